@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { URUSAN_CODES } from './urusan.ts';
+
+export const INNOVATION_STAGES = ['inisiatif', 'uji_coba', 'penerapan'] as const;
+export const INITIATORS = ['kepala_daerah', 'anggota_dprd', 'opd', 'asn', 'masyarakat'] as const;
+export const CLASSIFICATIONS = ['perangkat_daerah', 'desa', 'masyarakat'] as const;
+export const INNOVATION_KINDS = ['digital', 'non_digital'] as const;
+export const INNOVATION_FORMS = ['pelayanan_publik', 'tata_kelola', 'urusan_lainnya'] as const;
+
+const isoDate = z.iso.date();
+const longText = z.string().trim().max(20_000);
+
+/**
+ * The innovation profile of the official form (2026 column of iid-model.md §5). Only the name is
+ * needed to save a draft; what is missing is reported by the eligibility check, not by a 400,
+ * so operators can save their work at any point.
+ */
+export const innovationProfileSchema = z.object({
+  name: z.string().trim().min(3).max(200),
+  stage: z.enum(INNOVATION_STAGES).optional(),
+  initiator: z.enum(INITIATORS).optional(),
+  initiatorName: z.string().trim().max(200).optional(),
+  classification: z.enum(CLASSIFICATIONS).optional(),
+  kind: z.enum(INNOVATION_KINDS).optional(),
+  form: z.enum(INNOVATION_FORMS).optional(),
+  urusanMain: z.enum(URUSAN_CODES).optional(),
+  urusanOthers: z.array(z.enum(URUSAN_CODES)).max(10).optional(),
+  trialDate: isoDate.optional(),
+  implementationDate: isoDate.optional(),
+  latestDevelopmentDate: isoDate.optional(),
+  rancangBangun: longText.optional(),
+  tujuan: longText.optional(),
+  manfaat: longText.optional(),
+  hasil: longText.optional(),
+  budget: z.number().int().min(0).max(1_000_000_000_000_000).optional(),
+});
+
+export type InnovationProfile = z.infer<typeof innovationProfileSchema>;

@@ -1,0 +1,47 @@
+/**
+ * The single source of truth for the table's key schema and indexes. The CDK stack and the
+ * local stack both build their table from this object, so the two can never drift apart.
+ */
+export const TABLE_KEY = { partition: 'pk', sort: 'sk' } as const;
+
+export const INDEXES = {
+  /** Tenant-scoped lists of one entity type, newest first: `T#<code>#INNO` → `<createdAt>#<id>`. */
+  byType: { name: 'gsi1', partition: 'gsi1pk', sort: 'gsi1sk' },
+  /** Tenant-scoped lists of one entity type within an OPD: `T#<code>#OPD#<opd>#INNO` → `<createdAt>#<id>`. */
+  byOpd: { name: 'gsi2', partition: 'gsi2pk', sort: 'gsi2sk' },
+} as const;
+
+export type IndexName = (typeof INDEXES)[keyof typeof INDEXES]['name'];
+
+/** Every attribute that is part of a key of the table or of an index. */
+export const KEY_ATTRIBUTES: readonly string[] = [
+  TABLE_KEY.partition,
+  TABLE_KEY.sort,
+  ...Object.values(INDEXES).flatMap((index) => [index.partition, index.sort]),
+];
+
+/** Partition-key attributes (table and indexes): the tenant guard checks these. */
+export const PARTITION_ATTRIBUTES: readonly string[] = [
+  TABLE_KEY.partition,
+  ...Object.values(INDEXES).map((index) => index.partition),
+];
+
+/** Every key attribute is a string. */
+export const tableDefinition = {
+  keySchema: [
+    { AttributeName: TABLE_KEY.partition, KeyType: 'HASH' },
+    { AttributeName: TABLE_KEY.sort, KeyType: 'RANGE' },
+  ],
+  attributeDefinitions: KEY_ATTRIBUTES.map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
+  globalSecondaryIndexes: Object.values(INDEXES).map((index) => ({
+    IndexName: index.name,
+    KeySchema: [
+      { AttributeName: index.partition, KeyType: 'HASH' as const },
+      { AttributeName: index.sort, KeyType: 'RANGE' as const },
+    ],
+    Projection: { ProjectionType: 'ALL' as const },
+  })),
+} as const;
+
+/** Every object of a tenant lives under this prefix in the evidence bucket. */
+export const tenantObjectPrefix = (tenantCode: string): string => `tenants/${tenantCode}/`;
