@@ -26,8 +26,9 @@ export const PARTITION_ATTRIBUTES: readonly string[] = [
   ...Object.values(INDEXES).map((index) => index.partition),
 ];
 
-/** Every key attribute is a string. */
+/** Every key attribute is a string; `ttl` expires short-lived records such as idempotency keys. */
 export const tableDefinition = {
+  timeToLiveAttribute: 'ttl',
   keySchema: [
     { AttributeName: TABLE_KEY.partition, KeyType: 'HASH' },
     { AttributeName: TABLE_KEY.sort, KeyType: 'RANGE' },

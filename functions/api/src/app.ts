@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { pickLanguage } from '@inovasi/core';
+import {
+  AlreadyExistsError,
+  ArchivedError,
+  InvalidCursorError,
+  NotFoundError,
+  TenantGuardError,
+  VersionConflictError,
+} from '@inovasi/data';
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { AppContext, AppEnv } from './context.ts';
+import type { AppDeps } from './deps.ts';
+import { ApiError, errorBody, withLanguage } from './errors.ts';
+import { areaRoutes } from './routes/areas.ts';
+import { innovationRoutes } from './routes/innovations.ts';
+import { memberRoutes } from './routes/members.ts';
+import { opdRoutes } from './routes/opds.ts';
+import { devRoutes, sessionRoutes } from './routes/session.ts';
+import { tenantRoutes } from './routes/tenants.ts';
+
+export const API_BASE = '/api/v1';
+/** JSON bodies are small forms; evidence bytes never pass through the API. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+const REQUEST_ID = /^[\w-]{8,64}$/;
+
+/** Known failures from below the routes, mapped once here rather than in every handler. */
+function toApiError(error: unknown): ApiError | undefined {
+  if (error instanceof ApiError) return error;
+  if (error instanceof NotFoundError) return new ApiError(404, 'not_found');
+  if (error instanceof VersionConflictError) return new ApiError(409, 'version_conflict', 'If-Match');
+  if (error instanceof ArchivedError) return new ApiError(409, 'archived');
+  if (error instanceof AlreadyExistsError) return new ApiError(409, 'tenant_exists');
+  if (error instanceof InvalidCursorError) return new ApiError(400, 'validation_failed', 'cursor');
+  if (error instanceof HTTPException && error.status === 400)
+    return new ApiError(400, 'invalid_json', 'body');
+  return undefined;
+}
+
+function respondWithError(c: AppContext, error: unknown): Response {
+  const language = c.get('language') ?? 'id';
+  const requestId = c.get('requestId');
+  const known = toApiError(error);
+  if (known) {
+    const body = errorBody(known.code, language, { field: known.field, details: known.details, requestId });
+    const first = known.details?.[0];
+    // People read `message`: name the field and what is wrong with it, not only that something is.
+    if (first) body.error.message = `${body.error.message} ${first.field}: ${first.message}`;
+    return c.json(body, known.status);
+  }
+  if (error instanceof TenantGuardError) {
+    // Authorisation let the request through but the data guard stopped it: a bug, or an attack.
+    c.get('logger')?.error('tenant guard refused a request', { error });
+    return c.json(errorBody('forbidden_tenant', language, { requestId }), 403);
+  }
+  c.get('logger')?.error('unhandled error', { error });
+  return c.json(errorBody('internal_error', language, { requestId }), 500);
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const language = pickLanguage(c.req.header('accept-language'));
+    const logger = deps.logger.createChild();
+    logger.appendPersistentKeys({ requestId });
+    c.set('deps', deps);
+    c.set('requestId', requestId);
+    c.set('language', language);
+    c.set('logger', logger);
+    c.set('actor', undefined);
+    c.header('X-Request-Id', requestId);
+    const started = performance.now();
+    await withLanguage(language, next);
+    logger.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: Math.round(performance.now() - started),
+    });
+  });
+
+  app.use(
+    `${API_BASE}/*`,
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody('payload_too_large', c.get('language'), { field: 'body' }), 413),
+    }),
+  );
+
+  app.use(`${API_BASE}/*`, async (c, next) => {
+    const header = c.req.header('authorization');
+    if (header) {
+      const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+      const actor = token ? await deps.verifier.verify(token) : undefined;
+      if (!actor) throw new ApiError(401, 'unauthenticated');
+      c.set('actor', actor);
+      c.get('logger').appendPersistentKeys({ tenant: actor.tenantCode, user: actor.userId });
+    }
+    await next();
+  });
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+
+  const routers = [sessionRoutes, areaRoutes, tenantRoutes, opdRoutes, memberRoutes, innovationRoutes];
+  if (deps.mode === 'local') routers.push(devRoutes);
+  for (const router of routers) app.route(API_BASE, router);
+
+  app.doc31(`${API_BASE}/openapi.json`, {
+    openapi: '3.1.0',
+    info: {
+      title: 'Inovasi Daerah API',
+      version: '1.0.0',
+      description: 'Regional innovation registries: tenants, departments, members and innovations.',
+    },
+    security: [{ bearer: [] }],
+  });
+  app.get(`${API_BASE}/docs`, Scalar({ url: `${API_BASE}/openapi.json`, pageTitle: 'Inovasi Daerah API' }));
+
+  app.notFound((c) => respondWithError(c, new ApiError(404, 'route_not_found')));
+  app.onError((error, c) => respondWithError(c, error));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

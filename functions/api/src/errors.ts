@@ -1,0 +1,60 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { type ErrorCode, errorMessage, type Language } from '@inovasi/core';
+import { z } from 'zod';
+
+/** A failure the API answers on purpose: a status, a stable code, and the field it concerns. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 503,
+    readonly code: ErrorCode,
+    readonly field?: string,
+    readonly details?: { field: string; message: string }[],
+  ) {
+    super(code);
+  }
+}
+
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    field?: string | undefined;
+    details?: { field: string; message: string }[] | undefined;
+    requestId?: string | undefined;
+  };
+}
+
+export const errorBody = (
+  code: ErrorCode,
+  language: Language,
+  extra: Omit<ErrorBody['error'], 'code' | 'message'> = {},
+): ErrorBody => ({ error: { code, message: errorMessage(code, language), ...extra } });
+
+/**
+ * Validation messages follow the caller's language. Zod builds each message while it parses, so
+ * the request's language travels in async context to the global error map.
+ */
+const languageContext = new AsyncLocalStorage<Language>();
+export const withLanguage = <T>(language: Language, run: () => T): T => languageContext.run(language, run);
+
+const REQUIRED: Record<Language, string> = { id: 'Wajib diisi.', en: 'Required.' };
+const locales = { id: z.locales.id(), en: z.locales.en() };
+
+z.config({
+  customError: (issue) => {
+    const language = languageContext.getStore() ?? 'id';
+    if (issue.code === 'invalid_type' && issue.input === undefined) return REQUIRED[language];
+    return locales[language].localeError(issue as Parameters<(typeof locales)['id']['localeError']>[0]);
+  },
+});
+
+/** The dotted path of the offending field, e.g. `profile.rancangBangun` or `roles.0`. */
+export const fieldPath = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+
+export function validationError(error: z.ZodError, prefix?: string): ApiError {
+  const details = error.issues.map((issue) => ({
+    field: fieldPath(prefix ? [prefix, ...issue.path] : issue.path),
+    message: issue.message,
+  }));
+  return new ApiError(400, 'validation_failed', details[0]?.field, details);
+}

@@ -1,0 +1,40 @@
+import type { Actor, Member } from '@inovasi/core';
+import {
+  LoginDirectory,
+  loginDirectoryScope,
+  MemberRepository,
+  PLATFORM_TENANT,
+  PlatformRepository,
+  platformRegistryScope,
+  tenantScope,
+} from '@inovasi/data';
+import type { AppDeps } from './deps.ts';
+
+export interface Identity {
+  readonly actor: Actor;
+  readonly member: Member;
+}
+
+/** Resolves an e-mail address to the member behind it, through the local identity directory. */
+export async function findIdentity(deps: AppDeps, email: string): Promise<Identity | undefined> {
+  const pointer = await new LoginDirectory(deps.data.forScope(loginDirectoryScope)).find(email);
+  if (!pointer) return undefined;
+  const member =
+    pointer.tenantCode === PLATFORM_TENANT
+      ? await new PlatformRepository(deps.data.forScope(platformRegistryScope)).getAdmin(pointer.userId)
+      : await new MemberRepository(
+          deps.data.forScope(tenantScope(pointer.tenantCode, true)),
+          pointer.tenantCode,
+        ).get(pointer.userId);
+  if (!member) return undefined;
+  return {
+    member,
+    actor: {
+      userId: member.id,
+      email: member.email,
+      tenantCode: pointer.tenantCode,
+      roles: member.roles,
+      opdId: member.opdId,
+    },
+  };
+}

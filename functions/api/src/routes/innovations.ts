@@ -1,0 +1,189 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  INNOVATION_STAGES,
+  INNOVATION_STATUSES,
+  innovationProfileSchema,
+  innovationSchema,
+} from '@inovasi/core';
+import { ArchivedError, IdempotencyMismatchError, InvalidCursorError } from '@inovasi/data';
+import { etag, expectedVersion } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { createRouter } from '../router.ts';
+import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
+import type { TenantAccess } from '../tenancy.ts';
+import { tenantAccess } from '../tenancy.ts';
+
+const innovationParams = tenantParams.extend({ id: idSchema });
+
+const listQuery = z.object({
+  opdId: idSchema.optional(),
+  stage: z.enum(INNOVATION_STAGES).optional(),
+  status: z.enum(INNOVATION_STATUSES).optional(),
+  archived: z.enum(['true', 'false']).optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const createInput = z.object({ opdId: idSchema, profile: innovationProfileSchema });
+const updateInput = z
+  .object({ opdId: idSchema.optional(), profile: innovationProfileSchema.partial().optional() })
+  .refine((body) => body.opdId !== undefined || body.profile !== undefined, {
+    message: 'Isi opdId atau profile. / Send opdId or profile.',
+    path: ['profile'],
+  });
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/tenants/{code}/innovations',
+  tags: ['Innovations'],
+  summary: 'List innovations, newest first, with filters and a cursor',
+  request: { params: tenantParams, query: listQuery },
+  responses: {
+    200: jsonContent(
+      z.object({ items: z.array(innovationSchema), nextCursor: z.string().optional() }),
+      'One page of innovations',
+    ),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const createInnovationRoute = createRoute({
+  method: 'post',
+  path: '/tenants/{code}/innovations',
+  tags: ['Innovations'],
+  summary: 'Record a new innovation (draft)',
+  request: {
+    params: tenantParams,
+    headers: z.object({ 'idempotency-key': z.string().min(8).max(128).optional() }),
+    body: jsonBody(createInput),
+  },
+  responses: {
+    201: jsonContent(
+      innovationSchema,
+      'The new innovation (or the one an earlier identical request created)',
+    ),
+    ...errorResponses(400, 401, 403, 404, 422),
+  },
+});
+
+const readRoute = createRoute({
+  method: 'get',
+  path: '/tenants/{code}/innovations/{id}',
+  tags: ['Innovations'],
+  summary: 'Read one innovation; its version is in the ETag',
+  request: { params: innovationParams },
+  responses: { 200: jsonContent(innovationSchema, 'The innovation'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const updateRoute = createRoute({
+  method: 'patch',
+  path: '/tenants/{code}/innovations/{id}',
+  tags: ['Innovations'],
+  summary: 'Change an innovation; send the version you read as If-Match',
+  request: { params: innovationParams, headers: ifMatchHeader, body: jsonBody(updateInput) },
+  responses: {
+    200: jsonContent(innovationSchema, 'The changed innovation'),
+    ...errorResponses(400, 401, 403, 404, 409, 428),
+  },
+});
+
+const archiveRoute = createRoute({
+  method: 'post',
+  path: '/tenants/{code}/innovations/{id}/archive',
+  tags: ['Innovations'],
+  summary: 'Archive an innovation',
+  request: { params: innovationParams, headers: ifMatchHeader },
+  responses: {
+    200: jsonContent(innovationSchema, 'The archived innovation'),
+    ...errorResponses(400, 401, 403, 404, 409, 428),
+  },
+});
+
+async function assertLiveOpd(access: TenantAccess, opdId: string) {
+  const opd = await access.opds.get(opdId);
+  if (!opd || opd.archived) throw new ApiError(400, 'opd_not_found', 'opdId');
+}
+
+async function loadInnovation(access: TenantAccess, id: string) {
+  const innovation = await access.innovations.get(id);
+  if (!innovation) throw new ApiError(404, 'not_found');
+  return innovation;
+}
+
+export const innovationRoutes = createRouter()
+  .openapi(listRoute, async (c) => {
+    const access = await tenantAccess(c, c.req.valid('param').code, 'innovation.read');
+    const { archived, ...query } = c.req.valid('query');
+    try {
+      const page = await access.innovations.list({ ...query, archived: archived === 'true' });
+      return c.json(page, 200);
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw new ApiError(400, 'validation_failed', 'cursor');
+      throw error;
+    }
+  })
+  .openapi(createInnovationRoute, async (c) => {
+    const input = c.req.valid('json');
+    const access = await tenantAccess(c, c.req.valid('param').code, 'innovation.create');
+    access.authorizeOpd('innovation.create', input.opdId);
+    await assertLiveOpd(access, input.opdId);
+    try {
+      const result = await access.innovations.create(
+        input,
+        access.actor,
+        c.req.valid('header')['idempotency-key'],
+      );
+      if (result.replayed) c.header('Idempotent-Replayed', 'true');
+      c.header('ETag', etag(result.innovation.version));
+      return c.json(result.innovation, 201);
+    } catch (error) {
+      if (error instanceof IdempotencyMismatchError)
+        throw new ApiError(422, 'idempotency_mismatch', 'Idempotency-Key');
+      throw error;
+    }
+  })
+  .openapi(readRoute, async (c) => {
+    const { code, id } = c.req.valid('param');
+    const access = await tenantAccess(c, code, 'innovation.read');
+    const innovation = await loadInnovation(access, id);
+    c.header('ETag', etag(innovation.version));
+    return c.json(innovation, 200);
+  })
+  .openapi(updateRoute, async (c) => {
+    const { code, id } = c.req.valid('param');
+    const access = await tenantAccess(c, code, 'innovation.update');
+    const version = expectedVersion(c);
+    const input = c.req.valid('json');
+    const current = await loadInnovation(access, id);
+    access.authorizeOpd('innovation.update', current.opdId);
+    if (input.opdId !== undefined && input.opdId !== current.opdId) {
+      // Moving an innovation is allowed only into an OPD the caller may also write to.
+      access.authorizeOpd('innovation.update', input.opdId);
+      await assertLiveOpd(access, input.opdId);
+    }
+    // The merged profile must still be a valid profile as a whole.
+    const merged = innovationProfileSchema.safeParse({ ...current.profile, ...input.profile });
+    if (!merged.success)
+      throw new ApiError(400, 'validation_failed', `profile.${merged.error.issues[0]?.path.join('.')}`);
+    try {
+      const updated = await access.innovations.update(id, version, access.actor, {
+        opdId: input.opdId,
+        profile: input.profile ? merged.data : undefined,
+      });
+      c.header('ETag', etag(updated.version));
+      return c.json(updated, 200);
+    } catch (error) {
+      if (error instanceof ArchivedError) throw new ApiError(409, 'archived');
+      throw error;
+    }
+  })
+  .openapi(archiveRoute, async (c) => {
+    const { code, id } = c.req.valid('param');
+    const access = await tenantAccess(c, code, 'innovation.archive');
+    const version = expectedVersion(c);
+    const current = await loadInnovation(access, id);
+    access.authorizeOpd('innovation.archive', current.opdId);
+    const archived = await access.innovations.archive(id, version, access.actor);
+    c.header('ETag', etag(archived.version));
+    return c.json(archived, 200);
+  });

@@ -1,0 +1,127 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ROLES, tenantSchema } from '@inovasi/core';
+import {
+  MemberRepository,
+  OpdRepository,
+  PlatformRepository,
+  platformRegistryScope,
+  TenantProfileRepository,
+  tenantScope,
+} from '@inovasi/data';
+import { requireActor } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { findIdentity } from '../identity.ts';
+import { createRouter } from '../router.ts';
+import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
+
+const userSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string().optional(),
+    tenantCode: z.string(),
+    roles: z.array(z.enum(ROLES)),
+    opdId: z.string().optional(),
+  })
+  .openapi('User');
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['Session'],
+  summary: 'Who am I, and which region am I in',
+  responses: {
+    200: jsonContent(z.object({ user: userSchema, tenant: tenantSchema.nullable() }), 'The signed-in user'),
+    ...errorResponses(401),
+  },
+});
+
+export const sessionRoutes = createRouter().openapi(meRoute, async (c) => {
+  const actor = requireActor(c);
+  const clients = c.get('deps').data.forScope(tenantScope(actor.tenantCode, true));
+  const tenant = (await new TenantProfileRepository(clients, actor.tenantCode).get()) ?? null;
+  const user = {
+    id: actor.userId,
+    email: actor.email,
+    tenantCode: actor.tenantCode,
+    roles: [...actor.roles],
+    opdId: actor.opdId,
+  };
+  return c.json({ user, tenant }, 200);
+});
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/dev/login',
+  tags: ['Local development'],
+  summary: 'Sign in as a demo user (local mode only)',
+  request: { body: jsonBody(z.object({ email: z.email().max(254) })) },
+  responses: {
+    200: jsonContent(z.object({ token: z.string(), user: userSchema }), 'A bearer token'),
+    ...errorResponses(400, 404),
+  },
+});
+
+const demoUserSchema = z.object({
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  tenantCode: z.string(),
+  tenantName: z.string(),
+  opdName: z.string().optional(),
+});
+
+const usersRoute = createRoute({
+  method: 'get',
+  path: '/dev/users',
+  tags: ['Local development'],
+  summary: 'Demo users to sign in as (local mode only)',
+  responses: { 200: jsonContent(z.object({ items: z.array(demoUserSchema) }), 'Demo users') },
+});
+
+/** Registered only when the app runs in local mode; in AWS these routes do not exist at all. */
+export const devRoutes = createRouter()
+  .openapi(loginRoute, async (c) => {
+    const deps = c.get('deps');
+    const identity = await findIdentity(deps, c.req.valid('json').email);
+    if (!identity || !deps.issuer) throw new ApiError(404, 'unknown_user', 'email');
+    const token = await deps.issuer.issue(identity.actor);
+    const { actor, member } = identity;
+    return c.json(
+      {
+        token,
+        user: {
+          id: actor.userId,
+          email: actor.email,
+          name: member.name,
+          tenantCode: actor.tenantCode,
+          roles: [...actor.roles],
+          opdId: actor.opdId,
+        },
+      },
+      200,
+    );
+  })
+  .openapi(usersRoute, async (c) => {
+    const deps = c.get('deps');
+    const tenants = await new PlatformRepository(deps.data.forScope(platformRegistryScope)).list();
+    const perTenant = await Promise.all(
+      tenants.map(async (tenant) => {
+        const clients = deps.data.forScope(tenantScope(tenant.code, true));
+        const [members, opds] = await Promise.all([
+          new MemberRepository(clients, tenant.code).list(),
+          new OpdRepository(clients, tenant.code).list(),
+        ]);
+        const opdNames = new Map(opds.map((opd) => [opd.id, opd.name]));
+        return members.map((member) => ({
+          email: member.email,
+          name: member.name,
+          roles: member.roles,
+          tenantCode: tenant.code,
+          tenantName: tenant.name,
+          opdName: member.opdId ? opdNames.get(member.opdId) : undefined,
+        }));
+      }),
+    );
+    return c.json({ items: perTenant.flat() }, 200);
+  });

@@ -1,0 +1,83 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { isTenantCode, tenantSchema } from '@inovasi/core';
+import {
+  AlreadyExistsError,
+  onboardingScope,
+  PlatformRepository,
+  platformRegistryScope,
+} from '@inovasi/data';
+import { requireActor } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { createRouter } from '../router.ts';
+import { errorResponses, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
+import { tenantAccess } from '../tenancy.ts';
+
+const onboardRoute = createRoute({
+  method: 'post',
+  path: '/tenants',
+  tags: ['Tenants'],
+  summary: 'Onboard a region (platform admin)',
+  request: { body: jsonBody(z.object({ code: z.string().min(2).max(5) })) },
+  responses: {
+    201: jsonContent(tenantSchema, 'The new tenant'),
+    ...errorResponses(400, 401, 403, 409),
+  },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/tenants',
+  tags: ['Tenants'],
+  summary: 'List onboarded regions (platform admin)',
+  responses: {
+    200: jsonContent(z.object({ items: z.array(tenantSchema) }), 'All tenants'),
+    ...errorResponses(401, 403),
+  },
+});
+
+const readRoute = createRoute({
+  method: 'get',
+  path: '/tenants/{code}',
+  tags: ['Tenants'],
+  summary: 'Read a region’s profile',
+  request: { params: tenantParams },
+  responses: {
+    200: jsonContent(tenantSchema, 'The tenant profile'),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const requirePlatformAdmin = (c: Parameters<typeof requireActor>[0]) => {
+  const actor = requireActor(c);
+  if (!actor.roles.includes('platform_admin')) throw new ApiError(403, 'forbidden_role');
+  return actor;
+};
+
+export const tenantRoutes = createRouter()
+  .openapi(onboardRoute, async (c) => {
+    requirePlatformAdmin(c);
+    const { code } = c.req.valid('json');
+    const area = isTenantCode(code) ? await c.get('deps').areas.find(code) : undefined;
+    if (!area) throw new ApiError(400, 'unknown_area', 'code');
+    const platform = new PlatformRepository(c.get('deps').data.forScope(onboardingScope(area.code)));
+    try {
+      const tenant = await platform.onboard(area);
+      c.get('logger').info('tenant onboarded', { onboarded: tenant.code });
+      return c.json(tenant, 201);
+    } catch (error) {
+      if (error instanceof AlreadyExistsError) throw new ApiError(409, 'tenant_exists', 'code');
+      throw error;
+    }
+  })
+  .openapi(listRoute, async (c) => {
+    requirePlatformAdmin(c);
+    const platform = new PlatformRepository(c.get('deps').data.forScope(platformRegistryScope));
+    return c.json({ items: await platform.list() }, 200);
+  })
+  .openapi(readRoute, async (c) => {
+    const { code } = c.req.valid('param');
+    const access = await tenantAccess(c, code, 'tenant.read');
+    const tenant = await access.profile.get();
+    if (!tenant) throw new ApiError(404, 'tenant_not_onboarded');
+    return c.json(tenant, 200);
+  });

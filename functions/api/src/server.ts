@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { API_BASE, createApp } from './app.ts';
+import type { AppDeps } from './deps.ts';
+
+export interface RunningServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The Node adapter: the same app as in Lambda, plus the built web app from `webDist` (if given)
+ * with a fallback to index.html so deep links work.
+ */
+export async function startServer(
+  deps: AppDeps,
+  options: { port: number; host?: string; webDist?: string | undefined },
+): Promise<RunningServer> {
+  const api = createApp(deps);
+  const root = new Hono();
+  root.route('/', api);
+  const webDist = options.webDist;
+  if (webDist && existsSync(join(webDist, 'index.html'))) {
+    const indexHtml = await readFile(join(webDist, 'index.html'), 'utf8');
+    root.use('/*', serveStatic({ root: webDist }));
+    root.get('*', (c) => (c.req.path.startsWith(API_BASE) ? c.notFound() : c.html(indexHtml)));
+  }
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: root.fetch, port: options.port, hostname: host }, () => resolve(started));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,137 @@
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
+} from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { acknowledge } from './nag.ts';
+
+/**
+ * Custom attributes carried in every ID token. They decide tenancy and permissions, so only
+ * administrators (AdminUpdateUserAttributes) may change them; the web client may read but not write.
+ */
+export const CUSTOM_ATTRIBUTES = {
+  /** Kemendagri area code of the user's region, e.g. `35.22`. */
+  tenant: new StringAttribute({ mutable: true, minLen: 1, maxLen: 13 }),
+  /** Comma-separated role names, e.g. `opd-operator,verifier`. */
+  roles: new StringAttribute({ mutable: true, maxLen: 256 }),
+  /** Id of the user's department (OPD) inside the tenant; empty for region-wide roles. */
+  opd: new StringAttribute({ mutable: true, maxLen: 64 }),
+} as const;
+
+/** Where the web app receives the authorization code, and where sign-out returns to. */
+export const AUTH_CALLBACK_PATH = '/auth/callback';
+export const AUTH_LOGOUT_PATH = '/';
+
+export interface AuthProps {
+  readonly stage: string;
+  readonly domainPrefix: string | undefined;
+  readonly featurePlan: 'ESSENTIALS' | 'PLUS';
+}
+
+/** The Cognito user pool that signs users in, and its hosted sign-in domain. */
+export class Auth extends Construct {
+  readonly userPool: UserPool;
+  readonly domain: UserPoolDomain;
+  /** `https://<prefix>.auth.<region>.amazoncognito.com` */
+  readonly domainOrigin: string;
+  private webClient: UserPoolClient | undefined;
+
+  constructor(scope: Construct, id: string, props: AuthProps) {
+    super(scope, id);
+
+    const plus = props.featurePlan === 'PLUS';
+    this.userPool = new UserPool(this, 'UserPool', {
+      userPoolName: `inovasi-${props.stage}`,
+      // Accounts are created by a region's administrator for its own staff, never by strangers.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      keepOriginal: { email: true },
+      standardAttributes: { fullname: { required: false, mutable: true } },
+      customAttributes: { ...CUSTOM_ATTRIBUTES },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+        passwordHistorySize: 5,
+      },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: plus ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
+      ...(plus ? { standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION } : {}),
+      userInvitation: {
+        emailSubject: 'Akun Inovasi Daerah Anda',
+        emailBody:
+          'Akun Inovasi Daerah Anda telah dibuat. Nama pengguna: {username}. Kata sandi sementara: {####}. ' +
+          'Ganti kata sandi saat pertama kali masuk.',
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const domainPrefix = props.domainPrefix ?? `inovasi-${props.stage}-${Aws.ACCOUNT_ID}`;
+    this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix } });
+    this.domainOrigin = `https://${domainPrefix}.auth.${Aws.REGION}.amazoncognito.com`;
+
+    acknowledge(this.userPool, {
+      id: 'AwsSolutions-COG2',
+      reason:
+        'TOTP MFA is offered but not forced pool-wide: requiring it would lock every invited user out until enrolment, and which roles must enrol is a product rule, not a pool setting.',
+    });
+    if (!plus) {
+      acknowledge(this.userPool, {
+        id: 'AwsSolutions-COG8',
+        reason:
+          'The Plus feature plan (threat protection) is billed per monthly active user; it is one context switch away (inovasi:authFeaturePlan=PLUS) and is meant for production.',
+      });
+    }
+  }
+
+  /**
+   * The single-page app's client: public (no secret), authorization code with PKCE through the
+   * hosted sign-in, and no write access to the custom attributes.
+   */
+  addWebClient(webOrigins: readonly string[]): UserPoolClient {
+    if (this.webClient !== undefined) throw new Error('The web client already exists');
+    const readAttributes = new ClientAttributes()
+      .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+      .withCustomAttributes(...Object.keys(CUSTOM_ATTRIBUTES));
+    const writeAttributes = new ClientAttributes().withStandardAttributes({ fullname: true });
+
+    this.webClient = this.userPool.addClient('WebClient', {
+      userPoolClientName: 'web',
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: webOrigins.map((origin) => `${origin}${AUTH_CALLBACK_PATH}`),
+        logoutUrls: webOrigins.map((origin) => `${origin}${AUTH_LOGOUT_PATH}`),
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      readAttributes,
+      writeAttributes,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+    });
+    return this.webClient;
+  }
+}

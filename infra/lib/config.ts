@@ -1,0 +1,90 @@
+import type { Node } from 'constructs';
+
+/** Deployment settings read from CDK context (`-c inovasi:stage=prod` or the `context` block of cdk.json). */
+export interface DeploymentConfig {
+  /** Short lower-case name of the deployment (`dev`, `staging`, `prod`); part of stack and resource names. */
+  readonly stage: string;
+  /**
+   * Browser origins besides the CloudFront URL that may upload evidence and sign in, e.g. a
+   * `http://localhost:5173` Vite dev server pointed at a dev deployment. Never use this for production.
+   */
+  readonly extraWebOrigins: readonly string[];
+  /** Prefix of the Cognito domain `<prefix>.auth.<region>.amazoncognito.com`; must be unique per region. */
+  readonly authDomainPrefix: string | undefined;
+  /** `ESSENTIALS` (default) or `PLUS` (adds Cognito threat protection, billed per monthly active user). */
+  readonly authFeaturePlan: 'ESSENTIALS' | 'PLUS';
+  /** Custom web domain (e.g. `inovasi.example.go.id`) with an ACM certificate in us-east-1. */
+  readonly customDomain: { readonly domainName: string; readonly certificateArn: string } | undefined;
+  /** Termination protection for the stack; on for every stage except `dev`. */
+  readonly terminationProtection: boolean;
+}
+
+export const CONTEXT_KEYS = {
+  stage: 'inovasi:stage',
+  webOrigins: 'inovasi:webOrigins',
+  authDomainPrefix: 'inovasi:authDomainPrefix',
+  authFeaturePlan: 'inovasi:authFeaturePlan',
+  webDomainName: 'inovasi:webDomainName',
+  webCertificateArn: 'inovasi:webCertificateArn',
+} as const;
+
+const STAGE = /^[a-z][a-z0-9]{1,9}$/;
+const ORIGIN = /^(https:\/\/[a-z0-9.-]+(:\d+)?|http:\/\/localhost(:\d+)?)$/;
+const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+const optionalString = (node: Node, key: string): string | undefined => {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new Error(`Context ${key} must be a string`);
+  return value;
+};
+
+const stringList = (node: Node, key: string): string[] => {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return [];
+  if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter(Boolean);
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
+  throw new Error(`Context ${key} must be a comma-separated string or a list of strings`);
+};
+
+/** Reads and validates the deployment settings; fails synth early on a malformed value. */
+export const readConfig = (node: Node): DeploymentConfig => {
+  const stage = optionalString(node, CONTEXT_KEYS.stage) ?? 'dev';
+  if (!STAGE.test(stage)) throw new Error(`Context ${CONTEXT_KEYS.stage} must match ${STAGE}, got "${stage}"`);
+
+  const extraWebOrigins = stringList(node, CONTEXT_KEYS.webOrigins);
+  for (const origin of extraWebOrigins) {
+    if (!ORIGIN.test(origin)) {
+      throw new Error(`Context ${CONTEXT_KEYS.webOrigins}: "${origin}" is not an https origin or http://localhost`);
+    }
+  }
+
+  const authDomainPrefix = optionalString(node, CONTEXT_KEYS.authDomainPrefix);
+  if (authDomainPrefix !== undefined && !DOMAIN_PREFIX.test(authDomainPrefix)) {
+    throw new Error(`Context ${CONTEXT_KEYS.authDomainPrefix} must be lower-case letters, digits and hyphens`);
+  }
+
+  const plan = optionalString(node, CONTEXT_KEYS.authFeaturePlan) ?? 'ESSENTIALS';
+  if (plan !== 'ESSENTIALS' && plan !== 'PLUS') {
+    throw new Error(`Context ${CONTEXT_KEYS.authFeaturePlan} must be ESSENTIALS or PLUS, got "${plan}"`);
+  }
+
+  const domainName = optionalString(node, CONTEXT_KEYS.webDomainName);
+  const certificateArn = optionalString(node, CONTEXT_KEYS.webCertificateArn);
+  if ((domainName === undefined) !== (certificateArn === undefined)) {
+    throw new Error(`Set both ${CONTEXT_KEYS.webDomainName} and ${CONTEXT_KEYS.webCertificateArn}, or neither`);
+  }
+  if (certificateArn !== undefined && !certificateArn.startsWith('arn:aws:acm:us-east-1:')) {
+    throw new Error(`Context ${CONTEXT_KEYS.webCertificateArn} must be an ACM certificate in us-east-1`);
+  }
+
+  return {
+    stage,
+    extraWebOrigins,
+    authDomainPrefix,
+    authFeaturePlan: plan,
+    customDomain:
+      domainName !== undefined && certificateArn !== undefined ? { domainName, certificateArn } : undefined,
+    terminationProtection: stage !== 'dev',
+  };
+};

@@ -1,0 +1,174 @@
+import { tableDefinition, tenantObjectPrefix } from '@inovasi/data/table-definition';
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  type Attribute,
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  StreamViewType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+/**
+ * Item-level actions the API needs. Transactions are authorised per item action (TransactWriteItems
+ * checks PutItem/UpdateItem/DeleteItem/ConditionCheckItem), so they need no action of their own.
+ * `Scan` is deliberately absent: no request path may read across partitions.
+ */
+export const TABLE_DATA_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+] as const;
+
+/** Object actions on tenant prefixes: presigned PUT/GET are signed with these, and the server checks uploads. */
+export const EVIDENCE_OBJECT_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] as const;
+
+/** Every tenant's keys (`tenants/<code>/...`), derived from the shared prefix rule rather than restated. */
+export const ALL_TENANTS_KEY_PATTERN = `${tenantObjectPrefix('*')}*`;
+
+/** Noncurrent evidence versions (overwritten or deleted) stay recoverable for this many days. */
+export const NONCURRENT_VERSION_RETENTION_DAYS = 90;
+
+const ATTRIBUTE_TYPES = { S: AttributeType.STRING, N: AttributeType.NUMBER, B: AttributeType.BINARY } as const;
+
+const attribute = (name: string): Attribute => {
+  const definition = tableDefinition.attributeDefinitions.find((item) => item.AttributeName === name);
+  if (definition === undefined) throw new Error(`Key attribute ${name} has no attribute definition`);
+  return { name, type: ATTRIBUTE_TYPES[definition.AttributeType] };
+};
+
+const keyOf = (
+  keySchema: readonly { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[],
+  type: 'HASH' | 'RANGE',
+): Attribute | undefined => {
+  const element = keySchema.find((item) => item.KeyType === type);
+  return element === undefined ? undefined : attribute(element.AttributeName);
+};
+
+const PROJECTIONS = { ALL: ProjectionType.ALL, KEYS_ONLY: ProjectionType.KEYS_ONLY } as const;
+
+export interface DataProps {
+  readonly stage: string;
+  /** Destination of the evidence bucket's server access logs. */
+  readonly accessLogsBucket: IBucket;
+}
+
+/**
+ * The stateful core: the single table (built from the shared definition in `@inovasi/data`, so the
+ * local runtime and AWS cannot drift) and the evidence bucket. Both are retained on stack deletion.
+ */
+export class Data extends Construct {
+  readonly table: Table;
+  readonly evidenceBucket: Bucket;
+  /**
+   * `https://<bucket>.s3.<region>.amazonaws.com`, the host presigned URLs point at. Built from the
+   * physical name rather than a bucket reference, so the CloudFront CSP can name it without making the
+   * distribution depend on the bucket (the bucket's CORS rule already depends on the distribution).
+   */
+  readonly evidenceBucketOrigin: string;
+
+  constructor(scope: Construct, id: string, props: DataProps) {
+    super(scope, id);
+
+    const partitionKey = keyOf(tableDefinition.keySchema, 'HASH');
+    if (partitionKey === undefined) throw new Error('The shared table definition has no partition key');
+    this.table = new Table(this, 'Table', {
+      partitionKey,
+      sortKey: keyOf(tableDefinition.keySchema, 'RANGE'),
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      stream: StreamViewType.NEW_AND_OLD_IMAGES,
+      encryption: TableEncryption.AWS_MANAGED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of tableDefinition.globalSecondaryIndexes) {
+      const indexPartitionKey = keyOf(index.KeySchema, 'HASH');
+      if (indexPartitionKey === undefined) throw new Error(`Index ${index.IndexName} has no partition key`);
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.IndexName,
+        partitionKey: indexPartitionKey,
+        sortKey: keyOf(index.KeySchema, 'RANGE'),
+        projectionType: PROJECTIONS[index.Projection.ProjectionType],
+      });
+    }
+
+    // A fixed, account- and region-qualified name (see `evidenceBucketOrigin`). Stage keeps two
+    // deployments in one account apart.
+    const bucketName = `inovasi-${props.stage}-evidence-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+    this.evidenceBucket = new Bucket(this, 'EvidenceBucket', {
+      bucketName,
+      versioned: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      serverAccessLogsBucket: props.accessLogsBucket,
+      serverAccessLogsPrefix: 'evidence/',
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        {
+          id: 'expire-noncurrent-versions',
+          noncurrentVersionExpiration: Duration.days(NONCURRENT_VERSION_RETENTION_DAYS),
+        },
+        { id: 'remove-expired-delete-markers', expiredObjectDeleteMarker: true },
+      ],
+    });
+    this.evidenceBucketOrigin = `https://${bucketName}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+  }
+
+  /**
+   * Lets browsers on these origins PUT and GET evidence with presigned URLs. The signature, not CORS,
+   * binds each request to one key, content type and expiry; CORS only decides which pages may use it.
+   */
+  allowBrowserOrigins(origins: readonly string[]): void {
+    this.evidenceBucket.addCorsRule({
+      id: 'presigned-browser-access',
+      allowedOrigins: [...origins],
+      allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
+      allowedHeaders: ['*'],
+      exposedHeaders: ['ETag', 'x-amz-version-id', 'x-amz-checksum-sha256'],
+      maxAge: 3000,
+    });
+  }
+
+  /**
+   * Direct read/write access to every tenant's items and objects, for the API function. This is the
+   * interim shape; docs/decisions/0003 describes its replacement by tenant-scoped STS credentials.
+   */
+  grantTenantDataAccess(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'TableItemAccess',
+        actions: [...TABLE_DATA_ACTIONS],
+        resources: [this.table.tableArn, `${this.table.tableArn}/index/*`],
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'EvidenceObjectAccess',
+        actions: [...EVIDENCE_OBJECT_ACTIONS],
+        resources: [this.evidenceBucket.arnForObjects(ALL_TENANTS_KEY_PATTERN)],
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'EvidenceListTenantPrefixes',
+        actions: ['s3:ListBucket'],
+        resources: [this.evidenceBucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [ALL_TENANTS_KEY_PATTERN] } },
+      }),
+    );
+  }
+}

@@ -1,0 +1,25 @@
+import { Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+
+/** One cdk-nag finding we accept, with the reason a reviewer can check. */
+export interface Acknowledgment {
+  /** Rule id, with the finding in brackets where the rule reports several (`AwsSolutions-IAM5[Resource::*]`). */
+  readonly id: string;
+  readonly reason: string;
+}
+
+const MIN_REASON_LENGTH = 40;
+
+/**
+ * Acknowledges cdk-nag findings on a construct (and everything below it) through CDK's
+ * `Validations` API, which cdk-nag 3 reads. A reason too short to say why is refused at synth,
+ * so "suppressed because it failed" cannot slip in.
+ */
+export const acknowledge = (scope: IConstruct, ...rules: Acknowledgment[]): void => {
+  for (const rule of rules) {
+    if (rule.reason.trim().length < MIN_REASON_LENGTH) {
+      throw new Error(`Acknowledgment of ${rule.id} on ${scope.node.path} needs a concrete reason`);
+    }
+    Validations.of(scope).acknowledge({ id: rule.id, reason: rule.reason });
+  }
+};

@@ -1,0 +1,80 @@
+import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { AccessLogs } from './access-logs.ts';
+import { Api } from './api.ts';
+import { Auth } from './auth.ts';
+import type { DeploymentConfig } from './config.ts';
+import { Data } from './data.ts';
+import { Web } from './web.ts';
+
+export interface InovasiStackProps extends StackProps {
+  readonly config: DeploymentConfig;
+  /** Built SPA folder, or undefined to create the hosting without uploading a build. */
+  readonly webDistPath: string | undefined;
+  /** Override of the API handler source (tests); defaults to functions/api/src/lambda.ts. */
+  readonly apiEntry?: string;
+}
+
+/**
+ * The whole product in one stack, split into constructs along its seams. One stack keeps every
+ * reference inside CloudFormation (no cross-stack exports to untangle) and deploys atomically;
+ * the stateful parts (table, evidence bucket, user pool) are retained and deletion-protected.
+ */
+export class InovasiStack extends Stack {
+  readonly data: Data;
+  readonly auth: Auth;
+  readonly api: Api;
+  readonly web: Web;
+
+  constructor(scope: Construct, id: string, props: InovasiStackProps) {
+    super(scope, id, { ...props, terminationProtection: props.config.terminationProtection });
+    const { config } = props;
+
+    const logs = new AccessLogs(this, 'AccessLogs');
+    this.data = new Data(this, 'Data', { stage: config.stage, accessLogsBucket: logs.bucket });
+    this.auth = new Auth(this, 'Auth', {
+      stage: config.stage,
+      domainPrefix: config.authDomainPrefix,
+      featurePlan: config.authFeaturePlan,
+    });
+    this.api = new Api(this, 'Api', {
+      stage: config.stage,
+      data: this.data,
+      userPool: this.auth.userPool,
+      ...(props.apiEntry === undefined ? {} : { entry: props.apiEntry }),
+    });
+    this.web = new Web(this, 'Web', {
+      accessLogsBucket: logs.bucket,
+      apiEndpoint: this.api.httpApi.apiEndpoint,
+      customDomain: config.customDomain,
+      distPath: props.webDistPath,
+      csp: {
+        connect: [
+          this.data.evidenceBucketOrigin,
+          this.auth.domainOrigin,
+          `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}`,
+        ],
+        img: [this.data.evidenceBucketOrigin],
+      },
+    });
+
+    // Wiring that needs the web URL, which exists only once the distribution does. The order of
+    // CloudFormation dependencies stays acyclic: bucket CORS and the client depend on the
+    // distribution, the distribution on the HTTP API resource only, never on the function.
+    const webOrigins = [this.web.url, ...config.extraWebOrigins];
+    this.data.allowBrowserOrigins(webOrigins);
+    const webClient = this.auth.addWebClient(webOrigins);
+    this.api.setWebClient(webClient);
+
+    new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'The web app' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.stage.url,
+      description: 'HTTP API endpoint (browsers use <WebUrl>/api/ through CloudFront)',
+    });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: webClient.userPoolClientId });
+    new CfnOutput(this, 'AuthDomainUrl', { value: this.auth.domainOrigin, description: 'Hosted sign-in' });
+    new CfnOutput(this, 'EvidenceBucketName', { value: this.data.evidenceBucket.bucketName });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+  }
+}

@@ -1,0 +1,247 @@
+import { Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as EdgeFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  OriginSslPolicy,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct, type IConstruct } from 'constructs';
+import { acknowledge } from './nag.ts';
+
+/** Origins (scheme + host) the browser app talks to besides its own. */
+export interface CspSources {
+  /** fetch/XHR targets: the evidence bucket (presigned uploads) and Cognito. */
+  readonly connect: readonly string[];
+  /** Image sources: the evidence bucket (presigned previews). */
+  readonly img: readonly string[];
+}
+
+/**
+ * The app's Content-Security-Policy. Scripts only from our own origin; inline styles are allowed
+ * because Mantine writes CSS variables and style attributes at run time.
+ */
+export const contentSecurityPolicy = (sources: CspSources): string =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    ["img-src 'self' data: blob:", ...sources.img].join(' '),
+    "font-src 'self' data:",
+    ["connect-src 'self'", ...sources.connect].join(' '),
+    "form-action 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    'upgrade-insecure-requests',
+  ].join('; ');
+
+/**
+ * Viewer-request function for the SPA: a path whose last segment has no file extension is a client
+ * route and gets `index.html`. Unlike CloudFront error responses, this never rewrites `/api/*` errors
+ * (it is attached to the default behaviour only) and never turns a missing asset into a 200.
+ */
+export const SPA_FALLBACK_FUNCTION = `function handler(event) {
+  var request = event.request;
+  var lastSegment = request.uri.substring(request.uri.lastIndexOf('/') + 1);
+  if (lastSegment.indexOf('.') === -1) {
+    request.uri = '/index.html';
+  }
+  return request;
+}`;
+
+/** Hashed build output under `assets/` never changes, so browsers may keep it for a year. */
+const IMMUTABLE = [CacheControl.setPublic(), CacheControl.maxAge(Duration.days(365)), CacheControl.immutable()];
+/** index.html and other unhashed files must be revalidated so a deploy reaches users at once. */
+const REVALIDATE = [CacheControl.noCache()];
+
+export interface WebProps {
+  readonly accessLogsBucket: IBucket;
+  /** `https://<id>.execute-api.<region>.amazonaws.com` of the HTTP API serving `/api/*`. */
+  readonly apiEndpoint: string;
+  readonly csp: CspSources;
+  readonly customDomain: { readonly domainName: string; readonly certificateArn: string } | undefined;
+  /** Built SPA (`web/dist`); when absent the hosting is created empty and filled by a later deploy. */
+  readonly distPath: string | undefined;
+}
+
+/** The SPA bucket, the CloudFront distribution in front of it and of the API, and the upload of the build. */
+export class Web extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+  readonly responseHeadersPolicy: ResponseHeadersPolicy;
+  /** `https://` + the distribution's (or the custom) domain. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id);
+
+    this.bucket = new Bucket(this, 'Bucket', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      serverAccessLogsBucket: props.accessLogsBucket,
+      serverAccessLogsPrefix: 'web/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Inovasi Daerah security headers',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.csp), override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          override: true,
+        },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        contentTypeOptions: { override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          {
+            header: 'Permissions-Policy',
+            value: 'camera=(), microphone=(), geolocation=(), payment=()',
+            override: true,
+          },
+        ],
+      },
+    });
+
+    const spaFallback = new EdgeFunction(this, 'SpaFallback', {
+      code: FunctionCode.fromInline(SPA_FALLBACK_FUNCTION),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Serve index.html for client-side routes',
+    });
+
+    const apiOrigin = new HttpOrigin(Fn.parseDomainName(props.apiEndpoint), {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    });
+
+    const custom = props.customDomain;
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: `Inovasi Daerah ${Stack.of(this).stackName}`,
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: this.responseHeadersPolicy,
+        functionAssociations: [{ function: spaFallback, eventType: FunctionEventType.VIEWER_REQUEST }],
+        compress: true,
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: apiOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          // Nothing under /api is cached; with caching disabled CloudFront forwards Authorization too.
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: this.responseHeadersPolicy,
+          compress: true,
+        },
+      },
+      enableLogging: true,
+      logBucket: props.accessLogsBucket,
+      logFilePrefix: 'cloudfront/',
+      ...(custom
+        ? {
+            domainNames: [custom.domainName],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', custom.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
+    });
+    this.url = `https://${custom ? custom.domainName : this.distribution.distributionDomainName}`;
+
+    acknowledge(
+      this.distribution,
+      {
+        id: 'AwsSolutions-CFR1',
+        reason:
+          'No geo restriction: regional officials travel and the public replication catalogue is meant to be readable from anywhere.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'A CloudFront WAF web ACL must live in us-east-1 (a second stack); until then the API relies on stage throttling and JWT checks.',
+      },
+    );
+    if (!custom) {
+      acknowledge(this.distribution, {
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Without a custom domain the distribution uses the default *.cloudfront.net certificate, whose TLS policy cannot be set; set inovasi:webDomainName for TLS 1.2+.',
+      });
+    }
+
+    if (props.distPath !== undefined) this.deploy(props.distPath);
+  }
+
+  private deploy(distPath: string): void {
+    // Hashed assets first, and never pruned: a browser still holding the previous index.html can
+    // keep loading the previous bundle while the new one rolls out.
+    const assets = new BucketDeployment(this, 'DeployAssets', {
+      sources: [Source.asset(distPath)],
+      destinationBucket: this.bucket,
+      exclude: ['*'],
+      include: ['assets/*'],
+      prune: false,
+      cacheControl: IMMUTABLE,
+      memoryLimit: 512,
+    });
+    const shell = new BucketDeployment(this, 'DeployShell', {
+      sources: [Source.asset(distPath)],
+      destinationBucket: this.bucket,
+      exclude: ['assets/*'],
+      cacheControl: REVALIDATE,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 512,
+    });
+    shell.node.addDependency(assets);
+    acknowledgeDeploymentHandler(Stack.of(this));
+  }
+}
+
+/** The singleton Lambda that CDK's BucketDeployment adds at stack level. */
+const acknowledgeDeploymentHandler = (stack: Stack): void => {
+  const handlers = stack.node.children.filter((child: IConstruct) =>
+    child.node.id.startsWith('Custom::CDKBucketDeployment'),
+  );
+  for (const handler of handlers) {
+    acknowledge(
+      handler,
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason:
+          "CDK's BucketDeployment handler (deploy-time only, not reachable by users) is created by the library with the basic execution role.",
+      },
+      {
+        id: 'AwsSolutions-L1',
+        reason:
+          "CDK's BucketDeployment handler runtime is chosen by aws-cdk-lib and moves with library upgrades; it runs only during deploys.",
+      },
+    );
+  }
+};

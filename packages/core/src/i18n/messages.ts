@@ -1,0 +1,120 @@
+export const LANGUAGES = ['id', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+type Text = Readonly<Record<Language, string>>;
+
+/**
+ * Error texts shown to people. The `code` is for programs and never changes; the text is for the
+ * civil servant reading it, so it says what happened and what to do in plain words.
+ */
+export const ERROR_MESSAGES = {
+  unauthenticated: {
+    id: 'Anda belum masuk atau sesi Anda telah berakhir. Silakan masuk kembali.',
+    en: 'You are not signed in or your session has expired. Please sign in again.',
+  },
+  forbidden_role: {
+    id: 'Peran Anda tidak mengizinkan tindakan ini.',
+    en: 'Your role does not allow this action.',
+  },
+  forbidden_tenant: {
+    id: 'Anda tidak memiliki akses ke data daerah ini.',
+    en: 'You have no access to this region’s data.',
+  },
+  forbidden_opd: {
+    id: 'Anda hanya dapat mengubah inovasi milik OPD Anda sendiri.',
+    en: 'You can only change innovations of your own department (OPD).',
+  },
+  read_only: {
+    id: 'Akses Anda ke data daerah ini hanya untuk melihat.',
+    en: 'Your access to this region’s data is read-only.',
+  },
+  not_found: { id: 'Data tidak ditemukan.', en: 'Not found.' },
+  route_not_found: { id: 'Alamat API tidak dikenal.', en: 'Unknown API address.' },
+  validation_failed: {
+    id: 'Data yang dikirim belum benar. Periksa isian yang ditandai.',
+    en: 'The data sent is not valid. Check the marked field.',
+  },
+  invalid_json: {
+    id: 'Isi permintaan bukan JSON yang sah.',
+    en: 'The request body is not valid JSON.',
+  },
+  version_conflict: {
+    id: 'Data ini telah diubah orang lain sejak Anda membukanya. Muat ulang, lalu ulangi perubahan Anda.',
+    en: 'Someone else changed this record since you opened it. Reload it, then repeat your change.',
+  },
+  precondition_required: {
+    id: 'Sertakan versi data yang Anda ubah (header If-Match) agar perubahan orang lain tidak tertimpa.',
+    en: 'Send the version you are changing (If-Match header) so that nobody’s change is overwritten.',
+  },
+  tenant_exists: {
+    id: 'Daerah ini sudah terdaftar di platform.',
+    en: 'This region is already on the platform.',
+  },
+  unknown_area: {
+    id: 'Kode wilayah tidak ada dalam daftar resmi Kemendagri.',
+    en: 'The area code is not in the official Kemendagri list.',
+  },
+  tenant_not_onboarded: {
+    id: 'Daerah ini belum terdaftar di platform.',
+    en: 'This region is not on the platform yet.',
+  },
+  member_exists: {
+    id: 'Alamat email ini sudah terdaftar sebagai anggota.',
+    en: 'This e-mail address is already a member.',
+  },
+  opd_not_found: {
+    id: 'OPD yang dipilih tidak ditemukan atau sudah diarsipkan.',
+    en: 'The selected department (OPD) does not exist or is archived.',
+  },
+  opd_required: {
+    id: 'Operator OPD harus terhubung dengan satu OPD.',
+    en: 'An OPD operator must belong to one department (OPD).',
+  },
+  archived: {
+    id: 'Data ini sudah diarsipkan dan tidak dapat diubah.',
+    en: 'This record is archived and cannot be changed.',
+  },
+  idempotency_mismatch: {
+    id: 'Kunci Idempotency-Key ini sudah dipakai untuk permintaan lain.',
+    en: 'This Idempotency-Key was already used for a different request.',
+  },
+  payload_too_large: {
+    id: 'Isi permintaan terlalu besar.',
+    en: 'The request body is too large.',
+  },
+  not_available: {
+    id: 'Fitur ini tidak tersedia di lingkungan ini.',
+    en: 'This feature is not available in this environment.',
+  },
+  unknown_user: {
+    id: 'Pengguna dengan email ini tidak ditemukan.',
+    en: 'No user with this e-mail address.',
+  },
+  internal_error: {
+    id: 'Terjadi kesalahan pada server. Coba lagi sebentar lagi; bila berulang, sampaikan kode permintaan ini kepada admin.',
+    en: 'Something went wrong on the server. Try again shortly; if it repeats, give this request id to an admin.',
+  },
+} as const satisfies Record<string, Text>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export const errorMessage = (code: ErrorCode, language: Language): string => ERROR_MESSAGES[code][language];
+
+/** Picks the user's language from an Accept-Language header; Bahasa Indonesia unless English is preferred. */
+export function pickLanguage(acceptLanguage: string | undefined | null): Language {
+  if (!acceptLanguage) return 'id';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag, quality: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => entry.tag && !Number.isNaN(entry.quality))
+    .sort((a, b) => b.quality - a.quality);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('id') || tag.startsWith('in')) return 'id';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'id';
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { ROLES } from './access/roles.ts';
+import { innovationProfileSchema } from './innovation/profile.ts';
+
+export const TENANT_KINDS = ['provinsi', 'kabupaten', 'kota'] as const;
+export type TenantKind = (typeof TENANT_KINDS)[number];
+
+export const OPD_KINDS = [
+  'dinas',
+  'badan',
+  'kecamatan',
+  'kelurahan',
+  'puskesmas',
+  'sekolah',
+  'rsud',
+  'lainnya',
+] as const;
+
+/** The regional workflow (see the verification issue); an innovation starts as a draft. */
+export const INNOVATION_STATUSES = [
+  'draft',
+  'submitted',
+  'in_review',
+  'returned',
+  'verified',
+  'ready',
+  'sent',
+  'accepted',
+  'rejected',
+] as const;
+
+const timestamp = z.iso.datetime();
+const version = z.number().int().min(1);
+const id = z.string().min(1).max(64);
+
+export const tenantSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(TENANT_KINDS),
+  provinceCode: z.string(),
+  status: z.enum(['active']),
+  createdAt: timestamp,
+  version,
+});
+export type Tenant = z.infer<typeof tenantSchema>;
+
+export const opdSchema = z.object({
+  id,
+  name: z.string(),
+  kind: z.enum(OPD_KINDS),
+  archived: z.boolean(),
+  version,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type Opd = z.infer<typeof opdSchema>;
+
+export const memberSchema = z.object({
+  id,
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  opdId: id.optional(),
+  version,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const innovationSchema = z.object({
+  id,
+  tenantCode: z.string(),
+  opdId: id,
+  status: z.enum(INNOVATION_STATUSES),
+  archived: z.boolean(),
+  version,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  createdBy: id,
+  updatedBy: id,
+  profile: innovationProfileSchema,
+});
+export type Innovation = z.infer<typeof innovationSchema>;

@@ -1,0 +1,220 @@
+import { BASIC_SERVICE_URUSAN } from '../innovation/urusan.ts';
+import {
+  type Indicator,
+  type LevelDerivation,
+  type LevelLadder,
+  MAX_LEVEL,
+  type NumericBand,
+  type Rubric,
+  SID33_BASES,
+} from './types.ts';
+
+/** The one indicator whose level is read against a chosen basis (decision 2). */
+export const KEMANFAATAN_CODE = 'sid.33';
+
+export interface RubricValidation {
+  readonly valid: boolean;
+  readonly problems: readonly string[];
+}
+
+export class InvalidRubricError extends Error {
+  constructor(
+    readonly rubricId: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`Rubric ${rubricId} is invalid: ${problems.join('; ')}`);
+    this.name = 'InvalidRubricError';
+  }
+}
+
+// Weights are multiples of 0.25 and the count factor is a decimal, so sums are compared with a margin.
+const SUM_TOLERANCE = 1e-9;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const toHundredths = (value: number): number => Math.round(value * 100);
+
+function checkLadder(where: string, levels: LevelLadder, problems: string[]): void {
+  levels.forEach((definition, index) => {
+    if (definition.level !== index + 1)
+      problems.push(`${where}: level ${index + 1} is numbered ${definition.level}`);
+    if (definition.text.trim() === '') problems.push(`${where}: level ${definition.level} has no text`);
+    if (definition.evidence.description.trim() === '') {
+      problems.push(`${where}: level ${definition.level} has no evidence description`);
+    }
+    if (definition.evidence.fileKinds.length === 0) {
+      problems.push(`${where}: level ${definition.level} accepts no file kind`);
+    }
+  });
+}
+
+function checkBands(where: string, bands: readonly NumericBand[], problems: string[]): void {
+  for (let level = 1; level <= MAX_LEVEL; level += 1) {
+    if (!bands.some((band) => band.level === level)) problems.push(`${where}: no range for level ${level}`);
+  }
+  for (const band of bands) {
+    if (band.min === undefined && band.max === undefined)
+      problems.push(`${where}: level ${band.level} is unbounded`);
+    if (band.min !== undefined && band.max !== undefined && band.min > band.max) {
+      problems.push(`${where}: level ${band.level} has min above max`);
+    }
+  }
+}
+
+function checkDerivation(where: string, derivation: LevelDerivation, problems: string[]): void {
+  if (derivation.kind === 'numeric') {
+    checkBands(where, derivation.bands, problems);
+    if (!Number.isInteger(derivation.decimals) || derivation.decimals < 0) {
+      problems.push(`${where}: decimals must be a non-negative integer`);
+    }
+    return;
+  }
+  const seen = new Set<string>();
+  for (let level = 1; level <= MAX_LEVEL; level += 1) {
+    const grade = derivation.grades.find((candidate) => candidate.level === level);
+    if (grade === undefined || grade.values.length === 0)
+      problems.push(`${where}: no grade for level ${level}`);
+  }
+  for (const grade of derivation.grades) {
+    for (const value of grade.values) {
+      const key = value.trim().toUpperCase();
+      if (seen.has(key)) problems.push(`${where}: grade ${value} maps to two levels`);
+      seen.add(key);
+    }
+  }
+}
+
+function checkIndicator(indicator: Indicator, problems: string[]): void {
+  const where = indicator.code;
+  if (!indicator.code.startsWith(`${indicator.aspect}.`))
+    problems.push(`${where}: code must start with ${indicator.aspect}.`);
+  if (indicator.name.trim() === '') problems.push(`${where}: has no name`);
+  if (!(Number.isFinite(indicator.weight) && indicator.weight > 0))
+    problems.push(`${where}: weight must be positive`);
+  checkLadder(where, indicator.levels, problems);
+  if (indicator.aspect === 'spd') {
+    if (indicator.derivation !== undefined) checkDerivation(where, indicator.derivation, problems);
+    return;
+  }
+  if (indicator.bases === undefined) {
+    if (indicator.code === KEMANFAATAN_CODE) problems.push(`${where}: needs its kemanfaatan bases a–f`);
+    return;
+  }
+  if (indicator.code !== KEMANFAATAN_CODE) problems.push(`${where}: only ${KEMANFAATAN_CODE} may have bases`);
+  const bases = indicator.bases.map((basis) => basis.basis);
+  if (bases.length !== SID33_BASES.length || SID33_BASES.some((basis) => !bases.includes(basis))) {
+    problems.push(`${where}: needs exactly the bases ${SID33_BASES.join(', ')}`);
+  }
+  for (const basis of indicator.bases) {
+    checkLadder(`${where} basis ${basis.basis}`, basis.levels, problems);
+    checkBands(`${where} basis ${basis.basis}`, basis.ranges, problems);
+  }
+}
+
+function checkSum(label: string, actual: number, stated: number, problems: string[]): void {
+  if (Math.abs(actual - stated) > SUM_TOLERANCE)
+    problems.push(`${label} is ${actual}, but the rubric states ${stated}`);
+}
+
+function checkPredicateBands(rubric: Rubric, problems: string[]): void {
+  const bands = rubric.predicateBands;
+  if (bands.length === 0) {
+    problems.push('predicate bands are missing');
+    return;
+  }
+  if (toHundredths(bands[0]?.max ?? 0) !== 10_000)
+    problems.push('the highest predicate band must end at 100');
+  if (toHundredths(bands.at(-1)?.min ?? 0) !== 1)
+    problems.push('the lowest predicate band must start at 0.01');
+  bands.forEach((band, index) => {
+    if (toHundredths(band.min) > toHundredths(band.max))
+      problems.push(`predicate ${band.predicate}: min above max`);
+    const lower = bands[index + 1];
+    if (lower !== undefined && toHundredths(lower.max) + 1 !== toHundredths(band.min)) {
+      problems.push(`predicate bands ${lower.predicate} and ${band.predicate} leave a gap or overlap`);
+    }
+  });
+}
+
+/**
+ * Checks that a rubric is internally consistent before any score is computed with it: stated maxima
+ * equal the weights (SPD 63, kematangan 111, total 250 in 2026), every level has text and evidence,
+ * codes are unique, ranges cover every level, and predicate bands tile 0.01–100 without gaps.
+ */
+export function validateRubric(rubric: Rubric): RubricValidation {
+  const problems: string[] = [];
+  const indicators: readonly Indicator[] = [...rubric.spdRows, ...rubric.sidIndicators];
+
+  const codes = new Set<string>();
+  for (const indicator of indicators) {
+    if (codes.has(indicator.code)) problems.push(`code ${indicator.code} is used twice`);
+    codes.add(indicator.code);
+    checkIndicator(indicator, problems);
+  }
+  if (rubric.spdRows.some((row) => row.aspect !== 'spd')) problems.push('spdRows holds a non-SPD indicator');
+  if (rubric.sidIndicators.some((indicator) => indicator.aspect !== 'sid')) {
+    problems.push('sidIndicators holds a non-SID indicator');
+  }
+
+  const { formula } = rubric;
+  const weightSum = (list: readonly Indicator[]): number => list.reduce((sum, item) => sum + item.weight, 0);
+  checkSum('SPD maximum (Σ weight × 3)', weightSum(rubric.spdRows) * MAX_LEVEL, formula.maxSpd, problems);
+  checkSum(
+    'kematangan maximum (Σ weight × 3)',
+    weightSum(rubric.sidIndicators) * MAX_LEVEL,
+    formula.maxKematangan,
+    problems,
+  );
+  checkSum(
+    'count score maximum (factor × cap)',
+    formula.countScoreFactor * formula.countScoreCap,
+    formula.maxCountScore,
+    problems,
+  );
+  checkSum(
+    'total maximum (SPD + kematangan + count score)',
+    formula.maxSpd + formula.maxKematangan + formula.maxCountScore,
+    formula.maxTotal,
+    problems,
+  );
+  if (!(Number.isInteger(formula.divisorMinimum) && formula.divisorMinimum >= 1)) {
+    problems.push('divisor minimum must be a positive integer');
+  }
+  if (
+    !Number.isInteger(formula.basicServiceUrusanRequired) ||
+    formula.basicServiceUrusanRequired < 0 ||
+    formula.basicServiceUrusanRequired > BASIC_SERVICE_URUSAN.length
+  ) {
+    problems.push(`basic-service urusan required must be 0–${BASIC_SERVICE_URUSAN.length}`);
+  }
+
+  checkPredicateBands(rubric, problems);
+
+  const { eligibility } = rubric;
+  if (!ISO_DATE.test(eligibility.firstAppliedFrom) || !ISO_DATE.test(eligibility.firstAppliedTo)) {
+    problems.push('age window dates must be ISO dates');
+  } else if (eligibility.firstAppliedFrom > eligibility.firstAppliedTo) {
+    problems.push('age window starts after it ends');
+  }
+  if (!(Number.isInteger(eligibility.rancangBangunMinWords) && eligibility.rancangBangunMinWords > 0)) {
+    problems.push('rancang bangun minimum must be a positive number of words');
+  }
+
+  const assumptionIds = new Set<string>();
+  for (const assumption of rubric.assumptions) {
+    if (assumptionIds.has(assumption.id)) problems.push(`assumption ${assumption.id} is listed twice`);
+    assumptionIds.add(assumption.id);
+  }
+  const referenced = [
+    ...rubric.spdRows.flatMap((row) =>
+      row.derivation?.kind === 'numeric' ? (row.derivation.assumptionIds ?? []) : [],
+    ),
+    ...rubric.sidIndicators.flatMap((indicator) =>
+      (indicator.bases ?? []).flatMap((basis) => basis.assumptionIds ?? []),
+    ),
+  ];
+  for (const id of new Set(referenced)) {
+    if (!assumptionIds.has(id)) problems.push(`assumption ${id} is referenced but not described`);
+  }
+
+  return { valid: problems.length === 0, problems };
+}

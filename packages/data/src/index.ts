@@ -1,0 +1,15 @@
+export * from './clients.ts';
+export * from './errors.ts';
+export * from './keys.ts';
+export * from './provision.ts';
+export type { CreateResult, InnovationFilter, NewInnovation } from './repositories/innovations.ts';
+export { InnovationRepository } from './repositories/innovations.ts';
+export type { LoginPointer, NewMember } from './repositories/members.ts';
+export { MemberRepository, normaliseEmail } from './repositories/members.ts';
+export type { NewOpd } from './repositories/opds.ts';
+export { OpdRepository } from './repositories/opds.ts';
+export type { NewTenant } from './repositories/tenants.ts';
+export { LoginDirectory, PlatformRepository, TenantProfileRepository } from './repositories/tenants.ts';
+export * from './scopes.ts';
+export * from './table-definition.ts';
+export * from './tenant-guard.ts';

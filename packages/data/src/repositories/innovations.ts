@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Actor, Innovation, InnovationProfile } from '@inovasi/core';
+import { ulid } from 'ulid';
+import type { ScopedClients } from '../clients.ts';
+import {
+  ArchivedError,
+  cancelledConditions,
+  IdempotencyMismatchError,
+  InvalidCursorError,
+  NotFoundError,
+} from '../errors.ts';
+import { innovationIndexKeys, innovationListPartition, keys } from '../keys.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { toRecord, updateVersioned } from './versioned.ts';
+
+export interface InnovationFilter {
+  readonly opdId?: string | undefined;
+  readonly stage?: string | undefined;
+  readonly status?: string | undefined;
+  readonly archived?: boolean | undefined;
+  readonly cursor?: string | undefined;
+  readonly limit: number;
+}
+
+export interface NewInnovation {
+  readonly opdId: string;
+  readonly profile: InnovationProfile;
+}
+
+export interface CreateResult {
+  readonly innovation: Innovation;
+  /** True when an earlier request with the same idempotency key already created it. */
+  readonly replayed: boolean;
+}
+
+/** Idempotency records expire after a day; a client retries within minutes, not days. */
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+/** Bounds the work of one filtered page, so a sparse filter cannot make a request unbounded. */
+const MAX_QUERY_ROUNDS = 10;
+
+const requestFingerprint = (input: NewInnovation): string =>
+  createHash('sha256').update(JSON.stringify(input)).digest('base64url');
+
+/**
+ * Innovations of one tenant. Each lives in its own partition `T#<code>#INNO#<id>`; the tenant-wide
+ * list and the per-OPD list are two tenant-prefixed indexes, newest first.
+ */
+export class InnovationRepository {
+  constructor(
+    private readonly clients: ScopedClients,
+    private readonly tenantCode: string,
+  ) {}
+
+  private get tableName() {
+    return this.clients.config.tableName;
+  }
+
+  async get(innovationId: string): Promise<Innovation | undefined> {
+    const result = await this.clients.table.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.innovation(this.tenantCode, innovationId) }),
+    );
+    return result.Item ? toRecord<Innovation>(result.Item) : undefined;
+  }
+
+  async list(filter: InnovationFilter): Promise<{ items: Innovation[]; nextCursor?: string | undefined }> {
+    const { index, value } = innovationListPartition(this.tenantCode, filter.opdId);
+    const startKey = decodeCursor(filter.cursor);
+    if (startKey && startKey[index.partition] !== value) {
+      throw new InvalidCursorError('cursor belongs to another list');
+    }
+    const conditions = ['archived = :archived'];
+    const values: Record<string, unknown> = { ':pk': value, ':archived': filter.archived ?? false };
+    const names: Record<string, string> = { '#pk': index.partition };
+    if (filter.status) {
+      conditions.push('#status = :status');
+      values[':status'] = filter.status;
+      names['#status'] = 'status';
+    }
+    if (filter.stage) {
+      conditions.push('profile.stage = :stage');
+      values[':stage'] = filter.stage;
+    }
+
+    const items: Innovation[] = [];
+    let lastKey: Record<string, unknown> | undefined = startKey;
+    for (let round = 0; round < MAX_QUERY_ROUNDS && items.length < filter.limit; round++) {
+      const page = await this.clients.table.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk',
+          FilterExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ScanIndexForward: false,
+          Limit: filter.limit - items.length,
+          ExclusiveStartKey: lastKey,
+        }),
+      );
+      items.push(...(page.Items ?? []).map((item) => toRecord<Innovation>(item)));
+      lastKey = page.LastEvaluatedKey;
+      if (!lastKey) break;
+    }
+    return { items, nextCursor: encodeCursor(lastKey) };
+  }
+
+  async create(
+    input: NewInnovation,
+    actor: Actor,
+    idempotencyKey?: string,
+    now = new Date().toISOString(),
+  ): Promise<CreateResult> {
+    const id = ulid();
+    const innovation: Innovation = {
+      id,
+      tenantCode: this.tenantCode,
+      opdId: input.opdId,
+      status: 'draft',
+      archived: false,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+      profile: input.profile,
+    };
+    const put = {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.innovation(this.tenantCode, id),
+          ...innovationIndexKeys(this.tenantCode, input.opdId, now, id),
+          ...innovation,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+    if (!idempotencyKey) {
+      await this.clients.table.send(new TransactWriteCommand({ TransactItems: [put] }));
+      return { innovation, replayed: false };
+    }
+
+    const fingerprint = requestFingerprint(input);
+    const recordKey = keys.idempotency(this.tenantCode, 'innovation.create', idempotencyKey);
+    try {
+      await this.clients.table.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            put,
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...recordKey,
+                  resourceId: id,
+                  fingerprint,
+                  ttl: Math.floor(Date.parse(now) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return { innovation, replayed: false };
+    } catch (error) {
+      if (!cancelledConditions(error).includes(1)) throw error;
+      const record = await this.clients.table.send(
+        new GetCommand({ TableName: this.tableName, Key: recordKey, ConsistentRead: true }),
+      );
+      if (record.Item?.fingerprint !== fingerprint) {
+        throw new IdempotencyMismatchError('idempotency key reused with another body');
+      }
+      const original = await this.get(String(record.Item.resourceId));
+      if (!original) throw new NotFoundError('the original innovation no longer exists');
+      return { innovation: original, replayed: true };
+    }
+  }
+
+  async update(
+    innovationId: string,
+    expectedVersion: number,
+    actor: Actor,
+    changes: { opdId?: string | undefined; profile?: InnovationProfile | undefined },
+  ): Promise<Innovation> {
+    const current = await this.get(innovationId);
+    if (!current) throw new NotFoundError('innovation not found');
+    const now = new Date().toISOString();
+    const set: Record<string, unknown> = { updatedAt: now, updatedBy: actor.userId };
+    if (changes.profile) set.profile = changes.profile;
+    if (changes.opdId && changes.opdId !== current.opdId) {
+      Object.assign(
+        set,
+        innovationIndexKeys(this.tenantCode, changes.opdId, current.createdAt, innovationId),
+      );
+      set.opdId = changes.opdId;
+    }
+    const updated = await updateVersioned<Innovation>(
+      this.clients.table,
+      this.tableName,
+      keys.innovation(this.tenantCode, innovationId),
+      expectedVersion,
+      set,
+      {
+        expression: 'archived = :false',
+        values: { ':false': false },
+        onFail: () => new ArchivedError('innovation is archived'),
+      },
+    );
+    return toRecord<Innovation>(updated);
+  }
+
+  async archive(innovationId: string, expectedVersion: number, actor: Actor): Promise<Innovation> {
+    const updated = await updateVersioned<Innovation>(
+      this.clients.table,
+      this.tableName,
+      keys.innovation(this.tenantCode, innovationId),
+      expectedVersion,
+      { archived: true, updatedAt: new Date().toISOString(), updatedBy: actor.userId },
+    );
+    return toRecord<Innovation>(updated);
+  }
+}

@@ -1,0 +1,115 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Member } from '@inovasi/core';
+import { ulid } from 'ulid';
+import type { ScopedClients } from '../clients.ts';
+import { AlreadyExistsError, cancelledConditions } from '../errors.ts';
+import { keys } from '../keys.ts';
+import { toRecord, updateVersioned } from './versioned.ts';
+
+export type NewMember = Pick<Member, 'email' | 'name' | 'roles' | 'opdId'>;
+
+/** Where a signed-in e-mail address belongs. The local stand-in for the identity provider. */
+export interface LoginPointer {
+  readonly email: string;
+  readonly tenantCode: string;
+  readonly userId: string;
+}
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+/**
+ * Members of one tenant. An e-mail address belongs to one member platform-wide; the invite writes
+ * the member, its per-tenant e-mail claim and the login pointer in one transaction.
+ */
+export class MemberRepository {
+  constructor(
+    private readonly clients: ScopedClients,
+    private readonly tenantCode: string,
+  ) {}
+
+  private get tableName() {
+    return this.clients.config.tableName;
+  }
+
+  async list(): Promise<Member[]> {
+    const items: Member[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.clients.table.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': keys.member(this.tenantCode, '').pk,
+            ':prefix': keys.memberSortPrefix,
+          },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []).map((item) => toRecord<Member>(item)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items.sort((a, b) => a.email.localeCompare(b.email));
+  }
+
+  async get(userId: string): Promise<Member | undefined> {
+    const result = await this.clients.table.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.member(this.tenantCode, userId) }),
+    );
+    return result.Item ? toRecord<Member>(result.Item) : undefined;
+  }
+
+  async invite(input: NewMember, now = new Date().toISOString(), id = ulid()): Promise<Member> {
+    const email = normaliseEmail(input.email);
+    const member: Member = { id, ...input, email, version: 1, createdAt: now, updatedAt: now };
+    const pointer: LoginPointer = { email, tenantCode: this.tenantCode, userId: id };
+    try {
+      await this.clients.table.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.member(this.tenantCode, id), ...member },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.memberEmail(this.tenantCode, email), userId: id },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.login(email), ...pointer },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (cancelledConditions(error).length > 0) throw new AlreadyExistsError(`member ${email} exists`);
+      throw error;
+    }
+    return member;
+  }
+
+  async update(
+    userId: string,
+    expectedVersion: number,
+    changes: Partial<Pick<Member, 'roles' | 'opdId' | 'name'>>,
+  ): Promise<Member> {
+    const updated = await updateVersioned<Member>(
+      this.clients.table,
+      this.tableName,
+      keys.member(this.tenantCode, userId),
+      expectedVersion,
+      { ...changes, updatedAt: new Date().toISOString() },
+    );
+    return toRecord<Member>(updated);
+  }
+}

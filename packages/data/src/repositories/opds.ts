@@ -1,0 +1,88 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Opd } from '@inovasi/core';
+import { ulid } from 'ulid';
+import type { ScopedClients } from '../clients.ts';
+import { ArchivedError } from '../errors.ts';
+import { keys } from '../keys.ts';
+import { toRecord, updateVersioned } from './versioned.ts';
+
+export type NewOpd = Pick<Opd, 'name' | 'kind'>;
+
+/** Departments (OPD) of one tenant; they live in the tenant's own partition. */
+export class OpdRepository {
+  constructor(
+    private readonly clients: ScopedClients,
+    private readonly tenantCode: string,
+  ) {}
+
+  private get tableName() {
+    return this.clients.config.tableName;
+  }
+
+  async list(): Promise<Opd[]> {
+    const items: Opd[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.clients.table.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': keys.opd(this.tenantCode, '').pk,
+            ':prefix': keys.opdSortPrefix,
+          },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []).map((item) => toRecord<Opd>(item)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items.sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  }
+
+  async get(opdId: string): Promise<Opd | undefined> {
+    const result = await this.clients.table.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.opd(this.tenantCode, opdId) }),
+    );
+    return result.Item ? toRecord<Opd>(result.Item) : undefined;
+  }
+
+  async create(input: NewOpd, now = new Date().toISOString(), id = ulid()): Promise<Opd> {
+    const opd: Opd = { id, ...input, archived: false, version: 1, createdAt: now, updatedAt: now };
+    await this.clients.table.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.opd(this.tenantCode, id), ...opd },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return opd;
+  }
+
+  async update(opdId: string, expectedVersion: number, changes: Partial<NewOpd>): Promise<Opd> {
+    const updated = await updateVersioned<Opd>(
+      this.clients.table,
+      this.tableName,
+      keys.opd(this.tenantCode, opdId),
+      expectedVersion,
+      { ...changes, updatedAt: new Date().toISOString() },
+      {
+        expression: 'archived = :false',
+        values: { ':false': false },
+        onFail: () => new ArchivedError('OPD is archived'),
+      },
+    );
+    return toRecord<Opd>(updated);
+  }
+
+  async archive(opdId: string, expectedVersion: number): Promise<Opd> {
+    const updated = await updateVersioned<Opd>(
+      this.clients.table,
+      this.tableName,
+      keys.opd(this.tenantCode, opdId),
+      expectedVersion,
+      { archived: true, updatedAt: new Date().toISOString() },
+    );
+    return toRecord<Opd>(updated);
+  }
+}

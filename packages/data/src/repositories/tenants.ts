@@ -1,0 +1,148 @@
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Member, Tenant } from '@inovasi/core';
+import type { ScopedClients } from '../clients.ts';
+import { AlreadyExistsError, cancelledConditions } from '../errors.ts';
+import { keys, PLATFORM_PREFIX, PLATFORM_TENANT } from '../keys.ts';
+import type { LoginPointer } from './members.ts';
+import { normaliseEmail } from './members.ts';
+import { toRecord } from './versioned.ts';
+
+export type NewTenant = Pick<Tenant, 'code' | 'name' | 'kind' | 'provinceCode'>;
+
+/** A tenant reads its own profile through its own scope. */
+export class TenantProfileRepository {
+  constructor(
+    private readonly clients: ScopedClients,
+    private readonly tenantCode: string,
+  ) {}
+
+  async get(): Promise<Tenant | undefined> {
+    const result = await this.clients.table.send(
+      new GetCommand({ TableName: this.clients.config.tableName, Key: keys.tenantProfile(this.tenantCode) }),
+    );
+    return result.Item ? toRecord<Tenant>(result.Item) : undefined;
+  }
+}
+
+/**
+ * The platform registry: which tenants exist. Onboarding writes the registry entry and the
+ * tenant's own profile in one transaction, so neither can exist without the other.
+ */
+export class PlatformRepository {
+  constructor(private readonly clients: ScopedClients) {}
+
+  private get tableName() {
+    return this.clients.config.tableName;
+  }
+
+  async onboard(input: NewTenant, now = new Date().toISOString()): Promise<Tenant> {
+    const tenant: Tenant = { ...input, status: 'active', createdAt: now, version: 1 };
+    try {
+      await this.clients.table.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.tenantProfile(input.code), ...tenant },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.platformTenant(input.code), ...tenant },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (cancelledConditions(error).length > 0) throw new AlreadyExistsError(`tenant ${input.code} exists`);
+      throw error;
+    }
+    return tenant;
+  }
+
+  async getAdmin(userId: string): Promise<Member | undefined> {
+    const result = await this.clients.table.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.platformAdmin(userId) }),
+    );
+    return result.Item ? toRecord<Member>(result.Item) : undefined;
+  }
+
+  /** Creates a platform administrator and its login entry (needs the platform-admin scope). */
+  async createAdmin(admin: Member): Promise<void> {
+    const pointer: LoginPointer = { email: admin.email, tenantCode: PLATFORM_TENANT, userId: admin.id };
+    try {
+      await this.clients.table.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.platformAdmin(admin.id), ...admin },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.login(admin.email), ...pointer },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (cancelledConditions(error).length > 0) throw new AlreadyExistsError(`user ${admin.email} exists`);
+      throw error;
+    }
+  }
+
+  /** Whether a named data seed already ran to completion (so a restart never seeds twice). */
+  async hasSeed(name: string): Promise<boolean> {
+    const result = await this.clients.table.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.seedMarker(name), ConsistentRead: true }),
+    );
+    return Boolean(result.Item);
+  }
+
+  async markSeeded(name: string, at = new Date().toISOString()): Promise<void> {
+    await this.clients.table.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.seedMarker(name), at } }),
+    );
+  }
+
+  async list(): Promise<Tenant[]> {
+    const items: Tenant[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.clients.table.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': PLATFORM_PREFIX, ':prefix': keys.platformTenantSortPrefix },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []).map((item) => toRecord<Tenant>(item)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+}
+
+/** Looks up where an e-mail address signs in (the local identity directory). */
+export class LoginDirectory {
+  constructor(private readonly clients: ScopedClients) {}
+
+  async find(email: string): Promise<LoginPointer | undefined> {
+    const result = await this.clients.table.send(
+      new GetCommand({ TableName: this.clients.config.tableName, Key: keys.login(normaliseEmail(email)) }),
+    );
+    return result.Item ? toRecord<LoginPointer>(result.Item) : undefined;
+  }
+}

@@ -1,0 +1,225 @@
+import type { BuildMiddleware, MiddlewareStack } from '@smithy/types';
+import { INDEXES, PARTITION_ATTRIBUTES, TABLE_KEY } from './table-definition.ts';
+
+/**
+ * What one request-scoped client may touch: the key prefixes of its partitions and objects.
+ * A tenant's scope is `T#<code>#` and `tenants/<code>/`; nothing is allowed by default.
+ */
+export interface DataScope {
+  readonly keyPrefixes: readonly string[];
+  readonly objectPrefixes: readonly string[];
+  readonly readOnly: boolean;
+}
+
+export class TenantGuardError extends Error {
+  override readonly name = 'TenantGuardError';
+}
+
+type Attributes = Record<string, unknown>;
+
+const READ_COMMANDS = new Set(['GetItem', 'Query', 'BatchGetItem', 'TransactGetItems']);
+const WRITE_COMMANDS = new Set([
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchWriteItem',
+  'TransactWriteItems',
+]);
+const S3_READ_COMMANDS = new Set(['GetObject', 'HeadObject', 'ListObjectsV2', 'GetObjectTagging']);
+const S3_WRITE_COMMANDS = new Set([
+  'PutObject',
+  'DeleteObject',
+  'CopyObject',
+  'CreateMultipartUpload',
+  'UploadPart',
+  'CompleteMultipartUpload',
+  'AbortMultipartUpload',
+  'PutObjectTagging',
+]);
+
+/** The document client names its commands after the shorter verbs; map both to the table API. */
+const DOCUMENT_COMMANDS: Record<string, string> = {
+  Get: 'GetItem',
+  Put: 'PutItem',
+  Update: 'UpdateItem',
+  Delete: 'DeleteItem',
+  BatchGet: 'BatchGetItem',
+  BatchWrite: 'BatchWriteItem',
+  TransactGet: 'TransactGetItems',
+  TransactWrite: 'TransactWriteItems',
+};
+
+const commandOf = (commandName: unknown): string => {
+  const bare = String(commandName ?? '').replace(/Command$/, '');
+  return DOCUMENT_COMMANDS[bare] ?? bare;
+};
+
+/** Key values arrive marshalled (`{ S: 'T#…' }`) or plain, depending on the client layer. */
+const stringOf = (value: unknown): string | undefined => {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'S' in value && typeof value.S === 'string') return value.S;
+  return undefined;
+};
+
+function assertPrefixed(value: unknown, scope: DataScope, what: string): void {
+  const text = stringOf(value);
+  if (text === undefined || !scope.keyPrefixes.some((prefix) => text.startsWith(prefix))) {
+    throw new TenantGuardError(`${what} is outside the caller's scope`);
+  }
+}
+
+/** Any partition attribute an item carries (table or index) must stay inside the scope. */
+function assertItem(item: Attributes | undefined, scope: DataScope, what: string): void {
+  if (!item) throw new TenantGuardError(`${what} has no key`);
+  assertPrefixed(item[TABLE_KEY.partition], scope, `${what} partition key`);
+  for (const attribute of PARTITION_ATTRIBUTES) {
+    if (attribute !== TABLE_KEY.partition && item[attribute] !== undefined) {
+      assertPrefixed(item[attribute], scope, `${what} ${attribute}`);
+    }
+  }
+}
+
+const resolveName = (token: string, names: Record<string, string> | undefined): string =>
+  token.startsWith('#') ? (names?.[token] ?? token) : token;
+
+/** Equalities `name = :value` (either side) in an expression, with names resolved. */
+function equalities(expression: string, names: Record<string, string> | undefined) {
+  const pairs: { name: string; placeholder: string }[] = [];
+  const pattern = /([#\w.]+)\s*=\s*([#:\w.]+)/g;
+  for (const match of expression.matchAll(pattern)) {
+    const [, left = '', right = ''] = match;
+    if (right.startsWith(':')) pairs.push({ name: resolveName(left, names), placeholder: right });
+    else if (left.startsWith(':')) pairs.push({ name: resolveName(right, names), placeholder: left });
+  }
+  return pairs;
+}
+
+function assertQuery(input: Attributes, scope: DataScope): void {
+  const indexName = input.IndexName as string | undefined;
+  const index = Object.values(INDEXES).find((candidate) => candidate.name === indexName);
+  if (indexName !== undefined && !index) throw new TenantGuardError(`unknown index ${indexName}`);
+  const partition = index ? index.partition : TABLE_KEY.partition;
+  const names = input.ExpressionAttributeNames as Record<string, string> | undefined;
+  const values = (input.ExpressionAttributeValues ?? {}) as Attributes;
+  const condition = String(input.KeyConditionExpression ?? '');
+  const bound = equalities(condition, names).filter((pair) => pair.name === partition);
+  if (bound.length !== 1) throw new TenantGuardError('query must bind its partition key by equality');
+  assertPrefixed(values[bound[0]?.placeholder ?? ''], scope, 'query partition key');
+  if (input.ExclusiveStartKey) assertItem(input.ExclusiveStartKey as Attributes, scope, 'query start key');
+}
+
+/** An update must not move an item's index entries into another partition. */
+function assertUpdate(input: Attributes, scope: DataScope, what: string): void {
+  assertItem(input.Key as Attributes, scope, what);
+  const names = input.ExpressionAttributeNames as Record<string, string> | undefined;
+  const values = (input.ExpressionAttributeValues ?? {}) as Attributes;
+  const expression = String(input.UpdateExpression ?? '');
+  const assigned = equalities(expression, names).filter((pair) => PARTITION_ATTRIBUTES.includes(pair.name));
+  for (const pair of assigned) assertPrefixed(values[pair.placeholder], scope, `${what} ${pair.name}`);
+  const mentioned = [...expression.matchAll(/[#\w]+/g)].map((match) => resolveName(match[0], names));
+  if (mentioned.filter((name) => PARTITION_ATTRIBUTES.includes(name)).length !== assigned.length) {
+    throw new TenantGuardError(`${what} changes a partition attribute in a way the guard cannot check`);
+  }
+}
+
+function assertTableRequest(command: string, input: Attributes, scope: DataScope): void {
+  if (!READ_COMMANDS.has(command) && !WRITE_COMMANDS.has(command)) {
+    throw new TenantGuardError(`${command} is not allowed on a tenant-scoped client`);
+  }
+  if (scope.readOnly && WRITE_COMMANDS.has(command)) {
+    throw new TenantGuardError(`${command} is not allowed on a read-only client`);
+  }
+  switch (command) {
+    case 'GetItem':
+    case 'DeleteItem':
+      assertItem(input.Key as Attributes, scope, command);
+      return;
+    case 'PutItem':
+      assertItem(input.Item as Attributes, scope, command);
+      return;
+    case 'UpdateItem':
+      assertUpdate(input, scope, command);
+      return;
+    case 'Query':
+      assertQuery(input, scope);
+      return;
+    case 'BatchGetItem':
+      for (const request of Object.values(
+        (input.RequestItems ?? {}) as Record<string, { Keys?: Attributes[] }>,
+      )) {
+        for (const itemKey of request.Keys ?? []) assertItem(itemKey, scope, command);
+      }
+      return;
+    case 'BatchWriteItem':
+      for (const requests of Object.values((input.RequestItems ?? {}) as Record<string, Attributes[]>)) {
+        for (const request of requests) {
+          const put = request.PutRequest as { Item?: Attributes } | undefined;
+          const del = request.DeleteRequest as { Key?: Attributes } | undefined;
+          assertItem(put?.Item ?? del?.Key, scope, command);
+        }
+      }
+      return;
+    case 'TransactGetItems':
+      for (const entry of (input.TransactItems ?? []) as { Get?: { Key?: Attributes } }[]) {
+        assertItem(entry.Get?.Key, scope, command);
+      }
+      return;
+    case 'TransactWriteItems':
+      for (const entry of (input.TransactItems ?? []) as Record<string, Attributes | undefined>[]) {
+        if (entry.Put) assertItem(entry.Put.Item as Attributes, scope, 'TransactWriteItems Put');
+        else if (entry.Update) assertUpdate(entry.Update, scope, 'TransactWriteItems Update');
+        else if (entry.Delete) assertItem(entry.Delete.Key as Attributes, scope, 'TransactWriteItems Delete');
+        else if (entry.ConditionCheck) {
+          assertItem(entry.ConditionCheck.Key as Attributes, scope, 'TransactWriteItems ConditionCheck');
+        } else throw new TenantGuardError('empty transaction entry');
+      }
+      return;
+  }
+}
+
+function assertObjectRequest(command: string, input: Attributes, scope: DataScope): void {
+  if (!S3_READ_COMMANDS.has(command) && !S3_WRITE_COMMANDS.has(command)) {
+    throw new TenantGuardError(`${command} is not allowed on a tenant-scoped client`);
+  }
+  if (scope.readOnly && S3_WRITE_COMMANDS.has(command)) {
+    throw new TenantGuardError(`${command} is not allowed on a read-only client`);
+  }
+  const objectKeys = command === 'ListObjectsV2' ? [input.Prefix] : [input.Key];
+  if (command === 'CopyObject') {
+    // CopySource is "bucket/key"; the source must be the caller's too.
+    const source = String(input.CopySource ?? '');
+    objectKeys.push(decodeURIComponent(source.slice(source.indexOf('/') + 1)));
+  }
+  for (const objectKey of objectKeys) {
+    if (
+      typeof objectKey !== 'string' ||
+      !scope.objectPrefixes.some((prefix) => objectKey.startsWith(prefix))
+    ) {
+      throw new TenantGuardError(`object key is outside the caller's scope`);
+    }
+  }
+}
+
+const guardMiddleware =
+  (check: (command: string, input: Attributes) => void): BuildMiddleware<object, object> =>
+  (next, context) =>
+  async (args) => {
+    check(commandOf(context.commandName), args.input as Attributes);
+    return next(args);
+  };
+
+/** Installs the guard on a DynamoDB client (plain or document client: they share one stack). */
+export function guardTable(stack: MiddlewareStack<object, object>, scope: DataScope): void {
+  stack.add(
+    guardMiddleware((command, input) => assertTableRequest(command, input, scope)),
+    { step: 'build', name: 'tenantGuard', priority: 'high' },
+  );
+}
+
+/** Installs the guard on an S3 client; it also runs when a request is presigned. */
+export function guardObjects(stack: MiddlewareStack<object, object>, scope: DataScope): void {
+  stack.add(
+    guardMiddleware((command, input) => assertObjectRequest(command, input, scope)),
+    { step: 'build', name: 'tenantGuard', priority: 'high' },
+  );
+}

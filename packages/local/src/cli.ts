@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { DEMO_TENANTS, demoEmail, PLATFORM_ADMIN_EMAIL } from './demo-data.ts';
+import { JavaMissingError } from './java.ts';
+import { startLocalProduct } from './product.ts';
+
+const repoRoot = resolve(import.meta.dirname, '../../..');
+const port = Number(process.env.PORT ?? 8787);
+
+try {
+  const product = await startLocalProduct({
+    port,
+    dataDir: resolve(repoRoot, '.data'),
+    seed: true,
+    webDist: resolve(repoRoot, 'web/dist'),
+    logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
+  });
+  const logins = [
+    PLATFORM_ADMIN_EMAIL,
+    ...DEMO_TENANTS.flatMap((code) =>
+      (['admin', 'verifikator', 'opd1', 'opd2'] as const).map((role) => demoEmail(role, code)),
+    ),
+  ];
+  console.log(
+    [
+      '',
+      `Inovasi Daerah is running at ${product.url}`,
+      `  API reference: ${product.url}/api/v1/docs   OpenAPI: ${product.url}/api/v1/openapi.json`,
+      `  Data: ${resolve(repoRoot, '.data')} ${product.seeded ? '(demo data seeded)' : '(existing data kept)'}`,
+      '  Demo sign-in (no password; pick a user on the sign-in page, or POST /api/v1/dev/login {"email"}):',
+      ...logins.map((email) => `    ${email}`),
+      '  Stop with Ctrl+C.',
+      '',
+    ].join('\n'),
+  );
+  const shutdown = async () => {
+    await product.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+} catch (error) {
+  console.error(error instanceof JavaMissingError ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { officialAreas } from '@inovasi/api/areas';
+import { localTokens } from '@inovasi/api/local-tokens';
+import { startServer } from '@inovasi/api/server';
+import { type DataConfig, ScopedClientFactory } from '@inovasi/data';
+import { seedDemoData } from './seed.ts';
+import { startLocalStack } from './stack.ts';
+
+export interface LocalProductOptions {
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Persist here; omitted: throwaway state removed on stop. */
+  readonly dataDir?: string | undefined;
+  readonly seed: boolean;
+  /** The built web app to serve at `/`. */
+  readonly webDist?: string | undefined;
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+}
+
+export interface LocalProduct {
+  readonly url: string;
+  readonly config: DataConfig;
+  readonly seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/** The signing secret lives with the data, so tokens survive a restart of `pnpm start`. */
+function tokenSecret(dataDir: string): Uint8Array {
+  const file = join(dataDir, 'token-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+}
+
+/** The whole product on one machine: local stack, demo data, API and web on one port. */
+export async function startLocalProduct(options: LocalProductOptions): Promise<LocalProduct> {
+  const stack = await startLocalStack({ dataDir: options.dataDir });
+  try {
+    const data = new ScopedClientFactory(stack.config);
+    const areas = officialAreas();
+    const seeded = options.seed ? await seedDemoData(data, areas) : false;
+    const tokens = localTokens(tokenSecret(stack.dataDir));
+    const server = await startServer(
+      {
+        mode: 'local',
+        data,
+        verifier: tokens,
+        issuer: tokens,
+        areas,
+        logger: new Logger({ serviceName: 'inovasi-api', logLevel: options.logLevel ?? 'INFO' }),
+      },
+      { port: options.port, webDist: options.webDist },
+    );
+    return {
+      url: server.url,
+      config: stack.config,
+      seeded,
+      stop: async () => {
+        await server.stop();
+        await stack.stop();
+      },
+    };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}

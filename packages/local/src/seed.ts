@@ -1,0 +1,114 @@
+import type { AreaDirectory } from '@inovasi/api/areas';
+import type { Actor, Member, Role } from '@inovasi/core';
+import {
+  AlreadyExistsError,
+  InnovationRepository,
+  MemberRepository,
+  memberAdminScope,
+  OpdRepository,
+  onboardingScope,
+  PlatformRepository,
+  platformAdminScope,
+  type ScopedClientFactory,
+  tenantScope,
+} from '@inovasi/data';
+import { DEMO_INNOVATIONS, DEMO_OPDS, DEMO_TENANTS, demoEmail, PLATFORM_ADMIN_EMAIL } from './demo-data.ts';
+
+const SEED_NAME = 'demo-v1';
+const SEEDED_AT = '2026-01-05T08:00:00.000Z';
+
+/** Re-running a seed step that already happened is fine: each step has a fixed identity. */
+async function once(step: () => Promise<unknown>): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    if (!(error instanceof AlreadyExistsError)) throw error;
+  }
+}
+
+const compact = (tenantCode: string) => tenantCode.replace('.', '');
+
+/**
+ * Seeds the demo regions through the same repositories the API uses. A marker written last makes
+ * a restart skip the seed; fixed ids make an interrupted seed safe to run again.
+ */
+export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirectory): Promise<boolean> {
+  const registry = new PlatformRepository(data.forScope(platformAdminScope));
+  if (await registry.hasSeed(SEED_NAME)) return false;
+
+  const platformAdmin: Member = {
+    id: 'u-platform-admin',
+    email: PLATFORM_ADMIN_EMAIL,
+    name: 'Admin Platform',
+    roles: ['platform_admin'],
+    version: 1,
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
+  };
+  await once(() => registry.createAdmin(platformAdmin));
+
+  for (const code of DEMO_TENANTS) {
+    const area = await areas.find(code);
+    if (!area) throw new Error(`demo tenant ${code} is not in the official area list`);
+    await once(() => new PlatformRepository(data.forScope(onboardingScope(code))).onboard(area, SEEDED_AT));
+
+    const clients = data.forScope(tenantScope(code));
+    const opds = new OpdRepository(clients, code);
+    for (const opd of DEMO_OPDS) {
+      await once(() => opds.create({ name: opd.name, kind: opd.kind }, SEEDED_AT, `opd-${opd.key}`));
+    }
+
+    const members = new MemberRepository(data.forScope(memberAdminScope(code)), code);
+    const tag = compact(code);
+    const adminRoles: Role[] = code.includes('.') ? ['tenant_admin'] : ['tenant_admin', 'province_viewer'];
+    const people: { id: string; email: string; name: string; roles: Role[]; opdId?: string }[] = [
+      {
+        id: `u-${tag}-admin`,
+        email: demoEmail('admin', code),
+        name: `Admin Bappeda ${area.name}`,
+        roles: adminRoles,
+      },
+      {
+        id: `u-${tag}-verifikator`,
+        email: demoEmail('verifikator', code),
+        name: `Verifikator ${area.name}`,
+        roles: ['verifier'],
+      },
+      {
+        id: `u-${tag}-opd1`,
+        email: demoEmail('opd1', code),
+        name: `Operator ${DEMO_OPDS[0]?.name}`,
+        roles: ['opd_operator'],
+        opdId: `opd-${DEMO_OPDS[0]?.key}`,
+      },
+      {
+        id: `u-${tag}-opd2`,
+        email: demoEmail('opd2', code),
+        name: `Operator ${DEMO_OPDS[1]?.name}`,
+        roles: ['opd_operator'],
+        opdId: `opd-${DEMO_OPDS[1]?.key}`,
+      },
+    ];
+    for (const { id, ...input } of people) {
+      await once(() => members.invite(input, SEEDED_AT, id));
+    }
+
+    const innovations = new InnovationRepository(clients, code);
+    for (const [index, entry] of DEMO_INNOVATIONS[code].entries()) {
+      const author: Actor = {
+        userId: `u-${tag}-admin`,
+        email: demoEmail('admin', code),
+        tenantCode: code,
+        roles: ['tenant_admin'],
+      };
+      await innovations.create(
+        { opdId: `opd-${entry.opd}`, profile: entry.profile },
+        author,
+        `seed-${SEED_NAME}-${tag}-${index}`,
+        SEEDED_AT,
+      );
+    }
+  }
+  await registry.markSeeded(SEED_NAME);
+  return true;
+}

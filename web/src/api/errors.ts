@@ -1,0 +1,39 @@
+import type { ApiErrorBody } from './model.ts';
+
+/** A failed API call, carrying the server's error body (its `message` is already in the user's language). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | undefined;
+  readonly details: { field: string; message: string }[];
+
+  constructor(status: number, body: Partial<ApiErrorBody> | undefined) {
+    const error = body?.error;
+    super(error?.message ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = error?.code ?? 'http_error';
+    this.field = error?.field;
+    this.details = error?.details ?? [];
+  }
+
+  get isConflict(): boolean {
+    return this.status === 409;
+  }
+
+  /** Messages per form field, from both `field` and `details`, so a form can show each next to its input. */
+  fieldMessages(): Record<string, string> {
+    const messages: Record<string, string> = {};
+    for (const detail of this.details) messages[detail.field] ??= detail.message;
+    if (this.field) messages[this.field] ??= this.message;
+    return messages;
+  }
+}
+
+/** Thrown when no response arrived at all (offline, DNS, server down). */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('network_error', { cause });
+    this.name = 'NetworkError';
+  }
+}

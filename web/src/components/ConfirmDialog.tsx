@@ -1,0 +1,40 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useErrorMessage } from './useErrorMessage.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+
+interface Props {
+  opened: boolean;
+  title: string;
+  message: string;
+  confirmLabel: string;
+  pending: boolean;
+  error: unknown;
+  onConfirm(): void;
+  onClose(): void;
+}
+
+/** A yes/no question before an action that is not undone from the same screen (archiving). */
+export function ConfirmDialog({ opened, title, message, confirmLabel, pending, error, onConfirm, onClose }: Props) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} centered>
+      <Stack gap="md">
+        <Text size="sm">{message}</Text>
+        {error !== null && error !== undefined && (
+          <Alert color="red" role="alert">
+            {errorMessage(error)}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('app.cancel')}
+          </Button>
+          <Button color="red" loading={pending} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

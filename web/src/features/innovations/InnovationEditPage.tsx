@@ -1,0 +1,244 @@
+import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../../api/errors.ts';
+import type { Innovation, Opd } from '../../api/model.ts';
+import { useInnovation, useOpds } from '../../api/queries.ts';
+import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
+import { hasRole } from '../../auth/SessionProvider.tsx';
+import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { useErrorMessage } from '../../components/useErrorMessage.ts';
+import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { usePageTitle } from '../../shell/usePageTitle.ts';
+import { ArchiveInnovationButton } from './ArchiveInnovationButton.tsx';
+import { draftKey } from './drafts.ts';
+import { emptyFormValues, toFormValues, toProfile, toProfilePatch, validate } from './formValues.ts';
+import { type FieldMessages, InnovationFormFields } from './InnovationFormFields.tsx';
+import { opdOptions } from './options.ts';
+import { useFetchLatestInnovation, useInnovationMutations } from './useInnovationMutations.ts';
+import { useInnovationForm } from './useInnovationForm.ts';
+
+export function InnovationEditPage() {
+  const { innovationId } = useParams();
+  const code = useTenantCode();
+  const t = useT();
+  const innovation = useInnovation(code, innovationId);
+  const opds = useOpds(code);
+  usePageTitle(innovationId ? t('profile.editTitle') : t('profile.createTitle'));
+
+  if ((innovationId && innovation.isPending) || opds.isPending) return <LoadingState />;
+  if (innovation.isError) return <ErrorState error={innovation.error} onRetry={() => innovation.refetch()} />;
+  if (opds.isError) return <ErrorState error={opds.error} onRetry={() => opds.refetch()} />;
+  // Keyed by record so opening another innovation starts from its own server state and draft.
+  return <InnovationEditor key={innovationId ?? 'baru'} code={code} innovation={innovation.data} opds={opds.data} />;
+}
+
+interface EditorProps {
+  code: string;
+  innovation: Innovation | undefined;
+  opds: Opd[];
+}
+
+type Notice = 'created' | 'saved' | 'rebased' | null;
+
+function InnovationEditor({ code, innovation, opds }: EditorProps) {
+  const t = useT();
+  const format = useFormat();
+  const { user } = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const errorMessage = useErrorMessage();
+  const { create, update } = useInnovationMutations(code);
+  const fetchLatest = useFetchLatestInnovation(code);
+
+  const storageKey = draftKey(user.id, code, innovation?.id);
+  const defaultOpd = user.opdId ?? (opds.length === 1 ? opds[0]?.id : undefined);
+  const form = useInnovationForm(
+    storageKey,
+    innovation ? toFormValues(innovation) : emptyFormValues(defaultOpd ?? ''),
+    innovation?.version,
+  );
+
+  const [fieldErrors, setFieldErrors] = useState<FieldMessages>({});
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState(false);
+  const [notice, setNotice] = useState<Notice>(
+    (location.state as { created?: boolean } | null)?.created ? 'created' : null,
+  );
+
+  const canEdit = hasRole(user, 'tenant_admin', 'opd_operator') && !innovation?.archived;
+  // An operator belongs to one OPD and records innovations for it; admins choose.
+  const opdLocked = !hasRole(user, 'tenant_admin') && Boolean(user.opdId);
+  const saving = create.isPending || update.isPending;
+
+  function handleFailure(error: unknown) {
+    // Whatever happens, the input stays: it is in the form and in the local draft.
+    form.persistNow();
+    if (error instanceof ApiError && error.isConflict) {
+      setConflict(true);
+      return;
+    }
+    if (error instanceof ApiError) setFieldErrors(serverFieldErrors(error));
+    setSaveError(error);
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setNotice(null);
+    setSaveError(null);
+    const clientErrors = validate(form.values);
+    const translated: FieldMessages = {};
+    if (clientErrors.opdId) translated.opdId = t('validation.required');
+    if (clientErrors.name) translated.name = t('validation.nameTooShort');
+    setFieldErrors(translated);
+    if (Object.keys(translated).length > 0) return;
+    form.persistNow();
+
+    if (!innovation) {
+      create.mutate(
+        { opdId: form.values.opdId, profile: toProfile(form.values), idempotencyKey: form.idempotencyKey },
+        {
+          onSuccess: (created) => {
+            form.markSaved(toFormValues(created), created.version);
+            navigate(`/inovasi/${created.id}`, { replace: true, state: { created: true } });
+          },
+          onError: handleFailure,
+        },
+      );
+      return;
+    }
+    const opdChanged = form.values.opdId !== form.base.opdId;
+    update.mutate(
+      {
+        id: innovation.id,
+        version: form.baseVersion ?? innovation.version,
+        opdId: opdChanged ? form.values.opdId : undefined,
+        profile: toProfilePatch(form.base, form.values),
+      },
+      {
+        onSuccess: (saved) => {
+          form.markSaved(toFormValues(saved), saved.version);
+          setNotice('saved');
+        },
+        onError: handleFailure,
+      },
+    );
+  }
+
+  async function loadLatest() {
+    if (!innovation) return;
+    try {
+      const latest = await fetchLatest(innovation.id);
+      form.rebaseOnto(toFormValues(latest), latest.version);
+      setConflict(false);
+      setNotice('rebased');
+    } catch (error) {
+      setSaveError(error);
+    }
+  }
+
+  const title = innovation ? t('profile.editTitle') : t('profile.createTitle');
+  return (
+    <Stack component="form" onSubmit={submit} noValidate gap="md" maw={960} aria-label={title}>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={1}>{title}</Title>
+          {innovation && (
+            <Text size="sm" c="dimmed">
+              {t('profile.meta', {
+                created: format.dateTime(innovation.createdAt),
+                updated: format.dateTime(innovation.updatedAt),
+                version: innovation.version,
+              })}
+            </Text>
+          )}
+        </Stack>
+        <Group gap="xs">
+          {innovation?.archived && <Badge color="gray">{t('app.archived')}</Badge>}
+          {innovation && canEdit && (
+            <ArchiveInnovationButton
+              code={code}
+              innovation={innovation}
+              version={form.baseVersion ?? innovation.version}
+              onConflict={() => setConflict(true)}
+            />
+          )}
+        </Group>
+      </Group>
+
+      {innovation?.archived && <Alert color="gray">{t('profile.isArchived')}</Alert>}
+      {form.restoredFrom && (
+        <Alert color="blue" role="status">
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">{t('profile.draftRestored', { time: format.dateTime(form.restoredFrom) })}</Text>
+            <Button size="xs" variant="subtle" onClick={form.discardDraft}>
+              {t('profile.discardDraft')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <NoticeAlert notice={notice} />
+      {conflict && (
+        <Alert color="orange" title={t('profile.conflictTitle')} role="alert" data-testid="conflict">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t('profile.conflict')}</Text>
+            <Button size="xs" color="orange" onClick={loadLatest}>
+              {t('profile.loadLatest')}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+
+      <InnovationFormFields
+        values={form.values}
+        setField={form.setField}
+        errors={fieldErrors}
+        readOnly={!canEdit}
+        opds={opdOptions(opds, innovation?.opdId)}
+        opdLocked={opdLocked}
+      />
+
+      {saveError !== null && (
+        <Alert color="red" role="alert">
+          {Object.keys(fieldErrors).length > 0 ? t('profile.fixErrors') : errorMessage(saveError)}
+        </Alert>
+      )}
+      {canEdit && (
+        <Group justify="space-between" gap="sm">
+          <Text size="sm" c="dimmed" role="status">
+            {form.dirty ? t('profile.draftKept') : ''}
+          </Text>
+          <Group gap="sm">
+            <Button component={Link} to="/inovasi" variant="default">
+              {t('app.back')}
+            </Button>
+            <Button type="submit" loading={saving} disabled={conflict}>
+              {t('app.save')}
+            </Button>
+          </Group>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function NoticeAlert({ notice }: { notice: Notice }) {
+  const t = useT();
+  if (!notice) return null;
+  const message = { created: t('profile.created'), saved: t('profile.saved'), rebased: t('profile.rebased') }[notice];
+  return (
+    <Alert color={notice === 'rebased' ? 'blue' : 'teal'} role="status" data-testid="save-notice">
+      {message}
+    </Alert>
+  );
+}
+
+/** Server messages keyed by form field; the server may name fields `profile.name` or `name`. */
+function serverFieldErrors(error: ApiError): FieldMessages {
+  const messages: FieldMessages = {};
+  for (const [field, message] of Object.entries(error.fieldMessages())) {
+    const name = field.replace(/^profile\./, '') as keyof FieldMessages;
+    messages[name] = message;
+  }
+  return messages;
+}

@@ -1,0 +1,3 @@
+// The innovation area chunk: everything an OPD operator or verifier needs, loaded on first visit.
+export { InnovationEditPage } from './InnovationEditPage.tsx';
+export { InnovationListPage } from './InnovationListPage.tsx';

@@ -1,0 +1,176 @@
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useMemo, useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { ApiError } from '../../api/errors.ts';
+import type { Area, Tenant } from '../../api/model.ts';
+import { queryKeys } from '../../api/queries.ts';
+import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { useErrorMessage } from '../../components/useErrorMessage.ts';
+import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { usePageTitle } from '../../shell/usePageTitle.ts';
+
+export default function TenantsPage() {
+  const t = useT();
+  const tenants = useQuery({
+    queryKey: queryKeys.tenants,
+    queryFn: () => unwrap(api.GET('/tenants')),
+    select: (data) => [...data.items].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true })),
+  });
+  usePageTitle(t('tenants.title'));
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t('tenants.title')}</Title>
+      <OnboardTenantForm registered={new Set((tenants.data ?? []).map((tenant) => tenant.code))} />
+      {tenants.isPending ? (
+        <LoadingState />
+      ) : tenants.isError ? (
+        <ErrorState error={tenants.error} onRetry={() => tenants.refetch()} />
+      ) : tenants.data.length === 0 ? (
+        <EmptyMessage message={t('tenants.empty')} />
+      ) : (
+        <TenantTable tenants={tenants.data} />
+      )}
+    </Stack>
+  );
+}
+
+function areaLabel(area: Pick<Area, 'code' | 'name'>): string {
+  return `${area.name} (${area.code})`;
+}
+
+/** Picks a region from the official Kemendagri list, searched on the server as the user types. */
+function OnboardTenantForm({ registered }: { registered: Set<string> }) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<Area | null>(null);
+  const [created, setCreated] = useState<Tenant | null>(null);
+  // Typing on a slow connection should not fire one request per keystroke.
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
+  const searchingSelected = selected !== null && search === areaLabel(selected);
+  const query = searchingSelected ? '' : debouncedSearch;
+  const areas = useQuery({
+    queryKey: queryKeys.areas(query),
+    queryFn: () => unwrap(api.GET('/areas', { params: { query: { q: query } } })),
+    enabled: query.length >= 2,
+    staleTime: Number.POSITIVE_INFINITY,
+    select: (data) => data.items,
+  });
+  const onboard = useMutation({
+    mutationFn: (code: string) => unwrap(api.POST('/tenants', { body: { code } })),
+    onSuccess: (tenant) => {
+      setCreated(tenant);
+      setSelected(null);
+      setSearch('');
+      return queryClient.invalidateQueries({ queryKey: queryKeys.tenants });
+    },
+  });
+
+  // The selected area stays among the options even when the latest search no longer returns it.
+  const options = useMemo(() => {
+    const found = areas.data ?? [];
+    const list = selected && !found.some((area) => area.code === selected.code) ? [selected, ...found] : found;
+    return list.map((area) => ({
+      value: area.code,
+      label: areaLabel(area),
+      disabled: registered.has(area.code),
+    }));
+  }, [areas.data, selected, registered]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setCreated(null);
+    if (selected) onboard.mutate(selected.code);
+  }
+
+  const exists = onboard.error instanceof ApiError && onboard.error.isConflict;
+  const fieldError =
+    onboard.error instanceof ApiError && onboard.error.field === 'code' ? onboard.error.message : undefined;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="onboard-title">
+      <Stack component="form" onSubmit={submit} gap="sm" noValidate>
+        <Title order={2} size="h4" id="onboard-title">
+          {t('tenants.onboardTitle')}
+        </Title>
+        <Text size="sm">{t('tenants.onboardIntro')}</Text>
+        <Group align="flex-end" gap="sm">
+          <Select
+            label={t('tenants.area')}
+            placeholder={t('tenants.areaPlaceholder')}
+            data={options}
+            value={selected?.code ?? null}
+            onChange={(code) => {
+              setSelected((areas.data ?? []).find((area) => area.code === code) ?? null);
+              onboard.reset();
+            }}
+            searchable
+            searchValue={search}
+            onSearchChange={setSearch}
+            // The server already filtered by name and code; filtering again by label would hide code matches.
+            filter={({ options: all }) => all}
+            nothingFoundMessage={
+              query.length >= 2 && !areas.isFetching ? t('tenants.areaNothing') : undefined
+            }
+            rightSection={areas.isFetching ? <Text size="xs">…</Text> : undefined}
+            error={fieldError}
+            clearable
+            w={{ base: '100%', sm: 420 }}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Button type="submit" disabled={!selected} loading={onboard.isPending}>
+            {t('tenants.submit')}
+          </Button>
+        </Group>
+        {created && (
+          <Alert color="teal" role="status" data-testid="onboard-success">
+            {t('tenants.created', { name: created.name })}
+          </Alert>
+        )}
+        {onboard.isError && !fieldError && (
+          <Alert color={exists ? 'yellow' : 'red'} role="alert">
+            {exists ? t('tenants.exists') : errorMessage(onboard.error)}
+          </Alert>
+        )}
+        {areas.isError && <ErrorState error={areas.error} onRetry={() => areas.refetch()} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+function TenantTable({ tenants }: { tenants: Tenant[] }) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <Table.ScrollContainer minWidth={520}>
+      <Table striped verticalSpacing="sm" data-testid="tenant-list">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('tenants.col.code')}</Table.Th>
+            <Table.Th>{t('tenants.col.name')}</Table.Th>
+            <Table.Th>{t('tenants.col.kind')}</Table.Th>
+            <Table.Th>{t('tenants.col.status')}</Table.Th>
+            <Table.Th>{t('tenants.col.created')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {tenants.map((tenant) => (
+            <Table.Tr key={tenant.code}>
+              <Table.Td>{tenant.code}</Table.Td>
+              <Table.Td>{tenant.name}</Table.Td>
+              <Table.Td>{t(`tenantKind.${tenant.kind}`)}</Table.Td>
+              <Table.Td>
+                <Badge color="teal" variant="light">
+                  {t(`tenants.status.${tenant.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{format.date(tenant.createdAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

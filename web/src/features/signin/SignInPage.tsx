@@ -1,0 +1,158 @@
+import { Alert, Badge, Container, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { api, unwrap } from '../../api/client.ts';
+import type { DemoUser } from '../../api/model.ts';
+import { queryKeys } from '../../api/queries.ts';
+import { useSession } from '../../auth/SessionProvider.tsx';
+import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { useErrorMessage } from '../../components/useErrorMessage.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { LanguageSwitch } from '../../shell/LanguageSwitch.tsx';
+import { homePathFor } from '../../shell/navigation.ts';
+import { usePageTitle } from '../../shell/usePageTitle.ts';
+import { groupDemoUsers } from './groupDemoUsers.ts';
+
+export default function SignInPage() {
+  const t = useT();
+  const { expired } = useSession();
+  usePageTitle(t('signIn.title'));
+  return (
+    <>
+      <Group component="header" justify="space-between" px="md" py="sm" wrap="nowrap">
+        <Text fw={700}>{t('app.name')}</Text>
+        <LanguageSwitch />
+      </Group>
+      <Container size="lg" component="main" pb="xl">
+        <Stack gap="md">
+          <Title order={1}>{t('signIn.title')}</Title>
+          <Text>{t('signIn.intro')}</Text>
+          {expired && (
+            <Alert color="yellow" role="status">
+              {t('signIn.sessionExpired')}
+            </Alert>
+          )}
+          <DemoUserDirectory />
+        </Stack>
+      </Container>
+    </>
+  );
+}
+
+function DemoUserDirectory() {
+  const t = useT();
+  const [filter, setFilter] = useState('');
+  const users = useQuery({
+    queryKey: queryKeys.demoUsers,
+    queryFn: () => unwrap(api.GET('/dev/users')),
+    select: (data) => data.items,
+  });
+  const groups = useMemo(
+    () => groupDemoUsers(users.data ?? [], filter, t('signIn.platformGroup')),
+    [users.data, filter, t],
+  );
+  const signIn = useDemoSignIn();
+  const errorMessage = useErrorMessage();
+
+  if (users.isPending) return <LoadingState />;
+  if (users.isError) {
+    return (
+      <Stack>
+        <Alert color="yellow">{t('signIn.unavailable')}</Alert>
+        <ErrorState error={users.error} onRetry={() => users.refetch()} />
+      </Stack>
+    );
+  }
+  if (users.data.length === 0) return <EmptyMessage message={t('signIn.empty')} />;
+
+  return (
+    <Stack gap="lg">
+      <TextInput
+        label={t('signIn.filter')}
+        value={filter}
+        onChange={(event) => setFilter(event.currentTarget.value)}
+        type="search"
+        maw={420}
+      />
+      {signIn.isError && (
+        <Alert color="red" role="alert">
+          {errorMessage(signIn.error)}
+        </Alert>
+      )}
+      {groups.map((group) => (
+        <section key={group.key} aria-labelledby={`group-${group.key}`}>
+          <Title order={2} size="h4" id={`group-${group.key}`} mb="xs">
+            {group.title}
+          </Title>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+            {group.users.map((user) => (
+              <DemoUserButton
+                key={user.email}
+                user={user}
+                disabled={signIn.isPending}
+                pending={signIn.isPending && signIn.variables === user.email}
+                onSelect={() => signIn.mutate(user.email)}
+              />
+            ))}
+          </SimpleGrid>
+        </section>
+      ))}
+    </Stack>
+  );
+}
+
+function DemoUserButton(props: { user: DemoUser; disabled: boolean; pending: boolean; onSelect: () => void }) {
+  const t = useT();
+  const { user } = props;
+  return (
+    <Paper
+      component="button"
+      type="button"
+      withBorder
+      p="sm"
+      ta="left"
+      w="100%"
+      onClick={props.onSelect}
+      disabled={props.disabled}
+      aria-busy={props.pending}
+      data-email={user.email}
+      style={{ cursor: props.disabled ? 'progress' : 'pointer' }}
+    >
+      <Text fw={600}>{user.name}</Text>
+      <Text size="sm" c="dimmed">
+        {user.email}
+      </Text>
+      <Group gap={4} mt={6}>
+        {user.roles.map((role) => (
+          <Badge key={role} variant="light" size="sm">
+            {t(`role.${role}`)}
+          </Badge>
+        ))}
+      </Group>
+      {user.opdName && (
+        <Text size="xs" mt={4}>
+          {user.opdName}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+function useDemoSignIn() {
+  const { signIn } = useSession();
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  return useMutation({
+    mutationFn: (email: string) => unwrap(api.POST('/dev/login', { body: { email } })),
+    onSuccess: ({ token, user }) => {
+      signIn(token);
+      navigate(safeNextPath(searchParams.get('next')) ?? homePathFor(user.roles), { replace: true });
+    },
+  });
+}
+
+/** Only same-app paths: `next` comes from the URL and must not become an open redirect. */
+function safeNextPath(next: string | null): string | null {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : null;
+}

@@ -1,0 +1,71 @@
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../../api/errors.ts';
+import { OPD_KINDS, type Opd, type OpdKind } from '../../api/model.ts';
+import { useErrorMessage } from '../../components/useErrorMessage.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import type { OpdInput } from './useOpdMutations.ts';
+
+interface Props {
+  title: string;
+  /** The OPD being renamed; absent when adding one. */
+  opd?: Opd;
+  pending: boolean;
+  error: unknown;
+  onSubmit(input: OpdInput): void;
+  onClose(): void;
+}
+
+export function OpdFormModal({ title, opd, pending, error, onSubmit, onClose }: Props) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const [name, setName] = useState(opd?.name ?? '');
+  const [kind, setKind] = useState<OpdKind>(opd?.kind ?? 'dinas');
+  const fieldMessages = error instanceof ApiError ? error.fieldMessages() : {};
+  const generalError = error && !fieldMessages.name && !fieldMessages.kind ? errorMessage(error) : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onSubmit({ name: name.trim(), kind });
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={title} centered>
+      <Stack component="form" onSubmit={submit} gap="sm" noValidate>
+        <TextInput
+          label={t('opds.name')}
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          error={fieldMessages.name}
+          required
+          minLength={2}
+          maxLength={150}
+          data-autofocus
+        />
+        <Select
+          label={t('opds.kind')}
+          data={OPD_KINDS.map((value) => ({ value, label: t(`opdKind.${value}`) }))}
+          value={kind}
+          onChange={(value) => value && setKind(value as OpdKind)}
+          error={fieldMessages.kind}
+          allowDeselect={false}
+          required
+          comboboxProps={{ withinPortal: true }}
+        />
+        {generalError && (
+          <Alert color="red" role="alert">
+            {generalError}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('app.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {t('app.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

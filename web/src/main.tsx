@@ -1,0 +1,43 @@
+import '@mantine/core/styles.css';
+import './global.css';
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router/dom';
+import { ApiError } from './api/errors.ts';
+import { SessionProvider } from './auth/SessionProvider.tsx';
+import { LoadingState } from './components/PageStates.tsx';
+import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { router } from './router.tsx';
+import { cssVariablesResolver, theme } from './theme.ts';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      // A 4xx will not get better by asking again; a flaky mobile connection often will.
+      retry: (failureCount, error) => !(error instanceof ApiError && error.status < 500) && failureCount < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html must contain #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <I18nProvider>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <Suspense fallback={<LoadingState />}>
+              <RouterProvider router={router} />
+            </Suspense>
+          </SessionProvider>
+        </QueryClientProvider>
+      </I18nProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

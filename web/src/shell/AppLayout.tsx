@@ -1,0 +1,118 @@
+import { Anchor, AppShell, Burger, Button, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { useMe } from '../auth/MeContext.tsx';
+import { useSession } from '../auth/SessionProvider.tsx';
+import { LoadingState } from '../components/PageStates.tsx';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { navItemsFor } from './navigation.ts';
+
+const MAIN_ID = 'konten-utama';
+
+export function AppLayout() {
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const t = useT();
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding={{ base: 'sm', sm: 'md' }}
+    >
+      <Anchor href={`#${MAIN_ID}`} className="skip-link">
+        {t('app.skipToContent')}
+      </Anchor>
+      <AppShell.Header>
+        <AppHeader navOpened={navOpened} onToggleNav={toggleNav} />
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>
+        <RoleNavigation onNavigate={closeNav} />
+      </AppShell.Navbar>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onToggleNav: () => void }) {
+  const t = useT();
+  const { tenant } = useMe();
+  return (
+    <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+      <Group gap="xs" wrap="nowrap" miw={0}>
+        <Burger
+          opened={navOpened}
+          onClick={onToggleNav}
+          hiddenFrom="sm"
+          size="sm"
+          aria-label={t('header.openNav')}
+          aria-expanded={navOpened}
+        />
+        <Stack gap={0} miw={0}>
+          <Text fw={700} size="sm" truncate>
+            {t('app.name')}
+          </Text>
+          <Text size="xs" c="dimmed" truncate data-testid="region-name">
+            {tenant?.name ?? t('header.platform')}
+          </Text>
+        </Stack>
+      </Group>
+      <Group gap="xs" wrap="nowrap">
+        <LanguageSwitch />
+        <UserMenu />
+      </Group>
+    </Group>
+  );
+}
+
+function UserMenu() {
+  const t = useT();
+  const { user } = useMe();
+  const { signOut } = useSession();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={t('header.userMenu', { name: user.name })} maw={{ base: 120, sm: 240 }}>
+          <Text size="sm" fw={500} truncate>
+            {user.name}
+          </Text>
+          <Text size="xs" c="dimmed" truncate visibleFrom="sm">
+            {user.roles.map((role) => t(`role.${role}`)).join(', ')}
+          </Text>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{user.email}</Menu.Label>
+        <Menu.Item onClick={signOut}>{t('header.signOut')}</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+function RoleNavigation({ onNavigate }: { onNavigate: () => void }) {
+  const t = useT();
+  const { user } = useMe();
+  const { signOut } = useSession();
+  const { pathname } = useLocation();
+  return (
+    <Stack gap={4} h="100%">
+      {navItemsFor(user.roles).map((item) => (
+        <NavLink
+          key={item.to}
+          component={RouterNavLink}
+          to={item.to}
+          label={t(item.label)}
+          active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+          onClick={onNavigate}
+        />
+      ))}
+      <Button variant="subtle" color="gray" mt="auto" hiddenFrom="sm" onClick={signOut}>
+        {t('header.signOut')}
+      </Button>
+    </Stack>
+  );
+}

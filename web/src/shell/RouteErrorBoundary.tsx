@@ -1,0 +1,25 @@
+import { Alert, Button, Container, Stack, Text } from '@mantine/core';
+import { useRouteError } from 'react-router';
+import { useT } from '../i18n/I18nProvider.tsx';
+
+/**
+ * Shown when a route throws while rendering. On slow connections the usual cause is a lazy chunk that
+ * failed to download (or an old tab after a deploy), so the action offered is a full reload.
+ */
+export function RouteErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const chunkFailed = error instanceof TypeError && /import|module|fetch/i.test(error.message);
+  return (
+    <Container size="sm" py="xl">
+      <Alert color="red" title={t('app.error.title')} role="alert">
+        <Stack gap="sm" align="flex-start">
+          <Text size="sm">{chunkFailed ? t('app.error.chunk') : t('app.error.unexpected')}</Text>
+          <Button size="xs" color="red" variant="light" onClick={() => window.location.reload()}>
+            {t('app.reload')}
+          </Button>
+        </Stack>
+      </Alert>
+    </Container>
+  );
+}
