@@ -21,6 +21,7 @@ import { memberRoutes } from './routes/members.ts';
 import { opdRoutes } from './routes/opds.ts';
 import { devRoutes, sessionRoutes } from './routes/session.ts';
 import { tenantRoutes } from './routes/tenants.ts';
+import { assertMayEnterTenant } from './tenancy.ts';
 
 export const API_BASE = '/api/v1';
 /** JSON bodies are small forms; evidence bytes never pass through the API. */
@@ -103,6 +104,17 @@ export function createApp(deps: AppDeps) {
       c.set('actor', actor);
       c.get('logger').appendPersistentKeys({ tenant: actor.tenantCode, user: actor.userId });
     }
+    await next();
+  });
+
+  // Refuse a foreign tenant before anything else looks at the request (body validation included),
+  // so an outsider learns nothing from how the request would have been judged.
+  app.use(`${API_BASE}/tenants/:code/*`, async (c, next) => {
+    assertMayEnterTenant(c, c.req.param('code'));
+    await next();
+  });
+  app.use(`${API_BASE}/tenants/:code`, async (c, next) => {
+    assertMayEnterTenant(c, c.req.param('code'));
     await next();
   });
 

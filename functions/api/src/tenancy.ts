@@ -1,4 +1,4 @@
-import { type Action, type Actor, decide } from '@inovasi/core';
+import { type Action, type Actor, canOverseeTenant, decide } from '@inovasi/core';
 import {
   InnovationRepository,
   MemberRepository,
@@ -27,6 +27,14 @@ export interface TenantAccess {
   members(): MemberRepository;
   /** Re-checks an OPD-scoped action against the record's own OPD, once it is known. */
   authorizeOpd(action: Action, opdId: string): void;
+}
+
+/** The coarse gate: a caller enters only its own tenant, or one it oversees. */
+export function assertMayEnterTenant(c: AppContext, tenantCode: string | undefined): void {
+  const actor = requireActor(c);
+  if (tenantCode !== actor.tenantCode && !canOverseeTenant(actor, tenantCode ?? '')) {
+    throw new ApiError(403, 'forbidden_tenant');
+  }
 }
 
 /**

@@ -28,7 +28,7 @@ export const ERROR_MESSAGES = {
     id: 'Akses Anda ke data daerah ini hanya untuk melihat.',
     en: 'Your access to this region’s data is read-only.',
   },
-  not_found: { id: 'Data tidak ditemukan.', en: 'Not found.' },
+  not_found: { id: 'Data yang diminta tidak ditemukan.', en: 'The requested record was not found.' },
   route_not_found: { id: 'Alamat API tidak dikenal.', en: 'Unknown API address.' },
   validation_failed: {
     id: 'Data yang dikirim belum benar. Periksa isian yang ditandai.',

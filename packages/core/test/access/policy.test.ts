@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, type Action, type Actor, decide, ROLES, type Role } from '../../src/index.ts';
+
+const OWN = '35.22';
+const NEIGHBOUR = '35.20';
+const OTHER_PROVINCE_REGENCY = '63.03';
+
+const actorWith = (role: Role, tenantCode = OWN): Actor => ({
+  userId: `u-${role}`,
+  email: `${role}@demo.local`,
+  tenantCode: role === 'province_viewer' ? '35' : role === 'platform_admin' ? 'platform' : tenantCode,
+  roles: [role],
+  opdId: role === 'opd_operator' ? 'opd-own' : undefined,
+});
+
+/** The expected answer in the caller's own tenant, for a record of the caller's own OPD. */
+const OWN_TENANT: Record<Role, readonly Action[]> = {
+  platform_admin: ACTIONS,
+  tenant_admin: [
+    'tenant.read',
+    'opd.read',
+    'opd.manage',
+    'member.read',
+    'member.manage',
+    'innovation.read',
+    'innovation.create',
+    'innovation.update',
+    'innovation.archive',
+  ],
+  verifier: ['tenant.read', 'opd.read', 'member.read', 'innovation.read'],
+  opd_operator: [
+    'tenant.read',
+    'opd.read',
+    'innovation.read',
+    'innovation.create',
+    'innovation.update',
+    'innovation.archive',
+  ],
+  // The province's own tenant is `35`; as a viewer it reads, it does not manage.
+  province_viewer: ['tenant.read', 'opd.read', 'innovation.read'],
+};
+
+const PROVINCE_READS: readonly Action[] = ['tenant.read', 'opd.read', 'innovation.read'];
+
+describe('access policy matrix', () => {
+  const cases = ROLES.flatMap((role) => ACTIONS.map((action) => ({ role, action })));
+
+  it.each(cases)('$role / $action in its own tenant and own OPD', ({ role, action }) => {
+    const actor = actorWith(role);
+    const decision = decide(actor, action, {
+      tenantCode: actor.tenantCode === 'platform' ? OWN : actor.tenantCode,
+      opdId: 'opd-own',
+    });
+    expect(decision.allowed).toBe(OWN_TENANT[role].includes(action));
+  });
+
+  it.each(cases)('$role / $action in another OPD of its own tenant', ({ role, action }) => {
+    const actor = actorWith(role);
+    const tenantCode = actor.tenantCode === 'platform' ? OWN : actor.tenantCode;
+    const decision = decide(actor, action, { tenantCode, opdId: 'opd-other' });
+    const opdScoped = ['innovation.create', 'innovation.update', 'innovation.archive'].includes(action);
+    const expected = OWN_TENANT[role].includes(action) && !(role === 'opd_operator' && opdScoped);
+    expect(decision.allowed).toBe(expected);
+    if (role === 'opd_operator' && opdScoped)
+      expect(decision).toEqual({ allowed: false, reason: 'other_opd' });
+  });
+
+  it.each(cases)('$role / $action in a neighbouring regency', ({ role, action }) => {
+    const decision = decide(actorWith(role), action, { tenantCode: NEIGHBOUR, opdId: 'opd-own' });
+    if (role === 'platform_admin') expect(decision.allowed).toBe(true);
+    else if (role === 'province_viewer') {
+      // The province oversees the regencies inside it, read-only.
+      expect(decision.allowed).toBe(PROVINCE_READS.includes(action));
+      if (decision.allowed) expect(decision.readOnly).toBe(true);
+    } else expect(decision.allowed).toBe(false);
+  });
+
+  it.each(cases)('$role / $action in a regency of another province', ({ role, action }) => {
+    const decision = decide(actorWith(role), action, { tenantCode: OTHER_PROVINCE_REGENCY });
+    expect(decision.allowed).toBe(role === 'platform_admin');
+  });
+
+  it('never lets a province reach a code that only looks like its own prefix', () => {
+    const province = actorWith('province_viewer');
+    for (const tenantCode of ['351', '35.', '3.52', '35.2', '350.22']) {
+      expect(decide(province, 'innovation.read', { tenantCode }).allowed).toBe(false);
+    }
+  });
+
+  it('refuses an operator without an OPD every OPD-scoped write', () => {
+    const orphan: Actor = { userId: 'u', email: 'e', tenantCode: OWN, roles: ['opd_operator'] };
+    expect(decide(orphan, 'innovation.create', { tenantCode: OWN, opdId: undefined })).toEqual({
+      allowed: false,
+      reason: 'other_opd',
+    });
+  });
+
+  it('lets a combined role act with its widest grant', () => {
+    const both: Actor = {
+      userId: 'u',
+      email: 'e',
+      tenantCode: OWN,
+      roles: ['opd_operator', 'tenant_admin'],
+      opdId: 'opd-own',
+    };
+    expect(decide(both, 'innovation.update', { tenantCode: OWN, opdId: 'opd-other' }).allowed).toBe(true);
+  });
+});

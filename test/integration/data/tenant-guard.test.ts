@@ -1,0 +1,185 @@
+import { ExecuteStatementCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { evidenceObjectKey, InnovationRepository, keys, TenantGuardError, tenantScope } from '@inovasi/data';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
+
+let env: TestEnvironment;
+beforeAll(async () => {
+  env = await createTestEnvironment({ seed: true });
+});
+
+const bojonegoro = () => env.data.forScope(tenantScope('35.22'));
+const TableName = () => env.config.tableName;
+
+describe('tenant guard on the DynamoDB client', () => {
+  it('lets a tenant read its own keys', async () => {
+    const result = await bojonegoro().table.send(
+      new GetCommand({ TableName: TableName(), Key: keys.tenantProfile('35.22') }),
+    );
+    expect(result.Item?.name).toBe('Kabupaten Bojonegoro');
+  });
+
+  it.each([
+    ['another regency', keys.tenantProfile('35.20')],
+    ['its own province', keys.tenantProfile('35')],
+    ['a prefix look-alike', { pk: 'T#35.221#', sk: 'PROFILE' }],
+    ['the platform registry', keys.platformTenant('35.22')],
+  ])('refuses GetItem on %s', async (_label, key) => {
+    await expect(
+      bojonegoro().table.send(new GetCommand({ TableName: TableName(), Key: key })),
+    ).rejects.toThrow(TenantGuardError);
+  });
+
+  it('stops a province-scoped client from reaching a regency by prefix', async () => {
+    const province = env.data.forScope(tenantScope('35'));
+    await expect(
+      province.table.send(new GetCommand({ TableName: TableName(), Key: keys.tenantProfile('35.22') })),
+    ).rejects.toThrow(TenantGuardError);
+  });
+
+  it('refuses a put whose index key points into another tenant, and writes nothing', async () => {
+    const item = { ...keys.opd('35.22', 'sneaky'), gsi1pk: 'T#35.20#INNO', gsi1sk: 'x', name: 'x' };
+    await expect(
+      bojonegoro().table.send(new PutCommand({ TableName: TableName(), Item: item })),
+    ).rejects.toThrow(TenantGuardError);
+    const stored = await bojonegoro().table.send(
+      new GetCommand({ TableName: TableName(), Key: keys.opd('35.22', 'sneaky') }),
+    );
+    expect(stored.Item).toBeUndefined();
+  });
+
+  it('refuses an update that moves an index key into another tenant', async () => {
+    await expect(
+      bojonegoro().table.send(
+        new UpdateCommand({
+          TableName: TableName(),
+          Key: keys.opd('35.22', 'opd-dinkes'),
+          UpdateExpression: 'SET #g = :g',
+          ExpressionAttributeNames: { '#g': 'gsi2pk' },
+          ExpressionAttributeValues: { ':g': 'T#35.20#OPD#x#INNO' },
+        }),
+      ),
+    ).rejects.toThrow(TenantGuardError);
+  });
+
+  it('refuses queries on another tenant, on either index, and with a foreign start key', async () => {
+    const send = (input: ConstructorParameters<typeof QueryCommand>[0]) =>
+      bojonegoro().table.send(new QueryCommand({ TableName: TableName(), ...input }));
+    await expect(
+      send({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'T#35.20#' } }),
+    ).rejects.toThrow(TenantGuardError);
+    await expect(
+      send({
+        IndexName: 'gsi1',
+        KeyConditionExpression: '#p = :pk',
+        ExpressionAttributeNames: { '#p': 'gsi1pk' },
+        ExpressionAttributeValues: { ':pk': 'T#35.20#INNO' },
+      }),
+    ).rejects.toThrow(TenantGuardError);
+    await expect(
+      send({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'T#35.22#' },
+        ExclusiveStartKey: { pk: 'T#35.20#', sk: 'PROFILE' },
+      }),
+    ).rejects.toThrow(TenantGuardError);
+    // A condition that does not bind the partition by equality cannot be checked: refused.
+    await expect(
+      send({
+        KeyConditionExpression: 'pk = :pk OR pk = :other',
+        ExpressionAttributeValues: { ':pk': 'T#35.22#', ':other': 'T#35.20#' },
+      }),
+    ).rejects.toThrow(TenantGuardError);
+  });
+
+  it('refuses a transaction if any one entry leaves the tenant, and applies none of it', async () => {
+    const own = { ...keys.opd('35.22', 'tx-own'), name: 'Own' };
+    const foreign = { ...keys.opd('35.20', 'tx-foreign'), name: 'Foreign' };
+    await expect(
+      bojonegoro().table.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: TableName(), Item: own } },
+            {
+              ConditionCheck: {
+                TableName: TableName(),
+                Key: keys.tenantProfile('35.20'),
+                ConditionExpression: 'attribute_exists(pk)',
+              },
+            },
+            { Put: { TableName: TableName(), Item: foreign } },
+          ],
+        }),
+      ),
+    ).rejects.toThrow(TenantGuardError);
+    const stored = await bojonegoro().table.send(
+      new GetCommand({ TableName: TableName(), Key: keys.opd('35.22', 'tx-own') }),
+    );
+    expect(stored.Item).toBeUndefined();
+  });
+
+  it('refuses Scan and PartiQL outright', async () => {
+    const client = bojonegoro().table;
+    await expect(client.send(new ScanCommand({ TableName: TableName() }))).rejects.toThrow(TenantGuardError);
+    await expect(
+      client.send(new ExecuteStatementCommand({ Statement: `SELECT * FROM "${TableName()}"` })),
+    ).rejects.toThrow(TenantGuardError);
+  });
+
+  it('makes a read-only scope refuse writes', async () => {
+    const readOnly = env.data.forScope(tenantScope('35.22', true));
+    await expect(
+      readOnly.table.send(
+        new PutCommand({ TableName: TableName(), Item: { ...keys.opd('35.22', 'ro'), name: 'x' } }),
+      ),
+    ).rejects.toThrow(TenantGuardError);
+    const profile = await readOnly.table.send(
+      new GetCommand({ TableName: TableName(), Key: keys.tenantProfile('35.22') }),
+    );
+    expect(profile.Item?.code).toBe('35.22');
+  });
+
+  it('stops a repository bound to the wrong tenant code from reaching it through a scoped client', async () => {
+    // A repository built with Magetan's code but Bojonegoro's clients: exactly the bug the guard exists for.
+    const buggy = new InnovationRepository(bojonegoro(), '35.20');
+    await expect(buggy.list({ limit: 5 })).rejects.toThrow(TenantGuardError);
+    await expect(buggy.get('anything')).rejects.toThrow(TenantGuardError);
+  });
+});
+
+describe('tenant guard on the S3 client', () => {
+  it('round-trips bytes inside the tenant prefix exactly', async () => {
+    const bytes = Buffer.from(Array.from({ length: 70_000 }, (_, index) => index % 251));
+    const key = evidenceObjectKey('35.22', 'ev1', 'bukti.bin');
+    const { objects } = bojonegoro();
+    await objects.send(new PutObjectCommand({ Bucket: env.config.bucketName, Key: key, Body: bytes }));
+    const read = await objects.send(new GetObjectCommand({ Bucket: env.config.bucketName, Key: key }));
+    const body = Buffer.from(await read.Body!.transformToByteArray());
+    expect(body.equals(bytes)).toBe(true);
+  });
+
+  it('refuses objects of another tenant, also when presigning', async () => {
+    const { objects } = bojonegoro();
+    const foreign = evidenceObjectKey('35.20', 'ev1', 'bukti.pdf');
+    await expect(
+      objects.send(new PutObjectCommand({ Bucket: env.config.bucketName, Key: foreign, Body: 'x' })),
+    ).rejects.toThrow(TenantGuardError);
+    await expect(
+      getSignedUrl(objects, new GetObjectCommand({ Bucket: env.config.bucketName, Key: foreign }), {
+        expiresIn: 60,
+      }),
+    ).rejects.toThrow(TenantGuardError);
+    await expect(
+      objects.send(new GetObjectCommand({ Bucket: env.config.bucketName, Key: 'tenants/35.221/x' })),
+    ).rejects.toThrow(TenantGuardError);
+  });
+});
