@@ -72,8 +72,8 @@ describe('tenant guard on the DynamoDB client', () => {
   });
 
   it('refuses queries on another tenant, on either index, and with a foreign start key', async () => {
-    const send = (input: ConstructorParameters<typeof QueryCommand>[0]) =>
-      bojonegoro().table.send(new QueryCommand({ TableName: TableName(), ...input }));
+    const send = (input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>) =>
+      bojonegoro().table.send(new QueryCommand({ ...input, TableName: TableName() }));
     await expect(
       send({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'T#35.20#' } }),
     ).rejects.toThrow(TenantGuardError);
