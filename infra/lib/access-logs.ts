@@ -1,7 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledge } from './nag.ts';
 
 /** Days that S3 server access logs and CloudFront logs are kept. */
 export const ACCESS_LOG_RETENTION_DAYS = 365;
@@ -29,12 +28,6 @@ export class AccessLogs extends Construct {
         { id: 'expire-logs', expiration: Duration.days(ACCESS_LOG_RETENTION_DAYS) },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
-    });
-
-    acknowledge(this.bucket, {
-      id: 'AwsSolutions-S1',
-      reason:
-        'This is the access-log destination itself; logging its own access would write a log line for every log delivery.',
     });
   }
 }

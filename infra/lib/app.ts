@@ -10,9 +10,13 @@ export interface BuildOptions {
   readonly context?: Record<string, unknown>;
   /** Built SPA to upload; by default web/dist when it exists at synth time. */
   readonly webDistPath?: string | null;
-  readonly apiEntry?: string;
-  /** Register cdk-nag's AWS Solutions pack as a synth-time validation plugin (default true). */
-  readonly nag?: boolean;
+  /**
+   * Validate at synth: CDK's built-in CloudFormation schema check and cdk-nag's AWS Solutions pack as
+   * a validation plugin, so a finding fails `cdk synth` (default true; template-only tests skip it).
+   */
+  readonly validate?: boolean;
+  /** Cloud assembly directory; by default the CLI's, or a temporary one. */
+  readonly outdir?: string;
 }
 
 /** The `context` block of infra/cdk.json, so tests synthesize with the same feature flags as the CLI. */
@@ -25,17 +29,24 @@ export const cdkJsonContext = (): Record<string, unknown> => {
 
 /** Builds the app: used by bin/app.ts (with the CLI's context) and by the tests. */
 export const buildApp = (options: BuildOptions = {}): { app: App; stack: InovasiStack } => {
-  const app = new App({ context: { ...cdkJsonContext(), ...options.context } });
+  const validate = options.validate ?? true;
+  const app = new App({
+    context: { ...cdkJsonContext(), ...options.context },
+    builtinCloudFormationValidation: validate,
+    ...(options.outdir === undefined ? {} : { outdir: options.outdir }),
+  });
   const config = readConfig(app.node);
   const webDistPath =
-    options.webDistPath === null ? undefined : (options.webDistPath ?? (existsSync(WEB_DIST) ? WEB_DIST : undefined));
+    options.webDistPath === null
+      ? undefined
+      : (options.webDistPath ?? (existsSync(WEB_DIST) ? WEB_DIST : undefined));
+  // Environment-agnostic on purpose: account and region come from the deploying credentials, so the
+  // tests and `cdk synth` produce the same template wherever they run.
   const stack = new InovasiStack(app, `Inovasi-${config.stage}`, {
     config,
     webDistPath,
-    ...(options.apiEntry === undefined ? {} : { apiEntry: options.apiEntry }),
-    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
     description: `Inovasi Daerah (${config.stage}): innovation registry for Indonesian regional governments`,
   });
-  if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  if (validate) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stack };
 };

@@ -42,7 +42,11 @@ const optionalString = (node: Node, key: string): string | undefined => {
 const stringList = (node: Node, key: string): string[] => {
   const value: unknown = node.tryGetContext(key);
   if (value === undefined || value === null || value === '') return [];
-  if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
   throw new Error(`Context ${key} must be a comma-separated string or a list of strings`);
 };
@@ -50,18 +54,23 @@ const stringList = (node: Node, key: string): string[] => {
 /** Reads and validates the deployment settings; fails synth early on a malformed value. */
 export const readConfig = (node: Node): DeploymentConfig => {
   const stage = optionalString(node, CONTEXT_KEYS.stage) ?? 'dev';
-  if (!STAGE.test(stage)) throw new Error(`Context ${CONTEXT_KEYS.stage} must match ${STAGE}, got "${stage}"`);
+  if (!STAGE.test(stage))
+    throw new Error(`Context ${CONTEXT_KEYS.stage} must match ${STAGE}, got "${stage}"`);
 
   const extraWebOrigins = stringList(node, CONTEXT_KEYS.webOrigins);
   for (const origin of extraWebOrigins) {
     if (!ORIGIN.test(origin)) {
-      throw new Error(`Context ${CONTEXT_KEYS.webOrigins}: "${origin}" is not an https origin or http://localhost`);
+      throw new Error(
+        `Context ${CONTEXT_KEYS.webOrigins}: "${origin}" is not an https origin or http://localhost`,
+      );
     }
   }
 
   const authDomainPrefix = optionalString(node, CONTEXT_KEYS.authDomainPrefix);
   if (authDomainPrefix !== undefined && !DOMAIN_PREFIX.test(authDomainPrefix)) {
-    throw new Error(`Context ${CONTEXT_KEYS.authDomainPrefix} must be lower-case letters, digits and hyphens`);
+    throw new Error(
+      `Context ${CONTEXT_KEYS.authDomainPrefix} must be lower-case letters, digits and hyphens`,
+    );
   }
 
   const plan = optionalString(node, CONTEXT_KEYS.authFeaturePlan) ?? 'ESSENTIALS';
@@ -72,7 +81,9 @@ export const readConfig = (node: Node): DeploymentConfig => {
   const domainName = optionalString(node, CONTEXT_KEYS.webDomainName);
   const certificateArn = optionalString(node, CONTEXT_KEYS.webCertificateArn);
   if ((domainName === undefined) !== (certificateArn === undefined)) {
-    throw new Error(`Set both ${CONTEXT_KEYS.webDomainName} and ${CONTEXT_KEYS.webCertificateArn}, or neither`);
+    throw new Error(
+      `Set both ${CONTEXT_KEYS.webDomainName} and ${CONTEXT_KEYS.webCertificateArn}, or neither`,
+    );
   }
   if (certificateArn !== undefined && !certificateArn.startsWith('arn:aws:acm:us-east-1:')) {
     throw new Error(`Context ${CONTEXT_KEYS.webCertificateArn} must be an ACM certificate in us-east-1`);

@@ -39,7 +39,11 @@ export const ALL_TENANTS_KEY_PATTERN = `${tenantObjectPrefix('*')}*`;
 /** Noncurrent evidence versions (overwritten or deleted) stay recoverable for this many days. */
 export const NONCURRENT_VERSION_RETENTION_DAYS = 90;
 
-const ATTRIBUTE_TYPES = { S: AttributeType.STRING, N: AttributeType.NUMBER, B: AttributeType.BINARY } as const;
+const ATTRIBUTE_TYPES = {
+  S: AttributeType.STRING,
+  N: AttributeType.NUMBER,
+  B: AttributeType.BINARY,
+} as const;
 
 const attribute = (name: string): Attribute => {
   const definition = tableDefinition.attributeDefinitions.find((item) => item.AttributeName === name);
@@ -89,6 +93,7 @@ export class Data extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       stream: StreamViewType.NEW_AND_OLD_IMAGES,
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
       encryption: TableEncryption.AWS_MANAGED,
       removalPolicy: RemovalPolicy.RETAIN,
     });

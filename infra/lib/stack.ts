@@ -1,4 +1,5 @@
 import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { AccessLogs } from './access-logs.ts';
 import { Api } from './api.ts';
@@ -11,8 +12,6 @@ export interface InovasiStackProps extends StackProps {
   readonly config: DeploymentConfig;
   /** Built SPA folder, or undefined to create the hosting without uploading a build. */
   readonly webDistPath: string | undefined;
-  /** Override of the API handler source (tests); defaults to functions/api/src/lambda.ts. */
-  readonly apiEntry?: string;
 }
 
 /**
@@ -25,6 +24,7 @@ export class InovasiStack extends Stack {
   readonly auth: Auth;
   readonly api: Api;
   readonly web: Web;
+  readonly webClient: UserPoolClient;
 
   constructor(scope: Construct, id: string, props: InovasiStackProps) {
     super(scope, id, { ...props, terminationProtection: props.config.terminationProtection });
@@ -41,7 +41,6 @@ export class InovasiStack extends Stack {
       stage: config.stage,
       data: this.data,
       userPool: this.auth.userPool,
-      ...(props.apiEntry === undefined ? {} : { entry: props.apiEntry }),
     });
     this.web = new Web(this, 'Web', {
       accessLogsBucket: logs.bucket,
@@ -63,8 +62,8 @@ export class InovasiStack extends Stack {
     // distribution, the distribution on the HTTP API resource only, never on the function.
     const webOrigins = [this.web.url, ...config.extraWebOrigins];
     this.data.allowBrowserOrigins(webOrigins);
-    const webClient = this.auth.addWebClient(webOrigins);
-    this.api.setWebClient(webClient);
+    this.webClient = this.auth.addWebClient(webOrigins);
+    this.api.setWebClient(this.webClient);
 
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'The web app' });
     new CfnOutput(this, 'ApiUrl', {
@@ -72,7 +71,7 @@ export class InovasiStack extends Stack {
       description: 'HTTP API endpoint (browsers use <WebUrl>/api/ through CloudFront)',
     });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: webClient.userPoolClientId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId });
     new CfnOutput(this, 'AuthDomainUrl', { value: this.auth.domainOrigin, description: 'Hosted sign-in' });
     new CfnOutput(this, 'EvidenceBucketName', { value: this.data.evidenceBucket.bucketName });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });

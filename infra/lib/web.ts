@@ -1,4 +1,4 @@
-import { Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -22,7 +22,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct, type IConstruct } from 'constructs';
-import { acknowledge } from './nag.ts';
+import { acknowledge, arnFindingToken } from './nag.ts';
 
 /** Origins (scheme + host) the browser app talks to besides its own. */
 export interface CspSources {
@@ -66,7 +66,11 @@ export const SPA_FALLBACK_FUNCTION = `function handler(event) {
 }`;
 
 /** Hashed build output under `assets/` never changes, so browsers may keep it for a year. */
-const IMMUTABLE = [CacheControl.setPublic(), CacheControl.maxAge(Duration.days(365)), CacheControl.immutable()];
+const IMMUTABLE = [
+  CacheControl.setPublic(),
+  CacheControl.maxAge(Duration.days(365)),
+  CacheControl.immutable(),
+];
 /** index.html and other unhashed files must be revalidated so a deploy reaches users at once. */
 const REVALIDATE = [CacheControl.noCache()];
 
@@ -112,7 +116,10 @@ export class Web extends Construct {
         },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         contentTypeOptions: { override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        referrerPolicy: {
+          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
       },
       customHeadersBehavior: {
         customHeaders: [
@@ -220,12 +227,13 @@ export class Web extends Construct {
       memoryLimit: 512,
     });
     shell.node.addDependency(assets);
-    acknowledgeDeploymentHandler(Stack.of(this));
+    acknowledgeDeploymentHandler(this);
   }
 }
 
 /** The singleton Lambda that CDK's BucketDeployment adds at stack level. */
-const acknowledgeDeploymentHandler = (stack: Stack): void => {
+const acknowledgeDeploymentHandler = (web: Web): void => {
+  const stack = Stack.of(web);
   const handlers = stack.node.children.filter((child: IConstruct) =>
     child.node.id.startsWith('Custom::CDKBucketDeployment'),
   );
@@ -241,6 +249,29 @@ const acknowledgeDeploymentHandler = (stack: Stack): void => {
         id: 'AwsSolutions-L1',
         reason:
           "CDK's BucketDeployment handler runtime is chosen by aws-cdk-lib and moves with library upgrades; it runs only during deploys.",
+      },
+      ...['s3:GetBucket*', 's3:GetObject*', 's3:List*'].map((action) => ({
+        id: `AwsSolutions-IAM5[Action::${action}]`,
+        reason: `BucketDeployment's generated policy uses ${action} to read the build from the CDK asset bucket and to sync the web bucket.`,
+      })),
+      ...['s3:DeleteObject*', 's3:Abort*'].map((action) => ({
+        id: `AwsSolutions-IAM5[Action::${action}]`,
+        reason: `BucketDeployment's generated policy needs ${action} on the web bucket to replace and prune old build files.`,
+      })),
+      {
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-<AWS::AccountId>-<AWS::Region>/*]`,
+        reason:
+          'The handler reads the build zip from the CDK bootstrap asset bucket, whose object keys are content hashes unknown before synth.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::${arnFindingToken(web.bucket)}/*]`,
+        reason:
+          'The handler writes the whole SPA build into the web bucket, which holds nothing but that build.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'CloudFront CreateInvalidation/GetInvalidation, used after upload so users get the new index.html, do not support resource-level scoping in this generated policy.',
       },
     );
   }

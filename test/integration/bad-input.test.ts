@@ -83,7 +83,7 @@ describe('bad input on every route with a body', () => {
     let checks = 0;
     for (const operation of withBody) {
       const token = await tokenFor(operation.path);
-      const path = fillPath(operation.path, ids);
+      const path = fillPath(operation, ids);
       const call = (init: { body?: unknown; rawBody?: string; headers?: Record<string, string> }) =>
         env.request(operation.method, path, {
           token,

@@ -16,12 +16,15 @@ export interface JsonSchema {
   pattern?: string;
   anyOf?: JsonSchema[];
   $ref?: string;
+  example?: unknown;
 }
 
 export interface Operation {
   readonly method: string;
   readonly path: string;
   readonly pathParams: string[];
+  /** Each path parameter's documented example: a valid value when the test has none of its own. */
+  readonly pathExamples: Record<string, string>;
   readonly queryParams: { name: string; schema: JsonSchema }[];
   readonly bodySchema?: JsonSchema | undefined;
   readonly documentedStatuses: number[];
@@ -47,6 +50,11 @@ export function operationsOf(document: OpenApiDocument, base = '/api/v1'): Opera
       method: method.toUpperCase(),
       path: path.slice(base.length),
       pathParams: (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+      pathExamples: Object.fromEntries(
+        (operation.parameters ?? [])
+          .filter((p) => p.in === 'path' && p.schema.example !== undefined)
+          .map((p) => [p.name, String(p.schema.example)]),
+      ),
       queryParams: (operation.parameters ?? [])
         .filter((p) => p.in === 'query')
         .map((p) => ({ name: p.name, schema: p.schema })),
@@ -94,5 +102,8 @@ export function sampleOf(schema: JsonSchema): unknown {
   }
 }
 
-export const fillPath = (path: string, values: Record<string, string>): string =>
-  path.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(values[name] ?? 'unknown'));
+/** The operation's path with the given values, falling back to each parameter's documented example. */
+export const fillPath = (operation: Operation, values: Record<string, string>): string =>
+  operation.path.replace(/\{(\w+)\}/g, (_match, name: string) =>
+    encodeURIComponent(values[name] ?? operation.pathExamples[name] ?? 'unknown'),
+  );

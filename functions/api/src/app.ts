@@ -15,11 +15,14 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from './context.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, withLanguage } from './errors.ts';
+import { answerRoutes } from './routes/answers.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { innovationRoutes } from './routes/innovations.ts';
 import { memberRoutes } from './routes/members.ts';
 import { opdRoutes } from './routes/opds.ts';
+import { scoringRoutes } from './routes/scoring.ts';
 import { devRoutes, sessionRoutes } from './routes/session.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { tenantRoutes } from './routes/tenants.ts';
 import { assertMayEnterTenant } from './tenancy.ts';
 
@@ -124,7 +127,17 @@ export function createApp(deps: AppDeps) {
     bearerFormat: 'JWT',
   });
 
-  const routers = [sessionRoutes, areaRoutes, tenantRoutes, opdRoutes, memberRoutes, innovationRoutes];
+  const routers = [
+    sessionRoutes,
+    areaRoutes,
+    tenantRoutes,
+    opdRoutes,
+    memberRoutes,
+    innovationRoutes,
+    answerRoutes,
+    scoringRoutes,
+    settingsRoutes,
+  ];
   if (deps.mode === 'local') routers.push(devRoutes);
   for (const router of routers) app.route(API_BASE, router);
 

@@ -4,7 +4,9 @@ import {
   MemberRepository,
   memberAdminScope,
   OpdRepository,
+  SpdAnswersRepository,
   TenantProfileRepository,
+  TenantSettingsRepository,
   tenantScope,
 } from '@inovasi/data';
 import { type AppContext, requireActor } from './context.ts';
@@ -24,6 +26,8 @@ export interface TenantAccess {
   readonly profile: TenantProfileRepository;
   readonly opds: OpdRepository;
   readonly innovations: InnovationRepository;
+  readonly spd: SpdAnswersRepository;
+  readonly settings: TenantSettingsRepository;
   members(): MemberRepository;
   /** Re-checks an OPD-scoped action against the record's own OPD, once it is known. */
   authorizeOpd(action: Action, opdId: string): void;
@@ -62,6 +66,8 @@ export async function tenantAccess(c: AppContext, tenantCode: string, action: Ac
     profile,
     opds: new OpdRepository(clients, tenantCode),
     innovations: new InnovationRepository(clients, tenantCode),
+    spd: new SpdAnswersRepository(clients, tenantCode),
+    settings: new TenantSettingsRepository(clients, tenantCode),
     members: () => new MemberRepository(deps.data.forScope(memberAdminScope(tenantCode)), tenantCode),
     authorizeOpd: (act, opdId) => {
       check(act, opdId);

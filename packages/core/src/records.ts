@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from './access/roles.ts';
+import { storedIndicatorAnswerSchema } from './answers.ts';
+import { replicationLineageSchema } from './catalog/lineage.ts';
 import { innovationProfileSchema } from './innovation/profile.ts';
 
 export const TENANT_KINDS = ['provinsi', 'kabupaten', 'kota'] as const;
@@ -78,6 +80,12 @@ export const innovationSchema = z.object({
   updatedAt: timestamp,
   createdBy: id,
   updatedBy: id,
+  /** The assessment year (period) the innovation is reported in. */
+  periodYear: z.number().int(),
   profile: innovationProfileSchema,
+  /** Answers to the SID indicators, by code (`sid.16` …). */
+  answers: z.record(z.string(), storedIndicatorAnswerSchema),
+  /** Set on a draft created by an accepted replication agreement: the innovation it replicates. */
+  replicatedFrom: replicationLineageSchema.optional(),
 });
 export type Innovation = z.infer<typeof innovationSchema>;

@@ -8,6 +8,8 @@ export type { LoginPointer, NewMember } from './repositories/members.ts';
 export { MemberRepository, normaliseEmail } from './repositories/members.ts';
 export type { NewOpd } from './repositories/opds.ts';
 export { OpdRepository } from './repositories/opds.ts';
+export { TenantSettingsRepository } from './repositories/settings.ts';
+export { SpdAnswersRepository } from './repositories/spd.ts';
 export type { NewTenant } from './repositories/tenants.ts';
 export { LoginDirectory, PlatformRepository, TenantProfileRepository } from './repositories/tenants.ts';
 export * from './scopes.ts';

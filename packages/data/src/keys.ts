@@ -28,6 +28,8 @@ export const keys = {
   member: (tenant: string, userId: string) => key(tenantKeyPrefix(tenant), `USER#${userId}`),
   memberSortPrefix: 'USER#',
   memberEmail: (tenant: string, email: string) => key(tenantKeyPrefix(tenant), `EMAIL#${email}`),
+  spdAnswers: (tenant: string, year: number) => key(tenantKeyPrefix(tenant), `PERIOD#${year}#SPD`),
+  tenantSettings: (tenant: string) => key(tenantKeyPrefix(tenant), 'SETTINGS'),
   idempotency: (tenant: string, scope: string, requestKey: string) =>
     key(tenantKeyPrefix(tenant), `IDEMP#${scope}#${requestKey}`),
   innovation: (tenant: string, innovationId: string) =>

@@ -19,7 +19,7 @@ export const DEMO_OPDS: readonly DemoOpd[] = [
   { key: 'puskesmas', name: 'UPT Puskesmas Kota', kind: 'puskesmas' },
 ];
 
-interface DemoInnovation {
+export interface DemoInnovation {
   readonly opd: string;
   readonly profile: InnovationProfile;
 }
@@ -32,7 +32,7 @@ const words = (text: string, count: number): string => {
 const DESIGN =
   'Inovasi ini lahir dari keluhan warga tentang antrean panjang dan layanan yang tidak merata. Tim menyusun alur layanan baru, melatih petugas, menyiapkan sarana pendukung, dan membuka kanal pengaduan. Setiap bulan capaian dipantau bersama Bappeda dan hasilnya dilaporkan kepada kepala daerah untuk perbaikan berikutnya.';
 
-const innovation = (
+export const demoInnovation = (
   opd: string,
   name: string,
   urusanMain: string,
@@ -64,7 +64,7 @@ const innovation = (
 /** A handful of realistic innovations per regency; the province has a few of its own. */
 export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly DemoInnovation[]> = {
   '35': [
-    innovation(
+    demoInnovation(
       'bappeda',
       'Sistem Pendampingan Inovasi Kabupaten/Kota (SIPINKA)',
       'statistik',
@@ -73,7 +73,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
       '2024-03-04',
       'Mendampingi kabupaten/kota se-Jawa Timur menyiapkan data inovasi.',
     ),
-    innovation(
+    demoInnovation(
       'dinkes',
       'Jatim Cegah Stunting Terpadu',
       'kesehatan',
@@ -84,7 +84,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
     ),
   ],
   '35.22': [
-    innovation(
+    demoInnovation(
       'dinkes',
       'Gerakan Ibu Hamil Sehat (GERBANG SEHAT)',
       'kesehatan',
@@ -93,7 +93,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
       '2024-02-12',
       'Menurunkan angka kematian ibu melalui pendampingan ibu hamil risiko tinggi.',
     ),
-    innovation(
+    demoInnovation(
       'disdik',
       'Sekolah Ramah Anak Digital (SERASI)',
       'pendidikan',
@@ -102,7 +102,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
       '2024-08-01',
       'Memperluas akses belajar daring bagi siswa di desa terpencil.',
     ),
-    innovation(
+    demoInnovation(
       'puskesmas',
       'Posyandu Prima Online',
       'kesehatan',
@@ -111,7 +111,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
       '2025-01-20',
       'Mencatat tumbuh kembang balita secara daring di setiap posyandu.',
     ),
-    innovation(
+    demoInnovation(
       'dpmptsp',
       'Izin Kilat Satu Hari (IKAS)',
       'penanaman_modal',
@@ -120,7 +120,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
       '2024-05-06',
       'Menyelesaikan perizinan berusaha dalam satu hari kerja.',
     ),
-    innovation(
+    demoInnovation(
       'kecamatan',
       'Kecamatan Tanggap Bencana Banjir',
       'trantibumlinmas',
@@ -132,7 +132,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
     ),
   ],
   '35.20': [
-    innovation(
+    demoInnovation(
       'dinkes',
       'Magetan Sehat Tanpa Antre (MASETA)',
       'kesehatan',
@@ -141,7 +141,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
       '2024-04-01',
       'Mengurangi antrean pasien dengan pendaftaran daring.',
     ),
-    innovation(
+    demoInnovation(
       'disdik',
       'Guru Penggerak Literasi Desa',
       'pendidikan',
@@ -150,7 +150,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
       '2024-09-02',
       'Meningkatkan kemampuan literasi siswa sekolah dasar di desa.',
     ),
-    innovation(
+    demoInnovation(
       'bappeda',
       'Dashboard Perencanaan Terpadu',
       'statistik',
@@ -161,7 +161,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
     ),
   ],
   '35.16': [
-    innovation(
+    demoInnovation(
       'dinkes',
       'Ambulans Desa Siaga (AMDES)',
       'kesehatan',
@@ -170,7 +170,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
       '2024-01-15',
       'Menjamin rujukan gawat darurat dari desa dalam 30 menit.',
     ),
-    innovation(
+    demoInnovation(
       'disdik',
       'Beasiswa Anak Petani Mojokerto',
       'pendidikan',
@@ -179,7 +179,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
       '2024-06-17',
       'Mencegah putus sekolah anak keluarga petani.',
     ),
-    innovation(
+    demoInnovation(
       'dpmptsp',
       'Klinik Investasi Keliling',
       'penanaman_modal',
@@ -188,7 +188,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
       '2024-10-07',
       'Mendekatkan layanan perizinan kepada pelaku usaha di kecamatan.',
     ),
-    innovation(
+    demoInnovation(
       'kecamatan',
       'Rumah Layak Huni Gotong Royong',
       'perkim',
@@ -199,7 +199,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
     ),
   ],
   '63.03': [
-    innovation(
+    demoInnovation(
       'dinkes',
       'Banjar Bebas Malaria (BARAMA)',
       'kesehatan',
@@ -208,7 +208,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
       '2024-02-05',
       'Mempertahankan status eliminasi malaria di wilayah pegunungan.',
     ),
-    innovation(
+    demoInnovation(
       'disdik',
       'Sekolah Sungai',
       'pendidikan',
@@ -217,7 +217,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
       '2024-07-22',
       'Menjangkau anak-anak di permukiman bantaran sungai.',
     ),
-    innovation(
+    demoInnovation(
       'bappeda',
       'Musrenbang Digital Banjar',
       'statistik',
@@ -228,7 +228,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
     ),
   ],
   '17.71': [
-    innovation(
+    demoInnovation(
       'dinkes',
       'Bengkulu Sehat Satu Klik',
       'kesehatan',
@@ -237,7 +237,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
       '2024-03-18',
       'Memudahkan warga mengakses layanan kesehatan dari ponsel.',
     ),
-    innovation(
+    demoInnovation(
       'disdik',
       'Kelas Inspirasi Pesisir',
       'pendidikan',
@@ -246,7 +246,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
       '2024-08-19',
       'Menghadirkan profesional ke sekolah-sekolah pesisir.',
     ),
-    innovation(
+    demoInnovation(
       'kecamatan',
       'Lurah Menyapa',
       'trantibumlinmas',
@@ -255,7 +255,7 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
       '2025-01-06',
       'Menyerap keluhan warga langsung oleh lurah setiap pekan.',
     ),
-    innovation(
+    demoInnovation(
       'puskesmas',
       'Puskesmas Ramah Lansia',
       'sosial',

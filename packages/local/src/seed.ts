@@ -13,6 +13,7 @@ import {
   tenantScope,
 } from '@inovasi/data';
 import { DEMO_INNOVATIONS, DEMO_OPDS, DEMO_TENANTS, demoEmail, PLATFORM_ADMIN_EMAIL } from './demo-data.ts';
+import { seedDemoScoring } from './demo-scoring.ts';
 
 const SEED_NAME = 'demo-v1';
 const SEEDED_AT = '2026-01-05T08:00:00.000Z';
@@ -94,20 +95,21 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
     }
 
     const innovations = new InnovationRepository(clients, code);
+    const author: Actor = {
+      userId: `u-${tag}-admin`,
+      email: demoEmail('admin', code),
+      tenantCode: code,
+      roles: ['tenant_admin'],
+    };
     for (const [index, entry] of DEMO_INNOVATIONS[code].entries()) {
-      const author: Actor = {
-        userId: `u-${tag}-admin`,
-        email: demoEmail('admin', code),
-        tenantCode: code,
-        roles: ['tenant_admin'],
-      };
       await innovations.create(
-        { opdId: `opd-${entry.opd}`, profile: entry.profile },
+        { opdId: `opd-${entry.opd}`, periodYear: 2026, profile: entry.profile },
         author,
         `seed-${SEED_NAME}-${tag}-${index}`,
         SEEDED_AT,
       );
     }
+    await seedDemoScoring(data, code, author, `u-${tag}-verifikator`, SEEDED_AT);
   }
   await registry.markSeeded(SEED_NAME);
   return true;

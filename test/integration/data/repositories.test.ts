@@ -30,14 +30,20 @@ beforeAll(async () => {
 
 describe('optimistic locking', () => {
   it('accepts a write on the current version and bumps it', async () => {
-    const { innovation } = await innovations.create({ opdId, profile: { name: 'Uji Versi' } }, author);
+    const { innovation } = await innovations.create(
+      { opdId, periodYear: 2026, profile: { name: 'Uji Versi' } },
+      author,
+    );
     const updated = await innovations.update(innovation.id, 1, author, { profile: { name: 'Uji Versi 2' } });
     expect(updated.version).toBe(2);
     expect(updated.profile.name).toBe('Uji Versi 2');
   });
 
   it('rejects a stale write and keeps the newer data', async () => {
-    const { innovation } = await innovations.create({ opdId, profile: { name: 'Uji Basi' } }, author);
+    const { innovation } = await innovations.create(
+      { opdId, periodYear: 2026, profile: { name: 'Uji Basi' } },
+      author,
+    );
     await innovations.update(innovation.id, 1, author, { profile: { name: 'Perubahan pertama' } });
     await expect(
       innovations.update(innovation.id, 1, author, { profile: { name: 'Perubahan basi' } }),
@@ -46,7 +52,10 @@ describe('optimistic locking', () => {
   });
 
   it('lets exactly one of two concurrent writers on the same version win', async () => {
-    const { innovation } = await innovations.create({ opdId, profile: { name: 'Uji Balapan' } }, author);
+    const { innovation } = await innovations.create(
+      { opdId, periodYear: 2026, profile: { name: 'Uji Balapan' } },
+      author,
+    );
     const results = await Promise.allSettled(
       ['Penulis A', 'Penulis B', 'Penulis C'].map((name) =>
         innovations.update(innovation.id, 1, author, { profile: { name } }),
@@ -72,7 +81,7 @@ describe('optimistic locking', () => {
 
 describe('idempotent create', () => {
   it('returns the original innovation when the same request is retried', async () => {
-    const input = { opdId, profile: { name: 'Uji Idempoten' } };
+    const input = { opdId, periodYear: 2026, profile: { name: 'Uji Idempoten' } };
     const first = await innovations.create(input, author, 'retry-key-0001');
     const second = await innovations.create(input, author, 'retry-key-0001');
     expect(second.replayed).toBe(true);
@@ -82,9 +91,17 @@ describe('idempotent create', () => {
   });
 
   it('refuses the same key with a different body', async () => {
-    await innovations.create({ opdId, profile: { name: 'Uji Kunci A' } }, author, 'retry-key-0002');
+    await innovations.create(
+      { opdId, periodYear: 2026, profile: { name: 'Uji Kunci A' } },
+      author,
+      'retry-key-0002',
+    );
     await expect(
-      innovations.create({ opdId, profile: { name: 'Uji Kunci B' } }, author, 'retry-key-0002'),
+      innovations.create(
+        { opdId, periodYear: 2026, profile: { name: 'Uji Kunci B' } },
+        author,
+        'retry-key-0002',
+      ),
     ).rejects.toBeInstanceOf(IdempotencyMismatchError);
   });
 });
@@ -96,7 +113,7 @@ describe('pagination and filters', () => {
     for (let index = 0; index < 23; index++) {
       const createdAt = new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString();
       await innovations.create(
-        { opdId: opd.id, profile: { name: `Halaman ${index}` } },
+        { opdId: opd.id, periodYear: 2026, profile: { name: `Halaman ${index}` } },
         author,
         undefined,
         createdAt,
@@ -122,14 +139,20 @@ describe('pagination and filters', () => {
     const opd = await new OpdRepository(clients, '63.03').create({ name: 'Dinas Saring', kind: 'dinas' });
     for (let index = 0; index < 12; index++) {
       const stage = index % 4 === 0 ? 'uji_coba' : 'penerapan';
-      await innovations.create({ opdId: opd.id, profile: { name: `Saring ${index}`, stage } }, author);
+      await innovations.create(
+        { opdId: opd.id, periodYear: 2026, profile: { name: `Saring ${index}`, stage } },
+        author,
+      );
     }
     const page = await innovations.list({ opdId: opd.id, stage: 'uji_coba', status: 'draft', limit: 10 });
     expect(page.items.map((item) => item.profile.stage)).toEqual(['uji_coba', 'uji_coba', 'uji_coba']);
   });
 
   it('hides archived innovations unless asked for them', async () => {
-    const { innovation } = await innovations.create({ opdId, profile: { name: 'Uji Arsip' } }, author);
+    const { innovation } = await innovations.create(
+      { opdId, periodYear: 2026, profile: { name: 'Uji Arsip' } },
+      author,
+    );
     await innovations.archive(innovation.id, 1, author);
     const live = await innovations.list({ opdId, limit: 100 });
     const archived = await innovations.list({ opdId, limit: 100, archived: true });

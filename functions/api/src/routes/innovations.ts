@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  defaultAssessmentYear,
   INNOVATION_STAGES,
   INNOVATION_STATUSES,
   innovationProfileSchema,
@@ -24,7 +25,12 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-const createInput = z.object({ opdId: idSchema, profile: innovationProfileSchema });
+const createInput = z.object({
+  opdId: idSchema,
+  /** The assessment year; defaults to the current season. */
+  periodYear: z.number().int().min(2022).max(2100).optional(),
+  profile: innovationProfileSchema,
+});
 const updateInput = z
   .object({ opdId: idSchema.optional(), profile: innovationProfileSchema.partial().optional() })
   .refine((body) => body.opdId !== undefined || body.profile !== undefined, {
@@ -129,7 +135,7 @@ export const innovationRoutes = createRouter()
     await assertLiveOpd(access, input.opdId);
     try {
       const result = await access.innovations.create(
-        input,
+        { ...input, periodYear: input.periodYear ?? defaultAssessmentYear() },
         access.actor,
         c.req.valid('header')['idempotency-key'],
       );

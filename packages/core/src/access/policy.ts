@@ -13,6 +13,16 @@ export const ACTIONS = [
   'innovation.create',
   'innovation.update',
   'innovation.archive',
+  'spd.read',
+  'spd.manage',
+  'projection.read',
+  'settings.read',
+  'settings.manage',
+  'catalog.publish',
+  'replication.read',
+  'replication.request',
+  'replication.respond',
+  'replication.document',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -28,7 +38,15 @@ export type Decision =
 
 export type DenialReason = 'other_tenant' | 'role' | 'other_opd';
 
-const READ_ACTIONS: ReadonlySet<Action> = new Set(['tenant.read', 'opd.read', 'innovation.read']);
+const READ_ACTIONS: ReadonlySet<Action> = new Set([
+  'tenant.read',
+  'opd.read',
+  'innovation.read',
+  'spd.read',
+  'projection.read',
+  'settings.read',
+  'replication.read',
+]);
 
 /** Role → actions inside the actor's own tenant. OPD scoping is applied separately. */
 const OWN_TENANT_GRANTS: Record<Role, ReadonlySet<Action>> = {
@@ -43,8 +61,27 @@ const OWN_TENANT_GRANTS: Record<Role, ReadonlySet<Action>> = {
     'innovation.create',
     'innovation.update',
     'innovation.archive',
+    'spd.read',
+    'spd.manage',
+    'projection.read',
+    'settings.read',
+    'settings.manage',
+    'catalog.publish',
+    'replication.read',
+    'replication.request',
+    'replication.respond',
+    'replication.document',
   ]),
-  verifier: new Set(['tenant.read', 'opd.read', 'member.read', 'innovation.read']),
+  verifier: new Set([
+    'tenant.read',
+    'opd.read',
+    'member.read',
+    'innovation.read',
+    'spd.read',
+    'projection.read',
+    'settings.read',
+    'replication.read',
+  ]),
   opd_operator: new Set([
     'tenant.read',
     'opd.read',
@@ -52,8 +89,20 @@ const OWN_TENANT_GRANTS: Record<Role, ReadonlySet<Action>> = {
     'innovation.create',
     'innovation.update',
     'innovation.archive',
+    'spd.read',
+    'projection.read',
+    'settings.read',
+    'replication.read',
   ]),
-  province_viewer: new Set(['tenant.read', 'opd.read', 'innovation.read']),
+  province_viewer: new Set([
+    'tenant.read',
+    'opd.read',
+    'innovation.read',
+    'spd.read',
+    'projection.read',
+    'settings.read',
+    'replication.read',
+  ]),
 };
 
 /** Actions an OPD operator may take only on records of its own OPD. */

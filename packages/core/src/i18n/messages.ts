@@ -90,6 +90,50 @@ export const ERROR_MESSAGES = {
     id: 'Pengguna dengan email ini tidak ditemukan.',
     en: 'No user with this e-mail address.',
   },
+  unknown_indicator: {
+    id: 'Kode indikator tidak ada dalam rubrik periode ini.',
+    en: 'This indicator code is not in the period’s rubric.',
+  },
+  basis_required: {
+    id: 'Indikator kemanfaatan (sid.33) harus memilih satu dasar pengukuran (a–f).',
+    en: 'The benefit indicator (sid.33) needs one measurement basis (a–f).',
+  },
+  basis_not_allowed: {
+    id: 'Dasar pengukuran hanya berlaku untuk indikator kemanfaatan (sid.33).',
+    en: 'A measurement basis applies only to the benefit indicator (sid.33).',
+  },
+  figures_not_allowed: {
+    id: 'Baris SPD ini dinilai dengan memilih level, bukan dengan angka mentah.',
+    en: 'This SPD row is answered by choosing a level, not with raw figures.',
+  },
+  no_rubric_for_year: {
+    id: 'Belum ada rubrik penilaian untuk tahun ini.',
+    en: 'There is no scoring rubric for this year.',
+  },
+  catalog_not_published: {
+    id: 'Inovasi ini tidak (lagi) tersedia di katalog publik.',
+    en: 'This innovation is not (or no longer) in the public catalogue.',
+  },
+  replication_own_region: {
+    id: 'Inovasi milik daerah Anda sendiri tidak perlu diajukan untuk direplikasi.',
+    en: 'An innovation of your own region cannot be requested for replication.',
+  },
+  replication_exists: {
+    id: 'Daerah Anda sudah mengajukan atau sudah bersepakat mereplikasi inovasi ini.',
+    en: 'Your region has already requested or agreed to replicate this innovation.',
+  },
+  replication_not_pending: {
+    id: 'Permintaan replikasi ini sudah dijawab atau ditarik, sehingga tidak dapat diubah lagi.',
+    en: 'This replication request was already answered or withdrawn and can no longer change.',
+  },
+  replication_not_accepted: {
+    id: 'Dokumen perjanjian hanya dapat dilampirkan pada replikasi yang sudah disetujui.',
+    en: 'An agreement document can only be attached to an accepted replication.',
+  },
+  replication_wrong_side: {
+    id: 'Hanya daerah pemilik inovasi yang dapat menyetujui atau menolak; hanya daerah pemohon yang dapat menarik permintaan.',
+    en: 'Only the owning region can accept or decline; only the requesting region can withdraw.',
+  },
   internal_error: {
     id: 'Terjadi kesalahan pada server. Coba lagi sebentar lagi; bila berulang, sampaikan kode permintaan ini kepada admin.',
     en: 'Something went wrong on the server. Try again shortly; if it repeats, give this request id to an admin.',

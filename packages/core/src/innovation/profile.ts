@@ -6,6 +6,18 @@ export const INITIATORS = ['kepala_daerah', 'anggota_dprd', 'opd', 'asn', 'masya
 export const CLASSIFICATIONS = ['perangkat_daerah', 'desa', 'masyarakat'] as const;
 export const INNOVATION_KINDS = ['digital', 'non_digital'] as const;
 export const INNOVATION_FORMS = ['pelayanan_publik', 'tata_kelola', 'urusan_lainnya'] as const;
+/** PKPN cluster/programme of the 2026 form (iid-model.md §5). */
+export const PKPN_CLUSTERS = [
+  'pangan',
+  'energi_air',
+  'pendidikan',
+  'kesehatan',
+  'hilirisasi',
+  'infrastruktur_perumahan_bencana',
+  'ekonomi_kerakyatan_desa',
+  'penurunan_kemiskinan',
+  'non_pkpn',
+] as const;
 
 const isoDate = z.iso.date();
 const longText = z.string().trim().max(20_000);
@@ -33,6 +45,11 @@ export const innovationProfileSchema = z.object({
   manfaat: longText.optional(),
   hasil: longText.optional(),
   budget: z.number().int().min(0).max(1_000_000_000_000_000).optional(),
+  budgetSource: z.string().trim().max(200).optional(),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+  astaCita: z.number().int().min(1).max(8).optional(),
+  pkpnCluster: z.enum(PKPN_CLUSTERS).optional(),
 });
 
 export type InnovationProfile = z.infer<typeof innovationProfileSchema>;

@@ -2,7 +2,7 @@ import { BASIC_SERVICE_URUSAN } from '../innovation/urusan.ts';
 import type { Rubric } from '../rubrics/index.ts';
 
 /**
- * A rubric flattened into parallel code/weight arrays, built once per rubric object. Scoring a
+ * A rubric flattened into code/weight pairs, built once per rubric object. Scoring a
  * region then walks plain arrays instead of rubric objects, which keeps the hot path cheap when
  * 500 regions with 100 innovations each are scored in one go.
  */

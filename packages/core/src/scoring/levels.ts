@@ -9,7 +9,8 @@ export function isLevel(value: unknown): value is Level {
 
 /** Guards the pure functions against levels that slipped past the schemas (e.g. 4 or 2.5). */
 export function assertLevel(value: unknown, code: string): asserts value is Level {
-  if (!isLevel(value)) throw new RangeError(`Level of ${code} must be an integer 0–${MAX_LEVEL}, got ${String(value)}`);
+  if (!isLevel(value))
+    throw new RangeError(`Level of ${code} must be an integer 0–${MAX_LEVEL}, got ${String(value)}`);
 }
 
 /** Row score = weight × level (iid-model.md §2). */

@@ -1,4 +1,11 @@
-import type { KemanfaatanBasis, Level, NumericBand, NumericDerivation, Rubric, SpdRow } from '../rubrics/index.ts';
+import type {
+  KemanfaatanBasis,
+  Level,
+  NumericBand,
+  NumericDerivation,
+  Rubric,
+  SpdRow,
+} from '../rubrics/index.ts';
 import { compileRubric } from './compiled.ts';
 import { assertLevel, type LevelMap, rowScore } from './levels.ts';
 import { roundHalfUp, tidy } from './rounding.ts';
@@ -15,7 +22,11 @@ export interface SpdRawFigures {
   readonly grade?: string;
 }
 
-export type DerivationProblem = 'missing_figures' | 'division_by_zero' | 'unknown_grade' | 'no_matching_range';
+export type DerivationProblem =
+  | 'missing_figures'
+  | 'division_by_zero'
+  | 'unknown_grade'
+  | 'no_matching_range';
 
 export interface BandMatch {
   readonly level: Level;
@@ -85,7 +96,9 @@ export function deriveSpdLevel(row: SpdRow, figures: SpdRawFigures): SpdDerivati
   if (derivation.kind === 'grade') {
     if (figures.grade === undefined) return unscored(null, 'missing_figures');
     const grade = normaliseGrade(figures.grade);
-    const match = derivation.grades.find((candidate) => candidate.values.some((value) => normaliseGrade(value) === grade));
+    const match = derivation.grades.find((candidate) =>
+      candidate.values.some((value) => normaliseGrade(value) === grade),
+    );
     if (match === undefined) return unscored(grade, 'unknown_grade');
     return { code: row.code, level: match.level, boundaryAssumptionApplied: false, value: grade };
   }

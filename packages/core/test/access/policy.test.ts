@@ -14,33 +14,35 @@ const actorWith = (role: Role, tenantCode = OWN): Actor => ({
 });
 
 /** The expected answer in the caller's own tenant, for a record of the caller's own OPD. */
+const READS: readonly Action[] = [
+  'tenant.read',
+  'opd.read',
+  'innovation.read',
+  'spd.read',
+  'projection.read',
+  'settings.read',
+];
+const INNOVATION_WRITES: readonly Action[] = ['innovation.create', 'innovation.update', 'innovation.archive'];
+
+/** The expected answer in the caller's own tenant, for a record of the caller's own OPD. */
 const OWN_TENANT: Record<Role, readonly Action[]> = {
   platform_admin: ACTIONS,
   tenant_admin: [
-    'tenant.read',
-    'opd.read',
+    ...READS,
+    ...INNOVATION_WRITES,
     'opd.manage',
     'member.read',
     'member.manage',
-    'innovation.read',
-    'innovation.create',
-    'innovation.update',
-    'innovation.archive',
+    'spd.manage',
+    'settings.manage',
   ],
-  verifier: ['tenant.read', 'opd.read', 'member.read', 'innovation.read'],
-  opd_operator: [
-    'tenant.read',
-    'opd.read',
-    'innovation.read',
-    'innovation.create',
-    'innovation.update',
-    'innovation.archive',
-  ],
+  verifier: [...READS, 'member.read'],
+  opd_operator: [...READS, ...INNOVATION_WRITES],
   // The province's own tenant is `35`; as a viewer it reads, it does not manage.
-  province_viewer: ['tenant.read', 'opd.read', 'innovation.read'],
+  province_viewer: READS,
 };
 
-const PROVINCE_READS: readonly Action[] = ['tenant.read', 'opd.read', 'innovation.read'];
+const PROVINCE_READS = READS;
 
 describe('access policy matrix', () => {
   const cases = ROLES.flatMap((role) => ACTIONS.map((action) => ({ role, action })));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Actor, Innovation, InnovationProfile } from '@inovasi/core';
+import type { Actor, Innovation, InnovationProfile, StoredIndicatorAnswer } from '@inovasi/core';
 import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
 import {
@@ -19,12 +19,14 @@ export interface InnovationFilter {
   readonly stage?: string | undefined;
   readonly status?: string | undefined;
   readonly archived?: boolean | undefined;
+  readonly periodYear?: number | undefined;
   readonly cursor?: string | undefined;
   readonly limit: number;
 }
 
 export interface NewInnovation {
   readonly opdId: string;
+  readonly periodYear: number;
   readonly profile: InnovationProfile;
 }
 
@@ -77,6 +79,10 @@ export class InnovationRepository {
       values[':status'] = filter.status;
       names['#status'] = 'status';
     }
+    if (filter.periodYear !== undefined) {
+      conditions.push('periodYear = :periodYear');
+      values[':periodYear'] = filter.periodYear;
+    }
     if (filter.stage) {
       conditions.push('profile.stage = :stage');
       values[':stage'] = filter.stage;
@@ -116,6 +122,7 @@ export class InnovationRepository {
       id,
       tenantCode: this.tenantCode,
       opdId: input.opdId,
+      periodYear: input.periodYear,
       status: 'draft',
       archived: false,
       version: 1,
@@ -124,6 +131,7 @@ export class InnovationRepository {
       createdBy: actor.userId,
       updatedBy: actor.userId,
       profile: input.profile,
+      answers: {},
     };
     const put = {
       Put: {
@@ -209,6 +217,40 @@ export class InnovationRepository {
       },
     );
     return toRecord<Innovation>(updated);
+  }
+
+  /** Replaces the indicator answers as a whole: the caller read them at `expectedVersion`. */
+  async setAnswers(
+    innovationId: string,
+    expectedVersion: number,
+    actor: Actor,
+    answers: Record<string, StoredIndicatorAnswer>,
+  ): Promise<Innovation> {
+    const updated = await updateVersioned<Innovation>(
+      this.clients.table,
+      this.tableName,
+      keys.innovation(this.tenantCode, innovationId),
+      expectedVersion,
+      { answers, updatedAt: new Date().toISOString(), updatedBy: actor.userId },
+      {
+        expression: 'archived = :false',
+        values: { ':false': false },
+        onFail: () => new ArchivedError('innovation is archived'),
+      },
+    );
+    return toRecord<Innovation>(updated);
+  }
+
+  /** Every live innovation of one assessment year, for projections (a region has hundreds, not more). */
+  async listForPeriod(periodYear: number): Promise<Innovation[]> {
+    const all: Innovation[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.list({ limit: 100, cursor, periodYear });
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return all;
   }
 
   async archive(innovationId: string, expectedVersion: number, actor: Actor): Promise<Innovation> {

@@ -1,0 +1,87 @@
+import { type Innovation, isVerified, type SpdAnswers } from '@inovasi/core';
+import {
+  checkEligibility,
+  type Eligibility,
+  getRubric,
+  type InnovationStatus,
+  KEMANFAATAN_CODE,
+  type ProjectionInnovation,
+  type ProjectionState,
+  type Rubric,
+  type Sid33Basis,
+} from '@inovasi/core/scoring';
+import type { TenantAccess } from './tenancy.ts';
+
+/** How the regional workflow's statuses enter a projection "as if the period closed now". */
+const PROJECTED_STATUS: Record<Innovation['status'], InnovationStatus> = {
+  draft: 'draft',
+  submitted: 'draft',
+  in_review: 'draft',
+  returned: 'draft',
+  verified: 'draft',
+  ready: 'draft',
+  sent: 'sent',
+  accepted: 'sent',
+  rejected: 'rejected',
+};
+
+export interface LoadedPeriod {
+  readonly rubric: Rubric;
+  readonly state: ProjectionState;
+  readonly innovations: readonly Innovation[];
+  readonly eligibility: ReadonlyMap<string, Eligibility>;
+  readonly spd: SpdAnswers | undefined;
+}
+
+export function toProjectionInnovation(
+  innovation: Innovation,
+  rubric: Rubric,
+  eligible: boolean,
+): ProjectionInnovation {
+  const answers: Record<string, { level: 0 | 1 | 2 | 3; verified: boolean }> = {};
+  for (const [code, answer] of Object.entries(innovation.answers ?? {})) {
+    answers[code] = { level: answer.level as 0 | 1 | 2 | 3, verified: isVerified(answer) };
+  }
+  const { urusanMain, urusanOthers = [] } = innovation.profile;
+  return {
+    id: innovation.id,
+    name: innovation.profile.name,
+    opdId: innovation.opdId,
+    status: PROJECTED_STATUS[innovation.status],
+    eligible,
+    urusan: urusanMain ? [urusanMain, ...urusanOthers] : urusanOthers,
+    answers,
+    sid33Basis: innovation.answers?.[KEMANFAATAN_CODE]?.basis as Sid33Basis | undefined,
+  };
+}
+
+/** Reads one region's period from its own partition and shapes it for the pure scoring core. */
+export async function loadPeriod(
+  access: TenantAccess,
+  year: number,
+  rubricId: string,
+): Promise<LoadedPeriod> {
+  const rubric = getRubric(rubricId);
+  const [innovations, spd] = await Promise.all([
+    access.innovations.listForPeriod(year),
+    access.spd.get(year),
+  ]);
+  const eligibility = new Map(innovations.map((item) => [item.id, checkEligibility(item.profile, rubric)]));
+  const state: ProjectionState = {
+    rubricId: rubric.id,
+    spd: Object.fromEntries(
+      Object.entries(spd?.answers ?? {}).map(([code, answer]) => [
+        code,
+        {
+          level: answer.level as 0 | 1 | 2 | 3 | undefined,
+          figures: answer.figures,
+          verified: isVerified(answer),
+        },
+      ]),
+    ),
+    innovations: innovations.map((item) =>
+      toProjectionInnovation(item, rubric, eligibility.get(item.id)?.eligible ?? false),
+    ),
+  };
+  return { rubric, state, innovations, eligibility, spd };
+}

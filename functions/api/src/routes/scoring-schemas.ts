@@ -1,0 +1,106 @@
+import { z } from '@hono/zod-openapi';
+import { PREDICATES } from '@inovasi/core/scoring';
+
+const predicate = z.enum(PREDICATES);
+
+export const projectedScoreSchema = z.object({
+  spd: z.number(),
+  n: z.number(),
+  divisor: z.number(),
+  emptySeats: z.number(),
+  countedInnovations: z.number(),
+  rejectedInnovations: z.number(),
+  sumKematangan: z.number(),
+  averageMaturity: z.number(),
+  basicServicesCovered: z.array(z.string()),
+  basicServiceGateMet: z.boolean(),
+  innovationCountScore: z.number(),
+  sid: z.number(),
+  total: z.number(),
+  index: z.number(),
+  predicate,
+  distanceToNextBand: z.object({
+    predicate,
+    nextPredicate: predicate.nullable(),
+    pointsNeeded: z.number().nullable(),
+  }),
+});
+
+const eligibilitySchema = z.object({
+  eligible: z.boolean(),
+  reasons: z.array(
+    z.object({ code: z.string(), field: z.string(), message_id: z.string(), message_en: z.string() }),
+  ),
+});
+
+export const projectionSchema = z
+  .object({
+    year: z.number(),
+    rubricId: z.string(),
+    claimed: projectedScoreSchema,
+    verified: projectedScoreSchema,
+    riskIndexPoints: z.number(),
+    n: z.number(),
+    divisorMinimum: z.number(),
+    emptySeats: z.number(),
+    basicServiceCoverage: z.object({
+      covered: z.array(z.string()),
+      missing: z.array(z.string()),
+      required: z.number(),
+      gateMet: z.boolean(),
+    }),
+    innovations: z.array(
+      z.object({
+        id: z.string(),
+        opdId: z.string(),
+        name: z.string().optional(),
+        status: z.string().optional(),
+        treatment: z.enum(['counted', 'rejected', 'ineligible']),
+        kematanganClaimed: z.number(),
+        kematanganVerified: z.number(),
+        eligibility: eligibilitySchema.optional(),
+      }),
+    ),
+    opdContributions: z.array(
+      z.object({
+        opdId: z.string(),
+        innovations: z.number(),
+        counted: z.number(),
+        notCounted: z.number(),
+        kematanganClaimed: z.number(),
+        kematanganVerified: z.number(),
+        indexPointsClaimed: z.number(),
+        indexPointsVerified: z.number(),
+      }),
+    ),
+  })
+  .openapi('Projection');
+
+export const moveSchema = z
+  .object({
+    kind: z.enum([
+      'fill_empty_seat',
+      'cover_basic_service',
+      'lift_indicator',
+      'lift_spd_row',
+      'drop_ineligible_draft',
+      'fix_ineligible_draft',
+    ]),
+    effort: z.number(),
+    indexBefore: z.number(),
+    indexAfter: z.number(),
+    indexGain: z.number(),
+    exactGain: z.number(),
+    message_id: z.string(),
+    message_en: z.string(),
+    innovationId: z.string().optional(),
+    opdId: z.string().optional(),
+    code: z.string().optional(),
+    fromLevel: z.number().optional(),
+    toLevel: z.number().optional(),
+    urusan: z.array(z.string()).optional(),
+    emptySeats: z.number().optional(),
+    levelText: z.string().optional(),
+    evidence: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi('Move');

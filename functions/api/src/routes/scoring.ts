@@ -1,0 +1,129 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  advise,
+  getRubric,
+  projectRegion,
+  simulate,
+  simulateInputSchema,
+  simulateResultSchema,
+} from '@inovasi/core/scoring';
+import { requireActor } from '../context.ts';
+import { loadPeriod } from '../projection-state.ts';
+import { createRouter } from '../router.ts';
+import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
+import { tenantAccess } from '../tenancy.ts';
+import { periodParams, rubricIdForPeriod } from './periods.ts';
+import { moveSchema, projectionSchema } from './scoring-schemas.ts';
+
+const simulateRoute = createRoute({
+  method: 'post',
+  path: '/scoring/simulate',
+  tags: ['Scoring'],
+  summary: 'What-if: score SPD levels and innovations with a rubric, without storing anything',
+  request: { body: jsonBody(simulateInputSchema) },
+  responses: { 200: jsonContent(simulateResultSchema, 'The computed index'), ...errorResponses(400, 401) },
+});
+
+const rubricRoute = createRoute({
+  method: 'get',
+  path: '/rubrics/{id}',
+  tags: ['Scoring'],
+  summary: 'A rubric version: indicators, weights, level texts and the evidence each level asks for',
+  request: { params: z.object({ id: z.string().regex(/^iid-\d{4}$/) }) },
+  responses: {
+    200: jsonContent(z.record(z.string(), z.unknown()), 'The rubric'),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+const basisQuery = z.object({ basis: z.enum(['claimed', 'verified']).default('verified') });
+
+const projectionRoute = createRoute({
+  method: 'get',
+  path: '/tenants/{code}/periods/{year}/projection',
+  tags: ['Scoring'],
+  summary: 'The index the region would get if the period closed now: claimed and verified',
+  request: { params: periodParams },
+  responses: {
+    200: jsonContent(projectionSchema, 'Projection with per-innovation and per-OPD breakdowns'),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const adviceRoute = createRoute({
+  method: 'get',
+  path: '/tenants/{code}/periods/{year}/projection/advice',
+  tags: ['Scoring'],
+  summary: 'The moves that raise the index most for the least work, each with its computed gain',
+  request: {
+    params: periodParams,
+    query: basisQuery.extend({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({ basis: z.enum(['claimed', 'verified']), moves: z.array(moveSchema) }),
+      'Moves',
+    ),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const scoringRoutes = createRouter()
+  .openapi(simulateRoute, async (c) => {
+    requireActor(c);
+    return c.json(simulate(c.req.valid('json')), 200);
+  })
+  .openapi(rubricRoute, async (c) => {
+    requireActor(c);
+    const { id } = c.req.valid('param');
+    return c.json(
+      getRubric(rubricIdForPeriod(Number(id.slice(4)))) as unknown as Record<string, unknown>,
+      200,
+    );
+  })
+  .openapi(projectionRoute, async (c) => {
+    const { code, year } = c.req.valid('param');
+    const rubricId = rubricIdForPeriod(year);
+    const access = await tenantAccess(c, code, 'projection.read');
+    const period = await loadPeriod(access, year, rubricId);
+    const projection = projectRegion(period.state);
+    const byId = new Map(period.innovations.map((item) => [item.id, item]));
+    const body: z.infer<typeof projectionSchema> = {
+      year,
+      ...projection,
+      claimed: { ...projection.claimed, basicServicesCovered: [...projection.claimed.basicServicesCovered] },
+      verified: {
+        ...projection.verified,
+        basicServicesCovered: [...projection.verified.basicServicesCovered],
+      },
+      basicServiceCoverage: {
+        ...projection.basicServiceCoverage,
+        covered: [...projection.basicServiceCoverage.covered],
+        missing: [...projection.basicServiceCoverage.missing],
+      },
+      opdContributions: [...projection.opdContributions],
+      innovations: projection.innovations.map((item) => {
+        const eligibility = period.eligibility.get(item.id);
+        return {
+          ...item,
+          name: byId.get(item.id)?.profile.name,
+          status: byId.get(item.id)?.status,
+          eligibility: eligibility && { eligible: eligibility.eligible, reasons: [...eligibility.reasons] },
+        };
+      }),
+    };
+    return c.json(body, 200);
+  })
+  .openapi(adviceRoute, async (c) => {
+    const { code, year } = c.req.valid('param');
+    const rubricId = rubricIdForPeriod(year);
+    const { basis, limit } = c.req.valid('query');
+    const access = await tenantAccess(c, code, 'projection.read');
+    const period = await loadPeriod(access, year, rubricId);
+    // `added` carries the assumed new innovation in full; a client needs only the summary fields.
+    const moves = advise(period.state, { basis, limit }).map((move) => {
+      const { added: _added, ...summary } = move as typeof move & { added?: unknown };
+      return summary;
+    });
+    return c.json({ basis, moves: moves as z.infer<typeof moveSchema>[] }, 200);
+  });

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { API_LOG_RETENTION, API_THROTTLE } from '../lib/api.ts';
+import { logicalId, onlyResource, synthesize } from './support.ts';
+
+describe('API function', () => {
+  // Prepare
+  const { stack, template } = synthesize();
+  const functionId = logicalId(stack.api.function);
+  const fn = template.toJSON().Resources[functionId];
+
+  it('runs Node.js 22 on arm64 with active tracing', () => {
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      TracingConfig: { Mode: 'Active' },
+    });
+  });
+
+  it('gets the table, bucket, user pool and web client from the stack', () => {
+    expect(fn.Properties.Environment.Variables).toEqual({
+      APP_MODE: 'aws',
+      TABLE_NAME: { Ref: logicalId(stack.data.table) },
+      BUCKET_NAME: { Ref: logicalId(stack.data.evidenceBucket) },
+      COGNITO_USER_POOL_ID: { Ref: logicalId(stack.auth.userPool) },
+      COGNITO_CLIENT_ID: { Ref: logicalId(stack.webClient) },
+      POWERTOOLS_SERVICE_NAME: 'inovasi-api',
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+  });
+
+  it('logs to its own log group with a retention period', () => {
+    const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
+    expect(template.toJSON().Resources[logGroupId]).toMatchObject({
+      Type: 'AWS::Logs::LogGroup',
+      Properties: { RetentionInDays: API_LOG_RETENTION },
+    });
+  });
+
+  it('has a role without managed policies', () => {
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+    expect(template.toJSON().Resources[roleId].Properties.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
+describe('HTTP API', () => {
+  const { stack, template } = synthesize();
+
+  it('routes /api and everything under /api/ to the function', () => {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
+      (route) => route.Properties.RouteKey,
+    );
+    expect(routes.sort()).toEqual(['ANY /api', 'ANY /api/{proxy+}']);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: { 'Fn::GetAtt': [logicalId(stack.api.function), 'Arn'] },
+      PayloadFormatVersion: '2.0',
+    });
+  });
+
+  it('throttles and access-logs the default stage', () => {
+    const { resource: stage } = onlyResource(template, 'AWS::ApiGatewayV2::Stage');
+    expect(stage.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: API_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: API_THROTTLE.burstLimit,
+      },
+    });
+    const settings = stage.Properties?.AccessLogSettings as { DestinationArn: unknown; Format: string };
+    expect(JSON.parse(settings.Format)).toMatchObject({
+      requestId: '$context.requestId',
+      status: '$context.status',
+    });
+  });
+});

@@ -1,0 +1,158 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CONTEXT_KEYS } from '../lib/config.ts';
+import { SPA_FALLBACK_FUNCTION } from '../lib/web.ts';
+import { fakeWebDist, logicalId, onlyResource, synthesize } from './support.ts';
+
+/** CloudFront's managed policy ids (stable, documented by AWS). */
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+describe('security headers', () => {
+  // Prepare
+  const { stack, template } = synthesize();
+  const { resource: policy } = onlyResource(template, 'AWS::CloudFront::ResponseHeadersPolicy');
+  const headers = (policy.Properties as any).ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+  const csp = stack.resolve(headers.ContentSecurityPolicy.ContentSecurityPolicy);
+  const cspText = JSON.stringify(csp);
+
+  it('sends a CSP that forbids framing and foreign scripts', () => {
+    expect(headers.ContentSecurityPolicy.Override).toBe(true);
+    expect(cspText).toContain("frame-ancestors 'none'");
+    expect(cspText).toContain("default-src 'self'");
+    expect(cspText).toContain("script-src 'self';");
+    expect(cspText).toContain("object-src 'none'");
+  });
+
+  it('lets the page reach the evidence bucket and Cognito, and nothing else', () => {
+    const connect = /connect-src ([^;]*);/.exec(cspText)?.[1] ?? '';
+    expect(connect).toContain('-evidence-');
+    expect(connect).toContain('.amazoncognito.com');
+    expect(connect).toContain('https://cognito-idp.');
+    expect(connect).not.toContain('*');
+  });
+
+  it('sends HSTS for two years, nosniff, DENY framing and a strict referrer policy', () => {
+    expect(headers.StrictTransportSecurity).toEqual({
+      AccessControlMaxAgeSec: 730 * 24 * 3600,
+      IncludeSubdomains: true,
+      Override: true,
+    });
+    expect(headers.ContentTypeOptions).toEqual({ Override: true });
+    expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+    expect(headers.ReferrerPolicy).toMatchObject({ ReferrerPolicy: 'strict-origin-when-cross-origin' });
+  });
+});
+
+describe('distribution', () => {
+  const { stack, template } = synthesize();
+  const { resource } = onlyResource(template, 'AWS::CloudFront::Distribution');
+  const config = (resource.Properties as any).DistributionConfig;
+  const headersPolicy = { Ref: logicalId(stack.web.responseHeadersPolicy) };
+
+  it('serves the SPA bucket through Origin Access Control with the security headers', () => {
+    const s3Origin = config.Origins.find((origin: any) => origin.S3OriginConfig !== undefined);
+    expect(s3Origin.OriginAccessControlId).toBeDefined();
+    expect(s3Origin.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      ViewerProtocolPolicy: 'redirect-to-https',
+      ResponseHeadersPolicyId: headersPolicy,
+      FunctionAssociations: [expect.objectContaining({ EventType: 'viewer-request' })],
+    });
+    expect(config.DefaultRootObject).toBe('index.html');
+  });
+
+  it('routes /api/* to the HTTP API uncached, with viewer headers (Authorization) forwarded', () => {
+    expect(config.CacheBehaviors).toHaveLength(1);
+    const [api] = config.CacheBehaviors;
+    expect(api).toMatchObject({
+      PathPattern: '/api/*',
+      CachePolicyId: CACHING_DISABLED,
+      OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+      ResponseHeadersPolicyId: headersPolicy,
+      ViewerProtocolPolicy: 'https-only',
+      AllowedMethods: expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']),
+    });
+    const apiOrigin = config.Origins.find((origin: any) => origin.Id === api.TargetOriginId);
+    expect(JSON.stringify(apiOrigin.DomainName)).toContain(logicalId(stack.api.httpApi));
+    expect(apiOrigin.CustomOriginConfig).toMatchObject({
+      OriginProtocolPolicy: 'https-only',
+      OriginSSLProtocols: ['TLSv1.2'],
+    });
+  });
+
+  it('falls back to index.html by function, not by error responses that would mask API errors', () => {
+    expect(config.CustomErrorResponses).toBeUndefined();
+  });
+
+  it('writes access logs', () => {
+    expect(config.Logging).toMatchObject({ Prefix: 'cloudfront/' });
+  });
+
+  it('uses a custom domain with TLS 1.2+ when configured', () => {
+    // Act
+    const { template: custom } = synthesize({
+      context: {
+        [CONTEXT_KEYS.webDomainName]: 'inovasi.example.go.id',
+        [CONTEXT_KEYS.webCertificateArn]: 'arn:aws:acm:us-east-1:111122223333:certificate/abc',
+      },
+    });
+    // Assess
+    const customConfig = (onlyResource(custom, 'AWS::CloudFront::Distribution').resource.Properties as any)
+      .DistributionConfig;
+    expect(customConfig.Aliases).toEqual(['inovasi.example.go.id']);
+    expect(customConfig.ViewerCertificate).toMatchObject({ MinimumProtocolVersion: 'TLSv1.2_2021' });
+  });
+});
+
+describe('SPA fallback function', () => {
+  const handler = new Function(`${SPA_FALLBACK_FUNCTION}; return handler;`)() as (event: {
+    request: { uri: string };
+  }) => { uri: string };
+
+  it.each([
+    ['/', '/index.html'],
+    ['/inovasi/01HZX', '/index.html'],
+    ['/pengaturan/opd/', '/index.html'],
+    ['/assets/index-3f2a1b.js', '/assets/index-3f2a1b.js'],
+    ['/favicon.svg', '/favicon.svg'],
+  ])('maps %s to %s', (uri, expected) => {
+    expect(handler({ request: { uri } }).uri).toBe(expected);
+  });
+});
+
+describe('web build upload', () => {
+  const dist = fakeWebDist();
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+  it('uploads nothing when there is no build', () => {
+    const { template } = synthesize({ webDistPath: null });
+    expect(Object.keys(template.findResources('Custom::CDKBucketDeployment'))).toEqual([]);
+  });
+
+  it('uploads hashed assets as immutable, then the shell with revalidation and an invalidation', () => {
+    // Act
+    const { stack, template } = synthesize({ webDistPath: dist });
+    // Assess
+    const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment')) as any[];
+    expect(deployments).toHaveLength(2);
+    const assets = deployments.find((deployment) => deployment.Properties.Include?.includes('assets/*'));
+    const shell = deployments.find((deployment) => deployment.Properties.Exclude?.includes('assets/*'));
+    expect(assets.Properties).toMatchObject({
+      Prune: false,
+      DestinationBucketName: { Ref: logicalId(stack.web.bucket) },
+    });
+    expect(assets.Properties.SystemMetadata['cache-control']).toContain('immutable');
+    expect(shell.Properties.SystemMetadata['cache-control']).toBe('no-cache');
+    expect(shell.Properties.DistributionId).toEqual({ Ref: logicalId(stack.web.distribution) });
+    expect(shell.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^WebDeployAssets/)]));
+  });
+});
+
+describe('outputs', () => {
+  const { template } = synthesize();
+
+  it.each(['WebUrl', 'ApiUrl', 'UserPoolId', 'UserPoolClientId'])('exports %s', (name) => {
+    expect(Object.keys(template.findOutputs(name))).toEqual([name]);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Public API of the IID scoring core: rubric versions as data, pure scoring functions, what-if
+ * simulation with its request/response schemas, projections and advice. One import for consumers.
+ */
+export {
+  checkEligibility,
+  countWords,
+  type Eligibility,
+  type EligibilityReason,
+  type EligibilityReasonCode,
+} from '../innovation/eligibility.ts';
+export * from '../rubrics/index.ts';
+export {
+  type AdviseOptions,
+  advise,
+  applyMove,
+  EFFORT,
+  type Move,
+  type MoveChange,
+  type MoveKind,
+  type MoveOutcome,
+  type NewInnovationAssumption,
+} from './advise.ts';
+export {
+  type InnovationLevels,
+  type KematanganResult,
+  type KematanganRow,
+  kematanganTotal,
+  scoreKematangan,
+} from './kematangan.ts';
+export { assertLevel, isLevel, type LevelMap, rowScore } from './levels.ts';
+export {
+  type BandDistance,
+  distanceToNextBand,
+  type HistoricalPredicate,
+  historicalPredicate,
+  predicateFor,
+} from './predicate.ts';
+export {
+  type BasicServiceCoverage,
+  type IndicatorAnswer,
+  type InnovationProjection,
+  type InnovationStatus,
+  innovationKematangan,
+  type OpdContribution,
+  type ProjectedScore,
+  type ProjectionInnovation,
+  type ProjectionState,
+  projectedIndex,
+  projectRegion,
+  type RegionalProjection,
+  type ScoreBasis,
+  type SpdAnswer,
+  spdAnswerLevel,
+  type Treatment,
+  treatmentOf,
+} from './projection.ts';
+export {
+  computeRegionalIndex,
+  divisorFor,
+  innovationCountScore,
+  missingBasicServiceUrusan,
+  type RegionalIndex,
+  type RegionalIndexInput,
+  type RegionalInnovation,
+} from './regional.ts';
+export { roundHalfUp, roundIndex, tidy } from './rounding.ts';
+export {
+  type SimulateInput,
+  type SimulateResult,
+  simulate,
+  simulateInputSchema,
+  simulateResultSchema,
+} from './simulate.ts';
+export {
+  type BandMatch,
+  type DerivationProblem,
+  deriveKemanfaatanLevel,
+  deriveSpdLevel,
+  levelFromBands,
+  type SpdDerivation,
+  type SpdRawFigures,
+  type SpdRowScore,
+  type SpdScore,
+  scoreSpd,
+  spdTotal,
+} from './spd.ts';
