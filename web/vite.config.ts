@@ -13,6 +13,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    manifest: true,
     // Users are on slow connections: report every chunk over 200 kB (raw) so growth is noticed.
     chunkSizeWarningLimit: 200,
   },

@@ -4,12 +4,13 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router/dom';
+import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/errors.ts';
 import { SessionProvider } from './auth/SessionProvider.tsx';
 import { LoadingState } from './components/PageStates.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
-import { router } from './router.tsx';
+import { AppRoutes } from './router.tsx';
+import { RouteErrorBoundary } from './shell/RouteErrorBoundary.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 
 const queryClient = new QueryClient({
@@ -32,9 +33,13 @@ createRoot(root).render(
       <I18nProvider>
         <QueryClientProvider client={queryClient}>
           <SessionProvider>
-            <Suspense fallback={<LoadingState />}>
-              <RouterProvider router={router} />
-            </Suspense>
+            <BrowserRouter>
+              <RouteErrorBoundary>
+                <Suspense fallback={<LoadingState />}>
+                  <AppRoutes />
+                </Suspense>
+              </RouteErrorBoundary>
+            </BrowserRouter>
           </SessionProvider>
         </QueryClientProvider>
       </I18nProvider>

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useErrorMessage } from './useErrorMessage.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { useErrorMessage } from './useErrorMessage.ts';
 
 interface Props {
   opened: boolean;
@@ -14,7 +14,16 @@ interface Props {
 }
 
 /** A yes/no question before an action that is not undone from the same screen (archiving). */
-export function ConfirmDialog({ opened, title, message, confirmLabel, pending, error, onConfirm, onClose }: Props) {
+export function ConfirmDialog({
+  opened,
+  title,
+  message,
+  confirmLabel,
+  pending,
+  error,
+  onConfirm,
+  onClose,
+}: Props) {
   const t = useT();
   const errorMessage = useErrorMessage();
   return (

@@ -8,9 +8,6 @@ export const en: Dictionary = {
   'app.retry': 'Try again',
   'app.cancel': 'Cancel',
   'app.save': 'Save',
-  'app.saving': 'Saving…',
-  'app.close': 'Close',
-  'app.edit': 'Edit',
   'app.back': 'Back',
   'app.loadMore': 'Load more',
   'app.reload': 'Reload',
@@ -25,7 +22,6 @@ export const en: Dictionary = {
   'app.active': 'Active',
   'app.all': 'All',
   'app.none': '—',
-  'app.optional': 'optional',
 
   'lang.label': 'Language',
   'lang.id': 'Bahasa Indonesia',
@@ -34,7 +30,6 @@ export const en: Dictionary = {
   'header.openNav': 'Open navigation menu',
   'header.signOut': 'Sign out',
   'header.platform': 'Platform administration',
-  'header.userMenu': 'Account of {name}',
 
   'nav.main': 'Main navigation',
   'nav.innovations': 'Regional innovations',
@@ -53,12 +48,15 @@ export const en: Dictionary = {
   'tenantKind.kota': 'City',
 
   'signIn.title': 'Sign in (demo mode)',
-  'signIn.intro': 'This is a local server with sample data. Pick one of the demo users below to sign in with that role.',
+  'signIn.intro':
+    'This is a local server with sample data. Pick one of the demo users below to sign in with that role.',
   'signIn.platformGroup': 'Platform',
-  'signIn.signInAs': 'Sign in as {name}',
   'signIn.empty': 'There are no demo users yet. Start the local server with sample data (seed).',
   'signIn.unavailable': 'The demo user list is unavailable. This page only works in local mode (pnpm start).',
   'signIn.sessionExpired': 'Your session has ended. Please sign in again.',
+  'signIn.byEmail': 'Or sign in with a demo user email',
+  'signIn.email': 'Demo user email',
+  'signIn.submit': 'Sign in',
   'signIn.filter': 'Search users or regions',
 
   'innovations.title': 'Regional innovations',
@@ -154,7 +152,8 @@ export const en: Dictionary = {
   'profile.loadLatest': 'Load latest version',
   'profile.archive': 'Archive',
   'profile.archiveConfirmTitle': 'Archive innovation?',
-  'profile.archiveConfirm': 'Innovation "{name}" will be archived and no longer shown in the active list. Continue?',
+  'profile.archiveConfirm':
+    'Innovation "{name}" will be archived and no longer shown in the active list. Continue?',
   'profile.archived': 'The innovation has been archived.',
   'profile.isArchived': 'This innovation is archived and cannot be changed.',
   'profile.fixErrors': 'Please check the highlighted fields.',
@@ -165,7 +164,6 @@ export const en: Dictionary = {
   'validation.nameTooShort': 'The innovation name needs at least 3 characters.',
   'profile.rebased':
     'The latest version has been loaded. Your unsaved changes were applied on top of it — check them and save again.',
-  'profile.unsavedChanges': 'There are unsaved changes.',
 
   'opds.title': 'Departments (OPD)',
   'opds.new': 'Add OPD',
@@ -199,7 +197,6 @@ export const en: Dictionary = {
   'members.invite': 'Invite user',
   'members.empty': 'This region has no users yet.',
   'members.col.name': 'Name',
-  'members.col.email': 'Email',
   'members.col.roles': 'Roles',
   'members.col.opd': 'OPD',
   'members.col.actions': 'Actions',
@@ -217,7 +214,6 @@ export const en: Dictionary = {
   'members.rolesRequired': 'Choose at least one role.',
 
   'tenants.title': 'Registered regions',
-  'tenants.onboard': 'Register a region',
   'tenants.onboardTitle': 'Register a new region',
   'tenants.onboardIntro':
     "Pick the region from Kemendagri's official area code list. The region admin can be invited once the region is registered.",

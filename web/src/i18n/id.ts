@@ -10,9 +10,6 @@ export const id = {
   'app.retry': 'Coba lagi',
   'app.cancel': 'Batal',
   'app.save': 'Simpan',
-  'app.saving': 'Menyimpan…',
-  'app.close': 'Tutup',
-  'app.edit': 'Ubah',
   'app.back': 'Kembali',
   'app.loadMore': 'Muat lebih banyak',
   'app.reload': 'Muat ulang',
@@ -27,7 +24,6 @@ export const id = {
   'app.active': 'Aktif',
   'app.all': 'Semua',
   'app.none': '—',
-  'app.optional': 'opsional',
 
   'lang.label': 'Bahasa',
   'lang.id': 'Bahasa Indonesia',
@@ -36,7 +32,6 @@ export const id = {
   'header.openNav': 'Buka menu navigasi',
   'header.signOut': 'Keluar',
   'header.platform': 'Administrasi Platform',
-  'header.userMenu': 'Akun {name}',
 
   'nav.main': 'Navigasi utama',
   'nav.innovations': 'Inovasi Daerah',
@@ -58,11 +53,13 @@ export const id = {
   'signIn.intro':
     'Ini adalah server lokal dengan data contoh. Pilih salah satu pengguna demo di bawah untuk masuk sesuai perannya.',
   'signIn.platformGroup': 'Platform',
-  'signIn.signInAs': 'Masuk sebagai {name}',
   'signIn.empty': 'Belum ada pengguna demo. Jalankan server lokal dengan data contoh (seed).',
   'signIn.unavailable':
     'Daftar pengguna demo tidak tersedia. Halaman ini hanya berfungsi pada mode lokal (pnpm start).',
   'signIn.sessionExpired': 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+  'signIn.byEmail': 'Atau masuk dengan email pengguna demo',
+  'signIn.email': 'Email pengguna demo',
+  'signIn.submit': 'Masuk',
   'signIn.filter': 'Cari pengguna atau daerah',
 
   'innovations.title': 'Inovasi Daerah',
@@ -170,7 +167,6 @@ export const id = {
   'validation.nameTooShort': 'Nama inovasi minimal 3 karakter.',
   'profile.rebased':
     'Versi terbaru sudah dimuat. Perubahan Anda yang belum tersimpan diterapkan di atasnya — periksa lalu simpan kembali.',
-  'profile.unsavedChanges': 'Ada perubahan yang belum disimpan.',
 
   'opds.title': 'Perangkat Daerah (OPD)',
   'opds.new': 'Tambah OPD',
@@ -189,7 +185,8 @@ export const id = {
   'opds.archiveConfirmTitle': 'Arsipkan OPD?',
   'opds.showArchived': 'Tampilkan OPD yang diarsipkan',
   'opds.saved': 'OPD tersimpan.',
-  'opds.conflict': 'OPD ini telah diubah orang lain. Daftar sudah dimuat ulang; silakan ulangi perubahan Anda.',
+  'opds.conflict':
+    'OPD ini telah diubah orang lain. Daftar sudah dimuat ulang; silakan ulangi perubahan Anda.',
 
   'opdKind.dinas': 'Dinas',
   'opdKind.badan': 'Badan',
@@ -204,7 +201,6 @@ export const id = {
   'members.invite': 'Undang pengguna',
   'members.empty': 'Belum ada pengguna pada Pemda ini.',
   'members.col.name': 'Nama',
-  'members.col.email': 'Email',
   'members.col.roles': 'Peran',
   'members.col.opd': 'OPD',
   'members.col.actions': 'Aksi',
@@ -222,7 +218,6 @@ export const id = {
   'members.rolesRequired': 'Pilih setidaknya satu peran.',
 
   'tenants.title': 'Pemda Terdaftar',
-  'tenants.onboard': 'Daftarkan Pemda',
   'tenants.onboardTitle': 'Daftarkan Pemda baru',
   'tenants.onboardIntro':
     'Pilih daerah dari daftar resmi kode wilayah Kemendagri. Admin Pemda dapat diundang setelah Pemda terdaftar.',

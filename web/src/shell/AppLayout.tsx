@@ -1,19 +1,21 @@
-import { Anchor, AppShell, Burger, Button, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
-import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { useMe } from '../auth/MeContext.tsx';
 import { useSession } from '../auth/SessionProvider.tsx';
 import { LoadingState } from '../components/PageStates.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { navItemsFor } from './navigation.ts';
+import { RouteErrorBoundary } from './RouteErrorBoundary.tsx';
 
 const MAIN_ID = 'konten-utama';
 
 export function AppLayout() {
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const t = useT();
+  const { pathname } = useLocation();
   return (
     <AppShell
       header={{ height: 60 }}
@@ -30,9 +32,12 @@ export function AppLayout() {
         <RoleNavigation onNavigate={closeNav} />
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
-        <Suspense fallback={<LoadingState />}>
-          <Outlet />
-        </Suspense>
+        {/* Keyed by path so that leaving a screen that failed also clears the failure. */}
+        <RouteErrorBoundary key={pathname}>
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );
@@ -69,27 +74,25 @@ function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onToggleNav
   );
 }
 
+/** Who is signed in, and the way out. Kept as plain elements so the shell needs no popover code. */
 function UserMenu() {
   const t = useT();
   const { user } = useMe();
   const { signOut } = useSession();
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <UnstyledButton aria-label={t('header.userMenu', { name: user.name })} maw={{ base: 120, sm: 240 }}>
-          <Text size="sm" fw={500} truncate>
-            {user.name}
-          </Text>
-          <Text size="xs" c="dimmed" truncate visibleFrom="sm">
-            {user.roles.map((role) => t(`role.${role}`)).join(', ')}
-          </Text>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{user.email}</Menu.Label>
-        <Menu.Item onClick={signOut}>{t('header.signOut')}</Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <Group gap="xs" wrap="nowrap">
+      <Stack gap={0} maw={{ base: 110, sm: 240 }} visibleFrom="xs" data-testid="signed-in-user">
+        <Text size="sm" fw={500} truncate title={user.email}>
+          {user.name ?? user.email}
+        </Text>
+        <Text size="xs" c="dimmed" truncate>
+          {user.roles.map((role) => t(`role.${role}`)).join(', ')}
+        </Text>
+      </Stack>
+      <Button size="compact-sm" variant="default" onClick={signOut} visibleFrom="sm">
+        {t('header.signOut')}
+      </Button>
+    </Group>
   );
 }
 
@@ -110,9 +113,14 @@ function RoleNavigation({ onNavigate }: { onNavigate: () => void }) {
           onClick={onNavigate}
         />
       ))}
-      <Button variant="subtle" color="gray" mt="auto" hiddenFrom="sm" onClick={signOut}>
-        {t('header.signOut')}
-      </Button>
+      <Stack gap={4} mt="auto" hiddenFrom="sm">
+        <Text size="sm" fw={500}>
+          {user.name ?? user.email}
+        </Text>
+        <Button variant="default" onClick={signOut}>
+          {t('header.signOut')}
+        </Button>
+      </Stack>
     </Stack>
   );
 }

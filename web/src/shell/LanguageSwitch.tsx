@@ -1,23 +1,27 @@
-import { SegmentedControl } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { LANGUAGES, type Language } from '../i18n/language.ts';
+import { LANGUAGES } from '../i18n/language.ts';
 
+/** Two toggle buttons rather than a menu: one tap on a phone, and no popover code in the first download. */
 export function LanguageSwitch() {
   const { language, setLanguage, t } = useI18n();
   return (
-    <SegmentedControl
-      size="xs"
-      aria-label={t('lang.label')}
-      value={language}
-      onChange={(value) => setLanguage(value as Language)}
-      data={LANGUAGES.map((code) => ({
-        value: code,
-        label: (
-          <span lang={code} title={t(`lang.${code}`)}>
-            {code.toUpperCase()}
-          </span>
-        ),
-      }))}
-    />
+    <Group gap={0} role="group" aria-label={t('lang.label')} wrap="nowrap">
+      {LANGUAGES.map((code) => (
+        <Button
+          key={code}
+          size="compact-xs"
+          variant={code === language ? 'filled' : 'default'}
+          aria-pressed={code === language}
+          onClick={() => setLanguage(code)}
+          lang={code}
+          title={t(`lang.${code}`)}
+          // Starts with the visible text ("ID"), so speech input users can say what they see.
+          aria-label={`${code.toUpperCase()} – ${t(`lang.${code}`)}`}
+        >
+          {code.toUpperCase()}
+        </Button>
+      ))}
+    </Group>
   );
 }

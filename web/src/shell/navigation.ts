@@ -8,7 +8,12 @@ export interface NavItem {
 }
 
 /** Tenant roles that work with innovation records of their own Pemda. */
-export const INNOVATION_ROLES: readonly Role[] = ['tenant_admin', 'verifier', 'opd_operator', 'province_viewer'];
+export const INNOVATION_ROLES: readonly Role[] = [
+  'tenant_admin',
+  'verifier',
+  'opd_operator',
+  'province_viewer',
+];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/inovasi', label: 'nav.innovations', roles: INNOVATION_ROLES },

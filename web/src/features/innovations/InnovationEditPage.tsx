@@ -15,10 +15,10 @@ import { draftKey } from './drafts.ts';
 import { emptyFormValues, toFormValues, toProfile, toProfilePatch, validate } from './formValues.ts';
 import { type FieldMessages, InnovationFormFields } from './InnovationFormFields.tsx';
 import { opdOptions } from './options.ts';
-import { useFetchLatestInnovation, useInnovationMutations } from './useInnovationMutations.ts';
 import { useInnovationForm } from './useInnovationForm.ts';
+import { useFetchLatestInnovation, useInnovationMutations } from './useInnovationMutations.ts';
 
-export function InnovationEditPage() {
+export default function InnovationEditPage() {
   const { innovationId } = useParams();
   const code = useTenantCode();
   const t = useT();
@@ -30,7 +30,14 @@ export function InnovationEditPage() {
   if (innovation.isError) return <ErrorState error={innovation.error} onRetry={() => innovation.refetch()} />;
   if (opds.isError) return <ErrorState error={opds.error} onRetry={() => opds.refetch()} />;
   // Keyed by record so opening another innovation starts from its own server state and draft.
-  return <InnovationEditor key={innovationId ?? 'baru'} code={code} innovation={innovation.data} opds={opds.data} />;
+  return (
+    <InnovationEditor
+      key={innovationId ?? 'baru'}
+      code={code}
+      innovation={innovation.data}
+      opds={opds.data}
+    />
+  );
 }
 
 interface EditorProps {
@@ -139,93 +146,108 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
 
   const title = innovation ? t('profile.editTitle') : t('profile.createTitle');
   return (
-    <Stack component="form" onSubmit={submit} noValidate gap="md" maw={960} aria-label={title}>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={1}>{title}</Title>
-          {innovation && (
-            <Text size="sm" c="dimmed">
-              {t('profile.meta', {
-                created: format.dateTime(innovation.createdAt),
-                updated: format.dateTime(innovation.updatedAt),
-                version: innovation.version,
-              })}
-            </Text>
-          )}
-        </Stack>
-        <Group gap="xs">
-          {innovation?.archived && <Badge color="gray">{t('app.archived')}</Badge>}
-          {innovation && canEdit && (
-            <ArchiveInnovationButton
-              code={code}
-              innovation={innovation}
-              version={form.baseVersion ?? innovation.version}
-              onConflict={() => setConflict(true)}
-            />
-          )}
-        </Group>
-      </Group>
-
-      {innovation?.archived && <Alert color="gray">{t('profile.isArchived')}</Alert>}
-      {form.restoredFrom && (
-        <Alert color="blue" role="status">
-          <Group justify="space-between" gap="xs">
-            <Text size="sm">{t('profile.draftRestored', { time: format.dateTime(form.restoredFrom) })}</Text>
-            <Button size="xs" variant="subtle" onClick={form.discardDraft}>
-              {t('profile.discardDraft')}
-            </Button>
-          </Group>
-        </Alert>
-      )}
-      <NoticeAlert notice={notice} />
-      {conflict && (
-        <Alert color="orange" title={t('profile.conflictTitle')} role="alert" data-testid="conflict">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t('profile.conflict')}</Text>
-            <Button size="xs" color="orange" onClick={loadLatest}>
-              {t('profile.loadLatest')}
-            </Button>
+    <form onSubmit={submit} noValidate aria-label={title}>
+      <Stack gap="md" maw={960}>
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={4}>
+            <Title order={1}>{title}</Title>
+            {innovation && (
+              <Text size="sm" c="dimmed">
+                {t('profile.meta', {
+                  created: format.dateTime(innovation.createdAt),
+                  updated: format.dateTime(innovation.updatedAt),
+                  version: innovation.version,
+                })}
+              </Text>
+            )}
           </Stack>
-        </Alert>
-      )}
-
-      <InnovationFormFields
-        values={form.values}
-        setField={form.setField}
-        errors={fieldErrors}
-        readOnly={!canEdit}
-        opds={opdOptions(opds, innovation?.opdId)}
-        opdLocked={opdLocked}
-      />
-
-      {saveError !== null && (
-        <Alert color="red" role="alert">
-          {Object.keys(fieldErrors).length > 0 ? t('profile.fixErrors') : errorMessage(saveError)}
-        </Alert>
-      )}
-      {canEdit && (
-        <Group justify="space-between" gap="sm">
-          <Text size="sm" c="dimmed" role="status">
-            {form.dirty ? t('profile.draftKept') : ''}
-          </Text>
-          <Group gap="sm">
-            <Button component={Link} to="/inovasi" variant="default">
-              {t('app.back')}
-            </Button>
-            <Button type="submit" loading={saving} disabled={conflict}>
-              {t('app.save')}
-            </Button>
+          <Group gap="xs">
+            {innovation?.archived && <Badge color="gray">{t('app.archived')}</Badge>}
+            {innovation && canEdit && (
+              <ArchiveInnovationButton
+                code={code}
+                innovation={innovation}
+                version={form.baseVersion ?? innovation.version}
+                onConflict={() => setConflict(true)}
+              />
+            )}
           </Group>
         </Group>
-      )}
-    </Stack>
+
+        {innovation?.archived && <Alert color="gray">{t('profile.isArchived')}</Alert>}
+        {form.restoredFrom && (
+          <Alert color="blue" role="status">
+            <Group justify="space-between" gap="xs">
+              <Text size="sm">
+                {t('profile.draftRestored', { time: format.dateTime(form.restoredFrom) })}
+              </Text>
+              <Button size="xs" variant="subtle" onClick={form.discardDraft}>
+                {t('profile.discardDraft')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <NoticeAlert notice={notice} />
+        {conflict && (
+          <Alert color="orange" title={t('profile.conflictTitle')} role="alert" data-testid="conflict">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{t('profile.conflict')}</Text>
+              <Button size="xs" onClick={loadLatest}>
+                {t('profile.loadLatest')}
+              </Button>
+            </Stack>
+          </Alert>
+        )}
+
+        <InnovationFormFields
+          values={form.values}
+          setField={form.setField}
+          errors={fieldErrors}
+          readOnly={!canEdit}
+          opds={opdOptions(opds, innovation?.opdId)}
+          opdLocked={opdLocked}
+        />
+
+        {saveError !== null && (
+          <Alert color="red" role="alert">
+            {Object.keys(fieldErrors).length > 0 ? t('profile.fixErrors') : errorMessage(saveError)}
+          </Alert>
+        )}
+        {canEdit && (
+          // Sticky: on a phone the form is several screens long and Save must stay within reach.
+          <Group
+            justify="space-between"
+            gap="sm"
+            pos="sticky"
+            bottom={0}
+            py="sm"
+            bg="var(--mantine-color-body)"
+            style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 1 }}
+          >
+            <Text size="sm" c="dimmed" role="status">
+              {form.dirty ? t('profile.draftKept') : ''}
+            </Text>
+            <Group gap="sm">
+              <Button component={Link} to="/inovasi" variant="default">
+                {t('app.back')}
+              </Button>
+              <Button type="submit" loading={saving} disabled={conflict}>
+                {t('app.save')}
+              </Button>
+            </Group>
+          </Group>
+        )}
+      </Stack>
+    </form>
   );
 }
 
 function NoticeAlert({ notice }: { notice: Notice }) {
   const t = useT();
   if (!notice) return null;
-  const message = { created: t('profile.created'), saved: t('profile.saved'), rebased: t('profile.rebased') }[notice];
+  const message = { created: t('profile.created'), saved: t('profile.saved'), rebased: t('profile.rebased') }[
+    notice
+  ];
   return (
     <Alert color={notice === 'rebased' ? 'blue' : 'teal'} role="status" data-testid="save-notice">
       {message}

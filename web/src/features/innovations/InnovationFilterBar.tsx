@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Select } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect } from '@mantine/core';
 import type { Opd } from '../../api/model.ts';
 import { INNOVATION_STATUSES } from '../../api/model.ts';
 import type { InnovationFilters } from '../../api/queries.ts';
@@ -14,30 +14,34 @@ interface Props {
 
 export function InnovationFilterBar({ filters, opds, onChange, onReset }: Props) {
   const t = useT();
-  const common = { clearable: true, placeholder: t('app.all'), w: { base: '100%', xs: 220 } };
+  // Native selects: the phone's own picker is the easiest on small screens, and they cost no popover code.
+  const common = { w: { base: '100%', xs: 220 } };
+  const withAll = (options: { value: string; label: string }[]) => [
+    { value: '', label: t('app.all') },
+    ...options,
+  ];
   return (
     <Group component="section" aria-label={t('innovations.filters')} gap="sm" align="flex-end">
-      <Select
+      <NativeSelect
         {...common}
         label={t('innovations.filter.opd')}
-        data={opdOptions(opds, filters.opdId)}
-        value={filters.opdId ?? null}
-        onChange={(value) => onChange('opdId', value)}
-        searchable
+        data={withAll(opdOptions(opds, filters.opdId))}
+        value={filters.opdId ?? ''}
+        onChange={(event) => onChange('opdId', event.currentTarget.value || null)}
       />
-      <Select
+      <NativeSelect
         {...common}
         label={t('innovations.filter.stage')}
-        data={stageOptions(t)}
-        value={filters.stage ?? null}
-        onChange={(value) => onChange('stage', value)}
+        data={withAll(stageOptions(t))}
+        value={filters.stage ?? ''}
+        onChange={(event) => onChange('stage', event.currentTarget.value || null)}
       />
-      <Select
+      <NativeSelect
         {...common}
         label={t('innovations.filter.status')}
-        data={INNOVATION_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-        value={filters.status ?? null}
-        onChange={(value) => onChange('status', value)}
+        data={withAll(INNOVATION_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) })))}
+        value={filters.status ?? ''}
+        onChange={(event) => onChange('status', event.currentTarget.value || null)}
       />
       <Checkbox
         label={t('innovations.filter.archived')}

@@ -1,4 +1,13 @@
-import { Fieldset, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import {
+  Fieldset,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useMemo } from 'react';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import type { FormField, InnovationFormValues } from './formValues.ts';
@@ -78,7 +87,11 @@ export function InnovationFormFields({ values, setField, errors, readOnly, opds,
 
       <Fieldset legend={t('profile.section.classification')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select {...choice('classification')} label={t('profile.classification')} data={classificationOptions(t)} />
+          <Select
+            {...choice('classification')}
+            label={t('profile.classification')}
+            data={classificationOptions(t)}
+          />
           <Select {...choice('kind')} label={t('profile.kind')} data={kindOptions(t)} />
           <Select {...choice('form')} label={t('profile.form')} data={formOptions(t)} />
           <Select {...choice('urusanMain')} label={t('profile.urusanMain')} data={urusan} searchable />
@@ -102,7 +115,11 @@ export function InnovationFormFields({ values, setField, errors, readOnly, opds,
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <TextInput {...text('trialDate')} type="date" label={t('profile.trialDate')} />
           <TextInput {...text('implementationDate')} type="date" label={t('profile.implementationDate')} />
-          <TextInput {...text('latestDevelopmentDate')} type="date" label={t('profile.latestDevelopmentDate')} />
+          <TextInput
+            {...text('latestDevelopmentDate')}
+            type="date"
+            label={t('profile.latestDevelopmentDate')}
+          />
         </SimpleGrid>
       </Fieldset>
 

@@ -1,7 +1,12 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { INNOVATION_STAGES, INNOVATION_STATUSES, type Innovation, type InnovationStatus } from '../../api/model.ts';
+import {
+  INNOVATION_STAGES,
+  INNOVATION_STATUSES,
+  type Innovation,
+  type InnovationStatus,
+} from '../../api/model.ts';
 import { type InnovationFilters, useInnovationList, useOpds } from '../../api/queries.ts';
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
 import { hasRole } from '../../auth/SessionProvider.tsx';
@@ -31,7 +36,7 @@ function isOneOf<T extends string>(list: readonly T[], value: string | null): va
   return list.includes(value as T);
 }
 
-export function InnovationListPage() {
+export default function InnovationListPage() {
   const t = useT();
   const code = useTenantCode();
   const { user } = useMe();
@@ -82,7 +87,7 @@ export function InnovationListPage() {
       />
       {list.isPending ? (
         <LoadingState />
-      ) : list.isError ? (
+      ) : items.length === 0 && list.isError ? (
         <ErrorState error={list.error} onRetry={() => list.refetch()} />
       ) : items.length === 0 ? (
         <EmptyMessage
@@ -98,17 +103,23 @@ export function InnovationListPage() {
       ) : (
         <>
           <InnovationTable items={items} opdNames={opdNames} draftOwner={{ userId: user.id, code }} />
+          {list.isFetchNextPageError && (
+            <ErrorState error={list.error} onRetry={() => list.fetchNextPage()} />
+          )}
           <Group justify="space-between">
             <Text size="sm" c="dimmed" role="status">
               {t('innovations.count', { count: items.length })}
             </Text>
             {list.hasNextPage && (
-              <Button variant="default" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+              <Button
+                variant="default"
+                loading={list.isFetchingNextPage}
+                onClick={() => list.fetchNextPage()}
+              >
                 {t('app.loadMore')}
               </Button>
             )}
           </Group>
-          {list.isFetchNextPageError && <ErrorState error={list.error} onRetry={() => list.fetchNextPage()} />}
         </>
       )}
     </Stack>
@@ -131,7 +142,7 @@ function InnovationTable({ items, opdNames, draftOwner }: TableProps) {
           <Table.Th>{t('innovations.col.name')}</Table.Th>
           <Table.Th visibleFrom="sm">{t('innovations.col.opd')}</Table.Th>
           <Table.Th visibleFrom="md">{t('innovations.col.stage')}</Table.Th>
-          <Table.Th>{t('innovations.col.status')}</Table.Th>
+          <Table.Th style={NO_WRAP}>{t('innovations.col.status')}</Table.Th>
           <Table.Th visibleFrom="md">{t('innovations.col.updated')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -156,8 +167,8 @@ function InnovationTable({ items, opdNames, draftOwner }: TableProps) {
               </Table.Td>
               <Table.Td visibleFrom="sm">{opdName}</Table.Td>
               <Table.Td visibleFrom="md">{stage ? t(`stage.${stage}`) : t('app.none')}</Table.Td>
-              <Table.Td>
-                <Group gap={4}>
+              <Table.Td style={NO_WRAP}>
+                <Group gap={4} wrap="nowrap">
                   <StatusBadge status={innovation.status} />
                   {innovation.archived && (
                     <Badge color="gray" variant="outline">
@@ -174,6 +185,9 @@ function InnovationTable({ items, opdNames, draftOwner }: TableProps) {
     </Table>
   );
 }
+
+/** Status badges keep their natural width; on a 360 px phone the name column wraps instead. */
+const NO_WRAP = { whiteSpace: 'nowrap', width: '1%' } as const;
 
 const STATUS_COLOR: Record<InnovationStatus, string> = {
   draft: 'gray',

@@ -83,7 +83,10 @@ export function toProfile(values: InnovationFormValues): InnovationProfile {
  * rewrites fields the user did not touch. A cleared choice or date is sent as `null`, which asks the
  * server to remove it; the contract only promises `Partial<Profile>`, see the report on the server.
  */
-export function toProfilePatch(base: InnovationFormValues, values: InnovationFormValues): Record<string, unknown> {
+export function toProfilePatch(
+  base: InnovationFormValues,
+  values: InnovationFormValues,
+): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   for (const field of profileFields(values)) {
     if (sameValue(base[field], values[field])) continue;
@@ -137,6 +140,7 @@ function profileValue(values: InnovationFormValues, field: ProfileField): unknow
 }
 
 function sameValue(a: string | string[], b: string | string[]): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i]);
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, i) => item === b[i]);
   return a === b;
 }

@@ -1,4 +1,6 @@
 import type { ComboboxItem, ComboboxItemGroup } from '@mantine/core';
+// Pure data (no zod), so importing it from the domain package adds ~2 kB instead of a copy that drifts.
+import { URUSAN, type UrusanGroup } from '../../../../packages/core/src/innovation/urusan.ts';
 import type { Opd } from '../../api/model.ts';
 import {
   CLASSIFICATIONS,
@@ -8,8 +10,6 @@ import {
   INNOVATION_STAGES,
 } from '../../api/model.ts';
 import type { Translate } from '../../i18n/I18nProvider.tsx';
-// Pure data (no zod), so importing it from the domain package adds ~2 kB instead of a copy that drifts.
-import { URUSAN, type UrusanGroup } from '../../../../packages/core/src/innovation/urusan.ts';
 
 export type Option = ComboboxItem;
 

@@ -14,7 +14,11 @@ interface FormState {
 
 const DRAFT_WRITE_DELAY_MS = 400;
 
-function initialState(storageKey: string, server: InnovationFormValues, version: number | undefined): FormState {
+function initialState(
+  storageKey: string,
+  server: InnovationFormValues,
+  version: number | undefined,
+): FormState {
   const draft = readDraft(storageKey);
   if (draft && hasChanges(draft.base, draft.values)) {
     return {
@@ -25,7 +29,13 @@ function initialState(storageKey: string, server: InnovationFormValues, version:
       restoredFrom: draft.savedAt,
     };
   }
-  return { base: server, baseVersion: version, values: server, idempotencyKey: newIdempotencyKey(), restoredFrom: null };
+  return {
+    base: server,
+    baseVersion: version,
+    values: server,
+    idempotencyKey: newIdempotencyKey(),
+    restoredFrom: null,
+  };
 }
 
 function toDraft(state: FormState): InnovationDraft {
@@ -42,7 +52,11 @@ function toDraft(state: FormState): InnovationDraft {
  * Form state that mirrors itself into a localStorage draft while it differs from the server, and knows
  * how to adopt a saved result or rebase the user's edits onto a newer server version after a conflict.
  */
-export function useInnovationForm(storageKey: string, server: InnovationFormValues, version: number | undefined) {
+export function useInnovationForm(
+  storageKey: string,
+  server: InnovationFormValues,
+  version: number | undefined,
+) {
   const [state, setState] = useState(() => initialState(storageKey, server, version));
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -92,7 +106,13 @@ export function useInnovationForm(storageKey: string, server: InnovationFormValu
       if (pendingWrite.current) clearTimeout(pendingWrite.current);
       pendingWrite.current = null;
       removeDraft(storageKey);
-      setState((current) => ({ ...current, base: saved, baseVersion: savedVersion, values: saved, restoredFrom: null }));
+      setState((current) => ({
+        ...current,
+        base: saved,
+        baseVersion: savedVersion,
+        values: saved,
+        restoredFrom: null,
+      }));
     },
     [storageKey],
   );

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '../../api/client.ts';
-import type { Innovation, InnovationProfile } from '../../api/model.ts';
+import type { Innovation, InnovationProfile, InnovationProfilePatch } from '../../api/model.ts';
 import { queryKeys } from '../../api/queries.ts';
 
 interface CreateInput {
@@ -42,7 +42,7 @@ export function useInnovationMutations(code: string) {
           params: { path: { code, id } },
           headers: ifMatch(version),
           // The diff may carry `null` for a cleared field; see toProfilePatch.
-          body: { opdId, profile: profile as Partial<InnovationProfile> },
+          body: { opdId, profile: profile as InnovationProfilePatch },
         }),
       ),
     onSuccess: remember,
@@ -54,7 +54,6 @@ export function useInnovationMutations(code: string) {
         api.POST('/tenants/{code}/innovations/{id}/archive', {
           params: { path: { code, id } },
           headers: ifMatch(version),
-          body: {},
         }),
       ),
     onSuccess: remember,

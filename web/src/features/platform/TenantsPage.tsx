@@ -72,7 +72,8 @@ function OnboardTenantForm({ registered }: { registered: Set<string> }) {
   // The selected area stays among the options even when the latest search no longer returns it.
   const options = useMemo(() => {
     const found = areas.data ?? [];
-    const list = selected && !found.some((area) => area.code === selected.code) ? [selected, ...found] : found;
+    const list =
+      selected && !found.some((area) => area.code === selected.code) ? [selected, ...found] : found;
     return list.map((area) => ({
       value: area.code,
       label: areaLabel(area),
@@ -91,51 +92,53 @@ function OnboardTenantForm({ registered }: { registered: Set<string> }) {
     onboard.error instanceof ApiError && onboard.error.field === 'code' ? onboard.error.message : undefined;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="onboard-title">
-      <Stack component="form" onSubmit={submit} gap="sm" noValidate>
-        <Title order={2} size="h4" id="onboard-title">
-          {t('tenants.onboardTitle')}
-        </Title>
-        <Text size="sm">{t('tenants.onboardIntro')}</Text>
-        <Group align="flex-end" gap="sm">
-          <Select
-            label={t('tenants.area')}
-            placeholder={t('tenants.areaPlaceholder')}
-            data={options}
-            value={selected?.code ?? null}
-            onChange={(code) => {
-              setSelected((areas.data ?? []).find((area) => area.code === code) ?? null);
-              onboard.reset();
-            }}
-            searchable
-            searchValue={search}
-            onSearchChange={setSearch}
-            // The server already filtered by name and code; filtering again by label would hide code matches.
-            filter={({ options: all }) => all}
-            nothingFoundMessage={
-              query.length >= 2 && !areas.isFetching ? t('tenants.areaNothing') : undefined
-            }
-            rightSection={areas.isFetching ? <Text size="xs">…</Text> : undefined}
-            error={fieldError}
-            clearable
-            w={{ base: '100%', sm: 420 }}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Button type="submit" disabled={!selected} loading={onboard.isPending}>
-            {t('tenants.submit')}
-          </Button>
-        </Group>
-        {created && (
-          <Alert color="teal" role="status" data-testid="onboard-success">
-            {t('tenants.created', { name: created.name })}
-          </Alert>
-        )}
-        {onboard.isError && !fieldError && (
-          <Alert color={exists ? 'yellow' : 'red'} role="alert">
-            {exists ? t('tenants.exists') : errorMessage(onboard.error)}
-          </Alert>
-        )}
-        {areas.isError && <ErrorState error={areas.error} onRetry={() => areas.refetch()} />}
-      </Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="onboard-title">
+            {t('tenants.onboardTitle')}
+          </Title>
+          <Text size="sm">{t('tenants.onboardIntro')}</Text>
+          <Group align="flex-end" gap="sm">
+            <Select
+              label={t('tenants.area')}
+              placeholder={t('tenants.areaPlaceholder')}
+              data={options}
+              value={selected?.code ?? null}
+              onChange={(code) => {
+                setSelected((areas.data ?? []).find((area) => area.code === code) ?? null);
+                onboard.reset();
+              }}
+              searchable
+              searchValue={search}
+              onSearchChange={setSearch}
+              // The server already filtered by name and code; filtering again by label would hide code matches.
+              filter={({ options: all }) => all}
+              nothingFoundMessage={
+                query.length >= 2 && !areas.isFetching ? t('tenants.areaNothing') : undefined
+              }
+              rightSection={areas.isFetching ? <Text size="xs">…</Text> : undefined}
+              error={fieldError}
+              clearable
+              w={{ base: '100%', sm: 420 }}
+              comboboxProps={{ withinPortal: true }}
+            />
+            <Button type="submit" disabled={!selected} loading={onboard.isPending}>
+              {t('tenants.submit')}
+            </Button>
+          </Group>
+          {created && (
+            <Alert color="teal" role="status" data-testid="onboard-success">
+              {t('tenants.created', { name: created.name })}
+            </Alert>
+          )}
+          {onboard.isError && !fieldError && (
+            <Alert color={exists ? 'yellow' : 'red'} role="alert">
+              {exists ? t('tenants.exists') : errorMessage(onboard.error)}
+            </Alert>
+          )}
+          {areas.isError && <ErrorState error={areas.error} onRetry={() => areas.refetch()} />}
+        </Stack>
+      </form>
     </Paper>
   );
 }

@@ -1,8 +1,21 @@
-import { Alert, Badge, Container, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Container,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
+import { ApiError } from '../../api/errors.ts';
 import type { DemoUser } from '../../api/model.ts';
 import { queryKeys } from '../../api/queries.ts';
 import { useSession } from '../../auth/SessionProvider.tsx';
@@ -34,6 +47,7 @@ export default function SignInPage() {
             </Alert>
           )}
           <DemoUserDirectory />
+          <SignInByEmail />
         </Stack>
       </Container>
     </>
@@ -102,7 +116,12 @@ function DemoUserDirectory() {
   );
 }
 
-function DemoUserButton(props: { user: DemoUser; disabled: boolean; pending: boolean; onSelect: () => void }) {
+function DemoUserButton(props: {
+  user: DemoUser;
+  disabled: boolean;
+  pending: boolean;
+  onSelect: () => void;
+}) {
   const t = useT();
   const { user } = props;
   return (
@@ -135,6 +154,47 @@ function DemoUserButton(props: { user: DemoUser; disabled: boolean; pending: boo
           {user.opdName}
         </Text>
       )}
+    </Paper>
+  );
+}
+
+/**
+ * For demo users the list does not show (the platform admin is not a tenant member, and new members
+ * appear only after a reload). Local mode only, like the whole page.
+ */
+function SignInByEmail() {
+  const t = useT();
+  const signIn = useDemoSignIn();
+  const [email, setEmail] = useState('');
+  const fieldError = signIn.error instanceof ApiError ? signIn.error.message : undefined;
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (email.trim()) signIn.mutate(email.trim());
+  }
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="sign-in-by-email">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="sign-in-by-email">
+            {t('signIn.byEmail')}
+          </Title>
+          <Group align="flex-start" gap="sm">
+            <TextInput
+              label={t('signIn.email')}
+              type="email"
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              error={fieldError}
+              placeholder="platform@demo.local"
+              w={{ base: '100%', xs: 320 }}
+              required
+            />
+            <Button type="submit" loading={signIn.isPending} mt={{ base: 0, xs: 25 }}>
+              {t('signIn.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Paper>
   );
 }

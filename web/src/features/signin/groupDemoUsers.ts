@@ -7,11 +7,17 @@ export interface DemoUserGroup {
 }
 
 /** Groups demo users by region (platform users first, then by area code) and applies the search text. */
-export function groupDemoUsers(users: readonly DemoUser[], filter: string, platformTitle: string): DemoUserGroup[] {
+export function groupDemoUsers(
+  users: readonly DemoUser[],
+  filter: string,
+  platformTitle: string,
+): DemoUserGroup[] {
   const needle = filter.trim().toLocaleLowerCase('id');
   const groups = new Map<string, DemoUserGroup>();
   for (const user of users) {
-    const title = user.tenantCode ? `${user.tenantName ?? user.tenantCode} (${user.tenantCode})` : platformTitle;
+    const title = user.tenantCode
+      ? `${user.tenantName ?? user.tenantCode} (${user.tenantCode})`
+      : platformTitle;
     if (needle && !`${user.name} ${user.email} ${title}`.toLocaleLowerCase('id').includes(needle)) continue;
     const key = user.tenantCode ?? 'platform';
     const group = groups.get(key) ?? { key: key.replaceAll('.', '-'), title, users: [] };
@@ -19,6 +25,8 @@ export function groupDemoUsers(users: readonly DemoUser[], filter: string, platf
     groups.set(key, group);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a === 'platform' ? -1 : b === 'platform' ? 1 : a.localeCompare(b, 'en', { numeric: true })))
+    .sort(([a], [b]) =>
+      a === 'platform' ? -1 : b === 'platform' ? 1 : a.localeCompare(b, 'en', { numeric: true }),
+    )
     .map(([, group]) => group);
 }

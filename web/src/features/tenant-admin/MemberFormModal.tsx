@@ -1,18 +1,17 @@
 import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
-import { type Member, type Opd, ROLES, type Role } from '../../api/model.ts';
+import { type Member, type Opd, ROLES, type TenantRole } from '../../api/model.ts';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { opdOptions } from '../innovations/options.ts';
 
-/** Platform administration is never granted from inside a tenant. */
-const TENANT_ROLES = ROLES.filter((role) => role !== 'platform_admin');
+const TENANT_ROLES = ROLES.filter((role): role is TenantRole => role !== 'platform_admin');
 
 export interface MemberInput {
   email: string;
   name: string;
-  roles: Role[];
+  roles: TenantRole[];
   opdId: string | null;
 }
 
@@ -32,13 +31,13 @@ export function MemberFormModal({ title, member, opds, pending, error, onSubmit,
   const errorMessage = useErrorMessage();
   const [email, setEmail] = useState(member?.email ?? '');
   const [name, setName] = useState(member?.name ?? '');
-  const [roles, setRoles] = useState<Role[]>(member?.roles ?? ['opd_operator']);
+  const [roles, setRoles] = useState<TenantRole[]>(tenantRolesOf(member));
   const [opdId, setOpdId] = useState<string | null>(member?.opdId ?? null);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const serverErrors = error instanceof ApiError ? error.fieldMessages() : {};
-  const fieldError = (field: string) => clientErrors[field] ?? serverErrors[field] ?? serverErrors[`${field}.0`];
-  const generalError =
-    error && Object.keys(serverErrors).length === 0 ? errorMessage(error) : null;
+  const fieldError = (field: string) =>
+    clientErrors[field] ?? serverErrors[field] ?? serverErrors[`${field}.0`];
+  const generalError = error && Object.keys(serverErrors).length === 0 ? errorMessage(error) : null;
   const needsOpd = roles.includes('opd_operator');
 
   function submit(event: FormEvent) {
@@ -53,63 +52,70 @@ export function MemberFormModal({ title, member, opds, pending, error, onSubmit,
 
   return (
     <Modal opened onClose={onClose} title={title} centered>
-      <Stack component="form" onSubmit={submit} gap="sm" noValidate>
-        {!member && (
-          <>
-            <TextInput
-              label={t('members.email')}
-              type="email"
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
-              error={fieldError('email')}
-              required
-              autoComplete="off"
-              data-autofocus
-            />
-            <TextInput
-              label={t('members.name')}
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-              error={fieldError('name')}
-              required
-            />
-          </>
-        )}
-        <MultiSelect
-          label={t('members.roles')}
-          data={TENANT_ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-          value={roles}
-          onChange={(value) => setRoles(value as Role[])}
-          error={fieldError('roles')}
-          required
-          comboboxProps={{ withinPortal: true }}
-        />
-        <Select
-          label={t('members.opd')}
-          description={t('members.opdHint')}
-          data={opdOptions(opds, member?.opdId ?? undefined)}
-          value={opdId}
-          onChange={setOpdId}
-          error={fieldError('opdId')}
-          required={needsOpd}
-          clearable
-          searchable
-          comboboxProps={{ withinPortal: true }}
-        />
-        {generalError && (
-          <Alert color="red" role="alert">
-            {generalError}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {member ? t('app.save') : t('members.invite')}
-          </Button>
-        </Group>
-      </Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {!member && (
+            <>
+              <TextInput
+                label={t('members.email')}
+                type="email"
+                value={email}
+                onChange={(event) => setEmail(event.currentTarget.value)}
+                error={fieldError('email')}
+                required
+                autoComplete="off"
+                data-autofocus
+              />
+              <TextInput
+                label={t('members.name')}
+                value={name}
+                onChange={(event) => setName(event.currentTarget.value)}
+                error={fieldError('name')}
+                required
+              />
+            </>
+          )}
+          <MultiSelect
+            label={t('members.roles')}
+            data={TENANT_ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+            value={roles}
+            onChange={(value) => setRoles(value as TenantRole[])}
+            error={fieldError('roles')}
+            required
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Select
+            label={t('members.opd')}
+            description={t('members.opdHint')}
+            data={opdOptions(opds, member?.opdId ?? undefined)}
+            value={opdId}
+            onChange={setOpdId}
+            error={fieldError('opdId')}
+            required={needsOpd}
+            clearable
+            searchable
+            comboboxProps={{ withinPortal: true }}
+          />
+          {generalError && (
+            <Alert color="red" role="alert">
+              {generalError}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('app.cancel')}
+            </Button>
+            <Button type="submit" loading={pending}>
+              {member ? t('app.save') : t('members.invite')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
+}
+
+function tenantRolesOf(member: Member | undefined): TenantRole[] {
+  if (!member) return ['opd_operator'];
+  return member.roles.filter((role): role is TenantRole => role !== 'platform_admin');
 }

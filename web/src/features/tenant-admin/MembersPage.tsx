@@ -9,7 +9,7 @@ import { useTenantCode } from '../../auth/MeContext.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
-import { type MemberInput, MemberFormModal } from './MemberFormModal.tsx';
+import { MemberFormModal, type MemberInput } from './MemberFormModal.tsx';
 
 type Dialog = { type: 'invite' } | { type: 'roles'; member: Member } | null;
 
@@ -40,7 +40,7 @@ function useMemberMutations(code: string) {
   return { invite, changeRoles };
 }
 
-export function MembersPage() {
+export default function MembersPage() {
   const t = useT();
   const code = useTenantCode();
   const members = useQuery({
@@ -79,8 +79,17 @@ export function MembersPage() {
         <Button onClick={() => openDialog({ type: 'invite' })}>{t('members.invite')}</Button>
       </Group>
       {notice && (
-        <Alert color={notice === 'conflict' ? 'orange' : 'teal'} role={notice === 'conflict' ? 'alert' : 'status'}>
-          {t(notice === 'conflict' ? 'members.conflict' : notice === 'invited' ? 'members.invited' : 'members.saved')}
+        <Alert
+          color={notice === 'conflict' ? 'orange' : 'teal'}
+          role={notice === 'conflict' ? 'alert' : 'status'}
+        >
+          {t(
+            notice === 'conflict'
+              ? 'members.conflict'
+              : notice === 'invited'
+                ? 'members.invited'
+                : 'members.saved',
+          )}
         </Alert>
       )}
       {members.isPending ? (
@@ -120,7 +129,9 @@ export function MembersPage() {
                       ))}
                     </Group>
                   </Table.Td>
-                  <Table.Td>{member.opdId ? (opdNames.get(member.opdId) ?? t('app.none')) : t('app.none')}</Table.Td>
+                  <Table.Td>
+                    {member.opdId ? (opdNames.get(member.opdId) ?? t('app.none')) : t('app.none')}
+                  </Table.Td>
                   <Table.Td>
                     <Button
                       size="xs"

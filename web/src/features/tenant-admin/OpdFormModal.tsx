@@ -31,41 +31,43 @@ export function OpdFormModal({ title, opd, pending, error, onSubmit, onClose }: 
 
   return (
     <Modal opened onClose={onClose} title={title} centered>
-      <Stack component="form" onSubmit={submit} gap="sm" noValidate>
-        <TextInput
-          label={t('opds.name')}
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          error={fieldMessages.name}
-          required
-          minLength={2}
-          maxLength={150}
-          data-autofocus
-        />
-        <Select
-          label={t('opds.kind')}
-          data={OPD_KINDS.map((value) => ({ value, label: t(`opdKind.${value}`) }))}
-          value={kind}
-          onChange={(value) => value && setKind(value as OpdKind)}
-          error={fieldMessages.kind}
-          allowDeselect={false}
-          required
-          comboboxProps={{ withinPortal: true }}
-        />
-        {generalError && (
-          <Alert color="red" role="alert">
-            {generalError}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {t('app.save')}
-          </Button>
-        </Group>
-      </Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <TextInput
+            label={t('opds.name')}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={fieldMessages.name}
+            required
+            minLength={2}
+            maxLength={150}
+            data-autofocus
+          />
+          <Select
+            label={t('opds.kind')}
+            data={OPD_KINDS.map((value) => ({ value, label: t(`opdKind.${value}`) }))}
+            value={kind}
+            onChange={(value) => value && setKind(value as OpdKind)}
+            error={fieldMessages.kind}
+            allowDeselect={false}
+            required
+            comboboxProps={{ withinPortal: true }}
+          />
+          {generalError && (
+            <Alert color="red" role="alert">
+              {generalError}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('app.cancel')}
+            </Button>
+            <Button type="submit" loading={pending}>
+              {t('app.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

@@ -13,7 +13,7 @@ import { type OpdInput, useOpdMutations } from './useOpdMutations.ts';
 
 type Dialog = { type: 'create' } | { type: 'rename'; opd: Opd } | { type: 'archive'; opd: Opd } | null;
 
-export function OpdsPage() {
+export default function OpdsPage() {
   const t = useT();
   const code = useTenantCode();
   const opds = useOpds(code);

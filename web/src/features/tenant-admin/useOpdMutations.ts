@@ -35,7 +35,6 @@ export function useOpdMutations(code: string) {
         api.POST('/tenants/{code}/opds/{opdId}/archive', {
           params: { path: { code, opdId: opd.id } },
           headers: ifMatch(opd.version),
-          body: {},
         }),
       ),
     onSettled: refresh,
