@@ -15,17 +15,22 @@ export interface Identity {
   readonly member: Member;
 }
 
+/** The stored member behind a pointer or a token: a platform administrator or a tenant's member. */
+export async function loadMember(
+  deps: AppDeps,
+  tenantCode: string,
+  userId: string,
+): Promise<Member | undefined> {
+  return tenantCode === PLATFORM_TENANT
+    ? new PlatformRepository(deps.data.forScope(platformRegistryScope)).getAdmin(userId)
+    : new MemberRepository(deps.data.forScope(tenantScope(tenantCode, true)), tenantCode).get(userId);
+}
+
 /** Resolves an e-mail address to the member behind it, through the local identity directory. */
 export async function findIdentity(deps: AppDeps, email: string): Promise<Identity | undefined> {
   const pointer = await new LoginDirectory(deps.data.forScope(loginDirectoryScope)).find(email);
   if (!pointer) return undefined;
-  const member =
-    pointer.tenantCode === PLATFORM_TENANT
-      ? await new PlatformRepository(deps.data.forScope(platformRegistryScope)).getAdmin(pointer.userId)
-      : await new MemberRepository(
-          deps.data.forScope(tenantScope(pointer.tenantCode, true)),
-          pointer.tenantCode,
-        ).get(pointer.userId);
+  const member = await loadMember(deps, pointer.tenantCode, pointer.userId);
   if (!member) return undefined;
   return {
     member,

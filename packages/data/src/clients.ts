@@ -54,8 +54,9 @@ export function createObjectClient(config: DataConfig): S3Client {
   });
 }
 
+/** Every field of a scope is part of its identity: two scopes share clients only if they allow the same. */
 const scopeKey = (scope: DataScope): string =>
-  JSON.stringify([scope.keyPrefixes, scope.objectPrefixes, scope.readOnly]);
+  JSON.stringify([scope.keyPrefixes, scope.objectPrefixes, scope.readOnly, scope.indexPrefixes ?? null]);
 
 /**
  * Hands out clients bound to one scope, each with the tenant guard installed in its middleware

@@ -8,6 +8,20 @@ export type { LoginPointer, NewMember } from './repositories/members.ts';
 export { MemberRepository, normaliseEmail } from './repositories/members.ts';
 export type { NewOpd } from './repositories/opds.ts';
 export { OpdRepository } from './repositories/opds.ts';
+export type { CatalogChange, CatalogMeta, CatalogSnapshotPointer } from './repositories/catalog.ts';
+export {
+  CatalogImporter,
+  CatalogIndexWriter,
+  CatalogPublisher,
+  CatalogReader,
+  CatalogSequenceContention,
+} from './repositories/catalog.ts';
+export type { NewReplicationRequest, ReplicationStateReason } from './repositories/replication.ts';
+export {
+  ReplicationAgreements,
+  ReplicationRepository,
+  ReplicationStateError,
+} from './repositories/replication.ts';
 export { TenantSettingsRepository } from './repositories/settings.ts';
 export { SpdAnswersRepository } from './repositories/spd.ts';
 export type { NewTenant } from './repositories/tenants.ts';

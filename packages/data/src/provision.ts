@@ -2,6 +2,8 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   type DynamoDBClient,
+  type TableDescription,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -13,7 +15,8 @@ import { tableDefinition } from './table-definition.ts';
  */
 export async function provisionTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const existing = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    await addMissingIndexes(client, tableName, existing.Table);
     return;
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'ResourceNotFoundException') throw error;
@@ -36,6 +39,47 @@ export async function provisionTable(client: DynamoDBClient, tableName: string):
       TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
     }),
   );
+}
+
+/**
+ * A local store created before an index joined the definition (a `.data` folder kept across
+ * upgrades) gets the index now, one at a time as DynamoDB requires, waiting until it is usable.
+ */
+async function addMissingIndexes(
+  client: DynamoDBClient,
+  tableName: string,
+  table: TableDescription | undefined,
+): Promise<void> {
+  const present = new Set((table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  for (const index of tableDefinition.globalSecondaryIndexes) {
+    if (present.has(index.IndexName)) continue;
+    const names = index.KeySchema.map((element) => element.AttributeName as string);
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: tableDefinition.attributeDefinitions.filter((attribute) =>
+          names.includes(attribute.AttributeName),
+        ),
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: index.IndexName,
+              KeySchema: [...index.KeySchema],
+              Projection: index.Projection,
+            },
+          },
+        ],
+      }),
+    );
+    for (let attempt = 0; attempt < 600; attempt++) {
+      const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const created = described.Table?.GlobalSecondaryIndexes?.find(
+        (gsi) => gsi.IndexName === index.IndexName,
+      );
+      if (created?.IndexStatus === 'ACTIVE') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 export async function provisionBucket(client: S3Client, bucketName: string): Promise<void> {

@@ -1,4 +1,17 @@
-import { LOGIN_PREFIX, PLATFORM_PREFIX, tenantKeyPrefix, tenantObjectPrefix } from './keys.ts';
+import {
+  CATALOG_ENTRY_PREFIX,
+  CATALOG_LOG_PARTITION,
+  CATALOG_META_PARTITION,
+  CATALOG_OBJECT_PREFIX,
+  CATALOG_PUBLISHED_PREFIX,
+  catalogEntryPrefix,
+  LOGIN_PREFIX,
+  PLATFORM_PREFIX,
+  replicationPartition,
+  tenantKeyPrefix,
+  tenantObjectPrefix,
+} from './keys.ts';
+import { INDEXES } from './table-definition.ts';
 import type { DataScope } from './tenant-guard.ts';
 
 /** Everything of one tenant, or only reading it (a province overseeing one of its regencies). */
@@ -43,3 +56,77 @@ export const platformAdminScope: DataScope = {
   objectPrefixes: [],
   readOnly: false,
 };
+
+const catalogIndexOnly = { [INDEXES.catalog.partition]: [CATALOG_PUBLISHED_PREFIX] } as const;
+
+/**
+ * Anyone reading the public catalogue: its entries, change log, meta item and search snapshots,
+ * read-only. No tenant partition is reachable, so a catalogue route cannot leak private fields
+ * even through a bug: they are not in the read model and the tenant data is out of scope.
+ */
+export const catalogReaderScope: DataScope = {
+  keyPrefixes: [CATALOG_ENTRY_PREFIX, CATALOG_LOG_PARTITION, CATALOG_META_PARTITION],
+  indexPrefixes: catalogIndexOnly,
+  objectPrefixes: [CATALOG_OBJECT_PREFIX],
+  readOnly: true,
+};
+
+/**
+ * One region publishing: its own catalogue entries only (`CATALOG#ENTRY#<code>#`), plus the
+ * shared change log and sequence every publication appends to. It reads the innovation through
+ * its tenant scope, never through this one.
+ */
+export const catalogPublisherScope = (tenantCode: string, readOnly = false): DataScope => ({
+  keyPrefixes: [catalogEntryPrefix(tenantCode), CATALOG_LOG_PARTITION, CATALOG_META_PARTITION],
+  indexPrefixes: catalogIndexOnly,
+  objectPrefixes: [],
+  readOnly,
+});
+
+/** Writing search snapshots and pointing the meta item at them; no entry is writable. */
+export const catalogIndexWriterScope: DataScope = {
+  keyPrefixes: [CATALOG_LOG_PARTITION, CATALOG_META_PARTITION],
+  objectPrefixes: [CATALOG_OBJECT_PREFIX],
+  readOnly: false,
+};
+
+/** Bulk import of many regions' entries (a national migration, the benchmark): platform-level only. */
+export const catalogImportScope: DataScope = {
+  keyPrefixes: [CATALOG_ENTRY_PREFIX, CATALOG_LOG_PARTITION, CATALOG_META_PARTITION],
+  indexPrefixes: catalogIndexOnly,
+  objectPrefixes: [],
+  readOnly: false,
+};
+
+/**
+ * A replication request, decline or withdrawal between exactly two regions: their replication
+ * partitions (`T#<code>#REPL#`) and nothing else of either.
+ */
+export const replicationRequestScope = (first: string, second: string): DataScope => ({
+  keyPrefixes: [first, second].sort().map(replicationPartition),
+  objectPrefixes: [],
+  readOnly: false,
+});
+
+/**
+ * Accepting an agreement between exactly two regions, in one transaction: both replication
+ * partitions (requests, claims and the source's replica markers), the replicator's innovation
+ * partitions and list entries (for the replica draft), and the source's catalogue entries (for
+ * the public replication count). The source's innovations, and the profiles, members and OPD
+ * records of either region, stay out of reach.
+ */
+export const replicationAgreementScope = (sourceTenant: string, replicatorTenant: string): DataScope => ({
+  keyPrefixes: [
+    replicationPartition(sourceTenant),
+    replicationPartition(replicatorTenant),
+    `${tenantKeyPrefix(replicatorTenant)}INNO#`,
+    catalogEntryPrefix(sourceTenant),
+  ],
+  indexPrefixes: {
+    [INDEXES.byType.partition]: [`${tenantKeyPrefix(replicatorTenant)}INNO`],
+    [INDEXES.byOpd.partition]: [`${tenantKeyPrefix(replicatorTenant)}OPD#`],
+    [INDEXES.catalog.partition]: [],
+  },
+  objectPrefixes: [],
+  readOnly: false,
+});

@@ -9,6 +9,12 @@ export const INDEXES = {
   byType: { name: 'gsi1', partition: 'gsi1pk', sort: 'gsi1sk' },
   /** Tenant-scoped lists of one entity type within an OPD: `T#<code>#OPD#<opd>#INNO` → `<createdAt>#<id>`. */
   byOpd: { name: 'gsi2', partition: 'gsi2pk', sort: 'gsi2sk' },
+  /**
+   * The public catalogue, sparse: only published entries (public fields only, outside every tenant
+   * partition) carry it. `CATALOG#PUBLISHED#<shard>` → `<publishedAt>#<tenant>#<id>`; the shards
+   * spread a national rebuild over several index partitions.
+   */
+  catalog: { name: 'gsi3', partition: 'gsi3pk', sort: 'gsi3sk' },
 } as const;
 
 export type IndexName = (typeof INDEXES)[keyof typeof INDEXES]['name'];
@@ -46,3 +52,6 @@ export const tableDefinition = {
 
 /** Every object of a tenant lives under this prefix in the evidence bucket. */
 export const tenantObjectPrefix = (tenantCode: string): string => `tenants/${tenantCode}/`;
+
+/** The catalogue's search index artefacts live here: public fields only, never under a tenant. */
+export const CATALOG_OBJECT_PREFIX = 'catalog/search/';

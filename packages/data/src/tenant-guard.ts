@@ -9,6 +9,13 @@ export interface DataScope {
   readonly keyPrefixes: readonly string[];
   readonly objectPrefixes: readonly string[];
   readonly readOnly: boolean;
+  /**
+   * Index partition attributes with a rule of their own: an attribute named here must begin with
+   * one of these prefixes *instead of* `keyPrefixes` (the sparse public catalogue index belongs to
+   * no tenant; an agreement may add a draft to exactly one tenant's lists). Attributes not named
+   * follow `keyPrefixes`; the table's own partition key always does.
+   */
+  readonly indexPrefixes?: Readonly<Partial<Record<string, readonly string[]>>> | undefined;
 }
 
 export class TenantGuardError extends Error {
@@ -61,9 +68,15 @@ const stringOf = (value: unknown): string | undefined => {
   return undefined;
 };
 
-function assertPrefixed(value: unknown, scope: DataScope, what: string): void {
+/** The prefixes a partition attribute (table or index) may carry under a scope. */
+const prefixesFor = (scope: DataScope, attribute: string): readonly string[] =>
+  attribute === TABLE_KEY.partition
+    ? scope.keyPrefixes
+    : (scope.indexPrefixes?.[attribute] ?? scope.keyPrefixes);
+
+function assertPrefixed(value: unknown, scope: DataScope, attribute: string, what: string): void {
   const text = stringOf(value);
-  if (text === undefined || !scope.keyPrefixes.some((prefix) => text.startsWith(prefix))) {
+  if (text === undefined || !prefixesFor(scope, attribute).some((prefix) => text.startsWith(prefix))) {
     throw new TenantGuardError(`${what} is outside the caller's scope`);
   }
 }
@@ -71,10 +84,10 @@ function assertPrefixed(value: unknown, scope: DataScope, what: string): void {
 /** Any partition attribute an item carries (table or index) must stay inside the scope. */
 function assertItem(item: Attributes | undefined, scope: DataScope, what: string): void {
   if (!item) throw new TenantGuardError(`${what} has no key`);
-  assertPrefixed(item[TABLE_KEY.partition], scope, `${what} partition key`);
+  assertPrefixed(item[TABLE_KEY.partition], scope, TABLE_KEY.partition, `${what} partition key`);
   for (const attribute of PARTITION_ATTRIBUTES) {
     if (attribute !== TABLE_KEY.partition && item[attribute] !== undefined) {
-      assertPrefixed(item[attribute], scope, `${what} ${attribute}`);
+      assertPrefixed(item[attribute], scope, attribute, `${what} ${attribute}`);
     }
   }
 }
@@ -104,7 +117,7 @@ function assertQuery(input: Attributes, scope: DataScope): void {
   const condition = String(input.KeyConditionExpression ?? '');
   const bound = equalities(condition, names).filter((pair) => pair.name === partition);
   if (bound.length !== 1) throw new TenantGuardError('query must bind its partition key by equality');
-  assertPrefixed(values[bound[0]?.placeholder ?? ''], scope, 'query partition key');
+  assertPrefixed(values[bound[0]?.placeholder ?? ''], scope, partition, 'query partition key');
   if (input.ExclusiveStartKey) assertItem(input.ExclusiveStartKey as Attributes, scope, 'query start key');
 }
 
@@ -115,7 +128,9 @@ function assertUpdate(input: Attributes, scope: DataScope, what: string): void {
   const values = (input.ExpressionAttributeValues ?? {}) as Attributes;
   const expression = String(input.UpdateExpression ?? '');
   const assigned = equalities(expression, names).filter((pair) => PARTITION_ATTRIBUTES.includes(pair.name));
-  for (const pair of assigned) assertPrefixed(values[pair.placeholder], scope, `${what} ${pair.name}`);
+  for (const pair of assigned) {
+    assertPrefixed(values[pair.placeholder], scope, pair.name, `${what} ${pair.name}`);
+  }
   const mentioned = [...expression.matchAll(/[#\w]+/g)].map((match) => resolveName(match[0], names));
   if (mentioned.filter((name) => PARTITION_ATTRIBUTES.includes(name)).length !== assigned.length) {
     throw new TenantGuardError(`${what} changes a partition attribute in a way the guard cannot check`);

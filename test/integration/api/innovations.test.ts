@@ -78,6 +78,28 @@ describe('innovations API', () => {
     expect(current.json.profile.name).toBe('Versi Awal');
   });
 
+  it('clears a field sent as null, and refuses clearing the name', async () => {
+    const created = await create(operator, {
+      opdId: 'opd-dinkes',
+      profile: { name: 'Akan Dikosongkan', stage: 'uji_coba', budget: 5_000_000 },
+    });
+    const path = `/tenants/35.22/innovations/${created.json.id}`;
+    const cleared = await env.request('PATCH', path, {
+      token: operator,
+      headers: { 'if-match': '"1"' },
+      body: { profile: { stage: null, budget: null } },
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.json.profile).toEqual({ name: 'Akan Dikosongkan' });
+    const noName = await env.request('PATCH', path, {
+      token: operator,
+      headers: { 'if-match': '"2"' },
+      body: { profile: { name: null } },
+    });
+    expect(noName.status).toBe(400);
+    expect(noName.json.error.field).toBe('profile.name');
+  });
+
   it('replays an idempotent create instead of creating twice', async () => {
     const body = { opdId: 'opd-dinkes', profile: { name: 'Sekali Saja' } };
     const headers = { 'idempotency-key': 'form-submit-7f3a9c' };

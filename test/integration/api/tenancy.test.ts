@@ -185,6 +185,15 @@ describe('authentication and modes', () => {
     expect(en.json.error.message).toContain('You are not signed in');
   });
 
+  it('lists every demo user to sign in as, the platform admin included', async () => {
+    const users = await env.request('GET', '/dev/users');
+    const emails = users.json.items.map((user: { email: string }) => user.email);
+    const demo = ['35', '3522', '3520', '3516', '6303', '1771'].flatMap((code) =>
+      ['admin', 'verifikator', 'opd1', 'opd2'].map((role) => `${role}.${code}@demo.local`),
+    );
+    expect(emails).toEqual(expect.arrayContaining(['platform@demo.local', ...demo]));
+  });
+
   it('has no dev login route in AWS mode', async () => {
     const aws = await createTestEnvironment({ seed: false, mode: 'aws' });
     const login = await aws.request('POST', '/dev/login', { body: { email: 'platform@demo.local' } });

@@ -31,8 +31,21 @@ const createInput = z.object({
   periodYear: z.number().int().min(2022).max(2100).optional(),
   profile: innovationProfileSchema,
 });
+/** A profile change: a field sent as null is cleared; the name can be changed but never cleared. */
+const { name: nameSchema, ...clearableFields } = innovationProfileSchema.shape;
+const profileChangeSchema = z.object({
+  name: nameSchema.optional(),
+  ...(Object.fromEntries(
+    Object.entries(clearableFields).map(([field, schema]) => [field, schema.unwrap().nullable().optional()]),
+  ) as {
+    [Field in keyof typeof clearableFields]: z.ZodOptional<
+      z.ZodNullable<ReturnType<(typeof clearableFields)[Field]['unwrap']>>
+    >;
+  }),
+});
+
 const updateInput = z
-  .object({ opdId: idSchema.optional(), profile: innovationProfileSchema.partial().optional() })
+  .object({ opdId: idSchema.optional(), profile: profileChangeSchema.optional() })
   .refine((body) => body.opdId !== undefined || body.profile !== undefined, {
     message: 'Isi opdId atau profile. / Send opdId or profile.',
     path: ['profile'],
@@ -168,7 +181,9 @@ export const innovationRoutes = createRouter()
       await assertLiveOpd(access, input.opdId);
     }
     // The merged profile must still be a valid profile as a whole.
-    const merged = innovationProfileSchema.safeParse({ ...current.profile, ...input.profile });
+    const changed: Record<string, unknown> = { ...current.profile, ...input.profile };
+    for (const [field, value] of Object.entries(changed)) if (value === null) delete changed[field];
+    const merged = innovationProfileSchema.safeParse(changed);
     if (!merged.success)
       throw new ApiError(400, 'validation_failed', `profile.${merged.error.issues[0]?.path.join('.')}`);
     try {

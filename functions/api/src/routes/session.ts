@@ -3,6 +3,7 @@ import { ROLES, tenantSchema } from '@inovasi/core';
 import {
   MemberRepository,
   OpdRepository,
+  PLATFORM_TENANT,
   PlatformRepository,
   platformRegistryScope,
   TenantProfileRepository,
@@ -10,7 +11,7 @@ import {
 } from '@inovasi/data';
 import { requireActor } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { findIdentity } from '../identity.ts';
+import { findIdentity, loadMember } from '../identity.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
 
@@ -39,15 +40,19 @@ const meRoute = createRoute({
 export const sessionRoutes = createRouter().openapi(meRoute, async (c) => {
   const actor = requireActor(c);
   const clients = c.get('deps').data.forScope(tenantScope(actor.tenantCode, true));
-  const tenant = (await new TenantProfileRepository(clients, actor.tenantCode).get()) ?? null;
+  const [tenant, member] = await Promise.all([
+    new TenantProfileRepository(clients, actor.tenantCode).get(),
+    loadMember(c.get('deps'), actor.tenantCode, actor.userId),
+  ]);
   const user = {
     id: actor.userId,
     email: actor.email,
+    name: member?.name,
     tenantCode: actor.tenantCode,
     roles: [...actor.roles],
     opdId: actor.opdId,
   };
-  return c.json({ user, tenant }, 200);
+  return c.json({ user, tenant: tenant ?? null }, 200);
 });
 
 const loginRoute = createRoute({
@@ -104,7 +109,15 @@ export const devRoutes = createRouter()
   })
   .openapi(usersRoute, async (c) => {
     const deps = c.get('deps');
-    const tenants = await new PlatformRepository(deps.data.forScope(platformRegistryScope)).list();
+    const registry = new PlatformRepository(deps.data.forScope(platformRegistryScope));
+    const [tenants, admins] = await Promise.all([registry.list(), registry.listAdmins()]);
+    const platformUsers = admins.map((admin) => ({
+      email: admin.email,
+      name: admin.name,
+      roles: admin.roles,
+      tenantCode: PLATFORM_TENANT,
+      tenantName: 'Platform',
+    }));
     const perTenant = await Promise.all(
       tenants.map(async (tenant) => {
         const clients = deps.data.forScope(tenantScope(tenant.code, true));
@@ -123,5 +136,5 @@ export const devRoutes = createRouter()
         }));
       }),
     );
-    return c.json({ items: perTenant.flat() }, 200);
+    return c.json({ items: [...platformUsers, ...perTenant.flat()] }, 200);
   });

@@ -72,6 +72,17 @@ export class PlatformRepository {
     return result.Item ? toRecord<Member>(result.Item) : undefined;
   }
 
+  async listAdmins(): Promise<Member[]> {
+    const result = await this.clients.table.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': PLATFORM_PREFIX, ':prefix': keys.platformAdmin('').sk },
+      }),
+    );
+    return (result.Items ?? []).map((item) => toRecord<Member>(item));
+  }
+
   /** Creates a platform administrator and its login entry (needs the platform-admin scope). */
   async createAdmin(admin: Member): Promise<void> {
     const pointer: LoginPointer = { email: admin.email, tenantCode: PLATFORM_TENANT, userId: admin.id };

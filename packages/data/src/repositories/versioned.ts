@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamod
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { isConditionFailure, NotFoundError, VersionConflictError } from '../errors.ts';
 import type { TableKey } from '../keys.ts';
+import { KEY_ATTRIBUTES, tableDefinition } from '../table-definition.ts';
 
 /**
  * Optimistic locking: the write succeeds only while the stored version is the one the caller
@@ -58,9 +59,12 @@ export async function updateVersioned<T>(
   }
 }
 
+const STORAGE_ATTRIBUTES = [...KEY_ATTRIBUTES, tableDefinition.timeToLiveAttribute];
+
 /** Drops the storage attributes (keys, index keys, TTL) before a record leaves the data layer. */
 export function toRecord<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ttl: _ttl, ...rest } = item;
+  const rest = { ...item };
+  for (const attribute of STORAGE_ATTRIBUTES) delete rest[attribute];
   return rest as T;
 }
 

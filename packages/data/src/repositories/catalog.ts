@@ -1,0 +1,503 @@
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { type CatalogEntry, type CatalogEntryContent, catalogEntrySchema } from '@inovasi/core';
+import { ulid } from 'ulid';
+import type { ScopedClients } from '../clients.ts';
+import { cancelledConditions, isConditionFailure } from '../errors.ts';
+import {
+  CATALOG_LOG_PARTITION,
+  catalogIndexKeys,
+  catalogIndexPartitions,
+  catalogSnapshotObjectKey,
+  keys,
+} from '../keys.ts';
+import { INDEXES } from '../table-definition.ts';
+import { toRecord } from './versioned.ts';
+
+/**
+ * One step of the catalogue's ordered change log. Search instances apply the steps after the
+ * snapshot they loaded, so a publication or withdrawal reaches search without a full rebuild.
+ */
+export type CatalogChange =
+  | { readonly sequence: number; readonly kind: 'upsert'; readonly at: string; readonly entry: CatalogEntry }
+  | {
+      readonly sequence: number;
+      readonly kind: 'remove';
+      readonly at: string;
+      readonly catalogId: string;
+      readonly version: number;
+    }
+  /** A snapshot was rebuilt from the entries themselves (after a bulk import): load it. */
+  | {
+      readonly sequence: number;
+      readonly kind: 'reload';
+      readonly at: string;
+      readonly snapshotSequence: number;
+    };
+
+type NewChange = CatalogChange extends infer C
+  ? C extends CatalogChange
+    ? Omit<C, 'sequence'>
+    : never
+  : never;
+
+export interface CatalogSnapshotPointer {
+  readonly key: string;
+  readonly sequence: number;
+  readonly builtAt: string;
+}
+
+export interface CatalogMeta {
+  /** The sequence of the last change in the log; 0 before the first publication. */
+  readonly sequence: number;
+  readonly snapshot?: CatalogSnapshotPointer | undefined;
+}
+
+/** Stored entry: the public entry plus whether it is public right now. */
+type StoredEntry = CatalogEntry & { readonly published: boolean };
+
+/** Log steps are only needed until a snapshot covers them; a snapshot is written far more often. */
+const CHANGE_TTL_SECONDS = 7 * 24 * 60 * 60;
+const MAX_SEQUENCE_ATTEMPTS = 8;
+
+export class CatalogSequenceContention extends Error {
+  override readonly name = 'CatalogSequenceContention';
+}
+
+const readMeta = async (clients: ScopedClients): Promise<CatalogMeta> => {
+  const result = await clients.table.send(
+    new GetCommand({ TableName: clients.config.tableName, Key: keys.catalogMeta(), ConsistentRead: true }),
+  );
+  const item = result.Item;
+  const sequence = typeof item?.sequence === 'number' ? item.sequence : 0;
+  const snapshot =
+    typeof item?.snapshotKey === 'string'
+      ? {
+          key: item.snapshotKey,
+          sequence: Number(item.snapshotSequence),
+          builtAt: String(item.snapshotBuiltAt),
+        }
+      : undefined;
+  return { sequence, snapshot };
+};
+
+/** Only the public schema's fields leave the data layer, whatever else an item carries. */
+const publicEntryOf = (item: Record<string, unknown>): CatalogEntry =>
+  catalogEntrySchema.parse(toRecord<Record<string, unknown>>(item));
+
+/**
+ * Appends one step to the log in the same transaction as `also` (the entry write). The log's
+ * sequence is a counter guarded by a condition, so steps commit strictly in order with no gaps:
+ * a reader that has applied step n only ever needs the steps after n.
+ */
+async function appendChange(
+  clients: ScopedClients,
+  change: NewChange,
+  also: (sequence: number) => Record<string, unknown>[],
+): Promise<number> {
+  const TableName = clients.config.tableName;
+  for (let attempt = 0; attempt < MAX_SEQUENCE_ATTEMPTS; attempt++) {
+    const { sequence: previous } = await readMeta(clients);
+    const sequence = previous + 1;
+    const extra = also(sequence);
+    try {
+      await clients.table.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName,
+                Key: keys.catalogMeta(),
+                UpdateExpression: 'SET #sequence = :next',
+                ConditionExpression:
+                  '(attribute_not_exists(#sequence) AND :previous = :zero) OR #sequence = :previous',
+                ExpressionAttributeNames: { '#sequence': 'sequence' },
+                ExpressionAttributeValues: { ':next': sequence, ':previous': previous, ':zero': 0 },
+              },
+            },
+            {
+              Put: {
+                TableName,
+                Item: {
+                  ...keys.catalogChange(sequence),
+                  ...change,
+                  sequence,
+                  ttl: Math.floor(Date.parse(change.at) / 1000) + CHANGE_TTL_SECONDS,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...extra,
+          ],
+        }),
+      );
+      return sequence;
+    } catch (error) {
+      const failed = cancelledConditions(error);
+      // Another writer took this sequence number: read it again and retry.
+      if (failed.includes(0) || failed.includes(1)) {
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
+        continue;
+      }
+      throw error;
+    }
+  }
+  throw new CatalogSequenceContention('the catalogue log is too busy; try again');
+}
+
+/**
+ * Reads the public catalogue: entries, the change log, the meta item and index snapshots. Bound
+ * to the catalogue reader scope, which reaches no tenant partition at all.
+ */
+export class CatalogReader {
+  constructor(private readonly clients: ScopedClients) {}
+
+  private get tableName() {
+    return this.clients.config.tableName;
+  }
+
+  /** A published entry, read consistently so a withdrawal is visible at once; undefined otherwise. */
+  async entry(tenantCode: string, innovationId: string): Promise<CatalogEntry | undefined> {
+    const result = await this.clients.table.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.catalogEntry(tenantCode, innovationId),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item?.published === true ? publicEntryOf(result.Item) : undefined;
+  }
+
+  meta(): Promise<CatalogMeta> {
+    return readMeta(this.clients);
+  }
+
+  /** The log steps after `sequence`, in order, at most `limit` of them. */
+  async changesSince(sequence: number, limit = 2000): Promise<CatalogChange[]> {
+    const changes: CatalogChange[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.clients.table.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk > :after',
+          ExpressionAttributeValues: {
+            ':pk': CATALOG_LOG_PARTITION,
+            ':after': keys.catalogChange(sequence).sk,
+          },
+          ConsistentRead: true,
+          Limit: Math.min(500, limit - changes.length),
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const {
+          sequence: step,
+          kind,
+          at,
+        } = item as { sequence: number; kind: CatalogChange['kind']; at: string };
+        if (kind === 'upsert') {
+          changes.push({
+            sequence: step,
+            kind,
+            at,
+            entry: publicEntryOf(item.entry as Record<string, unknown>),
+          });
+        } else if (kind === 'remove') {
+          changes.push({
+            sequence: step,
+            kind,
+            at,
+            catalogId: String(item.catalogId),
+            version: Number(item.version),
+          });
+        } else {
+          changes.push({
+            sequence: step,
+            kind: 'reload',
+            at,
+            snapshotSequence: Number(item.snapshotSequence),
+          });
+        }
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && changes.length < limit);
+    return changes;
+  }
+
+  /**
+   * Every published entry, page by page, from the sparse catalogue index (its shards read in
+   * parallel). Used to rebuild the search snapshot from the source of truth; never in a request.
+   */
+  async *publishedEntries(): AsyncGenerator<CatalogEntry[]> {
+    const cursors = new Map<string, Record<string, unknown> | undefined>(
+      catalogIndexPartitions().map((partition) => [partition, undefined]),
+    );
+    while (cursors.size > 0) {
+      const pages = await Promise.all(
+        [...cursors].map(async ([partition, startKey]) => {
+          const page = await this.clients.table.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              IndexName: INDEXES.catalog.name,
+              KeyConditionExpression: '#pk = :pk',
+              ExpressionAttributeNames: { '#pk': INDEXES.catalog.partition },
+              ExpressionAttributeValues: { ':pk': partition },
+              ExclusiveStartKey: startKey,
+            }),
+          );
+          return { partition, page };
+        }),
+      );
+      const entries: CatalogEntry[] = [];
+      for (const { partition, page } of pages) {
+        for (const item of page.Items ?? []) if (item.published === true) entries.push(publicEntryOf(item));
+        if (page.LastEvaluatedKey) cursors.set(partition, page.LastEvaluatedKey);
+        else cursors.delete(partition);
+      }
+      yield entries;
+    }
+  }
+
+  async snapshot(key: string): Promise<Uint8Array> {
+    const result = await this.clients.objects.send(
+      new GetObjectCommand({ Bucket: this.clients.config.bucketName, Key: key }),
+    );
+    if (!result.Body) throw new Error(`snapshot ${key} has no body`);
+    return result.Body.transformToByteArray();
+  }
+}
+
+/**
+ * One region's publications. Bound to that region's publisher scope: it can write
+ * `CATALOG#ENTRY#<own code>#…` and append to the shared log, nothing else.
+ */
+export class CatalogPublisher {
+  constructor(
+    private readonly clients: ScopedClients,
+    private readonly tenantCode: string,
+  ) {}
+
+  private get tableName() {
+    return this.clients.config.tableName;
+  }
+
+  private async stored(innovationId: string): Promise<StoredEntry | undefined> {
+    const result = await this.clients.table.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.catalogEntry(this.tenantCode, innovationId),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item ? toRecord<StoredEntry>(result.Item) : undefined;
+  }
+
+  /** The current publication of an innovation, if it is public. */
+  async current(innovationId: string): Promise<CatalogEntry | undefined> {
+    const result = await this.clients.table.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.catalogEntry(this.tenantCode, innovationId),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item?.published === true ? publicEntryOf(result.Item) : undefined;
+  }
+
+  /**
+   * Publishes (or refreshes) an entry: the entry, the next log step and the sequence in one
+   * transaction. The entry write is conditioned on the version read, so a concurrent agreement
+   * that raised the replication count is never overwritten: the loop reads again and retries.
+   */
+  async publish(content: CatalogEntryContent, now = new Date().toISOString()): Promise<CatalogEntry> {
+    if (content.tenantCode !== this.tenantCode) throw new Error('entry belongs to another region');
+    for (let attempt = 0; attempt < MAX_SEQUENCE_ATTEMPTS; attempt++) {
+      const previous = await this.stored(content.innovationId);
+      const publishedAt = previous?.published ? previous.publishedAt : now;
+      const entry: CatalogEntry = catalogEntrySchema.parse({
+        ...content,
+        version: (previous?.version ?? 0) + 1,
+        firstPublishedAt: previous?.firstPublishedAt ?? now,
+        publishedAt,
+        updatedAt: now,
+        replicatedByRegions: previous?.replicatedByRegions ?? 0,
+      });
+      try {
+        await appendChange(this.clients, { kind: 'upsert', at: now, entry }, () => [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                ...keys.catalogEntry(this.tenantCode, content.innovationId),
+                ...catalogIndexKeys(this.tenantCode, content.innovationId, publishedAt),
+                ...entry,
+                published: true,
+              },
+              ...this.expectVersion(previous?.version),
+            },
+          },
+        ]);
+        return entry;
+      } catch (error) {
+        if (cancelledConditions(error).includes(2)) continue;
+        throw error;
+      }
+    }
+    throw new CatalogSequenceContention('the entry kept changing while it was published');
+  }
+
+  /** Withdraws an entry: it leaves the sparse index and search at once. False if it was not public. */
+  async unpublish(innovationId: string, now = new Date().toISOString()): Promise<boolean> {
+    for (let attempt = 0; attempt < MAX_SEQUENCE_ATTEMPTS; attempt++) {
+      const previous = await this.stored(innovationId);
+      if (!previous?.published) return false;
+      const version = previous.version + 1;
+      // The tombstone keeps bookkeeping only: the owner withdrew consent for the public fields.
+      const tombstone = {
+        ...keys.catalogEntry(this.tenantCode, innovationId),
+        catalogId: previous.catalogId,
+        tenantCode: this.tenantCode,
+        innovationId,
+        published: false,
+        version,
+        firstPublishedAt: previous.firstPublishedAt,
+        unpublishedAt: now,
+        replicatedByRegions: previous.replicatedByRegions,
+      };
+      try {
+        await appendChange(
+          this.clients,
+          { kind: 'remove', at: now, catalogId: previous.catalogId, version },
+          () => [
+            { Put: { TableName: this.tableName, Item: tombstone, ...this.expectVersion(previous.version) } },
+          ],
+        );
+        return true;
+      } catch (error) {
+        if (cancelledConditions(error).includes(2)) continue;
+        throw error;
+      }
+    }
+    throw new CatalogSequenceContention('the entry kept changing while it was withdrawn');
+  }
+
+  private expectVersion(version: number | undefined) {
+    return version === undefined
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : {
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': version },
+        };
+  }
+}
+
+/**
+ * Writes search snapshots and moves the meta pointer forward. Snapshots are immutable objects
+ * named by sequence and build; the pointer only ever moves to a later sequence, so two writers
+ * racing cannot move it back.
+ */
+export class CatalogIndexWriter {
+  constructor(private readonly clients: ScopedClients) {}
+
+  /** Stores a snapshot covering the log up to `sequence`. False if a later one is already current. */
+  async writeSnapshot(
+    bytes: Uint8Array,
+    sequence: number,
+    builtAt = new Date().toISOString(),
+  ): Promise<boolean> {
+    const { bucketName: Bucket, tableName: TableName } = this.clients.config;
+    const key = catalogSnapshotObjectKey(sequence, ulid());
+    await this.clients.objects.send(
+      new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: 'application/octet-stream' }),
+    );
+    try {
+      const result = await this.clients.table.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.catalogMeta(),
+          UpdateExpression:
+            'SET snapshotKey = :key, snapshotSequence = :sequence, snapshotBuiltAt = :builtAt',
+          ConditionExpression: 'attribute_not_exists(snapshotSequence) OR snapshotSequence < :sequence',
+          ExpressionAttributeValues: { ':key': key, ':sequence': sequence, ':builtAt': builtAt },
+          ReturnValues: 'UPDATED_OLD',
+        }),
+      );
+      const replaced = result.Attributes?.snapshotKey;
+      // Readers that still hold the replaced pointer retry with the new one.
+      if (typeof replaced === 'string') {
+        await this.clients.objects.send(new DeleteObjectCommand({ Bucket, Key: replaced }));
+      }
+      return true;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      await this.clients.objects.send(new DeleteObjectCommand({ Bucket, Key: key }));
+      return false;
+    }
+  }
+
+  /** Tells every search instance to load the snapshot at `snapshotSequence` (after a rebuild from source). */
+  async announceReload(snapshotSequence: number, now = new Date().toISOString()): Promise<number> {
+    return appendChange(this.clients, { kind: 'reload', at: now, snapshotSequence }, () => []);
+  }
+}
+
+/**
+ * Writes many regions' entries at once, without log steps (a national migration, the benchmark).
+ * Follow it with a snapshot rebuilt from source and `announceReload`. Only for new entries: a
+ * batch write cannot check versions.
+ */
+export class CatalogImporter {
+  constructor(private readonly clients: ScopedClients) {}
+
+  async importEntries(
+    contents: readonly CatalogEntryContent[],
+    options: { now?: string; concurrency?: number } = {},
+  ): Promise<void> {
+    const now = options.now ?? new Date().toISOString();
+    const batches: Record<string, unknown>[][] = [];
+    for (let start = 0; start < contents.length; start += 25) {
+      batches.push(
+        contents.slice(start, start + 25).map((content) => ({
+          ...keys.catalogEntry(content.tenantCode, content.innovationId),
+          ...catalogIndexKeys(content.tenantCode, content.innovationId, now),
+          ...catalogEntrySchema.parse({
+            ...content,
+            version: 1,
+            firstPublishedAt: now,
+            publishedAt: now,
+            updatedAt: now,
+            replicatedByRegions: 0,
+          }),
+          published: true,
+        })),
+      );
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        const batch = batches[next++] ?? [];
+        let pending: Record<string, unknown>[] = batch.map((Item) => ({ PutRequest: { Item } }));
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          if (attempt > 10) throw new Error('bulk import kept being throttled');
+          const result = await this.clients.table.send(
+            new BatchWriteCommand({ RequestItems: { [this.clients.config.tableName]: pending } }),
+          );
+          pending = (result.UnprocessedItems?.[this.clients.config.tableName] ?? []) as Record<
+            string,
+            unknown
+          >[];
+          if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+  }
+}
