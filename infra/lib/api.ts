@@ -16,8 +16,9 @@ import {
 } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ALL_TENANTS_KEY_PATTERN, type Data } from './data.ts';
-import { acknowledge, arnFindingToken } from './nag.ts';
+import type { DataAccess } from './data-access.ts';
+import type { Data } from './data.ts';
+import { acknowledge } from './nag.ts';
 import { API_ENTRY, API_PACKAGE_JSON, REPO_ROOT } from './paths.ts';
 
 export const API_RUNTIME = Runtime.NODEJS_22_X;
@@ -149,7 +150,8 @@ export class Api extends Construct {
         commandHooks: bundlingHooks,
       },
     });
-    props.data.grantTenantDataAccess(this.function);
+    // No table or bucket access of its own: data is reached only through the roles of `DataAccess`,
+    // assumed per request scope with the tenant as a session tag (`useDataAccess`).
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: API_LOG_RETENTION });
     this.httpApi = new HttpApi(this, 'HttpApi', {
@@ -205,17 +207,18 @@ export class Api extends Construct {
         reason:
           'X-Ray PutTraceSegments/PutTelemetryRecords (added by active tracing) do not support resource-level permissions.',
       },
-      {
-        id: `AwsSolutions-IAM5[Resource::${arnFindingToken(props.data.table)}/index/*]`,
-        reason:
-          'Queries on the GSIs need index ARNs; every GSI partition key starts with the tenant prefix and the data-layer guard checks it. Interim direct access, see ADR 0003.',
-      },
-      {
-        id: `AwsSolutions-IAM5[Resource::${arnFindingToken(props.data.evidenceBucket)}/${ALL_TENANTS_KEY_PATTERN}]`,
-        reason:
-          'Object access is limited to the tenants/ prefix; narrowing to one tenant needs the tenant-scoped STS credentials planned in ADR 0003.',
-      },
     );
+  }
+
+  /**
+   * Wires the function to the data roles: it may assume them (with session tags) and learns their
+   * ARNs from its environment. The data layer picks a role per request scope (ADR 0008).
+   */
+  useDataAccess(access: DataAccess): void {
+    access.grantAssume(this.function);
+    for (const [name, value] of Object.entries(access.environment())) {
+      this.function.addEnvironment(name, value);
+    }
   }
 
   /** The web client's id, used by the API to verify ID/access tokens (`aws-jwt-verify`). */

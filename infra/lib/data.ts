@@ -1,4 +1,4 @@
-import { tableDefinition, tenantObjectPrefix } from '@inovasi/data/table-definition';
+import { tableDefinition } from '@inovasi/data/table-definition';
 import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   type Attribute,
@@ -9,32 +9,8 @@ import {
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
-import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-
-/**
- * Item-level actions the API needs. Transactions are authorised per item action (TransactWriteItems
- * checks PutItem/UpdateItem/DeleteItem/ConditionCheckItem), so they need no action of their own.
- * `Scan` is deliberately absent: no request path may read across partitions.
- */
-export const TABLE_DATA_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-] as const;
-
-/** Object actions on tenant prefixes: presigned PUT/GET are signed with these, and the server checks uploads. */
-export const EVIDENCE_OBJECT_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] as const;
-
-/** Every tenant's keys (`tenants/<code>/...`), derived from the shared prefix rule rather than restated. */
-export const ALL_TENANTS_KEY_PATTERN = `${tenantObjectPrefix('*')}*`;
 
 /** Noncurrent evidence versions (overwritten or deleted) stay recoverable for this many days. */
 export const NONCURRENT_VERSION_RETENTION_DAYS = 90;
@@ -146,34 +122,5 @@ export class Data extends Construct {
       exposedHeaders: ['ETag', 'x-amz-version-id', 'x-amz-checksum-sha256'],
       maxAge: 3000,
     });
-  }
-
-  /**
-   * Direct read/write access to every tenant's items and objects, for the API function. This is the
-   * interim shape; docs/decisions/0003 describes its replacement by tenant-scoped STS credentials.
-   */
-  grantTenantDataAccess(grantee: IGrantable): void {
-    grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({
-        sid: 'TableItemAccess',
-        actions: [...TABLE_DATA_ACTIONS],
-        resources: [this.table.tableArn, `${this.table.tableArn}/index/*`],
-      }),
-    );
-    grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({
-        sid: 'EvidenceObjectAccess',
-        actions: [...EVIDENCE_OBJECT_ACTIONS],
-        resources: [this.evidenceBucket.arnForObjects(ALL_TENANTS_KEY_PATTERN)],
-      }),
-    );
-    grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({
-        sid: 'EvidenceListTenantPrefixes',
-        actions: ['s3:ListBucket'],
-        resources: [this.evidenceBucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': [ALL_TENANTS_KEY_PATTERN] } },
-      }),
-    );
   }
 }

@@ -6,6 +6,7 @@ import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import type { DeploymentConfig } from './config.ts';
 import { Data } from './data.ts';
+import { DataAccess } from './data-access.ts';
 import { Web } from './web.ts';
 
 export interface InovasiStackProps extends StackProps {
@@ -23,6 +24,7 @@ export class InovasiStack extends Stack {
   readonly data: Data;
   readonly auth: Auth;
   readonly api: Api;
+  readonly dataAccess: DataAccess;
   readonly web: Web;
   readonly webClient: UserPoolClient;
 
@@ -42,6 +44,10 @@ export class InovasiStack extends Stack {
       data: this.data,
       userPool: this.auth.userPool,
     });
+    // The function's own role has no data access; it assumes these per request scope (ADR 0008).
+    if (this.api.function.role === undefined) throw new Error('The API function has no role');
+    this.dataAccess = new DataAccess(this, 'DataAccess', { data: this.data, consumer: this.api.function.role });
+    this.api.useDataAccess(this.dataAccess);
     this.web = new Web(this, 'Web', {
       accessLogsBucket: logs.bucket,
       apiEndpoint: this.api.httpApi.apiEndpoint,

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DATA_ROLES } from '@inovasi/data/data-roles';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../lib/app.ts';
 import { logicalId } from './support.ts';
@@ -77,6 +78,9 @@ describe('API bundle (real esbuild run)', () => {
         COGNITO_USER_POOL_ID: 'ap-southeast-3_probe',
         COGNITO_CLIENT_ID: 'probe-client',
         POWERTOOLS_SERVICE_NAME: 'inovasi-api',
+        ...Object.fromEntries(
+          Object.values(DATA_ROLES).map((role) => [role.envVar, `arn:aws:iam::111122223333:role/${role.constructId}`]),
+        ),
       },
     });
     // Assess

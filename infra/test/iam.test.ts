@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EVIDENCE_OBJECT_ACTIONS, TABLE_DATA_ACTIONS } from '../lib/data.ts';
 import { fakeWebDist, logicalId, synthesize } from './support.ts';
 
 interface Statement {
@@ -88,34 +87,12 @@ describe('IAM', () => {
     expect(offending).toEqual([]);
   });
 
-  it('gives the API role exactly the item actions on the table and its indexes', () => {
-    const tableArn = { 'Fn::GetAtt': [logicalId(stack.data.table), 'Arn'] };
-    const tableStatements = allows.filter(({ statement }) => statement.Sid === 'TableItemAccess');
-    expect(tableStatements).toHaveLength(1);
-    const [only] = tableStatements;
-    expect(list(only?.statement.Action).sort()).toEqual([...TABLE_DATA_ACTIONS].sort());
-    expect(only?.statement.Resource).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
-  });
-
-  it('limits the API role to objects and listings under tenants/', () => {
-    const bucketArn = { 'Fn::GetAtt': [logicalId(stack.data.evidenceBucket), 'Arn'] };
-    const objects = allows.find(({ statement }) => statement.Sid === 'EvidenceObjectAccess')?.statement;
-    expect(list(objects?.Action).sort()).toEqual([...EVIDENCE_OBJECT_ACTIONS].sort());
-    expect(objects?.Resource).toEqual({ 'Fn::Join': ['', [bucketArn, '/tenants/*/*']] });
-    const listing = allows.find(({ statement }) => statement.Sid === 'EvidenceListTenantPrefixes')?.statement;
-    expect(listing).toMatchObject({
-      Action: 's3:ListBucket',
-      Resource: bucketArn,
-      Condition: { StringLike: { 's3:prefix': ['tenants/*/*'] } },
-    });
-  });
-
-  it('gives nothing else table or evidence access', () => {
+  it('gives table or evidence access to the data roles only (ADR 0008), never to a function role', () => {
     const refs = [logicalId(stack.data.table), logicalId(stack.data.evidenceBucket)];
-    const apiPolicy = logicalId(stack.api.function.role?.node.tryFindChild('DefaultPolicy') ?? stack);
+    const dataRoles = Object.values(stack.dataAccess.roles).map((role) => logicalId(role));
     const others = allows.filter(
       ({ source, statement }) =>
-        source !== apiPolicy && refs.some((ref) => JSON.stringify(statement).includes(ref)),
+        !dataRoles.includes(source) && refs.some((ref) => JSON.stringify(statement).includes(ref)),
     );
     expect(others).toEqual([]);
   });

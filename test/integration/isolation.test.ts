@@ -15,12 +15,27 @@ let operations: Operation[];
 const PLATFORM_ONLY = new Set(['GET /tenants', 'POST /tenants']);
 /** Local-mode sign-in helpers: absent in AWS (tested), open by design for the demo sign-in page. */
 const LOCAL_ONLY = new Set(['POST /dev/login', 'GET /dev/users']);
+/**
+ * The public catalogue is readable by anyone, the victim's published innovations included: it
+ * need not refuse, but it must never show the victim's private fields.
+ */
+const PUBLIC_CATALOGUE = new Set(['GET /catalog/innovations', 'GET /catalog/innovations/{id}']);
 
 interface Victim {
   readonly code: string;
   readonly ids: Record<string, string>;
   readonly secrets: string[];
+  /** What stays private even for innovations the victim published: people, budgets, full designs. */
+  readonly privateSecrets: string[];
+  /** The victim's own published entries, read through the public routes on purpose. */
+  readonly catalogIds: string[];
   snapshot(): Promise<string>;
+}
+
+interface VictimInnovation {
+  readonly id: string;
+  readonly createdBy: string;
+  readonly profile: { rancangBangun?: string; budget?: number; initiatorName?: string };
 }
 
 async function victim(code: string): Promise<Victim> {
@@ -30,14 +45,26 @@ async function victim(code: string): Promise<Victim> {
   const members = await env.request('GET', `/tenants/${code}/members`, { token: admin });
   const first = innovations.json.items[0];
   const names = DEMO_INNOVATIONS[code as keyof typeof DEMO_INNOVATIONS].map((entry) => entry.profile.name);
+  const people = members.json.items.flatMap((member: { id: string; email: string }) => [
+    member.email,
+    member.id,
+  ]);
+  const privateSecrets = [
+    ...people,
+    ...(innovations.json.items as VictimInnovation[]).flatMap(({ createdBy, profile }) => [
+      createdBy,
+      profile.rancangBangun,
+      profile.initiatorName,
+      profile.budget === undefined ? undefined : String(profile.budget),
+    ]),
+  ].filter((secret): secret is string => Boolean(secret));
+  const published = await env.request('GET', `/catalog/innovations?region=${code}&limit=50`);
   return {
     code,
     ids: { code, id: first.id, opdId: first.opdId, userId: members.json.items[0].id },
-    secrets: [
-      ...names,
-      ...innovations.json.items.map((item: { id: string }) => item.id),
-      ...members.json.items.map((member: { email: string }) => member.email),
-    ],
+    secrets: [...names, ...innovations.json.items.map((item: { id: string }) => item.id), ...people],
+    privateSecrets,
+    catalogIds: published.json.items.map((item: { catalogId: string }) => item.catalogId),
     snapshot: async () => {
       const parts = await Promise.all(
         ['innovations?limit=100', 'innovations?limit=100&archived=true', 'opds', 'members'].map((path) =>
@@ -96,10 +123,25 @@ describe('tenant isolation over every documented route', () => {
         const mustRefuse = operation.pathParams.includes('code') || PLATFORM_ONLY.has(route);
         const refused = [401, 403, 404].includes(response.status);
         if (mustRefuse && !refused) failures.push(`${attacker} ${route} → ${response.status}`);
-        const leaked = victimRegion.secrets.filter((secret) => response.text.includes(secret));
+        const secrets = PUBLIC_CATALOGUE.has(route) ? victimRegion.privateSecrets : victimRegion.secrets;
+        const leaked = secrets.filter((secret) => response.text.includes(secret));
         if (leaked.length > 0) failures.push(`${attacker} ${route} leaked ${leaked.slice(0, 3).join(', ')}`);
       }
+      // The victim's own published entries, by search and by detail: public fields only.
+      const reads = [
+        `/catalog/innovations?region=${target}&limit=50`,
+        ...victimRegion.catalogIds.map((catalogId) => `/catalog/innovations/${catalogId}`),
+      ];
+      for (const path of reads) {
+        const response = await env.request('GET', path, { token });
+        if (response.status !== 200) failures.push(`${attacker} GET ${path} → ${response.status}`);
+        const leaked = victimRegion.privateSecrets.filter((secret) => response.text.includes(secret));
+        if (leaked.length > 0)
+          failures.push(`${attacker} GET ${path} leaked ${leaked.slice(0, 3).join(', ')}`);
+      }
     }
+    expect(victimRegion.catalogIds.length).toBeGreaterThan(0);
+    expect(victimRegion.privateSecrets.length).toBeGreaterThan(8);
     expect(failures).toEqual([]);
     expect(await victimRegion.snapshot()).toBe(before);
   });

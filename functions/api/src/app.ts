@@ -17,13 +17,19 @@ import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, withLanguage } from './errors.ts';
 import { answerRoutes } from './routes/answers.ts';
 import { areaRoutes } from './routes/areas.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { catalogRoutes } from './routes/catalog.ts';
 import { innovationRoutes } from './routes/innovations.ts';
 import { memberRoutes } from './routes/members.ts';
 import { opdRoutes } from './routes/opds.ts';
+import { periodRoutes } from './routes/periods.ts';
+import { publicationRoutes } from './routes/publication.ts';
+import { replicationRoutes } from './routes/replications.ts';
 import { scoringRoutes } from './routes/scoring.ts';
 import { devRoutes, sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { tenantRoutes } from './routes/tenants.ts';
+import { workflowRoutes } from './routes/workflow.ts';
 import { assertMayEnterTenant } from './tenancy.ts';
 
 export const API_BASE = '/api/v1';
@@ -137,6 +143,12 @@ export function createApp(deps: AppDeps) {
     answerRoutes,
     scoringRoutes,
     settingsRoutes,
+    periodRoutes,
+    workflowRoutes,
+    auditRoutes,
+    catalogRoutes,
+    publicationRoutes,
+    replicationRoutes,
   ];
   if (deps.mode === 'local') routers.push(devRoutes);
   for (const router of routers) app.route(API_BASE, router);

@@ -1,7 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Actor } from '@inovasi/core';
+import type { Actor, EvidenceLimits } from '@inovasi/core';
 import type { ScopedClientFactory } from '@inovasi/data';
 import type { AreaDirectory } from './areas.ts';
+import type { RateLimitSettings } from './rate-limit.ts';
 
 export type AppMode = 'local' | 'aws';
 
@@ -22,4 +23,13 @@ export interface AppDeps {
   readonly issuer?: TokenIssuer | undefined;
   readonly areas: AreaDirectory;
   readonly logger: Logger;
+  /** Evidence intake limits (file sizes, video length, per-region quota); the defaults when absent. */
+  readonly evidenceLimits?: EvidenceLimits | undefined;
+  /**
+   * Browser origins other than the API's own that may call it (CORS), e.g. the CloudFront URL
+   * when the API is reached on its execute-api host, or a Vite dev server. Empty: same-origin only.
+   */
+  readonly webOrigins?: readonly string[] | undefined;
+  /** Write and upload limits per user and per tenant; `false` turns them off (tests only). */
+  readonly rateLimits?: RateLimitSettings | false | undefined;
 }

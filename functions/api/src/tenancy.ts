@@ -1,9 +1,18 @@
 import { type Action, type Actor, canOverseeTenant, decide } from '@inovasi/core';
 import {
+  type AuditContext,
+  CatalogPublisher,
+  catalogPublisherScope,
+  EvidenceRepository,
   InnovationRepository,
   MemberRepository,
   memberAdminScope,
   OpdRepository,
+  PeriodRepository,
+  ReplicationAgreements,
+  ReplicationRepository,
+  replicationAgreementScope,
+  replicationRequestScope,
   SpdAnswersRepository,
   TenantProfileRepository,
   TenantSettingsRepository,
@@ -23,15 +32,35 @@ export interface TenantAccess {
   readonly actor: Actor;
   readonly tenantCode: string;
   readonly readOnly: boolean;
+  /** Who changes data in this request; every repository mutation writes it to the audit trail. */
+  readonly audit: AuditContext;
   readonly profile: TenantProfileRepository;
   readonly opds: OpdRepository;
   readonly innovations: InnovationRepository;
   readonly spd: SpdAnswersRepository;
+  readonly periods: PeriodRepository;
   readonly settings: TenantSettingsRepository;
+  /** The region's evidence library: uploads, intake, links to answers, SPD rows and agreements. */
+  readonly evidence: EvidenceRepository;
+  /** This region's replication requests and agreements, and who replicated its innovations. */
+  readonly replications: ReplicationRepository;
   members(): MemberRepository;
+  /** This region's own catalogue entries (`CATALOG#ENTRY#<code>#…`) and the shared log. */
+  catalogPublisher(): CatalogPublisher;
+  /**
+   * The two-region replication flow with `counterpart`: the only way this region's action writes
+   * another region's data. `agreement` (this region is the source) may also create the
+   * counterpart's replica draft and raise this region's public replication count.
+   */
+  replicationFlow(counterpart: string, kind: 'request' | 'agreement'): ReplicationAgreements;
   /** Re-checks an OPD-scoped action against the record's own OPD, once it is known. */
   authorizeOpd(action: Action, opdId: string): void;
 }
+
+export const auditContext = (c: AppContext): AuditContext => ({
+  actor: requireActor(c),
+  requestId: c.get('requestId'),
+});
 
 /** The coarse gate: a caller enters only its own tenant, or one it oversees. */
 export function assertMayEnterTenant(c: AppContext, tenantCode: string | undefined): void {
@@ -59,16 +88,34 @@ export async function tenantAccess(c: AppContext, tenantCode: string, action: Ac
   if (tenantCode !== actor.tenantCode && !(await profile.get())) {
     throw new ApiError(404, 'tenant_not_onboarded');
   }
+  const audit = auditContext(c);
   return {
     actor,
     tenantCode,
     readOnly: decision.readOnly,
+    audit,
     profile,
-    opds: new OpdRepository(clients, tenantCode),
-    innovations: new InnovationRepository(clients, tenantCode),
-    spd: new SpdAnswersRepository(clients, tenantCode),
-    settings: new TenantSettingsRepository(clients, tenantCode),
-    members: () => new MemberRepository(deps.data.forScope(memberAdminScope(tenantCode)), tenantCode),
+    opds: new OpdRepository(clients, tenantCode, audit),
+    innovations: new InnovationRepository(clients, tenantCode, audit),
+    spd: new SpdAnswersRepository(clients, tenantCode, audit),
+    periods: new PeriodRepository(clients, tenantCode, audit),
+    settings: new TenantSettingsRepository(clients, tenantCode, audit),
+    evidence: new EvidenceRepository(clients, tenantCode, { audit, limits: deps.evidenceLimits }),
+    replications: new ReplicationRepository(clients, tenantCode),
+    catalogPublisher: () =>
+      new CatalogPublisher(
+        deps.data.forScope(catalogPublisherScope(tenantCode, decision.readOnly)),
+        tenantCode,
+      ),
+    replicationFlow: (counterpart, kind) => {
+      if (decision.readOnly) throw new ApiError(403, 'read_only');
+      const scope =
+        kind === 'agreement'
+          ? replicationAgreementScope(tenantCode, counterpart)
+          : replicationRequestScope(tenantCode, counterpart);
+      return new ReplicationAgreements(deps.data.forScope(scope));
+    },
+    members: () => new MemberRepository(deps.data.forScope(memberAdminScope(tenantCode)), tenantCode, audit),
     authorizeOpd: (act, opdId) => {
       check(act, opdId);
     },

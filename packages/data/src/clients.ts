@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { MiddlewareStack } from '@smithy/types';
+import type { AwsCredentialIdentityProvider, MiddlewareStack } from '@smithy/types';
+import type { ScopeCredentialSource } from './credentials.ts';
 import { type DataScope, guardObjects, guardTable } from './tenant-guard.ts';
 
 /** Where the data lives. In AWS only the names are set; locally the endpoints point at loopback. */
@@ -27,21 +28,42 @@ const TRANSLATE = {
   unmarshallOptions: { wrapNumbers: false },
 } as const;
 
-export function createTableClient(config: DataConfig): DynamoDBDocumentClient {
+/**
+ * A hung connection must fail fast enough to be retried (and answered with 503) well inside the
+ * function's timeout, instead of holding the request until Lambda kills it. DynamoDB answers in
+ * milliseconds; these limits only catch a dependency that stopped answering.
+ */
+const TABLE_TIMEOUTS = { connectionTimeout: 2_000, requestTimeout: 5_000 } as const;
+const OBJECT_TIMEOUTS = { connectionTimeout: 2_000, requestTimeout: 10_000 } as const;
+
+type Credentials = DataConfig['credentials'] | AwsCredentialIdentityProvider;
+
+/** `credentials` overrides the config's: a scope's vended credentials in AWS. */
+export function createTableClient(
+  config: DataConfig,
+  credentials: Credentials = config.credentials,
+): DynamoDBDocumentClient {
   const base = new DynamoDBClient({
     region: config.region,
     ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
-    ...(config.credentials ? { credentials: config.credentials } : {}),
+    ...(credentials ? { credentials } : {}),
+    // The SDK's standard retry strategy (exponential backoff with jitter) covers throttling,
+    // 5xx and timeouts; after the last attempt the API answers 503 with Retry-After.
     maxAttempts: 4,
+    requestHandler: TABLE_TIMEOUTS,
   });
   return DynamoDBDocumentClient.from(base, TRANSLATE);
 }
 
-export function createObjectClient(config: DataConfig): S3Client {
+export function createObjectClient(
+  config: DataConfig,
+  credentials: Credentials = config.credentials,
+): S3Client {
   const local = Boolean(config.s3Endpoint);
   return new S3Client({
     region: config.region,
-    ...(config.credentials ? { credentials: config.credentials } : {}),
+    ...(credentials ? { credentials } : {}),
+    requestHandler: OBJECT_TIMEOUTS,
     ...(local
       ? {
           endpoint: config.s3Endpoint,
@@ -58,28 +80,48 @@ export function createObjectClient(config: DataConfig): S3Client {
 const scopeKey = (scope: DataScope): string =>
   JSON.stringify([scope.keyPrefixes, scope.objectPrefixes, scope.readOnly, scope.indexPrefixes ?? null]);
 
+export interface ScopedClientFactoryOptions {
+  /**
+   * Where each scope's credentials come from. In AWS: a `ScopedCredentialVendor` (STS, one data
+   * role per kind of scope, the tenant as a session tag). Omitted: the config's credentials (the
+   * local stack's) or the default chain. Either way every scope's clients are built the same way.
+   */
+  readonly credentials?: ScopeCredentialSource | undefined;
+  /**
+   * For tests and benchmarks only, never in production: called once for each new pair of scoped
+   * clients, after the guard is installed (fault injection, consumed-capacity metering).
+   */
+  readonly instrument?: ((clients: ScopedClients) => void) | undefined;
+  readonly maxCached?: number | undefined;
+}
+
 /**
  * Hands out clients bound to one scope, each with the tenant guard installed in its middleware
- * stack. Clients are cached per scope: building SDK clients per request would cost more than the
- * request itself, and a scope's guard never changes.
+ * stack and the scope's own credentials. Clients are cached per scope: building SDK clients per
+ * request would cost more than the request itself, and a scope's guard never changes.
  */
 export class ScopedClientFactory {
   private readonly cache = new Map<string, ScopedClients>();
+  private readonly maxCached: number;
 
   constructor(
     readonly config: DataConfig,
-    private readonly maxCached = 500,
-  ) {}
+    private readonly options: ScopedClientFactoryOptions = {},
+  ) {
+    this.maxCached = options.maxCached ?? 500;
+  }
 
   forScope(scope: DataScope): ScopedClients {
     const cacheKey = scopeKey(scope);
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
-    const table = createTableClient(this.config);
+    const credentials = this.options.credentials?.providerFor(scope) ?? this.config.credentials;
+    const table = createTableClient(this.config, credentials);
     guardTable(table.middlewareStack as unknown as MiddlewareStack<object, object>, scope);
-    const objects = createObjectClient(this.config);
+    const objects = createObjectClient(this.config, credentials);
     guardObjects(objects.middlewareStack as unknown as MiddlewareStack<object, object>, scope);
     const clients: ScopedClients = { table, objects, config: this.config, scope };
+    this.options.instrument?.(clients);
     if (this.cache.size >= this.maxCached) {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);

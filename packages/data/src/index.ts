@@ -1,13 +1,14 @@
 export * from './clients.ts';
+export * from './credentials.ts';
+export * from './data-roles.ts';
 export * from './errors.ts';
+export type { IntakeMeasurement, IntakeOutcome, UploadExpectation } from './evidence/inspect.ts';
+export { EvidenceObjectMissingError, inspectEvidenceObject } from './evidence/inspect.ts';
+export { Mp4DurationReader } from './evidence/mp4-duration.ts';
+export { PdfTextLayerScanner } from './evidence/pdf-text.ts';
 export * from './keys.ts';
 export * from './provision.ts';
-export type { CreateResult, InnovationFilter, NewInnovation } from './repositories/innovations.ts';
-export { InnovationRepository } from './repositories/innovations.ts';
-export type { LoginPointer, NewMember } from './repositories/members.ts';
-export { MemberRepository, normaliseEmail } from './repositories/members.ts';
-export type { NewOpd } from './repositories/opds.ts';
-export { OpdRepository } from './repositories/opds.ts';
+export * from './repositories/audit.ts';
 export type { CatalogChange, CatalogMeta, CatalogSnapshotPointer } from './repositories/catalog.ts';
 export {
   CatalogImporter,
@@ -16,6 +17,15 @@ export {
   CatalogReader,
   CatalogSequenceContention,
 } from './repositories/catalog.ts';
+export * from './repositories/evidence.ts';
+export type { CreateResult, InnovationFilter, NewInnovation } from './repositories/innovations.ts';
+export { InnovationRepository } from './repositories/innovations.ts';
+export type { LoginPointer, NewMember } from './repositories/members.ts';
+export { MemberRepository, normaliseEmail } from './repositories/members.ts';
+export type { NewOpd } from './repositories/opds.ts';
+export { OpdRepository } from './repositories/opds.ts';
+export type { NewPeriod } from './repositories/periods.ts';
+export { PeriodRepository } from './repositories/periods.ts';
 export type { NewReplicationRequest, ReplicationStateReason } from './repositories/replication.ts';
 export {
   ReplicationAgreements,

@@ -45,6 +45,8 @@ export const keys = {
   member: (tenant: string, userId: string) => key(tenantKeyPrefix(tenant), `USER#${userId}`),
   memberSortPrefix: 'USER#',
   memberEmail: (tenant: string, email: string) => key(tenantKeyPrefix(tenant), `EMAIL#${email}`),
+  period: (tenant: string, year: number) => key(tenantKeyPrefix(tenant), `PERIOD#${year}`),
+  periodSortPrefix: 'PERIOD#',
   spdAnswers: (tenant: string, year: number) => key(tenantKeyPrefix(tenant), `PERIOD#${year}#SPD`),
   tenantSettings: (tenant: string) => key(tenantKeyPrefix(tenant), 'SETTINGS'),
   idempotency: (tenant: string, scope: string, requestKey: string) =>
@@ -112,7 +114,124 @@ export const catalogIndexPartitions = (): string[] =>
 export const catalogSnapshotObjectKey = (sequence: number, buildId: string): string =>
   `${CATALOG_OBJECT_PREFIX}index-${String(sequence).padStart(12, '0')}-${buildId}.bin`;
 
+/** Audit entries: one partition per tenant and month, listed per entity and per user through the indexes. */
+export const auditKeys = (
+  tenant: string,
+  entry: { at: string; id: string; entityId: string; userId: string },
+) => ({
+  pk: `${tenantKeyPrefix(tenant)}AUDIT#${entry.at.slice(0, 7)}`,
+  sk: `${entry.at}#${entry.id}`,
+  [INDEXES.byType.partition]: `${tenantKeyPrefix(tenant)}AUDIT#E#${entry.entityId}`,
+  [INDEXES.byType.sort]: `${entry.at}#${entry.id}`,
+  [INDEXES.byOpd.partition]: `${tenantKeyPrefix(tenant)}AUDIT#U#${entry.userId}`,
+  [INDEXES.byOpd.sort]: `${entry.at}#${entry.id}`,
+});
+
+/** The partition a filtered audit listing reads: by entity, by user, or one month. */
+export const auditListPartition = (
+  tenant: string,
+  filter: { entityId?: string | undefined; userId?: string | undefined; month?: string | undefined },
+) => {
+  if (filter.entityId)
+    return { index: INDEXES.byType, value: `${tenantKeyPrefix(tenant)}AUDIT#E#${filter.entityId}` };
+  if (filter.userId)
+    return { index: INDEXES.byOpd, value: `${tenantKeyPrefix(tenant)}AUDIT#U#${filter.userId}` };
+  const month = filter.month ?? new Date().toISOString().slice(0, 7);
+  return { index: undefined, value: `${tenantKeyPrefix(tenant)}AUDIT#${month}` };
+};
+
+/** Audit partitions are append-only: the guard lets nothing update or delete in them. */
+export const isAppendOnlyPartition = (partitionKey: string): boolean => /^T#[^#]+#AUDIT#/.test(partitionKey);
+
+/**
+ * An evidence file's object key. The file name is the uploader's, so it is reduced to letters,
+ * digits, `.`, `_` and `-` (an object key is no place for `../`, spaces or control characters).
+ */
 export const evidenceObjectKey = (tenant: string, evidenceId: string, fileName: string): string =>
-  `${tenantObjectPrefix(tenant)}evidence/${evidenceId}/${fileName}`;
+  `${tenantObjectPrefix(tenant)}evidence/${evidenceId}/${safeObjectName(fileName)}`;
+
+const safeObjectName = (fileName: string): string =>
+  fileName
+    .normalize('NFKD')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[.-]+/, '')
+    .slice(-120) || 'berkas';
+
+const EVIDENCE_OBJECT = /^tenants\/([^/]+)\/evidence\/([0-9A-Za-z_-]{1,64})\/[^/]+$/;
+
+/** The tenant and evidence id an object key belongs to (for the bucket's object-created events). */
+export function parseEvidenceObjectKey(
+  objectKey: string,
+): { tenantCode: string; evidenceId: string } | undefined {
+  const match = EVIDENCE_OBJECT.exec(objectKey);
+  if (!match?.[1] || !match[2]) return undefined;
+  return { tenantCode: match[1], evidenceId: match[2] };
+}
+
+/** What one evidence link points at, as a sort-key fragment (ids never contain `#`). */
+export type EvidenceTargetRef =
+  | { readonly type: 'innovation'; readonly innovationId: string; readonly indicator: string }
+  | { readonly type: 'spd'; readonly year: number; readonly row: string }
+  | { readonly type: 'agreement'; readonly agreementId: string };
+
+export function evidenceTargetKey(target: EvidenceTargetRef): string {
+  switch (target.type) {
+    case 'innovation':
+      return `INNO#${target.innovationId}#${target.indicator}`;
+    case 'spd':
+      return `SPD#${target.year}#${target.row}`;
+    case 'agreement':
+      return `AGREEMENT#${target.agreementId}`;
+  }
+}
+
+/**
+ * Evidence items and their links. Each item has its own partition `T#<code>#EVID#<id>`: the item
+ * (`A`) and one `LINK#<target>` item per answer, row or agreement it supports, so an item and all
+ * its uses are one strongly consistent query. Three tenant-prefixed index entries serve the other
+ * reads: the library list (gsi1 `T#<code>#EVID`, newest first), the links of a target (gsi1
+ * `T#<code>#EVLINK`, sorted by target so one innovation or SPD year is a prefix) and duplicate
+ * detection (gsi2 `T#<code>#EVFP#<sha256>`).
+ */
+export const evidenceKeys = {
+  item: (tenant: string, evidenceId: string) => key(`${tenantKeyPrefix(tenant)}EVID#${evidenceId}`, 'A'),
+  link: (tenant: string, evidenceId: string, target: EvidenceTargetRef) =>
+    key(`${tenantKeyPrefix(tenant)}EVID#${evidenceId}`, `LINK#${evidenceTargetKey(target)}`),
+  linkSortPrefix: 'LINK#',
+  /** Bytes and files of evidence that passed intake: the region's quota counter. */
+  usage: (tenant: string) => key(tenantKeyPrefix(tenant), 'EVIDENCE#USAGE'),
+  itemIndex: (tenant: string, createdAt: string, evidenceId: string, fingerprint: string) => ({
+    [INDEXES.byType.partition]: `${tenantKeyPrefix(tenant)}EVID`,
+    [INDEXES.byType.sort]: `${createdAt}#${evidenceId}`,
+    [INDEXES.byOpd.partition]: evidenceFingerprintPartition(tenant, fingerprint),
+    [INDEXES.byOpd.sort]: `${createdAt}#${evidenceId}`,
+  }),
+  linkIndex: (tenant: string, evidenceId: string, target: EvidenceTargetRef) => ({
+    [INDEXES.byType.partition]: evidenceLinkPartition(tenant),
+    [INDEXES.byType.sort]: `${evidenceTargetKey(target)}#${evidenceId}`,
+  }),
+  list: (tenant: string) => ({ index: INDEXES.byType, value: `${tenantKeyPrefix(tenant)}EVID` }),
+  links: (tenant: string) => ({ index: INDEXES.byType, value: evidenceLinkPartition(tenant) }),
+  /** The sort-key prefix of every link of one innovation, one SPD year, or one exact target. */
+  linkTargetPrefix: (
+    target:
+      | { readonly type: 'innovation'; readonly innovationId: string }
+      | { readonly type: 'spd'; readonly year: number }
+      | EvidenceTargetRef,
+  ): string => {
+    if (target.type === 'innovation' && !('indicator' in target)) return `INNO#${target.innovationId}#`;
+    if (target.type === 'spd' && !('row' in target)) return `SPD#${target.year}#`;
+    return `${evidenceTargetKey(target as EvidenceTargetRef)}#`;
+  },
+  fingerprints: (tenant: string, fingerprint: string) => ({
+    index: INDEXES.byOpd,
+    value: evidenceFingerprintPartition(tenant, fingerprint),
+  }),
+} as const;
+
+const evidenceLinkPartition = (tenant: string) => `${tenantKeyPrefix(tenant)}EVLINK`;
+const evidenceFingerprintPartition = (tenant: string, fingerprint: string) =>
+  `${tenantKeyPrefix(tenant)}EVFP#${fingerprint}`;
 
 export { CATALOG_OBJECT_PREFIX, tenantObjectPrefix };

@@ -1,4 +1,5 @@
 import type { BuildMiddleware, MiddlewareStack } from '@smithy/types';
+import { isAppendOnlyPartition } from './keys.ts';
 import { INDEXES, PARTITION_ATTRIBUTES, TABLE_KEY } from './table-definition.ts';
 
 /**
@@ -122,7 +123,24 @@ function assertQuery(input: Attributes, scope: DataScope): void {
 }
 
 /** An update must not move an item's index entries into another partition. */
+/** The audit trail is append-only: entries are created once and never changed or removed. */
+function assertNotAppendOnly(key: Attributes | undefined, what: string): void {
+  const partition = stringOf(key?.[TABLE_KEY.partition]);
+  if (partition !== undefined && isAppendOnlyPartition(partition)) {
+    throw new TenantGuardError(`${what} would change an append-only entry`);
+  }
+}
+
+function assertAppendOnlyPut(put: Attributes, what: string): void {
+  const partition = stringOf((put.Item as Attributes | undefined)?.[TABLE_KEY.partition]);
+  if (partition === undefined || !isAppendOnlyPartition(partition)) return;
+  if (!/attribute_not_exists\(\s*pk\s*\)/.test(String(put.ConditionExpression ?? ''))) {
+    throw new TenantGuardError(`${what} must not overwrite an append-only entry`);
+  }
+}
+
 function assertUpdate(input: Attributes, scope: DataScope, what: string): void {
+  assertNotAppendOnly(input.Key as Attributes, what);
   assertItem(input.Key as Attributes, scope, what);
   const names = input.ExpressionAttributeNames as Record<string, string> | undefined;
   const values = (input.ExpressionAttributeValues ?? {}) as Attributes;
@@ -148,9 +166,11 @@ function assertTableRequest(command: string, input: Attributes, scope: DataScope
     case 'GetItem':
     case 'DeleteItem':
       assertItem(input.Key as Attributes, scope, command);
+      assertNotAppendOnly(input.Key as Attributes, command);
       return;
     case 'PutItem':
       assertItem(input.Item as Attributes, scope, command);
+      assertAppendOnlyPut(input, command);
       return;
     case 'UpdateItem':
       assertUpdate(input, scope, command);
@@ -171,6 +191,8 @@ function assertTableRequest(command: string, input: Attributes, scope: DataScope
           const put = request.PutRequest as { Item?: Attributes } | undefined;
           const del = request.DeleteRequest as { Key?: Attributes } | undefined;
           assertItem(put?.Item ?? del?.Key, scope, command);
+          // A batch write has no conditions: it may not touch append-only partitions at all.
+          assertNotAppendOnly(put?.Item ?? del?.Key, command);
         }
       }
       return;
@@ -181,10 +203,14 @@ function assertTableRequest(command: string, input: Attributes, scope: DataScope
       return;
     case 'TransactWriteItems':
       for (const entry of (input.TransactItems ?? []) as Record<string, Attributes | undefined>[]) {
-        if (entry.Put) assertItem(entry.Put.Item as Attributes, scope, 'TransactWriteItems Put');
-        else if (entry.Update) assertUpdate(entry.Update, scope, 'TransactWriteItems Update');
-        else if (entry.Delete) assertItem(entry.Delete.Key as Attributes, scope, 'TransactWriteItems Delete');
-        else if (entry.ConditionCheck) {
+        if (entry.Put) {
+          assertItem(entry.Put.Item as Attributes, scope, 'TransactWriteItems Put');
+          assertAppendOnlyPut(entry.Put, 'TransactWriteItems Put');
+        } else if (entry.Update) assertUpdate(entry.Update, scope, 'TransactWriteItems Update');
+        else if (entry.Delete) {
+          assertItem(entry.Delete.Key as Attributes, scope, 'TransactWriteItems Delete');
+          assertNotAppendOnly(entry.Delete.Key as Attributes, 'TransactWriteItems Delete');
+        } else if (entry.ConditionCheck) {
           assertItem(entry.ConditionCheck.Key as Attributes, scope, 'TransactWriteItems ConditionCheck');
         } else throw new TenantGuardError('empty transaction entry');
       }

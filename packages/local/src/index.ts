@@ -2,4 +2,5 @@ export * from './demo-data.ts';
 export * from './java.ts';
 export * from './product.ts';
 export * from './seed.ts';
+export * from './seed-catalog.ts';
 export * from './stack.ts';

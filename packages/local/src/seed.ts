@@ -14,6 +14,7 @@ import {
 } from '@inovasi/data';
 import { DEMO_INNOVATIONS, DEMO_OPDS, DEMO_TENANTS, demoEmail, PLATFORM_ADMIN_EMAIL } from './demo-data.ts';
 import { seedDemoScoring } from './demo-scoring.ts';
+import { seedDemoCatalog } from './seed-catalog.ts';
 
 const SEED_NAME = 'demo-v1';
 const SEEDED_AT = '2026-01-05T08:00:00.000Z';
@@ -35,7 +36,11 @@ const compact = (tenantCode: string) => tenantCode.replace('.', '');
  */
 export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirectory): Promise<boolean> {
   const registry = new PlatformRepository(data.forScope(platformAdminScope));
-  if (await registry.hasSeed(SEED_NAME)) return false;
+  if (await registry.hasSeed(SEED_NAME)) {
+    // A store seeded before the public catalogue existed gets its demo entries on its next start.
+    await seedDemoCatalog(data, areas);
+    return false;
+  }
 
   const platformAdmin: Member = {
     id: 'u-platform-admin',
@@ -112,5 +117,6 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
     await seedDemoScoring(data, code, author, `u-${tag}-verifikator`, SEEDED_AT);
   }
   await registry.markSeeded(SEED_NAME);
+  await seedDemoCatalog(data, areas);
   return true;
 }

@@ -14,6 +14,7 @@ import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
+import { assertInnovationEditable, assertPeriodAllowsEdit } from '../workflow-guards.ts';
 import { periodParams, rubricIdForPeriod } from './periods.ts';
 
 const indicatorCode = z
@@ -73,6 +74,7 @@ export const answerRoutes = createRouter()
     const innovation = await access.innovations.get(id);
     if (!innovation) throw new ApiError(404, 'not_found');
     access.authorizeOpd('innovation.update', innovation.opdId);
+    await assertInnovationEditable(access, innovation);
 
     const rubric = getRubric(rubricIdForPeriod(innovation.periodYear));
     if (!rubric.sidIndicators.some((candidate) => candidate.code === indicator)) {
@@ -112,6 +114,7 @@ export const answerRoutes = createRouter()
     if (!rubricRow) throw new ApiError(400, 'unknown_indicator', 'row');
     const input = c.req.valid('json');
     if (input.figures && !rubricRow.derivation) throw new ApiError(400, 'figures_not_allowed', 'figures');
+    await assertPeriodAllowsEdit(access, year, undefined);
     const current = await access.spd.get(year);
     const answer: StoredSpdAnswer = { ...input, ...stamp(access.actor) };
     const saved = await access.spd.save(year, rubricId, version, { ...current?.answers, [row]: answer });

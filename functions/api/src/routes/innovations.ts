@@ -13,6 +13,7 @@ import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import type { TenantAccess } from '../tenancy.ts';
 import { tenantAccess } from '../tenancy.ts';
+import { assertInnovationEditable, assertPeriodAllowsEdit } from '../workflow-guards.ts';
 
 const innovationParams = tenantParams.extend({ id: idSchema });
 
@@ -146,9 +147,11 @@ export const innovationRoutes = createRouter()
     const access = await tenantAccess(c, c.req.valid('param').code, 'innovation.create');
     access.authorizeOpd('innovation.create', input.opdId);
     await assertLiveOpd(access, input.opdId);
+    const periodYear = input.periodYear ?? defaultAssessmentYear();
+    await assertPeriodAllowsEdit(access, periodYear, input.opdId);
     try {
       const result = await access.innovations.create(
-        { ...input, periodYear: input.periodYear ?? defaultAssessmentYear() },
+        { ...input, periodYear },
         access.actor,
         c.req.valid('header')['idempotency-key'],
       );
@@ -175,6 +178,7 @@ export const innovationRoutes = createRouter()
     const input = c.req.valid('json');
     const current = await loadInnovation(access, id);
     access.authorizeOpd('innovation.update', current.opdId);
+    await assertInnovationEditable(access, current);
     if (input.opdId !== undefined && input.opdId !== current.opdId) {
       // Moving an innovation is allowed only into an OPD the caller may also write to.
       access.authorizeOpd('innovation.update', input.opdId);
@@ -204,6 +208,7 @@ export const innovationRoutes = createRouter()
     const version = expectedVersion(c);
     const current = await loadInnovation(access, id);
     access.authorizeOpd('innovation.archive', current.opdId);
+    await assertInnovationEditable(access, current);
     const archived = await access.innovations.archive(id, version, access.actor);
     c.header('ETag', etag(archived.version));
     return c.json(archived, 200);

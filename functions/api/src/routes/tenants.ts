@@ -10,7 +10,7 @@ import { requireActor } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
-import { tenantAccess } from '../tenancy.ts';
+import { auditContext, tenantAccess } from '../tenancy.ts';
 
 const onboardRoute = createRoute({
   method: 'post',
@@ -61,7 +61,7 @@ export const tenantRoutes = createRouter()
     if (!area) throw new ApiError(400, 'unknown_area', 'code');
     const platform = new PlatformRepository(c.get('deps').data.forScope(onboardingScope(area.code)));
     try {
-      const tenant = await platform.onboard(area);
+      const tenant = await platform.onboard(area, undefined, auditContext(c));
       c.get('logger').info('tenant onboarded', { onboarded: tenant.code });
       return c.json(tenant, 201);
     } catch (error) {

@@ -1,28 +1,51 @@
 import type { Actor, Role } from './roles.ts';
 import { isInsideProvince } from './tenant-code.ts';
 
-export const ACTIONS = [
-  'tenant.onboard',
-  'tenant.list',
+/** What anyone with a role in a tenant may read there (a province also in the regencies it oversees). */
+const READS = [
   'tenant.read',
   'opd.read',
-  'opd.manage',
-  'member.read',
-  'member.manage',
   'innovation.read',
+  'spd.read',
+  'projection.read',
+  'settings.read',
+  'replication.read',
+  'period.read',
+  'evidence.read',
+] as const;
+
+/** What an OPD writes about its own innovations, and steps it through the workflow. */
+const INNOVATION_WRITES = [
   'innovation.create',
   'innovation.update',
   'innovation.archive',
-  'spd.read',
+  'workflow.transition',
+  // Uploading, describing and deleting evidence owned by the OPD (region-wide items: tenant admin only).
+  'evidence.write',
+] as const;
+
+/** Decisions of the region's Bappeda: structure, people, regional answers, publishing, periods. */
+const ADMINISTRATION = [
+  'opd.manage',
+  'member.read',
+  'member.manage',
   'spd.manage',
-  'projection.read',
-  'settings.read',
   'settings.manage',
   'catalog.publish',
-  'replication.read',
   'replication.request',
   'replication.respond',
   'replication.document',
+  'period.manage',
+  'answer.review',
+  'audit.read',
+] as const;
+
+export const ACTIONS = [
+  'tenant.onboard',
+  'tenant.list',
+  ...READS,
+  ...INNOVATION_WRITES,
+  ...ADMINISTRATION,
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -38,79 +61,20 @@ export type Decision =
 
 export type DenialReason = 'other_tenant' | 'role' | 'other_opd';
 
-const READ_ACTIONS: ReadonlySet<Action> = new Set([
-  'tenant.read',
-  'opd.read',
-  'innovation.read',
-  'spd.read',
-  'projection.read',
-  'settings.read',
-  'replication.read',
-]);
+const READ_ACTIONS: ReadonlySet<Action> = new Set(READS);
 
 /** Role → actions inside the actor's own tenant. OPD scoping is applied separately. */
 const OWN_TENANT_GRANTS: Record<Role, ReadonlySet<Action>> = {
   platform_admin: new Set(ACTIONS),
-  tenant_admin: new Set([
-    'tenant.read',
-    'opd.read',
-    'opd.manage',
-    'member.read',
-    'member.manage',
-    'innovation.read',
-    'innovation.create',
-    'innovation.update',
-    'innovation.archive',
-    'spd.read',
-    'spd.manage',
-    'projection.read',
-    'settings.read',
-    'settings.manage',
-    'catalog.publish',
-    'replication.read',
-    'replication.request',
-    'replication.respond',
-    'replication.document',
-  ]),
-  verifier: new Set([
-    'tenant.read',
-    'opd.read',
-    'member.read',
-    'innovation.read',
-    'spd.read',
-    'projection.read',
-    'settings.read',
-    'replication.read',
-  ]),
-  opd_operator: new Set([
-    'tenant.read',
-    'opd.read',
-    'innovation.read',
-    'innovation.create',
-    'innovation.update',
-    'innovation.archive',
-    'spd.read',
-    'projection.read',
-    'settings.read',
-    'replication.read',
-  ]),
-  province_viewer: new Set([
-    'tenant.read',
-    'opd.read',
-    'innovation.read',
-    'spd.read',
-    'projection.read',
-    'settings.read',
-    'replication.read',
-  ]),
+  tenant_admin: new Set([...READS, ...INNOVATION_WRITES, ...ADMINISTRATION]),
+  // The verifier steps innovations through review; which steps it may take is the state machine's call.
+  verifier: new Set([...READS, 'member.read', 'workflow.transition', 'answer.review']),
+  opd_operator: new Set([...READS, ...INNOVATION_WRITES]),
+  province_viewer: new Set(READS),
 };
 
 /** Actions an OPD operator may take only on records of its own OPD. */
-const OPD_SCOPED: ReadonlySet<Action> = new Set([
-  'innovation.create',
-  'innovation.update',
-  'innovation.archive',
-]);
+const OPD_SCOPED: ReadonlySet<Action> = new Set(INNOVATION_WRITES);
 
 const has = (actor: Actor, role: Role): boolean => actor.roles.includes(role);
 

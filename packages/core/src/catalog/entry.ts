@@ -100,8 +100,11 @@ export type CatalogEntryContent = z.infer<typeof catalogEntryContentSchema>;
 
 export const catalogEntrySchema = catalogEntryContentSchema.extend({
   version: z.number().int().min(1),
+  /** When it was first made public, ever. */
   firstPublishedAt: timestamp,
+  /** When the current publication began (recency sorts by this). */
   publishedAt: timestamp,
+  updatedAt: timestamp,
   /** Distinct regions that replicated it under an accepted agreement. */
   replicatedByRegions: z.number().int().min(0),
 });

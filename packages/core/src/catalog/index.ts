@@ -1,4 +1,5 @@
 export * from './entry.ts';
+export * from './facets.ts';
 export * from './kematangan-band.ts';
 export * from './lineage.ts';
 export * from './replication.ts';

@@ -54,8 +54,8 @@ export const agreementInputSchema = z.object({
   /** The signed document, once uploaded as evidence (the evidence module owns the bytes). */
   evidenceId: id.optional(),
   note: z.string().trim().max(2000).optional(),
-  /** The source region's contact for the agreement. */
-  contact: replicationContactSchema.optional(),
+  /** The source region's contact for the agreement (the requester named theirs when asking). */
+  contact: replicationContactSchema,
 });
 export type AgreementInput = z.infer<typeof agreementInputSchema>;
 

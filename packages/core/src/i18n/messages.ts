@@ -134,6 +134,122 @@ export const ERROR_MESSAGES = {
     id: 'Hanya daerah pemilik inovasi yang dapat menyetujui atau menolak; hanya daerah pemohon yang dapat menarik permintaan.',
     en: 'Only the owning region can accept or decline; only the requesting region can withdraw.',
   },
+  not_editable: {
+    id: 'Inovasi ini sedang diperiksa atau sudah diproses; ubah hanya setelah dikembalikan ke OPD.',
+    en: 'This innovation is under review or already processed; change it only after it is returned to the OPD.',
+  },
+  period_locked: {
+    id: 'Batas waktu internal periode ini sudah lewat. Minta perpanjangan kepada Bappeda.',
+    en: 'The internal deadline of this period has passed. Ask Bappeda for an extension.',
+  },
+  period_read_only: {
+    id: 'Batas waktu nasional periode ini sudah lewat; data periode ini hanya dapat dibaca.',
+    en: 'The national deadline of this period has passed; its data is read-only.',
+  },
+  period_exists: {
+    id: 'Periode penilaian untuk tahun ini sudah dibuka.',
+    en: 'An assessment period for this year is already open.',
+  },
+  period_not_found: {
+    id: 'Periode penilaian untuk tahun ini belum dibuka.',
+    en: 'No assessment period has been opened for this year.',
+  },
+  invalid_deadlines: {
+    id: 'Batas waktu internal harus sebelum atau sama dengan batas waktu nasional.',
+    en: 'The internal deadline must be on or before the national deadline.',
+  },
+  transition_not_allowed: {
+    id: 'Langkah ini tidak dapat dilakukan pada status inovasi saat ini.',
+    en: 'This step is not possible in the innovation’s current status.',
+  },
+  answers_not_reviewed: {
+    id: 'Masih ada jawaban indikator yang belum diterima verifikator.',
+    en: 'Some indicator answers have not been accepted by the verifier yet.',
+  },
+  below_send_threshold: {
+    id: 'Kematangan inovasi masih di bawah batas minimal daerah untuk dikirim.',
+    en: 'The innovation’s maturity is below the region’s minimum for sending.',
+  },
+  not_eligible: {
+    id: 'Inovasi belum memenuhi syarat (profil, rancang bangun, atau rentang usia).',
+    en: 'The innovation is not eligible yet (profile, design narrative or age window).',
+  },
+  note_required: {
+    id: 'Tuliskan catatan agar OPD tahu apa yang harus diperbaiki.',
+    en: 'Write a note so the OPD knows what to fix.',
+  },
+  not_reviewable: {
+    id: 'Jawaban hanya dapat diperiksa setelah inovasi diajukan.',
+    en: 'Answers can be reviewed only after the innovation is submitted.',
+  },
+  answer_missing: {
+    id: 'Indikator ini belum dijawab.',
+    en: 'This indicator has not been answered.',
+  },
+  unknown_rubric: {
+    id: 'Versi rubrik tidak dikenal.',
+    en: 'Unknown rubric version.',
+  },
+  evidence_type_not_accepted: {
+    id: 'Jenis berkas ini tidak diterima sebagai data dukung. Unggah PDF, JPG/JPEG, PNG atau MP4.',
+    en: 'This file type is not accepted as evidence. Upload a PDF, JPG/JPEG, PNG or MP4.',
+  },
+  evidence_type_mismatch: {
+    id: 'Isi berkas tidak sesuai dengan jenisnya (mis. berkas .pdf yang bukan PDF). Berkas telah dihapus; unggah berkas aslinya.',
+    en: 'The file’s content does not match its type (e.g. a .pdf that is not a PDF). The file was removed; upload the original.',
+  },
+  evidence_size_mismatch: {
+    id: 'Ukuran berkas yang diunggah berbeda dengan yang diberitahukan. Berkas telah dihapus; unggah ulang.',
+    en: 'The uploaded file’s size differs from the size announced. The file was removed; upload it again.',
+  },
+  evidence_too_large: {
+    id: 'Berkas melebihi batas ukuran (dokumen 20 MB, video MP4 200 MB). Perkecil berkas atau pakai tautan video.',
+    en: 'The file exceeds the size limit (documents 20 MB, MP4 videos 200 MB). Make it smaller or use a video link.',
+  },
+  evidence_hash_mismatch: {
+    id: 'Sidik berkas (SHA-256) tidak cocok: berkas berubah atau rusak saat diunggah. Berkas telah dihapus; unggah ulang.',
+    en: 'The file’s fingerprint (SHA-256) does not match: it changed or broke during upload. It was removed; upload it again.',
+  },
+  evidence_video_too_long: {
+    id: 'Video lebih dari 5 menit. Rubrik hanya menerima video paling lama 5 menit.',
+    en: 'The video is longer than 5 minutes. The rubric accepts videos of at most 5 minutes.',
+  },
+  evidence_quota_exceeded: {
+    id: 'Kuota penyimpanan data dukung daerah ini sudah penuh. Hapus data dukung yang tidak dipakai atau hubungi admin platform.',
+    en: 'This region’s evidence storage quota is full. Delete unused evidence or contact the platform admin.',
+  },
+  evidence_not_uploaded: {
+    id: 'Berkas belum ada di penyimpanan. Selesaikan unggahan, lalu coba lagi.',
+    en: 'The file is not in storage yet. Finish the upload, then try again.',
+  },
+  evidence_rejected: {
+    id: 'Data dukung ini ditolak saat pemeriksaan awal dan tidak dapat dipakai.',
+    en: 'This evidence was rejected at intake and cannot be used.',
+  },
+  evidence_deleted: {
+    id: 'Data dukung ini sudah dihapus.',
+    en: 'This evidence has been deleted.',
+  },
+  evidence_link_invalid: {
+    id: 'Tautan tidak dikenali. Pakai alamat https; untuk video: YouTube, Google Drive, TikTok atau Instagram dengan ID videonya.',
+    en: 'The link is not recognised. Use an https address; for videos: YouTube, Google Drive, TikTok or Instagram with the video id.',
+  },
+  evidence_link_exists: {
+    id: 'Data dukung ini sudah dilampirkan pada isian tersebut.',
+    en: 'This evidence is already attached there.',
+  },
+  evidence_missing: {
+    id: 'Jawaban ini belum memiliki data dukung yang lolos pemeriksaan awal, sehingga belum dapat diterima.',
+    en: 'This answer has no evidence that passed intake yet, so it cannot be accepted.',
+  },
+  rate_limited: {
+    id: 'Terlalu banyak perubahan dalam waktu singkat. Tunggu sebentar (lihat header Retry-After), lalu coba lagi.',
+    en: 'Too many changes in a short time. Wait a moment (see the Retry-After header), then try again.',
+  },
+  service_unavailable: {
+    id: 'Layanan penyimpanan data sedang sibuk atau tidak dapat dihubungi. Perubahan Anda mungkin belum tersimpan: muat ulang untuk memeriksa, lalu coba lagi sebentar lagi.',
+    en: 'The data store is busy or cannot be reached. Your change may not have been saved: reload to check, then try again shortly.',
+  },
   internal_error: {
     id: 'Terjadi kesalahan pada server. Coba lagi sebentar lagi; bila berulang, sampaikan kode permintaan ini kepada admin.',
     en: 'Something went wrong on the server. Try again shortly; if it repeats, give this request id to an admin.',

@@ -1,4 +1,5 @@
 import { evidence, ladder } from './define.ts';
+import { IID_2026_EVIDENCE_RULES } from './iid-2026-evidence.ts';
 import type { KemanfaatanBasis, Rubric, SidIndicator, SpdRow } from './types.ts';
 
 /**
@@ -1147,6 +1148,7 @@ export const IID_2026: Rubric = {
     { predicate: 'Inovatif', min: 40.01, max: 65 },
     { predicate: 'Kurang Inovatif', min: 0.01, max: 40 },
   ],
+  evidenceRules: IID_2026_EVIDENCE_RULES,
   eligibility: {
     firstAppliedFrom: '2024-01-01',
     firstAppliedTo: '2025-12-31',

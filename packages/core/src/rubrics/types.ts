@@ -158,6 +158,31 @@ export interface RubricAssumption {
   readonly message_en: string;
 }
 
+/**
+ * The years a document attached to an indicator may be dated, relative to the assessment year
+ * (T-0 = 0, T-2 = -2). Absent bounds are open. `inForce`: a regulation must still be in force in
+ * the assessment year (its validity period, where given, must cover it).
+ */
+export interface EvidenceDateWindow {
+  readonly fromYear?: number;
+  readonly toYear?: number;
+  readonly inForce?: boolean;
+}
+
+type PerLevel<T> = readonly [T | null, T | null, T | null];
+
+/** What the intake checks ask of evidence beyond file kinds: dates, and which indicators may share a file. */
+export interface EvidenceRules {
+  /** By indicator code; a triple gives one window per level (1, 2, 3), null where a level has none. */
+  readonly dateWindows: Readonly<Partial<Record<string, EvidenceDateWindow | PerLevel<EvidenceDateWindow>>>>;
+  /**
+   * Indicator codes that may be supported by the same document. A code always shares with itself
+   * (one SK naming many innovations supports `sid.16` of each); two codes share when a group holds both.
+   */
+  readonly sharingGroups: readonly (readonly string[])[];
+  readonly assumptions: readonly RubricAssumption[];
+}
+
 export interface Rubric {
   readonly id: string;
   readonly year: number;
@@ -172,4 +197,6 @@ export interface Rubric {
   readonly predicateBands: readonly PredicateBand[];
   readonly eligibility: EligibilityRules;
   readonly assumptions: readonly RubricAssumption[];
+  /** Date windows and sharing rules for evidence intake; absent: no date or sharing checks. */
+  readonly evidenceRules?: EvidenceRules;
 }

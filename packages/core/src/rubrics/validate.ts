@@ -216,5 +216,29 @@ export function validateRubric(rubric: Rubric): RubricValidation {
     if (!assumptionIds.has(id)) problems.push(`assumption ${id} is referenced but not described`);
   }
 
+  checkEvidenceRules(rubric, problems);
+
   return { valid: problems.length === 0, problems };
+}
+
+/** Evidence rules name only indicators of the rubric, and a window never ends before it starts. */
+function checkEvidenceRules(rubric: Rubric, problems: string[]): void {
+  const rules = rubric.evidenceRules;
+  if (!rules) return;
+  const codes = new Set([...rubric.spdRows, ...rubric.sidIndicators].map((indicator) => indicator.code));
+  for (const [code, windows] of Object.entries(rules.dateWindows)) {
+    if (!codes.has(code)) problems.push(`evidence date window for unknown indicator ${code}`);
+    for (const window of Array.isArray(windows) ? windows : [windows]) {
+      if (
+        window &&
+        window.fromYear !== undefined &&
+        window.toYear !== undefined &&
+        window.fromYear > window.toYear
+      )
+        problems.push(`evidence date window of ${code} ends before it starts`);
+    }
+  }
+  for (const code of rules.sharingGroups.flat()) {
+    if (!codes.has(code)) problems.push(`evidence sharing group names unknown indicator ${code}`);
+  }
 }

@@ -21,8 +21,17 @@ const READS: readonly Action[] = [
   'spd.read',
   'projection.read',
   'settings.read',
+  'replication.read',
+  'period.read',
+  'evidence.read',
 ];
-const INNOVATION_WRITES: readonly Action[] = ['innovation.create', 'innovation.update', 'innovation.archive'];
+const INNOVATION_WRITES: readonly Action[] = [
+  'innovation.create',
+  'innovation.update',
+  'innovation.archive',
+  'workflow.transition',
+  'evidence.write',
+];
 
 /** The expected answer in the caller's own tenant, for a record of the caller's own OPD. */
 const OWN_TENANT: Record<Role, readonly Action[]> = {
@@ -35,8 +44,17 @@ const OWN_TENANT: Record<Role, readonly Action[]> = {
     'member.manage',
     'spd.manage',
     'settings.manage',
+    // Publishing and replication agreements are decisions of the region (Bappeda), not of an OPD.
+    'catalog.publish',
+    'replication.request',
+    'replication.respond',
+    'replication.document',
+    'period.manage',
+    'answer.review',
+    'audit.read',
   ],
-  verifier: [...READS, 'member.read'],
+  // The verifier moves innovations through review; which steps it may take is the state machine's call.
+  verifier: [...READS, 'member.read', 'workflow.transition', 'answer.review'],
   opd_operator: [...READS, ...INNOVATION_WRITES],
   // The province's own tenant is `35`; as a viewer it reads, it does not manage.
   province_viewer: READS,
@@ -60,7 +78,7 @@ describe('access policy matrix', () => {
     const actor = actorWith(role);
     const tenantCode = actor.tenantCode === 'platform' ? OWN : actor.tenantCode;
     const decision = decide(actor, action, { tenantCode, opdId: 'opd-other' });
-    const opdScoped = ['innovation.create', 'innovation.update', 'innovation.archive'].includes(action);
+    const opdScoped = INNOVATION_WRITES.includes(action);
     const expected = OWN_TENANT[role].includes(action) && !(role === 'opd_operator' && opdScoped);
     expect(decision.allowed).toBe(expected);
     if (role === 'opd_operator' && opdScoped)

@@ -128,7 +128,8 @@ async function appendChange(
                   ...keys.catalogChange(sequence),
                   ...change,
                   sequence,
-                  ttl: Math.floor(Date.parse(change.at) / 1000) + CHANGE_TTL_SECONDS,
+                  // From the wall clock, not `at`: a back-dated publication (a seed) still keeps its step.
+                  ttl: Math.floor(Date.now() / 1000) + CHANGE_TTL_SECONDS,
                 },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
@@ -459,25 +460,28 @@ export class CatalogImporter {
 
   async importEntries(
     contents: readonly CatalogEntryContent[],
-    options: { now?: string; concurrency?: number } = {},
+    options: { publishedAtOf?: (index: number) => string; concurrency?: number } = {},
   ): Promise<void> {
-    const now = options.now ?? new Date().toISOString();
+    const now = new Date().toISOString();
     const batches: Record<string, unknown>[][] = [];
     for (let start = 0; start < contents.length; start += 25) {
       batches.push(
-        contents.slice(start, start + 25).map((content) => ({
-          ...keys.catalogEntry(content.tenantCode, content.innovationId),
-          ...catalogIndexKeys(content.tenantCode, content.innovationId, now),
-          ...catalogEntrySchema.parse({
-            ...content,
-            version: 1,
-            firstPublishedAt: now,
-            publishedAt: now,
-            updatedAt: now,
-            replicatedByRegions: 0,
-          }),
-          published: true,
-        })),
+        contents.slice(start, start + 25).map((content, offset) => {
+          const publishedAt = options.publishedAtOf?.(start + offset) ?? now;
+          return {
+            ...keys.catalogEntry(content.tenantCode, content.innovationId),
+            ...catalogIndexKeys(content.tenantCode, content.innovationId, publishedAt),
+            ...catalogEntrySchema.parse({
+              ...content,
+              version: 1,
+              firstPublishedAt: publishedAt,
+              publishedAt,
+              updatedAt: publishedAt,
+              replicatedByRegions: 0,
+            }),
+            published: true,
+          };
+        }),
       );
     }
     let next = 0;

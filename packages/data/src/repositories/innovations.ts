@@ -11,6 +11,7 @@ import {
   NotFoundError,
 } from '../errors.ts';
 import { innovationIndexKeys, innovationListPartition, keys } from '../keys.ts';
+import { type AuditContext, type AuditEvent, auditPut, fieldChanges } from './audit.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { toRecord, updateVersioned } from './versioned.ts';
 
@@ -52,7 +53,14 @@ export class InnovationRepository {
   constructor(
     private readonly clients: ScopedClients,
     private readonly tenantCode: string,
+    private readonly audit?: AuditContext,
   ) {}
+
+  /** The audit entry that goes into the same transaction as a change by `actor`. */
+  private auditEntry(actor: Actor, event: AuditEvent, at?: string) {
+    const context = this.audit ?? { actor, requestId: 'direct' };
+    return auditPut(this.tableName, this.tenantCode, context, event, at);
+  }
 
   private get tableName() {
     return this.clients.config.tableName;
@@ -144,8 +152,19 @@ export class InnovationRepository {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
+    const audit = this.auditEntry(
+      actor,
+      {
+        action: 'innovation.create',
+        entity: 'innovation',
+        entityId: id,
+        periodYear: input.periodYear,
+        changes: fieldChanges(undefined, { opdId: input.opdId, status: 'draft', profile: input.profile }),
+      },
+      now,
+    );
     if (!idempotencyKey) {
-      await this.clients.table.send(new TransactWriteCommand({ TransactItems: [put] }));
+      await this.clients.table.send(new TransactWriteCommand({ TransactItems: [put, audit] }));
       return { innovation, replayed: false };
     }
 
@@ -168,6 +187,7 @@ export class InnovationRepository {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
+            audit,
           ],
         }),
       );
@@ -194,8 +214,7 @@ export class InnovationRepository {
   ): Promise<Innovation> {
     const current = await this.get(innovationId);
     if (!current) throw new NotFoundError('innovation not found');
-    const now = new Date().toISOString();
-    const set: Record<string, unknown> = { updatedAt: now, updatedBy: actor.userId };
+    const set: Record<string, unknown> = {};
     if (changes.profile) set.profile = changes.profile;
     if (changes.opdId && changes.opdId !== current.opdId) {
       Object.assign(
@@ -204,19 +223,14 @@ export class InnovationRepository {
       );
       set.opdId = changes.opdId;
     }
-    const updated = await updateVersioned<Innovation>(
-      this.clients.table,
-      this.tableName,
-      keys.innovation(this.tenantCode, innovationId),
-      expectedVersion,
-      set,
-      {
-        expression: 'archived = :false',
-        values: { ':false': false },
-        onFail: () => new ArchivedError('innovation is archived'),
-      },
-    );
-    return toRecord<Innovation>(updated);
+    const changed = fieldChanges(current, {
+      profile: set.profile ?? current.profile,
+      opdId: set.opdId ?? current.opdId,
+    });
+    return this.write(current, expectedVersion, actor, set, {
+      action: 'innovation.update',
+      changes: changed,
+    });
   }
 
   /** Replaces the indicator answers as a whole: the caller read them at `expectedVersion`. */
@@ -225,18 +239,67 @@ export class InnovationRepository {
     expectedVersion: number,
     actor: Actor,
     answers: Record<string, StoredIndicatorAnswer>,
+    action = 'answer.set',
   ): Promise<Innovation> {
+    const current = await this.get(innovationId);
+    if (!current) throw new NotFoundError('innovation not found');
+    const changes = fieldChanges(
+      Object.fromEntries(
+        Object.entries(current.answers ?? {}).map(([code, answer]) => [`answers.${code}`, answer]),
+      ),
+      Object.fromEntries(Object.entries(answers).map(([code, answer]) => [`answers.${code}`, answer])),
+    );
+    return this.write(current, expectedVersion, actor, { answers }, { action, changes });
+  }
+
+  /** Moves an innovation through the regional workflow, with what the step records (note, number, result). */
+  async setStatus(
+    current: Innovation,
+    expectedVersion: number,
+    actor: Actor,
+    status: Innovation['status'],
+    recorded: Record<string, unknown>,
+    action: string,
+  ): Promise<Innovation> {
+    const set = { status, ...recorded };
+    const changes = fieldChanges(current as unknown as Record<string, unknown>, set);
+    // The version condition also pins the status: every step bumps the version.
+    return this.write(current, expectedVersion, actor, set, { action, changes });
+  }
+
+  /** One versioned change of a live (not archived) innovation and its audit entry, in one transaction. */
+  private async write(
+    current: Innovation,
+    expectedVersion: number,
+    actor: Actor,
+    set: Record<string, unknown>,
+    event: { action: string; changes: AuditEvent['changes'] },
+  ): Promise<Innovation> {
+    const now = new Date().toISOString();
     const updated = await updateVersioned<Innovation>(
       this.clients.table,
       this.tableName,
-      keys.innovation(this.tenantCode, innovationId),
+      keys.innovation(this.tenantCode, current.id),
       expectedVersion,
-      { answers, updatedAt: new Date().toISOString(), updatedBy: actor.userId },
+      { ...set, updatedAt: now, updatedBy: actor.userId },
       {
         expression: 'archived = :false',
         values: { ':false': false },
         onFail: () => new ArchivedError('innovation is archived'),
       },
+      [
+        this.auditEntry(
+          actor,
+          {
+            action: event.action,
+            entity: 'innovation',
+            entityId: current.id,
+            periodYear: current.periodYear,
+            changes: event.changes,
+          },
+          now,
+        ),
+      ],
     );
     return toRecord<Innovation>(updated);
   }
@@ -254,13 +317,17 @@ export class InnovationRepository {
   }
 
   async archive(innovationId: string, expectedVersion: number, actor: Actor): Promise<Innovation> {
-    const updated = await updateVersioned<Innovation>(
-      this.clients.table,
-      this.tableName,
-      keys.innovation(this.tenantCode, innovationId),
+    const current = await this.get(innovationId);
+    if (!current) throw new NotFoundError('innovation not found');
+    return this.write(
+      current,
       expectedVersion,
-      { archived: true, updatedAt: new Date().toISOString(), updatedBy: actor.userId },
+      actor,
+      { archived: true },
+      {
+        action: 'innovation.archive',
+        changes: { archived: { before: false, after: true } },
+      },
     );
-    return toRecord<Innovation>(updated);
   }
 }

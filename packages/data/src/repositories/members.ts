@@ -2,8 +2,9 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import type { Member } from '@inovasi/core';
 import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
-import { AlreadyExistsError, cancelledConditions } from '../errors.ts';
+import { AlreadyExistsError, cancelledConditions, NotFoundError } from '../errors.ts';
 import { keys } from '../keys.ts';
+import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
 import { toRecord, updateVersioned } from './versioned.ts';
 
 export type NewMember = Pick<Member, 'email' | 'name' | 'roles' | 'opdId'>;
@@ -25,6 +26,7 @@ export class MemberRepository {
   constructor(
     private readonly clients: ScopedClients,
     private readonly tenantCode: string,
+    private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {}
 
   private get tableName() {
@@ -88,6 +90,18 @@ export class MemberRepository {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
+            auditPut(
+              this.tableName,
+              this.tenantCode,
+              this.audit,
+              {
+                action: 'member.invite',
+                entity: 'member',
+                entityId: id,
+                changes: fieldChanges(undefined, { roles: input.roles, opdId: input.opdId }),
+              },
+              now,
+            ),
           ],
         }),
       );
@@ -103,12 +117,23 @@ export class MemberRepository {
     expectedVersion: number,
     changes: Partial<Pick<Member, 'roles' | 'opdId' | 'name'>>,
   ): Promise<Member> {
+    const current = await this.get(userId);
+    if (!current) throw new NotFoundError('member not found');
     const updated = await updateVersioned<Member>(
       this.clients.table,
       this.tableName,
       keys.member(this.tenantCode, userId),
       expectedVersion,
       { ...changes, updatedAt: new Date().toISOString() },
+      undefined,
+      [
+        auditPut(this.tableName, this.tenantCode, this.audit, {
+          action: 'member.update',
+          entity: 'member',
+          entityId: userId,
+          changes: fieldChanges(current, changes),
+        }),
+      ],
     );
     return toRecord<Member>(updated);
   }

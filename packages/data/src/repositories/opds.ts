@@ -1,9 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Opd } from '@inovasi/core';
 import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
-import { ArchivedError } from '../errors.ts';
+import { ArchivedError, NotFoundError } from '../errors.ts';
 import { keys } from '../keys.ts';
+import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
 import { toRecord, updateVersioned } from './versioned.ts';
 
 export type NewOpd = Pick<Opd, 'name' | 'kind'>;
@@ -13,6 +14,7 @@ export class OpdRepository {
   constructor(
     private readonly clients: ScopedClients,
     private readonly tenantCode: string,
+    private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {}
 
   private get tableName() {
@@ -50,16 +52,36 @@ export class OpdRepository {
   async create(input: NewOpd, now = new Date().toISOString(), id = ulid()): Promise<Opd> {
     const opd: Opd = { id, ...input, archived: false, version: 1, createdAt: now, updatedAt: now };
     await this.clients.table.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.opd(this.tenantCode, id), ...opd },
-        ConditionExpression: 'attribute_not_exists(pk)',
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...keys.opd(this.tenantCode, id), ...opd },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          auditPut(
+            this.tableName,
+            this.tenantCode,
+            this.audit,
+            {
+              action: 'opd.create',
+              entity: 'opd',
+              entityId: id,
+              changes: fieldChanges(undefined, input),
+            },
+            now,
+          ),
+        ],
       }),
     );
     return opd;
   }
 
   async update(opdId: string, expectedVersion: number, changes: Partial<NewOpd>): Promise<Opd> {
+    const current = await this.get(opdId);
+    if (!current) throw new NotFoundError('OPD not found');
     const updated = await updateVersioned<Opd>(
       this.clients.table,
       this.tableName,
@@ -71,8 +93,18 @@ export class OpdRepository {
         values: { ':false': false },
         onFail: () => new ArchivedError('OPD is archived'),
       },
+      [this.auditEntry('opd.update', opdId, fieldChanges(current, changes))],
     );
     return toRecord<Opd>(updated);
+  }
+
+  private auditEntry(action: string, opdId: string, changes: ReturnType<typeof fieldChanges>) {
+    return auditPut(this.tableName, this.tenantCode, this.audit, {
+      action,
+      entity: 'opd',
+      entityId: opdId,
+      changes,
+    });
   }
 
   async archive(opdId: string, expectedVersion: number): Promise<Opd> {
@@ -82,6 +114,8 @@ export class OpdRepository {
       keys.opd(this.tenantCode, opdId),
       expectedVersion,
       { archived: true, updatedAt: new Date().toISOString() },
+      undefined,
+      [this.auditEntry('opd.archive', opdId, { archived: { before: false, after: true } })],
     );
     return toRecord<Opd>(updated);
   }

@@ -273,7 +273,7 @@ export class ReplicationAgreements {
       if (value === undefined) return;
       const [head, ...path] = attribute.split('.');
       names[`#a${index}`] = head ?? attribute;
-      const target = [`#a${index}`, ...path.map((segment, depth) => `#a${index}_${depth}`)].join('.');
+      const target = [`#a${index}`, ...path.map((_segment, depth) => `#a${index}_${depth}`)].join('.');
       path.forEach((segment, depth) => {
         names[`#a${index}_${depth}`] = segment;
       });

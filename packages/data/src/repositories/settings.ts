@@ -1,9 +1,9 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantSettings } from '@inovasi/core';
 import type { ScopedClients } from '../clients.ts';
-import { isConditionFailure, VersionConflictError } from '../errors.ts';
 import { keys } from '../keys.ts';
-import { toRecord, updateVersioned } from './versioned.ts';
+import { type AuditContext, auditPut, type FieldChange, SYSTEM_AUDIT } from './audit.ts';
+import { saveSingleton, toRecord } from './versioned.ts';
 
 const DEFAULTS: TenantSettings = { minKematanganToSend: null, version: 0 };
 
@@ -12,6 +12,7 @@ export class TenantSettingsRepository {
   constructor(
     private readonly clients: ScopedClients,
     private readonly tenantCode: string,
+    private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {}
 
   async get(): Promise<TenantSettings> {
@@ -22,31 +23,27 @@ export class TenantSettingsRepository {
   }
 
   async save(expectedVersion: number, changes: Omit<TenantSettings, 'version'>): Promise<TenantSettings> {
-    const key = keys.tenantSettings(this.tenantCode);
-    if (expectedVersion > 0) {
-      return toRecord<TenantSettings>(
-        await updateVersioned<TenantSettings>(
-          this.clients.table,
-          this.clients.config.tableName,
-          key,
-          expectedVersion,
-          changes,
-        ),
-      );
+    const current = await this.get();
+    const fieldChanges: Record<string, FieldChange> = {};
+    for (const [field, value] of Object.entries(changes)) {
+      const before = current[field as keyof TenantSettings];
+      if (before !== value) fieldChanges[field] = { before, after: value };
     }
-    const created: TenantSettings = { ...changes, version: 1 };
-    try {
-      await this.clients.table.send(
-        new PutCommand({
-          TableName: this.clients.config.tableName,
-          Item: { ...key, ...created },
-          ConditionExpression: 'attribute_not_exists(pk)',
+    return saveSingleton<TenantSettings>(
+      this.clients.table,
+      this.clients.config.tableName,
+      keys.tenantSettings(this.tenantCode),
+      expectedVersion,
+      DEFAULTS,
+      changes,
+      [
+        auditPut(this.clients.config.tableName, this.tenantCode, this.audit, {
+          action: 'settings.save',
+          entity: 'settings',
+          entityId: 'settings',
+          changes: fieldChanges,
         }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new VersionConflictError((await this.get()).version);
-      throw error;
-    }
-    return created;
+      ],
+    );
   }
 }

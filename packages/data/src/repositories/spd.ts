@@ -1,15 +1,16 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SpdAnswers, StoredSpdAnswer } from '@inovasi/core';
 import type { ScopedClients } from '../clients.ts';
-import { isConditionFailure, VersionConflictError } from '../errors.ts';
 import { keys } from '../keys.ts';
-import { toRecord, updateVersioned } from './versioned.ts';
+import { type AuditContext, auditPut, type FieldChange, SYSTEM_AUDIT } from './audit.ts';
+import { saveSingleton, toRecord } from './versioned.ts';
 
 /** A region's SPD answers for one assessment year: one item, optimistically locked. */
 export class SpdAnswersRepository {
   constructor(
     private readonly clients: ScopedClients,
     private readonly tenantCode: string,
+    private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {}
 
   async get(year: number): Promise<SpdAnswers | undefined> {
@@ -29,33 +30,29 @@ export class SpdAnswersRepository {
     expectedVersion: number,
     answers: Record<string, StoredSpdAnswer>,
   ): Promise<SpdAnswers> {
-    const key = keys.spdAnswers(this.tenantCode, year);
-    if (expectedVersion > 0) {
-      return toRecord<SpdAnswers>(
-        await updateVersioned<SpdAnswers>(
-          this.clients.table,
-          this.clients.config.tableName,
-          key,
-          expectedVersion,
-          {
-            answers,
-          },
-        ),
-      );
+    const current = await this.get(year);
+    const changes: Record<string, FieldChange> = {};
+    for (const [row, answer] of Object.entries(answers)) {
+      const before = current?.answers[row];
+      if (JSON.stringify(before) !== JSON.stringify(answer))
+        changes[`answers.${row}`] = { before, after: answer };
     }
-    const created: SpdAnswers = { year, rubricId, answers, version: 1 };
-    try {
-      await this.clients.table.send(
-        new PutCommand({
-          TableName: this.clients.config.tableName,
-          Item: { ...key, ...created },
-          ConditionExpression: 'attribute_not_exists(pk)',
+    return saveSingleton<SpdAnswers>(
+      this.clients.table,
+      this.clients.config.tableName,
+      keys.spdAnswers(this.tenantCode, year),
+      expectedVersion,
+      { year, rubricId, answers: {} },
+      { answers },
+      [
+        auditPut(this.clients.config.tableName, this.tenantCode, this.audit, {
+          action: 'spd.save',
+          entity: 'spd',
+          entityId: `spd-${year}`,
+          periodYear: year,
+          changes,
         }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new VersionConflictError((await this.get(year))?.version ?? 0);
-      throw error;
-    }
-    return created;
+      ],
+    );
   }
 }

@@ -3,6 +3,7 @@ import type { Member, Tenant } from '@inovasi/core';
 import type { ScopedClients } from '../clients.ts';
 import { AlreadyExistsError, cancelledConditions } from '../errors.ts';
 import { keys, PLATFORM_PREFIX, PLATFORM_TENANT } from '../keys.ts';
+import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
 import type { LoginPointer } from './members.ts';
 import { normaliseEmail } from './members.ts';
 import { toRecord } from './versioned.ts';
@@ -35,7 +36,11 @@ export class PlatformRepository {
     return this.clients.config.tableName;
   }
 
-  async onboard(input: NewTenant, now = new Date().toISOString()): Promise<Tenant> {
+  async onboard(
+    input: NewTenant,
+    now = new Date().toISOString(),
+    audit: AuditContext = SYSTEM_AUDIT,
+  ): Promise<Tenant> {
     const tenant: Tenant = { ...input, status: 'active', createdAt: now, version: 1 };
     try {
       await this.clients.table.send(
@@ -55,6 +60,18 @@ export class PlatformRepository {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
+            auditPut(
+              this.tableName,
+              input.code,
+              audit,
+              {
+                action: 'tenant.onboard',
+                entity: 'tenant',
+                entityId: input.code,
+                changes: fieldChanges(undefined, { name: input.name, kind: input.kind }),
+              },
+              now,
+            ),
           ],
         }),
       );

@@ -1,6 +1,12 @@
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { isConditionFailure, NotFoundError, VersionConflictError } from '../errors.ts';
+import { cancelledConditions, isConditionFailure, NotFoundError, VersionConflictError } from '../errors.ts';
 import type { TableKey } from '../keys.ts';
 import { KEY_ATTRIBUTES, tableDefinition } from '../table-definition.ts';
 
@@ -15,6 +21,8 @@ export async function updateVersioned<T>(
   expectedVersion: number,
   changes: Record<string, unknown>,
   extraCondition?: { expression: string; values: Record<string, unknown>; onFail: (item: T) => Error },
+  /** Items written in the same transaction (an audit entry, an outbox message); all or nothing. */
+  alongside: TransactItem[] = [],
 ): Promise<T> {
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = { ':expected': expectedVersion, ':one': 1 };
@@ -36,27 +44,47 @@ export async function updateVersioned<T>(
     condition.push(`(${extraCondition.expression})`);
     Object.assign(values, extraCondition.values);
   }
-  try {
-    const result = await table.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: key,
-        UpdateExpression: `SET ${assignments.join(', ')}${removeClause}`,
-        ConditionExpression: condition.join(' AND '),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-    return result.Attributes as T;
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const old = oldItemOf(error);
-    if (!old) throw new NotFoundError('not found');
-    if (old.version !== expectedVersion) throw new VersionConflictError(Number(old.version));
-    throw extraCondition ? extraCondition.onFail(old as T) : error;
+  const update = {
+    TableName: tableName,
+    Key: key,
+    UpdateExpression: `SET ${assignments.join(', ')}${removeClause}`,
+    ConditionExpression: condition.join(' AND '),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+  };
+  const diagnose = (old: Record<string, unknown> | undefined, error: unknown): Error => {
+    if (!old) return new NotFoundError('not found');
+    if (old.version !== expectedVersion) return new VersionConflictError(Number(old.version));
+    return extraCondition ? extraCondition.onFail(old as T) : (error as Error);
+  };
+  if (alongside.length === 0) {
+    try {
+      const result = await table.send(new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }));
+      return result.Attributes as T;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      throw diagnose(oldItemOf(error), error);
+    }
   }
+  try {
+    await table.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...alongside] }));
+  } catch (error) {
+    if (!cancelledConditions(error).includes(0)) throw error;
+    throw diagnose(cancellationItem(error, 0), error);
+  }
+  // A transaction returns no values: read the item back, strongly consistent.
+  const result = await table.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+  return result.Item as T;
+}
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** The item a cancelled transaction entry saw, when it asked for it (ALL_OLD). */
+export function cancellationItem(error: unknown, index: number): Record<string, unknown> | undefined {
+  const reasons = (error as { CancellationReasons?: { Item?: Record<string, unknown> }[] })
+    .CancellationReasons;
+  return oldItemOf({ Item: reasons?.[index]?.Item });
 }
 
 const STORAGE_ATTRIBUTES = [...KEY_ATTRIBUTES, tableDefinition.timeToLiveAttribute];
@@ -74,4 +102,54 @@ export function oldItemOf(error: unknown): Record<string, unknown> | undefined {
   if (!item) return undefined;
   const marshalled = Object.values(item).every((value) => value !== null && typeof value === 'object');
   return marshalled ? unmarshall(item as Parameters<typeof unmarshall>[0]) : item;
+}
+
+/**
+ * Saves a one-per-key record (a region's SPD answers, its settings) that starts at version 0,
+ * meaning "nothing saved yet": saving version 0 creates it, once; later saves are versioned updates.
+ */
+export async function saveSingleton<T extends { version: number }>(
+  table: DynamoDBDocumentClient,
+  tableName: string,
+  key: TableKey,
+  expectedVersion: number,
+  initial: Omit<T, 'version'>,
+  changes: Record<string, unknown>,
+  alongside: TransactItem[],
+): Promise<T> {
+  if (expectedVersion > 0) {
+    return toRecord<T>(
+      await updateVersioned<Record<string, unknown>>(
+        table,
+        tableName,
+        key,
+        expectedVersion,
+        changes,
+        undefined,
+        alongside,
+      ),
+    );
+  }
+  const created = { ...initial, ...changes, version: 1 } as T;
+  try {
+    await table.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...key, ...created },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...alongside,
+        ],
+      }),
+    );
+  } catch (error) {
+    if (!cancelledConditions(error).includes(0)) throw error;
+    const stored = await table.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+    throw new VersionConflictError(Number(stored.Item?.version ?? 0));
+  }
+  return created;
 }

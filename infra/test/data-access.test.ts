@@ -1,0 +1,214 @@
+import { DATA_ROLE_NAMES, DATA_ROLES, NEVER_GRANTED_ACTIONS } from '@inovasi/data/data-roles';
+import { describe, expect, it } from 'vitest';
+import { logicalId, synthesize } from './support.ts';
+
+/**
+ * Pins the tenant-scoped IAM of ADR 0008 statement by statement: who may assume each data role and
+ * with which session tags, what each role may do, and that the API function itself holds no data
+ * access. A change to any of these is a change of the isolation model and must show up here.
+ */
+type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
+
+const { stack, template } = synthesize();
+const resources = template.toJSON().Resources as Resources;
+const table = { 'Fn::GetAtt': [logicalId(stack.data.table), 'Arn'] };
+const tableIndexes = { 'Fn::Join': ['', [table, '/index/*']] };
+const bucket = { 'Fn::GetAtt': [logicalId(stack.data.evidenceBucket), 'Arn'] };
+const objects = (pattern: string) => ({ 'Fn::Join': ['', [bucket, `/${pattern}`]] });
+const apiRoleArn = { 'Fn::GetAtt': [logicalId(stack.api.function.role!), 'Arn'] };
+
+const ITEM_READ = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
+const ITEM_ALL = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:UpdateItem',
+];
+const items = (actions: string[], leadingKeys: string[]) => ({
+  Sid: 'Items',
+  Effect: 'Allow',
+  Action: actions,
+  Resource: [table, tableIndexes],
+  Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } },
+});
+const objectStatements = (actions: string[], prefix: string) => [
+  { Sid: 'Objects', Effect: 'Allow', Action: actions, Resource: objects(prefix) },
+  {
+    Sid: 'ListObjects',
+    Effect: 'Allow',
+    Action: 's3:ListBucket',
+    Resource: bucket,
+    Condition: { StringLike: { 's3:prefix': [prefix] } },
+  },
+];
+const tagged = (...tags: string[]) => ({
+  Effect: 'Allow',
+  Action: ['sts:AssumeRole', 'sts:TagSession'],
+  Principal: { AWS: apiRoleArn },
+  Condition: {
+    StringLike: Object.fromEntries(tags.map((tag) => [`aws:RequestTag/${tag}`, ['??', '??.??']])),
+    'ForAllValues:StringEquals': { 'aws:TagKeys': tags },
+  },
+});
+const untagged = { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: apiRoleArn } };
+
+const TENANT = 'T#${aws:PrincipalTag/TenantId}#';
+const PEER = 'T#${aws:PrincipalTag/PeerTenantId}#';
+const CATALOG_KEYS = ['CATALOG#ENTRY#*', 'CATALOG#LOG#*', 'CATALOG#META#*', 'CATALOG#PUBLISHED#*'];
+
+const EXPECTED = {
+  tenant: {
+    trust: tagged('TenantId'),
+    statements: [
+      items(ITEM_ALL, [`${TENANT}*`]),
+      ...objectStatements(
+        ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
+        'tenants/${aws:PrincipalTag/TenantId}/*',
+      ),
+    ],
+  },
+  platform: { trust: untagged, statements: [items(ITEM_ALL, ['PLATFORM#*', 'LOGIN#*'])] },
+  tenantAdmin: {
+    trust: tagged('TenantId'),
+    statements: [items(ITEM_ALL, [`${TENANT}*`, 'PLATFORM#*', 'LOGIN#*'])],
+  },
+  catalogReader: {
+    trust: untagged,
+    statements: [
+      items(ITEM_READ, CATALOG_KEYS),
+      ...objectStatements(['s3:GetObject'], 'catalog/search/*'),
+    ],
+  },
+  catalogWriter: {
+    trust: untagged,
+    statements: [
+      items(ITEM_ALL, CATALOG_KEYS),
+      ...objectStatements(['s3:DeleteObject', 's3:GetObject', 's3:PutObject'], 'catalog/search/*'),
+    ],
+  },
+  replication: {
+    trust: tagged('TenantId', 'PeerTenantId'),
+    statements: [
+      items(ITEM_ALL, [
+        `${TENANT}REPL#*`,
+        `${PEER}REPL#*`,
+        `${PEER}INNO*`,
+        `${PEER}OPD#*`,
+        'CATALOG#ENTRY#${aws:PrincipalTag/TenantId}#*',
+      ]),
+    ],
+  },
+} as const;
+
+const roleResource = (name: (typeof DATA_ROLE_NAMES)[number]) => {
+  const resource = resources[logicalId(stack.dataAccess.roles[name])];
+  if (resource?.Type !== 'AWS::IAM::Role') throw new Error(`no role for ${name}`);
+  return resource.Properties;
+};
+
+describe('data roles (tenant-scoped credentials)', () => {
+  it('defines exactly the roles the data layer plans with', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...DATA_ROLE_NAMES].sort());
+  });
+
+  it.each(DATA_ROLE_NAMES)('%s: trusts only the API function role, with the session tags it needs', (name) => {
+    const role = roleResource(name);
+    expect(role.AssumeRolePolicyDocument).toEqual({ Version: '2012-10-17', Statement: [EXPECTED[name].trust] });
+    // Role chaining caps sessions at an hour; the role must not promise more.
+    expect(role.MaxSessionDuration).toBe(3600);
+    expect(role.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it.each(DATA_ROLE_NAMES)('%s: allows exactly its statements', (name) => {
+    const role = roleResource(name);
+    expect(role.Policies).toEqual([
+      { PolicyName: 'Data', PolicyDocument: { Version: '2012-10-17', Statement: EXPECTED[name].statements } },
+    ]);
+  });
+
+  it('names the tenant by its session tag, closing delimiter included, in keys and objects', () => {
+    const statements = roleResource('tenant').Policies[0].PolicyDocument.Statement;
+    expect(statements[0].Condition['ForAllValues:StringLike']['dynamodb:LeadingKeys']).toEqual([
+      'T#${aws:PrincipalTag/TenantId}#*',
+    ]);
+    expect(JSON.stringify(statements)).toContain('/tenants/${aws:PrincipalTag/TenantId}/*');
+  });
+
+  it('never attaches any other policy to a data role', () => {
+    const roleIds = DATA_ROLE_NAMES.map((name) => logicalId(stack.dataAccess.roles[name]));
+    const attached = Object.values(resources).filter(
+      (resource) =>
+        (resource.Type === 'AWS::IAM::Policy' || resource.Type === 'AWS::IAM::ManagedPolicy') &&
+        JSON.stringify(resource.Properties.Roles ?? []).match(new RegExp(roleIds.join('|'))),
+    );
+    expect(attached).toEqual([]);
+  });
+});
+
+describe('the API function role', () => {
+  const role = stack.api.function.role!;
+  const policies = Object.values(resources).filter(
+    (resource) =>
+      resource.Type === 'AWS::IAM::Policy' &&
+      JSON.stringify(resource.Properties.Roles) === JSON.stringify([{ Ref: logicalId(role) }]),
+  );
+
+  it('may only write its logs, send traces and assume the data roles: no table or bucket access', () => {
+    expect(policies).toHaveLength(1);
+    const logGroup = { 'Fn::GetAtt': [expect.stringMatching(/^ApiFunctionLogs/), 'Arn'] };
+    expect(policies[0]?.Properties.PolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: logGroup },
+      { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' },
+      {
+        Sid: 'AssumeDataRoles',
+        Effect: 'Allow',
+        Action: ['sts:AssumeRole', 'sts:TagSession'],
+        Resource: [...DATA_ROLE_NAMES]
+          .map((name) => logicalId(stack.dataAccess.roles[name]))
+          .sort()
+          .map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] })),
+      },
+    ]);
+  });
+
+  it('learns each data role’s ARN from its environment', () => {
+    const variables = resources[logicalId(stack.api.function)]?.Properties.Environment.Variables;
+    for (const name of DATA_ROLE_NAMES) {
+      expect(variables[DATA_ROLES[name].envVar]).toEqual({
+        'Fn::GetAtt': [logicalId(stack.dataAccess.roles[name]), 'Arn'],
+      });
+    }
+  });
+});
+
+describe('no role anywhere', () => {
+  const statements = Object.values(resources).flatMap((resource) => {
+    const documents =
+      resource.Type === 'AWS::IAM::Role'
+        ? (resource.Properties.Policies ?? []).map((policy: any) => policy.PolicyDocument)
+        : resource.Type === 'AWS::IAM::Policy' || resource.Type === 'AWS::IAM::ManagedPolicy'
+          ? [resource.Properties.PolicyDocument]
+          : [];
+    return documents.flatMap((document: any) => document.Statement);
+  });
+  const actions = statements.flatMap((statement: any) => [statement.Action ?? []].flat() as string[]);
+
+  it.each(NEVER_GRANTED_ACTIONS)('allows %s, not even by wildcard', (action) => {
+    const matches = (pattern: string) =>
+      new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i').test(action);
+    expect(actions.filter(matches)).toEqual([]);
+  });
+
+  it('reaches table items without a dynamodb:LeadingKeys condition', () => {
+    const unconditioned = statements.filter(
+      (statement: any) =>
+        [statement.Action].flat().some((action: string) => action.startsWith('dynamodb:')) &&
+        !statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'],
+    );
+    expect(unconditioned).toEqual([]);
+  });
+});

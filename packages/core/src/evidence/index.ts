@@ -1,0 +1,4 @@
+export * from './kinds.ts';
+export * from './links.ts';
+export * from './rules.ts';
+export * from './schemas.ts';

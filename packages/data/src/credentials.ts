@@ -1,0 +1,274 @@
+import { AssumeRoleCommand, type AssumeRoleCommandOutput } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import {
+  DATA_ROLE_NAMES,
+  DATA_ROLES,
+  type DataRoleDefinition,
+  type DataRoleName,
+  ITEM_READ_ACTIONS,
+  ITEM_WRITE_ACTIONS,
+  OBJECT_READ_ACTIONS,
+  OBJECT_WRITE_ACTIONS,
+  PEER_TAG_KEY,
+  type SessionTagKey,
+  TENANT_TAG_KEY,
+} from './data-roles.ts';
+import type { DataScope } from './tenant-guard.ts';
+
+/** A scope that no data role covers: in AWS it gets no credentials at all. */
+export class NoDataRoleError extends Error {
+  override readonly name = 'NoDataRoleError';
+}
+
+/** Which role a scope's sessions assume, with which session tags, and exactly what the session may reach. */
+export interface CredentialPlan {
+  readonly role: DataRoleName;
+  /** Session tags (`TenantId`, and `PeerTenantId` for a two-region flow); empty for untagged roles. */
+  readonly tags: Readonly<Partial<Record<SessionTagKey, string>>>;
+  readonly readOnly: boolean;
+  /** Partition-key prefixes of the table and its indexes (the session's `dynamodb:LeadingKeys`). */
+  readonly keyPrefixes: readonly string[];
+  readonly objectPrefixes: readonly string[];
+}
+
+const TENANT_KEY = /^T#([^#]+)#/;
+const TENANT_OBJECT = /^tenants\/([^/]+)\//;
+/** The trust policies admit only tags of this shape; checking here turns a misuse into a clear error. */
+const TENANT_CODE = /^\d{2}(\.\d{2})?$/;
+
+const unique = (values: readonly string[]): string[] => [...new Set(values)].sort();
+
+const describe = (scope: DataScope): string =>
+  JSON.stringify({ keys: scope.keyPrefixes, objects: scope.objectPrefixes, readOnly: scope.readOnly });
+
+/** The tenants a scope names, through its key, index and object prefixes. */
+function tenantsOf(keyPrefixes: readonly string[], objectPrefixes: readonly string[]): string[] {
+  const tenants = new Set<string>();
+  for (const prefix of keyPrefixes) {
+    const code = TENANT_KEY.exec(prefix)?.[1];
+    if (code !== undefined) tenants.add(code);
+  }
+  for (const prefix of objectPrefixes) {
+    const code = TENANT_OBJECT.exec(prefix)?.[1];
+    if (code !== undefined) tenants.add(code);
+  }
+  return [...tenants].sort();
+}
+
+/** Every way of giving a role's tags the scope's tenants (one order for one tenant, two for a pair). */
+function tagAssignments(tags: readonly SessionTagKey[], tenants: readonly string[]) {
+  if (tags.length !== tenants.length) return [];
+  if (tenants.length === 0) return [{}];
+  const orders = tenants.length === 1 ? [tenants] : [tenants, [...tenants].reverse()];
+  return orders.map((order) => Object.fromEntries(tags.map((tag, index) => [tag, order[index]])));
+}
+
+/**
+ * Picks the narrowest data role that covers a scope (see `DATA_ROLES`). A scope that keys no role
+ * covers has no plan: such a path needs its own role and a decision record, not a wider one.
+ */
+export function credentialPlanFor(scope: DataScope): CredentialPlan {
+  const keyPrefixes = unique([
+    ...scope.keyPrefixes,
+    ...Object.values(scope.indexPrefixes ?? {}).flatMap((prefixes) => prefixes ?? []),
+  ]);
+  const objectPrefixes = unique(scope.objectPrefixes);
+  const tenants = tenantsOf(keyPrefixes, objectPrefixes);
+  for (const code of tenants) {
+    if (!TENANT_CODE.test(code)) {
+      throw new NoDataRoleError(`"${code}" is not a tenant code a session may be tagged with`);
+    }
+  }
+  for (const role of DATA_ROLE_NAMES) {
+    const definition: DataRoleDefinition = DATA_ROLES[role];
+    if (definition.readOnly && !scope.readOnly) continue;
+    for (const tags of tagAssignments(definition.tags, tenants)) {
+      const tenant = tags[TENANT_TAG_KEY] ?? '';
+      const peer = tags[PEER_TAG_KEY] ?? '';
+      const allowedKeys = definition.keyPrefixes(tenant, peer);
+      const allowedObjects = definition.objectPrefixes(tenant, peer);
+      const covered =
+        keyPrefixes.every((prefix) => allowedKeys.some((allowed) => prefix.startsWith(allowed))) &&
+        objectPrefixes.every((prefix) => allowedObjects.some((allowed) => prefix.startsWith(allowed)));
+      if (covered) return { role, tags, readOnly: scope.readOnly, keyPrefixes, objectPrefixes };
+    }
+  }
+  throw new NoDataRoleError(`no data role covers the scope ${describe(scope)}`);
+}
+
+/**
+ * The inline session policy of one plan: the scope itself in IAM terms. STS intersects it with the
+ * role's policy, so a session reaches what the guard allows and what the role allows, never more.
+ * A read-only scope (a province's oversight of a regency) gets no write action at all.
+ */
+export function sessionPolicyFor(plan: CredentialPlan, bucketName: string): string {
+  const statements: Record<string, unknown>[] = [
+    {
+      Effect: 'Allow',
+      Action: plan.readOnly ? [...ITEM_READ_ACTIONS] : [...ITEM_READ_ACTIONS, ...ITEM_WRITE_ACTIONS],
+      Resource: '*',
+      Condition: {
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': plan.keyPrefixes.map((prefix) => `${prefix}*`) },
+      },
+    },
+  ];
+  if (plan.objectPrefixes.length > 0) {
+    statements.push(
+      {
+        Effect: 'Allow',
+        Action: plan.readOnly ? [...OBJECT_READ_ACTIONS] : [...OBJECT_READ_ACTIONS, ...OBJECT_WRITE_ACTIONS],
+        Resource: plan.objectPrefixes.map((prefix) => `arn:aws:s3:::${bucketName}/${prefix}*`),
+      },
+      {
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: `arn:aws:s3:::${bucketName}`,
+        Condition: { StringLike: { 's3:prefix': plan.objectPrefixes.map((prefix) => `${prefix}*`) } },
+      },
+    );
+  }
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+}
+
+/** Where each scope's clients get their credentials (see `ScopedClientFactory`). */
+export interface ScopeCredentialSource {
+  /** Credentials for one scope's clients; undefined: the configured (local) credentials or the default chain. */
+  providerFor(scope: DataScope): AwsCredentialIdentityProvider | undefined;
+}
+
+/** The one STS call the vendor makes; `STSClient` satisfies it. */
+export interface AssumeRoleClient {
+  send(command: AssumeRoleCommand): Promise<Pick<AssumeRoleCommandOutput, 'Credentials'>>;
+}
+
+export interface ScopedCredentialVendorOptions {
+  /** ARN of each data role; a plan whose role has no ARN fails with NoDataRoleError. */
+  readonly roleArns: Partial<Record<DataRoleName, string>>;
+  readonly bucketName: string;
+  readonly sts: AssumeRoleClient;
+  /** Requested session length. Role chaining (a Lambda role assuming a role) caps it at one hour. */
+  readonly sessionSeconds?: number;
+  /**
+   * How much earlier than STS says the credentials are reported to expire. A URL presigned with
+   * them stays valid at least this long, and the SDK refreshes before a request could fail.
+   */
+  readonly earlyExpiryMs?: number;
+  /** Distinct sessions kept (one per tenant and scope shape); the oldest is dropped beyond this. */
+  readonly maxSessions?: number;
+  readonly now?: () => number;
+}
+
+/** The SDK refreshes a memoized identity when less than this is left (`@smithy/core` EXPIRATION_MS). */
+export const SDK_REFRESH_WINDOW_MS = 5 * 60_000;
+/** Slack so that a cached identity is still outside the SDK's window when the SDK looks at it. */
+const REFRESH_SLACK_MS = 60_000;
+
+interface Session {
+  credentials?: AwsCredentialIdentity & { expiration: Date };
+  pending?: Promise<AwsCredentialIdentity>;
+}
+
+/**
+ * Vends per-scope credentials in AWS: `AssumeRole` on the plan's data role with the `TenantId`
+ * session tag (transitive, so it survives any further chaining) and the scope's session policy,
+ * cached per (role, tags, policy) — in practice per tenant — until shortly before expiry. Concurrent first requests of a
+ * tenant share one STS call; a failed call is not cached.
+ */
+export class ScopedCredentialVendor implements ScopeCredentialSource {
+  private readonly sessions = new Map<string, Session>();
+  private readonly sessionSeconds: number;
+  private readonly earlyExpiryMs: number;
+  private readonly maxSessions: number;
+  private readonly now: () => number;
+  /** STS calls made, for tests and metrics. */
+  assumeRoleCalls = 0;
+
+  constructor(private readonly options: ScopedCredentialVendorOptions) {
+    this.sessionSeconds = options.sessionSeconds ?? 3600;
+    this.earlyExpiryMs = options.earlyExpiryMs ?? 15 * 60_000;
+    this.maxSessions = options.maxSessions ?? 1000;
+    this.now = options.now ?? Date.now;
+    if (this.sessionSeconds * 1000 - this.earlyExpiryMs <= SDK_REFRESH_WINDOW_MS + REFRESH_SLACK_MS) {
+      throw new Error('sessionSeconds is too short for earlyExpiryMs and the SDK refresh window');
+    }
+  }
+
+  providerFor(scope: DataScope): AwsCredentialIdentityProvider {
+    const plan = credentialPlanFor(scope);
+    const roleArn = this.options.roleArns[plan.role];
+    if (!roleArn) {
+      throw new NoDataRoleError(
+        `${DATA_ROLES[plan.role].envVar} is not configured for the ${plan.role} role`,
+      );
+    }
+    const policy = sessionPolicyFor(plan, this.options.bucketName);
+    const key = JSON.stringify([roleArn, plan.tags, policy]);
+    return () => this.credentials(key, roleArn, plan, policy);
+  }
+
+  private async credentials(
+    key: string,
+    roleArn: string,
+    plan: CredentialPlan,
+    policy: string,
+  ): Promise<AwsCredentialIdentity> {
+    let session = this.sessions.get(key);
+    const fresh = session?.credentials;
+    if (fresh && fresh.expiration.getTime() - this.now() > SDK_REFRESH_WINDOW_MS + REFRESH_SLACK_MS) {
+      return fresh;
+    }
+    if (session?.pending) return session.pending;
+    if (!session) {
+      session = {};
+      this.remember(key, session);
+    }
+    const current = session;
+    current.pending = this.assume(roleArn, plan, policy)
+      .then((credentials) => {
+        current.credentials = credentials;
+        return credentials;
+      })
+      .finally(() => {
+        current.pending = undefined;
+      });
+    return current.pending;
+  }
+
+  private remember(key: string, session: Session): void {
+    if (this.sessions.size >= this.maxSessions) {
+      const oldest = this.sessions.keys().next().value;
+      if (oldest !== undefined) this.sessions.delete(oldest);
+    }
+    this.sessions.set(key, session);
+  }
+
+  private async assume(
+    roleArn: string,
+    plan: CredentialPlan,
+    policy: string,
+  ): Promise<AwsCredentialIdentity & { expiration: Date }> {
+    this.assumeRoleCalls++;
+    const tags = Object.entries(plan.tags).map(([Key, Value]) => ({ Key, Value }));
+    const tenants = Object.values(plan.tags).join('-') || 'platform';
+    const output = await this.options.sts.send(
+      new AssumeRoleCommand({
+        RoleArn: roleArn,
+        // Shows in CloudTrail next to every data call of the session.
+        RoleSessionName: `inovasi-${plan.role}-${tenants}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 64),
+        DurationSeconds: this.sessionSeconds,
+        Policy: policy,
+        ...(tags.length > 0 ? { Tags: tags, TransitiveTagKeys: tags.map((tag) => tag.Key) } : {}),
+      }),
+    );
+    const credentials = output.Credentials;
+    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.Expiration) {
+      throw new Error(`AssumeRole on ${roleArn} returned no credentials`);
+    }
+    return {
+      accessKeyId: credentials.AccessKeyId,
+      secretAccessKey: credentials.SecretAccessKey,
+      sessionToken: credentials.SessionToken,
+      expiration: new Date(new Date(credentials.Expiration).getTime() - this.earlyExpiryMs),
+    };
+  }
+}

@@ -1,0 +1,181 @@
+import {
+  CATALOG_ENTRY_PREFIX,
+  CATALOG_LOG_PARTITION,
+  CATALOG_META_PARTITION,
+  CATALOG_OBJECT_PREFIX,
+  CATALOG_PUBLISHED_PREFIX,
+  catalogEntryPrefix,
+  LOGIN_PREFIX,
+  PLATFORM_PREFIX,
+  replicationPartition,
+  tenantKeyPrefix,
+  tenantObjectPrefix,
+} from './keys.ts';
+
+/**
+ * The IAM roles that hold data access in AWS, described once for both sides: the CDK app builds
+ * each role's policy from these definitions (with `${aws:PrincipalTag/TenantId}` in place of the
+ * tenant), and the data layer picks the role for a scope and narrows it further with a session
+ * policy built from the same scope the guard enforces. The function's own role has no data access;
+ * it may only assume these. See docs/decisions/0008-tenant-scoped-credentials.md.
+ *
+ * Pure data, no SDK: `infra` imports this at synth time.
+ */
+
+/** The session tag that names the one tenant a session may reach. */
+export const TENANT_TAG_KEY = 'TenantId';
+/** The second region of a two-region replication flow. */
+export const PEER_TAG_KEY = 'PeerTenantId';
+export type SessionTagKey = typeof TENANT_TAG_KEY | typeof PEER_TAG_KEY;
+
+/** IAM's policy variable for a session tag, as it appears in the role policies. */
+export const tagVariable = (key: SessionTagKey): string => `\${aws:PrincipalTag/${key}}`;
+
+/**
+ * Kemendagri area codes (`35`, `35.22`) as IAM `StringLike` patterns for the trust policy. IAM
+ * cannot match digits, but STS tag values cannot carry `*`, `?` or `#` either, so a tag of this
+ * length and shape can never widen `T#<tag>#*`.
+ */
+export const TENANT_TAG_PATTERNS = ['??', '??.??'] as const;
+
+/** Item actions. Transactions are authorised per item action, so they need none of their own. */
+export const ITEM_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
+/** `ConditionCheckItem` only ever appears inside write transactions, so it counts as a write. */
+export const ITEM_WRITE_ACTIONS = [
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+] as const;
+export const OBJECT_READ_ACTIONS = ['s3:GetObject'] as const;
+export const OBJECT_WRITE_ACTIONS = ['s3:PutObject', 's3:DeleteObject'] as const;
+
+/** `Scan`, PartiQL and table management are never granted; the CDK tests prove it. */
+export const NEVER_GRANTED_ACTIONS = [
+  'dynamodb:Scan',
+  'dynamodb:PartiQLSelect',
+  'dynamodb:PartiQLInsert',
+  'dynamodb:PartiQLUpdate',
+  'dynamodb:PartiQLDelete',
+  'dynamodb:DeleteTable',
+  'dynamodb:UpdateTable',
+] as const;
+
+export interface DataRoleDefinition {
+  /** Construct id of the role in the CDK app. */
+  readonly constructId: string;
+  /** Environment variable through which the API learns the role's ARN. */
+  readonly envVar: string;
+  readonly description: string;
+  /**
+   * Session tags every session must carry, in order: none (the role names no tenant), `TenantId`
+   * (one tenant), or `TenantId` and `PeerTenantId` (a two-region flow).
+   */
+  readonly tags: readonly SessionTagKey[];
+  /** Read-only roles grant no write action at all. */
+  readonly readOnly: boolean;
+  /**
+   * Partition-key prefixes (table and index) the role reaches, given the tag values (concrete
+   * codes in the data layer, IAM policy variables in the CDK app).
+   */
+  keyPrefixes(tenant: string, peer: string): readonly string[];
+  /** Object-key prefixes in the evidence bucket. */
+  objectPrefixes(tenant: string, peer: string): readonly string[];
+}
+
+/**
+ * Every data role, narrowest first: a scope gets the first role that covers it. A scope no role
+ * covers gets no credentials in AWS (a clear error): a new kind of scope needs a role here, in the
+ * CDK app and in the decision record, never a wider existing one.
+ */
+export const DATA_ROLES = {
+  /** Everything of one tenant: its partitions, its index entries, its objects. */
+  tenant: {
+    constructId: 'TenantDataRole',
+    envVar: 'TENANT_DATA_ROLE_ARN',
+    description: 'Inovasi Daerah: one tenant’s items and objects, named by the TenantId session tag',
+    tags: [TENANT_TAG_KEY],
+    readOnly: false,
+    keyPrefixes: (tenant) => [tenantKeyPrefix(tenant)],
+    objectPrefixes: (tenant) => [tenantObjectPrefix(tenant)],
+  },
+  /** The platform registry and the login directory; no tenant at all. */
+  platform: {
+    constructId: 'PlatformDataRole',
+    envVar: 'PLATFORM_DATA_ROLE_ARN',
+    description: 'Inovasi Daerah: platform registry and login directory, no tenant data',
+    tags: [],
+    readOnly: false,
+    keyPrefixes: () => [PLATFORM_PREFIX, LOGIN_PREFIX],
+    objectPrefixes: () => [],
+  },
+  /**
+   * One tenant together with the platform registry and login directory, for the two writes that
+   * span them in one transaction: onboarding (registry entry + profile) and member administration
+   * (member + login claim). No objects.
+   */
+  tenantAdmin: {
+    constructId: 'TenantAdminDataRole',
+    envVar: 'TENANT_ADMIN_DATA_ROLE_ARN',
+    description: 'Inovasi Daerah: one tenant (TenantId tag) plus the platform registry and login directory',
+    tags: [TENANT_TAG_KEY],
+    readOnly: false,
+    keyPrefixes: (tenant) => [tenantKeyPrefix(tenant), PLATFORM_PREFIX, LOGIN_PREFIX],
+    objectPrefixes: () => [],
+  },
+  /** The public catalogue read model, read-only: public fields only, no tenant partition. */
+  catalogReader: {
+    constructId: 'CatalogReaderRole',
+    envVar: 'CATALOG_READER_ROLE_ARN',
+    description: 'Inovasi Daerah: public catalogue read model, read-only',
+    tags: [],
+    readOnly: true,
+    keyPrefixes: () => [
+      CATALOG_ENTRY_PREFIX,
+      CATALOG_LOG_PARTITION,
+      CATALOG_META_PARTITION,
+      CATALOG_PUBLISHED_PREFIX,
+    ],
+    objectPrefixes: () => [CATALOG_OBJECT_PREFIX],
+  },
+  /** Publishing to and indexing the public catalogue; still no tenant partition. */
+  catalogWriter: {
+    constructId: 'CatalogWriterRole',
+    envVar: 'CATALOG_WRITER_ROLE_ARN',
+    description: 'Inovasi Daerah: public catalogue read model, publishing and indexing',
+    tags: [],
+    readOnly: false,
+    keyPrefixes: () => [
+      CATALOG_ENTRY_PREFIX,
+      CATALOG_LOG_PARTITION,
+      CATALOG_META_PARTITION,
+      CATALOG_PUBLISHED_PREFIX,
+    ],
+    objectPrefixes: () => [CATALOG_OBJECT_PREFIX],
+  },
+  /**
+   * A replication flow between two regions (the acting one tagged `TenantId`, the other
+   * `PeerTenantId`): both replication partitions, the peer's innovation partitions and list entries
+   * (the replica draft an agreement creates) and the acting region's own catalogue entries (its
+   * public replication count). Profiles, members, OPDs and objects of either stay out of reach.
+   */
+  replication: {
+    constructId: 'ReplicationDataRole',
+    envVar: 'REPLICATION_DATA_ROLE_ARN',
+    description: 'Inovasi Daerah: a replication flow between two regions (TenantId and PeerTenantId tags)',
+    tags: [TENANT_TAG_KEY, PEER_TAG_KEY],
+    readOnly: false,
+    keyPrefixes: (tenant, peer) => [
+      replicationPartition(tenant),
+      replicationPartition(peer),
+      `${tenantKeyPrefix(peer)}INNO`,
+      `${tenantKeyPrefix(peer)}OPD#`,
+      catalogEntryPrefix(tenant),
+    ],
+    objectPrefixes: () => [],
+  },
+} as const satisfies Record<string, DataRoleDefinition>;
+
+export type DataRoleName = keyof typeof DATA_ROLES;
+export const DATA_ROLE_NAMES = Object.keys(DATA_ROLES) as DataRoleName[];

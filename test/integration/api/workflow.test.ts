@@ -1,0 +1,334 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
+
+let env: TestEnvironment;
+let operator: string;
+let verifier: string;
+let admin: string;
+
+const TENANT = '35.16';
+const base = `/tenants/${TENANT}`;
+
+const eligibleProfile = (name: string) => ({
+  name,
+  stage: 'penerapan',
+  initiator: 'opd',
+  classification: 'perangkat_daerah',
+  kind: 'digital',
+  form: 'pelayanan_publik',
+  urusanMain: 'kesehatan',
+  implementationDate: '2025-02-03',
+  rancangBangun: Array.from({ length: 320 }, (_, index) => `kata${index}`).join(' '),
+  tujuan: 'Mempercepat layanan.',
+  manfaat: 'Warga terlayani lebih cepat.',
+  hasil: 'Waktu tunggu turun separuh.',
+});
+
+beforeAll(async () => {
+  env = await createTestEnvironment();
+  operator = await env.login('opd1.3516@demo.local');
+  verifier = await env.login('verifikator.3516@demo.local');
+  admin = await env.login('admin.3516@demo.local');
+});
+
+async function newInnovation(name: string, periodYear = 2026) {
+  const created = await env.request('POST', `${base}/innovations`, {
+    token: operator,
+    body: { opdId: 'opd-dinkes', periodYear, profile: eligibleProfile(name) },
+  });
+  expect(created.status).toBe(201);
+  return created.json as { id: string; version: number };
+}
+
+/** Calls a workflow route with the innovation's current version, and returns the answer. */
+async function step(token: string, id: string, path: string, body: unknown) {
+  const current = await env.request('GET', `${base}/innovations/${id}`, { token: admin });
+  return env.request('POST', `${base}/innovations/${id}${path}`, {
+    token,
+    headers: { 'if-match': current.headers.get('etag')! },
+    body,
+  });
+}
+
+async function answer(id: string, indicator: string, level: number) {
+  const current = await env.request('GET', `${base}/innovations/${id}`, { token: operator });
+  const response = await env.request('PUT', `${base}/innovations/${id}/answers/${indicator}`, {
+    token: operator,
+    headers: { 'if-match': current.headers.get('etag')! },
+    body: { level },
+  });
+  expect(response.status).toBe(200);
+}
+
+describe('the life of one innovation', () => {
+  it('goes from draft to a national result, one audit entry per step', async () => {
+    const { id } = await newInnovation('Klinik Sore Ramah Pekerja');
+    await answer(id, 'sid.16', 2);
+    await answer(id, 'sid.19', 3);
+
+    const expectStatus = async (response: Awaited<ReturnType<typeof step>>, status: string) => {
+      expect(response.status, response.text).toBe(200);
+      expect(response.json.status).toBe(status);
+    };
+    await expectStatus(await step(operator, id, '/transitions', { action: 'submit' }), 'submitted');
+    await expectStatus(await step(verifier, id, '/transitions', { action: 'start_review' }), 'in_review');
+    const early = await step(verifier, id, '/transitions', { action: 'verify' });
+    expect(early.status).toBe(409);
+    expect(early.json.error.code).toBe('answers_not_reviewed');
+    expect(early.json.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual([
+      'answers.sid.16',
+      'answers.sid.19',
+    ]);
+    for (const indicator of ['sid.16', 'sid.19']) {
+      const reviewed = await step(verifier, id, `/answers/${indicator}/review`, { status: 'accepted' });
+      expect(reviewed.status).toBe(200);
+      expect(reviewed.json.answers[indicator].review).toMatchObject({
+        status: 'accepted',
+        by: 'u-3516-verifikator',
+      });
+    }
+    await expectStatus(await step(verifier, id, '/transitions', { action: 'verify' }), 'verified');
+    const operatorReady = await step(operator, id, '/transitions', { action: 'mark_ready' });
+    expect(operatorReady.status).toBe(403);
+    await expectStatus(await step(admin, id, '/transitions', { action: 'mark_ready' }), 'ready');
+    const noNumber = await step(admin, id, '/transitions', { action: 'mark_sent' });
+    expect(noNumber.status).toBe(400);
+    expect(noNumber.json.error.field).toBe('registrationNumber');
+    const sent = await step(admin, id, '/transitions', {
+      action: 'mark_sent',
+      registrationNumber: 'IID-2026-3516-0042',
+      sentAt: '2026-08-20',
+    });
+    await expectStatus(sent, 'sent');
+    expect(sent.json).toMatchObject({ registrationNumber: 'IID-2026-3516-0042', sentAt: '2026-08-20' });
+    const result = await step(admin, id, '/transitions', {
+      action: 'record_result',
+      result: 'accepted',
+      finalKematangan: 10,
+    });
+    await expectStatus(result, 'accepted');
+    expect(result.json.finalKematangan).toBe(10);
+
+    const trail = await env.request('GET', `${base}/audit?entityId=${id}&limit=100`, { token: admin });
+    expect(trail.status).toBe(200);
+    const actions = trail.json.items.map((entry: { action: string }) => entry.action).reverse();
+    expect(actions).toEqual([
+      'innovation.create',
+      'answer.set',
+      'answer.set',
+      'workflow.submit',
+      'workflow.start_review',
+      'answer.accepted',
+      'answer.accepted',
+      'workflow.verify',
+      'workflow.mark_ready',
+      'workflow.mark_sent',
+      'workflow.record_result',
+    ]);
+    const submit = trail.json.items.find((entry: { action: string }) => entry.action === 'workflow.submit');
+    expect(submit).toMatchObject({
+      userId: 'u-3516-opd1',
+      roles: ['opd_operator'],
+      changes: { status: { before: 'draft', after: 'submitted' } },
+    });
+    expect(submit.requestId).toMatch(/^[\w-]{8,}$/);
+  });
+
+  it('is returned with notes listing exactly the answers that need work, then edited and resubmitted', async () => {
+    const { id } = await newInnovation('Antar Obat ke Rumah');
+    await answer(id, 'sid.16', 1);
+    await answer(id, 'sid.17', 2);
+    await step(operator, id, '/transitions', { action: 'submit' });
+    const locked = await env.request('PATCH', `${base}/innovations/${id}`, {
+      token: operator,
+      headers: { 'if-match': '"4"' },
+      body: { profile: { tujuan: 'Diubah saat diperiksa' } },
+    });
+    expect(locked.status).toBe(409);
+    expect(locked.json.error.code).toBe('not_editable');
+
+    const noNote = await step(verifier, id, '/answers/sid.17/review', { status: 'returned' });
+    expect(noNote.json.error).toMatchObject({ code: 'note_required', field: 'note' });
+    await step(verifier, id, '/answers/sid.16/review', { status: 'accepted' });
+    await step(verifier, id, '/answers/sid.17/review', {
+      status: 'returned',
+      note: 'SK tim belum dilampirkan',
+    });
+    const returned = await step(verifier, id, '/transitions', { action: 'return' });
+    expect(returned.json).toMatchObject({ status: 'returned', returnedAnswers: ['sid.17'] });
+
+    await answer(id, 'sid.17', 1);
+    const edited = await env.request('GET', `${base}/innovations/${id}`, { token: operator });
+    expect(edited.json.answers['sid.17'].review).toBeUndefined();
+    expect(edited.json.answers['sid.16'].review.status).toBe('accepted');
+    expect((await step(operator, id, '/transitions', { action: 'submit' })).json.status).toBe('submitted');
+  });
+
+  it('refuses steps out of order and to the wrong role', async () => {
+    const { id } = await newInnovation('Langkah Salah');
+    const verifyDraft = await step(verifier, id, '/transitions', { action: 'verify' });
+    expect(verifyDraft.status).toBe(409);
+    expect(verifyDraft.json.error.code).toBe('transition_not_allowed');
+    const otherOpd = await env.login('opd2.3516@demo.local');
+    expect((await step(otherOpd, id, '/transitions', { action: 'submit' })).status).toBe(403);
+    const reviewDraft = await step(verifier, id, '/answers/sid.16/review', { status: 'accepted' });
+    expect(reviewDraft.json.error.code).toBe('not_reviewable');
+  });
+
+  it('resolves a concurrent verify and return by optimistic locking: exactly one wins', async () => {
+    const { id } = await newInnovation('Balapan Verifikasi');
+    await answer(id, 'sid.16', 1);
+    await step(operator, id, '/transitions', { action: 'submit' });
+    await step(verifier, id, '/transitions', { action: 'start_review' });
+    await step(verifier, id, '/answers/sid.16/review', { status: 'accepted' });
+    const current = await env.request('GET', `${base}/innovations/${id}`, { token: admin });
+    const etag = current.headers.get('etag')!;
+    const [verify, giveBack] = await Promise.all([
+      env.request('POST', `${base}/innovations/${id}/transitions`, {
+        token: verifier,
+        headers: { 'if-match': etag },
+        body: { action: 'verify' },
+      }),
+      env.request('POST', `${base}/innovations/${id}/transitions`, {
+        token: admin,
+        headers: { 'if-match': etag },
+        body: { action: 'return', note: 'Periksa ulang' },
+      }),
+    ]);
+    expect([verify.status, giveBack.status].sort()).toEqual([200, 409]);
+    const final = await env.request('GET', `${base}/innovations/${id}`, { token: admin });
+    const winner = verify.status === 200 ? 'verified' : 'returned';
+    expect(final.json.status).toBe(winner);
+    const trail = await env.request('GET', `${base}/audit?entityId=${id}`, { token: admin });
+    const steps = trail.json.items.filter((entry: { action: string }) =>
+      ['workflow.verify', 'workflow.return'].includes(entry.action),
+    );
+    expect(steps).toHaveLength(1);
+  });
+
+  it('blocks ready-to-send below the region’s minimum kematangan', async () => {
+    const settings = await env.request('GET', `${base}/settings`, { token: admin });
+    await env.request('PUT', `${base}/settings`, {
+      token: admin,
+      headers: { 'if-match': settings.headers.get('etag')! },
+      body: { minKematanganToSend: 70 },
+    });
+    const { id } = await newInnovation('Di Bawah Ambang');
+    await answer(id, 'sid.16', 3);
+    await step(operator, id, '/transitions', { action: 'submit' });
+    await step(verifier, id, '/transitions', { action: 'start_review' });
+    await step(verifier, id, '/answers/sid.16/review', { status: 'accepted' });
+    await step(verifier, id, '/transitions', { action: 'verify' });
+    const ready = await step(admin, id, '/transitions', { action: 'mark_ready' });
+    expect(ready.status).toBe(409);
+    expect(ready.json.error).toMatchObject({ code: 'below_send_threshold', field: 'kematangan' });
+    expect(ready.json.error.message).toContain('9 < 70');
+  });
+});
+
+describe('assessment periods and deadlines', () => {
+  it('opens a period once, with a pinned rubric and sane deadlines', async () => {
+    const bad = await env.request('POST', `${base}/periods`, {
+      token: admin,
+      body: { year: 2027, internalDeadline: '2027-09-01', nationalDeadline: '2027-08-23' },
+    });
+    expect(bad.json.error).toMatchObject({ code: 'invalid_deadlines', field: 'internalDeadline' });
+    const opened = await env.request('POST', `${base}/periods`, {
+      token: admin,
+      // The internal deadline has passed (today is after 2026-11-01); the national one has not.
+      body: { year: 2027, internalDeadline: '2026-11-01', nationalDeadline: '2027-08-23' },
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.json).toMatchObject({ rubricId: 'iid-2027', extensions: [], version: 1 });
+    const again = await env.request('POST', `${base}/periods`, {
+      token: admin,
+      body: { year: 2027, internalDeadline: '2026-11-01', nationalDeadline: '2027-08-23' },
+    });
+    expect(again.status).toBe(409);
+    expect(
+      (
+        await env.request('POST', `${base}/periods`, {
+          token: operator,
+          body: { year: 2028, internalDeadline: '2028-08-01', nationalDeadline: '2028-08-23' },
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('locks operators after the internal deadline until Bappeda extends it for their OPD', async () => {
+    const create = await env.request('POST', `${base}/innovations`, {
+      token: operator,
+      body: { opdId: 'opd-dinkes', periodYear: 2027, profile: { name: 'Terlambat' } },
+    });
+    expect(create.status).toBe(409);
+    expect(create.json.error.code).toBe('period_locked');
+    const byAdmin = await env.request('POST', `${base}/innovations`, {
+      token: admin,
+      body: { opdId: 'opd-dinkes', periodYear: 2027, profile: { name: 'Dibuat Bappeda' } },
+    });
+    expect(byAdmin.status).toBe(201);
+    const edit = () =>
+      env.request('PATCH', `${base}/innovations/${byAdmin.json.id}`, {
+        token: operator,
+        headers: { 'if-match': '"1"' },
+        body: { profile: { tujuan: 'Tujuan baru' } },
+      });
+    expect((await edit()).json.error.code).toBe('period_locked');
+
+    const period = await env.request('GET', `${base}/periods/2027`, { token: admin });
+    const extended = await env.request('POST', `${base}/periods/2027/extensions`, {
+      token: admin,
+      headers: { 'if-match': period.headers.get('etag')! },
+      body: { opdId: 'opd-dinkes', until: '2099-12-31', reason: 'SK tim inovasi masih ditandatangani' },
+    });
+    expect(extended.status).toBe(200);
+    expect(extended.json.extensions[0]).toMatchObject({ opdId: 'opd-dinkes', by: 'u-3516-admin' });
+    expect((await edit()).status).toBe(200);
+  });
+
+  it('makes a period read-only for everyone after the national deadline', async () => {
+    const opened = await env.request('POST', `${base}/periods`, {
+      token: admin,
+      body: {
+        year: 2025,
+        rubricId: 'iid-2026',
+        internalDeadline: '2025-08-10',
+        nationalDeadline: '2025-08-23',
+      },
+    });
+    expect(opened.status).toBe(201);
+    const create = await env.request('POST', `${base}/innovations`, {
+      token: admin,
+      body: { opdId: 'opd-dinkes', periodYear: 2025, profile: { name: 'Sudah Lewat' } },
+    });
+    expect(create.json.error.code).toBe('period_read_only');
+  });
+});
+
+describe('audit trail', () => {
+  it('is readable by the admin only, filterable by user, and exportable as CSV', async () => {
+    expect((await env.request('GET', `${base}/audit`, { token: operator })).status).toBe(403);
+    const byUser = await env.request('GET', `${base}/audit?userId=u-3516-verifikator&limit=200`, {
+      token: admin,
+    });
+    expect(byUser.json.items.length).toBeGreaterThan(3);
+    expect(
+      byUser.json.items.every((entry: { userId: string }) => entry.userId === 'u-3516-verifikator'),
+    ).toBe(true);
+    const csv = await env.request('GET', `${base}/audit/export?userId=u-3516-verifikator`, { token: admin });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toBe('at,email,roles,action,entity,entityId,periodYear,changes,requestId');
+    expect(lines.length - 1).toBe(byUser.json.items.length);
+  });
+
+  it('has no route that changes or deletes an entry', async () => {
+    const doc = await env.request('GET', '/openapi.json');
+    const auditPaths = Object.entries(doc.json.paths as Record<string, Record<string, unknown>>).filter(
+      ([path]) => path.includes('/audit'),
+    );
+    expect(auditPaths.length).toBeGreaterThan(0);
+    for (const [, methods] of auditPaths) expect(Object.keys(methods)).toEqual(['get']);
+  });
+});
