@@ -70,6 +70,8 @@ export class InovasiStack extends Stack {
     this.data.allowBrowserOrigins(webOrigins);
     this.webClient = this.auth.addWebClient(webOrigins);
     this.api.setWebClient(this.webClient);
+    // CORS: only the web app's origins may call the API from a browser.
+    this.api.function.addEnvironment('WEB_ORIGINS', webOrigins.join(','));
 
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'The web app' });
     new CfnOutput(this, 'ApiUrl', {

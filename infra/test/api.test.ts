@@ -26,6 +26,7 @@ describe('API function', () => {
       COGNITO_CLIENT_ID: { Ref: logicalId(stack.webClient) },
       POWERTOOLS_SERVICE_NAME: 'inovasi-api',
       NODE_OPTIONS: '--enable-source-maps',
+      WEB_ORIGINS: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(stack.web.distribution), 'DomainName'] }]] },
       // One ARN per data role (ADR 0008); pinned in detail by data-access.test.ts.
       ...Object.fromEntries(
         Object.entries(stack.dataAccess.environment()).map(([name, arn]) => [

@@ -36,7 +36,8 @@ const items = (actions: string[], leadingKeys: string[]) => ({
   Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } },
 });
 const objectStatements = (actions: string[], prefix: string) => [
-  { Sid: 'Objects', Effect: 'Allow', Action: actions, Resource: objects(prefix) },
+  // CloudFormation renders a single action as a string.
+  { Sid: 'Objects', Effect: 'Allow', Action: actions.length === 1 ? actions[0] : actions, Resource: objects(prefix) },
   {
     Sid: 'ListObjects',
     Effect: 'Allow',
@@ -83,6 +84,18 @@ const EXPECTED = {
       ...objectStatements(['s3:GetObject'], 'catalog/search/*'),
     ],
   },
+  catalogPublisher: {
+    trust: tagged('TenantId'),
+    statements: [
+      items(ITEM_ALL, [
+        'CATALOG#ENTRY#${aws:PrincipalTag/TenantId}#*',
+        'CATALOG#LOG#*',
+        'CATALOG#META#*',
+        'CATALOG#PUBLISHED#*',
+        `${TENANT}AUDIT#*`,
+      ]),
+    ],
+  },
   catalogWriter: {
     trust: untagged,
     statements: [
@@ -99,6 +112,7 @@ const EXPECTED = {
         `${PEER}INNO*`,
         `${PEER}OPD#*`,
         'CATALOG#ENTRY#${aws:PrincipalTag/TenantId}#*',
+        `${TENANT}AUDIT#*`,
       ]),
     ],
   },

@@ -4,7 +4,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp } from '@inovasi/api';
 import { officialAreas } from '@inovasi/api/areas';
 import { localTokens } from '@inovasi/api/local-tokens';
-import { type DataConfig, provisionTable, ScopedClientFactory } from '@inovasi/data';
+import type { RateLimitSettings } from '@inovasi/api/rate-limit';
+import {
+  type DataConfig,
+  provisionTable,
+  ScopedClientFactory,
+  type ScopedClientFactoryOptions,
+} from '@inovasi/data';
 import { seedDemoData } from '@inovasi/local';
 import { inject } from 'vitest';
 
@@ -21,7 +27,17 @@ const areas = officialAreas();
  * A fresh table on the shared local DynamoDB for one test file, the real app on top of it, and
  * helpers to sign in as demo users and call routes in-process (the same fetch handler as the server).
  */
-export async function createTestEnvironment(options: { seed?: boolean; mode?: 'local' | 'aws' } = {}) {
+export interface TestEnvironmentOptions {
+  readonly seed?: boolean;
+  readonly mode?: 'local' | 'aws';
+  /** Credentials source and test instrumentation (fault injection, capacity metering) for the data layer. */
+  readonly factory?: ScopedClientFactoryOptions;
+  /** Off unless a test sets them: suites fire hundreds of writes as one user in a second. */
+  readonly rateLimits?: RateLimitSettings | false;
+  readonly webOrigins?: readonly string[];
+}
+
+export async function createTestEnvironment(options: TestEnvironmentOptions = {}) {
   const shared = inject('dataConfig');
   const config: DataConfig = { ...shared, tableName: `t${randomUUID().replaceAll('-', '')}` };
   const admin = new DynamoDBClient({
@@ -32,7 +48,7 @@ export async function createTestEnvironment(options: { seed?: boolean; mode?: 'l
   await provisionTable(admin, config.tableName);
   admin.destroy();
 
-  const data = new ScopedClientFactory(config);
+  const data = new ScopedClientFactory(config, options.factory);
   if (options.seed ?? true) await seedDemoData(data, areas);
   const tokens = localTokens(randomBytes(32));
   const deps = {
@@ -42,6 +58,8 @@ export async function createTestEnvironment(options: { seed?: boolean; mode?: 'l
     issuer: tokens,
     areas,
     logger: new Logger({ serviceName: 'inovasi-test', logLevel: 'SILENT' }),
+    rateLimits: options.rateLimits ?? false,
+    webOrigins: options.webOrigins,
   } as const;
   const app = createApp(deps);
 

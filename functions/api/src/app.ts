@@ -15,14 +15,24 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from './context.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, withLanguage } from './errors.ts';
+import {
+  DEPENDENCY_RETRY_AFTER_SECONDS,
+  isDependencyUnavailable,
+  rateLimit,
+  securityHeaders,
+  withGlobalResponses,
+} from './hardening.ts';
 import { answerRoutes } from './routes/answers.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { evidenceRoutes } from './routes/evidence.ts';
 import { innovationRoutes } from './routes/innovations.ts';
 import { memberRoutes } from './routes/members.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { opdRoutes } from './routes/opds.ts';
 import { periodRoutes } from './routes/periods.ts';
+import { progressRoutes } from './routes/progress.ts';
 import { publicationRoutes } from './routes/publication.ts';
 import { replicationRoutes } from './routes/replications.ts';
 import { scoringRoutes } from './routes/scoring.ts';
@@ -67,6 +77,13 @@ function respondWithError(c: AppContext, error: unknown): Response {
     c.get('logger')?.error('tenant guard refused a request', { error });
     return c.json(errorBody('forbidden_tenant', language, { requestId }), 403);
   }
+  if (isDependencyUnavailable(error)) {
+    // Throttled, timing out, 5xx or unreachable even after the SDK's retries with backoff: the
+    // client may retry later. Transactions leave no partial write behind (test/integration/faults).
+    c.get('logger')?.warn('dependency unavailable', { error });
+    c.header('Retry-After', String(DEPENDENCY_RETRY_AFTER_SECONDS));
+    return c.json(errorBody('service_unavailable', language, { requestId }), 503);
+  }
   c.get('logger')?.error('unhandled error', { error });
   return c.json(errorBody('internal_error', language, { requestId }), 500);
 }
@@ -96,6 +113,8 @@ export function createApp(deps: AppDeps) {
     });
   });
 
+  for (const handler of securityHeaders(deps, `${API_BASE}/docs`)) app.use(`${API_BASE}/*`, handler);
+
   app.use(
     `${API_BASE}/*`,
     bodyLimit({
@@ -115,6 +134,8 @@ export function createApp(deps: AppDeps) {
     }
     await next();
   });
+
+  app.use(`${API_BASE}/*`, rateLimit(deps));
 
   // Refuse a foreign tenant before anything else looks at the request (body validation included),
   // so an outsider learns nothing from how the request would have been judged.
@@ -146,14 +167,17 @@ export function createApp(deps: AppDeps) {
     periodRoutes,
     workflowRoutes,
     auditRoutes,
+    notificationRoutes,
+    progressRoutes,
     catalogRoutes,
     publicationRoutes,
     replicationRoutes,
+    evidenceRoutes,
   ];
   if (deps.mode === 'local') routers.push(devRoutes);
   for (const router of routers) app.route(API_BASE, router);
 
-  app.doc31(`${API_BASE}/openapi.json`, {
+  const documentConfig = {
     openapi: '3.1.0',
     info: {
       title: 'Inovasi Daerah API',
@@ -161,7 +185,11 @@ export function createApp(deps: AppDeps) {
       description: 'Regional innovation registries: tenants, departments, members and innovations.',
     },
     security: [{ bearer: [] }],
-  });
+  };
+  // The document as generated from the routes, plus the answers middleware may give on any route.
+  app.get(`${API_BASE}/openapi.json`, (c) =>
+    c.json(withGlobalResponses(app.getOpenAPI31Document(documentConfig))),
+  );
   app.get(`${API_BASE}/docs`, Scalar({ url: `${API_BASE}/openapi.json`, pageTitle: 'Inovasi Daerah API' }));
 
   app.notFound((c) => respondWithError(c, new ApiError(404, 'route_not_found')));

@@ -1,9 +1,9 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { ScopedClientFactory } from '@inovasi/data';
+import { DATA_ROLE_NAMES, DATA_ROLES, ScopedClientFactory, ScopedCredentialVendor } from '@inovasi/data';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from './app.ts';
 import { officialAreas } from './areas.ts';
 import { cognitoTokens } from './auth/cognito.ts';
+import { createLogger } from './logging.ts';
 
 const required = (name: string): string => {
   const value = process.env[name];
@@ -11,17 +11,30 @@ const required = (name: string): string => {
   return value;
 };
 
+const region = required('AWS_REGION');
+const bucketName = required('BUCKET_NAME');
+
+/**
+ * The function's own role has no table or bucket access: every scope's clients sign with a session
+ * of one data role, assumed with the tenant as a session tag and cached per tenant (ADR 0008).
+ */
+const credentials = new ScopedCredentialVendor({
+  roleArns: Object.fromEntries(DATA_ROLE_NAMES.map((name) => [name, required(DATA_ROLES[name].envVar)])),
+  bucketName,
+  region,
+});
+
 /** The AWS adapter: configuration from the environment, then the same app as locally. */
 const app = createApp({
   mode: 'aws',
-  data: new ScopedClientFactory({
-    tableName: required('TABLE_NAME'),
-    bucketName: required('BUCKET_NAME'),
-    region: required('AWS_REGION'),
-  }),
+  data: new ScopedClientFactory({ tableName: required('TABLE_NAME'), bucketName, region }, { credentials }),
   verifier: cognitoTokens(required('COGNITO_USER_POOL_ID'), required('COGNITO_CLIENT_ID')),
   areas: officialAreas(),
-  logger: new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'inovasi-api' }),
+  logger: createLogger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'inovasi-api' }),
+  webOrigins: (process.env.WEB_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean),
 });
 
 export const handler = handle(app);

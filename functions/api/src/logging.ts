@@ -1,4 +1,5 @@
-import { type ConstructorOptions, Logger } from '@aws-lambda-powertools/logger';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { LogLevel } from '@aws-lambda-powertools/logger/types';
 
 /**
  * Log redaction. Logs leave the request's trust boundary (CloudWatch, support staff, exports), so
@@ -36,5 +37,5 @@ export const redactingReplacer = (key: string, value: unknown): unknown => {
 };
 
 /** The Powertools logger every runtime uses: structured JSON, redacted. */
-export const createLogger = (options: Omit<ConstructorOptions, 'jsonReplacerFn'> = {}): Logger =>
+export const createLogger = (options: { serviceName?: string; logLevel?: LogLevel } = {}): Logger =>
   new Logger({ ...options, jsonReplacerFn: redactingReplacer });

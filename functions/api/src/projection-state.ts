@@ -10,6 +10,7 @@ import {
   type Rubric,
   type Sid33Basis,
 } from '@inovasi/core/scoring';
+import type { EvidencedTargets } from '@inovasi/data';
 import type { TenantAccess } from './tenancy.ts';
 
 /** How the regional workflow's statuses enter a projection "as if the period closed now". */
@@ -33,14 +34,22 @@ export interface LoadedPeriod {
   readonly spd: SpdAnswers | undefined;
 }
 
+/**
+ * An answer counts as verified when the verifier accepted it and at least one attached evidence item
+ * passed intake (iid-model.md decision 4). Pass `evidenced` wherever a verified score is computed;
+ * without it only the acceptance is looked at.
+ */
 export function toProjectionInnovation(
   innovation: Innovation,
   rubric: Rubric,
   eligible: boolean,
+  evidenced?: EvidencedTargets,
 ): ProjectionInnovation {
   const answers: Record<string, { level: 0 | 1 | 2 | 3; verified: boolean }> = {};
   for (const [code, answer] of Object.entries(innovation.answers ?? {})) {
-    answers[code] = { level: answer.level as 0 | 1 | 2 | 3, verified: isVerified(answer) };
+    const hasEvidence =
+      evidenced?.has({ type: 'innovation', innovationId: innovation.id, indicator: code }) ?? true;
+    answers[code] = { level: answer.level as 0 | 1 | 2 | 3, verified: isVerified(answer) && hasEvidence };
   }
   const { urusanMain, urusanOthers = [] } = innovation.profile;
   return {
@@ -62,9 +71,10 @@ export async function loadPeriod(
   rubricId: string,
 ): Promise<LoadedPeriod> {
   const rubric = getRubric(rubricId);
-  const [innovations, spd] = await Promise.all([
+  const [innovations, spd, evidenced] = await Promise.all([
     access.innovations.listForPeriod(year),
     access.spd.get(year),
+    access.evidence.evidencedTargets(),
   ]);
   const eligibility = new Map(innovations.map((item) => [item.id, checkEligibility(item.profile, rubric)]));
   const state: ProjectionState = {
@@ -75,12 +85,12 @@ export async function loadPeriod(
         {
           level: answer.level as 0 | 1 | 2 | 3 | undefined,
           figures: answer.figures,
-          verified: isVerified(answer),
+          verified: isVerified(answer) && evidenced.has({ type: 'spd', year, row: code }),
         },
       ]),
     ),
     innovations: innovations.map((item) =>
-      toProjectionInnovation(item, rubric, eligibility.get(item.id)?.eligible ?? false),
+      toProjectionInnovation(item, rubric, eligibility.get(item.id)?.eligible ?? false, evidenced),
     ),
   };
   return { rubric, state, innovations, eligibility, spd };

@@ -84,7 +84,9 @@ export class RateLimiter {
     const buckets = wanted.map(([key, limit]) => ({ key, limit, bucket: this.refill(key, limit, now) }));
     const short = buckets.filter(({ bucket }) => bucket.tokens < 1);
     if (short.length > 0) {
-      const waitMs = Math.max(...short.map(({ bucket, limit }) => ((1 - bucket.tokens) / limit.perSecond) * 1000));
+      const waitMs = Math.max(
+        ...short.map(({ bucket, limit }) => ((1 - bucket.tokens) / limit.perSecond) * 1000),
+      );
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
     }
     for (const { bucket } of buckets) bucket.tokens -= 1;
@@ -96,7 +98,10 @@ export class RateLimiter {
     if (existing) {
       // Re-insert to keep the map in least-recently-used order.
       this.buckets.delete(key);
-      existing.tokens = Math.min(limit.burst, existing.tokens + ((now - existing.updatedAt) / 1000) * limit.perSecond);
+      existing.tokens = Math.min(
+        limit.burst,
+        existing.tokens + ((now - existing.updatedAt) / 1000) * limit.perSecond,
+      );
       existing.updatedAt = now;
       this.buckets.set(key, existing);
       return existing;

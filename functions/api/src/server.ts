@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { API_BASE, createApp } from './app.ts';
 import type { AppDeps } from './deps.ts';
+import { webSecurityHeaders } from './hardening.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -27,6 +28,8 @@ export async function startServer(
   const webDist = options.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
     const indexHtml = await readFile(join(webDist, 'index.html'), 'utf8');
+    const webHeaders = webSecurityHeaders(deps);
+    root.use('/*', (c, next) => (c.req.path.startsWith(API_BASE) ? next() : webHeaders(c, next)));
     root.use('/*', serveStatic({ root: webDist }));
     root.get('*', (c) => (c.req.path.startsWith(API_BASE) ? c.notFound() : c.html(indexHtml)));
   }

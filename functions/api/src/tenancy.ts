@@ -13,6 +13,7 @@ import {
   ReplicationRepository,
   replicationAgreementScope,
   replicationRequestScope,
+  type ScopedClients,
   SpdAnswersRepository,
   TenantProfileRepository,
   TenantSettingsRepository,
@@ -32,6 +33,8 @@ export interface TenantAccess {
   readonly actor: Actor;
   readonly tenantCode: string;
   readonly readOnly: boolean;
+  /** The guard-scoped clients of this tenant, for repositories a route needs only occasionally. */
+  readonly clients: ScopedClients;
   /** Who changes data in this request; every repository mutation writes it to the audit trail. */
   readonly audit: AuditContext;
   readonly profile: TenantProfileRepository;
@@ -93,6 +96,7 @@ export async function tenantAccess(c: AppContext, tenantCode: string, action: Ac
     actor,
     tenantCode,
     readOnly: decision.readOnly,
+    clients,
     audit,
     profile,
     opds: new OpdRepository(clients, tenantCode, audit),
@@ -106,6 +110,7 @@ export async function tenantAccess(c: AppContext, tenantCode: string, action: Ac
       new CatalogPublisher(
         deps.data.forScope(catalogPublisherScope(tenantCode, decision.readOnly)),
         tenantCode,
+        audit,
       ),
     replicationFlow: (counterpart, kind) => {
       if (decision.readOnly) throw new ApiError(403, 'read_only');
@@ -113,7 +118,7 @@ export async function tenantAccess(c: AppContext, tenantCode: string, action: Ac
         kind === 'agreement'
           ? replicationAgreementScope(tenantCode, counterpart)
           : replicationRequestScope(tenantCode, counterpart);
-      return new ReplicationAgreements(deps.data.forScope(scope));
+      return new ReplicationAgreements(deps.data.forScope(scope), { tenantCode, audit });
     },
     members: () => new MemberRepository(deps.data.forScope(memberAdminScope(tenantCode)), tenantCode, audit),
     authorizeOpd: (act, opdId) => {

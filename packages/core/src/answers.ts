@@ -83,6 +83,8 @@ export type SpdAnswers = z.infer<typeof spdAnswersSchema>;
 export const tenantSettingsSchema = z.object({
   /** Minimum kematangan before an innovation may be marked ready to send; null = off (the default). */
   minKematanganToSend: z.number().min(0).max(111).nullable(),
+  /** Innovations each OPD is expected to report per period unless its own target says otherwise. */
+  defaultOpdTarget: z.number().int().min(0).max(100),
   version: z.number().int().min(0),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;

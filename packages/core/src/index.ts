@@ -10,4 +10,5 @@ export * from './innovation/urusan.ts';
 export * from './periods.ts';
 export * from './records.ts';
 export * from './workflow/periods.ts';
+export * from './workflow/progress.ts';
 export * from './workflow/state-machine.ts';

@@ -50,6 +50,8 @@ export const opdSchema = z.object({
   id,
   name: z.string(),
   kind: z.enum(OPD_KINDS),
+  /** Innovations expected from this OPD per period; absent = the region's default target. */
+  target: z.number().int().min(0).max(100).optional(),
   archived: z.boolean(),
   version,
   createdAt: timestamp,

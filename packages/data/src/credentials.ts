@@ -1,4 +1,4 @@
-import { AssumeRoleCommand, type AssumeRoleCommandOutput } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, type AssumeRoleCommandOutput, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import {
   DATA_ROLE_NAMES,
@@ -145,7 +145,9 @@ export interface ScopedCredentialVendorOptions {
   /** ARN of each data role; a plan whose role has no ARN fails with NoDataRoleError. */
   readonly roleArns: Partial<Record<DataRoleName, string>>;
   readonly bucketName: string;
-  readonly sts: AssumeRoleClient;
+  /** The STS client; by default a regional one with the SDK's retries (`region` required then). */
+  readonly sts?: AssumeRoleClient | undefined;
+  readonly region?: string | undefined;
   /** Requested session length. Role chaining (a Lambda role assuming a role) caps it at one hour. */
   readonly sessionSeconds?: number;
   /**
@@ -180,6 +182,7 @@ export class ScopedCredentialVendor implements ScopeCredentialSource {
   private readonly earlyExpiryMs: number;
   private readonly maxSessions: number;
   private readonly now: () => number;
+  private readonly sts: AssumeRoleClient;
   /** STS calls made, for tests and metrics. */
   assumeRoleCalls = 0;
 
@@ -188,6 +191,9 @@ export class ScopedCredentialVendor implements ScopeCredentialSource {
     this.earlyExpiryMs = options.earlyExpiryMs ?? 15 * 60_000;
     this.maxSessions = options.maxSessions ?? 1000;
     this.now = options.now ?? Date.now;
+    if (!options.sts && !options.region)
+      throw new Error('ScopedCredentialVendor needs an STS client or a region');
+    this.sts = options.sts ?? new STSClient({ region: options.region, maxAttempts: 4 });
     if (this.sessionSeconds * 1000 - this.earlyExpiryMs <= SDK_REFRESH_WINDOW_MS + REFRESH_SLACK_MS) {
       throw new Error('sessionSeconds is too short for earlyExpiryMs and the SDK refresh window');
     }
@@ -250,7 +256,7 @@ export class ScopedCredentialVendor implements ScopeCredentialSource {
     this.assumeRoleCalls++;
     const tags = Object.entries(plan.tags).map(([Key, Value]) => ({ Key, Value }));
     const tenants = Object.values(plan.tags).join('-') || 'platform';
-    const output = await this.options.sts.send(
+    const output = await this.sts.send(
       new AssumeRoleCommand({
         RoleArn: roleArn,
         // Shows in CloudTrail next to every data call of the session.

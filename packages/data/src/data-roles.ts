@@ -1,4 +1,5 @@
 import {
+  auditPrefix,
   CATALOG_ENTRY_PREFIX,
   CATALOG_LOG_PARTITION,
   CATALOG_META_PARTITION,
@@ -94,7 +95,7 @@ export const DATA_ROLES = {
   tenant: {
     constructId: 'TenantDataRole',
     envVar: 'TENANT_DATA_ROLE_ARN',
-    description: 'Inovasi Daerah: one tenant’s items and objects, named by the TenantId session tag',
+    description: 'Inovasi Daerah: items and objects of one tenant, named by the TenantId session tag',
     tags: [TENANT_TAG_KEY],
     readOnly: false,
     keyPrefixes: (tenant) => [tenantKeyPrefix(tenant)],
@@ -139,11 +140,30 @@ export const DATA_ROLES = {
     ],
     objectPrefixes: () => [CATALOG_OBJECT_PREFIX],
   },
-  /** Publishing to and indexing the public catalogue; still no tenant partition. */
+  /**
+   * One region publishing to the public catalogue: its own entries, the shared change log, sequence
+   * and index entries, and its own audit trail (publication is audited). No other tenant data.
+   */
+  catalogPublisher: {
+    constructId: 'CatalogPublisherRole',
+    envVar: 'CATALOG_PUBLISHER_ROLE_ARN',
+    description: 'Inovasi Daerah: one region (TenantId tag) publishing its own public catalogue entries',
+    tags: [TENANT_TAG_KEY],
+    readOnly: false,
+    keyPrefixes: (tenant) => [
+      catalogEntryPrefix(tenant),
+      CATALOG_LOG_PARTITION,
+      CATALOG_META_PARTITION,
+      CATALOG_PUBLISHED_PREFIX,
+      auditPrefix(tenant),
+    ],
+    objectPrefixes: () => [],
+  },
+  /** Indexing and bulk import of the public catalogue (platform-level); no tenant partition. */
   catalogWriter: {
     constructId: 'CatalogWriterRole',
     envVar: 'CATALOG_WRITER_ROLE_ARN',
-    description: 'Inovasi Daerah: public catalogue read model, publishing and indexing',
+    description: 'Inovasi Daerah: public catalogue read model, indexing and import',
     tags: [],
     readOnly: false,
     keyPrefixes: () => [
@@ -157,8 +177,9 @@ export const DATA_ROLES = {
   /**
    * A replication flow between two regions (the acting one tagged `TenantId`, the other
    * `PeerTenantId`): both replication partitions, the peer's innovation partitions and list entries
-   * (the replica draft an agreement creates) and the acting region's own catalogue entries (its
-   * public replication count). Profiles, members, OPDs and objects of either stay out of reach.
+   * (the replica draft an agreement creates), the acting region's own catalogue entries (its
+   * public replication count) and its audit trail. Profiles, members, OPDs and objects of either
+   * stay out of reach.
    */
   replication: {
     constructId: 'ReplicationDataRole',
@@ -172,6 +193,7 @@ export const DATA_ROLES = {
       `${tenantKeyPrefix(peer)}INNO`,
       `${tenantKeyPrefix(peer)}OPD#`,
       catalogEntryPrefix(tenant),
+      auditPrefix(tenant),
     ],
     objectPrefixes: () => [],
   },

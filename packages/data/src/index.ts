@@ -22,6 +22,7 @@ export type { CreateResult, InnovationFilter, NewInnovation } from './repositori
 export { InnovationRepository } from './repositories/innovations.ts';
 export type { LoginPointer, NewMember } from './repositories/members.ts';
 export { MemberRepository, normaliseEmail } from './repositories/members.ts';
+export * from './repositories/notifications.ts';
 export type { NewOpd } from './repositories/opds.ts';
 export { OpdRepository } from './repositories/opds.ts';
 export type { NewPeriod } from './repositories/periods.ts';

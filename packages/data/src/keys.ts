@@ -28,6 +28,9 @@ export const catalogEntryPrefix = (tenantCode: string): string => `${CATALOG_ENT
 /** A tenant's replication requests and agreements: its own partition, apart from its profile and members. */
 export const replicationPartition = (tenantCode: string): string => `${tenantKeyPrefix(tenantCode)}REPL#`;
 
+/** Every partition (table and indexes) of a tenant's audit trail begins with this. */
+export const auditPrefix = (tenantCode: string): string => `${tenantKeyPrefix(tenantCode)}AUDIT#`;
+
 /** The tenant code a platform administrator's identity carries: it belongs to no region. */
 export const PLATFORM_TENANT = 'platform';
 
@@ -45,6 +48,11 @@ export const keys = {
   member: (tenant: string, userId: string) => key(tenantKeyPrefix(tenant), `USER#${userId}`),
   memberSortPrefix: 'USER#',
   memberEmail: (tenant: string, email: string) => key(tenantKeyPrefix(tenant), `EMAIL#${email}`),
+  notification: (tenant: string, userId: string, at: string, id: string) =>
+    key(`${tenantKeyPrefix(tenant)}NOTIF#${userId}`, `${at}#${id}`),
+  notificationMarker: (tenant: string, dedupeKey: string) =>
+    key(`${tenantKeyPrefix(tenant)}NOTIFSENT`, dedupeKey),
+  outbox: (tenant: string, at: string, id: string) => key(`${tenantKeyPrefix(tenant)}OUTBOX`, `${at}#${id}`),
   period: (tenant: string, year: number) => key(tenantKeyPrefix(tenant), `PERIOD#${year}`),
   periodSortPrefix: 'PERIOD#',
   spdAnswers: (tenant: string, year: number) => key(tenantKeyPrefix(tenant), `PERIOD#${year}#SPD`),

@@ -1,4 +1,5 @@
 import {
+  auditPrefix,
   CATALOG_ENTRY_PREFIX,
   CATALOG_LOG_PARTITION,
   CATALOG_META_PARTITION,
@@ -73,11 +74,16 @@ export const catalogReaderScope: DataScope = {
 
 /**
  * One region publishing: its own catalogue entries only (`CATALOG#ENTRY#<code>#`), plus the
- * shared change log and sequence every publication appends to. It reads the innovation through
- * its tenant scope, never through this one.
+ * shared change log and sequence every publication appends to, and its own audit trail. It reads
+ * the innovation through its tenant scope, never through this one.
  */
 export const catalogPublisherScope = (tenantCode: string, readOnly = false): DataScope => ({
-  keyPrefixes: [catalogEntryPrefix(tenantCode), CATALOG_LOG_PARTITION, CATALOG_META_PARTITION],
+  keyPrefixes: [
+    catalogEntryPrefix(tenantCode),
+    CATALOG_LOG_PARTITION,
+    CATALOG_META_PARTITION,
+    auditPrefix(tenantCode),
+  ],
   indexPrefixes: catalogIndexOnly,
   objectPrefixes: [],
   readOnly,
@@ -99,21 +105,22 @@ export const catalogImportScope: DataScope = {
 };
 
 /**
- * A replication request, decline or withdrawal between exactly two regions: their replication
- * partitions (`T#<code>#REPL#`) and nothing else of either.
+ * A replication request, decline, withdrawal or agreement document between exactly two regions:
+ * their replication partitions (`T#<code>#REPL#`) and the acting region's own audit trail,
+ * nothing else of either.
  */
-export const replicationRequestScope = (first: string, second: string): DataScope => ({
-  keyPrefixes: [first, second].sort().map(replicationPartition),
+export const replicationRequestScope = (acting: string, counterpart: string): DataScope => ({
+  keyPrefixes: [...[acting, counterpart].sort().map(replicationPartition), auditPrefix(acting)],
   objectPrefixes: [],
   readOnly: false,
 });
 
 /**
- * Accepting an agreement between exactly two regions, in one transaction: both replication
- * partitions (requests, claims and the source's replica markers), the replicator's innovation
- * partitions and list entries (for the replica draft), and the source's catalogue entries (for
- * the public replication count). The source's innovations, and the profiles, members and OPD
- * records of either region, stay out of reach.
+ * The source region accepting an agreement, in one transaction: both replication partitions
+ * (requests, claims and the source's replica markers), the replicator's innovation partitions and
+ * list entries (for the replica draft), the source's catalogue entries (for the public replication
+ * count) and the source's audit trail. The source's innovations, and the profiles, members and
+ * OPD records of either region, stay out of reach.
  */
 export const replicationAgreementScope = (sourceTenant: string, replicatorTenant: string): DataScope => ({
   keyPrefixes: [
@@ -121,10 +128,11 @@ export const replicationAgreementScope = (sourceTenant: string, replicatorTenant
     replicationPartition(replicatorTenant),
     `${tenantKeyPrefix(replicatorTenant)}INNO#`,
     catalogEntryPrefix(sourceTenant),
+    auditPrefix(sourceTenant),
   ],
   indexPrefixes: {
-    [INDEXES.byType.partition]: [`${tenantKeyPrefix(replicatorTenant)}INNO`],
-    [INDEXES.byOpd.partition]: [`${tenantKeyPrefix(replicatorTenant)}OPD#`],
+    [INDEXES.byType.partition]: [`${tenantKeyPrefix(replicatorTenant)}INNO`, auditPrefix(sourceTenant)],
+    [INDEXES.byOpd.partition]: [`${tenantKeyPrefix(replicatorTenant)}OPD#`, auditPrefix(sourceTenant)],
     [INDEXES.catalog.partition]: [],
   },
   objectPrefixes: [],

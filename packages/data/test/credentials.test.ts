@@ -28,6 +28,7 @@ const ROLE_ARNS = {
   platform: 'arn:aws:iam::111122223333:role/PlatformData',
   tenantAdmin: 'arn:aws:iam::111122223333:role/TenantAdminData',
   catalogReader: 'arn:aws:iam::111122223333:role/CatalogReader',
+  catalogPublisher: 'arn:aws:iam::111122223333:role/CatalogPublisher',
   catalogWriter: 'arn:aws:iam::111122223333:role/CatalogWriter',
   replication: 'arn:aws:iam::111122223333:role/ReplicationData',
 };
@@ -83,7 +84,7 @@ describe('credential plans: which data role serves which scope', () => {
     ['the login directory', loginDirectoryScope, 'platform', {}],
     ['platform administrators', platformAdminScope, 'platform', {}],
     ['the public catalogue', catalogReaderScope, 'catalogReader', {}],
-    ['publishing one region', catalogPublisherScope('35.22'), 'catalogWriter', {}],
+    ['publishing one region', catalogPublisherScope('35.22'), 'catalogPublisher', { TenantId: '35.22' }],
     ['the catalogue index writer', catalogIndexWriterScope, 'catalogWriter', {}],
     ['a catalogue import', catalogImportScope, 'catalogWriter', {}],
     [
@@ -171,6 +172,7 @@ describe('credential plans: which data role serves which scope', () => {
       'CATALOG#LOG#*',
       'CATALOG#META#*',
       'CATALOG#PUBLISHED#*',
+      'T#35.22#AUDIT#*',
     ]);
   });
 

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { officialAreas } from '@inovasi/api/areas';
 import { localTokens } from '@inovasi/api/local-tokens';
+import { createLogger } from '@inovasi/api/logging';
 import { startServer } from '@inovasi/api/server';
 import { type DataConfig, ScopedClientFactory } from '@inovasi/data';
+import { startScheduledJobs } from './scheduled-jobs.ts';
 import { seedDemoData } from './seed.ts';
 import { startLocalStack } from './stack.ts';
 
@@ -22,6 +23,8 @@ export interface LocalProductOptions {
 
 export interface LocalProduct {
   readonly url: string;
+  /** Where the embedded default "sends" e-mail: one JSON line per message. */
+  readonly outboxFile: string;
   readonly config: DataConfig;
   readonly seeded: boolean;
   stop(): Promise<void>;
@@ -49,15 +52,23 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
         verifier: tokens,
         issuer: tokens,
         areas,
-        logger: new Logger({ serviceName: 'inovasi-api', logLevel: options.logLevel ?? 'INFO' }),
+        logger: createLogger({ serviceName: 'inovasi-api', logLevel: options.logLevel ?? 'INFO' }),
+        // Extra browser origins (e.g. a Vite dev server) allowed by CORS; the served web app is same-origin.
+        webOrigins: (process.env.WEB_ORIGINS ?? '')
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
       },
       { port: options.port, webDist: options.webDist },
     );
+    const jobs = startScheduledJobs(data, join(stack.dataDir, 'outbox.jsonl'));
     return {
       url: server.url,
       config: stack.config,
       seeded,
+      outboxFile: jobs.outboxFile,
       stop: async () => {
+        jobs.stop();
         await server.stop();
         await stack.stop();
       },

@@ -15,6 +15,7 @@ import {
 import { DEMO_INNOVATIONS, DEMO_OPDS, DEMO_TENANTS, demoEmail, PLATFORM_ADMIN_EMAIL } from './demo-data.ts';
 import { seedDemoScoring } from './demo-scoring.ts';
 import { seedDemoCatalog } from './seed-catalog.ts';
+import { seedDemoEvidence } from './seed-evidence.ts';
 
 const SEED_NAME = 'demo-v1';
 const SEEDED_AT = '2026-01-05T08:00:00.000Z';
@@ -39,6 +40,7 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
   if (await registry.hasSeed(SEED_NAME)) {
     // A store seeded before the public catalogue existed gets its demo entries on its next start.
     await seedDemoCatalog(data, areas);
+    await seedDemoEvidence(data);
     return false;
   }
 
@@ -118,5 +120,6 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
   }
   await registry.markSeeded(SEED_NAME);
   await seedDemoCatalog(data, areas);
+  await seedDemoEvidence(data);
   return true;
 }

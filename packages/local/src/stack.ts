@@ -21,6 +21,28 @@ export interface LocalStackOptions {
   readonly dataDir?: string | undefined;
   readonly tableName?: string;
   readonly bucketName?: string;
+  /**
+   * Browser origins that may PUT and GET evidence with presigned URLs. Loopback on any port by
+   * default: the product's own page and a Vite dev server alike.
+   */
+  readonly corsOrigins?: readonly string[];
+}
+
+const LOOPBACK_ORIGINS = ['http://127.0.0.1:*', 'http://localhost:*'] as const;
+
+/**
+ * The evidence bucket's CORS rule, as S3 would have it: presigned PUT/GET/HEAD from the web origin
+ * with any header (the signature, not CORS, binds a request to one key, size, type and checksum).
+ */
+export function evidenceCorsXml(origins: readonly string[]): string {
+  const allowed = origins.map((origin) => `<AllowedOrigin>${origin}</AllowedOrigin>`).join('');
+  return (
+    '<CORSConfiguration><CORSRule>' +
+    allowed +
+    '<AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod>' +
+    '<AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader>' +
+    '<MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>'
+  );
 }
 
 /** s3rver accepts only these; DynamoDB Local wants letters and digits only, which they are. */
@@ -78,7 +100,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const dynamoPort = await freePort();
   const dynamo = spawn({ port: dynamoPort, sharedDb: true, path: dynamoDir, stdio: 'ignore' });
   const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
-  const objectServer = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: objectsDir });
+  const bucketName = options.bucketName ?? 'inovasi-evidence';
+  const objectServer = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory: objectsDir,
+    configureBuckets: [
+      { name: bucketName, configs: [evidenceCorsXml(options.corsOrigins ?? LOOPBACK_ORIGINS)] },
+    ],
+  });
 
   const stop = async () => {
     await objectServer.close().catch(() => undefined);
@@ -95,7 +126,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await waitForDynamo(dynamoEndpoint, dynamo);
     const config: DataConfig = {
       tableName: options.tableName ?? 'inovasi',
-      bucketName: options.bucketName ?? 'inovasi-evidence',
+      bucketName,
       region: 'ap-southeast-3',
       dynamoEndpoint,
       s3Endpoint: `http://127.0.0.1:${s3Port}`,

@@ -256,13 +256,13 @@ describe('SPD answers and settings', () => {
   it('keeps the send threshold off by default and lets only the admin set it', async () => {
     const admin = await env.login('admin.6303@demo.local');
     const initial = await env.request('GET', '/tenants/63.03/settings', { token: admin });
-    expect(initial.json).toEqual({ minKematanganToSend: null, version: 0 });
+    expect(initial.json).toEqual({ minKematanganToSend: null, defaultOpdTarget: 1, version: 0 });
     const set = await env.request('PUT', '/tenants/63.03/settings', {
       token: admin,
       headers: { 'if-match': '"0"' },
       body: { minKematanganToSend: 70 },
     });
-    expect(set.json).toEqual({ minKematanganToSend: 70, version: 1 });
+    expect(set.json).toEqual({ minKematanganToSend: 70, defaultOpdTarget: 1, version: 1 });
     const operator = await env.login('opd1.6303@demo.local');
     const denied = await env.request('PUT', '/tenants/63.03/settings', {
       token: operator,

@@ -21,6 +21,11 @@ export class ApiError extends Error {
     return this.status === 409;
   }
 
+  /** A stale `If-Match`: someone saved the record after it was read. Other 409s are rule refusals. */
+  get isVersionConflict(): boolean {
+    return this.status === 409 && (this.code === 'version_conflict' || this.field === 'If-Match');
+  }
+
   /** Messages per form field, from both `field` and `details`, so a form can show each next to its input. */
   fieldMessages(): Record<string, string> {
     const messages: Record<string, string> = {};

@@ -42,6 +42,65 @@ export type Initiator = NonNullable<InnovationProfile['initiator']>;
 export type Classification = NonNullable<InnovationProfile['classification']>;
 export type InnovationKind = NonNullable<InnovationProfile['kind']>;
 export type InnovationForm = NonNullable<InnovationProfile['form']>;
+export type IndicatorAnswer = Innovation['answers'][string];
+export type AnswerReview = NonNullable<IndicatorAnswer['review']>;
+export type ReviewStatus = AnswerReview['status'];
+export type Sid33Basis = NonNullable<IndicatorAnswer['basis']>;
+export type AnswerInput = RequestJson<paths['/tenants/{code}/innovations/{id}/answers/{indicator}']['put']>;
+export type TransitionInput = RequestJson<paths['/tenants/{code}/innovations/{id}/transitions']['post']>;
+export type WorkflowAction = TransitionInput['action'];
+export type Projection = components['schemas']['Projection'];
+export type ProjectionSide = Projection['claimed'];
+export type ProjectedInnovation = Projection['innovations'][number];
+export type Predicate = ProjectionSide['predicate'];
+export type AdviceMove = components['schemas']['Move'];
+export type AdviceBasis = Ok<paths['/tenants/{code}/periods/{year}/projection/advice']['get']>['basis'];
+export type AuditEntry = components['schemas']['AuditEntry'];
+export type AuditFilters = NonNullable<paths['/tenants/{code}/audit']['get']['parameters']['query']>;
+export type Period = Ok<paths['/tenants/{code}/periods/{year}']['get']>;
+export type PeriodExtension = Period['extensions'][number];
+export type SpdAnswers = Ok<paths['/tenants/{code}/periods/{year}/spd']['get']>;
+export type SpdAnswer = SpdAnswers['answers'][string];
+export type SpdAnswerInput = RequestJson<paths['/tenants/{code}/periods/{year}/spd/{row}']['put']>;
+export type SpdFigures = NonNullable<SpdAnswerInput['figures']>;
+export type TenantSettings = Ok<paths['/tenants/{code}/settings']['get']>;
+
+/**
+ * The rubric endpoint documents its body as a free-form object; its shape is the domain's rubric
+ * type, imported as a type only (nothing of the core package reaches the bundle from here).
+ */
+export type {
+  LevelDefinition,
+  Rubric,
+  SidIndicator,
+  SpdRow,
+} from '../../../packages/core/src/rubrics/types.ts';
+
+/**
+ * Fields the workflow records on an innovation that the OpenAPI document does not (yet) declare:
+ * the note of the last return and, once sent, the registration number and date. Read defensively.
+ */
+export interface WorkflowRecord {
+  returnNote?: string;
+  returnedAnswers?: string[];
+  registrationNumber?: string;
+  sentAt?: string;
+  finalKematangan?: number;
+}
+
+export function workflowRecord(innovation: Innovation): WorkflowRecord {
+  const extra = innovation as Innovation & Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  return {
+    returnNote: text(extra.returnNote),
+    returnedAnswers: Array.isArray(extra.returnedAnswers)
+      ? extra.returnedAnswers.filter((code): code is string => typeof code === 'string')
+      : undefined,
+    registrationNumber: text(extra.registrationNumber),
+    sentAt: text(extra.sentAt),
+    finalKematangan: typeof extra.finalKematangan === 'number' ? extra.finalKematangan : undefined,
+  };
+}
 
 /**
  * Lists the UI offers as options. `exhaustive` fails to type-check when the contract gains a value
@@ -94,6 +153,14 @@ export const INNOVATION_STATUSES = exhaustive<InnovationStatus>()([
   'sent',
   'accepted',
   'rejected',
+]);
+
+export const SID33_BASES = exhaustive<Sid33Basis>()(['a', 'b', 'c', 'd', 'e', 'f']);
+export const PREDICATES = exhaustive<Predicate>()([
+  'Sangat Inovatif',
+  'Inovatif',
+  'Kurang Inovatif',
+  'Tidak Dapat Dinilai',
 ]);
 
 /** IID eligibility: a rancang bangun under 300 words makes the innovation ineligible (iid-model.md). */

@@ -1,6 +1,13 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from './client.ts';
-import type { InnovationStage, InnovationStatus } from './model.ts';
+import type {
+  AdviceBasis,
+  AuditFilters,
+  InnovationStage,
+  InnovationStatus,
+  Period,
+  Rubric,
+} from './model.ts';
 
 /** Query keys in one place so mutations invalidate exactly what they change. */
 export const queryKeys = {
@@ -14,6 +21,16 @@ export const queryKeys = {
   innovationList: (code: string, filters: InnovationFilters) =>
     ['tenants', code, 'innovations', 'list', filters] as const,
   innovation: (code: string, id: string) => ['tenants', code, 'innovations', 'one', id] as const,
+  rubric: (id: string) => ['rubrics', id] as const,
+  periods: (code: string) => ['tenants', code, 'periods'] as const,
+  /** Everything derived from a period's answers: invalidated by any answer or workflow change. */
+  scoring: (code: string) => ['tenants', code, 'scoring'] as const,
+  projection: (code: string, year: number) => ['tenants', code, 'scoring', 'projection', year] as const,
+  advice: (code: string, year: number, basis: AdviceBasis) =>
+    ['tenants', code, 'scoring', 'advice', year, basis] as const,
+  spd: (code: string, year: number) => ['tenants', code, 'scoring', 'spd', year] as const,
+  settings: (code: string) => ['tenants', code, 'settings'] as const,
+  audit: (code: string, filters: AuditFilters) => ['tenants', code, 'audit', filters] as const,
 };
 
 export interface InnovationFilters {
@@ -55,4 +72,88 @@ export function useInnovation(code: string, id: string | undefined) {
       unwrap(api.GET('/tenants/{code}/innovations/{id}', { params: { path: { code, id: id ?? '' } } })),
     enabled: id !== undefined,
   });
+}
+
+/** A rubric never changes under its id, so it is fetched once per session. */
+export function useRubric(id: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.rubric(id ?? ''),
+    queryFn: async () =>
+      (await unwrap(api.GET('/rubrics/{id}', { params: { path: { id: id ?? '' } } }))) as unknown as Rubric,
+    enabled: id !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function usePeriods(code: string) {
+  return useQuery({
+    queryKey: queryKeys.periods(code),
+    queryFn: () => unwrap(api.GET('/tenants/{code}/periods', { params: { path: { code } } })),
+    select: (data) => data.items,
+  });
+}
+
+/** The rubric a year is scored with: the one its period pinned, or the year's default before one is opened. */
+export function rubricIdFor(periods: readonly Period[] | undefined, year: number): string {
+  return periods?.find((period) => period.year === year)?.rubricId ?? `iid-${year}`;
+}
+
+/** The rubric of a year, once the periods are known (so a pinned rubric is never fetched twice). */
+export function useYearRubric(code: string, year: number | undefined) {
+  const periods = usePeriods(code);
+  const rubricId =
+    year === undefined || periods.isPending ? undefined : rubricIdFor(periods.data ?? [], year);
+  return useRubric(rubricId);
+}
+
+export function useProjection(code: string, year: number) {
+  return useQuery({
+    queryKey: queryKeys.projection(code, year),
+    queryFn: () =>
+      unwrap(
+        api.GET('/tenants/{code}/periods/{year}/projection', { params: { path: { code, year } } }),
+      ),
+  });
+}
+
+export function useAdvice(code: string, year: number, basis: AdviceBasis, limit = 8) {
+  return useQuery({
+    queryKey: queryKeys.advice(code, year, basis),
+    queryFn: () =>
+      unwrap(
+        api.GET('/tenants/{code}/periods/{year}/projection/advice', {
+          params: { path: { code, year }, query: { basis, limit } },
+        }),
+      ),
+  });
+}
+
+export function useSpdAnswers(code: string, year: number) {
+  return useQuery({
+    queryKey: queryKeys.spd(code, year),
+    queryFn: () =>
+      unwrap(api.GET('/tenants/{code}/periods/{year}/spd', { params: { path: { code, year } } })),
+  });
+}
+
+export function useSettings(code: string) {
+  return useQuery({
+    queryKey: queryKeys.settings(code),
+    queryFn: () => unwrap(api.GET('/tenants/{code}/settings', { params: { path: { code } } })),
+  });
+}
+
+export function useMembers(code: string, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.members(code),
+    queryFn: () => unwrap(api.GET('/tenants/{code}/members', { params: { path: { code } } })),
+    select: (data) => data.items,
+    enabled,
+  });
+}
+
+/** The assessment year most screens start from: today's year in Western Indonesia Time. */
+export function currentYear(now = new Date()): number {
+  return new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear();
 }

@@ -1157,6 +1157,7 @@ export interface paths {
                 updatedAt: string;
                 createdBy: string;
                 updatedBy: string;
+                periodYear: number;
                 profile: {
                   name: string;
                   /** @enum {string} */
@@ -1265,6 +1266,33 @@ export interface paths {
                     | 'penurunan_kemiskinan'
                     | 'non_pkpn';
                 };
+                answers: {
+                  [key: string]: {
+                    level: number;
+                    /** @enum {string} */
+                    basis?: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+                    note?: string;
+                    /** Format: date-time */
+                    updatedAt: string;
+                    updatedBy: string;
+                    review?: {
+                      /** @enum {string} */
+                      status: 'accepted' | 'returned';
+                      note?: string;
+                      by: string;
+                      /** Format: date-time */
+                      at: string;
+                    };
+                  };
+                };
+                replicatedFrom?: {
+                  tenantCode: string;
+                  regionName: string;
+                  innovationId: string;
+                  innovationName: string;
+                  catalogId: string;
+                  replicationId: string;
+                };
               }[];
               nextCursor?: string;
             };
@@ -1327,6 +1355,7 @@ export interface paths {
           'application/json': {
             /** @example 01JDEMO00000000000000000000 */
             opdId: string;
+            periodYear?: number;
             profile: {
               name: string;
               /** @enum {string} */
@@ -1468,6 +1497,7 @@ export interface paths {
               updatedAt: string;
               createdBy: string;
               updatedBy: string;
+              periodYear: number;
               profile: {
                 name: string;
                 /** @enum {string} */
@@ -1575,6 +1605,33 @@ export interface paths {
                   | 'ekonomi_kerakyatan_desa'
                   | 'penurunan_kemiskinan'
                   | 'non_pkpn';
+              };
+              answers: {
+                [key: string]: {
+                  level: number;
+                  /** @enum {string} */
+                  basis?: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+                  note?: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: string;
+                  review?: {
+                    /** @enum {string} */
+                    status: 'accepted' | 'returned';
+                    note?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                  };
+                };
+              };
+              replicatedFrom?: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+                replicationId: string;
               };
             };
           };
@@ -1682,6 +1739,7 @@ export interface paths {
               updatedAt: string;
               createdBy: string;
               updatedBy: string;
+              periodYear: number;
               profile: {
                 name: string;
                 /** @enum {string} */
@@ -1790,6 +1848,33 @@ export interface paths {
                   | 'penurunan_kemiskinan'
                   | 'non_pkpn';
               };
+              answers: {
+                [key: string]: {
+                  level: number;
+                  /** @enum {string} */
+                  basis?: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+                  note?: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: string;
+                  review?: {
+                    /** @enum {string} */
+                    status: 'accepted' | 'returned';
+                    note?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                  };
+                };
+              };
+              replicatedFrom?: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+                replicationId: string;
+              };
             };
           };
         };
@@ -1858,18 +1943,18 @@ export interface paths {
             opdId?: string;
             profile?: {
               name?: string;
-              /** @enum {string} */
-              stage?: 'inisiatif' | 'uji_coba' | 'penerapan';
-              /** @enum {string} */
-              initiator?: 'kepala_daerah' | 'anggota_dprd' | 'opd' | 'asn' | 'masyarakat';
-              initiatorName?: string;
-              /** @enum {string} */
-              classification?: 'perangkat_daerah' | 'desa' | 'masyarakat';
-              /** @enum {string} */
-              kind?: 'digital' | 'non_digital';
-              /** @enum {string} */
-              form?: 'pelayanan_publik' | 'tata_kelola' | 'urusan_lainnya';
-              /** @enum {string} */
+              /** @enum {string|null} */
+              stage?: 'inisiatif' | 'uji_coba' | 'penerapan' | null;
+              /** @enum {string|null} */
+              initiator?: 'kepala_daerah' | 'anggota_dprd' | 'opd' | 'asn' | 'masyarakat' | null;
+              initiatorName?: string | null;
+              /** @enum {string|null} */
+              classification?: 'perangkat_daerah' | 'desa' | 'masyarakat' | null;
+              /** @enum {string|null} */
+              kind?: 'digital' | 'non_digital' | null;
+              /** @enum {string|null} */
+              form?: 'pelayanan_publik' | 'tata_kelola' | 'urusan_lainnya' | null;
+              /** @enum {string|null} */
               urusanMain?:
                 | 'pendidikan'
                 | 'kesehatan'
@@ -1902,57 +1987,60 @@ export interface paths {
                 | 'esdm'
                 | 'perdagangan'
                 | 'perindustrian'
-                | 'transmigrasi';
-              urusanOthers?: (
-                | 'pendidikan'
-                | 'kesehatan'
-                | 'pupr'
-                | 'perkim'
-                | 'trantibumlinmas'
-                | 'sosial'
-                | 'tenaga_kerja'
-                | 'pemberdayaan_perempuan'
-                | 'pangan'
-                | 'pertanahan'
-                | 'lingkungan_hidup'
-                | 'adminduk_capil'
-                | 'pemberdayaan_masyarakat_desa'
-                | 'pengendalian_penduduk_kb'
-                | 'perhubungan'
-                | 'kominfo'
-                | 'koperasi_ukm'
-                | 'penanaman_modal'
-                | 'kepemudaan_olahraga'
-                | 'statistik'
-                | 'persandian'
-                | 'kebudayaan'
-                | 'perpustakaan'
-                | 'kearsipan'
-                | 'kelautan_perikanan'
-                | 'pariwisata'
-                | 'pertanian'
-                | 'kehutanan'
-                | 'esdm'
-                | 'perdagangan'
-                | 'perindustrian'
                 | 'transmigrasi'
-              )[];
+                | null;
+              urusanOthers?:
+                | (
+                    | 'pendidikan'
+                    | 'kesehatan'
+                    | 'pupr'
+                    | 'perkim'
+                    | 'trantibumlinmas'
+                    | 'sosial'
+                    | 'tenaga_kerja'
+                    | 'pemberdayaan_perempuan'
+                    | 'pangan'
+                    | 'pertanahan'
+                    | 'lingkungan_hidup'
+                    | 'adminduk_capil'
+                    | 'pemberdayaan_masyarakat_desa'
+                    | 'pengendalian_penduduk_kb'
+                    | 'perhubungan'
+                    | 'kominfo'
+                    | 'koperasi_ukm'
+                    | 'penanaman_modal'
+                    | 'kepemudaan_olahraga'
+                    | 'statistik'
+                    | 'persandian'
+                    | 'kebudayaan'
+                    | 'perpustakaan'
+                    | 'kearsipan'
+                    | 'kelautan_perikanan'
+                    | 'pariwisata'
+                    | 'pertanian'
+                    | 'kehutanan'
+                    | 'esdm'
+                    | 'perdagangan'
+                    | 'perindustrian'
+                    | 'transmigrasi'
+                  )[]
+                | null;
               /** Format: date */
-              trialDate?: string;
+              trialDate?: string | null;
               /** Format: date */
-              implementationDate?: string;
+              implementationDate?: string | null;
               /** Format: date */
-              latestDevelopmentDate?: string;
-              rancangBangun?: string;
-              tujuan?: string;
-              manfaat?: string;
-              hasil?: string;
-              budget?: number;
-              budgetSource?: string;
-              latitude?: number;
-              longitude?: number;
-              astaCita?: number;
-              /** @enum {string} */
+              latestDevelopmentDate?: string | null;
+              rancangBangun?: string | null;
+              tujuan?: string | null;
+              manfaat?: string | null;
+              hasil?: string | null;
+              budget?: number | null;
+              budgetSource?: string | null;
+              latitude?: number | null;
+              longitude?: number | null;
+              astaCita?: number | null;
+              /** @enum {string|null} */
               pkpnCluster?:
                 | 'pangan'
                 | 'energi_air'
@@ -1962,7 +2050,8 @@ export interface paths {
                 | 'infrastruktur_perumahan_bencana'
                 | 'ekonomi_kerakyatan_desa'
                 | 'penurunan_kemiskinan'
-                | 'non_pkpn';
+                | 'non_pkpn'
+                | null;
             };
           };
         };
@@ -1997,6 +2086,7 @@ export interface paths {
               updatedAt: string;
               createdBy: string;
               updatedBy: string;
+              periodYear: number;
               profile: {
                 name: string;
                 /** @enum {string} */
@@ -2104,6 +2194,33 @@ export interface paths {
                   | 'ekonomi_kerakyatan_desa'
                   | 'penurunan_kemiskinan'
                   | 'non_pkpn';
+              };
+              answers: {
+                [key: string]: {
+                  level: number;
+                  /** @enum {string} */
+                  basis?: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+                  note?: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: string;
+                  review?: {
+                    /** @enum {string} */
+                    status: 'accepted' | 'returned';
+                    note?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                  };
+                };
+              };
+              replicatedFrom?: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+                replicationId: string;
               };
             };
           };
@@ -2221,6 +2338,7 @@ export interface paths {
               updatedAt: string;
               createdBy: string;
               updatedBy: string;
+              periodYear: number;
               profile: {
                 name: string;
                 /** @enum {string} */
@@ -2329,6 +2447,33 @@ export interface paths {
                   | 'penurunan_kemiskinan'
                   | 'non_pkpn';
               };
+              answers: {
+                [key: string]: {
+                  level: number;
+                  /** @enum {string} */
+                  basis?: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+                  note?: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: string;
+                  review?: {
+                    /** @enum {string} */
+                    status: 'accepted' | 'returned';
+                    note?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                  };
+                };
+              };
+              replicatedFrom?: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+                replicationId: string;
+              };
             };
           };
         };
@@ -2388,6 +2533,4054 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/innovations/{id}/answers/{indicator}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Answer one indicator of an innovation (level, sid.33 basis, note) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+          indicator: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            level: number;
+            /** @enum {string} */
+            basis?: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The innovation with its answers */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              opdId: string;
+              /** @enum {string} */
+              status:
+                | 'draft'
+                | 'submitted'
+                | 'in_review'
+                | 'returned'
+                | 'verified'
+                | 'ready'
+                | 'sent'
+                | 'accepted'
+                | 'rejected';
+              archived: boolean;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              createdBy: string;
+              updatedBy: string;
+              periodYear: number;
+              profile: {
+                name: string;
+                /** @enum {string} */
+                stage?: 'inisiatif' | 'uji_coba' | 'penerapan';
+                /** @enum {string} */
+                initiator?: 'kepala_daerah' | 'anggota_dprd' | 'opd' | 'asn' | 'masyarakat';
+                initiatorName?: string;
+                /** @enum {string} */
+                classification?: 'perangkat_daerah' | 'desa' | 'masyarakat';
+                /** @enum {string} */
+                kind?: 'digital' | 'non_digital';
+                /** @enum {string} */
+                form?: 'pelayanan_publik' | 'tata_kelola' | 'urusan_lainnya';
+                /** @enum {string} */
+                urusanMain?:
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi';
+                urusanOthers?: (
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi'
+                )[];
+                /** Format: date */
+                trialDate?: string;
+                /** Format: date */
+                implementationDate?: string;
+                /** Format: date */
+                latestDevelopmentDate?: string;
+                rancangBangun?: string;
+                tujuan?: string;
+                manfaat?: string;
+                hasil?: string;
+                budget?: number;
+                budgetSource?: string;
+                latitude?: number;
+                longitude?: number;
+                astaCita?: number;
+                /** @enum {string} */
+                pkpnCluster?:
+                  | 'pangan'
+                  | 'energi_air'
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'hilirisasi'
+                  | 'infrastruktur_perumahan_bencana'
+                  | 'ekonomi_kerakyatan_desa'
+                  | 'penurunan_kemiskinan'
+                  | 'non_pkpn';
+              };
+              answers: {
+                [key: string]: {
+                  level: number;
+                  /** @enum {string} */
+                  basis?: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+                  note?: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: string;
+                  review?: {
+                    /** @enum {string} */
+                    status: 'accepted' | 'returned';
+                    note?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                  };
+                };
+              };
+              replicatedFrom?: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+                replicationId: string;
+              };
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}/spd': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The region’s SPD answers for a year (version 0 when none saved yet) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description SPD answers */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              rubricId: string;
+              answers: {
+                [key: string]: {
+                  level?: number;
+                  figures?: {
+                    t1?: number;
+                    t2?: number;
+                    count?: number;
+                    grade?: string;
+                  };
+                  note?: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: string;
+                  review?: {
+                    /** @enum {string} */
+                    status: 'accepted' | 'returned';
+                    note?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                  };
+                };
+              };
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}/spd/{row}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Answer one SPD row with a level or the raw T-1/T-2 figures (tenant admin) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+          row: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            level?: number;
+            figures?: {
+              t1?: number;
+              t2?: number;
+              count?: number;
+              grade?: string;
+            };
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description SPD answers */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              rubricId: string;
+              answers: {
+                [key: string]: {
+                  level?: number;
+                  figures?: {
+                    t1?: number;
+                    t2?: number;
+                    count?: number;
+                    grade?: string;
+                  };
+                  note?: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: string;
+                  review?: {
+                    /** @enum {string} */
+                    status: 'accepted' | 'returned';
+                    note?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                  };
+                };
+              };
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scoring/simulate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What-if: score SPD levels and innovations with a rubric, without storing anything */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rubric: string;
+            spd: {
+              [key: string]: number;
+            };
+            innovations: {
+              /** @enum {string} */
+              status: 'sent' | 'rejected';
+              urusan: (
+                | 'pendidikan'
+                | 'kesehatan'
+                | 'pupr'
+                | 'perkim'
+                | 'trantibumlinmas'
+                | 'sosial'
+                | 'tenaga_kerja'
+                | 'pemberdayaan_perempuan'
+                | 'pangan'
+                | 'pertanahan'
+                | 'lingkungan_hidup'
+                | 'adminduk_capil'
+                | 'pemberdayaan_masyarakat_desa'
+                | 'pengendalian_penduduk_kb'
+                | 'perhubungan'
+                | 'kominfo'
+                | 'koperasi_ukm'
+                | 'penanaman_modal'
+                | 'kepemudaan_olahraga'
+                | 'statistik'
+                | 'persandian'
+                | 'kebudayaan'
+                | 'perpustakaan'
+                | 'kearsipan'
+                | 'kelautan_perikanan'
+                | 'pariwisata'
+                | 'pertanian'
+                | 'kehutanan'
+                | 'esdm'
+                | 'perdagangan'
+                | 'perindustrian'
+                | 'transmigrasi'
+              )[];
+              levels: {
+                [key: string]: number;
+              };
+              /** @enum {string} */
+              sid33Basis?: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description The computed index */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              spd: number;
+              averageMaturity: number;
+              innovationCountScore: number;
+              sid: number;
+              total: number;
+              index: number;
+              /** @enum {string} */
+              predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+              maturities: number[];
+              divisor: number;
+              basicServicesCovered: string[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rubrics/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A rubric version: indicators, weights, level texts and the evidence each level asks for */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The rubric */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}/projection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The index the region would get if the period closed now: claimed and verified */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Projection with per-innovation and per-OPD breakdowns */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Projection'];
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}/projection/advice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The moves that raise the index most for the least work, each with its computed gain */
+    get: {
+      parameters: {
+        query?: {
+          basis?: 'claimed' | 'verified';
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Moves */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              basis: 'claimed' | 'verified';
+              moves: components['schemas']['Move'][];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The region’s settings (version 0 while all are defaults) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              minKematanganToSend: number | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Change the region’s settings (tenant admin) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            minKematanganToSend: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              minKematanganToSend: number | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The region’s assessment periods, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Periods */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                year: number;
+                rubricId: string;
+                /** Format: date */
+                internalDeadline: string;
+                /** Format: date */
+                nationalDeadline: string;
+                extensions: {
+                  opdId?: string;
+                  /** Format: date */
+                  until: string;
+                  reason: string;
+                  by: string;
+                  /** Format: date-time */
+                  at: string;
+                }[];
+                /** Format: date-time */
+                openedAt: string;
+                openedBy: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Open an assessment period: pin its rubric and set the deadlines (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            year: number;
+            rubricId?: string;
+            /** Format: date */
+            internalDeadline: string;
+            /** Format: date */
+            nationalDeadline: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The period */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              rubricId: string;
+              /** Format: date */
+              internalDeadline: string;
+              /** Format: date */
+              nationalDeadline: string;
+              extensions: {
+                opdId?: string;
+                /** Format: date */
+                until: string;
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
+              /** Format: date-time */
+              openedAt: string;
+              openedBy: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One period with its deadlines and extensions */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The period */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              rubricId: string;
+              /** Format: date */
+              internalDeadline: string;
+              /** Format: date */
+              nationalDeadline: string;
+              extensions: {
+                opdId?: string;
+                /** Format: date */
+                until: string;
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
+              /** Format: date-time */
+              openedAt: string;
+              openedBy: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Move a period’s deadlines (tenant admin) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            internalDeadline?: string;
+            /** Format: date */
+            nationalDeadline?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The period */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              rubricId: string;
+              /** Format: date */
+              internalDeadline: string;
+              /** Format: date */
+              nationalDeadline: string;
+              extensions: {
+                opdId?: string;
+                /** Format: date */
+                until: string;
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
+              /** Format: date-time */
+              openedAt: string;
+              openedBy: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}/extensions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Extend the internal deadline for one OPD or for all, with a reason (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @example 01JDEMO00000000000000000000 */
+            opdId?: string;
+            /** Format: date */
+            until: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The period */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              rubricId: string;
+              /** Format: date */
+              internalDeadline: string;
+              /** Format: date */
+              nationalDeadline: string;
+              extensions: {
+                opdId?: string;
+                /** Format: date */
+                until: string;
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
+              /** Format: date-time */
+              openedAt: string;
+              openedBy: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/innovations/{id}/transitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move an innovation through the regional workflow (submit, review, return, verify, ready, sent, result) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action:
+              | 'submit'
+              | 'start_review'
+              | 'return'
+              | 'verify'
+              | 'mark_ready'
+              | 'unmark_ready'
+              | 'mark_sent'
+              | 'record_result';
+            note?: string;
+            registrationNumber?: string;
+            /** Format: date */
+            sentAt?: string;
+            /** @enum {string} */
+            result?: 'accepted' | 'rejected';
+            finalKematangan?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The innovation in its new status */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              opdId: string;
+              /** @enum {string} */
+              status:
+                | 'draft'
+                | 'submitted'
+                | 'in_review'
+                | 'returned'
+                | 'verified'
+                | 'ready'
+                | 'sent'
+                | 'accepted'
+                | 'rejected';
+              archived: boolean;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              createdBy: string;
+              updatedBy: string;
+              periodYear: number;
+              profile: {
+                name: string;
+                /** @enum {string} */
+                stage?: 'inisiatif' | 'uji_coba' | 'penerapan';
+                /** @enum {string} */
+                initiator?: 'kepala_daerah' | 'anggota_dprd' | 'opd' | 'asn' | 'masyarakat';
+                initiatorName?: string;
+                /** @enum {string} */
+                classification?: 'perangkat_daerah' | 'desa' | 'masyarakat';
+                /** @enum {string} */
+                kind?: 'digital' | 'non_digital';
+                /** @enum {string} */
+                form?: 'pelayanan_publik' | 'tata_kelola' | 'urusan_lainnya';
+                /** @enum {string} */
+                urusanMain?:
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi';
+                urusanOthers?: (
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi'
+                )[];
+                /** Format: date */
+                trialDate?: string;
+                /** Format: date */
+                implementationDate?: string;
+                /** Format: date */
+                latestDevelopmentDate?: string;
+                rancangBangun?: string;
+                tujuan?: string;
+                manfaat?: string;
+                hasil?: string;
+                budget?: number;
+                budgetSource?: string;
+                latitude?: number;
+                longitude?: number;
+                astaCita?: number;
+                /** @enum {string} */
+                pkpnCluster?:
+                  | 'pangan'
+                  | 'energi_air'
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'hilirisasi'
+                  | 'infrastruktur_perumahan_bencana'
+                  | 'ekonomi_kerakyatan_desa'
+                  | 'penurunan_kemiskinan'
+                  | 'non_pkpn';
+              };
+              answers: {
+                [key: string]: {
+                  level: number;
+                  /** @enum {string} */
+                  basis?: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+                  note?: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: string;
+                  review?: {
+                    /** @enum {string} */
+                    status: 'accepted' | 'returned';
+                    note?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                  };
+                };
+              };
+              replicatedFrom?: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+                replicationId: string;
+              };
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/innovations/{id}/answers/{indicator}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept or return one indicator answer, with a note (verifier) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+          indicator: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'accepted' | 'returned';
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The innovation with the reviewed answer */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              opdId: string;
+              /** @enum {string} */
+              status:
+                | 'draft'
+                | 'submitted'
+                | 'in_review'
+                | 'returned'
+                | 'verified'
+                | 'ready'
+                | 'sent'
+                | 'accepted'
+                | 'rejected';
+              archived: boolean;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              createdBy: string;
+              updatedBy: string;
+              periodYear: number;
+              profile: {
+                name: string;
+                /** @enum {string} */
+                stage?: 'inisiatif' | 'uji_coba' | 'penerapan';
+                /** @enum {string} */
+                initiator?: 'kepala_daerah' | 'anggota_dprd' | 'opd' | 'asn' | 'masyarakat';
+                initiatorName?: string;
+                /** @enum {string} */
+                classification?: 'perangkat_daerah' | 'desa' | 'masyarakat';
+                /** @enum {string} */
+                kind?: 'digital' | 'non_digital';
+                /** @enum {string} */
+                form?: 'pelayanan_publik' | 'tata_kelola' | 'urusan_lainnya';
+                /** @enum {string} */
+                urusanMain?:
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi';
+                urusanOthers?: (
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi'
+                )[];
+                /** Format: date */
+                trialDate?: string;
+                /** Format: date */
+                implementationDate?: string;
+                /** Format: date */
+                latestDevelopmentDate?: string;
+                rancangBangun?: string;
+                tujuan?: string;
+                manfaat?: string;
+                hasil?: string;
+                budget?: number;
+                budgetSource?: string;
+                latitude?: number;
+                longitude?: number;
+                astaCita?: number;
+                /** @enum {string} */
+                pkpnCluster?:
+                  | 'pangan'
+                  | 'energi_air'
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'hilirisasi'
+                  | 'infrastruktur_perumahan_bencana'
+                  | 'ekonomi_kerakyatan_desa'
+                  | 'penurunan_kemiskinan'
+                  | 'non_pkpn';
+              };
+              answers: {
+                [key: string]: {
+                  level: number;
+                  /** @enum {string} */
+                  basis?: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+                  note?: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: string;
+                  review?: {
+                    /** @enum {string} */
+                    status: 'accepted' | 'returned';
+                    note?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                  };
+                };
+              };
+              replicatedFrom?: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+                replicationId: string;
+              };
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}/spd/{row}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept or return one regional (SPD) answer, with a note (verifier) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+          row: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'accepted' | 'returned';
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description SPD answers */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              rubricId: string;
+              answers: {
+                [key: string]: {
+                  level?: number;
+                  figures?: {
+                    t1?: number;
+                    t2?: number;
+                    count?: number;
+                    grade?: string;
+                  };
+                  note?: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: string;
+                  review?: {
+                    /** @enum {string} */
+                    status: 'accepted' | 'returned';
+                    note?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                  };
+                };
+              };
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit trail, newest first: per innovation (entityId), per user, per month or period (tenant admin) */
+    get: {
+      parameters: {
+        query?: {
+          entityId?: string;
+          userId?: string;
+          month?: string;
+          periodYear?: number;
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Entries */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AuditEntry'][];
+              nextCursor?: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The filtered audit trail as CSV (tenant admin) */
+    get: {
+      parameters: {
+        query?: {
+          entityId?: string;
+          userId?: string;
+          month?: string;
+          periodYear?: number;
+        };
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description CSV, one row per entry */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/innovations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search the public catalogue of published innovations (no sign-in) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Words to search for, Bahasa Indonesia aware */
+          q?: string;
+          /** @description Comma-separated urusan values; any of them matches */
+          urusan?: string;
+          /** @description Comma-separated basicService values; any of them matches */
+          basicService?: string;
+          /** @description Comma-separated theme values; any of them matches */
+          theme?: string;
+          /** @description Comma-separated kind values; any of them matches */
+          kind?: string;
+          /** @description Comma-separated form values; any of them matches */
+          form?: string;
+          /** @description Comma-separated stage values; any of them matches */
+          stage?: string;
+          /** @description Comma-separated province values; any of them matches */
+          province?: string;
+          /** @description Comma-separated region values; any of them matches */
+          region?: string;
+          /** @description Comma-separated year values; any of them matches */
+          year?: string;
+          /** @description Default: relevance with `q`, else recent */
+          sort?: 'relevance' | 'recent';
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One page of matching innovations with facet counts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogSearchResult'];
+          };
+        };
+        /** @description Not modified: the ETag sent in If-None-Match still holds */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/innovations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One published innovation with similar innovations of other regions (no sign-in) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The published innovation */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              catalogId: string;
+              tenantCode: string;
+              innovationId: string;
+              name: string;
+              region: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                kind: 'provinsi' | 'kabupaten' | 'kota';
+              };
+              province: {
+                code: string;
+                name: string;
+              };
+              opd: {
+                name: string;
+                /** @enum {string} */
+                kind:
+                  | 'dinas'
+                  | 'badan'
+                  | 'kecamatan'
+                  | 'kelurahan'
+                  | 'puskesmas'
+                  | 'sekolah'
+                  | 'rsud'
+                  | 'lainnya';
+              };
+              /** @enum {string} */
+              urusanMain?:
+                | 'pendidikan'
+                | 'kesehatan'
+                | 'pupr'
+                | 'perkim'
+                | 'trantibumlinmas'
+                | 'sosial'
+                | 'tenaga_kerja'
+                | 'pemberdayaan_perempuan'
+                | 'pangan'
+                | 'pertanahan'
+                | 'lingkungan_hidup'
+                | 'adminduk_capil'
+                | 'pemberdayaan_masyarakat_desa'
+                | 'pengendalian_penduduk_kb'
+                | 'perhubungan'
+                | 'kominfo'
+                | 'koperasi_ukm'
+                | 'penanaman_modal'
+                | 'kepemudaan_olahraga'
+                | 'statistik'
+                | 'persandian'
+                | 'kebudayaan'
+                | 'perpustakaan'
+                | 'kearsipan'
+                | 'kelautan_perikanan'
+                | 'pariwisata'
+                | 'pertanian'
+                | 'kehutanan'
+                | 'esdm'
+                | 'perdagangan'
+                | 'perindustrian'
+                | 'transmigrasi';
+              urusanOthers: (
+                | 'pendidikan'
+                | 'kesehatan'
+                | 'pupr'
+                | 'perkim'
+                | 'trantibumlinmas'
+                | 'sosial'
+                | 'tenaga_kerja'
+                | 'pemberdayaan_perempuan'
+                | 'pangan'
+                | 'pertanahan'
+                | 'lingkungan_hidup'
+                | 'adminduk_capil'
+                | 'pemberdayaan_masyarakat_desa'
+                | 'pengendalian_penduduk_kb'
+                | 'perhubungan'
+                | 'kominfo'
+                | 'koperasi_ukm'
+                | 'penanaman_modal'
+                | 'kepemudaan_olahraga'
+                | 'statistik'
+                | 'persandian'
+                | 'kebudayaan'
+                | 'perpustakaan'
+                | 'kearsipan'
+                | 'kelautan_perikanan'
+                | 'pariwisata'
+                | 'pertanian'
+                | 'kehutanan'
+                | 'esdm'
+                | 'perdagangan'
+                | 'perindustrian'
+                | 'transmigrasi'
+              )[];
+              basicService: boolean;
+              /** @enum {string} */
+              kind?: 'digital' | 'non_digital';
+              /** @enum {string} */
+              form?: 'pelayanan_publik' | 'tata_kelola' | 'urusan_lainnya';
+              /** @enum {string} */
+              stage?: 'inisiatif' | 'uji_coba' | 'penerapan';
+              themes: (
+                | 'kemiskinan'
+                | 'stunting'
+                | 'pengangguran'
+                | 'inflasi'
+                | 'investasi'
+                | 'ketahanan_pangan'
+                | 'umkm'
+                | 'kesehatan_ibu_anak'
+                | 'pendidikan'
+                | 'digitalisasi_layanan'
+                | 'kebencanaan'
+                | 'lingkungan'
+              )[];
+              trialDate?: string;
+              implementationDate?: string;
+              latestDevelopmentDate?: string;
+              year?: number;
+              summary: string;
+              tujuan?: string;
+              manfaat?: string;
+              hasil?: string;
+              /** @enum {string} */
+              kematanganBand?: 'rendah' | 'sedang' | 'tinggi';
+              contactRole: string;
+              publicEvidenceIds: string[];
+              replicatedFrom?: {
+                tenantCode: string;
+                regionName: string;
+                innovationName: string;
+                catalogId: string;
+              };
+              version: number;
+              /** Format: date-time */
+              firstPublishedAt: string;
+              /** Format: date-time */
+              publishedAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              replicatedByRegions: number;
+              similar: components['schemas']['CatalogListItem'][];
+            };
+          };
+        };
+        /** @description Not modified: the ETag sent in If-None-Match still holds */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/innovations/{id}/publication': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether an innovation is in the public catalogue, and its public entry */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The publication state */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Publication'];
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Publish (or refresh) an innovation in the public catalogue: public fields only */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            themes?: (
+              | 'kemiskinan'
+              | 'stunting'
+              | 'pengangguran'
+              | 'inflasi'
+              | 'investasi'
+              | 'ketahanan_pangan'
+              | 'umkm'
+              | 'kesehatan_ibu_anak'
+              | 'pendidikan'
+              | 'digitalisasi_layanan'
+              | 'kebencanaan'
+              | 'lingkungan'
+            )[];
+            summary?: string;
+            contactRole?: string;
+            publicEvidenceIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The public entry as published */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Publication'];
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Withdraw an innovation from the public catalogue; it leaves search at once */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Not published any more */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Publication'];
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/replications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Replication requests and agreements of this region, both directions, newest first */
+    get: {
+      parameters: {
+        query?: {
+          direction?: 'incoming' | 'outgoing';
+          status?: 'requested' | 'accepted' | 'declined' | 'withdrawn';
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Replications */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                /** @enum {string} */
+                direction: 'incoming' | 'outgoing';
+                /** @enum {string} */
+                status: 'requested' | 'accepted' | 'declined' | 'withdrawn';
+                source: {
+                  tenantCode: string;
+                  regionName: string;
+                  innovationId: string;
+                  innovationName: string;
+                  catalogId: string;
+                };
+                replicator: {
+                  tenantCode: string;
+                  regionName: string;
+                };
+                message: string;
+                contact: {
+                  name: string;
+                  role: string;
+                  /** Format: email */
+                  email?: string;
+                  phone?: string;
+                };
+                sourceContact?: {
+                  name: string;
+                  role: string;
+                  /** Format: email */
+                  email?: string;
+                  phone?: string;
+                };
+                agreement?: {
+                  /** @enum {string} */
+                  kind: 'pks' | 'mou' | 'surat_pernyataan';
+                  signedOn: string;
+                  evidenceId?: string;
+                  note?: string;
+                  parties: {
+                    /** @enum {string} */
+                    role: 'source' | 'replicator';
+                    tenantCode: string;
+                    regionName: string;
+                  }[];
+                  /** Format: date-time */
+                  acceptedAt: string;
+                };
+                replicaInnovationId?: string;
+                replicaOpdId?: string;
+                declineReason?: string;
+                /** Format: date-time */
+                requestedAt: string;
+                /** Format: date-time */
+                respondedAt?: string;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Ask another region to replicate its published innovation */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            sourceTenantCode: string;
+            sourceInnovationId: string;
+            opdId: string;
+            message: string;
+            contact: {
+              name: string;
+              role: string;
+              /** Format: email */
+              email?: string;
+              phone?: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The request, as this region keeps it */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              direction: 'incoming' | 'outgoing';
+              /** @enum {string} */
+              status: 'requested' | 'accepted' | 'declined' | 'withdrawn';
+              source: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+              };
+              replicator: {
+                tenantCode: string;
+                regionName: string;
+              };
+              message: string;
+              contact: {
+                name: string;
+                role: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+              };
+              sourceContact?: {
+                name: string;
+                role: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+              };
+              agreement?: {
+                /** @enum {string} */
+                kind: 'pks' | 'mou' | 'surat_pernyataan';
+                signedOn: string;
+                evidenceId?: string;
+                note?: string;
+                parties: {
+                  /** @enum {string} */
+                  role: 'source' | 'replicator';
+                  tenantCode: string;
+                  regionName: string;
+                }[];
+                /** Format: date-time */
+                acceptedAt: string;
+              };
+              replicaInnovationId?: string;
+              replicaOpdId?: string;
+              declineReason?: string;
+              /** Format: date-time */
+              requestedAt: string;
+              /** Format: date-time */
+              respondedAt?: string;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/replications/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One replication; its version is in the ETag */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The replication */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              direction: 'incoming' | 'outgoing';
+              /** @enum {string} */
+              status: 'requested' | 'accepted' | 'declined' | 'withdrawn';
+              source: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+              };
+              replicator: {
+                tenantCode: string;
+                regionName: string;
+              };
+              message: string;
+              contact: {
+                name: string;
+                role: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+              };
+              sourceContact?: {
+                name: string;
+                role: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+              };
+              agreement?: {
+                /** @enum {string} */
+                kind: 'pks' | 'mou' | 'surat_pernyataan';
+                signedOn: string;
+                evidenceId?: string;
+                note?: string;
+                parties: {
+                  /** @enum {string} */
+                  role: 'source' | 'replicator';
+                  tenantCode: string;
+                  regionName: string;
+                }[];
+                /** Format: date-time */
+                acceptedAt: string;
+              };
+              replicaInnovationId?: string;
+              replicaOpdId?: string;
+              declineReason?: string;
+              /** Format: date-time */
+              requestedAt: string;
+              /** Format: date-time */
+              respondedAt?: string;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/replications/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept a request for one of this region’s innovations and record the agreement */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'pks' | 'mou' | 'surat_pernyataan';
+            /** Format: date */
+            signedOn: string;
+            evidenceId?: string;
+            note?: string;
+            contact: {
+              name: string;
+              role: string;
+              /** Format: email */
+              email?: string;
+              phone?: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The accepted agreement */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              direction: 'incoming' | 'outgoing';
+              /** @enum {string} */
+              status: 'requested' | 'accepted' | 'declined' | 'withdrawn';
+              source: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+              };
+              replicator: {
+                tenantCode: string;
+                regionName: string;
+              };
+              message: string;
+              contact: {
+                name: string;
+                role: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+              };
+              sourceContact?: {
+                name: string;
+                role: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+              };
+              agreement?: {
+                /** @enum {string} */
+                kind: 'pks' | 'mou' | 'surat_pernyataan';
+                signedOn: string;
+                evidenceId?: string;
+                note?: string;
+                parties: {
+                  /** @enum {string} */
+                  role: 'source' | 'replicator';
+                  tenantCode: string;
+                  regionName: string;
+                }[];
+                /** Format: date-time */
+                acceptedAt: string;
+              };
+              replicaInnovationId?: string;
+              replicaOpdId?: string;
+              declineReason?: string;
+              /** Format: date-time */
+              requestedAt: string;
+              /** Format: date-time */
+              respondedAt?: string;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/replications/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline a request for one of this region’s innovations */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The declined request */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              direction: 'incoming' | 'outgoing';
+              /** @enum {string} */
+              status: 'requested' | 'accepted' | 'declined' | 'withdrawn';
+              source: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+              };
+              replicator: {
+                tenantCode: string;
+                regionName: string;
+              };
+              message: string;
+              contact: {
+                name: string;
+                role: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+              };
+              sourceContact?: {
+                name: string;
+                role: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+              };
+              agreement?: {
+                /** @enum {string} */
+                kind: 'pks' | 'mou' | 'surat_pernyataan';
+                signedOn: string;
+                evidenceId?: string;
+                note?: string;
+                parties: {
+                  /** @enum {string} */
+                  role: 'source' | 'replicator';
+                  tenantCode: string;
+                  regionName: string;
+                }[];
+                /** Format: date-time */
+                acceptedAt: string;
+              };
+              replicaInnovationId?: string;
+              replicaOpdId?: string;
+              declineReason?: string;
+              /** Format: date-time */
+              requestedAt: string;
+              /** Format: date-time */
+              respondedAt?: string;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/replications/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw this region’s own request before it is answered */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The withdrawn request */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              direction: 'incoming' | 'outgoing';
+              /** @enum {string} */
+              status: 'requested' | 'accepted' | 'declined' | 'withdrawn';
+              source: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+              };
+              replicator: {
+                tenantCode: string;
+                regionName: string;
+              };
+              message: string;
+              contact: {
+                name: string;
+                role: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+              };
+              sourceContact?: {
+                name: string;
+                role: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+              };
+              agreement?: {
+                /** @enum {string} */
+                kind: 'pks' | 'mou' | 'surat_pernyataan';
+                signedOn: string;
+                evidenceId?: string;
+                note?: string;
+                parties: {
+                  /** @enum {string} */
+                  role: 'source' | 'replicator';
+                  tenantCode: string;
+                  regionName: string;
+                }[];
+                /** Format: date-time */
+                acceptedAt: string;
+              };
+              replicaInnovationId?: string;
+              replicaOpdId?: string;
+              declineReason?: string;
+              /** Format: date-time */
+              requestedAt: string;
+              /** Format: date-time */
+              respondedAt?: string;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/replications/{id}/agreement-document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Attach the signed agreement (an evidence id); either region may do it */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @example 01JDEMO00000000000000000000 */
+            evidenceId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The agreement with its document */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              direction: 'incoming' | 'outgoing';
+              /** @enum {string} */
+              status: 'requested' | 'accepted' | 'declined' | 'withdrawn';
+              source: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+              };
+              replicator: {
+                tenantCode: string;
+                regionName: string;
+              };
+              message: string;
+              contact: {
+                name: string;
+                role: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+              };
+              sourceContact?: {
+                name: string;
+                role: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+              };
+              agreement?: {
+                /** @enum {string} */
+                kind: 'pks' | 'mou' | 'surat_pernyataan';
+                signedOn: string;
+                evidenceId?: string;
+                note?: string;
+                parties: {
+                  /** @enum {string} */
+                  role: 'source' | 'replicator';
+                  tenantCode: string;
+                  regionName: string;
+                }[];
+                /** Format: date-time */
+                acceptedAt: string;
+              };
+              replicaInnovationId?: string;
+              replicaOpdId?: string;
+              declineReason?: string;
+              /** Format: date-time */
+              requestedAt: string;
+              /** Format: date-time */
+              respondedAt?: string;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/innovations/{id}/replications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Regions that replicated this innovation under an agreement, and the sid.31 level it earns */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Replication facts for sid.31 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              innovationId: string;
+              regions: {
+                tenantCode: string;
+                regionName: string;
+                replicationId: string;
+                /** @enum {string} */
+                agreementKind: 'pks' | 'mou' | 'surat_pernyataan';
+                signedOn: string;
+                evidenceId?: string;
+              }[];
+              distinctRegions: number;
+              evidencedRegions: number;
+              sid31Level: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2531,6 +6724,361 @@ export interface components {
           message: string;
         }[];
         requestId?: string;
+      };
+    };
+    Projection: {
+      year: number;
+      rubricId: string;
+      claimed: {
+        spd: number;
+        n: number;
+        divisor: number;
+        emptySeats: number;
+        countedInnovations: number;
+        rejectedInnovations: number;
+        sumKematangan: number;
+        averageMaturity: number;
+        basicServicesCovered: string[];
+        basicServiceGateMet: boolean;
+        innovationCountScore: number;
+        sid: number;
+        total: number;
+        index: number;
+        /** @enum {string} */
+        predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+        distanceToNextBand: {
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+          /** @enum {string|null} */
+          nextPredicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai' | null;
+          pointsNeeded: number | null;
+        };
+      };
+      verified: {
+        spd: number;
+        n: number;
+        divisor: number;
+        emptySeats: number;
+        countedInnovations: number;
+        rejectedInnovations: number;
+        sumKematangan: number;
+        averageMaturity: number;
+        basicServicesCovered: string[];
+        basicServiceGateMet: boolean;
+        innovationCountScore: number;
+        sid: number;
+        total: number;
+        index: number;
+        /** @enum {string} */
+        predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+        distanceToNextBand: {
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+          /** @enum {string|null} */
+          nextPredicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai' | null;
+          pointsNeeded: number | null;
+        };
+      };
+      riskIndexPoints: number;
+      n: number;
+      divisorMinimum: number;
+      emptySeats: number;
+      basicServiceCoverage: {
+        covered: string[];
+        missing: string[];
+        required: number;
+        gateMet: boolean;
+      };
+      innovations: {
+        id: string;
+        opdId: string;
+        name?: string;
+        status?: string;
+        /** @enum {string} */
+        treatment: 'counted' | 'rejected' | 'ineligible';
+        kematanganClaimed: number;
+        kematanganVerified: number;
+        eligibility?: {
+          eligible: boolean;
+          reasons: {
+            code: string;
+            field: string;
+            message_id: string;
+            message_en: string;
+          }[];
+        };
+      }[];
+      opdContributions: {
+        opdId: string;
+        innovations: number;
+        counted: number;
+        notCounted: number;
+        kematanganClaimed: number;
+        kematanganVerified: number;
+        indexPointsClaimed: number;
+        indexPointsVerified: number;
+      }[];
+    };
+    Move: {
+      /** @enum {string} */
+      kind:
+        | 'fill_empty_seat'
+        | 'cover_basic_service'
+        | 'lift_indicator'
+        | 'lift_spd_row'
+        | 'drop_ineligible_draft'
+        | 'fix_ineligible_draft';
+      effort: number;
+      indexBefore: number;
+      indexAfter: number;
+      indexGain: number;
+      exactGain: number;
+      message_id: string;
+      message_en: string;
+      innovationId?: string;
+      opdId?: string;
+      code?: string;
+      fromLevel?: number;
+      toLevel?: number;
+      urusan?: string[];
+      emptySeats?: number;
+      levelText?: string;
+      evidence?: {
+        [key: string]: unknown;
+      };
+    };
+    AuditEntry: {
+      id: string;
+      at: string;
+      userId: string;
+      email: string;
+      roles: string[];
+      requestId: string;
+      action: string;
+      entity: string;
+      entityId: string;
+      periodYear?: number;
+      changes?: {
+        [key: string]: {
+          before?: unknown;
+          after?: unknown;
+        };
+      };
+    };
+    CatalogSearchResult: {
+      items: components['schemas']['CatalogListItem'][];
+      total: number;
+      nextCursor?: string;
+      facets: {
+        urusan: {
+          value: string;
+          label: string;
+          count: number;
+        }[];
+        basicService: {
+          value: string;
+          label: string;
+          count: number;
+        }[];
+        theme: {
+          value: string;
+          label: string;
+          count: number;
+        }[];
+        kind: {
+          value: string;
+          label: string;
+          count: number;
+        }[];
+        form: {
+          value: string;
+          label: string;
+          count: number;
+        }[];
+        stage: {
+          value: string;
+          label: string;
+          count: number;
+        }[];
+        province: {
+          value: string;
+          label: string;
+          count: number;
+        }[];
+        region: {
+          value: string;
+          label: string;
+          count: number;
+        }[];
+        year: {
+          value: string;
+          label: string;
+          count: number;
+        }[];
+      };
+      matchedAllWords: boolean;
+    };
+    CatalogListItem: {
+      catalogId: string;
+      innovationId: string;
+      name: string;
+      region: {
+        code: string;
+        name: string;
+      };
+      province: {
+        code: string;
+        name: string;
+      };
+      opdName: string;
+      urusanMain?: string;
+      basicService: boolean;
+      kind?: string;
+      form?: string;
+      stage?: string;
+      themes: string[];
+      year?: number;
+      summary: string;
+      kematanganBand?: string;
+      publishedAt: string;
+    };
+    Publication: {
+      published: boolean;
+      entry?: {
+        catalogId: string;
+        tenantCode: string;
+        innovationId: string;
+        name: string;
+        region: {
+          code: string;
+          name: string;
+          /** @enum {string} */
+          kind: 'provinsi' | 'kabupaten' | 'kota';
+        };
+        province: {
+          code: string;
+          name: string;
+        };
+        opd: {
+          name: string;
+          /** @enum {string} */
+          kind: 'dinas' | 'badan' | 'kecamatan' | 'kelurahan' | 'puskesmas' | 'sekolah' | 'rsud' | 'lainnya';
+        };
+        /** @enum {string} */
+        urusanMain?:
+          | 'pendidikan'
+          | 'kesehatan'
+          | 'pupr'
+          | 'perkim'
+          | 'trantibumlinmas'
+          | 'sosial'
+          | 'tenaga_kerja'
+          | 'pemberdayaan_perempuan'
+          | 'pangan'
+          | 'pertanahan'
+          | 'lingkungan_hidup'
+          | 'adminduk_capil'
+          | 'pemberdayaan_masyarakat_desa'
+          | 'pengendalian_penduduk_kb'
+          | 'perhubungan'
+          | 'kominfo'
+          | 'koperasi_ukm'
+          | 'penanaman_modal'
+          | 'kepemudaan_olahraga'
+          | 'statistik'
+          | 'persandian'
+          | 'kebudayaan'
+          | 'perpustakaan'
+          | 'kearsipan'
+          | 'kelautan_perikanan'
+          | 'pariwisata'
+          | 'pertanian'
+          | 'kehutanan'
+          | 'esdm'
+          | 'perdagangan'
+          | 'perindustrian'
+          | 'transmigrasi';
+        urusanOthers: (
+          | 'pendidikan'
+          | 'kesehatan'
+          | 'pupr'
+          | 'perkim'
+          | 'trantibumlinmas'
+          | 'sosial'
+          | 'tenaga_kerja'
+          | 'pemberdayaan_perempuan'
+          | 'pangan'
+          | 'pertanahan'
+          | 'lingkungan_hidup'
+          | 'adminduk_capil'
+          | 'pemberdayaan_masyarakat_desa'
+          | 'pengendalian_penduduk_kb'
+          | 'perhubungan'
+          | 'kominfo'
+          | 'koperasi_ukm'
+          | 'penanaman_modal'
+          | 'kepemudaan_olahraga'
+          | 'statistik'
+          | 'persandian'
+          | 'kebudayaan'
+          | 'perpustakaan'
+          | 'kearsipan'
+          | 'kelautan_perikanan'
+          | 'pariwisata'
+          | 'pertanian'
+          | 'kehutanan'
+          | 'esdm'
+          | 'perdagangan'
+          | 'perindustrian'
+          | 'transmigrasi'
+        )[];
+        basicService: boolean;
+        /** @enum {string} */
+        kind?: 'digital' | 'non_digital';
+        /** @enum {string} */
+        form?: 'pelayanan_publik' | 'tata_kelola' | 'urusan_lainnya';
+        /** @enum {string} */
+        stage?: 'inisiatif' | 'uji_coba' | 'penerapan';
+        themes: (
+          | 'kemiskinan'
+          | 'stunting'
+          | 'pengangguran'
+          | 'inflasi'
+          | 'investasi'
+          | 'ketahanan_pangan'
+          | 'umkm'
+          | 'kesehatan_ibu_anak'
+          | 'pendidikan'
+          | 'digitalisasi_layanan'
+          | 'kebencanaan'
+          | 'lingkungan'
+        )[];
+        trialDate?: string;
+        implementationDate?: string;
+        latestDevelopmentDate?: string;
+        year?: number;
+        summary: string;
+        tujuan?: string;
+        manfaat?: string;
+        hasil?: string;
+        /** @enum {string} */
+        kematanganBand?: 'rendah' | 'sedang' | 'tinggi';
+        contactRole: string;
+        publicEvidenceIds: string[];
+        replicatedFrom?: {
+          tenantCode: string;
+          regionName: string;
+          innovationName: string;
+          catalogId: string;
+        };
+        version: number;
+        /** Format: date-time */
+        firstPublishedAt: string;
+        /** Format: date-time */
+        publishedAt: string;
+        /** Format: date-time */
+        updatedAt: string;
+        replicatedByRegions: number;
       };
     };
   };

@@ -9,6 +9,7 @@ const NUMBER_LOCALE = 'id-ID';
 const DATE_LOCALE: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
 
 const numberFormat = new Intl.NumberFormat(NUMBER_LOCALE);
+const decimalFormat = new Intl.NumberFormat(NUMBER_LOCALE, { maximumFractionDigits: 2 });
 const rupiahFormat = new Intl.NumberFormat(NUMBER_LOCALE, {
   style: 'currency',
   currency: 'IDR',
@@ -17,6 +18,8 @@ const rupiahFormat = new Intl.NumberFormat(NUMBER_LOCALE, {
 
 export interface Formatters {
   number(value: number): string;
+  /** Index points and scores: at most two decimals (the index is rounded to two, iid-model.md). */
+  decimal(value: number): string;
   rupiah(value: number): string;
   /** A calendar date (`YYYY-MM-DD`) or an ISO timestamp, shown as a date. */
   date(value: string): string;
@@ -31,6 +34,7 @@ export function createFormatters(language: Language): Formatters {
   });
   return {
     number: (value) => numberFormat.format(value),
+    decimal: (value) => decimalFormat.format(value),
     rupiah: (value) => rupiahFormat.format(value),
     date: (value) => formatSafely(dateFormat, parseDate(value), value),
     dateTime: (value) => formatSafely(dateTimeFormat, new Date(value), value),

@@ -7,7 +7,11 @@ import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
 
-const opdInput = z.object({ name: z.string().trim().min(2).max(150), kind: z.enum(OPD_KINDS) });
+const opdInput = z.object({
+  name: z.string().trim().min(2).max(150),
+  kind: z.enum(OPD_KINDS),
+  target: z.number().int().min(0).max(100).optional(),
+});
 const opdParams = tenantParams.extend({ opdId: idSchema });
 
 const listRoute = createRoute({

@@ -4,6 +4,7 @@ import { isRubricId } from '@inovasi/core/scoring';
 import { AlreadyExistsError } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { announcePeriod } from '../notify.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
@@ -111,7 +112,9 @@ export const periodRoutes = createRouter()
     if (!isRubricId(rubricId)) throw new ApiError(400, 'unknown_rubric', 'rubricId');
     assertDeadlines(input.internalDeadline, input.nationalDeadline);
     try {
-      return c.json(await access.periods.open({ ...input, rubricId }), 201);
+      const period = await access.periods.open({ ...input, rubricId });
+      await announcePeriod(access, period.year, period.internalDeadline);
+      return c.json(period, 201);
     } catch (error) {
       if (error instanceof AlreadyExistsError) throw new ApiError(409, 'period_exists', 'year');
       throw error;

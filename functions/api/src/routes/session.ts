@@ -39,9 +39,16 @@ const meRoute = createRoute({
 
 export const sessionRoutes = createRouter().openapi(meRoute, async (c) => {
   const actor = requireActor(c);
-  const clients = c.get('deps').data.forScope(tenantScope(actor.tenantCode, true));
+  // A platform administrator belongs to no region: there is no profile to read (and no tenant
+  // session to assume for the pseudo-code `platform` in AWS, ADR 0008).
+  const platform = actor.tenantCode === PLATFORM_TENANT;
   const [tenant, member] = await Promise.all([
-    new TenantProfileRepository(clients, actor.tenantCode).get(),
+    platform
+      ? undefined
+      : new TenantProfileRepository(
+          c.get('deps').data.forScope(tenantScope(actor.tenantCode, true)),
+          actor.tenantCode,
+        ).get(),
     loadMember(c.get('deps'), actor.tenantCode, actor.userId),
   ]);
   const user = {

@@ -22,7 +22,7 @@ const saveRoute = createRoute({
   request: {
     params: tenantParams,
     headers: ifMatchHeader,
-    body: jsonBody(z.object({ minKematanganToSend: z.number().min(0).max(111).nullable() })),
+    body: jsonBody(tenantSettingsSchema.omit({ version: true }).partial()),
   },
   responses: {
     200: jsonContent(tenantSettingsSchema, 'Settings'),

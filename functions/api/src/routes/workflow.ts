@@ -13,6 +13,7 @@ import {
 import { checkEligibility, getRubric, innovationKematangan } from '@inovasi/core/scoring';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { stepNotifications } from '../notify.ts';
 import { toProjectionInnovation } from '../projection-state.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
@@ -189,6 +190,7 @@ export const workflowRoutes = createRouter()
       next,
       recordedBy(input.action, input, innovation),
       `workflow.${input.action}`,
+      await stepNotifications(access, innovation, next),
     );
     c.header('ETag', etag(updated.version));
     return c.json(updated, 200);

@@ -42,7 +42,7 @@ const EXTENSIONS: Readonly<Record<EvidenceMediaType, readonly string[]>> = {
 /** A file name's extension must say what its media type says: `laporan.pdf` is `application/pdf`. */
 export function extensionMatches(fileName: string, mediaType: EvidenceMediaType): boolean {
   const extension = fileName.toLowerCase().split('.').at(-1) ?? '';
-  return fileName.includes('.') && EXTENSIONS[mediaType].includes(extension);
+  return fileName.includes('.') && (EXTENSIONS[mediaType]?.includes(extension) ?? false);
 }
 
 export const isEvidenceMediaType = (value: string): value is EvidenceMediaType =>
@@ -77,6 +77,25 @@ export const DEFAULT_EVIDENCE_LIMITS: EvidenceLimits = {
   uploadUrlSeconds: 10 * 60,
   downloadUrlSeconds: 5 * 60,
 };
+
+/**
+ * Limits from deployment settings (environment variables), each falling back to its default:
+ * `EVIDENCE_MAX_DOCUMENT_MB`, `EVIDENCE_MAX_VIDEO_MB`, `EVIDENCE_MAX_VIDEO_SECONDS`,
+ * `EVIDENCE_TENANT_QUOTA_GB`. A value that is not a positive number is ignored.
+ */
+export function evidenceLimitsFrom(env: Readonly<Record<string, string | undefined>>): EvidenceLimits {
+  const read = (name: string, unit: number, fallback: number): number => {
+    const value = Number(env[name]);
+    return Number.isFinite(value) && value > 0 ? Math.round(value * unit) : fallback;
+  };
+  return {
+    ...DEFAULT_EVIDENCE_LIMITS,
+    maxDocumentBytes: read('EVIDENCE_MAX_DOCUMENT_MB', MIB, DEFAULT_EVIDENCE_LIMITS.maxDocumentBytes),
+    maxVideoBytes: read('EVIDENCE_MAX_VIDEO_MB', MIB, DEFAULT_EVIDENCE_LIMITS.maxVideoBytes),
+    maxVideoSeconds: read('EVIDENCE_MAX_VIDEO_SECONDS', 1, DEFAULT_EVIDENCE_LIMITS.maxVideoSeconds),
+    tenantQuotaBytes: read('EVIDENCE_TENANT_QUOTA_GB', 1024 * MIB, DEFAULT_EVIDENCE_LIMITS.tenantQuotaBytes),
+  };
+}
 
 export const maxBytesFor = (mediaType: EvidenceMediaType, limits: EvidenceLimits): number =>
   mediaType === 'video/mp4' ? limits.maxVideoBytes : limits.maxDocumentBytes;

@@ -18,6 +18,7 @@ import {
   keys,
 } from '../keys.ts';
 import { INDEXES } from '../table-definition.ts';
+import { type AuditContext, auditPut } from './audit.ts';
 import { toRecord } from './versioned.ts';
 
 /**
@@ -283,7 +284,15 @@ export class CatalogPublisher {
   constructor(
     private readonly clients: ScopedClients,
     private readonly tenantCode: string,
+    /** Who publishes; the region's audit trail records it in the same transaction. */
+    private readonly audit?: AuditContext,
   ) {}
+
+  private auditEntries(action: 'catalog.publish' | 'catalog.unpublish', innovationId: string, at: string) {
+    if (!this.audit) return [];
+    const event = { action, entity: 'innovation' as const, entityId: innovationId };
+    return [auditPut(this.tableName, this.tenantCode, this.audit, event, at)];
+  }
 
   private get tableName() {
     return this.clients.config.tableName;
@@ -344,6 +353,7 @@ export class CatalogPublisher {
               ...this.expectVersion(previous?.version),
             },
           },
+          ...this.auditEntries('catalog.publish', content.innovationId, now),
         ]);
         return entry;
       } catch (error) {
@@ -378,6 +388,7 @@ export class CatalogPublisher {
           { kind: 'remove', at: now, catalogId: previous.catalogId, version },
           () => [
             { Put: { TableName: this.tableName, Item: tombstone, ...this.expectVersion(previous.version) } },
+            ...this.auditEntries('catalog.unpublish', innovationId, now),
           ],
         );
         return true;

@@ -119,6 +119,10 @@ export class EvidenceStateError extends Error {
 export class EvidenceLinkExistsError extends Error {
   override readonly name = 'EvidenceLinkExistsError';
 }
+/** An object-created event for a key that is not the item's upload (a stray or tampered object). */
+export class EvidenceObjectMismatchError extends Error {
+  override readonly name = 'EvidenceObjectMismatchError';
+}
 
 const fingerprintOfUrl = (url: string): string => createHash('sha256').update(`url:${url}`).digest('hex');
 const codeOf = (target: EvidenceTarget): string =>
@@ -473,11 +477,19 @@ export class EvidenceRepository {
   async complete(
     evidenceId: string,
     checkedBy: 'api' | 'worker',
-    actor?: Actor,
-    now = () => new Date().toISOString(),
+    options: {
+      readonly actor?: Actor | undefined;
+      /** The object an event reported: an object at any other key is not this item's upload. */
+      readonly objectKey?: string | undefined;
+      readonly now?: () => string;
+    } = {},
   ): Promise<Evidence> {
+    const { actor, now = () => new Date().toISOString() } = options;
     const stored = await this.getStored(evidenceId, true);
     if (!stored) throw new NotFoundError('evidence not found');
+    if (options.objectKey !== undefined && options.objectKey !== stored.objectKey) {
+      throw new EvidenceObjectMismatchError(`${options.objectKey} is not the upload of ${evidenceId}`);
+    }
     if (stored.source !== 'upload' || stored.status !== 'pending' || stored.deleted || !stored.objectKey) {
       return toEvidence(stored as unknown as Record<string, unknown>);
     }
@@ -933,7 +945,9 @@ export class EvidenceRepository {
           TableName: this.tableName,
           IndexName: index.name,
           KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-          ExpressionAttributeNames: prefix ? { '#pk': index.partition, '#sk': index.sort } : { '#pk': index.partition },
+          ExpressionAttributeNames: prefix
+            ? { '#pk': index.partition, '#sk': index.sort }
+            : { '#pk': index.partition },
           ExpressionAttributeValues: prefix ? { ':pk': value, ':prefix': prefix } : { ':pk': value },
           ExclusiveStartKey: startKey,
         }),

@@ -13,7 +13,7 @@ import {
 import { innovationIndexKeys, innovationListPartition, keys } from '../keys.ts';
 import { type AuditContext, type AuditEvent, auditPut, fieldChanges } from './audit.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { toRecord, updateVersioned } from './versioned.ts';
+import { type TransactItem, toRecord, updateVersioned } from './versioned.ts';
 
 export interface InnovationFilter {
   readonly opdId?: string | undefined;
@@ -260,11 +260,13 @@ export class InnovationRepository {
     status: Innovation['status'],
     recorded: Record<string, unknown>,
     action: string,
+    /** Written in the same transaction: the notifications the step causes. */
+    alongside: TransactItem[] = [],
   ): Promise<Innovation> {
     const set = { status, ...recorded };
     const changes = fieldChanges(current as unknown as Record<string, unknown>, set);
     // The version condition also pins the status: every step bumps the version.
-    return this.write(current, expectedVersion, actor, set, { action, changes });
+    return this.write(current, expectedVersion, actor, set, { action, changes }, alongside);
   }
 
   /** One versioned change of a live (not archived) innovation and its audit entry, in one transaction. */
@@ -274,6 +276,7 @@ export class InnovationRepository {
     actor: Actor,
     set: Record<string, unknown>,
     event: { action: string; changes: AuditEvent['changes'] },
+    alongside: TransactItem[] = [],
   ): Promise<Innovation> {
     const now = new Date().toISOString();
     const updated = await updateVersioned<Innovation>(
@@ -299,6 +302,7 @@ export class InnovationRepository {
           },
           now,
         ),
+        ...alongside,
       ],
     );
     return toRecord<Innovation>(updated);

@@ -7,7 +7,7 @@ import { keys } from '../keys.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
 import { toRecord, updateVersioned } from './versioned.ts';
 
-export type NewOpd = Pick<Opd, 'name' | 'kind'>;
+export type NewOpd = Pick<Opd, 'name' | 'kind' | 'target'>;
 
 /** Departments (OPD) of one tenant; they live in the tenant's own partition. */
 export class OpdRepository {

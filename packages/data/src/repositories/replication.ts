@@ -16,6 +16,7 @@ import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
 import { cancelledConditions, NotFoundError, VersionConflictError } from '../errors.ts';
 import { innovationIndexKeys, keys, replicationPartition } from '../keys.ts';
+import { type AuditContext, auditPut } from './audit.ts';
 import { toRecord } from './versioned.ts';
 
 /** Why a replication step cannot happen in the record's current state. */
@@ -150,10 +151,22 @@ export interface NewReplicationRequest {
  * names exactly the two regions (`replicationRequestScope` / `replicationAgreementScope`).
  */
 export class ReplicationAgreements {
-  constructor(private readonly clients: ScopedClients) {}
+  constructor(
+    private readonly clients: ScopedClients,
+    /** The acting region and person: each step is recorded in that region's own audit trail. */
+    private readonly actor?: { readonly tenantCode: string; readonly audit: AuditContext },
+  ) {}
 
   private get tableName() {
     return this.clients.config.tableName;
+  }
+
+  /** The audit entry of one step, appended last so the positions of the other entries stay put. */
+  private audited(action: string, replicationId: string, status?: { before?: string; after: string }) {
+    if (!this.actor) return [];
+    const changes = status ? { status: { before: status.before, after: status.after } } : undefined;
+    const event = { action, entity: 'replication' as const, entityId: replicationId, changes };
+    return [auditPut(this.tableName, this.actor.tenantCode, this.actor.audit, event)];
   }
 
   /** The requesting region asks; both copies and the requester's claim on the innovation are written together. */
@@ -212,6 +225,7 @@ export class ReplicationAgreements {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
+            ...this.audited('replication.request', id, { after: 'requested' }),
           ],
         }),
       );
@@ -411,6 +425,7 @@ export class ReplicationAgreements {
                 ExpressionAttributeValues: { ':one': 1, ':true': true },
               },
             },
+            ...this.audited('replication.accept', record.id, { before: 'requested', after: 'accepted' }),
           ],
         }),
       );
@@ -457,6 +472,10 @@ export class ReplicationAgreements {
                 ),
               },
             },
+            ...this.audited(`replication.${declined ? 'decline' : 'withdraw'}`, record.id, {
+              before: 'requested',
+              after: outcome.status,
+            }),
           ],
         }),
       );
@@ -503,6 +522,7 @@ export class ReplicationAgreements {
                 ExpressionAttributeValues: { ':evidenceId': evidenceId },
               },
             },
+            ...this.audited('replication.document', record.id),
           ],
         }),
       );

@@ -5,7 +5,8 @@ import { keys } from '../keys.ts';
 import { type AuditContext, auditPut, type FieldChange, SYSTEM_AUDIT } from './audit.ts';
 import { saveSingleton, toRecord } from './versioned.ts';
 
-const DEFAULTS: TenantSettings = { minKematanganToSend: null, version: 0 };
+/** Off by default; every OPD at least one innovation (the most common regional rule). */
+const DEFAULTS: TenantSettings = { minKematanganToSend: null, defaultOpdTarget: 1, version: 0 };
 
 /** Per-tenant settings; absent means the defaults (version 0). */
 export class TenantSettingsRepository {
@@ -22,7 +23,10 @@ export class TenantSettingsRepository {
     return result.Item ? { ...DEFAULTS, ...toRecord<TenantSettings>(result.Item) } : DEFAULTS;
   }
 
-  async save(expectedVersion: number, changes: Omit<TenantSettings, 'version'>): Promise<TenantSettings> {
+  async save(
+    expectedVersion: number,
+    changes: Partial<Omit<TenantSettings, 'version'>>,
+  ): Promise<TenantSettings> {
     const current = await this.get();
     const fieldChanges: Record<string, FieldChange> = {};
     for (const [field, value] of Object.entries(changes)) {

@@ -19,7 +19,7 @@ export function ArchiveInnovationButton({ code, innovation, version, onConflict 
   const navigate = useNavigate();
   const [opened, { open, close }] = useDisclosure(false);
   const { archive } = useInnovationMutations(code);
-  const isConflict = archive.error instanceof ApiError && archive.error.isConflict;
+  const isConflict = archive.error instanceof ApiError && archive.error.isVersionConflict;
 
   function confirm() {
     archive.mutate(
@@ -28,7 +28,7 @@ export function ArchiveInnovationButton({ code, innovation, version, onConflict 
         onSuccess: () => navigate('/inovasi', { state: { archived: innovation.profile.name } }),
         onError: (error) => {
           // A conflict is explained by the page's conflict banner, with its reload action.
-          if (error instanceof ApiError && error.isConflict) {
+          if (error instanceof ApiError && error.isVersionConflict) {
             close();
             onConflict();
           }

@@ -3,13 +3,15 @@ import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/errors.ts';
 import type { Innovation, Opd } from '../../api/model.ts';
-import { useInnovation, useOpds } from '../../api/queries.ts';
+import { currentYear, useInnovation, useOpds } from '../../api/queries.ts';
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
 import { hasRole } from '../../auth/SessionProvider.tsx';
 import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
+import { canEditAnswers, isEditable } from '../workflow/permissions.ts';
+import { LiveEligibility } from './LiveEligibility.tsx';
 import { ArchiveInnovationButton } from './ArchiveInnovationButton.tsx';
 import { draftKey } from './drafts.ts';
 import { emptyFormValues, toFormValues, toProfile, toProfilePatch, validate } from './formValues.ts';
@@ -73,7 +75,10 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
     (location.state as { created?: boolean } | null)?.created ? 'created' : null,
   );
 
-  const canEdit = hasRole(user, 'tenant_admin', 'opd_operator') && !innovation?.archived;
+  // Profile and answers change only while the OPD holds the innovation (draft or returned).
+  const canEdit = innovation
+    ? canEditAnswers(user, innovation)
+    : hasRole(user, 'tenant_admin', 'opd_operator');
   // An operator belongs to one OPD and records innovations for it; admins choose.
   const opdLocked = !hasRole(user, 'tenant_admin') && Boolean(user.opdId);
   const saving = create.isPending || update.isPending;
@@ -81,7 +86,7 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
   function handleFailure(error: unknown) {
     // Whatever happens, the input stays: it is in the form and in the local draft.
     form.persistNow();
-    if (error instanceof ApiError && error.isConflict) {
+    if (error instanceof ApiError && error.isVersionConflict) {
       setConflict(true);
       return;
     }
@@ -163,7 +168,7 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
           </Stack>
           <Group gap="xs">
             {innovation?.archived && <Badge color="gray">{t('app.archived')}</Badge>}
-            {innovation && canEdit && (
+            {innovation && canEdit && isEditable(innovation.status) && (
               <ArchiveInnovationButton
                 code={code}
                 innovation={innovation}
@@ -175,6 +180,16 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
         </Group>
 
         {innovation?.archived && <Alert color="gray">{t('profile.isArchived')}</Alert>}
+        {innovation && !innovation.archived && !canEdit && (
+          <Alert color="gray">
+            <Group justify="space-between" gap="xs">
+              <Text size="sm">{t('profile.readOnly')}</Text>
+              <Button component={Link} to={`/inovasi/${innovation.id}`} size="xs" variant="light">
+                {t('detail.open')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
         {form.restoredFrom && (
           <Alert color="blue" role="status">
             <Group justify="space-between" gap="xs">
@@ -208,6 +223,14 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
           opdLocked={opdLocked}
         />
 
+        {canEdit && (
+          <LiveEligibility
+            code={code}
+            year={innovation?.periodYear ?? currentYear()}
+            profile={toProfile(form.values)}
+          />
+        )}
+
         {saveError !== null && (
           <Alert color="red" role="alert">
             {Object.keys(fieldErrors).length > 0 ? t('profile.fixErrors') : errorMessage(saveError)}
@@ -228,7 +251,7 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
               {form.dirty ? t('profile.draftKept') : ''}
             </Text>
             <Group gap="sm">
-              <Button component={Link} to="/inovasi" variant="default">
+              <Button component={Link} to={innovation ? `/inovasi/${innovation.id}` : '/inovasi'} variant="default">
                 {t('app.back')}
               </Button>
               <Button type="submit" loading={saving} disabled={conflict}>

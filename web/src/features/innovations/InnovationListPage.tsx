@@ -5,7 +5,6 @@ import {
   INNOVATION_STAGES,
   INNOVATION_STATUSES,
   type Innovation,
-  type InnovationStatus,
 } from '../../api/model.ts';
 import { type InnovationFilters, useInnovationList, useOpds } from '../../api/queries.ts';
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
@@ -15,6 +14,7 @@ import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { draftKey, hasDraft } from './drafts.ts';
 import { InnovationFilterBar } from './InnovationFilterBar.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
 
 /** Filters live in the URL so the back button, reloads and shared links keep them. */
 const FILTER_PARAMS = { opdId: 'opd', stage: 'tahapan', status: 'status', archived: 'arsip' } as const;
@@ -188,24 +188,3 @@ function InnovationTable({ items, opdNames, draftOwner }: TableProps) {
 
 /** Status badges keep their natural width; on a 360 px phone the name column wraps instead. */
 const NO_WRAP = { whiteSpace: 'nowrap', width: '1%' } as const;
-
-const STATUS_COLOR: Record<InnovationStatus, string> = {
-  draft: 'gray',
-  submitted: 'blue',
-  in_review: 'indigo',
-  returned: 'orange',
-  verified: 'teal',
-  ready: 'cyan',
-  sent: 'violet',
-  accepted: 'green',
-  rejected: 'red',
-};
-
-export function StatusBadge({ status }: { status: InnovationStatus }) {
-  const t = useT();
-  return (
-    <Badge color={STATUS_COLOR[status]} variant="light">
-      {t(`status.${status}`)}
-    </Badge>
-  );
-}

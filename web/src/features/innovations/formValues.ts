@@ -1,4 +1,4 @@
-import type { Innovation, InnovationProfile } from '../../api/model.ts';
+import type { Innovation, InnovationProfile, InnovationProfilePatch } from '../../api/model.ts';
 
 /**
  * What the form edits. Every field is a string (an empty string means "not filled") so values compare,
@@ -29,9 +29,6 @@ export interface InnovationFormValues {
 
 export type FormField = keyof InnovationFormValues;
 type ProfileField = Exclude<FormField, 'opdId'>;
-
-/** Free-text fields: clearing one is sent as an empty string, which the profile schema accepts. */
-const TEXT_FIELDS = new Set<ProfileField>(['initiatorName', 'rancangBangun', 'tujuan', 'manfaat', 'hasil']);
 
 export function emptyFormValues(opdId = ''): InnovationFormValues {
   return {
@@ -80,20 +77,16 @@ export function toProfile(values: InnovationFormValues): InnovationProfile {
 
 /**
  * Only the fields that differ from `base` (the version the user started from), so a save never
- * rewrites fields the user did not touch. A cleared choice or date is sent as `null`, which asks the
- * server to remove it; the contract only promises `Partial<Profile>`, see the report on the server.
+ * rewrites fields the user did not touch. A cleared field is sent as `null`, which the PATCH contract
+ * accepts for every field except `name` (the form never clears the name: it requires 3 characters).
  */
-export function toProfilePatch(
-  base: InnovationFormValues,
-  values: InnovationFormValues,
-): Record<string, unknown> {
+export function toProfilePatch(base: InnovationFormValues, values: InnovationFormValues): InnovationProfilePatch {
   const patch: Record<string, unknown> = {};
   for (const field of profileFields(values)) {
     if (sameValue(base[field], values[field])) continue;
-    const value = profileValue(values, field);
-    patch[field] = value === null && TEXT_FIELDS.has(field) ? '' : value;
+    patch[field] = profileValue(values, field);
   }
-  return patch;
+  return patch as InnovationProfilePatch;
 }
 
 /** The user's edits (values that differ from base) laid over a newer server version. */

@@ -13,7 +13,7 @@ interface UpdateInput {
   id: string;
   version: number;
   opdId?: string;
-  profile: Record<string, unknown>;
+  profile: InnovationProfilePatch;
 }
 
 export function useInnovationMutations(code: string) {
@@ -41,8 +41,8 @@ export function useInnovationMutations(code: string) {
         api.PATCH('/tenants/{code}/innovations/{id}', {
           params: { path: { code, id } },
           headers: ifMatch(version),
-          // The diff may carry `null` for a cleared field; see toProfilePatch.
-          body: { opdId, profile: profile as InnovationProfilePatch },
+          // The diff carries `null` for a cleared field; see toProfilePatch.
+          body: { opdId, profile },
         }),
       ),
     onSuccess: remember,

@@ -1,0 +1,227 @@
+import type { MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './context.ts';
+import type { AppDeps } from './deps.ts';
+import { errorBody } from './errors.ts';
+import { RateLimiter, requestKind } from './rate-limit.ts';
+
+/**
+ * The API's answers to abuse and to failing dependencies, kept apart from the app's wiring:
+ * security headers and CORS, the per-user/per-tenant write limits, the 503 for a dependency that
+ * stays unavailable after the SDK's retries, and the statuses every route can answer for these
+ * reasons, added to the OpenAPI document so clients (and the fuzz suite) know them.
+ */
+
+/** How long a client should wait after a 503; the SDK already retried with backoff before this. */
+export const DEPENDENCY_RETRY_AFTER_SECONDS = 2;
+
+/** Error names of AWS services (DynamoDB, S3, STS) that mean "busy or down", not "wrong request". */
+const UNAVAILABLE_ERRORS = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'InternalError',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'SlowDown',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'TimeoutError',
+  'TransactionInProgressException',
+]);
+/** Socket-level failures: the dependency could not be reached at all. */
+const NETWORK_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+]);
+/** Transaction cancellations that are about load, not about the data (conditions are 409s elsewhere). */
+const TRANSIENT_CANCELLATIONS = new Set([
+  'ThrottlingError',
+  'TransactionConflict',
+  'ProvisionedThroughputExceeded',
+]);
+
+interface SdkLikeError {
+  name?: string;
+  code?: string;
+  cause?: unknown;
+  $fault?: 'client' | 'server';
+  $retryable?: unknown;
+  $metadata?: { httpStatusCode?: number };
+  CancellationReasons?: { Code?: string }[];
+}
+
+/**
+ * Whether a failure means a dependency is unavailable (throttled, timing out, 5xx, unreachable)
+ * after the SDK's own retries, so the client should retry later: 503 with Retry-After, never 500.
+ */
+export function isDependencyUnavailable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  const sdk = error as SdkLikeError;
+  if (UNAVAILABLE_ERRORS.has(sdk.name ?? '')) return true;
+  if (NETWORK_ERRORS.has(sdk.code ?? '')) return true;
+  if (sdk.$fault === 'server' || (sdk.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+  if (sdk.$retryable) return true;
+  if (sdk.name === 'TransactionCanceledException') {
+    const reasons = (sdk.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+    const failed = reasons.filter((code) => code !== 'None');
+    if (failed.length > 0 && failed.every((code) => TRANSIENT_CANCELLATIONS.has(code))) return true;
+  }
+  return isDependencyUnavailable(sdk.cause, depth + 1);
+}
+
+const DOCS_CSP = {
+  defaultSrc: ["'none'"],
+  // The interactive reference loads its bundle from a CDN (see ADR 0003: it does not render behind
+  // CloudFront's stricter policy; the OpenAPI JSON does).
+  scriptSrc: ["'unsafe-inline'", 'https://cdn.jsdelivr.net'],
+  styleSrc: ["'unsafe-inline'", 'https://cdn.jsdelivr.net', 'https://fonts.scalar.com'],
+  fontSrc: ['data:', 'https://cdn.jsdelivr.net', 'https://fonts.scalar.com'],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+};
+
+/** JSON answers never need to load anything, nor be framed. */
+const API_CSP = {
+  defaultSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+};
+
+/** HSTS only where TLS is guaranteed (AWS); the local server speaks plain HTTP on loopback. */
+const HSTS = 'max-age=63072000; includeSubDomains';
+
+/**
+ * Security headers on every API answer (CSP, frame-ancestors, nosniff, referrer policy, CORP, and
+ * HSTS in AWS) and CORS for the configured web origins only. With no extra origin configured the
+ * API is same-origin only: the web app reaches it through the same host (CloudFront or the local
+ * server), so no browser elsewhere gets an Access-Control-Allow-Origin.
+ */
+export function securityHeaders(deps: AppDeps, docsPath: string): MiddlewareHandler<AppEnv>[] {
+  const common = {
+    strictTransportSecurity: deps.mode === 'aws' ? HSTS : false,
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
+    crossOriginResourcePolicy: 'same-origin',
+  } as const;
+  const api = secureHeaders({ ...common, contentSecurityPolicy: API_CSP });
+  const docs = secureHeaders({ ...common, contentSecurityPolicy: DOCS_CSP });
+  const handlers: MiddlewareHandler<AppEnv>[] = [
+    (c, next) => (c.req.path === docsPath ? docs : api)(c, next),
+  ];
+  const origins = new Set(deps.webOrigins ?? []);
+  if (origins.size > 0) {
+    handlers.unshift(
+      cors({
+        origin: (origin) => (origins.has(origin) ? origin : null),
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+        allowHeaders: [
+          'Authorization',
+          'Content-Type',
+          'If-Match',
+          'Idempotency-Key',
+          'Accept-Language',
+          'X-Request-Id',
+        ],
+        exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed', 'Location'],
+        // Bearer tokens, not cookies: credentialed requests are never needed.
+        credentials: false,
+        maxAge: 600,
+      }),
+    );
+  }
+  return handlers;
+}
+
+/**
+ * Refuses a write or upload beyond the caller's or its tenant's limit with 429 and Retry-After.
+ * Runs after authentication (it needs the caller) and before anything reads the body.
+ */
+export function rateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const limiter = deps.rateLimits === false ? undefined : new RateLimiter(deps.rateLimits);
+  return async (c, next) => {
+    const actor = c.get('actor');
+    if (limiter && actor) {
+      const kind = requestKind(c.req.method, c.req.path);
+      const decision = limiter.take(kind, actor.tenantCode, actor.userId);
+      if (!decision.allowed) {
+        c.get('logger').warn('rate limited', { kind, retryAfterSeconds: decision.retryAfterSeconds });
+        c.header('Retry-After', String(decision.retryAfterSeconds));
+        return c.json(errorBody('rate_limited', c.get('language'), { requestId: c.get('requestId') }), 429);
+      }
+    }
+    await next();
+  };
+}
+
+const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+type OpenApiOperation = { requestBody?: unknown; responses?: Record<string, unknown> };
+
+/**
+ * Adds the answers the middleware can give on any route to every operation of the document:
+ * 401 (a bearer token that does not verify), 413 (a body over the limit), 429 (writes over the
+ * rate limit), 503 (a dependency unavailable after retries). Routes keep their own descriptions.
+ */
+export function withGlobalResponses<T extends { paths?: unknown; components?: unknown }>(document: T): T {
+  const schemas = (document.components as { schemas?: Record<string, unknown> } | undefined)?.schemas;
+  const content = schemas?.Error
+    ? { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+    : undefined;
+  const paths = (document.paths ?? {}) as Record<string, Record<string, OpenApiOperation>>;
+  for (const methods of Object.values(paths)) {
+    for (const [method, operation] of Object.entries(methods)) {
+      if (!operation || typeof operation !== 'object' || !operation.responses) continue;
+      const responses = operation.responses;
+      const add = (status: string, description: string) => {
+        responses[status] ??= { description, ...(content ? { content } : {}) };
+      };
+      add('401', 'The bearer token sent is not valid');
+      if (operation.requestBody) add('413', 'Body too large');
+      if (WRITE_METHODS.has(method)) add('429', 'Too many writes by this user or region; see Retry-After');
+      add('503', 'A data store is unavailable after retries; see Retry-After');
+    }
+  }
+  return document;
+}
+
+/**
+ * Headers for the web app when the local server serves it (in AWS, CloudFront's response headers
+ * policy in infra/lib/web.ts sets the same policy). Scripts only from our origin; inline styles
+ * because Mantine writes style attributes at run time; the object store is allowed for presigned
+ * uploads and previews. No HSTS: the local server speaks plain HTTP on loopback.
+ */
+export function webSecurityHeaders(deps: AppDeps): MiddlewareHandler {
+  const store = deps.data.config.s3Endpoint ? [new URL(deps.data.config.s3Endpoint).origin] : [];
+  return secureHeaders({
+    strictTransportSecurity: false,
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:', ...store],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'", ...store],
+      formAction: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  });
+}

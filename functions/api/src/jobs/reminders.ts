@@ -1,0 +1,74 @@
+import { daysUntil, type Member, type Period, todayInJakarta } from '@inovasi/core';
+import {
+  MemberRepository,
+  NotificationRepository,
+  PeriodRepository,
+  PlatformRepository,
+  platformRegistryScope,
+  type ScopedClientFactory,
+  tenantScope,
+} from '@inovasi/data';
+
+/** Days before a deadline on which the people it concerns are reminded. */
+export const REMINDER_DAYS: readonly number[] = [7, 3, 1];
+
+interface Deadline {
+  readonly kind: 'internal' | 'national';
+  readonly day: string;
+  readonly concerns: (member: Member) => boolean;
+}
+
+const deadlinesOf = (period: Period): Deadline[] => [
+  // The internal deadline binds the OPDs; the national one is Bappeda's upload to BSKDN.
+  {
+    kind: 'internal',
+    day: period.internalDeadline,
+    concerns: (member) => member.roles.includes('opd_operator'),
+  },
+  {
+    kind: 'national',
+    day: period.nationalDeadline,
+    concerns: (member) => member.roles.includes('tenant_admin'),
+  },
+];
+
+/**
+ * The scheduled reminder job (a timer locally, an EventBridge schedule in AWS): for every tenant
+ * and period, remind the people a deadline concerns 7, 3 and 1 days before it. Each reminder has a
+ * fixed identity, so running the job twice on a day sends nothing twice.
+ */
+export async function runDeadlineReminders(data: ScopedClientFactory, now = new Date()): Promise<number> {
+  const today = todayInJakarta(now);
+  const tenants = await new PlatformRepository(data.forScope(platformRegistryScope)).list();
+  let sent = 0;
+  for (const tenant of tenants) {
+    const clients = data.forScope(tenantScope(tenant.code));
+    const periods = await new PeriodRepository(clients, tenant.code).list();
+    const due = periods.flatMap((period) =>
+      deadlinesOf(period)
+        .map((deadline) => ({ period, deadline, days: daysUntil(today, deadline.day) }))
+        .filter(({ days }) => REMINDER_DAYS.includes(days)),
+    );
+    if (due.length === 0) continue;
+    const members = await new MemberRepository(clients, tenant.code).list();
+    const notifications = new NotificationRepository(clients, tenant.code);
+    for (const { period, deadline, days } of due) {
+      const recipients = members
+        .filter(deadline.concerns)
+        .map((member) => ({ userId: member.id, email: member.email }));
+      const which = deadline.kind === 'internal' ? 'internal' : 'nasional';
+      sent += await notifications.send(
+        recipients,
+        {
+          type: 'deadline',
+          title_id: `Batas waktu ${which} IID ${period.year} tinggal ${days} hari (${deadline.day})`,
+          title_en: `The ${deadline.kind} IID ${period.year} deadline is in ${days} day(s) (${deadline.day})`,
+          link: '/inovasi',
+          dedupeKey: `deadline-${period.year}-${deadline.kind}-${days}`,
+        },
+        now.toISOString(),
+      );
+    }
+  }
+  return sent;
+}

@@ -1,0 +1,380 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { memo, useState } from 'react';
+import { ApiError } from '../../api/errors.ts';
+import {
+  type IndicatorAnswer,
+  type Innovation,
+  SID33_BASES,
+  type Sid33Basis,
+  type SidIndicator,
+} from '../../api/model.ts';
+import { useErrorMessage } from '../../components/useErrorMessage.ts';
+import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { countedLevel, KEMANFAATAN_CODE, levelLadder } from '../scoring/kematangan.ts';
+import { LevelOption } from '../scoring/LevelOption.tsx';
+import { useReloadInnovation, useReviewAnswer, useSaveAnswer } from '../workflow/mutations.ts';
+import { EvidenceNeeded } from './EvidenceNeeded.tsx';
+import { ReviewBadge } from './ReviewBadge.tsx';
+
+interface Props {
+  code: string;
+  innovation: Innovation;
+  indicator: SidIndicator;
+  canEdit: boolean;
+  canReview: boolean;
+}
+
+interface Draft {
+  level: number | null;
+  basis: Sid33Basis | undefined;
+  note: string;
+}
+
+function fromServer(answer: IndicatorAnswer | undefined): Draft {
+  return { level: answer?.level ?? null, basis: answer?.basis, note: answer?.note ?? '' };
+}
+
+function sameDraft(a: Draft, b: Draft): boolean {
+  return a.level === b.level && a.basis === b.basis && a.note.trim() === b.note.trim();
+}
+
+/**
+ * One SID indicator of one innovation: the three level texts to pick from, what evidence the chosen
+ * level needs, the verifier's decision, and a save of its own (a phone user answers one at a time).
+ * Unsaved choices stay in the card through a conflict, while the rest of the page follows the server.
+ */
+export const IndicatorCard = memo(function IndicatorCard({
+  code,
+  innovation,
+  indicator,
+  canEdit,
+  canReview,
+}: Props) {
+  const t = useT();
+  const format = useFormat();
+  const errorMessage = useErrorMessage();
+  const server = innovation.answers[indicator.code];
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [basisMissing, setBasisMissing] = useState(false);
+  const save = useSaveAnswer(code, innovation.id);
+  const reload = useReloadInnovation(code, innovation.id);
+  const [saved, setSaved] = useState(false);
+
+  const current = draft ?? fromServer(server);
+  const dirty = draft !== null && !sameDraft(draft, fromServer(server));
+  const isKemanfaatan = indicator.code === KEMANFAATAN_CODE;
+  const ladder = levelLadder(indicator, current.basis);
+  const chosen = current.level !== null && current.level > 0 ? ladder[current.level - 1] : undefined;
+  const counted = countedLevel(indicator.code, server, 'claimed');
+  const headingId = `indikator-${indicator.code.replace('.', '-')}`;
+  const saveError = save.error;
+  const versionConflict = saveError instanceof ApiError && saveError.isVersionConflict;
+
+  function change(next: Partial<Draft>) {
+    setSaved(false);
+    setBasisMissing(false);
+    save.reset();
+    setDraft({ ...current, ...next });
+  }
+
+  function submit() {
+    if (current.level === null) return;
+    if (isKemanfaatan && current.level > 0 && !current.basis) {
+      setBasisMissing(true);
+      return;
+    }
+    const note = current.note.trim();
+    save.mutate(
+      {
+        indicator: indicator.code,
+        version: innovation.version,
+        body: {
+          level: current.level,
+          ...(isKemanfaatan && current.basis ? { basis: current.basis } : {}),
+          ...(note ? { note } : {}),
+        },
+      },
+      {
+        onSuccess: () => {
+          setDraft(null);
+          setSaved(true);
+        },
+      },
+    );
+  }
+
+  return (
+    <Paper
+      withBorder
+      p={{ base: 'sm', sm: 'md' }}
+      component="section"
+      aria-labelledby={headingId}
+      data-testid={`indicator-${indicator.code}`}
+    >
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+          <Title order={3} size="h5" id={headingId}>
+            {indicator.number}. {indicator.name}
+          </Title>
+          <ReviewBadge answer={server} />
+        </Group>
+        <Group gap={6}>
+          <Badge variant="light" color="gray">
+            {t('indicator.weight', { weight: format.decimal(indicator.weight) })}
+          </Badge>
+          {indicator.mandatory && (
+            <Badge variant="light" color="red">
+              {t('indicator.mandatory')}
+            </Badge>
+          )}
+          <Badge variant="light" color={counted > 0 ? 'blue' : 'gray'}>
+            {t('indicator.score', {
+              score: format.decimal(indicator.weight * counted),
+              max: format.decimal(indicator.weight * 3),
+            })}
+          </Badge>
+        </Group>
+
+        {server?.review?.status === 'returned' && (
+          <Alert color="orange" title={t('indicator.returnedTitle')} data-testid="review-note">
+            <Text size="sm">{server.review.note ?? t('indicator.noNote')}</Text>
+          </Alert>
+        )}
+
+        {isKemanfaatan && indicator.bases && (
+          <NativeSelect
+            label={t('indicator.basis')}
+            description={t('indicator.basisHint')}
+            disabled={!canEdit}
+            value={current.basis ?? ''}
+            error={basisMissing ? t('indicator.basisRequired') : undefined}
+            onChange={(event) =>
+              change({ basis: (event.currentTarget.value || undefined) as Sid33Basis | undefined })
+            }
+            data={[
+              { value: '', label: t('indicator.basisPlaceholder') },
+              ...SID33_BASES.map((basis) => {
+                const item = indicator.bases?.find((candidate) => candidate.basis === basis);
+                return {
+                  value: basis,
+                  label: item ? `${basis}. ${item.name} (${item.unit})` : basis,
+                };
+              }),
+            ]}
+          />
+        )}
+
+        <Radio.Group
+          label={t('indicator.pickLevel')}
+          value={current.level === null ? '' : String(current.level)}
+          onChange={(value) => change({ level: Number(value) })}
+          readOnly={!canEdit}
+        >
+          <Stack gap={6} mt={6}>
+            <LevelOption value={0} text={t('indicator.level0')} disabled={!canEdit} />
+            {ladder.map((level) => (
+              <LevelOption key={level.level} value={level.level} text={level.text} disabled={!canEdit} />
+            ))}
+          </Stack>
+        </Radio.Group>
+
+        {chosen && <EvidenceNeeded evidence={chosen.evidence} />}
+
+        {canEdit ? (
+          <Textarea
+            label={t('indicator.note')}
+            autosize
+            minRows={1}
+            maxRows={5}
+            maxLength={2000}
+            value={current.note}
+            onChange={(event) => change({ note: event.currentTarget.value })}
+          />
+        ) : (
+          server?.note && (
+            <Text size="sm">
+              <Text span fw={600}>
+                {t('indicator.note')}:
+              </Text>{' '}
+              {server.note}
+            </Text>
+          )
+        )}
+
+        {saveError !== null && (
+          <Alert color={versionConflict ? 'orange' : 'red'} role="alert" data-testid="answer-error">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{versionConflict ? t('indicator.conflict') : errorMessage(saveError)}</Text>
+              {versionConflict && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={async () => {
+                    await reload().catch(() => undefined);
+                    save.reset();
+                  }}
+                >
+                  {t('profile.loadLatest')}
+                </Button>
+              )}
+            </Stack>
+          </Alert>
+        )}
+
+        {canEdit && (
+          <Group justify="space-between" gap="xs">
+            <Text size="sm" c="dimmed" role="status">
+              {dirty ? t('indicator.unsaved') : saved ? t('indicator.saved') : ''}
+            </Text>
+            <Button
+              size="sm"
+              onClick={submit}
+              loading={save.isPending}
+              disabled={!dirty || current.level === null}
+              aria-label={t('indicator.saveFor', { name: indicator.name })}
+            >
+              {t('indicator.save')}
+            </Button>
+          </Group>
+        )}
+
+        {canReview && server && <ReviewControls code={code} innovation={innovation} indicator={indicator} />}
+      </Stack>
+    </Paper>
+  );
+});
+
+/** Accept, or return with a note (the note is required: the operator needs to know what to fix). */
+function ReviewControls({
+  code,
+  innovation,
+  indicator,
+}: {
+  code: string;
+  innovation: Innovation;
+  indicator: SidIndicator;
+}) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const review = useReviewAnswer(code, innovation.id);
+  const reload = useReloadInnovation(code, innovation.id);
+  const [returning, setReturning] = useState(false);
+  const [note, setNote] = useState('');
+  const [noteMissing, setNoteMissing] = useState(false);
+  const conflict = review.error instanceof ApiError && review.error.isVersionConflict;
+
+  function decide(status: 'accepted' | 'returned') {
+    if (status === 'returned' && note.trim() === '') {
+      setNoteMissing(true);
+      return;
+    }
+    review.mutate(
+      {
+        indicator: indicator.code,
+        version: innovation.version,
+        status,
+        ...(status === 'returned' ? { note: note.trim() } : {}),
+      },
+      {
+        onSuccess: () => {
+          setReturning(false);
+          setNote('');
+        },
+      },
+    );
+  }
+
+  return (
+    <Stack gap="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+      <Text size="sm" fw={600}>
+        {t('review.title')}
+      </Text>
+      {returning && (
+        <Textarea
+          label={t('review.note')}
+          description={t('review.noteHint')}
+          autosize
+          minRows={2}
+          maxLength={2000}
+          value={note}
+          error={noteMissing ? t('review.noteRequired') : undefined}
+          onChange={(event) => {
+            setNote(event.currentTarget.value);
+            setNoteMissing(false);
+          }}
+          data-autofocus
+        />
+      )}
+      {review.error !== null && (
+        <Alert color={conflict ? 'orange' : 'red'} role="alert">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{conflict ? t('indicator.conflict') : errorMessage(review.error)}</Text>
+            {conflict && (
+              <Button
+                size="xs"
+                variant="light"
+                onClick={async () => {
+                  await reload().catch(() => undefined);
+                  review.reset();
+                }}
+              >
+                {t('profile.loadLatest')}
+              </Button>
+            )}
+          </Stack>
+        </Alert>
+      )}
+      <Group gap="xs">
+        {returning ? (
+          <>
+            <Button
+              size="sm"
+              color="orange"
+              loading={review.isPending}
+              onClick={() => decide('returned')}
+              aria-label={t('review.confirmReturnFor', { name: indicator.name })}
+            >
+              {t('review.confirmReturn')}
+            </Button>
+            <Button size="sm" variant="default" onClick={() => setReturning(false)}>
+              {t('app.cancel')}
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button
+              size="sm"
+              color="teal"
+              loading={review.isPending}
+              onClick={() => decide('accepted')}
+              aria-label={t('review.acceptFor', { name: indicator.name })}
+            >
+              {t('review.accept')}
+            </Button>
+            <Button
+              size="sm"
+              variant="outline"
+              color="orange"
+              onClick={() => setReturning(true)}
+              aria-label={t('review.returnFor', { name: indicator.name })}
+            >
+              {t('review.return')}
+            </Button>
+          </>
+        )}
+      </Group>
+    </Stack>
+  );
+}

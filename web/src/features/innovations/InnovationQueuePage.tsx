@@ -1,0 +1,148 @@
+import { Alert, Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQueries } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client.ts';
+import type { Innovation, InnovationStatus, Rubric } from '../../api/model.ts';
+import { currentYear, queryKeys, useOpds, useYearRubric } from '../../api/queries.ts';
+import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
+import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { usePageTitle } from '../../shell/usePageTitle.ts';
+import { answerProgress, eligibilityOf, kematangan } from '../scoring/kematangan.ts';
+import { StatusBadge } from './StatusBadge.tsx';
+
+export type QueueMode = 'verifier' | 'operator';
+
+/** The verifier's queue is what OPDs handed in; the operator's to-do is what the OPD still holds. */
+const QUEUE_STATUSES: Record<QueueMode, InnovationStatus[]> = {
+  verifier: ['submitted', 'in_review'],
+  operator: ['returned', 'draft'],
+};
+
+const QUEUE_LIMIT = 100;
+
+export default function InnovationQueuePage({ mode }: { mode: QueueMode }) {
+  const t = useT();
+  const code = useTenantCode();
+  const { user } = useMe();
+  // An operator sees its own OPD only; the server would refuse nothing here, but the list is its work.
+  const opdId = mode === 'operator' ? user.opdId : undefined;
+  const title = mode === 'verifier' ? t('queue.verifierTitle') : t('queue.operatorTitle');
+  usePageTitle(title);
+  const opds = useOpds(code);
+  const rubric = useYearRubric(code, currentYear());
+  const lists = useQueries({
+    queries: QUEUE_STATUSES[mode].map((status) => {
+      const filters = { status, ...(opdId ? { opdId } : {}) };
+      return {
+        queryKey: [...queryKeys.innovationList(code, filters), 'queue'],
+        queryFn: () =>
+          unwrap(
+            api.GET('/tenants/{code}/innovations', {
+              params: { path: { code }, query: { ...filters, limit: QUEUE_LIMIT } },
+            }),
+          ),
+      };
+    }),
+  });
+
+  const failed = lists.find((list) => list.isError);
+  const pending = lists.some((list) => list.isPending);
+  // Oldest first in the verifier's queue (first in, first served); the operator sees returned work first.
+  const items = lists
+    .flatMap((list) => list.data?.items ?? [])
+    .sort((a, b) =>
+      mode === 'verifier'
+        ? a.updatedAt.localeCompare(b.updatedAt)
+        : statusRank(a.status) - statusRank(b.status) || b.updatedAt.localeCompare(a.updatedAt),
+    );
+  const truncated = lists.some((list) => list.data?.nextCursor);
+  const opdNames = new Map((opds.data ?? []).map((opd) => [opd.id, opd.name]));
+
+  return (
+    <Stack gap="md">
+      <Title order={1}>{title}</Title>
+      <Text>{mode === 'verifier' ? t('queue.verifierIntro') : t('queue.operatorIntro')}</Text>
+      {mode === 'operator' && !user.opdId && <Alert color="yellow">{t('queue.noOpd')}</Alert>}
+      {failed ? (
+        <ErrorState error={failed.error} onRetry={() => failed.refetch()} />
+      ) : pending ? (
+        <LoadingState />
+      ) : items.length === 0 ? (
+        <EmptyMessage message={mode === 'verifier' ? t('queue.verifierEmpty') : t('queue.operatorEmpty')} />
+      ) : (
+        <>
+          <QueueTable items={items} opdNames={opdNames} rubric={rubric.data} mode={mode} />
+          <Text size="sm" c="dimmed" role="status">
+            {t('queue.count', { count: items.length })}
+            {truncated ? ` ${t('queue.truncated', { limit: QUEUE_LIMIT })}` : ''}
+          </Text>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function statusRank(status: InnovationStatus): number {
+  return status === 'returned' ? 0 : 1;
+}
+
+function QueueTable(props: {
+  items: Innovation[];
+  opdNames: Map<string, string>;
+  rubric: Rubric | undefined;
+  mode: QueueMode;
+}) {
+  const t = useT();
+  const format = useFormat();
+  const { rubric, mode } = props;
+  return (
+    <Table striped verticalSpacing="sm" data-testid="queue-list">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('innovations.col.name')}</Table.Th>
+          <Table.Th style={{ whiteSpace: 'nowrap', width: '1%' }}>{t('innovations.col.status')}</Table.Th>
+          <Table.Th visibleFrom="sm">{t('queue.col.kematangan')}</Table.Th>
+          <Table.Th visibleFrom="md">{mode === 'verifier' ? t('queue.col.reviewed') : t('queue.col.ready')}</Table.Th>
+          <Table.Th visibleFrom="md">{t('innovations.col.updated')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.items.map((innovation) => {
+          const progress = rubric ? answerProgress(rubric, innovation.answers) : null;
+          const eligible = rubric ? eligibilityOf(innovation.profile, rubric).eligible : null;
+          return (
+            <Table.Tr key={innovation.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/inovasi/${innovation.id}`} fw={500}>
+                  {innovation.profile.name}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {props.opdNames.get(innovation.opdId) ?? t('innovations.unknownOpd')}
+                </Text>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <StatusBadge status={innovation.status} />
+              </Table.Td>
+              <Table.Td visibleFrom="sm">
+                {rubric ? format.decimal(kematangan(rubric, innovation.answers, 'claimed')) : '…'}
+              </Table.Td>
+              <Table.Td visibleFrom="md">
+                {mode === 'verifier' && progress
+                  ? t('queue.reviewed', { done: progress.accepted + progress.returned, total: progress.answered })
+                  : eligible === null
+                    ? '…'
+                    : (
+                        <Badge variant="light" color={eligible ? 'teal' : 'yellow'}>
+                          {eligible ? t('queue.eligible') : t('queue.notEligible')}
+                        </Badge>
+                      )}
+              </Table.Td>
+              <Table.Td visibleFrom="md">{format.dateTime(innovation.updatedAt)}</Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,269 @@
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Modal,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../../api/errors.ts';
+import type { Innovation, Rubric, TransitionInput, WorkflowAction } from '../../api/model.ts';
+import { useErrorMessage } from '../../components/useErrorMessage.ts';
+import { type Translate, useT } from '../../i18n/I18nProvider.tsx';
+import { todayInJakarta } from '../scoring/kematangan.ts';
+import { useReloadInnovation, useTransition } from './mutations.ts';
+
+const BUTTON_STYLE: Record<WorkflowAction, { color?: string; variant: 'filled' | 'outline' | 'default' }> = {
+  submit: { variant: 'filled' },
+  start_review: { color: 'indigo', variant: 'filled' },
+  return: { color: 'orange', variant: 'outline' },
+  verify: { color: 'teal', variant: 'filled' },
+  mark_ready: { color: 'cyan', variant: 'filled' },
+  unmark_ready: { variant: 'default' },
+  mark_sent: { color: 'violet', variant: 'filled' },
+  record_result: { variant: 'default' },
+};
+
+interface Props {
+  code: string;
+  innovation: Innovation;
+  actions: WorkflowAction[];
+  rubric: Rubric | undefined;
+}
+
+/** The next steps this user may take, each behind a confirmation that says what will happen. */
+export function WorkflowPanel({ code, innovation, actions, rubric }: Props) {
+  const t = useT();
+  const [open, setOpen] = useState<WorkflowAction | null>(null);
+  const [done, setDone] = useState<WorkflowAction | null>(null);
+  if (actions.length === 0 && !done) return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="langkah-alur">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="langkah-alur">
+          {t('workflow.title')}
+        </Title>
+        {done && (
+          <Alert color="teal" role="status" data-testid="workflow-notice">
+            {t(`workflow.done.${done}`)}
+          </Alert>
+        )}
+        {actions.length > 0 && (
+          <Group gap="sm">
+            {actions.map((action) => (
+              <Button
+                key={action}
+                {...BUTTON_STYLE[action]}
+                onClick={() => {
+                  setDone(null);
+                  setOpen(action);
+                }}
+              >
+                {t(`workflow.action.${action}`)}
+              </Button>
+            ))}
+          </Group>
+        )}
+      </Stack>
+      {open && (
+        <TransitionDialog
+          key={open}
+          code={code}
+          innovation={innovation}
+          action={open}
+          rubric={rubric}
+          onClose={() => setOpen(null)}
+          onDone={() => {
+            setDone(open);
+            setOpen(null);
+          }}
+        />
+      )}
+    </Paper>
+  );
+}
+
+interface DialogProps {
+  code: string;
+  innovation: Innovation;
+  action: WorkflowAction;
+  rubric: Rubric | undefined;
+  onClose(): void;
+  onDone(): void;
+}
+
+function TransitionDialog({ code, innovation, action, rubric, onClose, onDone }: DialogProps) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const transition = useTransition(code, innovation.id);
+  const reload = useReloadInnovation(code, innovation.id);
+  const [note, setNote] = useState('');
+  const [registrationNumber, setRegistrationNumber] = useState('');
+  const [sentAt, setSentAt] = useState(todayInJakarta());
+  const [result, setResult] = useState<'accepted' | 'rejected'>('accepted');
+  const [finalKematangan, setFinalKematangan] = useState<string | number>('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  const answersReturned = Object.values(innovation.answers).some(
+    (answer) => answer.review?.status === 'returned',
+  );
+  const error = transition.error;
+  const conflict = error instanceof ApiError && error.isVersionConflict;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    if (action === 'return' && !answersReturned && note.trim() === '') errors.note = t('workflow.noteRequired');
+    if (action === 'mark_sent' && registrationNumber.trim().length < 3)
+      errors.registrationNumber = t('workflow.registrationRequired');
+    if (action === 'mark_sent' && !sentAt) errors.sentAt = t('validation.required');
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+
+    const input: TransitionInput = { action };
+    if (note.trim()) input.note = note.trim();
+    if (action === 'mark_sent') {
+      input.registrationNumber = registrationNumber.trim();
+      input.sentAt = sentAt;
+    }
+    if (action === 'record_result') {
+      input.result = result;
+      if (typeof finalKematangan === 'number') input.finalKematangan = finalKematangan;
+    }
+    transition.mutate({ version: innovation.version, input }, { onSuccess: onDone });
+  }
+
+  const serverFields = error instanceof ApiError ? error.fieldMessages() : {};
+  return (
+    <Modal opened onClose={onClose} title={t(`workflow.action.${action}`)} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">{t(`workflow.confirm.${action}`, { name: innovation.profile.name })}</Text>
+          {action === 'return' && (
+            <Textarea
+              label={t('workflow.returnNote')}
+              description={answersReturned ? t('workflow.returnNoteOptional') : t('workflow.returnNoteHint')}
+              autosize
+              minRows={3}
+              maxLength={2000}
+              value={note}
+              onChange={(event) => setNote(event.currentTarget.value)}
+              error={fieldErrors.note ?? serverFields.note}
+              required={!answersReturned}
+              data-autofocus
+            />
+          )}
+          {action === 'mark_sent' && (
+            <>
+              <TextInput
+                label={t('workflow.registrationNumber')}
+                description={t('workflow.registrationHint')}
+                value={registrationNumber}
+                onChange={(event) => setRegistrationNumber(event.currentTarget.value)}
+                error={fieldErrors.registrationNumber ?? serverFields.registrationNumber}
+                required
+                maxLength={100}
+                data-autofocus
+              />
+              <TextInput
+                type="date"
+                label={t('workflow.sentAt')}
+                value={sentAt}
+                max={todayInJakarta()}
+                onChange={(event) => setSentAt(event.currentTarget.value)}
+                error={fieldErrors.sentAt ?? serverFields.sentAt}
+                required
+              />
+            </>
+          )}
+          {action === 'record_result' && (
+            <>
+              <NativeSelect
+                label={t('workflow.result')}
+                value={result}
+                onChange={(event) => setResult(event.currentTarget.value as 'accepted' | 'rejected')}
+                data={[
+                  { value: 'accepted', label: t('status.accepted') },
+                  { value: 'rejected', label: t('status.rejected') },
+                ]}
+              />
+              <NumberInput
+                label={t('workflow.finalKematangan')}
+                description={t('workflow.finalKematanganHint')}
+                min={0}
+                max={111}
+                decimalScale={2}
+                decimalSeparator=","
+                value={finalKematangan}
+                onChange={setFinalKematangan}
+                error={serverFields.finalKematangan}
+              />
+            </>
+          )}
+          {error !== null && (
+            <Alert color={conflict ? 'orange' : 'red'} role="alert" data-testid="workflow-error">
+              <Stack gap="xs" align="flex-start">
+                <Text size="sm">{conflict ? t('workflow.conflict') : errorMessage(error)}</Text>
+                {error instanceof ApiError && !conflict && (
+                  <ErrorDetails error={error} rubric={rubric} t={t} />
+                )}
+                {conflict && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={async () => {
+                      await reload().catch(() => undefined);
+                      transition.reset();
+                    }}
+                  >
+                    {t('profile.loadLatest')}
+                  </Button>
+                )}
+              </Stack>
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('app.cancel')}
+            </Button>
+            <Button type="submit" loading={transition.isPending} {...BUTTON_STYLE[action]} variant="filled">
+              {t(`workflow.action.${action}`)}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * The server lists what blocks a step (answers not yet reviewed, eligibility gaps) in `details`;
+ * answers are named by their indicator so the user knows where to look.
+ */
+function ErrorDetails({ error, rubric, t }: { error: ApiError; rubric: Rubric | undefined; t: Translate }) {
+  const lines = error.details.map((detail) => {
+    if (detail.field.startsWith('answers.')) {
+      const code = detail.field.slice('answers.'.length);
+      const indicator = rubric?.sidIndicators.find((item) => item.code === code);
+      return indicator ? `${indicator.number}. ${indicator.name}` : code;
+    }
+    if (detail.field === 'kematangan') return t('workflow.belowThreshold', { detail: detail.message });
+    return detail.message;
+  });
+  if (lines.length === 0) return null;
+  return (
+    <List size="sm" spacing={2}>
+      {lines.map((line) => (
+        <List.Item key={line}>{line}</List.Item>
+      ))}
+    </List>
+  );
+}
