@@ -31,7 +31,7 @@ export const API_THROTTLE = { rateLimit: 200, burstLimit: 400 } as const;
  * ESM output needs a real `require` for the CommonJS dependencies esbuild leaves as `require()`
  * calls (Node built-ins inside bundled CJS packages). The alias avoids clashing with bundle names.
  */
-const ESM_REQUIRE_BANNER =
+export const ESM_REQUIRE_BANNER =
   "import { createRequire as __inovasiCreateRequire } from 'node:module'; const require = __inovasiCreateRequire(import.meta.url);";
 
 /**

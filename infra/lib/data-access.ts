@@ -147,6 +147,30 @@ export class DataAccess extends Construct {
     );
   }
 
+  /**
+   * Lets another function's role assume some data roles, under the same trust conditions as the API
+   * (the evidence worker: only the tenant role, tagged with the tenant its object key names).
+   */
+  trust(consumer: IRole, names: readonly DataRoleName[]): void {
+    for (const name of names) {
+      const conditions = trustConditions(DATA_ROLES[name]);
+      this.roles[name].assumeRolePolicy?.addStatements(
+        new PolicyStatement({
+          actions: conditions ? ['sts:AssumeRole', 'sts:TagSession'] : ['sts:AssumeRole'],
+          principals: [new ArnPrincipal(consumer.roleArn)],
+          ...(conditions ? { conditions } : {}),
+        }),
+      );
+    }
+    consumer.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'AssumeDataRoles',
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        resources: names.map((name) => this.roles[name].roleArn),
+      }),
+    );
+  }
+
   /** The environment variables through which the data layer learns each role's ARN. */
   environment(): Record<string, string> {
     return Object.fromEntries(

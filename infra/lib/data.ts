@@ -1,3 +1,8 @@
+import {
+  EVIDENCE_STATE_PENDING,
+  EVIDENCE_STATE_TAG,
+  UNCHECKED_UPLOAD_EXPIRY_DAYS,
+} from '@inovasi/data/evidence-objects';
 import { tableDefinition } from '@inovasi/data/table-definition';
 import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
@@ -9,11 +14,21 @@ import {
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type CfnBucket,
+  HttpMethods,
+  type IBucket,
+} from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
 /** Noncurrent evidence versions (overwritten or deleted) stay recoverable for this many days. */
 export const NONCURRENT_VERSION_RETENTION_DAYS = 90;
+
+/** Every tenant's objects live under `tenants/<code>/`; lifecycle prefixes cannot name the code. */
+export const EVIDENCE_OBJECTS_PREFIX = 'tenants/';
 
 const ATTRIBUTE_TYPES = {
   S: AttributeType.STRING,
@@ -104,8 +119,23 @@ export class Data extends Construct {
           noncurrentVersionExpiration: Duration.days(NONCURRENT_VERSION_RETENTION_DAYS),
         },
         { id: 'remove-expired-delete-markers', expiredObjectDeleteMarker: true },
+        {
+          // Evidence uploads carry the pending tag until intake checks them (docs/decisions/0007):
+          // one never checked, or rejected, is expired, and its bytes removed a day later.
+          id: 'expire-unchecked-evidence-uploads',
+          prefix: EVIDENCE_OBJECTS_PREFIX,
+          tagFilters: { [EVIDENCE_STATE_TAG]: EVIDENCE_STATE_PENDING },
+          expiration: Duration.days(UNCHECKED_UPLOAD_EXPIRY_DAYS),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
       ],
     });
+    // Object-created events go to EventBridge, where the evidence worker's rule picks them up
+    // (docs/decisions/0007). Set on the resource itself: CDK's notification helper would add a
+    // custom-resource Lambda allowed s3:PutBucketNotification on every bucket.
+    (this.evidenceBucket.node.defaultChild as CfnBucket).notificationConfiguration = {
+      eventBridgeConfiguration: { eventBridgeEnabled: true },
+    };
     this.evidenceBucketOrigin = `https://${bucketName}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`;
   }
 

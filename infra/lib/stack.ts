@@ -7,6 +7,7 @@ import { Auth } from './auth.ts';
 import type { DeploymentConfig } from './config.ts';
 import { Data } from './data.ts';
 import { DataAccess } from './data-access.ts';
+import { EvidenceWorker } from './evidence-worker.ts';
 import { Web } from './web.ts';
 
 export interface InovasiStackProps extends StackProps {
@@ -25,6 +26,7 @@ export class InovasiStack extends Stack {
   readonly auth: Auth;
   readonly api: Api;
   readonly dataAccess: DataAccess;
+  readonly evidenceWorker: EvidenceWorker;
   readonly web: Web;
   readonly webClient: UserPoolClient;
 
@@ -48,6 +50,10 @@ export class InovasiStack extends Stack {
     if (this.api.function.role === undefined) throw new Error('The API function has no role');
     this.dataAccess = new DataAccess(this, 'DataAccess', { data: this.data, consumer: this.api.function.role });
     this.api.useDataAccess(this.dataAccess);
+    this.evidenceWorker = new EvidenceWorker(this, 'EvidenceWorker', {
+      data: this.data,
+      dataAccess: this.dataAccess,
+    });
     this.web = new Web(this, 'Web', {
       accessLogsBucket: logs.bucket,
       apiEndpoint: this.api.httpApi.apiEndpoint,

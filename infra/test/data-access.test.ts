@@ -67,7 +67,7 @@ const EXPECTED = {
     statements: [
       items(ITEM_ALL, [`${TENANT}*`]),
       ...objectStatements(
-        ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
+        ['s3:DeleteObject', 's3:GetObject', 's3:PutObject', 's3:PutObjectTagging'],
         'tenants/${aws:PrincipalTag/TenantId}/*',
       ),
     ],
@@ -100,7 +100,7 @@ const EXPECTED = {
     trust: untagged,
     statements: [
       items(ITEM_ALL, CATALOG_KEYS),
-      ...objectStatements(['s3:DeleteObject', 's3:GetObject', 's3:PutObject'], 'catalog/search/*'),
+      ...objectStatements(['s3:DeleteObject', 's3:GetObject', 's3:PutObject', 's3:PutObjectTagging'], 'catalog/search/*'),
     ],
   },
   replication: {

@@ -6,7 +6,9 @@ import { officialAreas } from '@inovasi/api/areas';
 import { localTokens } from '@inovasi/api/local-tokens';
 import type { RateLimitSettings } from '@inovasi/api/rate-limit';
 import {
+  createObjectClient,
   type DataConfig,
+  provisionBucket,
   provisionTable,
   ScopedClientFactory,
   type ScopedClientFactoryOptions,
@@ -35,11 +37,22 @@ export interface TestEnvironmentOptions {
   /** Off unless a test sets them: suites fire hundreds of writes as one user in a second. */
   readonly rateLimits?: RateLimitSettings | false;
   readonly webOrigins?: readonly string[];
+  /** A bucket of its own, so a suite can compare every object before and after (others share one). */
+  readonly isolatedBucket?: boolean;
 }
 
 export async function createTestEnvironment(options: TestEnvironmentOptions = {}) {
   const shared = inject('dataConfig');
-  const config: DataConfig = { ...shared, tableName: `t${randomUUID().replaceAll('-', '')}` };
+  const config: DataConfig = {
+    ...shared,
+    tableName: `t${randomUUID().replaceAll('-', '')}`,
+    ...(options.isolatedBucket ? { bucketName: `b${randomUUID().replaceAll('-', '')}` } : {}),
+  };
+  if (options.isolatedBucket) {
+    const objects = createObjectClient(config);
+    await provisionBucket(objects, config.bucketName);
+    objects.destroy();
+  }
   const admin = new DynamoDBClient({
     region: config.region,
     endpoint: config.dynamoEndpoint,

@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { useMe } from './auth/MeContext.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
-import { homePathFor, INNOVATION_ROLES } from './shell/navigation.ts';
+import { DASHBOARD_ROLES, homePathFor, INNOVATION_ROLES, REVIEW_ROLES } from './shell/navigation.ts';
 import { RequireRole } from './shell/RequireRole.tsx';
 import { RequireSession } from './shell/RequireSession.tsx';
 
@@ -12,6 +12,13 @@ import { RequireSession } from './shell/RequireSession.tsx';
 const SignInPage = lazy(() => import('./features/signin/SignInPage.tsx'));
 const InnovationListPage = lazy(() => import('./features/innovations/InnovationListPage.tsx'));
 const InnovationEditPage = lazy(() => import('./features/innovations/InnovationEditPage.tsx'));
+const InnovationDetailPage = lazy(() => import('./features/innovations/InnovationDetailPage.tsx'));
+const InnovationQueuePage = lazy(() => import('./features/innovations/InnovationQueuePage.tsx'));
+const RegionDashboardPage = lazy(() => import('./features/dashboard/RegionDashboardPage.tsx'));
+const SpdPage = lazy(() => import('./features/tenant-admin/SpdPage.tsx'));
+const SettingsPage = lazy(() => import('./features/tenant-admin/SettingsPage.tsx'));
+const PeriodsPage = lazy(() => import('./features/tenant-admin/PeriodsPage.tsx'));
+const AuditPage = lazy(() => import('./features/tenant-admin/AuditPage.tsx'));
 const OpdsPage = lazy(() => import('./features/tenant-admin/OpdsPage.tsx'));
 const MembersPage = lazy(() => import('./features/tenant-admin/MembersPage.tsx'));
 const TenantsPage = lazy(() => import('./features/platform/TenantsPage.tsx'));
@@ -31,11 +38,25 @@ export function AppRoutes() {
           <Route path="inovasi" element={<RequireRole roles={INNOVATION_ROLES} />}>
             <Route index element={<InnovationListPage />} />
             <Route path="baru" element={<InnovationEditPage />} />
-            <Route path=":innovationId" element={<InnovationEditPage />} />
+            <Route path=":innovationId" element={<InnovationDetailPage />} />
+            <Route path=":innovationId/profil" element={<InnovationEditPage />} />
+          </Route>
+          <Route element={<RequireRole roles={DASHBOARD_ROLES} />}>
+            <Route path="dasbor" element={<RegionDashboardPage />} />
+          </Route>
+          <Route element={<RequireRole roles={['opd_operator']} />}>
+            <Route path="tugas" element={<InnovationQueuePage mode="operator" />} />
+          </Route>
+          <Route element={<RequireRole roles={REVIEW_ROLES} />}>
+            <Route path="verifikasi" element={<InnovationQueuePage mode="verifier" />} />
+            <Route path="spd" element={<SpdPage />} />
           </Route>
           <Route element={<RequireRole roles={['tenant_admin']} />}>
             <Route path="opd" element={<OpdsPage />} />
             <Route path="pengguna" element={<MembersPage />} />
+            <Route path="periode" element={<PeriodsPage />} />
+            <Route path="pengaturan" element={<SettingsPage />} />
+            <Route path="audit" element={<AuditPage />} />
           </Route>
           <Route element={<RequireRole roles={['platform_admin']} />}>
             <Route path="platform/pemda" element={<TenantsPage />} />

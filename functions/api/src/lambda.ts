@@ -1,3 +1,4 @@
+import { evidenceLimitsFrom } from '@inovasi/core';
 import { DATA_ROLE_NAMES, DATA_ROLES, ScopedClientFactory, ScopedCredentialVendor } from '@inovasi/data';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from './app.ts';
@@ -31,6 +32,7 @@ const app = createApp({
   verifier: cognitoTokens(required('COGNITO_USER_POOL_ID'), required('COGNITO_CLIENT_ID')),
   areas: officialAreas(),
   logger: createLogger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'inovasi-api' }),
+  evidenceLimits: evidenceLimitsFrom(process.env),
   webOrigins: (process.env.WEB_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())

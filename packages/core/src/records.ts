@@ -85,6 +85,8 @@ export const innovationSchema = z.object({
   /** The assessment year (period) the innovation is reported in. */
   periodYear: z.number().int(),
   profile: innovationProfileSchema,
+  /** The innovation of an earlier period this one continues (carried over). */
+  previousId: id.optional(),
   /** Answers to the SID indicators, by code (`sid.16` …). */
   answers: z.record(z.string(), storedIndicatorAnswerSchema),
   /** Set on a draft created by an accepted replication agreement: the innovation it replicates. */

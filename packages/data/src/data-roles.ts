@@ -50,7 +50,11 @@ export const ITEM_WRITE_ACTIONS = [
   'dynamodb:BatchWriteItem',
 ] as const;
 export const OBJECT_READ_ACTIONS = ['s3:GetObject'] as const;
-export const OBJECT_WRITE_ACTIONS = ['s3:PutObject', 's3:DeleteObject'] as const;
+/**
+ * `PutObjectTagging`: a presigned evidence upload carries the `evidence-state=pending` tag, and intake
+ * retags a checked object, so that the bucket's lifecycle rule expires only uploads never checked.
+ */
+export const OBJECT_WRITE_ACTIONS = ['s3:PutObject', 's3:DeleteObject', 's3:PutObjectTagging'] as const;
 
 /** `Scan`, PartiQL and table management are never granted; the CDK tests prove it. */
 export const NEVER_GRANTED_ACTIONS = [

@@ -5,6 +5,7 @@ export * from './errors.ts';
 export type { IntakeMeasurement, IntakeOutcome, UploadExpectation } from './evidence/inspect.ts';
 export { EvidenceObjectMissingError, inspectEvidenceObject } from './evidence/inspect.ts';
 export { Mp4DurationReader } from './evidence/mp4-duration.ts';
+export * from './evidence/object-tags.ts';
 export { PdfTextLayerScanner } from './evidence/pdf-text.ts';
 export * from './keys.ts';
 export * from './provision.ts';

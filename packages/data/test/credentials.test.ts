@@ -152,7 +152,7 @@ describe('credential plans: which data role serves which scope', () => {
         },
         {
           Effect: 'Allow',
-          Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+          Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:PutObjectTagging'],
           Resource: ['arn:aws:s3:::inovasi-evidence/tenants/35/*'],
         },
         {

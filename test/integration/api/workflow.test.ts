@@ -305,6 +305,45 @@ describe('assessment periods and deadlines', () => {
   });
 });
 
+describe('carrying an innovation into the next period', () => {
+  it('copies it as a linked draft, asks again for every answer, and does it once', async () => {
+    const created = await env.request('POST', `${base}/innovations`, {
+      token: operator,
+      body: {
+        opdId: 'opd-dinkes',
+        periodYear: 2026,
+        profile: { ...eligibleProfile('Dibawa ke Tahun Depan'), implementationDate: '2024-03-01' },
+      },
+    });
+    const { id } = created.json;
+    await answer(id, 'sid.16', 2);
+    const carried = await env.request('POST', `${base}/innovations/${id}/carry-over`, {
+      token: admin,
+      body: { toYear: 2027 },
+    });
+    expect(carried.status).toBe(201);
+    expect(carried.json).toMatchObject({ periodYear: 2027, previousId: id, status: 'draft' });
+    expect(carried.json.answers['sid.16']).toMatchObject({ level: 2 });
+    expect(carried.json.answers['sid.16'].review).toBeUndefined();
+    const again = await env.request('POST', `${base}/innovations/${id}/carry-over`, {
+      token: admin,
+      body: { toYear: 2027 },
+    });
+    expect(again.json.id).toBe(carried.json.id);
+    const backwards = await env.request('POST', `${base}/innovations/${id}/carry-over`, {
+      token: admin,
+      body: { toYear: 2025 },
+    });
+    expect(backwards.json.error).toMatchObject({ code: 'carry_over_backwards', field: 'toYear' });
+    // Implemented in 2024, so under the 2027 window (2025–2026) it needs a dated latest development.
+    const projection = await env.request('GET', `${base}/periods/2027/projection`, { token: admin });
+    const copy = projection.json.innovations.find((item: { id: string }) => item.id === carried.json.id);
+    expect(copy.eligibility.reasons.map((reason: { field: string }) => reason.field)).toContain(
+      'latestDevelopmentDate',
+    );
+  });
+});
+
 describe('audit trail', () => {
   it('is readable by the admin only, filterable by user, and exportable as CSV', async () => {
     expect((await env.request('GET', `${base}/audit`, { token: operator })).status).toBe(403);

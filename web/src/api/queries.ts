@@ -111,9 +111,7 @@ export function useProjection(code: string, year: number) {
   return useQuery({
     queryKey: queryKeys.projection(code, year),
     queryFn: () =>
-      unwrap(
-        api.GET('/tenants/{code}/periods/{year}/projection', { params: { path: { code, year } } }),
-      ),
+      unwrap(api.GET('/tenants/{code}/periods/{year}/projection', { params: { path: { code, year } } })),
   });
 }
 

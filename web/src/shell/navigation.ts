@@ -15,10 +15,21 @@ export const INNOVATION_ROLES: readonly Role[] = [
   'province_viewer',
 ];
 
+/** Bappeda and the region's leaders (who sign in as viewers) read the projected index. */
+export const DASHBOARD_ROLES: readonly Role[] = ['tenant_admin', 'verifier', 'province_viewer'];
+export const REVIEW_ROLES: readonly Role[] = ['tenant_admin', 'verifier'];
+
 export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/dasbor', label: 'nav.dashboard', roles: DASHBOARD_ROLES },
   { to: '/inovasi', label: 'nav.innovations', roles: INNOVATION_ROLES },
+  { to: '/tugas', label: 'nav.todo', roles: ['opd_operator'] },
+  { to: '/verifikasi', label: 'nav.queue', roles: REVIEW_ROLES },
+  { to: '/spd', label: 'nav.spd', roles: REVIEW_ROLES },
+  { to: '/periode', label: 'nav.periods', roles: ['tenant_admin'] },
   { to: '/opd', label: 'nav.opds', roles: ['tenant_admin'] },
   { to: '/pengguna', label: 'nav.members', roles: ['tenant_admin'] },
+  { to: '/pengaturan', label: 'nav.settings', roles: ['tenant_admin'] },
+  { to: '/audit', label: 'nav.audit', roles: ['tenant_admin'] },
   { to: '/platform/pemda', label: 'nav.tenants', roles: ['platform_admin'] },
 ];
 
@@ -26,7 +37,16 @@ export function navItemsFor(roles: readonly Role[]): NavItem[] {
   return NAV_ITEMS.filter((item) => item.roles.some((role) => roles.includes(role)));
 }
 
-/** Where a user lands after sign-in: the first area their roles open. */
+/** Where each role starts its day; the first match wins for users with several roles. */
+const HOME_BY_ROLE: readonly [Role, string][] = [
+  ['platform_admin', '/platform/pemda'],
+  ['tenant_admin', '/dasbor'],
+  ['verifier', '/verifikasi'],
+  ['opd_operator', '/inovasi'],
+  ['province_viewer', '/dasbor'],
+];
+
+/** Where a user lands after sign-in. */
 export function homePathFor(roles: readonly Role[]): string {
-  return navItemsFor(roles)[0]?.to ?? '/inovasi';
+  return HOME_BY_ROLE.find(([role]) => roles.includes(role))?.[1] ?? navItemsFor(roles)[0]?.to ?? '/inovasi';
 }

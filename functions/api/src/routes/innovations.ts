@@ -14,6 +14,7 @@ import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantP
 import type { TenantAccess } from '../tenancy.ts';
 import { tenantAccess } from '../tenancy.ts';
 import { assertInnovationEditable, assertPeriodAllowsEdit } from '../workflow-guards.ts';
+import { rubricIdForPeriod } from './periods.ts';
 
 const innovationParams = tenantParams.extend({ id: idSchema });
 
@@ -51,6 +52,21 @@ const updateInput = z
     message: 'Isi opdId atau profile. / Send opdId or profile.',
     path: ['profile'],
   });
+
+const carryOverRoute = createRoute({
+  method: 'post',
+  path: '/tenants/{code}/innovations/{id}/carry-over',
+  tags: ['Innovations'],
+  summary: 'Carry an innovation into a later period: a linked draft copy whose answers must be re-confirmed',
+  request: {
+    params: innovationParams,
+    body: jsonBody(z.object({ toYear: z.number().int().min(2022).max(2100) })),
+  },
+  responses: {
+    201: jsonContent(innovationSchema, 'The new draft in the later period (the same one if carried before)'),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
 
 const listRoute = createRoute({
   method: 'get',
@@ -201,6 +217,45 @@ export const innovationRoutes = createRouter()
       if (error instanceof ArchivedError) throw new ApiError(409, 'archived');
       throw error;
     }
+  })
+  .openapi(carryOverRoute, async (c) => {
+    const { code, id } = c.req.valid('param');
+    const { toYear } = c.req.valid('json');
+    const access = await tenantAccess(c, code, 'innovation.create');
+    const previous = await loadInnovation(access, id);
+    access.authorizeOpd('innovation.create', previous.opdId);
+    if (toYear <= previous.periodYear) throw new ApiError(400, 'carry_over_backwards', 'toYear');
+    rubricIdForPeriod(toYear);
+    await assertLiveOpd(access, previous.opdId);
+    await assertPeriodAllowsEdit(access, toYear, previous.opdId);
+    // Levels carry over as a starting point; reviews do not: evidence must be current for the new year.
+    const answers = Object.fromEntries(
+      Object.entries(previous.answers).map(([indicator, { review: _review, ...answer }]) => [
+        indicator,
+        answer,
+      ]),
+    );
+    const result = await access.innovations
+      .create(
+        {
+          opdId: previous.opdId,
+          periodYear: toYear,
+          profile: previous.profile,
+          previousId: previous.id,
+          answers,
+        },
+        access.actor,
+        `carry-over-${previous.id}-${toYear}`,
+      )
+      .catch((error: unknown) => {
+        // Carried before, and the original changed since: the earlier copy stands.
+        if (error instanceof IdempotencyMismatchError)
+          throw new ApiError(409, 'already_carried_over', 'toYear');
+        throw error;
+      });
+    if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    c.header('ETag', etag(result.innovation.version));
+    return c.json(result.innovation, 201);
   })
   .openapi(archiveRoute, async (c) => {
     const { code, id } = c.req.valid('param');

@@ -250,6 +250,14 @@ export const ERROR_MESSAGES = {
     id: 'Layanan penyimpanan data sedang sibuk atau tidak dapat dihubungi. Perubahan Anda mungkin belum tersimpan: muat ulang untuk memeriksa, lalu coba lagi sebentar lagi.',
     en: 'The data store is busy or cannot be reached. Your change may not have been saved: reload to check, then try again shortly.',
   },
+  carry_over_backwards: {
+    id: 'Inovasi hanya dapat dibawa ke periode yang lebih baru.',
+    en: 'An innovation can only be carried into a later period.',
+  },
+  already_carried_over: {
+    id: 'Inovasi ini sudah dibawa ke periode tersebut.',
+    en: 'This innovation was already carried into that period.',
+  },
   internal_error: {
     id: 'Terjadi kesalahan pada server. Coba lagi sebentar lagi; bila berulang, sampaikan kode permintaan ini kepada admin.',
     en: 'Something went wrong on the server. Try again shortly; if it repeats, give this request id to an admin.',

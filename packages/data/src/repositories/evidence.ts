@@ -37,15 +37,15 @@ import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
 import { cancelledConditions, InvalidCursorError, NotFoundError } from '../errors.ts';
 import { inspectEvidenceObject } from '../evidence/inspect.ts';
+import {
+  EVIDENCE_STATE_CHECKED,
+  EVIDENCE_STATE_PENDING,
+  EVIDENCE_STATE_TAG,
+} from '../evidence/object-tags.ts';
 import { evidenceKeys, evidenceObjectKey, evidenceTargetKey } from '../keys.ts';
 import { type AuditContext, type AuditEvent, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { type TransactItem, toRecord, updateVersioned } from './versioned.ts';
-
-/** The object tag lifecycle rules read: `pending` objects that never pass intake expire. */
-export const EVIDENCE_STATE_TAG = 'evidence-state';
-export const EVIDENCE_STATE_PENDING = 'pending';
-export const EVIDENCE_STATE_CHECKED = 'checked';
 
 /** A pending item whose upload never completes disappears after a day; its object after two (lifecycle). */
 const PENDING_TTL_SECONDS = 24 * 60 * 60;

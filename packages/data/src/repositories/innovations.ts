@@ -29,6 +29,9 @@ export interface NewInnovation {
   readonly opdId: string;
   readonly periodYear: number;
   readonly profile: InnovationProfile;
+  /** Carried over from an earlier period: the innovation it continues, and its answers to re-confirm. */
+  readonly previousId?: string | undefined;
+  readonly answers?: Record<string, StoredIndicatorAnswer> | undefined;
 }
 
 export interface CreateResult {
@@ -139,7 +142,8 @@ export class InnovationRepository {
       createdBy: actor.userId,
       updatedBy: actor.userId,
       profile: input.profile,
-      answers: {},
+      answers: input.answers ?? {},
+      ...(input.previousId ? { previousId: input.previousId } : {}),
     };
     const put = {
       Put: {

@@ -108,9 +108,24 @@ export function IndexGauge({ rubric, verified, claimed, predicate }: Props) {
         strokeWidth={4}
         strokeDasharray="3 2"
       />
-      <line x1={CX} y1={CY} x2={nx} y2={ny} stroke="var(--mantine-color-dark-9)" strokeWidth={4} strokeLinecap="round" />
+      <line
+        x1={CX}
+        y1={CY}
+        x2={nx}
+        y2={ny}
+        stroke="var(--mantine-color-dark-9)"
+        strokeWidth={4}
+        strokeLinecap="round"
+      />
       <circle cx={CX} cy={CY} r={7} fill="var(--mantine-color-dark-9)" />
-      <text x={CX} y={CY + 34} fontSize="26" fontWeight="700" textAnchor="middle" fill="var(--mantine-color-dark-9)">
+      <text
+        x={CX}
+        y={CY + 34}
+        fontSize="26"
+        fontWeight="700"
+        textAnchor="middle"
+        fill="var(--mantine-color-dark-9)"
+      >
         {format.decimal(verified)}
       </text>
     </svg>

@@ -17,7 +17,7 @@ import {
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { URUSAN } from '../../../../packages/core/src/innovation/urusan.ts';
-import type { AdviceBasis, Projection, ProjectionSide, Rubric } from '../../api/model.ts';
+import type { AdviceBasis, AdviceMove, Projection, ProjectionSide, Rubric } from '../../api/model.ts';
 import {
   currentYear,
   useAdvice,
@@ -93,7 +93,9 @@ function Dashboard({
   const { verified, claimed } = projection;
   return (
     <>
-      {rubric.provisional && <Alert color="yellow">{t('dashboard.provisional', { rubric: rubric.id })}</Alert>}
+      {rubric.provisional && (
+        <Alert color="yellow">{t('dashboard.provisional', { rubric: rubric.id })}</Alert>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Paper withBorder p="md" component="section" aria-labelledby="indeks-judul">
           <Stack gap="xs">
@@ -150,7 +152,13 @@ function BandLegend({ rubric }: { rubric: Rubric }) {
   const t = useT();
   const format = useFormat();
   return (
-    <List size="sm" spacing={2} listStyleType="none" data-testid="band-legend" aria-label={t('dashboard.bands')}>
+    <List
+      size="sm"
+      spacing={2}
+      listStyleType="none"
+      data-testid="band-legend"
+      aria-label={t('dashboard.bands')}
+    >
       {rubric.predicateBands.map((band) => (
         <List.Item key={band.predicate}>
           <Group gap={6} wrap="nowrap">
@@ -212,10 +220,19 @@ function CountsPanel({ projection, rubric }: { projection: Projection; rubric: R
   const { verified } = projection;
   const rows: [string, string][] = [
     [t('dashboard.n'), format.number(projection.n)],
-    [t('dashboard.divisor'), t('dashboard.divisorValue', { divisor: verified.divisor, min: projection.divisorMinimum })],
-    [t('dashboard.averageMaturity'), `${format.decimal(verified.averageMaturity)} / ${rubric.formula.maxKematangan}`],
+    [
+      t('dashboard.divisor'),
+      t('dashboard.divisorValue', { divisor: verified.divisor, min: projection.divisorMinimum }),
+    ],
+    [
+      t('dashboard.averageMaturity'),
+      `${format.decimal(verified.averageMaturity)} / ${rubric.formula.maxKematangan}`,
+    ],
     [t('dashboard.spd'), `${format.decimal(verified.spd)} / ${rubric.formula.maxSpd}`],
-    [t('dashboard.countScore'), `${format.decimal(verified.innovationCountScore)} / ${rubric.formula.maxCountScore}`],
+    [
+      t('dashboard.countScore'),
+      `${format.decimal(verified.innovationCountScore)} / ${rubric.formula.maxCountScore}`,
+    ],
   ];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="hitungan-judul">
@@ -238,7 +255,11 @@ function CountsPanel({ projection, rubric }: { projection: Projection; rubric: R
           </Table.Tbody>
         </Table>
         {projection.emptySeats > 0 ? (
-          <Alert color="orange" title={t('dashboard.emptySeatsTitle', { count: projection.emptySeats })} data-testid="empty-seats">
+          <Alert
+            color="orange"
+            title={t('dashboard.emptySeatsTitle', { count: projection.emptySeats })}
+            data-testid="empty-seats"
+          >
             {t('dashboard.emptySeats', { count: projection.emptySeats, min: projection.divisorMinimum })}
           </Alert>
         ) : (
@@ -293,7 +314,9 @@ function BasicServicePanel({ projection }: { projection: Projection }) {
           ))}
         </List>
         <Alert color={coverage.gateMet ? 'teal' : 'red'}>
-          {coverage.gateMet ? t('dashboard.gateMet') : t('dashboard.gateMissing', { required: coverage.required })}
+          {coverage.gateMet
+            ? t('dashboard.gateMet')
+            : t('dashboard.gateMissing', { required: coverage.required })}
         </Alert>
       </Stack>
     </Paper>
@@ -388,8 +411,8 @@ function AdvicePanel({ code, year }: { code: string; year: number }) {
           <EmptyMessage message={t('dashboard.adviceEmpty')} />
         ) : (
           <List type="ordered" spacing="sm" size="sm">
-            {advice.data.moves.map((move, index) => (
-              <List.Item key={`${move.kind}-${move.innovationId ?? ''}-${move.code ?? ''}-${index}`}>
+            {withKeys(advice.data.moves).map(({ key, move }) => (
+              <List.Item key={key}>
                 <Group gap="xs" wrap="nowrap" align="flex-start">
                   <Badge color="teal" variant="light" style={{ flexShrink: 0 }}>
                     {t('dashboard.gain', { gain: format.decimal(move.indexGain) })}
@@ -410,6 +433,17 @@ function AdvicePanel({ code, year }: { code: string; year: number }) {
       </Stack>
     </Paper>
   );
+}
+
+/** Stable keys for moves: what a move is about, numbered when two moves are about the same thing. */
+function withKeys(moves: AdviceMove[]): { key: string; move: AdviceMove }[] {
+  const seen = new Map<string, number>();
+  return moves.map((move) => {
+    const base = [move.kind, move.innovationId, move.opdId, move.code, ...(move.urusan ?? [])].join('|');
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return { key: `${base}#${count}`, move };
+  });
 }
 
 function NotCountedPanel({ projection }: { projection: Projection }) {

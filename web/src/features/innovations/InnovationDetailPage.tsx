@@ -40,12 +40,7 @@ export default function InnovationDetailPage() {
   if (innovation.isError) return <ErrorState error={innovation.error} onRetry={() => innovation.refetch()} />;
   if (rubric.isError) return <ErrorState error={rubric.error} onRetry={() => rubric.refetch()} />;
   return (
-    <InnovationDetail
-      code={code}
-      innovation={innovation.data}
-      opds={opds.data ?? []}
-      rubric={rubric.data}
-    />
+    <InnovationDetail code={code} innovation={innovation.data} opds={opds.data ?? []} rubric={rubric.data} />
   );
 }
 
@@ -141,7 +136,15 @@ function InnovationDetail({ code, innovation, opds, rubric }: DetailProps) {
   );
 }
 
-function KematanganPanel({ code, innovation, rubric }: { code: string; innovation: Innovation; rubric: Rubric }) {
+function KematanganPanel({
+  code,
+  innovation,
+  rubric,
+}: {
+  code: string;
+  innovation: Innovation;
+  rubric: Rubric;
+}) {
   const t = useT();
   const format = useFormat();
   const settings = useSettings(code);

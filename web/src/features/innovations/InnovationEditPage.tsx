@@ -11,11 +11,11 @@ import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { canEditAnswers, isEditable } from '../workflow/permissions.ts';
-import { LiveEligibility } from './LiveEligibility.tsx';
 import { ArchiveInnovationButton } from './ArchiveInnovationButton.tsx';
 import { draftKey } from './drafts.ts';
 import { emptyFormValues, toFormValues, toProfile, toProfilePatch, validate } from './formValues.ts';
 import { type FieldMessages, InnovationFormFields } from './InnovationFormFields.tsx';
+import { LiveEligibility } from './LiveEligibility.tsx';
 import { opdOptions } from './options.ts';
 import { useInnovationForm } from './useInnovationForm.ts';
 import { useFetchLatestInnovation, useInnovationMutations } from './useInnovationMutations.ts';
@@ -251,7 +251,11 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
               {form.dirty ? t('profile.draftKept') : ''}
             </Text>
             <Group gap="sm">
-              <Button component={Link} to={innovation ? `/inovasi/${innovation.id}` : '/inovasi'} variant="default">
+              <Button
+                component={Link}
+                to={innovation ? `/inovasi/${innovation.id}` : '/inovasi'}
+                variant="default"
+              >
                 {t('app.back')}
               </Button>
               <Button type="submit" loading={saving} disabled={conflict}>

@@ -1,11 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import {
-  INNOVATION_STAGES,
-  INNOVATION_STATUSES,
-  type Innovation,
-} from '../../api/model.ts';
+import { INNOVATION_STAGES, INNOVATION_STATUSES, type Innovation } from '../../api/model.ts';
 import { type InnovationFilters, useInnovationList, useOpds } from '../../api/queries.ts';
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
 import { hasRole } from '../../auth/SessionProvider.tsx';

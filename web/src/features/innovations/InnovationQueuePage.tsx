@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
@@ -103,7 +103,9 @@ function QueueTable(props: {
           <Table.Th>{t('innovations.col.name')}</Table.Th>
           <Table.Th style={{ whiteSpace: 'nowrap', width: '1%' }}>{t('innovations.col.status')}</Table.Th>
           <Table.Th visibleFrom="sm">{t('queue.col.kematangan')}</Table.Th>
-          <Table.Th visibleFrom="md">{mode === 'verifier' ? t('queue.col.reviewed') : t('queue.col.ready')}</Table.Th>
+          <Table.Th visibleFrom="md">
+            {mode === 'verifier' ? t('queue.col.reviewed') : t('queue.col.ready')}
+          </Table.Th>
           <Table.Th visibleFrom="md">{t('innovations.col.updated')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -128,15 +130,18 @@ function QueueTable(props: {
                 {rubric ? format.decimal(kematangan(rubric, innovation.answers, 'claimed')) : '…'}
               </Table.Td>
               <Table.Td visibleFrom="md">
-                {mode === 'verifier' && progress
-                  ? t('queue.reviewed', { done: progress.accepted + progress.returned, total: progress.answered })
-                  : eligible === null
-                    ? '…'
-                    : (
-                        <Badge variant="light" color={eligible ? 'teal' : 'yellow'}>
-                          {eligible ? t('queue.eligible') : t('queue.notEligible')}
-                        </Badge>
-                      )}
+                {mode === 'verifier' && progress ? (
+                  t('queue.reviewed', {
+                    done: progress.accepted + progress.returned,
+                    total: progress.answered,
+                  })
+                ) : eligible === null ? (
+                  '…'
+                ) : (
+                  <Badge variant="light" color={eligible ? 'teal' : 'yellow'}>
+                    {eligible ? t('queue.eligible') : t('queue.notEligible')}
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td visibleFrom="md">{format.dateTime(innovation.updatedAt)}</Table.Td>
             </Table.Tr>

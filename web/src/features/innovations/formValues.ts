@@ -80,7 +80,10 @@ export function toProfile(values: InnovationFormValues): InnovationProfile {
  * rewrites fields the user did not touch. A cleared field is sent as `null`, which the PATCH contract
  * accepts for every field except `name` (the form never clears the name: it requires 3 characters).
  */
-export function toProfilePatch(base: InnovationFormValues, values: InnovationFormValues): InnovationProfilePatch {
+export function toProfilePatch(
+  base: InnovationFormValues,
+  values: InnovationFormValues,
+): InnovationProfilePatch {
   const patch: Record<string, unknown> = {};
   for (const field of profileFields(values)) {
     if (sameValue(base[field], values[field])) continue;

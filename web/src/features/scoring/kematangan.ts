@@ -1,3 +1,5 @@
+// Pure functions over type-only imports: the same eligibility rules as the server, a few hundred bytes.
+import { checkEligibility, type Eligibility } from '../../../../packages/core/src/innovation/eligibility.ts';
 import type {
   IndicatorAnswer,
   Innovation,
@@ -7,11 +9,6 @@ import type {
   Sid33Basis,
   SidIndicator,
 } from '../../api/model.ts';
-// Pure functions over type-only imports: the same eligibility rules as the server, a few hundred bytes.
-import {
-  checkEligibility,
-  type Eligibility,
-} from '../../../../packages/core/src/innovation/eligibility.ts';
 
 /** The indicator whose level is measured on one of six bases (iid-model.md §3.3). */
 export const KEMANFAATAN_CODE = 'sid.33';
@@ -46,7 +43,12 @@ export interface AnswerProgress {
 }
 
 export function answerProgress(rubric: Rubric, answers: Innovation['answers']): AnswerProgress {
-  const progress: AnswerProgress = { answered: 0, accepted: 0, returned: 0, total: rubric.sidIndicators.length };
+  const progress: AnswerProgress = {
+    answered: 0,
+    accepted: 0,
+    returned: 0,
+    total: rubric.sidIndicators.length,
+  };
   for (const { code } of rubric.sidIndicators) {
     const answer = answers[code];
     if (!answer) continue;
@@ -58,7 +60,10 @@ export function answerProgress(rubric: Rubric, answers: Innovation['answers']): 
 }
 
 /** The three level texts to choose from: for sid.33 those of the chosen basis, when one is chosen. */
-export function levelLadder(indicator: SidIndicator, basis: Sid33Basis | undefined): readonly LevelDefinition[] {
+export function levelLadder(
+  indicator: SidIndicator,
+  basis: Sid33Basis | undefined,
+): readonly LevelDefinition[] {
   const chosen = basis ? indicator.bases?.find((item) => item.basis === basis) : undefined;
   return chosen?.levels ?? indicator.levels;
 }

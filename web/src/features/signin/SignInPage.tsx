@@ -159,8 +159,8 @@ function DemoUserButton(props: {
 }
 
 /**
- * For demo users the list does not show (the platform admin is not a tenant member, and new members
- * appear only after a reload). Local mode only, like the whole page.
+ * For demo users the list does not show yet (members invited after the page loaded). Local mode only,
+ * like the whole page.
  */
 function SignInByEmail() {
   const t = useT();

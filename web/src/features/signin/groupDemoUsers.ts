@@ -15,11 +15,11 @@ export function groupDemoUsers(
   const needle = filter.trim().toLocaleLowerCase('id');
   const groups = new Map<string, DemoUserGroup>();
   for (const user of users) {
-    const title = user.tenantCode
-      ? `${user.tenantName ?? user.tenantCode} (${user.tenantCode})`
-      : platformTitle;
+    // The platform admin belongs to no region; the server lists it under the pseudo-tenant "platform".
+    const platform = !user.tenantCode || user.roles.includes('platform_admin');
+    const title = platform ? platformTitle : `${user.tenantName ?? user.tenantCode} (${user.tenantCode})`;
     if (needle && !`${user.name} ${user.email} ${title}`.toLocaleLowerCase('id').includes(needle)) continue;
-    const key = user.tenantCode ?? 'platform';
+    const key = platform ? 'platform' : user.tenantCode;
     const group = groups.get(key) ?? { key: key.replaceAll('.', '-'), title, users: [] };
     group.users.push(user);
     groups.set(key, group);

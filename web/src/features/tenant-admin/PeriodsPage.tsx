@@ -116,7 +116,9 @@ function OpenPeriodForm({ code, existing }: { code: string; existing: number[] }
             description={t('periods.internalHint')}
             value={internalDeadline}
             onChange={(event) => setInternal(event.currentTarget.value)}
-            error={fields.internalDeadline ?? (missing && !internalDeadline ? t('validation.required') : undefined)}
+            error={
+              fields.internalDeadline ?? (missing && !internalDeadline ? t('validation.required') : undefined)
+            }
             required
           />
           <TextInput
@@ -125,7 +127,9 @@ function OpenPeriodForm({ code, existing }: { code: string; existing: number[] }
             description={t('periods.nationalHint')}
             value={nationalDeadline}
             onChange={(event) => setNational(event.currentTarget.value)}
-            error={fields.nationalDeadline ?? (missing && !nationalDeadline ? t('validation.required') : undefined)}
+            error={
+              fields.nationalDeadline ?? (missing && !nationalDeadline ? t('validation.required') : undefined)
+            }
             required
           />
         </SimpleGrid>
@@ -166,7 +170,13 @@ function PeriodCard({ code, period, opds }: { code: string; period: Period; opds
   const lock = lockOf(period, todayInJakarta());
   const opdNames = new Map(opds.map((opd) => [opd.id, opd.name]));
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby={`periode-${period.year}`} data-testid={`period-${period.year}`}>
+    <Paper
+      withBorder
+      p="md"
+      component="section"
+      aria-labelledby={`periode-${period.year}`}
+      data-testid={`period-${period.year}`}
+    >
       <Stack gap="sm">
         <Group justify="space-between" gap="xs">
           <Title order={2} size="h4" id={`periode-${period.year}`}>
@@ -240,7 +250,8 @@ function DeadlineForm({ code, period }: { code: string; period: Period }) {
       ),
     onSuccess: () => refresh(),
   });
-  const changed = internalDeadline !== period.internalDeadline || nationalDeadline !== period.nationalDeadline;
+  const changed =
+    internalDeadline !== period.internalDeadline || nationalDeadline !== period.nationalDeadline;
   const conflict = save.error instanceof ApiError && save.error.isVersionConflict;
   return (
     <Stack gap="xs">

@@ -34,8 +34,8 @@ import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
-import { ReviewBadge } from '../innovations/ReviewBadge.tsx';
 import { EvidenceNeeded } from '../innovations/EvidenceNeeded.tsx';
+import { ReviewBadge } from '../innovations/ReviewBadge.tsx';
 import { LevelOption } from '../scoring/LevelOption.tsx';
 
 type Mode = 'figures' | 'level';
@@ -89,7 +89,17 @@ function spdScore(rubric: Rubric, spd: SpdAnswers, verifiedOnly: boolean): numbe
   return total;
 }
 
-function SpdForm({ code, year, spd, rubric }: { code: string; year: number; spd: SpdAnswers; rubric: Rubric }) {
+function SpdForm({
+  code,
+  year,
+  spd,
+  rubric,
+}: {
+  code: string;
+  year: number;
+  spd: SpdAnswers;
+  rubric: Rubric;
+}) {
   const { t, language } = useI18n();
   const format = useFormat();
   const { user } = useMe();
@@ -222,7 +232,13 @@ function SpdRowCard(props: {
   }
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby={headingId} data-testid={`spd-row-${row.code}`}>
+    <Paper
+      withBorder
+      p={{ base: 'sm', sm: 'md' }}
+      component="section"
+      aria-labelledby={headingId}
+      data-testid={`spd-row-${row.code}`}
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
           <Title order={2} size="h5" id={headingId}>
@@ -263,7 +279,12 @@ function SpdRowCard(props: {
           />
         )}
         {current.mode === 'figures' && row.derivation ? (
-          <FigureInputs row={row} figures={current.figures} disabled={!canEdit} onChange={(figures) => change({ figures })} />
+          <FigureInputs
+            row={row}
+            figures={current.figures}
+            disabled={!canEdit}
+            onChange={(figures) => change({ figures })}
+          />
         ) : (
           <Radio.Group
             label={t('indicator.pickLevel')}
@@ -345,7 +366,10 @@ function FigureInputs({
         disabled={disabled}
         value={figures.grade ?? ''}
         onChange={(event) => onChange({ ...figures, grade: event.currentTarget.value || undefined })}
-        data={[{ value: '', label: t('profile.select') }, ...values.map((value) => ({ value, label: value }))]}
+        data={[
+          { value: '', label: t('profile.select') },
+          ...values.map((value) => ({ value, label: value })),
+        ]}
       />
     );
   }

@@ -121,7 +121,8 @@ function TransitionDialog({ code, innovation, action, rubric, onClose, onDone }:
   function submit(event: FormEvent) {
     event.preventDefault();
     const errors: Record<string, string> = {};
-    if (action === 'return' && !answersReturned && note.trim() === '') errors.note = t('workflow.noteRequired');
+    if (action === 'return' && !answersReturned && note.trim() === '')
+      errors.note = t('workflow.noteRequired');
     if (action === 'mark_sent' && registrationNumber.trim().length < 3)
       errors.registrationNumber = t('workflow.registrationRequired');
     if (action === 'mark_sent' && !sentAt) errors.sentAt = t('validation.required');

@@ -78,9 +78,7 @@ export function useReloadInnovation(code: string, innovationId: string) {
     queryClient.fetchQuery({
       queryKey: queryKeys.innovation(code, innovationId),
       queryFn: () =>
-        unwrap(
-          api.GET('/tenants/{code}/innovations/{id}', { params: { path: { code, id: innovationId } } }),
-        ),
+        unwrap(api.GET('/tenants/{code}/innovations/{id}', { params: { path: { code, id: innovationId } } })),
       staleTime: 0,
     });
 }

@@ -1,10 +1,10 @@
-import type { Innovation, SessionUser, WorkflowAction } from '../../api/model.ts';
 // The server's own state machine (pure, type-only imports): buttons never drift from the rules.
 import {
   availableActions,
   isEditable,
   REVIEWABLE_STATUSES,
 } from '../../../../packages/core/src/workflow/state-machine.ts';
+import type { Innovation, SessionUser, WorkflowAction } from '../../api/model.ts';
 
 const hasAny = (user: SessionUser, ...roles: SessionUser['roles']) =>
   user.roles.some((role) => roles.includes(role));

@@ -1,0 +1,98 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type EvidenceLimits, isTenantCode } from '@inovasi/core';
+import {
+  EvidenceObjectMismatchError,
+  EvidenceObjectMissingError,
+  EvidenceRepository,
+  NotFoundError,
+  parseEvidenceObjectKey,
+  type ScopedClientFactory,
+  tenantScope,
+} from '@inovasi/data';
+
+/** The part of an S3 event notification the worker reads (`aws-lambda`'s `S3Event`, structurally). */
+export interface ObjectCreatedEvent {
+  readonly Records: readonly {
+    readonly eventName: string;
+    readonly s3: {
+      readonly bucket: { readonly name: string };
+      readonly object: { readonly key: string; readonly size?: number | undefined };
+    };
+  }[];
+}
+
+export interface EvidenceWorkerDeps {
+  readonly data: ScopedClientFactory;
+  readonly logger: Logger;
+  readonly limits?: EvidenceLimits | undefined;
+}
+
+export type RecordOutcome =
+  | { readonly key: string; readonly outcome: 'ignored'; readonly reason: string }
+  | {
+      readonly key: string;
+      readonly outcome: 'checked';
+      readonly tenantCode: string;
+      readonly evidenceId: string;
+      readonly status: string;
+    };
+
+/** S3 event keys are URL-encoded, with `+` for spaces. */
+const decodeKey = (key: string): string => decodeURIComponent(key.replace(/\+/g, ' '));
+
+/**
+ * Runs evidence intake when an object lands in the bucket, so that an upload whose client never
+ * calls `complete` is still checked (and a failed one removed) within seconds. It is the same check
+ * as the API's: `EvidenceRepository.complete`, through a client scoped to the one tenant the key
+ * names, so the tenant guard (and in AWS the tenant-tagged session) applies here too. The first of
+ * the two to arrive decides; the second finds the item decided. Failures other than "nothing to
+ * check" are thrown, so Lambda retries the event and finally parks it in the dead-letter queue.
+ */
+export function createEvidenceObjectHandler(deps: EvidenceWorkerDeps) {
+  const bucket = deps.data.config.bucketName;
+
+  async function handleRecord(record: ObjectCreatedEvent['Records'][number]): Promise<RecordOutcome> {
+    const key = decodeKey(record.s3.object.key);
+    const ignore = (reason: string): RecordOutcome => {
+      deps.logger.info('evidence object ignored', { key, reason });
+      return { key, outcome: 'ignored', reason };
+    };
+    if (!record.eventName.startsWith('ObjectCreated:')) return ignore('not an object-created event');
+    if (record.s3.bucket.name !== bucket) return ignore('another bucket');
+    const parsed = parseEvidenceObjectKey(key);
+    if (!parsed || !isTenantCode(parsed.tenantCode)) return ignore('not an evidence object key');
+    const { tenantCode, evidenceId } = parsed;
+    const evidence = new EvidenceRepository(deps.data.forScope(tenantScope(tenantCode)), tenantCode, {
+      limits: deps.limits,
+    });
+    try {
+      const checked = await evidence.complete(evidenceId, 'worker', { objectKey: key });
+      deps.logger.info('evidence object checked', {
+        tenant: tenantCode,
+        evidenceId,
+        status: checked.status,
+        rejection: checked.intake?.rejection,
+      });
+      return { key, outcome: 'checked', tenantCode, evidenceId, status: checked.status };
+    } catch (error) {
+      // No record (a pending item that expired) or not its upload: the lifecycle rule removes the
+      // object, since it stays tagged pending. Gone again already: nothing to check.
+      if (error instanceof NotFoundError) return ignore('no evidence record');
+      if (error instanceof EvidenceObjectMismatchError) return ignore('not the item’s upload key');
+      if (error instanceof EvidenceObjectMissingError) return ignore('object no longer exists');
+      throw error;
+    }
+  }
+
+  return async function handler(event: ObjectCreatedEvent): Promise<{ records: RecordOutcome[] }> {
+    const settled = await Promise.allSettled(event.Records.map(handleRecord));
+    const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+    if (failures.length > 0) {
+      deps.logger.error('evidence intake failed', { failures: failures.length, error: failures[0] });
+      throw failures.length === 1 ? failures[0] : new AggregateError(failures, 'evidence intake failed');
+    }
+    return {
+      records: settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
+    };
+  };
+}
