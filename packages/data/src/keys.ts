@@ -85,6 +85,9 @@ export const keys = {
   replicaMarker: (sourceTenant: string, sourceInnovationId: string, replicatorTenant: string) =>
     key(replicationPartition(sourceTenant), `REPLICA#${sourceInnovationId}#${replicatorTenant}`),
   replicaMarkerSortPrefix: (sourceInnovationId: string) => `REPLICA#${sourceInnovationId}#`,
+  replicaMarkerAnyPrefix: 'REPLICA#',
+  /** The replicated innovation a marker's sort key names. */
+  replicaMarkerInnovation: (sortKey: string): string | undefined => /^REPLICA#([^#]+)#/.exec(sortKey)?.[1],
 } as const;
 
 /** Index attributes that place an innovation in the tenant-wide and per-OPD lists. */

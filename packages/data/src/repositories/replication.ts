@@ -134,6 +134,21 @@ export class ReplicationRepository {
     const { distinctRegions, evidencedRegions } = await this.summary(innovationId);
     return { distinctRegions, evidencedRegions };
   }
+
+  /** Regions with an attached agreement document, per replicated innovation: one query for a projection. */
+  async evidencedRegionsByInnovation(): Promise<ReadonlyMap<string, number>> {
+    const markers = await this.queryPartition(keys.replicaMarkerAnyPrefix);
+    const regions = new Map<string, Set<string>>();
+    for (const item of markers) {
+      const { sk, tenantCode, evidenceId } = item as { sk: string; tenantCode?: string; evidenceId?: string };
+      const sourceInnovationId = keys.replicaMarkerInnovation(sk);
+      if (!sourceInnovationId || !tenantCode || !evidenceId) continue;
+      const set = regions.get(sourceInnovationId) ?? new Set<string>();
+      set.add(tenantCode);
+      regions.set(sourceInnovationId, set);
+    }
+    return new Map([...regions].map(([innovationId, set]) => [innovationId, set.size]));
+  }
 }
 
 export interface NewReplicationRequest {
