@@ -68,7 +68,7 @@ describe('operator records an innovation', () => {
     const innovation = await operator.createInnovation(operator.user.opdId ?? '', {
       name: `Inovasi Konflik ${Date.now()}`,
     });
-    const editUrl = `/inovasi/${innovation.id}`;
+    const editUrl = `/inovasi/${innovation.id}/profil`;
     await page.goto(editUrl);
     await page.getByRole('heading', { level: 1, name: 'Ubah profil inovasi' }).waitFor();
     await page.getByLabel('Manfaat yang diperoleh').fill('Warga lansia tidak perlu antre.');

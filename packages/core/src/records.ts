@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from './access/roles.ts';
 import { storedIndicatorAnswerSchema } from './answers.ts';
 import { replicationLineageSchema } from './catalog/lineage.ts';
+import { nationalEntrySchema } from './exports/jobs.ts';
 import { innovationProfileSchema } from './innovation/profile.ts';
 
 export const TENANT_KINDS = ['provinsi', 'kabupaten', 'kota'] as const;
@@ -91,5 +92,15 @@ export const innovationSchema = z.object({
   answers: z.record(z.string(), storedIndicatorAnswerSchema),
   /** Set on a draft created by an accepted replication agreement: the innovation it replicates. */
   replicatedFrom: replicationLineageSchema.optional(),
+  /** Ticked off while copying into the national application: the registration number it got there. */
+  nationalEntry: nationalEntrySchema.optional(),
+  /** What the last return asked for: the verifier's note and the answers sent back. */
+  returnNote: z.string().optional(),
+  returnedAnswers: z.array(z.string()).optional(),
+  /** Recorded when Bappeda marks it sent: the national registration number and the day. */
+  registrationNumber: z.string().optional(),
+  sentAt: z.iso.date().optional(),
+  /** The final kematangan of the national result, when it arrives. */
+  finalKematangan: z.number().optional(),
 });
 export type Innovation = z.infer<typeof innovationSchema>;

@@ -17,17 +17,83 @@ export class DemoApi {
     return new DemoApi(baseUrl, token, user);
   }
 
+  private async call<T>(method: string, path: string, body?: unknown, version?: number): Promise<T> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (version !== undefined) headers['if-match'] = `"${version}"`;
+    const response = await fetch(`${this.baseUrl}/api/v1/tenants/${this.user.tenantCode}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok)
+      throw new Error(`${method} ${path} failed: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
   async createInnovation(
     opdId: string,
     profile: Record<string, unknown>,
   ): Promise<{ id: string; version: number }> {
-    const response = await fetch(`${this.baseUrl}/api/v1/tenants/${this.user.tenantCode}/innovations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-      body: JSON.stringify({ opdId, profile }),
-    });
-    if (response.status !== 201)
-      throw new Error(`create innovation failed: ${response.status} ${await response.text()}`);
-    return (await response.json()) as { id: string; version: number };
+    return this.call('POST', '/innovations', { opdId, profile });
   }
+
+  /** Saves one SID answer against the given version; returns the innovation's new version. */
+  async answer(
+    id: string,
+    version: number,
+    indicator: string,
+    body: { level: number; basis?: string; note?: string },
+  ): Promise<number> {
+    const saved = await this.call<{ version: number }>(
+      'PUT',
+      `/innovations/${id}/answers/${indicator}`,
+      body,
+      version,
+    );
+    return saved.version;
+  }
+
+  async transition(id: string, version: number, input: Record<string, unknown>): Promise<number> {
+    const saved = await this.call<{ version: number }>(
+      'POST',
+      `/innovations/${id}/transitions`,
+      input,
+      version,
+    );
+    return saved.version;
+  }
+
+  async review(
+    id: string,
+    version: number,
+    indicator: string,
+    status: 'accepted' | 'returned',
+  ): Promise<number> {
+    const saved = await this.call<{ version: number }>(
+      'POST',
+      `/innovations/${id}/answers/${indicator}/review`,
+      status === 'returned' ? { status, note: 'Lengkapi data dukung.' } : { status },
+      version,
+    );
+    return saved.version;
+  }
+}
+
+/** A profile that meets every IID 2026 eligibility rule (mandatory fields, 300 words, age window). */
+export function eligibleProfile(name: string): Record<string, unknown> {
+  return {
+    name,
+    stage: 'penerapan',
+    initiator: 'opd',
+    classification: 'perangkat_daerah',
+    kind: 'digital',
+    form: 'pelayanan_publik',
+    urusanMain: 'kesehatan',
+    implementationDate: '2024-06-01',
+    rancangBangun: 'Petugas puskesmas mendatangi warga lansia untuk pemeriksaan rutin di rumah. '.repeat(40),
+    tujuan: 'Mendekatkan layanan kesehatan kepada warga lansia.',
+    manfaat: 'Warga lansia tidak perlu antre di puskesmas.',
+    hasil: 'Kunjungan rumah meningkat dua kali lipat.',
+  };
 }

@@ -1,5 +1,12 @@
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { en } from './en.ts';
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { createFormatters, type Formatters } from './format.ts';
 import { type Dictionary, id, type MessageKey } from './id.ts';
 import { getLanguage, type Language, setLanguage, subscribeLanguage } from './language.ts';
@@ -14,11 +21,47 @@ interface I18nValue {
   format: Formatters;
 }
 
-const DICTIONARIES: Record<Language, Dictionary> = { id, en };
+/**
+ * Bahasa Indonesia ships with the first download; English is fetched when someone picks it, so the
+ * majority on slow connections never pays for a dictionary they do not read.
+ */
+const loaded: Partial<Record<Language, Dictionary>> = { id };
+const LOADERS: Record<Language, () => Promise<Dictionary>> = {
+  id: async () => id,
+  en: async () => (await import('./en.ts')).en,
+};
+
+function loadDictionary(language: Language): Promise<Dictionary> {
+  const ready = loaded[language];
+  if (ready) return Promise.resolve(ready);
+  return LOADERS[language]().then((dictionary) => {
+    loaded[language] = dictionary;
+    return dictionary;
+  });
+}
+
+// A stored English choice starts loading with the app, not after the first render.
+if (getLanguage() !== 'id') void loadDictionary(getLanguage()).catch(() => undefined);
+
 const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const language = useSyncExternalStore(subscribeLanguage, getLanguage);
+  const chosen = useSyncExternalStore(subscribeLanguage, getLanguage);
+  const [, setLoadedCount] = useState(0);
+  // Until the chosen dictionary has arrived the interface stays in Bahasa Indonesia (and says so in `lang`).
+  const language: Language = loaded[chosen] ? chosen : 'id';
+  useEffect(() => {
+    if (loaded[chosen]) return;
+    let cancelled = false;
+    loadDictionary(chosen)
+      .then(() => {
+        if (!cancelled) setLoadedCount((count) => count + 1);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [chosen]);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
@@ -26,7 +69,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       language,
       setLanguage,
-      t: createTranslate(DICTIONARIES[language]),
+      t: createTranslate(loaded[language] ?? id),
       format: createFormatters(language),
     }),
     [language],

@@ -32,7 +32,6 @@ export function setLanguage(language: Language): void {
   } catch {
     // Not persisted, but the switch still applies for this visit.
   }
-  document.documentElement.lang = language;
   for (const listener of listeners) listener();
 }
 

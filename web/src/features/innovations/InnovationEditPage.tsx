@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/errors.ts';
 import type { Innovation, Opd } from '../../api/model.ts';
@@ -11,7 +11,6 @@ import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { canEditAnswers, isEditable } from '../workflow/permissions.ts';
-import { ArchiveInnovationButton } from './ArchiveInnovationButton.tsx';
 import { draftKey } from './drafts.ts';
 import { emptyFormValues, toFormValues, toProfile, toProfilePatch, validate } from './formValues.ts';
 import { type FieldMessages, InnovationFormFields } from './InnovationFormFields.tsx';
@@ -19,6 +18,12 @@ import { LiveEligibility } from './LiveEligibility.tsx';
 import { opdOptions } from './options.ts';
 import { useInnovationForm } from './useInnovationForm.ts';
 import { useFetchLatestInnovation, useInnovationMutations } from './useInnovationMutations.ts';
+
+// The archive confirmation (a modal with its focus trap) is rarely used: it loads on its own so the
+// form, which operators open on phones, stays within the first-load budget.
+const ArchiveInnovationButton = lazy(() =>
+  import('./ArchiveInnovationButton.tsx').then((module) => ({ default: module.ArchiveInnovationButton })),
+);
 
 export default function InnovationEditPage() {
   const { innovationId } = useParams();
@@ -169,12 +174,14 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
           <Group gap="xs">
             {innovation?.archived && <Badge color="gray">{t('app.archived')}</Badge>}
             {innovation && canEdit && isEditable(innovation.status) && (
-              <ArchiveInnovationButton
-                code={code}
-                innovation={innovation}
-                version={form.baseVersion ?? innovation.version}
-                onConflict={() => setConflict(true)}
-              />
+              <Suspense fallback={null}>
+                <ArchiveInnovationButton
+                  code={code}
+                  innovation={innovation}
+                  version={form.baseVersion ?? innovation.version}
+                  onConflict={() => setConflict(true)}
+                />
+              </Suspense>
             )}
           </Group>
         </Group>

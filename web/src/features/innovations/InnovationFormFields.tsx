@@ -1,13 +1,4 @@
-import {
-  Fieldset,
-  MultiSelect,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Fieldset, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import type { FormField, InnovationFormValues } from './formValues.ts';
@@ -134,21 +125,19 @@ export function InnovationFormFields({ values, setField, errors, readOnly, opds,
           <Textarea {...text('tujuan')} label={t('profile.tujuan')} autosize minRows={3} maxRows={12} />
           <Textarea {...text('manfaat')} label={t('profile.manfaat')} autosize minRows={3} maxRows={12} />
           <Textarea {...text('hasil')} label={t('profile.hasil')} autosize minRows={3} maxRows={12} />
-          <NumberInput
+          <TextInput
             label={t('profile.budget')}
             description={t('profile.budgetHint')}
-            value={values.budget === '' ? '' : Number(values.budget)}
-            onChange={(value) => setField('budget', value === '' ? '' : String(Math.trunc(Number(value))))}
+            // A plain input with Indonesian thousands dots: NumberInput would add ~9 kB to the form.
+            value={groupThousands(values.budget)}
+            onChange={(event) =>
+              setField('budget', event.currentTarget.value.replace(/\D/g, '').replace(/^0+(?=\d)/, ''))
+            }
             error={errors.budget}
             readOnly={readOnly}
-            min={0}
-            allowNegative={false}
-            allowDecimal={false}
-            thousandSeparator="."
-            decimalSeparator=","
-            prefix="Rp "
-            hideControls
+            leftSection="Rp"
             inputMode="numeric"
+            autoComplete="off"
             name="budget"
             maw={{ base: '100%', sm: 320 }}
           />
@@ -156,4 +145,9 @@ export function InnovationFormFields({ values, setField, errors, readOnly, opds,
       </Fieldset>
     </Stack>
   );
+}
+
+/** 1500000 → "1.500.000", as budgets are written in Indonesian documents. */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }

@@ -5,7 +5,6 @@ import {
   List,
   Modal,
   NativeSelect,
-  NumberInput,
   Paper,
   Stack,
   Text,
@@ -109,7 +108,7 @@ function TransitionDialog({ code, innovation, action, rubric, onClose, onDone }:
   const [registrationNumber, setRegistrationNumber] = useState('');
   const [sentAt, setSentAt] = useState(todayInJakarta());
   const [result, setResult] = useState<'accepted' | 'rejected'>('accepted');
-  const [finalKematangan, setFinalKematangan] = useState<string | number>('');
+  const [finalKematangan, setFinalKematangan] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
   const answersReturned = Object.values(innovation.answers).some(
@@ -126,6 +125,9 @@ function TransitionDialog({ code, innovation, action, rubric, onClose, onDone }:
     if (action === 'mark_sent' && registrationNumber.trim().length < 3)
       errors.registrationNumber = t('workflow.registrationRequired');
     if (action === 'mark_sent' && !sentAt) errors.sentAt = t('validation.required');
+    const kematangan = finalKematangan.trim() === '' ? undefined : Number(finalKematangan.replace(',', '.'));
+    if (kematangan !== undefined && !(kematangan >= 0 && kematangan <= 111))
+      errors.finalKematangan = t('workflow.finalKematanganHint');
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;
 
@@ -137,7 +139,7 @@ function TransitionDialog({ code, innovation, action, rubric, onClose, onDone }:
     }
     if (action === 'record_result') {
       input.result = result;
-      if (typeof finalKematangan === 'number') input.finalKematangan = finalKematangan;
+      if (kematangan !== undefined) input.finalKematangan = kematangan;
     }
     transition.mutate({ version: innovation.version, input }, { onSuccess: onDone });
   }
@@ -196,16 +198,13 @@ function TransitionDialog({ code, innovation, action, rubric, onClose, onDone }:
                   { value: 'rejected', label: t('status.rejected') },
                 ]}
               />
-              <NumberInput
+              <TextInput
                 label={t('workflow.finalKematangan')}
                 description={t('workflow.finalKematanganHint')}
-                min={0}
-                max={111}
-                decimalScale={2}
-                decimalSeparator=","
+                inputMode="decimal"
                 value={finalKematangan}
-                onChange={setFinalKematangan}
-                error={serverFields.finalKematangan}
+                onChange={(event) => setFinalKematangan(event.currentTarget.value)}
+                error={fieldErrors.finalKematangan ?? serverFields.finalKematangan}
               />
             </>
           )}

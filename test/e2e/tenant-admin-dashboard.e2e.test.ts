@@ -1,0 +1,101 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DemoApi, eligibleProfile } from './support/api.ts';
+import { seriousA11yViolations } from './support/axe.ts';
+import { collectPageErrors, DESKTOP, launchChromium, newContext } from './support/browser.ts';
+import { saveScreenshot, signInAs } from './support/journeys.ts';
+import { type RunningProduct, startProduct } from './support/product.ts';
+
+/**
+ * The Bappeda admin of Kabupaten Bojonegoro reads the projected index on the dashboard, then marks a
+ * verified innovation ready and records it as sent with its registration number.
+ */
+describe('tenant admin reads the dashboard and sends a verified innovation', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
+    context = await newContext(browser, product.url, DESKTOP);
+    page = await context.newPage();
+    pageErrors = collectPageErrors(page);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('shows the gauge with its bands, the per-OPD bars and the advice', async () => {
+    await signInAs(page, 'admin.3522@demo.local');
+    await expect.poll(() => page.url()).toMatch(/\/dasbor$/);
+    await page.getByRole('heading', { level: 1, name: 'Dasbor Indeks Inovasi Daerah' }).waitFor();
+
+    await page.getByTestId('index-gauge').waitFor();
+    const thresholds = await page.getByTestId('band-threshold').allTextContents();
+    expect(thresholds).toEqual(['40,01', '65,01']);
+    const legend = page.getByTestId('band-legend');
+    await legend.getByText('Sangat Inovatif: 65,01–100').waitFor();
+    await legend.getByText('Kurang Inovatif: 0,01–40').waitFor();
+    await page
+      .getByTestId('index-verified')
+      .getByText(/Butuh .* poin lagi untuk Sangat Inovatif/)
+      .waitFor();
+
+    // The bar chart arrives in its own chunk; its numbers are also in the table.
+    await page.getByTestId('opd-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    expect(await page.getByTestId('opd-table').getByRole('row').count()).toBeGreaterThan(2);
+    await page
+      .getByTestId('basic-services')
+      .getByText(/urusan tercakup/)
+      .waitFor();
+
+    const moves = page.getByTestId('advice').getByRole('listitem');
+    await moves.first().waitFor();
+    expect(await moves.count()).toBeGreaterThan(0);
+    expect(await moves.first().textContent()).toMatch(/^\+\d+(,\d+)? poin/);
+
+    await saveScreenshot(page, 'tenant-admin-dashboard');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('marks a verified innovation ready and records it as sent', async () => {
+    // Arranged over the API: an eligible innovation, answered, reviewed and verified.
+    const admin = await DemoApi.signIn(product.url, 'admin.3522@demo.local');
+    const name = `Layanan Lansia Terpadu ${Date.now()}`;
+    const created = await admin.createInnovation('opd-dinkes', eligibleProfile(name));
+    let version = await admin.answer(created.id, created.version, 'sid.16', { level: 2 });
+    version = await admin.answer(created.id, version, 'sid.35', { level: 3 });
+    version = await admin.transition(created.id, version, { action: 'submit' });
+    version = await admin.transition(created.id, version, { action: 'start_review' });
+    version = await admin.review(created.id, version, 'sid.16', 'accepted');
+    version = await admin.review(created.id, version, 'sid.35', 'accepted');
+    await admin.transition(created.id, version, { action: 'verify' });
+
+    await page.goto(`/inovasi/${created.id}`);
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByTestId('eligibility').getByText('Profil memenuhi syarat').waitFor();
+    await expect.poll(() => page.getByTestId('kematangan-verified').textContent()).toBe('18 / 111');
+
+    await page.getByRole('button', { name: 'Tandai siap kirim' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Tandai siap kirim' }).click();
+    await page.getByTestId('workflow-notice').filter({ hasText: 'Inovasi ditandai siap dikirim.' }).waitFor();
+
+    await page.getByRole('button', { name: 'Catat sudah dikirim' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Nomor registrasi' }).fill('IID-2026-3522-0042');
+    await dialog.getByLabel('Tanggal dikirim').fill('2026-08-20');
+    await dialog.getByRole('button', { name: 'Catat sudah dikirim' }).click();
+    await page.getByTestId('workflow-notice').filter({ hasText: 'Pengiriman tercatat.' }).waitFor();
+    await page.getByText(/Nomor registrasi IID-2026-3522-0042, dikirim 20 Agu 2026\./).waitFor();
+    await page.getByText('Terkirim', { exact: true }).first().waitFor();
+
+    await saveScreenshot(page, 'tenant-admin-send');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

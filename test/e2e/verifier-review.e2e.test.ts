@@ -1,0 +1,78 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DemoApi } from './support/api.ts';
+import { seriousA11yViolations } from './support/axe.ts';
+import { collectPageErrors, DESKTOP, launchChromium, newContext } from './support/browser.ts';
+import { saveScreenshot, signInAs } from './support/journeys.ts';
+import { type RunningProduct, startProduct } from './support/product.ts';
+
+/**
+ * The Bappeda verifier of Kabupaten Bojonegoro opens its queue, accepts one answer, returns another
+ * with a note, and returns the innovation to the OPD.
+ */
+describe('verifier reviews answers and returns an innovation', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
+    context = await newContext(browser, product.url, DESKTOP);
+    page = await context.newPage();
+    pageErrors = collectPageErrors(page);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('accepts one answer, returns another with a note and returns the innovation', async () => {
+    const operator = await DemoApi.signIn(product.url, 'opd1.3522@demo.local');
+    const name = `Antar Obat Pasien Kronis ${Date.now()}`;
+    const created = await operator.createInnovation(operator.user.opdId ?? '', { name });
+    let version = await operator.answer(created.id, created.version, 'sid.16', { level: 2 });
+    version = await operator.answer(created.id, version, 'sid.17', { level: 1 });
+    await operator.transition(created.id, version, { action: 'submit' });
+
+    await signInAs(page, 'verifikator.3522@demo.local');
+    await expect.poll(() => page.url()).toMatch(/\/verifikasi$/);
+    await page.getByRole('heading', { level: 1, name: 'Antrean Verifikasi' }).waitFor();
+    await page.getByTestId('queue-list').getByRole('link', { name }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+
+    await page.getByRole('button', { name: 'Mulai verifikasi' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Mulai verifikasi' }).click();
+    await page.getByTestId('workflow-notice').filter({ hasText: 'Verifikasi dimulai.' }).waitFor();
+
+    const regulation = page.getByTestId('indicator-sid.16');
+    await regulation.getByRole('button', { name: 'Terima: Regulasi Inovasi Daerah' }).click();
+    await regulation.getByTestId('review-status').filter({ hasText: 'Diterima' }).waitFor();
+    await expect.poll(() => page.getByTestId('kematangan-verified').textContent()).toBe('6 / 111');
+
+    const staff = page.getByTestId('indicator-sid.17');
+    const staffName = 'Ketersediaan dan peran SDM terhadap inovasi daerah';
+    await staff.getByRole('button', { name: `Kembalikan: ${staffName}` }).click();
+    await staff.getByLabel('Catatan untuk OPD').fill('Lampirkan SK tim pengelola inovasi.');
+    await staff.getByRole('button', { name: `Kirim pengembalian: ${staffName}` }).click();
+    await staff.getByTestId('review-status').filter({ hasText: 'Dikembalikan' }).waitFor();
+    await staff.getByTestId('review-note').getByText('Lampirkan SK tim pengelola inovasi.').waitFor();
+
+    await page.getByRole('button', { name: 'Kembalikan ke OPD' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Catatan untuk OPD').fill('Satu jawaban perlu data dukung tambahan.');
+    await dialog.getByRole('button', { name: 'Kembalikan ke OPD' }).click();
+    await page
+      .getByTestId('workflow-notice')
+      .filter({ hasText: 'Inovasi telah dikembalikan ke OPD.' })
+      .waitFor();
+    await page.getByTestId('return-note').getByText('Satu jawaban perlu data dukung tambahan.').waitFor();
+
+    await saveScreenshot(page, 'verifier-review');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
