@@ -16,8 +16,8 @@ import {
 } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { DataAccess } from './data-access.ts';
 import type { Data } from './data.ts';
+import type { DataAccess } from './data-access.ts';
 import { acknowledge } from './nag.ts';
 import { API_ENTRY, API_PACKAGE_JSON, REPO_ROOT } from './paths.ts';
 
@@ -200,14 +200,11 @@ export class Api extends Construct {
       reason:
         'Authentication is done in the function: it verifies Cognito ID tokens with aws-jwt-verify and routes that need a user reject requests without one; a few routes (the OpenAPI document) are public by design.',
     });
-    acknowledge(
-      role,
-      {
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason:
-          'X-Ray PutTraceSegments/PutTelemetryRecords (added by active tracing) do not support resource-level permissions.',
-      },
-    );
+    acknowledge(role, {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray PutTraceSegments/PutTelemetryRecords (added by active tracing) do not support resource-level permissions.',
+    });
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnUserPoolUser,
   ClientAttributes,
   FeaturePlan,
   Mfa,
@@ -11,6 +12,7 @@ import {
   type UserPoolClient,
   UserPoolClientIdentityProvider,
   type UserPoolDomain,
+  UserPoolEmail,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag.ts';
@@ -28,6 +30,9 @@ export const CUSTOM_ATTRIBUTES = {
   opd: new StringAttribute({ mutable: true, maxLen: 64 }),
 } as const;
 
+/** The identity of a platform administrator: no region (`platform`), the platform role. */
+export const PLATFORM_ADMIN_ATTRIBUTES = { tenant: 'platform', roles: 'platform_admin' } as const;
+
 /** Where the web app receives the authorization code, and where sign-out returns to. */
 export const AUTH_CALLBACK_PATH = '/auth/callback';
 export const AUTH_LOGOUT_PATH = '/';
@@ -36,6 +41,10 @@ export interface AuthProps {
   readonly stage: string;
   readonly domainPrefix: string | undefined;
   readonly featurePlan: 'ESSENTIALS' | 'PLUS';
+  /** A sender verified in SES in the stack's region; Cognito's default sender when absent. */
+  readonly sesSender?: string | undefined;
+  /** The first platform administrator, created (and invited by e-mail) by the deploy. */
+  readonly firstAdminEmail?: string | undefined;
 }
 
 /** The Cognito user pool that signs users in, and its hosted sign-in domain. */
@@ -80,6 +89,15 @@ export class Auth extends Construct {
           'Akun Inovasi Daerah Anda telah dibuat. Nama pengguna: {username}. Kata sandi sementara: {####}. ' +
           'Ganti kata sandi saat pertama kali masuk.',
       },
+      ...(props.sesSender
+        ? {
+            email: UserPoolEmail.withSES({
+              fromEmail: props.sesSender,
+              fromName: 'Inovasi Daerah',
+              sesVerifiedDomain: props.sesSender.split('@')[1],
+            }),
+          }
+        : {}),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -87,6 +105,22 @@ export class Auth extends Construct {
     const domainPrefix = props.domainPrefix ?? `inovasi-${props.stage}-${Aws.ACCOUNT_ID}`;
     this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix } });
     this.domainOrigin = `https://${domainPrefix}.auth.${Aws.REGION}.amazoncognito.com`;
+
+    if (props.firstAdminEmail) {
+      // The first platform administrator: belongs to no region, may onboard regions. Cognito e-mails
+      // a temporary password; the API reads tenant and roles from these administrator-only attributes.
+      new CfnUserPoolUser(this, 'FirstPlatformAdmin', {
+        userPoolId: this.userPool.userPoolId,
+        username: props.firstAdminEmail,
+        desiredDeliveryMediums: ['EMAIL'],
+        userAttributes: [
+          { name: 'email', value: props.firstAdminEmail },
+          { name: 'email_verified', value: 'true' },
+          { name: 'custom:tenant', value: PLATFORM_ADMIN_ATTRIBUTES.tenant },
+          { name: 'custom:roles', value: PLATFORM_ADMIN_ATTRIBUTES.roles },
+        ],
+      });
+    }
 
     acknowledge(this.userPool, {
       id: 'AwsSolutions-COG2',

@@ -17,6 +17,16 @@ export interface DeploymentConfig {
   readonly customDomain: { readonly domainName: string; readonly certificateArn: string } | undefined;
   /** Termination protection for the stack; on for every stage except `dev`. */
   readonly terminationProtection: boolean;
+  /**
+   * The first platform administrator (a Cognito user created by the deploy, invited by e-mail) and
+   * the address the operational alarms go to. Unset: no user is created and alarms have no subscriber.
+   */
+  readonly adminEmail: string | undefined;
+  /**
+   * A sender verified in SES (same region) for Cognito's invitations and resets; unset, Cognito's
+   * default sender is used (about 50 messages a day: enough to try, not to run a region).
+   */
+  readonly sesSender: string | undefined;
 }
 
 export const CONTEXT_KEYS = {
@@ -26,11 +36,14 @@ export const CONTEXT_KEYS = {
   authFeaturePlan: 'inovasi:authFeaturePlan',
   webDomainName: 'inovasi:webDomainName',
   webCertificateArn: 'inovasi:webCertificateArn',
+  adminEmail: 'inovasi:adminEmail',
+  sesSender: 'inovasi:sesSender',
 } as const;
 
 const STAGE = /^[a-z][a-z0-9]{1,9}$/;
 const ORIGIN = /^(https:\/\/[a-z0-9.-]+(:\d+)?|http:\/\/localhost(:\d+)?)$/;
 const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const optionalString = (node: Node, key: string): string | undefined => {
   const value: unknown = node.tryGetContext(key);
@@ -89,6 +102,16 @@ export const readConfig = (node: Node): DeploymentConfig => {
     throw new Error(`Context ${CONTEXT_KEYS.webCertificateArn} must be an ACM certificate in us-east-1`);
   }
 
+  const adminEmail = optionalString(node, CONTEXT_KEYS.adminEmail);
+  const sesSender = optionalString(node, CONTEXT_KEYS.sesSender);
+  for (const [key, value] of [
+    [CONTEXT_KEYS.adminEmail, adminEmail],
+    [CONTEXT_KEYS.sesSender, sesSender],
+  ] as const) {
+    if (value !== undefined && !EMAIL.test(value))
+      throw new Error(`Context ${key} must be an e-mail address`);
+  }
+
   return {
     stage,
     extraWebOrigins,
@@ -97,5 +120,7 @@ export const readConfig = (node: Node): DeploymentConfig => {
     customDomain:
       domainName !== undefined && certificateArn !== undefined ? { domainName, certificateArn } : undefined,
     terminationProtection: stage !== 'dev',
+    adminEmail,
+    sesSender,
   };
 };

@@ -7,9 +7,7 @@ import {
   ITEM_WRITE_ACTIONS,
   OBJECT_READ_ACTIONS,
   OBJECT_WRITE_ACTIONS,
-  PEER_TAG_KEY,
-  TENANT_TAG_KEY,
-  TENANT_TAG_PATTERNS,
+  tagPatterns,
   tagVariable,
 } from '@inovasi/data/data-roles';
 import { Duration } from 'aws-cdk-lib';
@@ -39,20 +37,17 @@ export const trustConditions = (definition: DataRoleDefinition): Record<string, 
     ? undefined
     : {
         StringLike: Object.fromEntries(
-          definition.tags.map((tag) => [`aws:RequestTag/${tag}`, [...TENANT_TAG_PATTERNS]]),
+          definition.tags.map((tag) => [`aws:RequestTag/${tag}`, [...tagPatterns(definition, tag)]]),
         ),
         'ForAllValues:StringEquals': { 'aws:TagKeys': [...definition.tags] },
       };
 
+/** The role's prefixes with each tag's IAM policy variable in place of its value. */
 const keyPatterns = (definition: DataRoleDefinition): string[] =>
-  definition
-    .keyPrefixes(tagVariable(TENANT_TAG_KEY), tagVariable(PEER_TAG_KEY))
-    .map((prefix) => `${prefix}*`);
+  definition.keyPrefixes(...definition.tags.map(tagVariable)).map((prefix) => `${prefix}*`);
 
 const objectPatterns = (definition: DataRoleDefinition): string[] =>
-  definition
-    .objectPrefixes(tagVariable(TENANT_TAG_KEY), tagVariable(PEER_TAG_KEY))
-    .map((prefix) => `${prefix}*`);
+  definition.objectPrefixes(...definition.tags.map(tagVariable)).map((prefix) => `${prefix}*`);
 
 export interface DataAccessProps {
   readonly data: Data;
@@ -108,9 +103,7 @@ export class DataAccess extends Construct {
       const trusted: IPrincipal = new ArnPrincipal(props.consumer.roleArn);
       const role = new Role(this, definition.constructId, {
         description: definition.description,
-        assumedBy: conditions
-          ? new SessionTagsPrincipal(trusted).withConditions(conditions)
-          : trusted,
+        assumedBy: conditions ? new SessionTagsPrincipal(trusted).withConditions(conditions) : trusted,
         maxSessionDuration: DATA_SESSION_DURATION,
         inlinePolicies: { Data: new PolicyDocument({ statements }) },
       });

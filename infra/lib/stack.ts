@@ -2,6 +2,7 @@ import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { AccessLogs } from './access-logs.ts';
+import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import type { DeploymentConfig } from './config.ts';
@@ -27,6 +28,7 @@ export class InovasiStack extends Stack {
   readonly api: Api;
   readonly dataAccess: DataAccess;
   readonly evidenceWorker: EvidenceWorker;
+  readonly alarms: Alarms;
   readonly web: Web;
   readonly webClient: UserPoolClient;
 
@@ -40,6 +42,8 @@ export class InovasiStack extends Stack {
       stage: config.stage,
       domainPrefix: config.authDomainPrefix,
       featurePlan: config.authFeaturePlan,
+      sesSender: config.sesSender,
+      firstAdminEmail: config.adminEmail,
     });
     this.api = new Api(this, 'Api', {
       stage: config.stage,
@@ -48,12 +52,25 @@ export class InovasiStack extends Stack {
     });
     // The function's own role has no data access; it assumes these per request scope (ADR 0008).
     if (this.api.function.role === undefined) throw new Error('The API function has no role');
-    this.dataAccess = new DataAccess(this, 'DataAccess', { data: this.data, consumer: this.api.function.role });
+    this.dataAccess = new DataAccess(this, 'DataAccess', {
+      data: this.data,
+      consumer: this.api.function.role,
+    });
     this.api.useDataAccess(this.dataAccess);
     this.evidenceWorker = new EvidenceWorker(this, 'EvidenceWorker', {
       data: this.data,
       dataAccess: this.dataAccess,
     });
+    this.alarms = new Alarms(this, 'Alarms', {
+      api: this.api,
+      table: this.data.table,
+      email: config.adminEmail,
+    });
+    this.alarms.watchWorker(
+      'EvidenceWorker',
+      this.evidenceWorker.function,
+      this.evidenceWorker.deadLetterQueue,
+    );
     this.web = new Web(this, 'Web', {
       accessLogsBucket: logs.bucket,
       apiEndpoint: this.api.httpApi.apiEndpoint,
@@ -89,5 +106,9 @@ export class InovasiStack extends Stack {
     new CfnOutput(this, 'AuthDomainUrl', { value: this.auth.domainOrigin, description: 'Hosted sign-in' });
     new CfnOutput(this, 'EvidenceBucketName', { value: this.data.evidenceBucket.bucketName });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'Operational alarms (subscribe more addresses here)',
+    });
   }
 }

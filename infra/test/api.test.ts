@@ -26,12 +26,19 @@ describe('API function', () => {
       COGNITO_CLIENT_ID: { Ref: logicalId(stack.webClient) },
       POWERTOOLS_SERVICE_NAME: 'inovasi-api',
       NODE_OPTIONS: '--enable-source-maps',
-      WEB_ORIGINS: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(stack.web.distribution), 'DomainName'] }]] },
+      WEB_ORIGINS: {
+        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(stack.web.distribution), 'DomainName'] }]],
+      },
       // One ARN per data role (ADR 0008); pinned in detail by data-access.test.ts.
       ...Object.fromEntries(
         Object.entries(stack.dataAccess.environment()).map(([name, arn]) => [
           name,
-          { 'Fn::GetAtt': [logicalId(Object.values(stack.dataAccess.roles).find((role) => role.roleArn === arn)!), 'Arn'] },
+          {
+            'Fn::GetAtt': [
+              logicalId(Object.values(stack.dataAccess.roles).find((role) => role.roleArn === arn)!),
+              'Arn',
+            ],
+          },
         ]),
       ),
     });

@@ -38,6 +38,16 @@ process.stdout.write('\\nPROBE ' + JSON.stringify({
 }));
 `;
 
+/** Imports the evidence worker's bundle as Lambda would and hands it an event for another bucket. */
+const WORKER_PROBE = `
+const { pathToFileURL } = await import('node:url');
+const dir = process.argv.at(-1);
+const bundle = await import(pathToFileURL(dir + '/index.mjs').href);
+const result = await bundle.handler({ Records: [{ eventName: 'ObjectCreated:Put',
+  s3: { bucket: { name: 'another-bucket' }, object: { key: 'tenants/35.22/evidence/X/a.pdf', size: 1 } } }] });
+process.stdout.write('\\nPROBE ' + JSON.stringify(result));
+`;
+
 describe('API bundle (real esbuild run)', () => {
   // Prepare: bundling is on here, unlike every other test.
   const outdir = mkdtempSync(join(tmpdir(), 'inovasi-cdk-out-'));
@@ -79,7 +89,10 @@ describe('API bundle (real esbuild run)', () => {
         COGNITO_CLIENT_ID: 'probe-client',
         POWERTOOLS_SERVICE_NAME: 'inovasi-api',
         ...Object.fromEntries(
-          Object.values(DATA_ROLES).map((role) => [role.envVar, `arn:aws:iam::111122223333:role/${role.constructId}`]),
+          Object.values(DATA_ROLES).map((role) => [
+            role.envVar,
+            `arn:aws:iam::111122223333:role/${role.constructId}`,
+          ]),
         ),
       },
     });
@@ -91,6 +104,33 @@ describe('API bundle (real esbuild run)', () => {
       title: 'Inovasi Daerah API',
       jawaTimur: 'Jawa Timur',
       bojonegoro: 'Kabupaten Bojonegoro',
+    });
+  });
+  it('bundles the evidence worker, which starts and handles an event without touching AWS', () => {
+    // Prepare: the worker's asset from the same synth.
+    const workerCode = template.Resources[logicalId(stack.evidenceWorker.function)].Properties.Code as {
+      S3Key: string;
+    };
+    const workerDir = join(outdir, `asset.${workerCode.S3Key.replace(/\.zip$/, '')}`);
+    // Act
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', WORKER_PROBE, workerDir], {
+      cwd: workerDir,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: {
+        PATH: process.env.PATH,
+        AWS_REGION: 'ap-southeast-3',
+        TABLE_NAME: 'probe-table',
+        BUCKET_NAME: 'probe-bucket',
+        [DATA_ROLES.tenant.envVar]: 'arn:aws:iam::111122223333:role/TenantDataRole',
+        POWERTOOLS_SERVICE_NAME: 'inovasi-evidence-worker',
+      },
+    });
+    // Assess
+    const line = result.stdout.split('\n').find((output) => output.startsWith('PROBE '));
+    expect(line, `probe failed:\n${result.stderr}`).toBeDefined();
+    expect(JSON.parse(line?.slice('PROBE '.length) ?? '{}')).toEqual({
+      records: [{ key: 'tenants/35.22/evidence/X/a.pdf', outcome: 'ignored', reason: 'another bucket' }],
     });
   });
 });

@@ -1,4 +1,4 @@
-import { DATA_ROLE_NAMES, DATA_ROLES, NEVER_GRANTED_ACTIONS } from '@inovasi/data/data-roles';
+import { DATA_ROLE_NAMES, DATA_ROLES, NEVER_GRANTED_ACTIONS, tagVariable } from '@inovasi/data/data-roles';
 import { describe, expect, it } from 'vitest';
 import { logicalId, synthesize } from './support.ts';
 
@@ -16,6 +16,8 @@ const tableIndexes = { 'Fn::Join': ['', [table, '/index/*']] };
 const bucket = { 'Fn::GetAtt': [logicalId(stack.data.evidenceBucket), 'Arn'] };
 const objects = (pattern: string) => ({ 'Fn::Join': ['', [bucket, `/${pattern}`]] });
 const apiRoleArn = { 'Fn::GetAtt': [logicalId(stack.api.function.role!), 'Arn'] };
+/** The evidence worker assumes the tenant role too, under the same conditions (ADR 0007). */
+const workerRoleArn = { 'Fn::GetAtt': [logicalId(stack.evidenceWorker.function.role!), 'Arn'] };
 
 const ITEM_READ = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
 const ITEM_ALL = [
@@ -37,7 +39,12 @@ const items = (actions: string[], leadingKeys: string[]) => ({
 });
 const objectStatements = (actions: string[], prefix: string) => [
   // CloudFormation renders a single action as a string.
-  { Sid: 'Objects', Effect: 'Allow', Action: actions.length === 1 ? actions[0] : actions, Resource: objects(prefix) },
+  {
+    Sid: 'Objects',
+    Effect: 'Allow',
+    Action: actions.length === 1 ? actions[0] : actions,
+    Resource: objects(prefix),
+  },
   {
     Sid: 'ListObjects',
     Effect: 'Allow',
@@ -46,29 +53,41 @@ const objectStatements = (actions: string[], prefix: string) => [
     Condition: { StringLike: { 's3:prefix': [prefix] } },
   },
 ];
-const tagged = (...tags: string[]) => ({
+/** Area codes (`35`, `35.22`); `ProvinceId` and a province reader's `TenantId` take provinces only. */
+const AREA = ['??', '??.??'];
+const PROVINCE = ['??'];
+const taggedWith = (principal: unknown, patterns: Record<string, string[]>) => ({
   Effect: 'Allow',
   Action: ['sts:AssumeRole', 'sts:TagSession'],
-  Principal: { AWS: apiRoleArn },
+  Principal: { AWS: principal },
   Condition: {
-    StringLike: Object.fromEntries(tags.map((tag) => [`aws:RequestTag/${tag}`, ['??', '??.??']])),
-    'ForAllValues:StringEquals': { 'aws:TagKeys': tags },
+    StringLike: Object.fromEntries(
+      Object.entries(patterns).map(([tag, shapes]) => [`aws:RequestTag/${tag}`, shapes]),
+    ),
+    'ForAllValues:StringEquals': { 'aws:TagKeys': Object.keys(patterns) },
   },
 });
+const taggedFor = (principal: unknown, ...tags: string[]) =>
+  taggedWith(principal, Object.fromEntries(tags.map((tag) => [tag, AREA])));
+const tagged = (...tags: string[]) => taggedFor(apiRoleArn, ...tags);
 const untagged = { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: apiRoleArn } };
 
-const TENANT = 'T#${aws:PrincipalTag/TenantId}#';
-const PEER = 'T#${aws:PrincipalTag/PeerTenantId}#';
+/** IAM policy variables of the session tags: `${aws:PrincipalTag/TenantId}` and the peer's. */
+const TAG = tagVariable('TenantId');
+const PEER_TAG = tagVariable('PeerTenantId');
+const PROVINCE_TAG = tagVariable('ProvinceId');
+const TENANT = `T#${TAG}#`;
+const PEER = `T#${PEER_TAG}#`;
 const CATALOG_KEYS = ['CATALOG#ENTRY#*', 'CATALOG#LOG#*', 'CATALOG#META#*', 'CATALOG#PUBLISHED#*'];
 
 const EXPECTED = {
   tenant: {
-    trust: tagged('TenantId'),
+    trust: taggedFor([apiRoleArn, workerRoleArn], 'TenantId'),
     statements: [
       items(ITEM_ALL, [`${TENANT}*`]),
       ...objectStatements(
         ['s3:DeleteObject', 's3:GetObject', 's3:PutObject', 's3:PutObjectTagging'],
-        'tenants/${aws:PrincipalTag/TenantId}/*',
+        `tenants/${TAG}/*`,
       ),
     ],
   },
@@ -79,16 +98,13 @@ const EXPECTED = {
   },
   catalogReader: {
     trust: untagged,
-    statements: [
-      items(ITEM_READ, CATALOG_KEYS),
-      ...objectStatements(['s3:GetObject'], 'catalog/search/*'),
-    ],
+    statements: [items(ITEM_READ, CATALOG_KEYS), ...objectStatements(['s3:GetObject'], 'catalog/search/*')],
   },
   catalogPublisher: {
     trust: tagged('TenantId'),
     statements: [
       items(ITEM_ALL, [
-        'CATALOG#ENTRY#${aws:PrincipalTag/TenantId}#*',
+        `CATALOG#ENTRY#${TAG}#*`,
         'CATALOG#LOG#*',
         'CATALOG#META#*',
         'CATALOG#PUBLISHED#*',
@@ -100,7 +116,10 @@ const EXPECTED = {
     trust: untagged,
     statements: [
       items(ITEM_ALL, CATALOG_KEYS),
-      ...objectStatements(['s3:DeleteObject', 's3:GetObject', 's3:PutObject', 's3:PutObjectTagging'], 'catalog/search/*'),
+      ...objectStatements(
+        ['s3:DeleteObject', 's3:GetObject', 's3:PutObject', 's3:PutObjectTagging'],
+        'catalog/search/*',
+      ),
     ],
   },
   replication: {
@@ -111,10 +130,19 @@ const EXPECTED = {
         `${PEER}REPL#*`,
         `${PEER}INNO*`,
         `${PEER}OPD#*`,
-        'CATALOG#ENTRY#${aws:PrincipalTag/TenantId}#*',
+        `CATALOG#ENTRY#${TAG}#*`,
         `${TENANT}AUDIT#*`,
       ]),
     ],
+  },
+  provinceReader: {
+    trust: taggedWith(apiRoleArn, { TenantId: PROVINCE }),
+    statements: [items(ITEM_READ, [`PROV#${TAG}#*`])],
+  },
+  nationalReader: { trust: untagged, statements: [items(ITEM_READ, ['NATIONAL#*'])] },
+  summaryWriter: {
+    trust: taggedWith(apiRoleArn, { TenantId: AREA, ProvinceId: PROVINCE }),
+    statements: [items(ITEM_ALL, [`${TENANT}SUMMARY#*`, `PROV#${PROVINCE_TAG}#*`, 'NATIONAL#*'])],
   },
 } as const;
 
@@ -129,13 +157,19 @@ describe('data roles (tenant-scoped credentials)', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...DATA_ROLE_NAMES].sort());
   });
 
-  it.each(DATA_ROLE_NAMES)('%s: trusts only the API function role, with the session tags it needs', (name) => {
-    const role = roleResource(name);
-    expect(role.AssumeRolePolicyDocument).toEqual({ Version: '2012-10-17', Statement: [EXPECTED[name].trust] });
-    // Role chaining caps sessions at an hour; the role must not promise more.
-    expect(role.MaxSessionDuration).toBe(3600);
-    expect(role.ManagedPolicyArns).toBeUndefined();
-  });
+  it.each(DATA_ROLE_NAMES)(
+    '%s: trusts only the functions that use it, with the session tags it needs',
+    (name) => {
+      const role = roleResource(name);
+      expect(role.AssumeRolePolicyDocument).toEqual({
+        Version: '2012-10-17',
+        Statement: [EXPECTED[name].trust],
+      });
+      // Role chaining caps sessions at an hour; the role must not promise more.
+      expect(role.MaxSessionDuration).toBe(3600);
+      expect(role.ManagedPolicyArns).toBeUndefined();
+    },
+  );
 
   it.each(DATA_ROLE_NAMES)('%s: allows exactly its statements', (name) => {
     const role = roleResource(name);
@@ -147,9 +181,9 @@ describe('data roles (tenant-scoped credentials)', () => {
   it('names the tenant by its session tag, closing delimiter included, in keys and objects', () => {
     const statements = roleResource('tenant').Policies[0].PolicyDocument.Statement;
     expect(statements[0].Condition['ForAllValues:StringLike']['dynamodb:LeadingKeys']).toEqual([
-      'T#${aws:PrincipalTag/TenantId}#*',
+      `${TENANT}*`,
     ]);
-    expect(JSON.stringify(statements)).toContain('/tenants/${aws:PrincipalTag/TenantId}/*');
+    expect(JSON.stringify(statements)).toContain(`/tenants/${TAG}/*`);
   });
 
   it('never attaches any other policy to a data role', () => {

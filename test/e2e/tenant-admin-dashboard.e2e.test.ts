@@ -70,6 +70,9 @@ describe('tenant admin reads the dashboard and sends a verified innovation', () 
     const created = await admin.createInnovation('opd-dinkes', eligibleProfile(name));
     let version = await admin.answer(created.id, created.version, 'sid.16', { level: 2 });
     version = await admin.answer(created.id, version, 'sid.35', { level: 3 });
+    // Accepting an answer needs evidence that passed intake (evidence-gate.ts); linking keeps the version.
+    await admin.attachEvidence(created.id, 'sid.16');
+    await admin.attachEvidence(created.id, 'sid.35', 'Laporan survei kepuasan masyarakat');
     version = await admin.transition(created.id, version, { action: 'submit' });
     version = await admin.transition(created.id, version, { action: 'start_review' });
     version = await admin.review(created.id, version, 'sid.16', 'accepted');

@@ -36,6 +36,8 @@ describe('verifier reviews answers and returns an innovation', () => {
     const created = await operator.createInnovation(operator.user.opdId ?? '', { name });
     let version = await operator.answer(created.id, created.version, 'sid.16', { level: 2 });
     version = await operator.answer(created.id, version, 'sid.17', { level: 1 });
+    // A verifier may accept an answer only with evidence that passed intake (evidence-gate.ts).
+    await operator.attachEvidence(created.id, 'sid.16');
     await operator.transition(created.id, version, { action: 'submit' });
 
     await signInAs(page, 'verifikator.3522@demo.local');

@@ -7,7 +7,7 @@ import { type DataConfig, provisionTable, ScopedClientFactory, tenantScope } fro
 import { freePort } from '@inovasi/local';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../support/environment.ts';
-import { type FaultInjector as Injector, FaultInjector, type FaultKind } from '../support/faults.ts';
+import { FaultInjector, type FaultKind, type FaultInjector as Injector } from '../support/faults.ts';
 
 /**
  * What the data layer and the API do when DynamoDB or S3 throttle, time out, fail with 5xx or
@@ -20,7 +20,11 @@ let config: DataConfig;
 beforeAll(async () => {
   const shared = inject('dataConfig');
   config = { ...shared, tableName: `t${randomUUID().replaceAll('-', '')}` };
-  const admin = new DynamoDBClient({ region: config.region, endpoint: config.dynamoEndpoint, credentials: config.credentials });
+  const admin = new DynamoDBClient({
+    region: config.region,
+    endpoint: config.dynamoEndpoint,
+    credentials: config.credentials,
+  });
   await provisionTable(admin, config.tableName);
   admin.destroy();
 });
@@ -57,7 +61,9 @@ describe('the SDK retries with its own backoff', () => {
     for (let round = 0; round < 4; round++) {
       for (const fault of ['throttle', 'server-error'] as const) {
         injector.script = [fault, fault, null];
-        const result = await clients.table.send(new PutCommand({ TableName: config.tableName, Item: item() }));
+        const result = await clients.table.send(
+          new PutCommand({ TableName: config.tableName, Item: item() }),
+        );
         delays[fault] += result.$metadata.totalRetryDelay ?? 0;
       }
     }
@@ -87,7 +93,11 @@ describe('the SDK retries with its own backoff', () => {
     // Assess: the item exists exactly once, as written.
     expect(outcome).toBe('ConditionalCheckFailedException');
     const stored = await clients.table.send(
-      new GetCommand({ TableName: config.tableName, Key: { pk: written.pk, sk: written.sk }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: config.tableName,
+        Key: { pk: written.pk, sk: written.sk },
+        ConsistentRead: true,
+      }),
     );
     expect(stored.Item).toEqual(written);
   });
@@ -128,7 +138,12 @@ describe('the SDK retries with its own backoff', () => {
     injector.script = ['throttle', null];
     const key = `tenants/35.22/faults/${randomUUID()}.txt`;
     const result = await clients.objects.send(
-      new PutObjectCommand({ Bucket: config.bucketName, Key: key, Body: 'isi berkas', ContentType: 'text/plain' }),
+      new PutObjectCommand({
+        Bucket: config.bucketName,
+        Key: key,
+        Body: 'isi berkas',
+        ContentType: 'text/plain',
+      }),
     );
     expect(result.$metadata.attempts).toBe(2);
     const head = await clients.objects.send(new HeadObjectCommand({ Bucket: config.bucketName, Key: key }));
@@ -138,7 +153,13 @@ describe('the SDK retries with its own backoff', () => {
   it('does not call a data error (a failed condition, a validation error) unavailable', async () => {
     const clients = clientsWith(new FaultInjector());
     const conditional = await clients.table
-      .send(new PutCommand({ TableName: config.tableName, Item: item(), ConditionExpression: 'attribute_exists(pk)' }))
+      .send(
+        new PutCommand({
+          TableName: config.tableName,
+          Item: item(),
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      )
       .catch((caught: unknown) => caught);
     const invalid = await clients.table
       .send(new PutCommand({ TableName: config.tableName, Item: { pk: 'T#35.22#X' } }))

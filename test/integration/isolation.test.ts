@@ -12,7 +12,7 @@ let env: TestEnvironment;
 let operations: Operation[];
 
 /** Platform routes without a tenant in the path that only the platform admin may use. */
-const PLATFORM_ONLY = new Set(['GET /tenants', 'POST /tenants']);
+const PLATFORM_ONLY = new Set(['GET /tenants', 'POST /tenants', 'GET /platform/summaries/{year}']);
 /** Local-mode sign-in helpers: absent in AWS (tested), open by design for the demo sign-in page. */
 const LOCAL_ONLY = new Set(['POST /dev/login', 'GET /dev/users']);
 /**
@@ -144,5 +144,59 @@ describe('tenant isolation over every documented route', () => {
     expect(victimRegion.privateSecrets.length).toBeGreaterThan(8);
     expect(failures).toEqual([]);
     expect(await victimRegion.snapshot()).toBe(before);
+  });
+});
+
+/**
+ * The province's oversight routes carry a second region in the path (`{regency}`) and exist only
+ * for a province: a province may not reach a regency outside it, and a regency may not open a
+ * cockpit, not even one at its own code (docs/decisions/0010).
+ */
+describe('oversight routes across provinces', () => {
+  const OVERSIGHT_ATTACKS = [
+    {
+      attacker: 'admin.35',
+      values: { code: '35', regency: '63.03' },
+      label: 'a province at a regency of another',
+    },
+    {
+      attacker: 'admin.35',
+      values: { code: '63', regency: '63.03' },
+      label: 'a province at another province',
+    },
+    {
+      attacker: 'admin.3522',
+      values: { code: '35.22', regency: '35.22' },
+      label: 'a regency at its own code',
+    },
+    { attacker: 'admin.3522', values: { code: '35', regency: '35.22' }, label: 'a regency at its province' },
+    {
+      attacker: 'verifikator.35',
+      values: { code: '35', regency: '35.22' },
+      label: 'a province role without oversight',
+    },
+  ];
+
+  it.each(OVERSIGHT_ATTACKS)('refuses $label on every oversight route', async ({ attacker, values }) => {
+    const banjar = DEMO_INNOVATIONS['63.03'].map((entry) => entry.profile.name);
+    const oversight = operations.filter((operation) => operation.path.includes('/oversight'));
+    expect(oversight.length).toBeGreaterThanOrEqual(5);
+    const token = await env.login(`${attacker}@demo.local`);
+    const failures: string[] = [];
+    for (const operation of oversight) {
+      if (!operation.pathParams.includes('regency') && values.code === '35' && attacker === 'admin.35')
+        continue;
+      const response = await env.request(operation.method, fillPath(operation, values), {
+        token,
+        headers: { 'if-match': '"0"' },
+        // A valid body, so that only the authorisation can refuse.
+        ...(operation.bodySchema ? { body: { note: 'Catatan yang tidak boleh tersimpan.' } } : {}),
+      });
+      const route = `${operation.method} ${operation.path}`;
+      if (![403, 404].includes(response.status)) failures.push(`${attacker} ${route} → ${response.status}`);
+      const leaked = banjar.filter((name) => response.text.includes(name));
+      if (leaked.length > 0) failures.push(`${attacker} ${route} leaked ${leaked.join(', ')}`);
+    }
+    expect(failures).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { createApp } from '@inovasi/api';
 import { officialAreas } from '@inovasi/api/areas';
 import { localTokens } from '@inovasi/api/local-tokens';
 import type { RateLimitSettings } from '@inovasi/api/rate-limit';
+import type { EvidenceLimits } from '@inovasi/core';
 import {
   createObjectClient,
   type DataConfig,
@@ -39,6 +40,8 @@ export interface TestEnvironmentOptions {
   readonly webOrigins?: readonly string[];
   /** A bucket of its own, so a suite can compare every object before and after (others share one). */
   readonly isolatedBucket?: boolean;
+  /** Evidence intake limits (smaller files and quota than the defaults, for the limit tests). */
+  readonly evidenceLimits?: EvidenceLimits;
 }
 
 export async function createTestEnvironment(options: TestEnvironmentOptions = {}) {
@@ -73,6 +76,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
     logger: new Logger({ serviceName: 'inovasi-test', logLevel: 'SILENT' }),
     rateLimits: options.rateLimits ?? false,
     webOrigins: options.webOrigins,
+    evidenceLimits: options.evidenceLimits,
   } as const;
   const app = createApp(deps);
 

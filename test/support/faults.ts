@@ -69,7 +69,9 @@ const dynamoError = (type: string, status: number, message: string): HttpRespons
     'content-type': 'application/x-amz-json-1.0',
     'x-amzn-requestid': 'FAULTINJECTED',
   },
-  body: Readable.from([Buffer.from(JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${type}`, message }))]),
+  body: Readable.from([
+    Buffer.from(JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${type}`, message })),
+  ]),
 });
 
 const s3Error = (code: string, status: number, message: string): HttpResponseLike => ({
@@ -82,9 +84,13 @@ const s3Error = (code: string, status: number, message: string): HttpResponseLik
   ]),
 });
 
-const SYNTHETIC: Record<'throttle' | 'server-error' | 'unavailable', Record<Service, () => HttpResponseLike>> = {
+const SYNTHETIC: Record<
+  'throttle' | 'server-error' | 'unavailable',
+  Record<Service, () => HttpResponseLike>
+> = {
   throttle: {
-    dynamodb: () => dynamoError('ThrottlingException', 400, 'Rate of requests exceeds the allowed throughput.'),
+    dynamodb: () =>
+      dynamoError('ThrottlingException', 400, 'Rate of requests exceeds the allowed throughput.'),
     s3: () => s3Error('SlowDown', 503, 'Please reduce your request rate.'),
   },
   'server-error': {

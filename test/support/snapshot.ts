@@ -14,14 +14,23 @@ export type StoreSnapshot = Map<string, string>;
 const stable = (value: unknown): string =>
   JSON.stringify(value, (_key, inner: unknown) =>
     inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
       : inner,
   );
 
-export async function snapshotStore(config: DataConfig, options: { objects?: boolean } = {}): Promise<StoreSnapshot> {
+export async function snapshotStore(
+  config: DataConfig,
+  options: { objects?: boolean } = {},
+): Promise<StoreSnapshot> {
   const snapshot: StoreSnapshot = new Map();
   const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ region: config.region, endpoint: config.dynamoEndpoint, credentials: config.credentials }),
+    new DynamoDBClient({
+      region: config.region,
+      endpoint: config.dynamoEndpoint,
+      credentials: config.credentials,
+    }),
   );
   try {
     let startKey: Record<string, unknown> | undefined;
@@ -68,18 +77,26 @@ export const normaliseKey = (key: string): string =>
     .replace(/\d{5,}/g, '<number>');
 
 /**
- * The shape of a change between two snapshots: which kinds of items and objects appeared (+),
- * disappeared (-) or changed (~), with the varying parts of their keys normalised. Two runs of
- * the same write produce the same shape, so "nothing" and "exactly this shape" are the only
- * acceptable outcomes of a write under faults.
+ * The shape of a change between two snapshots: which kinds of items and objects were written
+ * (`*`, created or changed: an upsert is the same write either way) or removed (`-`), with the
+ * varying parts of their keys normalised (and any of `vary`, the values a test chose for this call,
+ * replaced by `<value>`). Two runs of the same write produce the same shape, so "nothing" and
+ * "exactly this shape" are the only acceptable outcomes of a write under faults.
  */
-export function changeShape(before: StoreSnapshot, after: StoreSnapshot): string[] {
-  const shape: string[] = [];
+export function changeShape(
+  before: StoreSnapshot,
+  after: StoreSnapshot,
+  options: { vary?: readonly string[]; ignore?: RegExp } = {},
+): string[] {
+  const normalise = (key: string) =>
+    normaliseKey((options.vary ?? []).reduce((current, value) => current.replaceAll(value, '<value>'), key));
+  const shape = new Set<string>();
   for (const [key, value] of after) {
-    const previous = before.get(key);
-    if (previous === undefined) shape.push(`+ ${normaliseKey(key)}`);
-    else if (previous !== value) shape.push(`~ ${normaliseKey(key)}`);
+    if (options.ignore?.test(key)) continue;
+    if (before.get(key) !== value) shape.add(`* ${normalise(key)}`);
   }
-  for (const key of before.keys()) if (!after.has(key)) shape.push(`- ${normaliseKey(key)}`);
-  return shape.sort();
+  for (const key of before.keys()) {
+    if (!options.ignore?.test(key) && !after.has(key)) shape.add(`- ${normalise(key)}`);
+  }
+  return [...shape].sort();
 }

@@ -8,6 +8,7 @@ import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/errors.ts';
 import { SessionProvider } from './auth/SessionProvider.tsx';
 import { LoadingState } from './components/PageStates.tsx';
+import { catalogSearchForLocation } from './features/catalog/catalogParams.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { AppRoutes } from './router.tsx';
 import { RouteErrorBoundary } from './shell/RouteErrorBoundary.tsx';
@@ -23,6 +24,10 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// The public catalogue is the usual first visit: its first search starts now, while its chunk downloads.
+const catalogSearch = catalogSearchForLocation(window.location);
+if (catalogSearch) void queryClient.prefetchInfiniteQuery(catalogSearch);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain #root');

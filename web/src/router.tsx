@@ -1,14 +1,24 @@
 import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useMe } from './auth/MeContext.tsx';
-import { AppLayout } from './shell/AppLayout.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
-import { DASHBOARD_ROLES, homePathFor, INNOVATION_ROLES, REVIEW_ROLES } from './shell/navigation.ts';
+import {
+  DASHBOARD_ROLES,
+  EVIDENCE_ROLES,
+  homePathFor,
+  INNOVATION_ROLES,
+  REVIEW_ROLES,
+} from './shell/navigation.ts';
 import { RequireRole } from './shell/RequireRole.tsx';
 import { RequireSession } from './shell/RequireSession.tsx';
 
 // One chunk per role area, so an OPD operator on a phone never downloads the admin screens. The
 // declarative router is used on purpose: the data router would add ~18 kB gzip the app does not use.
+// The signed-in frame (header, navigation, notification bell) is a chunk of its own, so the public
+// pages (sign-in, catalogue) do not download it.
+const AppLayout = lazy(() =>
+  import('./shell/AppLayout.tsx').then((module) => ({ default: module.AppLayout })),
+);
 const SignInPage = lazy(() => import('./features/signin/SignInPage.tsx'));
 const InnovationListPage = lazy(() => import('./features/innovations/InnovationListPage.tsx'));
 const InnovationEditPage = lazy(() => import('./features/innovations/InnovationEditPage.tsx'));
@@ -22,6 +32,13 @@ const AuditPage = lazy(() => import('./features/tenant-admin/AuditPage.tsx'));
 const OpdsPage = lazy(() => import('./features/tenant-admin/OpdsPage.tsx'));
 const MembersPage = lazy(() => import('./features/tenant-admin/MembersPage.tsx'));
 const TenantsPage = lazy(() => import('./features/platform/TenantsPage.tsx'));
+// The public catalogue is the product's public entry point: its chunk carries no app shell.
+const CatalogPage = lazy(() => import('./features/catalog/CatalogPage.tsx'));
+const CatalogDetailPage = lazy(() => import('./features/catalog/CatalogDetailPage.tsx'));
+const ReplicationsPage = lazy(() => import('./features/replication/ReplicationsPage.tsx'));
+const EvidenceLibraryPage = lazy(() => import('./features/evidence/EvidenceLibraryPage.tsx'));
+const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.tsx'));
+const ProgressBoardPage = lazy(() => import('./features/progress/ProgressBoardPage.tsx'));
 
 function HomeRedirect() {
   const { user } = useMe();
@@ -32,6 +49,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/masuk" element={<SignInPage />} />
+      <Route path="/katalog" element={<CatalogPage />} />
+      <Route path="/katalog/:catalogId" element={<CatalogDetailPage />} />
       <Route element={<RequireSession />}>
         <Route element={<AppLayout />}>
           <Route index element={<HomeRedirect />} />
@@ -47,6 +66,12 @@ export function AppRoutes() {
           <Route element={<RequireRole roles={['opd_operator']} />}>
             <Route path="tugas" element={<InnovationQueuePage mode="operator" />} />
           </Route>
+          <Route element={<RequireRole roles={EVIDENCE_ROLES} />}>
+            <Route path="data-dukung" element={<EvidenceLibraryPage />} />
+          </Route>
+          <Route element={<RequireRole roles={INNOVATION_ROLES} />}>
+            <Route path="notifikasi" element={<NotificationsPage />} />
+          </Route>
           <Route element={<RequireRole roles={REVIEW_ROLES} />}>
             <Route path="verifikasi" element={<InnovationQueuePage mode="verifier" />} />
             <Route path="spd" element={<SpdPage />} />
@@ -57,6 +82,8 @@ export function AppRoutes() {
             <Route path="periode" element={<PeriodsPage />} />
             <Route path="pengaturan" element={<SettingsPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="replikasi" element={<ReplicationsPage />} />
+            <Route path="progres" element={<ProgressBoardPage />} />
           </Route>
           <Route element={<RequireRole roles={['platform_admin']} />}>
             <Route path="platform/pemda" element={<TenantsPage />} />

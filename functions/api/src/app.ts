@@ -16,6 +16,7 @@ import type { AppContext, AppEnv } from './context.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, withLanguage } from './errors.ts';
 import {
+  cachedVerifier,
   DEPENDENCY_RETRY_AFTER_SECONDS,
   isDependencyUnavailable,
   rateLimit,
@@ -26,12 +27,17 @@ import { answerRoutes } from './routes/answers.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
+import { exportRoutes } from './routes/exports.ts';
+import { importRoutes } from './routes/imports.ts';
 import { innovationRoutes } from './routes/innovations.ts';
 import { memberRoutes } from './routes/members.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { opdRoutes } from './routes/opds.ts';
+import { oversightRoutes } from './routes/oversight.ts';
 import { periodRoutes } from './routes/periods.ts';
+import { platformRoutes } from './routes/platform.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { publicationRoutes } from './routes/publication.ts';
 import { replicationRoutes } from './routes/replications.ts';
@@ -40,6 +46,7 @@ import { devRoutes, sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { tenantRoutes } from './routes/tenants.ts';
 import { workflowRoutes } from './routes/workflow.ts';
+import { summaryRefresh, summaryRefreshOnOnboarding } from './summaries/refresh.ts';
 import { assertMayEnterTenant } from './tenancy.ts';
 
 export const API_BASE = '/api/v1';
@@ -58,6 +65,9 @@ function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof InvalidCursorError) return new ApiError(400, 'validation_failed', 'cursor');
   if (error instanceof HTTPException && error.status === 400)
     return new ApiError(400, 'invalid_json', 'body');
+  // The route validator refuses a body whose Content-Type is not the JSON it documents.
+  if (error instanceof HTTPException && error.status === 415)
+    return new ApiError(415, 'unsupported_media_type', 'Content-Type');
   return undefined;
 }
 
@@ -90,6 +100,8 @@ function respondWithError(c: AppContext, error: unknown): Response {
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
+  // A token's signature is checked once, then remembered until shortly before it expires.
+  const verifier = cachedVerifier(deps.verifier);
 
   app.use('*', async (c, next) => {
     const incoming = c.req.header('x-request-id');
@@ -127,7 +139,7 @@ export function createApp(deps: AppDeps) {
     const header = c.req.header('authorization');
     if (header) {
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-      const actor = token ? await deps.verifier.verify(token) : undefined;
+      const actor = token ? await verifier.verify(token) : undefined;
       if (!actor) throw new ApiError(401, 'unauthenticated');
       c.set('actor', actor);
       c.get('logger').appendPersistentKeys({ tenant: actor.tenantCode, user: actor.userId });
@@ -147,6 +159,9 @@ export function createApp(deps: AppDeps) {
     assertMayEnterTenant(c, c.req.param('code'));
     await next();
   });
+  // Summaries are derived data kept current by every successful write (docs/decisions/0010).
+  app.use(`${API_BASE}/tenants/:code/*`, summaryRefresh);
+  app.use(`${API_BASE}/tenants`, summaryRefreshOnOnboarding);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -173,6 +188,11 @@ export function createApp(deps: AppDeps) {
     publicationRoutes,
     replicationRoutes,
     evidenceRoutes,
+    dashboardRoutes,
+    oversightRoutes,
+    platformRoutes,
+    exportRoutes,
+    importRoutes,
   ];
   if (deps.mode === 'local') routers.push(devRoutes);
   for (const router of routers) app.route(API_BASE, router);

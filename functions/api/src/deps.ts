@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Actor, EvidenceLimits } from '@inovasi/core';
 import type { ScopedClientFactory } from '@inovasi/data';
 import type { AreaDirectory } from './areas.ts';
+import type { JobDispatcher } from './jobs/background.ts';
 import type { RateLimitSettings } from './rate-limit.ts';
 
 export type AppMode = 'local' | 'aws';
@@ -32,4 +33,9 @@ export interface AppDeps {
   readonly webOrigins?: readonly string[] | undefined;
   /** Write and upload limits per user and per tenant; `false` turns them off (tests only). */
   readonly rateLimits?: RateLimitSettings | false | undefined;
+  /**
+   * Where export and import jobs go once queued: absent, they run in this process (the embedded
+   * default, tests); in AWS a dispatcher that invokes the worker function (docs/decisions/0011).
+   */
+  readonly jobs?: JobDispatcher | undefined;
 }

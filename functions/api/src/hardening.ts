@@ -1,8 +1,9 @@
+import type { Actor } from '@inovasi/core';
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './context.ts';
-import type { AppDeps } from './deps.ts';
+import type { AppDeps, TokenVerifier } from './deps.ts';
 import { errorBody } from './errors.ts';
 import { RateLimiter, requestKind } from './rate-limit.ts';
 
@@ -174,8 +175,8 @@ type OpenApiOperation = { requestBody?: unknown; responses?: Record<string, unkn
 
 /**
  * Adds the answers the middleware can give on any route to every operation of the document:
- * 401 (a bearer token that does not verify), 413 (a body over the limit), 429 (writes over the
- * rate limit), 503 (a dependency unavailable after retries). Routes keep their own descriptions.
+ * 401 (a bearer token that does not verify), 413 (a body over the limit), 415 (a body that is not
+ * JSON), 429 (writes over the rate limit), 503 (a dependency unavailable after retries). Routes keep their own descriptions.
  */
 export function withGlobalResponses<T extends { paths?: unknown; components?: unknown }>(document: T): T {
   const schemas = (document.components as { schemas?: Record<string, unknown> } | undefined)?.schemas;
@@ -191,7 +192,10 @@ export function withGlobalResponses<T extends { paths?: unknown; components?: un
         responses[status] ??= { description, ...(content ? { content } : {}) };
       };
       add('401', 'The bearer token sent is not valid');
-      if (operation.requestBody) add('413', 'Body too large');
+      if (operation.requestBody) {
+        add('413', 'Body too large');
+        add('415', 'The body is not sent as application/json');
+      }
       if (WRITE_METHODS.has(method)) add('429', 'Too many writes by this user or region; see Retry-After');
       add('503', 'A data store is unavailable after retries; see Retry-After');
     }
@@ -224,4 +228,56 @@ export function webSecurityHeaders(deps: AppDeps): MiddlewareHandler {
       frameAncestors: ["'none'"],
     },
   });
+}
+
+/**
+ * Remembers verified bearer tokens until shortly before they expire, so a signed-in user's
+ * requests do not each pay a signature check (an asynchronous WebCrypto round trip for the local
+ * issuer, RSA for Cognito). Keyed by the exact token string, whose signature was checked once; a
+ * token that fails is never remembered, and the cache is bounded (least recently used first out).
+ */
+export function cachedVerifier(
+  verifier: TokenVerifier,
+  options: { maxEntries?: number; maxAgeMs?: number; now?: () => number } = {},
+): TokenVerifier {
+  const maxEntries = options.maxEntries ?? 10_000;
+  const maxAgeMs = options.maxAgeMs ?? 5 * 60_000;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { actor: Actor; until: number }>();
+  return {
+    async verify(token) {
+      const hit = cache.get(token);
+      if (hit) {
+        cache.delete(token);
+        if (hit.until > now()) {
+          cache.set(token, hit);
+          return hit.actor;
+        }
+      }
+      const actor = await verifier.verify(token);
+      if (!actor) return undefined;
+      const expiresAt = tokenExpiry(token);
+      const until = Math.min(now() + maxAgeMs, expiresAt === undefined ? now() : expiresAt - 5_000);
+      if (until > now()) {
+        if (cache.size >= maxEntries) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+        cache.set(token, { actor, until });
+      }
+      return actor;
+    },
+  };
+}
+
+/** `exp` of a JWT in milliseconds, read without checking (the token was verified before it is cached). */
+function tokenExpiry(token: string): number | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      exp?: unknown;
+    };
+    return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
 }

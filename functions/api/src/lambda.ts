@@ -4,6 +4,7 @@ import { handle } from 'hono/aws-lambda';
 import { createApp } from './app.ts';
 import { officialAreas } from './areas.ts';
 import { cognitoTokens } from './auth/cognito.ts';
+import { lambdaJobDispatcher } from './jobs/lambda-dispatch.ts';
 import { createLogger } from './logging.ts';
 
 const required = (name: string): string => {
@@ -33,6 +34,11 @@ const app = createApp({
   areas: officialAreas(),
   logger: createLogger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'inovasi-api' }),
   evidenceLimits: evidenceLimitsFrom(process.env),
+  // Export and import jobs run in the jobs worker; without it they would run in this function
+  // after its answer, where Lambda freezes them (docs/decisions/0011).
+  jobs: process.env.JOBS_FUNCTION_NAME
+    ? lambdaJobDispatcher(process.env.JOBS_FUNCTION_NAME, region)
+    : undefined,
   webOrigins: (process.env.WEB_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())

@@ -41,7 +41,6 @@ export interface LoadedPeriod {
  */
 export function toProjectionInnovation(
   innovation: Innovation,
-  rubric: Rubric,
   eligible: boolean,
   evidenced?: EvidencedTargets,
 ): ProjectionInnovation {
@@ -64,17 +63,28 @@ export function toProjectionInnovation(
   };
 }
 
+/**
+ * What loadPeriod reads: a route's TenantAccess, or the summary job's own repositories (which may
+ * also hand in the evidenced targets it already derived from the region's links).
+ */
+export interface PeriodSources {
+  readonly innovations: Pick<TenantAccess['innovations'], 'listForPeriod'>;
+  readonly spd: Pick<TenantAccess['spd'], 'get'>;
+  readonly evidence: Pick<TenantAccess['evidence'], 'evidencedTargets'>;
+}
+
 /** Reads one region's period from its own partition and shapes it for the pure scoring core. */
 export async function loadPeriod(
-  access: TenantAccess,
+  access: PeriodSources,
   year: number,
   rubricId: string,
+  options: { readonly evidenced?: EvidencedTargets | undefined } = {},
 ): Promise<LoadedPeriod> {
   const rubric = getRubric(rubricId);
   const [innovations, spd, evidenced] = await Promise.all([
     access.innovations.listForPeriod(year),
     access.spd.get(year),
-    access.evidence.evidencedTargets(),
+    options.evidenced ?? access.evidence.evidencedTargets(),
   ]);
   const eligibility = new Map(innovations.map((item) => [item.id, checkEligibility(item.profile, rubric)]));
   const state: ProjectionState = {
@@ -90,7 +100,7 @@ export async function loadPeriod(
       ]),
     ),
     innovations: innovations.map((item) =>
-      toProjectionInnovation(item, rubric, eligibility.get(item.id)?.eligible ?? false, evidenced),
+      toProjectionInnovation(item, eligibility.get(item.id)?.eligible ?? false, evidenced),
     ),
   };
   return { rubric, state, innovations, eligibility, spd };

@@ -31,8 +31,12 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
 };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Routes that hand out an upload (presigned request) or register one. */
-const UPLOAD_PATH = /\/(evidence|uploads?|attachments?)(\/|$)/;
+/**
+ * Routes that hand out an upload (presigned request) or register one. Of the evidence routes only
+ * `evidence/uploads` and `evidence/urls` do; completing, linking, describing or deleting an item are
+ * ordinary writes (an operator links one SK to a dozen answers in a minute).
+ */
+const UPLOAD_PATH = /\/evidence\/(uploads|urls)$|\/(uploads?|attachments?)(\/|$)/;
 
 export type RequestKind = 'read' | 'write' | 'upload';
 

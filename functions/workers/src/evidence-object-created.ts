@@ -11,14 +11,53 @@ import {
 } from '@inovasi/data';
 
 /** The part of an S3 event notification the worker reads (`aws-lambda`'s `S3Event`, structurally). */
-export interface ObjectCreatedEvent {
+export interface S3NotificationEvent {
   readonly Records: readonly {
     readonly eventName: string;
     readonly s3: {
       readonly bucket: { readonly name: string };
+      /** URL-encoded, `+` for a space. */
       readonly object: { readonly key: string; readonly size?: number | undefined };
     };
   }[];
+}
+
+/** The same notification as EventBridge delivers it (how the deployed bucket sends it, ADR 0007). */
+export interface EventBridgeObjectEvent {
+  readonly source: string;
+  readonly 'detail-type': string;
+  readonly detail: {
+    readonly bucket: { readonly name: string };
+    /** Not URL-encoded. */
+    readonly object: { readonly key: string; readonly size?: number | undefined };
+    readonly reason?: string | undefined;
+  };
+}
+
+export type ObjectCreatedEvent = S3NotificationEvent | EventBridgeObjectEvent;
+
+interface ObjectRecord {
+  readonly created: boolean;
+  readonly bucket: string;
+  readonly key: string;
+}
+
+/** Both event shapes as one list of records, keys decoded. */
+function recordsOf(event: ObjectCreatedEvent): ObjectRecord[] {
+  if ('Records' in event) {
+    return event.Records.map((record) => ({
+      created: record.eventName.startsWith('ObjectCreated:'),
+      bucket: record.s3.bucket.name,
+      key: decodeKey(record.s3.object.key),
+    }));
+  }
+  return [
+    {
+      created: event.source === 'aws.s3' && event['detail-type'] === 'Object Created',
+      bucket: event.detail.bucket.name,
+      key: event.detail.object.key,
+    },
+  ];
 }
 
 export interface EvidenceWorkerDeps {
@@ -51,14 +90,14 @@ const decodeKey = (key: string): string => decodeURIComponent(key.replace(/\+/g,
 export function createEvidenceObjectHandler(deps: EvidenceWorkerDeps) {
   const bucket = deps.data.config.bucketName;
 
-  async function handleRecord(record: ObjectCreatedEvent['Records'][number]): Promise<RecordOutcome> {
-    const key = decodeKey(record.s3.object.key);
+  async function handleRecord(record: ObjectRecord): Promise<RecordOutcome> {
+    const { key } = record;
     const ignore = (reason: string): RecordOutcome => {
       deps.logger.info('evidence object ignored', { key, reason });
       return { key, outcome: 'ignored', reason };
     };
-    if (!record.eventName.startsWith('ObjectCreated:')) return ignore('not an object-created event');
-    if (record.s3.bucket.name !== bucket) return ignore('another bucket');
+    if (!record.created) return ignore('not an object-created event');
+    if (record.bucket !== bucket) return ignore('another bucket');
     const parsed = parseEvidenceObjectKey(key);
     if (!parsed || !isTenantCode(parsed.tenantCode)) return ignore('not an evidence object key');
     const { tenantCode, evidenceId } = parsed;
@@ -85,7 +124,7 @@ export function createEvidenceObjectHandler(deps: EvidenceWorkerDeps) {
   }
 
   return async function handler(event: ObjectCreatedEvent): Promise<{ records: RecordOutcome[] }> {
-    const settled = await Promise.allSettled(event.Records.map(handleRecord));
+    const settled = await Promise.allSettled(recordsOf(event).map(handleRecord));
     const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
     if (failures.length > 0) {
       deps.logger.error('evidence intake failed', { failures: failures.length, error: failures[0] });

@@ -1,1 +1,2 @@
+export * from './background-job.ts';
 export * from './evidence-object-created.ts';

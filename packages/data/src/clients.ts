@@ -31,10 +31,17 @@ const TRANSLATE = {
 /**
  * A hung connection must fail fast enough to be retried (and answered with 503) well inside the
  * function's timeout, instead of holding the request until Lambda kills it. DynamoDB answers in
- * milliseconds; these limits only catch a dependency that stopped answering.
+ * milliseconds; these limits only catch a dependency that stopped answering. Without
+ * `throwOnRequestTimeout` the SDK only logs a warning when the limit passes and keeps waiting.
+ * DynamoDB Local on a busy machine can pause for seconds, so the local limit is wider: slowness
+ * there must not turn into 503s, a dead server still does (connections are refused or reset).
  */
-const TABLE_TIMEOUTS = { connectionTimeout: 2_000, requestTimeout: 5_000 } as const;
-const OBJECT_TIMEOUTS = { connectionTimeout: 2_000, requestTimeout: 10_000 } as const;
+const timeouts = (local: boolean, awsRequestTimeout: number) =>
+  ({
+    connectionTimeout: 2_000,
+    requestTimeout: local ? 30_000 : awsRequestTimeout,
+    throwOnRequestTimeout: true,
+  }) as const;
 
 type Credentials = DataConfig['credentials'] | AwsCredentialIdentityProvider;
 
@@ -50,7 +57,7 @@ export function createTableClient(
     // The SDK's standard retry strategy (exponential backoff with jitter) covers throttling,
     // 5xx and timeouts; after the last attempt the API answers 503 with Retry-After.
     maxAttempts: 4,
-    requestHandler: TABLE_TIMEOUTS,
+    requestHandler: timeouts(Boolean(config.dynamoEndpoint), 5_000),
   });
   return DynamoDBDocumentClient.from(base, TRANSLATE);
 }
@@ -63,7 +70,7 @@ export function createObjectClient(
   return new S3Client({
     region: config.region,
     ...(credentials ? { credentials } : {}),
-    requestHandler: OBJECT_TIMEOUTS,
+    requestHandler: timeouts(local, 10_000),
     ...(local
       ? {
           endpoint: config.s3Endpoint,
@@ -78,7 +85,13 @@ export function createObjectClient(
 
 /** Every field of a scope is part of its identity: two scopes share clients only if they allow the same. */
 const scopeKey = (scope: DataScope): string =>
-  JSON.stringify([scope.keyPrefixes, scope.objectPrefixes, scope.readOnly, scope.indexPrefixes ?? null]);
+  JSON.stringify([
+    scope.keyPrefixes,
+    scope.objectPrefixes,
+    scope.readOnly,
+    scope.indexPrefixes ?? null,
+    scope.ownItems ?? null,
+  ]);
 
 export interface ScopedClientFactoryOptions {
   /**

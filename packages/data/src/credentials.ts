@@ -1,4 +1,7 @@
 import { AssumeRoleCommand, type AssumeRoleCommandOutput, STSClient } from '@aws-sdk/client-sts';
+
+export type { AssumeRoleCommand, AssumeRoleCommandInput } from '@aws-sdk/client-sts';
+
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import {
   DATA_ROLE_NAMES,
@@ -9,9 +12,10 @@ import {
   ITEM_WRITE_ACTIONS,
   OBJECT_READ_ACTIONS,
   OBJECT_WRITE_ACTIONS,
-  PEER_TAG_KEY,
+  PROVINCE_TAG_KEY,
   type SessionTagKey,
   TENANT_TAG_KEY,
+  tagPatterns,
 } from './data-roles.ts';
 import type { DataScope } from './tenant-guard.ts';
 
@@ -31,7 +35,8 @@ export interface CredentialPlan {
   readonly objectPrefixes: readonly string[];
 }
 
-const TENANT_KEY = /^T#([^#]+)#/;
+/** Key families that name a tenant: its partitions and a province's read model. */
+const TENANT_KEY = /^(?:T|PROV)#([^#]+)#/;
 const TENANT_OBJECT = /^tenants\/([^/]+)\//;
 /** The trust policies admit only tags of this shape; checking here turns a misuse into a clear error. */
 const TENANT_CODE = /^\d{2}(\.\d{2})?$/;
@@ -55,12 +60,35 @@ function tenantsOf(keyPrefixes: readonly string[], objectPrefixes: readonly stri
   return [...tenants].sort();
 }
 
-/** Every way of giving a role's tags the scope's tenants (one order for one tenant, two for a pair). */
-function tagAssignments(tags: readonly SessionTagKey[], tenants: readonly string[]) {
-  if (tags.length !== tenants.length) return [];
-  if (tenants.length === 0) return [{}];
-  const orders = tenants.length === 1 ? [tenants] : [tenants, [...tenants].reverse()];
-  return orders.map((order) => Object.fromEntries(tags.map((tag, index) => [tag, order[index]])));
+/** IAM `StringLike` patterns of area codes as the stricter local check (`?` is a digit here). */
+const shapeOf = (patterns: readonly string[]) =>
+  new RegExp(
+    `^(${patterns.map((pattern) => pattern.replaceAll('.', '\\.').replaceAll('?', '\\d')).join('|')})$`,
+  );
+
+/**
+ * Every way of giving a role's tags values from the scope's tenants and their provinces (with
+ * repetition: a province is its own province). Coverage then decides which assignment is right.
+ */
+function tagAssignments(definition: DataRoleDefinition, tenants: readonly string[]): string[][] {
+  if (definition.tags.length === 0) return tenants.length === 0 ? [[]] : [];
+  if (tenants.length === 0) return [];
+  const candidates = unique([...tenants, ...tenants.map((code) => code.slice(0, 2))]);
+  let assignments: string[][] = [[]];
+  for (const [position, tag] of definition.tags.entries()) {
+    const shape = shapeOf(tagPatterns(definition, tag));
+    const tenantAt = definition.tags.indexOf(TENANT_TAG_KEY);
+    assignments = assignments.flatMap((partial) => {
+      // `ProvinceId` is never chosen freely: it is the province of the session's tenant.
+      if (tag === PROVINCE_TAG_KEY && tenantAt >= 0 && tenantAt < position) {
+        const province = partial[tenantAt]?.slice(0, 2) ?? '';
+        return shape.test(province) ? [[...partial, province]] : [];
+      }
+      return candidates.filter((code) => shape.test(code)).map((code) => [...partial, code]);
+    });
+  }
+  // Every tenant the scope names must be one of the tags: a tag is never a wildcard for another tenant.
+  return assignments.filter((values) => tenants.every((tenant) => values.includes(tenant)));
 }
 
 /**
@@ -82,15 +110,16 @@ export function credentialPlanFor(scope: DataScope): CredentialPlan {
   for (const role of DATA_ROLE_NAMES) {
     const definition: DataRoleDefinition = DATA_ROLES[role];
     if (definition.readOnly && !scope.readOnly) continue;
-    for (const tags of tagAssignments(definition.tags, tenants)) {
-      const tenant = tags[TENANT_TAG_KEY] ?? '';
-      const peer = tags[PEER_TAG_KEY] ?? '';
-      const allowedKeys = definition.keyPrefixes(tenant, peer);
-      const allowedObjects = definition.objectPrefixes(tenant, peer);
+    for (const values of tagAssignments(definition, tenants)) {
+      const allowedKeys = definition.keyPrefixes(...values);
+      const allowedObjects = definition.objectPrefixes(...values);
       const covered =
         keyPrefixes.every((prefix) => allowedKeys.some((allowed) => prefix.startsWith(allowed))) &&
         objectPrefixes.every((prefix) => allowedObjects.some((allowed) => prefix.startsWith(allowed)));
-      if (covered) return { role, tags, readOnly: scope.readOnly, keyPrefixes, objectPrefixes };
+      if (covered) {
+        const tags = Object.fromEntries(definition.tags.map((tag, index) => [tag, values[index]]));
+        return { role, tags, readOnly: scope.readOnly, keyPrefixes, objectPrefixes };
+      }
     }
   }
   throw new NoDataRoleError(`no data role covers the scope ${describe(scope)}`);

@@ -7,8 +7,11 @@ import {
   CATALOG_PUBLISHED_PREFIX,
   catalogEntryPrefix,
   LOGIN_PREFIX,
+  NATIONAL_READ_MODEL_PREFIX,
   PLATFORM_PREFIX,
+  provinceReadModelPrefix,
   replicationPartition,
+  summaryPartition,
   tenantKeyPrefix,
   tenantObjectPrefix,
 } from './keys.ts';
@@ -27,7 +30,9 @@ import {
 export const TENANT_TAG_KEY = 'TenantId';
 /** The second region of a two-region replication flow. */
 export const PEER_TAG_KEY = 'PeerTenantId';
-export type SessionTagKey = typeof TENANT_TAG_KEY | typeof PEER_TAG_KEY;
+/** The province of the tenant (IAM cannot cut `35` out of `35.22`, so the vendor tags it). */
+export const PROVINCE_TAG_KEY = 'ProvinceId';
+export type SessionTagKey = typeof TENANT_TAG_KEY | typeof PEER_TAG_KEY | typeof PROVINCE_TAG_KEY;
 
 /** IAM's policy variable for a session tag, as it appears in the role policies. */
 export const tagVariable = (key: SessionTagKey): string => `\${aws:PrincipalTag/${key}}`;
@@ -38,6 +43,12 @@ export const tagVariable = (key: SessionTagKey): string => `\${aws:PrincipalTag/
  * length and shape can never widen `T#<tag>#*`.
  */
 export const TENANT_TAG_PATTERNS = ['??', '??.??'] as const;
+/** Province codes only (`35`). */
+export const PROVINCE_TAG_PATTERNS = ['??'] as const;
+
+/** The trust policy's patterns for one tag of a role (a role may narrow `TenantId` to provinces). */
+export const tagPatterns = (definition: DataRoleDefinition, key: SessionTagKey): readonly string[] =>
+  definition.tagPatterns?.[key] ?? (key === PROVINCE_TAG_KEY ? PROVINCE_TAG_PATTERNS : TENANT_TAG_PATTERNS);
 
 /** Item actions. Transactions are authorised per item action, so they need none of their own. */
 export const ITEM_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
@@ -78,15 +89,17 @@ export interface DataRoleDefinition {
    * (one tenant), or `TenantId` and `PeerTenantId` (a two-region flow).
    */
   readonly tags: readonly SessionTagKey[];
+  /** Narrower trust patterns for a tag than the default (an area code, or a province code for `ProvinceId`). */
+  readonly tagPatterns?: Readonly<Partial<Record<SessionTagKey, readonly string[]>>> | undefined;
   /** Read-only roles grant no write action at all. */
   readonly readOnly: boolean;
   /**
-   * Partition-key prefixes (table and index) the role reaches, given the tag values (concrete
-   * codes in the data layer, IAM policy variables in the CDK app).
+   * Partition-key prefixes (table and index) the role reaches, given the values of its tags in the
+   * order of `tags` (concrete codes in the data layer, IAM policy variables in the CDK app).
    */
-  keyPrefixes(tenant: string, peer: string): readonly string[];
-  /** Object-key prefixes in the evidence bucket. */
-  objectPrefixes(tenant: string, peer: string): readonly string[];
+  keyPrefixes(...tags: string[]): readonly string[];
+  /** Object-key prefixes in the evidence bucket, given the values of its tags. */
+  objectPrefixes(...tags: string[]): readonly string[];
 }
 
 /**
@@ -191,13 +204,56 @@ export const DATA_ROLES = {
     description: 'Inovasi Daerah: a replication flow between two regions (TenantId and PeerTenantId tags)',
     tags: [TENANT_TAG_KEY, PEER_TAG_KEY],
     readOnly: false,
-    keyPrefixes: (tenant, peer) => [
+    keyPrefixes: (tenant = '', peer = '') => [
       replicationPartition(tenant),
       replicationPartition(peer),
       `${tenantKeyPrefix(peer)}INNO`,
       `${tenantKeyPrefix(peer)}OPD#`,
       catalogEntryPrefix(tenant),
       auditPrefix(tenant),
+    ],
+    objectPrefixes: () => [],
+  },
+  /**
+   * A province's cockpit: its own read-model partitions (`PROV#<code>#…`), read-only. No regency
+   * partition is reachable (docs/decisions/0010).
+   */
+  provinceReader: {
+    constructId: 'ProvinceReaderRole',
+    envVar: 'PROVINCE_READER_ROLE_ARN',
+    description: 'Inovasi Daerah: one province read model (TenantId tag, a province code), read-only',
+    tags: [TENANT_TAG_KEY],
+    tagPatterns: { [TENANT_TAG_KEY]: PROVINCE_TAG_PATTERNS },
+    readOnly: true,
+    keyPrefixes: (province) => [provinceReadModelPrefix(province)],
+    objectPrefixes: () => [],
+  },
+  /** The platform's national view: every region's summary row, read-only, nothing else. */
+  nationalReader: {
+    constructId: 'NationalReaderRole',
+    envVar: 'NATIONAL_READER_ROLE_ARN',
+    description: 'Inovasi Daerah: national read model, read-only',
+    tags: [],
+    readOnly: true,
+    keyPrefixes: () => [NATIONAL_READ_MODEL_PREFIX],
+    objectPrefixes: () => [],
+  },
+  /**
+   * Keeping one region's summaries current: its summary partition, its province's read model and
+   * the national one. IAM cannot limit sort keys, so the region's *own rows* inside the shared
+   * partitions are enforced by the guard's `ownItems` rule only (ADR 0008).
+   */
+  summaryWriter: {
+    constructId: 'SummaryWriterRole',
+    envVar: 'SUMMARY_WRITER_ROLE_ARN',
+    description:
+      'Inovasi Daerah: one region summaries (TenantId, ProvinceId tags) into the oversight read models',
+    tags: [TENANT_TAG_KEY, PROVINCE_TAG_KEY],
+    readOnly: false,
+    keyPrefixes: (tenant, province) => [
+      summaryPartition(tenant),
+      provinceReadModelPrefix(province),
+      NATIONAL_READ_MODEL_PREFIX,
     ],
     objectPrefixes: () => [],
   },

@@ -21,11 +21,13 @@ export {
 export * from './repositories/evidence.ts';
 export type { CreateResult, InnovationFilter, NewInnovation } from './repositories/innovations.ts';
 export { InnovationRepository } from './repositories/innovations.ts';
+export * from './repositories/jobs.ts';
 export type { LoginPointer, NewMember } from './repositories/members.ts';
 export { MemberRepository, normaliseEmail } from './repositories/members.ts';
 export * from './repositories/notifications.ts';
 export type { NewOpd } from './repositories/opds.ts';
 export { OpdRepository } from './repositories/opds.ts';
+export * from './repositories/oversight.ts';
 export type { NewPeriod } from './repositories/periods.ts';
 export { PeriodRepository } from './repositories/periods.ts';
 export type { NewReplicationRequest, ReplicationStateReason } from './repositories/replication.ts';
@@ -36,8 +38,10 @@ export {
 } from './repositories/replication.ts';
 export { TenantSettingsRepository } from './repositories/settings.ts';
 export { SpdAnswersRepository } from './repositories/spd.ts';
+export * from './repositories/summaries.ts';
 export type { NewTenant } from './repositories/tenants.ts';
 export { LoginDirectory, PlatformRepository, TenantProfileRepository } from './repositories/tenants.ts';
 export * from './scopes.ts';
 export * from './table-definition.ts';
 export * from './tenant-guard.ts';
+export * from './tenant-transfer.ts';

@@ -90,6 +90,56 @@ export const keys = {
   replicaMarkerInnovation: (sortKey: string): string | undefined => /^REPLICA#([^#]+)#/.exec(sortKey)?.[1],
 } as const;
 
+/**
+ * Summaries (docs/decisions/0010): derived data, rebuilt from source at any time.
+ *
+ * - A region's own summaries and daily snapshots: one partition `T#<code>#SUMMARY#` (inside the
+ *   tenant's prefix, apart from its profile and members), `CURRENT#<year>` and `DAY#<year>#<date>`.
+ * - The province read model: one partition per province and year, `PROV#<province>#<year>`, one
+ *   small cockpit row per regency (`R#<code>#`), so a province's cockpit is one query; the
+ *   drill-down items (summary and innovation list) live beside it in `PROV#<province>#<year>#DETAIL`.
+ * - The national read model for the platform administrator: `NATIONAL#<year>`, one row per tenant.
+ *
+ * The closing `#` of `PROV#<province>#` and `R#<code>#` keeps `35` from matching `351…` and a
+ * regency's sort key from being a prefix of another's.
+ */
+export const summaryPartition = (tenantCode: string): string => `${tenantKeyPrefix(tenantCode)}SUMMARY#`;
+export const PROVINCE_READ_MODEL_PREFIX = 'PROV#';
+export const NATIONAL_READ_MODEL_PREFIX = 'NATIONAL#';
+export const provinceReadModelPrefix = (provinceCode: string): string =>
+  `${PROVINCE_READ_MODEL_PREFIX}${provinceCode}#`;
+/** The sort key of one region's item in a shared read-model partition. */
+export const readModelSortKey = (tenantCode: string): string => `R#${tenantCode}#`;
+
+export const summaryKeys = {
+  current: (tenant: string, year: number) => key(summaryPartition(tenant), `CURRENT#${year}`),
+  currentSortPrefix: 'CURRENT#',
+  snapshot: (tenant: string, year: number, date: string) =>
+    key(summaryPartition(tenant), `DAY#${year}#${date}`),
+  snapshotSortPrefix: (year: number) => `DAY#${year}#`,
+  provinceRow: (province: string, year: number, tenant: string) =>
+    key(`${provinceReadModelPrefix(province)}${year}`, readModelSortKey(tenant)),
+  provinceRows: (province: string, year: number) => `${provinceReadModelPrefix(province)}${year}`,
+  provinceDetail: (province: string, year: number, tenant: string) =>
+    key(`${provinceReadModelPrefix(province)}${year}#DETAIL`, readModelSortKey(tenant)),
+  nationalRow: (year: number, tenant: string) =>
+    key(`${NATIONAL_READ_MODEL_PREFIX}${year}`, readModelSortKey(tenant)),
+  nationalRows: (year: number) => `${NATIONAL_READ_MODEL_PREFIX}${year}`,
+} as const;
+
+/** Official results of past years, entered by the region's admin: in the tenant partition. */
+export const resultKeys = {
+  result: (tenant: string, year: number) => key(tenantKeyPrefix(tenant), `RESULT#${year}`),
+  sortPrefix: 'RESULT#',
+} as const;
+
+/** A province's notes and pendamping assignments about its regencies: in the province's own partition. */
+export const oversightNoteKeys = {
+  note: (province: string, year: number, regency: string) =>
+    key(tenantKeyPrefix(province), `OVERSIGHT#${year}#${regency}`),
+  sortPrefix: (year: number) => `OVERSIGHT#${year}#`,
+} as const;
+
 /** Index attributes that place an innovation in the tenant-wide and per-OPD lists. */
 export const innovationIndexKeys = (
   tenant: string,
@@ -239,6 +289,38 @@ export const evidenceKeys = {
     index: INDEXES.byOpd,
     value: evidenceFingerprintPartition(tenant, fingerprint),
   }),
+} as const;
+
+/**
+ * Background jobs of a tenant (docs/decisions/0011): exports in `T#<code>#EXPORT#` (`JOB#<id>` and
+ * one `REQ#<fingerprint>` per request, so the same request never starts a second job), imports in
+ * `T#<code>#IMPORT#` (`JOB#<id>`; an imported row's innovation id is derived from the row, so
+ * importing the same rows again creates nothing). Their files live under `tenants/<code>/exports|imports/`.
+ */
+const exportPartition = (tenant: string) => `${tenantKeyPrefix(tenant)}EXPORT#`;
+const importPartition = (tenant: string) => `${tenantKeyPrefix(tenant)}IMPORT#`;
+
+export const jobKeys = {
+  exportJob: (tenant: string, jobId: string) => key(exportPartition(tenant), `JOB#${jobId}`),
+  exportRequest: (tenant: string, fingerprint: string) => key(exportPartition(tenant), `REQ#${fingerprint}`),
+  exportJobs: (tenant: string) => exportPartition(tenant),
+  importJob: (tenant: string, importId: string) => key(importPartition(tenant), `JOB#${importId}`),
+  /** A small file sent inline with the request: beside its import, written in the same transaction. */
+  importSource: (tenant: string, importId: string) => key(importPartition(tenant), `SRC#${importId}`),
+  importJobs: (tenant: string) => importPartition(tenant),
+  jobSortPrefix: 'JOB#',
+  /** One run's file: a run that lost its lease can never overwrite the winner's. */
+  exportObject: (tenant: string, jobId: string, runId: string, fileName: string) =>
+    `${tenantObjectPrefix(tenant)}exports/${jobId}/${runId}/${fileName}`,
+  /**
+   * The uploaded spreadsheet (`source.xlsx|csv`), and each preview and report under a name of its
+   * own that the import record points at once written (an unreferenced one is never read).
+   */
+  importObject: (
+    tenant: string,
+    importId: string,
+    name: 'source.xlsx' | 'source.csv' | `preview-${string}.json` | `report-${string}.json`,
+  ) => `${tenantObjectPrefix(tenant)}imports/${importId}/${name}`,
 } as const;
 
 const evidenceLinkPartition = (tenant: string) => `${tenantKeyPrefix(tenant)}EVLINK`;

@@ -7,8 +7,13 @@ import {
   CATALOG_PUBLISHED_PREFIX,
   catalogEntryPrefix,
   LOGIN_PREFIX,
+  NATIONAL_READ_MODEL_PREFIX,
   PLATFORM_PREFIX,
+  PROVINCE_READ_MODEL_PREFIX,
+  provinceReadModelPrefix,
+  readModelSortKey,
   replicationPartition,
+  summaryPartition,
   tenantKeyPrefix,
   tenantObjectPrefix,
 } from './keys.ts';
@@ -138,3 +143,45 @@ export const replicationAgreementScope = (sourceTenant: string, replicatorTenant
   objectPrefixes: [],
   readOnly: false,
 });
+
+/** A regency or city code (`35.22`), as opposed to a province (`35`). */
+const isRegencyCode = (tenantCode: string): boolean => /^\d{2}\.\d{2}$/.test(tenantCode);
+
+/**
+ * Keeping one region's summaries current (docs/decisions/0010): its own summary partition
+ * (`T#<code>#SUMMARY#`, nothing else of the tenant), its own row and drill-down item in its
+ * province's read model, and its own row in the national one. The shared partitions are reachable
+ * only at the region's own sort key (`R#<code>#`) and cannot be queried: a regency can neither read
+ * nor overwrite its neighbours. A province writes no province row (it oversees, it is not overseen).
+ * It reads the sources through a read-only tenant scope, never through this one.
+ */
+export const summaryWriterScope = (tenantCode: string): DataScope => {
+  const own = [readModelSortKey(tenantCode)];
+  const province = isRegencyCode(tenantCode) ? [provinceReadModelPrefix(tenantCode.slice(0, 2))] : [];
+  return {
+    keyPrefixes: [summaryPartition(tenantCode), ...province, NATIONAL_READ_MODEL_PREFIX],
+    objectPrefixes: [],
+    readOnly: false,
+    ownItems: [
+      { partitionPrefix: PROVINCE_READ_MODEL_PREFIX, sortKeyPrefixes: own },
+      { partitionPrefix: NATIONAL_READ_MODEL_PREFIX, sortKeyPrefixes: own },
+    ],
+  };
+};
+
+/**
+ * A province reading its cockpit: its own read-model partitions (`PROV#<code>#…`), read-only. No
+ * regency partition is reachable, so the cockpit cannot show more than the read model holds.
+ */
+export const provinceReaderScope = (provinceCode: string): DataScope => ({
+  keyPrefixes: [provinceReadModelPrefix(provinceCode)],
+  objectPrefixes: [],
+  readOnly: true,
+});
+
+/** The platform administrator's national view: every region's row, read-only, nothing else. */
+export const nationalReaderScope: DataScope = {
+  keyPrefixes: [NATIONAL_READ_MODEL_PREFIX],
+  objectPrefixes: [],
+  readOnly: true,
+};

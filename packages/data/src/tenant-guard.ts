@@ -17,6 +17,18 @@ export interface DataScope {
    * follow `keyPrefixes`; the table's own partition key always does.
    */
   readonly indexPrefixes?: Readonly<Partial<Record<string, readonly string[]>>> | undefined;
+  /**
+   * Shared partitions in which this scope reaches only its own items (a regency writing its row of
+   * its province's read model): an item key in a partition beginning with `partitionPrefix` must
+   * carry a sort key beginning with one of `sortKeyPrefixes`, and such a partition cannot be
+   * queried, since a query would read every region's items.
+   */
+  readonly ownItems?: readonly OwnItemsRule[] | undefined;
+}
+
+export interface OwnItemsRule {
+  readonly partitionPrefix: string;
+  readonly sortKeyPrefixes: readonly string[];
 }
 
 export class TenantGuardError extends Error {
@@ -82,10 +94,23 @@ function assertPrefixed(value: unknown, scope: DataScope, attribute: string, wha
   }
 }
 
+/** In a shared partition of an `ownItems` rule, the sort key must be one of the caller's own. */
+function assertOwnItem(item: Attributes, scope: DataScope, what: string): void {
+  const partition = stringOf(item[TABLE_KEY.partition]) ?? '';
+  for (const rule of scope.ownItems ?? []) {
+    if (!partition.startsWith(rule.partitionPrefix)) continue;
+    const sort = stringOf(item[TABLE_KEY.sort]);
+    if (sort === undefined || !rule.sortKeyPrefixes.some((prefix) => sort.startsWith(prefix))) {
+      throw new TenantGuardError(`${what} sort key is not one of the caller's own items`);
+    }
+  }
+}
+
 /** Any partition attribute an item carries (table or index) must stay inside the scope. */
 function assertItem(item: Attributes | undefined, scope: DataScope, what: string): void {
   if (!item) throw new TenantGuardError(`${what} has no key`);
   assertPrefixed(item[TABLE_KEY.partition], scope, TABLE_KEY.partition, `${what} partition key`);
+  assertOwnItem(item, scope, what);
   for (const attribute of PARTITION_ATTRIBUTES) {
     if (attribute !== TABLE_KEY.partition && item[attribute] !== undefined) {
       assertPrefixed(item[attribute], scope, attribute, `${what} ${attribute}`);
@@ -118,7 +143,12 @@ function assertQuery(input: Attributes, scope: DataScope): void {
   const condition = String(input.KeyConditionExpression ?? '');
   const bound = equalities(condition, names).filter((pair) => pair.name === partition);
   if (bound.length !== 1) throw new TenantGuardError('query must bind its partition key by equality');
-  assertPrefixed(values[bound[0]?.placeholder ?? ''], scope, partition, 'query partition key');
+  const partitionValue = values[bound[0]?.placeholder ?? ''];
+  assertPrefixed(partitionValue, scope, partition, 'query partition key');
+  const queried = stringOf(partitionValue) ?? '';
+  if ((scope.ownItems ?? []).some((rule) => queried.startsWith(rule.partitionPrefix))) {
+    throw new TenantGuardError('query of a shared partition would read other regions’ items');
+  }
   if (input.ExclusiveStartKey) assertItem(input.ExclusiveStartKey as Attributes, scope, 'query start key');
 }
 

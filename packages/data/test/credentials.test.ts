@@ -11,15 +11,18 @@ import {
   loginDirectoryScope,
   memberAdminScope,
   NoDataRoleError,
+  nationalReaderScope,
   onboardingScope,
   platformAdminScope,
   platformRegistryScope,
+  provinceReaderScope,
   replicationAgreementScope,
   replicationRequestScope,
   ScopedClientFactory,
   ScopedCredentialVendor,
   SDK_REFRESH_WINDOW_MS,
   sessionPolicyFor,
+  summaryWriterScope,
   tenantScope,
 } from '../src/index.ts';
 
@@ -31,6 +34,9 @@ const ROLE_ARNS = {
   catalogPublisher: 'arn:aws:iam::111122223333:role/CatalogPublisher',
   catalogWriter: 'arn:aws:iam::111122223333:role/CatalogWriter',
   replication: 'arn:aws:iam::111122223333:role/ReplicationData',
+  provinceReader: 'arn:aws:iam::111122223333:role/ProvinceReader',
+  nationalReader: 'arn:aws:iam::111122223333:role/NationalReader',
+  summaryWriter: 'arn:aws:iam::111122223333:role/SummaryWriter',
 };
 
 const HOUR = 3_600_000;
@@ -104,6 +110,20 @@ describe('credential plans: which data role serves which scope', () => {
         TenantId: '63.03',
         PeerTenantId: '35.22',
       },
+    ],
+    ['a province’s cockpit', provinceReaderScope('35'), 'provinceReader', { TenantId: '35' }],
+    ['the national view', nationalReaderScope, 'nationalReader', {}],
+    [
+      'a regency keeping its summaries',
+      summaryWriterScope('35.22'),
+      'summaryWriter',
+      { TenantId: '35.22', ProvinceId: '35' },
+    ],
+    [
+      'a province keeping its summaries',
+      summaryWriterScope('35'),
+      'summaryWriter',
+      { TenantId: '35', ProvinceId: '35' },
     ],
   ])('gives %s the narrowest role that covers it', (_label, scope, role, tags) => {
     // Act
@@ -191,6 +211,11 @@ describe('credential plans: which data role serves which scope', () => {
       'a tenant plus the catalogue',
       { keyPrefixes: ['T#35.22#', 'CATALOG#LOG#'], objectPrefixes: [], readOnly: false },
     ],
+    [
+      'a regency writing another province’s read model',
+      { keyPrefixes: ['T#35.22#SUMMARY#', 'PROV#63#'], objectPrefixes: [], readOnly: false },
+    ],
+    ['a regency reading as a province', { keyPrefixes: ['PROV#35.22#'], objectPrefixes: [], readOnly: true }],
   ])('has no role for %s', (_label, scope) => {
     expect(() => credentialPlanFor(scope)).toThrow(NoDataRoleError);
   });

@@ -5,4 +5,5 @@ export * from './product.ts';
 export * from './seed.ts';
 export * from './seed-catalog.ts';
 export * from './seed-evidence.ts';
+export * from './seed-oversight.ts';
 export * from './stack.ts';

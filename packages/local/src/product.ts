@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { officialAreas } from '@inovasi/api/areas';
 import { localTokens } from '@inovasi/api/local-tokens';
@@ -29,6 +29,12 @@ export interface LocalProduct {
   readonly seeded: boolean;
   stop(): Promise<void>;
 }
+
+/**
+ * Where a running product leaves its stack's endpoints (loopback, fake credentials), so that
+ * commands such as `summaries:rebuild` use it instead of starting a second DynamoDB on the same data.
+ */
+export const RUNNING_STACK_FILE = 'local-stack.json';
 
 /** The signing secret lives with the data, so tokens survive a restart of `pnpm start`. */
 function tokenSecret(dataDir: string): Uint8Array {
@@ -62,6 +68,8 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       { port: options.port, webDist: options.webDist },
     );
     const jobs = startScheduledJobs(data, join(stack.dataDir, 'outbox.jsonl'));
+    const runningStackFile = join(stack.dataDir, RUNNING_STACK_FILE);
+    if (options.dataDir) writeFileSync(runningStackFile, JSON.stringify(stack.config), { mode: 0o600 });
     return {
       url: server.url,
       config: stack.config,
@@ -69,6 +77,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       outboxFile: jobs.outboxFile,
       stop: async () => {
         jobs.stop();
+        rmSync(runningStackFile, { force: true });
         await server.stop();
         await stack.stop();
       },

@@ -1,9 +1,16 @@
+import { resumeBackgroundJobs } from '@inovasi/api/jobs/background';
 import { dispatchOutbox, fileMailSink } from '@inovasi/api/jobs/outbox';
 import { runDeadlineReminders } from '@inovasi/api/jobs/reminders';
+import { formatRebuildReport, rebuildSummaries } from '@inovasi/api/jobs/summaries';
+import { createLogger } from '@inovasi/api/logging';
 import type { ScopedClientFactory } from '@inovasi/data';
 
 const OUTBOX_EVERY_MS = 15_000;
 const REMINDERS_EVERY_MS = 60 * 60 * 1000;
+/** Repairs summary drift (a lost in-request refresh) and writes each region's daily trend point. */
+const SUMMARY_REBUILD_EVERY_MS = 15 * 60 * 1000;
+/** Takes up export and import jobs nobody started or whose run died (docs/decisions/0011). */
+const JOB_SWEEP_EVERY_MS = 60_000;
 
 /**
  * The embedded default's stand-in for EventBridge schedules: timers that run the same job
@@ -25,7 +32,42 @@ export function startScheduledJobs(data: ScopedClientFactory, outboxFile: string
   };
   const reminders = guarded(() => runDeadlineReminders(data));
   const outbox = guarded(() => dispatchOutbox(data, sink));
-  const timers = [setInterval(outbox, OUTBOX_EVERY_MS), setInterval(reminders, REMINDERS_EVERY_MS)];
+  // Its own guard: a rebuild of many regions must not hold up the outbox.
+  let rebuilding = false;
+  const summaries = async () => {
+    if (rebuilding) return;
+    rebuilding = true;
+    try {
+      const report = await rebuildSummaries(data);
+      if (report.drifted > 0 || report.failures.length > 0) {
+        for (const line of formatRebuildReport(report, false)) console.warn(`summaries: ${line}`);
+      }
+    } catch (error) {
+      console.error('summary rebuild failed; it runs again on the next tick', error);
+    } finally {
+      rebuilding = false;
+    }
+  };
+  // Its own guard too: a national-entry pack may take minutes.
+  let sweeping = false;
+  const jobLogger = createLogger({ serviceName: 'inovasi-jobs', logLevel: 'WARN' });
+  const sweep = async () => {
+    if (sweeping) return;
+    sweeping = true;
+    try {
+      await resumeBackgroundJobs({ data, logger: jobLogger });
+    } catch (error) {
+      console.error('background job sweep failed; it runs again on the next tick', error);
+    } finally {
+      sweeping = false;
+    }
+  };
+  const timers = [
+    setInterval(sweep, JOB_SWEEP_EVERY_MS),
+    setInterval(outbox, OUTBOX_EVERY_MS),
+    setInterval(reminders, REMINDERS_EVERY_MS),
+    setInterval(summaries, SUMMARY_REBUILD_EVERY_MS),
+  ];
   for (const timer of timers) timer.unref();
   const first = setTimeout(reminders, 1_000);
   first.unref();

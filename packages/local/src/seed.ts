@@ -16,6 +16,7 @@ import { DEMO_INNOVATIONS, DEMO_OPDS, DEMO_TENANTS, demoEmail, PLATFORM_ADMIN_EM
 import { seedDemoScoring } from './demo-scoring.ts';
 import { seedDemoCatalog } from './seed-catalog.ts';
 import { seedDemoEvidence } from './seed-evidence.ts';
+import { seedDemoOversight } from './seed-oversight.ts';
 
 const SEED_NAME = 'demo-v1';
 const SEEDED_AT = '2026-01-05T08:00:00.000Z';
@@ -41,6 +42,8 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
     // A store seeded before the public catalogue existed gets its demo entries on its next start.
     await seedDemoCatalog(data, areas);
     await seedDemoEvidence(data);
+    // Official past results once; summaries rebuilt from source (derived data) on every start.
+    await seedDemoOversight(data);
     return false;
   }
 
@@ -121,5 +124,6 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
   await registry.markSeeded(SEED_NAME);
   await seedDemoCatalog(data, areas);
   await seedDemoEvidence(data);
+  await seedDemoOversight(data);
   return true;
 }

@@ -14,6 +14,11 @@ export interface LocalStack {
   /** Where the state lives; a throwaway folder unless a data directory was given. */
   readonly dataDir: string;
   stop(): Promise<void>;
+  /**
+   * Ends DynamoDB Local abruptly (SIGKILL, no shutdown hook), as a crash or a pulled plug would.
+   * For the durability test; `stop()` still closes the rest afterwards.
+   */
+  crashDynamo(): Promise<void>;
 }
 
 export interface LocalStackOptions {
@@ -114,7 +119,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const stop = async () => {
     await objectServer.close().catch(() => undefined);
     await new Promise<void>((resolve) => {
-      if (dynamo.exitCode !== null) return resolve();
+      // Already gone: exited, or killed by a signal (then exitCode stays null).
+      if (dynamo.exitCode !== null || dynamo.signalCode !== null) return resolve();
       dynamo.once('exit', () => resolve());
       dynamo.kill('SIGTERM');
     });
@@ -142,7 +148,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await provisionBucket(objects, config.bucketName);
     admin.destroy();
     objects.destroy();
-    return { config, dataDir, stop };
+    const crashDynamo = () =>
+      new Promise<void>((resolve) => {
+        if (dynamo.exitCode !== null || dynamo.signalCode !== null) return resolve();
+        dynamo.once('exit', () => resolve());
+        dynamo.kill('SIGKILL');
+      });
+    return { config, dataDir, stop, crashDynamo };
   } catch (error) {
     await stop();
     throw error;

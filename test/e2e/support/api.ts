@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { textPdf } from '@inovasi/local';
+
 /** Arranges server state over HTTP, so a journey only drives the browser for what it is about. */
 export class DemoApi {
   private constructor(
@@ -17,7 +20,7 @@ export class DemoApi {
     return new DemoApi(baseUrl, token, user);
   }
 
-  private async call<T>(method: string, path: string, body?: unknown, version?: number): Promise<T> {
+  async call<T>(method: string, path: string, body?: unknown, version?: number): Promise<T> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (version !== undefined) headers['if-match'] = `"${version}"`;
@@ -28,7 +31,7 @@ export class DemoApi {
     });
     if (!response.ok)
       throw new Error(`${method} ${path} failed: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
+    return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
   }
 
   async createInnovation(
@@ -77,6 +80,41 @@ export class DemoApi {
       version,
     );
     return saved.version;
+  }
+
+  /**
+   * Uploads a small text PDF through the presigned flow (ticket, PUT to the store, intake check) and
+   * attaches it to one indicator answer: the evidence a verifier needs before accepting the answer.
+   * The innovation must still be editable (draft or returned) and the answer saved with a level.
+   */
+  async attachEvidence(innovationId: string, indicator: string, title = `SK data dukung ${indicator}`) {
+    const bytes = textPdf({ lines: ['KEPUTUSAN KEPALA DAERAH', title] });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const ticket = await this.call<{
+      evidence: { id: string };
+      upload: { url: string; headers: Record<string, string> };
+    }>('POST', '/evidence/uploads', {
+      kind: 'sk',
+      title,
+      fileName: 'sk-data-dukung.pdf',
+      mediaType: 'application/pdf',
+      size: bytes.length,
+      sha256,
+      documentDate: '2026-01-20',
+    });
+    const put = await fetch(ticket.upload.url, {
+      method: 'PUT',
+      headers: ticket.upload.headers,
+      body: new Uint8Array(bytes),
+    });
+    if (!put.ok) throw new Error(`evidence PUT failed: ${put.status}`);
+    await this.call('POST', `/evidence/${ticket.evidence.id}/complete`);
+    await this.call('POST', `/evidence/${ticket.evidence.id}/links`, {
+      type: 'innovation',
+      innovationId,
+      indicator,
+    });
+    return ticket.evidence.id;
   }
 }
 

@@ -1,5 +1,7 @@
+import { textPdf } from '@inovasi/local';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
+import { uploadAndComplete } from '../evidence/support.ts';
 
 let env: TestEnvironment;
 let operator: string;
@@ -50,6 +52,21 @@ async function step(token: string, id: string, path: string, body: unknown) {
   });
 }
 
+/** A verifier accepts only answers backed by evidence that passed intake: upload a PDF and link it. */
+async function attachEvidence(id: string, indicator: string) {
+  const pdf = textPdf({ lines: [`Bukti ${id} ${indicator}`] });
+  const { completed, id: evidenceId } = await uploadAndComplete(env, operator, TENANT, pdf, {
+    fileName: `${indicator}.pdf`,
+    mediaType: 'application/pdf',
+  });
+  expect(completed.status, completed.text).toBe(200);
+  const linked = await env.request('POST', `${base}/evidence/${evidenceId}/links`, {
+    token: operator,
+    body: { type: 'innovation', innovationId: id, indicator },
+  });
+  expect(linked.status, linked.text).toBeLessThan(300);
+}
+
 async function answer(id: string, indicator: string, level: number) {
   const current = await env.request('GET', `${base}/innovations/${id}`, { token: operator });
   const response = await env.request('PUT', `${base}/innovations/${id}/answers/${indicator}`, {
@@ -58,6 +75,7 @@ async function answer(id: string, indicator: string, level: number) {
     body: { level },
   });
   expect(response.status).toBe(200);
+  await attachEvidence(id, indicator);
 }
 
 describe('the life of one innovation', () => {

@@ -65,6 +65,52 @@ export type SpdAnswerInput = RequestJson<paths['/tenants/{code}/periods/{year}/s
 export type SpdFigures = NonNullable<SpdAnswerInput['figures']>;
 export type TenantSettings = Ok<paths['/tenants/{code}/settings']['get']>;
 
+/** The public replication catalogue (no sign-in) and a region's own publications. */
+export type CatalogSearch = components['schemas']['CatalogSearchResult'];
+export type CatalogItem = components['schemas']['CatalogListItem'];
+export type CatalogFacetName = keyof CatalogSearch['facets'];
+export type CatalogFacetCount = CatalogSearch['facets'][CatalogFacetName][number];
+export type CatalogQuery = NonNullable<paths['/catalog/innovations']['get']['parameters']['query']>;
+export type CatalogSort = NonNullable<CatalogQuery['sort']>;
+export type CatalogDetail = Ok<paths['/catalog/innovations/{id}']['get']>;
+export type Publication = Ok<paths['/tenants/{code}/innovations/{id}/publication']['get']>;
+export type PublicationInput = RequestJson<paths['/tenants/{code}/innovations/{id}/publication']['put']>;
+export type CatalogTheme = NonNullable<PublicationInput['themes']>[number];
+
+/** Replication requests and agreements between regions. */
+export type Replication = Ok<paths['/tenants/{code}/replications/{id}']['get']>;
+export type ReplicationStatus = Replication['status'];
+export type ReplicationRequestInput = RequestJson<paths['/tenants/{code}/replications']['post']>;
+export type ReplicationContact = ReplicationRequestInput['contact'];
+export type AgreementInput = RequestJson<paths['/tenants/{code}/replications/{id}/accept']['post']>;
+export type AgreementKind = AgreementInput['kind'];
+export type ReplicationSummary = Ok<paths['/tenants/{code}/innovations/{id}/replications']['get']>;
+
+/** Evidence (data dukung): the library, uploads and each indicator's checklist. */
+export type Evidence = Ok<paths['/tenants/{code}/evidence/{evidenceId}/complete']['post']>;
+export type EvidenceKind = Evidence['kind'];
+export type EvidenceStatus = Evidence['status'];
+export type EvidenceFinding = NonNullable<Evidence['intake']>['findings'][number];
+export type EvidenceFindingCode = EvidenceFinding['code'];
+export type EvidenceUploadInput = RequestJson<paths['/tenants/{code}/evidence/uploads']['post']>;
+export type EvidenceMediaType = EvidenceUploadInput['mediaType'];
+export type EvidenceUploadTicket = Ok<paths['/tenants/{code}/evidence/uploads']['post']>;
+export type EvidenceUrlInput = RequestJson<paths['/tenants/{code}/evidence/urls']['post']>;
+export type EvidenceUsage = Ok<paths['/tenants/{code}/evidence/usage']['get']>;
+export type EvidenceLinkWarning = Ok<
+  paths['/tenants/{code}/evidence/{evidenceId}/links']['post']
+>['warnings'][number];
+export type EvidenceChecklist = Ok<paths['/tenants/{code}/innovations/{id}/evidence']['get']>;
+export type IndicatorEvidence = EvidenceChecklist['indicators'][number];
+export type AttachedEvidence = IndicatorEvidence['attached'][number];
+export type MissingEvidence = IndicatorEvidence['missing'][number];
+export type IndicatorEvidenceState = IndicatorEvidence['state'];
+export type EvidenceListQuery = NonNullable<paths['/tenants/{code}/evidence']['get']['parameters']['query']>;
+
+export type AppNotification = components['schemas']['Notification'];
+export type OpdProgressBoard = Ok<paths['/tenants/{code}/periods/{year}/progress']['get']>;
+export type OpdProgressRow = OpdProgressBoard['opds'][number];
+
 /**
  * The rubric endpoint documents its body as a free-form object; its shape is the domain's rubric
  * type, imported as a type only (nothing of the core package reaches the bundle from here).
@@ -153,6 +199,62 @@ export const INNOVATION_STATUSES = exhaustive<InnovationStatus>()([
   'sent',
   'accepted',
   'rejected',
+]);
+
+export const AGREEMENT_KINDS = exhaustive<AgreementKind>()(['pks', 'mou', 'surat_pernyataan']);
+export const REPLICATION_STATUSES = exhaustive<ReplicationStatus>()([
+  'requested',
+  'accepted',
+  'declined',
+  'withdrawn',
+]);
+export const CATALOG_THEMES = exhaustive<CatalogTheme>()([
+  'kemiskinan',
+  'stunting',
+  'pengangguran',
+  'inflasi',
+  'investasi',
+  'ketahanan_pangan',
+  'umkm',
+  'kesehatan_ibu_anak',
+  'pendidikan',
+  'digitalisasi_layanan',
+  'kebencanaan',
+  'lingkungan',
+]);
+export const EVIDENCE_KINDS = exhaustive<EvidenceKind>()([
+  'perda',
+  'perkada',
+  'sk',
+  'surat_tugas',
+  'rkpd',
+  'anggaran',
+  'sop',
+  'pedoman',
+  'laporan',
+  'sertifikat',
+  'pks_mou',
+  'foto',
+  'screenshot',
+  'video',
+  'tautan',
+  'lainnya',
+]);
+export const EVIDENCE_MEDIA_TYPES = exhaustive<EvidenceMediaType>()([
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'video/mp4',
+]);
+export const EVIDENCE_FINDINGS = exhaustive<EvidenceFindingCode>()([
+  'needs_readable_copy',
+  'duplicate',
+  'video_duration_unknown',
+  'date_outside_window',
+  'document_date_missing',
+  'not_valid_in_period',
+  'file_kind_not_accepted',
+  'shared_across_indicators',
 ]);
 
 export const SID33_BASES = exhaustive<Sid33Basis>()(['a', 'b', 'c', 'd', 'e', 'f']);

@@ -31,6 +31,20 @@ export const queryKeys = {
   spd: (code: string, year: number) => ['tenants', code, 'scoring', 'spd', year] as const,
   settings: (code: string) => ['tenants', code, 'settings'] as const,
   audit: (code: string, filters: AuditFilters) => ['tenants', code, 'audit', filters] as const,
+  /** The public catalogue: not tied to a tenant, so it survives sign-in and sign-out alike. */
+  catalogSearch: (query: Record<string, string>) => ['catalog', 'search', query] as const,
+  catalogDetail: (catalogId: string) => ['catalog', 'detail', catalogId] as const,
+  publication: (code: string, id: string) => ['tenants', code, 'innovations', 'publication', id] as const,
+  replications: (code: string) => ['tenants', code, 'replications'] as const,
+  innovationReplications: (code: string, id: string) => ['tenants', code, 'replications', 'of', id] as const,
+  /** Everything about evidence: the library, usage and each innovation's checklist. */
+  evidence: (code: string) => ['tenants', code, 'evidence'] as const,
+  evidenceChecklist: (code: string, id: string) => ['tenants', code, 'evidence', 'checklist', id] as const,
+  evidenceLibrary: (code: string, filters: Record<string, string>) =>
+    ['tenants', code, 'evidence', 'library', filters] as const,
+  evidenceUsage: (code: string) => ['tenants', code, 'evidence', 'usage'] as const,
+  notifications: (code: string) => ['tenants', code, 'notifications'] as const,
+  progress: (code: string, year: number) => ['tenants', code, 'progress', year] as const,
 };
 
 export interface InnovationFilters {

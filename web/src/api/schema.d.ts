@@ -53,6 +53,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     put?: never;
@@ -110,6 +119,15 @@ export interface paths {
         };
         /** @description Not signed in */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -177,6 +195,15 @@ export interface paths {
         };
         /** @description Not allowed for this caller */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -252,6 +279,33 @@ export interface paths {
         };
         /** @description Conflict: stale version or duplicate */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -343,6 +397,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     put?: never;
@@ -393,6 +456,7 @@ export interface paths {
                   | 'sekolah'
                   | 'rsud'
                   | 'lainnya';
+                target?: number;
                 archived: boolean;
                 version: number;
                 /** Format: date-time */
@@ -439,6 +503,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     put?: never;
@@ -467,6 +540,7 @@ export interface paths {
               | 'sekolah'
               | 'rsud'
               | 'lainnya';
+            target?: number;
           };
         };
       };
@@ -490,6 +564,7 @@ export interface paths {
                 | 'sekolah'
                 | 'rsud'
                 | 'lainnya';
+              target?: number;
               archived: boolean;
               version: number;
               /** Format: date-time */
@@ -528,6 +603,33 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -585,6 +687,7 @@ export interface paths {
               | 'sekolah'
               | 'rsud'
               | 'lainnya';
+            target?: number;
           };
         };
       };
@@ -608,6 +711,7 @@ export interface paths {
                 | 'sekolah'
                 | 'rsud'
                 | 'lainnya';
+              target?: number;
               archived: boolean;
               version: number;
               /** Format: date-time */
@@ -662,8 +766,35 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -720,6 +851,7 @@ export interface paths {
                 | 'sekolah'
                 | 'rsud'
                 | 'lainnya';
+              target?: number;
               archived: boolean;
               version: number;
               /** Format: date-time */
@@ -776,6 +908,24 @@ export interface paths {
         };
         /** @description If-Match header required */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -875,6 +1025,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     put?: never;
@@ -960,6 +1119,33 @@ export interface paths {
         };
         /** @description Conflict: stale version or duplicate */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -1078,8 +1264,35 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -1266,6 +1479,7 @@ export interface paths {
                     | 'penurunan_kemiskinan'
                     | 'non_pkpn';
                 };
+                previousId?: string;
                 answers: {
                   [key: string]: {
                     level: number;
@@ -1293,6 +1507,20 @@ export interface paths {
                   catalogId: string;
                   replicationId: string;
                 };
+                nationalEntry?: {
+                  registrationNumber: string;
+                  /** Format: date */
+                  enteredOn: string;
+                  recordedBy: string;
+                  /** Format: date-time */
+                  recordedAt: string;
+                };
+                returnNote?: string;
+                returnedAnswers?: string[];
+                registrationNumber?: string;
+                /** Format: date */
+                sentAt?: string;
+                finalKematangan?: number;
               }[];
               nextCursor?: string;
             };
@@ -1327,6 +1555,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -1606,6 +1843,7 @@ export interface paths {
                   | 'penurunan_kemiskinan'
                   | 'non_pkpn';
               };
+              previousId?: string;
               answers: {
                 [key: string]: {
                   level: number;
@@ -1633,6 +1871,20 @@ export interface paths {
                 catalogId: string;
                 replicationId: string;
               };
+              nationalEntry?: {
+                registrationNumber: string;
+                /** Format: date */
+                enteredOn: string;
+                recordedBy: string;
+                /** Format: date-time */
+                recordedAt: string;
+              };
+              returnNote?: string;
+              returnedAnswers?: string[];
+              registrationNumber?: string;
+              /** Format: date */
+              sentAt?: string;
+              finalKematangan?: number;
             };
           };
         };
@@ -1672,8 +1924,35 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Idempotency key reused with a different body */
         422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -1848,6 +2127,7 @@ export interface paths {
                   | 'penurunan_kemiskinan'
                   | 'non_pkpn';
               };
+              previousId?: string;
               answers: {
                 [key: string]: {
                   level: number;
@@ -1875,6 +2155,20 @@ export interface paths {
                 catalogId: string;
                 replicationId: string;
               };
+              nationalEntry?: {
+                registrationNumber: string;
+                /** Format: date */
+                enteredOn: string;
+                recordedBy: string;
+                /** Format: date-time */
+                recordedAt: string;
+              };
+              returnNote?: string;
+              returnedAnswers?: string[];
+              registrationNumber?: string;
+              /** Format: date */
+              sentAt?: string;
+              finalKematangan?: number;
             };
           };
         };
@@ -1907,6 +2201,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -2195,6 +2498,7 @@ export interface paths {
                   | 'penurunan_kemiskinan'
                   | 'non_pkpn';
               };
+              previousId?: string;
               answers: {
                 [key: string]: {
                   level: number;
@@ -2222,6 +2526,20 @@ export interface paths {
                 catalogId: string;
                 replicationId: string;
               };
+              nationalEntry?: {
+                registrationNumber: string;
+                /** Format: date */
+                enteredOn: string;
+                recordedBy: string;
+                /** Format: date-time */
+                recordedAt: string;
+              };
+              returnNote?: string;
+              returnedAnswers?: string[];
+              registrationNumber?: string;
+              /** Format: date */
+              sentAt?: string;
+              finalKematangan?: number;
             };
           };
         };
@@ -2270,6 +2588,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
           headers: {
@@ -2279,8 +2606,318 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/innovations/{id}/carry-over': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Carry an innovation into a later period: a linked draft copy whose answers must be re-confirmed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            toYear: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The new draft in the later period (the same one if carried before) */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              opdId: string;
+              /** @enum {string} */
+              status:
+                | 'draft'
+                | 'submitted'
+                | 'in_review'
+                | 'returned'
+                | 'verified'
+                | 'ready'
+                | 'sent'
+                | 'accepted'
+                | 'rejected';
+              archived: boolean;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              createdBy: string;
+              updatedBy: string;
+              periodYear: number;
+              profile: {
+                name: string;
+                /** @enum {string} */
+                stage?: 'inisiatif' | 'uji_coba' | 'penerapan';
+                /** @enum {string} */
+                initiator?: 'kepala_daerah' | 'anggota_dprd' | 'opd' | 'asn' | 'masyarakat';
+                initiatorName?: string;
+                /** @enum {string} */
+                classification?: 'perangkat_daerah' | 'desa' | 'masyarakat';
+                /** @enum {string} */
+                kind?: 'digital' | 'non_digital';
+                /** @enum {string} */
+                form?: 'pelayanan_publik' | 'tata_kelola' | 'urusan_lainnya';
+                /** @enum {string} */
+                urusanMain?:
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi';
+                urusanOthers?: (
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi'
+                )[];
+                /** Format: date */
+                trialDate?: string;
+                /** Format: date */
+                implementationDate?: string;
+                /** Format: date */
+                latestDevelopmentDate?: string;
+                rancangBangun?: string;
+                tujuan?: string;
+                manfaat?: string;
+                hasil?: string;
+                budget?: number;
+                budgetSource?: string;
+                latitude?: number;
+                longitude?: number;
+                astaCita?: number;
+                /** @enum {string} */
+                pkpnCluster?:
+                  | 'pangan'
+                  | 'energi_air'
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'hilirisasi'
+                  | 'infrastruktur_perumahan_bencana'
+                  | 'ekonomi_kerakyatan_desa'
+                  | 'penurunan_kemiskinan'
+                  | 'non_pkpn';
+              };
+              previousId?: string;
+              answers: {
+                [key: string]: {
+                  level: number;
+                  /** @enum {string} */
+                  basis?: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+                  note?: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: string;
+                  review?: {
+                    /** @enum {string} */
+                    status: 'accepted' | 'returned';
+                    note?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                  };
+                };
+              };
+              replicatedFrom?: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+                replicationId: string;
+              };
+              nationalEntry?: {
+                registrationNumber: string;
+                /** Format: date */
+                enteredOn: string;
+                recordedBy: string;
+                /** Format: date-time */
+                recordedAt: string;
+              };
+              returnNote?: string;
+              returnedAnswers?: string[];
+              registrationNumber?: string;
+              /** Format: date */
+              sentAt?: string;
+              finalKematangan?: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/tenants/{code}/innovations/{id}/archive': {
@@ -2447,6 +3084,7 @@ export interface paths {
                   | 'penurunan_kemiskinan'
                   | 'non_pkpn';
               };
+              previousId?: string;
               answers: {
                 [key: string]: {
                   level: number;
@@ -2474,6 +3112,20 @@ export interface paths {
                 catalogId: string;
                 replicationId: string;
               };
+              nationalEntry?: {
+                registrationNumber: string;
+                /** Format: date */
+                enteredOn: string;
+                recordedBy: string;
+                /** Format: date-time */
+                recordedAt: string;
+              };
+              returnNote?: string;
+              returnedAnswers?: string[];
+              registrationNumber?: string;
+              /** Format: date */
+              sentAt?: string;
+              finalKematangan?: number;
             };
           };
         };
@@ -2524,6 +3176,24 @@ export interface paths {
         };
         /** @description If-Match header required */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -2712,6 +3382,7 @@ export interface paths {
                   | 'penurunan_kemiskinan'
                   | 'non_pkpn';
               };
+              previousId?: string;
               answers: {
                 [key: string]: {
                   level: number;
@@ -2739,6 +3410,20 @@ export interface paths {
                 catalogId: string;
                 replicationId: string;
               };
+              nationalEntry?: {
+                registrationNumber: string;
+                /** Format: date */
+                enteredOn: string;
+                recordedBy: string;
+                /** Format: date-time */
+                recordedAt: string;
+              };
+              returnNote?: string;
+              returnedAnswers?: string[];
+              registrationNumber?: string;
+              /** Format: date */
+              sentAt?: string;
+              finalKematangan?: number;
             };
           };
         };
@@ -2787,8 +3472,35 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -2891,6 +3603,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -3028,8 +3749,35 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -3156,6 +3904,33 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -3214,6 +3989,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -3290,6 +4074,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -3380,6 +4173,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     put?: never;
@@ -3418,6 +4220,7 @@ export interface paths {
           content: {
             'application/json': {
               minKematanganToSend: number | null;
+              defaultOpdTarget: number;
               version: number;
             };
           };
@@ -3458,6 +4261,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     /** Change the region’s settings (tenant admin) */
@@ -3477,7 +4289,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            minKematanganToSend: number | null;
+            minKematanganToSend?: number | null;
+            defaultOpdTarget?: number;
           };
         };
       };
@@ -3490,6 +4303,7 @@ export interface paths {
           content: {
             'application/json': {
               minKematanganToSend: number | null;
+              defaultOpdTarget: number;
               version: number;
             };
           };
@@ -3539,8 +4353,35 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -3637,6 +4478,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -3745,6 +4595,33 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -3832,6 +4709,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -3946,8 +4832,35 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -4069,8 +4982,35 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -4272,6 +5212,7 @@ export interface paths {
                   | 'penurunan_kemiskinan'
                   | 'non_pkpn';
               };
+              previousId?: string;
               answers: {
                 [key: string]: {
                   level: number;
@@ -4299,6 +5240,20 @@ export interface paths {
                 catalogId: string;
                 replicationId: string;
               };
+              nationalEntry?: {
+                registrationNumber: string;
+                /** Format: date */
+                enteredOn: string;
+                recordedBy: string;
+                /** Format: date-time */
+                recordedAt: string;
+              };
+              returnNote?: string;
+              returnedAnswers?: string[];
+              registrationNumber?: string;
+              /** Format: date */
+              sentAt?: string;
+              finalKematangan?: number;
             };
           };
         };
@@ -4347,8 +5302,35 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -4537,6 +5519,7 @@ export interface paths {
                   | 'penurunan_kemiskinan'
                   | 'non_pkpn';
               };
+              previousId?: string;
               answers: {
                 [key: string]: {
                   level: number;
@@ -4564,6 +5547,20 @@ export interface paths {
                 catalogId: string;
                 replicationId: string;
               };
+              nationalEntry?: {
+                registrationNumber: string;
+                /** Format: date */
+                enteredOn: string;
+                recordedBy: string;
+                /** Format: date-time */
+                recordedAt: string;
+              };
+              returnNote?: string;
+              returnedAnswers?: string[];
+              registrationNumber?: string;
+              /** Format: date */
+              sentAt?: string;
+              finalKematangan?: number;
             };
           };
         };
@@ -4612,8 +5609,35 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -4745,8 +5769,35 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -4837,6 +5888,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     put?: never;
@@ -4917,6 +5977,289 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My notifications, newest first, with the unread count */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Notifications */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Notification'][];
+              unread: number;
+              nextCursor?: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark one of my notifications read */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Marked read */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** OPD progress board: submitted / verified / ready / sent against each OPD’s target, furthest behind first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Progress per OPD */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              daysToInternalDeadline: number | null;
+              daysToNationalDeadline: number | null;
+              opds: {
+                opdId: string;
+                name: string;
+                target: number;
+                total: number;
+                submitted: number;
+                verified: number;
+                ready: number;
+                sent: number;
+                behind: number;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     put?: never;
@@ -4987,6 +6330,24 @@ export interface paths {
         };
         /** @description Invalid input; `error.field` names the field */
         400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The bearer token sent is not valid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -5192,8 +6553,26 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The bearer token sent is not valid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -5270,6 +6649,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -5369,6 +6757,33 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     post?: never;
@@ -5424,6 +6839,24 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -5559,6 +6992,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -5709,6 +7151,33 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -5833,6 +7302,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -6005,8 +7483,35 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -6165,8 +7670,35 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -6328,6 +7860,24 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -6479,8 +8029,35 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -6577,6 +8154,2611 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/evidence/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask for a presigned upload of one evidence file (PDF, JPG, PNG, MP4); the bytes go straight to S3 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind:
+              | 'perda'
+              | 'perkada'
+              | 'sk'
+              | 'surat_tugas'
+              | 'rkpd'
+              | 'anggaran'
+              | 'sop'
+              | 'pedoman'
+              | 'laporan'
+              | 'sertifikat'
+              | 'pks_mou'
+              | 'foto'
+              | 'screenshot'
+              | 'video'
+              | 'tautan'
+              | 'lainnya';
+            title: string;
+            note?: string;
+            /** Format: date */
+            documentDate?: string;
+            /** Format: date */
+            validFrom?: string;
+            /** Format: date */
+            validUntil?: string;
+            opdId?: string;
+            public?: boolean;
+            fileName: string;
+            /** @enum {string} */
+            mediaType: 'application/pdf' | 'image/jpeg' | 'image/png' | 'video/mp4';
+            size: number;
+            sha256: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The pending item and its presigned PUT */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              evidence: {
+                id: string;
+                tenantCode: string;
+                /** @enum {string} */
+                source: 'upload' | 'url';
+                /** @enum {string} */
+                kind:
+                  | 'perda'
+                  | 'perkada'
+                  | 'sk'
+                  | 'surat_tugas'
+                  | 'rkpd'
+                  | 'anggaran'
+                  | 'sop'
+                  | 'pedoman'
+                  | 'laporan'
+                  | 'sertifikat'
+                  | 'pks_mou'
+                  | 'foto'
+                  | 'screenshot'
+                  | 'video'
+                  | 'tautan'
+                  | 'lainnya';
+                title: string;
+                note?: string;
+                fileName?: string;
+                mediaType?: string;
+                size?: number;
+                sha256?: string;
+                url?: string;
+                video?: {
+                  /** @enum {string} */
+                  host: 'youtube' | 'google_drive' | 'tiktok' | 'instagram';
+                  id: string;
+                };
+                durationSeconds?: number;
+                /** @enum {string} */
+                fileKind?: 'pdf' | 'jpg' | 'png' | 'mp4' | 'video_link' | 'web_link';
+                /** Format: date */
+                documentDate?: string;
+                /** Format: date */
+                validFrom?: string;
+                /** Format: date */
+                validUntil?: string;
+                opdId?: string;
+                public: boolean;
+                /** @enum {string} */
+                status: 'pending' | 'passed' | 'rejected';
+                intake?: {
+                  /** Format: date-time */
+                  checkedAt: string;
+                  /** @enum {string} */
+                  checkedBy: 'api' | 'worker';
+                  mediaType?: string;
+                  size?: number;
+                  sha256?: string;
+                  textLayer?: boolean;
+                  durationSeconds?: number;
+                  /** @enum {string} */
+                  rejection?:
+                    | 'type_not_accepted'
+                    | 'type_mismatch'
+                    | 'size_mismatch'
+                    | 'too_large'
+                    | 'hash_mismatch'
+                    | 'video_too_long'
+                    | 'quota_exceeded';
+                  findings: {
+                    /** @enum {string} */
+                    code:
+                      | 'needs_readable_copy'
+                      | 'duplicate'
+                      | 'video_duration_unknown'
+                      | 'date_outside_window'
+                      | 'document_date_missing'
+                      | 'not_valid_in_period'
+                      | 'file_kind_not_accepted'
+                      | 'shared_across_indicators';
+                    refs?: string[];
+                  }[];
+                };
+                linkedCodes: {
+                  [key: string]: number;
+                };
+                deleted?: {
+                  by: string;
+                  /** Format: date-time */
+                  at: string;
+                  reason: string;
+                };
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                createdBy: string;
+                updatedBy: string;
+              };
+              upload: {
+                /** @enum {string} */
+                method: 'PUT';
+                url: string;
+                headers: {
+                  [key: string]: string;
+                };
+                expiresAt: string;
+              };
+              duplicates: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                kind:
+                  | 'perda'
+                  | 'perkada'
+                  | 'sk'
+                  | 'surat_tugas'
+                  | 'rkpd'
+                  | 'anggaran'
+                  | 'sop'
+                  | 'pedoman'
+                  | 'laporan'
+                  | 'sertifikat'
+                  | 'pks_mou'
+                  | 'foto'
+                  | 'screenshot'
+                  | 'video'
+                  | 'tautan'
+                  | 'lainnya';
+                /** @enum {string} */
+                status: 'pending' | 'passed' | 'rejected';
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/evidence/urls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a video link (YouTube, Google Drive, TikTok, Instagram; ≤ 5 minutes) or a web page as evidence */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind:
+              | 'perda'
+              | 'perkada'
+              | 'sk'
+              | 'surat_tugas'
+              | 'rkpd'
+              | 'anggaran'
+              | 'sop'
+              | 'pedoman'
+              | 'laporan'
+              | 'sertifikat'
+              | 'pks_mou'
+              | 'foto'
+              | 'screenshot'
+              | 'video'
+              | 'tautan'
+              | 'lainnya';
+            title: string;
+            note?: string;
+            /** Format: date */
+            documentDate?: string;
+            /** Format: date */
+            validFrom?: string;
+            /** Format: date */
+            validUntil?: string;
+            opdId?: string;
+            public?: boolean;
+            url: string;
+            durationSeconds?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The item, passed intake */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              evidence: {
+                id: string;
+                tenantCode: string;
+                /** @enum {string} */
+                source: 'upload' | 'url';
+                /** @enum {string} */
+                kind:
+                  | 'perda'
+                  | 'perkada'
+                  | 'sk'
+                  | 'surat_tugas'
+                  | 'rkpd'
+                  | 'anggaran'
+                  | 'sop'
+                  | 'pedoman'
+                  | 'laporan'
+                  | 'sertifikat'
+                  | 'pks_mou'
+                  | 'foto'
+                  | 'screenshot'
+                  | 'video'
+                  | 'tautan'
+                  | 'lainnya';
+                title: string;
+                note?: string;
+                fileName?: string;
+                mediaType?: string;
+                size?: number;
+                sha256?: string;
+                url?: string;
+                video?: {
+                  /** @enum {string} */
+                  host: 'youtube' | 'google_drive' | 'tiktok' | 'instagram';
+                  id: string;
+                };
+                durationSeconds?: number;
+                /** @enum {string} */
+                fileKind?: 'pdf' | 'jpg' | 'png' | 'mp4' | 'video_link' | 'web_link';
+                /** Format: date */
+                documentDate?: string;
+                /** Format: date */
+                validFrom?: string;
+                /** Format: date */
+                validUntil?: string;
+                opdId?: string;
+                public: boolean;
+                /** @enum {string} */
+                status: 'pending' | 'passed' | 'rejected';
+                intake?: {
+                  /** Format: date-time */
+                  checkedAt: string;
+                  /** @enum {string} */
+                  checkedBy: 'api' | 'worker';
+                  mediaType?: string;
+                  size?: number;
+                  sha256?: string;
+                  textLayer?: boolean;
+                  durationSeconds?: number;
+                  /** @enum {string} */
+                  rejection?:
+                    | 'type_not_accepted'
+                    | 'type_mismatch'
+                    | 'size_mismatch'
+                    | 'too_large'
+                    | 'hash_mismatch'
+                    | 'video_too_long'
+                    | 'quota_exceeded';
+                  findings: {
+                    /** @enum {string} */
+                    code:
+                      | 'needs_readable_copy'
+                      | 'duplicate'
+                      | 'video_duration_unknown'
+                      | 'date_outside_window'
+                      | 'document_date_missing'
+                      | 'not_valid_in_period'
+                      | 'file_kind_not_accepted'
+                      | 'shared_across_indicators';
+                    refs?: string[];
+                  }[];
+                };
+                linkedCodes: {
+                  [key: string]: number;
+                };
+                deleted?: {
+                  by: string;
+                  /** Format: date-time */
+                  at: string;
+                  reason: string;
+                };
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                createdBy: string;
+                updatedBy: string;
+              };
+              duplicates: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                kind:
+                  | 'perda'
+                  | 'perkada'
+                  | 'sk'
+                  | 'surat_tugas'
+                  | 'rkpd'
+                  | 'anggaran'
+                  | 'sop'
+                  | 'pedoman'
+                  | 'laporan'
+                  | 'sertifikat'
+                  | 'pks_mou'
+                  | 'foto'
+                  | 'screenshot'
+                  | 'video'
+                  | 'tautan'
+                  | 'lainnya';
+                /** @enum {string} */
+                status: 'pending' | 'passed' | 'rejected';
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Idempotency key reused with a different body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/evidence/{evidenceId}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check an uploaded file (real type, size, SHA-256, PDF text layer, video length); it counts only once passed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          evidenceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The item, passed intake (its findings are warnings) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              /** @enum {string} */
+              source: 'upload' | 'url';
+              /** @enum {string} */
+              kind:
+                | 'perda'
+                | 'perkada'
+                | 'sk'
+                | 'surat_tugas'
+                | 'rkpd'
+                | 'anggaran'
+                | 'sop'
+                | 'pedoman'
+                | 'laporan'
+                | 'sertifikat'
+                | 'pks_mou'
+                | 'foto'
+                | 'screenshot'
+                | 'video'
+                | 'tautan'
+                | 'lainnya';
+              title: string;
+              note?: string;
+              fileName?: string;
+              mediaType?: string;
+              size?: number;
+              sha256?: string;
+              url?: string;
+              video?: {
+                /** @enum {string} */
+                host: 'youtube' | 'google_drive' | 'tiktok' | 'instagram';
+                id: string;
+              };
+              durationSeconds?: number;
+              /** @enum {string} */
+              fileKind?: 'pdf' | 'jpg' | 'png' | 'mp4' | 'video_link' | 'web_link';
+              /** Format: date */
+              documentDate?: string;
+              /** Format: date */
+              validFrom?: string;
+              /** Format: date */
+              validUntil?: string;
+              opdId?: string;
+              public: boolean;
+              /** @enum {string} */
+              status: 'pending' | 'passed' | 'rejected';
+              intake?: {
+                /** Format: date-time */
+                checkedAt: string;
+                /** @enum {string} */
+                checkedBy: 'api' | 'worker';
+                mediaType?: string;
+                size?: number;
+                sha256?: string;
+                textLayer?: boolean;
+                durationSeconds?: number;
+                /** @enum {string} */
+                rejection?:
+                  | 'type_not_accepted'
+                  | 'type_mismatch'
+                  | 'size_mismatch'
+                  | 'too_large'
+                  | 'hash_mismatch'
+                  | 'video_too_long'
+                  | 'quota_exceeded';
+                findings: {
+                  /** @enum {string} */
+                  code:
+                    | 'needs_readable_copy'
+                    | 'duplicate'
+                    | 'video_duration_unknown'
+                    | 'date_outside_window'
+                    | 'document_date_missing'
+                    | 'not_valid_in_period'
+                    | 'file_kind_not_accepted'
+                    | 'shared_across_indicators';
+                  refs?: string[];
+                }[];
+              };
+              linkedCodes: {
+                [key: string]: number;
+              };
+              deleted?: {
+                by: string;
+                /** Format: date-time */
+                at: string;
+                reason: string;
+              };
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              createdBy: string;
+              updatedBy: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Idempotency key reused with a different body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The region’s evidence library, newest first */
+    get: {
+      parameters: {
+        query?: {
+          kind?:
+            | 'perda'
+            | 'perkada'
+            | 'sk'
+            | 'surat_tugas'
+            | 'rkpd'
+            | 'anggaran'
+            | 'sop'
+            | 'pedoman'
+            | 'laporan'
+            | 'sertifikat'
+            | 'pks_mou'
+            | 'foto'
+            | 'screenshot'
+            | 'video'
+            | 'tautan'
+            | 'lainnya';
+          status?: 'pending' | 'passed' | 'rejected';
+          opdId?: string;
+          includeDeleted?: 'true' | 'false';
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One page of the library */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                tenantCode: string;
+                /** @enum {string} */
+                source: 'upload' | 'url';
+                /** @enum {string} */
+                kind:
+                  | 'perda'
+                  | 'perkada'
+                  | 'sk'
+                  | 'surat_tugas'
+                  | 'rkpd'
+                  | 'anggaran'
+                  | 'sop'
+                  | 'pedoman'
+                  | 'laporan'
+                  | 'sertifikat'
+                  | 'pks_mou'
+                  | 'foto'
+                  | 'screenshot'
+                  | 'video'
+                  | 'tautan'
+                  | 'lainnya';
+                title: string;
+                note?: string;
+                fileName?: string;
+                mediaType?: string;
+                size?: number;
+                sha256?: string;
+                url?: string;
+                video?: {
+                  /** @enum {string} */
+                  host: 'youtube' | 'google_drive' | 'tiktok' | 'instagram';
+                  id: string;
+                };
+                durationSeconds?: number;
+                /** @enum {string} */
+                fileKind?: 'pdf' | 'jpg' | 'png' | 'mp4' | 'video_link' | 'web_link';
+                /** Format: date */
+                documentDate?: string;
+                /** Format: date */
+                validFrom?: string;
+                /** Format: date */
+                validUntil?: string;
+                opdId?: string;
+                public: boolean;
+                /** @enum {string} */
+                status: 'pending' | 'passed' | 'rejected';
+                intake?: {
+                  /** Format: date-time */
+                  checkedAt: string;
+                  /** @enum {string} */
+                  checkedBy: 'api' | 'worker';
+                  mediaType?: string;
+                  size?: number;
+                  sha256?: string;
+                  textLayer?: boolean;
+                  durationSeconds?: number;
+                  /** @enum {string} */
+                  rejection?:
+                    | 'type_not_accepted'
+                    | 'type_mismatch'
+                    | 'size_mismatch'
+                    | 'too_large'
+                    | 'hash_mismatch'
+                    | 'video_too_long'
+                    | 'quota_exceeded';
+                  findings: {
+                    /** @enum {string} */
+                    code:
+                      | 'needs_readable_copy'
+                      | 'duplicate'
+                      | 'video_duration_unknown'
+                      | 'date_outside_window'
+                      | 'document_date_missing'
+                      | 'not_valid_in_period'
+                      | 'file_kind_not_accepted'
+                      | 'shared_across_indicators';
+                    refs?: string[];
+                  }[];
+                };
+                linkedCodes: {
+                  [key: string]: number;
+                };
+                deleted?: {
+                  by: string;
+                  /** Format: date-time */
+                  at: string;
+                  reason: string;
+                };
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                createdBy: string;
+                updatedBy: string;
+              }[];
+              nextCursor?: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/evidence/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Storage used against the region’s quota, and the intake limits */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Usage and limits */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              usedBytes: number;
+              files: number;
+              quotaBytes: number;
+              limits: {
+                maxDocumentBytes: number;
+                maxVideoBytes: number;
+                maxVideoSeconds: number;
+              };
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/evidence/{evidenceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One evidence item and everything it supports; its version is in the ETag */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          evidenceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The item and its links */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              evidence: {
+                id: string;
+                tenantCode: string;
+                /** @enum {string} */
+                source: 'upload' | 'url';
+                /** @enum {string} */
+                kind:
+                  | 'perda'
+                  | 'perkada'
+                  | 'sk'
+                  | 'surat_tugas'
+                  | 'rkpd'
+                  | 'anggaran'
+                  | 'sop'
+                  | 'pedoman'
+                  | 'laporan'
+                  | 'sertifikat'
+                  | 'pks_mou'
+                  | 'foto'
+                  | 'screenshot'
+                  | 'video'
+                  | 'tautan'
+                  | 'lainnya';
+                title: string;
+                note?: string;
+                fileName?: string;
+                mediaType?: string;
+                size?: number;
+                sha256?: string;
+                url?: string;
+                video?: {
+                  /** @enum {string} */
+                  host: 'youtube' | 'google_drive' | 'tiktok' | 'instagram';
+                  id: string;
+                };
+                durationSeconds?: number;
+                /** @enum {string} */
+                fileKind?: 'pdf' | 'jpg' | 'png' | 'mp4' | 'video_link' | 'web_link';
+                /** Format: date */
+                documentDate?: string;
+                /** Format: date */
+                validFrom?: string;
+                /** Format: date */
+                validUntil?: string;
+                opdId?: string;
+                public: boolean;
+                /** @enum {string} */
+                status: 'pending' | 'passed' | 'rejected';
+                intake?: {
+                  /** Format: date-time */
+                  checkedAt: string;
+                  /** @enum {string} */
+                  checkedBy: 'api' | 'worker';
+                  mediaType?: string;
+                  size?: number;
+                  sha256?: string;
+                  textLayer?: boolean;
+                  durationSeconds?: number;
+                  /** @enum {string} */
+                  rejection?:
+                    | 'type_not_accepted'
+                    | 'type_mismatch'
+                    | 'size_mismatch'
+                    | 'too_large'
+                    | 'hash_mismatch'
+                    | 'video_too_long'
+                    | 'quota_exceeded';
+                  findings: {
+                    /** @enum {string} */
+                    code:
+                      | 'needs_readable_copy'
+                      | 'duplicate'
+                      | 'video_duration_unknown'
+                      | 'date_outside_window'
+                      | 'document_date_missing'
+                      | 'not_valid_in_period'
+                      | 'file_kind_not_accepted'
+                      | 'shared_across_indicators';
+                    refs?: string[];
+                  }[];
+                };
+                linkedCodes: {
+                  [key: string]: number;
+                };
+                deleted?: {
+                  by: string;
+                  /** Format: date-time */
+                  at: string;
+                  reason: string;
+                };
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                createdBy: string;
+                updatedBy: string;
+              };
+              links: {
+                evidenceId: string;
+                target:
+                  | {
+                      /** @enum {string} */
+                      type: 'innovation';
+                      innovationId: string;
+                      indicator: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'spd';
+                      year: number;
+                      row: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'agreement';
+                      agreementId: string;
+                    };
+                /** Format: date-time */
+                linkedAt: string;
+                linkedBy: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Describe an evidence item (kind, title, document date, validity, public); send If-Match */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          evidenceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind?:
+              | 'perda'
+              | 'perkada'
+              | 'sk'
+              | 'surat_tugas'
+              | 'rkpd'
+              | 'anggaran'
+              | 'sop'
+              | 'pedoman'
+              | 'laporan'
+              | 'sertifikat'
+              | 'pks_mou'
+              | 'foto'
+              | 'screenshot'
+              | 'video'
+              | 'tautan'
+              | 'lainnya';
+            title?: string;
+            note?: string | null;
+            /** Format: date */
+            documentDate?: string | null;
+            /** Format: date */
+            validFrom?: string | null;
+            /** Format: date */
+            validUntil?: string | null;
+            public?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description The changed item */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              /** @enum {string} */
+              source: 'upload' | 'url';
+              /** @enum {string} */
+              kind:
+                | 'perda'
+                | 'perkada'
+                | 'sk'
+                | 'surat_tugas'
+                | 'rkpd'
+                | 'anggaran'
+                | 'sop'
+                | 'pedoman'
+                | 'laporan'
+                | 'sertifikat'
+                | 'pks_mou'
+                | 'foto'
+                | 'screenshot'
+                | 'video'
+                | 'tautan'
+                | 'lainnya';
+              title: string;
+              note?: string;
+              fileName?: string;
+              mediaType?: string;
+              size?: number;
+              sha256?: string;
+              url?: string;
+              video?: {
+                /** @enum {string} */
+                host: 'youtube' | 'google_drive' | 'tiktok' | 'instagram';
+                id: string;
+              };
+              durationSeconds?: number;
+              /** @enum {string} */
+              fileKind?: 'pdf' | 'jpg' | 'png' | 'mp4' | 'video_link' | 'web_link';
+              /** Format: date */
+              documentDate?: string;
+              /** Format: date */
+              validFrom?: string;
+              /** Format: date */
+              validUntil?: string;
+              opdId?: string;
+              public: boolean;
+              /** @enum {string} */
+              status: 'pending' | 'passed' | 'rejected';
+              intake?: {
+                /** Format: date-time */
+                checkedAt: string;
+                /** @enum {string} */
+                checkedBy: 'api' | 'worker';
+                mediaType?: string;
+                size?: number;
+                sha256?: string;
+                textLayer?: boolean;
+                durationSeconds?: number;
+                /** @enum {string} */
+                rejection?:
+                  | 'type_not_accepted'
+                  | 'type_mismatch'
+                  | 'size_mismatch'
+                  | 'too_large'
+                  | 'hash_mismatch'
+                  | 'video_too_long'
+                  | 'quota_exceeded';
+                findings: {
+                  /** @enum {string} */
+                  code:
+                    | 'needs_readable_copy'
+                    | 'duplicate'
+                    | 'video_duration_unknown'
+                    | 'date_outside_window'
+                    | 'document_date_missing'
+                    | 'not_valid_in_period'
+                    | 'file_kind_not_accepted'
+                    | 'shared_across_indicators';
+                  refs?: string[];
+                }[];
+              };
+              linkedCodes: {
+                [key: string]: number;
+              };
+              deleted?: {
+                by: string;
+                /** Format: date-time */
+                at: string;
+                reason: string;
+              };
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              createdBy: string;
+              updatedBy: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/evidence/{evidenceId}/delete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Delete an evidence item (soft: the record keeps who, when and why); send If-Match */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          evidenceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The deleted item */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              /** @enum {string} */
+              source: 'upload' | 'url';
+              /** @enum {string} */
+              kind:
+                | 'perda'
+                | 'perkada'
+                | 'sk'
+                | 'surat_tugas'
+                | 'rkpd'
+                | 'anggaran'
+                | 'sop'
+                | 'pedoman'
+                | 'laporan'
+                | 'sertifikat'
+                | 'pks_mou'
+                | 'foto'
+                | 'screenshot'
+                | 'video'
+                | 'tautan'
+                | 'lainnya';
+              title: string;
+              note?: string;
+              fileName?: string;
+              mediaType?: string;
+              size?: number;
+              sha256?: string;
+              url?: string;
+              video?: {
+                /** @enum {string} */
+                host: 'youtube' | 'google_drive' | 'tiktok' | 'instagram';
+                id: string;
+              };
+              durationSeconds?: number;
+              /** @enum {string} */
+              fileKind?: 'pdf' | 'jpg' | 'png' | 'mp4' | 'video_link' | 'web_link';
+              /** Format: date */
+              documentDate?: string;
+              /** Format: date */
+              validFrom?: string;
+              /** Format: date */
+              validUntil?: string;
+              opdId?: string;
+              public: boolean;
+              /** @enum {string} */
+              status: 'pending' | 'passed' | 'rejected';
+              intake?: {
+                /** Format: date-time */
+                checkedAt: string;
+                /** @enum {string} */
+                checkedBy: 'api' | 'worker';
+                mediaType?: string;
+                size?: number;
+                sha256?: string;
+                textLayer?: boolean;
+                durationSeconds?: number;
+                /** @enum {string} */
+                rejection?:
+                  | 'type_not_accepted'
+                  | 'type_mismatch'
+                  | 'size_mismatch'
+                  | 'too_large'
+                  | 'hash_mismatch'
+                  | 'video_too_long'
+                  | 'quota_exceeded';
+                findings: {
+                  /** @enum {string} */
+                  code:
+                    | 'needs_readable_copy'
+                    | 'duplicate'
+                    | 'video_duration_unknown'
+                    | 'date_outside_window'
+                    | 'document_date_missing'
+                    | 'not_valid_in_period'
+                    | 'file_kind_not_accepted'
+                    | 'shared_across_indicators';
+                  refs?: string[];
+                }[];
+              };
+              linkedCodes: {
+                [key: string]: number;
+              };
+              deleted?: {
+                by: string;
+                /** Format: date-time */
+                at: string;
+                reason: string;
+              };
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              createdBy: string;
+              updatedBy: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/evidence/{evidenceId}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A short-lived link to the file; `inline=true` previews images and PDFs in the browser */
+    get: {
+      parameters: {
+        query?: {
+          inline?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          evidenceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A presigned GET (or the link itself for URL evidence) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              url: string;
+              expiresAt: string;
+              inline: boolean;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/evidence/{evidenceId}/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Attach an item to an indicator answer, an SPD row or a replication agreement */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          evidenceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            type: 'innovation' | 'spd' | 'agreement';
+            innovationId?: string;
+            indicator?: string;
+            year?: number;
+            row?: string;
+            agreementId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The link and its warnings */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              link: {
+                evidenceId: string;
+                target:
+                  | {
+                      /** @enum {string} */
+                      type: 'innovation';
+                      innovationId: string;
+                      indicator: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'spd';
+                      year: number;
+                      row: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'agreement';
+                      agreementId: string;
+                    };
+                /** Format: date-time */
+                linkedAt: string;
+                linkedBy: string;
+              };
+              warnings: {
+                code: string;
+                refs?: string[];
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/evidence/{evidenceId}/unlink': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Detach an item from an indicator answer, an SPD row or an agreement */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          evidenceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            type: 'innovation' | 'spd' | 'agreement';
+            innovationId?: string;
+            indicator?: string;
+            year?: number;
+            row?: string;
+            agreementId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Detached */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              evidenceId: string;
+              /** @enum {boolean} */
+              unlinked: true;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/innovations/{id}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each indicator of an innovation: what its level requires, what is attached, what is missing */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The innovation’s evidence checklist */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              innovationId: string;
+              periodYear: number;
+              rubricId: string;
+              indicators: {
+                code: string;
+                name: string;
+                mandatory: boolean;
+                level: number;
+                requirement?: {
+                  level: number;
+                  text: string;
+                  description: string;
+                  fileKinds: ('pdf' | 'jpg' | 'png' | 'mp4' | 'video_link' | 'web_link')[];
+                  dates?: {
+                    /** Format: date */
+                    from?: string;
+                    /** Format: date */
+                    to?: string;
+                    inForce?: boolean;
+                  };
+                };
+                attached: {
+                  evidenceId: string;
+                  title: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'perda'
+                    | 'perkada'
+                    | 'sk'
+                    | 'surat_tugas'
+                    | 'rkpd'
+                    | 'anggaran'
+                    | 'sop'
+                    | 'pedoman'
+                    | 'laporan'
+                    | 'sertifikat'
+                    | 'pks_mou'
+                    | 'foto'
+                    | 'screenshot'
+                    | 'video'
+                    | 'tautan'
+                    | 'lainnya';
+                  /** @enum {string} */
+                  fileKind?: 'pdf' | 'jpg' | 'png' | 'mp4' | 'video_link' | 'web_link';
+                  /** @enum {string} */
+                  status: 'pending' | 'passed' | 'rejected';
+                  counts: boolean;
+                  findings: {
+                    /** @enum {string} */
+                    code:
+                      | 'needs_readable_copy'
+                      | 'duplicate'
+                      | 'video_duration_unknown'
+                      | 'date_outside_window'
+                      | 'document_date_missing'
+                      | 'not_valid_in_period'
+                      | 'file_kind_not_accepted'
+                      | 'shared_across_indicators';
+                    refs?: string[];
+                  }[];
+                  /** Format: date-time */
+                  linkedAt: string;
+                }[];
+                missing: ('evidence' | 'passed_evidence' | 'verification')[];
+                /** @enum {string} */
+                state:
+                  | 'not_answered'
+                  | 'missing_evidence'
+                  | 'awaiting_intake'
+                  | 'awaiting_verification'
+                  | 'returned'
+                  | 'verified';
+                review?: {
+                  /** @enum {string} */
+                  status: 'accepted' | 'returned';
+                  note?: string;
+                  by: string;
+                  /** Format: date-time */
+                  at: string;
+                };
+              }[];
+              completeness: {
+                total: number;
+                answered: number;
+                evidenced: number;
+                verified: number;
+                shares: {
+                  answered: number;
+                  evidenced: number;
+                  verified: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}/spd/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each SPD row of a year: what its level requires, what is attached, what is missing */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The region’s SPD evidence checklist */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              rubricId: string;
+              rows: {
+                code: string;
+                name: string;
+                mandatory: boolean;
+                level: number;
+                requirement?: {
+                  level: number;
+                  text: string;
+                  description: string;
+                  fileKinds: ('pdf' | 'jpg' | 'png' | 'mp4' | 'video_link' | 'web_link')[];
+                  dates?: {
+                    /** Format: date */
+                    from?: string;
+                    /** Format: date */
+                    to?: string;
+                    inForce?: boolean;
+                  };
+                };
+                attached: {
+                  evidenceId: string;
+                  title: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'perda'
+                    | 'perkada'
+                    | 'sk'
+                    | 'surat_tugas'
+                    | 'rkpd'
+                    | 'anggaran'
+                    | 'sop'
+                    | 'pedoman'
+                    | 'laporan'
+                    | 'sertifikat'
+                    | 'pks_mou'
+                    | 'foto'
+                    | 'screenshot'
+                    | 'video'
+                    | 'tautan'
+                    | 'lainnya';
+                  /** @enum {string} */
+                  fileKind?: 'pdf' | 'jpg' | 'png' | 'mp4' | 'video_link' | 'web_link';
+                  /** @enum {string} */
+                  status: 'pending' | 'passed' | 'rejected';
+                  counts: boolean;
+                  findings: {
+                    /** @enum {string} */
+                    code:
+                      | 'needs_readable_copy'
+                      | 'duplicate'
+                      | 'video_duration_unknown'
+                      | 'date_outside_window'
+                      | 'document_date_missing'
+                      | 'not_valid_in_period'
+                      | 'file_kind_not_accepted'
+                      | 'shared_across_indicators';
+                    refs?: string[];
+                  }[];
+                  /** Format: date-time */
+                  linkedAt: string;
+                }[];
+                missing: ('evidence' | 'passed_evidence' | 'verification')[];
+                /** @enum {string} */
+                state:
+                  | 'not_answered'
+                  | 'missing_evidence'
+                  | 'awaiting_intake'
+                  | 'awaiting_verification'
+                  | 'returned'
+                  | 'verified';
+                review?: {
+                  /** @enum {string} */
+                  status: 'accepted' | 'returned';
+                  note?: string;
+                  by: string;
+                  /** Format: date-time */
+                  at: string;
+                };
+              }[];
+              completeness: {
+                total: number;
+                answered: number;
+                evidenced: number;
+                verified: number;
+                shares: {
+                  answered: number;
+                  evidenced: number;
+                  verified: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}/evidence/completeness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per innovation and for the region: shares answered, evidenced (passed intake) and verified */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Completeness */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              rubricId: string;
+              region: {
+                total: number;
+                answered: number;
+                evidenced: number;
+                verified: number;
+                shares: {
+                  answered: number;
+                  evidenced: number;
+                  verified: number;
+                };
+              };
+              spd: {
+                total: number;
+                answered: number;
+                evidenced: number;
+                verified: number;
+                shares: {
+                  answered: number;
+                  evidenced: number;
+                  verified: number;
+                };
+              };
+              innovations: {
+                id: string;
+                name: string;
+                opdId: string;
+                status: string;
+                completeness: {
+                  total: number;
+                  answered: number;
+                  evidenced: number;
+                  verified: number;
+                  shares: {
+                    answered: number;
+                    evidenced: number;
+                    verified: number;
+                  };
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     put?: never;
@@ -6634,8 +10816,44 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The bearer token sent is not valid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -6690,6 +10908,24 @@ export interface paths {
                 opdName?: string;
               }[];
             };
+          };
+        };
+        /** @description The bearer token sent is not valid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
           };
         };
       };
@@ -6864,6 +11100,16 @@ export interface components {
           after?: unknown;
         };
       };
+    };
+    Notification: {
+      id: string;
+      userId: string;
+      type: string;
+      title_id: string;
+      title_en: string;
+      link?: string;
+      read: boolean;
+      createdAt: string;
     };
     CatalogSearchResult: {
       items: components['schemas']['CatalogListItem'][];

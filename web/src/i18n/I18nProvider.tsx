@@ -10,6 +10,7 @@ import {
 import { createFormatters, type Formatters } from './format.ts';
 import { type Dictionary, id, type MessageKey } from './id.ts';
 import { getLanguage, type Language, setLanguage, subscribeLanguage } from './language.ts';
+import { featureMessages } from './messages.ts';
 
 export type TranslateParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: TranslateParams) => string;
@@ -25,13 +26,14 @@ interface I18nValue {
  * Bahasa Indonesia ships with the first download; English is fetched when someone picks it, so the
  * majority on slow connections never pays for a dictionary they do not read.
  */
-const loaded: Partial<Record<Language, Dictionary>> = { id };
-const LOADERS: Record<Language, () => Promise<Dictionary>> = {
+type Messages = Readonly<Record<string, string>>;
+const loaded: Partial<Record<Language, Messages>> = { id };
+const LOADERS: Record<Language, () => Promise<Messages>> = {
   id: async () => id,
   en: async () => (await import('./en.ts')).en,
 };
 
-function loadDictionary(language: Language): Promise<Dictionary> {
+function loadDictionary(language: Language): Promise<Messages> {
   const ready = loaded[language];
   if (ready) return Promise.resolve(ready);
   return LOADERS[language]().then((dictionary) => {
@@ -77,9 +79,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
-export function createTranslate(dictionary: Dictionary): Translate {
+/** Looks a key up in the dictionary, then in the feature messages registered so far (Indonesian). */
+export function createTranslate(dictionary: Dictionary | Messages): Translate {
   return (key, params) => {
-    const template = dictionary[key];
+    const template = (dictionary as Messages)[key] ?? featureMessages[key] ?? key;
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
       name in params ? String(params[name]) : placeholder,

@@ -1,8 +1,15 @@
 /**
- * Bahasa Indonesia: the source dictionary. Every key the UI uses is declared here first; `en.ts` must
- * provide the same keys (the type checker enforces it). Words follow the project glossary.
+ * Bahasa Indonesia: the source dictionary. Every key the UI uses is declared here or in one of the
+ * feature modules `id-*.ts` (loaded with their screens); `en.ts` must provide all of them (the type
+ * checker enforces it). Words follow the project glossary.
  * Placeholders are written `{name}` and filled by `t(key, { name })`.
  */
+import type { idAdmin } from './id-admin.ts';
+import type { idBoard } from './id-board.ts';
+import type { idCatalog } from './id-catalog.ts';
+import type { idEvidence } from './id-evidence.ts';
+import type { idReplication } from './id-replication.ts';
+
 export const id = {
   'app.name': 'Inovasi Daerah',
   'app.skipToContent': 'Lewati ke konten utama',
@@ -197,44 +204,6 @@ export const id = {
   'opdKind.rsud': 'RSUD',
   'opdKind.lainnya': 'Lainnya',
 
-  'members.title': 'Pengguna',
-  'members.invite': 'Undang pengguna',
-  'members.empty': 'Belum ada pengguna pada Pemda ini.',
-  'members.col.name': 'Nama',
-  'members.col.roles': 'Peran',
-  'members.col.opd': 'OPD',
-  'members.col.actions': 'Aksi',
-  'members.email': 'Email',
-  'members.name': 'Nama lengkap',
-  'members.roles': 'Peran',
-  'members.opd': 'OPD',
-  'members.opdHint': 'Wajib untuk Operator OPD.',
-  'members.changeRole': 'Ubah peran',
-  'members.changeRoleTitle': 'Ubah peran {name}',
-  'members.inviteTitle': 'Undang pengguna',
-  'members.invited': 'Undangan terkirim.',
-  'members.saved': 'Peran pengguna tersimpan.',
-  'members.conflict': 'Data pengguna ini telah diubah orang lain. Daftar sudah dimuat ulang; silakan ulangi.',
-  'members.rolesRequired': 'Pilih setidaknya satu peran.',
-
-  'tenants.title': 'Pemda Terdaftar',
-  'tenants.onboardTitle': 'Daftarkan Pemda baru',
-  'tenants.onboardIntro':
-    'Pilih daerah dari daftar resmi kode wilayah Kemendagri. Admin Pemda dapat diundang setelah Pemda terdaftar.',
-  'tenants.area': 'Daerah (kode wilayah Kemendagri)',
-  'tenants.areaPlaceholder': 'Ketik nama atau kode, mis. Ngawi atau 35.21',
-  'tenants.areaNothing': 'Daerah tidak ditemukan',
-  'tenants.submit': 'Daftarkan',
-  'tenants.created': '{name} telah terdaftar.',
-  'tenants.exists': 'Daerah ini sudah terdaftar.',
-  'tenants.empty': 'Belum ada Pemda yang terdaftar.',
-  'tenants.col.code': 'Kode wilayah',
-  'tenants.col.name': 'Nama Pemda',
-  'tenants.col.kind': 'Jenis',
-  'tenants.col.status': 'Status',
-  'tenants.col.created': 'Terdaftar sejak',
-  'tenants.status.active': 'Aktif',
-
   'nav.dashboard': 'Dasbor Indeks',
   'nav.todo': 'Tugas Saya',
   'nav.queue': 'Antrean Verifikasi',
@@ -387,142 +356,31 @@ export const id = {
   'queue.count': '{count} inovasi',
   'queue.truncated': '(menampilkan {limit} pertama per status)',
 
-  'dashboard.title': 'Dasbor Indeks Inovasi Daerah',
-  'dashboard.year': 'Tahun penilaian',
-  'dashboard.intro':
-    'Proyeksi indeks bila periode ditutup hari ini: klaim (semua jawaban OPD) dan terverifikasi (hanya yang sudah diterima Bappeda).',
-  'dashboard.provisional': 'Rubrik {rubric} masih bersifat sementara (prakiraan); angka dapat berubah.',
-  'dashboard.index': 'Indeks terverifikasi',
-  'dashboard.gaugeLabel': 'Indeks terverifikasi {verified} ({predicate}); indeks klaim {claimed}.',
-  'dashboard.gaugeKey': 'Jarum: indeks terverifikasi · garis putus-putus: indeks klaim.',
-  'dashboard.bands': 'Rentang predikat',
-  'dashboard.claimedVsVerified': 'Klaim dan terverifikasi',
-  'dashboard.claimed': 'Klaim',
-  'dashboard.verified': 'Terverifikasi',
-  'dashboard.distance': 'Butuh {points} poin lagi untuk {next}.',
-  'dashboard.topBand': 'Sudah di predikat tertinggi.',
-  'dashboard.risk':
-    'Selisih {points} poin indeks masih berupa klaim. Minta OPD melengkapi data dukung agar verifikator dapat menerimanya.',
-  'dashboard.counts': 'Komponen indeks',
-  'dashboard.n': 'Inovasi yang dihitung (n)',
-  'dashboard.divisor': 'Pembagi rata-rata kematangan',
-  'dashboard.divisorValue': '{divisor} (minimal {min})',
-  'dashboard.averageMaturity': 'Rata-rata kematangan',
-  'dashboard.spd': 'Skor SPD',
-  'dashboard.countScore': 'Skor jumlah inovasi',
-  'dashboard.emptySeatsTitle': '{count} kursi kosong',
-  'dashboard.emptySeats':
-    'Pembagi minimal {min} inovasi: {count} kursi kosong dihitung bernilai 0. Menambah inovasi yang memenuhi syarat adalah cara termurah menaikkan indeks.',
-  'dashboard.noEmptySeats': 'Tidak ada kursi kosong (minimal {min} inovasi terpenuhi).',
-  'dashboard.basicServices': 'Urusan wajib pelayanan dasar',
-  'dashboard.basicServicesSummary': '{covered} dari {total} urusan tercakup; dibutuhkan minimal {required}.',
-  'dashboard.covered': 'Tercakup',
-  'dashboard.missing': 'Belum ada',
-  'dashboard.gateMet': 'Syarat urusan pelayanan dasar terpenuhi: skor jumlah inovasi dihitung.',
-  'dashboard.gateMissing':
-    'Syarat urusan pelayanan dasar belum terpenuhi (minimal {required}): skor jumlah inovasi bernilai 0.',
-  'dashboard.opdTitle': 'Kontribusi per OPD',
-  'dashboard.opdIntro': 'Poin indeks yang disumbangkan inovasi tiap OPD, klaim dan terverifikasi.',
-  'dashboard.opdEmpty': 'Belum ada inovasi pada periode ini.',
-  'dashboard.chartLoading': 'Memuat grafik…',
-  'dashboard.col.opd': 'OPD',
-  'dashboard.col.innovations': 'Inovasi dihitung',
-  'dashboard.col.pointsVerified': 'Poin terverifikasi',
-  'dashboard.col.pointsClaimed': 'Poin klaim',
-  'dashboard.countedOf': '{counted} dari {total}',
-  'dashboard.adviceTitle': 'Langkah paling berdampak',
-  'dashboard.adviceBasis': 'Dasar perhitungan saran',
-  'dashboard.adviceIntro':
-    'Diurutkan menurut kenaikan indeks untuk usaha terkecil; kenaikan dihitung ulang dengan rumus resmi.',
-  'dashboard.adviceEmpty': 'Tidak ada saran: semua langkah yang dapat dihitung sudah dilakukan.',
-  'dashboard.gain': '+{gain} poin',
-  'dashboard.openInnovation': 'Buka inovasi',
-  'dashboard.notCounted': 'Inovasi yang belum dihitung ({count})',
-
-  'spd.title': 'Jawaban SPD (Satuan Pemerintah Daerah)',
-  'spd.intro':
-    'Jawaban tingkat daerah. Untuk indikator kuantitatif, isi angka mentah (T-1, T-2) dan level dihitung otomatis; atau pilih level langsung.',
-  'spd.scoreClaimed': 'Skor SPD (klaim)',
-  'spd.scoreVerified': 'Skor SPD (terverifikasi)',
-  'spd.assumptions': 'Asumsi perhitungan',
-  'spd.modeLabel': 'Cara mengisi: {name}',
-  'spd.modeFigures': 'Isi angka',
-  'spd.modeLevel': 'Pilih level',
-  'spd.savedLevel': 'Level tersimpan: {level}',
-  'spd.grade': 'Nilai / predikat',
-  'spd.count': 'Jumlah ({unit})',
-  'spd.t1': 'Nilai tahun T-1 {unit}',
-  'spd.t2': 'Nilai tahun T-2 {unit}',
-  'spd.measure.growth_percent': 'Level dihitung dari pertumbuhan (T-1 − T-2) / T-2 dalam {unit}.',
-  'spd.measure.decrease': 'Level dihitung dari penurunan T-2 − T-1 ({unit}).',
-  'spd.measure.increase': 'Level dihitung dari kenaikan T-1 − T-2 ({unit}).',
-  'spd.measure.latest': 'Level dihitung dari nilai T-1 ({unit}).',
-  'spd.measure.count': 'Level dihitung dari jumlah ({unit}).',
-  'spd.conflict':
-    'Jawaban SPD telah diubah di tempat lain. Daftar sudah dimuat ulang; ulangi perubahan Anda.',
-
-  'settings.title': 'Pengaturan Pemda',
-  'settings.threshold': 'Batas minimal kematangan untuk dikirim',
-  'settings.thresholdIntro':
-    'Bila diaktifkan, inovasi hanya dapat ditandai siap kirim bila kematangan terverifikasinya mencapai batas ini (mis. Kota Bengkulu 70, Kota Padang 90). Tidak ada batas nasional.',
-  'settings.thresholdEnabled': 'Aktifkan batas minimal',
-  'settings.thresholdValue': 'Kematangan minimal',
-  'settings.thresholdHint': 'Angka 0–{max}.',
-  'settings.thresholdInvalid': 'Isi angka 0 sampai {max}.',
-  'settings.saved': 'Pengaturan tersimpan.',
-  'settings.conflict': 'Pengaturan telah diubah orang lain. Muat versi terbaru lalu ulangi.',
-
-  'periods.title': 'Periode Penilaian',
-  'periods.intro':
-    'Tiap periode mengunci rubrik tahunnya dan tenggat: setelah tenggat internal hanya Bappeda yang dapat mengubah (kecuali OPD diberi perpanjangan); setelah tenggat nasional semuanya hanya-baca.',
-  'periods.empty': 'Belum ada periode yang dibuka.',
-  'periods.openTitle': 'Buka periode baru',
-  'periods.year': 'Tahun',
-  'periods.internalDeadline': 'Tenggat internal (OPD)',
-  'periods.internalHint': 'Batas OPD melengkapi inovasi.',
-  'periods.nationalDeadline': 'Tenggat nasional (BSKDN)',
-  'periods.nationalHint': 'Batas unggah ke aplikasi nasional.',
-  'periods.open': 'Buka periode',
-  'periods.opened': 'Periode {year} telah dibuka.',
-  'periods.periodTitle': 'Periode {year}',
-  'periods.lock.open': 'Terbuka',
-  'periods.lock.operators_locked': 'OPD terkunci',
-  'periods.lock.read_only': 'Hanya-baca',
-  'periods.saveDeadlines': 'Simpan tenggat',
-  'periods.saveDeadlinesFor': 'Simpan tenggat periode {year}',
-  'periods.extensions': 'Perpanjangan',
-  'periods.noExtensions': 'Belum ada perpanjangan.',
-  'periods.extendTitle': 'Beri perpanjangan periode {year}',
-  'periods.extend': 'Beri perpanjangan',
-  'periods.allOpds': 'Semua OPD',
-  'periods.col.opd': 'OPD',
-  'periods.col.until': 'Sampai',
-  'periods.col.reason': 'Alasan',
-  'periods.col.at': 'Dicatat',
-  'periods.reasonShort': 'Alasan minimal 5 karakter.',
-  'periods.conflict': 'Periode ini telah diubah orang lain. Data sudah dimuat ulang; ulangi perubahan Anda.',
-
-  'audit.title': 'Jejak Audit',
-  'audit.intro': 'Setiap perubahan tercatat: siapa, kapan, apa yang berubah. Terbaru di atas.',
-  'audit.filters': 'Filter jejak audit',
-  'audit.filter.entity': 'ID inovasi / entitas',
-  'audit.filter.entityHint': 'Tekan Enter untuk menerapkan.',
-  'audit.filter.user': 'Pengguna',
-  'audit.filter.month': 'Bulan',
-  'audit.filter.period': 'Periode',
-  'audit.export': 'Unduh CSV',
-  'audit.empty': 'Tidak ada catatan yang sesuai dengan filter.',
-  'audit.count': '{count} catatan ditampilkan',
-  'audit.col.at': 'Waktu',
-  'audit.col.user': 'Pengguna',
-  'audit.col.action': 'Tindakan',
-  'audit.col.entity': 'Entitas',
-  'audit.col.changes': 'Perubahan',
-  'audit.innovation': 'Inovasi',
-
   'profile.readOnly':
     'Profil hanya dapat diubah oleh OPD saat status Draf atau Dikembalikan. Ditampilkan hanya-baca.',
+
+  'app.close': 'Tutup',
+  'nav.evidence': 'Pustaka Data Dukung',
+  'nav.progress': 'Progres OPD',
+  'nav.replications': 'Replikasi',
+  'nav.notifications': 'Notifikasi',
+  'nav.catalog': 'Katalog Replikasi',
+  'signIn.catalogTitle': 'Mencari inovasi untuk direplikasi?',
+  'signIn.catalogBody': 'Katalog inovasi daerah dapat dibuka siapa saja tanpa masuk.',
+  'signIn.catalogLink': 'Buka katalog replikasi inovasi',
+  'notifications.title': 'Notifikasi',
+  'notifications.bellUnread': 'Notifikasi, {count} belum dibaca',
 } as const;
 
-export type MessageKey = keyof typeof id;
+/**
+ * Messages of the larger feature areas live in their own modules (`id-*.ts`), which each feature
+ * registers when its chunk loads (`addMessages`), so the first download carries only the shell's.
+ */
+export type MessageKey =
+  | keyof typeof id
+  | keyof typeof idAdmin
+  | keyof typeof idCatalog
+  | keyof typeof idReplication
+  | keyof typeof idEvidence
+  | keyof typeof idBoard;
 export type Dictionary = { readonly [K in MessageKey]: string };

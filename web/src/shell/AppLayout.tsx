@@ -7,6 +7,7 @@ import { useSession } from '../auth/SessionProvider.tsx';
 import { LoadingState } from '../components/PageStates.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { navItemsFor } from './navigation.ts';
 import { RouteErrorBoundary } from './RouteErrorBoundary.tsx';
 
@@ -67,6 +68,7 @@ function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onToggleNav
         </Stack>
       </Group>
       <Group gap="xs" wrap="nowrap">
+        {tenant && <NotificationBell code={tenant.code} />}
         <LanguageSwitch />
         <UserMenu />
       </Group>

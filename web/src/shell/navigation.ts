@@ -18,6 +18,8 @@ export const INNOVATION_ROLES: readonly Role[] = [
 /** Bappeda and the region's leaders (who sign in as viewers) read the projected index. */
 export const DASHBOARD_ROLES: readonly Role[] = ['tenant_admin', 'verifier', 'province_viewer'];
 export const REVIEW_ROLES: readonly Role[] = ['tenant_admin', 'verifier'];
+/** The evidence library: its files are not shared with the province (policy: no evidence.read). */
+export const EVIDENCE_ROLES: readonly Role[] = ['tenant_admin', 'verifier', 'opd_operator'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/dasbor', label: 'nav.dashboard', roles: DASHBOARD_ROLES },
@@ -25,6 +27,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/tugas', label: 'nav.todo', roles: ['opd_operator'] },
   { to: '/verifikasi', label: 'nav.queue', roles: REVIEW_ROLES },
   { to: '/spd', label: 'nav.spd', roles: REVIEW_ROLES },
+  { to: '/data-dukung', label: 'nav.evidence', roles: EVIDENCE_ROLES },
+  { to: '/progres', label: 'nav.progress', roles: ['tenant_admin'] },
+  { to: '/replikasi', label: 'nav.replications', roles: ['tenant_admin'] },
+  { to: '/notifikasi', label: 'nav.notifications', roles: INNOVATION_ROLES },
+  { to: '/katalog', label: 'nav.catalog', roles: INNOVATION_ROLES },
   { to: '/periode', label: 'nav.periods', roles: ['tenant_admin'] },
   { to: '/opd', label: 'nav.opds', roles: ['tenant_admin'] },
   { to: '/pengguna', label: 'nav.members', roles: ['tenant_admin'] },

@@ -32,6 +32,7 @@ import {
   EvidenceTooLargeError,
   EvidenceValidityError,
   InvalidCursorError,
+  NotFoundError,
 } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -490,14 +491,17 @@ export const evidenceRoutes = createRouter()
   .openapi(completeRoute, async (c) => {
     const { code, evidenceId } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'evidence.write');
-    const current = await loadEvidence(access, evidenceId);
-    authorize(access, 'evidence.write', current.opdId);
     let evidence: Evidence;
     try {
-      evidence = await access.evidence.complete(evidenceId, 'api', { actor: access.actor });
+      // One read of the item serves the authorisation (its OPD) and the check.
+      evidence = await access.evidence.complete(evidenceId, 'api', {
+        actor: access.actor,
+        authorize: (item) => authorize(access, 'evidence.write', item.opdId),
+      });
     } catch (error) {
       if (error instanceof EvidenceObjectMissingError)
         throw new ApiError(409, 'evidence_not_uploaded', 'file');
+      if (error instanceof NotFoundError) throw new ApiError(404, 'not_found');
       throw error;
     }
     if (evidence.deleted) throw new ApiError(409, 'evidence_deleted');

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { tenantSettingsSchema } from '@inovasi/core';
 import { etag, expectedVersion } from '../context.ts';
 import { createRouter } from '../router.ts';

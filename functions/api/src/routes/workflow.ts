@@ -13,6 +13,7 @@ import {
 import { checkEligibility, getRubric, innovationKematangan } from '@inovasi/core/scoring';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { assertAcceptableEvidence } from '../evidence-gate.ts';
 import { stepNotifications } from '../notify.ts';
 import { toProjectionInnovation } from '../projection-state.ts';
 import { createRouter } from '../router.ts';
@@ -120,7 +121,7 @@ async function assertStepPreconditions(
     const { minKematanganToSend } = await access.settings.get();
     const kematangan = innovationKematangan(
       rubric,
-      toProjectionInnovation(innovation, rubric, true),
+      toProjectionInnovation(innovation, true, await access.evidence.evidencedTargets()),
       'verified',
     );
     if (minKematanganToSend !== null && kematangan < minKematanganToSend) {
@@ -208,6 +209,9 @@ export const workflowRoutes = createRouter()
     if (input.status === 'returned' && !input.note) throw new ApiError(400, 'note_required', 'note');
     await assertPeriodAllowsEdit(access, innovation.periodYear, innovation.opdId, 'bappeda');
 
+    if (input.status === 'accepted') {
+      await assertAcceptableEvidence(access, { type: 'innovation', innovationId: id, indicator });
+    }
     const review = { ...input, by: access.actor.userId, at: new Date().toISOString() };
     const answers = { ...innovation.answers, [indicator]: { ...answer, review } };
     const updated = await access.innovations.setAnswers(
@@ -231,6 +235,7 @@ export const workflowRoutes = createRouter()
     if (!current || !answer) throw new ApiError(404, 'answer_missing', 'row');
     if (input.status === 'returned' && !input.note) throw new ApiError(400, 'note_required', 'note');
     await assertPeriodAllowsEdit(access, year, undefined, 'bappeda');
+    if (input.status === 'accepted') await assertAcceptableEvidence(access, { type: 'spd', year, row });
     const review = { ...input, by: access.actor.userId, at: new Date().toISOString() };
     const saved = await access.spd.save(year, rubricId, version, {
       ...current.answers,

@@ -1,5 +1,5 @@
 import type { Actor, Role } from './roles.ts';
-import { isInsideProvince } from './tenant-code.ts';
+import { isInsideProvince, isProvinceCode } from './tenant-code.ts';
 
 /** What anyone with a role in a tenant may read there (a province also in the regencies it oversees). */
 const READS = [
@@ -12,6 +12,8 @@ const READS = [
   'replication.read',
   'period.read',
   'evidence.read',
+  // The region's dashboard: its summary, its trend over the season, its official past results.
+  'dashboard.read',
 ] as const;
 
 /** What an OPD writes about its own innovations, and steps it through the workflow. */
@@ -22,6 +24,8 @@ const INNOVATION_WRITES = [
   'workflow.transition',
   // Uploading, describing and deleting evidence owned by the OPD (region-wide items: tenant admin only).
   'evidence.write',
+  // Ticking an innovation off as typed into the national application, with its registration number.
+  'innovation.national_entry',
 ] as const;
 
 /** Decisions of the region's Bappeda: structure, people, regional answers, publishing, periods. */
@@ -38,14 +42,36 @@ const ADMINISTRATION = [
   'period.manage',
   'answer.review',
   'audit.read',
+  // Entering the official results of past years (index, rank) from the Kepmendagri.
+  'results.manage',
+  // Bulk import of innovations from a spreadsheet (onboarding an OPD or a whole region).
+  'import.run',
 ] as const;
 
+/**
+ * A province's oversight of the regencies inside it, in the province's own tenant: the cockpit
+ * (read from the province read model, never from the regencies' partitions) and its notes and
+ * pendamping assignments (kept in the province's own partition).
+ */
+const OVERSIGHT = ['oversight.read', 'oversight.note'] as const;
+
+/**
+ * Files made from the region's data by background jobs: the national-entry pack and the Excel
+ * recap (`export.run`, Bappeda's admins and verifiers), and the PDF profile of one innovation
+ * (`export.profile`, anyone who works on innovations). A read-only viewer starts no job.
+ */
+const EXPORTS = ['export.run', 'export.profile'] as const;
+
+/** Platform-wide actions no region may take. */
+const PLATFORM_ONLY = ['tenant.onboard', 'tenant.list', 'summary.national'] as const;
+
 export const ACTIONS = [
-  'tenant.onboard',
-  'tenant.list',
+  ...PLATFORM_ONLY,
   ...READS,
   ...INNOVATION_WRITES,
   ...ADMINISTRATION,
+  ...OVERSIGHT,
+  ...EXPORTS,
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -62,15 +88,22 @@ export type Decision =
 export type DenialReason = 'other_tenant' | 'role' | 'other_opd';
 
 const READ_ACTIONS: ReadonlySet<Action> = new Set(READS);
+const PLATFORM_ACTIONS: ReadonlySet<Action> = new Set(PLATFORM_ONLY);
+const OVERSIGHT_ACTIONS: ReadonlySet<Action> = new Set(OVERSIGHT);
+/**
+ * What a province reads of a regency inside it: everything readable except evidence files. The
+ * oversight screens read the province read model instead (no evidence, no people but role contacts).
+ */
+const OVERSEEING_READS: ReadonlySet<Action> = new Set(READS.filter((action) => action !== 'evidence.read'));
 
 /** Role → actions inside the actor's own tenant. OPD scoping is applied separately. */
 const OWN_TENANT_GRANTS: Record<Role, ReadonlySet<Action>> = {
   platform_admin: new Set(ACTIONS),
-  tenant_admin: new Set([...READS, ...INNOVATION_WRITES, ...ADMINISTRATION]),
+  tenant_admin: new Set([...READS, ...INNOVATION_WRITES, ...ADMINISTRATION, ...EXPORTS]),
   // The verifier steps innovations through review; which steps it may take is the state machine's call.
-  verifier: new Set([...READS, 'member.read', 'workflow.transition', 'answer.review']),
-  opd_operator: new Set([...READS, ...INNOVATION_WRITES]),
-  province_viewer: new Set(READS),
+  verifier: new Set([...READS, 'member.read', 'workflow.transition', 'answer.review', ...EXPORTS]),
+  opd_operator: new Set([...READS, ...INNOVATION_WRITES, 'export.profile']),
+  province_viewer: new Set([...READS, ...OVERSIGHT]),
 };
 
 /** Actions an OPD operator may take only on records of its own OPD. */
@@ -84,14 +117,17 @@ const has = (actor: Actor, role: Role): boolean => actor.roles.includes(role);
  */
 export function decide(actor: Actor, action: Action, target: Target): Decision {
   if (has(actor, 'platform_admin')) return { allowed: true, readOnly: false };
-  if (action === 'tenant.onboard' || action === 'tenant.list') return { allowed: false, reason: 'role' };
+  if (PLATFORM_ACTIONS.has(action)) return { allowed: false, reason: 'role' };
 
   if (target.tenantCode !== actor.tenantCode) {
     // A province oversees the regencies and cities inside it, read-only.
     const oversees = has(actor, 'province_viewer') && isInsideProvince(target.tenantCode, actor.tenantCode);
-    if (oversees && READ_ACTIONS.has(action)) return { allowed: true, readOnly: true };
+    if (oversees && OVERSEEING_READS.has(action)) return { allowed: true, readOnly: true };
     return { allowed: false, reason: 'other_tenant' };
   }
+  // Oversight is a province's, over the regencies inside it; a regency has nothing to oversee.
+  if (OVERSIGHT_ACTIONS.has(action) && !isProvinceCode(target.tenantCode))
+    return { allowed: false, reason: 'role' };
 
   const granted = actor.roles.filter((role) => OWN_TENANT_GRANTS[role].has(action));
   if (granted.length === 0) return { allowed: false, reason: 'role' };

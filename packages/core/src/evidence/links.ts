@@ -47,7 +47,7 @@ function googleDrive(url: URL): VideoLink | undefined {
 function tiktok(url: URL): VideoLink | undefined {
   if (hostOf(url) !== 'tiktok.com') return undefined;
   const parts = segments(url);
-  const at = parts.findIndex((part) => part === 'video');
+  const at = parts.indexOf('video');
   const user = parts[0];
   const id = at >= 0 ? parts[at + 1] : undefined;
   if (!user?.startsWith('@') || !id || !TIKTOK_ID.test(id)) return undefined;

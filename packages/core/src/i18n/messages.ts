@@ -242,6 +242,10 @@ export const ERROR_MESSAGES = {
     id: 'Jawaban ini belum memiliki data dukung yang lolos pemeriksaan awal, sehingga belum dapat diterima.',
     en: 'This answer has no evidence that passed intake yet, so it cannot be accepted.',
   },
+  unsupported_media_type: {
+    id: 'Kirim isi permintaan sebagai JSON (Content-Type: application/json).',
+    en: 'Send the request body as JSON (Content-Type: application/json).',
+  },
   rate_limited: {
     id: 'Terlalu banyak perubahan dalam waktu singkat. Tunggu sebentar (lihat header Retry-After), lalu coba lagi.',
     en: 'Too many changes in a short time. Wait a moment (see the Retry-After header), then try again.',
@@ -257,6 +261,62 @@ export const ERROR_MESSAGES = {
   already_carried_over: {
     id: 'Inovasi ini sudah dibawa ke periode tersebut.',
     en: 'This innovation was already carried into that period.',
+  },
+  not_a_province: {
+    id: 'Dasbor pengawasan hanya ada untuk provinsi; kode ini bukan kode provinsi.',
+    en: 'The oversight cockpit exists only for a province; this code is not a province.',
+  },
+  regency_outside_province: {
+    id: 'Kabupaten/kota ini tidak berada di wilayah provinsi Anda.',
+    en: 'This regency or city is not inside your province.',
+  },
+  regency_summary_not_found: {
+    id: 'Ringkasan kabupaten/kota ini untuk tahun tersebut belum tersedia. Ringkasan dibuat saat daerah mulai mengisi data.',
+    en: 'No summary of this regency or city exists for that year yet. It appears once the region starts entering data.',
+  },
+  result_year_unsupported: {
+    id: 'Hasil resmi hanya dapat dicatat untuk tahun 2022 sampai tahun berjalan, yang pita predikatnya diketahui.',
+    en: 'Official results can be recorded only for 2022 up to the current year, whose predicate bands are known.',
+  },
+  export_not_ready: {
+    id: 'Berkas ekspor belum selesai dibuat. Tunggu hingga progresnya 100%, lalu unduh.',
+    en: 'The export file is not ready yet. Wait until its progress reaches 100%, then download it.',
+  },
+  export_failed: {
+    id: 'Pembuatan berkas ekspor gagal. Minta ekspor sekali lagi; bila gagal lagi, sampaikan kode permintaan kepada admin.',
+    en: 'Building the export file failed. Request the export again; if it fails again, give the request id to an admin.',
+  },
+  national_entry_not_ready: {
+    id: 'Hanya inovasi berstatus Siap Dikirim atau Terkirim yang dapat ditandai sudah diinput di aplikasi nasional.',
+    en: 'Only innovations that are ready to send or sent can be ticked off as entered in the national application.',
+  },
+  import_file_type: {
+    id: 'Berkas impor harus berupa Excel (.xlsx) atau CSV (.csv). Unduh templat yang disediakan bila perlu.',
+    en: 'The import file must be Excel (.xlsx) or CSV (.csv). Download the template provided if needed.',
+  },
+  import_file_too_large: {
+    id: 'Berkas impor melebihi 5 MB atau 2.000 baris. Bagi menjadi beberapa berkas.',
+    en: 'The import file exceeds 5 MB or 2,000 rows. Split it into several files.',
+  },
+  import_file_missing: {
+    id: 'Berkas impor belum diunggah. Selesaikan unggahan, lalu minta pratinjau lagi.',
+    en: 'The import file has not been uploaded yet. Finish the upload, then ask for the preview again.',
+  },
+  import_file_unreadable: {
+    id: 'Berkas tidak dapat dibaca sebagai Excel atau CSV, atau tidak memuat baris judul kolom (minimal "Nama Inovasi" dan "OPD"). Pakai templat yang disediakan.',
+    en: 'The file cannot be read as Excel or CSV, or has no header row (at least "Nama Inovasi" and "OPD"). Use the template provided.',
+  },
+  import_wrong_state: {
+    id: 'Impor ini tidak dapat diubah lagi: sudah dikonfirmasi, atau belum dipratinjau.',
+    en: 'This import cannot change any more: it was already confirmed, or it has not been previewed.',
+  },
+  import_has_errors: {
+    id: 'Sebagian baris masih salah. Perbaiki berkasnya lalu unggah lagi, atau konfirmasi untuk mengimpor baris yang benar saja.',
+    en: 'Some rows are still wrong. Fix the file and upload it again, or confirm to import the correct rows only.',
+  },
+  import_nothing_to_import: {
+    id: 'Tidak ada baris baru yang dapat diimpor: semua baris salah atau sudah ada.',
+    en: 'There is no new row to import: every row is wrong or already there.',
   },
   internal_error: {
     id: 'Terjadi kesalahan pada server. Coba lagi sebentar lagi; bila berulang, sampaikan kode permintaan ini kepada admin.',

@@ -24,6 +24,7 @@ const READS: readonly Action[] = [
   'replication.read',
   'period.read',
   'evidence.read',
+  'dashboard.read',
 ];
 const INNOVATION_WRITES: readonly Action[] = [
   'innovation.create',
@@ -31,6 +32,7 @@ const INNOVATION_WRITES: readonly Action[] = [
   'innovation.archive',
   'workflow.transition',
   'evidence.write',
+  'innovation.national_entry',
 ];
 
 /** The expected answer in the caller's own tenant, for a record of the caller's own OPD. */
@@ -52,15 +54,21 @@ const OWN_TENANT: Record<Role, readonly Action[]> = {
     'period.manage',
     'answer.review',
     'audit.read',
+    'results.manage',
+    'import.run',
+    'export.run',
+    'export.profile',
   ],
   // The verifier moves innovations through review; which steps it may take is the state machine's call.
-  verifier: [...READS, 'member.read', 'workflow.transition', 'answer.review'],
-  opd_operator: [...READS, ...INNOVATION_WRITES],
-  // The province's own tenant is `35`; as a viewer it reads, it does not manage.
-  province_viewer: READS,
+  verifier: [...READS, 'member.read', 'workflow.transition', 'answer.review', 'export.run', 'export.profile'],
+  // An OPD may print the profile of an innovation; the pack and the recap are Bappeda's.
+  opd_operator: [...READS, ...INNOVATION_WRITES, 'export.profile'],
+  // The province's own tenant is `35`; as a viewer it reads and oversees, it does not manage.
+  province_viewer: [...READS, 'oversight.read', 'oversight.note'],
 };
 
-const PROVINCE_READS = READS;
+/** What a province reads of a regency inside it: no evidence files (the oversight read model has none). */
+const PROVINCE_READS: readonly Action[] = READS.filter((action) => action !== 'evidence.read');
 
 describe('access policy matrix', () => {
   const cases = ROLES.flatMap((role) => ACTIONS.map((action) => ({ role, action })));
@@ -105,6 +113,29 @@ describe('access policy matrix', () => {
     for (const tenantCode of ['351', '35.', '3.52', '35.2', '350.22']) {
       expect(decide(province, 'innovation.read', { tenantCode }).allowed).toBe(false);
     }
+  });
+
+  it('keeps oversight to a province: a regency has no cockpit, even for a province viewer role', () => {
+    const misassigned: Actor = { userId: 'u', email: 'e', tenantCode: OWN, roles: ['province_viewer'] };
+    for (const action of ['oversight.read', 'oversight.note'] as const) {
+      expect(decide(misassigned, action, { tenantCode: OWN })).toEqual({ allowed: false, reason: 'role' });
+      expect(decide(actorWith('province_viewer'), action, { tenantCode: NEIGHBOUR }).allowed).toBe(false);
+      expect(decide(actorWith('province_viewer'), action, { tenantCode: '63' }).allowed).toBe(false);
+    }
+    expect(decide(actorWith('province_viewer'), 'oversight.note', { tenantCode: '35' })).toEqual({
+      allowed: true,
+      readOnly: false,
+    });
+  });
+
+  it('keeps the national summaries to the platform administrator', () => {
+    for (const role of ROLES.filter((candidate) => candidate !== 'platform_admin')) {
+      const actor = actorWith(role);
+      expect(decide(actor, 'summary.national', { tenantCode: actor.tenantCode }).allowed).toBe(false);
+    }
+    expect(decide(actorWith('platform_admin'), 'summary.national', { tenantCode: 'platform' }).allowed).toBe(
+      true,
+    );
   });
 
   it('refuses an operator without an OPD every OPD-scoped write', () => {

@@ -28,7 +28,11 @@ export type AuditEntity =
   | 'period'
   | 'settings'
   | 'evidence'
-  | 'replication';
+  | 'replication'
+  | 'result'
+  | 'oversight_note'
+  | 'export'
+  | 'import';
 
 export interface FieldChange {
   readonly before?: unknown;

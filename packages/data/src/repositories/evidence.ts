@@ -11,6 +11,7 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
@@ -35,7 +36,7 @@ import {
 } from '@inovasi/core';
 import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
-import { cancelledConditions, InvalidCursorError, NotFoundError } from '../errors.ts';
+import { cancelledConditions, InvalidCursorError, isConditionFailure, NotFoundError } from '../errors.ts';
 import { inspectEvidenceObject } from '../evidence/inspect.ts';
 import {
   EVIDENCE_STATE_CHECKED,
@@ -54,6 +55,19 @@ const REJECTED_TTL_SECONDS = 30 * 24 * 60 * 60;
 const MAX_QUERY_ROUNDS = 10;
 /** TransactWriteItems takes 100 entries: the item's update, the audit entry and 98 links. */
 const LINKS_PER_TRANSACTION = 98;
+/** Retries of a transaction that only collided with another on the same item. */
+const MAX_CONFLICT_RETRIES = 5;
+
+/** A transaction cancelled because another one held one of its items (not a failed condition). */
+const isTransactionConflict = (error: unknown): boolean => {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'TransactionConflictException') return true;
+  if (error.name !== 'TransactionCanceledException') return false;
+  const reasons = (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return (
+    reasons.some((reason) => reason.Code === 'TransactionConflict') && cancelledConditions(error).length === 0
+  );
+};
 
 /** The item as stored: the record plus what only the data layer needs. */
 interface StoredEvidence extends Evidence {
@@ -481,12 +495,15 @@ export class EvidenceRepository {
       readonly actor?: Actor | undefined;
       /** The object an event reported: an object at any other key is not this item's upload. */
       readonly objectKey?: string | undefined;
+      /** Called with the item before anything is checked: the caller's authorisation, in one read. */
+      readonly authorize?: ((evidence: Evidence) => void) | undefined;
       readonly now?: () => string;
     } = {},
   ): Promise<Evidence> {
     const { actor, now = () => new Date().toISOString() } = options;
     const stored = await this.getStored(evidenceId, true);
     if (!stored) throw new NotFoundError('evidence not found');
+    options.authorize?.(toEvidence(stored as unknown as Record<string, unknown>));
     if (options.objectKey !== undefined && options.objectKey !== stored.objectKey) {
       throw new EvidenceObjectMismatchError(`${options.objectKey} is not the upload of ${evidenceId}`);
     }
@@ -497,6 +514,11 @@ export class EvidenceRepository {
     if (!mediaType || !isEvidenceMediaType(mediaType) || size === undefined || !sha256) {
       throw new Error(`pending evidence ${evidenceId} lacks what it announced`);
     }
+    // Items with the announced bytes, looked up while the object is read (used only if it passes).
+    const sameBytes = this.findByFingerprint(sha256).then(
+      (items) => items,
+      () => [] as Evidence[],
+    );
     const outcome = await inspectEvidenceObject(
       this.clients.objects,
       this.bucket,
@@ -536,77 +558,129 @@ export class EvidenceRepository {
     if (mediaType === 'video/mp4' && outcome.measured.durationSeconds === undefined) {
       findings.push({ code: 'video_duration_unknown' });
     }
-    const duplicates = (await this.findByFingerprint(sha256)).filter(
-      (item) => item.id !== evidenceId && evidencePassed(item),
-    );
+    const duplicates = (await sameBytes).filter((item) => item.id !== evidenceId && evidencePassed(item));
     if (duplicates.length > 0) findings.push({ code: 'duplicate', refs: duplicates.map((item) => item.id) });
     const intake: EvidenceIntake = { checkedAt: at, checkedBy, ...measured, findings };
 
-    // Tag first: an object still tagged pending would expire under the lifecycle rule.
-    await this.clients.objects.send(
-      new PutObjectTaggingCommand({
-        Bucket: this.bucket,
-        Key: objectKey,
-        Tagging: { TagSet: [{ Key: EVIDENCE_STATE_TAG, Value: EVIDENCE_STATE_CHECKED }] },
-      }),
-    );
-    try {
-      await this.clients.table.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: evidenceKeys.item(this.tenantCode, evidenceId),
-                UpdateExpression:
-                  'SET #status = :passed, intake = :intake, fileKind = :fileKind, updatedAt = :at REMOVE #ttl',
-                ConditionExpression: '#status = :pending AND attribute_not_exists(deleted)',
-                ExpressionAttributeNames: { '#status': 'status', '#ttl': 'ttl' },
-                ExpressionAttributeValues: {
-                  ':passed': 'passed',
-                  ':pending': 'pending',
-                  ':intake': intake,
-                  ':fileKind': FILE_KIND_OF_MEDIA_TYPE[mediaType],
-                  ':at': at,
-                },
-              },
-            },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: evidenceKeys.usage(this.tenantCode),
-                UpdateExpression:
-                  'SET usedBytes = if_not_exists(usedBytes, :zero) + :size, files = if_not_exists(files, :zero) + :one',
-                ConditionExpression: 'attribute_not_exists(usedBytes) OR usedBytes <= :room',
-                ExpressionAttributeValues: {
-                  ':zero': 0,
-                  ':one': 1,
-                  ':size': size,
-                  ':room': this.limits.tenantQuotaBytes - size,
-                },
-              },
-            },
-            this.auditEntry(
-              actor,
-              {
-                action: 'evidence.passed',
-                entityId: evidenceId,
-                changes: { status: { before: 'pending', after: 'passed' } },
-              },
-              at,
-            ),
-          ],
+    // The object is retagged before the item passes: one still tagged pending would expire under
+    // the lifecycle rule. The region's usage counter is one item: updated inside every completion's
+    // transaction it would make concurrent completions of a region conflict, so it is reserved on
+    // its own (a single conditional update, atomic and serialised by DynamoDB) and given back if
+    // the item turns out to be decided already. A crash in between overcounts one file, never under.
+    const [tagged, reservation] = await Promise.allSettled([
+      this.clients.objects.send(
+        new PutObjectTaggingCommand({
+          Bucket: this.bucket,
+          Key: objectKey,
+          Tagging: { TagSet: [{ Key: EVIDENCE_STATE_TAG, Value: EVIDENCE_STATE_CHECKED }] },
         }),
-      );
+      ),
+      this.reserveQuota(size),
+    ]);
+    if (tagged.status === 'rejected') {
+      if (reservation.status === 'fulfilled' && reservation.value) await this.releaseQuota(size);
+      throw tagged.reason;
+    }
+    if (reservation.status === 'rejected') throw reservation.reason;
+    if (!reservation.value) {
+      return this.reject(stored, 'quota_exceeded', { ...intake, findings: [] }, actor);
+    }
+    try {
+      await this.transact([
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: evidenceKeys.item(this.tenantCode, evidenceId),
+            UpdateExpression:
+              'SET #status = :passed, intake = :intake, fileKind = :fileKind, updatedAt = :at REMOVE #ttl',
+            ConditionExpression: '#status = :pending AND attribute_not_exists(deleted)',
+            ExpressionAttributeNames: { '#status': 'status', '#ttl': 'ttl' },
+            ExpressionAttributeValues: {
+              ':passed': 'passed',
+              ':pending': 'pending',
+              ':intake': intake,
+              ':fileKind': FILE_KIND_OF_MEDIA_TYPE[mediaType],
+              ':at': at,
+            },
+          },
+        },
+        this.auditEntry(
+          actor,
+          {
+            action: 'evidence.passed',
+            entityId: evidenceId,
+            changes: { status: { before: 'pending', after: 'passed' } },
+          },
+          at,
+        ),
+      ]);
     } catch (error) {
-      const failed = cancelledConditions(error);
-      if (failed.includes(0)) return this.current(evidenceId);
-      if (failed.includes(1)) {
-        return this.reject(stored, 'quota_exceeded', { ...intake, findings: [] }, actor);
-      }
+      await this.releaseQuota(size);
+      if (cancelledConditions(error).includes(0)) return this.current(evidenceId);
       throw error;
     }
-    return this.current(evidenceId);
+    // The transaction's condition fixed the state it changed: no need to read it back.
+    return toEvidence({
+      ...(stored as unknown as Record<string, unknown>),
+      status: 'passed',
+      intake,
+      fileKind: FILE_KIND_OF_MEDIA_TYPE[mediaType],
+      updatedAt: at,
+    });
+  }
+
+  /** Adds a file's bytes to the region's usage if they fit the quota; false when they do not. */
+  private async reserveQuota(size: number): Promise<boolean> {
+    try {
+      await this.clients.table.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: evidenceKeys.usage(this.tenantCode),
+          UpdateExpression:
+            'SET usedBytes = if_not_exists(usedBytes, :zero) + :size, files = if_not_exists(files, :zero) + :one',
+          ConditionExpression: 'attribute_not_exists(usedBytes) OR usedBytes <= :room',
+          ExpressionAttributeValues: {
+            ':zero': 0,
+            ':one': 1,
+            ':size': size,
+            ':room': this.limits.tenantQuotaBytes - size,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  private async releaseQuota(size: number): Promise<void> {
+    await this.clients.table.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: evidenceKeys.usage(this.tenantCode),
+        UpdateExpression: 'SET usedBytes = usedBytes - :size, files = files - :one',
+        ConditionExpression: 'attribute_exists(usedBytes)',
+        ExpressionAttributeValues: { ':size': size, ':one': 1 },
+      }),
+    );
+  }
+
+  /**
+   * A transaction, retried while it only collided with another one on the same item (linking one
+   * SK to many answers at once, or the API and the worker completing the same upload). A condition
+   * failure is not retried: the caller decides what it means.
+   */
+  private async transact(items: TransactItem[]): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.clients.table.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        if (!isTransactionConflict(error) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, (10 + Math.random() * 40) * 2 ** attempt));
+      }
+    }
   }
 
   private async current(evidenceId: string): Promise<Evidence> {
@@ -623,40 +697,36 @@ export class EvidenceRepository {
   ): Promise<Evidence> {
     const at = intake.checkedAt;
     try {
-      await this.clients.table.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: evidenceKeys.item(this.tenantCode, stored.id),
-                UpdateExpression: 'SET #status = :rejected, intake = :intake, updatedAt = :at, #ttl = :ttl',
-                ConditionExpression: '#status = :pending',
-                ExpressionAttributeNames: { '#status': 'status', '#ttl': 'ttl' },
-                ExpressionAttributeValues: {
-                  ':rejected': 'rejected',
-                  ':pending': 'pending',
-                  ':intake': { ...intake, rejection },
-                  ':at': at,
-                  ':ttl': ttlIn(at, REJECTED_TTL_SECONDS),
-                },
-              },
+      await this.transact([
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: evidenceKeys.item(this.tenantCode, stored.id),
+            UpdateExpression: 'SET #status = :rejected, intake = :intake, updatedAt = :at, #ttl = :ttl',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status', '#ttl': 'ttl' },
+            ExpressionAttributeValues: {
+              ':rejected': 'rejected',
+              ':pending': 'pending',
+              ':intake': { ...intake, rejection },
+              ':at': at,
+              ':ttl': ttlIn(at, REJECTED_TTL_SECONDS),
             },
-            this.auditEntry(
-              actor,
-              {
-                action: 'evidence.rejected',
-                entityId: stored.id,
-                changes: {
-                  status: { before: 'pending', after: 'rejected' },
-                  rejection: { after: rejection },
-                },
-              },
-              at,
-            ),
-          ],
-        }),
-      );
+          },
+        },
+        this.auditEntry(
+          actor,
+          {
+            action: 'evidence.rejected',
+            entityId: stored.id,
+            changes: {
+              status: { before: 'pending', after: 'rejected' },
+              rejection: { after: rejection },
+            },
+          },
+          at,
+        ),
+      ]);
     } catch (error) {
       if (cancelledConditions(error).includes(0)) return this.current(stored.id);
       throw error;
@@ -667,7 +737,12 @@ export class EvidenceRepository {
         new DeleteObjectCommand({ Bucket: this.bucket, Key: stored.objectKey }),
       );
     }
-    return this.current(stored.id);
+    return toEvidence({
+      ...(stored as unknown as Record<string, unknown>),
+      status: 'rejected',
+      intake: { ...intake, rejection },
+      updatedAt: at,
+    });
   }
 
   /** Changes what the item says about itself; a date sent as null is cleared. */
@@ -824,43 +899,39 @@ export class EvidenceRepository {
       });
       const written = batch.map((target) => ({ evidenceId, target, linkedAt: now, linkedBy: actor.userId }));
       try {
-        await this.clients.table.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: this.tableName,
-                  Key: evidenceKeys.item(this.tenantCode, evidenceId),
-                  UpdateExpression: `SET ${assignments.join(', ')}`,
-                  ConditionExpression:
-                    'attribute_exists(pk) AND attribute_not_exists(deleted) AND #status <> :rejected',
-                  ExpressionAttributeNames: names,
-                  ExpressionAttributeValues: values,
-                },
+        await this.transact([
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: evidenceKeys.item(this.tenantCode, evidenceId),
+              UpdateExpression: `SET ${assignments.join(', ')}`,
+              ConditionExpression:
+                'attribute_exists(pk) AND attribute_not_exists(deleted) AND #status <> :rejected',
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values,
+            },
+          },
+          this.auditEntry(
+            actor,
+            {
+              action: 'evidence.linked',
+              entityId: evidenceId,
+              changes: { targets: { after: batch.map((target) => evidenceTargetKey(target)) } },
+            },
+            now,
+          ),
+          ...written.map((link) => ({
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                ...evidenceKeys.link(this.tenantCode, evidenceId, link.target),
+                ...evidenceKeys.linkIndex(this.tenantCode, evidenceId, link.target),
+                ...link,
               },
-              this.auditEntry(
-                actor,
-                {
-                  action: 'evidence.linked',
-                  entityId: evidenceId,
-                  changes: { targets: { after: batch.map((target) => evidenceTargetKey(target)) } },
-                },
-                now,
-              ),
-              ...written.map((link) => ({
-                Put: {
-                  TableName: this.tableName,
-                  Item: {
-                    ...evidenceKeys.link(this.tenantCode, evidenceId, link.target),
-                    ...evidenceKeys.linkIndex(this.tenantCode, evidenceId, link.target),
-                    ...link,
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              })),
-            ],
-          }),
-        );
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          })),
+        ]);
       } catch (error) {
         const failed = cancelledConditions(error);
         if (failed.some((index) => index >= 2)) throw new EvidenceLinkExistsError('already linked');
@@ -897,34 +968,30 @@ export class EvidenceRepository {
       return;
     }
     try {
-      await this.clients.table.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Delete: {
-                TableName: this.tableName,
-                Key: linkKey,
-                ConditionExpression: 'attribute_exists(pk)',
-              },
-            },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: evidenceKeys.item(this.tenantCode, evidenceId),
-                UpdateExpression: 'SET linkedCodes.#c = linkedCodes.#c - :one',
-                ConditionExpression: 'attribute_exists(linkedCodes.#c)',
-                ExpressionAttributeNames: { '#c': codeOf(target) },
-                ExpressionAttributeValues: { ':one': 1 },
-              },
-            },
-            this.auditEntry(actor, {
-              action: 'evidence.unlinked',
-              entityId: evidenceId,
-              changes: { target: { before: evidenceTargetKey(target) } },
-            }),
-          ],
+      await this.transact([
+        {
+          Delete: {
+            TableName: this.tableName,
+            Key: linkKey,
+            ConditionExpression: 'attribute_exists(pk)',
+          },
+        },
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: evidenceKeys.item(this.tenantCode, evidenceId),
+            UpdateExpression: 'SET linkedCodes.#c = linkedCodes.#c - :one',
+            ConditionExpression: 'attribute_exists(linkedCodes.#c)',
+            ExpressionAttributeNames: { '#c': codeOf(target) },
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        },
+        this.auditEntry(actor, {
+          action: 'evidence.unlinked',
+          entityId: evidenceId,
+          changes: { target: { before: evidenceTargetKey(target) } },
         }),
-      );
+      ]);
     } catch (error) {
       if (cancelledConditions(error).includes(0)) throw new NotFoundError('no such link');
       throw error;
@@ -1013,6 +1080,45 @@ export class EvidenceRepository {
   /** Every link of the region with its item: one read for a region-wide completeness view. */
   async linksForRegion(): Promise<LinkedEvidence[]> {
     return this.linksUnder();
+  }
+
+  /**
+   * The same answer as `linksForRegion`, for a whole-region recompute (the summary read model,
+   * docs/decisions/0010): the items come from the library index in one paginated query instead of a
+   * batch read by id. A Query is charged by the bytes it reads, a BatchGet by item (each rounded up
+   * to 4 KB), so for a region with thousands of small items this reads about a third of the units.
+   */
+  async linksForRegionByQuery(): Promise<LinkedEvidence[]> {
+    const [links, items] = await Promise.all([this.queryLinks(), this.allItems()]);
+    return links.flatMap((link) => {
+      const evidence = items.get(link.evidenceId);
+      return evidence ? [{ evidence, link, passed: evidencePassed(evidence) }] : [];
+    });
+  }
+
+  /** Every item of the library (deleted and rejected ones included), by id. */
+  private async allItems(): Promise<Map<string, Evidence>> {
+    const { index, value } = evidenceKeys.list(this.tenantCode);
+    const items = new Map<string, Evidence>();
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.clients.table.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': index.partition },
+          ExpressionAttributeValues: { ':pk': value },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const evidence = toEvidence(item);
+        items.set(evidence.id, evidence);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
   }
 
   async linksForTarget(target: EvidenceTarget): Promise<LinkedEvidence[]> {

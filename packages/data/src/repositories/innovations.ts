@@ -26,6 +26,11 @@ export interface InnovationFilter {
 }
 
 export interface NewInnovation {
+  /**
+   * A caller-chosen id instead of a new ULID: an import derives it from the row, so creating the
+   * same row twice fails the put's `attribute_not_exists` condition instead of making a copy.
+   */
+  readonly id?: string | undefined;
   readonly opdId: string;
   readonly periodYear: number;
   readonly profile: InnovationProfile;
@@ -128,7 +133,7 @@ export class InnovationRepository {
     idempotencyKey?: string,
     now = new Date().toISOString(),
   ): Promise<CreateResult> {
-    const id = ulid();
+    const id = input.id ?? ulid();
     const innovation: Innovation = {
       id,
       tenantCode: this.tenantCode,
@@ -322,6 +327,28 @@ export class InnovationRepository {
       cursor = page.nextCursor;
     } while (cursor);
     return all;
+  }
+
+  /**
+   * Ticks an innovation off as typed into the national application (or clears the tick): only the
+   * `nationalEntry` field changes, versioned and audited like every other change.
+   */
+  async setNationalEntry(
+    current: Innovation,
+    expectedVersion: number,
+    actor: Actor,
+    entry: Innovation['nationalEntry'],
+  ): Promise<Innovation> {
+    return this.write(
+      current,
+      expectedVersion,
+      actor,
+      { nationalEntry: entry },
+      {
+        action: entry ? 'innovation.national_entry' : 'innovation.national_entry_cleared',
+        changes: { nationalEntry: { before: current.nationalEntry, after: entry } },
+      },
+    );
   }
 
   async archive(innovationId: string, expectedVersion: number, actor: Actor): Promise<Innovation> {

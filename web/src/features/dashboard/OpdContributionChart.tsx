@@ -1,3 +1,4 @@
+import '../../i18n/id-admin.ts';
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';

@@ -15,6 +15,7 @@ import { memo, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
 import {
   type IndicatorAnswer,
+  type IndicatorEvidence,
   type Innovation,
   SID33_BASES,
   type Sid33Basis,
@@ -22,6 +23,7 @@ import {
 } from '../../api/model.ts';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { IndicatorEvidencePanel } from '../evidence/IndicatorEvidencePanel.tsx';
 import { countedLevel, KEMANFAATAN_CODE, levelLadder } from '../scoring/kematangan.ts';
 import { LevelOption } from '../scoring/LevelOption.tsx';
 import { useReloadInnovation, useReviewAnswer, useSaveAnswer } from '../workflow/mutations.ts';
@@ -34,6 +36,8 @@ interface Props {
   indicator: SidIndicator;
   canEdit: boolean;
   canReview: boolean;
+  /** The server's evidence checklist entry for this indicator (absent while it loads). */
+  evidence?: IndicatorEvidence | undefined;
 }
 
 interface Draft {
@@ -61,6 +65,7 @@ export const IndicatorCard = memo(function IndicatorCard({
   indicator,
   canEdit,
   canReview,
+  evidence,
 }: Props) {
   const t = useT();
   const format = useFormat();
@@ -191,6 +196,15 @@ export const IndicatorCard = memo(function IndicatorCard({
         </Radio.Group>
 
         {chosen && <EvidenceNeeded evidence={chosen.evidence} />}
+
+        <IndicatorEvidencePanel
+          code={code}
+          innovationId={innovation.id}
+          opdId={innovation.opdId}
+          indicator={indicator}
+          entry={evidence}
+          canEdit={canEdit}
+        />
 
         {canEdit ? (
           <Textarea

@@ -1,3 +1,4 @@
+import '../../i18n/id-evidence.ts';
 import {
   Alert,
   Anchor,
@@ -12,20 +13,26 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { URUSAN } from '../../../../packages/core/src/innovation/urusan.ts';
 import { type Innovation, type Opd, type Rubric, workflowRecord } from '../../api/model.ts';
 import { useInnovation, useOpds, useSettings, useYearRubric } from '../../api/queries.ts';
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
+import { hasRole } from '../../auth/SessionProvider.tsx';
 import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
+import { useEvidenceChecklist } from '../evidence/useEvidence.ts';
 import { answerProgress, eligibilityOf, kematangan } from '../scoring/kematangan.ts';
 import { canEditAnswers, canReviewAnswers, workflowActionsFor } from '../workflow/permissions.ts';
 import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx';
 import { countWords } from './formValues.ts';
 import { IndicatorCard } from './IndicatorCard.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+
+// Publishing is Bappeda's: operators and verifiers never download it.
+const PublicationPanel = lazy(() => import('../replication/PublicationPanel.tsx'));
 
 export default function InnovationDetailPage() {
   const { innovationId = '' } = useParams();
@@ -123,6 +130,11 @@ function InnovationDetail({ code, innovation, opds, rubric }: DetailProps) {
             <EligibilityPanel innovation={innovation} rubric={rubric} canEdit={canEdit} />
           </SimpleGrid>
           <ProfileSummary innovation={innovation} />
+          {hasRole(user, 'tenant_admin') && (
+            <Suspense fallback={<LoadingState />}>
+              <PublicationPanel code={code} innovation={innovation} />
+            </Suspense>
+          )}
           <IndicatorList
             code={code}
             innovation={innovation}
@@ -331,6 +343,8 @@ function IndicatorList(props: {
   const t = useT();
   const { rubric, innovation } = props;
   const progress = answerProgress(rubric, innovation.answers);
+  const checklist = useEvidenceChecklist(props.code, innovation.id);
+  const evidenceOf = new Map((checklist.data?.indicators ?? []).map((entry) => [entry.code, entry]));
   return (
     <Stack gap="sm" component="section" aria-labelledby="indikator-judul">
       <Group justify="space-between" gap="xs">
@@ -342,6 +356,16 @@ function IndicatorList(props: {
         </Text>
       </Group>
       <Text size="sm">{props.canEdit ? t('detail.indicatorsHint') : t('detail.indicatorsReadOnly')}</Text>
+      {checklist.data && (
+        <Text size="sm" data-testid="evidence-completeness">
+          {t('evidence.completeness', {
+            evidenced: checklist.data.completeness.evidenced,
+            answered: checklist.data.completeness.answered,
+            verified: checklist.data.completeness.verified,
+          })}
+        </Text>
+      )}
+      {checklist.isError && <ErrorState error={checklist.error} onRetry={() => checklist.refetch()} />}
       {rubric.sidIndicators.map((indicator) => (
         <IndicatorCard
           key={indicator.code}
@@ -350,6 +374,7 @@ function IndicatorList(props: {
           indicator={indicator}
           canEdit={props.canEdit}
           canReview={props.canReview}
+          evidence={evidenceOf.get(indicator.code)}
         />
       ))}
     </Stack>

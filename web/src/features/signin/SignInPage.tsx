@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Container,
@@ -13,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { DemoUser } from '../../api/model.ts';
@@ -40,6 +41,12 @@ export default function SignInPage() {
       <Container size="lg" component="main" pb="xl">
         <Stack gap="md">
           <Title order={1}>{t('signIn.title')}</Title>
+          <Alert color="blue" variant="light" title={t('signIn.catalogTitle')}>
+            <Text size="sm">{t('signIn.catalogBody')}</Text>
+            <Anchor component={Link} to="/katalog" size="sm" fw={600}>
+              {t('signIn.catalogLink')}
+            </Anchor>
+          </Alert>
           <Text>{t('signIn.intro')}</Text>
           {expired && (
             <Alert color="yellow" role="status">

@@ -1,3 +1,4 @@
+import '../../i18n/id-admin.ts';
 import {
   Alert,
   Anchor,

@@ -1,3 +1,4 @@
+import '../../i18n/id-admin.ts';
 import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';

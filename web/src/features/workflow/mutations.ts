@@ -13,6 +13,8 @@ function useAdoptInnovation(code: string) {
     queryClient.setQueryData(queryKeys.innovation(code, innovation.id), innovation);
     void queryClient.invalidateQueries({ queryKey: [...queryKeys.innovations(code), 'list'] });
     void queryClient.invalidateQueries({ queryKey: queryKeys.scoring(code) });
+    // A new level asks for other evidence; a review changes what is still missing.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.evidenceChecklist(code, innovation.id) });
   };
 }
 

@@ -1,0 +1,311 @@
+import { PassThrough } from 'node:stream';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { ExportJob, ImportJob } from '@inovasi/core';
+import {
+  ExportJobRepository,
+  ImportRepository,
+  JOB_MAX_ATTEMPTS,
+  JobLeaseLostError,
+  PlatformRepository,
+  platformRegistryScope,
+  type ScopedClientFactory,
+  type ScopedClients,
+  tenantScope,
+} from '@inovasi/data';
+import { runImport } from '../exports/imports.ts';
+import { JobInputError, jobErrorOf } from '../exports/job-errors.ts';
+import { planPack, slug, writePack } from '../exports/pack.ts';
+import { writeProfilePdf } from '../exports/profile-pdf.ts';
+import { writeRecap } from '../exports/recap.ts';
+import { loadInnovationData, loadRegionData } from '../exports/region-data.ts';
+import { refreshYears } from '../summaries/compute.ts';
+
+/** A job to run: its kind, the tenant it belongs to, its id. All a worker's message needs to carry. */
+export interface JobRef {
+  readonly type: 'export' | 'import';
+  readonly tenantCode: string;
+  readonly id: string;
+}
+
+/**
+ * How a route hands a job over once its record is queued. Locally (and in tests) an in-process
+ * runner starts it at once; in AWS a dispatcher invokes the worker function with the `JobRef`
+ * (docs/decisions/0011). Either way the run claims the job first, so a job dispatched twice, or
+ * also found by the scheduled sweep, still runs once at a time.
+ */
+export interface JobDispatcher {
+  dispatch(ref: JobRef): void | Promise<void>;
+}
+
+export interface BackgroundJobDeps {
+  readonly data: ScopedClientFactory;
+  readonly logger: Logger;
+}
+
+export type RunOutcome = 'done' | 'failed' | 'requeued' | 'skipped';
+
+/** Progress writes renew the lease; between them a heartbeat keeps a long copy from losing it. */
+const HEARTBEAT_MS = 30_000;
+/** The UI polls every second or two; more writes than one a second would only cost. */
+const PROGRESS_EVERY_MS = 1_000;
+
+interface ProgressSink {
+  progress(id: string, runId: string, progress: number, stage: string): Promise<void>;
+}
+
+/** Throttled progress with a heartbeat: the run calls `report` as often as it likes. */
+function reporter(repository: ProgressSink, id: string, runId: string) {
+  let last = { progress: 0, stage: 'Memulai' };
+  let writtenAt = 0;
+  let lost: Error | undefined;
+  const write = async () => {
+    writtenAt = Date.now();
+    await repository.progress(id, runId, last.progress, last.stage);
+  };
+  const heartbeat = setInterval(() => {
+    write().catch((error: unknown) => {
+      lost = error as Error;
+    });
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  return {
+    async report(progress: number, stage: string) {
+      if (lost) throw lost;
+      last = { progress, stage };
+      if (Date.now() - writtenAt >= PROGRESS_EVERY_MS) await write();
+    },
+    stop() {
+      clearInterval(heartbeat);
+    },
+  };
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function runExport(
+  clients: ScopedClients,
+  tenantCode: string,
+  repository: ExportJobRepository,
+  job: ExportJob,
+  runId: string,
+  report: (progress: number, stage: string) => Promise<void>,
+): Promise<void> {
+  const upload = (fileName: string, contentType: string, body: PassThrough) =>
+    repository.uploadResult(job.id, runId, fileName, contentType, body);
+
+  if (job.kind === 'profile_pdf') {
+    await report(10, 'Membaca data inovasi');
+    const input = await loadInnovationData(clients, tenantCode, job.innovationId ?? '');
+    await report(40, 'Menyusun PDF profil');
+    const fileName = `profil-inovasi-${slug(input.facts.innovation.profile.name, 60)}.pdf`;
+    const body = new PassThrough();
+    const [stored] = await Promise.all([
+      upload(fileName, 'application/pdf', body),
+      writeProfilePdf(input, body).catch((error: unknown) => {
+        body.destroy(error as Error);
+        throw error;
+      }),
+    ]);
+    await repository.complete(
+      job.id,
+      runId,
+      { fileName, contentType: 'application/pdf', size: stored.size, innovations: 1 },
+      stored.objectKey,
+    );
+    return;
+  }
+
+  await report(3, 'Membaca data daerah');
+  const data = await loadRegionData(clients, tenantCode, job.periodYear);
+
+  if (job.kind === 'recap') {
+    const fileName = `rekap-inovasi-${tenantCode}-${job.periodYear}.xlsx`;
+    const body = new PassThrough();
+    const [stored] = await Promise.all([
+      upload(fileName, XLSX, body),
+      writeRecap(data, body, (share) => report(10 + share * 85, 'Menyusun rekap Excel')).catch(
+        (error: unknown) => {
+          body.destroy(error as Error);
+          throw error;
+        },
+      ),
+    ]);
+    await repository.complete(
+      job.id,
+      runId,
+      { fileName, contentType: XLSX, size: stored.size, innovations: data.innovations.length },
+      stored.objectKey,
+    );
+    return;
+  }
+
+  const plan = planPack(data);
+  await report(5, `Menyalin data dukung (0 dari ${plan.files.length} berkas)`);
+  const fileName = `paket-isian-nasional-${tenantCode}-${job.periodYear}.zip`;
+  const { output, done } = writePack(
+    data,
+    plan,
+    {
+      open: (evidence) => repository.openEvidence(evidence),
+      progress: (bytes, files) =>
+        report(
+          5 + (plan.bytes > 0 ? bytes / plan.bytes : files / Math.max(1, plan.files.length)) * 88,
+          `Menyalin data dukung (${files} dari ${plan.files.length} berkas)`,
+        ),
+    },
+    new Date(job.requestedAt),
+  );
+  const [stored, outcome] = await Promise.all([
+    upload(fileName, 'application/zip', output as PassThrough),
+    done,
+  ]);
+  await repository.complete(
+    job.id,
+    runId,
+    { fileName, contentType: 'application/zip', size: stored.size, ...outcome },
+    stored.objectKey,
+  );
+}
+
+async function runImportJob(
+  clients: ScopedClients,
+  tenantCode: string,
+  repository: ImportRepository,
+  job: ImportJob,
+  runId: string,
+  report: (progress: number, stage: string) => Promise<void>,
+): Promise<void> {
+  const rows = await repository.previewRows(job.id);
+  if (!rows) throw new JobInputError('import_preview_missing');
+  await report(2, 'Mengimpor baris');
+  const result = await runImport(clients, tenantCode, job, rows, {
+    progress: (done, total) =>
+      report(2 + (done / Math.max(1, total)) * 95, `Mengimpor baris (${done} dari ${total})`),
+  });
+  await repository.complete(job.id, runId, result.summary, result.rows);
+}
+
+/**
+ * Runs one job to its end, if it can be claimed: a job already running elsewhere (a live lease),
+ * finished, or out of attempts is left alone. A failure that another attempt may cure hands the job
+ * back to the queue for the scheduled sweep; a failure of its input fails it at once.
+ */
+export async function runBackgroundJob(
+  deps: BackgroundJobDeps,
+  ref: JobRef,
+  /** When the claim happens (the sweep passes its own clock). */
+  now = new Date(),
+): Promise<RunOutcome> {
+  const clients = deps.data.forScope(tenantScope(ref.tenantCode));
+  const logger = deps.logger;
+  const repository =
+    ref.type === 'export'
+      ? new ExportJobRepository(clients, ref.tenantCode)
+      : new ImportRepository(clients, ref.tenantCode);
+  const claimed = await repository.claim(ref.id, now);
+  if (!claimed) return 'skipped';
+  const { job, runId } = claimed;
+  const progress = reporter(repository, ref.id, runId);
+  const started = performance.now();
+  try {
+    if (ref.type === 'export') {
+      await runExport(
+        clients,
+        ref.tenantCode,
+        repository as ExportJobRepository,
+        job as ExportJob,
+        runId,
+        progress.report,
+      );
+    } else {
+      await runImportJob(
+        clients,
+        ref.tenantCode,
+        repository as ImportRepository,
+        job as ImportJob,
+        runId,
+        progress.report,
+      );
+      // The confirming request refreshed the summaries before the rows existed (docs/decisions/0010).
+      await refreshYears(deps.data, ref.tenantCode).catch((error: unknown) =>
+        logger.warn('summary refresh after import failed; the scheduled rebuild repairs it', {
+          ...ref,
+          error,
+        }),
+      );
+    }
+    logger.info('background job done', { ...ref, durationMs: Math.round(performance.now() - started) });
+    return 'done';
+  } catch (error) {
+    if (error instanceof JobLeaseLostError) {
+      logger.warn('background job lost its lease; another run has it', { ...ref });
+      return 'skipped';
+    }
+    const retry = !(error instanceof JobInputError) && job.attempts < JOB_MAX_ATTEMPTS;
+    logger.error('background job failed', { ...ref, attempt: job.attempts, retry, error });
+    await repository.fail(ref.id, runId, jobErrorOf(error), retry).catch((failure: unknown) => {
+      if (!(failure instanceof JobLeaseLostError)) throw failure;
+    });
+    return retry ? 'requeued' : 'failed';
+  } finally {
+    progress.stop();
+  }
+}
+
+/**
+ * The embedded default's runner: jobs run in this process, two at a time, the rest wait in
+ * order. `idle()` resolves once nothing runs (tests, a clean shutdown).
+ */
+export function inProcessJobs(
+  deps: BackgroundJobDeps,
+  concurrency = 2,
+): JobDispatcher & { idle(): Promise<void> } {
+  const queue: JobRef[] = [];
+  const running = new Set<Promise<unknown>>();
+  const pump = () => {
+    while (running.size < concurrency && queue.length > 0) {
+      const ref = queue.shift();
+      if (!ref) break;
+      const run: Promise<unknown> = runBackgroundJob(deps, ref)
+        .catch((error: unknown) => deps.logger.error('background job crashed', { ...ref, error }))
+        .finally(() => {
+          running.delete(run);
+          pump();
+        });
+      running.add(run);
+    }
+  };
+  return {
+    dispatch(ref) {
+      queue.push(ref);
+      pump();
+    },
+    async idle() {
+      while (running.size > 0 || queue.length > 0) await Promise.allSettled([...running]);
+    },
+  };
+}
+
+/**
+ * The scheduled sweep (a timer locally, an EventBridge schedule in AWS): for every tenant, run the
+ * jobs nobody started and the ones whose run died (expired lease). Returns how many it ran.
+ */
+export async function resumeBackgroundJobs(deps: BackgroundJobDeps, now = new Date()): Promise<number> {
+  const tenants = await new PlatformRepository(deps.data.forScope(platformRegistryScope)).list();
+  let ran = 0;
+  for (const tenant of tenants) {
+    const clients = deps.data.forScope(tenantScope(tenant.code));
+    const [exports, imports] = await Promise.all([
+      new ExportJobRepository(clients, tenant.code).resumable(now),
+      new ImportRepository(clients, tenant.code).resumable(now),
+    ]);
+    const refs: JobRef[] = [
+      ...exports.map((job) => ({ type: 'export' as const, tenantCode: tenant.code, id: job.id })),
+      ...imports.map((job) => ({ type: 'import' as const, tenantCode: tenant.code, id: job.id })),
+    ];
+    for (const ref of refs) {
+      if ((await runBackgroundJob(deps, ref, now)) !== 'skipped') ran++;
+    }
+  }
+  return ran;
+}

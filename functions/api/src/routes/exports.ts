@@ -1,0 +1,237 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  type Action,
+  decide,
+  defaultAssessmentYear,
+  type ExportJob,
+  exportJobSchema,
+  exportRequestSchema,
+  innovationSchema,
+  nationalEntryInputSchema,
+  todayInJakarta,
+} from '@inovasi/core';
+import { ExportJobRepository, IdempotencyMismatchError } from '@inovasi/data';
+import { etag, expectedVersion } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { dispatch } from '../jobs/dispatch.ts';
+import { createRouter } from '../router.ts';
+import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
+import { type TenantAccess, tenantAccess } from '../tenancy.ts';
+import { rubricIdForPeriod } from './periods.ts';
+
+const jobParams = tenantParams.extend({ id: idSchema });
+const innovationParams = tenantParams.extend({ id: idSchema });
+
+/** How long a download link stays valid: long enough to start a large download, short enough to not leak. */
+const DOWNLOAD_SECONDS = 10 * 60;
+
+/** The pack and the recap are Bappeda's; a profile PDF anyone who works on innovations may print. */
+const actionFor = (kind: ExportJob['kind']): Action =>
+  kind === 'profile_pdf' ? 'export.profile' : 'export.run';
+
+const requestRoute = createRoute({
+  method: 'post',
+  path: '/tenants/{code}/exports',
+  tags: ['Exports'],
+  summary:
+    'Request an export (national-entry pack, Excel recap, or PDF profile); it runs as a background job',
+  description:
+    'Answers 202 with a queued job, or 200 with the job already started for the same request ' +
+    '(the same Idempotency-Key, or an identical request while its job is still queued or running). ' +
+    'Poll `GET …/exports/{id}` for progress; when `status` is `done`, `GET …/exports/{id}/download` gives a link.',
+  request: {
+    params: tenantParams,
+    headers: z.object({ 'idempotency-key': z.string().min(8).max(128).optional() }),
+    body: jsonBody(exportRequestSchema),
+  },
+  responses: {
+    200: jsonContent(exportJobSchema, 'The job already started for this request'),
+    202: jsonContent(exportJobSchema, 'The new job, queued'),
+    ...errorResponses(400, 401, 403, 404, 422),
+  },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/tenants/{code}/exports',
+  tags: ['Exports'],
+  summary: 'Recent export jobs, newest first (those the caller may run)',
+  request: {
+    params: tenantParams,
+    query: z.object({
+      cursor: z.string().max(2000).optional(),
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+    }),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({ items: z.array(exportJobSchema), nextCursor: z.string().optional() }),
+      'Jobs',
+    ),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const readRoute = createRoute({
+  method: 'get',
+  path: '/tenants/{code}/exports/{id}',
+  tags: ['Exports'],
+  summary: 'One export job: status, progress (0–100) and what it is doing',
+  request: { params: jobParams },
+  responses: { 200: jsonContent(exportJobSchema, 'The job'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const downloadRoute = createRoute({
+  method: 'get',
+  path: '/tenants/{code}/exports/{id}/download',
+  tags: ['Exports'],
+  summary: 'A short-lived download link for a finished export',
+  request: { params: jobParams },
+  responses: {
+    200: jsonContent(
+      z.object({
+        url: z.string(),
+        expiresAt: z.string(),
+        fileName: z.string(),
+        contentType: z.string(),
+        size: z.number().int(),
+      }),
+      'Presigned GET of the file (an attachment with its file name)',
+    ),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+const recordEntryRoute = createRoute({
+  method: 'put',
+  path: '/tenants/{code}/innovations/{id}/national-entry',
+  tags: ['Exports'],
+  summary: 'Tick an innovation off as entered in the national application, with its registration number',
+  request: { params: innovationParams, headers: ifMatchHeader, body: jsonBody(nationalEntryInputSchema) },
+  responses: {
+    200: jsonContent(innovationSchema, 'The innovation with `nationalEntry`'),
+    ...errorResponses(400, 401, 403, 404, 409, 428),
+  },
+});
+
+const clearEntryRoute = createRoute({
+  method: 'delete',
+  path: '/tenants/{code}/innovations/{id}/national-entry',
+  tags: ['Exports'],
+  summary: 'Clear the "entered nationally" tick (entered by mistake)',
+  request: { params: innovationParams, headers: ifMatchHeader },
+  responses: {
+    200: jsonContent(innovationSchema, 'The innovation without `nationalEntry`'),
+    ...errorResponses(400, 401, 403, 404, 409, 428),
+  },
+});
+
+const exportsOf = (access: TenantAccess) =>
+  new ExportJobRepository(access.clients, access.tenantCode, access.audit);
+
+async function loadJob(access: TenantAccess, id: string): Promise<ExportJob> {
+  const job = await exportsOf(access).get(id);
+  if (!job) throw new ApiError(404, 'not_found');
+  // A job is visible to those who may run its kind.
+  access.authorizeOpd(actionFor(job.kind), access.actor.opdId ?? '');
+  return job;
+}
+
+async function loadTickable(access: TenantAccess, id: string) {
+  const innovation = await access.innovations.get(id);
+  if (!innovation) throw new ApiError(404, 'not_found');
+  access.authorizeOpd('innovation.national_entry', innovation.opdId);
+  if (innovation.archived) throw new ApiError(409, 'archived');
+  if (innovation.status !== 'ready' && innovation.status !== 'sent') {
+    throw new ApiError(409, 'national_entry_not_ready', 'status');
+  }
+  return innovation;
+}
+
+export const exportRoutes = createRouter()
+  .openapi(requestRoute, async (c) => {
+    const { code } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const access = await tenantAccess(c, code, actionFor(input.kind));
+    let periodYear = input.periodYear ?? defaultAssessmentYear();
+    if (input.kind === 'profile_pdf') {
+      const innovation = await access.innovations.get(input.innovationId ?? '');
+      if (!innovation) throw new ApiError(404, 'not_found', 'innovationId');
+      periodYear = innovation.periodYear;
+    }
+    rubricIdForPeriod(periodYear);
+    try {
+      const { job, created } = await exportsOf(access).request(
+        {
+          kind: input.kind,
+          periodYear,
+          innovationId: input.kind === 'profile_pdf' ? input.innovationId : undefined,
+        },
+        access.actor,
+        c.req.valid('header')['idempotency-key'],
+      );
+      if (created) await dispatch(c, { type: 'export', tenantCode: code, id: job.id });
+      else c.header('Idempotent-Replayed', 'true');
+      c.header('Location', `/api/v1/tenants/${code}/exports/${job.id}`);
+      return created ? c.json(job, 202) : c.json(job, 200);
+    } catch (error) {
+      if (error instanceof IdempotencyMismatchError) {
+        throw new ApiError(422, 'idempotency_mismatch', 'Idempotency-Key');
+      }
+      throw error;
+    }
+  })
+  .openapi(listRoute, async (c) => {
+    const { code } = c.req.valid('param');
+    const access = await tenantAccess(c, code, 'export.profile');
+    const { cursor, limit } = c.req.valid('query');
+    const mayRun = decide(access.actor, 'export.run', { tenantCode: code }).allowed;
+    const page = await exportsOf(access).list(limit, cursor);
+    return c.json(
+      {
+        items: page.items.filter((job) => mayRun || job.kind === 'profile_pdf'),
+        nextCursor: page.nextCursor,
+      },
+      200,
+    );
+  })
+  .openapi(readRoute, async (c) => {
+    const { code, id } = c.req.valid('param');
+    const access = await tenantAccess(c, code, 'export.profile');
+    return c.json(await loadJob(access, id), 200);
+  })
+  .openapi(downloadRoute, async (c) => {
+    const { code, id } = c.req.valid('param');
+    const access = await tenantAccess(c, code, 'export.profile');
+    const job = await loadJob(access, id);
+    if (job.status === 'failed') throw new ApiError(409, 'export_failed', 'status');
+    if (job.status !== 'done' || !job.result) throw new ApiError(409, 'export_not_ready', 'status');
+    const link = await exportsOf(access).downloadUrl(job.id, DOWNLOAD_SECONDS);
+    if (!link) throw new ApiError(409, 'export_not_ready', 'status');
+    const { fileName, contentType, size } = job.result;
+    return c.json({ ...link, fileName, contentType, size }, 200);
+  })
+  .openapi(recordEntryRoute, async (c) => {
+    const { code, id } = c.req.valid('param');
+    const access = await tenantAccess(c, code, 'innovation.national_entry');
+    const version = expectedVersion(c);
+    const input = c.req.valid('json');
+    const innovation = await loadTickable(access, id);
+    const updated = await access.innovations.setNationalEntry(innovation, version, access.actor, {
+      registrationNumber: input.registrationNumber,
+      enteredOn: input.enteredOn ?? todayInJakarta(),
+      recordedBy: access.actor.userId,
+      recordedAt: new Date().toISOString(),
+    });
+    c.header('ETag', etag(updated.version));
+    return c.json(updated, 200);
+  })
+  .openapi(clearEntryRoute, async (c) => {
+    const { code, id } = c.req.valid('param');
+    const access = await tenantAccess(c, code, 'innovation.national_entry');
+    const version = expectedVersion(c);
+    const innovation = await loadTickable(access, id);
+    const updated = await access.innovations.setNationalEntry(innovation, version, access.actor, undefined);
+    c.header('ETag', etag(updated.version));
+    return c.json(updated, 200);
+  });

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  buildRegionSummary,
+  daysUntil,
+  defaultAssessmentYear,
+  type Innovation,
+  provinceRowOf,
+  type RoleContact,
+  regionDetailOf,
+  rubricForYear,
+  snapshotOf,
+  todayInJakarta,
+} from '@inovasi/core';
+import {
+  type BundlePart,
+  type DerivedMeta,
+  type EvidencedTargets,
+  EvidenceRepository,
+  evidenceTargetKey,
+  InnovationRepository,
+  MemberRepository,
+  OfficialResultRepository,
+  OpdRepository,
+  PeriodRepository,
+  type ScopedClientFactory,
+  SpdAnswersRepository,
+  type StoredBundle,
+  type SummaryBundle,
+  SummaryRepository,
+  SummaryWriter,
+  summaryWriterScope,
+  TenantProfileRepository,
+  TenantSettingsRepository,
+  tenantScope,
+  withoutMeta,
+} from '@inovasi/data';
+import { regionCompleteness } from '../evidence-views.ts';
+import { loadPeriod } from '../projection-state.ts';
+
+/**
+ * A period's summary is derived data (docs/decisions/0010): computed from the region's own
+ * partition, read through a read-only tenant scope, and written through `summaryWriterScope`.
+ */
+
+/** Periods whose national deadline passed less than this many days ago still change (results). */
+const RESULTS_WINDOW_DAYS = 200;
+
+export interface ComputeOptions {
+  /**
+   * The innovation a write just returned (strongly consistent). The list index the computation
+   * reads is eventually consistent in AWS; this record replaces what the index shows of it.
+   */
+  readonly touched?: Innovation | undefined;
+  readonly now?: Date | undefined;
+}
+
+export interface ComputedSummary {
+  readonly bundle: SummaryBundle;
+  readonly meta: DerivedMeta;
+}
+
+/** Later computations sort after earlier ones; the suffix breaks ties inside one millisecond. */
+const sourceStamp = (now = new Date()) => `${now.toISOString()}#${randomUUID().slice(0, 8)}`;
+
+function withTouched(listed: Innovation[], touched: Innovation | undefined, year: number): Innovation[] {
+  if (!touched) return listed;
+  const seen = listed.find((item) => item.id === touched.id);
+  if (seen && seen.version > touched.version) return listed;
+  const rest = listed.filter((item) => item.id !== touched.id);
+  return !touched.archived && touched.periodYear === year ? [...rest, touched] : rest;
+}
+
+/** Whom the province may call: the region's Bappeda admins and verifiers, name and e-mail only. */
+function contactsOf(members: readonly { name: string; email: string; roles: readonly string[] }[]) {
+  const contacts: RoleContact[] = [];
+  for (const member of members) {
+    const role = member.roles.includes('tenant_admin')
+      ? 'tenant_admin'
+      : member.roles.includes('verifier')
+        ? 'verifier'
+        : undefined;
+    if (role) contacts.push({ role, name: member.name, email: member.email });
+  }
+  return contacts;
+}
+
+/**
+ * The summary of one region and year, from source, with the read model rows derived from it.
+ * Undefined when the region is not onboarded or the year has no rubric.
+ */
+export async function computeSummary(
+  data: ScopedClientFactory,
+  tenantCode: string,
+  year: number,
+  options: ComputeOptions = {},
+): Promise<ComputedSummary | undefined> {
+  const rubricId = rubricForYear(year);
+  if (!rubricId) return undefined;
+  const now = options.now ?? new Date();
+  // Taken before the first read: everything committed before this moment is seen.
+  const sourceAt = sourceStamp(now);
+  const clients = data.forScope(tenantScope(tenantCode, true));
+  const evidence = new EvidenceRepository(clients, tenantCode);
+  const innovations = new InnovationRepository(clients, tenantCode);
+  const [profile, settings, period, opds, members, results, links] = await Promise.all([
+    new TenantProfileRepository(clients, tenantCode).get(),
+    new TenantSettingsRepository(clients, tenantCode).get(),
+    new PeriodRepository(clients, tenantCode).get(year),
+    new OpdRepository(clients, tenantCode).list(),
+    new MemberRepository(clients, tenantCode).list(),
+    new OfficialResultRepository(clients, tenantCode).list(),
+    evidence.linksForRegionByQuery(),
+  ]);
+  if (!profile) return undefined;
+  // One read of the region's links serves both the verified score and the completeness shares.
+  const passed = new Set(
+    links.filter((entry) => entry.passed).map((entry) => evidenceTargetKey(entry.link.target)),
+  );
+  const evidenced: EvidencedTargets = { has: (target) => passed.has(evidenceTargetKey(target)) };
+  const loaded = await loadPeriod(
+    {
+      innovations: {
+        listForPeriod: async (periodYear: number) =>
+          withTouched(await innovations.listForPeriod(periodYear), options.touched, periodYear),
+      },
+      spd: new SpdAnswersRepository(clients, tenantCode),
+      evidence,
+    },
+    year,
+    rubricId,
+    { evidenced },
+  );
+  const completeness = regionCompleteness(rubricId, year, loaded.innovations, loaded.spd, links);
+  const derived = buildRegionSummary({
+    tenant: {
+      code: profile.code,
+      name: profile.name,
+      kind: profile.kind,
+      provinceCode: profile.provinceCode,
+    },
+    year,
+    state: loaded.state,
+    innovations: loaded.innovations,
+    eligibility: loaded.eligibility,
+    opds,
+    defaultOpdTarget: settings.defaultOpdTarget,
+    period,
+    completeness: { sid: completeness.region, spd: completeness.spd },
+    results,
+    contacts: contactsOf(members),
+  });
+  const { summary } = derived;
+  const row = provinceRowOf(summary);
+  const regency = summary.kind !== 'provinsi';
+  return {
+    bundle: {
+      summary,
+      snapshot: snapshotOf(summary, todayInJakarta(now)),
+      provinceRow: regency ? row : undefined,
+      detail: regency ? regionDetailOf(derived) : undefined,
+      nationalRow: row,
+    },
+    meta: { sourceAt, computedAt: new Date().toISOString() },
+  };
+}
+
+/** Recomputes one year and writes what changed; a newer computation's items are left alone. */
+export async function refreshSummary(
+  data: ScopedClientFactory,
+  tenantCode: string,
+  year: number,
+  options: ComputeOptions = {},
+): Promise<ComputedSummary | undefined> {
+  const computed = await computeSummary(data, tenantCode, year, options);
+  if (!computed) return undefined;
+  await new SummaryWriter(data.forScope(summaryWriterScope(tenantCode)), tenantCode).write(
+    computed.bundle,
+    computed.meta,
+  );
+  return computed;
+}
+
+/**
+ * The years a write can change: the current season and every period whose national deadline is
+ * ahead or recent (national results are recorded after it). Older periods are read-only.
+ */
+export async function liveYears(data: ScopedClientFactory, tenantCode: string, now = new Date()) {
+  const today = todayInJakarta(now);
+  const periods = await new PeriodRepository(data.forScope(tenantScope(tenantCode, true)), tenantCode).list();
+  const years = new Set([defaultAssessmentYear(now)]);
+  for (const period of periods) {
+    if (daysUntil(today, period.nationalDeadline) >= -RESULTS_WINDOW_DAYS) years.add(period.year);
+  }
+  return [...years].filter((year) => rubricForYear(year) !== undefined).sort();
+}
+
+/** Every year a region has, or should have, a summary for: what the rebuild walks. */
+export async function trackedYears(data: ScopedClientFactory, tenantCode: string, now = new Date()) {
+  const clients = data.forScope(tenantScope(tenantCode, true));
+  const [periods, stored] = await Promise.all([
+    new PeriodRepository(clients, tenantCode).list(),
+    new SummaryRepository(clients, tenantCode).years(),
+  ]);
+  const years = new Set([defaultAssessmentYear(now), ...periods.map((period) => period.year), ...stored]);
+  return [...years].filter((year) => rubricForYear(year) !== undefined).sort();
+}
+
+/** Refreshes the given years (by default the live ones) of one region. */
+export async function refreshYears(
+  data: ScopedClientFactory,
+  tenantCode: string,
+  options: ComputeOptions & { readonly years?: readonly number[] | undefined } = {},
+): Promise<void> {
+  const years = options.years ?? (await liveYears(data, tenantCode, options.now));
+  for (const year of years) await refreshSummary(data, tenantCode, year, options);
+}
+
+/** JSON's view of a record: what DynamoDB stores (undefined fields are dropped). */
+const plain = (value: unknown): unknown =>
+  value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+
+const PARTS: readonly BundlePart[] = ['summary', 'provinceRow', 'detail', 'nationalRow'];
+
+/**
+ * Where a stored bundle differs from a fresh one: `summary.claimed`, `provinceRow (missing)`, …
+ * Today's snapshot is not compared: it is history being written, one per day.
+ */
+export function driftOf(fresh: SummaryBundle, stored: StoredBundle): string[] {
+  const drift: string[] = [];
+  for (const part of PARTS) {
+    const expected = plain(fresh[part]) as Record<string, unknown> | undefined;
+    const found = stored[part];
+    if (expected === undefined) {
+      if (found !== undefined) drift.push(`${part} (unexpected)`);
+      continue;
+    }
+    if (found === undefined) {
+      drift.push(`${part} (missing)`);
+      continue;
+    }
+    const actual = plain(withoutMeta(found)) as Record<string, unknown>;
+    if (isDeepStrictEqual(actual, expected)) continue;
+    const fields = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].filter(
+      (field) => !isDeepStrictEqual(actual[field], expected[field]),
+    );
+    drift.push(...(fields.length > 0 ? fields.map((field) => `${part}.${field}`) : [part]));
+  }
+  return drift;
+}

@@ -1,0 +1,334 @@
+import type { Actor } from '@inovasi/core';
+import { ScopedClientFactory } from '@inovasi/data';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../src/app.ts';
+import type { AppDeps } from '../src/deps.ts';
+import { isDependencyUnavailable, withGlobalResponses } from '../src/hardening.ts';
+import { createLogger, REDACTED, redactText } from '../src/logging.ts';
+import { DEFAULT_RATE_LIMITS, RateLimiter, requestKind } from '../src/rate-limit.ts';
+
+/**
+ * The API's defences that need no data store: rate limits, security headers and CORS, error
+ * classification, log redaction. Routes are called in-process; the data layer points at nothing,
+ * so every request here is decided before it would reach DynamoDB.
+ */
+const actors: Record<string, Actor> = {
+  'token-a1': { userId: 'u-a1', email: 'a1@demo.local', tenantCode: '35.22', roles: ['tenant_admin'] },
+  'token-a2': { userId: 'u-a2', email: 'a2@demo.local', tenantCode: '35.22', roles: ['tenant_admin'] },
+  'token-b1': { userId: 'u-b1', email: 'b1@demo.local', tenantCode: '35.20', roles: ['tenant_admin'] },
+};
+
+const appWith = (overrides: Partial<AppDeps> = {}) =>
+  createApp({
+    mode: 'local',
+    data: new ScopedClientFactory({ tableName: 'unused', bucketName: 'unused', region: 'ap-southeast-3' }),
+    verifier: { verify: async (token) => actors[token] },
+    areas: { list: async () => [], find: async () => undefined },
+    logger: createLogger({ serviceName: 'test', logLevel: 'SILENT' }),
+    ...overrides,
+  });
+
+/** A write that fails validation: it passes the limiter, then never reaches the data layer. */
+const invalidWrite = (app: ReturnType<typeof appWith>, token: string, tenant: string) =>
+  app.request(`/api/v1/tenants/${tenant}/opds`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+
+describe('rate limits', () => {
+  it('lets a burst through, then refuses with 429 and Retry-After until the bucket refills', () => {
+    // Prepare
+    let now = 0;
+    const limiter = new RateLimiter(
+      { ...DEFAULT_RATE_LIMITS, userWrites: { burst: 3, perSecond: 0.5 } },
+      () => now,
+    );
+    // Act
+    const burst = [1, 2, 3].map(() => limiter.take('write', '35.22', 'u1').allowed);
+    const refused = limiter.take('write', '35.22', 'u1');
+    now = 2_000;
+    const refilled = limiter.take('write', '35.22', 'u1');
+    // Assess
+    expect(burst).toEqual([true, true, true]);
+    expect(refused).toEqual({ allowed: false, retryAfterSeconds: 2 });
+    expect(refilled.allowed).toBe(true);
+  });
+
+  it('keeps one region from starving another, and one user from starving their region', () => {
+    let now = 0;
+    const limiter = new RateLimiter(
+      {
+        ...DEFAULT_RATE_LIMITS,
+        userWrites: { burst: 5, perSecond: 1 },
+        tenantWrites: { burst: 8, perSecond: 1 },
+      },
+      () => now,
+    );
+    // One busy user of 35.22 takes their own five …
+    for (let i = 0; i < 5; i++) expect(limiter.take('write', '35.22', 'busy').allowed).toBe(true);
+    expect(limiter.take('write', '35.22', 'busy').allowed).toBe(false);
+    // … a colleague still gets the rest of the region's eight …
+    for (let i = 0; i < 3; i++) expect(limiter.take('write', '35.22', 'colleague').allowed).toBe(true);
+    expect(limiter.take('write', '35.22', 'colleague').allowed).toBe(false);
+    // … and another region is untouched.
+    expect(limiter.take('write', '35.20', 'other').allowed).toBe(true);
+    // A refused request cost nothing: after a second each bucket has exactly one more token.
+    now = 1_000;
+    expect(limiter.take('write', '35.22', 'colleague').allowed).toBe(true);
+  });
+
+  it('counts uploads against their own, tighter buckets and never limits reads', () => {
+    const limiter = new RateLimiter(
+      { ...DEFAULT_RATE_LIMITS, userUploads: { burst: 2, perSecond: 0.01 } },
+      () => 0,
+    );
+    expect(requestKind('POST', '/api/v1/tenants/35.22/evidence/uploads')).toBe('upload');
+    expect(requestKind('POST', '/api/v1/tenants/35.22/evidence/abc/links')).toBe('write');
+    expect(requestKind('GET', '/api/v1/tenants/35.22/evidence/uploads')).toBe('read');
+    expect([1, 2, 3].map(() => limiter.take('upload', '35.22', 'u').allowed)).toEqual([true, true, false]);
+    expect(limiter.take('write', '35.22', 'u').allowed).toBe(true);
+    for (let i = 0; i < 1_000; i++) expect(limiter.take('read', '35.22', 'u').allowed).toBe(true);
+  });
+
+  it('bounds its memory by dropping the least recently used buckets', () => {
+    const limiter = new RateLimiter(
+      { ...DEFAULT_RATE_LIMITS, userWrites: { burst: 1, perSecond: 0.001 } },
+      () => 0,
+      4,
+    );
+    expect(limiter.take('write', '35.22', 'first').allowed).toBe(true);
+    expect(limiter.take('write', '35.22', 'first').allowed).toBe(false);
+    for (const user of ['u1', 'u2', 'u3', 'u4']) limiter.take('write', '35.20', user);
+    // `first`'s bucket was dropped; it comes back full (the generous side).
+    expect(limiter.take('write', '35.22', 'first').allowed).toBe(true);
+  });
+
+  it('answers 429 with Retry-After through the API, per user and per region', async () => {
+    // Prepare
+    const app = appWith({
+      rateLimits: {
+        ...DEFAULT_RATE_LIMITS,
+        userWrites: { burst: 2, perSecond: 0.1 },
+        tenantWrites: { burst: 3, perSecond: 0.1 },
+      },
+    });
+    // Act
+    const statuses = async (token: string, tenant: string, count: number) => {
+      const result: number[] = [];
+      for (let i = 0; i < count; i++) result.push((await invalidWrite(app, token, tenant)).status);
+      return result;
+    };
+    const first = await statuses('token-a1', '35.22', 3);
+    const colleague = await statuses('token-a2', '35.22', 2);
+    const otherRegion = await statuses('token-b1', '35.20', 2);
+    const limited = await invalidWrite(app, 'token-a1', '35.22');
+    const read = await app.request('/api/v1/openapi.json', { headers: { authorization: 'Bearer token-a1' } });
+    // Assess
+    expect(first).toEqual([400, 400, 429]);
+    expect(colleague).toEqual([400, 429]);
+    expect(otherRegion).toEqual([400, 400]);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(((await limited.json()) as any).error.code).toBe('rate_limited');
+    expect(read.status).toBe(200);
+  });
+});
+
+describe('security headers and CORS', () => {
+  it('sends a locked-down CSP, frame-ancestors, nosniff and no HSTS on the local (HTTP) API', async () => {
+    const response = await appWith().request('/api/v1/openapi.json');
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('adds HSTS in AWS, where every request arrives over TLS', async () => {
+    const response = await appWith({ mode: 'aws' }).request('/api/v1/openapi.json');
+    expect(response.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
+  });
+
+  it('gives the API reference page only the sources it loads', async () => {
+    const response = await appWith().request('/api/v1/docs');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain('script-src');
+    expect(csp).toContain('https://cdn.jsdelivr.net');
+  });
+
+  it('allows CORS only for the configured web origin', async () => {
+    const app = appWith({ webOrigins: ['https://inovasi.example.go.id'] });
+    const preflight = (origin: string) =>
+      app.request('/api/v1/tenants/35.22/opds', {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type,if-match',
+        },
+      });
+    const allowed = await preflight('https://inovasi.example.go.id');
+    const refused = await preflight('https://penyerang.example.com');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://inovasi.example.go.id');
+    expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('if-match');
+    expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('sends no CORS headers at all when no web origin is configured (same-origin only)', async () => {
+    const response = await appWith().request('/api/v1/openapi.json', {
+      headers: { origin: 'https://siapa.saja' },
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('documented answers every route can give', () => {
+  it('adds 401, 413, 415, 429 and 503 where the middleware can answer them', async () => {
+    const document = (await (await appWith().request('/api/v1/openapi.json')).json()) as any;
+    const create = document.paths['/api/v1/tenants/{code}/opds'].post.responses;
+    const list = document.paths['/api/v1/tenants/{code}/opds'].get.responses;
+    expect(Object.keys(create)).toEqual(expect.arrayContaining(['401', '413', '415', '429', '503']));
+    expect(Object.keys(list)).toEqual(expect.arrayContaining(['401', '503']));
+    expect(Object.keys(list)).not.toContain('429');
+    expect(create['503'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+  });
+
+  it('keeps a route’s own description of a status', () => {
+    const document = withGlobalResponses({
+      paths: { '/x': { post: { requestBody: {}, responses: { '413': { description: 'mine' } } } } },
+    });
+    expect(document.paths['/x'].post.responses['413']).toEqual({ description: 'mine' });
+  });
+
+  it('answers a body that is not JSON with 415, not 500', async () => {
+    const response = await appWith().request('/api/v1/tenants/35.22/opds', {
+      method: 'POST',
+      headers: { authorization: 'Bearer token-a1', 'content-type': 'text/plain' },
+      body: 'nama=Dinas',
+    });
+    expect(response.status).toBe(415);
+    expect(((await response.json()) as any).error).toMatchObject({
+      code: 'unsupported_media_type',
+      field: 'Content-Type',
+    });
+  });
+});
+
+describe('dependency errors', () => {
+  const sdkError = (name: string, extra: Record<string, unknown> = {}) =>
+    Object.assign(new Error(name), { name, ...extra });
+
+  it.each([
+    ['DynamoDB throttling', sdkError('ThrottlingException', { $metadata: { httpStatusCode: 400 } })],
+    ['provisioned throughput', sdkError('ProvisionedThroughputExceededException')],
+    ['S3 SlowDown', sdkError('SlowDown', { $metadata: { httpStatusCode: 503 } })],
+    ['a 500', sdkError('InternalServerError', { $fault: 'server', $metadata: { httpStatusCode: 500 } })],
+    ['an unknown 502', sdkError('Unknown', { $metadata: { httpStatusCode: 502 } })],
+    ['a socket timeout', sdkError('TimeoutError', { code: 'ETIMEDOUT' })],
+    ['a refused connection', sdkError('Error', { code: 'ECONNREFUSED' })],
+    ['STS throttling', sdkError('Throttling')],
+    [
+      'a throttled transaction',
+      sdkError('TransactionCanceledException', {
+        CancellationReasons: [{ Code: 'None' }, { Code: 'ThrottlingError' }],
+      }),
+    ],
+    ['a wrapped cause', new Error('outer', { cause: sdkError('Error', { code: 'ECONNRESET' }) })],
+  ])('calls %s unavailable (503)', (_label, error) => {
+    expect(isDependencyUnavailable(error)).toBe(true);
+  });
+
+  it.each([
+    [
+      'a failed condition',
+      sdkError('ConditionalCheckFailedException', { $fault: 'client', $metadata: { httpStatusCode: 400 } }),
+    ],
+    [
+      'a cancelled transaction (conditions)',
+      sdkError('TransactionCanceledException', {
+        CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'ThrottlingError' }],
+      }),
+    ],
+    [
+      'a validation error',
+      sdkError('ValidationException', { $fault: 'client', $metadata: { httpStatusCode: 400 } }),
+    ],
+    [
+      'access denied',
+      sdkError('AccessDeniedException', { $fault: 'client', $metadata: { httpStatusCode: 400 } }),
+    ],
+    ['a programming error', new TypeError('x is undefined')],
+    ['not an error', 'ThrottlingException'],
+  ])('does not call %s unavailable', (_label, error) => {
+    expect(isDependencyUnavailable(error)).toBe(false);
+  });
+});
+
+describe('log redaction', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  const captured = () => {
+    const lines: string[] = [];
+    // Powertools writes INFO to stdout and errors to stderr.
+    for (const stream of [process.stdout, process.stderr]) {
+      vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        lines.push(String(chunk));
+        return true;
+      });
+    }
+    return lines;
+  };
+
+  it('never prints tokens, Authorization headers, AWS keys or e-mail addresses', () => {
+    // Prepare
+    const lines = captured();
+    const logger = createLogger({ serviceName: 'test', logLevel: 'INFO' });
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1LTM1MjItYWRtaW4ifQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+    // Act
+    logger.info('incoming request', {
+      headers: { authorization: `Bearer ${jwt}`, cookie: 'session=abc', 'x-request-id': 'req-12345678' },
+      email: 'admin.3522@demo.local',
+      user: 'u-3522-admin',
+      tenant: '35.22',
+      note: `retry for opd1.3522@demo.local with ${jwt} and key ASIAQWERTYUIOPASDFGH`,
+    });
+    logger.error('unhandled error', {
+      error: new Error('member siti.aminah@bojonegorokab.go.id exists'),
+      token: 'local-secret-token',
+    });
+    // Assess
+    const output = lines.join('');
+    for (const secret of [
+      'eyJhbGci',
+      'session=abc',
+      'admin.3522@demo.local',
+      'opd1.3522@demo.local',
+      'siti.aminah@',
+      'ASIAQWERTY',
+      'local-secret-token',
+    ]) {
+      expect(output).not.toContain(secret);
+    }
+    expect(output).toContain(REDACTED);
+    // What an operator needs to follow a request stays.
+    for (const kept of ['u-3522-admin', '35.22', 'req-12345678', 'unhandled error'])
+      expect(output).toContain(kept);
+  });
+
+  it('masks secrets inside free text', () => {
+    expect(redactText('Bearer abc.def-123 for x@y.co.id')).toBe(`Bearer ${REDACTED} for ${REDACTED}`);
+  });
+
+  it('redacts in child loggers too (one per request)', () => {
+    const lines = captured();
+    const child = createLogger({ serviceName: 'test', logLevel: 'INFO' }).createChild();
+    child.appendPersistentKeys({ requestId: 'req-1' });
+    child.info('login', { email: 'platform@demo.local' });
+    expect(lines.join('')).not.toContain('platform@demo.local');
+  });
+});

@@ -1,0 +1,2 @@
+export * from './import-mapping.ts';
+export * from './jobs.ts';

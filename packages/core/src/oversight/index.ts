@@ -1,0 +1,3 @@
+export * from './results.ts';
+export * from './summary.ts';
+export * from './warnings.ts';

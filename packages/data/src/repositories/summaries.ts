@@ -1,0 +1,368 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type {
+  InnovationBrief,
+  ProvinceRow,
+  RegionDetail,
+  RegionSummary,
+  SummarySnapshot,
+} from '@inovasi/core';
+import type { ScopedClients } from '../clients.ts';
+import { isConditionFailure } from '../errors.ts';
+import { summaryKeys, type TableKey } from '../keys.ts';
+import { toRecord } from './versioned.ts';
+
+/**
+ * When a derived item was computed and from which moment of its sources: `sourceAt` is taken just
+ * before the computation started reading, so among two computations the one with the later
+ * `sourceAt` saw every write the other saw. Writes are conditional on it (docs/decisions/0010).
+ */
+export interface DerivedMeta {
+  readonly computedAt: string;
+  readonly sourceAt: string;
+}
+
+export type StoredSummary = RegionSummary & DerivedMeta;
+export type StoredProvinceRow = ProvinceRow & DerivedMeta;
+export type StoredRegionDetail = RegionDetail & DerivedMeta;
+export type StoredSnapshot = SummarySnapshot & DerivedMeta;
+
+/** Everything derived from one region's period, written together. */
+export interface SummaryBundle {
+  readonly summary: RegionSummary;
+  readonly snapshot: SummarySnapshot;
+  /** Absent for a province: it oversees, it is not overseen. */
+  readonly provinceRow?: ProvinceRow | undefined;
+  readonly detail?: RegionDetail | undefined;
+  readonly nationalRow: ProvinceRow;
+}
+
+export type BundlePart = 'summary' | 'snapshot' | 'provinceRow' | 'detail' | 'nationalRow';
+
+export interface StoredBundle {
+  readonly summary?: StoredSummary | undefined;
+  readonly snapshot?: StoredSnapshot | undefined;
+  readonly provinceRow?: StoredProvinceRow | undefined;
+  readonly detail?: StoredRegionDetail | undefined;
+  readonly nationalRow?: StoredProvinceRow | undefined;
+}
+
+export interface WriteOutcome {
+  /** Parts a computation from later sources had already written: left as they were. */
+  readonly superseded: readonly BundlePart[];
+}
+
+const META = ['computedAt', 'sourceAt'] as const;
+
+/** The record without storage attributes; `meta` keeps computedAt/sourceAt. */
+function fromItem<T>(item: Record<string, unknown> | undefined): T | undefined {
+  return item ? toRecord<T>(item) : undefined;
+}
+
+/**
+ * The drill-down's innovation list is stored as tuples with the OPD names beside them: DynamoDB
+ * counts every attribute name of every map, so objects would double the item (and its write units).
+ */
+type PackedBrief = [
+  id: string,
+  name: string,
+  opdId: string,
+  status: InnovationBrief['status'],
+  stage: InnovationBrief['stage'],
+  urusan: string[],
+  eligible: boolean,
+  kematanganClaimed: number,
+  kematanganVerified: number,
+];
+
+interface PackedDetail extends Omit<RegionDetail, 'innovations'> {
+  readonly packed: PackedBrief[];
+  readonly opdNames: Record<string, string>;
+}
+
+function packDetail(detail: RegionDetail): PackedDetail {
+  const { innovations, ...rest } = detail;
+  const opdNames: Record<string, string> = {};
+  for (const brief of innovations) opdNames[brief.opdId] = brief.opdName;
+  return {
+    ...rest,
+    opdNames,
+    packed: innovations.map((brief) => [
+      brief.id,
+      brief.name,
+      brief.opdId,
+      brief.status,
+      brief.stage,
+      brief.urusan,
+      brief.eligible,
+      brief.kematanganClaimed,
+      brief.kematanganVerified,
+    ]),
+  };
+}
+
+function unpackDetail(stored: (PackedDetail & DerivedMeta) | undefined): StoredRegionDetail | undefined {
+  if (!stored) return undefined;
+  const { packed, opdNames, ...rest } = stored;
+  return {
+    ...rest,
+    innovations: packed.map(
+      ([id, name, opdId, status, stage, urusan, eligible, kematanganClaimed, kematanganVerified]) => ({
+        id,
+        name,
+        opdId,
+        opdName: opdNames[opdId] ?? opdId,
+        status,
+        stage,
+        urusan,
+        eligible,
+        kematanganClaimed,
+        kematanganVerified,
+      }),
+    ),
+  };
+}
+
+const provinceOf = (tenantCode: string) => tenantCode.slice(0, 2);
+const isRegency = (tenantCode: string) => tenantCode.includes('.');
+
+/** A region's own summaries and trend, read through its tenant scope (read-only suffices). */
+export class SummaryRepository {
+  constructor(
+    private readonly clients: ScopedClients,
+    private readonly tenantCode: string,
+  ) {}
+
+  private get tableName() {
+    return this.clients.config.tableName;
+  }
+
+  /** Strongly consistent: a region sees its own change in its dashboard at once. */
+  async get(year: number): Promise<StoredSummary | undefined> {
+    const result = await this.clients.table.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: summaryKeys.current(this.tenantCode, year),
+        ConsistentRead: true,
+      }),
+    );
+    return fromItem<StoredSummary>(result.Item);
+  }
+
+  /** The years this region has a summary for. */
+  async years(): Promise<number[]> {
+    const years: number[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.clients.table.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': summaryKeys.current(this.tenantCode, 0).pk,
+            ':prefix': summaryKeys.currentSortPrefix,
+          },
+          ProjectionExpression: '#year',
+          ExpressionAttributeNames: { '#year': 'year' },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) years.push(Number(item.year));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return years.sort((a, b) => a - b);
+  }
+
+  /** The season's daily snapshots, oldest first (at most one per day: a year is ≤ 366 small items). */
+  async trend(year: number): Promise<StoredSnapshot[]> {
+    const points: StoredSnapshot[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.clients.table.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': summaryKeys.current(this.tenantCode, year).pk,
+            ':prefix': summaryKeys.snapshotSortPrefix(year),
+          },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) points.push(toRecord<StoredSnapshot>(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return points;
+  }
+}
+
+/**
+ * Writes one region's derived items: its summary and today's snapshot in its own summary partition,
+ * its row and drill-down item in its province's read model, its row in the national one. Bound to
+ * `summaryWriterScope`, which reaches exactly those items.
+ */
+export class SummaryWriter {
+  constructor(
+    private readonly clients: ScopedClients,
+    private readonly tenantCode: string,
+  ) {}
+
+  private get tableName() {
+    return this.clients.config.tableName;
+  }
+
+  private keysOf(year: number, date: string): Record<BundlePart, TableKey | undefined> {
+    const province = provinceOf(this.tenantCode);
+    const regency = isRegency(this.tenantCode);
+    return {
+      summary: summaryKeys.current(this.tenantCode, year),
+      snapshot: summaryKeys.snapshot(this.tenantCode, year, date),
+      provinceRow: regency ? summaryKeys.provinceRow(province, year, this.tenantCode) : undefined,
+      detail: regency ? summaryKeys.provinceDetail(province, year, this.tenantCode) : undefined,
+      nationalRow: summaryKeys.nationalRow(year, this.tenantCode),
+    };
+  }
+
+  /**
+   * Puts every part, each only if what is stored was computed from earlier sources: of two
+   * concurrent recomputes the later-started one wins, whichever finishes last. Parts are written
+   * independently (not as one transaction: half the cost, and each converges on its own).
+   */
+  async write(
+    bundle: SummaryBundle,
+    meta: DerivedMeta,
+    only?: readonly BundlePart[] | undefined,
+    options: {
+      /**
+       * A stored `sourceAt` later than this cannot be real (a clock far ahead, a bug): the rebuild
+       * overwrites it instead of deferring to it forever.
+       */
+      readonly distrustAfter?: string | undefined;
+    } = {},
+  ): Promise<WriteOutcome> {
+    const keys = this.keysOf(bundle.summary.year, bundle.snapshot.date);
+    const parts: [BundlePart, object | undefined][] = [
+      ['summary', bundle.summary],
+      ['snapshot', bundle.snapshot],
+      ['provinceRow', bundle.provinceRow],
+      ['detail', bundle.detail && packDetail(bundle.detail)],
+      ['nationalRow', bundle.nationalRow],
+    ];
+    const superseded: BundlePart[] = [];
+    await Promise.all(
+      parts.map(async ([part, record]) => {
+        const key = keys[part];
+        if (!key || !record || (only && !only.includes(part))) return;
+        try {
+          await this.clients.table.send(
+            new PutCommand({
+              TableName: this.tableName,
+              Item: { ...record, ...meta, ...key },
+              ConditionExpression: options.distrustAfter
+                ? 'attribute_not_exists(pk) OR sourceAt < :sourceAt OR sourceAt > :distrustAfter'
+                : 'attribute_not_exists(pk) OR sourceAt < :sourceAt',
+              ExpressionAttributeValues: {
+                ':sourceAt': meta.sourceAt,
+                ...(options.distrustAfter ? { ':distrustAfter': options.distrustAfter } : {}),
+              },
+            }),
+          );
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+          superseded.push(part);
+        }
+      }),
+    );
+    return { superseded: superseded.sort() };
+  }
+
+  /** What is stored for one year (strongly consistent), to compare with a fresh computation. */
+  async read(year: number, date: string): Promise<StoredBundle> {
+    const keys = this.keysOf(year, date);
+    const read = async <T>(key: TableKey | undefined): Promise<T | undefined> => {
+      if (!key) return undefined;
+      const result = await this.clients.table.send(
+        new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+      );
+      return fromItem<T>(result.Item);
+    };
+    const [summary, snapshot, provinceRow, detail, nationalRow] = await Promise.all([
+      read<StoredSummary>(keys.summary),
+      read<StoredSnapshot>(keys.snapshot),
+      read<StoredProvinceRow>(keys.provinceRow),
+      read<PackedDetail & DerivedMeta>(keys.detail).then(unpackDetail),
+      read<StoredProvinceRow>(keys.nationalRow),
+    ]);
+    return { summary, snapshot, provinceRow, detail, nationalRow };
+  }
+}
+
+/** Drops computedAt/sourceAt, for comparing a stored part with a fresh one. */
+export function withoutMeta<T extends object>(stored: T & Partial<DerivedMeta>): T {
+  const rest = { ...stored } as Record<string, unknown>;
+  for (const field of META) delete rest[field];
+  return rest as T;
+}
+
+/** A province's cockpit: its read-model partition, one query; bound to `provinceReaderScope`. */
+export class ProvinceReadModel {
+  constructor(
+    private readonly clients: ScopedClients,
+    private readonly provinceCode: string,
+  ) {}
+
+  /**
+   * Every regency row of one year. One partition of a few dozen rows of under 1 KB, so one page
+   * (eventually consistent: half the read units; the rows are derived data anyway).
+   */
+  async rows(year: number): Promise<StoredProvinceRow[]> {
+    const rows: StoredProvinceRow[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.clients.table.send(
+        new QueryCommand({
+          TableName: this.clients.config.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': summaryKeys.provinceRows(this.provinceCode, year) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) rows.push(toRecord<StoredProvinceRow>(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return rows;
+  }
+
+  async detail(year: number, regencyCode: string): Promise<StoredRegionDetail | undefined> {
+    const result = await this.clients.table.send(
+      new GetCommand({
+        TableName: this.clients.config.tableName,
+        Key: summaryKeys.provinceDetail(this.provinceCode, year, regencyCode),
+      }),
+    );
+    return unpackDetail(fromItem<PackedDetail & DerivedMeta>(result.Item));
+  }
+}
+
+/** The platform administrator's national view; bound to `nationalReaderScope`. */
+export class NationalReadModel {
+  constructor(private readonly clients: ScopedClients) {}
+
+  /** Every tenant's row of one year: about 550 rows of under 1 KB, one or two pages. */
+  async rows(year: number): Promise<StoredProvinceRow[]> {
+    const rows: StoredProvinceRow[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.clients.table.send(
+        new QueryCommand({
+          TableName: this.clients.config.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': summaryKeys.nationalRows(year) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) rows.push(toRecord<StoredProvinceRow>(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return rows;
+  }
+}

@@ -1,0 +1,136 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from './support/axe.ts';
+import { collectPageErrors, DESKTOP, launchChromium, newContext, PHONE } from './support/browser.ts';
+import { saveScreenshot, signInAs } from './support/journeys.ts';
+import { type RunningProduct, startProduct } from './support/product.ts';
+
+const SOURCE_NAME = 'Gerakan Ibu Hamil Sehat (GERBANG SEHAT)';
+
+/**
+ * A visitor on a phone finds an innovation in the public catalogue without signing in; then the
+ * Bappeda admin of Kota Bengkulu (17.71) asks to replicate Bojonegoro's (35.22) innovation, and
+ * Bojonegoro's admin accepts it, recording the agreement.
+ */
+describe('public catalogue and a replication between two regions', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[][] = [];
+
+  async function openPage(viewport: { width: number; height: number }): Promise<Page> {
+    const context = await newContext(browser, product.url, viewport);
+    contexts.push(context);
+    const page = await context.newPage();
+    pageErrors.push(collectPageErrors(page));
+    return page;
+  }
+
+  beforeAll(async () => {
+    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('a visitor searches with a facet and opens a detail page, without signing in', async () => {
+    const page = await openPage(PHONE);
+    await page.goto('/masuk');
+    await page.getByRole('link', { name: 'Buka katalog replikasi inovasi' }).click();
+    await page.waitForURL(/\/katalog$/);
+    await page.getByRole('heading', { level: 1, name: 'Katalog Replikasi Inovasi Daerah' }).waitFor();
+    await page.getByTestId('catalog-result').first().waitFor();
+
+    await page.getByRole('searchbox', { name: 'Cari inovasi' }).fill('sehat');
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await page.waitForURL(/q=sehat/);
+
+    // On a phone the facets fold behind one button.
+    await page.getByRole('button', { name: /^Filter/ }).click();
+    const health = page.getByTestId('facet-urusan').getByRole('checkbox', { name: /^Kesehatan \(\d+\)$/ });
+    // The box follows the address (filters live in the URL), which the router updates in a transition.
+    await health.click();
+    await page.waitForURL(/urusan=kesehatan/);
+    await expect.poll(() => health.isChecked(), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('catalog-total').textContent())
+      .toMatch(/^\d+ inovasi ditemukan$/);
+    const results = page.getByTestId('catalog-results');
+    await results.getByRole('link', { name: SOURCE_NAME }).waitFor();
+    await page.getByRole('button', { name: /^Filter/ }).click();
+
+    await saveScreenshot(page, 'catalog-search-phone');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await results.getByRole('link', { name: SOURCE_NAME }).click();
+    await page.getByRole('heading', { level: 1, name: SOURCE_NAME }).waitFor();
+    await page.getByText('Kabupaten Bojonegoro · Provinsi Jawa Timur').first().waitFor();
+    await page.getByTestId('similar').getByTestId('catalog-result').first().waitFor();
+    await page.getByRole('link', { name: 'Masuk untuk mengajukan replikasi' }).waitFor();
+
+    await saveScreenshot(page, 'catalog-detail-phone');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('17.71 requests replication of a 35.22 innovation and 35.22 accepts it', async () => {
+    const search = await fetch(
+      `${product.url}/api/v1/catalog/innovations?region=35.22&q=${encodeURIComponent('ibu hamil')}`,
+    );
+    const found = (await search.json()) as {
+      items: { catalogId: string; innovationId: string; name: string }[];
+    };
+    const source = found.items.find((item) => item.name === SOURCE_NAME);
+    if (!source) throw new Error(`${SOURCE_NAME} is not in the catalogue`);
+
+    const requester = await openPage(DESKTOP);
+    await signInAs(requester, 'admin.1771@demo.local');
+    await requester.goto(`/katalog/${source.catalogId}`);
+    await requester.getByRole('heading', { level: 1, name: SOURCE_NAME }).waitFor();
+    await requester.getByRole('button', { name: 'Ajukan replikasi' }).click();
+    const form = requester.getByRole('form', { name: /Ajukan replikasi kepada Kabupaten Bojonegoro/ });
+    await form.getByLabel('OPD pelaksana replikasi').selectOption({ label: 'Dinas Kesehatan' });
+    await form
+      .getByLabel('Pesan untuk daerah asal')
+      .fill('Kota Bengkulu ingin menerapkan pendampingan ibu hamil di seluruh puskesmas.');
+    await form.getByLabel('Nama kontak').fill('Rina Marlina');
+    await form.getByLabel('Jabatan kontak').fill('Kepala Bidang Litbang, Bappeda Kota Bengkulu');
+    await form.getByRole('button', { name: 'Kirim permintaan' }).click();
+    await requester.getByTestId('replication-requested').waitFor();
+
+    await saveScreenshot(requester, 'replication-request');
+    expect(await seriousA11yViolations(requester)).toEqual([]);
+
+    const owner = await openPage(DESKTOP);
+    await signInAs(owner, 'admin.3522@demo.local');
+    await owner.getByRole('link', { name: 'Replikasi', exact: true }).click();
+    await owner.getByRole('heading', { level: 1, name: 'Replikasi Inovasi' }).waitFor();
+    const request = owner.getByTestId('replication').filter({ hasText: 'Diajukan oleh Kota Bengkulu' });
+    await request.getByRole('heading', { name: SOURCE_NAME }).waitFor();
+    await request.getByRole('button', { name: `Setujui replikasi: ${SOURCE_NAME}` }).click();
+    const accept = request.getByRole('form', { name: 'Setujui dan catat perjanjian' });
+    await accept.getByLabel('Jenis perjanjian').selectOption('mou');
+    await accept.getByLabel('Tanggal ditandatangani').fill('2026-03-02');
+    await accept.getByLabel('Nama kontak').fill('Budi Santoso');
+    await accept.getByLabel('Jabatan kontak').fill('Kepala Seksi Kesehatan Keluarga, Dinkes');
+    await accept.getByRole('button', { name: 'Setujui replikasi', exact: true }).click();
+    await request.getByText('Disetujui', { exact: true }).waitFor();
+    await request
+      .getByTestId('agreement')
+      .getByText(/Nota Kesepahaman \(MoU\), ditandatangani 2 Mar 2026/)
+      .waitFor();
+
+    await saveScreenshot(owner, 'replication-accepted');
+    expect(await seriousA11yViolations(owner)).toEqual([]);
+
+    // The source innovation now counts one replicating region.
+    await owner.goto(`/inovasi/${source.innovationId}`);
+    await owner.getByRole('heading', { level: 1, name: SOURCE_NAME }).waitFor();
+    await owner.getByTestId('replication-count').getByText('Direplikasi oleh 1 daerah').waitFor();
+    await owner.getByTestId('publication').getByText('Terbit', { exact: true }).waitFor();
+
+    for (const errors of pageErrors) expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,344 @@
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
+import { exportFile, readWorkbook, sheetRecords, waitForJob } from './support.ts';
+
+/**
+ * Bulk import from spreadsheets against the real local stack: template, preview with per-row
+ * errors in Bahasa Indonesia, confirmation, idempotence, and the recap → import round trip.
+ */
+let env: TestEnvironment;
+let admin: string;
+const CODE = '35.22';
+
+beforeAll(async () => {
+  env = await createTestEnvironment();
+  admin = await env.login('admin.3522@demo.local');
+});
+
+const base64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
+
+async function startImport(token: string, code: string, fileName: string, bytes: Buffer) {
+  const created = await env.request('POST', `/tenants/${code}/imports`, {
+    token,
+    body: { fileName, size: bytes.length, contentBase64: base64(bytes) },
+  });
+  expect(created.status, created.text).toBe(201);
+  expect(created.json.import.status).toBe('uploaded');
+  return created.json.import.id as string;
+}
+
+async function preview(token: string, code: string, id: string, options: Record<string, unknown> = {}) {
+  const response = await env.request('POST', `/tenants/${code}/imports/${id}/preview`, {
+    token,
+    body: options,
+  });
+  expect(response.status, response.text).toBe(200);
+  return response;
+}
+
+async function confirmAndWait(
+  token: string,
+  code: string,
+  id: string,
+  version: string,
+  skipInvalidRows = false,
+) {
+  const confirmed = await env.request('POST', `/tenants/${code}/imports/${id}/confirm`, {
+    token,
+    headers: { 'if-match': version },
+    body: { skipInvalidRows },
+  });
+  expect(confirmed.status, confirmed.text).toBe(202);
+  const done = await waitForJob(env, token, `/tenants/${code}/imports/${id}`, (json) => json.import);
+  expect(done.import.status).toBe('done');
+  return done;
+}
+
+async function innovationsOf(token: string, code: string) {
+  const list = await env.request('GET', `/tenants/${code}/innovations?limit=100`, { token });
+  return list.json.items as any[];
+}
+
+describe('recap → import round trip', () => {
+  it('imports a region’s recap into an empty region and the innovations match', async () => {
+    const source = '63.03';
+    const sourceAdmin = await env.login('admin.6303@demo.local');
+    const platform = await env.login('platform@demo.local');
+    const { bytes } = await exportFile(env, sourceAdmin, source, { kind: 'recap', periodYear: 2026 });
+
+    const onboarded = await env.request('POST', '/tenants', { token: platform, body: { code: '35.23' } });
+    expect(onboarded.status).toBe(201);
+    expect(await innovationsOf(platform, '35.23')).toHaveLength(0);
+
+    const id = await startImport(platform, '35.23', 'rekap-banjar.xlsx', bytes);
+    const previewed = await preview(platform, '35.23', id, { createMissingOpds: true, periodYear: 2026 });
+    const originals = await innovationsOf(sourceAdmin, source);
+    expect(previewed.json.import.summary).toMatchObject({
+      rows: originals.length,
+      valid: originals.length,
+      invalid: 0,
+      sheet: 'Profil Inovasi',
+    });
+    expect(previewed.json.import.summary.newOpds.length).toBeGreaterThan(0);
+    // The recap's profile sheet has the template's columns exactly.
+    expect(previewed.json.import.summary.ignoredColumns).toEqual([]);
+    const done = await confirmAndWait(platform, '35.23', id, previewed.headers.get('etag')!);
+    expect(done.import.report).toMatchObject({ created: originals.length, failed: 0 });
+
+    const imported = await innovationsOf(platform, '35.23');
+    expect(imported).toHaveLength(originals.length);
+    const sourceOpds = new Map(
+      (await env.request('GET', `/tenants/${source}/opds`, { token: sourceAdmin })).json.items.map(
+        (opd: any) => [opd.id, opd.name],
+      ),
+    );
+    const targetOpds = new Map(
+      (await env.request('GET', '/tenants/35.23/opds', { token: platform })).json.items.map((opd: any) => [
+        opd.id,
+        opd.name,
+      ]),
+    );
+    for (const original of originals) {
+      const copy = imported.find((item) => item.profile.name === original.profile.name);
+      expect(copy, original.profile.name).toBeDefined();
+      expect(copy.profile).toEqual(original.profile);
+      expect(targetOpds.get(copy.opdId)).toBe(sourceOpds.get(original.opdId));
+      expect(copy.periodYear).toBe(original.periodYear);
+      expect(copy.status).toBe('draft');
+    }
+  });
+});
+
+describe('template', () => {
+  it('publishes headers, instructions, dropdowns and the region’s valid values', async () => {
+    const response = await env.app.request(`/api/v1/tenants/${CODE}/imports/template`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    expect(response.headers.get('content-disposition')).toContain(`templat-impor-inovasi-${CODE}.xlsx`);
+    const workbook = await readWorkbook(Buffer.from(await response.arrayBuffer()));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Inovasi', 'Petunjuk', 'Nilai Valid']);
+    const headers = (workbook.getWorksheet('Inovasi')!.getRow(1).values as unknown[]).filter(Boolean);
+    expect(headers.slice(0, 4)).toEqual(['Nama Inovasi', 'OPD', 'Tahun Penilaian', 'Tahapan Inovasi']);
+    expect(headers).toContain('Rancang Bangun');
+    const valid = sheetRecords(workbook, 'Nilai Valid');
+    expect(valid.map((row) => row.OPD)).toContain('Dinas Kesehatan');
+    expect(valid.map((row) => row['Tahapan Inovasi']).filter(Boolean)).toEqual([
+      'Inisiatif',
+      'Uji Coba',
+      'Penerapan',
+    ]);
+    const stage = workbook.getWorksheet('Inovasi')!.getCell('D2').dataValidation;
+    expect(stage?.type).toBe('list');
+    expect(String(stage?.formulae?.[0])).toContain('Nilai Valid');
+    const guide = sheetRecords(workbook, 'Petunjuk');
+    expect(guide.find((row) => row.Kolom === 'Nama Inovasi')?.Wajib).toBe('Ya');
+  });
+
+  it('is Bappeda’s: an OPD operator may not import', async () => {
+    const operator = await env.login('opd1.3522@demo.local');
+    const response = await env.request('GET', `/tenants/${CODE}/imports/template`, { token: operator });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('preview, confirm and idempotence', () => {
+  // Indonesian Excel writes CSV with `;` (the comma is the decimal mark); common header names.
+  const csv = [
+    'Nama Inovasi;Nama OPD;Tahapan;Urusan;Waktu Penerapan;Anggaran (Rp);Jenis;Koordinat',
+    'Sipandu Gizi Balita;Dinas Kesehatan;uji coba;Kesehatan;04/03/2024;Rp 150.000.000;daring;-7,1502 111,8817',
+    'Lapor Jalan Rusak;Dinas Kesehatan;selesai;Pekerjaan Umum;2024-05-01;;Digital;',
+    ';Dinas Kesehatan;Penerapan;Kesehatan;;;;',
+    'Sekolah Ramah Anak;Dinas Pariwisata Antah Berantah;Penerapan;Pendidikan;;;;',
+    'Posyandu Lansia Digital;Dinkes;Penerapan;Kesehatan;31/02/2024;;;',
+    'Sipandu Gizi Balita;Dinas Kesehatan;Inisiatif;Kesehatan;;;;',
+  ].join('\r\n');
+  let importId: string;
+
+  it('validates every row, writes nothing, and says what is wrong per column in Bahasa Indonesia', async () => {
+    const before = await innovationsOf(admin, CODE);
+    importId = await startImport(admin, CODE, 'daftar-inovasi.csv', Buffer.from(`\uFEFF${csv}`, 'utf8'));
+    const response = await preview(admin, CODE, importId, { periodYear: 2026 });
+    const { rows } = response.json;
+    expect(response.json.import.summary).toMatchObject({ rows: 6, valid: 1, invalid: 5, sheet: 'CSV' });
+    expect(rows.map((row: any) => row.status)).toEqual([
+      'valid',
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+    ]);
+    expect(rows[0]).toMatchObject({ rowNumber: 2, name: 'Sipandu Gizi Balita', opdName: 'Dinas Kesehatan' });
+    const messages = (row: any) =>
+      row.errors.map((error: any) => `${error.column}: ${error.message}`).join(' | ');
+    expect(messages(rows[1])).toContain(
+      'Tahapan: "selesai" tidak dikenal. Pilih salah satu: Inisiatif, Uji Coba, Penerapan.',
+    );
+    expect(messages(rows[2])).toContain('Nama inovasi wajib diisi.');
+    expect(messages(rows[3])).toContain('OPD "Dinas Pariwisata Antah Berantah" tidak ditemukan');
+    expect(rows[4].errors[0]).toMatchObject({ column: 'Waktu Penerapan', code: 'invalid_date' });
+    expect(rows[4].warnings[0].message).toContain('dicocokkan dengan "Dinas Kesehatan"');
+    expect(messages(rows[5])).toContain('sama dengan baris 2');
+    // Only a draft is written later, so a short design is a warning, not an error.
+    expect(rows[0].warnings.some((warning: any) => warning.code.startsWith('not_eligible'))).toBe(true);
+    expect(await innovationsOf(admin, CODE)).toHaveLength(before.length);
+  });
+
+  it('imports only on confirmation, the valid rows only when asked, and reports every row', async () => {
+    const before = await innovationsOf(admin, CODE);
+    const current = await env.request('GET', `/tenants/${CODE}/imports/${importId}`, { token: admin });
+    const version = current.headers.get('etag')!;
+    const refused = await env.request('POST', `/tenants/${CODE}/imports/${importId}/confirm`, {
+      token: admin,
+      headers: { 'if-match': version },
+      body: {},
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe('import_has_errors');
+    const stale = await env.request('POST', `/tenants/${CODE}/imports/${importId}/confirm`, {
+      token: admin,
+      headers: { 'if-match': '"1"' },
+      body: { skipInvalidRows: true },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.code).toBe('version_conflict');
+
+    const done = await confirmAndWait(admin, CODE, importId, version, true);
+    expect(done.import.report).toMatchObject({ created: 1, invalid: 5, failed: 0 });
+    expect(done.report.map((row: any) => row.outcome)).toEqual([
+      'created',
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+    ]);
+    const after = await innovationsOf(admin, CODE);
+    expect(after).toHaveLength(before.length + 1);
+    const created = after.find((item) => item.id === done.report[0].innovationId);
+    expect(created.profile).toMatchObject({
+      name: 'Sipandu Gizi Balita',
+      stage: 'uji_coba',
+      urusanMain: 'kesehatan',
+      implementationDate: '2024-03-04',
+      budget: 150_000_000,
+      kind: 'digital',
+      latitude: -7.1502,
+      longitude: 111.8817,
+    });
+    expect(created.opdId).toBe('opd-dinkes');
+    expect(created.status).toBe('draft');
+    const audit = await env.request('GET', `/tenants/${CODE}/audit?entityId=${created.id}`, { token: admin });
+    expect(audit.json.items.map((entry: any) => entry.action)).toContain('innovation.create');
+    // A confirmed import cannot be previewed or confirmed again.
+    const again = await env.request('POST', `/tenants/${CODE}/imports/${importId}/preview`, {
+      token: admin,
+      body: {},
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('creates nothing twice when the same file is imported again', async () => {
+    const before = await innovationsOf(admin, CODE);
+    const second = await startImport(admin, CODE, 'daftar-inovasi.csv', Buffer.from(`\uFEFF${csv}`, 'utf8'));
+    const response = await preview(admin, CODE, second, { periodYear: 2026 });
+    expect(response.json.rows[0].status).toBe('already_imported');
+    expect(response.json.import.summary.valid).toBe(0);
+    const confirm = await env.request('POST', `/tenants/${CODE}/imports/${second}/confirm`, {
+      token: admin,
+      headers: { 'if-match': response.headers.get('etag')! },
+      body: { skipInvalidRows: true },
+    });
+    expect(confirm.status).toBe(409);
+    expect(confirm.json.error.code).toBe('import_nothing_to_import');
+    expect(await innovationsOf(admin, CODE)).toHaveLength(before.length);
+  });
+});
+
+describe('a new OPD’s spreadsheet through a presigned upload', () => {
+  it('onboards the OPD’s innovations from an xlsx without an OPD column', async () => {
+    const opd = await env.request('POST', `/tenants/${CODE}/opds`, {
+      token: admin,
+      body: { name: 'Dinas Lingkungan Hidup', kind: 'dinas' },
+    });
+    expect(opd.status).toBe(201);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Data');
+    sheet.addRow(['Daftar Inovasi DLH 2026']);
+    sheet.addRow([]);
+    sheet.addRow(['Judul Inovasi', 'Tahap', 'Urusan Pemerintahan', 'Tanggal Penerapan', 'Deskripsi']);
+    sheet.addRow([
+      'Bank Sampah Digital',
+      'Penerapan',
+      'Lingkungan Hidup',
+      new Date(Date.UTC(2024, 6, 1)),
+      'Tabungan sampah warga.',
+    ]);
+    sheet.addRow([
+      'Sungai Bersih Bersama',
+      'Uji Coba',
+      'lingkungan_hidup',
+      '1 Agustus 2024',
+      'Gerakan bersih sungai.',
+    ]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+
+    const created = await env.request('POST', `/tenants/${CODE}/imports`, {
+      token: admin,
+      body: { fileName: 'inovasi-dlh.xlsx', size: bytes.length },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.import.status).toBe('awaiting_upload');
+    const early = await env.request('POST', `/tenants/${CODE}/imports/${created.json.import.id}/preview`, {
+      token: admin,
+      body: {},
+    });
+    expect(early.status).toBe(409);
+    expect(early.json.error.code).toBe('import_file_missing');
+
+    const upload = created.json.upload;
+    expect(upload.url).toContain(`tenants/${CODE}/imports/`);
+    const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: bytes });
+    expect(put.ok).toBe(true);
+
+    const id = created.json.import.id;
+    const previewed = await preview(admin, CODE, id, { defaultOpdId: opd.json.id, periodYear: 2026 });
+    expect(previewed.json.rows.map((row: any) => row.status)).toEqual(['valid', 'valid']);
+    expect(previewed.json.rows[0].rowNumber).toBe(4);
+    const done = await confirmAndWait(admin, CODE, id, previewed.headers.get('etag')!);
+    expect(done.import.report.created).toBe(2);
+    const list = await env.request('GET', `/tenants/${CODE}/innovations?opdId=${opd.json.id}`, {
+      token: admin,
+    });
+    expect(list.json.items.map((item: any) => item.profile.name).sort()).toEqual([
+      'Bank Sampah Digital',
+      'Sungai Bersih Bersama',
+    ]);
+    const bank = list.json.items.find((item: any) => item.profile.name === 'Bank Sampah Digital');
+    expect(bank.profile).toMatchObject({
+      stage: 'penerapan',
+      urusanMain: 'lingkungan_hidup',
+      implementationDate: '2024-07-01',
+      rancangBangun: 'Tabungan sampah warga.',
+    });
+  });
+
+  it('refuses a file that is not a spreadsheet', async () => {
+    const id = await startImport(admin, CODE, 'bukan-excel.xlsx', Buffer.from('ini bukan berkas excel'));
+    const response = await env.request('POST', `/tenants/${CODE}/imports/${id}/preview`, {
+      token: admin,
+      body: {},
+    });
+    expect(response.status).toBe(400);
+    expect(response.json.error.code).toBe('import_file_unreadable');
+    const wrongType = await env.request('POST', `/tenants/${CODE}/imports`, {
+      token: admin,
+      body: { fileName: 'daftar.pdf', size: 10, contentBase64: base64('0123456789') },
+    });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.json.error).toMatchObject({ code: 'import_file_type', field: 'fileName' });
+  });
+});

@@ -1,0 +1,26 @@
+import '../../i18n/id-catalog.ts';
+import type { CatalogFacetName } from '../../api/model.ts';
+import type { Translate } from '../../i18n/I18nProvider.tsx';
+import type { MessageKey } from '../../i18n/id.ts';
+
+/** Keys of fixed facet values the dictionaries translate; urusan, regions and years keep the server's label. */
+const VALUE_KEYS: Partial<Record<CatalogFacetName, (value: string) => string>> = {
+  basicService: (value) => `catalog.basicService.${value}`,
+  theme: (value) => `theme.${value}`,
+  kind: (value) => `kind.${value}`,
+  form: (value) => `form.${value}`,
+  stage: (value) => `stage.${value}`,
+};
+
+/** The label of one facet value in the interface language, falling back to the server's label. */
+export function facetValueLabel(
+  t: Translate,
+  facet: CatalogFacetName,
+  value: string,
+  fallback: string,
+): string {
+  const key = VALUE_KEYS[facet]?.(value);
+  if (!key) return fallback;
+  const text = t(key as MessageKey);
+  return text === undefined || text === key ? fallback : text;
+}

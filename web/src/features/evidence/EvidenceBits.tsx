@@ -1,0 +1,126 @@
+import '../../i18n/id-evidence.ts';
+import { Alert, Anchor, Badge, Button, Group, Image, List, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client.ts';
+import type { EvidenceFinding, EvidenceStatus } from '../../api/model.ts';
+import { useErrorMessage } from '../../components/useErrorMessage.ts';
+import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+
+const STATUS_COLOR: Record<EvidenceStatus, string> = { passed: 'green', pending: 'blue', rejected: 'red' };
+
+export function EvidenceStatusBadge({ status }: { status: EvidenceStatus }) {
+  const t = useT();
+  return (
+    <Badge size="sm" variant="light" color={STATUS_COLOR[status]} style={{ flexShrink: 0 }}>
+      {t(`evidence.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** What intake or the link noticed without refusing: the operator sees it before the verifier does. */
+export function FindingList({ findings }: { findings: readonly EvidenceFinding[] }) {
+  const t = useT();
+  if (findings.length === 0) return null;
+  return (
+    <List size="sm" spacing={2} data-testid="evidence-findings">
+      {findings.map((finding) => (
+        <List.Item key={`${finding.code}-${finding.refs?.join(',') ?? ''}`}>
+          <Text span size="sm" fw={500}>
+            <span aria-hidden="true">⚠ </span>
+            {t(`evidence.finding.${finding.code}`)}
+          </Text>
+          {finding.code === 'shared_across_indicators' && finding.refs && finding.refs.length > 0 && (
+            <Text span size="sm">
+              {' '}
+              ({finding.refs.join(', ')})
+            </Text>
+          )}
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+export function formatBytes(bytes: number, number: (value: number) => string): string {
+  if (bytes < 1024) return `${number(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${number(Math.round(bytes / 1024))} KB`;
+  if (bytes < 1024 ** 3) return `${number(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
+  return `${number(Math.round((bytes / 1024 ** 3) * 10) / 10)} GB`;
+}
+
+export function useBytes(): (bytes: number) => string {
+  const format = useFormat();
+  return (bytes) => formatBytes(bytes, format.decimal);
+}
+
+interface PreviewTarget {
+  code: string;
+  evidenceId: string;
+  title: string;
+  /** `pdf`, `jpg`, `png`, `mp4`, `video_link`, `web_link`, when known. */
+  fileKind: string | undefined;
+}
+
+/**
+ * A preview through a short-lived presigned GET: images inline, PDFs and videos in a new tab (the
+ * browser's own viewer; the page's security policy does not allow framing the store).
+ */
+export function EvidencePreview({ code, evidenceId, title, fileKind }: PreviewTarget) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const link = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.GET('/tenants/{code}/evidence/{evidenceId}/download', {
+          params: { path: { code, evidenceId }, query: { inline: 'true' } },
+        }),
+      ),
+  });
+  const isImage = fileKind === 'jpg' || fileKind === 'png';
+  if (link.isSuccess) {
+    return (
+      <Stack gap={4} data-testid="evidence-preview">
+        {isImage ? (
+          <Image src={link.data.url} alt={title} maw={360} radius="sm" fit="contain" />
+        ) : (
+          <Anchor href={link.data.url} target="_blank" rel="noopener noreferrer" size="sm">
+            {fileKind === 'pdf' ? t('evidence.openPdf') : t('evidence.openLink')}
+          </Anchor>
+        )}
+        <Button
+          variant="subtle"
+          size="compact-xs"
+          onClick={() => link.reset()}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {t('evidence.closePreview')}
+        </Button>
+      </Stack>
+    );
+  }
+  return (
+    <Group gap="xs">
+      <Button
+        size="compact-sm"
+        variant="light"
+        loading={link.isPending}
+        onClick={() => link.mutate()}
+        aria-label={t('evidence.previewFor', { title })}
+      >
+        {t('evidence.preview')}
+      </Button>
+      {link.isError && (
+        <Alert color="red" p={4} role="alert">
+          <Text size="xs">{errorMessage(link.error)}</Text>
+        </Alert>
+      )}
+    </Group>
+  );
+}
+
+/** Intake's findings and the link's warnings, each code once. */
+export function mergeFindings(...lists: readonly (readonly EvidenceFinding[])[]): EvidenceFinding[] {
+  const seen = new Map<string, EvidenceFinding>();
+  for (const finding of lists.flat()) seen.set(finding.code, finding);
+  return [...seen.values()];
+}

@@ -1,0 +1,274 @@
+import '../../i18n/id-evidence.ts';
+import { Alert, Button, Group, NativeSelect, Paper, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { type ChangeEvent, type FormEvent, useId, useRef, useState } from 'react';
+import { ApiError } from '../../api/errors.ts';
+import {
+  EVIDENCE_KINDS,
+  type Evidence,
+  type EvidenceFinding,
+  type EvidenceKind,
+  type EvidenceMediaType,
+} from '../../api/model.ts';
+import { useErrorMessage } from '../../components/useErrorMessage.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { FindingList, mergeFindings, useBytes } from './EvidenceBits.tsx';
+import {
+  ACCEPT,
+  guessKind,
+  mediaTypeOf,
+  titleFromFileName,
+  type UploadProgress,
+  type UploadResult,
+  UploadTransferError,
+  uploadEvidence,
+} from './upload.ts';
+
+interface Props {
+  code: string;
+  /** Who owns the item (an innovation's OPD); the server defaults an operator to their own. */
+  opdId?: string | undefined;
+  /** Runs after intake passed, e.g. to link the item; its warnings are shown with intake's findings. */
+  onPassed?: (evidence: Evidence) => Promise<readonly EvidenceFinding[]>;
+  /** Accessible name of the file input, e.g. "Pilih berkas data dukung: Regulasi Inovasi Daerah". */
+  inputLabel: string;
+  defaultKind?: EvidenceKind;
+}
+
+interface Chosen {
+  file: File;
+  mediaType: EvidenceMediaType;
+  title: string;
+  kind: EvidenceKind;
+  documentDate: string;
+}
+
+interface Outcome extends UploadResult {
+  warnings: readonly EvidenceFinding[];
+}
+
+/**
+ * Choose a file, describe it in two fields, and watch it go: a progress bar for the bytes, then the
+ * server's intake verdict (type, size and hash checked; a scan without text, a duplicate, a date
+ * outside the indicator's window flagged) within seconds.
+ */
+export default function EvidenceUploader({ code, opdId, onPassed, inputLabel, defaultKind }: Props) {
+  const t = useT();
+  const bytes = useBytes();
+  const errorMessage = useErrorMessage();
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [pickError, setPickError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const upload = useMutation({
+    mutationFn: async (input: Chosen): Promise<Outcome> => {
+      const result = await uploadEvidence(
+        {
+          code,
+          file: input.file,
+          mediaType: input.mediaType,
+          kind: input.kind,
+          title: input.title.trim(),
+          documentDate: input.documentDate || undefined,
+          opdId,
+        },
+        setProgress,
+      );
+      const warnings = onPassed ? await onPassed(result.evidence) : [];
+      return { ...result, warnings };
+    },
+    onSettled: () => setProgress(null),
+  });
+
+  function pick(event: ChangeEvent<HTMLInputElement>) {
+    upload.reset();
+    const file = event.currentTarget.files?.[0];
+    if (!file) {
+      setChosen(null);
+      return;
+    }
+    const mediaType = mediaTypeOf(file);
+    if (!mediaType) {
+      setPickError(t('evidence.typeNotAccepted'));
+      setChosen(null);
+      return;
+    }
+    setPickError(null);
+    setChosen({
+      file,
+      mediaType,
+      title: titleFromFileName(file.name),
+      kind: defaultKind ?? guessKind(mediaType),
+      documentDate: '',
+    });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (chosen && chosen.title.trim().length >= 3) upload.mutate(chosen);
+  }
+
+  function startOver() {
+    upload.reset();
+    setChosen(null);
+    if (inputRef.current) inputRef.current.value = '';
+  }
+
+  const fieldErrors = upload.error instanceof ApiError ? upload.error.fieldMessages() : {};
+  const rejected = upload.error instanceof ApiError && upload.error.status === 422;
+
+  if (upload.isSuccess) {
+    const { evidence, duplicates, warnings } = upload.data;
+    const findings = mergeFindings(evidence.intake?.findings ?? [], warnings);
+    return (
+      <Alert color="green" title={t('evidence.passedTitle')} role="status" data-testid="upload-result">
+        <Stack gap={6}>
+          <Text size="sm">{t('evidence.passedBody', { title: evidence.title })}</Text>
+          <FindingList findings={findings} />
+          {duplicates.length > 0 && (
+            <Text size="sm" fw={500}>
+              {t('evidence.duplicateOf', { titles: duplicates.map((item) => item.title).join(', ') })}
+            </Text>
+          )}
+          <Button size="compact-sm" variant="light" onClick={startOver} style={{ alignSelf: 'flex-start' }}>
+            {t('evidence.uploadAnother')}
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+
+  return (
+    <Paper withBorder p="xs" radius="sm">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="xs">
+          <div>
+            <Text component="label" htmlFor={inputId} size="sm" fw={500} display="block">
+              {t('evidence.chooseFile')}
+            </Text>
+            <Text size="xs" c="dimmed" id={`${inputId}-hint`}>
+              {t('evidence.chooseFileHint')}
+            </Text>
+            <input
+              ref={inputRef}
+              id={inputId}
+              type="file"
+              accept={ACCEPT}
+              onChange={pick}
+              aria-label={inputLabel}
+              aria-describedby={`${inputId}-hint`}
+              disabled={upload.isPending}
+              style={{ marginTop: 4, maxWidth: '100%' }}
+            />
+          </div>
+          {pickError && (
+            <Alert color="red" p="xs" role="alert">
+              <Text size="sm">{pickError}</Text>
+            </Alert>
+          )}
+          {chosen && (
+            <>
+              <Text size="xs" c="dimmed">
+                {chosen.file.name} · {bytes(chosen.file.size)}
+              </Text>
+              <TextInput
+                label={t('evidence.title')}
+                value={chosen.title}
+                onChange={(event) => {
+                  const title = event.currentTarget.value;
+                  setChosen((current) => current && { ...current, title });
+                }}
+                error={
+                  chosen.title.trim().length < 3 ? t('evidence.titleShort') : (fieldErrors.title ?? undefined)
+                }
+                required
+                disabled={upload.isPending}
+              />
+              <Group grow gap="xs" align="flex-start" wrap="wrap">
+                <NativeSelect
+                  label={t('evidence.kind')}
+                  value={chosen.kind}
+                  onChange={(event) => {
+                    const kind = event.currentTarget.value as EvidenceKind;
+                    setChosen((current) => current && { ...current, kind });
+                  }}
+                  data={EVIDENCE_KINDS.map((kind) => ({ value: kind, label: t(`evidenceKind.${kind}`) }))}
+                  disabled={upload.isPending}
+                  miw={150}
+                />
+                <TextInput
+                  type="date"
+                  label={t('evidence.documentDate')}
+                  value={chosen.documentDate}
+                  onChange={(event) => {
+                    const documentDate = event.currentTarget.value;
+                    setChosen((current) => current && { ...current, documentDate });
+                  }}
+                  error={fieldErrors.documentDate}
+                  disabled={upload.isPending}
+                  miw={150}
+                />
+              </Group>
+              {progress && <UploadProgressBar progress={progress} />}
+              {upload.isError && (
+                <Alert
+                  color="red"
+                  title={rejected ? t('evidence.rejectedTitle') : undefined}
+                  role="alert"
+                  data-testid="upload-error"
+                >
+                  <Stack gap={4}>
+                    <Text size="sm">
+                      {upload.error instanceof UploadTransferError
+                        ? t('evidence.transferFailed')
+                        : errorMessage(upload.error)}
+                    </Text>
+                    {upload.error instanceof ApiError &&
+                      upload.error.details.map((detail) => (
+                        <Text size="xs" key={`${detail.field}-${detail.message}`}>
+                          {detail.message}
+                        </Text>
+                      ))}
+                  </Stack>
+                </Alert>
+              )}
+              <Group gap="xs">
+                <Button type="submit" size="sm" loading={upload.isPending}>
+                  {upload.isError && !rejected ? t('evidence.retryUpload') : t('evidence.upload')}
+                </Button>
+                <Button size="sm" variant="default" onClick={startOver} disabled={upload.isPending}>
+                  {t('app.cancel')}
+                </Button>
+              </Group>
+            </>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function UploadProgressBar({ progress }: { progress: UploadProgress }) {
+  const t = useT();
+  const label =
+    progress.phase === 'uploading'
+      ? t('evidence.phase.uploading', { percent: progress.percent })
+      : progress.phase === 'retrying'
+        ? t('evidence.phase.retrying', { attempt: progress.attempt })
+        : t(`evidence.phase.${progress.phase}`);
+  return (
+    <Stack gap={2}>
+      <Progress
+        value={progress.phase === 'uploading' || progress.phase === 'checking' ? progress.percent : 5}
+        animated={progress.phase !== 'uploading'}
+        size="lg"
+        aria-label={label}
+        data-testid="upload-progress"
+      />
+      <Text size="xs" role="status">
+        {label}
+      </Text>
+    </Stack>
+  );
+}
