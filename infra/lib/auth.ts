@@ -41,8 +41,9 @@ export interface AuthProps {
   readonly stage: string;
   readonly domainPrefix: string | undefined;
   readonly featurePlan: 'ESSENTIALS' | 'PLUS';
-  /** A sender verified in SES in the stack's region; Cognito's default sender when absent. */
+  /** A sender verified in SES (in `sesRegion`); Cognito's default sender when absent. */
   readonly sesSender?: string | undefined;
+  readonly sesRegion?: string | undefined;
   /** The first platform administrator, created (and invited by e-mail) by the deploy. */
   readonly firstAdminEmail?: string | undefined;
 }
@@ -94,6 +95,7 @@ export class Auth extends Construct {
             email: UserPoolEmail.withSES({
               fromEmail: props.sesSender,
               fromName: 'Inovasi Daerah',
+              sesRegion: props.sesRegion,
               sesVerifiedDomain: props.sesSender.split('@')[1],
             }),
           }

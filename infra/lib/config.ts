@@ -27,6 +27,8 @@ export interface DeploymentConfig {
    * default sender is used (about 50 messages a day: enough to try, not to run a region).
    */
   readonly sesSender: string | undefined;
+  /** Region of the SES identity (the stack is environment-agnostic, so it cannot be derived). */
+  readonly sesRegion: string;
 }
 
 export const CONTEXT_KEYS = {
@@ -38,7 +40,11 @@ export const CONTEXT_KEYS = {
   webCertificateArn: 'inovasi:webCertificateArn',
   adminEmail: 'inovasi:adminEmail',
   sesSender: 'inovasi:sesSender',
+  sesRegion: 'inovasi:sesRegion',
 } as const;
+
+/** Jakarta, where the product is meant to run; SES is available there. */
+export const DEFAULT_SES_REGION = 'ap-southeast-3';
 
 const STAGE = /^[a-z][a-z0-9]{1,9}$/;
 const ORIGIN = /^(https:\/\/[a-z0-9.-]+(:\d+)?|http:\/\/localhost(:\d+)?)$/;
@@ -112,6 +118,11 @@ export const readConfig = (node: Node): DeploymentConfig => {
       throw new Error(`Context ${key} must be an e-mail address`);
   }
 
+  const sesRegion = optionalString(node, CONTEXT_KEYS.sesRegion) ?? DEFAULT_SES_REGION;
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(sesRegion)) {
+    throw new Error(`Context ${CONTEXT_KEYS.sesRegion} must be an AWS region such as ${DEFAULT_SES_REGION}`);
+  }
+
   return {
     stage,
     extraWebOrigins,
@@ -122,5 +133,6 @@ export const readConfig = (node: Node): DeploymentConfig => {
     terminationProtection: stage !== 'dev',
     adminEmail,
     sesSender,
+    sesRegion,
   };
 };

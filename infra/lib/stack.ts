@@ -43,6 +43,7 @@ export class InovasiStack extends Stack {
       domainPrefix: config.authDomainPrefix,
       featurePlan: config.authFeaturePlan,
       sesSender: config.sesSender,
+      sesRegion: config.sesRegion,
       firstAdminEmail: config.adminEmail,
     });
     this.api = new Api(this, 'Api', {

@@ -102,8 +102,12 @@ export function sampleOf(schema: JsonSchema): unknown {
   }
 }
 
+/** Lone UTF-16 surrogates (which fuzzing produces) cannot be percent-encoded; a client sends U+FFFD. */
+const wellFormed = (value: string): string =>
+  value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
 /** The operation's path with the given values, falling back to each parameter's documented example. */
 export const fillPath = (operation: Operation, values: Record<string, string>): string =>
   operation.path.replace(/\{(\w+)\}/g, (_match, name: string) =>
-    encodeURIComponent(values[name] ?? operation.pathExamples[name] ?? 'unknown'),
+    encodeURIComponent(wellFormed(values[name] ?? operation.pathExamples[name] ?? 'unknown')),
   );

@@ -1,4 +1,6 @@
-import { type Innovation, isVerified, type SpdAnswers } from '@inovasi/core';
+import { type Innovation, isVerified, replicationLevel, type SpdAnswers } from '@inovasi/core';
+
+const REPLICATION_CODE = 'sid.31';
 import {
   checkEligibility,
   type Eligibility,
@@ -71,6 +73,19 @@ export interface PeriodSources {
   readonly innovations: Pick<TenantAccess['innovations'], 'listForPeriod'>;
   readonly spd: Pick<TenantAccess['spd'], 'get'>;
   readonly evidence: Pick<TenantAccess['evidence'], 'evidencedTargets'>;
+  readonly replications: Pick<TenantAccess['replications'], 'evidencedRegionsByInnovation'>;
+}
+
+/**
+ * sid.31 answers itself: regions that replicated the innovation under an agreement whose signed
+ * document is attached evidence it (1, 2, 3+ regions → level 1, 2, 3). A higher level the operator
+ * claimed and got verified still stands.
+ */
+function withReplication(innovation: ProjectionInnovation, evidencedRegions: number): ProjectionInnovation {
+  const level = replicationLevel(evidencedRegions);
+  const current = innovation.answers[REPLICATION_CODE];
+  if (level === 0 || (current?.verified && current.level >= level)) return innovation;
+  return { ...innovation, answers: { ...innovation.answers, [REPLICATION_CODE]: { level, verified: true } } };
 }
 
 /** Reads one region's period from its own partition and shapes it for the pure scoring core. */
@@ -81,10 +96,11 @@ export async function loadPeriod(
   options: { readonly evidenced?: EvidencedTargets | undefined } = {},
 ): Promise<LoadedPeriod> {
   const rubric = getRubric(rubricId);
-  const [innovations, spd, evidenced] = await Promise.all([
+  const [innovations, spd, evidenced, replicatedBy] = await Promise.all([
     access.innovations.listForPeriod(year),
     access.spd.get(year),
     options.evidenced ?? access.evidence.evidencedTargets(),
+    access.replications.evidencedRegionsByInnovation(),
   ]);
   const eligibility = new Map(innovations.map((item) => [item.id, checkEligibility(item.profile, rubric)]));
   const state: ProjectionState = {
@@ -100,7 +116,10 @@ export async function loadPeriod(
       ]),
     ),
     innovations: innovations.map((item) =>
-      toProjectionInnovation(item, eligibility.get(item.id)?.eligible ?? false, evidenced),
+      withReplication(
+        toProjectionInnovation(item, eligibility.get(item.id)?.eligible ?? false, evidenced),
+        replicatedBy.get(item.id) ?? 0,
+      ),
     ),
   };
   return { rubric, state, innovations, eligibility, spd };

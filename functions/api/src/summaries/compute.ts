@@ -23,6 +23,7 @@ import {
   OfficialResultRepository,
   OpdRepository,
   PeriodRepository,
+  ReplicationRepository,
   type ScopedClientFactory,
   SpdAnswersRepository,
   type StoredBundle,
@@ -126,6 +127,8 @@ export async function computeSummary(
       },
       spd: new SpdAnswersRepository(clients, tenantCode),
       evidence,
+      // sid.31: regions that replicated an innovation under an agreement with its document attached.
+      replications: new ReplicationRepository(clients, tenantCode),
     },
     year,
     rubricId,

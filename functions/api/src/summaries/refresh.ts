@@ -1,14 +1,15 @@
-import { type Innovation, innovationSchema } from '@inovasi/core';
+import { type Innovation, innovationSchema, replicationSchema } from '@inovasi/core';
 import type { MiddlewareHandler } from 'hono';
 import type { AppContext, AppEnv } from '../context.ts';
 import { liveYears, refreshYears, trackedYears } from './compute.ts';
 
 /**
- * Writes that cannot change a summary: notifications, replication requests, publication to the
- * catalogue, the province's own oversight notes, audit exports. Everything else refreshes (a missed
- * path costs a refresh; a wrongly skipped one costs drift until the scheduled rebuild).
+ * Writes that cannot change a summary: notifications, publication to the catalogue, the province's
+ * own oversight notes, audit exports. Everything else refreshes (a missed path costs a refresh; a
+ * wrongly skipped one costs drift until the scheduled rebuild).
  */
-const UNRELATED = /\/tenants\/[^/]+\/(notifications|replications|audit|oversight)(\/|$)|\/publication$/;
+const UNRELATED = /\/tenants\/[^/]+\/(notifications|audit|oversight)(\/|$)|\/publication$/;
+const REPLICATIONS = /\/tenants\/[^/]+\/replications(\/|$)/;
 const PERIOD_YEAR = /\/tenants\/[^/]+\/periods\/(\d{4})(\/|$)/;
 const RESULTS = /\/tenants\/[^/]+\/results(\/|$)/;
 
@@ -66,7 +67,22 @@ export const summaryRefresh: MiddlewareHandler<AppEnv> = async (c, next) => {
   const tenantCode = c.req.param('code');
   if (!tenantCode) return;
   await refresh(c, tenantCode, await innovationOf(c));
+  // A replication step changes the other region too: the source's sid.31, the replicator's draft.
+  if (REPLICATIONS.test(c.req.path)) {
+    for (const counterpart of await replicationRegionsOf(c)) {
+      if (counterpart !== tenantCode) await refresh(c, counterpart);
+    }
+  }
 };
+
+async function replicationRegionsOf(c: AppContext): Promise<string[]> {
+  try {
+    const parsed = replicationSchema.safeParse(await c.res.clone().json());
+    return parsed.success ? [parsed.data.source.tenantCode, parsed.data.replicator.tenantCode] : [];
+  } catch {
+    return [];
+  }
+}
 
 /** A newly onboarded region gets its (empty) summary at once, so its province sees it in the cockpit. */
 export const summaryRefreshOnOnboarding: MiddlewareHandler<AppEnv> = async (c, next) => {
