@@ -91,7 +91,9 @@ describe('alarms', () => {
       TopicArn: topic,
     });
     const { resource: policy } = onlyResource(template, 'AWS::SNS::TopicPolicy');
-    expect((policy.Properties?.PolicyDocument as { Statement: unknown[] }).Statement).toContainEqual(
+    expect(
+      (policy.Properties?.PolicyDocument as { Statement: unknown[] } | undefined)?.Statement,
+    ).toContainEqual(
       expect.objectContaining({
         Effect: 'Deny',
         Action: 'sns:Publish',

@@ -1,6 +1,7 @@
 import { type Innovation, isVerified, replicationLevel, type SpdAnswers } from '@inovasi/core';
 
 const REPLICATION_CODE = 'sid.31';
+
 import {
   checkEligibility,
   type Eligibility,
