@@ -2,7 +2,7 @@
  * Per-user and per-tenant token buckets for writes and uploads, so that one region (or one runaway
  * script inside it) cannot starve the others. The buckets live in the process: locally that is the
  * whole server; in AWS it is one Lambda instance, and API Gateway's stage throttling bounds the
- * total in front of every instance (docs/decisions/0009-rate-limits.md).
+ * total in front of every instance (docs/decisions/0012-abuse-faults-and-limits.md).
  */
 export interface BucketLimit {
   /** Requests allowed at once, after a quiet period. */
@@ -21,7 +21,7 @@ export interface RateLimitSettings {
 /**
  * Generous for people (an operator filling forms writes a few times a minute; a Bappeda admin
  * importing a list of 100 innovations finishes in under a minute), tight for scripts. Documented in
- * README.md and ADR 0009; changing them is a product decision.
+ * README.md and ADR 0012; changing them is a product decision.
  */
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   userWrites: { burst: 30, perSecond: 1 },
