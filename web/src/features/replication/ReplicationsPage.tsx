@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { api, ifMatch, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
@@ -269,6 +269,7 @@ function IncomingActions({ code, replication }: { code: string; replication: Rep
   const t = useT();
   const errorMessage = useErrorMessage();
   const refresh = useReplicationStep(code);
+  const acceptFormId = useId();
   const [mode, setMode] = useState<'none' | 'accept' | 'decline'>('none');
   const [kind, setKind] = useState<AgreementKind>('pks');
   const [signedOn, setSignedOn] = useState(today());
@@ -324,70 +325,79 @@ function IncomingActions({ code, replication }: { code: string; replication: Rep
 
   if (mode === 'accept') {
     return (
-      <form onSubmit={submitAccept} noValidate aria-label={t('replication.acceptTitle')}>
-        <Stack gap="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-          <Text fw={600} size="sm">
-            {t('replication.acceptTitle')}
-          </Text>
-          <NativeSelect
-            label={t('replication.agreementKind')}
-            value={kind}
-            onChange={(event) => setKind(event.currentTarget.value as AgreementKind)}
-            data={AGREEMENT_KINDS.map((value) => ({ value, label: t(`agreementKind.${value}`) }))}
-          />
-          <TextInput
-            type="date"
-            label={t('replication.signedOn')}
-            value={signedOn}
-            onChange={(event) => setSignedOn(event.currentTarget.value)}
-            error={fieldErrors.signedOn}
-            required
-          />
-          <Text size="sm" fw={500}>
-            {t('replication.yourContact')}
-          </Text>
-          <ContactFields values={contact} onChange={setContactField} errors={fieldErrors} prefix="contact" />
-          <Textarea
-            label={t('replication.note')}
-            value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
-            autosize
-            minRows={1}
-            maxLength={2000}
-          />
-          <Text size="sm" fw={500}>
-            {t('replication.documentOptional')}
-          </Text>
-          {evidenceId ? (
-            <Text size="sm" c="green.9">
-              {t('replication.documentReady')}
-            </Text>
-          ) : (
-            <EvidenceUploader
-              code={code}
-              defaultKind="pks_mou"
-              inputLabel={t('replication.documentFile')}
-              onPassed={async (evidence) => {
-                setEvidenceId(evidence.id);
-                return [];
-              }}
+      // The evidence uploader is a form of its own, so it sits beside the accept form
+      // (never inside it) and the submit button reaches the accept form by id.
+      <Stack gap="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+        <Text fw={600} size="sm">
+          {t('replication.acceptTitle')}
+        </Text>
+        <form id={acceptFormId} onSubmit={submitAccept} noValidate aria-label={t('replication.acceptTitle')}>
+          <Stack gap="xs">
+            <NativeSelect
+              label={t('replication.agreementKind')}
+              value={kind}
+              onChange={(event) => setKind(event.currentTarget.value as AgreementKind)}
+              data={AGREEMENT_KINDS.map((value) => ({ value, label: t(`agreementKind.${value}`) }))}
             />
-          )}
-          {accept.isError && (
-            <Alert color="red" role="alert">
-              {errorMessage(accept.error)}
-            </Alert>
-          )}
-          <Group gap="xs">
-            <Button type="submit" color="teal" loading={accept.isPending}>
-              {t('replication.confirmAccept')}
-            </Button>
-            <Button variant="default" onClick={() => setMode('none')}>
-              {t('app.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+            <TextInput
+              type="date"
+              label={t('replication.signedOn')}
+              value={signedOn}
+              onChange={(event) => setSignedOn(event.currentTarget.value)}
+              error={fieldErrors.signedOn}
+              required
+            />
+            <Text size="sm" fw={500}>
+              {t('replication.yourContact')}
+            </Text>
+            <ContactFields
+              values={contact}
+              onChange={setContactField}
+              errors={fieldErrors}
+              prefix="contact"
+            />
+            <Textarea
+              label={t('replication.note')}
+              value={note}
+              onChange={(event) => setNote(event.currentTarget.value)}
+              autosize
+              minRows={1}
+              maxLength={2000}
+            />
+          </Stack>
+        </form>
+        <Text size="sm" fw={500}>
+          {t('replication.documentOptional')}
+        </Text>
+        {evidenceId ? (
+          <Text size="sm" c="green.9">
+            {t('replication.documentReady')}
+          </Text>
+        ) : (
+          <EvidenceUploader
+            code={code}
+            defaultKind="pks_mou"
+            inputLabel={t('replication.documentFile')}
+            onPassed={async (evidence) => {
+              setEvidenceId(evidence.id);
+              return [];
+            }}
+          />
+        )}
+        {accept.isError && (
+          <Alert color="red" role="alert">
+            {errorMessage(accept.error)}
+          </Alert>
+        )}
+        <Group gap="xs">
+          <Button type="submit" form={acceptFormId} color="teal" loading={accept.isPending}>
+            {t('replication.confirmAccept')}
+          </Button>
+          <Button variant="default" onClick={() => setMode('none')}>
+            {t('app.cancel')}
+          </Button>
+        </Group>
+      </Stack>
     );
   }
 
