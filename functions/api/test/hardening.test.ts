@@ -3,7 +3,7 @@ import { ScopedClientFactory } from '@inovasi/data';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/app.ts';
 import type { AppDeps } from '../src/deps.ts';
-import { isDependencyUnavailable, withGlobalResponses } from '../src/hardening.ts';
+import { cachedVerifier, isDependencyUnavailable, withGlobalResponses } from '../src/hardening.ts';
 import { createLogger, REDACTED, redactText } from '../src/logging.ts';
 import { DEFAULT_RATE_LIMITS, RateLimiter, requestKind } from '../src/rate-limit.ts';
 
@@ -330,5 +330,78 @@ describe('log redaction', () => {
     child.appendPersistentKeys({ requestId: 'req-1' });
     child.info('login', { email: 'platform@demo.local' });
     expect(lines.join('')).not.toContain('platform@demo.local');
+  });
+});
+
+describe('remembered token checks', () => {
+  const jwt = (exp: number) =>
+    [
+      'eyJhbGciOiJIUzI1NiJ9',
+      Buffer.from(JSON.stringify({ sub: 'u', exp })).toString('base64url'),
+      'sig',
+    ].join('.');
+  const actor = actors['token-a1']!;
+
+  it('checks a token once, then remembers it until shortly before it expires', async () => {
+    // Prepare
+    let now = 1_000_000;
+    let checks = 0;
+    const verifier = cachedVerifier(
+      {
+        verify: async () => {
+          checks++;
+          return actor;
+        },
+      },
+      { now: () => now, maxAgeMs: 60_000 },
+    );
+    const token = jwt(Math.floor(now / 1000) + 30);
+    // Act / Assess: remembered while valid …
+    expect(await verifier.verify(token)).toBe(actor);
+    expect(await verifier.verify(token)).toBe(actor);
+    expect(checks).toBe(1);
+    // … and checked again within 5 s of its expiry.
+    now += 26_000;
+    await verifier.verify(token);
+    expect(checks).toBe(2);
+  });
+
+  it('never remembers a token that failed, nor one without an expiry', async () => {
+    let checks = 0;
+    const failing = cachedVerifier({
+      verify: async () => {
+        checks++;
+        return undefined;
+      },
+    });
+    await failing.verify('forged');
+    await failing.verify('forged');
+    expect(checks).toBe(2);
+    const noExpiry = cachedVerifier({
+      verify: async () => {
+        checks++;
+        return actor;
+      },
+    });
+    await noExpiry.verify('no.exp.here');
+    await noExpiry.verify('no.exp.here');
+    expect(checks).toBe(4);
+  });
+
+  it('keeps a bounded number of tokens', async () => {
+    let checks = 0;
+    const verifier = cachedVerifier(
+      {
+        verify: async () => {
+          checks++;
+          return actor;
+        },
+      },
+      { maxEntries: 2 },
+    );
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    const [a, b, c] = [jwt(exp), jwt(exp + 1), jwt(exp + 2)];
+    for (const token of [a, b, c, a]) await verifier.verify(token);
+    expect(checks).toBe(4);
   });
 });

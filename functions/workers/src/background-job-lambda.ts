@@ -1,4 +1,4 @@
-import { Logger } from '@aws-lambda-powertools/logger';
+import { createLogger } from '@inovasi/api/logging';
 import { DATA_ROLE_NAMES, DATA_ROLES, ScopedClientFactory, ScopedCredentialVendor } from '@inovasi/data';
 import { createBackgroundJobHandler } from './background-job.ts';
 
@@ -24,5 +24,5 @@ const credentials = new ScopedCredentialVendor({
 
 export const handler = createBackgroundJobHandler({
   data: new ScopedClientFactory({ tableName: required('TABLE_NAME'), bucketName, region }, { credentials }),
-  logger: new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'inovasi-jobs-worker' }),
+  logger: createLogger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'inovasi-jobs-worker' }),
 });

@@ -1,4 +1,4 @@
-import { Logger } from '@aws-lambda-powertools/logger';
+import { createLogger } from '@inovasi/api/logging';
 import { evidenceLimitsFrom } from '@inovasi/core';
 import { DATA_ROLES, ScopedClientFactory, ScopedCredentialVendor } from '@inovasi/data';
 import { createEvidenceObjectHandler } from './evidence-object-created.ts';
@@ -25,6 +25,6 @@ const credentials = new ScopedCredentialVendor({
 /** The AWS adapter of the evidence worker: the bucket's object-created events. */
 export const handler = createEvidenceObjectHandler({
   data: new ScopedClientFactory({ tableName: required('TABLE_NAME'), bucketName, region }, { credentials }),
-  logger: new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'inovasi-evidence-worker' }),
+  logger: createLogger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'inovasi-evidence-worker' }),
   limits: evidenceLimitsFrom(process.env),
 });

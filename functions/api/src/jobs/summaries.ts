@@ -5,7 +5,7 @@ import {
   SummaryWriter,
   summaryWriterScope,
 } from '@inovasi/data';
-import { computeSummary, driftOf, trackedYears } from '../summaries/compute.ts';
+import { computeSummary, driftOf, liveYears, trackedYears } from '../summaries/compute.ts';
 
 /** A stored `sourceAt` further ahead than this is not a clock skew but damage: the rebuild overwrites it. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -46,6 +46,8 @@ async function rebuildTenant(
   const now = options.now ?? new Date();
   const writer = new SummaryWriter(data.forScope(summaryWriterScope(tenantCode)), tenantCode);
   const entries: RebuildEntry[] = [];
+  // Trend points are added only while a season can still change; a closed year's trend is history.
+  const live = new Set(await liveYears(data, tenantCode, now));
   for (const year of await trackedYears(data, tenantCode, now)) {
     // A write may land while we compare: a stored summary from later sources is not drift, so
     // compare again (bounded) from sources that include it.
@@ -58,7 +60,7 @@ async function rebuildTenant(
       if (newer && stored.summary && stored.summary.sourceAt <= distrustAfter && attempt < 2) continue;
       const drift = driftOf(computed.bundle, stored);
       const repair = drift.length > 0 && !options.check;
-      const addSnapshot = !stored.snapshot && !options.check;
+      const addSnapshot = !stored.snapshot && !options.check && live.has(year);
       if (repair) await writer.write(computed.bundle, computed.meta, undefined, { distrustAfter });
       else if (addSnapshot) await writer.write(computed.bundle, computed.meta, ['snapshot']);
       entries.push({ tenantCode, year, drift, repaired: repair, snapshotAdded: addSnapshot });

@@ -66,7 +66,8 @@ export const summaryRefresh: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!succeeded(c) || UNRELATED.test(c.req.path)) return;
   const tenantCode = c.req.param('code');
   if (!tenantCode) return;
-  await refresh(c, tenantCode, await innovationOf(c));
+  const touched = await innovationOf(c);
+  await refresh(c, tenantCode, touched?.tenantCode === tenantCode ? touched : undefined);
   // A replication step changes the other region too: the source's sid.31, the replicator's draft.
   if (REPLICATIONS.test(c.req.path)) {
     for (const counterpart of await replicationRegionsOf(c)) {
