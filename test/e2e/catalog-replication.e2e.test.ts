@@ -115,7 +115,8 @@ describe('public catalogue and a replication between two regions', () => {
     await accept.getByLabel('Tanggal ditandatangani').fill('2026-03-02');
     await accept.getByLabel('Nama kontak').fill('Budi Santoso');
     await accept.getByLabel('Jabatan kontak').fill('Kepala Seksi Kesehatan Keluarga, Dinkes');
-    await accept.getByRole('button', { name: 'Setujui replikasi', exact: true }).click();
+    // The submit button sits outside the form (the document uploader beside it is a form of its own).
+    await request.getByRole('button', { name: 'Setujui replikasi', exact: true }).click();
     await request.getByText('Disetujui', { exact: true }).waitFor();
     await request
       .getByTestId('agreement')

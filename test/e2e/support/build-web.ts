@@ -1,15 +1,33 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { WEB_DIR, WEB_DIST } from './paths.ts';
 
+/** Newest modification time of the files the SPA is built from. */
+function newestSource(path: string): number {
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestSource(join(path, entry)));
+  return newest;
+}
+
 /**
- * Vitest global setup for the e2e project: the server serves the built SPA, so build it once when
- * `web/dist` is missing. A stale build is not detected; run `pnpm --filter @inovasi/web build` after
- * changing the web app (CI starts from a clean checkout, so it always builds).
+ * Vitest global setup for the e2e project: the server serves the built SPA, so build it when
+ * `web/dist` is missing or older than any of its sources — a stale build once hid a broken screen
+ * behind a green local run.
  */
-export default function buildWebIfMissing(): void {
-  if (existsSync(join(WEB_DIST, 'index.html'))) return;
-  console.log('[e2e] web/dist is missing: building the web app…');
+export default function buildWebWhenStale(): void {
+  const builtIndex = join(WEB_DIST, 'index.html');
+  const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json']
+    .map((name) => join(WEB_DIR, name))
+    .filter((path) => existsSync(path));
+  if (existsSync(builtIndex)) {
+    const builtAt = statSync(builtIndex).mtimeMs;
+    if (Math.max(...sources.map(newestSource)) <= builtAt) return;
+    console.log('[e2e] web/dist is older than web/src: rebuilding the web app…');
+  } else {
+    console.log('[e2e] web/dist is missing: building the web app…');
+  }
   execFileSync('pnpm', ['--filter', '@inovasi/web', 'build'], { cwd: WEB_DIR, stdio: 'inherit' });
 }
