@@ -39,6 +39,15 @@ export const ALL_FAULTS: readonly FaultKind[] = [
 interface HttpRequestLike {
   headers: Record<string, string>;
   hostname?: string;
+  body?: unknown;
+}
+
+/** What a fault filter sees of one attempt: the service, DynamoDB's operation and the raw body. */
+export interface AttemptView {
+  readonly service: Service;
+  /** `PutItem`, `TransactWriteItems`, … for DynamoDB; undefined for S3. */
+  readonly operation: string | undefined;
+  readonly body: string;
 }
 interface HttpResponseLike {
   statusCode: number;
@@ -103,6 +112,16 @@ const SYNTHETIC: Record<
   },
 };
 
+const viewOf = (service: Service, request: HttpRequestLike): AttemptView => {
+  const target = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'x-amz-target');
+  const { body } = request;
+  return {
+    service,
+    operation: target?.[1].split('.')[1],
+    body: typeof body === 'string' ? body : body instanceof Uint8Array ? new TextDecoder().decode(body) : '',
+  };
+};
+
 const socketError = (message: string, name: string, code: string): Error =>
   Object.assign(new Error(message), { name, code });
 
@@ -121,6 +140,11 @@ export class FaultInjector {
   rate = 0;
   kinds: readonly FaultKind[] = ALL_FAULTS;
   services: readonly Service[] = ['dynamodb', 's3'];
+  /**
+   * Only attempts this accepts may fail under `rate` (one step of a request, such as the summary
+   * writes after a committed change); undefined lets every attempt fail.
+   */
+  only: ((attempt: AttemptView) => boolean) | undefined = undefined;
   /** Faults for the next attempts, in order; `null` lets one attempt through. Wins over `rate`. */
   script: (FaultKind | null)[] = [];
   readonly stats: FaultStats = {
@@ -149,7 +173,7 @@ export class FaultInjector {
       faultInjected: true,
       async handle(request, options) {
         injector.stats.attempts++;
-        const fault = injector.next(service);
+        const fault = injector.next(service, request);
         if (fault === undefined || fault === 'timeout-after') {
           const result = await real.handle(request, options);
           injector.stats.delivered++;
@@ -174,9 +198,10 @@ export class FaultInjector {
     config.requestHandler = Object.assign(Object.create(real as object), wrapped);
   }
 
-  private next(service: Service): FaultKind | undefined {
+  private next(service: Service, request: HttpRequestLike): FaultKind | undefined {
     if (this.script.length > 0) return this.script.shift() ?? undefined;
     if (this.rate <= 0 || !this.services.includes(service)) return undefined;
+    if (this.only && !this.only(viewOf(service, request))) return undefined;
     if (this.random() >= this.rate) return undefined;
     return this.kinds[Math.floor(this.random() * this.kinds.length)];
   }

@@ -3,6 +3,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwsCredentialIdentityProvider, MiddlewareStack } from '@smithy/types';
 import type { ScopeCredentialSource } from './credentials.ts';
+import { installFirstWriteHook } from './first-write-hook.ts';
 import { type DataScope, guardObjects, guardTable } from './tenant-guard.ts';
 
 /** Where the data lives. In AWS only the names are set; locally the endpoints point at loopback. */
@@ -131,6 +132,7 @@ export class ScopedClientFactory {
     const credentials = this.options.credentials?.providerFor(scope) ?? this.config.credentials;
     const table = createTableClient(this.config, credentials);
     guardTable(table.middlewareStack as unknown as MiddlewareStack<object, object>, scope);
+    installFirstWriteHook(table.middlewareStack as unknown as MiddlewareStack<object, object>);
     const objects = createObjectClient(this.config, credentials);
     guardObjects(objects.middlewareStack as unknown as MiddlewareStack<object, object>, scope);
     const clients: ScopedClients = { table, objects, config: this.config, scope };

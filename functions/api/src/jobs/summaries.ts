@@ -5,7 +5,15 @@ import {
   SummaryWriter,
   summaryWriterScope,
 } from '@inovasi/data';
-import { computeSummary, driftOf, liveYears, trackedYears } from '../summaries/compute.ts';
+import {
+  computeSummary,
+  driftOf,
+  isClearable,
+  liveYears,
+  staleMarkersOf,
+  trackedYears,
+  UNSETTLED_MARKER_EXPIRY_MS,
+} from '../summaries/compute.ts';
 
 /** A stored `sourceAt` further ahead than this is not a clock skew but damage: the rebuild overwrites it. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -35,6 +43,8 @@ export interface RebuildReport {
   readonly entries: readonly RebuildEntry[];
   readonly drifted: number;
   readonly repaired: number;
+  /** Stale markers cleared (docs/decisions/0010): writes whose in-request refresh was lost. */
+  readonly markersCleared: number;
   readonly failures: readonly { tenantCode: string; error: string }[];
 }
 
@@ -42,10 +52,14 @@ async function rebuildTenant(
   data: ScopedClientFactory,
   tenantCode: string,
   options: RebuildOptions,
-): Promise<RebuildEntry[]> {
+): Promise<{ entries: RebuildEntry[]; markersCleared: number }> {
   const now = options.now ?? new Date();
   const writer = new SummaryWriter(data.forScope(summaryWriterScope(tenantCode)), tenantCode);
   const entries: RebuildEntry[] = [];
+  // Read before the recompute, so every change a clearable marker stands for is in what it reads.
+  const markers = staleMarkersOf(data, tenantCode);
+  const requestsEndedBy = new Date(now.getTime() - UNSETTLED_MARKER_EXPIRY_MS);
+  const clearable = (await markers.list()).filter((marker) => isClearable(marker, requestsEndedBy));
   // Trend points are added only while a season can still change; a closed year's trend is history.
   const live = new Set(await liveYears(data, tenantCode, now));
   for (const year of await trackedYears(data, tenantCode, now)) {
@@ -67,7 +81,8 @@ async function rebuildTenant(
       break;
     }
   }
-  return entries;
+  if (!options.check) await markers.clear(clearable);
+  return { entries, markersCleared: options.check ? 0 : clearable.length };
 }
 
 /**
@@ -87,10 +102,13 @@ export async function rebuildSummaries(
   const queue = [...tenants];
   const entries: RebuildEntry[] = [];
   const failures: { tenantCode: string; error: string }[] = [];
+  let markersCleared = 0;
   const worker = async () => {
     for (let tenantCode = queue.shift(); tenantCode !== undefined; tenantCode = queue.shift()) {
       try {
-        entries.push(...(await rebuildTenant(data, tenantCode, options)));
+        const rebuilt = await rebuildTenant(data, tenantCode, options);
+        entries.push(...rebuilt.entries);
+        markersCleared += rebuilt.markersCleared;
       } catch (error) {
         failures.push({ tenantCode, error: error instanceof Error ? error.message : String(error) });
       }
@@ -102,6 +120,7 @@ export async function rebuildSummaries(
     entries,
     drifted: entries.filter((entry) => entry.drift.length > 0).length,
     repaired: entries.filter((entry) => entry.repaired).length,
+    markersCleared,
     failures,
   };
 }
@@ -118,7 +137,7 @@ export function formatRebuildReport(report: RebuildReport, check: boolean): stri
   for (const failure of report.failures)
     lines.push(`${failure.tenantCode.padEnd(6)} FAILED: ${failure.error}`);
   lines.push(
-    `${report.entries.length} summaries checked, ${report.drifted} with drift, ${report.repaired} repaired, ${report.failures.length} failed`,
+    `${report.entries.length} summaries checked, ${report.drifted} with drift, ${report.repaired} repaired, ${report.markersCleared > 0 ? `${report.markersCleared} stale markers cleared, ` : ''}${report.failures.length} failed`,
   );
   return lines;
 }

@@ -26,9 +26,11 @@ import {
   ReplicationRepository,
   type ScopedClientFactory,
   SpdAnswersRepository,
+  type StaleMarker,
   type StoredBundle,
   type SummaryBundle,
   SummaryRepository,
+  SummaryStaleMarkers,
   SummaryWriter,
   summaryWriterScope,
   TenantProfileRepository,
@@ -217,6 +219,63 @@ export async function refreshYears(
 ): Promise<void> {
   const years = options.years ?? (await liveYears(data, tenantCode, options.now));
   for (const year of years) await refreshSummary(data, tenantCode, year, options);
+}
+
+/**
+ * Longer than any request can run (Lambda stops the API after 25 s; a local request under a slow
+ * DynamoDB Local stays well below this): a marker this old belongs to a request that has ended,
+ * even one that crashed before it could say so.
+ */
+export const UNSETTLED_MARKER_EXPIRY_MS = 5 * 60 * 1000;
+
+export const staleMarkersOf = (data: ScopedClientFactory, tenantCode: string) =>
+  new SummaryStaleMarkers(data.forScope(summaryWriterScope(tenantCode)), tenantCode);
+
+/**
+ * A marker another request left may be cleared only once that request has ended: before, its
+ * change may not have committed, and a recompute now would miss it.
+ */
+export function isClearable(marker: StaleMarker, requestsEndedBy: Date): boolean {
+  return marker.settled || Date.parse(marker.markedAt) < requestsEndedBy.getTime();
+}
+
+export interface StaleRefreshOptions extends ComputeOptions {
+  /** The years the caller's own change can affect; none when it only sweeps markers. */
+  readonly years?: readonly number[] | undefined;
+  /** The caller's own marker: its change has committed (or failed), so it is cleared with the rest. */
+  readonly own?: StaleMarker | undefined;
+  /** Every request that began before this moment has ended (default: the marker expiry ago). */
+  readonly requestsEndedBy?: Date | undefined;
+}
+
+/**
+ * Recomputes a region's summaries for the caller's change and for every marker whose request has
+ * ended, then clears those markers (docs/decisions/0010). A marker records no years, so one that
+ * another request left costs a recompute of every tracked year. The markers are read before the
+ * recompute reads its sources, so every change they stand for is in what it reads. Answers the
+ * markers it cleared.
+ */
+export async function refreshStale(
+  data: ScopedClientFactory,
+  tenantCode: string,
+  options: StaleRefreshOptions = {},
+): Promise<number> {
+  const markers = staleMarkersOf(data, tenantCode);
+  const endedBy = options.requestsEndedBy ?? new Date(Date.now() - UNSETTLED_MARKER_EXPIRY_MS);
+  const sameAs = (a: StaleMarker, b: StaleMarker | undefined) =>
+    b !== undefined && a.requestId === b.requestId && a.markedAt === b.markedAt;
+  const others = (await markers.list()).filter(
+    (marker) => !sameAs(marker, options.own) && isClearable(marker, endedBy),
+  );
+  const years = new Set(options.years ?? []);
+  if (others.length > 0)
+    for (const year of await trackedYears(data, tenantCode, options.now)) years.add(year);
+  if (years.size > 0) {
+    await refreshYears(data, tenantCode, { ...options, years: [...years].sort() });
+  }
+  const cleared = options.own ? [options.own, ...others] : others;
+  await markers.clear(cleared);
+  return cleared.length;
 }
 
 /** JSON's view of a record: what DynamoDB stores (undefined fields are dropped). */
