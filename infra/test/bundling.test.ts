@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { DATA_ROLES } from '@inovasi/data/data-roles';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../lib/app.ts';
+import { PDFKIT_FONTS_DIR, PDFKIT_IMPORTS } from '../lib/jobs-worker.ts';
 import { logicalId } from './support.ts';
 
 /**
@@ -16,9 +17,9 @@ const PROBE = `
 const { pathToFileURL } = await import('node:url');
 const { createRequire } = await import('node:module');
 const dir = process.argv.at(-1);
+const { readdirSync } = await import('node:fs');
 const bundle = await import(pathToFileURL(dir + '/index.mjs').href);
-const path = '/api/v1/openapi.json';
-const response = await bundle.handler({
+const get = (path) => bundle.handler({
   version: '2.0', routeKey: 'ANY /api/{proxy+}', rawPath: path, rawQueryString: '', headers: { host: 'probe' },
   isBase64Encoded: false,
   requestContext: {
@@ -27,12 +28,20 @@ const response = await bundle.handler({
     accountId: '111122223333', apiId: 'probe', time: '', timeEpoch: 0,
   },
 }, {});
+const response = await get('/api/v1/openapi.json');
+// The API reference page is a lazily imported chunk: this loads it from the asset.
+const docs = await get('/api/v1/docs');
+// Every chunk must evaluate in the asset (the PDF and spreadsheet builders included).
+const chunks = readdirSync(dir + '/chunks').filter((file) => file.endsWith('.mjs'));
+for (const chunk of chunks) await import(pathToFileURL(dir + '/chunks/' + chunk).href);
 const areas = await import(pathToFileURL(createRequire(dir + '/index.mjs').resolve('idn-area-data')).href);
 const provinces = await areas.getProvinces();
 const regencies = await areas.getRegencies();
 process.stdout.write('\\nPROBE ' + JSON.stringify({
   status: response.statusCode,
   title: JSON.parse(response.body).info?.title,
+  docs: docs.statusCode + ' ' + /<html/i.test(docs.body),
+  chunksLoaded: chunks.length > 0,
   jawaTimur: provinces.find((province) => province.code === '35')?.name,
   bojonegoro: regencies.find((regency) => regency.code === '35.22')?.name,
 }));
@@ -48,6 +57,49 @@ const result = await bundle.handler({ Records: [{ eventName: 'ObjectCreated:Put'
 process.stdout.write('\\nPROBE ' + JSON.stringify(result));
 `;
 
+/**
+ * Imports the jobs worker's bundle as Lambda would: the runtime self-check renders a PDF with the
+ * standard fonts (the ones pdfkit loads from outside its module), and an event that is no job
+ * reference is ignored without touching AWS.
+ */
+const JOBS_PROBE = `
+const { pathToFileURL } = await import('node:url');
+const dir = process.argv.at(-1);
+const bundle = await import(pathToFileURL(dir + '/index.mjs').href);
+const selfCheck = await bundle.handler({ selfCheck: true });
+const ignored = await bundle.handler({ type: 'export', tenantCode: 'bukan kode', id: 'X' });
+process.stdout.write('\\nPROBE ' + JSON.stringify({ selfCheck, ignored }));
+`;
+
+/** Imports the scheduled worker's bundle; an event naming no job is refused without touching AWS. */
+const SCHEDULED_PROBE = `
+const { pathToFileURL } = await import('node:url');
+const dir = process.argv.at(-1);
+const bundle = await import(pathToFileURL(dir + '/index.mjs').href);
+const refused = await bundle.handler({ job: 'bukan-job' }).then(() => 'ran', (error) => error.message);
+process.stdout.write('\\nPROBE ' + JSON.stringify({ refused }));
+`;
+
+/** Runs a probe in a fresh Node process inside an asset directory; returns what it printed. */
+const probe = (script: string, dir: string, env: Record<string, string>): unknown => {
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { PATH: process.env.PATH, AWS_REGION: 'ap-southeast-3', ...env },
+  });
+  const line = result.stdout.split('\n').find((output) => output.startsWith('PROBE '));
+  expect(line, `probe failed:\n${result.stderr}`).toBeDefined();
+  return JSON.parse(line?.slice('PROBE '.length) ?? '{}');
+};
+
+const WORKER_DATA_ROLE_ENV = Object.fromEntries(
+  (['tenant', 'summaryWriter', 'platform'] as const).map((name) => [
+    DATA_ROLES[name].envVar,
+    `arn:aws:iam::111122223333:role/${DATA_ROLES[name].constructId}`,
+  ]),
+);
+
 describe('API bundle (real esbuild run)', () => {
   // Prepare: bundling is on here, unlike every other test.
   const outdir = mkdtempSync(join(tmpdir(), 'inovasi-cdk-out-'));
@@ -57,12 +109,45 @@ describe('API bundle (real esbuild run)', () => {
   const code = template.Resources[logicalId(stack.api.function)].Properties.Code as { S3Key: string };
   const assetDir = join(outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
 
-  it('produces one ESM index file with a source map and the require banner', () => {
+  it('produces an ESM entry with a source map and the require banner, and chunks loaded on demand', () => {
     const bundle = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
     expect(bundle.startsWith('import { createRequire as __inovasiCreateRequire }')).toBe(true);
     expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
     // idn-area-data stays an import, resolved from the asset's node_modules at run time.
     expect(bundle).toMatch(/from\s*["']idn-area-data["']/);
+    // Every chunk carries the banner too: CommonJS code inside it may call `require`.
+    const chunks = readdirSync(join(assetDir, 'chunks')).filter((file) => file.endsWith('.mjs'));
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const chunk of chunks) {
+      expect(readFileSync(join(assetDir, 'chunks', chunk), 'utf8')).toMatch(/^import \{ createRequire as/);
+    }
+  });
+
+  it('keeps the PDF and spreadsheet builders out of what a cold start loads', () => {
+    // What Node reads when Lambda imports the handler: index.mjs and its static imports, transitively.
+    const loaded = new Set<string>();
+    const pending = ['index.mjs'];
+    for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+      if (loaded.has(file)) continue;
+      loaded.add(file);
+      const text = readFileSync(join(assetDir, file), 'utf8');
+      // Static imports only: `import … from "./x"` and `import "./x"`, never `import("./x")`.
+      for (const [, path] of text.matchAll(/(?:from|import)\s*"\.\/([^"]+\.mjs)"/g)) {
+        pending.push(posix.join(posix.dirname(file), path ?? ''));
+      }
+    }
+    const chunkWith = (marker: string) =>
+      readdirSync(join(assetDir, 'chunks')).find(
+        (file) =>
+          file.endsWith('.mjs') && readFileSync(join(assetDir, 'chunks', file), 'utf8').includes(marker),
+      );
+    // pdfkit names itself as the producer of every PDF; exceljs writes the workbook part by name.
+    for (const marker of ['PDFKit', 'xl/workbook.xml']) {
+      const chunk = chunkWith(marker);
+      expect(chunk, marker).toBeDefined();
+      expect(loaded.has(`chunks/${chunk}`), `${marker} in ${chunk}`).toBe(false);
+    }
+    expect(readFileSync(join(assetDir, 'index.mjs'), 'utf8')).not.toContain('PDFKit');
   });
 
   it('ships idn-area-data with only the provinces and regencies CSV files', () => {
@@ -73,7 +158,7 @@ describe('API bundle (real esbuild run)', () => {
     expect(existsSync(join(assetDir, 'node_modules/papaparse/package.json'))).toBe(true);
   });
 
-  it('starts, answers a request and reads the official area list', () => {
+  it('starts, answers requests, loads every chunk and reads the official area list', () => {
     // Act
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', PROBE, assetDir], {
       cwd: assetDir,
@@ -102,6 +187,8 @@ describe('API bundle (real esbuild run)', () => {
     expect(JSON.parse(line?.slice('PROBE '.length) ?? '{}')).toEqual({
       status: 200,
       title: 'Inovasi Daerah API',
+      docs: '200 true',
+      chunksLoaded: true,
       jawaTimur: 'Jawa Timur',
       bojonegoro: 'Kabupaten Bojonegoro',
     });
@@ -132,5 +219,45 @@ describe('API bundle (real esbuild run)', () => {
     expect(JSON.parse(line?.slice('PROBE '.length) ?? '{}')).toEqual({
       records: [{ key: 'tenants/35.22/evidence/X/a.pdf', outcome: 'ignored', reason: 'another bucket' }],
     });
+  });
+
+  const assetOf = (fn: Parameters<typeof logicalId>[0]) => {
+    const workerCode = template.Resources[logicalId(fn)].Properties.Code as { S3Key: string };
+    return join(outdir, `asset.${workerCode.S3Key.replace(/\.zip$/, '')}`);
+  };
+
+  it('ships pdfkit’s standard fonts with the jobs worker, mapped by a package.json import', () => {
+    const jobsDir = assetOf(stack.jobsWorker.function);
+    for (const font of ['Helvetica', 'HelveticaBold', 'TimesRoman', 'Courier']) {
+      expect(existsSync(join(jobsDir, PDFKIT_FONTS_DIR, `${font}.cjs`)), font).toBe(true);
+    }
+    const manifest = JSON.parse(readFileSync(join(jobsDir, 'package.json'), 'utf8'));
+    expect(manifest.imports).toEqual(PDFKIT_IMPORTS);
+  });
+
+  it('bundles the jobs worker, which renders a PDF with the standard fonts in a fresh process', () => {
+    const result = probe(JOBS_PROBE, assetOf(stack.jobsWorker.function), {
+      TABLE_NAME: 'probe-table',
+      BUCKET_NAME: 'probe-bucket',
+      ...WORKER_DATA_ROLE_ENV,
+      POWERTOOLS_SERVICE_NAME: 'inovasi-jobs-worker',
+    }) as { selfCheck: { pdfBytes: number; pdfHeader: string }; ignored: unknown };
+    expect(result.selfCheck.pdfHeader).toBe('%PDF-');
+    expect(result.selfCheck.pdfBytes).toBeGreaterThan(1000);
+    expect(result.ignored).toEqual({ outcomes: [] });
+  });
+
+  it('bundles the scheduled worker, which starts and refuses an event naming no job', () => {
+    const result = probe(SCHEDULED_PROBE, assetOf(stack.schedules.function), {
+      TABLE_NAME: 'probe-table',
+      BUCKET_NAME: 'probe-bucket',
+      ...WORKER_DATA_ROLE_ENV,
+      POWERTOOLS_SERVICE_NAME: 'inovasi-scheduled-worker',
+      POWERTOOLS_METRICS_NAMESPACE: 'InovasiDaerah/probe',
+      SES_REGION: 'ap-southeast-3',
+      MAIL_FROM: 'no-reply@inovasi.example.go.id',
+      JOBS_FUNCTION_NAME: 'probe-jobs-worker',
+    });
+    expect(result).toEqual({ refused: 'scheduled event names no known job: bukan-job' });
   });
 });

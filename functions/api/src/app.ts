@@ -9,7 +9,7 @@ import {
   TenantGuardError,
   VersionConflictError,
 } from '@inovasi/data';
-import { Scalar } from '@scalar/hono-api-reference';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from './context.ts';
@@ -207,10 +207,21 @@ export function createApp(deps: AppDeps) {
     security: [{ bearer: [] }],
   };
   // The document as generated from the routes, plus the answers middleware may give on any route.
-  app.get(`${API_BASE}/openapi.json`, (c) =>
-    c.json(withGlobalResponses(app.getOpenAPI31Document(documentConfig))),
-  );
-  app.get(`${API_BASE}/docs`, Scalar({ url: `${API_BASE}/openapi.json`, pageTitle: 'Inovasi Daerah API' }));
+  // Generated on its first request, not at start: a cold start that serves a user skips it.
+  let openApiDocument: ReturnType<typeof withGlobalResponses> | undefined;
+  app.get(`${API_BASE}/openapi.json`, (c) => {
+    openApiDocument ??= withGlobalResponses(app.getOpenAPI31Document(documentConfig));
+    return c.json(openApiDocument);
+  });
+  // The reference page's module is loaded by its first visitor only (docs/decisions/0013).
+  let apiReference: MiddlewareHandler<AppEnv> | undefined;
+  app.get(`${API_BASE}/docs`, async (c, next) => {
+    if (!apiReference) {
+      const { Scalar } = await import('@scalar/hono-api-reference');
+      apiReference = Scalar<AppEnv>({ url: `${API_BASE}/openapi.json`, pageTitle: 'Inovasi Daerah API' });
+    }
+    return apiReference(c, next);
+  });
 
   app.notFound((c) => respondWithError(c, new ApiError(404, 'route_not_found')));
   app.onError((error, c) => respondWithError(c, error));

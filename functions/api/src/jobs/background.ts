@@ -12,12 +12,7 @@ import {
   type ScopedClients,
   tenantScope,
 } from '@inovasi/data';
-import { runImport } from '../exports/imports.ts';
 import { JobInputError, jobErrorOf } from '../exports/job-errors.ts';
-import { planPack, slug, writePack } from '../exports/pack.ts';
-import { writeProfilePdf } from '../exports/profile-pdf.ts';
-import { writeRecap } from '../exports/recap.ts';
-import { loadInnovationData, loadRegionData } from '../exports/region-data.ts';
 import { refreshYears } from '../summaries/compute.ts';
 
 /** A job to run: its kind, the tenant it belongs to, its id. All a worker's message needs to carry. */
@@ -92,8 +87,14 @@ async function runExport(
 ): Promise<void> {
   const upload = (fileName: string, contentType: string, body: PassThrough) =>
     repository.uploadResult(job.id, runId, fileName, contentType, body);
+  // The builders (pdfkit, exceljs, yazl) are loaded on the first job, not when the API starts: the
+  // API function only queues jobs in AWS, and its bundle keeps them in chunks it never loads
+  // (docs/decisions/0013).
+  const { loadInnovationData, loadRegionData } = await import('../exports/region-data.ts');
 
   if (job.kind === 'profile_pdf') {
+    const { writeProfilePdf } = await import('../exports/profile-pdf.ts');
+    const { slug } = await import('../exports/pack.ts');
     await report(10, 'Membaca data inovasi');
     const input = await loadInnovationData(clients, tenantCode, job.innovationId ?? '');
     await report(40, 'Menyusun PDF profil');
@@ -119,6 +120,7 @@ async function runExport(
   const data = await loadRegionData(clients, tenantCode, job.periodYear);
 
   if (job.kind === 'recap') {
+    const { writeRecap } = await import('../exports/recap.ts');
     const fileName = `rekap-inovasi-${tenantCode}-${job.periodYear}.xlsx`;
     const body = new PassThrough();
     const [stored] = await Promise.all([
@@ -139,6 +141,7 @@ async function runExport(
     return;
   }
 
+  const { planPack, writePack } = await import('../exports/pack.ts');
   const plan = planPack(data);
   await report(5, `Menyalin data dukung (0 dari ${plan.files.length} berkas)`);
   const fileName = `paket-isian-nasional-${tenantCode}-${job.periodYear}.zip`;
@@ -177,6 +180,7 @@ async function runImportJob(
 ): Promise<void> {
   const rows = await repository.previewRows(job.id);
   if (!rows) throw new JobInputError('import_preview_missing');
+  const { runImport } = await import('../exports/imports.ts');
   await report(2, 'Mengimpor baris');
   const result = await runImport(clients, tenantCode, job, rows, {
     progress: (done, total) =>

@@ -1,5 +1,7 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { JobDispatcher, JobRef } from './background.ts';
+
+type LambdaSdk = typeof import('@aws-sdk/client-lambda');
 
 /**
  * The AWS dispatcher: an asynchronous invocation of the jobs worker with the job's reference
@@ -8,11 +10,21 @@ import type { JobDispatcher, JobRef } from './background.ts';
  * the job before it runs, so a repeated invocation is harmless.
  */
 export function lambdaJobDispatcher(functionName: string, region: string): JobDispatcher {
-  const client = new LambdaClient({ region });
+  // The SDK client is loaded on the first dispatch: few invocations queue a job, and parsing it at
+  // every cold start would cost them all (docs/decisions/0013).
+  let connection: Promise<{ client: LambdaClient; sdk: LambdaSdk }> | undefined;
+  const connect = () => {
+    connection ??= import('@aws-sdk/client-lambda').then((sdk) => ({
+      client: new sdk.LambdaClient({ region }),
+      sdk,
+    }));
+    return connection;
+  };
   return {
     async dispatch(ref: JobRef) {
+      const { client, sdk } = await connect();
       await client.send(
-        new InvokeCommand({
+        new sdk.InvokeCommand({
           FunctionName: functionName,
           InvocationType: 'Event',
           Payload: new TextEncoder().encode(JSON.stringify(ref)),

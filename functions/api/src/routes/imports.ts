@@ -17,7 +17,6 @@ import {
 } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { previewImport, writeTemplate } from '../exports/imports.ts';
 import { JobInputError } from '../exports/job-errors.ts';
 import { dispatch } from '../jobs/dispatch.ts';
 import { createRouter } from '../router.ts';
@@ -188,10 +187,17 @@ function previewError(error: unknown): never {
   throw error;
 }
 
+/**
+ * exceljs is loaded by the first template or preview, not when the function starts: most cold
+ * starts never reach an import route (docs/decisions/0013).
+ */
+const loadSpreadsheetImports = () => import('../exports/imports.ts');
+
 export const importRoutes = createRouter()
   .openapi(templateRoute, async (c) => {
     const { code } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'import.run');
+    const { writeTemplate } = await loadSpreadsheetImports();
     const workbook = await writeTemplate(await access.opds.list());
     return c.body(new Uint8Array(workbook), 200, {
       'Content-Type': XLSX,
@@ -245,6 +251,7 @@ export const importRoutes = createRouter()
     if (!['awaiting_upload', 'uploaded', 'previewed'].includes(job.status)) {
       throw new ApiError(409, 'import_wrong_state', 'status');
     }
+    const { previewImport } = await loadSpreadsheetImports();
     const preview = await previewImport(access.clients, code, importsOf(access), job, options).catch(
       previewError,
     );

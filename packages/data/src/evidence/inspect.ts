@@ -7,7 +7,6 @@ import {
   isEvidenceMediaType,
   maxBytesFor,
 } from '@inovasi/core';
-import { fileTypeFromBuffer } from 'file-type';
 import { Mp4DurationReader } from './mp4-duration.ts';
 import { PdfTextLayerScanner } from './pdf-text.ts';
 
@@ -85,6 +84,8 @@ export async function inspectEvidenceObject(
   );
   const head: Uint8Array[] = [];
   for await (const chunk of bodyChunks(range.Body)) head.push(chunk);
+  // Loaded by the first completion, not at start: the API's cold start need not parse it (ADR 0013).
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(Buffer.concat(head));
   const mediaType = detected?.mime;
   if (!mediaType || !isEvidenceMediaType(mediaType)) {
