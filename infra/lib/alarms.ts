@@ -31,6 +31,10 @@ export const ALARM_THRESHOLDS = {
   throttles: 1,
   /** Any event parked in a dead-letter queue. */
   deadLetters: 1,
+  /** Any summary whose stored copy differed from a recompute in the nightly rebuild (a bug or a lost refresh). */
+  summaryDrift: 1,
+  /** Any region whose nightly rebuild failed. */
+  summaryRebuildFailures: 1,
 } as const;
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -126,6 +130,25 @@ export class Alarms extends Construct {
       }),
       ALARM_THRESHOLDS.deadLetters,
       `${name} events failed every retry and wait in the dead-letter queue.`,
+    );
+  }
+
+  /**
+   * The nightly summary rebuild's own report: drift it found (and repaired) and regions it could
+   * not rebuild. Daily periods, so the alarm shows the last night's result until the next run.
+   */
+  watchSummaryRebuild(drift: IMetric, failures: IMetric): void {
+    this.add(
+      'SummaryDrift',
+      drift,
+      ALARM_THRESHOLDS.summaryDrift,
+      'The nightly rebuild found summaries that differed from their sources (repaired; find the cause).',
+    );
+    this.add(
+      'SummaryRebuildFailures',
+      failures,
+      ALARM_THRESHOLDS.summaryRebuildFailures,
+      'The nightly summary rebuild failed for at least one region (oversight may show stale figures).',
     );
   }
 

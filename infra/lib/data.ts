@@ -3,6 +3,13 @@ import {
   EVIDENCE_STATE_TAG,
   UNCHECKED_UPLOAD_EXPIRY_DAYS,
 } from '@inovasi/data/evidence-objects';
+import {
+  EXPORT_OBJECT_EXPIRY_DAYS,
+  IMPORT_OBJECT_EXPIRY_DAYS,
+  JOB_OBJECT_EXPORT,
+  JOB_OBJECT_IMPORT,
+  JOB_OBJECT_TAG,
+} from '@inovasi/data/job-objects';
 import { tableDefinition } from '@inovasi/data/table-definition';
 import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
@@ -126,6 +133,23 @@ export class Data extends Construct {
           prefix: EVIDENCE_OBJECTS_PREFIX,
           tagFilters: { [EVIDENCE_STATE_TAG]: EVIDENCE_STATE_PENDING },
           expiration: Duration.days(UNCHECKED_UPLOAD_EXPIRY_DAYS),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+        // Export and import files live under `tenants/<code>/exports|imports/`, which no lifecycle
+        // prefix can name (no wildcard for the code), so they carry a tag from the moment they are
+        // written and these rules match it. Evidence never carries it.
+        {
+          id: 'expire-export-files',
+          prefix: EVIDENCE_OBJECTS_PREFIX,
+          tagFilters: { [JOB_OBJECT_TAG]: JOB_OBJECT_EXPORT },
+          expiration: Duration.days(EXPORT_OBJECT_EXPIRY_DAYS),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+        {
+          id: 'expire-import-files',
+          prefix: EVIDENCE_OBJECTS_PREFIX,
+          tagFilters: { [JOB_OBJECT_TAG]: JOB_OBJECT_IMPORT },
+          expiration: Duration.days(IMPORT_OBJECT_EXPIRY_DAYS),
           noncurrentVersionExpiration: Duration.days(1),
         },
       ],

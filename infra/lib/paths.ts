@@ -9,6 +9,12 @@ export const API_ENTRY = join(REPO_ROOT, 'functions/api/src/lambda.ts');
 export const API_PACKAGE_JSON = join(REPO_ROOT, 'functions/api/package.json');
 /** The evidence worker's Lambda adapter (exports `handler`). */
 export const EVIDENCE_WORKER_ENTRY = join(REPO_ROOT, 'functions/workers/src/lambda.ts');
+/** The jobs worker's Lambda adapter: exports and imports (exports `handler`). */
+export const JOBS_WORKER_ENTRY = join(REPO_ROOT, 'functions/workers/src/background-job-lambda.ts');
+/** The scheduled worker's Lambda adapter: outbox, reminders, jobs sweep, summary rebuild. */
+export const SCHEDULED_WORKER_ENTRY = join(REPO_ROOT, 'functions/workers/src/scheduled-lambda.ts');
+/** The workers package: where pdfkit is resolved from. */
+export const WORKERS_PACKAGE_JSON = join(REPO_ROOT, 'functions/workers/package.json');
 /** The built single-page app. */
 export const WEB_DIST = join(REPO_ROOT, 'web/dist');
 export const CDK_JSON = join(REPO_ROOT, 'infra/cdk.json');

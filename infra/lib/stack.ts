@@ -9,6 +9,8 @@ import type { DeploymentConfig } from './config.ts';
 import { Data } from './data.ts';
 import { DataAccess } from './data-access.ts';
 import { EvidenceWorker } from './evidence-worker.ts';
+import { JobsWorker } from './jobs-worker.ts';
+import { Schedules } from './schedules.ts';
 import { Web } from './web.ts';
 
 export interface InovasiStackProps extends StackProps {
@@ -28,6 +30,8 @@ export class InovasiStack extends Stack {
   readonly api: Api;
   readonly dataAccess: DataAccess;
   readonly evidenceWorker: EvidenceWorker;
+  readonly jobsWorker: JobsWorker;
+  readonly schedules: Schedules;
   readonly alarms: Alarms;
   readonly web: Web;
   readonly webClient: UserPoolClient;
@@ -62,6 +66,17 @@ export class InovasiStack extends Stack {
       data: this.data,
       dataAccess: this.dataAccess,
     });
+    // Exports and imports run in their own worker; the API only queues them and invokes it.
+    this.jobsWorker = new JobsWorker(this, 'JobsWorker', { data: this.data, dataAccess: this.dataAccess });
+    this.jobsWorker.allowDispatchFrom(this.api.function);
+    this.schedules = new Schedules(this, 'Schedules', {
+      stage: config.stage,
+      data: this.data,
+      dataAccess: this.dataAccess,
+      jobsWorker: this.jobsWorker,
+      sesSender: config.sesSender,
+      sesRegion: config.sesRegion,
+    });
     this.alarms = new Alarms(this, 'Alarms', {
       api: this.api,
       table: this.data.table,
@@ -72,6 +87,9 @@ export class InovasiStack extends Stack {
       this.evidenceWorker.function,
       this.evidenceWorker.deadLetterQueue,
     );
+    this.alarms.watchWorker('JobsWorker', this.jobsWorker.function, this.jobsWorker.deadLetterQueue);
+    this.alarms.watchWorker('ScheduledWorker', this.schedules.function, this.schedules.deadLetterQueue);
+    this.alarms.watchSummaryRebuild(this.schedules.summaryDrift, this.schedules.summaryRebuildFailures);
     this.web = new Web(this, 'Web', {
       accessLogsBucket: logs.bucket,
       apiEndpoint: this.api.httpApi.apiEndpoint,
@@ -84,6 +102,7 @@ export class InovasiStack extends Stack {
           `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}`,
         ],
         img: [this.data.evidenceBucketOrigin],
+        frame: [this.data.evidenceBucketOrigin],
       },
     });
 

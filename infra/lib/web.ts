@@ -30,6 +30,8 @@ export interface CspSources {
   readonly connect: readonly string[];
   /** Image sources: the evidence bucket (presigned previews). */
   readonly img: readonly string[];
+  /** Frame sources: the evidence bucket (the verifier's inline PDF preview). */
+  readonly frame?: readonly string[];
 }
 
 /**
@@ -44,6 +46,7 @@ export const contentSecurityPolicy = (sources: CspSources): string =>
     ["img-src 'self' data: blob:", ...sources.img].join(' '),
     "font-src 'self' data:",
     ["connect-src 'self'", ...sources.connect].join(' '),
+    ["frame-src 'self'", ...(sources.frame ?? [])].join(' '),
     "form-action 'self'",
     "object-src 'none'",
     "base-uri 'self'",

@@ -26,6 +26,8 @@ describe('API function', () => {
       COGNITO_CLIENT_ID: { Ref: logicalId(stack.webClient) },
       POWERTOOLS_SERVICE_NAME: 'inovasi-api',
       NODE_OPTIONS: '--enable-source-maps',
+      // Export and import jobs run in the jobs worker, invoked asynchronously (ADR 0011).
+      JOBS_FUNCTION_NAME: { Ref: logicalId(stack.jobsWorker.function) },
       WEB_ORIGINS: {
         'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(stack.web.distribution), 'DomainName'] }]],
       },

@@ -18,6 +18,13 @@ const objects = (pattern: string) => ({ 'Fn::Join': ['', [bucket, `/${pattern}`]
 const apiRoleArn = { 'Fn::GetAtt': [logicalId(stack.api.function.role!), 'Arn'] };
 /** The evidence worker assumes the tenant role too, under the same conditions (ADR 0007). */
 const workerRoleArn = { 'Fn::GetAtt': [logicalId(stack.evidenceWorker.function.role!), 'Arn'] };
+/**
+ * The jobs worker (exports, imports) and the scheduled worker assume the tenant, platform and
+ * summary-writer roles under the API's conditions, and no other role.
+ */
+const jobsRoleArn = { 'Fn::GetAtt': [logicalId(stack.jobsWorker.function.role!), 'Arn'] };
+const scheduledRoleArn = { 'Fn::GetAtt': [logicalId(stack.schedules.function.role!), 'Arn'] };
+const withWorkers = [apiRoleArn, jobsRoleArn, scheduledRoleArn];
 
 const ITEM_READ = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
 const ITEM_ALL = [
@@ -82,7 +89,7 @@ const CATALOG_KEYS = ['CATALOG#ENTRY#*', 'CATALOG#LOG#*', 'CATALOG#META#*', 'CAT
 
 const EXPECTED = {
   tenant: {
-    trust: taggedFor([apiRoleArn, workerRoleArn], 'TenantId'),
+    trust: taggedFor([apiRoleArn, workerRoleArn, jobsRoleArn, scheduledRoleArn], 'TenantId'),
     statements: [
       items(ITEM_ALL, [`${TENANT}*`]),
       ...objectStatements(
@@ -91,7 +98,10 @@ const EXPECTED = {
       ),
     ],
   },
-  platform: { trust: untagged, statements: [items(ITEM_ALL, ['PLATFORM#*', 'LOGIN#*'])] },
+  platform: {
+    trust: { ...untagged, Principal: { AWS: withWorkers } },
+    statements: [items(ITEM_ALL, ['PLATFORM#*', 'LOGIN#*'])],
+  },
   tenantAdmin: {
     trust: tagged('TenantId'),
     statements: [items(ITEM_ALL, [`${TENANT}*`, 'PLATFORM#*', 'LOGIN#*'])],
@@ -141,7 +151,7 @@ const EXPECTED = {
   },
   nationalReader: { trust: untagged, statements: [items(ITEM_READ, ['NATIONAL#*'])] },
   summaryWriter: {
-    trust: taggedWith(apiRoleArn, { TenantId: AREA, ProvinceId: PROVINCE }),
+    trust: taggedWith(withWorkers, { TenantId: AREA, ProvinceId: PROVINCE }),
     statements: [items(ITEM_ALL, [`${TENANT}SUMMARY#*`, `PROV#${PROVINCE_TAG}#*`, 'NATIONAL#*'])],
   },
 } as const;
@@ -205,7 +215,7 @@ describe('the API function role', () => {
       JSON.stringify(resource.Properties.Roles) === JSON.stringify([{ Ref: logicalId(role) }]),
   );
 
-  it('may only write its logs, send traces and assume the data roles: no table or bucket access', () => {
+  it('may only write its logs, send traces, assume the data roles and invoke the jobs worker: no data access', () => {
     expect(policies).toHaveLength(1);
     const logGroup = { 'Fn::GetAtt': [expect.stringMatching(/^ApiFunctionLogs/), 'Arn'] };
     expect(policies[0]?.Properties.PolicyDocument.Statement).toEqual([
@@ -219,6 +229,13 @@ describe('the API function role', () => {
           .map((name) => logicalId(stack.dataAccess.roles[name]))
           .sort()
           .map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] })),
+      },
+      // Export and import jobs are handed to the jobs worker, and to no other function.
+      {
+        Sid: 'InvokeJobsWorker',
+        Effect: 'Allow',
+        Action: 'lambda:InvokeFunction',
+        Resource: { 'Fn::GetAtt': [logicalId(stack.jobsWorker.function), 'Arn'] },
       },
     ]);
   });

@@ -10,7 +10,7 @@ import {
   EVIDENCE_WORKER_RETRIES,
   EVIDENCE_WORKER_TIMEOUT,
 } from '../lib/evidence-worker.ts';
-import { logicalId, onlyResource, synthesize } from './support.ts';
+import { logicalId, synthesize } from './support.ts';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, any>; DependsOn?: unknown }>;
 
@@ -83,7 +83,7 @@ describe('evidence worker', () => {
   });
 
   it('is invoked by an EventBridge rule for objects created under tenants/ in the evidence bucket', () => {
-    const { resource: rule } = onlyResource(template, 'AWS::Events::Rule');
+    const rule = resources[logicalId(worker.rule)]!;
     expect(rule.Properties).toMatchObject({
       EventPattern: {
         source: ['aws.s3'],

@@ -37,6 +37,14 @@ describe('alarms', () => {
       'AlarmsEvidenceWorkerDeadLetters',
       'AlarmsEvidenceWorkerFunctionErrors',
       'AlarmsEvidenceWorkerFunctionThrottles',
+      'AlarmsJobsWorkerDeadLetters',
+      'AlarmsJobsWorkerFunctionErrors',
+      'AlarmsJobsWorkerFunctionThrottles',
+      'AlarmsScheduledWorkerDeadLetters',
+      'AlarmsScheduledWorkerFunctionErrors',
+      'AlarmsScheduledWorkerFunctionThrottles',
+      'AlarmsSummaryDrift',
+      'AlarmsSummaryRebuildFailures',
     ]);
     for (const [, alarm] of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([topic]);

@@ -32,6 +32,14 @@ describe('security headers', () => {
     expect(connect).not.toContain('*');
   });
 
+  it('lets the page frame evidence PDFs from the evidence bucket only, while nothing may frame the app', () => {
+    const frame = /frame-src ([^;]*);/.exec(cspText)?.[1] ?? '';
+    expect(frame).toContain("'self'");
+    expect(frame).toContain('-evidence-');
+    expect(frame).not.toContain('*');
+    expect(cspText).toContain("frame-ancestors 'none'");
+  });
+
   it('sends HSTS for two years, nosniff, DENY framing and a strict referrer policy', () => {
     expect(headers.StrictTransportSecurity).toEqual({
       AccessControlMaxAgeSec: 730 * 24 * 3600,

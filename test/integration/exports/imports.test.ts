@@ -1,3 +1,4 @@
+import { JOB_OBJECT_IMPORT, jobObjectTagging } from '@inovasi/data/job-objects';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
@@ -303,6 +304,13 @@ describe('a new OPD’s spreadsheet through a presigned upload', () => {
     expect(upload.url).toContain(`tenants/${CODE}/imports/`);
     const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: bytes });
     expect(put.ok).toBe(true);
+    // The tag is part of the signature, so an upload without it is refused in AWS, and S3 stores it
+    // with the object: the bucket's lifecycle rule expires import files by it. (s3rver ignores the
+    // header on PUT, so what is checked here is the signed request.)
+    expect(upload.headers['x-amz-tagging']).toBe(jobObjectTagging(JOB_OBJECT_IMPORT));
+    expect(new URL(upload.url).searchParams.get('X-Amz-SignedHeaders')?.split(';')).toContain(
+      'x-amz-tagging',
+    );
 
     const id = created.json.import.id;
     const previewed = await preview(admin, CODE, id, { defaultOpdId: opd.json.id, periodYear: 2026 });

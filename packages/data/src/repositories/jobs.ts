@@ -29,14 +29,21 @@ import {
   NotFoundError,
   VersionConflictError,
 } from '../errors.ts';
+import {
+  EXPORT_OBJECT_EXPIRY_DAYS,
+  IMPORT_OBJECT_EXPIRY_DAYS,
+  JOB_OBJECT_EXPORT,
+  JOB_OBJECT_IMPORT,
+  jobObjectTagging,
+} from '../job-object-tags.ts';
 import { evidenceObjectKey, jobKeys, type TableKey } from '../keys.ts';
 import { type AuditContext, auditPut, SYSTEM_AUDIT } from './audit.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { toRecord } from './versioned.ts';
 
 /** A finished export stays downloadable for a week; an import's record and report for a month. */
-const EXPORT_TTL_SECONDS = 7 * 24 * 60 * 60;
-const IMPORT_TTL_SECONDS = 30 * 24 * 60 * 60;
+const EXPORT_TTL_SECONDS = EXPORT_OBJECT_EXPIRY_DAYS * 24 * 60 * 60;
+const IMPORT_TTL_SECONDS = IMPORT_OBJECT_EXPIRY_DAYS * 24 * 60 * 60;
 /**
  * A run holds its job for this long and renews the lease while it works (every progress report
  * and a heartbeat). A run that stops renewing (its process died) loses the job to the next one.
@@ -494,7 +501,14 @@ export class ExportJobRepository {
     });
     const upload = new Upload({
       client: this.clients.objects,
-      params: { Bucket: this.bucket, Key: objectKey, Body: counted, ContentType: contentType },
+      // The tag lets the bucket's lifecycle rule expire the file with its job (job-object-tags.ts).
+      params: {
+        Bucket: this.bucket,
+        Key: objectKey,
+        Body: counted,
+        ContentType: contentType,
+        Tagging: jobObjectTagging(JOB_OBJECT_EXPORT),
+      },
       partSize: 8 * 1024 * 1024,
       queueSize: 2,
       leavePartsOnError: false,
@@ -658,22 +672,33 @@ export class ImportRepository {
     }
     await this.clients.table.send(new TransactWriteCommand({ TransactItems: [record] }));
     const objectKey = this.sourceKey(job);
+    // The uploader must send the tag (it is signed), so the lifecycle rule expires the file with its import.
+    const headers = {
+      'content-type': CONTENT_TYPES[input.format],
+      'x-amz-tagging': jobObjectTagging(JOB_OBJECT_IMPORT),
+    };
     const url = await getSignedUrl(
       this.clients.objects,
       new PutObjectCommand({
         Bucket: this.bucket,
         Key: objectKey,
-        ContentType: CONTENT_TYPES[input.format],
+        ContentType: headers['content-type'],
         ContentLength: input.size,
+        Tagging: headers['x-amz-tagging'],
       }),
-      { expiresIn: uploadSeconds, signableHeaders: new Set(['content-type', 'content-length']) },
+      {
+        expiresIn: uploadSeconds,
+        // Signed as a header, not hoisted into the query: S3 reads tags from headers.
+        unhoistableHeaders: new Set(['x-amz-tagging']),
+        signableHeaders: new Set(['content-type', 'content-length']),
+      },
     );
     return {
       job,
       upload: {
         method: 'PUT',
         url,
-        headers: { 'content-type': CONTENT_TYPES[input.format] },
+        headers,
         expiresAt: new Date(now.getTime() + uploadSeconds * 1000).toISOString(),
       },
     };
@@ -726,6 +751,7 @@ export class ImportRepository {
         Key: objectKey,
         Body: JSON.stringify(value),
         ContentType: 'application/json',
+        Tagging: jobObjectTagging(JOB_OBJECT_IMPORT),
       }),
     );
   }

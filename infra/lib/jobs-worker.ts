@@ -1,0 +1,198 @@
+import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, posix, relative, sep } from 'node:path';
+import { DATA_ROLES, type DataRoleName } from '@inovasi/data/data-roles';
+import { Duration } from 'aws-cdk-lib';
+import { type IGrantable, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, type IFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  type BundlingOptions,
+  type ICommandHooks,
+  NodejsFunction,
+  OutputFormat,
+  SourceMapMode,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ESM_REQUIRE_BANNER } from './api.ts';
+import type { Data } from './data.ts';
+import type { DataAccess } from './data-access.ts';
+import { acknowledge } from './nag.ts';
+import { JOBS_WORKER_ENTRY, REPO_ROOT, WORKERS_PACKAGE_JSON } from './paths.ts';
+
+export const JOBS_WORKER_RUNTIME = Runtime.NODEJS_22_X;
+/**
+ * A national-entry pack copies every evidence file of a region into one ZIP: Lambda's maximum, so
+ * the biggest region finishes in one run; a run that still dies is resumed by the sweep (lease).
+ */
+export const JOBS_WORKER_TIMEOUT = Duration.minutes(15);
+/** exceljs holds a workbook's rows in memory; the ZIP and uploads stream. */
+export const JOBS_WORKER_MEMORY_MB = 1024;
+export const JOBS_WORKER_RETRIES = 2;
+/** Exports read a whole region; ten at once keep the table and the account's concurrency for the API. */
+export const JOBS_WORKER_CONCURRENCY = 10;
+/**
+ * The data roles the jobs worker may assume: the job's tenant, the summary writer (the refresh
+ * after an import) and the platform registry (the sweep lists tenants). Nothing cross-tenant.
+ */
+export const JOBS_WORKER_DATA_ROLES = [
+  'tenant',
+  'summaryWriter',
+  'platform',
+] as const satisfies readonly DataRoleName[];
+
+/**
+ * pdfkit (0.20) loads each standard font's metrics (Helvetica, …) at run time with
+ * `createRequire(import.meta.url)('#standard-fonts/<name>')`, a package import esbuild cannot see.
+ * In a bundle, `import.meta.url` is the bundle itself, so the asset ships the font modules beside
+ * it and a `package.json` whose `imports` maps the specifier to them, exactly as pdfkit's own does.
+ */
+export const PDFKIT_FONTS_DIR = 'pdfkit-standard-fonts';
+export const PDFKIT_IMPORTS = { '#standard-fonts/*': `./${PDFKIT_FONTS_DIR}/*.cjs` } as const;
+
+const toPosix = (path: string): string => path.split(sep).join(posix.sep);
+
+/** pdfkit's package folder as pnpm installed it for the workers (its exports hide package.json). */
+const pdfkitDir = (): string => {
+  try {
+    // `require` resolves to `<pkg>/js/pdfkit.js`.
+    return dirname(dirname(realpathSync(createRequire(WORKERS_PACKAGE_JSON).resolve('pdfkit'))));
+  } catch (error) {
+    throw new Error('Cannot find pdfkit from functions/workers; run pnpm install at the repository root', {
+      cause: error,
+    });
+  }
+};
+
+/** Shell commands that put pdfkit's standard-font modules and the import map into the asset. */
+export const shipPdfkitStandardFonts = (inputDir: string, outputDir: string): string[] => {
+  const source = posix.join(inputDir, toPosix(relative(REPO_ROOT, pdfkitDir())), 'js/standard-fonts');
+  const target = posix.join(outputDir, PDFKIT_FONTS_DIR);
+  const manifest = JSON.stringify({ private: true, imports: PDFKIT_IMPORTS });
+  return [
+    `mkdir -p "${target}/chunks"`,
+    `cp "${source}"/*.cjs "${target}/"`,
+    `cp "${source}"/chunks/*.cjs "${target}/chunks/"`,
+    `printf '%s' '${manifest}' > "${posix.join(outputDir, 'package.json')}"`,
+  ];
+};
+
+/** Bundling shared by the workers: ESM for Node 22, minified, source maps beside it, SDK inside. */
+export const workerBundling = (commandHooks?: ICommandHooks): BundlingOptions => ({
+  forceDockerBundling: false,
+  format: OutputFormat.ESM,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  minify: true,
+  sourceMap: true,
+  sourceMapMode: SourceMapMode.EXTERNAL,
+  sourcesContent: false,
+  // The AWS SDK is bundled, as for the API: the versions we test are the versions we run.
+  externalModules: [],
+  ...(commandHooks ? { commandHooks } : {}),
+});
+
+/** The ARN variables of the data roles a worker is trusted with, and no others. */
+export const dataRoleEnvironment = (
+  access: DataAccess,
+  names: readonly DataRoleName[],
+): Record<string, string> =>
+  Object.fromEntries(names.map((name) => [DATA_ROLES[name].envVar, access.roles[name].roleArn]));
+
+/**
+ * Lets a function invoke exactly this one function (no versions or aliases), and tells it which.
+ * `grantInvoke` would also allow `<arn>:*`.
+ */
+export const allowInvoke = (invoker: IGrantable, target: IFunction): void => {
+  invoker.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'InvokeJobsWorker',
+      actions: ['lambda:InvokeFunction'],
+      resources: [target.functionArn],
+    }),
+  );
+};
+
+export interface JobsWorkerProps {
+  readonly data: Data;
+  readonly dataAccess: DataAccess;
+}
+
+/**
+ * The jobs worker (docs/decisions/0011): the API invokes it asynchronously with one export or
+ * import job's reference, and the scheduled sweep does the same for jobs nobody ran. An invocation
+ * that fails every retry waits in the dead-letter queue; the job itself stays queued in the table
+ * and the next sweep hands it over again. Its own role holds no table or bucket access (ADR 0008).
+ */
+export class JobsWorker extends Construct {
+  readonly function: NodejsFunction;
+  readonly deadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: JobsWorkerProps) {
+    super(scope, id);
+
+    const logGroup = new LogGroup(this, 'FunctionLogs', { retention: RetentionDays.THREE_MONTHS });
+    const role = new Role(this, 'FunctionRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Inovasi Daerah jobs worker (exports and imports)',
+    });
+    logGroup.grantWrite(role);
+
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+
+    const hooks: ICommandHooks = {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (inputDir, outputDir) => shipPdfkitStandardFonts(inputDir, outputDir),
+    };
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: JOBS_WORKER_ENTRY,
+      handler: 'handler',
+      runtime: JOBS_WORKER_RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: JOBS_WORKER_MEMORY_MB,
+      timeout: JOBS_WORKER_TIMEOUT,
+      reservedConcurrentExecutions: JOBS_WORKER_CONCURRENCY,
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      role,
+      retryAttempts: JOBS_WORKER_RETRIES,
+      maxEventAge: Duration.hours(6),
+      deadLetterQueue: this.deadLetterQueue,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'pnpm-lock.yaml'),
+      environment: {
+        TABLE_NAME: props.data.table.tableName,
+        BUCKET_NAME: props.data.evidenceBucket.bucketName,
+        ...dataRoleEnvironment(props.dataAccess, JOBS_WORKER_DATA_ROLES),
+        POWERTOOLS_SERVICE_NAME: 'inovasi-jobs-worker',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: workerBundling(hooks),
+    });
+    props.dataAccess.trust(role, JOBS_WORKER_DATA_ROLES);
+
+    acknowledge(this.function, {
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is pinned on purpose: it is the LTS the local runtime and CI use, so AWS runs what the tests ran.',
+    });
+    acknowledge(role, {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray PutTraceSegments/PutTelemetryRecords (added by active tracing) do not support resource-level permissions.',
+    });
+  }
+
+  /** Lets a function hand jobs over: `lambda:InvokeFunction` on this function only, and its name. */
+  allowDispatchFrom(dispatcher: NodejsFunction): void {
+    allowInvoke(dispatcher, this.function);
+    dispatcher.addEnvironment('JOBS_FUNCTION_NAME', this.function.functionName);
+  }
+}
