@@ -7,8 +7,8 @@ import { saveScreenshot, signInAs } from './support/journeys.ts';
 import { type RunningProduct, startProduct } from './support/product.ts';
 
 /**
- * The Bappeda verifier of Kabupaten Bojonegoro opens its queue, accepts one answer, returns another
- * with a note, and returns the innovation to the OPD.
+ * The Bappeda verifier of Kabupaten Bojonegoro opens its queue, reads an answer's evidence PDF inline,
+ * accepts that answer, returns another with a note, and returns the innovation to the OPD.
  */
 describe('verifier reviews answers and returns an innovation', () => {
   let product: RunningProduct;
@@ -73,8 +73,24 @@ describe('verifier reviews answers and returns an innovation', () => {
       .waitFor();
     await page.getByTestId('return-note').getByText('Satu jawaban perlu data dukung tambahan.').waitFor();
 
-    await saveScreenshot(page, 'verifier-review');
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The evidence PDF opens inline, framed from the object store (the page's CSP allows that origin).
+    const frameLoad = page.waitForResponse(
+      (response) => response.request().resourceType() === 'document' && response.frame() !== page.mainFrame(),
+    );
+    await regulation.getByRole('button', { name: 'Pratinjau: SK data dukung sid.16' }).click();
+    const pdfFrame = regulation.getByTestId('evidence-pdf-frame');
+    await pdfFrame.waitFor();
+    const evidenceUrl = await pdfFrame.getAttribute('src');
+    expect(evidenceUrl).toContain('/tenants/35.22/');
+    const loaded = await frameLoad;
+    expect(loaded.url()).toBe(evidenceUrl);
+    expect(loaded.status()).toBe(200);
+    expect(loaded.headers()['content-type']).toBe('application/pdf');
+    await regulation.getByRole('link', { name: 'Buka PDF (tab baru)' }).waitFor();
+
+    await saveScreenshot(page, 'verifier-review');
     expect(pageErrors).toEqual([]);
   });
 });

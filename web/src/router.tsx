@@ -39,6 +39,12 @@ const ReplicationsPage = lazy(() => import('./features/replication/ReplicationsP
 const EvidenceLibraryPage = lazy(() => import('./features/evidence/EvidenceLibraryPage.tsx'));
 const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.tsx'));
 const ProgressBoardPage = lazy(() => import('./features/progress/ProgressBoardPage.tsx'));
+// Oversight: the province cockpit and drill-down, and the platform's national view (charts load later still).
+const ProvinceCockpitPage = lazy(() => import('./features/oversight/ProvinceCockpitPage.tsx'));
+const RegencyDetailPage = lazy(() => import('./features/oversight/RegencyDetailPage.tsx'));
+const NationalSummaryPage = lazy(() => import('./features/platform/NationalSummaryPage.tsx'));
+const ExportsPage = lazy(() => import('./features/exports/ExportsPage.tsx'));
+const ImportsPage = lazy(() => import('./features/imports/ImportsPage.tsx'));
 
 function HomeRedirect() {
   const { user } = useMe();
@@ -75,6 +81,7 @@ export function AppRoutes() {
           <Route element={<RequireRole roles={REVIEW_ROLES} />}>
             <Route path="verifikasi" element={<InnovationQueuePage mode="verifier" />} />
             <Route path="spd" element={<SpdPage />} />
+            <Route path="ekspor" element={<ExportsPage />} />
           </Route>
           <Route element={<RequireRole roles={['tenant_admin']} />}>
             <Route path="opd" element={<OpdsPage />} />
@@ -84,9 +91,15 @@ export function AppRoutes() {
             <Route path="audit" element={<AuditPage />} />
             <Route path="replikasi" element={<ReplicationsPage />} />
             <Route path="progres" element={<ProgressBoardPage />} />
+            <Route path="impor" element={<ImportsPage />} />
+          </Route>
+          <Route element={<RequireRole roles={['province_viewer']} />}>
+            <Route path="provinsi" element={<ProvinceCockpitPage />} />
+            <Route path="provinsi/:regency" element={<RegencyDetailPage />} />
           </Route>
           <Route element={<RequireRole roles={['platform_admin']} />}>
             <Route path="platform/pemda" element={<TenantsPage />} />
+            <Route path="platform/nasional" element={<NationalSummaryPage />} />
           </Route>
         </Route>
       </Route>

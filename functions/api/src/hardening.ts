@@ -207,7 +207,8 @@ export function withGlobalResponses<T extends { paths?: unknown; components?: un
  * Headers for the web app when the local server serves it (in AWS, CloudFront's response headers
  * policy in infra/lib/web.ts sets the same policy). Scripts only from our origin; inline styles
  * because Mantine writes style attributes at run time; the object store is allowed for presigned
- * uploads and previews. No HSTS: the local server speaks plain HTTP on loopback.
+ * uploads and previews, and as a frame source for the verifier's inline PDF preview (the app itself
+ * still may not be framed). No HSTS: the local server speaks plain HTTP on loopback.
  */
 export function webSecurityHeaders(deps: AppDeps): MiddlewareHandler {
   const store = deps.data.config.s3Endpoint ? [new URL(deps.data.config.s3Endpoint).origin] : [];
@@ -222,6 +223,7 @@ export function webSecurityHeaders(deps: AppDeps): MiddlewareHandler {
       imgSrc: ["'self'", 'data:', 'blob:', ...store],
       fontSrc: ["'self'", 'data:'],
       connectSrc: ["'self'", ...store],
+      frameSrc: ["'self'", ...store],
       formAction: ["'self'"],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],

@@ -8,6 +8,7 @@ import {
   catalogEntryPrefix,
   LOGIN_PREFIX,
   NATIONAL_READ_MODEL_PREFIX,
+  oversightNoteKeys,
   PLATFORM_PREFIX,
   PROVINCE_READ_MODEL_PREFIX,
   provinceReadModelPrefix,
@@ -184,4 +185,21 @@ export const nationalReaderScope: DataScope = {
   keyPrefixes: [NATIONAL_READ_MODEL_PREFIX],
   objectPrefixes: [],
   readOnly: true,
+};
+
+/**
+ * A regency reading what its province wrote about it (the note and pendamping contact of one
+ * period): the province's partition, read-only, at exactly that one item's sort key. The partition
+ * cannot be queried, so the province's other notes, members and innovations stay out of reach.
+ * IAM cannot limit sort keys: in AWS the session is the province's read-only tenant session and
+ * the one item is enforced by the guard's `ownItems` rule (docs/decisions/0015).
+ */
+export const provinceNoteReaderScope = (regencyCode: string, year: number): DataScope => {
+  const note = oversightNoteKeys.note(regencyCode.slice(0, 2), year, regencyCode);
+  return {
+    keyPrefixes: [note.pk],
+    objectPrefixes: [],
+    readOnly: true,
+    ownItems: [{ partitionPrefix: note.pk, sortKeyPrefixes: [note.sk] }],
+  };
 };

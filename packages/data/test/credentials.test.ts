@@ -15,6 +15,7 @@ import {
   onboardingScope,
   platformAdminScope,
   platformRegistryScope,
+  provinceNoteReaderScope,
   provinceReaderScope,
   replicationAgreementScope,
   replicationRequestScope,
@@ -112,6 +113,12 @@ describe('credential plans: which data role serves which scope', () => {
       },
     ],
     ['a province’s cockpit', provinceReaderScope('35'), 'provinceReader', { TenantId: '35' }],
+    [
+      'a regency reading its province’s note',
+      provinceNoteReaderScope('35.22', 2026),
+      'tenant',
+      { TenantId: '35' },
+    ],
     ['the national view', nationalReaderScope, 'nationalReader', {}],
     [
       'a regency keeping its summaries',

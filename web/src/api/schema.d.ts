@@ -295,6 +295,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Too many writes by this user or region; see Retry-After */
         429: {
           headers: {
@@ -619,6 +628,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Too many writes by this user or region; see Retry-After */
         429: {
           headers: {
@@ -768,6 +786,15 @@ export interface paths {
         };
         /** @description Body too large */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -1135,6 +1162,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Too many writes by this user or region; see Retry-After */
         429: {
           headers: {
@@ -1266,6 +1302,15 @@ export interface paths {
         };
         /** @description Body too large */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -1926,6 +1971,15 @@ export interface paths {
         };
         /** @description Body too large */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -2597,6 +2651,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
           headers: {
@@ -2887,6 +2950,15 @@ export interface paths {
         };
         /** @description Body too large */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -3481,6 +3553,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
           headers: {
@@ -3758,6 +3839,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
           headers: {
@@ -3906,6 +3996,15 @@ export interface paths {
         };
         /** @description Body too large */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -4362,6 +4461,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
           headers: {
@@ -4597,6 +4705,15 @@ export interface paths {
         };
         /** @description Body too large */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -4841,6 +4958,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
           headers: {
@@ -4984,6 +5110,15 @@ export interface paths {
         };
         /** @description Body too large */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -5311,6 +5446,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
           headers: {
@@ -5618,6 +5762,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
           headers: {
@@ -5771,6 +5924,15 @@ export interface paths {
         };
         /** @description Body too large */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -6766,6 +6928,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Too many writes by this user or region; see Retry-After */
         429: {
           headers: {
@@ -7160,6 +7331,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Too many writes by this user or region; see Retry-After */
         429: {
           headers: {
@@ -7492,6 +7672,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
           headers: {
@@ -7672,6 +7861,15 @@ export interface paths {
         };
         /** @description Body too large */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -8031,6 +8229,15 @@ export interface paths {
         };
         /** @description Body too large */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -8429,6 +8636,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Too many writes by this user or region; see Retry-After */
         429: {
           headers: {
@@ -8683,6 +8899,15 @@ export interface paths {
         };
         /** @description Body too large */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -9648,6 +9873,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description If-Match header required */
         428: {
           headers: {
@@ -9864,6 +10098,15 @@ export interface paths {
         };
         /** @description Body too large */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -10133,6 +10376,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Too many writes by this user or region; see Retry-After */
         429: {
           headers: {
@@ -10254,6 +10506,15 @@ export interface paths {
         };
         /** @description Body too large */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -10769,6 +11030,3258 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tenants/{code}/periods/{year}/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where the region stands: projected index (claimed and verified) with predicate, innovations by status, stage and urusan, basic services, completeness, OPDs, deadlines, warnings and next steps */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The region’s summary of the period, with today’s calendar figures */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RegionDashboard'];
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}/trend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The season’s trend: one point per day on which the summary changed or was rebuilt */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Daily points, oldest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              bands: {
+                /** @enum {string} */
+                predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+                min: number;
+                max: number;
+                /** @enum {string} */
+                status: 'confirmed' | 'inferred' | 'assumed';
+              }[];
+              points: {
+                /** Format: date */
+                date: string;
+                claimed: {
+                  index: number;
+                  /** @enum {string} */
+                  predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+                };
+                verified: {
+                  index: number;
+                  /** @enum {string} */
+                  predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+                };
+                riskIndexPoints: number;
+                total: number;
+                sent: number;
+                emptySeats: number;
+                completenessVerified: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Official IID results of past years, each with the predicate and bands of its own year */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Results, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                year: number;
+                index: number;
+                rank?: number;
+                rankOf?: number;
+                note?: string;
+                enteredBy: string;
+                /** Format: date-time */
+                enteredAt: string;
+                version: number;
+                /** @enum {string} */
+                predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+                /** @enum {string} */
+                predicateStatus: 'confirmed' | 'inferred' | 'assumed';
+                bands: {
+                  /** @enum {string} */
+                  predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+                  min: number;
+                  max: number;
+                  /** @enum {string} */
+                  status: 'confirmed' | 'inferred' | 'assumed';
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/results/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Record the official result of a year (index, rank) from the Kepmendagri; If-Match "0" records it the first time (tenant admin) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            index: number;
+            rank?: number;
+            rankOf?: number;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The result with its predicate */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              index: number;
+              rank?: number;
+              rankOf?: number;
+              note?: string;
+              enteredBy: string;
+              /** Format: date-time */
+              enteredAt: string;
+              version: number;
+              /** @enum {string} */
+              predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+              /** @enum {string} */
+              predicateStatus: 'confirmed' | 'inferred' | 'assumed';
+              bands: {
+                /** @enum {string} */
+                predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+                min: number;
+                max: number;
+                /** @enum {string} */
+                status: 'confirmed' | 'inferred' | 'assumed';
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/oversight/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Province cockpit: every regency and city of the province with projected index and predicate (claimed and verified), completeness, disclaimer risk, basic-service gaps, days left, change since last year, and early warnings (province viewer) */
+    get: {
+      parameters: {
+        query?: {
+          sort?:
+            | 'name'
+            | 'verified'
+            | 'claimed'
+            | 'risk'
+            | 'completeness'
+            | 'daysLeft'
+            | 'change'
+            | 'warnings';
+          order?: 'asc' | 'desc';
+          predicate?: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+          basis?: 'claimed' | 'verified';
+          kind?: 'provinsi' | 'kabupaten' | 'kota';
+          warning?: 'not_assessable_risk' | 'below_last_year' | 'many_returned' | 'no_period';
+          disclaimerRisk?: 'none' | 'watch' | 'high' | 'unknown';
+        };
+        header?: never;
+        path: {
+          /** @description Kemendagri code of the province, e.g. 35 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One row per regency, from the province read model */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProvinceCockpit'];
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/oversight/{year}/regencies/{regency}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Drill into one regency: its summary and innovation list, read-only (no evidence files, no people beyond role contacts), with the province’s note */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri code of the province, e.g. 35 */
+          code: string;
+          year: number;
+          /** @description Kemendagri code of a regency or city inside the province */
+          regency: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The regency as its province sees it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RegencyDrillDown'];
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/oversight/{year}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The province’s notes and pendamping assignments of one period, one per regency */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri code of the province, e.g. 35 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Notes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['OversightNote'][];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/oversight/{year}/regencies/{regency}/note': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The province’s note and pendamping contact for one regency */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri code of the province, e.g. 35 */
+          code: string;
+          year: number;
+          /** @description Kemendagri code of a regency or city inside the province */
+          regency: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The note */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OversightNote'];
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Leave a note for a regency and/or assign it a pendamping contact; If-Match "0" writes the first one (province viewer) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri code of the province, e.g. 35 */
+          code: string;
+          year: number;
+          /** @description Kemendagri code of a regency or city inside the province */
+          regency: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            pendamping?: {
+              name?: string;
+              position?: string;
+              phone?: string;
+              /** Format: email */
+              email?: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The note */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OversightNote'];
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}/province-note': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The note and pendamping contact the province left for this regency in one period, read-only; null when there is none */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The province’s note for this regency */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProvinceNoteForRegency'];
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/platform/summaries/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** National view for the platform administrator: every region’s summary row, participation and predicate distribution */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description All regions of one year, from the national read model */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NationalSummaries'];
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recent export jobs, newest first (those the caller may run) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Jobs */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                /** @enum {string} */
+                kind: 'national_pack' | 'recap' | 'profile_pdf';
+                periodYear: number;
+                innovationId?: string;
+                /** @enum {string} */
+                status: 'queued' | 'running' | 'done' | 'failed';
+                progress: number;
+                stage?: string;
+                attempts: number;
+                requestedBy: string;
+                /** Format: date-time */
+                requestedAt: string;
+                /** Format: date-time */
+                startedAt?: string;
+                /** Format: date-time */
+                finishedAt?: string;
+                result?: {
+                  fileName: string;
+                  contentType: string;
+                  size: number;
+                  innovations?: number;
+                  files?: number;
+                  missingFiles?: number;
+                };
+                error?: {
+                  code: string;
+                  message: string;
+                };
+                /** Format: date-time */
+                expiresAt: string;
+                version: number;
+              }[];
+              nextCursor?: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Request an export (national-entry pack, Excel recap, or PDF profile); it runs as a background job
+     * @description Answers 202 with a queued job, or 200 with the job already started for the same request (the same Idempotency-Key, or an identical request while its job is still queued or running). Poll `GET …/exports/{id}` for progress; when `status` is `done`, `GET …/exports/{id}/download` gives a link.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'idempotency-key'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'national_pack' | 'recap' | 'profile_pdf';
+            periodYear?: number;
+            innovationId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The job already started for this request */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind: 'national_pack' | 'recap' | 'profile_pdf';
+              periodYear: number;
+              innovationId?: string;
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed';
+              progress: number;
+              stage?: string;
+              attempts: number;
+              requestedBy: string;
+              /** Format: date-time */
+              requestedAt: string;
+              /** Format: date-time */
+              startedAt?: string;
+              /** Format: date-time */
+              finishedAt?: string;
+              result?: {
+                fileName: string;
+                contentType: string;
+                size: number;
+                innovations?: number;
+                files?: number;
+                missingFiles?: number;
+              };
+              error?: {
+                code: string;
+                message: string;
+              };
+              /** Format: date-time */
+              expiresAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description The new job, queued */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind: 'national_pack' | 'recap' | 'profile_pdf';
+              periodYear: number;
+              innovationId?: string;
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed';
+              progress: number;
+              stage?: string;
+              attempts: number;
+              requestedBy: string;
+              /** Format: date-time */
+              requestedAt: string;
+              /** Format: date-time */
+              startedAt?: string;
+              /** Format: date-time */
+              finishedAt?: string;
+              result?: {
+                fileName: string;
+                contentType: string;
+                size: number;
+                innovations?: number;
+                files?: number;
+                missingFiles?: number;
+              };
+              error?: {
+                code: string;
+                message: string;
+              };
+              /** Format: date-time */
+              expiresAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Idempotency key reused with a different body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/exports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One export job: status, progress (0–100) and what it is doing */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The job */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind: 'national_pack' | 'recap' | 'profile_pdf';
+              periodYear: number;
+              innovationId?: string;
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed';
+              progress: number;
+              stage?: string;
+              attempts: number;
+              requestedBy: string;
+              /** Format: date-time */
+              requestedAt: string;
+              /** Format: date-time */
+              startedAt?: string;
+              /** Format: date-time */
+              finishedAt?: string;
+              result?: {
+                fileName: string;
+                contentType: string;
+                size: number;
+                innovations?: number;
+                files?: number;
+                missingFiles?: number;
+              };
+              error?: {
+                code: string;
+                message: string;
+              };
+              /** Format: date-time */
+              expiresAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/exports/{id}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A short-lived download link for a finished export */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Presigned GET of the file (an attachment with its file name) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              url: string;
+              expiresAt: string;
+              fileName: string;
+              contentType: string;
+              size: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/innovations/{id}/national-entry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Tick an innovation off as entered in the national application, with its registration number */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            registrationNumber: string;
+            /** Format: date */
+            enteredOn?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The innovation with `nationalEntry` */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              opdId: string;
+              /** @enum {string} */
+              status:
+                | 'draft'
+                | 'submitted'
+                | 'in_review'
+                | 'returned'
+                | 'verified'
+                | 'ready'
+                | 'sent'
+                | 'accepted'
+                | 'rejected';
+              archived: boolean;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              createdBy: string;
+              updatedBy: string;
+              periodYear: number;
+              profile: {
+                name: string;
+                /** @enum {string} */
+                stage?: 'inisiatif' | 'uji_coba' | 'penerapan';
+                /** @enum {string} */
+                initiator?: 'kepala_daerah' | 'anggota_dprd' | 'opd' | 'asn' | 'masyarakat';
+                initiatorName?: string;
+                /** @enum {string} */
+                classification?: 'perangkat_daerah' | 'desa' | 'masyarakat';
+                /** @enum {string} */
+                kind?: 'digital' | 'non_digital';
+                /** @enum {string} */
+                form?: 'pelayanan_publik' | 'tata_kelola' | 'urusan_lainnya';
+                /** @enum {string} */
+                urusanMain?:
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi';
+                urusanOthers?: (
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi'
+                )[];
+                /** Format: date */
+                trialDate?: string;
+                /** Format: date */
+                implementationDate?: string;
+                /** Format: date */
+                latestDevelopmentDate?: string;
+                rancangBangun?: string;
+                tujuan?: string;
+                manfaat?: string;
+                hasil?: string;
+                budget?: number;
+                budgetSource?: string;
+                latitude?: number;
+                longitude?: number;
+                astaCita?: number;
+                /** @enum {string} */
+                pkpnCluster?:
+                  | 'pangan'
+                  | 'energi_air'
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'hilirisasi'
+                  | 'infrastruktur_perumahan_bencana'
+                  | 'ekonomi_kerakyatan_desa'
+                  | 'penurunan_kemiskinan'
+                  | 'non_pkpn';
+              };
+              previousId?: string;
+              answers: {
+                [key: string]: {
+                  level: number;
+                  /** @enum {string} */
+                  basis?: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+                  note?: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: string;
+                  review?: {
+                    /** @enum {string} */
+                    status: 'accepted' | 'returned';
+                    note?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                  };
+                };
+              };
+              replicatedFrom?: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+                replicationId: string;
+              };
+              nationalEntry?: {
+                registrationNumber: string;
+                /** Format: date */
+                enteredOn: string;
+                recordedBy: string;
+                /** Format: date-time */
+                recordedAt: string;
+              };
+              returnNote?: string;
+              returnedAnswers?: string[];
+              registrationNumber?: string;
+              /** Format: date */
+              sentAt?: string;
+              finalKematangan?: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Clear the "entered nationally" tick (entered by mistake) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The innovation without `nationalEntry` */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              opdId: string;
+              /** @enum {string} */
+              status:
+                | 'draft'
+                | 'submitted'
+                | 'in_review'
+                | 'returned'
+                | 'verified'
+                | 'ready'
+                | 'sent'
+                | 'accepted'
+                | 'rejected';
+              archived: boolean;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              createdBy: string;
+              updatedBy: string;
+              periodYear: number;
+              profile: {
+                name: string;
+                /** @enum {string} */
+                stage?: 'inisiatif' | 'uji_coba' | 'penerapan';
+                /** @enum {string} */
+                initiator?: 'kepala_daerah' | 'anggota_dprd' | 'opd' | 'asn' | 'masyarakat';
+                initiatorName?: string;
+                /** @enum {string} */
+                classification?: 'perangkat_daerah' | 'desa' | 'masyarakat';
+                /** @enum {string} */
+                kind?: 'digital' | 'non_digital';
+                /** @enum {string} */
+                form?: 'pelayanan_publik' | 'tata_kelola' | 'urusan_lainnya';
+                /** @enum {string} */
+                urusanMain?:
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi';
+                urusanOthers?: (
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi'
+                )[];
+                /** Format: date */
+                trialDate?: string;
+                /** Format: date */
+                implementationDate?: string;
+                /** Format: date */
+                latestDevelopmentDate?: string;
+                rancangBangun?: string;
+                tujuan?: string;
+                manfaat?: string;
+                hasil?: string;
+                budget?: number;
+                budgetSource?: string;
+                latitude?: number;
+                longitude?: number;
+                astaCita?: number;
+                /** @enum {string} */
+                pkpnCluster?:
+                  | 'pangan'
+                  | 'energi_air'
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'hilirisasi'
+                  | 'infrastruktur_perumahan_bencana'
+                  | 'ekonomi_kerakyatan_desa'
+                  | 'penurunan_kemiskinan'
+                  | 'non_pkpn';
+              };
+              previousId?: string;
+              answers: {
+                [key: string]: {
+                  level: number;
+                  /** @enum {string} */
+                  basis?: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+                  note?: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: string;
+                  review?: {
+                    /** @enum {string} */
+                    status: 'accepted' | 'returned';
+                    note?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                  };
+                };
+              };
+              replicatedFrom?: {
+                tenantCode: string;
+                regionName: string;
+                innovationId: string;
+                innovationName: string;
+                catalogId: string;
+                replicationId: string;
+              };
+              nationalEntry?: {
+                registrationNumber: string;
+                /** Format: date */
+                enteredOn: string;
+                recordedBy: string;
+                /** Format: date-time */
+                recordedAt: string;
+              };
+              returnNote?: string;
+              returnedAnswers?: string[];
+              registrationNumber?: string;
+              /** Format: date */
+              sentAt?: string;
+              finalKematangan?: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/imports/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The import template (xlsx): headers, dropdowns, instructions and this region’s valid values */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The template workbook */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recent imports, newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Imports */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                /** @enum {string} */
+                status:
+                  | 'awaiting_upload'
+                  | 'uploaded'
+                  | 'previewed'
+                  | 'queued'
+                  | 'running'
+                  | 'done'
+                  | 'failed';
+                fileName: string;
+                /** @enum {string} */
+                format: 'xlsx' | 'csv';
+                size: number;
+                fileSha256?: string;
+                options?: {
+                  periodYear?: number;
+                  defaultOpdId?: string;
+                  createMissingOpds?: boolean;
+                };
+                summary?: {
+                  rows: number;
+                  valid: number;
+                  invalid: number;
+                  alreadyImported: number;
+                  duplicates: number;
+                  newOpds: string[];
+                  ignoredColumns: string[];
+                  sheet?: string;
+                };
+                progress: number;
+                stage?: string;
+                attempts: number;
+                report?: {
+                  created: number;
+                  alreadyImported: number;
+                  duplicates: number;
+                  invalid: number;
+                  failed: number;
+                  opdsCreated: string[];
+                };
+                error?: {
+                  code: string;
+                  message: string;
+                };
+                requestedBy: string;
+                /** Format: date-time */
+                requestedAt: string;
+                /** Format: date-time */
+                previewedAt?: string;
+                confirmedBy?: string;
+                /** Format: date-time */
+                confirmedAt?: string;
+                /** Format: date-time */
+                startedAt?: string;
+                /** Format: date-time */
+                finishedAt?: string;
+                /** Format: date-time */
+                expiresAt: string;
+                version: number;
+              }[];
+              nextCursor?: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Start an import: send a small file inline (base64) or receive a presigned upload for it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fileName: string;
+            size: number;
+            contentBase64?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The import; `upload` when the file is to be PUT to storage first */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              import: {
+                id: string;
+                /** @enum {string} */
+                status:
+                  | 'awaiting_upload'
+                  | 'uploaded'
+                  | 'previewed'
+                  | 'queued'
+                  | 'running'
+                  | 'done'
+                  | 'failed';
+                fileName: string;
+                /** @enum {string} */
+                format: 'xlsx' | 'csv';
+                size: number;
+                fileSha256?: string;
+                options?: {
+                  periodYear?: number;
+                  defaultOpdId?: string;
+                  createMissingOpds?: boolean;
+                };
+                summary?: {
+                  rows: number;
+                  valid: number;
+                  invalid: number;
+                  alreadyImported: number;
+                  duplicates: number;
+                  newOpds: string[];
+                  ignoredColumns: string[];
+                  sheet?: string;
+                };
+                progress: number;
+                stage?: string;
+                attempts: number;
+                report?: {
+                  created: number;
+                  alreadyImported: number;
+                  duplicates: number;
+                  invalid: number;
+                  failed: number;
+                  opdsCreated: string[];
+                };
+                error?: {
+                  code: string;
+                  message: string;
+                };
+                requestedBy: string;
+                /** Format: date-time */
+                requestedAt: string;
+                /** Format: date-time */
+                previewedAt?: string;
+                confirmedBy?: string;
+                /** Format: date-time */
+                confirmedAt?: string;
+                /** Format: date-time */
+                startedAt?: string;
+                /** Format: date-time */
+                finishedAt?: string;
+                /** Format: date-time */
+                expiresAt: string;
+                version: number;
+              };
+              upload?: {
+                /** @enum {string} */
+                method: 'PUT';
+                url: string;
+                headers: {
+                  [key: string]: string;
+                };
+                expiresAt: string;
+              };
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One import: status and progress, its previewed rows, and once done its report */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The import */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              import: {
+                id: string;
+                /** @enum {string} */
+                status:
+                  | 'awaiting_upload'
+                  | 'uploaded'
+                  | 'previewed'
+                  | 'queued'
+                  | 'running'
+                  | 'done'
+                  | 'failed';
+                fileName: string;
+                /** @enum {string} */
+                format: 'xlsx' | 'csv';
+                size: number;
+                fileSha256?: string;
+                options?: {
+                  periodYear?: number;
+                  defaultOpdId?: string;
+                  createMissingOpds?: boolean;
+                };
+                summary?: {
+                  rows: number;
+                  valid: number;
+                  invalid: number;
+                  alreadyImported: number;
+                  duplicates: number;
+                  newOpds: string[];
+                  ignoredColumns: string[];
+                  sheet?: string;
+                };
+                progress: number;
+                stage?: string;
+                attempts: number;
+                report?: {
+                  created: number;
+                  alreadyImported: number;
+                  duplicates: number;
+                  invalid: number;
+                  failed: number;
+                  opdsCreated: string[];
+                };
+                error?: {
+                  code: string;
+                  message: string;
+                };
+                requestedBy: string;
+                /** Format: date-time */
+                requestedAt: string;
+                /** Format: date-time */
+                previewedAt?: string;
+                confirmedBy?: string;
+                /** Format: date-time */
+                confirmedAt?: string;
+                /** Format: date-time */
+                startedAt?: string;
+                /** Format: date-time */
+                finishedAt?: string;
+                /** Format: date-time */
+                expiresAt: string;
+                version: number;
+              };
+              rows?: {
+                rowNumber: number;
+                /** @enum {string} */
+                status: 'valid' | 'invalid' | 'already_imported' | 'duplicate';
+                name?: string;
+                opdName?: string;
+                opdId?: string;
+                newOpd?: boolean;
+                periodYear?: number;
+                errors: {
+                  column: string;
+                  field?: string;
+                  code: string;
+                  message: string;
+                }[];
+                warnings: {
+                  column: string;
+                  field?: string;
+                  code: string;
+                  message: string;
+                }[];
+                innovationId?: string;
+              }[];
+              report?: {
+                rowNumber: number;
+                name?: string;
+                /** @enum {string} */
+                outcome: 'created' | 'already_imported' | 'duplicate' | 'invalid' | 'failed';
+                innovationId?: string;
+                message?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/imports/{id}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Read the uploaded file and validate every row; writes nothing but the preview */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            periodYear?: number;
+            defaultOpdId?: string;
+            createMissingOpds?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Every row with its status and its errors and warnings (Bahasa Indonesia); the version is in the ETag */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              import: {
+                id: string;
+                /** @enum {string} */
+                status:
+                  | 'awaiting_upload'
+                  | 'uploaded'
+                  | 'previewed'
+                  | 'queued'
+                  | 'running'
+                  | 'done'
+                  | 'failed';
+                fileName: string;
+                /** @enum {string} */
+                format: 'xlsx' | 'csv';
+                size: number;
+                fileSha256?: string;
+                options?: {
+                  periodYear?: number;
+                  defaultOpdId?: string;
+                  createMissingOpds?: boolean;
+                };
+                summary?: {
+                  rows: number;
+                  valid: number;
+                  invalid: number;
+                  alreadyImported: number;
+                  duplicates: number;
+                  newOpds: string[];
+                  ignoredColumns: string[];
+                  sheet?: string;
+                };
+                progress: number;
+                stage?: string;
+                attempts: number;
+                report?: {
+                  created: number;
+                  alreadyImported: number;
+                  duplicates: number;
+                  invalid: number;
+                  failed: number;
+                  opdsCreated: string[];
+                };
+                error?: {
+                  code: string;
+                  message: string;
+                };
+                requestedBy: string;
+                /** Format: date-time */
+                requestedAt: string;
+                /** Format: date-time */
+                previewedAt?: string;
+                confirmedBy?: string;
+                /** Format: date-time */
+                confirmedAt?: string;
+                /** Format: date-time */
+                startedAt?: string;
+                /** Format: date-time */
+                finishedAt?: string;
+                /** Format: date-time */
+                expiresAt: string;
+                version: number;
+              };
+              rows: {
+                rowNumber: number;
+                /** @enum {string} */
+                status: 'valid' | 'invalid' | 'already_imported' | 'duplicate';
+                name?: string;
+                opdName?: string;
+                opdId?: string;
+                newOpd?: boolean;
+                periodYear?: number;
+                errors: {
+                  column: string;
+                  field?: string;
+                  code: string;
+                  message: string;
+                }[];
+                warnings: {
+                  column: string;
+                  field?: string;
+                  code: string;
+                  message: string;
+                }[];
+                innovationId?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/imports/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import the previewed rows (send the preview’s version as If-Match); runs as a background job */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            skipInvalidRows?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description The import, queued */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              import: {
+                id: string;
+                /** @enum {string} */
+                status:
+                  | 'awaiting_upload'
+                  | 'uploaded'
+                  | 'previewed'
+                  | 'queued'
+                  | 'running'
+                  | 'done'
+                  | 'failed';
+                fileName: string;
+                /** @enum {string} */
+                format: 'xlsx' | 'csv';
+                size: number;
+                fileSha256?: string;
+                options?: {
+                  periodYear?: number;
+                  defaultOpdId?: string;
+                  createMissingOpds?: boolean;
+                };
+                summary?: {
+                  rows: number;
+                  valid: number;
+                  invalid: number;
+                  alreadyImported: number;
+                  duplicates: number;
+                  newOpds: string[];
+                  ignoredColumns: string[];
+                  sheet?: string;
+                };
+                progress: number;
+                stage?: string;
+                attempts: number;
+                report?: {
+                  created: number;
+                  alreadyImported: number;
+                  duplicates: number;
+                  invalid: number;
+                  failed: number;
+                  opdsCreated: string[];
+                };
+                error?: {
+                  code: string;
+                  message: string;
+                };
+                requestedBy: string;
+                /** Format: date-time */
+                requestedAt: string;
+                /** Format: date-time */
+                previewedAt?: string;
+                confirmedBy?: string;
+                /** Format: date-time */
+                confirmedAt?: string;
+                /** Format: date-time */
+                startedAt?: string;
+                /** Format: date-time */
+                finishedAt?: string;
+                /** Format: date-time */
+                expiresAt: string;
+                version: number;
+              };
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/dev/login': {
     parameters: {
       query?: never;
@@ -10836,6 +14349,15 @@ export interface paths {
         };
         /** @description Body too large */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -11326,6 +14848,693 @@ export interface components {
         updatedAt: string;
         replicatedByRegions: number;
       };
+    };
+    RegionDashboard: {
+      summary: {
+        schemaVersion: number;
+        tenantCode: string;
+        name: string;
+        /** @enum {string} */
+        kind: 'provinsi' | 'kabupaten' | 'kota';
+        provinceCode: string;
+        year: number;
+        rubricId: string;
+        claimed: {
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+          spd: number;
+          sid: number;
+          averageMaturity: number;
+          innovationCountScore: number;
+          /** @enum {string|null} */
+          nextPredicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai' | null;
+          pointsNeeded: number | null;
+        };
+        verified: {
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+          spd: number;
+          sid: number;
+          averageMaturity: number;
+          innovationCountScore: number;
+          /** @enum {string|null} */
+          nextPredicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai' | null;
+          pointsNeeded: number | null;
+        };
+        riskIndexPoints: number;
+        n: number;
+        divisorMinimum: number;
+        emptySeats: number;
+        basicServices: {
+          covered: string[];
+          missing: string[];
+          required: number;
+          gateMet: boolean;
+          gateMetVerified: boolean;
+        };
+        innovations: {
+          total: number;
+          eligible: number;
+          ineligible: number;
+          byStatus: {
+            draft: number;
+            submitted: number;
+            in_review: number;
+            returned: number;
+            verified: number;
+            ready: number;
+            sent: number;
+            accepted: number;
+            rejected: number;
+          };
+          byStage: {
+            inisiatif: number;
+            uji_coba: number;
+            penerapan: number;
+            unset: number;
+          };
+          byUrusan: {
+            urusan: string;
+            basicService: boolean;
+            count: number;
+          }[];
+          sent: number;
+        };
+        completeness: {
+          sid: {
+            total: number;
+            answered: number;
+            evidenced: number;
+            verified: number;
+            shares: {
+              answered: number;
+              evidenced: number;
+              verified: number;
+            };
+          };
+          spd: {
+            total: number;
+            answered: number;
+            evidenced: number;
+            verified: number;
+            shares: {
+              answered: number;
+              evidenced: number;
+              verified: number;
+            };
+          };
+        } | null;
+        opds: {
+          active: number;
+          behindTarget: number;
+          rows: {
+            opdId: string;
+            name: string;
+            target: number;
+            total: number;
+            submitted: number;
+            verified: number;
+            ready: number;
+            sent: number;
+            behind: number;
+            indexPointsClaimed: number;
+            indexPointsVerified: number;
+          }[];
+        };
+        deadlines: {
+          /** Format: date */
+          internal: string;
+          /** Format: date */
+          national: string;
+        } | null;
+        lastYear: {
+          year: number;
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+          /** @enum {string} */
+          predicateStatus: 'confirmed' | 'inferred' | 'assumed';
+          rank?: number;
+          rankOf?: number;
+        } | null;
+        results: {
+          year: number;
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+          /** @enum {string} */
+          predicateStatus: 'confirmed' | 'inferred' | 'assumed';
+          rank?: number;
+          rankOf?: number;
+        }[];
+        contacts: {
+          /** @enum {string} */
+          role: 'tenant_admin' | 'verifier';
+          name: string;
+          email: string;
+        }[];
+      };
+      /** Format: date-time */
+      computedAt: string;
+      /** Format: date */
+      today: string;
+      daysToInternalDeadline: number | null;
+      daysToNationalDeadline: number | null;
+      /** @enum {string} */
+      disclaimerRisk: 'none' | 'watch' | 'high' | 'unknown';
+      changeSinceLastYear: {
+        claimed: number;
+        verified: number;
+      } | null;
+      warnings: {
+        /** @enum {string} */
+        code: 'not_assessable_risk' | 'below_last_year' | 'many_returned' | 'no_period';
+        /** @enum {string} */
+        severity: 'high' | 'medium' | 'info';
+        message_id: string;
+        message_en: string;
+      }[];
+      nextSteps: {
+        /** @enum {string} */
+        code:
+          | 'send_before_deadline'
+          | 'fill_empty_seats'
+          | 'cover_basic_services'
+          | 'get_evidence_accepted'
+          | 'fix_returned'
+          | 'fix_ineligible'
+          | 'chase_opds';
+        amount: number;
+        message_id: string;
+        message_en: string;
+      }[];
+      bands: {
+        /** @enum {string} */
+        predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+        min: number;
+        max: number;
+        /** @enum {string} */
+        status: 'confirmed' | 'inferred' | 'assumed';
+      }[];
+    };
+    ProvinceCockpit: {
+      provinceCode: string;
+      provinceName: string;
+      year: number;
+      /** Format: date */
+      today: string;
+      rows: {
+        tenantCode: string;
+        name: string;
+        /** @enum {string} */
+        kind: 'provinsi' | 'kabupaten' | 'kota';
+        provinceCode: string;
+        year: number;
+        rubricId: string;
+        claimed: {
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+        };
+        verified: {
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+        };
+        riskIndexPoints: number;
+        innovations: {
+          total: number;
+          sent: number;
+          returned: number;
+          rejected: number;
+          verifiedOrBeyond: number;
+        };
+        completeness: {
+          answered: number;
+          evidenced: number;
+          verified: number;
+          spdVerified: number;
+        } | null;
+        basicServices: {
+          covered: number;
+          missing: string[];
+          gateMet: boolean;
+        };
+        emptySeats: number;
+        opdsBehind: number;
+        deadlines: {
+          /** Format: date */
+          internal: string;
+          /** Format: date */
+          national: string;
+        } | null;
+        lastYear: {
+          year: number;
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+          /** @enum {string} */
+          predicateStatus: 'confirmed' | 'inferred' | 'assumed';
+          rank?: number;
+          rankOf?: number;
+        } | null;
+        /** Format: date-time */
+        computedAt: string;
+        daysToInternalDeadline: number | null;
+        daysToNationalDeadline: number | null;
+        /** @enum {string} */
+        disclaimerRisk: 'none' | 'watch' | 'high' | 'unknown';
+        changeSinceLastYear: {
+          claimed: number;
+          verified: number;
+        } | null;
+        warnings: {
+          /** @enum {string} */
+          code: 'not_assessable_risk' | 'below_last_year' | 'many_returned' | 'no_period';
+          /** @enum {string} */
+          severity: 'high' | 'medium' | 'info';
+          message_id: string;
+          message_en: string;
+        }[];
+      }[];
+      warnings: {
+        /** @enum {string} */
+        code: 'not_assessable_risk' | 'below_last_year' | 'many_returned' | 'no_period';
+        /** @enum {string} */
+        severity: 'high' | 'medium' | 'info';
+        message_id: string;
+        message_en: string;
+        tenantCode: string;
+        name: string;
+      }[];
+      distribution: {
+        claimed: {
+          'Sangat Inovatif': number;
+          Inovatif: number;
+          'Kurang Inovatif': number;
+          'Tidak Dapat Dinilai': number;
+        };
+        verified: {
+          'Sangat Inovatif': number;
+          Inovatif: number;
+          'Kurang Inovatif': number;
+          'Tidak Dapat Dinilai': number;
+        };
+      };
+      coverage: {
+        regencies: number;
+        withSummary: number;
+        withoutSummary: {
+          code: string;
+          name: string;
+          /** @enum {string} */
+          kind: 'provinsi' | 'kabupaten' | 'kota';
+        }[];
+      };
+    };
+    RegencyDrillDown: {
+      row: {
+        tenantCode: string;
+        name: string;
+        /** @enum {string} */
+        kind: 'provinsi' | 'kabupaten' | 'kota';
+        provinceCode: string;
+        year: number;
+        rubricId: string;
+        claimed: {
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+        };
+        verified: {
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+        };
+        riskIndexPoints: number;
+        innovations: {
+          total: number;
+          sent: number;
+          returned: number;
+          rejected: number;
+          verifiedOrBeyond: number;
+        };
+        completeness: {
+          answered: number;
+          evidenced: number;
+          verified: number;
+          spdVerified: number;
+        } | null;
+        basicServices: {
+          covered: number;
+          missing: string[];
+          gateMet: boolean;
+        };
+        emptySeats: number;
+        opdsBehind: number;
+        deadlines: {
+          /** Format: date */
+          internal: string;
+          /** Format: date */
+          national: string;
+        } | null;
+        lastYear: {
+          year: number;
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+          /** @enum {string} */
+          predicateStatus: 'confirmed' | 'inferred' | 'assumed';
+          rank?: number;
+          rankOf?: number;
+        } | null;
+        /** Format: date-time */
+        computedAt: string;
+        daysToInternalDeadline: number | null;
+        daysToNationalDeadline: number | null;
+        /** @enum {string} */
+        disclaimerRisk: 'none' | 'watch' | 'high' | 'unknown';
+        changeSinceLastYear: {
+          claimed: number;
+          verified: number;
+        } | null;
+        warnings: {
+          /** @enum {string} */
+          code: 'not_assessable_risk' | 'below_last_year' | 'many_returned' | 'no_period';
+          /** @enum {string} */
+          severity: 'high' | 'medium' | 'info';
+          message_id: string;
+          message_en: string;
+        }[];
+      };
+      summary: {
+        schemaVersion: number;
+        tenantCode: string;
+        name: string;
+        /** @enum {string} */
+        kind: 'provinsi' | 'kabupaten' | 'kota';
+        provinceCode: string;
+        year: number;
+        rubricId: string;
+        claimed: {
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+          spd: number;
+          sid: number;
+          averageMaturity: number;
+          innovationCountScore: number;
+          /** @enum {string|null} */
+          nextPredicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai' | null;
+          pointsNeeded: number | null;
+        };
+        verified: {
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+          spd: number;
+          sid: number;
+          averageMaturity: number;
+          innovationCountScore: number;
+          /** @enum {string|null} */
+          nextPredicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai' | null;
+          pointsNeeded: number | null;
+        };
+        riskIndexPoints: number;
+        n: number;
+        divisorMinimum: number;
+        emptySeats: number;
+        basicServices: {
+          covered: string[];
+          missing: string[];
+          required: number;
+          gateMet: boolean;
+          gateMetVerified: boolean;
+        };
+        innovations: {
+          total: number;
+          eligible: number;
+          ineligible: number;
+          byStatus: {
+            draft: number;
+            submitted: number;
+            in_review: number;
+            returned: number;
+            verified: number;
+            ready: number;
+            sent: number;
+            accepted: number;
+            rejected: number;
+          };
+          byStage: {
+            inisiatif: number;
+            uji_coba: number;
+            penerapan: number;
+            unset: number;
+          };
+          byUrusan: {
+            urusan: string;
+            basicService: boolean;
+            count: number;
+          }[];
+          sent: number;
+        };
+        completeness: {
+          sid: {
+            total: number;
+            answered: number;
+            evidenced: number;
+            verified: number;
+            shares: {
+              answered: number;
+              evidenced: number;
+              verified: number;
+            };
+          };
+          spd: {
+            total: number;
+            answered: number;
+            evidenced: number;
+            verified: number;
+            shares: {
+              answered: number;
+              evidenced: number;
+              verified: number;
+            };
+          };
+        } | null;
+        opds: {
+          active: number;
+          behindTarget: number;
+          rows: {
+            opdId: string;
+            name: string;
+            target: number;
+            total: number;
+            submitted: number;
+            verified: number;
+            ready: number;
+            sent: number;
+            behind: number;
+            indexPointsClaimed: number;
+            indexPointsVerified: number;
+          }[];
+        };
+        deadlines: {
+          /** Format: date */
+          internal: string;
+          /** Format: date */
+          national: string;
+        } | null;
+        lastYear: {
+          year: number;
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+          /** @enum {string} */
+          predicateStatus: 'confirmed' | 'inferred' | 'assumed';
+          rank?: number;
+          rankOf?: number;
+        } | null;
+        results: {
+          year: number;
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+          /** @enum {string} */
+          predicateStatus: 'confirmed' | 'inferred' | 'assumed';
+          rank?: number;
+          rankOf?: number;
+        }[];
+        contacts: {
+          /** @enum {string} */
+          role: 'tenant_admin' | 'verifier';
+          name: string;
+          email: string;
+        }[];
+      };
+      innovations: {
+        id: string;
+        name: string;
+        opdId: string;
+        opdName: string;
+        /** @enum {string} */
+        status:
+          | 'draft'
+          | 'submitted'
+          | 'in_review'
+          | 'returned'
+          | 'verified'
+          | 'ready'
+          | 'sent'
+          | 'accepted'
+          | 'rejected';
+        /** @enum {string|null} */
+        stage: 'inisiatif' | 'uji_coba' | 'penerapan' | null;
+        urusan: string[];
+        eligible: boolean;
+        kematanganClaimed: number;
+        kematanganVerified: number;
+      }[];
+      truncated: boolean;
+      nextSteps: {
+        /** @enum {string} */
+        code:
+          | 'send_before_deadline'
+          | 'fill_empty_seats'
+          | 'cover_basic_services'
+          | 'get_evidence_accepted'
+          | 'fix_returned'
+          | 'fix_ineligible'
+          | 'chase_opds';
+        amount: number;
+        message_id: string;
+        message_en: string;
+      }[];
+      note: components['schemas']['OversightNote'];
+    };
+    OversightNote: {
+      regencyCode: string;
+      year: number;
+      note?: string;
+      pendamping?: {
+        name?: string;
+        position?: string;
+        phone?: string;
+        /** Format: email */
+        email?: string;
+      };
+      updatedBy: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    } | null;
+    ProvinceNoteForRegency: {
+      provinceCode: string;
+      provinceName: string;
+      note: {
+        year: number;
+        note?: string;
+        pendamping?: {
+          name?: string;
+          position?: string;
+          phone?: string;
+          /** Format: email */
+          email?: string;
+        };
+        /** Format: date-time */
+        updatedAt: string;
+        version: number;
+      } | null;
+    };
+    NationalSummaries: {
+      year: number;
+      participation: {
+        onboarded: number;
+        withSummary: number;
+        withInnovations: number;
+        sending: number;
+      };
+      distribution: {
+        claimed: {
+          'Sangat Inovatif': number;
+          Inovatif: number;
+          'Kurang Inovatif': number;
+          'Tidak Dapat Dinilai': number;
+        };
+        verified: {
+          'Sangat Inovatif': number;
+          Inovatif: number;
+          'Kurang Inovatif': number;
+          'Tidak Dapat Dinilai': number;
+        };
+      };
+      byProvince: {
+        provinceCode: string;
+        regions: number;
+        averageVerified: number;
+        averageClaimed: number;
+      }[];
+      rows: {
+        tenantCode: string;
+        name: string;
+        /** @enum {string} */
+        kind: 'provinsi' | 'kabupaten' | 'kota';
+        provinceCode: string;
+        year: number;
+        rubricId: string;
+        claimed: {
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+        };
+        verified: {
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+        };
+        riskIndexPoints: number;
+        innovations: {
+          total: number;
+          sent: number;
+          returned: number;
+          rejected: number;
+          verifiedOrBeyond: number;
+        };
+        completeness: {
+          answered: number;
+          evidenced: number;
+          verified: number;
+          spdVerified: number;
+        } | null;
+        basicServices: {
+          covered: number;
+          missing: string[];
+          gateMet: boolean;
+        };
+        emptySeats: number;
+        opdsBehind: number;
+        deadlines: {
+          /** Format: date */
+          internal: string;
+          /** Format: date */
+          national: string;
+        } | null;
+        lastYear: {
+          year: number;
+          index: number;
+          /** @enum {string} */
+          predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+          /** @enum {string} */
+          predicateStatus: 'confirmed' | 'inferred' | 'assumed';
+          rank?: number;
+          rankOf?: number;
+        } | null;
+        /** Format: date-time */
+        computedAt: string;
+      }[];
     };
   };
   responses: never;

@@ -1,3 +1,5 @@
+import { enExports } from './en-exports.ts';
+import { enOversight } from './en-oversight.ts';
 import type { Dictionary } from './id.ts';
 
 /** English. Must carry every key of the Indonesian dictionary; Indonesian domain terms stay where they are the official names. */
@@ -523,6 +525,10 @@ export const en: Dictionary = {
   'nav.replications': 'Replication',
   'nav.notifications': 'Notifications',
   'nav.catalog': 'Replication catalogue',
+  'nav.exports': 'Exports',
+  'nav.imports': 'Import innovations',
+  'nav.oversight': 'Province oversight',
+  'nav.national': 'National overview',
 
   'signIn.catalogTitle': 'Looking for an innovation to replicate?',
   'signIn.catalogBody': 'Anyone can open the catalogue of regional innovations without signing in.',
@@ -750,6 +756,7 @@ export const en: Dictionary = {
   'evidence.previewFor': 'Preview: {title}',
   'evidence.closePreview': 'Close preview',
   'evidence.openPdf': 'Open the PDF (new tab)',
+  'evidence.pdfFrame': 'PDF preview: {title}',
   'evidence.openLink': 'Open the file (new tab)',
   'evidence.unlink': 'Detach',
   'evidence.unlinkFor': 'Detach evidence: {title}',
@@ -829,4 +836,6 @@ export const en: Dictionary = {
   'progress.saveTargetFor': 'Save the target for {name}',
   'progress.targetInvalid': 'Enter a number from 0 to 100.',
   'progress.targetSaved': 'Target saved.',
+  ...enExports,
+  ...enOversight,
 };

@@ -65,6 +65,7 @@ export const idEvidence = {
   'evidence.previewFor': 'Pratinjau: {title}',
   'evidence.closePreview': 'Tutup pratinjau',
   'evidence.openPdf': 'Buka PDF (tab baru)',
+  'evidence.pdfFrame': 'Pratinjau PDF: {title}',
   'evidence.openLink': 'Buka berkas (tab baru)',
   'evidence.unlink': 'Lepaskan',
   'evidence.unlinkFor': 'Lepaskan data dukung: {title}',

@@ -8,6 +8,8 @@ import type { idAdmin } from './id-admin.ts';
 import type { idBoard } from './id-board.ts';
 import type { idCatalog } from './id-catalog.ts';
 import type { idEvidence } from './id-evidence.ts';
+import type { idExports } from './id-exports.ts';
+import type { idOversight } from './id-oversight.ts';
 import type { idReplication } from './id-replication.ts';
 
 export const id = {
@@ -365,6 +367,10 @@ export const id = {
   'nav.replications': 'Replikasi',
   'nav.notifications': 'Notifikasi',
   'nav.catalog': 'Katalog Replikasi',
+  'nav.exports': 'Ekspor Data',
+  'nav.imports': 'Impor Inovasi',
+  'nav.oversight': 'Pengawasan Provinsi',
+  'nav.national': 'Gambaran Nasional',
   'signIn.catalogTitle': 'Mencari inovasi untuk direplikasi?',
   'signIn.catalogBody': 'Katalog inovasi daerah dapat dibuka siapa saja tanpa masuk.',
   'signIn.catalogLink': 'Buka katalog replikasi inovasi',
@@ -382,5 +388,7 @@ export type MessageKey =
   | keyof typeof idCatalog
   | keyof typeof idReplication
   | keyof typeof idEvidence
-  | keyof typeof idBoard;
+  | keyof typeof idBoard
+  | keyof typeof idExports
+  | keyof typeof idOversight;
 export type Dictionary = { readonly [K in MessageKey]: string };

@@ -22,6 +22,7 @@ export const REVIEW_ROLES: readonly Role[] = ['tenant_admin', 'verifier'];
 export const EVIDENCE_ROLES: readonly Role[] = ['tenant_admin', 'verifier', 'opd_operator'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/provinsi', label: 'nav.oversight', roles: ['province_viewer'] },
   { to: '/dasbor', label: 'nav.dashboard', roles: DASHBOARD_ROLES },
   { to: '/inovasi', label: 'nav.innovations', roles: INNOVATION_ROLES },
   { to: '/tugas', label: 'nav.todo', roles: ['opd_operator'] },
@@ -30,6 +31,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/data-dukung', label: 'nav.evidence', roles: EVIDENCE_ROLES },
   { to: '/progres', label: 'nav.progress', roles: ['tenant_admin'] },
   { to: '/replikasi', label: 'nav.replications', roles: ['tenant_admin'] },
+  { to: '/ekspor', label: 'nav.exports', roles: REVIEW_ROLES },
+  { to: '/impor', label: 'nav.imports', roles: ['tenant_admin'] },
   { to: '/notifikasi', label: 'nav.notifications', roles: INNOVATION_ROLES },
   { to: '/katalog', label: 'nav.catalog', roles: INNOVATION_ROLES },
   { to: '/periode', label: 'nav.periods', roles: ['tenant_admin'] },
@@ -38,6 +41,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/pengaturan', label: 'nav.settings', roles: ['tenant_admin'] },
   { to: '/audit', label: 'nav.audit', roles: ['tenant_admin'] },
   { to: '/platform/pemda', label: 'nav.tenants', roles: ['platform_admin'] },
+  { to: '/platform/nasional', label: 'nav.national', roles: ['platform_admin'] },
 ];
 
 export function navItemsFor(roles: readonly Role[]): NavItem[] {
@@ -47,10 +51,11 @@ export function navItemsFor(roles: readonly Role[]): NavItem[] {
 /** Where each role starts its day; the first match wins for users with several roles. */
 const HOME_BY_ROLE: readonly [Role, string][] = [
   ['platform_admin', '/platform/pemda'],
+  // A province's admin is also its oversight viewer: the regencies come first, not its own registry.
+  ['province_viewer', '/provinsi'],
   ['tenant_admin', '/dasbor'],
   ['verifier', '/verifikasi'],
   ['opd_operator', '/inovasi'],
-  ['province_viewer', '/dasbor'],
 ];
 
 /** Where a user lands after sign-in. */

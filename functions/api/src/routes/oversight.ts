@@ -21,6 +21,7 @@ import {
   type OversightNote,
   OversightNoteRepository,
   ProvinceReadModel,
+  provinceNoteReaderScope,
   provinceReaderScope,
 } from '@inovasi/data';
 import type { AppContext } from '../context.ts';
@@ -29,6 +30,7 @@ import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, ifMatchHeader, jsonBody, jsonContent } from '../schemas.ts';
 import { type TenantAccess, tenantAccess } from '../tenancy.ts';
+import { periodParams } from './periods.ts';
 
 /**
  * A province's oversight of the regencies and cities inside it (docs/decisions/0010). The cockpit
@@ -206,6 +208,41 @@ const saveNoteRoute = createRoute({
   },
 });
 
+/**
+ * The regency's side of the note: what its province wrote and whom it assigned, without who typed
+ * it (a province member's id is not the regency's business). Its path has no `/oversight`: it is a
+ * regency route, so the isolation suite attacks it like every other tenant route.
+ */
+const provinceNoteRoute = createRoute({
+  method: 'get',
+  path: '/tenants/{code}/periods/{year}/province-note',
+  tags: ['Oversight'],
+  summary:
+    'The note and pendamping contact the province left for this regency in one period, read-only; null when there is none',
+  request: { params: periodParams },
+  responses: {
+    200: jsonContent(
+      z
+        .object({
+          provinceCode: z.string(),
+          provinceName: z.string(),
+          note: z
+            .object({
+              year: z.number().int(),
+              note: z.string().optional(),
+              pendamping: pendampingSchema.optional(),
+              updatedAt: z.iso.datetime(),
+              version: z.number().int(),
+            })
+            .nullable(),
+        })
+        .openapi('ProvinceNoteForRegency'),
+      'The province’s note for this regency',
+    ),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
 /** The province's own tenant access for an oversight action; the code must be a province's. */
 async function oversightAccess(
   c: AppContext,
@@ -365,4 +402,33 @@ export const oversightRoutes = createRouter()
     );
     c.header('ETag', etag(saved.version));
     return c.json(stripNote(saved), 200);
+  })
+  .openapi(provinceNoteRoute, async (c) => {
+    const { code, year } = c.req.valid('param');
+    await tenantAccess(c, code, 'dashboard.read');
+    const provinceCode = code.slice(0, 2);
+    const province = await c.get('deps').areas.find(provinceCode);
+    // A province has no province above it: nobody leaves it a note.
+    const note = isProvinceCode(code)
+      ? undefined
+      : await new OversightNoteRepository(
+          c.get('deps').data.forScope(provinceNoteReaderScope(code, year)),
+          provinceCode,
+        ).get(year, code);
+    return c.json(
+      {
+        provinceCode,
+        provinceName: province?.name ?? provinceCode,
+        note: note
+          ? {
+              year: note.year,
+              note: note.note,
+              pendamping: note.pendamping,
+              updatedAt: note.updatedAt,
+              version: note.version,
+            }
+          : null,
+      },
+      200,
+    );
   });

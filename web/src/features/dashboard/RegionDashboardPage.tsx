@@ -33,9 +33,12 @@ import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { IndexGauge, PREDICATE_COLOR, PREDICATE_THEME_COLOR } from './IndexGauge.tsx';
 import type { OpdBar } from './OpdContributionChart.tsx';
+import { ProvinceNotePanel } from './ProvinceNotePanel.tsx';
 
 // recharts is the heaviest dependency; the dashboard's numbers render before it arrives.
 const OpdContributionChart = lazy(() => import('./OpdContributionChart.tsx'));
+// The season's panels sit below the fold and carry forms and charts of their own.
+const SeasonPanels = lazy(() => import('./SeasonPanels.tsx'));
 
 const URUSAN_NAMES = new Map(URUSAN.map((urusan) => [urusan.code as string, urusan.name]));
 
@@ -94,6 +97,7 @@ function Dashboard({
   const { verified, claimed } = projection;
   return (
     <>
+      <ProvinceNotePanel code={code} year={year} />
       {rubric.provisional && (
         <Alert color="yellow">{t('dashboard.provisional', { rubric: rubric.id })}</Alert>
       )}
@@ -137,6 +141,9 @@ function Dashboard({
       <OpdContributions code={code} projection={projection} />
       <AdvicePanel code={code} year={year} />
       <NotCountedPanel projection={projection} />
+      <Suspense fallback={<LoadingState />}>
+        <SeasonPanels code={code} year={year} />
+      </Suspense>
     </>
   );
 }

@@ -62,8 +62,9 @@ interface PreviewTarget {
 }
 
 /**
- * A preview through a short-lived presigned GET: images inline, PDFs and videos in a new tab (the
- * browser's own viewer; the page's security policy does not allow framing the store).
+ * A preview through a short-lived presigned GET: images and PDFs inline (the PDF in the browser's
+ * own viewer, framed from the object store, which the page's `frame-src` allows), with a link to
+ * open it in a new tab for browsers that show no PDF in a frame (most phones); videos in a new tab.
  */
 export function EvidencePreview({ code, evidenceId, title, fileKind }: PreviewTarget) {
   const t = useT();
@@ -79,12 +80,24 @@ export function EvidencePreview({ code, evidenceId, title, fileKind }: PreviewTa
   const isImage = fileKind === 'jpg' || fileKind === 'png';
   if (link.isSuccess) {
     return (
-      <Stack gap={4} data-testid="evidence-preview">
+      <Stack gap={4} data-testid="evidence-preview" w={fileKind === 'pdf' ? '100%' : undefined}>
         {isImage ? (
           <Image src={link.data.url} alt={title} maw={360} radius="sm" fit="contain" />
+        ) : fileKind === 'pdf' ? (
+          <>
+            <iframe
+              src={link.data.url}
+              title={t('evidence.pdfFrame', { title })}
+              data-testid="evidence-pdf-frame"
+              style={{ width: '100%', height: 480, border: '1px solid var(--mantine-color-gray-4)' }}
+            />
+            <Anchor href={link.data.url} target="_blank" rel="noopener noreferrer" size="sm">
+              {t('evidence.openPdf')}
+            </Anchor>
+          </>
         ) : (
           <Anchor href={link.data.url} target="_blank" rel="noopener noreferrer" size="sm">
-            {fileKind === 'pdf' ? t('evidence.openPdf') : t('evidence.openLink')}
+            {t('evidence.openLink')}
           </Anchor>
         )}
         <Button

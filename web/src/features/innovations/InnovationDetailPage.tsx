@@ -33,6 +33,7 @@ import { StatusBadge } from './StatusBadge.tsx';
 
 // Publishing is Bappeda's: operators and verifiers never download it.
 const PublicationPanel = lazy(() => import('../replication/PublicationPanel.tsx'));
+const ProfilePdfButton = lazy(() => import('../exports/ProfilePdfButton.tsx'));
 
 export default function InnovationDetailPage() {
   const { innovationId = '' } = useParams();
@@ -83,7 +84,12 @@ function InnovationDetail({ code, innovation, opds, rubric }: DetailProps) {
             </Text>
           </Group>
         </Stack>
-        <Group gap="xs">
+        <Group gap="xs" align="flex-start">
+          {hasRole(user, 'tenant_admin', 'verifier', 'opd_operator') && (
+            <Suspense fallback={null}>
+              <ProfilePdfButton code={code} innovationId={innovation.id} />
+            </Suspense>
+          )}
           <Button component={Link} to="/inovasi" variant="default">
             {t('app.back')}
           </Button>
