@@ -8,7 +8,8 @@ import { type RunningProduct, startProduct } from './support/product.ts';
 
 /**
  * The Bappeda admin of Kabupaten Bojonegoro reads the projected index on the dashboard, then marks a
- * verified innovation ready and records it as sent with its registration number.
+ * verified innovation ready, records it as sent with its registration number, enters the national
+ * result and reads the innovation's audit trail.
  */
 describe('tenant admin reads the dashboard and sends a verified innovation', () => {
   let product: RunningProduct;
@@ -98,6 +99,34 @@ describe('tenant admin reads the dashboard and sends a verified innovation', () 
     await page.getByText('Terkirim', { exact: true }).first().waitFor();
 
     await saveScreenshot(page, 'tenant-admin-send');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Months later the national result arrives: accepted, with its final kematangan.
+    await page.getByRole('button', { name: 'Catat hasil penilaian' }).click();
+    const result = page.getByRole('dialog');
+    await result.getByLabel('Hasil').selectOption('accepted');
+    await result.getByRole('textbox', { name: /Kematangan akhir/ }).fill('17,5');
+    await result.getByRole('button', { name: 'Catat hasil penilaian' }).click();
+    await page.getByTestId('workflow-notice').filter({ hasText: 'Hasil penilaian tercatat.' }).waitFor();
+    await page.getByText('Diterima', { exact: true }).first().waitFor();
+
+    // The audit trail tells the innovation's story, newest first, filtered by the URL.
+    await page.goto(`/audit?entitas=${created.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Jejak Audit' }).waitFor();
+    const trail = page.getByTestId('audit-list');
+    await trail.getByText('workflow.record_result', { exact: true }).waitFor();
+    const actions = await trail.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(actions.filter((action) => action.startsWith('workflow.'))).toEqual([
+      'workflow.record_result',
+      'workflow.mark_sent',
+      'workflow.mark_ready',
+      'workflow.verify',
+      'workflow.start_review',
+      'workflow.submit',
+    ]);
+    expect(actions.filter((action) => action === 'answer.accepted')).toHaveLength(2);
+    expect(actions.at(-1)).toBe('innovation.create');
+    await saveScreenshot(page, 'tenant-admin-audit');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

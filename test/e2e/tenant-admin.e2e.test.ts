@@ -5,7 +5,10 @@ import { collectPageErrors, DESKTOP, launchChromium, newContext } from './suppor
 import { saveScreenshot, signInAs } from './support/journeys.ts';
 import { type RunningProduct, startProduct } from './support/product.ts';
 
-/** The Bappeda admin of Kabupaten Bojonegoro manages OPDs and users, then reads the app in English. */
+/**
+ * The Bappeda admin of Kabupaten Bojonegoro manages OPDs, opens the next assessment period, invites a
+ * user, then reads the app in English.
+ */
 describe('tenant admin manages OPDs and users', () => {
   let product: RunningProduct;
   let browser: Browser;
@@ -43,6 +46,26 @@ describe('tenant admin manages OPDs and users', () => {
     await page.getByRole('cell', { name: 'Dinas Perpustakaan Daerah', exact: true }).waitFor();
 
     await saveScreenshot(page, 'tenant-admin-opds');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('opens the next assessment period with its deadlines', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Periode Penilaian' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Periode Penilaian' }).waitFor();
+
+    const form = page.getByRole('form', { name: 'Buka periode baru' });
+    // Without deadlines nothing is sent, and the missing fields say so.
+    await form.getByRole('textbox', { name: /^Tahun/ }).fill('2027');
+    await form.getByRole('button', { name: 'Buka periode' }).click();
+    expect(await form.getByText('Wajib diisi.').count()).toBeGreaterThanOrEqual(1);
+
+    await form.getByLabel(/^Tenggat internal \(OPD\)/).fill('2027-08-15');
+    await form.getByLabel(/^Tenggat nasional \(BSKDN\)/).fill('2027-09-30');
+    await form.getByRole('button', { name: 'Buka periode' }).click();
+    await page.getByRole('status').getByText('Periode 2027 telah dibuka.').waitFor();
+    await page.getByRole('heading', { name: 'Periode 2027' }).waitFor();
+
+    await saveScreenshot(page, 'tenant-admin-periods');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
