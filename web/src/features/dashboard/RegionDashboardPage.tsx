@@ -29,6 +29,7 @@ import {
 } from '../../api/queries.ts';
 import { useTenantCode } from '../../auth/MeContext.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { SectionPanel } from '../../components/SectionPanel.tsx';
 import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { IndexGauge, PREDICATE_COLOR, PREDICATE_THEME_COLOR } from './IndexGauge.tsx';
@@ -119,20 +120,15 @@ function Dashboard({
             <BandLegend rubric={rubric} />
           </Stack>
         </Paper>
-        <Paper withBorder p="md" component="section" aria-labelledby="klaim-judul">
-          <Stack gap="sm">
-            <Title order={2} size="h4" id="klaim-judul">
-              {t('dashboard.claimedVsVerified')}
-            </Title>
-            <SideSummary label={t('dashboard.verified')} side={verified} testId="index-verified" />
-            <SideSummary label={t('dashboard.claimed')} side={claimed} testId="index-claimed" />
-            {projection.riskIndexPoints > 0 && (
-              <Alert color="orange" data-testid="risk">
-                {t('dashboard.risk', { points: format.decimal(projection.riskIndexPoints) })}
-              </Alert>
-            )}
-          </Stack>
-        </Paper>
+        <SectionPanel id="klaim-judul" title={t('dashboard.claimedVsVerified')}>
+          <SideSummary label={t('dashboard.verified')} side={verified} testId="index-verified" />
+          <SideSummary label={t('dashboard.claimed')} side={claimed} testId="index-claimed" />
+          {projection.riskIndexPoints > 0 && (
+            <Alert color="orange" data-testid="risk">
+              {t('dashboard.risk', { points: format.decimal(projection.riskIndexPoints) })}
+            </Alert>
+          )}
+        </SectionPanel>
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <CountsPanel projection={projection} rubric={rubric} />
@@ -243,40 +239,35 @@ function CountsPanel({ projection, rubric }: { projection: Projection; rubric: R
     ],
   ];
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="hitungan-judul">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="hitungan-judul">
-          {t('dashboard.counts')}
-        </Title>
-        <Table withRowBorders={false} verticalSpacing={4}>
-          <Table.Tbody>
-            {rows.map(([label, value]) => (
-              <Table.Tr key={label}>
-                <Table.Th scope="row" fw={400}>
-                  {label}
-                </Table.Th>
-                <Table.Td ta="right" fw={600}>
-                  {value}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {projection.emptySeats > 0 ? (
-          <Alert
-            color="orange"
-            title={t('dashboard.emptySeatsTitle', { count: projection.emptySeats })}
-            data-testid="empty-seats"
-          >
-            {t('dashboard.emptySeats', { count: projection.emptySeats, min: projection.divisorMinimum })}
-          </Alert>
-        ) : (
-          <Text size="sm" data-testid="empty-seats">
-            {t('dashboard.noEmptySeats', { min: projection.divisorMinimum })}
-          </Text>
-        )}
-      </Stack>
-    </Paper>
+    <SectionPanel id="hitungan-judul" title={t('dashboard.counts')}>
+      <Table withRowBorders={false} verticalSpacing={4}>
+        <Table.Tbody>
+          {rows.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th scope="row" fw={400}>
+                {label}
+              </Table.Th>
+              <Table.Td ta="right" fw={600}>
+                {value}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {projection.emptySeats > 0 ? (
+        <Alert
+          color="orange"
+          title={t('dashboard.emptySeatsTitle', { count: projection.emptySeats })}
+          data-testid="empty-seats"
+        >
+          {t('dashboard.emptySeats', { count: projection.emptySeats, min: projection.divisorMinimum })}
+        </Alert>
+      ) : (
+        <Text size="sm" data-testid="empty-seats">
+          {t('dashboard.noEmptySeats', { min: projection.divisorMinimum })}
+        </Text>
+      )}
+    </SectionPanel>
   );
 }
 
@@ -285,49 +276,44 @@ function BasicServicePanel({ projection }: { projection: Projection }) {
   const coverage = projection.basicServiceCoverage;
   const total = coverage.covered.length + coverage.missing.length;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="yandas-judul" data-testid="basic-services">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="yandas-judul">
-          {t('dashboard.basicServices')}
-        </Title>
-        <Text size="sm">
-          {t('dashboard.basicServicesSummary', {
-            covered: coverage.covered.length,
-            total,
-            required: coverage.required,
-          })}
-        </Text>
-        <List size="sm" spacing={4} listStyleType="none">
-          {coverage.covered.map((urusan) => (
-            <List.Item key={urusan}>
-              <Text size="sm">
-                <Text span c="teal.9" fw={700} aria-hidden>
-                  ✓{' '}
-                </Text>
-                <VisuallyHidden>{t('dashboard.covered')}: </VisuallyHidden>
-                {URUSAN_NAMES.get(urusan) ?? urusan}
+    <SectionPanel id="yandas-judul" title={t('dashboard.basicServices')} testId="basic-services">
+      <Text size="sm">
+        {t('dashboard.basicServicesSummary', {
+          covered: coverage.covered.length,
+          total,
+          required: coverage.required,
+        })}
+      </Text>
+      <List size="sm" spacing={4} listStyleType="none">
+        {coverage.covered.map((urusan) => (
+          <List.Item key={urusan}>
+            <Text size="sm">
+              <Text span c="teal.9" fw={700} aria-hidden>
+                ✓{' '}
               </Text>
-            </List.Item>
-          ))}
-          {coverage.missing.map((urusan) => (
-            <List.Item key={urusan}>
-              <Text size="sm">
-                <Text span c="red.9" fw={700} aria-hidden>
-                  ✗{' '}
-                </Text>
-                <VisuallyHidden>{t('dashboard.missing')}: </VisuallyHidden>
-                {URUSAN_NAMES.get(urusan) ?? urusan}
+              <VisuallyHidden>{t('dashboard.covered')}: </VisuallyHidden>
+              {URUSAN_NAMES.get(urusan) ?? urusan}
+            </Text>
+          </List.Item>
+        ))}
+        {coverage.missing.map((urusan) => (
+          <List.Item key={urusan}>
+            <Text size="sm">
+              <Text span c="red.9" fw={700} aria-hidden>
+                ✗{' '}
               </Text>
-            </List.Item>
-          ))}
-        </List>
-        <Alert color={coverage.gateMet ? 'teal' : 'red'}>
-          {coverage.gateMet
-            ? t('dashboard.gateMet')
-            : t('dashboard.gateMissing', { required: coverage.required })}
-        </Alert>
-      </Stack>
-    </Paper>
+              <VisuallyHidden>{t('dashboard.missing')}: </VisuallyHidden>
+              {URUSAN_NAMES.get(urusan) ?? urusan}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+      <Alert color={coverage.gateMet ? 'teal' : 'red'}>
+        {coverage.gateMet
+          ? t('dashboard.gateMet')
+          : t('dashboard.gateMissing', { required: coverage.required })}
+      </Alert>
+    </SectionPanel>
   );
 }
 
@@ -343,47 +329,42 @@ function OpdContributions({ code, projection }: { code: string; projection: Proj
     verified: Math.round(row.indexPointsVerified * 100) / 100,
   }));
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="opd-judul">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="opd-judul">
-          {t('dashboard.opdTitle')}
-        </Title>
-        <Text size="sm">{t('dashboard.opdIntro')}</Text>
-        {rows.length === 0 ? (
-          <EmptyMessage message={t('dashboard.opdEmpty')} />
-        ) : (
-          <>
-            <Suspense fallback={<LoadingState label={t('dashboard.chartLoading')} />}>
-              <OpdContributionChart data={data} />
-            </Suspense>
-            <Table.ScrollContainer minWidth={520}>
-              <Table striped verticalSpacing={4} data-testid="opd-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('dashboard.col.opd')}</Table.Th>
-                    <Table.Th ta="right">{t('dashboard.col.innovations')}</Table.Th>
-                    <Table.Th ta="right">{t('dashboard.col.pointsVerified')}</Table.Th>
-                    <Table.Th ta="right">{t('dashboard.col.pointsClaimed')}</Table.Th>
+    <SectionPanel id="opd-judul" title={t('dashboard.opdTitle')}>
+      <Text size="sm">{t('dashboard.opdIntro')}</Text>
+      {rows.length === 0 ? (
+        <EmptyMessage message={t('dashboard.opdEmpty')} />
+      ) : (
+        <>
+          <Suspense fallback={<LoadingState label={t('dashboard.chartLoading')} />}>
+            <OpdContributionChart data={data} />
+          </Suspense>
+          <Table.ScrollContainer minWidth={520}>
+            <Table striped verticalSpacing={4} data-testid="opd-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('dashboard.col.opd')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.col.innovations')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.col.pointsVerified')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.col.pointsClaimed')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((row, index) => (
+                  <Table.Tr key={row.opdId}>
+                    <Table.Td>{data[index]?.opd}</Table.Td>
+                    <Table.Td ta="right">
+                      {t('dashboard.countedOf', { counted: row.counted, total: row.innovations })}
+                    </Table.Td>
+                    <Table.Td ta="right">{format.decimal(row.indexPointsVerified)}</Table.Td>
+                    <Table.Td ta="right">{format.decimal(row.indexPointsClaimed)}</Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((row, index) => (
-                    <Table.Tr key={row.opdId}>
-                      <Table.Td>{data[index]?.opd}</Table.Td>
-                      <Table.Td ta="right">
-                        {t('dashboard.countedOf', { counted: row.counted, total: row.innovations })}
-                      </Table.Td>
-                      <Table.Td ta="right">{format.decimal(row.indexPointsVerified)}</Table.Td>
-                      <Table.Td ta="right">{format.decimal(row.indexPointsClaimed)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </>
-        )}
-      </Stack>
-    </Paper>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      )}
+    </SectionPanel>
   );
 }
 
@@ -459,28 +440,23 @@ function NotCountedPanel({ projection }: { projection: Projection }) {
   const notCounted = projection.innovations.filter((item) => item.treatment === 'ineligible');
   if (notCounted.length === 0) return null;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="belum-judul">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="belum-judul">
-          {t('dashboard.notCounted', { count: notCounted.length })}
-        </Title>
-        <List size="sm" spacing="xs">
-          {notCounted.map((item) => (
-            <List.Item key={item.id}>
-              <Anchor component={Link} to={`/inovasi/${item.id}`} size="sm" fw={600}>
-                {item.name ?? item.id}
-              </Anchor>
-              <List size="sm" withPadding>
-                {(item.eligibility?.reasons ?? []).map((reason) => (
-                  <List.Item key={`${reason.code}-${reason.field}`}>
-                    {language === 'en' ? reason.message_en : reason.message_id}
-                  </List.Item>
-                ))}
-              </List>
-            </List.Item>
-          ))}
-        </List>
-      </Stack>
-    </Paper>
+    <SectionPanel id="belum-judul" title={t('dashboard.notCounted', { count: notCounted.length })}>
+      <List size="sm" spacing="xs">
+        {notCounted.map((item) => (
+          <List.Item key={item.id}>
+            <Anchor component={Link} to={`/inovasi/${item.id}`} size="sm" fw={600}>
+              {item.name ?? item.id}
+            </Anchor>
+            <List size="sm" withPadding>
+              {(item.eligibility?.reasons ?? []).map((reason) => (
+                <List.Item key={`${reason.code}-${reason.field}`}>
+                  {language === 'en' ? reason.message_en : reason.message_id}
+                </List.Item>
+              ))}
+            </List>
+          </List.Item>
+        ))}
+      </List>
+    </SectionPanel>
   );
 }

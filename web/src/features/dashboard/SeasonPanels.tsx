@@ -5,7 +5,6 @@ import {
   Group,
   NativeSelect,
   NumberInput,
-  Paper,
   SimpleGrid,
   Stack,
   Table,
@@ -19,6 +18,7 @@ import { ApiError } from '../../api/errors.ts';
 import { currentYear } from '../../api/queries.ts';
 import { useMe } from '../../auth/MeContext.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { SectionPanel } from '../../components/SectionPanel.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { PredicateBadge } from '../oversight/bits.tsx';
@@ -58,43 +58,38 @@ function TrendPanel({ code, year }: { code: string; year: number }) {
   const first = points[0];
   const last = points.at(-1);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="tren-judul" data-testid="trend">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="tren-judul">
-          {t('trend.title')}
-        </Title>
-        {trend.isPending ? (
-          <LoadingState />
-        ) : trend.isError ? (
-          <ErrorState error={trend.error} onRetry={() => trend.refetch()} />
-        ) : !first || !last ? (
-          <EmptyMessage message={t('trend.empty')} />
-        ) : (
-          <>
-            <Text size="sm" data-testid="trend-summary">
-              {t('trend.summary', {
-                count: points.length,
-                from: format.date(first.date),
-                to: format.date(last.date),
-                first: format.decimal(first.verified.index),
-                last: format.decimal(last.verified.index),
-                claimed: format.decimal(last.claimed.index),
-              })}
-            </Text>
-            <Suspense fallback={<LoadingState label={t('oversight.chartLoading')} />}>
-              <TrendChart
-                points={points.map((point) => ({
-                  date: point.date,
-                  claimed: point.claimed.index,
-                  verified: point.verified.index,
-                }))}
-                bands={trend.data.bands}
-              />
-            </Suspense>
-          </>
-        )}
-      </Stack>
-    </Paper>
+    <SectionPanel id="tren-judul" title={t('trend.title')} testId="trend">
+      {trend.isPending ? (
+        <LoadingState />
+      ) : trend.isError ? (
+        <ErrorState error={trend.error} onRetry={() => trend.refetch()} />
+      ) : !first || !last ? (
+        <EmptyMessage message={t('trend.empty')} />
+      ) : (
+        <>
+          <Text size="sm" data-testid="trend-summary">
+            {t('trend.summary', {
+              count: points.length,
+              from: format.date(first.date),
+              to: format.date(last.date),
+              first: format.decimal(first.verified.index),
+              last: format.decimal(last.verified.index),
+              claimed: format.decimal(last.claimed.index),
+            })}
+          </Text>
+          <Suspense fallback={<LoadingState label={t('oversight.chartLoading')} />}>
+            <TrendChart
+              points={points.map((point) => ({
+                date: point.date,
+                claimed: point.claimed.index,
+                verified: point.verified.index,
+              }))}
+              bands={trend.data.bands}
+            />
+          </Suspense>
+        </>
+      )}
+    </SectionPanel>
   );
 }
 
@@ -108,70 +103,60 @@ function CompositionPanel({ code, year }: { code: string; year: number }) {
   const urusan = [...innovations.byUrusan].sort((a, b) => b.count - a.count);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-      <Paper withBorder p="md" component="section" aria-labelledby="urusan-judul">
-        <Stack gap="sm">
-          <Title order={2} size="h4" id="urusan-judul">
-            {t('composition.byUrusan')}
-          </Title>
-          {urusan.length === 0 ? (
-            <EmptyMessage message={t('composition.empty')} />
-          ) : (
-            <Table verticalSpacing={4} data-testid="by-urusan">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('composition.urusan')}</Table.Th>
-                  <Table.Th ta="right">{t('composition.count')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {urusan.map((row) => (
-                  <Table.Tr key={row.urusan}>
-                    <Table.Td>
-                      {URUSAN_NAMES.get(row.urusan) ?? row.urusan}
-                      {row.basicService && (
-                        <Text span size="xs" c="dimmed">
-                          {' '}
-                          · {t('composition.basicService')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td ta="right">{format.number(row.count)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Stack>
-      </Paper>
-      <Paper withBorder p="md" component="section" aria-labelledby="tahapan-judul">
-        <Stack gap="sm">
-          <Title order={2} size="h4" id="tahapan-judul">
-            {t('composition.byStage')}
-          </Title>
-          <Table verticalSpacing={4} data-testid="by-stage">
+      <SectionPanel id="urusan-judul" title={t('composition.byUrusan')}>
+        {urusan.length === 0 ? (
+          <EmptyMessage message={t('composition.empty')} />
+        ) : (
+          <Table verticalSpacing={4} data-testid="by-urusan">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('composition.stage')}</Table.Th>
+                <Table.Th>{t('composition.urusan')}</Table.Th>
                 <Table.Th ta="right">{t('composition.count')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {STAGES.map((stage) => (
-                <Table.Tr key={stage}>
-                  <Table.Td>{t(`stage.${stage}`)}</Table.Td>
-                  <Table.Td ta="right">{format.number(innovations.byStage[stage])}</Table.Td>
+              {urusan.map((row) => (
+                <Table.Tr key={row.urusan}>
+                  <Table.Td>
+                    {URUSAN_NAMES.get(row.urusan) ?? row.urusan}
+                    {row.basicService && (
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        · {t('composition.basicService')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">{format.number(row.count)}</Table.Td>
                 </Table.Tr>
               ))}
-              {innovations.byStage.unset > 0 && (
-                <Table.Tr>
-                  <Table.Td>{t('composition.stageUnset')}</Table.Td>
-                  <Table.Td ta="right">{format.number(innovations.byStage.unset)}</Table.Td>
-                </Table.Tr>
-              )}
             </Table.Tbody>
           </Table>
-        </Stack>
-      </Paper>
+        )}
+      </SectionPanel>
+      <SectionPanel id="tahapan-judul" title={t('composition.byStage')}>
+        <Table verticalSpacing={4} data-testid="by-stage">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('composition.stage')}</Table.Th>
+              <Table.Th ta="right">{t('composition.count')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {STAGES.map((stage) => (
+              <Table.Tr key={stage}>
+                <Table.Td>{t(`stage.${stage}`)}</Table.Td>
+                <Table.Td ta="right">{format.number(innovations.byStage[stage])}</Table.Td>
+              </Table.Tr>
+            ))}
+            {innovations.byStage.unset > 0 && (
+              <Table.Tr>
+                <Table.Td>{t('composition.stageUnset')}</Table.Td>
+                <Table.Td ta="right">{format.number(innovations.byStage.unset)}</Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </SectionPanel>
     </SimpleGrid>
   );
 }
@@ -187,61 +172,56 @@ function ResultsPanel({ code }: { code: string }) {
     .sort((a, b) => a.year - b.year)
     .map((result) => ({ year: String(result.year), index: result.index, predicate: result.predicate }));
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="hasil-judul" data-testid="results">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="hasil-judul">
-          {t('results.title')}
-        </Title>
-        <Text size="sm">{t('results.intro')}</Text>
-        {results.isPending ? (
-          <LoadingState />
-        ) : results.isError ? (
-          <ErrorState error={results.error} onRetry={() => results.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyMessage message={t('results.empty')} />
-        ) : (
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-            <Table.ScrollContainer minWidth={420}>
-              <Table striped verticalSpacing={4} data-testid="results-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('results.year')}</Table.Th>
-                    <Table.Th ta="right">{t('results.index')}</Table.Th>
-                    <Table.Th>{t('results.predicate')}</Table.Th>
-                    <Table.Th ta="right">{t('results.rank')}</Table.Th>
+    <SectionPanel id="hasil-judul" title={t('results.title')} testId="results">
+      <Text size="sm">{t('results.intro')}</Text>
+      {results.isPending ? (
+        <LoadingState />
+      ) : results.isError ? (
+        <ErrorState error={results.error} onRetry={() => results.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyMessage message={t('results.empty')} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <Table.ScrollContainer minWidth={420}>
+            <Table striped verticalSpacing={4} data-testid="results-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('results.year')}</Table.Th>
+                  <Table.Th ta="right">{t('results.index')}</Table.Th>
+                  <Table.Th>{t('results.predicate')}</Table.Th>
+                  <Table.Th ta="right">{t('results.rank')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((result) => (
+                  <Table.Tr key={result.year}>
+                    <Table.Td>{result.year}</Table.Td>
+                    <Table.Td ta="right">{format.decimal(result.index)}</Table.Td>
+                    <Table.Td>
+                      <PredicateBadge predicate={result.predicate} />
+                      <Text size="xs" c="dimmed">
+                        {bandsText(result, format.decimal)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {result.rank === undefined
+                        ? t('app.none')
+                        : result.rankOf === undefined
+                          ? format.number(result.rank)
+                          : t('results.rankOf', { rank: result.rank, of: result.rankOf })}
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((result) => (
-                    <Table.Tr key={result.year}>
-                      <Table.Td>{result.year}</Table.Td>
-                      <Table.Td ta="right">{format.decimal(result.index)}</Table.Td>
-                      <Table.Td>
-                        <PredicateBadge predicate={result.predicate} />
-                        <Text size="xs" c="dimmed">
-                          {bandsText(result, format.decimal)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {result.rank === undefined
-                          ? t('app.none')
-                          : result.rankOf === undefined
-                            ? format.number(result.rank)
-                            : t('results.rankOf', { rank: result.rank, of: result.rankOf })}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <Suspense fallback={<LoadingState label={t('oversight.chartLoading')} />}>
-              <ResultsChart data={bars} />
-            </Suspense>
-          </SimpleGrid>
-        )}
-        {canEnter && results.isSuccess && <ResultForm code={code} results={items} />}
-      </Stack>
-    </Paper>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Suspense fallback={<LoadingState label={t('oversight.chartLoading')} />}>
+            <ResultsChart data={bars} />
+          </Suspense>
+        </SimpleGrid>
+      )}
+      {canEnter && results.isSuccess && <ResultForm code={code} results={items} />}
+    </SectionPanel>
   );
 }
 

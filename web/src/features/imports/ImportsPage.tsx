@@ -21,6 +21,7 @@ import { Link, useSearchParams } from 'react-router';
 import { currentYear, useOpds, usePeriods } from '../../api/queries.ts';
 import { useTenantCode } from '../../auth/MeContext.tsx';
 import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { SectionPanel } from '../../components/SectionPanel.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
@@ -305,88 +306,83 @@ function ImportPreview({
   const skipInvalidRows = summary.invalid > 0;
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="impor-pratinjau">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="impor-pratinjau">
-          {t('imports.preview.title', { file: job.fileName })}
-        </Title>
-        <Text size="sm" fw={500} data-testid="import-summary">
-          {t('imports.summary', {
-            rows: summary.rows,
-            valid: summary.valid,
-            invalid: summary.invalid,
-            alreadyImported: summary.alreadyImported,
-            duplicates: summary.duplicates,
-          })}
+    <SectionPanel id="impor-pratinjau" title={t('imports.preview.title', { file: job.fileName })}>
+      <Text size="sm" fw={500} data-testid="import-summary">
+        {t('imports.summary', {
+          rows: summary.rows,
+          valid: summary.valid,
+          invalid: summary.invalid,
+          alreadyImported: summary.alreadyImported,
+          duplicates: summary.duplicates,
+        })}
+      </Text>
+      {summary.newOpds.length > 0 && (
+        <Text size="sm">{t('imports.newOpds', { names: summary.newOpds.join(', ') })}</Text>
+      )}
+      {summary.ignoredColumns.length > 0 && (
+        <Text size="sm" c="dimmed">
+          {t('imports.ignoredColumns', { columns: summary.ignoredColumns.join(', ') })}
         </Text>
-        {summary.newOpds.length > 0 && (
-          <Text size="sm">{t('imports.newOpds', { names: summary.newOpds.join(', ') })}</Text>
-        )}
-        {summary.ignoredColumns.length > 0 && (
-          <Text size="sm" c="dimmed">
-            {t('imports.ignoredColumns', { columns: summary.ignoredColumns.join(', ') })}
-          </Text>
-        )}
-        {rows.length === 0 ? (
-          <Text size="sm">{t('imports.rowsEmpty')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped data-testid="import-preview">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('imports.col.row')}</Table.Th>
-                  <Table.Th scope="col">{t('imports.col.name')}</Table.Th>
-                  <Table.Th scope="col">{t('imports.col.opd')}</Table.Th>
-                  <Table.Th scope="col">{t('imports.col.status')}</Table.Th>
-                  <Table.Th scope="col">{t('imports.col.notes')}</Table.Th>
+      )}
+      {rows.length === 0 ? (
+        <Text size="sm">{t('imports.rowsEmpty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped data-testid="import-preview">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('imports.col.row')}</Table.Th>
+                <Table.Th scope="col">{t('imports.col.name')}</Table.Th>
+                <Table.Th scope="col">{t('imports.col.opd')}</Table.Th>
+                <Table.Th scope="col">{t('imports.col.status')}</Table.Th>
+                <Table.Th scope="col">{t('imports.col.notes')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.rowNumber} data-testid="import-row" data-status={row.status}>
+                  <Table.Td>{row.rowNumber}</Table.Td>
+                  <Table.Td>{row.name ?? t('app.none')}</Table.Td>
+                  <Table.Td>{row.opdName ?? t('app.none')}</Table.Td>
+                  <Table.Td miw={140}>
+                    <Badge color={ROW_COLOR[row.status]} variant="light">
+                      {t(`imports.rowStatus.${row.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <RowIssues row={row} />
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((row) => (
-                  <Table.Tr key={row.rowNumber} data-testid="import-row" data-status={row.status}>
-                    <Table.Td>{row.rowNumber}</Table.Td>
-                    <Table.Td>{row.name ?? t('app.none')}</Table.Td>
-                    <Table.Td>{row.opdName ?? t('app.none')}</Table.Td>
-                    <Table.Td miw={140}>
-                      <Badge color={ROW_COLOR[row.status]} variant="light">
-                        {t(`imports.rowStatus.${row.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <RowIssues row={row} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {summary.valid === 0 ? (
+        <Alert color="orange" p="xs">
+          <Text size="sm">{t('imports.nothingToImport')}</Text>
+        </Alert>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('imports.draftNote')}
+        </Text>
+      )}
+      <Group gap="sm">
+        {summary.valid > 0 && (
+          <Button loading={confirm.isPending} onClick={() => confirm.mutate({ job, skipInvalidRows })}>
+            {skipInvalidRows
+              ? t('imports.confirmSkipping', { count: summary.valid, invalid: summary.invalid })
+              : t('imports.confirm', { count: summary.valid })}
+          </Button>
         )}
-        {summary.valid === 0 ? (
-          <Alert color="orange" p="xs">
-            <Text size="sm">{t('imports.nothingToImport')}</Text>
-          </Alert>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('imports.draftNote')}
-          </Text>
-        )}
-        <Group gap="sm">
-          {summary.valid > 0 && (
-            <Button loading={confirm.isPending} onClick={() => confirm.mutate({ job, skipInvalidRows })}>
-              {skipInvalidRows
-                ? t('imports.confirmSkipping', { count: summary.valid, invalid: summary.invalid })
-                : t('imports.confirm', { count: summary.valid })}
-            </Button>
-          )}
-          {startOver}
-        </Group>
-        {confirm.isError && (
-          <Alert color="red" role="alert" p="xs">
-            <Text size="sm">{errorMessage(confirm.error)}</Text>
-          </Alert>
-        )}
-      </Stack>
-    </Paper>
+        {startOver}
+      </Group>
+      {confirm.isError && (
+        <Alert color="red" role="alert" p="xs">
+          <Text size="sm">{errorMessage(confirm.error)}</Text>
+        </Alert>
+      )}
+    </SectionPanel>
   );
 }
 
@@ -417,61 +413,56 @@ function ImportReport({ job, rows }: { job: ImportJob; rows: ImportReportRow[] }
   const t = useT();
   const report = job.report;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="impor-laporan" data-testid="import-report">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="impor-laporan">
-          {t('imports.report.title')}
-        </Title>
-        {report && (
-          <Text size="sm" fw={500} data-testid="import-report-summary">
-            {t('imports.report.summary', {
-              created: report.created,
-              skipped: report.alreadyImported + report.duplicates,
-              invalid: report.invalid,
-              failed: report.failed,
-            })}
-          </Text>
-        )}
-        {report && report.opdsCreated.length > 0 && (
-          <Text size="sm">{t('imports.report.opdsCreated', { names: report.opdsCreated.join(', ') })}</Text>
-        )}
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('imports.col.row')}</Table.Th>
-                <Table.Th scope="col">{t('imports.col.name')}</Table.Th>
-                <Table.Th scope="col">{t('imports.col.status')}</Table.Th>
-                <Table.Th scope="col">{t('imports.col.notes')}</Table.Th>
+    <SectionPanel id="impor-laporan" title={t('imports.report.title')} testId="import-report">
+      {report && (
+        <Text size="sm" fw={500} data-testid="import-report-summary">
+          {t('imports.report.summary', {
+            created: report.created,
+            skipped: report.alreadyImported + report.duplicates,
+            invalid: report.invalid,
+            failed: report.failed,
+          })}
+        </Text>
+      )}
+      {report && report.opdsCreated.length > 0 && (
+        <Text size="sm">{t('imports.report.opdsCreated', { names: report.opdsCreated.join(', ') })}</Text>
+      )}
+      <Table.ScrollContainer minWidth={560}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('imports.col.row')}</Table.Th>
+              <Table.Th scope="col">{t('imports.col.name')}</Table.Th>
+              <Table.Th scope="col">{t('imports.col.status')}</Table.Th>
+              <Table.Th scope="col">{t('imports.col.notes')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.rowNumber} data-testid="import-report-row" data-outcome={row.outcome}>
+                <Table.Td>{row.rowNumber}</Table.Td>
+                <Table.Td>
+                  {row.outcome === 'created' && row.innovationId ? (
+                    <Anchor component={Link} to={`/inovasi/${row.innovationId}`}>
+                      {row.name ?? t('imports.openInnovation')}
+                    </Anchor>
+                  ) : (
+                    (row.name ?? t('app.none'))
+                  )}
+                </Table.Td>
+                <Table.Td miw={160}>
+                  <Badge color={OUTCOME_COLOR[row.outcome]} variant="light">
+                    {t(`imports.outcome.${row.outcome}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{row.message ?? t('app.none')}</Text>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.rowNumber} data-testid="import-report-row" data-outcome={row.outcome}>
-                  <Table.Td>{row.rowNumber}</Table.Td>
-                  <Table.Td>
-                    {row.outcome === 'created' && row.innovationId ? (
-                      <Anchor component={Link} to={`/inovasi/${row.innovationId}`}>
-                        {row.name ?? t('imports.openInnovation')}
-                      </Anchor>
-                    ) : (
-                      (row.name ?? t('app.none'))
-                    )}
-                  </Table.Td>
-                  <Table.Td miw={160}>
-                    <Badge color={OUTCOME_COLOR[row.outcome]} variant="light">
-                      {t(`imports.outcome.${row.outcome}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{row.message ?? t('app.none')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Stack>
-    </Paper>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </SectionPanel>
   );
 }

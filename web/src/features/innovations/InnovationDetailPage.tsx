@@ -21,6 +21,7 @@ import { useInnovation, useOpds, useSettings, useYearRubric } from '../../api/qu
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
 import { hasRole } from '../../auth/SessionProvider.tsx';
 import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { SectionPanel } from '../../components/SectionPanel.tsx';
 import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { useEvidenceChecklist } from '../evidence/useEvidence.ts';
@@ -172,50 +173,45 @@ function KematanganPanel({
   const progress = answerProgress(rubric, innovation.answers);
   const threshold = settings.data?.minKematanganToSend ?? null;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="kematangan-judul">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="kematangan-judul">
-          {t('kematangan.title')}
-        </Title>
-        <ScoreBar
-          label={t('kematangan.claimed')}
-          hint={t('kematangan.claimedHint')}
-          value={claimed}
-          max={max}
-          color="blue"
-          testId="kematangan-claimed"
-        />
-        <ScoreBar
-          label={t('kematangan.verified')}
-          hint={t('kematangan.verifiedHint')}
-          value={verified}
-          max={max}
-          color="teal"
-          testId="kematangan-verified"
-        />
-        {claimed > verified && (
-          <Text size="sm">{t('kematangan.risk', { points: format.decimal(claimed - verified) })}</Text>
-        )}
-        <Text size="sm" c="dimmed">
-          {t('kematangan.progress', {
-            answered: progress.answered,
-            total: progress.total,
-            accepted: progress.accepted,
-            returned: progress.returned,
-          })}
+    <SectionPanel id="kematangan-judul" title={t('kematangan.title')}>
+      <ScoreBar
+        label={t('kematangan.claimed')}
+        hint={t('kematangan.claimedHint')}
+        value={claimed}
+        max={max}
+        color="blue"
+        testId="kematangan-claimed"
+      />
+      <ScoreBar
+        label={t('kematangan.verified')}
+        hint={t('kematangan.verifiedHint')}
+        value={verified}
+        max={max}
+        color="teal"
+        testId="kematangan-verified"
+      />
+      {claimed > verified && (
+        <Text size="sm">{t('kematangan.risk', { points: format.decimal(claimed - verified) })}</Text>
+      )}
+      <Text size="sm" c="dimmed">
+        {t('kematangan.progress', {
+          answered: progress.answered,
+          total: progress.total,
+          accepted: progress.accepted,
+          returned: progress.returned,
+        })}
+      </Text>
+      {threshold !== null && (
+        <Text size="sm" c={verified >= threshold ? undefined : 'orange.9'}>
+          {verified >= threshold
+            ? t('kematangan.thresholdMet', { min: format.decimal(threshold) })
+            : t('kematangan.thresholdMissing', {
+                min: format.decimal(threshold),
+                gap: format.decimal(threshold - verified),
+              })}
         </Text>
-        {threshold !== null && (
-          <Text size="sm" c={verified >= threshold ? undefined : 'orange.9'}>
-            {verified >= threshold
-              ? t('kematangan.thresholdMet', { min: format.decimal(threshold) })
-              : t('kematangan.thresholdMissing', {
-                  min: format.decimal(threshold),
-                  gap: format.decimal(threshold - verified),
-                })}
-          </Text>
-        )}
-      </Stack>
-    </Paper>
+      )}
+    </SectionPanel>
   );
 }
 
@@ -266,32 +262,27 @@ function EligibilityPanel({
   const { t, language } = useI18n();
   const eligibility = eligibilityOf(innovation.profile, rubric);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="syarat-judul" data-testid="eligibility">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="syarat-judul">
-          {t('eligibility.title')}
-        </Title>
-        {eligibility.eligible ? (
-          <Alert color="teal">{t('eligibility.ok')}</Alert>
-        ) : (
-          <>
-            <Text size="sm">{t('eligibility.notYet')}</Text>
-            <List size="sm" spacing={4}>
-              {eligibility.reasons.map((reason) => (
-                <List.Item key={`${reason.code}-${reason.field}`}>
-                  {language === 'en' ? reason.message_en : reason.message_id}
-                </List.Item>
-              ))}
-            </List>
-            {canEdit && (
-              <Anchor component={Link} to={`/inovasi/${innovation.id}/profil`} size="sm">
-                {t('eligibility.fix')}
-              </Anchor>
-            )}
-          </>
-        )}
-      </Stack>
-    </Paper>
+    <SectionPanel id="syarat-judul" title={t('eligibility.title')} testId="eligibility">
+      {eligibility.eligible ? (
+        <Alert color="teal">{t('eligibility.ok')}</Alert>
+      ) : (
+        <>
+          <Text size="sm">{t('eligibility.notYet')}</Text>
+          <List size="sm" spacing={4}>
+            {eligibility.reasons.map((reason) => (
+              <List.Item key={`${reason.code}-${reason.field}`}>
+                {language === 'en' ? reason.message_en : reason.message_id}
+              </List.Item>
+            ))}
+          </List>
+          {canEdit && (
+            <Anchor component={Link} to={`/inovasi/${innovation.id}/profil`} size="sm">
+              {t('eligibility.fix')}
+            </Anchor>
+          )}
+        </>
+      )}
+    </SectionPanel>
   );
 }
 

@@ -20,6 +20,7 @@ import { Link } from 'react-router';
 import { currentYear, useYearRubric } from '../../api/queries.ts';
 import { useTenantCode } from '../../auth/MeContext.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { SectionPanel } from '../../components/SectionPanel.tsx';
 import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/id.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
@@ -328,41 +329,36 @@ function CockpitChart({ cockpit, code, year }: { cockpit: Cockpit; code: string;
 function Worklist({ cockpit, year }: { cockpit: Cockpit; year: number }) {
   const { t, language } = useI18n();
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="peringatan-judul">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="peringatan-judul">
-          {t('oversight.worklist')}
-        </Title>
-        {cockpit.warnings.length === 0 ? (
-          <Text size="sm">{t('oversight.worklistEmpty')}</Text>
-        ) : (
-          <List spacing="xs" size="sm" data-testid="worklist">
-            {cockpit.warnings.map((warning) => (
-              <List.Item key={`${warning.tenantCode}-${warning.code}`}>
-                <Group gap={6} wrap="nowrap" align="flex-start">
-                  <Badge
-                    size="sm"
-                    variant="light"
-                    color={
-                      warning.severity === 'high' ? 'red' : warning.severity === 'medium' ? 'orange' : 'gray'
-                    }
-                    style={{ flexShrink: 0 }}
-                  >
-                    {t(`oversight.severity.${warning.severity}`)}
-                  </Badge>
-                  <Text size="sm">
-                    <Anchor component={Link} to={regencyPath(warning.tenantCode, year)} size="sm" fw={600}>
-                      {warning.name}
-                    </Anchor>
-                    : {language === 'en' ? warning.message_en : warning.message_id}
-                  </Text>
-                </Group>
-              </List.Item>
-            ))}
-          </List>
-        )}
-      </Stack>
-    </Paper>
+    <SectionPanel id="peringatan-judul" title={t('oversight.worklist')}>
+      {cockpit.warnings.length === 0 ? (
+        <Text size="sm">{t('oversight.worklistEmpty')}</Text>
+      ) : (
+        <List spacing="xs" size="sm" data-testid="worklist">
+          {cockpit.warnings.map((warning) => (
+            <List.Item key={`${warning.tenantCode}-${warning.code}`}>
+              <Group gap={6} wrap="nowrap" align="flex-start">
+                <Badge
+                  size="sm"
+                  variant="light"
+                  color={
+                    warning.severity === 'high' ? 'red' : warning.severity === 'medium' ? 'orange' : 'gray'
+                  }
+                  style={{ flexShrink: 0 }}
+                >
+                  {t(`oversight.severity.${warning.severity}`)}
+                </Badge>
+                <Text size="sm">
+                  <Anchor component={Link} to={regencyPath(warning.tenantCode, year)} size="sm" fw={600}>
+                    {warning.name}
+                  </Anchor>
+                  : {language === 'en' ? warning.message_en : warning.message_id}
+                </Text>
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </SectionPanel>
   );
 }
 

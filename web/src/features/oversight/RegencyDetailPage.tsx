@@ -20,6 +20,7 @@ import { ApiError } from '../../api/errors.ts';
 import { currentYear } from '../../api/queries.ts';
 import { useTenantCode } from '../../auth/MeContext.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { SectionPanel } from '../../components/SectionPanel.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
@@ -73,107 +74,95 @@ function Detail({
         <Text c="dimmed">{t('oversight.detailIntro', { year, code: row.tenantCode })}</Text>
       </Stack>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Paper withBorder p="md" component="section" aria-labelledby="posisi-judul">
-          <Stack gap="sm">
-            <Title order={2} size="h4" id="posisi-judul">
-              {t('oversight.standing')}
-            </Title>
-            <Table withRowBorders={false} verticalSpacing={4} data-testid="detail-figures">
-              <Table.Tbody>
-                <Table.Tr>
-                  <Table.Th scope="row" fw={400}>
-                    {t('oversight.verified')}
-                  </Table.Th>
-                  <Table.Td ta="right">
-                    <Group gap={6} justify="flex-end">
-                      <Text fw={700}>{format.decimal(row.verified.index)}</Text>
-                      <PredicateBadge predicate={row.verified.predicate} />
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th scope="row" fw={400}>
-                    {t('oversight.claimed')}
-                  </Table.Th>
-                  <Table.Td ta="right">
-                    <Group gap={6} justify="flex-end">
-                      <Text>{format.decimal(row.claimed.index)}</Text>
-                      <PredicateBadge predicate={row.claimed.predicate} />
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th scope="row" fw={400}>
-                    {t('oversight.col.completeness')}
-                  </Table.Th>
-                  <Table.Td ta="right">
-                    {row.completeness ? `${Math.round(row.completeness.verified * 100)}%` : t('app.none')}
-                  </Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th scope="row" fw={400}>
-                    {t('oversight.col.daysLeft')}
-                  </Table.Th>
-                  <Table.Td ta="right">
-                    <DaysLeft days={row.daysToNationalDeadline} />
-                  </Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th scope="row" fw={400}>
-                    {t('oversight.col.change')}
-                  </Table.Th>
-                  <Table.Td ta="right">
-                    {row.changeSinceLastYear
-                      ? signed(row.changeSinceLastYear.verified, format.decimal)
-                      : t('app.none')}
-                  </Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th scope="row" fw={400}>
-                    {t('oversight.emptySeats')}
-                  </Table.Th>
-                  <Table.Td ta="right">{format.number(row.emptySeats)}</Table.Td>
-                </Table.Tr>
-              </Table.Tbody>
-            </Table>
-            <WarningBadges warnings={row.warnings} />
-          </Stack>
-        </Paper>
-        <Paper withBorder p="md" component="section" aria-labelledby="langkah-judul">
-          <Stack gap="sm">
-            <Title order={2} size="h4" id="langkah-judul">
-              {t('oversight.nextSteps')}
-            </Title>
-            {detail.nextSteps.length === 0 ? (
-              <Text size="sm">{t('oversight.nextStepsEmpty')}</Text>
-            ) : (
-              <List size="sm" spacing="xs">
-                {detail.nextSteps.map((step) => (
-                  <List.Item key={step.code}>
-                    {language === 'en' ? step.message_en : step.message_id}
+        <SectionPanel id="posisi-judul" title={t('oversight.standing')}>
+          <Table withRowBorders={false} verticalSpacing={4} data-testid="detail-figures">
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th scope="row" fw={400}>
+                  {t('oversight.verified')}
+                </Table.Th>
+                <Table.Td ta="right">
+                  <Group gap={6} justify="flex-end">
+                    <Text fw={700}>{format.decimal(row.verified.index)}</Text>
+                    <PredicateBadge predicate={row.verified.predicate} />
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row" fw={400}>
+                  {t('oversight.claimed')}
+                </Table.Th>
+                <Table.Td ta="right">
+                  <Group gap={6} justify="flex-end">
+                    <Text>{format.decimal(row.claimed.index)}</Text>
+                    <PredicateBadge predicate={row.claimed.predicate} />
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row" fw={400}>
+                  {t('oversight.col.completeness')}
+                </Table.Th>
+                <Table.Td ta="right">
+                  {row.completeness ? `${Math.round(row.completeness.verified * 100)}%` : t('app.none')}
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row" fw={400}>
+                  {t('oversight.col.daysLeft')}
+                </Table.Th>
+                <Table.Td ta="right">
+                  <DaysLeft days={row.daysToNationalDeadline} />
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row" fw={400}>
+                  {t('oversight.col.change')}
+                </Table.Th>
+                <Table.Td ta="right">
+                  {row.changeSinceLastYear
+                    ? signed(row.changeSinceLastYear.verified, format.decimal)
+                    : t('app.none')}
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row" fw={400}>
+                  {t('oversight.emptySeats')}
+                </Table.Th>
+                <Table.Td ta="right">{format.number(row.emptySeats)}</Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+          <WarningBadges warnings={row.warnings} />
+        </SectionPanel>
+        <SectionPanel id="langkah-judul" title={t('oversight.nextSteps')}>
+          {detail.nextSteps.length === 0 ? (
+            <Text size="sm">{t('oversight.nextStepsEmpty')}</Text>
+          ) : (
+            <List size="sm" spacing="xs">
+              {detail.nextSteps.map((step) => (
+                <List.Item key={step.code}>{language === 'en' ? step.message_en : step.message_id}</List.Item>
+              ))}
+            </List>
+          )}
+          {summary.contacts.length > 0 && (
+            <>
+              <Title order={3} size="h5">
+                {t('oversight.contacts')}
+              </Title>
+              <List size="sm" spacing={2} listStyleType="none">
+                {summary.contacts.map((contact) => (
+                  <List.Item key={`${contact.role}-${contact.email}`}>
+                    {t(`oversight.contactRole.${contact.role}`)}: {contact.name} ·{' '}
+                    <Anchor href={`mailto:${contact.email}`} size="sm">
+                      {contact.email}
+                    </Anchor>
                   </List.Item>
                 ))}
               </List>
-            )}
-            {summary.contacts.length > 0 && (
-              <>
-                <Title order={3} size="h5">
-                  {t('oversight.contacts')}
-                </Title>
-                <List size="sm" spacing={2} listStyleType="none">
-                  {summary.contacts.map((contact) => (
-                    <List.Item key={`${contact.role}-${contact.email}`}>
-                      {t(`oversight.contactRole.${contact.role}`)}: {contact.name} ·{' '}
-                      <Anchor href={`mailto:${contact.email}`} size="sm">
-                        {contact.email}
-                      </Anchor>
-                    </List.Item>
-                  ))}
-                </List>
-              </>
-            )}
-          </Stack>
-        </Paper>
+            </>
+          )}
+        </SectionPanel>
       </SimpleGrid>
       <NotePanel code={code} year={year} regency={regency} note={detail.note ?? null} />
       <InnovationsPanel detail={detail} />
@@ -185,53 +174,48 @@ function InnovationsPanel({ detail }: { detail: DrillDown }) {
   const t = useT();
   const format = useFormat();
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="inovasi-judul">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="inovasi-judul">
-          {t('oversight.innovations', { count: detail.innovations.length })}
-        </Title>
-        <Text size="sm">{t('oversight.innovationsIntro')}</Text>
-        {detail.innovations.length === 0 ? (
-          <EmptyMessage message={t('oversight.innovationsEmpty')} />
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped verticalSpacing={4} data-testid="detail-innovations">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('oversight.col.innovation')}</Table.Th>
-                  <Table.Th>{t('oversight.col.opd')}</Table.Th>
-                  <Table.Th>{t('oversight.col.status')}</Table.Th>
-                  <Table.Th>{t('oversight.col.stage')}</Table.Th>
-                  <Table.Th ta="right">{t('oversight.col.kematangan')}</Table.Th>
+    <SectionPanel id="inovasi-judul" title={t('oversight.innovations', { count: detail.innovations.length })}>
+      <Text size="sm">{t('oversight.innovationsIntro')}</Text>
+      {detail.innovations.length === 0 ? (
+        <EmptyMessage message={t('oversight.innovationsEmpty')} />
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped verticalSpacing={4} data-testid="detail-innovations">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('oversight.col.innovation')}</Table.Th>
+                <Table.Th>{t('oversight.col.opd')}</Table.Th>
+                <Table.Th>{t('oversight.col.status')}</Table.Th>
+                <Table.Th>{t('oversight.col.stage')}</Table.Th>
+                <Table.Th ta="right">{t('oversight.col.kematangan')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {detail.innovations.map((innovation) => (
+                <Table.Tr key={innovation.id}>
+                  <Table.Td>
+                    {innovation.name}
+                    {!innovation.eligible && (
+                      <Text size="xs" c="orange.9">
+                        {t('oversight.notEligible')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{innovation.opdName}</Table.Td>
+                  <Table.Td>{t(`status.${innovation.status}`)}</Table.Td>
+                  <Table.Td>{innovation.stage ? t(`stage.${innovation.stage}`) : t('app.none')}</Table.Td>
+                  <Table.Td ta="right">
+                    {format.decimal(innovation.kematanganVerified)} /{' '}
+                    {format.decimal(innovation.kematanganClaimed)}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {detail.innovations.map((innovation) => (
-                  <Table.Tr key={innovation.id}>
-                    <Table.Td>
-                      {innovation.name}
-                      {!innovation.eligible && (
-                        <Text size="xs" c="orange.9">
-                          {t('oversight.notEligible')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{innovation.opdName}</Table.Td>
-                    <Table.Td>{t(`status.${innovation.status}`)}</Table.Td>
-                    <Table.Td>{innovation.stage ? t(`stage.${innovation.stage}`) : t('app.none')}</Table.Td>
-                    <Table.Td ta="right">
-                      {format.decimal(innovation.kematanganVerified)} /{' '}
-                      {format.decimal(innovation.kematanganClaimed)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {detail.truncated && <Alert color="gray">{t('oversight.truncated')}</Alert>}
-      </Stack>
-    </Paper>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {detail.truncated && <Alert color="gray">{t('oversight.truncated')}</Alert>}
+    </SectionPanel>
   );
 }
 

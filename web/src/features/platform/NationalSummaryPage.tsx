@@ -3,6 +3,7 @@ import { Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } fro
 import { lazy, Suspense, useState } from 'react';
 import { currentYear } from '../../api/queries.ts';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { SectionPanel } from '../../components/SectionPanel.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { PREDICATES, PredicateText, recentYears } from '../oversight/bits.tsx';
@@ -74,105 +75,90 @@ function National({ data }: { data: NationalSummaries }) {
         ))}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Paper withBorder p="md" component="section" aria-labelledby="sebaran-judul">
-          <Stack gap="sm">
-            <Title order={2} size="h4" id="sebaran-judul">
-              {t('national.distribution')}
-            </Title>
-            <Suspense fallback={<LoadingState label={t('oversight.chartLoading')} />}>
-              <DistributionChart data={bars} />
-            </Suspense>
-            <Table verticalSpacing={4} data-testid="distribution-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('national.predicate')}</Table.Th>
-                  <Table.Th ta="right">{t('oversight.verified')}</Table.Th>
-                  <Table.Th ta="right">{t('oversight.claimed')}</Table.Th>
+        <SectionPanel id="sebaran-judul" title={t('national.distribution')}>
+          <Suspense fallback={<LoadingState label={t('oversight.chartLoading')} />}>
+            <DistributionChart data={bars} />
+          </Suspense>
+          <Table verticalSpacing={4} data-testid="distribution-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('national.predicate')}</Table.Th>
+                <Table.Th ta="right">{t('oversight.verified')}</Table.Th>
+                <Table.Th ta="right">{t('oversight.claimed')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {bars.map((bar) => (
+                <Table.Tr key={bar.predicate}>
+                  <Table.Td>{bar.predicate}</Table.Td>
+                  <Table.Td ta="right">{format.number(bar.verified)}</Table.Td>
+                  <Table.Td ta="right">{format.number(bar.claimed)}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {bars.map((bar) => (
-                  <Table.Tr key={bar.predicate}>
-                    <Table.Td>{bar.predicate}</Table.Td>
-                    <Table.Td ta="right">{format.number(bar.verified)}</Table.Td>
-                    <Table.Td ta="right">{format.number(bar.claimed)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Stack>
-        </Paper>
-        <Paper withBorder p="md" component="section" aria-labelledby="provinsi-judul">
-          <Stack gap="sm">
-            <Title order={2} size="h4" id="provinsi-judul">
-              {t('national.byProvince')}
-            </Title>
-            <Table verticalSpacing={4} data-testid="province-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('national.province')}</Table.Th>
-                  <Table.Th ta="right">{t('national.regions')}</Table.Th>
-                  <Table.Th ta="right">{t('national.averageVerified')}</Table.Th>
-                  <Table.Th ta="right">{t('national.averageClaimed')}</Table.Th>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </SectionPanel>
+        <SectionPanel id="provinsi-judul" title={t('national.byProvince')}>
+          <Table verticalSpacing={4} data-testid="province-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('national.province')}</Table.Th>
+                <Table.Th ta="right">{t('national.regions')}</Table.Th>
+                <Table.Th ta="right">{t('national.averageVerified')}</Table.Th>
+                <Table.Th ta="right">{t('national.averageClaimed')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.byProvince.map((province) => (
+                <Table.Tr key={province.provinceCode}>
+                  <Table.Td>{province.provinceCode}</Table.Td>
+                  <Table.Td ta="right">{format.number(province.regions)}</Table.Td>
+                  <Table.Td ta="right">{format.decimal(province.averageVerified)}</Table.Td>
+                  <Table.Td ta="right">{format.decimal(province.averageClaimed)}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.byProvince.map((province) => (
-                  <Table.Tr key={province.provinceCode}>
-                    <Table.Td>{province.provinceCode}</Table.Td>
-                    <Table.Td ta="right">{format.number(province.regions)}</Table.Td>
-                    <Table.Td ta="right">{format.decimal(province.averageVerified)}</Table.Td>
-                    <Table.Td ta="right">{format.decimal(province.averageClaimed)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Stack>
-        </Paper>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </SectionPanel>
       </SimpleGrid>
-      <Paper withBorder p="md" component="section" aria-labelledby="nasional-judul">
-        <Stack gap="sm">
-          <Title order={2} size="h4" id="nasional-judul">
-            {t('national.regionsTitle')}
-          </Title>
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped verticalSpacing={4} data-testid="national-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('oversight.col.region')}</Table.Th>
-                  <Table.Th ta="right">{t('oversight.col.verified')}</Table.Th>
-                  <Table.Th ta="right">{t('oversight.col.claimed')}</Table.Th>
-                  <Table.Th ta="right">{t('national.innovations')}</Table.Th>
-                  <Table.Th ta="right">{t('national.sent')}</Table.Th>
-                  <Table.Th ta="right">{t('oversight.col.completeness')}</Table.Th>
+      <SectionPanel id="nasional-judul" title={t('national.regionsTitle')}>
+        <Table.ScrollContainer minWidth={800}>
+          <Table striped verticalSpacing={4} data-testid="national-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('oversight.col.region')}</Table.Th>
+                <Table.Th ta="right">{t('oversight.col.verified')}</Table.Th>
+                <Table.Th ta="right">{t('oversight.col.claimed')}</Table.Th>
+                <Table.Th ta="right">{t('national.innovations')}</Table.Th>
+                <Table.Th ta="right">{t('national.sent')}</Table.Th>
+                <Table.Th ta="right">{t('oversight.col.completeness')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.rows.map((row) => (
+                <Table.Tr key={row.tenantCode}>
+                  <Table.Td>
+                    {row.name}
+                    <Text size="xs" c="dimmed">
+                      {row.tenantCode} · {t(`tenantKind.${row.kind}`)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Text fw={700}>{format.decimal(row.verified.index)}</Text>
+                    <PredicateText predicate={row.verified.predicate} />
+                  </Table.Td>
+                  <Table.Td ta="right">{format.decimal(row.claimed.index)}</Table.Td>
+                  <Table.Td ta="right">{format.number(row.innovations.total)}</Table.Td>
+                  <Table.Td ta="right">{format.number(row.innovations.sent)}</Table.Td>
+                  <Table.Td ta="right">
+                    {row.completeness ? `${Math.round(row.completeness.verified * 100)}%` : t('app.none')}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.rows.map((row) => (
-                  <Table.Tr key={row.tenantCode}>
-                    <Table.Td>
-                      {row.name}
-                      <Text size="xs" c="dimmed">
-                        {row.tenantCode} · {t(`tenantKind.${row.kind}`)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Text fw={700}>{format.decimal(row.verified.index)}</Text>
-                      <PredicateText predicate={row.verified.predicate} />
-                    </Table.Td>
-                    <Table.Td ta="right">{format.decimal(row.claimed.index)}</Table.Td>
-                    <Table.Td ta="right">{format.number(row.innovations.total)}</Table.Td>
-                    <Table.Td ta="right">{format.number(row.innovations.sent)}</Table.Td>
-                    <Table.Td ta="right">
-                      {row.completeness ? `${Math.round(row.completeness.verified * 100)}%` : t('app.none')}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Stack>
-      </Paper>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </SectionPanel>
     </>
   );
 }
