@@ -3,17 +3,16 @@ import { DATA_ROLES } from '@inovasi/data/data-roles';
 import { Duration } from 'aws-cdk-lib';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ESM_REQUIRE_BANNER } from './api.ts';
 import { type Data, EVIDENCE_OBJECTS_PREFIX } from './data.ts';
 import type { DataAccess } from './data-access.ts';
 import { acknowledge } from './nag.ts';
 import { EVIDENCE_WORKER_ENTRY, REPO_ROOT } from './paths.ts';
+import { workerBasics } from './worker-basics.ts';
 
 export const EVIDENCE_WORKER_RUNTIME = Runtime.NODEJS_22_X;
 /** A 200 MB MP4 streams through the hash in seconds; the margin covers a slow read. */
@@ -46,19 +45,8 @@ export class EvidenceWorker extends Construct {
   constructor(scope: Construct, id: string, props: EvidenceWorkerProps) {
     super(scope, id);
 
-    const logGroup = new LogGroup(this, 'FunctionLogs', { retention: RetentionDays.THREE_MONTHS });
-    const role = new Role(this, 'FunctionRole', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Inovasi Daerah evidence worker',
-    });
-    logGroup.grantWrite(role);
-
-    // Events that failed every retry (in EventBridge's delivery or in the function) wait here, 14 days.
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    const { logGroup, role, deadLetterQueue } = workerBasics(this, 'Inovasi Daerah evidence worker');
+    this.deadLetterQueue = deadLetterQueue;
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: EVIDENCE_WORKER_ENTRY,

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { DATA_ROLES, type DataRoleName } from '@inovasi/data/data-roles';
 import { Duration } from 'aws-cdk-lib';
-import { type IGrantable, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type IFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import {
   type BundlingOptions,
@@ -12,14 +12,14 @@ import {
   OutputFormat,
   SourceMapMode,
 } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ESM_REQUIRE_BANNER } from './api.ts';
 import type { Data } from './data.ts';
 import type { DataAccess } from './data-access.ts';
 import { acknowledge } from './nag.ts';
 import { JOBS_WORKER_ENTRY, REPO_ROOT, WORKERS_PACKAGE_JSON } from './paths.ts';
+import { workerBasics } from './worker-basics.ts';
 
 export const JOBS_WORKER_RUNTIME = Runtime.NODEJS_22_X;
 /**
@@ -133,18 +133,11 @@ export class JobsWorker extends Construct {
   constructor(scope: Construct, id: string, props: JobsWorkerProps) {
     super(scope, id);
 
-    const logGroup = new LogGroup(this, 'FunctionLogs', { retention: RetentionDays.THREE_MONTHS });
-    const role = new Role(this, 'FunctionRole', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Inovasi Daerah jobs worker (exports and imports)',
-    });
-    logGroup.grantWrite(role);
-
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    const { logGroup, role, deadLetterQueue } = workerBasics(
+      this,
+      'Inovasi Daerah jobs worker (exports and imports)',
+    );
+    this.deadLetterQueue = deadLetterQueue;
 
     const hooks: ICommandHooks = {
       beforeBundling: () => [],

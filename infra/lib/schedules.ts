@@ -9,17 +9,17 @@ import { Aws, Duration } from 'aws-cdk-lib';
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Data } from './data.ts';
 import type { DataAccess } from './data-access.ts';
 import { dataRoleEnvironment, type JobsWorker, workerBundling } from './jobs-worker.ts';
 import { acknowledge } from './nag.ts';
 import { REPO_ROOT, SCHEDULED_WORKER_ENTRY } from './paths.ts';
+import { workerBasics } from './worker-basics.ts';
 
 /**
  * When each scheduled job runs (UTC). The embedded default runs the same jobs on timers
@@ -84,18 +84,11 @@ export class Schedules extends Construct {
   constructor(scope: Construct, id: string, props: SchedulesProps) {
     super(scope, id);
 
-    const logGroup = new LogGroup(this, 'FunctionLogs', { retention: RetentionDays.THREE_MONTHS });
-    const role = new Role(this, 'FunctionRole', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Inovasi Daerah scheduled worker (outbox, reminders, jobs sweep, summary rebuild)',
-    });
-    logGroup.grantWrite(role);
-
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    const { logGroup, role, deadLetterQueue } = workerBasics(
+      this,
+      'Inovasi Daerah scheduled worker (outbox, reminders, jobs sweep, summary rebuild)',
+    );
+    this.deadLetterQueue = deadLetterQueue;
 
     const namespace = metricsNamespace(props.stage);
     this.function = new NodejsFunction(this, 'Function', {
