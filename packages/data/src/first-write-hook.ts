@@ -15,8 +15,11 @@ const WRITE_COMMANDS = new Set([
   'BatchWriteItem',
 ]);
 
+/** The hook sees the first write's input: which items, hence which tenants, it is about to change. */
+export type FirstWriteHookFn = (firstWriteInput: unknown) => Promise<void>;
+
 interface FirstWriteHook {
-  readonly run: () => Promise<void>;
+  readonly run: (input: unknown) => Promise<void>;
   started?: Promise<void>;
   closed: boolean;
 }
@@ -30,10 +33,10 @@ const hooks = new AsyncLocalStorage<FirstWriteHook>();
  * run outside the scope, and writes started after `work` settled (a job it spawned) do not fire it.
  */
 export async function withFirstWriteHook<T>(
-  hook: () => Promise<void>,
+  hook: FirstWriteHookFn,
   work: () => Promise<T>,
 ): Promise<{ result: T; fired: boolean }> {
-  const state: FirstWriteHook = { run: () => hooks.exit(hook), closed: false };
+  const state: FirstWriteHook = { run: (input) => hooks.exit(() => hook(input)), closed: false };
   try {
     const result = await hooks.run(state, work);
     return { result, fired: state.started !== undefined };
@@ -46,7 +49,7 @@ const firstWriteMiddleware: InitializeMiddleware<object, object> = (next, contex
   const state = hooks.getStore();
   const command = String(context.commandName ?? '').replace(/Command$/, '');
   if (state && !state.closed && WRITE_COMMANDS.has(command)) {
-    state.started ??= state.run();
+    state.started ??= state.run(args.input);
     // A failed hook fails the write: nothing may commit that the hook did not announce.
     await state.started;
   }
@@ -56,4 +59,13 @@ const firstWriteMiddleware: InitializeMiddleware<object, object> = (next, contex
 /** Installs the hook point on a DynamoDB client (plain and document clients share one stack). */
 export function installFirstWriteHook(stack: MiddlewareStack<object, object>): void {
   stack.add(firstWriteMiddleware, { step: 'initialize', name: 'firstWriteHook', priority: 'high' });
+}
+
+/** The tenants whose partitions (`T#<code>#…`) a command's input names, in order of appearance. */
+export function tenantCodesIn(input: unknown): string[] {
+  const codes = new Set<string>();
+  for (const match of JSON.stringify(input ?? null).matchAll(/"T#(\d{2}(?:\.\d{2})?)#/g)) {
+    if (match[1]) codes.add(match[1]);
+  }
+  return [...codes];
 }

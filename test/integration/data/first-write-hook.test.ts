@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { tenantScope, withFirstWriteHook } from '@inovasi/data';
+import { tenantCodesIn, tenantScope, withFirstWriteHook } from '@inovasi/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
 
@@ -59,6 +59,26 @@ describe('the first-write hook', () => {
     expect(fired).toBe(true);
     expect(order).toEqual(['hook saw first=false', 'work done']);
     for (const name of ['marker', 'first', 'second', 'third']) expect(await exists(name)).toBe(true);
+  });
+
+  it('shows the hook the first write, so it can tell which tenants the write is about to change', async () => {
+    const seen: string[][] = [];
+    await withFirstWriteHook(
+      async (firstWrite) => {
+        seen.push(tenantCodesIn(firstWrite));
+      },
+      () => put('named'),
+    );
+    expect(seen).toEqual([[CODE]]);
+    expect(
+      tenantCodesIn({
+        TransactItems: [
+          { Put: { Item: { pk: 'T#35.22#REPL#1', sk: 'x' } } },
+          { Put: { Item: { pk: 'T#17.71#REPL#1', sk: 'x' } } },
+          { Update: { Key: { pk: 'CATALOG#ENTRY#35.22#1' } } },
+        ],
+      }),
+    ).toEqual(['35.22', '17.71']);
   });
 
   it('fails the write, and sends nothing, when the hook fails', async () => {

@@ -1,5 +1,5 @@
 import { type Innovation, innovationSchema, replicationSchema } from '@inovasi/core';
-import { type StaleMarker, withFirstWriteHook } from '@inovasi/data';
+import { type StaleMarker, tenantCodesIn, withFirstWriteHook } from '@inovasi/data';
 import type { MiddlewareHandler } from 'hono';
 import type { AppContext, AppEnv } from '../context.ts';
 import { liveYears, refreshStale, staleMarkersOf, trackedYears } from './compute.ts';
@@ -99,28 +99,46 @@ export const summaryRefresh: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!tenantCode || !isWrite(c) || UNRELATED.test(c.req.path)) return next();
   const markers = staleMarkersOf(c.get('deps').data, tenantCode);
   let own: StaleMarker | undefined;
-  const { fired } = await withFirstWriteHook(async () => {
+  // A replication step writes the other region's partition in the same transaction: its marker is
+  // left before the write too, so neither region's change can commit unmarked.
+  const counterparts = new Map<string, StaleMarker>();
+  const { fired } = await withFirstWriteHook(async (firstWrite) => {
     own = await markers.mark(c.get('requestId'));
+    if (!REPLICATIONS.test(c.req.path)) return;
+    for (const code of tenantCodesIn(firstWrite)) {
+      if (code === tenantCode) continue;
+      counterparts.set(code, await staleMarkersOf(c.get('deps').data, code).mark(c.get('requestId')));
+    }
   }, next);
   // No write was attempted, or the marker itself failed (then the write was never sent).
   if (!fired || !own) return;
+  const everyMarker: [string, StaleMarker][] = [[tenantCode, own], ...counterparts];
   if (REFUSED_BEFORE_WRITING.has(c.res.status)) {
-    const marker = own;
-    await markers.clear([marker]).catch(() => settleQuietly(c, tenantCode, marker));
+    for (const [code, marker] of everyMarker) {
+      await staleMarkersOf(c.get('deps').data, code)
+        .clear([marker])
+        .catch(() => settleQuietly(c, code, marker));
+    }
     return;
   }
-  // Anything but success may still have committed (an answer lost after the write): keep the marker.
-  if (!succeeded(c)) return settleQuietly(c, tenantCode, own);
+  // Anything but success may still have committed (an answer lost after the write): keep the markers.
+  if (!succeeded(c)) {
+    for (const [code, marker] of everyMarker) await settleQuietly(c, code, marker);
+    return;
+  }
   const touched = await innovationOf(c);
   await refresh(c, tenantCode, own, touched?.tenantCode === tenantCode ? touched : undefined);
   // A replication step changes the other region too: the source's sid.31, the replicator's draft.
-  // Its region is known only from the answer, so its marker comes after the write, settled at once.
   if (REPLICATIONS.test(c.req.path)) {
-    for (const counterpart of await replicationRegionsOf(c)) {
+    const regions = new Set([...counterparts.keys(), ...(await replicationRegionsOf(c))]);
+    for (const counterpart of regions) {
       if (counterpart === tenantCode) continue;
-      const marker = await staleMarkersOf(c.get('deps').data, counterpart)
-        .mark(c.get('requestId'), true)
-        .catch(() => undefined);
+      // Marked before the write when the transaction named it; otherwise (not expected) after it.
+      const marker =
+        counterparts.get(counterpart) ??
+        (await staleMarkersOf(c.get('deps').data, counterpart)
+          .mark(c.get('requestId'), true)
+          .catch(() => undefined));
       await refresh(c, counterpart, marker);
     }
   }
