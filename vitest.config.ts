@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/test/**/*.test.ts', 'functions/*/test/**/*.test.ts'],
+          include: ['packages/*/test/**/*.test.ts', 'functions/*/test/**/*.test.ts', 'web/test/**/*.test.ts'],
         },
       },
       {
