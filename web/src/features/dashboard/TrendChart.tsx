@@ -2,7 +2,7 @@ import '../../i18n/id-oversight.ts';
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
-import type { BandStart } from '../oversight/IndexBarsChart.tsx';
+import { type BandStart, bandReferenceLines } from '../oversight/bandLines.ts';
 import { PREDICATE_COLOR } from './IndexGauge.tsx';
 
 export interface TrendPoint {
@@ -34,15 +34,7 @@ export default function TrendChart({ points, bands }: { points: TrendPoint[]; ba
         valueFormatter={(value) => format.decimal(value)}
         withLegend
         legendProps={{ verticalAlign: 'bottom' }}
-        referenceLines={bands
-          .filter((band) => band.min > 1)
-          .map((band) => ({
-            y: band.min,
-            label: band.predicate,
-            color: PREDICATE_COLOR[band.predicate],
-            labelPosition: 'insideTopRight' as const,
-            strokeDasharray: '4 4',
-          }))}
+        referenceLines={bandReferenceLines(bands, PREDICATE_COLOR)}
         series={[
           { name: 'claimed', label: t('oversight.claimed'), color: 'blue.4', strokeDasharray: '6 3' },
           { name: 'verified', label: t('oversight.verified'), color: 'teal.8' },

@@ -3,17 +3,14 @@ import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import type { Predicate } from '../../api/model.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { type BandStart, bandReferenceLines } from './bandLines.ts';
+
+export type { BandStart };
 
 export interface IndexBar {
   name: string;
   claimed: number;
   verified: number;
-}
-
-/** Where each predicate band begins: drawn as lines across the bars. */
-export interface BandStart {
-  predicate: Predicate;
-  min: number;
 }
 
 const BAND_LINE_COLOR: Record<Predicate, string> = {
@@ -52,15 +49,7 @@ export default function IndexBarsChart({
         valueFormatter={(value) => format.decimal(value)}
         withLegend
         legendProps={{ verticalAlign: 'bottom' }}
-        referenceLines={bands
-          .filter((band) => band.min > 1)
-          .map((band) => ({
-            y: band.min,
-            label: band.predicate,
-            color: BAND_LINE_COLOR[band.predicate],
-            labelPosition: 'insideTopRight' as const,
-            strokeDasharray: '4 4',
-          }))}
+        referenceLines={bandReferenceLines(bands, BAND_LINE_COLOR)}
         series={[
           { name: 'claimed', label: t('oversight.claimed'), color: 'blue.4' },
           { name: 'verified', label: t('oversight.verified'), color: 'teal.8' },

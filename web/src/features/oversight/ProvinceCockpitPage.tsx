@@ -28,11 +28,11 @@ import {
   DaysLeft,
   PREDICATES,
   PredicateText,
-  recentYears,
   regencyPath,
   signed,
   WARNING_CODES,
   WarningBadges,
+  YearSelect,
 } from './bits.tsx';
 import type { BandStart, IndexBar } from './IndexBarsChart.tsx';
 import { type Cockpit, type CockpitQuery, type CockpitSort, useCockpit } from './queries.ts';
@@ -87,13 +87,7 @@ export default function ProvinceCockpitPage() {
             ? t('oversight.titleOf', { province: cockpit.data.provinceName })
             : t('oversight.title')}
         </Title>
-        <NativeSelect
-          label={t('oversight.year')}
-          value={String(year)}
-          onChange={(event) => setYear(Number(event.currentTarget.value))}
-          data={recentYears(currentYear()).map((value) => ({ value: String(value), label: String(value) }))}
-          w={140}
-        />
+        <YearSelect value={year} onChange={setYear} />
       </Group>
       <Text>{t('oversight.intro')}</Text>
       {cockpit.isPending ? (

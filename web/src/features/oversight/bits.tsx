@@ -1,6 +1,7 @@
 import '../../i18n/id-oversight.ts';
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Badge, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import type { Predicate } from '../../api/model.ts';
+import { currentYear } from '../../api/queries.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { PREDICATE_COLOR, PREDICATE_THEME_COLOR } from '../dashboard/IndexGauge.tsx';
 import type { CockpitRow, WarningCode } from './queries.ts';
@@ -119,6 +120,20 @@ export function signed(value: number, decimal: (value: number) => string): strin
 /** The last assessment years a screen offers, newest first (results exist from 2022). */
 export function recentYears(current: number, count = 4): number[] {
   return Array.from({ length: count }, (_, index) => current - index).filter((year) => year >= 2022);
+}
+
+/** The assessment year a province or national screen shows, from the last few. */
+export function YearSelect({ value, onChange }: { value: number; onChange: (year: number) => void }) {
+  const { t } = useI18n();
+  return (
+    <NativeSelect
+      label={t('oversight.year')}
+      value={String(value)}
+      onChange={(event) => onChange(Number(event.currentTarget.value))}
+      data={recentYears(currentYear()).map((year) => ({ value: String(year), label: String(year) }))}
+      w={140}
+    />
+  );
 }
 
 /** Days to the national deadline; past it, the overdue days in red. */

@@ -1,12 +1,12 @@
 import '../../i18n/id-oversight.ts';
-import { Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { currentYear } from '../../api/queries.ts';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { SectionPanel } from '../../components/SectionPanel.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
-import { PREDICATES, PredicateText, recentYears } from '../oversight/bits.tsx';
+import { PREDICATES, PredicateText, YearSelect } from '../oversight/bits.tsx';
 import type { DistributionBar } from '../oversight/DistributionChart.tsx';
 import { type NationalSummaries, useNationalSummaries } from '../oversight/queries.ts';
 
@@ -22,13 +22,7 @@ export default function NationalSummaryPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('national.title')}</Title>
-        <NativeSelect
-          label={t('oversight.year')}
-          value={String(year)}
-          onChange={(event) => setYear(Number(event.currentTarget.value))}
-          data={recentYears(currentYear()).map((value) => ({ value: String(value), label: String(value) }))}
-          w={140}
-        />
+        <YearSelect value={year} onChange={setYear} />
       </Group>
       <Text>{t('national.intro')}</Text>
       {national.isPending ? (
