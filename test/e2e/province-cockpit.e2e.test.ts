@@ -68,6 +68,11 @@ describe('province cockpit and the regency’s leadership dashboard', () => {
     await expect.poll(rowNames).toEqual(['Kabupaten Mojokerto', 'Kabupaten Magetan']);
     await page.getByLabel('Peringatan dini').selectOption('below_last_year');
     await expect.poll(rowNames).toEqual(['Kabupaten Mojokerto', 'Kabupaten Magetan']);
+    // The triaged view is an address: it survives a reload and can be shared as a link.
+    expect(new URL(page.url()).searchParams.get('predikat')).toBe('Kurang Inovatif');
+    await page.reload();
+    await expect.poll(rowNames).toEqual(['Kabupaten Mojokerto', 'Kabupaten Magetan']);
+    expect(await page.getByLabel('Peringatan dini').inputValue()).toBe('below_last_year');
     await page.getByLabel('Peringatan dini').selectOption('many_returned');
     await page.getByText('Tidak ada kabupaten/kota yang cocok dengan saringan ini.').waitFor();
     await page.getByLabel('Peringatan dini').selectOption('');

@@ -17,9 +17,10 @@ import {
 } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { CatalogFacetCount, CatalogFacetName, CatalogItem } from '../../api/model.ts';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { useAddressParams } from '../../components/useAddressParams.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
@@ -42,7 +43,7 @@ export function useCatalogSearch(query: Record<string, string>) {
 
 export default function CatalogPage() {
   const t = useT();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const { params: searchParams, update: updateAddress, clear } = useAddressParams();
   const params = useMemo(() => readCatalogParams(searchParams), [searchParams]);
   const query = useMemo(() => apiQuery(params), [params]);
   const search = useCatalogSearch(query);
@@ -53,15 +54,7 @@ export default function CatalogPage() {
   // Back and forward change the URL; the box follows.
   useEffect(() => setText(params.q), [params.q]);
 
-  const update = (change: (next: URLSearchParams) => void) =>
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        change(next);
-        return next;
-      },
-      { replace: false },
-    );
+  const update = (change: (next: URLSearchParams) => void) => updateAddress(change, { replace: false });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -172,7 +165,7 @@ export default function CatalogPage() {
                 message={t('catalog.empty')}
                 action={
                   filterCount > 0 || params.q ? (
-                    <Button variant="light" onClick={() => setSearchParams({}, { replace: false })}>
+                    <Button variant="light" onClick={() => clear({ replace: false })}>
                       {t('catalog.resetAll')}
                     </Button>
                   ) : undefined

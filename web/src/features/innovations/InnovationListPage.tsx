@@ -1,11 +1,12 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { INNOVATION_STAGES, INNOVATION_STATUSES, type Innovation } from '../../api/model.ts';
 import { type InnovationFilters, useInnovationList, useOpds } from '../../api/queries.ts';
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
 import { hasRole } from '../../auth/SessionProvider.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { useAddressParams } from '../../components/useAddressParams.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { draftKey, hasDraft } from './drafts.ts';
@@ -37,22 +38,14 @@ export default function InnovationListPage() {
   const code = useTenantCode();
   const { user } = useMe();
   const location = useLocation();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const { params: searchParams, assign, clear } = useAddressParams();
   const filters = useMemo(() => readFilters(searchParams), [searchParams]);
   const opds = useOpds(code);
   const list = useInnovationList(code, filters);
   usePageTitle(t('innovations.title'));
 
-  const setFilter = (field: keyof InnovationFilters, value: string | null) => {
-    setSearchParams(
-      (params) => {
-        if (value) params.set(FILTER_PARAMS[field], value);
-        else params.delete(FILTER_PARAMS[field]);
-        return params;
-      },
-      { replace: true },
-    );
-  };
+  const setFilter = (field: keyof InnovationFilters, value: string | null) =>
+    assign({ [FILTER_PARAMS[field]]: value });
 
   const archivedName = (location.state as { archived?: string } | null)?.archived;
   const canCreate = hasRole(user, 'tenant_admin', 'opd_operator');
@@ -79,7 +72,7 @@ export default function InnovationListPage() {
         filters={filters}
         opds={opds.data ?? []}
         onChange={setFilter}
-        onReset={() => setSearchParams({}, { replace: true })}
+        onReset={() => clear()}
       />
       {list.isPending ? (
         <LoadingState />

@@ -15,12 +15,13 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { currentYear, useYearRubric } from '../../api/queries.ts';
 import { useTenantCode } from '../../auth/MeContext.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { SectionPanel } from '../../components/SectionPanel.tsx';
+import { useAddressParams } from '../../components/useAddressParams.ts';
 import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/id.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
@@ -52,15 +53,42 @@ const SORTABLE: readonly { sort: CockpitSort; label: MessageKey; numeric: boolea
 /** The direction a column starts in, as the server defaults it: names A–Z, days soonest first. */
 const STARTS_ASCENDING: ReadonlySet<CockpitSort> = new Set(['name', 'daysLeft']);
 
+const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
+  allowed.find((item) => item === value);
+
+/**
+ * Year, sort, filters and view live in the address, so a filtered cockpit can be shared with a
+ * colleague, bookmarked, and survives a reload; values the page does not know fall back to defaults.
+ */
+function useCockpitParams() {
+  const { params, assign } = useAddressParams();
+  const year = Number(params.get('tahun'));
+  const sort =
+    oneOf(
+      params.get('urut'),
+      SORTABLE.map((column) => column.sort),
+    ) ?? 'verified';
+  return {
+    year: Number.isInteger(year) && year >= 2022 && year <= currentYear() + 1 ? year : currentYear(),
+    sort,
+    order:
+      oneOf(params.get('arah'), ['asc', 'desc'] as const) ??
+      (STARTS_ASCENDING.has(sort) ? ('asc' as const) : ('desc' as const)),
+    predicate: oneOf(params.get('predikat'), PREDICATES) ?? '',
+    warning: oneOf(params.get('peringatan'), WARNING_CODES) ?? '',
+    view: oneOf(params.get('tampilan'), ['table', 'chart'] as const) ?? 'table',
+    set: assign,
+  };
+}
+
 export default function ProvinceCockpitPage() {
   const t = useT();
   const code = useTenantCode();
-  const [year, setYear] = useState(currentYear());
-  const [sort, setSort] = useState<CockpitSort>('verified');
-  const [order, setOrder] = useState<'asc' | 'desc'>('desc');
-  const [predicate, setPredicate] = useState('');
-  const [warning, setWarning] = useState('');
-  const [view, setView] = useState<'table' | 'chart'>('table');
+  const { year, sort, order, predicate, warning, view, set } = useCockpitParams();
+  const setYear = (value: number) => set({ tahun: String(value) });
+  const setPredicate = (value: string) => set({ predikat: value });
+  const setWarning = (value: string) => set({ peringatan: value });
+  const setView = (value: 'table' | 'chart') => set({ tampilan: value === 'table' ? '' : value });
   usePageTitle(t('oversight.title'));
 
   const query: CockpitQuery = {
@@ -72,11 +100,8 @@ export default function ProvinceCockpitPage() {
   const cockpit = useCockpit(code, year, query);
 
   function sortBy(next: CockpitSort) {
-    if (next === sort) setOrder(order === 'asc' ? 'desc' : 'asc');
-    else {
-      setSort(next);
-      setOrder(STARTS_ASCENDING.has(next) ? 'asc' : 'desc');
-    }
+    if (next === sort) set({ arah: order === 'asc' ? 'desc' : 'asc' });
+    else set({ urut: next, arah: STARTS_ASCENDING.has(next) ? 'asc' : 'desc' });
   }
 
   return (

@@ -14,13 +14,14 @@ import {
 } from '@mantine/core';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { AuditEntry, AuditFilters } from '../../api/model.ts';
 import { currentYear, queryKeys, useMembers, usePeriods } from '../../api/queries.ts';
 import { useTenantCode } from '../../auth/MeContext.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { useAddressParams } from '../../components/useAddressParams.ts';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
@@ -47,7 +48,7 @@ function readFilters(params: URLSearchParams): AuditFilters {
 export default function AuditPage() {
   const t = useT();
   const code = useTenantCode();
-  const [params, setParams] = useSearchParams();
+  const { params, assign, clear } = useAddressParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const members = useMembers(code);
   const periods = usePeriods(code);
@@ -64,15 +65,7 @@ export default function AuditPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
-  const setFilter = (name: string, value: string) =>
-    setParams(
-      (next) => {
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+  const setFilter = (name: string, value: string) => assign({ [name]: value });
 
   const years = [...new Set([currentYear(), ...(periods.data ?? []).map((period) => period.year)])];
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
@@ -121,7 +114,7 @@ export default function AuditPage() {
           w={{ base: '100%', xs: 140 }}
         />
         {Object.keys(filters).length > 0 && (
-          <Button variant="subtle" onClick={() => setParams({}, { replace: true })}>
+          <Button variant="subtle" onClick={() => clear()}>
             {t('innovations.filter.reset')}
           </Button>
         )}
