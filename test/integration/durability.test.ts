@@ -59,9 +59,9 @@ async function appOn(stack: LocalStack) {
 }
 
 describe('a crash of DynamoDB Local in the middle of a burst of writes', () => {
-  // One retry on a fresh directory: in one CI run of about ten, under full load, DynamoDB Local
-  // lost one write it had acknowledged right at the kill (SIGKILL of the JVM; the jar leaves
-  // SQLite at its durable defaults). Not reproduced since; a loss on both attempts still fails.
+  // One retry on a fresh directory: in two clean-clone CI runs of eight, under full load, one write
+  // the API had acknowledged right at the kill was missing after the restart (SIGKILL of the JVM;
+  // the jar leaves SQLite at its durable defaults). Cause open; a loss on both attempts still fails.
   it('loses nothing that the API acknowledged', { timeout: 120_000, retry: 1 }, async () => {
     // Prepare: a persistent stack on a fresh directory, one tenant with one OPD, created through the API.
     const dataDir = mkdtempSync(join(tmpdir(), 'inovasi-durability-'));
