@@ -175,6 +175,17 @@ class JobLeases {
     await this.write(id, runId, changes, ['runId', 'leaseUntil']);
   }
 
+  /** `retry`: hand the job back to the queue (another run may succeed); otherwise it failed for good. */
+  async fail(id: string, runId: string, error: JobError, retry: boolean): Promise<void> {
+    await this.finish(
+      id,
+      runId,
+      retry
+        ? { status: 'queued', stage: 'Menunggu percobaan ulang', error }
+        : { status: 'failed', error, finishedAt: new Date().toISOString() },
+    );
+  }
+
   private async write(
     id: string,
     runId: string,
@@ -467,13 +478,7 @@ export class ExportJobRepository {
 
   /** `retry`: hand the job back to the queue (another run may succeed); otherwise it failed for good. */
   async fail(id: string, runId: string, error: JobError, retry: boolean): Promise<void> {
-    await this.leases.finish(
-      id,
-      runId,
-      retry
-        ? { status: 'queued', stage: 'Menunggu percobaan ulang', error }
-        : { status: 'failed', error, finishedAt: new Date().toISOString() },
-    );
+    await this.leases.fail(id, runId, error, retry);
   }
 
   async resumable(now = new Date()): Promise<ExportJob[]> {
@@ -922,13 +927,7 @@ export class ImportRepository {
   }
 
   async fail(id: string, runId: string, error: JobError, retry: boolean): Promise<void> {
-    await this.leases.finish(
-      id,
-      runId,
-      retry
-        ? { status: 'queued', stage: 'Menunggu percobaan ulang', error }
-        : { status: 'failed', error, finishedAt: new Date().toISOString() },
-    );
+    await this.leases.fail(id, runId, error, retry);
   }
 
   async resumable(now = new Date()): Promise<ImportJob[]> {
