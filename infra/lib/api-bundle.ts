@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
-import { type BuildOptions, type BuildResult, buildSync } from 'esbuild';
-import { API_ENTRY, API_PACKAGE_JSON, REPO_ROOT } from './paths.ts';
+import { type BuildOptions, type BuildResult, build, type Plugin } from 'esbuild';
+import { API_BUNDLE_SCRIPT, API_ENTRY, API_PACKAGE_JSON, REPO_ROOT } from './paths.ts';
 
 /**
  * ESM output needs a real `require` for the CommonJS dependencies esbuild leaves as `require()`
@@ -33,13 +34,41 @@ export const EXTERNAL_RUNTIME_FILES = {
   papaparse: ['package.json', 'LICENSE', 'papaparse.js'],
 } as const;
 
+/** The languages of the API's validation messages (functions/api/src/errors.ts). */
+export const SHIPPED_ZOD_LOCALES = ['id', 'en'] as const;
+
+/**
+ * zod's namespace re-exports its 40-odd locales (264 kB minified). `@hono/zod-openapi` hands the
+ * whole `z` namespace to `extendZodWithOpenApi`, so esbuild must keep every member of it and cannot
+ * drop the unused languages by itself. This swaps the locales module, where zod's classic and core
+ * namespaces import it, for one that re-exports only the languages the API speaks. Tests run the
+ * unbundled zod, with the same two locales the bundle keeps; the bundling test checks the messages.
+ */
+export const zodShippedLocales: Plugin = {
+  name: 'zod-shipped-locales',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](?:classic|core)[\\/]/.test(args.importer)
+        ? { path: args.importer, namespace: 'zod-shipped-locales' }
+        : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'zod-shipped-locales' }, (args) => ({
+      contents: SHIPPED_ZOD_LOCALES.map(
+        (language) => `export { default as ${language} } from '../locales/${language}.js';`,
+      ).join('\n'),
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 /**
  * How the API function is built (docs/decisions/0013). ESM with code splitting: what the API
  * imports with `import()` (the PDF and spreadsheet builders, the Lambda client, the API reference
  * page) becomes chunks of their own under `chunks/`, which Node reads only when a request first
  * needs them, so a cold start parses and evaluates `index.mjs` and its static imports alone.
  * NodejsFunction cannot build this: it always passes `--outfile`, which esbuild refuses together
- * with `--splitting`. The benchmark (test/bench/budgets.ts) builds with these same options.
+ * with `--splitting`; nor could it run the plugin. The benchmark (test/bench/budgets.ts) builds with these same options.
  */
 export const API_BUNDLE_OPTIONS = {
   entryPoints: { index: API_ENTRY },
@@ -61,6 +90,7 @@ export const API_BUNDLE_OPTIONS = {
   absWorkingDir: REPO_ROOT,
   metafile: true,
   logLevel: 'warning',
+  plugins: [zodShippedLocales],
 } as const satisfies BuildOptions;
 
 /** Resolves where pnpm installed a package, as seen from a package.json. */
@@ -91,8 +121,8 @@ export const copyExternalRuntimeFiles = (outputDir: string): void => {
 };
 
 /** Builds the API into `outdir` (entry `index.mjs`, lazily loaded chunks, runtime files). */
-export const buildApiBundle = (outdir: string): BuildResult<typeof API_BUNDLE_OPTIONS> => {
-  const result = buildSync({ ...API_BUNDLE_OPTIONS, outdir });
+export const buildApiBundle = async (outdir: string): Promise<BuildResult<typeof API_BUNDLE_OPTIONS>> => {
+  const result = await build({ ...API_BUNDLE_OPTIONS, outdir });
   copyExternalRuntimeFiles(outdir);
   return result;
 };
@@ -108,8 +138,13 @@ export const apiCode = (): Code =>
       // Only used if local bundling declined, which it never does: it builds or throws.
       image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
       local: {
+        // CDK bundles synchronously, and esbuild runs plugins only in its asynchronous build: the
+        // build runs in a child Node process (the repository's tsx loads the TypeScript).
         tryBundle(outputDir) {
-          buildApiBundle(outputDir);
+          execFileSync(process.execPath, ['--import', 'tsx', API_BUNDLE_SCRIPT, outputDir], {
+            cwd: REPO_ROOT,
+            stdio: 'inherit',
+          });
           return true;
         },
       },

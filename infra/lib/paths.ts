@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The API's Lambda adapter (exports `handler`). */
 export const API_ENTRY = join(REPO_ROOT, 'functions/api/src/lambda.ts');
+/** Builds the API bundle into the folder named by its argument (infra/lib/api-bundle.ts). */
+export const API_BUNDLE_SCRIPT = join(REPO_ROOT, 'infra/bin/build-api-bundle.ts');
 /** The API workspace package: where idn-area-data is resolved from. */
 export const API_PACKAGE_JSON = join(REPO_ROOT, 'functions/api/package.json');
 /** The evidence worker's Lambda adapter (exports `handler`). */

@@ -19,8 +19,9 @@ const { createRequire } = await import('node:module');
 const dir = process.argv.at(-1);
 const { readdirSync } = await import('node:fs');
 const bundle = await import(pathToFileURL(dir + '/index.mjs').href);
-const get = (path) => bundle.handler({
-  version: '2.0', routeKey: 'ANY /api/{proxy+}', rawPath: path, rawQueryString: '', headers: { host: 'probe' },
+const get = (path, query = '', language = 'id') => bundle.handler({
+  version: '2.0', routeKey: 'ANY /api/{proxy+}', rawPath: path, rawQueryString: query,
+  headers: { host: 'probe', 'accept-language': language },
   isBase64Encoded: false,
   requestContext: {
     http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'probe' },
@@ -29,6 +30,9 @@ const get = (path) => bundle.handler({
   },
 }, {});
 const response = await get('/api/v1/openapi.json');
+// Validation messages come from the zod locales the bundle keeps (only id and en are shipped).
+const refused = (language) => get('/api/v1/catalog/innovations', 'limit=500', language)
+  .then((answer) => answer.statusCode + ' ' + JSON.parse(answer.body).error.details[0].message);
 // The API reference page is a lazily imported chunk: this loads it from the asset.
 const docs = await get('/api/v1/docs');
 // Every chunk must evaluate in the asset (the PDF and spreadsheet builders included).
@@ -41,6 +45,8 @@ process.stdout.write('\\nPROBE ' + JSON.stringify({
   status: response.statusCode,
   title: JSON.parse(response.body).info?.title,
   docs: docs.statusCode + ' ' + /<html/i.test(docs.body),
+  limitId: await refused('id'),
+  limitEn: await refused('en'),
   chunksLoaded: chunks.length > 0,
   jawaTimur: provinces.find((province) => province.code === '35')?.name,
   bojonegoro: regencies.find((regency) => regency.code === '35.22')?.name,
@@ -188,6 +194,8 @@ describe('API bundle (real esbuild run)', () => {
       status: 200,
       title: 'Inovasi Daerah API',
       docs: '200 true',
+      limitId: '400 Terlalu besar: diharapkan number menjadi <=50',
+      limitEn: '400 Too big: expected number to be <=50',
       chunksLoaded: true,
       jawaTimur: 'Jawa Timur',
       bojonegoro: 'Kabupaten Bojonegoro',
