@@ -179,7 +179,7 @@ async function seedRegion(data: ScopedClientFactory, code: string, innovations: 
     const id = randomUUID().replaceAll('-', '');
     const fileName = `dokumen-${target.index + 1}.pdf`;
     const sha256 = sha256Hex(bytes);
-    await clients.objects.send(
+    await (await clients.objects()).client.send(
       new PutObjectCommand({
         Bucket: clients.config.bucketName,
         Key: evidenceObjectKey(code, id, fileName),

@@ -702,7 +702,7 @@ const send = async (operation: Operation, call: Call) => {
 
 beforeAll(async () => {
   injector = new FaultInjector();
-  env = await createTestEnvironment({ factory: { instrument: injector.instrument }, isolatedBucket: true });
+  env = await createTestEnvironment({ factory: { ...injector.instruments }, isolatedBucket: true });
   const doc = await env.request('GET', '/openapi.json');
   const operations = operationsOf(doc.json);
   const bodyOf = (method: string, path: string) =>

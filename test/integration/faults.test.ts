@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 
 const clientsWith = (injector: Injector) =>
-  new ScopedClientFactory(config, { instrument: injector.instrument }).forScope(tenantScope('35.22'));
+  new ScopedClientFactory(config, { ...injector.instruments }).forScope(tenantScope('35.22'));
 
 const item = () => ({ pk: 'T#35.22#FAULT', sk: randomUUID(), value: 1 });
 
@@ -124,7 +124,8 @@ describe('the SDK retries with its own backoff', () => {
       const clients = clientsWith(injector);
       injector.rate = 1;
       injector.kinds = [fault];
-      const error = await clients.objects
+      const { client } = await clients.objects();
+      const error = await client
         .send(new HeadObjectCommand({ Bucket: config.bucketName, Key: 'tenants/35.22/missing.pdf' }))
         .catch((caught: unknown) => caught);
       expect(isDependencyUnavailable(error)).toBe(true);
@@ -137,7 +138,8 @@ describe('the SDK retries with its own backoff', () => {
     const clients = clientsWith(injector);
     injector.script = ['throttle', null];
     const key = `tenants/35.22/faults/${randomUUID()}.txt`;
-    const result = await clients.objects.send(
+    const { client } = await clients.objects();
+    const result = await client.send(
       new PutObjectCommand({
         Bucket: config.bucketName,
         Key: key,
@@ -146,7 +148,7 @@ describe('the SDK retries with its own backoff', () => {
       }),
     );
     expect(result.$metadata.attempts).toBe(2);
-    const head = await clients.objects.send(new HeadObjectCommand({ Bucket: config.bucketName, Key: key }));
+    const head = await client.send(new HeadObjectCommand({ Bucket: config.bucketName, Key: key }));
     expect(head.ContentLength).toBe('isi berkas'.length);
   });
 
@@ -176,7 +178,7 @@ describe('the API when a dependency is down', () => {
 
   beforeAll(async () => {
     injector = new FaultInjector();
-    env = await createTestEnvironment({ factory: { instrument: injector.instrument } });
+    env = await createTestEnvironment({ factory: { ...injector.instruments } });
     const admin = await env.login('admin.3522@demo.local');
     const list = await env.request('GET', '/tenants/35.22/innovations?limit=1', { token: admin });
     innovationPath = `/tenants/35.22/innovations/${list.json.items[0].id}`;

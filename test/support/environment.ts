@@ -7,13 +7,12 @@ import { localTokens } from '@inovasi/api/local-tokens';
 import type { RateLimitSettings } from '@inovasi/api/rate-limit';
 import type { EvidenceLimits } from '@inovasi/core';
 import {
-  createObjectClient,
   type DataConfig,
-  provisionBucket,
   provisionTable,
   ScopedClientFactory,
   type ScopedClientFactoryOptions,
 } from '@inovasi/data';
+import { createObjectClient, provisionBucket } from '@inovasi/data/object-client';
 import { seedDemoData } from '@inovasi/local';
 import { inject } from 'vitest';
 

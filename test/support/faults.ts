@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { ScopedClients } from '@inovasi/data';
 
 /**
@@ -158,10 +159,15 @@ export class FaultInjector {
     this.random = seededRandom(seed);
   }
 
-  /** Pass as `ScopedClientFactoryOptions.instrument`. */
-  readonly instrument = (clients: ScopedClients): void => {
-    this.wrap(clients.table.config as unknown as { requestHandler: HttpHandlerLike }, 'dynamodb');
-    this.wrap(clients.objects.config as unknown as { requestHandler: HttpHandlerLike }, 's3');
+  /** The factory's test instrumentation (`ScopedClientFactoryOptions`): spread it into the options. */
+  readonly instruments = {
+    instrument: (clients: ScopedClients): void => {
+      this.wrap(clients.table.config as unknown as { requestHandler: HttpHandlerLike }, 'dynamodb');
+    },
+    // A scope's S3 client is created on its first file request; it is wrapped then.
+    instrumentObjects: (objects: S3Client): void => {
+      this.wrap(objects.config as unknown as { requestHandler: HttpHandlerLike }, 's3');
+    },
   };
 
   /** Wraps one client's transport. The config object is shared by a document client and its base client. */

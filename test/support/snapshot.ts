@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createObjectClient, type DataConfig } from '@inovasi/data';
+import type { DataConfig } from '@inovasi/data';
+import { createObjectClient } from '@inovasi/data/object-client';
 
 /**
  * The whole store of one test environment (its own table, and its own bucket when it has one), read

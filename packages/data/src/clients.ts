@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwsCredentialIdentityProvider, MiddlewareStack } from '@smithy/types';
 import type { ScopeCredentialSource } from './credentials.ts';
@@ -17,9 +17,20 @@ export interface DataConfig {
   readonly credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
 }
 
+/** The S3 SDK module (loaded on first use) and a scope's client built with it. */
+export type ObjectModule = typeof import('./object-client.ts');
+export interface ObjectAccess {
+  readonly client: S3Client;
+  readonly s3: ObjectModule;
+}
+
 export interface ScopedClients {
   readonly table: DynamoDBDocumentClient;
-  readonly objects: S3Client;
+  /**
+   * The scope's S3 client, created (and the S3 SDK loaded) on the first call: a cold start that
+   * serves no file request never loads it (docs/decisions/0013). Later calls share the client.
+   */
+  readonly objects: () => Promise<ObjectAccess>;
   readonly config: DataConfig;
   readonly scope: DataScope;
 }
@@ -37,7 +48,7 @@ const TRANSLATE = {
  * DynamoDB Local on a busy machine can pause for seconds, so the local limit is wider: slowness
  * there must not turn into 503s, a dead server still does (connections are refused or reset).
  */
-const timeouts = (local: boolean, awsRequestTimeout: number) =>
+export const requestTimeouts = (local: boolean, awsRequestTimeout: number) =>
   ({
     connectionTimeout: 2_000,
     requestTimeout: local ? 30_000 : awsRequestTimeout,
@@ -58,30 +69,9 @@ export function createTableClient(
     // The SDK's standard retry strategy (exponential backoff with jitter) covers throttling,
     // 5xx and timeouts; after the last attempt the API answers 503 with Retry-After.
     maxAttempts: 4,
-    requestHandler: timeouts(Boolean(config.dynamoEndpoint), 5_000),
+    requestHandler: requestTimeouts(Boolean(config.dynamoEndpoint), 5_000),
   });
   return DynamoDBDocumentClient.from(base, TRANSLATE);
-}
-
-export function createObjectClient(
-  config: DataConfig,
-  credentials: Credentials = config.credentials,
-): S3Client {
-  const local = Boolean(config.s3Endpoint);
-  return new S3Client({
-    region: config.region,
-    ...(credentials ? { credentials } : {}),
-    requestHandler: timeouts(local, 10_000),
-    ...(local
-      ? {
-          endpoint: config.s3Endpoint,
-          forcePathStyle: true,
-          // s3rver stores streamed uploads corrupted under the SDK's default checksum mode.
-          requestChecksumCalculation: 'WHEN_REQUIRED',
-          responseChecksumValidation: 'WHEN_REQUIRED',
-        }
-      : {}),
-  });
 }
 
 /** Every field of a scope is part of its identity: two scopes share clients only if they allow the same. */
@@ -106,6 +96,8 @@ export interface ScopedClientFactoryOptions {
    * clients, after the guard is installed (fault injection, consumed-capacity metering).
    */
   readonly instrument?: ((clients: ScopedClients) => void) | undefined;
+  /** The same for a scope's S3 client, called when it is created (on its scope's first file request). */
+  readonly instrumentObjects?: ((objects: S3Client, scope: DataScope) => void) | undefined;
   readonly maxCached?: number | undefined;
 }
 
@@ -133,9 +125,27 @@ export class ScopedClientFactory {
     const table = createTableClient(this.config, credentials);
     guardTable(table.middlewareStack as unknown as MiddlewareStack<object, object>, scope);
     installFirstWriteHook(table.middlewareStack as unknown as MiddlewareStack<object, object>);
-    const objects = createObjectClient(this.config, credentials);
-    guardObjects(objects.middlewareStack as unknown as MiddlewareStack<object, object>, scope);
-    const clients: ScopedClients = { table, objects, config: this.config, scope };
+    let objects: Promise<ObjectAccess> | undefined;
+    const loadObjects = async (): Promise<ObjectAccess> => {
+      const s3 = await import('./object-client.ts');
+      const client = s3.createObjectClient(this.config, credentials);
+      guardObjects(client.middlewareStack as unknown as MiddlewareStack<object, object>, scope);
+      this.options.instrumentObjects?.(client, scope);
+      return { client, s3 };
+    };
+    const clients: ScopedClients = {
+      table,
+      objects: () => {
+        // A failed load is not kept: the next request tries again.
+        objects ??= loadObjects().catch((error: unknown) => {
+          objects = undefined;
+          throw error;
+        });
+        return objects;
+      },
+      config: this.config,
+      scope,
+    };
     this.options.instrument?.(clients);
     if (this.cache.size >= this.maxCached) {
       const oldest = this.cache.keys().next().value;

@@ -6,11 +6,10 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { tableDefinition } from './table-definition.ts';
 
 /**
- * Creates the table and bucket if missing, from the same definition the CDK stack deploys.
+ * Creates the table if missing, from the same definition the CDK stack deploys.
  * Used by the embedded default and the tests; in AWS the CDK stack owns these resources.
  */
 export async function provisionTable(client: DynamoDBClient, tableName: string): Promise<void> {
@@ -79,13 +78,5 @@ async function addMissingIndexes(
       if (created?.IndexStatus === 'ACTIVE') break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-  }
-}
-
-export async function provisionBucket(client: S3Client, bucketName: string): Promise<void> {
-  try {
-    await client.send(new HeadBucketCommand({ Bucket: bucketName }));
-  } catch {
-    await client.send(new CreateBucketCommand({ Bucket: bucketName }));
   }
 }

@@ -1,11 +1,5 @@
 import { createHash } from 'node:crypto';
 import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
-import {
   BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -196,10 +190,11 @@ export async function tenantItems(clients: ScopedClients, tenantCode: string): P
 }
 
 async function* tenantObjects(clients: ScopedClients, tenantCode: string) {
+  const { client, s3 } = await clients.objects();
   let token: string | undefined;
   do {
-    const page = await clients.objects.send(
-      new ListObjectsV2Command({
+    const page = await client.send(
+      new s3.ListObjectsV2Command({
         Bucket: clients.config.bucketName,
         Prefix: tenantObjectPrefix(tenantCode),
         ContinuationToken: token,
@@ -223,6 +218,7 @@ export async function exportTenant(
   now = new Date().toISOString(),
 ): Promise<Extract<TransferRecord, { type: 'footer' }>> {
   const clients = factory.forScope(tenantTransferScope(tenantCode));
+  const { client, s3 } = await clients.objects();
   const digest = createHash('sha256');
   const emit = async (record: TransferRecord) => {
     const line = JSON.stringify(record);
@@ -240,8 +236,8 @@ export async function exportTenant(
   for (const item of items) await emit({ type: 'item', item });
   let objects = 0;
   for await (const key of tenantObjects(clients, tenantCode)) {
-    const object = await clients.objects.send(
-      new GetObjectCommand({ Bucket: clients.config.bucketName, Key: key }),
+    const object = await client.send(
+      new s3.GetObjectCommand({ Bucket: clients.config.bucketName, Key: key }),
     );
     const bytes = Buffer.from((await object.Body?.transformToByteArray()) ?? []);
     await emit({
@@ -306,6 +302,7 @@ export async function importTenant(
 ): Promise<{ tenant: string; items: number; objects: number }> {
   const { tenant, records } = readExport(lines);
   const clients = factory.forScope(tenantTransferScope(tenant));
+  const { client, s3 } = await clients.objects();
   for (const key of [keys.tenantProfile(tenant), keys.platformTenant(tenant)]) {
     if (await getItem(clients, key))
       throw new TenantAlreadyPresentError(`tenant ${tenant} already exists in the target table`);
@@ -322,8 +319,8 @@ export async function importTenant(
           }),
         );
       } else if (record.type === 'object') {
-        await clients.objects.send(
-          new PutObjectCommand({
+        await client.send(
+          new s3.PutObjectCommand({
             Bucket: clients.config.bucketName,
             Key: record.key,
             Body: Buffer.from(record.body, 'base64'),
@@ -373,6 +370,7 @@ export async function offboardTenant(
   },
 ): Promise<OffboardingRecord> {
   const clients = factory.forScope(tenantTransferScope(tenantCode));
+  const { client, s3 } = await clients.objects();
   const items = await tenantItems(clients, tenantCode);
   const audit = auditPrefix(tenantCode);
   const deletes = items.map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
@@ -400,7 +398,7 @@ export async function offboardTenant(
   }
   let objects = 0;
   for await (const key of tenantObjects(clients, tenantCode)) {
-    await clients.objects.send(new DeleteObjectCommand({ Bucket: clients.config.bucketName, Key: key }));
+    await client.send(new s3.DeleteObjectCommand({ Bucket: clients.config.bucketName, Key: key }));
     objects++;
   }
   const at = options.now ?? new Date().toISOString();

@@ -365,7 +365,7 @@ describe('ScopedClientFactory with vended credentials', () => {
     const tuban = factory.forScope(tenantScope('35.23'));
     const [tableIdentity, objectIdentity, otherIdentity] = await Promise.all([
       bojonegoro.table.config.credentials(),
-      bojonegoro.objects.config.credentials(),
+      bojonegoro.objects().then(({ client }) => client.config.credentials()),
       tuban.table.config.credentials(),
     ]);
     // Assess: one session per tenant, shared by its table and object clients.

@@ -204,7 +204,7 @@ describe('tenant guard on the S3 client', () => {
   it('round-trips bytes inside the tenant prefix exactly', async () => {
     const bytes = Buffer.from(Array.from({ length: 70_000 }, (_, index) => index % 251));
     const key = evidenceObjectKey('35.22', 'ev1', 'bukti.bin');
-    const { objects } = bojonegoro();
+    const { client: objects } = await bojonegoro().objects();
     await objects.send(new PutObjectCommand({ Bucket: env.config.bucketName, Key: key, Body: bytes }));
     const read = await objects.send(new GetObjectCommand({ Bucket: env.config.bucketName, Key: key }));
     const body = Buffer.from(await read.Body!.transformToByteArray());
@@ -212,7 +212,7 @@ describe('tenant guard on the S3 client', () => {
   });
 
   it('refuses objects of another tenant, also when presigning', async () => {
-    const { objects } = bojonegoro();
+    const { client: objects } = await bojonegoro().objects();
     const foreign = evidenceObjectKey('35.20', 'ev1', 'bukti.pdf');
     await expect(
       objects.send(new PutObjectCommand({ Bucket: env.config.bucketName, Key: foreign, Body: 'x' })),
@@ -281,10 +281,12 @@ describe('tenant guard on the catalogue and replication scopes', () => {
       ),
     ).rejects.toThrow(TenantGuardError);
     await expect(
-      reader.objects.send(new GetObjectCommand({ Bucket: env.config.bucketName, Key: 'tenants/35.22/x' })),
+      (await reader.objects()).client.send(
+        new GetObjectCommand({ Bucket: env.config.bucketName, Key: 'tenants/35.22/x' }),
+      ),
     ).rejects.toThrow(TenantGuardError);
     await expect(
-      reader.objects.send(
+      (await reader.objects()).client.send(
         new PutObjectCommand({ Bucket: env.config.bucketName, Key: `${CATALOG_OBJECT_PREFIX}x`, Body: 'x' }),
       ),
     ).rejects.toThrow(TenantGuardError);

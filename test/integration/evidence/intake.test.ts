@@ -28,9 +28,9 @@ beforeAll(async () => {
   operator = await env.login('opd1.3522@demo.local');
 });
 
-const objects = (tenant = TENANT) => env.data.forScope(tenantScope(tenant)).objects;
+const objects = async (tenant = TENANT) => (await env.data.forScope(tenantScope(tenant)).objects()).client;
 const objectKeysOf = async (tenant: string, evidenceId: string) => {
-  const page = await objects(tenant).send(
+  const page = await (await objects(tenant)).send(
     new ListObjectsV2Command({
       Bucket: env.config.bucketName,
       Prefix: `tenants/${tenant}/evidence/${evidenceId}/`,
@@ -571,7 +571,7 @@ describe('deletion', () => {
     );
     expect(withDeleted.json.items.map((item: { id: string }) => item.id)).toContain(id);
     await expect(
-      objects().send(
+      (await objects()).send(
         new HeadObjectCommand({
           Bucket: env.config.bucketName,
           Key: `tenants/${TENANT}/evidence/${id}/hapus.pdf`,

@@ -62,11 +62,9 @@ async function uploadOnly(bytes: Buffer, fileName: string, mediaType: string) {
 }
 
 const objectsOf = async (id: string) => {
-  const page = await env.data
-    .forScope(tenantScope('35.22'))
-    .objects.send(
-      new ListObjectsV2Command({ Bucket: env.config.bucketName, Prefix: `tenants/35.22/evidence/${id}/` }),
-    );
+  const page = await (await env.data.forScope(tenantScope('35.22')).objects()).client.send(
+    new ListObjectsV2Command({ Bucket: env.config.bucketName, Prefix: `tenants/35.22/evidence/${id}/` }),
+  );
   return (page.Contents ?? []).map((object) => object.Key);
 };
 
@@ -89,9 +87,9 @@ describe('evidence worker on object-created events', () => {
       status: 'passed',
       intake: { checkedBy: 'worker', textLayer: true },
     });
-    const tags = await env.data
-      .forScope(tenantScope('35.22'))
-      .objects.send(new GetObjectTaggingCommand({ Bucket: env.config.bucketName, Key: key }));
+    const tags = await (await env.data.forScope(tenantScope('35.22')).objects()).client.send(
+      new GetObjectTaggingCommand({ Bucket: env.config.bucketName, Key: key }),
+    );
     expect(tags.TagSet).toEqual([{ Key: 'evidence-state', Value: 'checked' }]);
     // The client's completion arrives second and finds the item decided.
     const completed = await env.request('POST', `/tenants/35.22/evidence/${id}/complete`, { token: admin });
@@ -118,9 +116,9 @@ describe('evidence worker on object-created events', () => {
     const stray = `tenants/35.22/evidence/01JSTRAY0000000000000000/x.pdf`;
     const { key: issued } = await uploadOnly(textPdf(), 'asli.pdf', 'application/pdf');
     const elsewhere = `${issued.slice(0, issued.lastIndexOf('/'))}/lain.pdf`;
-    await env.data
-      .forScope(tenantScope('35.22'))
-      .objects.send(new PutObjectCommand({ Bucket: env.config.bucketName, Key: elsewhere, Body: textPdf() }));
+    await (await env.data.forScope(tenantScope('35.22')).objects()).client.send(
+      new PutObjectCommand({ Bucket: env.config.bucketName, Key: elsewhere, Body: textPdf() }),
+    );
     const outcomes = await Promise.all([
       handler(s3Event(stray)),
       handler(s3Event(elsewhere)),

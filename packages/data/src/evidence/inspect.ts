@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   type EvidenceLimits,
   type EvidenceMediaType,
@@ -7,6 +6,7 @@ import {
   isEvidenceMediaType,
   maxBytesFor,
 } from '@inovasi/core';
+import type { ObjectAccess } from '../clients.ts';
 import { Mp4DurationReader } from './mp4-duration.ts';
 import { PdfTextLayerScanner } from './pdf-text.ts';
 
@@ -60,7 +60,7 @@ async function* bodyChunks(body: unknown): AsyncGenerator<Uint8Array> {
  * feeds the PDF text-layer scanner or the MP4 header reader. Memory does not grow with the file.
  */
 export async function inspectEvidenceObject(
-  objects: S3Client,
+  { client, s3 }: ObjectAccess,
   bucket: string,
   key: string,
   expected: UploadExpectation,
@@ -68,7 +68,7 @@ export async function inspectEvidenceObject(
 ): Promise<IntakeOutcome> {
   let size: number;
   try {
-    const head = await objects.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    const head = await client.send(new s3.HeadObjectCommand({ Bucket: bucket, Key: key }));
     size = Number(head.ContentLength ?? 0);
   } catch (error) {
     if (isMissing(error)) throw new EvidenceObjectMissingError(`no object at ${key}`);
@@ -79,8 +79,8 @@ export async function inspectEvidenceObject(
   }
   if (size !== expected.size) return { passed: false, rejection: 'size_mismatch', measured: { size } };
 
-  const range = await objects.send(
-    new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${MAGIC_BYTES - 1}` }),
+  const range = await client.send(
+    new s3.GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${MAGIC_BYTES - 1}` }),
   );
   const head: Uint8Array[] = [];
   for await (const chunk of bodyChunks(range.Body)) head.push(chunk);
@@ -99,7 +99,7 @@ export async function inspectEvidenceObject(
   const pdf = mediaType === 'application/pdf' ? new PdfTextLayerScanner() : undefined;
   const mp4 = mediaType === 'video/mp4' ? new Mp4DurationReader() : undefined;
   let read = 0;
-  const body = await objects.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  const body = await client.send(new s3.GetObjectCommand({ Bucket: bucket, Key: key }));
   for await (const chunk of bodyChunks(body.Body)) {
     read += chunk.byteLength;
     hash.update(chunk);

@@ -1,4 +1,3 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import {
   BatchWriteCommand,
   GetCommand,
@@ -268,8 +267,9 @@ export class CatalogReader {
   }
 
   async snapshot(key: string): Promise<Uint8Array> {
-    const result = await this.clients.objects.send(
-      new GetObjectCommand({ Bucket: this.clients.config.bucketName, Key: key }),
+    const { client, s3 } = await this.clients.objects();
+    const result = await client.send(
+      new s3.GetObjectCommand({ Bucket: this.clients.config.bucketName, Key: key }),
     );
     if (!result.Body) throw new Error(`snapshot ${key} has no body`);
     return result.Body.transformToByteArray();
@@ -427,8 +427,9 @@ export class CatalogIndexWriter {
   ): Promise<boolean> {
     const { bucketName: Bucket, tableName: TableName } = this.clients.config;
     const key = catalogSnapshotObjectKey(sequence, ulid());
-    await this.clients.objects.send(
-      new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: 'application/octet-stream' }),
+    const { client, s3 } = await this.clients.objects();
+    await client.send(
+      new s3.PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: 'application/octet-stream' }),
     );
     try {
       const result = await this.clients.table.send(
@@ -445,12 +446,12 @@ export class CatalogIndexWriter {
       const replaced = result.Attributes?.snapshotKey;
       // Readers that still hold the replaced pointer retry with the new one.
       if (typeof replaced === 'string') {
-        await this.clients.objects.send(new DeleteObjectCommand({ Bucket, Key: replaced }));
+        await client.send(new s3.DeleteObjectCommand({ Bucket, Key: replaced }));
       }
       return true;
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      await this.clients.objects.send(new DeleteObjectCommand({ Bucket, Key: key }));
+      await client.send(new s3.DeleteObjectCommand({ Bucket, Key: key }));
       return false;
     }
   }

@@ -1,11 +1,5 @@
 import { createHash } from 'node:crypto';
 import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  PutObjectCommand,
-  PutObjectTaggingCommand,
-} from '@aws-sdk/client-s3';
-import {
   BatchGetCommand,
   DeleteCommand,
   GetCommand,
@@ -13,7 +7,6 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   type Actor,
   DEFAULT_EVIDENCE_LIMITS,
@@ -386,9 +379,10 @@ export class EvidenceRepository {
       'x-amz-checksum-sha256': Buffer.from(sha256, 'hex').toString('base64'),
       'x-amz-tagging': `${EVIDENCE_STATE_TAG}=${EVIDENCE_STATE_PENDING}`,
     };
-    const url = await getSignedUrl(
-      this.clients.objects,
-      new PutObjectCommand({
+    const { client, s3 } = await this.clients.objects();
+    const url = await s3.getSignedUrl(
+      client,
+      new s3.PutObjectCommand({
         Bucket: this.bucket,
         Key: objectKey,
         ContentType: mediaType,
@@ -519,8 +513,9 @@ export class EvidenceRepository {
       (items) => items,
       () => [] as Evidence[],
     );
+    const { client, s3 } = await this.clients.objects();
     const outcome = await inspectEvidenceObject(
-      this.clients.objects,
+      { client, s3 },
       this.bucket,
       objectKey,
       { mediaType, size, sha256 },
@@ -568,8 +563,8 @@ export class EvidenceRepository {
     // its own (a single conditional update, atomic and serialised by DynamoDB) and given back if
     // the item turns out to be decided already. A crash in between overcounts one file, never under.
     const [tagged, reservation] = await Promise.allSettled([
-      this.clients.objects.send(
-        new PutObjectTaggingCommand({
+      client.send(
+        new s3.PutObjectTaggingCommand({
           Bucket: this.bucket,
           Key: objectKey,
           Tagging: { TagSet: [{ Key: EVIDENCE_STATE_TAG, Value: EVIDENCE_STATE_CHECKED }] },
@@ -733,9 +728,8 @@ export class EvidenceRepository {
     }
     // The bytes failed their check: they must not stay under the region's prefix.
     if (stored.objectKey) {
-      await this.clients.objects.send(
-        new DeleteObjectCommand({ Bucket: this.bucket, Key: stored.objectKey }),
-      );
+      const { client, s3 } = await this.clients.objects();
+      await client.send(new s3.DeleteObjectCommand({ Bucket: this.bucket, Key: stored.objectKey }));
     }
     return toEvidence({
       ...(stored as unknown as Record<string, unknown>),
@@ -831,9 +825,8 @@ export class EvidenceRepository {
       alongside,
     );
     if (before.objectKey) {
-      await this.clients.objects.send(
-        new DeleteObjectCommand({ Bucket: this.bucket, Key: before.objectKey }),
-      );
+      const { client, s3 } = await this.clients.objects();
+      await client.send(new s3.DeleteObjectCommand({ Bucket: this.bucket, Key: before.objectKey }));
     }
     return toEvidence(updated);
   }
@@ -850,9 +843,10 @@ export class EvidenceRepository {
     if (!stored?.objectKey) throw new NotFoundError('evidence has no object');
     const mediaType = stored.intake?.mediaType ?? stored.mediaType ?? 'application/octet-stream';
     const previewable = inline && ['application/pdf', 'image/jpeg', 'image/png'].includes(mediaType);
-    const url = await getSignedUrl(
-      this.clients.objects,
-      new GetObjectCommand({
+    const { client, s3 } = await this.clients.objects();
+    const url = await s3.getSignedUrl(
+      client,
+      new s3.GetObjectCommand({
         Bucket: this.bucket,
         Key: stored.objectKey,
         ResponseContentType: mediaType,

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { GetObjectCommand, type GetObjectCommandOutput, PutObjectCommand } from '@aws-sdk/client-s3';
+import type { GetObjectCommandOutput } from '@aws-sdk/client-s3';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { Upload } from '@aws-sdk/lib-storage';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type {
   Actor,
   Evidence,
@@ -504,8 +502,9 @@ export class ExportJobRepository {
     counted.on('data', (chunk: Buffer) => {
       size += chunk.length;
     });
-    const upload = new Upload({
-      client: this.clients.objects,
+    const { client, s3 } = await this.clients.objects();
+    const upload = new s3.Upload({
+      client,
       // The tag lets the bucket's lifecycle rule expire the file with its job (job-object-tags.ts).
       params: {
         Bucket: this.bucket,
@@ -530,9 +529,10 @@ export class ExportJobRepository {
     const item = await this.item(jobId);
     const result = item?.result as ExportResult | undefined;
     if (!item?.objectKey || !result) return undefined;
-    const url = await getSignedUrl(
-      this.clients.objects,
-      new GetObjectCommand({
+    const { client, s3 } = await this.clients.objects();
+    const url = await s3.getSignedUrl(
+      client,
+      new s3.GetObjectCommand({
         Bucket: this.bucket,
         Key: String(item.objectKey),
         ResponseContentType: result.contentType,
@@ -550,9 +550,10 @@ export class ExportJobRepository {
    */
   async openEvidence(evidence: Evidence): Promise<Readable | undefined> {
     if (evidence.source !== 'upload' || !evidence.fileName) return undefined;
+    const { client, s3 } = await this.clients.objects();
     try {
-      const object = await this.clients.objects.send(
-        new GetObjectCommand({
+      const object = await client.send(
+        new s3.GetObjectCommand({
           Bucket: this.bucket,
           Key: evidenceObjectKey(this.tenantCode, evidence.id, evidence.fileName),
         }),
@@ -682,9 +683,10 @@ export class ImportRepository {
       'content-type': CONTENT_TYPES[input.format],
       'x-amz-tagging': jobObjectTagging(JOB_OBJECT_IMPORT),
     };
-    const url = await getSignedUrl(
-      this.clients.objects,
-      new PutObjectCommand({
+    const { client, s3 } = await this.clients.objects();
+    const url = await s3.getSignedUrl(
+      client,
+      new s3.PutObjectCommand({
         Bucket: this.bucket,
         Key: objectKey,
         ContentType: headers['content-type'],
@@ -719,11 +721,10 @@ export class ImportRepository {
       }),
     );
     if (inline.Item?.content) return Buffer.from(inline.Item.content as Uint8Array);
+    const { client, s3 } = await this.clients.objects();
     let object: GetObjectCommandOutput;
     try {
-      object = await this.clients.objects.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: this.sourceKey(job) }),
-      );
+      object = await client.send(new s3.GetObjectCommand({ Bucket: this.bucket, Key: this.sourceKey(job) }));
     } catch (error) {
       const name = (error as Error).name;
       if (name === 'NoSuchKey' || name === 'NotFound' || name === 'AccessDenied') {
@@ -750,8 +751,9 @@ export class ImportRepository {
   }
 
   private async putJson(objectKey: string, value: unknown): Promise<void> {
-    await this.clients.objects.send(
-      new PutObjectCommand({
+    const { client, s3 } = await this.clients.objects();
+    await client.send(
+      new s3.PutObjectCommand({
         Bucket: this.bucket,
         Key: objectKey,
         Body: JSON.stringify(value),
@@ -762,10 +764,9 @@ export class ImportRepository {
   }
 
   private async getJson<T>(objectKey: string): Promise<T | undefined> {
+    const { client, s3 } = await this.clients.objects();
     try {
-      const object = await this.clients.objects.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: objectKey }),
-      );
+      const object = await client.send(new s3.GetObjectCommand({ Bucket: this.bucket, Key: objectKey }));
       return JSON.parse(
         await (object.Body as { transformToString(): Promise<string> }).transformToString(),
       ) as T;
