@@ -1,10 +1,18 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { JobRef } from '@inovasi/api/jobs/background';
 import type { MailSink } from '@inovasi/api/jobs/outbox';
 import { sesEmailOf } from '@inovasi/api/jobs/ses-mail';
-import type { Actor } from '@inovasi/core';
-import { ExportJobRepository, tenantScope } from '@inovasi/data';
+import { staleMarkersOf } from '@inovasi/api/summaries';
+import { type Actor, defaultAssessmentYear } from '@inovasi/core';
+import {
+  ExportJobRepository,
+  SummaryRepository,
+  summaryKeys,
+  summaryWriterScope,
+  tenantScope,
+} from '@inovasi/data';
 import { createScheduledHandler } from '@inovasi/workers/scheduled';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../support/environment.ts';
@@ -107,6 +115,45 @@ describe('the scheduled worker', () => {
     expect(refs).toContainEqual({ type: 'export', tenantCode: '63.03', id: job.id });
     // Handed over, not run: the job is still waiting for the worker.
     expect((await exports.get(job.id))?.status).toBe('queued');
+  });
+
+  it('sweeps between rebuilds: recomputes a region whose refresh was lost and one without its season summary, and no other', async () => {
+    const { handler } = worker();
+    const season = defaultAssessmentYear();
+    const summaryOf = (code: string) =>
+      new SummaryRepository(env.data.forScope(tenantScope(code, true)), code).get(season);
+    const summaryTable = (code: string) => env.data.forScope(summaryWriterScope(code)).table;
+    // Whatever earlier tests left is swept first; then a sweep finds nothing to do.
+    await handler({ job: 'summaries-sweep' });
+    const quiet = await handler({ job: 'summaries-sweep' });
+    expect(quiet).toMatchObject({ job: 'summaries-sweep', refreshed: 0, markersCleared: 0, failed: 0 });
+    expect((quiet as { checked: number }).checked).toBeGreaterThanOrEqual(6);
+
+    // A lost refresh: the stored summary lags its sources and the write left a settled marker.
+    const before = await summaryOf('35.22');
+    expect(before).toBeDefined();
+    await summaryTable('35.22').send(
+      new UpdateCommand({
+        TableName: env.config.tableName,
+        Key: summaryKeys.current('35.22', season),
+        UpdateExpression: 'SET n = :n',
+        ExpressionAttributeValues: { ':n': (before?.n ?? 0) + 7 },
+      }),
+    );
+    await staleMarkersOf(env.data, '35.22').mark('lost-refresh', true);
+    // An onboarding whose first refresh and marker both failed: no summary of the season at all.
+    await summaryTable('35.20').send(
+      new DeleteCommand({ TableName: env.config.tableName, Key: summaryKeys.current('35.20', season) }),
+    );
+    expect(await summaryOf('35.20')).toBeUndefined();
+
+    const swept = await handler({ job: 'summaries-sweep' });
+
+    expect(swept).toMatchObject({ job: 'summaries-sweep', refreshed: 2, markersCleared: 1, failed: 0 });
+    expect((await summaryOf('35.22'))?.n).toBe(before?.n);
+    expect((await summaryOf('35.20'))?.tenantCode).toBe('35.20');
+    expect(await staleMarkersOf(env.data, '35.22').list()).toEqual([]);
+    expect(await handler({ job: 'summaries-sweep' })).toMatchObject({ refreshed: 0, failed: 0 });
   });
 
   it('runs the nightly rebuild and reports its drift as metrics', async () => {

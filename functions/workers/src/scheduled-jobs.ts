@@ -3,7 +3,13 @@
  * EventBridge rule per job with `{ "job": <name> }` as its constant input, and the alarms on the
  * metrics). Pure data: `infra` imports it at synth time.
  */
-export const SCHEDULED_JOBS = ['outbox', 'reminders', 'jobs-sweep', 'summaries-rebuild'] as const;
+export const SCHEDULED_JOBS = [
+  'outbox',
+  'reminders',
+  'jobs-sweep',
+  'summaries-sweep',
+  'summaries-rebuild',
+] as const;
 export type ScheduledJob = (typeof SCHEDULED_JOBS)[number];
 
 export const isScheduledJob = (value: unknown): value is ScheduledJob =>

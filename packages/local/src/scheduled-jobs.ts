@@ -1,7 +1,7 @@
 import { resumeBackgroundJobs } from '@inovasi/api/jobs/background';
 import { dispatchOutbox, fileMailSink } from '@inovasi/api/jobs/outbox';
 import { runDeadlineReminders } from '@inovasi/api/jobs/reminders';
-import { formatRebuildReport, rebuildSummaries } from '@inovasi/api/jobs/summaries';
+import { formatRebuildReport, rebuildSummaries, sweepStaleSummaries } from '@inovasi/api/jobs/summaries';
 import { createLogger } from '@inovasi/api/logging';
 import type { ScopedClientFactory } from '@inovasi/data';
 
@@ -9,6 +9,8 @@ const OUTBOX_EVERY_MS = 15_000;
 const REMINDERS_EVERY_MS = 60 * 60 * 1000;
 /** Repairs summary drift (a lost in-request refresh) and writes each region's daily trend point. */
 const SUMMARY_REBUILD_EVERY_MS = 15 * 60 * 1000;
+/** Recomputes only regions whose in-request refresh was lost or whose season summary is missing. */
+const SUMMARY_SWEEP_EVERY_MS = 60_000;
 /** Takes up export and import jobs nobody started or whose run died (docs/decisions/0011). */
 const JOB_SWEEP_EVERY_MS = 60_000;
 
@@ -32,22 +34,31 @@ export function startScheduledJobs(data: ScopedClientFactory, outboxFile: string
   };
   const reminders = guarded(() => runDeadlineReminders(data));
   const outbox = guarded(() => dispatchOutbox(data, sink));
-  // Its own guard: a rebuild of many regions must not hold up the outbox.
-  let rebuilding = false;
-  const summaries = async () => {
-    if (rebuilding) return;
-    rebuilding = true;
+  // Their own guard: a rebuild of many regions must not hold up the outbox, and the sweep and the
+  // rebuild would only do the same work twice.
+  let summarising = false;
+  const summaryJob = (name: string, job: () => Promise<string[]>) => async () => {
+    if (summarising) return;
+    summarising = true;
     try {
-      const report = await rebuildSummaries(data);
-      if (report.drifted > 0 || report.failures.length > 0) {
-        for (const line of formatRebuildReport(report, false)) console.warn(`summaries: ${line}`);
-      }
+      for (const line of await job()) console.warn(`summaries: ${line}`);
     } catch (error) {
-      console.error('summary rebuild failed; it runs again on the next tick', error);
+      console.error(`summary ${name} failed; it runs again on the next tick`, error);
     } finally {
-      rebuilding = false;
+      summarising = false;
     }
   };
+  const summaries = summaryJob('rebuild', async () => {
+    const report = await rebuildSummaries(data);
+    return report.drifted > 0 || report.failures.length > 0 ? formatRebuildReport(report, false) : [];
+  });
+  const summarySweep = summaryJob('sweep', async () => {
+    const report = await sweepStaleSummaries(data);
+    return [
+      ...report.refreshed.map(({ tenantCode, reason }) => `${tenantCode} refreshed (${reason})`),
+      ...report.failures.map(({ tenantCode, error }) => `${tenantCode} sweep FAILED: ${error}`),
+    ];
+  });
   // Its own guard too: a national-entry pack may take minutes.
   let sweeping = false;
   const jobLogger = createLogger({ serviceName: 'inovasi-jobs', logLevel: 'WARN' });
@@ -67,6 +78,7 @@ export function startScheduledJobs(data: ScopedClientFactory, outboxFile: string
     setInterval(outbox, OUTBOX_EVERY_MS),
     setInterval(reminders, REMINDERS_EVERY_MS),
     setInterval(summaries, SUMMARY_REBUILD_EVERY_MS),
+    setInterval(summarySweep, SUMMARY_SWEEP_EVERY_MS),
   ];
   for (const timer of timers) timer.unref();
   const first = setTimeout(reminders, 1_000);

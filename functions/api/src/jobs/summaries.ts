@@ -1,9 +1,12 @@
+import { defaultAssessmentYear, rubricForYear } from '@inovasi/core';
 import {
   PlatformRepository,
   platformRegistryScope,
   type ScopedClientFactory,
+  SummaryRepository,
   SummaryWriter,
   summaryWriterScope,
+  tenantScope,
 } from '@inovasi/data';
 import {
   computeSummary,
@@ -85,6 +88,35 @@ async function rebuildTenant(
   return { entries, markersCleared: options.check ? 0 : clearable.length };
 }
 
+/** Every onboarded tenant of the platform registry, unless the caller names some. */
+async function tenantsOf(data: ScopedClientFactory, named: readonly string[] | undefined) {
+  return (
+    named ??
+    (await new PlatformRepository(data.forScope(platformRegistryScope)).list()).map((tenant) => tenant.code)
+  );
+}
+
+/** Runs `work` for each tenant, `concurrency` at a time; a tenant's failure is recorded, not thrown. */
+async function forEachTenant(
+  tenants: readonly string[],
+  concurrency: number | undefined,
+  work: (tenantCode: string) => Promise<void>,
+): Promise<{ tenantCode: string; error: string }[]> {
+  const queue = [...tenants];
+  const failures: { tenantCode: string; error: string }[] = [];
+  const worker = async () => {
+    for (let tenantCode = queue.shift(); tenantCode !== undefined; tenantCode = queue.shift()) {
+      try {
+        await work(tenantCode);
+      } catch (error) {
+        failures.push({ tenantCode, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency ?? 4) }, worker));
+  return failures;
+}
+
 /**
  * Recomputes every summary from source and compares it with what is stored: the scheduled repair
  * (a timer locally, an EventBridge schedule in AWS) and the `summaries:rebuild` command. Any drift
@@ -96,25 +128,17 @@ export async function rebuildSummaries(
   data: ScopedClientFactory,
   options: RebuildOptions = {},
 ): Promise<RebuildReport> {
-  const tenants =
-    options.tenants ??
-    (await new PlatformRepository(data.forScope(platformRegistryScope)).list()).map((tenant) => tenant.code);
-  const queue = [...tenants];
   const entries: RebuildEntry[] = [];
-  const failures: { tenantCode: string; error: string }[] = [];
   let markersCleared = 0;
-  const worker = async () => {
-    for (let tenantCode = queue.shift(); tenantCode !== undefined; tenantCode = queue.shift()) {
-      try {
-        const rebuilt = await rebuildTenant(data, tenantCode, options);
-        entries.push(...rebuilt.entries);
-        markersCleared += rebuilt.markersCleared;
-      } catch (error) {
-        failures.push({ tenantCode, error: error instanceof Error ? error.message : String(error) });
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+  const failures = await forEachTenant(
+    await tenantsOf(data, options.tenants),
+    options.concurrency,
+    async (code) => {
+      const rebuilt = await rebuildTenant(data, code, options);
+      entries.push(...rebuilt.entries);
+      markersCleared += rebuilt.markersCleared;
+    },
+  );
   entries.sort((a, b) => a.tenantCode.localeCompare(b.tenantCode) || a.year - b.year);
   return {
     entries,
@@ -123,6 +147,51 @@ export async function rebuildSummaries(
     markersCleared,
     failures,
   };
+}
+
+export interface SweepReport {
+  /** Regions looked at. */
+  readonly checked: number;
+  /** Regions recomputed: a stale marker whose request has ended, or no summary of the season. */
+  readonly refreshed: readonly { readonly tenantCode: string; readonly reason: 'marked' | 'missing' }[];
+  readonly markersCleared: number;
+  readonly failures: readonly { tenantCode: string; error: string }[];
+}
+
+/**
+ * The repair between two nightly rebuilds (docs/decisions/0010). A region gets the rebuild's
+ * recompute only if it needs one: a stale marker whose request has ended (an in-request refresh
+ * was lost), or no summary of the current season (an onboarding whose first refresh and marker
+ * both failed, or a season nobody has written to yet). Any other region costs two reads, so this
+ * can run every few minutes and bound how long a dashboard or cockpit lags a committed change.
+ */
+export async function sweepStaleSummaries(
+  data: ScopedClientFactory,
+  options: Pick<RebuildOptions, 'tenants' | 'now' | 'concurrency'> = {},
+): Promise<SweepReport> {
+  const now = options.now ?? new Date();
+  const requestsEndedBy = new Date(now.getTime() - UNSETTLED_MARKER_EXPIRY_MS);
+  const season = defaultAssessmentYear(now);
+  const seasonScored = rubricForYear(season) !== undefined;
+  const tenants = await tenantsOf(data, options.tenants);
+  const refreshed: { tenantCode: string; reason: 'marked' | 'missing' }[] = [];
+  let markersCleared = 0;
+  const failures = await forEachTenant(tenants, options.concurrency, async (tenantCode) => {
+    const [markers, current] = await Promise.all([
+      staleMarkersOf(data, tenantCode).list(),
+      seasonScored
+        ? new SummaryRepository(data.forScope(tenantScope(tenantCode, true)), tenantCode).get(season)
+        : undefined,
+    ]);
+    const marked = markers.some((marker) => isClearable(marker, requestsEndedBy));
+    const missing = seasonScored && !current;
+    if (!marked && !missing) return;
+    const rebuilt = await rebuildTenant(data, tenantCode, { now });
+    markersCleared += rebuilt.markersCleared;
+    refreshed.push({ tenantCode, reason: marked ? 'marked' : 'missing' });
+  });
+  refreshed.sort((a, b) => a.tenantCode.localeCompare(b.tenantCode));
+  return { checked: tenants.length, refreshed, markersCleared, failures };
 }
 
 /** One line per tenant and year, for people reading a terminal or a log. */
