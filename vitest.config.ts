@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/test/**/*.test.ts', 'functions/*/test/**/*.test.ts', 'web/test/**/*.test.ts'],
+          include: [
+            'packages/*/test/**/*.test.ts',
+            'functions/*/test/**/*.test.ts',
+            'web/test/**/*.test.ts',
+            'scripts/test/**/*.test.ts',
+          ],
         },
       },
       {
