@@ -4,7 +4,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { ScopedClientFactory, ScopedClients } from './clients.ts';
 import {
@@ -23,6 +22,7 @@ import {
   tenantKeyPrefix,
   tenantObjectPrefix,
 } from './keys.ts';
+import { queryAll } from './query-all.ts';
 import { INDEXES, TABLE_KEY } from './table-definition.ts';
 import type { DataScope } from './tenant-guard.ts';
 
@@ -80,28 +80,18 @@ export const tenantTransferScope = (tenantCode: string): DataScope => ({
 
 type Item = Record<string, unknown>;
 
-async function queryAll(
+function queryPartition(
   clients: ScopedClients,
   partition: string,
   index?: { name: string; partition: string },
 ): Promise<Item[]> {
-  const items: Item[] = [];
-  let startKey: Item | undefined;
-  do {
-    const page = await clients.table.send(
-      new QueryCommand({
-        TableName: clients.config.tableName,
-        ...(index ? { IndexName: index.name } : {}),
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index?.partition ?? TABLE_KEY.partition },
-        ExpressionAttributeValues: { ':pk': partition },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+  return queryAll(clients.table, {
+    TableName: clients.config.tableName,
+    ...(index ? { IndexName: index.name } : {}),
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': index?.partition ?? TABLE_KEY.partition },
+    ExpressionAttributeValues: { ':pk': partition },
+  });
 }
 
 async function getItem(clients: ScopedClients, key: { pk: string; sk: string }): Promise<Item | undefined> {
@@ -126,10 +116,10 @@ function monthsSince(from: string, now = new Date()): string[] {
 /** Every item of a tenant, found without Scan. */
 export async function tenantItems(clients: ScopedClients, tenantCode: string): Promise<Item[]> {
   const prefix = tenantKeyPrefix(tenantCode);
-  const own = await queryAll(clients, prefix);
+  const own = await queryPartition(clients, prefix);
   const byId = (items: Item[], field = 'id') => items.map((item) => String(item[field]));
-  const innovationIds = byId(await queryAll(clients, `${prefix}INNO`, INDEXES.byType));
-  const evidenceIds = byId(await queryAll(clients, `${prefix}EVID`, INDEXES.byType));
+  const innovationIds = byId(await queryPartition(clients, `${prefix}INNO`, INDEXES.byType));
+  const evidenceIds = byId(await queryPartition(clients, `${prefix}EVID`, INDEXES.byType));
   const memberItems = own.filter((item) => String(item.sk).startsWith(keys.memberSortPrefix));
   const profile = own.find((item) => item.sk === 'PROFILE');
   // Audit entries may predate onboarding (imported history); 2020 is before any IID period we keep.
@@ -147,7 +137,7 @@ export async function tenantItems(clients: ScopedClients, tenantCode: string): P
     ...monthsSince(earliest).map((month) => `${auditPrefix(tenantCode)}${month}`),
   ];
   const items = [...own];
-  for (const partition of partitions) items.push(...(await queryAll(clients, partition)));
+  for (const partition of partitions) items.push(...(await queryPartition(clients, partition)));
 
   // Outside the tenant's partitions, but the tenant's: registry entry, login claims, catalogue
   // entries, and its rows in the oversight read models (for each year it has a summary of).
@@ -158,7 +148,7 @@ export async function tenantItems(clients: ScopedClients, tenantCode: string): P
     if (login && login.tenantCode === tenantCode) items.push(login);
   }
   for (const id of innovationIds) {
-    items.push(...(await queryAll(clients, `${catalogEntryPrefix(tenantCode)}${id}`)));
+    items.push(...(await queryPartition(clients, `${catalogEntryPrefix(tenantCode)}${id}`)));
   }
   const years = items
     .filter(

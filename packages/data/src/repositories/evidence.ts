@@ -37,6 +37,7 @@ import {
   EVIDENCE_STATE_TAG,
 } from '../evidence/object-tags.ts';
 import { evidenceKeys, evidenceObjectKey, evidenceTargetKey } from '../keys.ts';
+import { queryAll } from '../query-all.ts';
 import { type AuditContext, type AuditEvent, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { type TransactItem, toRecord, updateVersioned } from './versioned.ts';
@@ -203,21 +204,12 @@ export class EvidenceRepository {
 
   /** The item and every answer, row or agreement it supports: one strongly consistent query. */
   async getWithLinks(evidenceId: string): Promise<{ evidence: Evidence; links: EvidenceLink[] } | undefined> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.clients.table.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': evidenceKeys.item(this.tenantCode, evidenceId).pk },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.clients.table, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': evidenceKeys.item(this.tenantCode, evidenceId).pk },
+      ConsistentRead: true,
+    });
     const item = items.find((candidate) => candidate.sk === 'A');
     if (!item) return undefined;
     const links = items
@@ -998,25 +990,16 @@ export class EvidenceRepository {
    */
   private async queryLinks(prefix?: string): Promise<EvidenceLink[]> {
     const { index, value } = evidenceKeys.links(this.tenantCode);
-    const links: EvidenceLink[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.clients.table.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index.name,
-          KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-          ExpressionAttributeNames: prefix
-            ? { '#pk': index.partition, '#sk': index.sort }
-            : { '#pk': index.partition },
-          ExpressionAttributeValues: prefix ? { ':pk': value, ':prefix': prefix } : { ':pk': value },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      links.push(...(page.Items ?? []).map(toLink));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return links;
+    const items = await queryAll(this.clients.table, {
+      TableName: this.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+      ExpressionAttributeNames: prefix
+        ? { '#pk': index.partition, '#sk': index.sort }
+        : { '#pk': index.partition },
+      ExpressionAttributeValues: prefix ? { ':pk': value, ':prefix': prefix } : { ':pk': value },
+    });
+    return items.map(toLink);
   }
 
   /** Links with their items; a link whose item expired (a pending upload never completed) is left out. */
@@ -1094,24 +1077,17 @@ export class EvidenceRepository {
   private async allItems(): Promise<Map<string, Evidence>> {
     const { index, value } = evidenceKeys.list(this.tenantCode);
     const items = new Map<string, Evidence>();
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.clients.table.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': index.partition },
-          ExpressionAttributeValues: { ':pk': value },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const evidence = toEvidence(item);
-        items.set(evidence.id, evidence);
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const found = await queryAll(this.clients.table, {
+      TableName: this.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.partition },
+      ExpressionAttributeValues: { ':pk': value },
+    });
+    for (const item of found) {
+      const evidence = toEvidence(item);
+      items.set(evidence.id, evidence);
+    }
     return items;
   }
 

@@ -35,6 +35,7 @@ import {
   jobObjectTagging,
 } from '../job-object-tags.ts';
 import { evidenceObjectKey, jobKeys, type TableKey } from '../keys.ts';
+import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, SYSTEM_AUDIT } from './audit.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { toRecord } from './versioned.ts';
@@ -225,28 +226,19 @@ class JobLeases {
    * stopped renewing. A stale job with no attempts left is marked failed here.
    */
   async resumable(partition: string, now: Date): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.clients.table.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :job)',
-          FilterExpression: '#status = :queued OR (#status = :running AND leaseUntil < :now)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':pk': partition,
-            ':job': jobKeys.jobSortPrefix,
-            ':queued': 'queued',
-            ':running': 'running',
-            ':now': now.toISOString(),
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.clients.table, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :job)',
+      FilterExpression: '#status = :queued OR (#status = :running AND leaseUntil < :now)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':pk': partition,
+        ':job': jobKeys.jobSortPrefix,
+        ':queued': 'queued',
+        ':running': 'running',
+        ':now': now.toISOString(),
+      },
+    });
     const runnable: Record<string, unknown>[] = [];
     for (const item of items) {
       if (Number(item.attempts ?? 0) < JOB_MAX_ATTEMPTS) {

@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Member } from '@inovasi/core';
 import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
 import { AlreadyExistsError, cancelledConditions, NotFoundError } from '../errors.ts';
 import { keys } from '../keys.ts';
+import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
 import { toRecord, updateVersioned } from './versioned.ts';
 
@@ -34,24 +35,15 @@ export class MemberRepository {
   }
 
   async list(): Promise<Member[]> {
-    const items: Member[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.clients.table.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': keys.member(this.tenantCode, '').pk,
-            ':prefix': keys.memberSortPrefix,
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []).map((item) => toRecord<Member>(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items.sort((a, b) => a.email.localeCompare(b.email));
+    const items = await queryAll(this.clients.table, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': keys.member(this.tenantCode, '').pk,
+        ':prefix': keys.memberSortPrefix,
+      },
+    });
+    return items.map((item) => toRecord<Member>(item)).sort((a, b) => a.email.localeCompare(b.email));
   }
 
   async get(userId: string): Promise<Member | undefined> {

@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Opd } from '@inovasi/core';
 import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
 import { ArchivedError, NotFoundError } from '../errors.ts';
 import { keys } from '../keys.ts';
+import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
 import { toRecord, updateVersioned } from './versioned.ts';
 
@@ -22,24 +23,15 @@ export class OpdRepository {
   }
 
   async list(): Promise<Opd[]> {
-    const items: Opd[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.clients.table.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': keys.opd(this.tenantCode, '').pk,
-            ':prefix': keys.opdSortPrefix,
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []).map((item) => toRecord<Opd>(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items.sort((a, b) => a.name.localeCompare(b.name, 'id'));
+    const items = await queryAll(this.clients.table, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': keys.opd(this.tenantCode, '').pk,
+        ':prefix': keys.opdSortPrefix,
+      },
+    });
+    return items.map((item) => toRecord<Opd>(item)).sort((a, b) => a.name.localeCompare(b.name, 'id'));
   }
 
   async get(opdId: string): Promise<Opd | undefined> {

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficialResult, OfficialResultInput } from '@inovasi/core';
 import type { ScopedClients } from '../clients.ts';
 import { oversightNoteKeys, resultKeys } from '../keys.ts';
+import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
 import { saveSingleton, toRecord } from './versioned.ts';
 
@@ -124,24 +125,15 @@ export class OversightNoteRepository {
   }
 
   async list(year: number): Promise<OversightNote[]> {
-    const notes: OversightNote[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.clients.table.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': oversightNoteKeys.note(this.provinceCode, year, '').pk,
-            ':prefix': oversightNoteKeys.sortPrefix(year),
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) notes.push(toRecord<OversightNote>(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return notes;
+    const items = await queryAll(this.clients.table, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': oversightNoteKeys.note(this.provinceCode, year, '').pk,
+        ':prefix': oversightNoteKeys.sortPrefix(year),
+      },
+    });
+    return items.map((item) => toRecord<OversightNote>(item));
   }
 
   async get(year: number, regencyCode: string): Promise<OversightNote | undefined> {

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Agreement,
   type AgreementInput,
@@ -16,6 +16,7 @@ import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
 import { cancelledConditions, NotFoundError, VersionConflictError } from '../errors.ts';
 import { innovationIndexKeys, keys, replicationPartition } from '../keys.ts';
+import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut } from './audit.ts';
 import { toRecord } from './versioned.ts';
 
@@ -60,22 +61,12 @@ export class ReplicationRepository {
     return this.clients.config.tableName;
   }
 
-  private async queryPartition(sortPrefix: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.clients.table.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': replicationPartition(this.tenantCode), ':prefix': sortPrefix },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private queryPartition(sortPrefix: string): Promise<Record<string, unknown>[]> {
+    return queryAll(this.clients.table, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': replicationPartition(this.tenantCode), ':prefix': sortPrefix },
+    });
   }
 
   /** Newest first; a region has tens of these, not thousands. */

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   InnovationBrief,
   ProvinceRow,
@@ -9,6 +9,7 @@ import type {
 import type { ScopedClients } from '../clients.ts';
 import { isConditionFailure } from '../errors.ts';
 import { summaryKeys, type TableKey } from '../keys.ts';
+import { queryAll } from '../query-all.ts';
 import { toRecord } from './versioned.ts';
 
 /**
@@ -150,48 +151,30 @@ export class SummaryRepository {
 
   /** The years this region has a summary for. */
   async years(): Promise<number[]> {
-    const years: number[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.clients.table.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': summaryKeys.current(this.tenantCode, 0).pk,
-            ':prefix': summaryKeys.currentSortPrefix,
-          },
-          ProjectionExpression: '#year',
-          ExpressionAttributeNames: { '#year': 'year' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) years.push(Number(item.year));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return years.sort((a, b) => a - b);
+    const items = await queryAll(this.clients.table, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': summaryKeys.current(this.tenantCode, 0).pk,
+        ':prefix': summaryKeys.currentSortPrefix,
+      },
+      ProjectionExpression: '#year',
+      ExpressionAttributeNames: { '#year': 'year' },
+    });
+    return items.map((item) => Number(item.year)).sort((a, b) => a - b);
   }
 
   /** The season's daily snapshots, oldest first (at most one per day: a year is ≤ 366 small items). */
   async trend(year: number): Promise<StoredSnapshot[]> {
-    const points: StoredSnapshot[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.clients.table.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': summaryKeys.current(this.tenantCode, year).pk,
-            ':prefix': summaryKeys.snapshotSortPrefix(year),
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) points.push(toRecord<StoredSnapshot>(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return points;
+    const items = await queryAll(this.clients.table, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': summaryKeys.current(this.tenantCode, year).pk,
+        ':prefix': summaryKeys.snapshotSortPrefix(year),
+      },
+    });
+    return items.map((item) => toRecord<StoredSnapshot>(item));
   }
 }
 
@@ -352,31 +335,20 @@ export class SummaryStaleMarkers {
 
   /** Every marker of the region, strongly consistent, oldest first. */
   async list(): Promise<StaleMarker[]> {
-    const markers: StaleMarker[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.clients.table.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': summaryKeys.current(this.tenantCode, 0).pk,
-            ':prefix': summaryKeys.staleSortPrefix,
-          },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        markers.push({
-          markedAt: String(item.markedAt),
-          requestId: String(item.requestId),
-          settled: item.settled === true,
-        });
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return markers;
+    const items = await queryAll(this.clients.table, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': summaryKeys.current(this.tenantCode, 0).pk,
+        ':prefix': summaryKeys.staleSortPrefix,
+      },
+      ConsistentRead: true,
+    });
+    return items.map((item) => ({
+      markedAt: String(item.markedAt),
+      requestId: String(item.requestId),
+      settled: item.settled === true,
+    }));
   }
 
   async clear(markers: readonly StaleMarker[]): Promise<void> {
@@ -407,21 +379,12 @@ export class ProvinceReadModel {
    * (eventually consistent: half the read units; the rows are derived data anyway).
    */
   async rows(year: number): Promise<StoredProvinceRow[]> {
-    const rows: StoredProvinceRow[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.clients.table.send(
-        new QueryCommand({
-          TableName: this.clients.config.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': summaryKeys.provinceRows(this.provinceCode, year) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) rows.push(toRecord<StoredProvinceRow>(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return rows;
+    const items = await queryAll(this.clients.table, {
+      TableName: this.clients.config.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': summaryKeys.provinceRows(this.provinceCode, year) },
+    });
+    return items.map((item) => toRecord<StoredProvinceRow>(item));
   }
 
   async detail(year: number, regencyCode: string): Promise<StoredRegionDetail | undefined> {
@@ -441,20 +404,11 @@ export class NationalReadModel {
 
   /** Every tenant's row of one year: about 550 rows of under 1 KB, one or two pages. */
   async rows(year: number): Promise<StoredProvinceRow[]> {
-    const rows: StoredProvinceRow[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.clients.table.send(
-        new QueryCommand({
-          TableName: this.clients.config.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': summaryKeys.nationalRows(year) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) rows.push(toRecord<StoredProvinceRow>(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return rows;
+    const items = await queryAll(this.clients.table, {
+      TableName: this.clients.config.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': summaryKeys.nationalRows(year) },
+    });
+    return items.map((item) => toRecord<StoredProvinceRow>(item));
   }
 }

@@ -3,6 +3,7 @@ import type { Member, Tenant } from '@inovasi/core';
 import type { ScopedClients } from '../clients.ts';
 import { AlreadyExistsError, cancelledConditions } from '../errors.ts';
 import { keys, PLATFORM_PREFIX, PLATFORM_TENANT } from '../keys.ts';
+import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
 import type { LoginPointer } from './members.ts';
 import { normaliseEmail } from './members.ts';
@@ -145,21 +146,12 @@ export class PlatformRepository {
   }
 
   async list(): Promise<Tenant[]> {
-    const items: Tenant[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.clients.table.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': PLATFORM_PREFIX, ':prefix': keys.platformTenantSortPrefix },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []).map((item) => toRecord<Tenant>(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+    const items = await queryAll(this.clients.table, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': PLATFORM_PREFIX, ':prefix': keys.platformTenantSortPrefix },
+    });
+    return items.map((item) => toRecord<Tenant>(item));
   }
 }
 
