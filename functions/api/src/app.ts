@@ -23,6 +23,7 @@ import {
   securityHeaders,
   withGlobalResponses,
 } from './hardening.ts';
+import { RequestLogger } from './logging.ts';
 import { answerRoutes } from './routes/answers.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -107,8 +108,7 @@ export function createApp(deps: AppDeps) {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     const language = pickLanguage(c.req.header('accept-language'));
-    const logger = deps.logger.createChild();
-    logger.appendPersistentKeys({ requestId });
+    const logger = new RequestLogger(deps.logger, { requestId });
     c.set('deps', deps);
     c.set('requestId', requestId);
     c.set('language', language);

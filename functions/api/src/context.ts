@@ -1,15 +1,15 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Actor, Language } from '@inovasi/core';
 import type { Context } from 'hono';
 import type { AppDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
+import type { RequestLogger } from './logging.ts';
 
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
     requestId: string;
     language: Language;
-    logger: Logger;
+    logger: RequestLogger;
     actor: Actor | undefined;
   };
 }

@@ -39,3 +39,46 @@ export const redactingReplacer = (key: string, value: unknown): unknown => {
 /** The Powertools logger every runtime uses: structured JSON, redacted. */
 export const createLogger = (options: { serviceName?: string; logLevel?: LogLevel } = {}): Logger =>
   new Logger({ ...options, jsonReplacerFn: redactingReplacer });
+
+type LogAttributes = Record<string, unknown>;
+
+/**
+ * One request's logger: the process logger, with the request's keys (request id, tenant, user) on
+ * every line it writes. Powertools' `createChild()` would build a new Logger and Console for every
+ * request, a third of a millisecond that a read of one item cannot spare (docs/performance.md).
+ */
+export class RequestLogger {
+  private keys: LogAttributes;
+
+  constructor(
+    private readonly base: Logger,
+    keys: LogAttributes,
+  ) {
+    this.keys = { ...keys };
+  }
+
+  /** Adds keys to every later line of this request. */
+  appendPersistentKeys(keys: LogAttributes): void {
+    this.keys = { ...this.keys, ...keys };
+  }
+
+  debug(message: string, attributes?: LogAttributes): void {
+    this.base.debug(message, this.withKeys(attributes));
+  }
+
+  info(message: string, attributes?: LogAttributes): void {
+    this.base.info(message, this.withKeys(attributes));
+  }
+
+  warn(message: string, attributes?: LogAttributes): void {
+    this.base.warn(message, this.withKeys(attributes));
+  }
+
+  error(message: string, attributes?: LogAttributes): void {
+    this.base.error(message, this.withKeys(attributes));
+  }
+
+  private withKeys(attributes: LogAttributes | undefined): LogAttributes {
+    return attributes ? { ...this.keys, ...attributes } : this.keys;
+  }
+}

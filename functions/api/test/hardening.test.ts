@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/app.ts';
 import type { AppDeps } from '../src/deps.ts';
 import { cachedVerifier, isDependencyUnavailable, withGlobalResponses } from '../src/hardening.ts';
-import { createLogger, REDACTED, redactText } from '../src/logging.ts';
+import { createLogger, REDACTED, RequestLogger, redactText } from '../src/logging.ts';
 import { DEFAULT_RATE_LIMITS, RateLimiter, requestKind } from '../src/rate-limit.ts';
 
 /**
@@ -324,12 +324,20 @@ describe('log redaction', () => {
     expect(redactText('Bearer abc.def-123 for x@y.co.id')).toBe(`Bearer ${REDACTED} for ${REDACTED}`);
   });
 
-  it('redacts in child loggers too (one per request)', () => {
+  it('writes a request’s keys on every line of its logger, redacted like the rest', () => {
     const lines = captured();
-    const child = createLogger({ serviceName: 'test', logLevel: 'INFO' }).createChild();
-    child.appendPersistentKeys({ requestId: 'req-1' });
-    child.info('login', { email: 'platform@demo.local' });
-    expect(lines.join('')).not.toContain('platform@demo.local');
+    const base = createLogger({ serviceName: 'test', logLevel: 'INFO' });
+    const logger = new RequestLogger(base, { requestId: 'req-1' });
+    logger.appendPersistentKeys({ tenant: '35.22', user: 'u-1' });
+    logger.info('login', { email: 'platform@demo.local' });
+    logger.warn('slow', { durationMs: 900 });
+    base.info('process line');
+    const [login, slow, processLine] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(login).toMatchObject({ message: 'login', requestId: 'req-1', tenant: '35.22', user: 'u-1' });
+    expect(login?.email).toBe(REDACTED);
+    expect(slow).toMatchObject({ message: 'slow', requestId: 'req-1', durationMs: 900 });
+    // The process logger itself carries no request's keys.
+    expect(processLine).not.toHaveProperty('requestId');
   });
 });
 

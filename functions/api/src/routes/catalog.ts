@@ -164,7 +164,7 @@ export const catalogRoutes = createRouter()
       const text = filterText[facet];
       if (text) filters[facet] = valuesOf(text);
     }
-    const index = await catalogServiceFor(c.get('deps').data, c.get('logger')).current();
+    const index = await catalogServiceFor(c.get('deps').data, c.get('deps').logger).current();
     try {
       const result = index.search({
         text: q,
@@ -182,7 +182,7 @@ export const catalogRoutes = createRouter()
   .openapi(detailRoute, async (c) => {
     const address = parseCatalogId(c.req.valid('param').id);
     if (!address) throw new ApiError(400, 'validation_failed', 'id');
-    const service = catalogServiceFor(c.get('deps').data, c.get('logger'));
+    const service = catalogServiceFor(c.get('deps').data, c.get('deps').logger);
     const [entry, index] = await Promise.all([
       service.entries.entry(address.tenantCode, address.innovationId),
       service.current(),

@@ -57,7 +57,7 @@ async function liveInnovation(access: TenantAccess, id: string) {
 
 /** A snapshot is an optimisation: the publication already committed, so a failure is only logged. */
 async function refreshSearch(c: AppContext) {
-  const service = catalogServiceFor(c.get('deps').data, c.get('logger'));
+  const service = catalogServiceFor(c.get('deps').data, c.get('deps').logger);
   service.invalidate();
   try {
     await service.snapshotIfDue();

@@ -182,7 +182,7 @@ export const replicationRoutes = createRouter()
     const opd = await access.opds.get(input.opdId);
     if (!opd || opd.archived) throw new ApiError(400, 'opd_not_found', 'opdId');
     // The request only ever names what the source published: its public entry, nothing else.
-    const source = await catalogServiceFor(c.get('deps').data, c.get('logger')).entries.entry(
+    const source = await catalogServiceFor(c.get('deps').data, c.get('deps').logger).entries.entry(
       input.sourceTenantCode,
       input.sourceInnovationId,
     );
@@ -214,7 +214,7 @@ export const replicationRoutes = createRouter()
     const version = expectedVersion(c);
     const record = await loadReplication(access, id);
     requireSide(record, 'incoming');
-    const service = catalogServiceFor(c.get('deps').data, c.get('logger'));
+    const service = catalogServiceFor(c.get('deps').data, c.get('deps').logger);
     const entry = await service.entries.entry(code, record.source.innovationId);
     if (!entry) throw new ApiError(409, 'catalog_not_published');
     const accepted = await answering(() =>
