@@ -29,6 +29,7 @@ import { basename, join, resolve } from 'node:path';
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '@inovasi/api';
 import { officialAreas } from '@inovasi/api/areas';
+import { rebuildSummaries, sweepStaleSummaries } from '@inovasi/api/jobs/summaries';
 import { localTokens } from '@inovasi/api/local-tokens';
 import { createLogger } from '@inovasi/api/logging';
 import { startServer } from '@inovasi/api/server';
@@ -348,11 +349,43 @@ async function routeBudgets(app: ReturnType<typeof createApp>, login: (email: st
   return { measured, allWithin };
 }
 
-function monthlyCost(measured: Map<string, Usage>) {
+/**
+ * Runs of the scheduled summary jobs a month (infra/lib/schedules.ts): the sweep every 15 minutes,
+ * the rebuild nightly. Each run reads (and, when needed, writes) every region once.
+ */
+const MONTHLY_SCHEDULED_RUNS = { sweep: 4 * 24 * 30, rebuild: 30 } as const;
+
+/** One region's share of the scheduled summary jobs: one run of each, metered on its own. */
+async function scheduledUsage(data: ScopedClientFactory) {
+  const sweep: Usage = { requests: 0, read: 0, write: 0, ms: 0 };
+  const rebuild: Usage = { requests: 0, read: 0, write: 0, ms: 0 };
+  const jobs: [Usage, () => Promise<unknown>][] = [
+    [sweep, () => sweepStaleSummaries(data, { tenants: [TENANT] })],
+    [rebuild, () => rebuildSummaries(data, { tenants: [TENANT] })],
+  ];
+  for (const [usage, job] of jobs) {
+    const started = performance.now();
+    await routeOf.run(usage, job);
+    usage.ms = performance.now() - started;
+  }
+  console.log(
+    `\nScheduled summary jobs, one run for ${TENANT}: sweep ${sweep.requests} requests, ${sweep.read} RCU, ${sweep.write} WCU; rebuild ${rebuild.requests} requests, ${rebuild.read} RCU, ${rebuild.write} WCU, ${rebuild.ms.toFixed(0)} ms`,
+  );
+  return { sweep, rebuild };
+}
+
+function monthlyCost(measured: Map<string, Usage>, scheduled: { sweep: Usage; rebuild: Usage }) {
   let calls = 0;
   let reads = 0;
   let writes = 0;
   let gbSeconds = 0;
+  for (const [job, runs] of Object.entries(MONTHLY_SCHEDULED_RUNS)) {
+    const usage = scheduled[job as keyof typeof MONTHLY_SCHEDULED_RUNS];
+    reads += runs * usage.read;
+    writes += runs * usage.write;
+    // The scheduled worker's time spent on this region (its invocations are shared by every region).
+    gbSeconds += runs * (usage.ms / 1000) * PRICES.lambdaMemoryGb;
+  }
   for (const [route, perMonth] of Object.entries(MONTHLY_CALLS)) {
     const usage = measured.get(route);
     if (!usage) throw new Error(`no measurement for ${route}`);
@@ -766,7 +799,7 @@ async function measureAll() {
       return ((await response.json()) as { token: string }).token;
     };
     const { measured } = await routeBudgets(app, login);
-    monthlyCost(measured);
+    monthlyCost(measured, await scheduledUsage(deps.data));
     await bundleBudgets();
 
     // A server of its own (no meter) for the latency comparison, over real HTTP on loopback.
