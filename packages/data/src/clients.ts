@@ -55,12 +55,13 @@ export const requestTimeouts = (local: boolean, awsRequestTimeout: number) =>
     throwOnRequestTimeout: true,
   }) as const;
 
-type Credentials = DataConfig['credentials'] | AwsCredentialIdentityProvider;
+/** A client's credentials: the config's (fake, locally) or a provider (a scope's vended session). */
+export type ClientCredentials = DataConfig['credentials'] | AwsCredentialIdentityProvider;
 
 /** `credentials` overrides the config's: a scope's vended credentials in AWS. */
 export function createTableClient(
   config: DataConfig,
-  credentials: Credentials = config.credentials,
+  credentials: ClientCredentials = config.credentials,
 ): DynamoDBDocumentClient {
   const base = new DynamoDBClient({
     region: config.region,

@@ -1,6 +1,5 @@
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { type DataConfig, requestTimeouts } from './clients.ts';
+import { type ClientCredentials, type DataConfig, requestTimeouts } from './clients.ts';
 
 /**
  * Everything of the S3 SDK the data layer uses, in one module loaded on first use (clients.ts,
@@ -23,7 +22,7 @@ export { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 /** `credentials` overrides the config's: a scope's vended credentials in AWS. */
 export function createObjectClient(
   config: DataConfig,
-  credentials: DataConfig['credentials'] | AwsCredentialIdentityProvider = config.credentials,
+  credentials: ClientCredentials = config.credentials,
 ): S3Client {
   const local = Boolean(config.s3Endpoint);
   return new S3Client({
