@@ -15,64 +15,55 @@ const SUMMARY_SWEEP_EVERY_MS = 60_000;
 const JOB_SWEEP_EVERY_MS = 60_000;
 
 /**
- * The embedded default's stand-in for EventBridge schedules: timers that run the same job
- * functions the AWS workers run. A failing run is reported and retried on the next tick.
+ * Runs jobs one at a time on one lane: a tick that finds the lane busy is skipped, and a failing run
+ * is reported and tried again on the next tick.
  */
-export function startScheduledJobs(data: ScopedClientFactory, outboxFile: string) {
-  const sink = fileMailSink(outboxFile);
+function lane() {
   let running = false;
-  const guarded = (job: () => Promise<unknown>) => async () => {
+  return (name: string, job: () => Promise<unknown>) => async () => {
     if (running) return;
     running = true;
     try {
       await job();
     } catch (error) {
-      console.error('scheduled job failed; it runs again on the next tick', error);
+      console.error(`${name} failed; it runs again on the next tick`, error);
     } finally {
       running = false;
     }
   };
-  const reminders = guarded(() => runDeadlineReminders(data));
-  const outbox = guarded(() => dispatchOutbox(data, sink));
-  // Their own guard: a rebuild of many regions must not hold up the outbox, and the sweep and the
-  // rebuild would only do the same work twice.
-  let summarising = false;
-  const summaryJob = (name: string, job: () => Promise<string[]>) => async () => {
-    if (summarising) return;
-    summarising = true;
-    try {
-      for (const line of await job()) console.warn(`summaries: ${line}`);
-    } catch (error) {
-      console.error(`summary ${name} failed; it runs again on the next tick`, error);
-    } finally {
-      summarising = false;
-    }
-  };
-  const summaries = summaryJob('rebuild', async () => {
+}
+
+/**
+ * The embedded default's stand-in for EventBridge schedules: timers that run the same job
+ * functions the AWS workers run. A failing run is reported and retried on the next tick.
+ */
+export function startScheduledJobs(data: ScopedClientFactory, outboxFile: string) {
+  // Three lanes, so a long run holds up only its own kind: a rebuild of many regions must not hold
+  // up the outbox, a national-entry pack may take minutes, and the summary sweep and the rebuild on
+  // one lane never do the same work twice at once.
+  const mailLane = lane();
+  const summaryLane = lane();
+  const jobLane = lane();
+  const sink = fileMailSink(outboxFile);
+  const reminders = mailLane('deadline reminders', () => runDeadlineReminders(data));
+  const outbox = mailLane('outbox', () => dispatchOutbox(data, sink));
+  const summaries = summaryLane('summary rebuild', async () => {
     const report = await rebuildSummaries(data);
-    return report.drifted > 0 || report.failures.length > 0 ? formatRebuildReport(report, false) : [];
-  });
-  const summarySweep = summaryJob('sweep', async () => {
-    const report = await sweepStaleSummaries(data);
-    return [
-      ...report.refreshed.map(({ tenantCode, reason }) => `${tenantCode} refreshed (${reason})`),
-      ...report.failures.map(({ tenantCode, error }) => `${tenantCode} sweep FAILED: ${error}`),
-    ];
-  });
-  // Its own guard too: a national-entry pack may take minutes.
-  let sweeping = false;
-  const jobLogger = createLogger({ serviceName: 'inovasi-jobs', logLevel: 'WARN' });
-  const sweep = async () => {
-    if (sweeping) return;
-    sweeping = true;
-    try {
-      await resumeBackgroundJobs({ data, logger: jobLogger });
-    } catch (error) {
-      console.error('background job sweep failed; it runs again on the next tick', error);
-    } finally {
-      sweeping = false;
+    if (report.drifted > 0 || report.failures.length > 0) {
+      for (const line of formatRebuildReport(report, false)) console.warn(`summaries: ${line}`);
     }
-  };
+  });
+  const summarySweep = summaryLane('summary sweep', async () => {
+    const report = await sweepStaleSummaries(data);
+    for (const { tenantCode, reason } of report.refreshed) {
+      console.warn(`summaries: ${tenantCode} refreshed (${reason})`);
+    }
+    for (const { tenantCode, error } of report.failures) {
+      console.warn(`summaries: ${tenantCode} sweep FAILED: ${error}`);
+    }
+  });
+  const jobLogger = createLogger({ serviceName: 'inovasi-jobs', logLevel: 'WARN' });
+  const sweep = jobLane('background job sweep', () => resumeBackgroundJobs({ data, logger: jobLogger }));
   const timers = [
     setInterval(sweep, JOB_SWEEP_EVERY_MS),
     setInterval(outbox, OUTBOX_EVERY_MS),
