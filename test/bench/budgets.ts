@@ -472,6 +472,17 @@ function coldInit(dir: string, env: Record<string, string>) {
   return { wall, importMs };
 }
 
+/** A build's own entry, `index.mjs` (dynamically imported modules are entry points too). */
+function entryOutput(metafile: Metafile): string {
+  const entry = Object.keys(metafile.outputs).find((file) => basename(file) === 'index.mjs');
+  if (!entry) throw new Error('the build has no index.mjs output');
+  return entry;
+}
+
+/** Bytes of the given output files. */
+const bytesOf = (metafile: Metafile, files: Iterable<string>) =>
+  [...files].reduce((sum, file) => sum + (metafile.outputs[file]?.bytes ?? 0), 0);
+
 /** What a cold start loads: the entry and, transitively, the chunks it imports statically. */
 function loadedAtInit(metafile: Metafile, entry: string): Set<string> {
   const loaded = new Set<string>();
@@ -531,11 +542,7 @@ async function bundleBudgets() {
           metafile: true,
         });
         writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-        const entryOutput = Object.keys(floorMetafile.outputs).find((file) => basename(file) === 'index.mjs');
-        const bytes = [...loadedAtInit(floorMetafile, entryOutput ?? '')].reduce(
-          (sum, file) => sum + (floorMetafile.outputs[file]?.bytes ?? 0),
-          0,
-        );
+        const bytes = bytesOf(floorMetafile, loadedAtInit(floorMetafile, entryOutput(floorMetafile)));
         return { name, dir, bytes, samples: [] as { wall: number; importMs: number }[] };
       }),
     );
@@ -544,14 +551,9 @@ async function bundleBudgets() {
     writeFileSync(join(apiDir, 'package.json'), '{"type":"module"}');
     writeFileSync(join(helloDir, 'package.json'), '{"type":"module"}');
     const code = Object.keys(metafile.outputs).filter((file) => !file.endsWith('.map'));
-    // Dynamically imported modules are entry points too; the function's own is `index.mjs`.
-    const entry = code.find((file) => basename(file) === 'index.mjs');
-    if (!entry) throw new Error('the API build has no entry output');
-    const initial = loadedAtInit(metafile, entry);
-    const sizeOf = (files: Iterable<string>) =>
-      [...files].reduce((sum, file) => sum + (metafile.outputs[file]?.bytes ?? 0), 0);
-    const initialBytes = sizeOf(initial);
-    const totalBytes = sizeOf(code);
+    const initial = loadedAtInit(metafile, entryOutput(metafile));
+    const initialBytes = bytesOf(metafile, initial);
+    const totalBytes = bytesOf(metafile, code);
     const helloBytes = statSync(join(helloDir, 'index.mjs')).size;
     const env = {
       AWS_REGION: 'ap-southeast-3',
