@@ -1,4 +1,4 @@
-import { type Actor, ROLES, type Role } from '@inovasi/core';
+import { type Actor, ROLES, type Role } from '@inovasi/core/essentials';
 import { jwtVerify, SignJWT } from 'jose';
 import type { TokenIssuer, TokenVerifier } from '../deps.ts';
 
