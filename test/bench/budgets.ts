@@ -13,8 +13,9 @@
  *    splitting): the code a cold start loads, the entry and the chunks it imports statically
  *    (target ≤ 1 MB minified), the total of all chunks (reported), and its cold init in a fresh
  *    Node process against a bare Hono hello-world bundle built the same way (target ≤ 3×). Beside
- *    it, the first answer of a fresh process (import, then one request that loads its route group),
- *    reported, because route groups load on their first request (docs/decisions/0013).
+ *    it, the first answer of a fresh process (import, then one request that loads its route group)
+ *    against the hello-world's, held to the same 3×: route groups load on their first request
+ *    (docs/decisions/0013), so the import alone would flatter the cold start.
  * 4. API overhead: p50/p95 latency and throughput of reading one innovation through the HTTP API
  *    against a bare GetItem of the same item on the same DynamoDB Local (target p50 ratio ≤ 2×),
  *    both over node:http keep-alive clients; the API read over fetch is reported beside.
@@ -691,11 +692,13 @@ async function bundleBudgets() {
       '≤ 3×',
       apiWall / helloWall <= 3,
     );
+    // The import alone no longer includes the route groups, zod or the domain (they load with a
+    // route's first request), so the cold start a user waits for is held to the same budget.
     record(
-      'First answer of a fresh process vs hello-world (reported)',
+      'First answer of a fresh process vs hello-world',
       `${(apiFirstWall / helloFirstWall).toFixed(2)}× (${apiFirstWall.toFixed(0)} / ${helloFirstWall.toFixed(0)} ms)`,
-      'reported',
-      true,
+      '≤ 3×',
+      apiFirstWall / helloFirstWall <= 3,
     );
     for (const floor of floorWalls) {
       record(
