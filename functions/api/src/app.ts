@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { pickLanguage } from '@inovasi/core/essentials';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { pickLanguage } from '@inovasi/core';
 import {
   AlreadyExistsError,
   ArchivedError,
@@ -7,12 +8,11 @@ import {
   NotFoundError,
   TenantGuardError,
   VersionConflictError,
-} from '@inovasi/data/essentials';
-import { Hono, type MiddlewareHandler } from 'hono';
+} from '@inovasi/data';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { every } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
-import { type AppContext, type AppEnv, assertMayEnterTenant } from './context.ts';
+import type { AppContext, AppEnv } from './context.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, withLanguage } from './errors.ts';
 import {
@@ -21,11 +21,34 @@ import {
   isDependencyUnavailable,
   rateLimit,
   securityHeaders,
+  withGlobalResponses,
 } from './hardening.ts';
 import { RequestLogger } from './logging.ts';
-import { ROUTE_GROUPS, type RouteEntry, type RouteGroupName } from './routes/groups.ts';
-import { ROUTE_MANIFEST } from './routes/manifest.ts';
+import { answerRoutes } from './routes/answers.ts';
+import { areaRoutes } from './routes/areas.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
+import { evidenceRoutes } from './routes/evidence.ts';
+import { exportRoutes } from './routes/exports.ts';
+import { importRoutes } from './routes/imports.ts';
+import { innovationRoutes } from './routes/innovations.ts';
+import { memberRoutes } from './routes/members.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { opdRoutes } from './routes/opds.ts';
+import { oversightRoutes } from './routes/oversight.ts';
+import { periodRoutes } from './routes/periods.ts';
+import { platformRoutes } from './routes/platform.ts';
+import { progressRoutes } from './routes/progress.ts';
+import { publicationRoutes } from './routes/publication.ts';
+import { replicationRoutes } from './routes/replications.ts';
+import { scoringRoutes } from './routes/scoring.ts';
+import { devRoutes, sessionRoutes } from './routes/session.ts';
+import { settingsRoutes } from './routes/settings.ts';
+import { tenantRoutes } from './routes/tenants.ts';
+import { workflowRoutes } from './routes/workflow.ts';
 import { summaryRefresh, summaryRefreshOnOnboarding } from './summaries/refresh.ts';
+import { assertMayEnterTenant } from './tenancy.ts';
 
 export const API_BASE = '/api/v1';
 /** JSON bodies are small forms; evidence bytes never pass through the API. */
@@ -76,28 +99,8 @@ function respondWithError(c: AppContext, error: unknown): Response {
   return c.json(errorBody('internal_error', language, { requestId }), 500);
 }
 
-/**
- * A route registered by the shell from the manifest: on its first request it loads the route's
- * group and then runs the route's own handlers (validators, then the handler) as the group
- * registered them (docs/decisions/0013).
- */
-function lazyRoute({ group, method, path }: RouteEntry): MiddlewareHandler<AppEnv> {
-  let handlers: MiddlewareHandler<AppEnv> | undefined;
-  return async (c, next) => {
-    if (!handlers) {
-      const own = (await ROUTE_GROUPS[group]()).routes.filter(
-        (route) => route.method === method && route.path === path,
-      );
-      if (own.length === 0)
-        throw new Error(`${method} ${path} is not a route of the ${group} group: run gen:routes`);
-      handlers = every(...own.map((route) => route.handler as MiddlewareHandler<AppEnv>));
-    }
-    return handlers(c, next);
-  };
-}
-
 export function createApp(deps: AppDeps) {
-  const app = new Hono<AppEnv>();
+  const app = new OpenAPIHono<AppEnv>();
   // A token's signature is checked once, then remembered until shortly before it expires.
   const verifier = cachedVerifier(deps.verifier);
 
@@ -160,23 +163,55 @@ export function createApp(deps: AppDeps) {
   app.use(`${API_BASE}/tenants/:code/*`, summaryRefresh);
   app.use(`${API_BASE}/tenants`, summaryRefreshOnOnboarding);
 
-  const groups = (Object.keys(ROUTE_GROUPS) as RouteGroupName[]).filter(
-    (group) => group !== 'dev' || deps.mode === 'local',
-  );
-  for (const route of ROUTE_MANIFEST) {
-    if (groups.includes(route.group)) app.on(route.method, `${API_BASE}${route.path}`, lazyRoute(route));
-  }
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
 
-  // Generated on its first request, not at start: it loads every route group.
-  let openApiDocument: Promise<unknown> | undefined;
-  app.get(`${API_BASE}/openapi.json`, async (c) => {
-    openApiDocument ??= import('./routes/document.ts')
-      .then(({ buildOpenApiDocument }) => buildOpenApiDocument(API_BASE, groups))
-      .catch((error: unknown) => {
-        openApiDocument = undefined;
-        throw error;
-      });
-    return c.json(await openApiDocument);
+  const routers = [
+    sessionRoutes,
+    areaRoutes,
+    tenantRoutes,
+    opdRoutes,
+    memberRoutes,
+    innovationRoutes,
+    answerRoutes,
+    scoringRoutes,
+    settingsRoutes,
+    periodRoutes,
+    workflowRoutes,
+    auditRoutes,
+    notificationRoutes,
+    progressRoutes,
+    catalogRoutes,
+    publicationRoutes,
+    replicationRoutes,
+    evidenceRoutes,
+    dashboardRoutes,
+    oversightRoutes,
+    platformRoutes,
+    exportRoutes,
+    importRoutes,
+  ];
+  if (deps.mode === 'local') routers.push(devRoutes);
+  for (const router of routers) app.route(API_BASE, router);
+
+  const documentConfig = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Inovasi Daerah API',
+      version: '1.0.0',
+      description: 'Regional innovation registries: tenants, departments, members and innovations.',
+    },
+    security: [{ bearer: [] }],
+  };
+  // The document as generated from the routes, plus the answers middleware may give on any route.
+  // Generated on its first request, not at start: a cold start that serves a user skips it.
+  let openApiDocument: ReturnType<typeof withGlobalResponses> | undefined;
+  app.get(`${API_BASE}/openapi.json`, (c) => {
+    openApiDocument ??= withGlobalResponses(app.getOpenAPI31Document(documentConfig));
+    return c.json(openApiDocument);
   });
   // The reference page's module is loaded by its first visitor only (docs/decisions/0013).
   let apiReference: MiddlewareHandler<AppEnv> | undefined;

@@ -1,4 +1,4 @@
-import { type Actor, canOverseeTenant, type Language } from '@inovasi/core/essentials';
+import type { Actor, Language } from '@inovasi/core';
 import type { Context } from 'hono';
 import type { AppDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
@@ -20,14 +20,6 @@ export function requireActor(c: AppContext): Actor {
   const actor = c.get('actor');
   if (!actor) throw new ApiError(401, 'unauthenticated');
   return actor;
-}
-
-/** The coarse gate: a caller enters only its own tenant, or one it oversees. */
-export function assertMayEnterTenant(c: AppContext, tenantCode: string | undefined): void {
-  const actor = requireActor(c);
-  if (tenantCode !== actor.tenantCode && !canOverseeTenant(actor, tenantCode ?? '')) {
-    throw new ApiError(403, 'forbidden_tenant');
-  }
 }
 
 /** Versions travel as ETag / If-Match: `"3"`. Without one a write could overwrite someone's change. */

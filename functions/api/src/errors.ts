@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { type ErrorCode, errorMessage, type Language } from '@inovasi/core/essentials';
+import { type ErrorCode, errorMessage, type Language } from '@inovasi/core';
+import { z } from 'zod';
 
 /** A failure the API answers on purpose: a status, a stable code, and the field it concerns. */
 export class ApiError extends Error {
@@ -31,8 +32,29 @@ export const errorBody = (
 
 /**
  * Validation messages follow the caller's language. Zod builds each message while it parses, so
- * the request's language travels in async context to the global error map (validation.ts).
+ * the request's language travels in async context to the global error map.
  */
 const languageContext = new AsyncLocalStorage<Language>();
 export const withLanguage = <T>(language: Language, run: () => T): T => languageContext.run(language, run);
-export const requestLanguage = (): Language => languageContext.getStore() ?? 'id';
+
+const REQUIRED: Record<Language, string> = { id: 'Wajib diisi.', en: 'Required.' };
+const locales = { id: z.locales.id(), en: z.locales.en() };
+
+z.config({
+  customError: (issue) => {
+    const language = languageContext.getStore() ?? 'id';
+    if (issue.code === 'invalid_type' && issue.input === undefined) return REQUIRED[language];
+    return locales[language].localeError(issue as Parameters<(typeof locales)['id']['localeError']>[0]);
+  },
+});
+
+/** The dotted path of the offending field, e.g. `profile.rancangBangun` or `roles.0`. */
+export const fieldPath = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+
+export function validationError(error: z.ZodError, prefix?: string): ApiError {
+  const details = error.issues.map((issue) => ({
+    field: fieldPath(prefix ? [prefix, ...issue.path] : issue.path),
+    message: issue.message,
+  }));
+  return new ApiError(400, 'validation_failed', details[0]?.field, details);
+}

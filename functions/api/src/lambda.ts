@@ -1,10 +1,5 @@
-import { evidenceLimitsFrom } from '@inovasi/core/essentials';
-import {
-  DATA_ROLE_NAMES,
-  DATA_ROLES,
-  ScopedClientFactory,
-  ScopedCredentialVendor,
-} from '@inovasi/data/essentials';
+import { evidenceLimitsFrom } from '@inovasi/core';
+import { DATA_ROLE_NAMES, DATA_ROLES, ScopedClientFactory, ScopedCredentialVendor } from '@inovasi/data';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from './app.ts';
 import { officialAreas } from './areas.ts';

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './context.ts';
-import { validationError } from './validation.ts';
+import { validationError } from './errors.ts';
 
 /** Every router shares one validation answer: a 400 that names the offending field. */
 export const createRouter = () =>

@@ -1,4 +1,4 @@
-import { type Action, type Actor, decide } from '@inovasi/core';
+import { type Action, type Actor, canOverseeTenant, decide } from '@inovasi/core';
 import {
   type AuditContext,
   CatalogPublisher,
@@ -64,6 +64,14 @@ export const auditContext = (c: AppContext): AuditContext => ({
   actor: requireActor(c),
   requestId: c.get('requestId'),
 });
+
+/** The coarse gate: a caller enters only its own tenant, or one it oversees. */
+export function assertMayEnterTenant(c: AppContext, tenantCode: string | undefined): void {
+  const actor = requireActor(c);
+  if (tenantCode !== actor.tenantCode && !canOverseeTenant(actor, tenantCode ?? '')) {
+    throw new ApiError(403, 'forbidden_tenant');
+  }
+}
 
 /**
  * The only way a route reaches tenant data: authorise the caller for the path's tenant, then

@@ -1,4 +1,4 @@
-import { type Actor, ROLES, type Role } from '@inovasi/core/essentials';
+import { type Actor, ROLES, type Role } from '@inovasi/core';
 import { jwtVerify, SignJWT } from 'jose';
 import type { TokenIssuer, TokenVerifier } from '../deps.ts';
 

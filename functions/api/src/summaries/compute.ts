@@ -30,6 +30,7 @@ import {
   type StoredBundle,
   type SummaryBundle,
   SummaryRepository,
+  SummaryStaleMarkers,
   SummaryWriter,
   summaryWriterScope,
   TenantProfileRepository,
@@ -39,9 +40,6 @@ import {
 } from '@inovasi/data';
 import { regionCompleteness } from '../evidence-views.ts';
 import { loadPeriod } from '../projection-state.ts';
-import { isClearable, staleMarkersOf, UNSETTLED_MARKER_EXPIRY_MS } from './markers.ts';
-
-export { isClearable, staleMarkersOf, UNSETTLED_MARKER_EXPIRY_MS } from './markers.ts';
 
 /**
  * A period's summary is derived data (docs/decisions/0010): computed from the region's own
@@ -221,6 +219,24 @@ export async function refreshYears(
 ): Promise<void> {
   const years = options.years ?? (await liveYears(data, tenantCode, options.now));
   for (const year of years) await refreshSummary(data, tenantCode, year, options);
+}
+
+/**
+ * Longer than any request can run (Lambda stops the API after 25 s; a local request under a slow
+ * DynamoDB Local stays well below this): a marker this old belongs to a request that has ended,
+ * even one that crashed before it could say so.
+ */
+export const UNSETTLED_MARKER_EXPIRY_MS = 5 * 60 * 1000;
+
+export const staleMarkersOf = (data: ScopedClientFactory, tenantCode: string) =>
+  new SummaryStaleMarkers(data.forScope(summaryWriterScope(tenantCode)), tenantCode);
+
+/**
+ * A marker another request left may be cleared only once that request has ended: before, its
+ * change may not have committed, and a recompute now would miss it.
+ */
+export function isClearable(marker: StaleMarker, requestsEndedBy: Date): boolean {
+  return marker.settled || Date.parse(marker.markedAt) < requestsEndedBy.getTime();
 }
 
 export interface StaleRefreshOptions extends ComputeOptions {
