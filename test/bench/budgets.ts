@@ -500,14 +500,14 @@ const FIRST_API_REQUEST: FirstRequest = {
 
 /**
  * Imports a bundle in a fresh Node process, as Lambda's init phase does: wall time and import
- * time. With `request`, the process then answers that one request through the handler, as the
+ * time. With `firstRequest`, the process then answers that one request through the handler, as the
  * first invocation after a cold start does, and the wall time includes it.
  */
-function coldInit(dir: string, env: Record<string, string>, request?: FirstRequest) {
+function coldInit(dir: string, env: Record<string, string>, firstRequest?: FirstRequest) {
   const url = JSON.stringify(`file://${join(dir, 'index.mjs')}`);
-  const answer = request
-    ? `const answer = await bundle.handler(${JSON.stringify(getEvent(request.path, request.query))}, {});
-if (answer.statusCode !== ${request.status}) throw new Error('first answer ' + answer.statusCode + ': ' + answer.body);`
+  const answer = firstRequest
+    ? `const answer = await bundle.handler(${JSON.stringify(getEvent(firstRequest.path, firstRequest.query))}, {});
+if (answer.statusCode !== ${firstRequest.status}) throw new Error('first answer ' + answer.statusCode + ': ' + answer.body);`
     : '';
   const probe = `const t0 = performance.now(); const bundle = await import(${url}); process.stdout.write('IMPORT ' + (performance.now() - t0));\n${answer}`;
   const started = performance.now();
