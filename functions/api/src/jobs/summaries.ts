@@ -3,6 +3,7 @@ import {
   PlatformRepository,
   platformRegistryScope,
   type ScopedClientFactory,
+  type StaleMarker,
   SummaryRepository,
   SummaryWriter,
   summaryWriterScope,
@@ -51,10 +52,15 @@ export interface RebuildReport {
   readonly failures: readonly { tenantCode: string; error: string }[];
 }
 
+/**
+ * `markersRead`: the region's markers, when the caller has just read them (the sweep decides from
+ * them); they must have been read before this call, like the list it would read itself.
+ */
 async function rebuildTenant(
   data: ScopedClientFactory,
   tenantCode: string,
   options: RebuildOptions,
+  markersRead?: readonly StaleMarker[],
 ): Promise<{ entries: RebuildEntry[]; markersCleared: number }> {
   const now = options.now ?? new Date();
   const writer = new SummaryWriter(data.forScope(summaryWriterScope(tenantCode)), tenantCode);
@@ -62,7 +68,9 @@ async function rebuildTenant(
   // Read before the recompute, so every change a clearable marker stands for is in what it reads.
   const markers = staleMarkersOf(data, tenantCode);
   const requestsEndedBy = new Date(now.getTime() - UNSETTLED_MARKER_EXPIRY_MS);
-  const clearable = (await markers.list()).filter((marker) => isClearable(marker, requestsEndedBy));
+  const clearable = (markersRead ?? (await markers.list())).filter((marker) =>
+    isClearable(marker, requestsEndedBy),
+  );
   // Trend points are added only while a season can still change; a closed year's trend is history.
   const live = new Set(await liveYears(data, tenantCode, now));
   for (const year of await trackedYears(data, tenantCode, now)) {
@@ -186,7 +194,7 @@ export async function sweepStaleSummaries(
     const marked = markers.some((marker) => isClearable(marker, requestsEndedBy));
     const missing = seasonScored && !current;
     if (!marked && !missing) return;
-    const rebuilt = await rebuildTenant(data, tenantCode, { now });
+    const rebuilt = await rebuildTenant(data, tenantCode, { now }, markers);
     markersCleared += rebuilt.markersCleared;
     refreshed.push({ tenantCode, reason: marked ? 'marked' : 'missing' });
   });
