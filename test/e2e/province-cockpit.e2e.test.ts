@@ -1,3 +1,5 @@
+import { refreshStale, staleMarkersOf } from '@inovasi/api/summaries';
+import { ScopedClientFactory } from '@inovasi/data';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoApi } from './support/api.ts';
@@ -22,7 +24,8 @@ describe('province cockpit and the regency’s leadership dashboard', () => {
   const NOTE = 'Dua inovasi dikembalikan; klinik data dukung dijadwalkan Kamis di Bappeda Provinsi.';
 
   beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
+    // No timers: the summary sweep would clear the lost refresh this journey shows on a dashboard.
+    [product, browser] = await Promise.all([startProduct({ scheduledJobs: false }), launchChromium()]);
     context = await newContext(browser, product.url, DESKTOP);
     page = await context.newPage();
     pageErrors = collectPageErrors(page);
@@ -93,6 +96,10 @@ describe('province cockpit and the regency’s leadership dashboard', () => {
     await page.getByTestId('cockpit-row-35.20').getByRole('link', { name: 'Kabupaten Magetan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kabupaten Magetan' }).waitFor();
     await page.getByTestId('detail-figures').waitFor();
+    // The figures are the regency's summary: the page says when it was computed.
+    expect(await page.getByTestId('detail-computed-at').textContent()).toMatch(
+      /^Angka dihitung dari data daerah ini pada .+\d{2}[.:]\d{2}/,
+    );
     expect(await page.getByTestId('detail-innovations').locator('tbody tr').count()).toBeGreaterThan(0);
     // Read-only: no evidence files, no editing of the regency's innovations.
     expect(
@@ -148,6 +155,10 @@ describe('province cockpit and the regency’s leadership dashboard', () => {
   });
 
   it('shows the note, the season trend and past results on Magetan’s dashboard', async () => {
+    // A write of Magetan's whose summary refresh was lost ten minutes ago (docs/decisions/0010).
+    const data = new ScopedClientFactory(product.config);
+    const lostAt = new Date(Date.now() - 10 * 60_000);
+    await staleMarkersOf(data, '35.20').mark('lost-refresh', true, lostAt.toISOString());
     const regency = await newContext(browser, product.url, DESKTOP);
     const regencyPage = await regency.newPage();
     const regencyErrors = collectPageErrors(regencyPage);
@@ -166,6 +177,18 @@ describe('province cockpit and the regency’s leadership dashboard', () => {
       await regencyPage.getByTestId('trend-chart').locator('svg.recharts-surface').first().waitFor();
       await regencyPage.getByTestId('by-stage').waitFor();
       await regencyPage.getByTestId('by-urusan').waitFor();
+      await expect
+        .poll(() => regencyPage.getByTestId('summary-computed-at').textContent())
+        .toMatch(/^Ringkasan dihitung pada .+\d{2}[.:]\d{2}/);
+
+      // The composition says it lags that change; once a refresh has taken it in, reloading the
+      // summary clears the notice.
+      const pending = regencyPage.getByTestId('summary-pending');
+      await expect.poll(() => pending.textContent()).toMatch(/^Perubahan sejak .+ belum masuk ringkasan ini/);
+      await saveScreenshot(regencyPage, 'regency-dashboard-summary-pending');
+      expect(await refreshStale(data, '35.20')).toBe(1);
+      await pending.getByRole('button', { name: 'Muat ulang ringkasan' }).click();
+      await pending.waitFor({ state: 'detached' });
 
       // The official results of past years, each judged by its own year's bands; the admin
       // corrects 2024 from the Kepmendagri (an update of the stored version).

@@ -19,6 +19,11 @@ export interface LocalProductOptions {
   /** The built web app to serve at `/`. */
   readonly webDist?: string | undefined;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /**
+   * The timers of the scheduled jobs (summary sweep and rebuild, reminders, outbox); on unless
+   * `false`, which only a test sets when a timer would race what it checks.
+   */
+  readonly scheduledJobs?: boolean | undefined;
 }
 
 export interface LocalProduct {
@@ -67,16 +72,17 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       },
       { port: options.port, webDist: options.webDist },
     );
-    const jobs = startScheduledJobs(data, join(stack.dataDir, 'outbox.jsonl'));
+    const outboxFile = join(stack.dataDir, 'outbox.jsonl');
+    const jobs = options.scheduledJobs === false ? undefined : startScheduledJobs(data, outboxFile);
     const runningStackFile = join(stack.dataDir, RUNNING_STACK_FILE);
     if (options.dataDir) writeFileSync(runningStackFile, JSON.stringify(stack.config), { mode: 0o600 });
     return {
       url: server.url,
       config: stack.config,
       seeded,
-      outboxFile: jobs.outboxFile,
+      outboxFile,
       stop: async () => {
-        jobs.stop();
+        jobs?.stop();
         rmSync(runningStackFile, { force: true });
         await server.stop();
         await stack.stop();

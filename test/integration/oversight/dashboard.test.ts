@@ -1,3 +1,4 @@
+import { refreshStale, staleMarkersOf } from '@inovasi/api/summaries';
 import { todayInJakarta } from '@inovasi/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
@@ -150,6 +151,34 @@ describe('the region dashboard', () => {
       claimed: { predicate: 'Tidak Dapat Dinilai' },
     });
     expect(trend.json.bands).toHaveLength(3);
+  });
+
+  it('says since when a committed change is missing from the summary, until the refresh takes it in', async () => {
+    const path = '/tenants/35.22/periods/2026/summary';
+    const bojonegoro = await env.login('admin.3522@demo.local');
+    const province = await env.login('admin.35@demo.local');
+    const pendingSince = async (token: string) => {
+      const response = await env.request('GET', path, { token });
+      expect(response.status).toBe(200);
+      return response.json.changesPendingSince;
+    };
+    expect(await pendingSince(bojonegoro)).toBeNull();
+
+    // A request still saving its change will refresh the summary itself: nothing to say yet.
+    const markers = staleMarkersOf(env.data, '35.22');
+    const running = await markers.mark('still-running');
+    expect(await pendingSince(bojonegoro)).toBeNull();
+    // Two writes whose refresh was lost: the older one is the date to show, to the province too.
+    const lostAt = new Date(Date.now() - 60_000).toISOString();
+    await markers.mark('lost-later', true);
+    await markers.mark('lost-first', true, lostAt);
+    expect(await pendingSince(bojonegoro)).toBe(lostAt);
+    expect(await pendingSince(province)).toBe(lostAt);
+
+    // The next refresh (a write's, or the sweep's) takes the changes in and clears their markers.
+    expect(await refreshStale(env.data, '35.22')).toBe(2);
+    expect(await pendingSince(bojonegoro)).toBeNull();
+    await markers.clear([running]);
   });
 
   it('answers 404 for a year without a rubric', async () => {

@@ -14998,6 +14998,8 @@ export interface components {
       };
       /** Format: date-time */
       computedAt: string;
+      /** Format: date-time */
+      changesPendingSince: string | null;
       /** Format: date */
       today: string;
       daysToInternalDeadline: number | null;

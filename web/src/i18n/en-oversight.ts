@@ -57,6 +57,7 @@ export const enOversight: { readonly [K in keyof typeof idOversight]: string } =
     'These regions are not on the platform yet or have entered nothing for this year.',
   'oversight.detailTitle': 'Regency details',
   'oversight.detailIntro': 'Year {year} · code {code} · read-only, no evidence files.',
+  'oversight.computedAt': 'Figures computed from this region’s data at {date}.',
   'oversight.backToCockpit': 'Back to province oversight',
   'oversight.standing': 'Where it stands',
   'oversight.emptySeats': 'Empty seats',
@@ -98,6 +99,10 @@ export const enOversight: { readonly [K in keyof typeof idOversight]: string } =
   'composition.basicService': 'basic service',
   'composition.stageUnset': 'Not set',
   'composition.empty': 'No innovation in this period yet.',
+  'composition.computedAt': 'Summary computed at {date}.',
+  'composition.pending':
+    'Changes since {date} are not in this summary yet. It is brought up to date automatically within minutes.',
+  'composition.reload': 'Reload the summary',
 
   'results.title': 'Official results of past years',
   'results.intro':

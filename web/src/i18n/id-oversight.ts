@@ -57,6 +57,7 @@ export const idOversight = {
     'Daerah ini belum terdaftar di platform atau belum mengisi data untuk tahun ini.',
   'oversight.detailTitle': 'Rincian kabupaten/kota',
   'oversight.detailIntro': 'Tahun {year} · kode {code} · hanya baca, tanpa berkas data dukung.',
+  'oversight.computedAt': 'Angka dihitung dari data daerah ini pada {date}.',
   'oversight.backToCockpit': 'Kembali ke pengawasan provinsi',
   'oversight.standing': 'Posisi saat ini',
   'oversight.emptySeats': 'Kursi kosong',
@@ -98,6 +99,10 @@ export const idOversight = {
   'composition.basicService': 'pelayanan dasar',
   'composition.stageUnset': 'Belum diisi',
   'composition.empty': 'Belum ada inovasi pada periode ini.',
+  'composition.computedAt': 'Ringkasan dihitung pada {date}.',
+  'composition.pending':
+    'Perubahan sejak {date} belum masuk ringkasan ini. Ringkasan diperbarui otomatis dalam beberapa menit.',
+  'composition.reload': 'Muat ulang ringkasan',
 
   'results.title': 'Hasil resmi tahun-tahun lalu',
   'results.intro':

@@ -100,64 +100,80 @@ function CompositionPanel({ code, year }: { code: string; year: number }) {
   if (summary.isPending) return <LoadingState />;
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => summary.refetch()} />;
   const { innovations } = summary.data.summary;
+  const { computedAt, changesPendingSince } = summary.data;
   const urusan = [...innovations.byUrusan].sort((a, b) => b.count - a.count);
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-      <SectionPanel id="urusan-judul" title={t('composition.byUrusan')}>
-        {urusan.length === 0 ? (
-          <EmptyMessage message={t('composition.empty')} />
-        ) : (
-          <Table verticalSpacing={4} data-testid="by-urusan">
+    <Stack gap="xs">
+      {changesPendingSince && (
+        <Alert color="yellow" data-testid="summary-pending">
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">{t('composition.pending', { date: format.dateTime(changesPendingSince) })}</Text>
+            <Button size="xs" variant="light" onClick={() => summary.refetch()} loading={summary.isFetching}>
+              {t('composition.reload')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <SectionPanel id="urusan-judul" title={t('composition.byUrusan')}>
+          {urusan.length === 0 ? (
+            <EmptyMessage message={t('composition.empty')} />
+          ) : (
+            <Table verticalSpacing={4} data-testid="by-urusan">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('composition.urusan')}</Table.Th>
+                  <Table.Th ta="right">{t('composition.count')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {urusan.map((row) => (
+                  <Table.Tr key={row.urusan}>
+                    <Table.Td>
+                      {URUSAN_NAMES.get(row.urusan) ?? row.urusan}
+                      {row.basicService && (
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          · {t('composition.basicService')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right">{format.number(row.count)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </SectionPanel>
+        <SectionPanel id="tahapan-judul" title={t('composition.byStage')}>
+          <Table verticalSpacing={4} data-testid="by-stage">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('composition.urusan')}</Table.Th>
+                <Table.Th>{t('composition.stage')}</Table.Th>
                 <Table.Th ta="right">{t('composition.count')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {urusan.map((row) => (
-                <Table.Tr key={row.urusan}>
-                  <Table.Td>
-                    {URUSAN_NAMES.get(row.urusan) ?? row.urusan}
-                    {row.basicService && (
-                      <Text span size="xs" c="dimmed">
-                        {' '}
-                        · {t('composition.basicService')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">{format.number(row.count)}</Table.Td>
+              {STAGES.map((stage) => (
+                <Table.Tr key={stage}>
+                  <Table.Td>{t(`stage.${stage}`)}</Table.Td>
+                  <Table.Td ta="right">{format.number(innovations.byStage[stage])}</Table.Td>
                 </Table.Tr>
               ))}
+              {innovations.byStage.unset > 0 && (
+                <Table.Tr>
+                  <Table.Td>{t('composition.stageUnset')}</Table.Td>
+                  <Table.Td ta="right">{format.number(innovations.byStage.unset)}</Table.Td>
+                </Table.Tr>
+              )}
             </Table.Tbody>
           </Table>
-        )}
-      </SectionPanel>
-      <SectionPanel id="tahapan-judul" title={t('composition.byStage')}>
-        <Table verticalSpacing={4} data-testid="by-stage">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('composition.stage')}</Table.Th>
-              <Table.Th ta="right">{t('composition.count')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {STAGES.map((stage) => (
-              <Table.Tr key={stage}>
-                <Table.Td>{t(`stage.${stage}`)}</Table.Td>
-                <Table.Td ta="right">{format.number(innovations.byStage[stage])}</Table.Td>
-              </Table.Tr>
-            ))}
-            {innovations.byStage.unset > 0 && (
-              <Table.Tr>
-                <Table.Td>{t('composition.stageUnset')}</Table.Td>
-                <Table.Td ta="right">{format.number(innovations.byStage.unset)}</Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </SectionPanel>
-    </SimpleGrid>
+        </SectionPanel>
+      </SimpleGrid>
+      <Text size="xs" c="dimmed" data-testid="summary-computed-at">
+        {t('composition.computedAt', { date: format.dateTime(computedAt) })}
+      </Text>
+    </Stack>
   );
 }
 

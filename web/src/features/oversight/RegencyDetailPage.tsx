@@ -72,6 +72,9 @@ function Detail({
       <Stack gap={4}>
         <Title order={1}>{row.name}</Title>
         <Text c="dimmed">{t('oversight.detailIntro', { year, code: row.tenantCode })}</Text>
+        <Text size="sm" c="dimmed" data-testid="detail-computed-at">
+          {t('oversight.computedAt', { date: format.dateTime(row.computedAt) })}
+        </Text>
       </Stack>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <SectionPanel id="posisi-judul" title={t('oversight.standing')}>
