@@ -12,6 +12,7 @@ import {
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { TrieRouter } from 'hono/router/trie-router';
 import type { AppContext, AppEnv } from './context.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, withLanguage } from './errors.ts';
@@ -100,7 +101,10 @@ function respondWithError(c: AppContext, error: unknown): Response {
 }
 
 export function createApp(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>();
+  // Hono's default router first tries to compile every route into one RegExpRouter, which refuses
+  // our route set (an UnsupportedPathError on the evidence routes), then falls back to this one:
+  // naming it spares each cold start's first request that attempt (about 3 ms), same matching.
+  const app = new OpenAPIHono<AppEnv>({ router: new TrieRouter() });
   // A token's signature is checked once, then remembered until shortly before it expires.
   const verifier = cachedVerifier(deps.verifier);
 
