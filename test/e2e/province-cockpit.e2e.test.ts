@@ -186,6 +186,7 @@ describe('province cockpit and the regency’s leadership dashboard', () => {
       const pending = regencyPage.getByTestId('summary-pending');
       await expect.poll(() => pending.textContent()).toMatch(/^Perubahan sejak .+ belum masuk ringkasan ini/);
       await saveScreenshot(regencyPage, 'regency-dashboard-summary-pending');
+      expect(await seriousA11yViolations(regencyPage)).toEqual([]);
       expect(await refreshStale(data, '35.20')).toBe(1);
       await pending.getByRole('button', { name: 'Muat ulang ringkasan' }).click();
       await pending.waitFor({ state: 'detached' });
