@@ -75,7 +75,6 @@ export function startScheduledJobs(data: ScopedClientFactory, outboxFile: string
   const first = setTimeout(reminders, 1_000);
   first.unref();
   return {
-    outboxFile,
     stop: () => {
       for (const timer of timers) clearInterval(timer);
       clearTimeout(first);

@@ -12,11 +12,11 @@ import {
 import {
   computeSummary,
   driftOf,
+  endedRequestsCutoff,
   isClearable,
   liveYears,
   staleMarkersOf,
   trackedYears,
-  UNSETTLED_MARKER_EXPIRY_MS,
 } from '../summaries/compute.ts';
 
 /** A stored `sourceAt` further ahead than this is not a clock skew but damage: the rebuild overwrites it. */
@@ -67,7 +67,7 @@ async function rebuildTenant(
   const entries: RebuildEntry[] = [];
   // Read before the recompute, so every change a clearable marker stands for is in what it reads.
   const markers = staleMarkersOf(data, tenantCode);
-  const requestsEndedBy = new Date(now.getTime() - UNSETTLED_MARKER_EXPIRY_MS);
+  const requestsEndedBy = endedRequestsCutoff(now);
   const clearable = (markersRead ?? (await markers.list())).filter((marker) =>
     isClearable(marker, requestsEndedBy),
   );
@@ -178,7 +178,7 @@ export async function sweepStaleSummaries(
   options: Pick<RebuildOptions, 'tenants' | 'now' | 'concurrency'> = {},
 ): Promise<SweepReport> {
   const now = options.now ?? new Date();
-  const requestsEndedBy = new Date(now.getTime() - UNSETTLED_MARKER_EXPIRY_MS);
+  const requestsEndedBy = endedRequestsCutoff(now);
   const season = defaultAssessmentYear(now);
   const seasonScored = rubricForYear(season) !== undefined;
   const tenants = await tenantsOf(data, options.tenants);

@@ -21,7 +21,7 @@ import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
-import { isClearable, refreshSummary, UNSETTLED_MARKER_EXPIRY_MS } from '../summaries/compute.ts';
+import { endedRequestsCutoff, isClearable, refreshSummary } from '../summaries/compute.ts';
 import { tenantAccess } from '../tenancy.ts';
 import { periodParams, rubricIdForPeriod } from './periods.ts';
 
@@ -129,9 +129,9 @@ export const dashboardRoutes = createRouter()
     const { computedAt, sourceAt: _sourceAt, ...summary } = stored;
     const today = todayInJakarta();
     const row = cockpitRow({ ...provinceRowOf(summary), computedAt }, today);
-    const requestsEndedBy = new Date(Date.now() - UNSETTLED_MARKER_EXPIRY_MS);
     // Markers are listed oldest first.
-    const lost = markers.find((marker) => isClearable(marker, requestsEndedBy));
+    const cutoff = endedRequestsCutoff();
+    const lost = markers.find((marker) => isClearable(marker, cutoff));
     return c.json(
       {
         summary,

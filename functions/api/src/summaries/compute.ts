@@ -228,6 +228,9 @@ export async function refreshYears(
  */
 export const UNSETTLED_MARKER_EXPIRY_MS = 5 * 60 * 1000;
 
+/** Every request that began before the moment this answers has ended, by `now`. */
+export const endedRequestsCutoff = (now = new Date()) => new Date(now.getTime() - UNSETTLED_MARKER_EXPIRY_MS);
+
 export const staleMarkersOf = (data: ScopedClientFactory, tenantCode: string) =>
   new SummaryStaleMarkers(data.forScope(summaryWriterScope(tenantCode)), tenantCode);
 
@@ -261,7 +264,7 @@ export async function refreshStale(
   options: StaleRefreshOptions = {},
 ): Promise<number> {
   const markers = staleMarkersOf(data, tenantCode);
-  const endedBy = options.requestsEndedBy ?? new Date(Date.now() - UNSETTLED_MARKER_EXPIRY_MS);
+  const endedBy = options.requestsEndedBy ?? endedRequestsCutoff();
   const sameAs = (a: StaleMarker, b: StaleMarker | undefined) =>
     b !== undefined && a.requestId === b.requestId && a.markedAt === b.markedAt;
   const others = (await markers.list()).filter(
