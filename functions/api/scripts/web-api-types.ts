@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ScopedClientFactory } from '@inovasi/data';
-import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
+import openapiTS, { astToString, COMMENT_HEADER, type OpenAPI3 } from 'openapi-typescript';
 import { API_BASE, createApp } from '../src/app.ts';
 import { officialAreas } from '../src/areas.ts';
 import { localTokens } from '../src/auth/local-issuer.ts';
@@ -23,7 +23,7 @@ const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 export const WEB_API_TYPES_FILE = resolve(REPO_ROOT, 'web/src/api/schema.d.ts');
 
 /** The document the embedded default serves; no request reaches a table. */
-async function openApiDocument(): Promise<Record<string, unknown>> {
+async function openApiDocument(): Promise<OpenAPI3> {
   const tokens = localTokens(new Uint8Array(32));
   const app = createApp({
     mode: 'local',
@@ -35,13 +35,13 @@ async function openApiDocument(): Promise<Record<string, unknown>> {
   });
   const response = await app.request(`${API_BASE}/openapi.json`);
   if (response.status !== 200) throw new Error(`the OpenAPI document answered ${response.status}`);
-  return (await response.json()) as Record<string, unknown>;
+  return (await response.json()) as OpenAPI3;
 }
 
 /** The file's text: openapi-typescript's output, formatted by the repository's formatter. */
 export async function webApiTypes(): Promise<string> {
   const document = await openApiDocument();
-  const generated = `${COMMENT_HEADER}${astToString(await openapiTS(document as never))}`;
+  const generated = `${COMMENT_HEADER}${astToString(await openapiTS(document))}`;
   const formatted = spawnSync(
     resolve(REPO_ROOT, 'node_modules/.bin/biome'),
     ['format', `--stdin-file-path=${WEB_API_TYPES_FILE}`],
