@@ -327,3 +327,107 @@ describe('fuzzing every documented route', () => {
     expect(await snapshotStore(env.config, { objects: false })).toEqual(before);
   }, 180_000);
 });
+
+/**
+ * Paging cursors are opaque to clients, but a client can send any bytes as one. Every listing
+ * with a `cursor` must refuse a cursor it did not issue (malformed, edited, another list's, or
+ * another region's real cursor) as a 400 that names the `cursor` field, never as a 500 (DynamoDB's
+ * ValidationException) or a 403 (the tenant guard catching it one layer too late).
+ */
+const asCursor = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+const CRAFTED_CURSORS: { label: string; cursor: string }[] = [
+  { label: 'not base64 JSON', cursor: 'bukan-kursor!!' },
+  { label: 'an array', cursor: asCursor(['T#35.22#', 'A']) },
+  { label: 'a number', cursor: asCursor(42) },
+  { label: 'unknown key names', cursor: asCursor({ a: 'b' }) },
+  { label: 'empty key values', cursor: asCursor({ pk: '', sk: '' }) },
+  { label: 'a key of numbers', cursor: asCursor({ pk: 1, sk: 2 }) },
+  { label: 'table keys only', cursor: asCursor({ pk: 'T#35.22#X', sk: 'A' }) },
+  {
+    label: 'every key attribute',
+    cursor: asCursor(
+      Object.fromEntries(
+        ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'].map((name) => [
+          name,
+          'T#35.22#X',
+        ]),
+      ),
+    ),
+  },
+  {
+    label: "another region's keys",
+    cursor: asCursor({ pk: 'T#35.20#INNO#x', sk: 'A', gsi1pk: 'T#35.20#INNO', gsi1sk: '2026#x' }),
+  },
+  {
+    label: 'an over-long key',
+    cursor: asCursor({ pk: `T#35.22#${'x'.repeat(1500)}`, sk: 'y'.repeat(1100) }),
+  },
+];
+
+/** A position in this region's list whose table key points into another region's partitions. */
+function foreignTableKey(ownCursor: string): string {
+  const own = JSON.parse(Buffer.from(ownCursor, 'base64url').toString('utf8')) as Record<string, string>;
+  return asCursor({ ...own, pk: own.pk?.replace('T#35.22#', 'T#35.20#') });
+}
+
+describe('fuzzing every paging cursor', () => {
+  it('answers 400 naming `cursor` for every cursor the list did not issue', async () => {
+    const listings = operations.filter(
+      (operation) =>
+        operation.method === 'GET' && operation.queryParams.some((param) => param.name === 'cursor'),
+    );
+    expect(listings.map((operation) => operation.path)).toEqual(
+      expect.arrayContaining([
+        '/tenants/{code}/audit',
+        '/tenants/{code}/notifications',
+        '/tenants/{code}/exports',
+        '/tenants/{code}/imports',
+        '/tenants/{code}/evidence',
+        '/tenants/{code}/innovations',
+      ]),
+    );
+    const otherAdmin = await env.login('admin.3520@demo.local');
+    const failures: string[] = [];
+    for (const operation of listings) {
+      const path = fillPath(operation, ids);
+      const cases = [...CRAFTED_CURSORS];
+      if (path.includes(`/tenants/${TENANT}/`)) {
+        // A real cursor of the same list in another region, and this region's own cursor edited to point there.
+        const foreign = await env.request(
+          'GET',
+          `${fillPath(operation, { ...ids, code: '35.20' })}?limit=1`,
+          {
+            token: otherAdmin,
+          },
+        );
+        if (foreign.json?.nextCursor)
+          cases.push({ label: "another region's cursor", cursor: foreign.json.nextCursor });
+        const own = await env.request('GET', `${path}?limit=1`, { token: tokens.admin });
+        if (own.json?.nextCursor)
+          cases.push({
+            label: 'own cursor moved to another region',
+            cursor: foreignTableKey(own.json.nextCursor),
+          });
+      }
+      const random = fc.sample(
+        fc
+          .dictionary(fc.constantFrom('pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'x'), edgyString, {
+            minKeys: 1,
+            maxKeys: 4,
+          })
+          .map((key) => ({ label: `random key ${JSON.stringify(key)}`, cursor: asCursor(key) })),
+        { numRuns: 15, seed: SEED },
+      );
+      for (const { label, cursor } of [...cases, ...random]) {
+        const response = await env.request('GET', `${path}?cursor=${encodeURIComponent(cursor)}`, {
+          token: tokenFor(operation),
+        });
+        if (response.status !== 400 || response.json?.error?.field !== 'cursor') {
+          failures.push(`${operation.path} with ${label}: ${response.status} ${response.text.slice(0, 160)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+});

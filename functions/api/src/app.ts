@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { pickLanguage } from '@inovasi/core';
+import { type Language, pickLanguage } from '@inovasi/core';
 import {
   AlreadyExistsError,
   ArchivedError,
@@ -15,7 +15,7 @@ import { HTTPException } from 'hono/http-exception';
 import { TrieRouter } from 'hono/router/trie-router';
 import type { AppContext, AppEnv } from './context.ts';
 import type { AppDeps } from './deps.ts';
-import { ApiError, errorBody, withLanguage } from './errors.ts';
+import { ApiError, errorBody, invalidCursorError, withLanguage } from './errors.ts';
 import {
   cachedVerifier,
   DEPENDENCY_RETRY_AFTER_SECONDS,
@@ -58,13 +58,13 @@ export const MAX_BODY_BYTES = 256 * 1024;
 const REQUEST_ID = /^[\w-]{8,64}$/;
 
 /** Known failures from below the routes, mapped once here rather than in every handler. */
-function toApiError(error: unknown): ApiError | undefined {
+function toApiError(error: unknown, language: Language): ApiError | undefined {
   if (error instanceof ApiError) return error;
   if (error instanceof NotFoundError) return new ApiError(404, 'not_found');
   if (error instanceof VersionConflictError) return new ApiError(409, 'version_conflict', 'If-Match');
   if (error instanceof ArchivedError) return new ApiError(409, 'archived');
   if (error instanceof AlreadyExistsError) return new ApiError(409, 'tenant_exists');
-  if (error instanceof InvalidCursorError) return new ApiError(400, 'validation_failed', 'cursor');
+  if (error instanceof InvalidCursorError) return invalidCursorError(language);
   if (error instanceof HTTPException && error.status === 400)
     return new ApiError(400, 'invalid_json', 'body');
   // The route validator refuses a body whose Content-Type is not the JSON it documents.
@@ -76,7 +76,7 @@ function toApiError(error: unknown): ApiError | undefined {
 function respondWithError(c: AppContext, error: unknown): Response {
   const language = c.get('language') ?? 'id';
   const requestId = c.get('requestId');
-  const known = toApiError(error);
+  const known = toApiError(error, language);
   if (known) {
     const body = errorBody(known.code, language, { field: known.field, details: known.details, requestId });
     const first = known.details?.[0];

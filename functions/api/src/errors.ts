@@ -48,6 +48,20 @@ z.config({
   },
 });
 
+const CURSOR_NOT_OF_THIS_LIST: Record<Language, string> = {
+  id: 'Penanda halaman ini bukan milik daftar ini. Muat ulang daftar dari halaman pertama.',
+  en: 'This page marker does not belong to this list. Reload the list from its first page.',
+};
+
+/**
+ * A paging cursor the API did not issue for this list (malformed, edited, or another list's or
+ * region's): the client's mistake, named as the `cursor` field like any other invalid input.
+ */
+export const invalidCursorError = (language: Language = languageContext.getStore() ?? 'id'): ApiError =>
+  new ApiError(400, 'validation_failed', 'cursor', [
+    { field: 'cursor', message: CURSOR_NOT_OF_THIS_LIST[language] },
+  ]);
+
 /** The dotted path of the offending field, e.g. `profile.rancangBangun` or `roles.0`. */
 export const fieldPath = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 

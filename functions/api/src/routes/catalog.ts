@@ -12,7 +12,7 @@ import {
 import { InvalidSearchCursorError } from '../catalog/search-index.ts';
 import { catalogServiceFor } from '../catalog/service.ts';
 import type { AppContext } from '../context.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, invalidCursorError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonContent } from '../schemas.ts';
 
@@ -175,7 +175,7 @@ export const catalogRoutes = createRouter()
       });
       return cacheable(c, result) ?? c.json(result, 200);
     } catch (error) {
-      if (error instanceof InvalidSearchCursorError) throw new ApiError(400, 'validation_failed', 'cursor');
+      if (error instanceof InvalidSearchCursorError) throw invalidCursorError();
       throw error;
     }
   })

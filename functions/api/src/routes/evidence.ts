@@ -35,7 +35,7 @@ import {
   NotFoundError,
 } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, invalidCursorError } from '../errors.ts';
 import { innovationChecklist, regionCompleteness, spdChecklist } from '../evidence-views.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
@@ -515,7 +515,7 @@ export const evidenceRoutes = createRouter()
     try {
       return c.json(await access.evidence.list({ ...query, includeDeleted: includeDeleted === 'true' }), 200);
     } catch (error) {
-      if (error instanceof InvalidCursorError) throw new ApiError(400, 'validation_failed', 'cursor');
+      if (error instanceof InvalidCursorError) throw invalidCursorError();
       throw error;
     }
   })

@@ -8,7 +8,7 @@ import {
 } from '@inovasi/core';
 import { ArchivedError, IdempotencyMismatchError, InvalidCursorError } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, invalidCursorError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import type { TenantAccess } from '../tenancy.ts';
@@ -154,7 +154,7 @@ export const innovationRoutes = createRouter()
       const page = await access.innovations.list({ ...query, archived: archived === 'true' });
       return c.json(page, 200);
     } catch (error) {
-      if (error instanceof InvalidCursorError) throw new ApiError(400, 'validation_failed', 'cursor');
+      if (error instanceof InvalidCursorError) throw invalidCursorError();
       throw error;
     }
   })

@@ -138,7 +138,11 @@ export class AuditRepository {
         ExpressionAttributeValues: values,
         ScanIndexForward: false,
         Limit: filter.limit,
-        ExclusiveStartKey: decodeCursor(filter.cursor),
+        ExclusiveStartKey: decodeCursor(filter.cursor, {
+          tenantCode: this.tenantCode,
+          index,
+          partition: value,
+        }),
       }),
     );
     return {

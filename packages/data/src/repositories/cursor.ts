@@ -1,23 +1,70 @@
 import { InvalidCursorError } from '../errors.ts';
+import { tenantKeyPrefix } from '../keys.ts';
+import { TABLE_KEY } from '../table-definition.ts';
 
 /** Cursors are opaque to clients: the last evaluated key, base64url-encoded. */
 export const encodeCursor = (lastKey: Record<string, unknown> | undefined): string | undefined =>
   lastKey ? Buffer.from(JSON.stringify(lastKey)).toString('base64url') : undefined;
 
-export function decodeCursor(cursor: string | undefined): Record<string, string> | undefined {
+/**
+ * What a cursor of one listing must look like to be a position in that listing. A client can send
+ * any bytes as a cursor; DynamoDB refuses a start key with missing, extra or empty key attributes
+ * or outside the key condition with a ValidationException (a 500 if it got that far), and the
+ * tenant guard refuses another tenant's key (a 403 that looks like an attack on our own code).
+ * Checking the shape first makes all of them the client's mistake: a 400 naming `cursor`.
+ */
+export interface CursorShape {
+  /** The tenant whose listing this is: the table key must lie in its partition space. */
+  readonly tenantCode: string;
+  /** The index the listing reads; omitted when it reads the table. */
+  readonly index?: { readonly partition: string; readonly sort: string } | undefined;
+  /** The partition key value the listing queries (of the index when there is one). */
+  readonly partition: string;
+  /** The sort key prefix of the listing's key condition, when it has one (`begins_with`). */
+  readonly sortPrefix?: string | undefined;
+}
+
+/** DynamoDB's limits on key values: 2,048 bytes for a partition key, 1,024 for a sort key. */
+const MAX_PARTITION_BYTES = 2048;
+const MAX_SORT_BYTES = 1024;
+
+const isStringRecord = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every((field) => typeof field === 'string');
+
+export function decodeCursor(
+  cursor: string | undefined,
+  shape: CursorShape,
+): Record<string, string> | undefined {
   if (cursor === undefined) return undefined;
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      parsed &&
-      typeof parsed === 'object' &&
-      !Array.isArray(parsed) &&
-      Object.values(parsed).every((value) => typeof value === 'string')
-    ) {
-      return parsed as Record<string, string>;
-    }
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through: any undecodable cursor is the client's mistake
+    throw new InvalidCursorError('cursor is not one this API issued');
   }
-  throw new InvalidCursorError('cursor is not one this API issued');
+  if (!isStringRecord(parsed)) throw new InvalidCursorError('cursor is not one this API issued');
+
+  const partitionName = shape.index?.partition ?? TABLE_KEY.partition;
+  const sortName = shape.index?.sort ?? TABLE_KEY.sort;
+  const expected = new Set<string>([TABLE_KEY.partition, TABLE_KEY.sort, partitionName, sortName]);
+  const names = Object.keys(parsed);
+  if (names.length !== expected.size || !names.every((name) => expected.has(name)))
+    throw new InvalidCursorError('cursor does not have the keys of this list');
+  for (const [name, value] of Object.entries(parsed)) {
+    const limit =
+      name === TABLE_KEY.partition || name === partitionName ? MAX_PARTITION_BYTES : MAX_SORT_BYTES;
+    if (value.length === 0 || Buffer.byteLength(value) > limit)
+      throw new InvalidCursorError('cursor holds an impossible key');
+  }
+  // Another list, or the same list of another tenant: both are positions this listing never had.
+  if (parsed[partitionName] !== shape.partition)
+    throw new InvalidCursorError('cursor belongs to another list');
+  if (!parsed[TABLE_KEY.partition]?.startsWith(tenantKeyPrefix(shape.tenantCode)))
+    throw new InvalidCursorError('cursor belongs to another region');
+  if (shape.sortPrefix !== undefined && !parsed[sortName]?.startsWith(shape.sortPrefix))
+    throw new InvalidCursorError('cursor lies outside this list');
+  return parsed;
 }

@@ -29,7 +29,7 @@ import {
 } from '@inovasi/core';
 import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
-import { cancelledConditions, InvalidCursorError, isConditionFailure, NotFoundError } from '../errors.ts';
+import { cancelledConditions, isConditionFailure, NotFoundError } from '../errors.ts';
 import { inspectEvidenceObject } from '../evidence/inspect.ts';
 import {
   EVIDENCE_STATE_CHECKED,
@@ -221,9 +221,7 @@ export class EvidenceRepository {
   /** The library, newest first, with optional filters; deleted items only when asked for. */
   async list(filter: EvidenceFilter): Promise<{ items: Evidence[]; nextCursor?: string | undefined }> {
     const { index, value } = evidenceKeys.list(this.tenantCode);
-    const startKey = decodeCursor(filter.cursor);
-    if (startKey && startKey[index.partition] !== value)
-      throw new InvalidCursorError('cursor of another list');
+    const startKey = decodeCursor(filter.cursor, { tenantCode: this.tenantCode, index, partition: value });
     const conditions: string[] = [];
     const names: Record<string, string> = { '#pk': index.partition };
     const values: Record<string, unknown> = { ':pk': value };

@@ -3,13 +3,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import type { Actor, Innovation, InnovationProfile, StoredIndicatorAnswer } from '@inovasi/core';
 import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
-import {
-  ArchivedError,
-  cancelledConditions,
-  IdempotencyMismatchError,
-  InvalidCursorError,
-  NotFoundError,
-} from '../errors.ts';
+import { ArchivedError, cancelledConditions, IdempotencyMismatchError, NotFoundError } from '../errors.ts';
 import { innovationIndexKeys, innovationListPartition, keys } from '../keys.ts';
 import { type AuditContext, type AuditEvent, auditPut, fieldChanges } from './audit.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -83,10 +77,7 @@ export class InnovationRepository {
 
   async list(filter: InnovationFilter): Promise<{ items: Innovation[]; nextCursor?: string | undefined }> {
     const { index, value } = innovationListPartition(this.tenantCode, filter.opdId);
-    const startKey = decodeCursor(filter.cursor);
-    if (startKey && startKey[index.partition] !== value) {
-      throw new InvalidCursorError('cursor belongs to another list');
-    }
+    const startKey = decodeCursor(filter.cursor, { tenantCode: this.tenantCode, index, partition: value });
     const conditions = ['archived = :archived'];
     const values: Record<string, unknown> = { ':pk': value, ':archived': filter.archived ?? false };
     const names: Record<string, string> = { '#pk': index.partition };

@@ -278,6 +278,7 @@ class JobLeases {
 
 async function listJobs<T>(
   clients: ScopedClients,
+  tenantCode: string,
   partition: string,
   limit: number,
   cursor: string | undefined,
@@ -289,7 +290,7 @@ async function listJobs<T>(
       ExpressionAttributeValues: { ':pk': partition, ':job': jobKeys.jobSortPrefix },
       ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor),
+      ExclusiveStartKey: decodeCursor(cursor, { tenantCode, partition, sortPrefix: jobKeys.jobSortPrefix }),
     }),
   );
   return {
@@ -352,7 +353,13 @@ export class ExportJobRepository {
   }
 
   list(limit: number, cursor?: string) {
-    return listJobs<ExportJob>(this.clients, jobKeys.exportJobs(this.tenantCode), limit, cursor);
+    return listJobs<ExportJob>(
+      this.clients,
+      this.tenantCode,
+      jobKeys.exportJobs(this.tenantCode),
+      limit,
+      cursor,
+    );
   }
 
   /**
@@ -617,7 +624,13 @@ export class ImportRepository {
   }
 
   list(limit: number, cursor?: string) {
-    return listJobs<ImportJob>(this.clients, jobKeys.importJobs(this.tenantCode), limit, cursor);
+    return listJobs<ImportJob>(
+      this.clients,
+      this.tenantCode,
+      jobKeys.importJobs(this.tenantCode),
+      limit,
+      cursor,
+    );
   }
 
   /** Records the import; stores the file when it came in the request, otherwise presigns its upload. */

@@ -151,7 +151,7 @@ export class NotificationRepository {
           ExpressionAttributeValues: { ':pk': partition },
           ScanIndexForward: false,
           Limit: options.limit,
-          ExclusiveStartKey: decodeCursor(options.cursor),
+          ExclusiveStartKey: decodeCursor(options.cursor, { tenantCode: this.tenantCode, partition }),
         }),
       ),
       this.unreadCount(partition),
