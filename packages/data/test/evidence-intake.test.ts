@@ -130,6 +130,18 @@ describe('MP4 duration (streaming box walk)', () => {
     expect(read(file, chunk)).toBe(301.5);
   });
 
+  it('reports nothing, without throwing, for an empty or truncated movie header', () => {
+    for (const header of [
+      box('mvhd', Buffer.alloc(0)),
+      box('mvhd', Buffer.alloc(12)),
+      box('mvhd', Buffer.from([1, ...Buffer.alloc(24)])),
+    ]) {
+      expect(
+        read(Buffer.concat([ftyp, box('moov', header), box('mdat', Buffer.alloc(100))]), 7),
+      ).toBeUndefined();
+    }
+  });
+
   it('reports nothing when there is no movie header', () => {
     expect(read(Buffer.concat([ftyp, box('mdat', Buffer.alloc(100))]), 13)).toBeUndefined();
     expect(read(Buffer.from('not an mp4 at all'), 4)).toBeUndefined();

@@ -273,6 +273,46 @@ describe('videos', () => {
     });
   });
 
+  it('refuses an MP4 whose movie header is empty or missing, once and for good, instead of failing on every retry', async () => {
+    // An MP4 is a list of boxes: [size][type][payload]. These keep the file type (ftyp) and break the header.
+    const box = (type: string, payload: Buffer = Buffer.alloc(0)) => {
+      const head = Buffer.alloc(8);
+      head.writeUInt32BE(payload.length + 8, 0);
+      head.write(type, 4, 'latin1');
+      return Buffer.concat([head, payload]);
+    };
+    const ftyp = box('ftyp', Buffer.from('isom\0\0\u0002\0isomiso2mp41', 'latin1'));
+    const media = box('mdat', Buffer.alloc(2048, 7));
+    const broken = {
+      'empty mvhd': Buffer.concat([ftyp, box('moov', box('mvhd')), media]),
+      'no moov': Buffer.concat([ftyp, media]),
+    };
+    for (const [label, bytes] of Object.entries(broken)) {
+      const first = await uploadAndComplete(env, admin, TENANT, bytes, {
+        fileName: `${label}.mp4`,
+        mediaType: 'video/mp4',
+        kind: 'video',
+      });
+      expect(first.completed.status, label).toBe(422);
+      expect(first.completed.json.error, label).toMatchObject({
+        code: 'evidence_video_unreadable',
+        field: 'durationSeconds',
+      });
+      expect(first.completed.json.error.message, label).toMatch(/header film MP4/);
+      // Decided: a retry gets the same answer, and the item is rejected, not left pending.
+      const retry = await env.request('POST', `/tenants/${TENANT}/evidence/${first.id}/complete`, {
+        token: admin,
+      });
+      expect(retry.status, label).toBe(422);
+      expect(retry.json.error.code, label).toBe('evidence_video_unreadable');
+      const item = await env.request('GET', `/tenants/${TENANT}/evidence?limit=100&includeDeleted=true`, {
+        token: admin,
+      });
+      const stored = item.json.items.find((candidate: { id: string }) => candidate.id === first.id);
+      expect(stored, label).toMatchObject({ status: 'rejected', intake: { rejection: 'video_unreadable' } });
+    }
+  });
+
   it('checks a video link for host and id, and the length the uploader recorded', async () => {
     const add = (body: Record<string, unknown>) =>
       env.request('POST', `/tenants/${TENANT}/evidence/urls`, {

@@ -8513,6 +8513,7 @@ export interface paths {
                     | 'too_large'
                     | 'hash_mismatch'
                     | 'video_too_long'
+                    | 'video_unreadable'
                     | 'quota_exceeded';
                   findings: {
                     /** @enum {string} */
@@ -8801,6 +8802,7 @@ export interface paths {
                     | 'too_large'
                     | 'hash_mismatch'
                     | 'video_too_long'
+                    | 'video_unreadable'
                     | 'quota_exceeded';
                   findings: {
                     /** @enum {string} */
@@ -9045,6 +9047,7 @@ export interface paths {
                   | 'too_large'
                   | 'hash_mismatch'
                   | 'video_too_long'
+                  | 'video_unreadable'
                   | 'quota_exceeded';
                 findings: {
                   /** @enum {string} */
@@ -9275,6 +9278,7 @@ export interface paths {
                     | 'too_large'
                     | 'hash_mismatch'
                     | 'video_too_long'
+                    | 'video_unreadable'
                     | 'quota_exceeded';
                   findings: {
                     /** @enum {string} */
@@ -9553,6 +9557,7 @@ export interface paths {
                     | 'too_large'
                     | 'hash_mismatch'
                     | 'video_too_long'
+                    | 'video_unreadable'
                     | 'quota_exceeded';
                   findings: {
                     /** @enum {string} */
@@ -9785,6 +9790,7 @@ export interface paths {
                   | 'too_large'
                   | 'hash_mismatch'
                   | 'video_too_long'
+                  | 'video_unreadable'
                   | 'quota_exceeded';
                 findings: {
                   /** @enum {string} */
@@ -10017,6 +10023,7 @@ export interface paths {
                   | 'too_large'
                   | 'hash_mismatch'
                   | 'video_too_long'
+                  | 'video_unreadable'
                   | 'quota_exceeded';
                 findings: {
                   /** @enum {string} */

@@ -364,6 +364,7 @@ const REJECTIONS: Record<EvidenceRejection, { code: Parameters<typeof rejectionE
   too_large: { code: 'evidence_too_large', field: 'size' },
   hash_mismatch: { code: 'evidence_hash_mismatch', field: 'sha256' },
   video_too_long: { code: 'evidence_video_too_long', field: 'durationSeconds' },
+  video_unreadable: { code: 'evidence_video_unreadable', field: 'durationSeconds' },
   quota_exceeded: { code: 'evidence_quota_exceeded', field: 'size' },
 };
 
@@ -375,6 +376,7 @@ function rejectionError(
     | 'evidence_too_large'
     | 'evidence_hash_mismatch'
     | 'evidence_video_too_long'
+    | 'evidence_video_unreadable'
     | 'evidence_quota_exceeded',
   field: string,
   detail?: string,

@@ -108,6 +108,8 @@ export const EVIDENCE_REJECTIONS = [
   'too_large',
   'hash_mismatch',
   'video_too_long',
+  /** An MP4 whose movie header is missing or broken: its length, which the rubric limits, cannot be read. */
+  'video_unreadable',
   'quota_exceeded',
 ] as const;
 export type EvidenceRejection = (typeof EVIDENCE_REJECTIONS)[number];

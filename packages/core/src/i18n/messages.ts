@@ -214,6 +214,10 @@ export const ERROR_MESSAGES = {
     id: 'Video lebih dari 5 menit. Rubrik hanya menerima video paling lama 5 menit.',
     en: 'The video is longer than 5 minutes. The rubric accepts videos of at most 5 minutes.',
   },
+  evidence_video_unreadable: {
+    id: 'Panjang video tidak dapat dibaca: header film MP4 rusak atau tidak ada. Berkas telah dihapus; simpan ulang video sebagai MP4 yang utuh, lalu unggah lagi.',
+    en: 'The video’s length cannot be read: its MP4 movie header is broken or missing. The file was removed; save the video again as a complete MP4, then upload it.',
+  },
   evidence_quota_exceeded: {
     id: 'Kuota penyimpanan data dukung daerah ini sudah penuh. Hapus data dukung yang tidak dipakai atau hubungi admin platform.',
     en: 'This region’s evidence storage quota is full. Delete unused evidence or contact the platform admin.',

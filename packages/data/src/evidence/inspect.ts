@@ -120,6 +120,11 @@ export async function inspectEvidenceObject(
   if (read !== expected.size) return { passed: false, rejection: 'size_mismatch', measured };
   if (sha256 !== expected.sha256.toLowerCase())
     return { passed: false, rejection: 'hash_mismatch', measured };
+  // Without a readable movie header the rubric's length limit cannot be checked: refuse the file
+  // now, with its reason, rather than let it pass unmeasured.
+  if (mp4 && measured.durationSeconds === undefined) {
+    return { passed: false, rejection: 'video_unreadable', measured };
+  }
   if (measured.durationSeconds !== undefined && measured.durationSeconds > limits.maxVideoSeconds) {
     return { passed: false, rejection: 'video_too_long', measured };
   }

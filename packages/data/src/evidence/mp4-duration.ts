@@ -76,18 +76,18 @@ function movieDuration(moov: Buffer): number | undefined {
     if (size < 8 || offset + size > moov.length) return undefined;
     if (type === 'mvhd') {
       const body = moov.subarray(offset + 8, offset + size);
+      // An empty or truncated header is a broken file, not a reason to throw while reading it.
+      if (body.length < 20) return undefined;
       const version = body.readUInt8(0);
-      if (version === 1 && body.length >= 32) {
+      if (version === 1) {
+        if (body.length < 32) return undefined;
         const timescale = body.readUInt32BE(20);
         const duration = Number(body.readBigUInt64BE(24));
         return timescale > 0 ? duration / timescale : undefined;
       }
-      if (body.length >= 20) {
-        const timescale = body.readUInt32BE(12);
-        const duration = body.readUInt32BE(16);
-        return timescale > 0 ? duration / timescale : undefined;
-      }
-      return undefined;
+      const timescale = body.readUInt32BE(12);
+      const duration = body.readUInt32BE(16);
+      return timescale > 0 ? duration / timescale : undefined;
     }
     offset += size;
   }
