@@ -196,6 +196,28 @@ describe('the shared library and its links', () => {
     ).toBe('evidence_link_exists');
   });
 
+  it('refuses an operator linking another OPD’s file to its own innovation', async () => {
+    // Prepare: Dinas Pendidikan's operator uploads a file of its own OPD.
+    const otherOperator = await env.login('opd2.3522@demo.local');
+    const { id } = await uploadAndComplete(env, otherOperator, '35.22', textPdf({ lines: ['SK Disdik'] }), {
+      fileName: 'sk-disdik.pdf',
+      mediaType: 'application/pdf',
+      kind: 'sk',
+      documentDate: '2025-02-01',
+    });
+    // Act: Dinas Kesehatan's operator links it to an innovation of Dinas Kesehatan.
+    const taken = await link(operator, '35.22', id, {
+      type: 'innovation',
+      innovationId: ownInnovation.id,
+      indicator: 'sid.16',
+    });
+    // Assess: refused, and nothing was linked.
+    expect(taken.status).toBe(403);
+    expect(taken.json.error.code).toBe('forbidden_opd');
+    const read = await env.request('GET', `/tenants/35.22/evidence/${id}`, { token: otherOperator });
+    expect(read.json.links).toEqual([]);
+  });
+
   it('warns about dates outside the indicator’s years, file kinds it does not take, and sharing across groups', async () => {
     const { id } = await uploadAndComplete(env, operator, '35.22', textPdf({ lines: ['SK tim 2019'] }), {
       fileName: 'sk-tim-2019.pdf',

@@ -581,6 +581,9 @@ export const evidenceRoutes = createRouter()
     const target = toEvidenceTarget(c.req.valid('json'));
     const access = await tenantAccess(c, code, 'evidence.write');
     const evidence = await loadEvidence(access, evidenceId);
+    // An OPD's file is that OPD's to use: an operator links its own OPD's items and the region's
+    // shared ones (no owner, e.g. the regent's decree), never another OPD's.
+    if (evidence.opdId !== undefined) authorize(access, 'evidence.write', evidence.opdId);
     const context = await checkTarget(access, target);
     try {
       const link = await access.evidence.link(evidenceId, target, access.actor);
