@@ -1,6 +1,8 @@
 import { replicationLevel } from '@inovasi/core';
+import { textPdf } from '@inovasi/local';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
+import { requestUpload, uploadAndComplete } from '../evidence/support.ts';
 
 /**
  * Replication between regions end to end: publish → search → request → accept → replica draft
@@ -77,6 +79,17 @@ async function attachDocument(code: string, replicationId: string, version: numb
     headers: { 'if-match': `"${version}"` },
     body: { evidenceId },
   });
+}
+
+/** A signed agreement scanned into a region's evidence library: a real item that passed intake. */
+async function agreementEvidence(code: string, title: string): Promise<string> {
+  const { id, completed } = await uploadAndComplete(env, token(code), code, textPdf({ lines: [title] }), {
+    fileName: 'pks.pdf',
+    mediaType: 'application/pdf',
+    kind: 'pks_mou',
+  });
+  expect(completed.status).toBe(200);
+  return id;
 }
 
 const summaryOf = (innovationId: string) =>
@@ -165,24 +178,26 @@ describe('replication from the catalogue to sid.31', () => {
     });
 
     // The replicating region attaches the signed PKS: both sides carry it, sid.31 reaches 1.
-    const documented = await attachDocument('35.16', requested.json.id, 2, 'ev-pks-mojokerto');
+    const pksMojokerto = await agreementEvidence('35.16', 'PKS Mojokerto');
+    const documented = await attachDocument('35.16', requested.json.id, 2, pksMojokerto);
     expect(documented.status).toBe(200);
-    expect(documented.json.agreement.evidenceId).toBe('ev-pks-mojokerto');
+    expect(documented.json.agreement.evidenceId).toBe(pksMojokerto);
     const sourceCopy = await env.request('GET', `/tenants/35.20/replications/${requested.json.id}`, {
       token: token('35.20'),
     });
-    expect(sourceCopy.json.agreement.evidenceId).toBe('ev-pks-mojokerto');
+    expect(sourceCopy.json.agreement.evidenceId).toBe(pksMojokerto);
     expect(sourceCopy.headers.get('etag')).toBe('"3"');
     expect((await summaryOf(source.id)).json).toMatchObject({ evidencedRegions: 1, sid31Level: 1 });
 
     // Two more regions: sid.31 counts distinct regions, up to level 3.
-    for (const [code, evidenceId, level] of [
-      ['63.03', 'ev-pks-banjar', 2],
-      ['17.71', 'ev-mou-bengkulu', 3],
+    for (const [code, title, level] of [
+      ['63.03', 'PKS Banjar', 2],
+      ['17.71', 'MoU Bengkulu', 3],
     ] as const) {
       const request = await requestReplication(code, source.id);
       expect(request.status).toBe(201);
       expect((await accept(request.json.id)).status).toBe(200);
+      const evidenceId = await agreementEvidence('35.20', title);
       expect((await attachDocument('35.20', request.json.id, 2, evidenceId)).status).toBe(200);
       const summary = (await summaryOf(source.id)).json;
       expect(summary.sid31Level).toBe(level);
@@ -254,7 +269,8 @@ describe('replication from the catalogue to sid.31', () => {
     expect(sourceWithdraw.json.error.code).toBe('replication_wrong_side');
 
     // A document before the agreement, a stale version, a missing version.
-    expect((await attachDocument('35.20', request.json.id, 1, 'ev-early')).json.error.code).toBe(
+    const early = await agreementEvidence('35.20', 'PKS terlalu dini');
+    expect((await attachDocument('35.20', request.json.id, 1, early)).json.error.code).toBe(
       'replication_not_accepted',
     );
     const stale = await accept(request.json.id, 7);
@@ -337,5 +353,50 @@ describe('replication from the catalogue to sid.31', () => {
       token: token('35.20'),
     });
     expect(stillPending.json.status).toBe('requested');
+  });
+});
+
+describe('the agreement document', () => {
+  it('must be an item of the attaching region’s own library that passed intake', async () => {
+    // Prepare: an accepted agreement between Magetan (source) and Mojokerto.
+    const source = await publishSource('Posyandu Keliling Dokumen');
+    const request = await requestReplication('35.16', source.id);
+    expect(request.status).toBe(201);
+    expect((await accept(request.json.id)).status).toBe(200);
+    const otherRegionsItem = await agreementEvidence('35.16', 'PKS milik Mojokerto');
+    // Announced, never uploaded: still pending.
+    const pending = await requestUpload(
+      env,
+      token('35.20'),
+      '35.20',
+      textPdf({ lines: ['PKS belum diunggah'] }),
+      {
+        fileName: 'pks.pdf',
+        mediaType: 'application/pdf',
+        kind: 'pks_mou',
+      },
+    );
+    expect(pending.status).toBe(201);
+
+    // Act and assess: an unknown id, another region's item, an item not yet checked.
+    for (const [label, evidenceId, status, code] of [
+      ['unknown', 'tidak-ada-sama-sekali', 404, 'not_found'],
+      ['another region’s', otherRegionsItem, 404, 'not_found'],
+      ['pending', pending.json.evidence.id, 409, 'evidence_not_uploaded'],
+    ] as const) {
+      const refused = await attachDocument('35.20', request.json.id, 2, evidenceId);
+      expect(refused.status, label).toBe(status);
+      expect(refused.json.error, label).toMatchObject({ code, field: 'evidenceId' });
+    }
+    // Nothing was attached on either side.
+    for (const code of ['35.20', '35.16']) {
+      const read = await env.request('GET', `/tenants/${code}/replications/${request.json.id}`, {
+        token: token(code),
+      });
+      expect(read.json.agreement.evidenceId, code).toBeUndefined();
+      expect(read.headers.get('etag'), code).toBe('"2"');
+    }
+    const own = await agreementEvidence('35.20', 'PKS Magetan');
+    expect((await attachDocument('35.20', request.json.id, 2, own)).status).toBe(200);
   });
 });

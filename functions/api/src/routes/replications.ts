@@ -261,6 +261,12 @@ export const replicationRoutes = createRouter()
     const access = await tenantAccess(c, code, 'replication.document');
     const version = expectedVersion(c);
     const record = await loadReplication(access, id);
+    // The document is a file of the attaching region's own library that passed intake; an id
+    // the region cannot read is not its document, and an unchecked file proves nothing yet.
+    const evidence = await access.evidence.get(evidenceId);
+    if (!evidence || evidence.deleted) throw new ApiError(404, 'not_found', 'evidenceId');
+    if (evidence.status === 'rejected') throw new ApiError(409, 'evidence_rejected', 'evidenceId');
+    if (evidence.status !== 'passed') throw new ApiError(409, 'evidence_not_uploaded', 'evidenceId');
     const updated = await answering(() =>
       access
         .replicationFlow(counterpartOf(record), 'request')
