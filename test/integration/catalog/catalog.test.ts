@@ -212,6 +212,41 @@ describe('publishing and withdrawing', () => {
     expect(back.json.items[0].catalogId).toBe(`35.20~${innovation.id}`);
   });
 
+  it('withdraws an innovation from the catalogue when its OPD archives it, and a stale archive withdraws nothing', async () => {
+    // Prepare: Dinas Kesehatan's innovation, published by the region's admin.
+    const innovation = await createInnovation(admin3520, 'Apotek Keliling Desa Magetan');
+    const catalogId = `35.20~${innovation.id}`;
+    const path = `/tenants/35.20/innovations/${innovation.id}`;
+    expect((await env.request('PUT', `${path}/publication`, { token: admin3520, body: {} })).status).toBe(
+      200,
+    );
+    expect((await env.request('GET', `/catalog/innovations/${catalogId}`)).status).toBe(200);
+    const operator = await env.login('opd1.3520@demo.local');
+
+    // Act 1: an archive with a stale version is refused and leaves the publication alone.
+    const stale = await env.request('POST', `${path}/archive`, {
+      token: operator,
+      headers: { 'if-match': '"99"' },
+    });
+    expect(stale.status).toBe(409);
+    expect((await env.request('GET', `/catalog/innovations/${catalogId}`)).status).toBe(200);
+
+    // Act 2: the OPD's operator archives it.
+    const current = await env.request('GET', path, { token: operator });
+    const archived = await env.request('POST', `${path}/archive`, {
+      token: operator,
+      headers: { 'if-match': current.headers.get('etag') ?? '' },
+    });
+    expect(archived.status).toBe(200);
+
+    // Assess: gone from the detail, from search, and from the region's own view of its publication.
+    expect((await env.request('GET', `/catalog/innovations/${catalogId}`)).status).toBe(404);
+    const found = await search('q=apotek%20keliling');
+    expect(found.json.items.map((item: { catalogId: string }) => item.catalogId)).not.toContain(catalogId);
+    const publication = await env.request('GET', `${path}/publication`, { token: admin3520 });
+    expect(publication.json).toEqual({ published: false });
+  });
+
   it('lets only a tenant admin publish, and only in its own region', async () => {
     const innovation = await createInnovation(admin3520, 'Kartu Tani Digital Magetan');
     const path = `/tenants/35.20/innovations/${innovation.id}/publication`;

@@ -204,3 +204,20 @@ export function catalogServiceFor(data: ScopedClientFactory, logger?: Logger): C
   }
   return service;
 }
+
+/**
+ * After this instance published or withdrew an entry: search sees it at once, and a snapshot is
+ * written if one is due. The change already committed, so a failed snapshot is only logged.
+ */
+export async function refreshCatalogSearch(
+  deps: { readonly data: ScopedClientFactory; readonly logger: Logger },
+  requestLog: { warn(message: string, attributes: { error: unknown }): void },
+): Promise<void> {
+  const service = catalogServiceFor(deps.data, deps.logger);
+  service.invalidate();
+  try {
+    await service.snapshotIfDue();
+  } catch (error) {
+    requestLog.warn('catalogue snapshot not written', { error });
+  }
+}

@@ -6,7 +6,13 @@ import {
   innovationProfileSchema,
   innovationSchema,
 } from '@inovasi/core';
-import { ArchivedError, IdempotencyMismatchError, InvalidCursorError } from '@inovasi/data';
+import {
+  ArchivedError,
+  IdempotencyMismatchError,
+  InvalidCursorError,
+  VersionConflictError,
+} from '@inovasi/data';
+import { refreshCatalogSearch } from '../catalog/service.ts';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError, invalidCursorError } from '../errors.ts';
 import { createRouter } from '../router.ts';
@@ -264,6 +270,14 @@ export const innovationRoutes = createRouter()
     const current = await loadInnovation(access, id);
     access.authorizeOpd('innovation.archive', current.opdId);
     await assertInnovationEditable(access, current);
+    // A stale archive must not withdraw anything: refuse it before touching the catalogue.
+    if (current.version !== version) throw new VersionConflictError(current.version);
+    // An archived innovation leaves the public catalogue. Withdrawn first: if archiving then
+    // fails, the innovation is live and merely unlisted (republishing is one click), never
+    // archived while still public; a retry finds nothing left to withdraw.
+    if (await access.catalogPublisher().unpublish(id)) {
+      await refreshCatalogSearch(c.get('deps'), c.get('logger'));
+    }
     const archived = await access.innovations.archive(id, version, access.actor);
     c.header('ETag', etag(archived.version));
     return c.json(archived, 200);

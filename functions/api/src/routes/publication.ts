@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { buildCatalogEntryContent, catalogEntrySchema, publicationOptionsSchema } from '@inovasi/core';
-import { catalogServiceFor } from '../catalog/service.ts';
+import { refreshCatalogSearch } from '../catalog/service.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
@@ -55,16 +55,8 @@ async function liveInnovation(access: TenantAccess, id: string) {
   return innovation;
 }
 
-/** A snapshot is an optimisation: the publication already committed, so a failure is only logged. */
-async function refreshSearch(c: AppContext) {
-  const service = catalogServiceFor(c.get('deps').data, c.get('deps').logger);
-  service.invalidate();
-  try {
-    await service.snapshotIfDue();
-  } catch (error) {
-    c.get('logger').warn('catalogue snapshot not written', { error });
-  }
-}
+/** Search sees this instance's publication or withdrawal at once. */
+const refreshSearch = (c: AppContext) => refreshCatalogSearch(c.get('deps'), c.get('logger'));
 
 export const publicationRoutes = createRouter()
   .openapi(readRoute, async (c) => {
