@@ -2,6 +2,7 @@ import { refreshStale, staleMarkersOf } from '@inovasi/api/summaries';
 import { todayInJakarta } from '@inovasi/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
+import { snapshotStore } from '../../support/snapshot.ts';
 
 /**
  * The region's own dashboard: where it stands (gauge with the bands of its year), its trend over
@@ -179,6 +180,22 @@ describe('the region dashboard', () => {
     expect(await refreshStale(env.data, '35.22')).toBe(2);
     expect(await pendingSince(bojonegoro)).toBeNull();
     await markers.clear([running]);
+  });
+
+  it('writes nothing when read, even for a year whose summary was never stored', async () => {
+    // Prepare: a year with a rubric that no write of the region ever summarised.
+    const path = '/tenants/35.22/periods/2027/summary';
+    const readers = ['admin.35', 'verifikator.3522', 'opd2.3522', 'admin.3522'];
+    const before = await snapshotStore(env.config, { objects: false });
+    expect([...before.keys()].some((key) => key.includes('T#35.22#SUMMARY# CURRENT#2027'))).toBe(false);
+    // Act: every kind of reader, the province first (it may not write in the regency at all).
+    for (const user of readers) {
+      const response = await env.request('GET', path, { token: await env.login(`${user}@demo.local`) });
+      expect(response.status, `${user} ${response.text.slice(0, 200)}`).toBe(200);
+      expect(response.json.summary.year, user).toBe(2027);
+    }
+    // Assess: the store is exactly as it was.
+    expect(await snapshotStore(env.config, { objects: false })).toEqual(before);
   });
 
   it('answers 404 for a year without a rubric', async () => {

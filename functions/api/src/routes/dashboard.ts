@@ -21,7 +21,7 @@ import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
-import { endedRequestsCutoff, isClearable, refreshSummary } from '../summaries/compute.ts';
+import { computeSummary, endedRequestsCutoff, isClearable } from '../summaries/compute.ts';
 import { tenantAccess } from '../tenancy.ts';
 import { periodParams, rubricIdForPeriod } from './periods.ts';
 
@@ -121,8 +121,10 @@ export const dashboardRoutes = createRouter()
     ]);
     let stored = found;
     if (!stored) {
-      // Never computed (a new region, a new year): compute it now; later writes keep it current.
-      const computed = await refreshSummary(c.get('deps').data, code, year);
+      // Never stored (a year no write of the region touched yet): computed for this answer only.
+      // A read writes nothing, whoever reads (a province may not write in a regency at all); the
+      // writes and the scheduled rebuild that can change it store it.
+      const computed = await computeSummary(c.get('deps').data, code, year);
       if (!computed) throw new ApiError(404, 'tenant_not_onboarded');
       stored = { ...computed.bundle.summary, ...computed.meta };
     }
