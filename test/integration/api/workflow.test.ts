@@ -380,6 +380,32 @@ describe('audit trail', () => {
     expect(lines.length - 1).toBe(byUser.json.items.length);
   });
 
+  it('exports a value a spreadsheet would run as a formula as text', async () => {
+    // Prepare: a member whose e-mail address begins with a formula sign makes a change.
+    const email = '-2+3@demo.local';
+    const invited = await env.request('POST', `${base}/members`, {
+      token: admin,
+      body: { email, name: 'Pengguna Uji Rumus', roles: ['tenant_admin'] },
+    });
+    expect(invited.status).toBe(201);
+    const member = await env.login(email);
+    const created = await env.request('POST', `${base}/opds`, {
+      token: member,
+      body: { name: 'Bagian Uji Ekspor', kind: 'badan' },
+    });
+    expect(created.status).toBe(201);
+    // Act
+    const csv = await env.request('GET', `${base}/audit/export?userId=${invited.json.id}`, { token: admin });
+    // Assess: the cell starts with the apostrophe text marker, never with the sign itself.
+    expect(csv.status).toBe(200);
+    const rows = csv.text.trim().split('\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.split(',')[1]).toBe(`"'${email}"`);
+      expect(row.split(',').some((cell) => /^[=+\-@\t\r]/.test(cell))).toBe(false);
+    }
+  });
+
   it('has no route that changes or deletes an entry', async () => {
     const doc = await env.request('GET', '/openapi.json');
     const auditPaths = Object.entries(doc.json.paths as Record<string, Record<string, unknown>>).filter(

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AuditRepository, tenantScope } from '@inovasi/data';
+import { csvCell } from '../csv.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, jsonContent, tenantParams } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
@@ -61,11 +62,6 @@ const exportRoute = createRoute({
     ...errorResponses(400, 401, 403, 404),
   },
 });
-
-const csvCell = (value: unknown): string => {
-  const text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
 
 /** The export reads at most this many entries: a season of one region's edits fits many times over. */
 const EXPORT_LIMIT = 20_000;
