@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import { startServer } from '@inovasi/api/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../support/environment.ts';
 import { fillPath, type JsonSchema, type Operation, operationsOf, sampleOf } from '../support/openapi.ts';
@@ -178,5 +180,53 @@ describe('bad input on every route with a body', () => {
     });
     expect(response.status).toBe(400);
     expect(response.json.error.field).toBe('If-Match');
+  });
+});
+
+/**
+ * A body announced over the limit is refused before it is read. The server must then close the
+ * connection: keeping it alive would mean reading (and discarding) the whole announced body before
+ * the next request, so a client could hold a socket with a large Content-Length and a slow body.
+ */
+describe('an oversized body over a real connection', () => {
+  it('is answered 413 with `Connection: close`, and the socket closes without the body being sent', async () => {
+    const server = await startServer(env.deps, { port: 0 });
+    try {
+      const { hostname, port } = new URL(server.url);
+      const token = await env.login('admin.3522@demo.local');
+      const socket = connect({ host: hostname, port: Number(port) });
+      const answer = await new Promise<{ text: string; closed: boolean }>((resolve, reject) => {
+        let text = '';
+        const timer = setTimeout(() => resolve({ text, closed: false }), 3_000);
+        socket.on('data', (chunk) => {
+          text += chunk.toString('latin1');
+        });
+        socket.on('close', () => {
+          clearTimeout(timer);
+          resolve({ text, closed: true });
+        });
+        socket.on('error', reject);
+        socket.write(
+          [
+            `POST /api/v1/tenants/${TENANT}/opds HTTP/1.1`,
+            `Host: ${hostname}:${port}`,
+            `Authorization: Bearer ${token}`,
+            'Content-Type: application/json',
+            `Content-Length: ${50 * 1024 * 1024}`,
+            'Connection: keep-alive',
+            '',
+            '{"name":"',
+          ].join('\r\n'),
+        );
+      });
+      socket.destroy();
+      const [head = ''] = answer.text.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 413 /);
+      expect(head.toLowerCase()).toContain('connection: close');
+      expect(answer.text).toContain('"payload_too_large"');
+      expect(answer.closed, 'the server closed the connection').toBe(true);
+    } finally {
+      await server.stop();
+    }
   });
 });

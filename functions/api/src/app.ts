@@ -135,7 +135,12 @@ export function createApp(deps: AppDeps) {
     `${API_BASE}/*`,
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody('payload_too_large', c.get('language'), { field: 'body' }), 413),
+      onError: (c) => {
+        // Refused before the body was read: close the connection rather than keep it alive, which
+        // would oblige the server to read and discard the whole announced body first.
+        c.header('Connection', 'close');
+        return c.json(errorBody('payload_too_large', c.get('language'), { field: 'body' }), 413);
+      },
     }),
   );
 
