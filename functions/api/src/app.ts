@@ -55,7 +55,7 @@ export const API_BASE = '/api/v1';
 /** JSON bodies are small forms; evidence bytes never pass through the API. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-const REQUEST_ID = /^[\w-]{8,64}$/;
+const CLIENT_REQUEST_ID = /^[\w-]{8,64}$/;
 
 /** Known failures from below the routes, mapped once here rather than in every handler. */
 function toApiError(error: unknown, language: Language): ApiError | undefined {
@@ -109,12 +109,19 @@ export function createApp(deps: AppDeps) {
   const verifier = cachedVerifier(deps.verifier);
 
   app.use('*', async (c, next) => {
+    // The request id is always the server's own: a client-chosen one could be reused across users'
+    // requests (and audit entries). The client's id is kept beside it, labelled as the client's.
     const incoming = c.req.header('x-request-id');
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const clientRequestId = incoming && CLIENT_REQUEST_ID.test(incoming) ? incoming : undefined;
+    const requestId = randomUUID();
     const language = pickLanguage(c.req.header('accept-language'));
-    const logger = new RequestLogger(deps.logger, { requestId });
+    const logger = new RequestLogger(
+      deps.logger,
+      clientRequestId ? { requestId, clientRequestId } : { requestId },
+    );
     c.set('deps', deps);
     c.set('requestId', requestId);
+    c.set('clientRequestId', clientRequestId);
     c.set('language', language);
     c.set('logger', logger);
     c.set('actor', undefined);

@@ -63,6 +63,7 @@ export interface TenantAccess {
 export const auditContext = (c: AppContext): AuditContext => ({
   actor: requireActor(c),
   requestId: c.get('requestId'),
+  clientRequestId: c.get('clientRequestId'),
 });
 
 /** The coarse gate: a caller enters only its own tenant, or one it oversees. */

@@ -376,8 +376,57 @@ describe('audit trail', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = csv.text.trim().split('\n');
-    expect(lines[0]).toBe('at,email,roles,action,entity,entityId,periodYear,changes,requestId');
+    expect(lines[0]).toBe(
+      'at,email,roles,action,entity,entityId,periodYear,changes,requestId,clientRequestId',
+    );
     expect(lines.length - 1).toBe(byUser.json.items.length);
+  });
+
+  it('records the server’s own request id, and a client-sent one only as the client’s', async () => {
+    // Prepare: two users send the same X-Request-Id, as a careless or hostile client could.
+    const shared = 'req-dipakai-bersama-01';
+    const changeOf = async (token: string, name: string) => {
+      const response = await env.request('POST', `${base}/opds`, {
+        token,
+        headers: { 'x-request-id': shared },
+        body: { name, kind: 'badan' },
+      });
+      expect(response.status).toBe(201);
+      return { response, opdId: response.json.id as string };
+    };
+    const otherAdmin = await env.request('POST', `${base}/members`, {
+      token: admin,
+      body: { email: 'admin.kedua.3516@demo.local', name: 'Admin Kedua', roles: ['tenant_admin'] },
+    });
+    expect(otherAdmin.status).toBe(201);
+    // Act
+    const first = await changeOf(admin, 'Bagian Uji Permintaan Satu');
+    const second = await changeOf(
+      await env.login('admin.kedua.3516@demo.local'),
+      'Bagian Uji Permintaan Dua',
+    );
+    // Assess: each answer names its own server-made id, and the trail keeps them apart.
+    const answered = [first, second].map(({ response }) => response.headers.get('x-request-id'));
+    expect(answered[0]).not.toBe(shared);
+    expect(answered[1]).not.toBe(shared);
+    expect(answered[0]).not.toBe(answered[1]);
+    const entries = await Promise.all(
+      [first, second].map(async ({ opdId }) => {
+        const trail = await env.request('GET', `${base}/audit?entityId=${opdId}`, { token: admin });
+        expect(trail.json.items).toHaveLength(1);
+        return trail.json.items[0];
+      }),
+    );
+    expect(entries.map((entry) => entry.requestId)).toEqual(answered);
+    expect(entries.map((entry) => entry.clientRequestId)).toEqual([shared, shared]);
+    // A malformed client id is not kept at all.
+    const odd = await env.request('POST', `${base}/opds`, {
+      token: admin,
+      headers: { 'x-request-id': 'x' },
+      body: { name: 'Bagian Uji Permintaan Tiga', kind: 'badan' },
+    });
+    const oddTrail = await env.request('GET', `${base}/audit?entityId=${odd.json.id}`, { token: admin });
+    expect(oddTrail.json.items[0].clientRequestId).toBeUndefined();
   });
 
   it('exports a value a spreadsheet would run as a formula as text', async () => {

@@ -14619,6 +14619,7 @@ export interface components {
       email: string;
       roles: string[];
       requestId: string;
+      clientRequestId?: string;
       action: string;
       entity: string;
       entityId: string;
