@@ -1,4 +1,6 @@
 import {
+  APPEND_ONLY_DENIED_ACTIONS,
+  APPEND_ONLY_KEY_PATTERN,
   DATA_ROLE_NAMES,
   DATA_ROLES,
   type DataRoleDefinition,
@@ -13,6 +15,7 @@ import {
 import { Duration } from 'aws-cdk-lib';
 import {
   ArnPrincipal,
+  Effect,
   type IGrantable,
   type IPrincipal,
   type IRole,
@@ -81,6 +84,18 @@ export class DataAccess extends Construct {
           conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keyPatterns(definition) } },
         }),
       ];
+      if (!definition.readOnly) {
+        // Explicit, so no Allow anywhere (this policy or a later one) can reopen it.
+        statements.push(
+          new PolicyStatement({
+            sid: 'AuditAppendOnly',
+            effect: Effect.DENY,
+            actions: [...APPEND_ONLY_DENIED_ACTIONS],
+            resources: [table.tableArn, `${table.tableArn}/index/*`],
+            conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [APPEND_ONLY_KEY_PATTERN] } },
+          }),
+        );
+      }
       const objects = objectPatterns(definition);
       if (objects.length > 0) {
         statements.push(

@@ -1,4 +1,10 @@
-import { DATA_ROLE_NAMES, DATA_ROLES, NEVER_GRANTED_ACTIONS, tagVariable } from '@inovasi/data/data-roles';
+import {
+  APPEND_ONLY_KEY_PATTERN,
+  DATA_ROLE_NAMES,
+  DATA_ROLES,
+  NEVER_GRANTED_ACTIONS,
+  tagVariable,
+} from '@inovasi/data/data-roles';
 import { describe, expect, it } from 'vitest';
 import { logicalId, synthesize } from './support.ts';
 
@@ -44,6 +50,14 @@ const items = (actions: string[], leadingKeys: string[]) => ({
   Resource: [table, tableIndexes],
   Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } },
 });
+/** Every writing role: the audit trail's partitions are append-only (ADR 0009, 0019). */
+const auditDeny = {
+  Sid: 'AuditAppendOnly',
+  Effect: 'Deny',
+  Action: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
+  Resource: [table, tableIndexes],
+  Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['T#*#AUDIT#*'] } },
+};
 const objectStatements = (actions: string[], prefix: string) => [
   // CloudFormation renders a single action as a string.
   {
@@ -92,6 +106,7 @@ const EXPECTED = {
     trust: taggedFor([apiRoleArn, workerRoleArn, jobsRoleArn, scheduledRoleArn], 'TenantId'),
     statements: [
       items(ITEM_ALL, [`${TENANT}*`]),
+      auditDeny,
       ...objectStatements(
         ['s3:DeleteObject', 's3:GetObject', 's3:PutObject', 's3:PutObjectTagging'],
         `tenants/${TAG}/*`,
@@ -100,11 +115,11 @@ const EXPECTED = {
   },
   platform: {
     trust: { ...untagged, Principal: { AWS: withWorkers } },
-    statements: [items(ITEM_ALL, ['PLATFORM#*', 'LOGIN#*'])],
+    statements: [items(ITEM_ALL, ['PLATFORM#*', 'LOGIN#*']), auditDeny],
   },
   tenantAdmin: {
     trust: tagged('TenantId'),
-    statements: [items(ITEM_ALL, [`${TENANT}*`, 'PLATFORM#*', 'LOGIN#*'])],
+    statements: [items(ITEM_ALL, [`${TENANT}*`, 'PLATFORM#*', 'LOGIN#*']), auditDeny],
   },
   catalogReader: {
     trust: untagged,
@@ -120,12 +135,14 @@ const EXPECTED = {
         'CATALOG#PUBLISHED#*',
         `${TENANT}AUDIT#*`,
       ]),
+      auditDeny,
     ],
   },
   catalogWriter: {
     trust: untagged,
     statements: [
       items(ITEM_ALL, CATALOG_KEYS),
+      auditDeny,
       ...objectStatements(
         ['s3:DeleteObject', 's3:GetObject', 's3:PutObject', 's3:PutObjectTagging'],
         'catalog/search/*',
@@ -143,6 +160,7 @@ const EXPECTED = {
         `CATALOG#ENTRY#${TAG}#*`,
         `${TENANT}AUDIT#*`,
       ]),
+      auditDeny,
     ],
   },
   provinceReader: {
@@ -152,7 +170,7 @@ const EXPECTED = {
   nationalReader: { trust: untagged, statements: [items(ITEM_READ, ['NATIONAL#*'])] },
   summaryWriter: {
     trust: taggedWith(withWorkers, { TenantId: AREA, ProvinceId: PROVINCE }),
-    statements: [items(ITEM_ALL, [`${TENANT}SUMMARY#*`, `PROV#${PROVINCE_TAG}#*`, 'NATIONAL#*'])],
+    statements: [items(ITEM_ALL, [`${TENANT}SUMMARY#*`, `PROV#${PROVINCE_TAG}#*`, 'NATIONAL#*']), auditDeny],
   },
 } as const;
 
@@ -186,6 +204,24 @@ describe('data roles (tenant-scoped credentials)', () => {
     expect(role.Policies).toEqual([
       { PolicyName: 'Data', PolicyDocument: { Version: '2012-10-17', Statement: EXPECTED[name].statements } },
     ]);
+  });
+
+  it('denies changing or deleting an audit entry, explicitly, to every role that may write', () => {
+    expect(APPEND_ONLY_KEY_PATTERN).toBe('T#*#AUDIT#*');
+    const writers = DATA_ROLE_NAMES.filter((name) => !DATA_ROLES[name].readOnly);
+    expect(writers).toEqual(
+      expect.arrayContaining(['tenant', 'tenantAdmin', 'catalogPublisher', 'replication']),
+    );
+    for (const name of writers) {
+      const statements = roleResource(name).Policies[0].PolicyDocument.Statement as Record<string, unknown>[];
+      expect(statements, name).toContainEqual({
+        Sid: 'AuditAppendOnly',
+        Effect: 'Deny',
+        Action: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
+        Resource: [table, tableIndexes],
+        Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['T#*#AUDIT#*'] } },
+      });
+    }
   });
 
   it('names the tenant by its session tag, closing delimiter included, in keys and objects', () => {
@@ -269,8 +305,10 @@ describe('no role anywhere', () => {
   });
 
   it('reaches table items without a dynamodb:LeadingKeys condition', () => {
+    // An explicit Deny narrows access whatever its condition; only what is allowed needs one.
     const unconditioned = statements.filter(
       (statement: any) =>
+        statement.Effect === 'Allow' &&
         [statement.Action].flat().some((action: string) => action.startsWith('dynamodb:')) &&
         !statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'],
     );

@@ -67,6 +67,23 @@ export const OBJECT_READ_ACTIONS = ['s3:GetObject'] as const;
  */
 export const OBJECT_WRITE_ACTIONS = ['s3:PutObject', 's3:DeleteObject', 's3:PutObjectTagging'] as const;
 
+/**
+ * The audit trail is append-only (docs/decisions/0009): every partition `T#<code>#AUDIT#…` as an
+ * IAM `dynamodb:LeadingKeys` pattern, and the actions that could change or remove an entry there.
+ * The tenant guard refuses them in code (`isAppendOnlyPartition`); each writing data role also
+ * denies them explicitly, so a bug in or around the guard still cannot bend the trail in AWS.
+ * `BatchWriteItem` is denied whole: a batch may carry deletes, and no batch writes audit entries.
+ * (`PutItem` stays: entries are appended with `attribute_not_exists(pk)`, which the guard requires;
+ * IAM has no condition key for a condition expression.)
+ */
+/** `T#*#AUDIT#*`: built by the key builder itself, so the two cannot drift apart. */
+export const APPEND_ONLY_KEY_PATTERN = `${auditPrefix('*')}*`;
+export const APPEND_ONLY_DENIED_ACTIONS = [
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+] as const;
+
 /** `Scan`, PartiQL and table management are never granted; the CDK tests prove it. */
 export const NEVER_GRANTED_ACTIONS = [
   'dynamodb:Scan',
