@@ -159,6 +159,7 @@ const EXPECTED = {
         `${PEER}OPD#*`,
         `CATALOG#ENTRY#${TAG}#*`,
         `${TENANT}AUDIT#*`,
+        `${PEER}AUDIT#*`,
       ]),
       auditDeny,
     ],

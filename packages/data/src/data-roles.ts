@@ -212,8 +212,8 @@ export const DATA_ROLES = {
    * A replication flow between two regions (the acting one tagged `TenantId`, the other
    * `PeerTenantId`): both replication partitions, the peer's innovation partitions and list entries
    * (the replica draft an agreement creates), the acting region's own catalogue entries (its
-   * public replication count) and its audit trail. Profiles, members, OPDs and objects of either
-   * stay out of reach.
+   * public replication count) and both audit trails (each step is recorded in both regions).
+   * Profiles, members, OPDs and objects of either stay out of reach.
    */
   replication: {
     constructId: 'ReplicationDataRole',
@@ -228,6 +228,7 @@ export const DATA_ROLES = {
       `${tenantKeyPrefix(peer)}OPD#`,
       catalogEntryPrefix(tenant),
       auditPrefix(tenant),
+      auditPrefix(peer),
     ],
     objectPrefixes: () => [],
   },

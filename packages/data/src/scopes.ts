@@ -112,11 +112,14 @@ export const catalogImportScope: DataScope = {
 
 /**
  * A replication request, decline, withdrawal or agreement document between exactly two regions:
- * their replication partitions (`T#<code>#REPL#`) and the acting region's own audit trail,
- * nothing else of either.
+ * their replication partitions (`T#<code>#REPL#`) and both audit trails (a step that writes into
+ * the other region is recorded there too), nothing else of either.
  */
 export const replicationRequestScope = (acting: string, counterpart: string): DataScope => ({
-  keyPrefixes: [...[acting, counterpart].sort().map(replicationPartition), auditPrefix(acting)],
+  keyPrefixes: [
+    ...[acting, counterpart].sort().map(replicationPartition),
+    ...[acting, counterpart].sort().map(auditPrefix),
+  ],
   objectPrefixes: [],
   readOnly: false,
 });
@@ -125,8 +128,9 @@ export const replicationRequestScope = (acting: string, counterpart: string): Da
  * The source region accepting an agreement, in one transaction: both replication partitions
  * (requests, claims and the source's replica markers), the replicator's innovation partitions and
  * list entries (for the replica draft), the source's catalogue entries (for the public replication
- * count) and the source's audit trail. The source's innovations, and the profiles, members and
- * OPD records of either region, stay out of reach.
+ * count) and both regions' audit trails (the replicator's records the draft the source created in
+ * it). The source's innovations, and the profiles, members and OPD records of either region, stay
+ * out of reach.
  */
 export const replicationAgreementScope = (sourceTenant: string, replicatorTenant: string): DataScope => ({
   keyPrefixes: [
@@ -135,10 +139,19 @@ export const replicationAgreementScope = (sourceTenant: string, replicatorTenant
     `${tenantKeyPrefix(replicatorTenant)}INNO#`,
     catalogEntryPrefix(sourceTenant),
     auditPrefix(sourceTenant),
+    auditPrefix(replicatorTenant),
   ],
   indexPrefixes: {
-    [INDEXES.byType.partition]: [`${tenantKeyPrefix(replicatorTenant)}INNO`, auditPrefix(sourceTenant)],
-    [INDEXES.byOpd.partition]: [`${tenantKeyPrefix(replicatorTenant)}OPD#`, auditPrefix(sourceTenant)],
+    [INDEXES.byType.partition]: [
+      `${tenantKeyPrefix(replicatorTenant)}INNO`,
+      auditPrefix(sourceTenant),
+      auditPrefix(replicatorTenant),
+    ],
+    [INDEXES.byOpd.partition]: [
+      `${tenantKeyPrefix(replicatorTenant)}OPD#`,
+      auditPrefix(sourceTenant),
+      auditPrefix(replicatorTenant),
+    ],
     [INDEXES.catalog.partition]: [],
   },
   objectPrefixes: [],

@@ -377,7 +377,7 @@ describe('audit trail', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = csv.text.trim().split('\n');
     expect(lines[0]).toBe(
-      'at,email,roles,action,entity,entityId,periodYear,changes,requestId,clientRequestId',
+      'at,email,roles,action,entity,entityId,periodYear,changes,requestId,clientRequestId,actorTenantCode',
     );
     expect(lines.length - 1).toBe(byUser.json.items.length);
   });

@@ -400,3 +400,42 @@ describe('the agreement document', () => {
     expect((await attachDocument('35.20', request.json.id, 2, own)).status).toBe(200);
   });
 });
+
+describe('both regions’ audit trails', () => {
+  it('record every step that writes into the other region, in each region’s own trail', async () => {
+    // Prepare
+    const source = await publishSource('Sekolah Lapang Gizi Jejak Audit');
+    const trailOf = async (code: string, replicationId: string) =>
+      (
+        await env.request('GET', `/tenants/${code}/audit?entityId=${replicationId}&limit=50`, {
+          token: token(code),
+        })
+      ).json.items as { action: string; requestId: string; email: string; actorTenantCode?: string }[];
+
+    // Act 1: Mojokerto asks Magetan (a write into Magetan's replication partition).
+    const request = await requestReplication('35.16', source.id);
+    expect(request.status).toBe(201);
+    // Act 2: Magetan accepts (a write into Mojokerto: its copy and the replica draft).
+    expect((await accept(request.json.id)).status).toBe(200);
+
+    // Assess: each step is in both trails, with one request id, and the other region's trail
+    // names the region whose person acted.
+    const requester = await trailOf('35.16', request.json.id);
+    const sourceTrail = await trailOf('35.20', request.json.id);
+    const step = (trail: typeof requester, action: string) => trail.find((entry) => entry.action === action);
+    for (const [action, acting, other] of [
+      ['replication.request', requester, sourceTrail],
+      ['replication.accept', sourceTrail, requester],
+    ] as const) {
+      const own = step(acting, action);
+      const mirrored = step(other, action);
+      expect(own, action).toBeDefined();
+      expect(mirrored, action).toBeDefined();
+      expect(own?.actorTenantCode, action).toBeUndefined();
+      expect(mirrored?.requestId, action).toBe(own?.requestId);
+      expect(mirrored?.email, action).toBe(own?.email);
+    }
+    expect(step(sourceTrail, 'replication.request')?.actorTenantCode).toBe('35.16');
+    expect(step(requester, 'replication.accept')?.actorTenantCode).toBe('35.20');
+  });
+});

@@ -14620,6 +14620,7 @@ export interface components {
       roles: string[];
       requestId: string;
       clientRequestId?: string;
+      actorTenantCode?: string;
       action: string;
       entity: string;
       entityId: string;

@@ -16,6 +16,8 @@ const auditEntrySchema = z
     requestId: z.string(),
     /** The `X-Request-Id` the client sent, unverified: for matching the client's own logs only. */
     clientRequestId: z.string().optional(),
+    /** Set when a person of another region acted (a replication step that wrote into this region). */
+    actorTenantCode: z.string().optional(),
     action: z.string(),
     entity: z.string(),
     entityId: z.string(),
@@ -86,7 +88,7 @@ export const auditRoutes = createRouter()
     const { code } = c.req.valid('param');
     await tenantAccess(c, code, 'audit.read');
     const audit = new AuditRepository(c.get('deps').data.forScope(tenantScope(code, true)), code);
-    const rows = ['at,email,roles,action,entity,entityId,periodYear,changes,requestId,clientRequestId'];
+    const rows = ['at,email,roles,action,entity,entityId,periodYear,changes,requestId,clientRequestId,actorTenantCode'];
     let cursor: string | undefined;
     let count = 0;
     do {
@@ -104,6 +106,7 @@ export const auditRoutes = createRouter()
             entry.changes,
             entry.requestId,
             entry.clientRequestId,
+            entry.actorTenantCode,
           ]
             .map(csvCell)
             .join(','),

@@ -51,6 +51,11 @@ export interface AuditEvent {
   readonly entityId: string;
   readonly periodYear?: number | undefined;
   readonly changes?: Readonly<Record<string, FieldChange>> | undefined;
+  /**
+   * The region of the person who acted, when it is not the trail's own: a replication step that
+   * another region's person took and that wrote into this region.
+   */
+  readonly actorTenantCode?: string | undefined;
 }
 
 export interface AuditEntry extends AuditEvent {

@@ -167,12 +167,28 @@ export class ReplicationAgreements {
     return this.clients.config.tableName;
   }
 
-  /** The audit entry of one step, appended last so the positions of the other entries stay put. */
-  private audited(action: string, replicationId: string, status?: { before?: string; after: string }) {
+  /**
+   * The audit entries of one step, appended last so the positions of the other entries stay put:
+   * one in the acting region's trail and, since every step writes the other region's copy too, one
+   * in the other region's trail naming the acting region. Same transaction, same request id.
+   */
+  private audited(
+    action: string,
+    record: Pick<Replication, 'id' | 'source' | 'replicator'>,
+    status?: { before?: string; after: string },
+  ) {
     if (!this.actor) return [];
+    const acting = this.actor.tenantCode;
     const changes = status ? { status: { before: status.before, after: status.after } } : undefined;
-    const event = { action, entity: 'replication' as const, entityId: replicationId, changes };
-    return [auditPut(this.tableName, this.actor.tenantCode, this.actor.audit, event)];
+    const event = { action, entity: 'replication' as const, entityId: record.id, changes };
+    const regions = [record.source.tenantCode, record.replicator.tenantCode];
+    const other = regions.find((code) => code !== acting);
+    return [
+      auditPut(this.tableName, acting, this.actor.audit, event),
+      ...(other
+        ? [auditPut(this.tableName, other, this.actor.audit, { ...event, actorTenantCode: acting })]
+        : []),
+    ];
   }
 
   /** The requesting region asks; both copies and the requester's claim on the innovation are written together. */
@@ -231,7 +247,7 @@ export class ReplicationAgreements {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            ...this.audited('replication.request', id, { after: 'requested' }),
+            ...this.audited('replication.request', shared, { after: 'requested' }),
           ],
         }),
       );
@@ -431,7 +447,7 @@ export class ReplicationAgreements {
                 ExpressionAttributeValues: { ':one': 1, ':true': true },
               },
             },
-            ...this.audited('replication.accept', record.id, { before: 'requested', after: 'accepted' }),
+            ...this.audited('replication.accept', record, { before: 'requested', after: 'accepted' }),
           ],
         }),
       );
@@ -478,7 +494,7 @@ export class ReplicationAgreements {
                 ),
               },
             },
-            ...this.audited(`replication.${declined ? 'decline' : 'withdraw'}`, record.id, {
+            ...this.audited(`replication.${declined ? 'decline' : 'withdraw'}`, record, {
               before: 'requested',
               after: outcome.status,
             }),
@@ -528,7 +544,7 @@ export class ReplicationAgreements {
                 ExpressionAttributeValues: { ':evidenceId': evidenceId },
               },
             },
-            ...this.audited('replication.document', record.id),
+            ...this.audited('replication.document', record),
           ],
         }),
       );
