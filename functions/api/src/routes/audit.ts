@@ -88,7 +88,9 @@ export const auditRoutes = createRouter()
     const { code } = c.req.valid('param');
     await tenantAccess(c, code, 'audit.read');
     const audit = new AuditRepository(c.get('deps').data.forScope(tenantScope(code, true)), code);
-    const rows = ['at,email,roles,action,entity,entityId,periodYear,changes,requestId,clientRequestId,actorTenantCode'];
+    const rows = [
+      'at,email,roles,action,entity,entityId,periodYear,changes,requestId,clientRequestId,actorTenantCode',
+    ];
     let cursor: string | undefined;
     let count = 0;
     do {
