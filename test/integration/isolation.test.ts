@@ -148,6 +148,47 @@ describe('tenant isolation over every documented route', () => {
 });
 
 /**
+ * Paging cursors carry keys. A neighbour's real cursor, used on the attacker's own listing, must
+ * be refused as a cursor this list never issued (400 naming `cursor`), never followed into the
+ * neighbour's partitions and never answered with anything of the neighbour.
+ */
+describe('another region’s paging cursors', () => {
+  it('are refused on every listing of the attacker’s own region, leaking nothing', async () => {
+    const victimRegion = await victim('35.20');
+    const victimAdmin = await env.login('admin.3520@demo.local');
+    const attacker = await env.login('admin.3522@demo.local');
+    const listings = operations.filter(
+      (operation) =>
+        operation.method === 'GET' &&
+        operation.pathParams.includes('code') &&
+        operation.queryParams.some((param) => param.name === 'cursor'),
+    );
+    expect(listings.length).toBeGreaterThanOrEqual(6);
+    const failures: string[] = [];
+    let tried = 0;
+    for (const operation of listings) {
+      const own = fillPath(operation, { ...victimRegion.ids, code: '35.22' });
+      const theirs = await env.request('GET', `${fillPath(operation, victimRegion.ids)}?limit=1`, {
+        token: victimAdmin,
+      });
+      const cursor: string | undefined = theirs.json?.nextCursor;
+      if (!cursor) continue;
+      tried++;
+      const response = await env.request('GET', `${own}?cursor=${encodeURIComponent(cursor)}`, {
+        token: attacker,
+      });
+      if (response.status !== 400 || response.json?.error?.field !== 'cursor')
+        failures.push(`${operation.path} → ${response.status}`);
+      const leaked = victimRegion.secrets.filter((secret) => response.text.includes(secret));
+      if (leaked.length > 0) failures.push(`${operation.path} leaked ${leaked.slice(0, 3).join(', ')}`);
+    }
+    // The neighbour's innovations, evidence and audit trail have more than one page.
+    expect(tried).toBeGreaterThanOrEqual(3);
+    expect(failures).toEqual([]);
+  });
+});
+
+/**
  * The province's oversight routes carry a second region in the path (`{regency}`) and exist only
  * for a province: a province may not reach a regency outside it, and a regency may not open a
  * cockpit, not even one at its own code (docs/decisions/0010).
