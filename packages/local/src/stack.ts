@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { type DataConfig, provisionTable } from '@inovasi/data';
 import { createObjectClient, provisionBucket } from '@inovasi/data/object-client';
-import S3rver from 's3rver';
+import S3rver, { type S3rverMiddleware } from 's3rver';
 import { LOOPBACK_HOST, spawnDynamoDbLocal } from './dynamodb/spawn.ts';
 import { assertJava } from './java.ts';
+import { verifySignatureV4 } from './sigv4.ts';
 
 export interface LocalStack {
   readonly config: DataConfig;
@@ -53,6 +54,28 @@ export function evidenceCorsXml(origins: readonly string[]): string {
 
 /** s3rver accepts only these; DynamoDB Local wants letters and digits only, which they are. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+const xmlText = (text: string): string =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/**
+ * Runs before s3rver's own middleware: every request must carry a valid Signature Version 4 of
+ * the local key, in its header or as a presigned URL that has not expired, as S3 requires; s3rver
+ * would otherwise serve unsigned reads, lists and deletes of any region's files. A CORS preflight
+ * carries no signature on S3 either.
+ */
+const requireSignature: S3rverMiddleware = (context, next) => {
+  if (context.method === 'OPTIONS') return next();
+  const verdict = verifySignatureV4(
+    { method: context.method, url: context.req.url ?? '', headers: context.req.headers },
+    LOCAL_CREDENTIALS,
+  );
+  if (verdict.ok) return next();
+  context.status = 403;
+  context.type = 'application/xml';
+  context.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${verdict.code}</Code><Message>${xmlText(verdict.reason)}</Message></Error>`;
+  return undefined;
+};
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -116,6 +139,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       { name: bucketName, configs: [evidenceCorsXml(options.corsOrigins ?? LOOPBACK_ORIGINS)] },
     ],
   });
+
+  // First in line, before s3rver's logging, routing and handlers.
+  objectServer.middleware.unshift(requireSignature);
 
   const stop = async () => {
     await objectServer.close().catch(() => undefined);
