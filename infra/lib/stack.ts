@@ -112,7 +112,7 @@ export class InovasiStack extends Stack {
     const webOrigins = [this.web.url, ...config.extraWebOrigins];
     this.data.allowBrowserOrigins(webOrigins);
     this.webClient = this.auth.addWebClient(webOrigins);
-    this.api.setWebClient(this.webClient);
+    this.api.setWebClient(this.webClient, this.auth.userPool, this.auth.domainOrigin);
     // CORS: only the web app's origins may call the API from a browser.
     this.api.function.addEnvironment('WEB_ORIGINS', webOrigins.join(','));
 

@@ -34,7 +34,7 @@ import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamo
 import { createApp } from '@inovasi/api';
 import { officialAreas } from '@inovasi/api/areas';
 import { rebuildSummaries, sweepStaleSummaries } from '@inovasi/api/jobs/summaries';
-import { localTokens } from '@inovasi/api/local-tokens';
+import { demoIdentity } from '@inovasi/api/local-tokens';
 import { createLogger } from '@inovasi/api/logging';
 import { startServer } from '@inovasi/api/server';
 import { defaultAssessmentYear } from '@inovasi/core';
@@ -883,12 +883,10 @@ async function measureAll() {
     console.log(
       `standard scenario: tenant ${TENANT} with ${innovations} innovations (demo data grown to a typical regency)`,
     );
-    const tokens = localTokens(Buffer.from(createHash('sha256').update('budgets').digest()));
     const deps = {
       mode: 'local' as const,
       data: new ScopedClientFactory(stack.config, { instrument: meter }),
-      verifier: tokens,
-      issuer: tokens,
+      ...(await demoIdentity()),
       areas,
       logger: createLogger({ serviceName: 'budgets', logLevel: 'SILENT' }),
       rateLimits: false as const,

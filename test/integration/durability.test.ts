@@ -1,13 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createApp } from '@inovasi/api';
 import { officialAreas } from '@inovasi/api/areas';
-import { localTokens } from '@inovasi/api/local-tokens';
+import { demoIdentity } from '@inovasi/api/local-tokens';
 import type { Actor } from '@inovasi/core';
-import { ScopedClientFactory } from '@inovasi/data';
+import {
+  MemberRepository,
+  memberAdminScope,
+  PlatformRepository,
+  platformAdminScope,
+  ScopedClientFactory,
+} from '@inovasi/data';
 import { type LocalStack, startLocalStack } from '@inovasi/local';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -41,8 +46,8 @@ afterAll(async () => {
   for (const dataDir of dataDirs) rmSync(dataDir, { recursive: true, force: true });
 });
 
-const secret = randomBytes(32);
-const tokens = localTokens(secret);
+const identity = await demoIdentity();
+const tokenFor = (actor: Actor) => identity.demoTokens.issue({ subject: actor.userId, email: actor.email });
 const areas = officialAreas();
 const platform: Actor = {
   userId: 'u-platform',
@@ -61,8 +66,7 @@ async function appOn(stack: LocalStack) {
   return createApp({
     mode: 'local',
     data: new ScopedClientFactory(stack.config),
-    verifier: tokens,
-    issuer: tokens,
+    ...identity,
     areas,
     logger: new Logger({ serviceName: 'durability', logLevel: 'SILENT' }),
     rateLimits: false,
@@ -78,14 +82,30 @@ describe('a crash of DynamoDB Local in the middle of a burst of writes', () => {
     stacks.push(first);
     const app = await appOn(first);
     const call = (method: string, path: string, actor: Actor, body: unknown) =>
-      tokens.issue(actor).then((token) =>
+      tokenFor(actor).then((token) =>
         app.request(`/api/v1${path}`, {
           method,
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body: JSON.stringify(body),
         }),
       );
+    // Access comes from member records: the platform administrator and the region's admin exist.
+    const data = new ScopedClientFactory(first.config);
+    const now = new Date().toISOString();
+    await new PlatformRepository(data.forScope(platformAdminScope)).createAdmin({
+      id: platform.userId,
+      email: platform.email,
+      name: 'Admin Platform',
+      roles: ['platform_admin'],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
     expect((await call('POST', '/tenants', platform, { code: '35.22' })).status).toBe(201);
+    await new MemberRepository(data.forScope(memberAdminScope('35.22')), '35.22').invite(
+      { email: admin.email, name: 'Admin Bappeda', roles: ['tenant_admin'] },
+      { id: admin.userId },
+    );
     const opd = await call('POST', '/tenants/35.22/opds', admin, {
       name: 'Dinas Kesehatan',
       kind: 'dinas',
@@ -130,7 +150,7 @@ describe('a crash of DynamoDB Local in the middle of a burst of writes', () => {
     const second = await startLocalStack({ dataDir });
     stacks.push(second);
     const restarted = await appOn(second);
-    const token = await tokens.issue(admin);
+    const token = await tokenFor(admin);
     const missing: string[] = [];
     const lostInEmulatorWindow: string[] = [];
     const present = new Set<string>();

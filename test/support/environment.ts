@@ -1,9 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp } from '@inovasi/api';
 import { officialAreas } from '@inovasi/api/areas';
-import { localTokens } from '@inovasi/api/local-tokens';
+import { demoIdentity } from '@inovasi/api/local-tokens';
 import type { RateLimitSettings } from '@inovasi/api/rate-limit';
 import type { EvidenceLimits } from '@inovasi/core';
 import {
@@ -41,6 +41,8 @@ export interface TestEnvironmentOptions {
   readonly isolatedBucket?: boolean;
   /** Evidence intake limits (smaller files and quota than the defaults, for the limit tests). */
   readonly evidenceLimits?: EvidenceLimits;
+  /** How long member records are trusted (default 60 s); 0 reads them on every request. */
+  readonly memberCacheMs?: number;
 }
 
 export async function createTestEnvironment(options: TestEnvironmentOptions = {}) {
@@ -64,18 +66,20 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
   admin.destroy();
 
   const data = new ScopedClientFactory(config, options.factory);
+  const identity = await demoIdentity();
   if (options.seed ?? true) await seedDemoData(data, areas);
-  const tokens = localTokens(randomBytes(32));
   const deps = {
     mode: options.mode ?? 'local',
     data,
-    verifier: tokens,
-    issuer: tokens,
+    verifier: identity.verifier,
+    // In AWS mode there is no demo directory; tests sign in there with tokens issued below.
+    demoTokens: options.mode === 'aws' ? undefined : identity.demoTokens,
     areas,
     logger: new Logger({ serviceName: 'inovasi-test', logLevel: 'SILENT' }),
     rateLimits: options.rateLimits ?? false,
     webOrigins: options.webOrigins,
     evidenceLimits: options.evidenceLimits,
+    memberCacheMs: options.memberCacheMs,
   } as const;
   const app = createApp(deps);
 
@@ -102,11 +106,17 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
   const login = async (email: string): Promise<string> => {
     const cached = tokenCache.get(email);
     if (cached) return cached;
-    const response = await request('POST', '/dev/login', { body: { email } });
-    if (response.status !== 200)
-      throw new Error(`login ${email} failed: ${response.status} ${response.text}`);
-    tokenCache.set(email, response.json.token);
-    return response.json.token;
+    if (deps.demoTokens) {
+      const response = await request('POST', '/dev/login', { body: { email } });
+      if (response.status !== 200)
+        throw new Error(`login ${email} failed: ${response.status} ${response.text}`);
+      tokenCache.set(email, response.json.token);
+      return response.json.token;
+    }
+    // As Cognito would: a token proving who the person is; access still comes from the member record.
+    const token = await identity.demoTokens.issue({ subject: email, email });
+    tokenCache.set(email, token);
+    return token;
   };
 
   return { config, data, deps, app, request, login };

@@ -20,10 +20,12 @@ import {
   cachedVerifier,
   DEPENDENCY_RETRY_AFTER_SECONDS,
   isDependencyUnavailable,
+  isLoopbackRequest,
   rateLimit,
   securityHeaders,
   withGlobalResponses,
 } from './hardening.ts';
+import { memberDirectory } from './identity.ts';
 import { RequestLogger } from './logging.ts';
 import { answerRoutes } from './routes/answers.ts';
 import { areaRoutes } from './routes/areas.ts';
@@ -107,6 +109,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ router: new TrieRouter() });
   // A token's signature is checked once, then remembered until shortly before it expires.
   const verifier = cachedVerifier(deps.verifier);
+  const members = memberDirectory(deps, deps.memberCacheMs);
 
   app.use('*', async (c, next) => {
     const incoming = c.req.header('x-request-id');
@@ -118,6 +121,7 @@ export function createApp(deps: AppDeps) {
     c.set('language', language);
     c.set('logger', logger);
     c.set('actor', undefined);
+    c.set('memberDirectory', members);
     c.header('X-Request-Id', requestId);
     const started = performance.now();
     await withLanguage(language, next);
@@ -143,8 +147,12 @@ export function createApp(deps: AppDeps) {
     const header = c.req.header('authorization');
     if (header) {
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-      const actor = token ? await verifier.verify(token) : undefined;
-      if (!actor) throw new ApiError(401, 'unauthenticated');
+      const identity = token ? await verifier.verify(token) : undefined;
+      if (!identity) throw new ApiError(401, 'unauthenticated');
+      // The token proves who the person is; what they may do comes from their member record.
+      const resolution = await members.resolve(identity.email);
+      if ('refusal' in resolution) throw new ApiError(403, resolution.refusal);
+      const actor = resolution.identity.actor;
       c.set('actor', actor);
       c.get('logger').appendPersistentKeys({ tenant: actor.tenantCode, user: actor.userId });
     }
@@ -198,7 +206,15 @@ export function createApp(deps: AppDeps) {
     exportRoutes,
     importRoutes,
   ];
-  if (deps.mode === 'local') routers.push(devRoutes);
+  if (deps.demoTokens) {
+    // The demo directory answers only on a loopback address: a server reachable from elsewhere
+    // (a region running the embedded default for real) must never offer a passwordless way in.
+    app.use(`${API_BASE}/dev/*`, async (c, next) => {
+      if (!isLoopbackRequest(c.req.url, c.req.header('host'))) throw new ApiError(404, 'not_found');
+      await next();
+    });
+    routers.push(devRoutes);
+  }
   for (const router of routers) app.route(API_BASE, router);
 
   const documentConfig = {

@@ -24,8 +24,14 @@ export * from './repositories/evidence.ts';
 export type { CreateResult, InnovationFilter, NewInnovation } from './repositories/innovations.ts';
 export { InnovationRepository } from './repositories/innovations.ts';
 export * from './repositories/jobs.ts';
-export type { LoginPointer, NewMember } from './repositories/members.ts';
-export { MemberRepository, normaliseEmail } from './repositories/members.ts';
+export type { InvitationRecord, InviteOptions, LoginPointer, NewMember } from './repositories/members.ts';
+export {
+  LoginCredentials,
+  MAX_FAILED_SIGN_INS,
+  MemberRepository,
+  normaliseEmail,
+  SIGN_IN_LOCK_MS,
+} from './repositories/members.ts';
 export * from './repositories/notifications.ts';
 export type { NewOpd } from './repositories/opds.ts';
 export { OpdRepository } from './repositories/opds.ts';
@@ -43,6 +49,7 @@ export { SpdAnswersRepository } from './repositories/spd.ts';
 export * from './repositories/summaries.ts';
 export type { NewTenant } from './repositories/tenants.ts';
 export { LoginDirectory, PlatformRepository, TenantProfileRepository } from './repositories/tenants.ts';
+export type { TransactItem } from './repositories/versioned.ts';
 export * from './scopes.ts';
 export * from './table-definition.ts';
 export * from './tenant-guard.ts';

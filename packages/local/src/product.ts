@@ -1,14 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { officialAreas } from '@inovasi/api/areas';
-import { localTokens } from '@inovasi/api/local-tokens';
+import { demoTokenIssuer, localTokenVerifier } from '@inovasi/api/local-tokens';
 import { createLogger } from '@inovasi/api/logging';
 import { startServer } from '@inovasi/api/server';
 import { type DataConfig, ScopedClientFactory } from '@inovasi/data';
+import { loadProviderSecrets } from './identity/keys.ts';
+import { localIdentityAdmin } from './identity/local-identity-admin.ts';
+import { createLocalOpenIdProvider, OIDC_PATH, WEB_CLIENT_ID, WEB_SCOPE } from './identity/provider.ts';
 import { startScheduledJobs } from './scheduled-jobs.ts';
 import { seedDemoData } from './seed.ts';
-import { startLocalStack } from './stack.ts';
+import { freePort, startLocalStack } from './stack.ts';
 
 export interface LocalProductOptions {
   /** 0 picks a free port. */
@@ -24,6 +26,13 @@ export interface LocalProductOptions {
    * `false`, which only a test sets when a timer would race what it checks.
    */
   readonly scheduledJobs?: boolean | undefined;
+  /**
+   * Demo mode (the default): demo data, and demo users sign in without a password from the
+   * sign-in page and `/api/v1/dev/login`. `false` (`INOVASI_DEMO=0`): real accounts only.
+   */
+  readonly demo?: boolean | undefined;
+  /** How long a member record is trusted before it is read again (≤ 60 s); tests shorten it. */
+  readonly memberCacheMs?: number | undefined;
 }
 
 export interface LocalProduct {
@@ -41,27 +50,35 @@ export interface LocalProduct {
  */
 export const RUNNING_STACK_FILE = 'local-stack.json';
 
-/** The signing secret lives with the data, so tokens survive a restart of `pnpm start`. */
-function tokenSecret(dataDir: string): Uint8Array {
-  const file = join(dataDir, 'token-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-}
-
 /** The whole product on one machine: local stack, demo data, API and web on one port. */
 export async function startLocalProduct(options: LocalProductOptions): Promise<LocalProduct> {
   const stack = await startLocalStack({ dataDir: options.dataDir });
   try {
     const data = new ScopedClientFactory(stack.config);
     const areas = officialAreas();
-    const seeded = options.seed ? await seedDemoData(data, areas) : false;
-    const tokens = localTokens(tokenSecret(stack.dataDir));
+    const demo = options.demo ?? true;
+    const seeded = options.seed && demo ? await seedDemoData(data, areas) : false;
+    // The provider's issuer is the product's own origin, so the port is fixed before anything starts.
+    const port = options.port || (await freePort());
+    const origin = `http://127.0.0.1:${port}`;
+    const secrets = await loadProviderSecrets(stack.dataDir);
+    const provider = createLocalOpenIdProvider({
+      origin,
+      signingKey: secrets.signingKey,
+      cookieKeys: secrets.cookieKeys,
+      deps: { data },
+      demo,
+    });
+    const tokenSettings = { issuer: provider.issuer, audience: WEB_CLIENT_ID };
     const server = await startServer(
       {
         mode: 'local',
         data,
-        verifier: tokens,
-        issuer: tokens,
+        verifier: localTokenVerifier(tokenSettings, [secrets.signingKey]),
+        demoTokens: demo ? demoTokenIssuer(tokenSettings, secrets.signingKey) : undefined,
+        signIn: { provider: 'local', authority: provider.issuer, clientId: WEB_CLIENT_ID, scope: WEB_SCOPE },
+        identityAdmin: localIdentityAdmin({ origin, revoke: provider.revoke }),
+        memberCacheMs: options.memberCacheMs,
         areas,
         logger: createLogger({ serviceName: 'inovasi-api', logLevel: options.logLevel ?? 'INFO' }),
         // Extra browser origins (e.g. a Vite dev server) allowed by CORS; the served web app is same-origin.
@@ -70,7 +87,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
           .map((origin) => origin.trim())
           .filter(Boolean),
       },
-      { port: options.port, webDist: options.webDist },
+      { port, webDist: options.webDist, mounts: [{ prefix: OIDC_PATH, handle: provider.handle }] },
     );
     const outboxFile = join(stack.dataDir, 'outbox.jsonl');
     const jobs = options.scheduledJobs === false ? undefined : startScheduledJobs(data, outboxFile);
