@@ -237,3 +237,56 @@ describe('real accounts: invitation, password sign-in, revocation and lockout', 
     expect(pageErrors).toEqual([]);
   });
 });
+
+/**
+ * A region running the embedded default for real (`INOVASI_DEMO=0`): no demo data, no
+ * passwordless way in, and the first platform administrator invited on the first start.
+ */
+describe('the embedded default without demo mode', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    [product, browser] = await Promise.all([
+      startProduct({ demo: false, firstAdminEmail: 'admin.platform@pemda.example' }),
+      launchChromium(),
+    ]);
+    context = await newContext(browser, product.url, DESKTOP);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('offers no demo directory and no passwordless sign-in', async () => {
+    const login = await fetch(`${product.url}/api/v1/dev/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin.3522@demo.local' }),
+    });
+    expect(login.status).toBe(404);
+    const settings = (await (await fetch(`${product.url}/api/v1/auth/config`)).json()) as { demo: boolean };
+    expect(settings.demo).toBe(false);
+    const page = await context.newPage();
+    await page.goto('/masuk');
+    await page.getByRole('button', { name: 'Masuk dengan email dan kata sandi' }).waitFor();
+    expect(await page.getByText('Pengguna demo').count()).toBe(0);
+    // The provider's own page asks for the password.
+    await page.getByRole('button', { name: 'Masuk dengan email dan kata sandi' }).click();
+    await page.waitForURL(/\/oidc\/interaction\//);
+    await page.getByLabel('Kata sandi').waitFor();
+  });
+
+  it('lets the first platform administrator set a password and onboard regions', async () => {
+    const link = product.firstAdminInvitation;
+    if (!link) throw new Error('no first administrator invitation');
+    const page = await context.newPage();
+    await acceptInvitation(page, link, PASSWORD);
+    await signInWithPassword(page, 'admin.platform@pemda.example', PASSWORD);
+    await page.waitForURL(/\/platform\/pemda$/);
+    await page.getByRole('heading', { level: 1, name: 'Pemda Terdaftar' }).waitFor();
+  });
+});

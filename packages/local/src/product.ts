@@ -1,10 +1,19 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { officialAreas } from '@inovasi/api/areas';
+import { INVITATION_TTL_MS } from '@inovasi/api/identity-admin';
 import { demoTokenIssuer, localTokenVerifier } from '@inovasi/api/local-tokens';
 import { createLogger } from '@inovasi/api/logging';
 import { startServer } from '@inovasi/api/server';
-import { type DataConfig, ScopedClientFactory } from '@inovasi/data';
+import {
+  type DataConfig,
+  normaliseEmail,
+  PlatformRepository,
+  platformAdminScope,
+  ScopedClientFactory,
+} from '@inovasi/data';
+import { ulid } from 'ulid';
+import { newInvitationToken } from './identity/accounts.ts';
 import { loadProviderSecrets } from './identity/keys.ts';
 import { localIdentityAdmin } from './identity/local-identity-admin.ts';
 import { createLocalOpenIdProvider, OIDC_PATH, WEB_CLIENT_ID, WEB_SCOPE } from './identity/provider.ts';
@@ -33,6 +42,11 @@ export interface LocalProductOptions {
   readonly demo?: boolean | undefined;
   /** How long a member record is trusted before it is read again (≤ 60 s); tests shorten it. */
   readonly memberCacheMs?: number | undefined;
+  /**
+   * Without demo data: the first platform administrator, invited on the first start of an empty
+   * store (`INOVASI_ADMIN_EMAIL`); the link to set the password is returned, to be printed.
+   */
+  readonly firstAdminEmail?: string | undefined;
 }
 
 export interface LocalProduct {
@@ -41,6 +55,8 @@ export interface LocalProduct {
   readonly outboxFile: string;
   readonly config: DataConfig;
   readonly seeded: boolean;
+  /** The single-use link that sets the first platform administrator's password, when one was invited. */
+  readonly firstAdminInvitation?: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -49,6 +65,31 @@ export interface LocalProduct {
  * commands such as `summaries:rebuild` use it instead of starting a second DynamoDB on the same data.
  */
 export const RUNNING_STACK_FILE = 'local-stack.json';
+
+/** The first platform administrator of a store that has none; undefined when one exists already. */
+async function inviteFirstPlatformAdmin(
+  data: ScopedClientFactory,
+  origin: string,
+  email: string,
+): Promise<string | undefined> {
+  const platform = new PlatformRepository(data.forScope(platformAdminScope));
+  if ((await platform.listAdmins()).length > 0) return undefined;
+  const { token, secretHash } = newInvitationToken(email);
+  const now = new Date().toISOString();
+  await platform.createAdmin(
+    {
+      id: ulid(),
+      email: normaliseEmail(email),
+      name: 'Admin Platform',
+      roles: ['platform_admin'],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    },
+    { expiresAt: new Date(Date.now() + INVITATION_TTL_MS).toISOString(), secretHash },
+  );
+  return `${origin}${OIDC_PATH}/undangan/${token}`;
+}
 
 /** The whole product on one machine: local stack, demo data, API and web on one port. */
 export async function startLocalProduct(options: LocalProductOptions): Promise<LocalProduct> {
@@ -70,6 +111,10 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       demo,
     });
     const tokenSettings = { issuer: provider.issuer, audience: WEB_CLIENT_ID };
+    const firstAdminInvitation =
+      !demo && options.firstAdminEmail
+        ? await inviteFirstPlatformAdmin(data, origin, options.firstAdminEmail)
+        : undefined;
     const server = await startServer(
       {
         mode: 'local',
@@ -97,6 +142,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       url: server.url,
       config: stack.config,
       seeded,
+      firstAdminInvitation,
       outboxFile,
       stop: async () => {
         jobs?.stop();

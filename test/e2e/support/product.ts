@@ -6,6 +6,8 @@ export interface RunningProduct {
   url: string;
   /** Where the product's e-mail goes: one JSON line per message. */
   outboxFile: string;
+  /** Without demo data: the link that sets the first platform administrator's password. */
+  firstAdminInvitation?: string | undefined;
   /** The product's table and bucket, for a test that sets up a state no screen can. */
   config: DataConfig;
   stop(): Promise<void>;
@@ -13,7 +15,7 @@ export interface RunningProduct {
 
 /** The real local product (DynamoDB Local, s3rver, API, built SPA) with demo data, in a throwaway directory. */
 export async function startProduct(
-  options: { scheduledJobs?: boolean; memberCacheMs?: number } = {},
+  options: { scheduledJobs?: boolean; memberCacheMs?: number; demo?: boolean; firstAdminEmail?: string } = {},
 ): Promise<RunningProduct> {
   const product = await startLocalProduct({
     port: 0,
@@ -22,10 +24,13 @@ export async function startProduct(
     logLevel: 'WARN',
     scheduledJobs: options.scheduledJobs,
     memberCacheMs: options.memberCacheMs,
+    demo: options.demo,
+    firstAdminEmail: options.firstAdminEmail,
   });
   return {
     url: product.url,
     outboxFile: product.outboxFile,
+    firstAdminInvitation: product.firstAdminInvitation,
     config: product.config,
     stop: () => product.stop(),
   };

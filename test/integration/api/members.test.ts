@@ -220,4 +220,30 @@ describe('member administration and access from the member record', () => {
     expect(me.json.user.roles).toEqual(['tenant_admin']);
     expect(registry.status).toBe(403);
   });
+  it('onboards a region with its first admin invited, or not at all when the address is taken', async () => {
+    const platform = await env.login('platform@demo.local');
+    // Act
+    const taken = await env.request('POST', '/tenants', {
+      token: platform,
+      body: { code: '35.07', firstAdmin: { email: 'admin.3522@demo.local', name: 'Admin Malang' } },
+    });
+    const notYet = await env.request('GET', '/tenants', { token: platform });
+    const onboarded = await env.request('POST', '/tenants', {
+      token: platform,
+      body: { code: '35.07', firstAdmin: { email: 'bappeda@malangkab.example', name: 'Admin Malang' } },
+    });
+    // Assess
+    expect(taken.status).toBe(409);
+    expect(taken.json.error).toMatchObject({ code: 'member_cannot_be_invited', field: 'firstAdmin.email' });
+    expect((notYet.json.items as { code: string }[]).some((tenant) => tenant.code === '35.07')).toBe(false);
+    expect(onboarded.status).toBe(201);
+    const pointer = await new LoginCredentials(env.data.forScope(loginCredentialScope)).find(
+      'bappeda@malangkab.example',
+    );
+    expect(pointer).toMatchObject({ tenantCode: '35.07' });
+    const firstAdmin = await new MemberRepository(env.data.forScope(memberAdminScope('35.07')), '35.07').get(
+      pointer?.userId ?? '',
+    );
+    expect(firstAdmin).toMatchObject({ roles: ['tenant_admin'], status: 'invited' });
+  });
 });

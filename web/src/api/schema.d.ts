@@ -289,6 +289,12 @@ export interface paths {
         content: {
           'application/json': {
             code: string;
+            /** @description The region’s first administrator (Bappeda), invited in the same step */
+            firstAdmin?: {
+              /** Format: email */
+              email: string;
+              name: string;
+            };
           };
         };
       };

@@ -253,7 +253,10 @@ export const en: Dictionary = {
   'tenants.title': 'Registered regions',
   'tenants.onboardTitle': 'Register a new region',
   'tenants.onboardIntro':
-    "Pick the region from Kemendagri's official area code list. The region admin can be invited once the region is registered.",
+    "Pick the region from Kemendagri's official area code list and invite its first Bappeda/Litbang admin in the same step.",
+  'tenants.adminEmail': 'First region admin’s e-mail',
+  'tenants.adminHint': 'Optional. An invitation to set a password goes to this address.',
+  'tenants.adminName': 'Region admin’s name',
   'tenants.area': 'Region (Kemendagri area code)',
   'tenants.areaPlaceholder': 'Type a name or code, e.g. Ngawi or 35.21',
   'tenants.areaNothing': 'No region found',

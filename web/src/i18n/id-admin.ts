@@ -50,7 +50,10 @@ export const idAdmin = {
   'tenants.title': 'Pemda Terdaftar',
   'tenants.onboardTitle': 'Daftarkan Pemda baru',
   'tenants.onboardIntro':
-    'Pilih daerah dari daftar resmi kode wilayah Kemendagri. Admin Pemda dapat diundang setelah Pemda terdaftar.',
+    'Pilih daerah dari daftar resmi kode wilayah Kemendagri, lalu undang admin Bappeda/Litbang pertamanya sekaligus.',
+  'tenants.adminEmail': 'Email admin Pemda pertama',
+  'tenants.adminHint': 'Opsional. Undangan untuk membuat kata sandi dikirim ke alamat ini.',
+  'tenants.adminName': 'Nama admin Pemda',
   'tenants.area': 'Daerah (kode wilayah Kemendagri)',
   'tenants.areaPlaceholder': 'Ketik nama atau kode, mis. Ngawi atau 35.21',
   'tenants.areaNothing': 'Daerah tidak ditemukan',

@@ -9,6 +9,8 @@ import {
   memberAdminScope,
   normaliseEmail,
   PLATFORM_TENANT,
+  PlatformRepository,
+  platformAdminScope,
 } from '@inovasi/data';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
 
@@ -140,6 +142,14 @@ export function accountDirectory(deps: Pick<AppDeps, 'data'>) {
       password: string,
     ): Promise<boolean> {
       if (password.length < MIN_PASSWORD_LENGTH) return false;
+      if (invitation.tenantCode === PLATFORM_TENANT) {
+        return new PlatformRepository(deps.data.forScope(platformAdminScope)).acceptAdminInvitation(
+          invitation.userId,
+          invitation.secretHash,
+          await hashPassword(password),
+          invitation.email,
+        );
+      }
       const members = new MemberRepository(
         deps.data.forScope(memberAdminScope(invitation.tenantCode)),
         invitation.tenantCode,
