@@ -135,7 +135,7 @@ export class Api extends Construct {
   /**
    * The web client's id (the API verifies its ID tokens with `aws-jwt-verify` and tells the web app
    * where to sign in), the managed login's origin (for sign-out), and the member administration
-   * the API does on the pool: invitations, disabling, enabling, removal (docs/decisions/0017).
+   * the API does on the pool: invitations, disabling, enabling, removal (docs/decisions/0020).
    */
   setWebClient(client: IUserPoolClient, userPool: IUserPool, managedLoginOrigin: string): void {
     this.function.addEnvironment('COGNITO_CLIENT_ID', client.userPoolClientId);

@@ -21,7 +21,7 @@ import { acknowledge } from './nag.ts';
 
 /**
  * Custom attributes carried in every ID token. They are informative only: the API reads tenant,
- * roles and OPD from the member record on every request (docs/decisions/0017). Still, only
+ * roles and OPD from the member record on every request (docs/decisions/0020). Still, only
  * administrators (AdminUpdateUserAttributes) may change them; the web client may read but not write.
  */
 export const CUSTOM_ATTRIBUTES = {

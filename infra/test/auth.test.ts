@@ -85,7 +85,7 @@ describe('web client', () => {
   });
 });
 
-describe('identity for real people (docs/decisions/0017)', () => {
+describe('identity for real people (docs/decisions/0020)', () => {
   const { stack, template } = synthesize();
 
   it('serves the managed login on the pool’s domain, with Cognito’s branding for the web client', () => {

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
  * The Cognito side of member administration, with the real AWS SDK calls against cognito-local
  * (started by the integration setup). What the emulator does not do is stated where it matters:
  * it has no AdminUserGlobalSignOut, and it does not refuse a disabled user at sign-in; both are
- * left to a deployment (docs/decisions/0017).
+ * left to a deployment (docs/decisions/0020).
  */
 describe('Cognito member administration against cognito-local', () => {
   const client = new CognitoIdentityProviderClient({

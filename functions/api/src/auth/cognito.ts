@@ -5,7 +5,7 @@ import { identityFromClaims } from './local-tokens.ts';
 /**
  * Cognito ID tokens in AWS. aws-jwt-verify caches the pool's JWKS, so a request does not fetch
  * keys (Hono's own JWK middleware would). Only who the person is comes from the token: roles,
- * region and OPD are read from the member record on every request (docs/decisions/0017).
+ * region and OPD are read from the member record on every request (docs/decisions/0020).
  */
 export function cognitoTokens(userPoolId: string, clientId: string): TokenVerifier {
   const verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'id' });

@@ -22,7 +22,7 @@ export type InvitationMailer = (to: string, subject: string, text: string) => Tr
 
 /**
  * The identity provider's side of member administration. The member record is the truth for
- * access; this keeps the provider's accounts in step (docs/decisions/0017).
+ * access; this keeps the provider's accounts in step (docs/decisions/0020).
  */
 export interface IdentityAdmin {
   prepareInvitation(invitee: Invitee, mail: InvitationMailer): Promise<PreparedInvitation>;

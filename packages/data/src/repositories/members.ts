@@ -28,7 +28,7 @@ export interface LoginPointer {
   readonly invitationExpiresAt?: string | undefined;
   /** SHA-256 of the single-use secret in the local invitation link; never the secret itself. */
   readonly invitationHash?: string | undefined;
-  /** The local provider's password hash (scrypt, docs/decisions/0017). */
+  /** The local provider's password hash (scrypt, docs/decisions/0020). */
   readonly passwordHash?: string | undefined;
   readonly failedSignIns?: number | undefined;
   readonly lockedUntil?: string | undefined;

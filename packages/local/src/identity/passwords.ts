@@ -4,7 +4,7 @@ import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:c
  * Password hashing for the embedded provider: scrypt, memory-hard, from Node's own crypto (OpenSSL).
  * N = 2^15, r = 8, p = 1 takes 32 MiB and roughly 100 ms per hash on this project's 2-core machines;
  * the parameters travel inside each hash, so they can be raised later without a migration
- * (docs/decisions/0017).
+ * (docs/decisions/0020).
  */
 export const SCRYPT_PARAMETERS = { N: 2 ** 15, r: 8, p: 1, keyLength: 32, saltLength: 16 } as const;
 

@@ -47,7 +47,7 @@ function webOrigins(origin: string): string[] {
 /**
  * A certified OpenID provider (panva's oidc-provider) over the product's member directory: the
  * embedded default's counterpart of Cognito's managed login. Authorization Code with PKCE for the
- * web app, a public client; ID tokens signed with a key kept under `.data/` (docs/decisions/0017).
+ * web app, a public client; ID tokens signed with a key kept under `.data/` (docs/decisions/0020).
  */
 export function createLocalOpenIdProvider(options: LocalOpenIdProviderOptions): LocalOpenIdProvider {
   const issuer = `${options.origin}${OIDC_PATH}`;
