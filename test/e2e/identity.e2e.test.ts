@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoApi } from './support/api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { collectPageErrors, DESKTOP, launchChromium, newContext, PHONE } from './support/browser.ts';
-import { saveScreenshot, signInWithPassword } from './support/journeys.ts';
+import { saveScreenshot, signInAs, signInWithPassword } from './support/journeys.ts';
 import { type RunningProduct, startProduct } from './support/product.ts';
 
 /** Short enough that the test sees a role change take effect without waiting a minute. */
@@ -288,5 +288,48 @@ describe('the embedded default without demo mode', () => {
     await signInWithPassword(page, 'admin.platform@pemda.example', PASSWORD);
     await page.waitForURL(/\/platform\/pemda$/);
     await page.getByRole('heading', { level: 1, name: 'Pemda Terdaftar' }).waitFor();
+  });
+});
+
+/**
+ * Renewal: the web app renews the ID token with the refresh token shortly before it expires (the
+ * library starts a minute ahead), so a person working through a long session is never thrown out.
+ */
+describe('silent renewal', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    // Tokens that live 70 s: the renewal falls due about 10 s after signing in.
+    [product, browser] = await Promise.all([startProduct({ tokenTtlSeconds: 70 }), launchChromium()]);
+    context = await newContext(browser, product.url, DESKTOP);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('replaces the ID token before it expires and keeps working', { timeout: 90_000 }, async () => {
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signInAs(page, 'opd1.3522@demo.local');
+    const first = await page.evaluate(() => sessionStorage.getItem('inovasi.token'));
+    expect(first).toBeTruthy();
+    await expect
+      .poll(() => page.evaluate(() => sessionStorage.getItem('inovasi.token')), {
+        timeout: 40_000,
+        interval: 1_000,
+      })
+      .not.toBe(first);
+    const renewed = await page.evaluate(() => sessionStorage.getItem('inovasi.token'));
+    const me = await fetch(`${product.url}/api/v1/me`, { headers: { authorization: `Bearer ${renewed}` } });
+    expect(me.status).toBe(200);
+    await page.getByRole('navigation').getByRole('link', { name: 'Tugas Saya' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tugas Saya' }).waitFor();
+    expect(page.url()).not.toMatch(/\/masuk/);
+    expect(errors).toEqual([]);
   });
 });

@@ -42,6 +42,8 @@ export interface LocalProductOptions {
   readonly demo?: boolean | undefined;
   /** How long a member record is trusted before it is read again (≤ 60 s); tests shorten it. */
   readonly memberCacheMs?: number | undefined;
+  /** How long the provider's ID tokens live (one hour); a test of the renewal shortens it. */
+  readonly tokenTtlSeconds?: number | undefined;
   /**
    * Without demo data: the first platform administrator, invited on the first start of an empty
    * store (`INOVASI_ADMIN_EMAIL`); the link to set the password is returned, to be printed.
@@ -109,6 +111,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       cookieKeys: secrets.cookieKeys,
       deps: { data },
       demo,
+      tokenTtlSeconds: options.tokenTtlSeconds,
     });
     const tokenSettings = { issuer: provider.issuer, audience: WEB_CLIENT_ID };
     const firstAdminInvitation =

@@ -15,7 +15,13 @@ export interface RunningProduct {
 
 /** The real local product (DynamoDB Local, s3rver, API, built SPA) with demo data, in a throwaway directory. */
 export async function startProduct(
-  options: { scheduledJobs?: boolean; memberCacheMs?: number; demo?: boolean; firstAdminEmail?: string } = {},
+  options: {
+    scheduledJobs?: boolean;
+    memberCacheMs?: number;
+    demo?: boolean;
+    firstAdminEmail?: string;
+    tokenTtlSeconds?: number;
+  } = {},
 ): Promise<RunningProduct> {
   const product = await startLocalProduct({
     port: 0,
@@ -26,6 +32,7 @@ export async function startProduct(
     memberCacheMs: options.memberCacheMs,
     demo: options.demo,
     firstAdminEmail: options.firstAdminEmail,
+    tokenTtlSeconds: options.tokenTtlSeconds,
   });
   return {
     url: product.url,

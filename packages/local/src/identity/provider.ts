@@ -22,6 +22,8 @@ export interface LocalOpenIdProviderOptions {
   readonly deps: Pick<AppDeps, 'data'>;
   /** Demo mode: demo users sign in without a password (the README's tour). */
   readonly demo: boolean;
+  /** How long an ID token lives before the web app renews it (one hour; a test shortens it). */
+  readonly tokenTtlSeconds?: number | undefined;
 }
 
 export interface LocalOpenIdProvider {
@@ -78,8 +80,8 @@ export function createLocalOpenIdProvider(options: LocalOpenIdProviderOptions): 
     pkce: { required: () => true },
     ttl: {
       AuthorizationCode: 60,
-      IdToken: 3600,
-      AccessToken: 3600,
+      IdToken: options.tokenTtlSeconds ?? 3600,
+      AccessToken: options.tokenTtlSeconds ?? 3600,
       RefreshToken: 8 * 3600,
       Session: 8 * 3600,
       Grant: 8 * 3600,
