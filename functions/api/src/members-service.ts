@@ -23,6 +23,28 @@ function inviteRefusal(error: unknown): never {
   throw error;
 }
 
+/** What both a first invitation and a renewed one need: the repositories, the invitee, the delivery. */
+async function invitationFor(
+  deps: AppDeps,
+  tenant: { code: string; name: string },
+  person: { email: string; name: string },
+  audit: AuditContext,
+) {
+  const identity = identityAdminOf(deps);
+  const members = new MemberRepository(deps.data.forScope(memberAdminScope(tenant.code)), tenant.code, audit);
+  const outbox = new NotificationRepository(deps.data.forScope(tenantScope(tenant.code)), tenant.code);
+  const invitee: Invitee = {
+    email: person.email,
+    name: person.name,
+    tenantCode: tenant.code,
+    tenantName: tenant.name,
+  };
+  const prepared = await identity.prepareInvitation(invitee, (to, subject, text) =>
+    outbox.mailItem(to, subject, text),
+  );
+  return { identity, members, invitee, prepared };
+}
+
 /**
  * Invites a member of one region: the member record, the region's claim on the address, the
  * platform-wide pointer and (locally) the e-mail with the single-use link, in one transaction;
@@ -35,18 +57,7 @@ export async function inviteMember(
   input: NewMember,
   audit: AuditContext,
 ): Promise<Member> {
-  const identity = identityAdminOf(deps);
-  const members = new MemberRepository(deps.data.forScope(memberAdminScope(tenant.code)), tenant.code, audit);
-  const outbox = new NotificationRepository(deps.data.forScope(tenantScope(tenant.code)), tenant.code);
-  const invitee: Invitee = {
-    email: input.email,
-    name: input.name,
-    tenantCode: tenant.code,
-    tenantName: tenant.name,
-  };
-  const prepared = await identity.prepareInvitation(invitee, (to, subject, text) =>
-    outbox.mailItem(to, subject, text),
-  );
+  const { identity, members, invitee, prepared } = await invitationFor(deps, tenant, input, audit);
   const member = await members
     .invite(input, { invitation: prepared.record, alongside: prepared.outbox })
     .catch(inviteRefusal);
@@ -69,18 +80,7 @@ export async function resendInvitation(
   audit: AuditContext,
 ): Promise<Member> {
   if (member.status !== 'invited') throw new ApiError(409, 'invitation_not_pending');
-  const identity = identityAdminOf(deps);
-  const members = new MemberRepository(deps.data.forScope(memberAdminScope(tenant.code)), tenant.code, audit);
-  const outbox = new NotificationRepository(deps.data.forScope(tenantScope(tenant.code)), tenant.code);
-  const invitee: Invitee = {
-    email: member.email,
-    name: member.name,
-    tenantCode: tenant.code,
-    tenantName: tenant.name,
-  };
-  const prepared = await identity.prepareInvitation(invitee, (to, subject, text) =>
-    outbox.mailItem(to, subject, text),
-  );
+  const { identity, members, invitee, prepared } = await invitationFor(deps, tenant, member, audit);
   const renewed = await members
     .renewInvitation(member.id, expectedVersion, prepared.record, prepared.outbox)
     .catch(inviteRefusal);

@@ -19,12 +19,22 @@ export function cognitoIdentityAdmin(
   client: CognitoIdentityProviderClient,
   userPoolId: string,
 ): IdentityAdmin {
-  const attributes = (member: Member, invitee: Invitee) => [
-    { Name: 'email', Value: member.email },
-    { Name: 'email_verified', Value: 'true' },
-    { Name: 'name', Value: member.name },
-    { Name: 'custom:tenant', Value: invitee.tenantCode },
-  ];
+  /** Creates the user, or with `resend` sends Cognito's invitation message again. */
+  const createUser = (member: Member, invitee: Invitee, resend: boolean) =>
+    client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username: member.email,
+        UserAttributes: [
+          { Name: 'email', Value: member.email },
+          { Name: 'email_verified', Value: 'true' },
+          { Name: 'name', Value: member.name },
+          { Name: 'custom:tenant', Value: invitee.tenantCode },
+        ],
+        DesiredDeliveryMediums: ['EMAIL'],
+        ...(resend ? { MessageAction: 'RESEND' as const } : {}),
+      }),
+    );
   const ignoreMissing = async (send: () => Promise<unknown>) => {
     try {
       await send();
@@ -37,25 +47,10 @@ export function cognitoIdentityAdmin(
       return { record: { expiresAt: new Date(Date.now() + INVITATION_TTL_MS).toISOString() }, outbox: [] };
     },
     async created(member, invitee) {
-      await client.send(
-        new AdminCreateUserCommand({
-          UserPoolId: userPoolId,
-          Username: member.email,
-          UserAttributes: attributes(member, invitee),
-          DesiredDeliveryMediums: ['EMAIL'],
-        }),
-      );
+      await createUser(member, invitee, false);
     },
     async resent(member, invitee) {
-      await client.send(
-        new AdminCreateUserCommand({
-          UserPoolId: userPoolId,
-          Username: member.email,
-          UserAttributes: attributes(member, invitee),
-          DesiredDeliveryMediums: ['EMAIL'],
-          MessageAction: 'RESEND',
-        }),
-      );
+      await createUser(member, invitee, true);
     },
     async disabled(email) {
       await client.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: email }));

@@ -163,8 +163,8 @@ ${demo}`,
     const language = languageOf(req, url);
     const texts = pageTexts(language);
     const switchHref = withLanguage(url, language === 'id' ? 'en' : 'id');
-    const check = await accounts.checkInvitation(token);
-    if (!check.valid) {
+    // Used, lapsed or replaced: one page for all three, which says what to do next.
+    const invalid = () =>
       sendHtml(
         res,
         410,
@@ -175,6 +175,9 @@ ${demo}`,
           body: `<p>${texts.invitationInvalid}</p>`,
         }),
       );
+    const check = await accounts.checkInvitation(token);
+    if (!check.valid) {
+      invalid();
       return;
     }
     let error: string | undefined;
@@ -196,16 +199,7 @@ ${demo}`,
         );
         return;
       } else {
-        sendHtml(
-          res,
-          410,
-          page({
-            language,
-            title: texts.invitationInvalidTitle,
-            switchHref,
-            body: `<p>${texts.invitationInvalid}</p>`,
-          }),
-        );
+        invalid();
         return;
       }
     }

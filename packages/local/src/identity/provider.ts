@@ -4,7 +4,7 @@ import type { JWK } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { type AccountDirectory, accountDirectory } from './accounts.ts';
 import { type InteractionSettings, interactionHandler } from './interactions.ts';
-import { escapeHtml, page, pageTexts } from './pages.ts';
+import { escapeHtml, type PageTexts, page, pageTexts } from './pages.ts';
 import { ProviderSessionStore } from './session-store.ts';
 
 /** The path the provider answers under; its issuer is the product's origin plus this. */
@@ -37,6 +37,13 @@ export interface LocalOpenIdProvider {
 
 const languageOf = (ctx: KoaContextWithOIDC) =>
   (ctx.get('accept-language') ?? '').toLowerCase().startsWith('en') ? 'en' : 'id';
+
+/** One of the provider's own pages (sign-out, errors), in the browser's language. */
+function renderPage(ctx: KoaContextWithOIDC, content: (texts: PageTexts) => { title: string; body: string }) {
+  const language = languageOf(ctx);
+  ctx.type = 'html';
+  ctx.body = page({ language, switchHref: '#', ...content(pageTexts(language)) });
+}
 
 /** Both loopback names reach the product, so both may receive the code and the end of a session. */
 function webOrigins(origin: string): string[] {
@@ -121,46 +128,28 @@ export function createLocalOpenIdProvider(options: LocalOpenIdProviderOptions): 
       revocation: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: async (ctx, form) => {
-          const language = languageOf(ctx);
-          const texts = pageTexts(language);
-          ctx.type = 'html';
-          // The person already chose "Keluar" in the app: the form confirms itself (the buttons stay
-          // for a browser without JavaScript).
-          ctx.body = page({
-            language,
+        // The person already chose "Keluar" in the app: the form confirms itself (the buttons stay
+        // for a browser without JavaScript).
+        logoutSource: async (ctx, form) =>
+          renderPage(ctx, (texts) => ({
             title: texts.signOutTitle,
-            switchHref: '#',
             body: `<p>${texts.signOutQuestion}</p>${form}
 <button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>${texts.signOutConfirm}</button>
 <button type="submit" form="op.logoutForm" class="secondary">${texts.signOutStay}</button>
 <script>document.querySelector('button[value=yes]').click()</script>`,
-          });
-        },
-        postLogoutSuccessSource: async (ctx) => {
-          const language = languageOf(ctx);
-          const texts = pageTexts(language);
-          ctx.type = 'html';
-          ctx.body = page({
-            language,
+          })),
+        postLogoutSuccessSource: async (ctx) =>
+          renderPage(ctx, (texts) => ({
             title: texts.signedOutTitle,
-            switchHref: '#',
             body: `<p>${texts.signedOut}</p><a class="button" href="/masuk">${texts.backToApp}</a>`,
-          });
-        },
+          })),
       },
     },
-    renderError: async (ctx, out) => {
-      const language = languageOf(ctx);
-      const texts = pageTexts(language);
-      ctx.type = 'html';
-      ctx.body = page({
-        language,
+    renderError: async (ctx, out) =>
+      renderPage(ctx, (texts) => ({
         title: texts.errorTitle,
-        switchHref: '#',
         body: `<p>${texts.errorBody}</p><p class="hint">${escapeHtml(String(out.error ?? ''))}</p><a class="button" href="/masuk">${texts.backToApp}</a>`,
-      });
-    },
+      })),
   };
 
   const provider = new Provider(issuer, configuration);
