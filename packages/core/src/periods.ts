@@ -6,6 +6,22 @@ export function rubricForYear(year: number): RubricId | undefined {
   return isRubricId(id) ? id : undefined;
 }
 
+/** What rubricIdForPeriod needs of a stored period: the rubric it pinned when it was opened. */
+export interface PinnedRubric {
+  readonly rubricId: string;
+}
+
+/**
+ * The rubric a period is scored with: the one the period pinned when it was opened, so every
+ * screen, gate and export of the period uses the same rules; the year's default only when the
+ * region has not opened the period. Undefined when neither names a rubric this build knows. This is
+ * the one place that decides it (issue 18): callers load the period and ask here, never by year.
+ */
+export function rubricIdForPeriod(year: number, period: PinnedRubric | undefined): RubricId | undefined {
+  if (period !== undefined) return isRubricId(period.rubricId) ? period.rubricId : undefined;
+  return rubricForYear(year);
+}
+
 /** The IID season a new innovation belongs to unless said otherwise: this year's, when it has a rubric. */
 export function defaultAssessmentYear(now = new Date()): number {
   const year = now.getUTCFullYear();

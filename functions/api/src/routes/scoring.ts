@@ -2,17 +2,19 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   advise,
   getRubric,
+  isRubricId,
   projectRegion,
   simulate,
   simulateInputSchema,
   simulateResultSchema,
 } from '@inovasi/core/scoring';
 import { requireActor } from '../context.ts';
+import { ApiError } from '../errors.ts';
 import { loadPeriod } from '../projection-state.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
-import { periodParams, rubricIdForPeriod } from './periods.ts';
+import { periodParams, periodRubric } from './periods.ts';
 import { moveSchema, projectionSchema } from './scoring-schemas.ts';
 
 const simulateRoute = createRoute({
@@ -76,16 +78,13 @@ export const scoringRoutes = createRouter()
   .openapi(rubricRoute, async (c) => {
     requireActor(c);
     const { id } = c.req.valid('param');
-    return c.json(
-      getRubric(rubricIdForPeriod(Number(id.slice(4)))) as unknown as Record<string, unknown>,
-      200,
-    );
+    if (!isRubricId(id)) throw new ApiError(404, 'unknown_rubric', 'id');
+    return c.json(getRubric(id) as unknown as Record<string, unknown>, 200);
   })
   .openapi(projectionRoute, async (c) => {
     const { code, year } = c.req.valid('param');
-    const rubricId = rubricIdForPeriod(year);
     const access = await tenantAccess(c, code, 'projection.read');
-    const period = await loadPeriod(access, year, rubricId);
+    const period = await loadPeriod(access, year, (await periodRubric(access.periods, year)).id);
     const projection = projectRegion(period.state);
     const byId = new Map(period.innovations.map((item) => [item.id, item]));
     const body: z.infer<typeof projectionSchema> = {
@@ -116,10 +115,9 @@ export const scoringRoutes = createRouter()
   })
   .openapi(adviceRoute, async (c) => {
     const { code, year } = c.req.valid('param');
-    const rubricId = rubricIdForPeriod(year);
     const { basis, limit } = c.req.valid('query');
     const access = await tenantAccess(c, code, 'projection.read');
-    const period = await loadPeriod(access, year, rubricId);
+    const period = await loadPeriod(access, year, (await periodRubric(access.periods, year)).id);
     // `added` carries the assumed new innovation in full; a client needs only the summary fields.
     const moves = advise(period.state, { basis, limit }).map((move) => {
       const { added: _added, ...summary } = move as typeof move & { added?: unknown };

@@ -10,7 +10,7 @@ import {
   WORKFLOW_ACTIONS,
   type WorkflowAction,
 } from '@inovasi/core';
-import { checkEligibility, getRubric, innovationKematangan } from '@inovasi/core/scoring';
+import { checkEligibility, innovationKematangan } from '@inovasi/core/scoring';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { assertAcceptableEvidence } from '../evidence-gate.ts';
@@ -21,7 +21,7 @@ import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantP
 import type { TenantAccess } from '../tenancy.ts';
 import { tenantAccess } from '../tenancy.ts';
 import { assertPeriodAllowsEdit } from '../workflow-guards.ts';
-import { periodParams, rubricIdForPeriod } from './periods.ts';
+import { periodParams, periodRubric } from './periods.ts';
 
 const innovationParams = tenantParams.extend({ id: idSchema });
 const indicatorParam = z
@@ -102,7 +102,7 @@ async function assertStepPreconditions(
   action: WorkflowAction,
   language: Language,
 ) {
-  const rubric = getRubric(rubricIdForPeriod(innovation.periodYear));
+  const rubric = await periodRubric(access.periods, innovation.periodYear);
   if (action === 'verify') {
     const pending = Object.entries(innovation.answers)
       .filter(([, answer]) => answer.level > 0 && !isVerified(answer))
@@ -226,8 +226,8 @@ export const workflowRoutes = createRouter()
   })
   .openapi(spdReviewRoute, async (c) => {
     const { code, year, row } = c.req.valid('param');
-    const rubricId = rubricIdForPeriod(year);
     const access = await tenantAccess(c, code, 'answer.review');
+    const rubricId = (await periodRubric(access.periods, year)).id;
     const version = expectedVersion(c);
     const input = c.req.valid('json');
     const current = await access.spd.get(year);
