@@ -1,3 +1,4 @@
+import { PeriodRepository, tenantScope } from '@inovasi/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
 import { exportFile, readWorkbook, sheetRecords } from '../exports/support.ts';
@@ -94,5 +95,49 @@ describe('a 2026 period pinned to the 2027 rubric', () => {
       token: await env.login('admin.3520@demo.local'),
     });
     expect(projection.json).toMatchObject({ rubricId: 'iid-2026', divisorMinimum: 12 });
+  });
+
+  it('keeps a period stored with the provisional rubric’s old id readable', async () => {
+    // Prepare: a period pinned before the provisional 2027 rubric got an id of its own
+    await new PeriodRepository(env.data.forScope(tenantScope('35.16')), '35.16').open({
+      year: 2026,
+      rubricId: 'iid-2027',
+      internalDeadline: '2027-01-31',
+      nationalDeadline: '2027-02-28',
+    });
+    const token = await env.login('admin.3516@demo.local');
+    // Act
+    const projection = await env.request('GET', '/tenants/35.16/periods/2026/projection', { token });
+    const rubric = await env.request('GET', '/rubrics/iid-2027', { token });
+    // Assess
+    expect(projection.status).toBe(200);
+    expect(projection.json).toMatchObject({ rubricId: 'iid-2027-provisional', divisorMinimum: 14 });
+    expect(rubric.json).toMatchObject({ id: 'iid-2027-provisional', provisional: true });
+  });
+
+  it('opens a period with the old id as the provisional rubric’s own id', async () => {
+    const token = await env.login('admin.6303@demo.local');
+    const opened = await env.request('POST', '/tenants/63.03/periods', {
+      token,
+      body: {
+        year: 2026,
+        rubricId: 'iid-2027',
+        internalDeadline: '2027-01-31',
+        nationalDeadline: '2027-02-28',
+      },
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.json.rubricId).toBe('iid-2027-provisional');
+    const unknown = await env.request('POST', '/tenants/63.03/periods', {
+      token,
+      body: {
+        year: 2027,
+        rubricId: 'iid-2031',
+        internalDeadline: '2027-01-31',
+        nationalDeadline: '2027-02-28',
+      },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error).toMatchObject({ code: 'unknown_rubric', field: 'rubricId' });
   });
 });

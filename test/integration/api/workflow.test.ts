@@ -257,7 +257,7 @@ describe('assessment periods and deadlines', () => {
       body: { year: 2027, internalDeadline: '2026-11-01', nationalDeadline: '2027-08-23' },
     });
     expect(opened.status).toBe(201);
-    expect(opened.json).toMatchObject({ rubricId: 'iid-2027', extensions: [], version: 1 });
+    expect(opened.json).toMatchObject({ rubricId: 'iid-2027-provisional', extensions: [], version: 1 });
     const again = await env.request('POST', `${base}/periods`, {
       token: admin,
       body: { year: 2027, internalDeadline: '2026-11-01', nationalDeadline: '2027-08-23' },

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { periodSchema, rubricForYear, rubricIdForPeriod } from '@inovasi/core';
-import { getRubric, isRubricId, type Rubric } from '@inovasi/core/scoring';
+import { getRubric, RUBRIC_ID_PATTERN, type Rubric, resolveRubricId } from '@inovasi/core/scoring';
 import { AlreadyExistsError, type PeriodRepository } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -44,10 +44,7 @@ const isoDate = z.iso.date();
 
 const periodInput = z.object({
   year: z.number().int().min(2022).max(2100),
-  rubricId: z
-    .string()
-    .regex(/^iid-\d{4}$/)
-    .optional(),
+  rubricId: z.string().regex(RUBRIC_ID_PATTERN).optional(),
   internalDeadline: isoDate,
   nationalDeadline: isoDate,
 });
@@ -128,8 +125,9 @@ export const periodRoutes = createRouter()
   .openapi(openRoute, async (c) => {
     const access = await tenantAccess(c, c.req.valid('param').code, 'period.manage');
     const input = c.req.valid('json');
-    const rubricId = input.rubricId ?? defaultRubricIdOf(input.year);
-    if (!isRubricId(rubricId)) throw new ApiError(400, 'unknown_rubric', 'rubricId');
+    // An old id of a renamed rubric is stored as the rubric's own id.
+    const rubricId = resolveRubricId(input.rubricId ?? defaultRubricIdOf(input.year));
+    if (!rubricId) throw new ApiError(400, 'unknown_rubric', 'rubricId');
     assertDeadlines(input.internalDeadline, input.nationalDeadline);
     try {
       const period = await access.periods.open({ ...input, rubricId });

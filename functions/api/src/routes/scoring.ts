@@ -2,8 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   advise,
   getRubric,
-  isRubricId,
   projectRegion,
+  RUBRIC_ID_PATTERN,
+  resolveRubricId,
   simulate,
   simulateInputSchema,
   simulateResultSchema,
@@ -31,7 +32,7 @@ const rubricRoute = createRoute({
   path: '/rubrics/{id}',
   tags: ['Scoring'],
   summary: 'A rubric version: indicators, weights, level texts and the evidence each level asks for',
-  request: { params: z.object({ id: z.string().regex(/^iid-\d{4}$/) }) },
+  request: { params: z.object({ id: z.string().regex(RUBRIC_ID_PATTERN) }) },
   responses: {
     200: jsonContent(z.record(z.string(), z.unknown()), 'The rubric'),
     ...errorResponses(400, 401, 404),
@@ -78,8 +79,10 @@ export const scoringRoutes = createRouter()
   .openapi(rubricRoute, async (c) => {
     requireActor(c);
     const { id } = c.req.valid('param');
-    if (!isRubricId(id)) throw new ApiError(404, 'unknown_rubric', 'id');
-    return c.json(getRubric(id) as unknown as Record<string, unknown>, 200);
+    // An old id of a renamed rubric (a period pinned before the rename) still finds its rubric.
+    const rubricId = resolveRubricId(id);
+    if (!rubricId) throw new ApiError(404, 'unknown_rubric', 'id');
+    return c.json(getRubric(rubricId) as unknown as Record<string, unknown>, 200);
   })
   .openapi(projectionRoute, async (c) => {
     const { code, year } = c.req.valid('param');

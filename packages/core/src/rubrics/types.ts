@@ -102,6 +102,12 @@ export interface KemanfaatanBasis {
   readonly name: string;
   readonly unit: string;
   readonly levels: LevelLadder;
+  /**
+   * Decimals a figure is rounded to (half-up) before it is compared with the ranges: 0 for counts
+   * of people, products or periods, 2 for percentages. At that precision the ranges tile without
+   * gaps, so every figure from the lowest minimum up gets a level (validateRubric checks it).
+   */
+  readonly decimals: number;
   readonly ranges: readonly NumericBand[];
   readonly assumptionIds?: readonly string[];
 }
