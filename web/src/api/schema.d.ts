@@ -14537,6 +14537,13 @@ export interface components {
           pointsNeeded: number | null;
         };
       };
+      ifIneligibleSent: {
+        drafts: number;
+        claimedIndex: number;
+        verifiedIndex: number;
+        claimedCost: number;
+        verifiedCost: number;
+      };
       riskIndexPoints: number;
       n: number;
       divisorMinimum: number;
@@ -14556,6 +14563,16 @@ export interface components {
         treatment: 'counted' | 'rejected' | 'ineligible';
         kematanganClaimed: number;
         kematanganVerified: number;
+        mandatoryGaps: {
+          code: string;
+          name: string;
+          /** @enum {string} */
+          state: 'unanswered' | 'not_accepted';
+        }[];
+        verifiedReason: {
+          message_id: string;
+          message_en: string;
+        } | null;
         eligibility?: {
           eligible: boolean;
           reasons: {
@@ -14584,8 +14601,8 @@ export interface components {
         | 'cover_basic_service'
         | 'lift_indicator'
         | 'lift_spd_row'
-        | 'drop_ineligible_draft'
-        | 'fix_ineligible_draft';
+        | 'fix_ineligible_draft'
+        | 'complete_mandatory';
       effort: number;
       indexBefore: number;
       indexAfter: number;
@@ -14599,6 +14616,10 @@ export interface components {
       fromLevel?: number;
       toLevel?: number;
       urusan?: string[];
+      mandatory?: {
+        code: string;
+        toLevel: number;
+      }[];
       emptySeats?: number;
       levelText?: string;
       evidence?: {

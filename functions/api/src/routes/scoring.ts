@@ -108,6 +108,7 @@ export const scoringRoutes = createRouter()
         const eligibility = period.eligibility.get(item.id);
         return {
           ...item,
+          mandatoryGaps: [...item.mandatoryGaps],
           name: byId.get(item.id)?.profile.name,
           status: byId.get(item.id)?.status,
           eligibility: eligibility && { eligible: eligibility.eligible, reasons: [...eligibility.reasons] },

@@ -38,10 +38,16 @@ export {
 } from './predicate.ts';
 export {
   type BasicServiceCoverage,
+  type Explanation,
   type IndicatorAnswer,
+  type IneligibleDrafts,
+  type IneligibleSentCost,
   type InnovationProjection,
   type InnovationStatus,
   innovationKematangan,
+  isIneligibleDraft,
+  type MandatoryGap,
+  mandatoryGaps,
   type OpdContribution,
   type ProjectedScore,
   type ProjectionInnovation,
