@@ -10,7 +10,12 @@ import {
   WORKFLOW_ACTIONS,
   type WorkflowAction,
 } from '@inovasi/core';
-import { checkEligibility, innovationKematangan } from '@inovasi/core/scoring';
+import {
+  checkEligibility,
+  innovationKematangan,
+  readinessGapSentence,
+  readinessGaps,
+} from '@inovasi/core/scoring';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { assertAcceptableEvidence } from '../evidence-gate.ts';
@@ -118,10 +123,23 @@ async function assertStepPreconditions(
       }));
       throw new ApiError(409, 'not_eligible', details[0]?.field, details);
     }
+    const evidenced = await access.evidence.evidencedTargets();
+    const gaps = readinessGaps(
+      rubric,
+      (code) => innovation.answers[code]?.level ?? 0,
+      (code) => evidenced.has({ type: 'innovation', innovationId: innovation.id, indicator: code }),
+    );
+    if (gaps.length > 0) {
+      const details = gaps.map((gap) => ({
+        field: `answers.${gap.code}`,
+        message: readinessGapSentence(gap, language),
+      }));
+      throw new ApiError(409, 'mandatory_indicators_incomplete', details[0]?.field, details);
+    }
     const { minKematanganToSend } = await access.settings.get();
     const kematangan = innovationKematangan(
       rubric,
-      toProjectionInnovation(innovation, true, await access.evidence.evidencedTargets()),
+      toProjectionInnovation(innovation, true, evidenced),
       'verified',
     );
     if (minKematanganToSend !== null && kematangan < minKematanganToSend) {

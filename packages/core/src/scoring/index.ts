@@ -61,6 +61,7 @@ export {
   type Treatment,
   treatmentOf,
 } from './projection.ts';
+export { type ReadinessGap, readinessGapSentence, readinessGaps } from './readiness.ts';
 export {
   computeRegionalIndex,
   divisorFor,
