@@ -6,6 +6,10 @@ import type { KemanfaatanBasis, Rubric, SidIndicator, SpdRow } from './types.ts'
  * IID 2026 (Lampiran I/II of Surat Kepala BSKDN No. 400.10.11/1887/BSKDN, 29 April 2026), as
  * transcribed in iid-model.md §3.1–3.3 and formula §4.2. The Lampiran itself was not readable; three
  * independent transcriptions agree on the weights. Evidence texts of the SPD rows are lower confidence.
+ *
+ * Domain notes (ADR 0017): the five mandatory SID indicators (sid.16, 17, 32, 33, 35) gate the
+ * verified score and the ready step; sid.33 figures are rounded half-up to their basis's `decimals`
+ * (whole numbers for a, e, f; two decimals for b, c, d) so the transcribed ranges tile without gaps.
  */
 
 const BOUNDARY_OVERLAP = 'spd-boundary-overlap';

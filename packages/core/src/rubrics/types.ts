@@ -82,6 +82,11 @@ interface IndicatorBase {
   readonly name: string;
   readonly variable: string;
   readonly weight: number;
+  /**
+   * Mandatory for BSKDN. On a SID indicator it has weight in the product (ADR 0017): an innovation
+   * counts in the verified score only once every mandatory one is answered with accepted evidence,
+   * and it may be marked ready only with each answered and evidenced.
+   */
   readonly mandatory: boolean;
   readonly levels: LevelLadder;
   readonly notes?: readonly string[];
