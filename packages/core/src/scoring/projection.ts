@@ -180,6 +180,7 @@ export function variantScorer(
   drafts: IneligibleDrafts = 'withheld',
 ): StateScorer {
   const rubric = getRubric(rubricId);
+  // Boxed, so that "outside n" (undefined) is remembered like any other answer.
   const innovations = new WeakMap<ProjectionInnovation, { regional: RegionalInnovation | undefined }>();
   const spdTotals = new WeakMap<ProjectionState['spd'], number>();
   const memo = <Key extends object, Value>(
