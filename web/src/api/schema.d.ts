@@ -15115,6 +15115,13 @@ export interface components {
           pointsNeeded: number | null;
         };
       };
+      ifIneligibleSent: {
+        drafts: number;
+        claimedIndex: number;
+        verifiedIndex: number;
+        claimedCost: number;
+        verifiedCost: number;
+      };
       riskIndexPoints: number;
       n: number;
       divisorMinimum: number;
@@ -15134,6 +15141,16 @@ export interface components {
         treatment: 'counted' | 'rejected' | 'ineligible';
         kematanganClaimed: number;
         kematanganVerified: number;
+        mandatoryGaps: {
+          code: string;
+          name: string;
+          /** @enum {string} */
+          state: 'unanswered' | 'not_accepted';
+        }[];
+        verifiedReason: {
+          message_id: string;
+          message_en: string;
+        } | null;
         eligibility?: {
           eligible: boolean;
           reasons: {
@@ -15162,8 +15179,8 @@ export interface components {
         | 'cover_basic_service'
         | 'lift_indicator'
         | 'lift_spd_row'
-        | 'drop_ineligible_draft'
-        | 'fix_ineligible_draft';
+        | 'fix_ineligible_draft'
+        | 'complete_mandatory';
       effort: number;
       indexBefore: number;
       indexAfter: number;
@@ -15177,6 +15194,10 @@ export interface components {
       fromLevel?: number;
       toLevel?: number;
       urusan?: string[];
+      mandatory?: {
+        code: string;
+        toLevel: number;
+      }[];
       emptySeats?: number;
       levelText?: string;
       evidence?: {

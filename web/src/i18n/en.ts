@@ -472,6 +472,16 @@ export const en: Dictionary = {
   'dashboard.gain': '+{gain} points',
   'dashboard.openInnovation': 'Open innovation',
   'dashboard.notCounted': 'Innovations not counted yet ({count})',
+  'dashboard.notCountedIntro': 'Ineligible drafts are left out of the divisor until they are fixed.',
+  'dashboard.ifIneligibleSent':
+    'If these drafts were sent as they are, all would be rejected and still sit in the divisor: the verified index would fall by {cost} points to {index}.',
+  'dashboard.verifiedHeld': 'Counting 0 in the verified score ({count})',
+  'dashboard.verifiedHeldIntro':
+    'These innovations count in the verified score only once every mandatory indicator is answered and its evidence accepted by the verifier. Until then each stays in the divisor at 0 and does not count towards the basic-service affairs.',
+  'dashboard.notAssessableTitle': 'Tidak Dapat Dinilai (not assessable)',
+  'dashboard.notAssessable':
+    'No innovation can be assessed in this period yet, so the region is Tidak Dapat Dinilai (index 0) whatever its SPD score. Register and complete eligible innovations.',
+  'dashboard.notAssessableBand': 'Tidak Dapat Dinilai: 0 (no innovation to assess)',
 
   'spd.title': 'SPD answers (regional government unit)',
   'spd.intro':

@@ -118,6 +118,17 @@ export const idAdmin = {
   'dashboard.gain': '+{gain} poin',
   'dashboard.openInnovation': 'Buka inovasi',
   'dashboard.notCounted': 'Inovasi yang belum dihitung ({count})',
+  'dashboard.notCountedIntro':
+    'Draf yang belum memenuhi syarat tidak masuk pembagi sampai syaratnya dipenuhi.',
+  'dashboard.ifIneligibleSent':
+    'Bila draf ini dikirim apa adanya, semuanya akan ditolak dan tetap masuk pembagi: indeks terverifikasi turun {cost} poin menjadi {index}.',
+  'dashboard.verifiedHeld': 'Bernilai 0 pada skor terverifikasi ({count})',
+  'dashboard.verifiedHeldIntro':
+    'Inovasi ini baru dihitung pada skor terverifikasi setelah semua indikator wajibnya dijawab dan data dukungnya diterima verifikator. Sampai saat itu ia tetap masuk pembagi dengan nilai 0 dan tidak ikut menghitung urusan pelayanan dasar.',
+  'dashboard.notAssessableTitle': 'Tidak Dapat Dinilai',
+  'dashboard.notAssessable':
+    'Belum ada inovasi yang dapat dinilai pada periode ini, sehingga daerah berpredikat Tidak Dapat Dinilai (indeks 0) berapa pun nilai SPD-nya. Daftarkan dan lengkapi inovasi yang memenuhi syarat.',
+  'dashboard.notAssessableBand': 'Tidak Dapat Dinilai: 0 (tidak ada inovasi yang dapat dinilai)',
   'spd.title': 'Jawaban SPD (Satuan Pemerintah Daerah)',
   'spd.intro':
     'Jawaban tingkat daerah. Untuk indikator kuantitatif, isi angka mentah (T-1, T-2) dan level dihitung otomatis; atau pilih level langsung.',

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  bandsOfYear,
+  bandsOfRubric,
   cockpitRow,
   cockpitRowSchema,
   earlyWarningSchema,
@@ -23,7 +23,7 @@ import { createRouter } from '../router.ts';
 import { errorResponses, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { endedRequestsCutoff, isClearable, refreshSummary } from '../summaries/compute.ts';
 import { tenantAccess } from '../tenancy.ts';
-import { periodParams, rubricIdForPeriod } from './periods.ts';
+import { periodParams, periodRubric } from './periods.ts';
 
 const regionView = cockpitRowSchema.pick({
   daysToInternalDeadline: true,
@@ -113,8 +113,8 @@ const saveResultRoute = createRoute({
 export const dashboardRoutes = createRouter()
   .openapi(summaryRoute, async (c) => {
     const { code, year } = c.req.valid('param');
-    rubricIdForPeriod(year);
     const access = await tenantAccess(c, code, 'dashboard.read');
+    const rubric = await periodRubric(access.periods, year);
     const [found, markers] = await Promise.all([
       new SummaryRepository(access.clients, code).get(year),
       new SummaryStaleMarkers(access.clients, code).list(),
@@ -144,20 +144,20 @@ export const dashboardRoutes = createRouter()
         changeSinceLastYear: row.changeSinceLastYear,
         warnings: row.warnings,
         nextSteps: nextSteps(summary, today),
-        bands: bandsOfYear(year) ?? [],
+        bands: bandsOfRubric(rubric),
       },
       200,
     );
   })
   .openapi(trendRoute, async (c) => {
     const { code, year } = c.req.valid('param');
-    rubricIdForPeriod(year);
     const access = await tenantAccess(c, code, 'dashboard.read');
+    const rubric = await periodRubric(access.periods, year);
     const points = await new SummaryRepository(access.clients, code).trend(year);
     return c.json(
       {
         year,
-        bands: bandsOfYear(year) ?? [],
+        bands: bandsOfRubric(rubric),
         points: points.map(({ computedAt: _computedAt, sourceAt: _sourceAt, ...point }) => point),
       },
       200,

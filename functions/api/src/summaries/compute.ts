@@ -5,10 +5,11 @@ import {
   daysUntil,
   defaultAssessmentYear,
   type Innovation,
+  type Period,
   provinceRowOf,
   type RoleContact,
   regionDetailOf,
-  rubricForYear,
+  rubricIdForPeriod,
   snapshotOf,
   todayInJakarta,
 } from '@inovasi/core';
@@ -98,8 +99,6 @@ export async function computeSummary(
   year: number,
   options: ComputeOptions = {},
 ): Promise<ComputedSummary | undefined> {
-  const rubricId = rubricForYear(year);
-  if (!rubricId) return undefined;
   const now = options.now ?? new Date();
   // Taken before the first read: everything committed before this moment is seen.
   const sourceAt = sourceStamp(now);
@@ -115,7 +114,9 @@ export async function computeSummary(
     new OfficialResultRepository(clients, tenantCode).list(),
     evidence.linksForRegionByQuery(),
   ]);
-  if (!profile) return undefined;
+  // The period's pinned rubric, as every screen of the period uses (core's rubricIdForPeriod).
+  const rubricId = rubricIdForPeriod(year, period);
+  if (!profile || !rubricId) return undefined;
   // One read of the region's links serves both the verified score and the completeness shares.
   const passed = new Set(
     links.filter((entry) => entry.passed).map((entry) => evidenceTargetKey(entry.link.target)),
@@ -186,6 +187,12 @@ export async function refreshSummary(
   return computed;
 }
 
+/** The years of a set that can be scored: an opened period's pinned rubric, or the year's default. */
+function scoredYears(years: ReadonlySet<number>, periods: readonly Period[]): number[] {
+  const byYear = new Map(periods.map((period) => [period.year, period]));
+  return [...years].filter((year) => rubricIdForPeriod(year, byYear.get(year)) !== undefined).sort();
+}
+
 /**
  * The years a write can change: the current season and every period whose national deadline is
  * ahead or recent (national results are recorded after it). Older periods are read-only.
@@ -197,7 +204,7 @@ export async function liveYears(data: ScopedClientFactory, tenantCode: string, n
   for (const period of periods) {
     if (daysUntil(today, period.nationalDeadline) >= -RESULTS_WINDOW_DAYS) years.add(period.year);
   }
-  return [...years].filter((year) => rubricForYear(year) !== undefined).sort();
+  return scoredYears(years, periods);
 }
 
 /** Every year a region has, or should have, a summary for: what the rebuild walks. */
@@ -208,7 +215,7 @@ export async function trackedYears(data: ScopedClientFactory, tenantCode: string
     new SummaryRepository(clients, tenantCode).years(),
   ]);
   const years = new Set([defaultAssessmentYear(now), ...periods.map((period) => period.year), ...stored]);
-  return [...years].filter((year) => rubricForYear(year) !== undefined).sort();
+  return scoredYears(years, periods);
 }
 
 /** Refreshes the given years (by default the live ones) of one region. */

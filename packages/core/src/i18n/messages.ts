@@ -194,6 +194,10 @@ export const ERROR_MESSAGES = {
     id: 'Kematangan inovasi masih di bawah batas minimal daerah untuk dikirim.',
     en: 'The innovation’s maturity is below the region’s minimum for sending.',
   },
+  mandatory_indicators_incomplete: {
+    id: 'Indikator wajib belum lengkap. Setiap indikator wajib harus dijawab dan dilengkapi data dukung sebelum inovasi ditandai siap dikirim; rinciannya ada di bawah.',
+    en: 'Mandatory indicators are incomplete. Every mandatory indicator must be answered and backed by evidence before the innovation is marked ready; the details are below.',
+  },
   not_eligible: {
     id: 'Inovasi belum memenuhi syarat (profil, rancang bangun, atau rentang usia).',
     en: 'The innovation is not eligible yet (profile, design narrative or age window).',
