@@ -44,6 +44,7 @@ export * from './repositories/summaries.ts';
 export type { NewTenant } from './repositories/tenants.ts';
 export { LoginDirectory, PlatformRepository, TenantProfileRepository } from './repositories/tenants.ts';
 export * from './scopes.ts';
+export * from './summary-changes.ts';
 export * from './table-definition.ts';
 export * from './tenant-guard.ts';
 export * from './tenant-transfer.ts';
