@@ -9,6 +9,8 @@ import { type DataConfig, ScopedClientFactory } from '@inovasi/data';
 import { startScheduledJobs } from './scheduled-jobs.ts';
 import { seedDemoData } from './seed.ts';
 import { startLocalStack } from './stack.ts';
+import type { DeadLetter, StreamPoller } from './stream-poller.ts';
+import { startSummaryProjection } from './summary-projection.ts';
 
 export interface LocalProductOptions {
   /** 0 picks a free port. */
@@ -32,6 +34,13 @@ export interface LocalProduct {
   readonly outboxFile: string;
   readonly config: DataConfig;
   readonly seeded: boolean;
+  /**
+   * Resolves once every change committed so far has reached the summaries (the projector on the
+   * table's stream has caught up, docs/decisions/0018): for tests that read a summary after a write.
+   */
+  summariesProjected(timeoutMs?: number): Promise<void>;
+  /** Stream records the projector set aside after repeated failures (also in `.data/`). */
+  readonly projectorDeadLetters: readonly DeadLetter[];
   stop(): Promise<void>;
 }
 
@@ -51,11 +60,24 @@ function tokenSecret(dataDir: string): Uint8Array {
 /** The whole product on one machine: local stack, demo data, API and web on one port. */
 export async function startLocalProduct(options: LocalProductOptions): Promise<LocalProduct> {
   const stack = await startLocalStack({ dataDir: options.dataDir });
+  let projector: StreamPoller | undefined;
   try {
     const data = new ScopedClientFactory(stack.config);
     const areas = officialAreas();
     const seeded = options.seed ? await seedDemoData(data, areas) : false;
     const tokens = localTokens(tokenSecret(stack.dataDir));
+    const logLevel = options.logLevel ?? 'INFO';
+    // Persistent data resumes from its checkpoint (the first start projects the whole stream);
+    // throwaway data was seeded a moment ago with its summaries, so only what follows matters.
+    projector = startSummaryProjection({
+      config: stack.config,
+      data,
+      logger: createLogger({ serviceName: 'inovasi-summary-projector', logLevel }),
+      dataDir: options.dataDir ? stack.dataDir : undefined,
+      startAt: options.dataDir ? 'trim-horizon' : 'latest',
+    });
+    const running = projector;
+    await running.ready;
     const server = await startServer(
       {
         mode: 'local',
@@ -63,7 +85,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
         verifier: tokens,
         issuer: tokens,
         areas,
-        logger: createLogger({ serviceName: 'inovasi-api', logLevel: options.logLevel ?? 'INFO' }),
+        logger: createLogger({ serviceName: 'inovasi-api', logLevel }),
         // Extra browser origins (e.g. a Vite dev server) allowed by CORS; the served web app is same-origin.
         webOrigins: (process.env.WEB_ORIGINS ?? '')
           .split(',')
@@ -81,14 +103,20 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       config: stack.config,
       seeded,
       outboxFile,
+      summariesProjected: (timeoutMs) => running.caughtUp(timeoutMs),
+      get projectorDeadLetters() {
+        return running.deadLetters;
+      },
       stop: async () => {
         jobs?.stop();
         rmSync(runningStackFile, { force: true });
         await server.stop();
+        await running.stop();
         await stack.stop();
       },
     };
   } catch (error) {
+    await projector?.stop();
     await stack.stop();
     throw error;
   }

@@ -6,6 +6,8 @@ export interface RunningProduct {
   url: string;
   /** The product's table and bucket, for a test that sets up a state no screen can. */
   config: DataConfig;
+  /** Waits until the summary projector has applied every change made so far (no sleeping). */
+  summariesProjected(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -18,5 +20,10 @@ export async function startProduct(options: { scheduledJobs?: boolean } = {}): P
     logLevel: 'WARN',
     scheduledJobs: options.scheduledJobs,
   });
-  return { url: product.url, config: product.config, stop: () => product.stop() };
+  return {
+    url: product.url,
+    config: product.config,
+    summariesProjected: (timeoutMs) => product.summariesProjected(timeoutMs),
+    stop: () => product.stop(),
+  };
 }
