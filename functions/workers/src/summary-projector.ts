@@ -133,7 +133,11 @@ export function createSummaryProjector(deps: SummaryProjectorDeps) {
         const started = performance.now();
         try {
           const years = await yearsToRecompute(deps, work, now());
-          for (const year of years) await refreshSummary(deps.data, work.tenantCode, year, { now: now() });
+          const changesThrough =
+            work.lastChangeAt === undefined ? undefined : new Date(work.lastChangeAt * 1000).toISOString();
+          for (const year of years) {
+            await refreshSummary(deps.data, work.tenantCode, year, { now: now(), changesThrough });
+          }
           deps.logger.debug('summaries projected', {
             tenant: work.tenantCode,
             years,

@@ -7,7 +7,6 @@ export { EvidenceObjectMissingError, inspectEvidenceObject } from './evidence/in
 export { Mp4DurationReader } from './evidence/mp4-duration.ts';
 export * from './evidence/object-tags.ts';
 export { PdfTextLayerScanner } from './evidence/pdf-text.ts';
-export { type FirstWriteHookFn, tenantCodesIn, withFirstWriteHook } from './first-write-hook.ts';
 export * from './keys.ts';
 export * from './provision.ts';
 export { queryAll } from './query-all.ts';

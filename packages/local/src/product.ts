@@ -22,7 +22,7 @@ export interface LocalProductOptions {
   readonly webDist?: string | undefined;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /**
-   * The timers of the scheduled jobs (summary sweep and rebuild, reminders, outbox); on unless
+   * The timers of the scheduled jobs (summary rebuild, jobs sweep, reminders, outbox); on unless
    * `false`, which only a test sets when a timer would race what it checks.
    */
   readonly scheduledJobs?: boolean | undefined;

@@ -75,6 +75,12 @@ export interface StreamPoller {
    * after a write, instead of sleeping.
    */
   caughtUp(timeoutMs?: number): Promise<void>;
+  /**
+   * Stops delivering until `resume()`, keeping its place: a projector that is not running, for
+   * tests that prove it catches up.
+   */
+  pause(): void;
+  resume(): void;
   /** Records set aside since start (also in the dead-letter file, when one is set). */
   readonly deadLetters: readonly DeadLetter[];
   /** Batches delivered to the handler, retries included. */
@@ -175,6 +181,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   const tables = new DynamoDBClient(clientConfig);
 
   let stopped = false;
+  let paused = false;
   let checkpoint: Checkpoint | undefined;
   const iterators = new Map<string, string>();
   let shards: Shard[] = [];
@@ -402,6 +409,10 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   async function run(streamArn: string | undefined): Promise<void> {
     if (!streamArn) return;
     while (!stopped) {
+      if (paused) {
+        await sleep(idlePollMs);
+        continue;
+      }
       const number = ++passesStarted;
       let delivered: number;
       try {
@@ -458,6 +469,12 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
         refreshShards = true;
         wake?.();
       });
+    },
+    pause() {
+      paused = true;
+    },
+    resume() {
+      paused = false;
     },
     get deadLetters() {
       return deadLetters;

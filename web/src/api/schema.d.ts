@@ -14999,7 +14999,7 @@ export interface components {
       /** Format: date-time */
       computedAt: string;
       /** Format: date-time */
-      changesPendingSince: string | null;
+      changesThrough: string | null;
       /** Format: date */
       today: string;
       daysToInternalDeadline: number | null;
@@ -15104,6 +15104,8 @@ export interface components {
         } | null;
         /** Format: date-time */
         computedAt: string;
+        /** Format: date-time */
+        changesThrough?: string;
         daysToInternalDeadline: number | null;
         daysToNationalDeadline: number | null;
         /** @enum {string} */
@@ -15214,6 +15216,8 @@ export interface components {
         } | null;
         /** Format: date-time */
         computedAt: string;
+        /** Format: date-time */
+        changesThrough?: string;
         daysToInternalDeadline: number | null;
         daysToNationalDeadline: number | null;
         /** @enum {string} */
