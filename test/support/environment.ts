@@ -13,7 +13,7 @@ import {
   type ScopedClientFactoryOptions,
 } from '@inovasi/data';
 import { createObjectClient, provisionBucket } from '@inovasi/data/object-client';
-import { seedDemoData } from '@inovasi/local';
+import { type RegionProjected, seedDemoData, startSummaryProjection } from '@inovasi/local';
 import { inject } from 'vitest';
 
 export interface RequestOptions {
@@ -43,6 +43,16 @@ export interface TestEnvironmentOptions {
   readonly evidenceLimits?: EvidenceLimits;
   /** How long member records are trusted (default 60 s); 0 reads them on every request. */
   readonly memberCacheMs?: number;
+  /**
+   * The summary projector on the table's change stream (docs/decisions/0018): on unless `false`.
+   * It begins after the seed (whose summaries the seed writes itself); `projected()` waits for it.
+   */
+  readonly projector?: boolean;
+  /**
+   * Data access of the projector. Default: plain clients of the local stack, so the app's fault
+   * injection and request metering see the app's own requests only.
+   */
+  readonly projectorFactory?: ScopedClientFactoryOptions;
 }
 
 export async function createTestEnvironment(options: TestEnvironmentOptions = {}) {
@@ -83,6 +93,24 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
   } as const;
   const app = createApp(deps);
 
+  const regionsProjected: RegionProjected[] = [];
+  const projector =
+    options.projector === false
+      ? undefined
+      : startSummaryProjection({
+          config,
+          data: new ScopedClientFactory(config, options.projectorFactory),
+          logger: deps.logger,
+          startAt: 'latest',
+          onRegionProjected: (projected) => regionsProjected.push(projected),
+        });
+  await projector?.ready;
+  /** Waits until every change committed so far has reached the summaries (no sleeping). */
+  const projected = async (timeoutMs?: number) => {
+    if (!projector) throw new Error('this test environment runs no summary projector');
+    await projector.caughtUp(timeoutMs);
+  };
+
   const request = async (method: string, path: string, init: RequestOptions = {}) => {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
@@ -119,7 +147,11 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
     return token;
   };
 
-  return { config, data, deps, app, request, login };
+  const stop = async () => {
+    await projector?.stop();
+  };
+
+  return { config, data, deps, app, request, login, projector, projected, regionsProjected, stop };
 }
 
 export type TestEnvironment = Awaited<ReturnType<typeof createTestEnvironment>>;

@@ -50,7 +50,6 @@ import { devRoutes, sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { tenantRoutes } from './routes/tenants.ts';
 import { workflowRoutes } from './routes/workflow.ts';
-import { summaryRefresh, summaryRefreshOnOnboarding } from './summaries/refresh.ts';
 import { assertMayEnterTenant } from './tenancy.ts';
 
 export const API_BASE = '/api/v1';
@@ -171,9 +170,8 @@ export function createApp(deps: AppDeps) {
     assertMayEnterTenant(c, c.req.param('code'));
     await next();
   });
-  // Summaries are derived data kept current by every successful write (docs/decisions/0010).
-  app.use(`${API_BASE}/tenants/:code/*`, summaryRefresh);
-  app.use(`${API_BASE}/tenants`, summaryRefreshOnOnboarding);
+  // Summaries are derived data kept current by the projector on the table's change stream
+  // (docs/decisions/0018), never inside a user's request.
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

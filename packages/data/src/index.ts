@@ -7,7 +7,6 @@ export { EvidenceObjectMissingError, inspectEvidenceObject } from './evidence/in
 export { Mp4DurationReader } from './evidence/mp4-duration.ts';
 export * from './evidence/object-tags.ts';
 export { PdfTextLayerScanner } from './evidence/pdf-text.ts';
-export { type FirstWriteHookFn, tenantCodesIn, withFirstWriteHook } from './first-write-hook.ts';
 export * from './keys.ts';
 export * from './provision.ts';
 export { queryAll } from './query-all.ts';
@@ -51,6 +50,7 @@ export type { NewTenant } from './repositories/tenants.ts';
 export { LoginDirectory, PlatformRepository, TenantProfileRepository } from './repositories/tenants.ts';
 export type { TransactItem } from './repositories/versioned.ts';
 export * from './scopes.ts';
+export * from './summary-changes.ts';
 export * from './table-definition.ts';
 export * from './tenant-guard.ts';
 export * from './tenant-transfer.ts';

@@ -20,6 +20,8 @@ import { createLocalOpenIdProvider, OIDC_PATH, WEB_CLIENT_ID, WEB_SCOPE } from '
 import { startScheduledJobs } from './scheduled-jobs.ts';
 import { seedDemoData } from './seed.ts';
 import { freePort, startLocalStack } from './stack.ts';
+import type { DeadLetter, StreamPoller } from './stream-poller.ts';
+import { startSummaryProjection } from './summary-projection.ts';
 
 export interface LocalProductOptions {
   /** 0 picks a free port. */
@@ -31,7 +33,7 @@ export interface LocalProductOptions {
   readonly webDist?: string | undefined;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /**
-   * The timers of the scheduled jobs (summary sweep and rebuild, reminders, outbox); on unless
+   * The timers of the scheduled jobs (summary rebuild, jobs sweep, reminders, outbox); on unless
    * `false`, which only a test sets when a timer would race what it checks.
    */
   readonly scheduledJobs?: boolean | undefined;
@@ -59,6 +61,13 @@ export interface LocalProduct {
   readonly seeded: boolean;
   /** The single-use link that sets the first platform administrator's password, when one was invited. */
   readonly firstAdminInvitation?: string | undefined;
+  /**
+   * Resolves once every change committed so far has reached the summaries (the projector on the
+   * table's stream has caught up, docs/decisions/0018): for tests that read a summary after a write.
+   */
+  summariesProjected(timeoutMs?: number): Promise<void>;
+  /** Stream records the projector set aside after repeated failures (also in `.data/`). */
+  readonly projectorDeadLetters: readonly DeadLetter[];
   stop(): Promise<void>;
 }
 
@@ -96,6 +105,7 @@ async function inviteFirstPlatformAdmin(
 /** The whole product on one machine: local stack, demo data, API and web on one port. */
 export async function startLocalProduct(options: LocalProductOptions): Promise<LocalProduct> {
   const stack = await startLocalStack({ dataDir: options.dataDir });
+  let projector: StreamPoller | undefined;
   try {
     const data = new ScopedClientFactory(stack.config);
     const areas = officialAreas();
@@ -118,6 +128,18 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       !demo && options.firstAdminEmail
         ? await inviteFirstPlatformAdmin(data, origin, options.firstAdminEmail)
         : undefined;
+    const logLevel = options.logLevel ?? 'INFO';
+    // Persistent data resumes from its checkpoint (the first start projects the whole stream);
+    // throwaway data was seeded a moment ago with its summaries, so only what follows matters.
+    projector = startSummaryProjection({
+      config: stack.config,
+      data,
+      logger: createLogger({ serviceName: 'inovasi-summary-projector', logLevel }),
+      dataDir: options.dataDir ? stack.dataDir : undefined,
+      startAt: options.dataDir ? 'trim-horizon' : 'latest',
+    });
+    const running = projector;
+    await running.ready;
     const server = await startServer(
       {
         mode: 'local',
@@ -128,7 +150,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
         identityAdmin: localIdentityAdmin({ origin, revoke: provider.revoke }),
         memberCacheMs: options.memberCacheMs,
         areas,
-        logger: createLogger({ serviceName: 'inovasi-api', logLevel: options.logLevel ?? 'INFO' }),
+        logger: createLogger({ serviceName: 'inovasi-api', logLevel }),
         // Extra browser origins (e.g. a Vite dev server) allowed by CORS; the served web app is same-origin.
         webOrigins: (process.env.WEB_ORIGINS ?? '')
           .split(',')
@@ -147,14 +169,20 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       seeded,
       firstAdminInvitation,
       outboxFile,
+      summariesProjected: (timeoutMs) => running.caughtUp(timeoutMs),
+      get projectorDeadLetters() {
+        return running.deadLetters;
+      },
       stop: async () => {
         jobs?.stop();
         rmSync(runningStackFile, { force: true });
         await server.stop();
+        await running.stop();
         await stack.stop();
       },
     };
   } catch (error) {
+    await projector?.stop();
     await stack.stop();
     throw error;
   }

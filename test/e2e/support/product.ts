@@ -10,6 +10,8 @@ export interface RunningProduct {
   firstAdminInvitation?: string | undefined;
   /** The product's table and bucket, for a test that sets up a state no screen can. */
   config: DataConfig;
+  /** Waits until the summary projector has applied every change made so far (no sleeping). */
+  summariesProjected(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startProduct(
     outboxFile: product.outboxFile,
     firstAdminInvitation: product.firstAdminInvitation,
     config: product.config,
+    summariesProjected: (timeoutMs) => product.summariesProjected(timeoutMs),
     stop: () => product.stop(),
   };
 }

@@ -15598,7 +15598,7 @@ export interface components {
       /** Format: date-time */
       computedAt: string;
       /** Format: date-time */
-      changesPendingSince: string | null;
+      changesThrough: string | null;
       /** Format: date */
       today: string;
       daysToInternalDeadline: number | null;
@@ -15703,6 +15703,8 @@ export interface components {
         } | null;
         /** Format: date-time */
         computedAt: string;
+        /** Format: date-time */
+        changesThrough?: string;
         daysToInternalDeadline: number | null;
         daysToNationalDeadline: number | null;
         /** @enum {string} */
@@ -15813,6 +15815,8 @@ export interface components {
         } | null;
         /** Format: date-time */
         computedAt: string;
+        /** Format: date-time */
+        changesThrough?: string;
         daysToInternalDeadline: number | null;
         daysToNationalDeadline: number | null;
         /** @enum {string} */

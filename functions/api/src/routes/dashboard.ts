@@ -16,12 +16,12 @@ import {
   todayInJakarta,
   yearBandSchema,
 } from '@inovasi/core';
-import { OfficialResultRepository, SummaryRepository, SummaryStaleMarkers } from '@inovasi/data';
+import { OfficialResultRepository, SummaryRepository } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
-import { endedRequestsCutoff, isClearable, refreshSummary } from '../summaries/compute.ts';
+import { refreshSummary } from '../summaries/compute.ts';
 import { tenantAccess } from '../tenancy.ts';
 import { periodParams, periodRubric } from './periods.ts';
 
@@ -37,11 +37,12 @@ export const dashboardSchema = z
     summary: regionSummarySchema,
     computedAt: z.iso.datetime(),
     /**
-     * Set when a committed change of the region is not in this summary yet (its refresh was lost,
-     * docs/decisions/0010): when the oldest such change was made. The summary sweep recomputes it
-     * within minutes; changes still being saved are not counted.
+     * How current the summary is (docs/decisions/0018): when the newest change of the region that
+     * the summary projector has applied was made. Null until the projector has applied one (a
+     * summary from the seed or the rebuild). A change made after this time may not be in it yet;
+     * the projector applies one within seconds.
      */
-    changesPendingSince: z.iso.datetime().nullable(),
+    changesThrough: z.iso.datetime().nullable(),
     /** The Jakarta date the calendar figures below were computed for. */
     today: z.iso.date(),
     ...regionView.shape,
@@ -115,28 +116,21 @@ export const dashboardRoutes = createRouter()
     const { code, year } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'dashboard.read');
     const rubric = await periodRubric(access.periods, year);
-    const [found, markers] = await Promise.all([
-      new SummaryRepository(access.clients, code).get(year),
-      new SummaryStaleMarkers(access.clients, code).list(),
-    ]);
-    let stored = found;
+    let stored = await new SummaryRepository(access.clients, code).get(year);
     if (!stored) {
       // Never computed (a new region, a new year): compute it now; later writes keep it current.
       const computed = await refreshSummary(c.get('deps').data, code, year);
       if (!computed) throw new ApiError(404, 'tenant_not_onboarded');
       stored = { ...computed.bundle.summary, ...computed.meta };
     }
-    const { computedAt, sourceAt: _sourceAt, ...summary } = stored;
+    const { computedAt, sourceAt: _sourceAt, changesThrough, ...summary } = stored;
     const today = todayInJakarta();
     const row = cockpitRow({ ...provinceRowOf(summary), computedAt }, today);
-    // Markers are listed oldest first.
-    const cutoff = endedRequestsCutoff();
-    const lost = markers.find((marker) => isClearable(marker, cutoff));
     return c.json(
       {
         summary,
         computedAt,
-        changesPendingSince: lost?.markedAt ?? null,
+        changesThrough: changesThrough ?? null,
         today,
         daysToInternalDeadline: row.daysToInternalDeadline,
         daysToNationalDeadline: row.daysToNationalDeadline,
@@ -158,7 +152,10 @@ export const dashboardRoutes = createRouter()
       {
         year,
         bands: bandsOfRubric(rubric),
-        points: points.map(({ computedAt: _computedAt, sourceAt: _sourceAt, ...point }) => point),
+        points: points.map(
+          ({ computedAt: _computedAt, sourceAt: _sourceAt, changesThrough: _changesThrough, ...point }) =>
+            point,
+        ),
       },
       200,
     );

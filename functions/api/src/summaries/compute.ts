@@ -4,7 +4,6 @@ import {
   buildRegionSummary,
   daysUntil,
   defaultAssessmentYear,
-  type Innovation,
   type Period,
   provinceRowOf,
   type RoleContact,
@@ -27,11 +26,9 @@ import {
   ReplicationRepository,
   type ScopedClientFactory,
   SpdAnswersRepository,
-  type StaleMarker,
   type StoredBundle,
   type SummaryBundle,
   SummaryRepository,
-  SummaryStaleMarkers,
   SummaryWriter,
   summaryWriterScope,
   TenantProfileRepository,
@@ -43,20 +40,18 @@ import { regionCompleteness } from '../evidence-views.ts';
 import { loadPeriod } from '../projection-state.ts';
 
 /**
- * A period's summary is derived data (docs/decisions/0010): computed from the region's own
- * partition, read through a read-only tenant scope, and written through `summaryWriterScope`.
+ * A period's summary is derived data (docs/decisions/0010, 0018): computed from the region's own
+ * partition, read through a read-only tenant scope, and written through `summaryWriterScope` by the
+ * summary projector on the table's stream and by the rebuild.
  */
 
 /** Periods whose national deadline passed less than this many days ago still change (results). */
 const RESULTS_WINDOW_DAYS = 200;
 
 export interface ComputeOptions {
-  /**
-   * The innovation a write just returned (strongly consistent). The list index the computation
-   * reads is eventually consistent in AWS; this record replaces what the index shows of it.
-   */
-  readonly touched?: Innovation | undefined;
   readonly now?: Date | undefined;
+  /** The time of the newest change the caller applies (the projector's progress, ADR 0018). */
+  readonly changesThrough?: string | undefined;
 }
 
 export interface ComputedSummary {
@@ -66,14 +61,6 @@ export interface ComputedSummary {
 
 /** Later computations sort after earlier ones; the suffix breaks ties inside one millisecond. */
 const sourceStamp = (now = new Date()) => `${now.toISOString()}#${randomUUID().slice(0, 8)}`;
-
-function withTouched(listed: Innovation[], touched: Innovation | undefined, year: number): Innovation[] {
-  if (!touched) return listed;
-  const seen = listed.find((item) => item.id === touched.id);
-  if (seen && seen.version > touched.version) return listed;
-  const rest = listed.filter((item) => item.id !== touched.id);
-  return !touched.archived && touched.periodYear === year ? [...rest, touched] : rest;
-}
 
 /** Whom the province may call: the region's Bappeda admins and verifiers, name and e-mail only. */
 function contactsOf(members: readonly { name: string; email: string; roles: readonly string[] }[]) {
@@ -124,10 +111,7 @@ export async function computeSummary(
   const evidenced: EvidencedTargets = { has: (target) => passed.has(evidenceTargetKey(target)) };
   const loaded = await loadPeriod(
     {
-      innovations: {
-        listForPeriod: async (periodYear: number) =>
-          withTouched(await innovations.listForPeriod(periodYear), options.touched, periodYear),
-      },
+      innovations,
       spd: new SpdAnswersRepository(clients, tenantCode),
       evidence,
       // sid.31: regions that replicated an innovation under an agreement with its document attached.
@@ -167,7 +151,11 @@ export async function computeSummary(
       detail: regency ? regionDetailOf(derived) : undefined,
       nationalRow: row,
     },
-    meta: { sourceAt, computedAt: new Date().toISOString() },
+    meta: {
+      sourceAt,
+      computedAt: new Date().toISOString(),
+      ...(options.changesThrough ? { changesThrough: options.changesThrough } : {}),
+    },
   };
 }
 
@@ -216,76 +204,6 @@ export async function trackedYears(data: ScopedClientFactory, tenantCode: string
   ]);
   const years = new Set([defaultAssessmentYear(now), ...periods.map((period) => period.year), ...stored]);
   return scoredYears(years, periods);
-}
-
-/** Refreshes the given years (by default the live ones) of one region. */
-export async function refreshYears(
-  data: ScopedClientFactory,
-  tenantCode: string,
-  options: ComputeOptions & { readonly years?: readonly number[] | undefined } = {},
-): Promise<void> {
-  const years = options.years ?? (await liveYears(data, tenantCode, options.now));
-  for (const year of years) await refreshSummary(data, tenantCode, year, options);
-}
-
-/**
- * Longer than any request can run (Lambda stops the API after 25 s; a local request under a slow
- * DynamoDB Local stays well below this): a marker this old belongs to a request that has ended,
- * even one that crashed before it could say so.
- */
-export const UNSETTLED_MARKER_EXPIRY_MS = 5 * 60 * 1000;
-
-/** Every request that began before the moment this answers has ended, by `now`. */
-export const endedRequestsCutoff = (now = new Date()) => new Date(now.getTime() - UNSETTLED_MARKER_EXPIRY_MS);
-
-export const staleMarkersOf = (data: ScopedClientFactory, tenantCode: string) =>
-  new SummaryStaleMarkers(data.forScope(summaryWriterScope(tenantCode)), tenantCode);
-
-/**
- * A marker another request left may be cleared only once that request has ended: before, its
- * change may not have committed, and a recompute now would miss it.
- */
-export function isClearable(marker: StaleMarker, requestsEndedBy: Date): boolean {
-  return marker.settled || Date.parse(marker.markedAt) < requestsEndedBy.getTime();
-}
-
-export interface StaleRefreshOptions extends ComputeOptions {
-  /** The years the caller's own change can affect; none when it only sweeps markers. */
-  readonly years?: readonly number[] | undefined;
-  /** The caller's own marker: its change has committed (or failed), so it is cleared with the rest. */
-  readonly own?: StaleMarker | undefined;
-  /** Every request that began before this moment has ended (default: the marker expiry ago). */
-  readonly requestsEndedBy?: Date | undefined;
-}
-
-/**
- * Recomputes a region's summaries for the caller's change and for every marker whose request has
- * ended, then clears those markers (docs/decisions/0010). A marker records no years, so one that
- * another request left costs a recompute of every tracked year. The markers are read before the
- * recompute reads its sources, so every change they stand for is in what it reads. Answers the
- * markers it cleared.
- */
-export async function refreshStale(
-  data: ScopedClientFactory,
-  tenantCode: string,
-  options: StaleRefreshOptions = {},
-): Promise<number> {
-  const markers = staleMarkersOf(data, tenantCode);
-  const endedBy = options.requestsEndedBy ?? endedRequestsCutoff();
-  const sameAs = (a: StaleMarker, b: StaleMarker | undefined) =>
-    b !== undefined && a.requestId === b.requestId && a.markedAt === b.markedAt;
-  const others = (await markers.list()).filter(
-    (marker) => !sameAs(marker, options.own) && isClearable(marker, endedBy),
-  );
-  const years = new Set(options.years ?? []);
-  if (others.length > 0)
-    for (const year of await trackedYears(data, tenantCode, options.now)) years.add(year);
-  if (years.size > 0) {
-    await refreshYears(data, tenantCode, { ...options, years: [...years].sort() });
-  }
-  const cleared = options.own ? [options.own, ...others] : others;
-  await markers.clear(cleared);
-  return cleared.length;
 }
 
 /** JSON's view of a record: what DynamoDB stores (undefined fields are dropped). */
