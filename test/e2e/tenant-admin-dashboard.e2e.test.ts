@@ -55,6 +55,12 @@ describe('tenant admin reads the dashboard and sends a verified innovation', () 
       .getByText(/urusan tercakup/)
       .waitFor();
 
+    // Bojonegoro's ineligible draft is outside n; the panel says what sending it as it is would cost.
+    await page
+      .getByTestId('if-ineligible-sent')
+      .getByText(/Bila draf ini dikirim apa adanya, .* turun .* poin/)
+      .waitFor();
+
     const moves = page.getByTestId('advice').getByRole('listitem');
     await moves.first().waitFor();
     expect(await moves.count()).toBeGreaterThan(0);

@@ -86,6 +86,17 @@ describe('what-if simulation', () => {
     expect(response.json.error.field).toBe(field);
   });
 
+  it('calls a region with SPD answers but no innovation to assess Tidak Dapat Dinilai', async () => {
+    const token = await env.login('opd1.3522@demo.local');
+    const response = await env.request('POST', '/scoring/simulate', {
+      token,
+      body: { rubric: 'iid-2026', spd: spd45(), innovations: [] },
+    });
+    expect(response.status).toBe(200);
+    // SPD 45 alone would have been 18.00, Kurang Inovatif.
+    expect(response.json).toMatchObject({ spd: 45, total: 0, index: 0, predicate: 'Tidak Dapat Dinilai' });
+  });
+
   it('needs a signed-in user', async () => {
     const response = await env.request('POST', '/scoring/simulate', {
       body: { rubric: 'iid-2026', spd: {}, innovations: [] },
