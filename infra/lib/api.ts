@@ -132,8 +132,21 @@ export class Api extends Construct {
     }
   }
 
-  /** The web client's id, used by the API to verify ID/access tokens (`aws-jwt-verify`). */
-  setWebClient(client: IUserPoolClient): void {
+  /**
+   * The web client's id (the API verifies its ID tokens with `aws-jwt-verify` and tells the web app
+   * where to sign in), the managed login's origin (for sign-out), and the member administration
+   * the API does on the pool: invitations, disabling, enabling, removal (docs/decisions/0020).
+   */
+  setWebClient(client: IUserPoolClient, userPool: IUserPool, managedLoginOrigin: string): void {
     this.function.addEnvironment('COGNITO_CLIENT_ID', client.userPoolClientId);
+    this.function.addEnvironment('COGNITO_DOMAIN_ORIGIN', managedLoginOrigin);
+    userPool.grant(
+      this.function,
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminEnableUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+      'cognito-idp:AdminDeleteUser',
+    );
   }
 }

@@ -1,9 +1,11 @@
 import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
   CfnUserPoolUser,
   ClientAttributes,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
   OAuthScope,
   StandardThreatProtectionMode,
@@ -18,7 +20,8 @@ import { Construct } from 'constructs';
 import { acknowledge } from './nag.ts';
 
 /**
- * Custom attributes carried in every ID token. They decide tenancy and permissions, so only
+ * Custom attributes carried in every ID token. They are informative only: the API reads tenant,
+ * roles and OPD from the member record on every request (docs/decisions/0020). Still, only
  * administrators (AdminUpdateUserAttributes) may change them; the web client may read but not write.
  */
 export const CUSTOM_ATTRIBUTES = {
@@ -34,8 +37,10 @@ export const CUSTOM_ATTRIBUTES = {
 export const PLATFORM_ADMIN_ATTRIBUTES = { tenant: 'platform', roles: 'platform_admin' } as const;
 
 /** Where the web app receives the authorization code, and where sign-out returns to. */
-export const AUTH_CALLBACK_PATH = '/auth/callback';
-export const AUTH_LOGOUT_PATH = '/';
+export const AUTH_CALLBACK_PATH = '/masuk/callback';
+export const AUTH_LOGOUT_PATH = '/masuk';
+/** An invitation's temporary password lives as long as the product's invitation (7 days). */
+export const INVITATION_VALIDITY_DAYS = 7;
 
 export interface AuthProps {
   readonly stage: string;
@@ -76,7 +81,7 @@ export class Auth extends Construct {
         requireUppercase: true,
         requireDigits: true,
         requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
+        tempPasswordValidity: Duration.days(INVITATION_VALIDITY_DAYS),
         passwordHistorySize: 5,
       },
       mfa: Mfa.OPTIONAL,
@@ -85,10 +90,11 @@ export class Auth extends Construct {
       featurePlan: plus ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
       ...(plus ? { standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION } : {}),
       userInvitation: {
-        emailSubject: 'Akun Inovasi Daerah Anda',
+        emailSubject: 'Undangan bergabung di Inovasi Daerah',
         emailBody:
-          'Akun Inovasi Daerah Anda telah dibuat. Nama pengguna: {username}. Kata sandi sementara: {####}. ' +
-          'Ganti kata sandi saat pertama kali masuk.',
+          'Anda diundang bergabung di Inovasi Daerah. Nama pengguna: {username}. Kata sandi sementara: {####} ' +
+          `(berlaku ${INVITATION_VALIDITY_DAYS} hari). Buka aplikasi, pilih "Masuk", lalu buat kata sandi baru. ` +
+          '/ You are invited to Inovasi Daerah. Sign in with the temporary password above and choose your own.',
       },
       ...(props.sesSender
         ? {
@@ -105,7 +111,12 @@ export class Auth extends Construct {
     });
 
     const domainPrefix = props.domainPrefix ?? `inovasi-${props.stage}-${Aws.ACCOUNT_ID}`;
-    this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix } });
+    // Managed login (the newer hosted UI): its pages follow the `lang` parameter, which the web
+    // app sets to Bahasa Indonesia or English; Cognito's default style until a region brands it.
+    this.domain = this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
     this.domainOrigin = `https://${domainPrefix}.auth.${Aws.REGION}.amazoncognito.com`;
 
     if (props.firstAdminEmail) {
@@ -149,7 +160,7 @@ export class Auth extends Construct {
       .withCustomAttributes(...Object.keys(CUSTOM_ATTRIBUTES));
     const writeAttributes = new ClientAttributes().withStandardAttributes({ fullname: true });
 
-    this.webClient = this.userPool.addClient('WebClient', {
+    const client = this.userPool.addClient('WebClient', {
       userPoolClientName: 'web',
       generateSecret: false,
       authFlows: { userSrp: true },
@@ -168,6 +179,12 @@ export class Auth extends Construct {
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
     });
-    return this.webClient;
+    new CfnManagedLoginBranding(this, 'ManagedLoginBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: client.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+    this.webClient = client;
+    return client;
   }
 }

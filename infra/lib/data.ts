@@ -90,7 +90,7 @@ export class Data extends Construct {
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
-      stream: StreamViewType.NEW_AND_OLD_IMAGES,
+      stream: StreamViewType[tableDefinition.streamViewType],
       timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
       encryption: TableEncryption.AWS_MANAGED,
       removalPolicy: RemovalPolicy.RETAIN,

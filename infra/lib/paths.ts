@@ -15,6 +15,8 @@ export const EVIDENCE_WORKER_ENTRY = join(REPO_ROOT, 'functions/workers/src/lamb
 export const JOBS_WORKER_ENTRY = join(REPO_ROOT, 'functions/workers/src/background-job-lambda.ts');
 /** The scheduled worker's Lambda adapter: outbox, reminders, jobs sweep, summary rebuild. */
 export const SCHEDULED_WORKER_ENTRY = join(REPO_ROOT, 'functions/workers/src/scheduled-lambda.ts');
+/** The summary projector's Lambda adapter: the table's change stream (exports `handler`). */
+export const SUMMARY_PROJECTOR_ENTRY = join(REPO_ROOT, 'functions/workers/src/summary-projector-lambda.ts');
 /** The workers package: where pdfkit is resolved from. */
 export const WORKERS_PACKAGE_JSON = join(REPO_ROOT, 'functions/workers/package.json');
 /** The built single-page app. */

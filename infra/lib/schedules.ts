@@ -37,14 +37,10 @@ export const SCHEDULES: Readonly<
     expression: 'rate(15 minutes)',
     why: 'Exports and imports nobody ran or whose run died, handed to the jobs worker',
   },
-  'summaries-sweep': {
-    expression: 'rate(15 minutes)',
-    why: 'Recompute only the regions whose in-request summary refresh was lost or whose season summary is missing',
-  },
   'summaries-rebuild': {
     // 02:00 WIB (UTC+7): after the working day, before the next; the day's trend point too.
     expression: 'cron(0 19 * * ? *)',
-    why: 'Recompute every region summary, repair and report drift, write the daily trend point',
+    why: 'Safety net behind the summary projector: recompute every region summary, report and repair drift, write the daily trend point',
   },
 };
 

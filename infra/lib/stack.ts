@@ -11,6 +11,7 @@ import { DataAccess } from './data-access.ts';
 import { EvidenceWorker } from './evidence-worker.ts';
 import { JobsWorker } from './jobs-worker.ts';
 import { Schedules } from './schedules.ts';
+import { SummaryProjector } from './summary-projector.ts';
 import { Web } from './web.ts';
 
 export interface InovasiStackProps extends StackProps {
@@ -30,6 +31,7 @@ export class InovasiStack extends Stack {
   readonly api: Api;
   readonly dataAccess: DataAccess;
   readonly evidenceWorker: EvidenceWorker;
+  readonly summaryProjector: SummaryProjector;
   readonly jobsWorker: JobsWorker;
   readonly schedules: Schedules;
   readonly alarms: Alarms;
@@ -66,6 +68,11 @@ export class InovasiStack extends Stack {
       data: this.data,
       dataAccess: this.dataAccess,
     });
+    // Summaries, province rows and national rows follow the table's stream (docs/decisions/0018).
+    this.summaryProjector = new SummaryProjector(this, 'SummaryProjector', {
+      data: this.data,
+      dataAccess: this.dataAccess,
+    });
     // Exports and imports run in their own worker; the API only queues them and invokes it.
     this.jobsWorker = new JobsWorker(this, 'JobsWorker', { data: this.data, dataAccess: this.dataAccess });
     this.jobsWorker.allowDispatchFrom(this.api.function);
@@ -88,6 +95,11 @@ export class InovasiStack extends Stack {
       this.evidenceWorker.deadLetterQueue,
     );
     this.alarms.watchWorker('JobsWorker', this.jobsWorker.function, this.jobsWorker.deadLetterQueue);
+    this.alarms.watchWorker(
+      'SummaryProjector',
+      this.summaryProjector.function,
+      this.summaryProjector.deadLetterQueue,
+    );
     this.alarms.watchWorker('ScheduledWorker', this.schedules.function, this.schedules.deadLetterQueue);
     this.alarms.watchSummaryRebuild(this.schedules.summaryDrift, this.schedules.summaryRebuildFailures);
     this.web = new Web(this, 'Web', {
@@ -112,7 +124,7 @@ export class InovasiStack extends Stack {
     const webOrigins = [this.web.url, ...config.extraWebOrigins];
     this.data.allowBrowserOrigins(webOrigins);
     this.webClient = this.auth.addWebClient(webOrigins);
-    this.api.setWebClient(this.webClient);
+    this.api.setWebClient(this.webClient, this.auth.userPool, this.auth.domainOrigin);
     // CORS: only the web app's origins may call the API from a browser.
     this.api.function.addEnvironment('WEB_ORIGINS', webOrigins.join(','));
 

@@ -24,6 +24,8 @@ describe('API function', () => {
       BUCKET_NAME: { Ref: logicalId(stack.data.evidenceBucket) },
       COGNITO_USER_POOL_ID: { Ref: logicalId(stack.auth.userPool) },
       COGNITO_CLIENT_ID: { Ref: logicalId(stack.webClient) },
+      // Sign-out goes to the managed login's /logout (the web app learns it from GET /auth/config).
+      COGNITO_DOMAIN_ORIGIN: stack.resolve(stack.auth.domainOrigin),
       POWERTOOLS_SERVICE_NAME: 'inovasi-api',
       NODE_OPTIONS: '--enable-source-maps',
       // Export and import jobs run in the jobs worker, invoked asynchronously (ADR 0011).

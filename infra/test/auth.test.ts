@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AUTH_CALLBACK_PATH, CUSTOM_ATTRIBUTES } from '../lib/auth.ts';
+import {
+  AUTH_CALLBACK_PATH,
+  AUTH_LOGOUT_PATH,
+  CUSTOM_ATTRIBUTES,
+  INVITATION_VALIDITY_DAYS,
+} from '../lib/auth.ts';
 import { CONTEXT_KEYS } from '../lib/config.ts';
-import { onlyResource, synthesize } from './support.ts';
+import { logicalId, onlyResource, synthesize } from './support.ts';
 
 describe('user pool', () => {
   // Prepare
@@ -77,5 +82,54 @@ describe('web client', () => {
     expect(props.ReadAttributes).toEqual(expect.arrayContaining(custom));
     expect(props.WriteAttributes.length).toBeGreaterThan(0);
     expect(props.WriteAttributes.filter((name: string) => name.startsWith('custom:'))).toEqual([]);
+  });
+});
+
+describe('identity for real people (docs/decisions/0020)', () => {
+  const { stack, template } = synthesize();
+
+  it('serves the managed login on the pool’s domain, with Cognito’s branding for the web client', () => {
+    const { resource: domain } = onlyResource(template, 'AWS::Cognito::UserPoolDomain');
+    expect(domain.Properties).toMatchObject({ ManagedLoginVersion: 2 });
+    const { resource: branding } = onlyResource(template, 'AWS::Cognito::ManagedLoginBranding');
+    expect(branding.Properties).toMatchObject({
+      UseCognitoProvidedValues: true,
+      ClientId: { Ref: logicalId(stack.webClient) },
+    });
+  });
+
+  it('lets invitations live as long as the product’s (7 days), with a message in Bahasa Indonesia', () => {
+    const { resource: pool } = onlyResource(template, 'AWS::Cognito::UserPool');
+    const props = pool.Properties as Record<string, any>;
+    expect(props.Policies.PasswordPolicy.TemporaryPasswordValidityDays).toBe(INVITATION_VALIDITY_DAYS);
+    expect(props.AdminCreateUserConfig.InviteMessageTemplate.EmailSubject).toMatch(/Undangan/);
+    expect(props.AdminCreateUserConfig.InviteMessageTemplate.EmailMessage).toMatch(
+      /Kata sandi sementara: \{####\}/,
+    );
+  });
+
+  it('returns to the web app’s callback and sign-in page', () => {
+    const { resource: client } = onlyResource(template, 'AWS::Cognito::UserPoolClient');
+    expect(client.Properties?.CallbackURLs).toEqual([stack.resolve(`${stack.web.url}${AUTH_CALLBACK_PATH}`)]);
+    expect(client.Properties?.LogoutURLs).toEqual([stack.resolve(`${stack.web.url}${AUTH_LOGOUT_PATH}`)]);
+    expect(AUTH_CALLBACK_PATH).toBe('/masuk/callback');
+  });
+
+  it('lets the API administer members of the pool, and nothing else in Cognito', () => {
+    const policies = template.findResources('AWS::IAM::Policy');
+    const cognitoStatements = Object.values(policies)
+      .flatMap((policy) => (policy as any).Properties.PolicyDocument.Statement as any[])
+      .filter((statement) =>
+        [statement.Action].flat().some((action: string) => action.startsWith('cognito-idp:')),
+      );
+    expect(cognitoStatements).toHaveLength(1);
+    expect([cognitoStatements[0].Action].flat().sort()).toEqual([
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminDeleteUser',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminEnableUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+    ]);
+    expect(cognitoStatements[0].Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.auth.userPool), 'Arn'] });
   });
 });

@@ -31,6 +31,8 @@ const workerRoleArn = { 'Fn::GetAtt': [logicalId(stack.evidenceWorker.function.r
 const jobsRoleArn = { 'Fn::GetAtt': [logicalId(stack.jobsWorker.function.role!), 'Arn'] };
 const scheduledRoleArn = { 'Fn::GetAtt': [logicalId(stack.schedules.function.role!), 'Arn'] };
 const withWorkers = [apiRoleArn, jobsRoleArn, scheduledRoleArn];
+/** The summary projector reads a region as its tenant and writes its read models (docs/decisions/0018). */
+const projectorRoleArn = { 'Fn::GetAtt': [logicalId(stack.summaryProjector.function.role!), 'Arn'] };
 
 const ITEM_READ = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
 const ITEM_ALL = [
@@ -103,7 +105,10 @@ const CATALOG_KEYS = ['CATALOG#ENTRY#*', 'CATALOG#LOG#*', 'CATALOG#META#*', 'CAT
 
 const EXPECTED = {
   tenant: {
-    trust: taggedFor([apiRoleArn, workerRoleArn, jobsRoleArn, scheduledRoleArn], 'TenantId'),
+    trust: taggedFor(
+      [apiRoleArn, workerRoleArn, jobsRoleArn, scheduledRoleArn, projectorRoleArn],
+      'TenantId',
+    ),
     statements: [
       items(ITEM_ALL, [`${TENANT}*`]),
       auditDeny,
@@ -170,7 +175,10 @@ const EXPECTED = {
   },
   nationalReader: { trust: untagged, statements: [items(ITEM_READ, ['NATIONAL#*'])] },
   summaryWriter: {
-    trust: taggedWith(withWorkers, { TenantId: AREA, ProvinceId: PROVINCE }),
+    trust: taggedWith([...withWorkers, projectorRoleArn], {
+      TenantId: AREA,
+      ProvinceId: PROVINCE,
+    }),
     statements: [items(ITEM_ALL, [`${TENANT}SUMMARY#*`, `PROV#${PROVINCE_TAG}#*`, 'NATIONAL#*']), auditDeny],
   },
 } as const;
@@ -306,11 +314,21 @@ describe('no role anywhere', () => {
   });
 
   it('reaches table items without a dynamodb:LeadingKeys condition', () => {
-    // An explicit Deny narrows access whatever its condition; only what is allowed needs one.
+    // An explicit Deny narrows access whatever its condition; only what is allowed needs one. The
+    // summary projector's stream read is the one exception, held by its event source mapping
+    // (docs/decisions/0018); iam.test.ts proves only that role has it, and only on the stream.
+    const STREAM = [
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+    ];
     const unconditioned = statements.filter(
       (statement: any) =>
         statement.Effect === 'Allow' &&
-        [statement.Action].flat().some((action: string) => action.startsWith('dynamodb:')) &&
+        [statement.Action]
+          .flat()
+          .some((action: string) => action.startsWith('dynamodb:') && !STREAM.includes(action)) &&
         !statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'],
     );
     expect(unconditioned).toEqual([]);

@@ -72,12 +72,14 @@ describe('IAM', () => {
     expect(allows.filter(({ statement }) => statement.NotAction !== undefined)).toEqual([]);
   });
 
-  it('allows Resource "*" only for actions that cannot be scoped (X-Ray, CloudFront invalidation)', () => {
+  it('allows Resource "*" only for actions that cannot be scoped (X-Ray, CloudFront invalidation, ListStreams)', () => {
     const unscopable = [
       'xray:PutTraceSegments',
       'xray:PutTelemetryRecords',
       'cloudfront:CreateInvalidation',
       'cloudfront:GetInvalidation',
+      // The stream event source's account-level lookup (docs/decisions/0018).
+      'dynamodb:ListStreams',
     ];
     const offending = allows.filter(
       ({ statement }) =>
@@ -92,8 +94,33 @@ describe('IAM', () => {
     const dataRoles = Object.values(stack.dataAccess.roles).map((role) => logicalId(role));
     const others = allows.filter(
       ({ source, statement }) =>
-        !dataRoles.includes(source) && refs.some((ref) => JSON.stringify(statement).includes(ref)),
+        !dataRoles.includes(source) &&
+        !isProjectorStreamRead(source, statement) &&
+        refs.some((ref) => JSON.stringify(statement).includes(ref)),
     );
     expect(others).toEqual([]);
+  });
+
+  /**
+   * The one exception (docs/decisions/0018): a Lambda event source mapping reads the table's
+   * stream with the function's own role, so the summary projector's role may read the stream (its
+   * records, nothing of the table's items or indexes) and nothing else of the table.
+   */
+  const STREAM_READ = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
+  const projectorRole = logicalId(stack.summaryProjector.function.role!);
+  const isProjectorStreamRead = (source: string, statement: Statement) =>
+    source.startsWith(projectorRole.replace(/[0-9A-F]{8}$/, '')) &&
+    list(statement.Action).every((action) => STREAM_READ.includes(action)) &&
+    JSON.stringify(statement.Resource) ===
+      JSON.stringify({ 'Fn::GetAtt': [logicalId(stack.data.table), 'StreamArn'] });
+
+  it('lets only the summary projector read the table’s stream, and only the stream', () => {
+    const streamReads = allows.filter(({ statement }) =>
+      list(statement.Action).some((action) => STREAM_READ.includes(action)),
+    );
+    expect(streamReads.length).toBeGreaterThan(0);
+    for (const { source, statement } of streamReads) {
+      expect(isProjectorStreamRead(source, statement), source).toBe(true);
+    }
   });
 });

@@ -150,15 +150,8 @@ describe('scheduled worker and its schedules', () => {
       { schedule: 'rate(5 minutes)', input: { job: 'outbox' } },
       { schedule: 'rate(1 hour)', input: { job: 'reminders' } },
       { schedule: 'cron(0 19 * * ? *)', input: { job: 'summaries-rebuild' } },
-      { schedule: 'rate(15 minutes)', input: { job: 'summaries-sweep' } },
     ]);
-    expect([...SCHEDULED_JOBS].sort()).toEqual([
-      'jobs-sweep',
-      'outbox',
-      'reminders',
-      'summaries-rebuild',
-      'summaries-sweep',
-    ]);
+    expect([...SCHEDULED_JOBS].sort()).toEqual(['jobs-sweep', 'outbox', 'reminders', 'summaries-rebuild']);
   });
 
   it('retries a failed delivery, then parks it in the dead-letter queue', () => {
@@ -235,7 +228,7 @@ describe('scheduled worker and its schedules', () => {
       .filter((resource) => resource.Type === 'AWS::Events::Rule' && resource.Properties.ScheduleExpression)
       .map((rule) => JSON.parse(rule.Properties.Targets[0].Input).job)
       .sort();
-    expect(inputs).toEqual(['jobs-sweep', 'reminders', 'summaries-rebuild', 'summaries-sweep']);
+    expect(inputs).toEqual(['jobs-sweep', 'reminders', 'summaries-rebuild']);
     const variables =
       bareResources[logicalId(bare.stack.schedules.function)]!.Properties.Environment.Variables;
     expect(variables.MAIL_FROM).toBeUndefined();

@@ -44,6 +44,9 @@ describe('alarms', () => {
       'AlarmsScheduledWorkerFunctionErrors',
       'AlarmsScheduledWorkerFunctionThrottles',
       'AlarmsSummaryDrift',
+      'AlarmsSummaryProjectorDeadLetters',
+      'AlarmsSummaryProjectorFunctionErrors',
+      'AlarmsSummaryProjectorFunctionThrottles',
       'AlarmsSummaryRebuildFailures',
     ]);
     for (const [, alarm] of alarms) {

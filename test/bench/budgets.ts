@@ -33,8 +33,8 @@ import { basename, join, resolve } from 'node:path';
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '@inovasi/api';
 import { officialAreas } from '@inovasi/api/areas';
-import { rebuildSummaries, sweepStaleSummaries } from '@inovasi/api/jobs/summaries';
-import { localTokens } from '@inovasi/api/local-tokens';
+import { rebuildSummaries } from '@inovasi/api/jobs/summaries';
+import { demoIdentity } from '@inovasi/api/local-tokens';
 import { createLogger } from '@inovasi/api/logging';
 import { startServer } from '@inovasi/api/server';
 import { defaultAssessmentYear } from '@inovasi/core';
@@ -48,6 +48,7 @@ import {
   type ScopedClients,
 } from '@inovasi/data';
 import { seedDemoData, startLocalStack } from '@inovasi/local';
+import { createSummaryProjector } from '@inovasi/workers/summary-projector';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { API_BUNDLE_OPTIONS } from '../../infra/lib/api-bundle.ts';
 
@@ -353,18 +354,50 @@ async function routeBudgets(app: ReturnType<typeof createApp>, login: (email: st
   return { measured, allWithin };
 }
 
+/** Nightly runs of the summary rebuild a month (infra/lib/schedules.ts): every region once. */
+const MONTHLY_REBUILDS = 30;
+/** Writes that reach the summary projector through the table's stream (docs/decisions/0018). */
+const MONTHLY_PROJECTED_WRITES = [
+  'POST /tenants/{code}/innovations',
+  'PATCH /tenants/{code}/innovations/{id}',
+  'PUT /tenants/{code}/innovations/{id}/answers/{indicator}',
+  'POST /tenants/{code}/innovations/{id}/transitions',
+  'POST /tenants/{code}/innovations/{id}/answers/{indicator}/review',
+  'POST /tenants/{code}/evidence/{evidenceId}/complete',
+  'POST /tenants/{code}/evidence/{evidenceId}/links',
+].reduce((sum, route) => sum + (MONTHLY_CALLS[route] ?? 0), 0);
 /**
- * Runs of the scheduled summary jobs a month (infra/lib/schedules.ts): the sweep every 15 minutes,
- * the rebuild nightly. Each run reads (and, when needed, writes) every region once.
+ * Writes of one region per recompute: the projector recomputes a region once per stream batch,
+ * and an operator's edits arrive seconds apart, inside one batching window (5 s in AWS). Measured
+ * by test/bench/projector.ts (a burst of 100 edits: at most 5 recomputes); assumed 3 for the
+ * typical month, which has quieter hours too.
  */
-const MONTHLY_SCHEDULED_RUNS = { sweep: 4 * 24 * 30, rebuild: 30 } as const;
+const WRITES_PER_RECOMPUTE = 3;
 
-/** One region's share of the scheduled summary jobs: one run of each, metered on its own. */
-async function scheduledUsage(data: ScopedClientFactory) {
-  const sweep: Usage = { requests: 0, read: 0, write: 0, ms: 0 };
+/** One region's share of the read models: one projector recompute and one rebuild, metered. */
+async function readModelUsage(data: ScopedClientFactory) {
+  const projector: Usage = { requests: 0, read: 0, write: 0, ms: 0 };
   const rebuild: Usage = { requests: 0, read: 0, write: 0, ms: 0 };
+  const project = createSummaryProjector({
+    data,
+    logger: createLogger({ serviceName: 'budgets', logLevel: 'SILENT' }),
+  });
+  const year = defaultAssessmentYear();
+  // What one changed innovation of the period hands the projector.
+  const batch = {
+    Records: [
+      {
+        eventName: 'MODIFY' as const,
+        dynamodb: {
+          Keys: { pk: { S: keys.innovation(TENANT, 'x').pk }, sk: { S: 'A' } },
+          NewImage: { periodYear: { N: String(year) } },
+          SequenceNumber: '1',
+        },
+      },
+    ],
+  };
   const jobs: [Usage, () => Promise<unknown>][] = [
-    [sweep, () => sweepStaleSummaries(data, { tenants: [TENANT] })],
+    [projector, () => project(batch)],
     [rebuild, () => rebuildSummaries(data, { tenants: [TENANT] })],
   ];
   for (const [usage, job] of jobs) {
@@ -373,22 +406,25 @@ async function scheduledUsage(data: ScopedClientFactory) {
     usage.ms = performance.now() - started;
   }
   console.log(
-    `\nScheduled summary jobs, one run for ${TENANT}: sweep ${sweep.requests} requests, ${sweep.read} RCU, ${sweep.write} WCU; rebuild ${rebuild.requests} requests, ${rebuild.read} RCU, ${rebuild.write} WCU, ${rebuild.ms.toFixed(0)} ms`,
+    `\nRead models of ${TENANT}: one projector recompute ${projector.requests} requests, ${projector.read} RCU, ${projector.write} WCU, ${projector.ms.toFixed(0)} ms; one rebuild ${rebuild.requests} requests, ${rebuild.read} RCU, ${rebuild.write} WCU, ${rebuild.ms.toFixed(0)} ms`,
   );
-  return { sweep, rebuild };
+  return { projector, rebuild };
 }
 
-function monthlyCost(measured: Map<string, Usage>, scheduled: { sweep: Usage; rebuild: Usage }) {
+function monthlyCost(measured: Map<string, Usage>, readModels: { projector: Usage; rebuild: Usage }) {
   let calls = 0;
   let reads = 0;
   let writes = 0;
   let gbSeconds = 0;
-  for (const [job, runs] of Object.entries(MONTHLY_SCHEDULED_RUNS)) {
-    const usage = scheduled[job as keyof typeof MONTHLY_SCHEDULED_RUNS];
-    reads += runs * usage.read;
-    writes += runs * usage.write;
-    // The scheduled worker's time spent on this region (its invocations are shared by every region).
-    gbSeconds += runs * (usage.ms / 1000) * PRICES.lambdaMemoryGb;
+  const runs: [Usage, number][] = [
+    [readModels.rebuild, MONTHLY_REBUILDS],
+    [readModels.projector, MONTHLY_PROJECTED_WRITES / WRITES_PER_RECOMPUTE],
+  ];
+  for (const [usage, count] of runs) {
+    reads += count * usage.read;
+    writes += count * usage.write;
+    // The workers' time spent on this region (the projector's and the scheduled worker's).
+    gbSeconds += count * (usage.ms / 1000) * PRICES.lambdaMemoryGb;
   }
   for (const [route, perMonth] of Object.entries(MONTHLY_CALLS)) {
     const usage = measured.get(route);
@@ -883,12 +919,10 @@ async function measureAll() {
     console.log(
       `standard scenario: tenant ${TENANT} with ${innovations} innovations (demo data grown to a typical regency)`,
     );
-    const tokens = localTokens(Buffer.from(createHash('sha256').update('budgets').digest()));
     const deps = {
       mode: 'local' as const,
       data: new ScopedClientFactory(stack.config, { instrument: meter }),
-      verifier: tokens,
-      issuer: tokens,
+      ...(await demoIdentity()),
       areas,
       logger: createLogger({ serviceName: 'budgets', logLevel: 'SILENT' }),
       rateLimits: false as const,
@@ -903,7 +937,7 @@ async function measureAll() {
       return ((await response.json()) as { token: string }).token;
     };
     const { measured } = await routeBudgets(app, login);
-    monthlyCost(measured, await scheduledUsage(deps.data));
+    monthlyCost(measured, await readModelUsage(deps.data));
     await bundleBudgets();
 
     // A server of its own (no meter) for the latency comparison, over real HTTP on loopback.

@@ -11,7 +11,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { officialAreas } from '@inovasi/api/areas';
 import { CatalogService } from '@inovasi/api/catalog';
-import { localTokens } from '@inovasi/api/local-tokens';
+import { demoIdentity } from '@inovasi/api/local-tokens';
 import { startServer } from '@inovasi/api/server';
 import {
   CatalogImporter,
@@ -105,9 +105,8 @@ async function main(): Promise<void> {
     }
 
     const data = new ScopedClientFactory(stack.config);
-    const tokens = localTokens(new Uint8Array(32));
     const server = await startServer(
-      { mode: 'local', data, verifier: tokens, issuer: tokens, areas: officialAreas(), logger: silent },
+      { mode: 'local', data, ...(await demoIdentity()), areas: officialAreas(), logger: silent },
       { port: 0 },
     );
     stopServer = server.stop;

@@ -1,23 +1,21 @@
 /**
  * The API as its own process for the evidence benchmark, so that its memory is measured alone
  * (`/proc/<pid>/status`), apart from the client that generates and uploads the files. Started by
- * `test/bench/evidence.ts`; reads the data configuration and the token secret from the environment.
+ * `test/bench/evidence.ts`; reads the data configuration from the environment; the benchmark signs in through its demo login.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { officialAreas } from '@inovasi/api/areas';
-import { localTokens } from '@inovasi/api/local-tokens';
+import { demoIdentity } from '@inovasi/api/local-tokens';
 import { startServer } from '@inovasi/api/server';
 import { evidenceLimitsFrom } from '@inovasi/core';
 import { type DataConfig, ScopedClientFactory } from '@inovasi/data';
 
 const config = JSON.parse(process.env.BENCH_DATA_CONFIG ?? '{}') as DataConfig;
-const tokens = localTokens(Buffer.from(process.env.BENCH_TOKEN_SECRET ?? '', 'hex'));
 const server = await startServer(
   {
     mode: 'local',
     data: new ScopedClientFactory(config),
-    verifier: tokens,
-    issuer: tokens,
+    ...(await demoIdentity()),
     areas: officialAreas(),
     logger: new Logger({ serviceName: 'inovasi-bench', logLevel: 'ERROR' }),
     evidenceLimits: evidenceLimitsFrom(process.env),

@@ -14,7 +14,6 @@
  * bound) and exits non-zero when a completion fails or the peak memory grows with the file size.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -85,13 +84,12 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kib('VmRSS'), peak: kib('VmHWM') };
 }
 
-async function startApi(config: DataConfig, secret: string): Promise<{ url: string; child: ChildProcess }> {
+async function startApi(config: DataConfig): Promise<{ url: string; child: ChildProcess }> {
   const entry = fileURLToPath(new URL('./evidence-server.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: {
       ...process.env,
       BENCH_DATA_CONFIG: JSON.stringify(config),
-      BENCH_TOKEN_SECRET: secret,
       // Large enough for the 32 MiB files of the second run; everything else at its defaults.
       EVIDENCE_MAX_DOCUMENT_MB: '64',
     },
@@ -125,8 +123,8 @@ async function stopApi(child: ChildProcess): Promise<void> {
   });
 }
 
-async function run(config: DataConfig, secret: string, spec: Run) {
-  const { url, child } = await startApi(config, secret);
+async function run(config: DataConfig, spec: Run) {
+  const { url, child } = await startApi(config);
   try {
     const api = async (method: string, path: string, token?: string, body?: unknown) => {
       const response = await retryingFetch(`${url}/api/v1${path}`, {
@@ -233,10 +231,9 @@ try {
   await provisionTable(admin, config.tableName);
   admin.destroy();
   await seedDemoData(new ScopedClientFactory(config), officialAreas());
-  const secret = randomBytes(32).toString('hex');
 
   const results = [];
-  for (const spec of RUNS) results.push(await run(config, secret, spec));
+  for (const spec of RUNS) results.push(await run(config, spec));
 
   const mib = (bytes: number) => `${(bytes / MIB).toFixed(0)} MiB`;
   console.log(`\nEvidence intake on the local stack (Node ${process.versions.node}):\n`);

@@ -15,7 +15,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { officialAreas } from '@inovasi/api/areas';
 import { rebuildSummaries } from '@inovasi/api/jobs/summaries';
-import { localTokens } from '@inovasi/api/local-tokens';
+import { demoIdentity } from '@inovasi/api/local-tokens';
 import { startServer } from '@inovasi/api/server';
 import { refreshSummary } from '@inovasi/api/summaries';
 import type { Innovation, StoredIndicatorAnswer, StoredSpdAnswer } from '@inovasi/core';
@@ -301,8 +301,7 @@ async function main(): Promise<void> {
     await new PlatformRepository(data.forScope(onboardingScope(PROVINCE))).onboard(province, SEEDED_AT);
     await new MemberRepository(data.forScope(memberAdminScope(PROVINCE)), PROVINCE).invite(
       { email: 'admin.35@bench.local', name: 'Admin Provinsi', roles: ['tenant_admin', 'province_viewer'] },
-      SEEDED_AT,
-      'u-35-admin',
+      { now: SEEDED_AT, id: 'u-35-admin' },
     );
     await Promise.all(
       regencies.map(async (area) => {
@@ -354,9 +353,8 @@ async function main(): Promise<void> {
     if (province35.failures.length > 0) throw new Error(province35.failures[0]?.error);
 
     const silent = new Logger({ serviceName: 'oversight-bench', logLevel: 'SILENT' });
-    const tokens = localTokens(new Uint8Array(32).fill(7));
     const server = await startServer(
-      { mode: 'local', data, verifier: tokens, issuer: tokens, areas, logger: silent, rateLimits: false },
+      { mode: 'local', data, ...(await demoIdentity()), areas, logger: silent, rateLimits: false },
       { port: 0 },
     );
     stopServer = server.stop;

@@ -100,12 +100,14 @@ describe('tenant admin exports files and imports innovations', () => {
     const created = await admin.createInnovation('opd-dinkes', eligibleProfile(name));
     let version = await admin.answer(created.id, created.version, 'sid.16', { level: 2 });
     version = await admin.answer(created.id, version, 'sid.35', { level: 3 });
+    version = await admin.answerOtherMandatory(created.id, version);
     await admin.attachEvidence(created.id, 'sid.16');
     await admin.attachEvidence(created.id, 'sid.35', 'Laporan survei kepuasan masyarakat');
     version = await admin.transition(created.id, version, { action: 'submit' });
     version = await admin.transition(created.id, version, { action: 'start_review' });
     version = await admin.review(created.id, version, 'sid.16', 'accepted');
     version = await admin.review(created.id, version, 'sid.35', 'accepted');
+    version = await admin.acceptOtherMandatory(created.id, version);
     version = await admin.transition(created.id, version, { action: 'verify' });
     await admin.transition(created.id, version, { action: 'mark_ready' });
     const { periodYear } = await admin.call<{ periodYear: number }>('GET', `/innovations/${created.id}`);

@@ -55,6 +55,12 @@ describe('tenant admin reads the dashboard and sends a verified innovation', () 
       .getByText(/urusan tercakup/)
       .waitFor();
 
+    // Bojonegoro's ineligible draft is outside n; the panel says what sending it as it is would cost.
+    await page
+      .getByTestId('if-ineligible-sent')
+      .getByText(/Bila draf ini dikirim apa adanya, .* turun .* poin/)
+      .waitFor();
+
     const moves = page.getByTestId('advice').getByRole('listitem');
     await moves.first().waitFor();
     expect(await moves.count()).toBeGreaterThan(0);
@@ -71,6 +77,7 @@ describe('tenant admin reads the dashboard and sends a verified innovation', () 
     const created = await admin.createInnovation('opd-dinkes', eligibleProfile(name));
     let version = await admin.answer(created.id, created.version, 'sid.16', { level: 2 });
     version = await admin.answer(created.id, version, 'sid.35', { level: 3 });
+    version = await admin.answerOtherMandatory(created.id, version);
     // Accepting an answer needs evidence that passed intake (evidence-gate.ts); linking keeps the version.
     await admin.attachEvidence(created.id, 'sid.16');
     await admin.attachEvidence(created.id, 'sid.35', 'Laporan survei kepuasan masyarakat');
@@ -78,12 +85,13 @@ describe('tenant admin reads the dashboard and sends a verified innovation', () 
     version = await admin.transition(created.id, version, { action: 'start_review' });
     version = await admin.review(created.id, version, 'sid.16', 'accepted');
     version = await admin.review(created.id, version, 'sid.35', 'accepted');
+    version = await admin.acceptOtherMandatory(created.id, version);
     await admin.transition(created.id, version, { action: 'verify' });
 
     await page.goto(`/inovasi/${created.id}`);
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByTestId('eligibility').getByText('Profil memenuhi syarat').waitFor();
-    await expect.poll(() => page.getByTestId('kematangan-verified').textContent()).toBe('18 / 111');
+    await expect.poll(() => page.getByTestId('kematangan-verified').textContent()).toBe('25 / 111');
 
     await page.getByRole('button', { name: 'Tandai siap kirim' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Tandai siap kirim' }).click();
@@ -124,7 +132,7 @@ describe('tenant admin reads the dashboard and sends a verified innovation', () 
       'workflow.start_review',
       'workflow.submit',
     ]);
-    expect(actions.filter((action) => action === 'answer.accepted')).toHaveLength(2);
+    expect(actions.filter((action) => action === 'answer.accepted')).toHaveLength(5);
     expect(actions.at(-1)).toBe('innovation.create');
     await saveScreenshot(page, 'tenant-admin-audit');
     expect(await seriousA11yViolations(page)).toEqual([]);

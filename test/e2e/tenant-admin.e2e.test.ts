@@ -80,7 +80,7 @@ describe('tenant admin manages OPDs and users', () => {
     await dialog.getByRole('combobox', { name: 'OPD' }).click();
     await page.getByRole('option').first().click();
     await dialog.getByRole('button', { name: 'Undang pengguna' }).click();
-    await page.getByText('Undangan terkirim.').waitFor();
+    await page.getByText(/^Undangan terkirim\./).waitFor();
     await page.getByRole('cell', { name: /^Siti Rahmawati/ }).waitFor();
 
     await saveScreenshot(page, 'tenant-admin-members');

@@ -1,8 +1,6 @@
 import { jobsIdle } from '@inovasi/api/jobs/dispatch';
 import { rebuildSummaries } from '@inovasi/api/jobs/summaries';
-import { refreshStale, staleMarkersOf } from '@inovasi/api/summaries';
 import { defaultAssessmentYear } from '@inovasi/core';
-import { PlatformRepository, platformRegistryScope } from '@inovasi/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../support/environment.ts';
 import { ALL_FAULTS, FaultInjector } from '../support/faults.ts';
@@ -22,10 +20,10 @@ import { setStatus } from './exports/support.ts';
  * A write route this suite cannot yet bring to success without faults must be listed in
  * NOT_EXERCISED with the reason; any other route that cannot be exercised fails the suite.
  *
- * The summaries are derived data refreshed after the write commits (docs/decisions/0010): a
- * refresh lost to a fault leaves the region's stale marker, and the suite ends by running what the
- * region's next write runs first (`refreshStale`), then proving the stored summaries equal a full
- * recompute, without the scheduled rebuild's repair.
+ * The summaries are derived data that the projector on the table's change stream recomputes
+ * after the write commits (docs/decisions/0018): the suite waits for it after each write and ends
+ * by proving the stored summaries equal a full recompute, without the rebuild's repair. Its own
+ * data access fails too in the first test, where it is stopped and then throttled, and catches up.
  */
 const TENANT = '35.22';
 /** Attempts per write route under faults, and the share of SDK attempts that fail. */
@@ -55,6 +53,8 @@ interface Call {
 
 let env: TestEnvironment;
 let injector: FaultInjector;
+/** Faults of the projector's own requests, apart from the app's. */
+let projectorFaults: FaultInjector;
 let writes: Operation[];
 let counter = 0;
 const unique = () => `fz${++counter}`;
@@ -646,10 +646,10 @@ async function prepare(operation: Operation): Promise<Call> {
  */
 const DERIVED = /^object (catalog\/search\/|tenants\/[^/]+\/(exports|imports)\/)/;
 /**
- * The summary read model (docs/decisions/0010) is recomputed after the write commits, in the same
- * request, and repaired by a scheduled rebuild: it is not part of the write's transaction. It is
- * compared on its own: a committed write whose summary was not refreshed is drift, counted here,
- * and the suite ends by proving the scheduled rebuild brings every summary back to the source.
+ * The summary read model is recomputed by the projector on the table's stream after the write
+ * commits (docs/decisions/0018): it is not part of the write's transaction. It is compared on its
+ * own, once the projector has caught up: a committed write whose summary did not follow is drift,
+ * counted here, and the suite ends by proving every summary equals a recompute from the source.
  */
 const READ_MODEL = /^item (T#[^ ]+#SUMMARY# |PROV#|NATIONAL#)/;
 /**
@@ -695,14 +695,21 @@ const send = async (operation: Operation, call: Call) => {
     ...(call.body === undefined ? {} : { body: call.body }),
     headers: call.headers ?? {},
   });
-  // Export jobs run in the background in this process: let them settle before the store is compared.
+  // Export jobs run in the background in this process, and the projector follows the stream: let
+  // both settle before the store is compared.
   await jobsIdle(env.deps);
+  await env.projected();
   return response;
 };
 
 beforeAll(async () => {
   injector = new FaultInjector();
-  env = await createTestEnvironment({ factory: { ...injector.instruments }, isolatedBucket: true });
+  projectorFaults = new FaultInjector(20261206);
+  env = await createTestEnvironment({
+    factory: { ...injector.instruments },
+    projectorFactory: { ...projectorFaults.instruments },
+    isolatedBucket: true,
+  });
   const doc = await env.request('GET', '/openapi.json');
   const operations = operationsOf(doc.json);
   const bodyOf = (method: string, path: string) =>
@@ -726,46 +733,33 @@ afterAll(() => {
 
 // Runs first, on the seeded state: after the burst below, background jobs and the routes that
 // succeeded under faults leave the region in a state that varies from run to run.
-describe('a summary refresh lost after its write committed', () => {
-  // Retried as well (each attempt starts by clearing markers and recomputing): in two clean-clone
-  // CI runs of six, and once locally, the first check found no drift right after the failed refresh.
-  it('leaves the region marked stale until its next write recomputes the summaries', {
-    retry: 2,
-  }, async () => {
-    const markers = staleMarkersOf(env.data, TENANT);
-    await refreshStale(env.data, TENANT, { requestsEndedBy: new Date() });
-    expect(await markers.list()).toEqual([]);
-    // Every write of the region's derived items fails past the SDK's retries; the change itself,
-    // its audit entry and the marker go through.
-    injector.kinds = ['unavailable'];
-    injector.only = ({ operation, body }) =>
-      operation === 'PutItem' &&
-      (body.includes('SUMMARY#') || body.includes('"R#')) &&
-      !body.includes('STALE#');
+describe('a summary projector that was stopped, then throttled', () => {
+  it('catches up on every acknowledged write', async () => {
+    const projector = env.projector;
+    if (!projector) throw new Error('the suite needs the projector');
+    await env.projected();
+    projector.pause();
     let created: string;
     try {
-      created = await injector.during(1, () => freshInnovation());
+      created = await freshInnovation();
+      const lagging = await rebuildSummaries(env.data, { check: true, tenants: [TENANT] });
+      expect(lagging.drifted, 'the summary lags the acknowledged write').toBeGreaterThan(0);
+      // A fifth of the projector's attempts throttle: the SDK retries, then the poller redelivers.
+      projectorFaults.kinds = ['throttle'];
+      projectorFaults.rate = 0.2;
     } finally {
-      injector.only = undefined;
-      injector.kinds = ALL_FAULTS;
+      projector.resume();
     }
-
-    const left = await markers.list();
-    expect(left, 'the committed write left its marker').toHaveLength(1);
-    expect(left[0]?.settled).toBe(true);
-    // The recompute lists the region's innovations through an index, which may not show a write of
-    // a moment ago (ADR 0010): ask until it does.
-    await expect
-      .poll(async () => (await rebuildSummaries(env.data, { check: true, tenants: [TENANT] })).drifted, {
-        message: 'the summary lags the committed write',
-        timeout: 10_000,
-      })
-      .toBeGreaterThan(0);
+    try {
+      await env.projected(60_000);
+    } finally {
+      projectorFaults.rate = 0;
+      projectorFaults.kinds = ALL_FAULTS;
+    }
+    expect(projectorFaults.stats.injected.throttle).toBeGreaterThan(0);
+    expect(projector.deadLetters).toEqual([]);
     const listed = await get(`/tenants/${TENANT}/innovations/${created}`, await admin());
     expect(listed.json.id).toBe(created);
-
-    await freshOpd();
-    expect(await markers.list(), 'the next write of the region cleared the marker').toEqual([]);
     const check = await rebuildSummaries(env.data, { check: true, tenants: [TENANT] });
     expect(check.entries.filter((entry) => entry.drift.length > 0)).toEqual([]);
   });
@@ -870,33 +864,22 @@ describe('every write under faults completes or leaves no trace', () => {
     );
     const unlisted = unexercised.filter((entry) => !(entry.split(':')[0]! in NOT_EXERCISED));
     report.push(...failures.map((entry) => `  FAILED: ${entry}`));
-    // The read model: a refresh lost to a fault left its region marked stale. Every request of
-    // this suite has ended, so each region's next refresh may clear every marker it finds.
-    const tenants = (await new PlatformRepository(env.data.forScope(platformRegistryScope)).list()).map(
-      (tenant) => tenant.code,
-    );
-    const marked: string[] = [];
-    for (const tenantCode of tenants) {
-      const cleared = await refreshStale(env.data, tenantCode, { requestsEndedBy: new Date() });
-      if (cleared > 0) marked.push(`${tenantCode} (${cleared})`);
-    }
-    const left = (
-      await Promise.all(tenants.map((tenantCode) => staleMarkersOf(env.data, tenantCode).list()))
-    ).flat();
+    // The read model: every acknowledged write reaches the summaries once the projector has run.
+    await env.projected(60_000);
     const check = await rebuildSummaries(env.data, { check: true });
     report.push(
       `  summary drift: ${drift.length} committed writes left their summary stale (${drift.join(', ') || 'none'});`,
-      `  stale markers cleared by the next refresh: ${marked.join(', ') || 'none'};`,
+      `  projector: ${env.projector?.deliveries ?? 0} batches delivered, ${env.projector?.deadLetters.length ?? 0} records set aside;`,
       `  notifications: ${lostNotifications.length} committed writes delivered only part of their notifications (${lostNotifications.join(', ') || 'none'});`,
       `  usage counter: ${overcounted.length} failed completions left their quota reservation (${overcounted.join(', ') || 'none'});`,
       `  evidence objects: ${orphanObjects.length} committed writes left their object change undone (${orphanObjects.join(', ') || 'none'});`,
       `  then the rebuild's check found ${check.drifted} drifted summaries`,
     );
     expect(failures).toEqual([]);
-    expect(left, 'the next refresh clears every marker of an ended request').toEqual([]);
+    expect(env.projector?.deadLetters, 'no stream record was set aside').toEqual([]);
     expect(
       check.entries.filter((entry) => entry.drift.length > 0),
-      'after the marker-driven refresh, every summary equals a full recompute',
+      'once the projector has caught up, every summary equals a full recompute',
     ).toEqual([]);
     expect(check.failures).toEqual([]);
     expect(unlisted, 'write routes this suite cannot bring to success: add a recipe or list them').toEqual(

@@ -1,10 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { JobRef } from '@inovasi/api/jobs/background';
 import type { MailSink } from '@inovasi/api/jobs/outbox';
 import { sesEmailOf } from '@inovasi/api/jobs/ses-mail';
-import { staleMarkersOf } from '@inovasi/api/summaries';
 import { type Actor, defaultAssessmentYear } from '@inovasi/core';
 import {
   ExportJobRepository,
@@ -117,22 +116,16 @@ describe('the scheduled worker', () => {
     expect((await exports.get(job.id))?.status).toBe('queued');
   });
 
-  it('sweeps between rebuilds: recomputes a region whose refresh was lost and one without its season summary, and no other', async () => {
-    const { handler } = worker();
+  it('the nightly rebuild finds and repairs drift the projector did not cause', async () => {
     const season = defaultAssessmentYear();
     const summaryOf = (code: string) =>
       new SummaryRepository(env.data.forScope(tenantScope(code, true)), code).get(season);
-    const summaryTable = (code: string) => env.data.forScope(summaryWriterScope(code)).table;
-    // Whatever earlier tests left is swept first; then a sweep finds nothing to do.
-    await handler({ job: 'summaries-sweep' });
-    const quiet = await handler({ job: 'summaries-sweep' });
-    expect(quiet).toMatchObject({ job: 'summaries-sweep', refreshed: 0, markersCleared: 0, failed: 0 });
-    expect((quiet as { checked: number }).checked).toBeGreaterThanOrEqual(6);
-
-    // A lost refresh: the stored summary lags its sources and the write left a settled marker.
+    // Whatever earlier tests wrote has reached the summaries.
+    await env.projected();
     const before = await summaryOf('35.22');
     expect(before).toBeDefined();
-    await summaryTable('35.22').send(
+    // Damage no change explains (a hand edit, a lost stream record): only the rebuild sees it.
+    await env.data.forScope(summaryWriterScope('35.22')).table.send(
       new UpdateCommand({
         TableName: env.config.tableName,
         Key: summaryKeys.current('35.22', season),
@@ -140,23 +133,15 @@ describe('the scheduled worker', () => {
         ExpressionAttributeValues: { ':n': (before?.n ?? 0) + 7 },
       }),
     );
-    await staleMarkersOf(env.data, '35.22').mark('lost-refresh', true);
-    // An onboarding whose first refresh and marker both failed: no summary of the season at all.
-    await summaryTable('35.20').send(
-      new DeleteCommand({ TableName: env.config.tableName, Key: summaryKeys.current('35.20', season) }),
-    );
-    expect(await summaryOf('35.20')).toBeUndefined();
-
-    const swept = await handler({ job: 'summaries-sweep' });
-
-    expect(swept).toMatchObject({ job: 'summaries-sweep', refreshed: 2, markersCleared: 1, failed: 0 });
+    const { handler, recorded } = worker();
+    const result = await handler({ job: 'summaries-rebuild' });
+    expect(result).toMatchObject({ job: 'summaries-rebuild', drifted: 1, repaired: 1, failed: 0 });
+    expect(recorded).toHaveBeenCalledWith('SummaryDrift', 'Count', 1);
     expect((await summaryOf('35.22'))?.n).toBe(before?.n);
-    expect((await summaryOf('35.20'))?.tenantCode).toBe('35.20');
-    expect(await staleMarkersOf(env.data, '35.22').list()).toEqual([]);
-    expect(await handler({ job: 'summaries-sweep' })).toMatchObject({ refreshed: 0, failed: 0 });
   });
 
   it('runs the nightly rebuild and reports its drift as metrics', async () => {
+    await env.projected();
     const { handler, recorded } = worker();
     const result = await handler({ job: 'summaries-rebuild' });
     expect(result).toMatchObject({ job: 'summaries-rebuild', drifted: 0, failed: 0 });

@@ -1,9 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp } from '@inovasi/api';
 import { officialAreas } from '@inovasi/api/areas';
-import { localTokens } from '@inovasi/api/local-tokens';
+import { demoIdentity } from '@inovasi/api/local-tokens';
 import type { RateLimitSettings } from '@inovasi/api/rate-limit';
 import type { EvidenceLimits } from '@inovasi/core';
 import {
@@ -13,7 +13,7 @@ import {
   type ScopedClientFactoryOptions,
 } from '@inovasi/data';
 import { createObjectClient, provisionBucket } from '@inovasi/data/object-client';
-import { seedDemoData } from '@inovasi/local';
+import { type RegionProjected, seedDemoData, startSummaryProjection } from '@inovasi/local';
 import { inject } from 'vitest';
 
 export interface RequestOptions {
@@ -41,6 +41,18 @@ export interface TestEnvironmentOptions {
   readonly isolatedBucket?: boolean;
   /** Evidence intake limits (smaller files and quota than the defaults, for the limit tests). */
   readonly evidenceLimits?: EvidenceLimits;
+  /** How long member records are trusted (default 60 s); 0 reads them on every request. */
+  readonly memberCacheMs?: number;
+  /**
+   * The summary projector on the table's change stream (docs/decisions/0018): on unless `false`.
+   * It begins after the seed (whose summaries the seed writes itself); `projected()` waits for it.
+   */
+  readonly projector?: boolean;
+  /**
+   * Data access of the projector. Default: plain clients of the local stack, so the app's fault
+   * injection and request metering see the app's own requests only.
+   */
+  readonly projectorFactory?: ScopedClientFactoryOptions;
 }
 
 export async function createTestEnvironment(options: TestEnvironmentOptions = {}) {
@@ -64,20 +76,40 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
   admin.destroy();
 
   const data = new ScopedClientFactory(config, options.factory);
+  const identity = await demoIdentity();
   if (options.seed ?? true) await seedDemoData(data, areas);
-  const tokens = localTokens(randomBytes(32));
   const deps = {
     mode: options.mode ?? 'local',
     data,
-    verifier: tokens,
-    issuer: tokens,
+    verifier: identity.verifier,
+    // In AWS mode there is no demo directory; tests sign in there with tokens issued below.
+    demoTokens: options.mode === 'aws' ? undefined : identity.demoTokens,
     areas,
     logger: new Logger({ serviceName: 'inovasi-test', logLevel: 'SILENT' }),
     rateLimits: options.rateLimits ?? false,
     webOrigins: options.webOrigins,
     evidenceLimits: options.evidenceLimits,
+    memberCacheMs: options.memberCacheMs,
   } as const;
   const app = createApp(deps);
+
+  const regionsProjected: RegionProjected[] = [];
+  const projector =
+    options.projector === false
+      ? undefined
+      : startSummaryProjection({
+          config,
+          data: new ScopedClientFactory(config, options.projectorFactory),
+          logger: deps.logger,
+          startAt: 'latest',
+          onRegionProjected: (projected) => regionsProjected.push(projected),
+        });
+  await projector?.ready;
+  /** Waits until every change committed so far has reached the summaries (no sleeping). */
+  const projected = async (timeoutMs?: number) => {
+    if (!projector) throw new Error('this test environment runs no summary projector');
+    await projector.caughtUp(timeoutMs);
+  };
 
   const request = async (method: string, path: string, init: RequestOptions = {}) => {
     const headers: Record<string, string> = { ...init.headers };
@@ -102,14 +134,24 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
   const login = async (email: string): Promise<string> => {
     const cached = tokenCache.get(email);
     if (cached) return cached;
-    const response = await request('POST', '/dev/login', { body: { email } });
-    if (response.status !== 200)
-      throw new Error(`login ${email} failed: ${response.status} ${response.text}`);
-    tokenCache.set(email, response.json.token);
-    return response.json.token;
+    if (deps.demoTokens) {
+      const response = await request('POST', '/dev/login', { body: { email } });
+      if (response.status !== 200)
+        throw new Error(`login ${email} failed: ${response.status} ${response.text}`);
+      tokenCache.set(email, response.json.token);
+      return response.json.token;
+    }
+    // As Cognito would: a token proving who the person is; access still comes from the member record.
+    const token = await identity.demoTokens.issue({ subject: email, email });
+    tokenCache.set(email, token);
+    return token;
   };
 
-  return { config, data, deps, app, request, login };
+  const stop = async () => {
+    await projector?.stop();
+  };
+
+  return { config, data, deps, app, request, login, projector, projected, regionsProjected, stop };
 }
 
 export type TestEnvironment = Awaited<ReturnType<typeof createTestEnvironment>>;

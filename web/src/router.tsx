@@ -20,6 +20,7 @@ const AppLayout = lazy(() =>
   import('./shell/AppLayout.tsx').then((module) => ({ default: module.AppLayout })),
 );
 const SignInPage = lazy(() => import('./features/signin/SignInPage.tsx'));
+const SignInCallbackPage = lazy(() => import('./features/signin/SignInCallbackPage.tsx'));
 const InnovationListPage = lazy(() => import('./features/innovations/InnovationListPage.tsx'));
 const InnovationEditPage = lazy(() => import('./features/innovations/InnovationEditPage.tsx'));
 const InnovationDetailPage = lazy(() => import('./features/innovations/InnovationDetailPage.tsx'));
@@ -55,6 +56,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/masuk" element={<SignInPage />} />
+      <Route path="/masuk/callback" element={<SignInCallbackPage />} />
       <Route path="/katalog" element={<CatalogPage />} />
       <Route path="/katalog/:catalogId" element={<CatalogDetailPage />} />
       <Route element={<RequireSession />}>

@@ -16,7 +16,7 @@ import { ScopedClientFactory } from '@inovasi/data';
 import openapiTS, { astToString, COMMENT_HEADER, type OpenAPI3 } from 'openapi-typescript';
 import { API_BASE, createApp } from '../src/app.ts';
 import { officialAreas } from '../src/areas.ts';
-import { localTokens } from '../src/auth/local-issuer.ts';
+import { demoIdentity } from '../src/auth/local-tokens.ts';
 import { createLogger } from '../src/logging.ts';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -24,12 +24,10 @@ export const WEB_API_TYPES_FILE = resolve(REPO_ROOT, 'web/src/api/schema.d.ts');
 
 /** The document the embedded default serves; no request reaches a table. */
 async function openApiDocument(): Promise<OpenAPI3> {
-  const tokens = localTokens(new Uint8Array(32));
   const app = createApp({
     mode: 'local',
     data: new ScopedClientFactory({ tableName: 'unused', bucketName: 'unused', region: 'ap-southeast-3' }),
-    verifier: tokens,
-    issuer: tokens,
+    ...(await demoIdentity()),
     areas: officialAreas(),
     logger: createLogger({ serviceName: 'web-api-types', logLevel: 'ERROR' }),
   });

@@ -20,10 +20,12 @@ import {
   cachedVerifier,
   DEPENDENCY_RETRY_AFTER_SECONDS,
   isDependencyUnavailable,
+  isLoopbackRequest,
   rateLimit,
   securityHeaders,
   withGlobalResponses,
 } from './hardening.ts';
+import { memberDirectory } from './identity.ts';
 import { RequestLogger } from './logging.ts';
 import { answerRoutes } from './routes/answers.ts';
 import { areaRoutes } from './routes/areas.ts';
@@ -48,7 +50,6 @@ import { devRoutes, sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { tenantRoutes } from './routes/tenants.ts';
 import { workflowRoutes } from './routes/workflow.ts';
-import { summaryRefresh, summaryRefreshOnOnboarding } from './summaries/refresh.ts';
 import { assertMayEnterTenant } from './tenancy.ts';
 
 export const API_BASE = '/api/v1';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ router: new TrieRouter() });
   // A token's signature is checked once, then remembered until shortly before it expires.
   const verifier = cachedVerifier(deps.verifier);
+  const members = memberDirectory(deps, deps.memberCacheMs);
 
   app.use('*', async (c, next) => {
     // The request id is always the server's own: a client-chosen one could be reused across users'
@@ -125,6 +127,7 @@ export function createApp(deps: AppDeps) {
     c.set('language', language);
     c.set('logger', logger);
     c.set('actor', undefined);
+    c.set('memberDirectory', members);
     c.header('X-Request-Id', requestId);
     const started = performance.now();
     await withLanguage(language, next);
@@ -155,8 +158,12 @@ export function createApp(deps: AppDeps) {
     const header = c.req.header('authorization');
     if (header) {
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-      const actor = token ? await verifier.verify(token) : undefined;
-      if (!actor) throw new ApiError(401, 'unauthenticated');
+      const identity = token ? await verifier.verify(token) : undefined;
+      if (!identity) throw new ApiError(401, 'unauthenticated');
+      // The token proves who the person is; what they may do comes from their member record.
+      const resolution = await members.resolve(identity.email);
+      if ('refusal' in resolution) throw new ApiError(403, resolution.refusal);
+      const actor = resolution.identity.actor;
       c.set('actor', actor);
       c.get('logger').appendPersistentKeys({ tenant: actor.tenantCode, user: actor.userId });
     }
@@ -175,9 +182,8 @@ export function createApp(deps: AppDeps) {
     assertMayEnterTenant(c, c.req.param('code'));
     await next();
   });
-  // Summaries are derived data kept current by every successful write (docs/decisions/0010).
-  app.use(`${API_BASE}/tenants/:code/*`, summaryRefresh);
-  app.use(`${API_BASE}/tenants`, summaryRefreshOnOnboarding);
+  // Summaries are derived data kept current by the projector on the table's change stream
+  // (docs/decisions/0018), never inside a user's request.
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -210,7 +216,15 @@ export function createApp(deps: AppDeps) {
     exportRoutes,
     importRoutes,
   ];
-  if (deps.mode === 'local') routers.push(devRoutes);
+  if (deps.demoTokens) {
+    // The demo directory answers only on a loopback address: a server reachable from elsewhere
+    // (a region running the embedded default for real) must never offer a passwordless way in.
+    app.use(`${API_BASE}/dev/*`, async (c, next) => {
+      if (!isLoopbackRequest(c.req.url, c.req.header('host'))) throw new ApiError(404, 'not_found');
+      await next();
+    });
+    routers.push(devRoutes);
+  }
   for (const router of routers) app.route(API_BASE, router);
 
   const documentConfig = {

@@ -2,6 +2,7 @@ import type { Actor, Language } from '@inovasi/core';
 import type { Context } from 'hono';
 import type { AppDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
+import type { MemberDirectory } from './identity.ts';
 import type { RequestLogger } from './logging.ts';
 
 export interface AppEnv {
@@ -14,6 +15,7 @@ export interface AppEnv {
     language: Language;
     logger: RequestLogger;
     actor: Actor | undefined;
+    memberDirectory: MemberDirectory;
   };
 }
 

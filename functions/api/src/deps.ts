@@ -1,27 +1,64 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Actor, EvidenceLimits } from '@inovasi/core';
+import type { Actor, EvidenceLimits, Member } from '@inovasi/core';
 import type { ScopedClientFactory } from '@inovasi/data';
 import type { AreaDirectory } from './areas.ts';
+import type { IdentityAdmin } from './auth/identity-admin.ts';
 import type { JobDispatcher } from './jobs/background.ts';
 import type { RateLimitSettings } from './rate-limit.ts';
 
 export type AppMode = 'local' | 'aws';
 
-/** Turns a bearer token into the caller's identity, or undefined when it is not valid. */
-export interface TokenVerifier {
-  verify(token: string): Promise<Actor | undefined>;
+/** Who a valid bearer token says the person is. It grants nothing: access comes from the member record. */
+export interface VerifiedIdentity {
+  readonly subject: string;
+  /** Lower-cased; the key of the platform-wide login directory. */
+  readonly email: string;
 }
 
-/** Issues tokens for demo users; exists only in local mode. */
-export interface TokenIssuer {
-  issue(actor: Actor): Promise<string>;
+/** Turns a bearer token into the person it was issued to, or undefined when it is not valid. */
+export interface TokenVerifier {
+  verify(token: string): Promise<VerifiedIdentity | undefined>;
+}
+
+/** The member a signed-in address belongs to, and the caller that member makes. */
+export interface MemberIdentity {
+  readonly actor: Actor;
+  readonly member: Member;
+}
+
+/** Issues tokens for demo users; present only in demo mode, and then `/dev/*` exists. */
+export interface DemoTokens {
+  issue(identity: VerifiedIdentity): Promise<string>;
+}
+
+/** What the web app needs to start the OpenID Connect sign-in (served at `GET /auth/config`). */
+export interface WebSignInSettings {
+  readonly provider: 'local' | 'cognito';
+  /** The OpenID provider's issuer; its discovery document is at `/.well-known/openid-configuration`. */
+  readonly authority: string;
+  readonly clientId: string;
+  readonly scope: string;
+  /** Cognito's managed login has no `end_session_endpoint` in its discovery document: named here. */
+  readonly endSessionEndpoint?: string | undefined;
 }
 
 export interface AppDeps {
   readonly mode: AppMode;
   readonly data: ScopedClientFactory;
   readonly verifier: TokenVerifier;
-  readonly issuer?: TokenIssuer | undefined;
+  /** Demo mode: passwordless sign-in as any member, for the tour and for scripts (loopback only). */
+  readonly demoTokens?: DemoTokens | undefined;
+  /** Where the web app signs in; absent, the app has no sign-in to offer (tests that only call the API). */
+  readonly signIn?: WebSignInSettings | undefined;
+  /** The identity provider's side of invitations, disabling and removal: Cognito in AWS, the local provider. */
+  readonly identityAdmin?: IdentityAdmin | undefined;
+  /**
+   * Reads the member behind a signed-in address; the login directory and member records by
+   * default. A unit test of HTTP behaviour passes a table of its own.
+   */
+  readonly findMember?: ((email: string) => Promise<MemberIdentity | undefined>) | undefined;
+  /** How long a member record is trusted before it is read again; at most 60 s (the default). */
+  readonly memberCacheMs?: number | undefined;
   readonly areas: AreaDirectory;
   readonly logger: Logger;
   /** Evidence intake limits (file sizes, video length, per-region quota); the defaults when absent. */

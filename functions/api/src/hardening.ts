@@ -1,9 +1,8 @@
-import type { Actor } from '@inovasi/core';
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './context.ts';
-import type { AppDeps, TokenVerifier } from './deps.ts';
+import type { AppDeps, TokenVerifier, VerifiedIdentity } from './deps.ts';
 import { errorBody } from './errors.ts';
 import { RateLimiter, requestKind } from './rate-limit.ts';
 
@@ -245,7 +244,7 @@ export function cachedVerifier(
   const maxEntries = options.maxEntries ?? 10_000;
   const maxAgeMs = options.maxAgeMs ?? 5 * 60_000;
   const now = options.now ?? Date.now;
-  const cache = new Map<string, { actor: Actor; until: number }>();
+  const cache = new Map<string, { identity: VerifiedIdentity; until: number }>();
   return {
     async verify(token) {
       const hit = cache.get(token);
@@ -253,11 +252,11 @@ export function cachedVerifier(
         cache.delete(token);
         if (hit.until > now()) {
           cache.set(token, hit);
-          return hit.actor;
+          return hit.identity;
         }
       }
-      const actor = await verifier.verify(token);
-      if (!actor) return undefined;
+      const identity = await verifier.verify(token);
+      if (!identity) return undefined;
       const expiresAt = tokenExpiry(token);
       const until = Math.min(now() + maxAgeMs, expiresAt === undefined ? now() : expiresAt - 5_000);
       if (until > now()) {
@@ -265,9 +264,9 @@ export function cachedVerifier(
           const oldest = cache.keys().next().value;
           if (oldest !== undefined) cache.delete(oldest);
         }
-        cache.set(token, { actor, until });
+        cache.set(token, { identity, until });
       }
-      return actor;
+      return identity;
     },
   };
 }
@@ -282,4 +281,19 @@ function tokenExpiry(token: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/** Whether both the URL and the `Host` header name this machine's loopback interface. */
+export function isLoopbackRequest(url: string, hostHeader: string | undefined): boolean {
+  const hostOf = (value: string) => {
+    try {
+      return new URL(`http://${value}`).hostname;
+    } catch {
+      return '';
+    }
+  };
+  const urlHost = new URL(url).hostname;
+  return LOOPBACK_HOSTS.has(urlHost) && (hostHeader === undefined || LOOPBACK_HOSTS.has(hostOf(hostHeader)));
 }

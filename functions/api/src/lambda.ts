@@ -1,9 +1,11 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { evidenceLimitsFrom } from '@inovasi/core';
 import { DATA_ROLE_NAMES, DATA_ROLES, ScopedClientFactory, ScopedCredentialVendor } from '@inovasi/data';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from './app.ts';
 import { officialAreas } from './areas.ts';
 import { cognitoTokens } from './auth/cognito.ts';
+import { cognitoIdentityAdmin } from './auth/cognito-admin.ts';
 import { lambdaJobDispatcher } from './jobs/lambda-dispatch.ts';
 import { createLogger } from './logging.ts';
 
@@ -15,6 +17,8 @@ const required = (name: string): string => {
 
 const region = required('AWS_REGION');
 const bucketName = required('BUCKET_NAME');
+const userPoolId = required('COGNITO_USER_POOL_ID');
+const clientId = required('COGNITO_CLIENT_ID');
 
 /**
  * The function's own role has no table or bucket access: every scope's clients sign with a session
@@ -30,7 +34,16 @@ const credentials = new ScopedCredentialVendor({
 const app = createApp({
   mode: 'aws',
   data: new ScopedClientFactory({ tableName: required('TABLE_NAME'), bucketName, region }, { credentials }),
-  verifier: cognitoTokens(required('COGNITO_USER_POOL_ID'), required('COGNITO_CLIENT_ID')),
+  verifier: cognitoTokens(userPoolId, clientId),
+  // Managed login is the provider; its discovery document has no end_session_endpoint, so it is named.
+  signIn: {
+    provider: 'cognito',
+    authority: `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`,
+    clientId,
+    scope: 'openid email profile',
+    endSessionEndpoint: `${required('COGNITO_DOMAIN_ORIGIN')}/logout`,
+  },
+  identityAdmin: cognitoIdentityAdmin(new CognitoIdentityProviderClient({ region }), userPoolId),
   areas: officialAreas(),
   logger: createLogger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'inovasi-api' }),
   evidenceLimits: evidenceLimitsFrom(process.env),

@@ -18,11 +18,33 @@ const actors: Record<string, Actor> = {
   'token-b1': { userId: 'u-b1', email: 'b1@demo.local', tenantCode: '35.20', roles: ['tenant_admin'] },
 };
 
+const identities = Object.fromEntries(
+  Object.entries(actors).map(([token, actor]) => [token, { subject: actor.userId, email: actor.email }]),
+);
+const members = Object.fromEntries(
+  Object.values(actors).map((actor) => [
+    actor.email,
+    {
+      actor,
+      member: {
+        id: actor.userId,
+        email: actor.email,
+        name: actor.email,
+        roles: [...actor.roles],
+        version: 1,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      },
+    },
+  ]),
+);
+
 const appWith = (overrides: Partial<AppDeps> = {}) =>
   createApp({
     mode: 'local',
     data: new ScopedClientFactory({ tableName: 'unused', bucketName: 'unused', region: 'ap-southeast-3' }),
-    verifier: { verify: async (token) => actors[token] },
+    verifier: { verify: async (token) => identities[token] },
+    findMember: async (email) => members[email],
     areas: { list: async () => [], find: async () => undefined },
     logger: createLogger({ serviceName: 'test', logLevel: 'SILENT' }),
     ...overrides,
@@ -348,7 +370,7 @@ describe('remembered token checks', () => {
       Buffer.from(JSON.stringify({ sub: 'u', exp })).toString('base64url'),
       'sig',
     ].join('.');
-  const actor = actors['token-a1']!;
+  const actor = identities['token-a1']!;
 
   it('checks a token once, then remembers it until shortly before it expires', async () => {
     // Prepare

@@ -3,13 +3,7 @@
  * EventBridge rule per job with `{ "job": <name> }` as its constant input, and the alarms on the
  * metrics). Pure data: `infra` imports it at synth time.
  */
-export const SCHEDULED_JOBS = [
-  'outbox',
-  'reminders',
-  'jobs-sweep',
-  'summaries-sweep',
-  'summaries-rebuild',
-] as const;
+export const SCHEDULED_JOBS = ['outbox', 'reminders', 'jobs-sweep', 'summaries-rebuild'] as const;
 export type ScheduledJob = (typeof SCHEDULED_JOBS)[number];
 
 export const isScheduledJob = (value: unknown): value is ScheduledJob =>
@@ -26,7 +20,7 @@ export interface ScheduledEvent {
  */
 export const SCHEDULED_WORKER_SERVICE = 'inovasi-scheduled-worker';
 export const SUMMARY_METRICS = {
-  /** Summaries whose stored copy differed from a recompute (then repaired): a bug or a lost refresh. */
+  /** Summaries whose stored copy differed from a recompute (then repaired): the projector missed a change. */
   drift: 'SummaryDrift',
   /** Regions whose rebuild failed outright. */
   failures: 'SummaryRebuildFailures',

@@ -3,7 +3,7 @@ import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { type JobDispatcher, type JobRef, resumeBackgroundJobs } from '@inovasi/api/jobs/background';
 import { dispatchOutbox, type MailSink } from '@inovasi/api/jobs/outbox';
 import { runDeadlineReminders } from '@inovasi/api/jobs/reminders';
-import { formatRebuildReport, rebuildSummaries, sweepStaleSummaries } from '@inovasi/api/jobs/summaries';
+import { formatRebuildReport, rebuildSummaries } from '@inovasi/api/jobs/summaries';
 import {
   ExportJobRepository,
   ImportRepository,
@@ -33,13 +33,6 @@ export type ScheduledResult =
   | { readonly job: 'reminders'; readonly sent: number }
   | { readonly job: 'jobs-sweep'; readonly dispatched: number }
   | { readonly job: 'jobs-sweep'; readonly ran: number }
-  | {
-      readonly job: 'summaries-sweep';
-      readonly checked: number;
-      readonly refreshed: number;
-      readonly markersCleared: number;
-      readonly failed: number;
-    }
   | {
       readonly job: 'summaries-rebuild';
       readonly checked: number;
@@ -94,23 +87,6 @@ export function createScheduledHandler(deps: ScheduledWorkerDeps) {
         return deps.jobs
           ? { job, dispatched: await dispatchResumableJobs(deps.data, deps.jobs, now()) }
           : { job, ran: await resumeBackgroundJobs({ data: deps.data, logger: deps.logger }, now()) };
-      case 'summaries-sweep': {
-        const report = await sweepStaleSummaries(deps.data, { now: now() });
-        // Each refreshed region is a write whose in-request refresh was lost, or a missing summary.
-        if (report.refreshed.length > 0 || report.failures.length > 0) {
-          deps.logger.warn('summary sweep refreshed lagging regions', {
-            refreshed: report.refreshed,
-            failures: report.failures,
-          });
-        }
-        return {
-          job,
-          checked: report.checked,
-          refreshed: report.refreshed.length,
-          markersCleared: report.markersCleared,
-          failed: report.failures.length,
-        };
-      }
       case 'summaries-rebuild': {
         const report = await rebuildSummaries(deps.data, { now: now() });
         const lines = formatRebuildReport(report, false);

@@ -20,6 +20,8 @@ export const OPD_KINDS = [
 ] as const;
 
 /** The regional workflow (see the verification issue); an innovation starts as a draft. */
+export const MEMBER_STATUSES = ['invited', 'active', 'disabled'] as const;
+
 export const INNOVATION_STATUSES = [
   'draft',
   'submitted',
@@ -66,11 +68,22 @@ export const memberSchema = z.object({
   name: z.string(),
   roles: z.array(z.enum(ROLES)),
   opdId: id.optional(),
+  /**
+   * `invited` until the person first sets a password (locally) or signs in (Cognito); `disabled`
+   * members are refused on their next request. Absent on records written before statuses existed:
+   * those are active.
+   */
+  status: z.enum(MEMBER_STATUSES).optional(),
+  /** When an invitation that was never accepted stops being valid; another region may then invite the address. */
+  invitationExpiresAt: timestamp.optional(),
   version,
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 export type Member = z.infer<typeof memberSchema>;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+/** A member who may act: invited members have proved who they are by signing in. */
+export const memberMayAct = (member: Pick<Member, 'status'>): boolean => member.status !== 'disabled';
 
 export const innovationSchema = z.object({
   id,

@@ -92,15 +92,15 @@ describe('advise', () => {
     const video = moves.find(
       (move) => move.kind === 'lift_indicator' && move.code === 'sid.35' && move.toLevel === 3,
     );
-    // Assess: video 0 → 3 adds 12 kematangan to one of 12 innovations: 1 point of average, 0.4 index points
+    // Assess: video 1 → 3 adds 8 kematangan to one of 12 innovations: 0.67 of average, 0.27 index points
     expect(video).toMatchObject({
       kind: 'lift_indicator',
       innovationId: 'i0',
-      fromLevel: 0,
+      fromLevel: 1,
       toLevel: 3,
       levelText: 'Video memuat kelima unsur substansi',
-      effort: 3,
-      indexGain: 0.4,
+      effort: 2,
+      indexGain: 0.27,
     });
     expect(video?.kind === 'lift_indicator' && video.evidence.fileKinds).toEqual([
       'mp4',
@@ -129,7 +129,7 @@ describe('advise', () => {
     expect(move).toMatchObject({ sid33Basis: 'e', levelText: 'Lebih dari 200 produk' });
   });
 
-  it('proposes withdrawing an ineligible draft that would be rejected, and fixing it', () => {
+  it('proposes fixing an ineligible draft, never withdrawing it, since it is outside n until fixed', () => {
     // Prepare
     const state: ProjectionState = {
       rubricId: 'iid-2026',
@@ -138,17 +138,44 @@ describe('advise', () => {
     };
     // Act
     const moves = advise(state, { limit: 1000 });
-    const drop = moves.find((move) => move.kind === 'drop_ineligible_draft');
     const fix = moves.find((move) => move.kind === 'fix_ineligible_draft');
-    // Assess: dropping takes the divisor from 13 to 12 (45 + 960/13 + 4.56 → 49.36; then 51.82);
+    // Assess: the draft is withheld, so the index is the 12 innovations' 51.82 (decision 6);
     // fixing makes it count: 45 + 1040/13 + 13 × 0.38 = 129.94 → 51.98
-    expect(drop).toMatchObject({
+    expect(moves.some((move) => (move.kind as string) === 'drop_ineligible_draft')).toBe(false);
+    expect(fix).toMatchObject({
       innovationId: 'lama',
-      effort: EFFORT.dropDraft,
-      indexBefore: 49.36,
-      indexAfter: 51.82,
+      effort: EFFORT.fixDraft,
+      indexBefore: 51.82,
+      indexAfter: 51.98,
     });
-    expect(fix).toMatchObject({ innovationId: 'lama', effort: EFFORT.fixDraft, indexAfter: 51.98 });
+  });
+
+  it('offers completing all mandatory indicators at once where no single lift moves the verified index', () => {
+    // Prepare: i0 lacks sid.16 and has its video claimed without accepted evidence
+    const [first, ...rest] = fullRegion();
+    if (first === undefined) throw new Error('no innovation');
+    const { 'sid.16': _unanswered, ...answers } = first.answers;
+    const state: ProjectionState = {
+      rubricId: 'iid-2026',
+      spd: spd45,
+      innovations: [{ ...first, answers: { ...answers, 'sid.35': { level: 1, verified: false } } }, ...rest],
+    };
+    // Act
+    const moves = advise(state, { limit: 1000 });
+    const complete = moves.find((move) => move.kind === 'complete_mandatory');
+    // Assess: i0 at 0 gives 45 + 880/12 + 11 × 0.38 → 49.01; complete, it counts 80 again → 51.82
+    expect(complete).toMatchObject({
+      innovationId: 'i0',
+      indexBefore: 49.01,
+      indexAfter: 51.82,
+      mandatory: [
+        { code: 'sid.16', toLevel: 1 },
+        { code: 'sid.35', toLevel: 1 },
+      ],
+      effort: EFFORT.perLevelStep + EFFORT.verifyClaim,
+    });
+    expect(complete && recomputedGain(state, complete)).toBe(complete?.indexGain);
+    expect(complete?.message_id).toContain('"Video inovasi daerah"');
   });
 
   it('offers getting claimed evidence verified as a cheap move', () => {

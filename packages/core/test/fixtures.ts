@@ -1,6 +1,9 @@
 import type { Level } from '../src/scoring/index.ts';
 
-/** SID levels of an innovation with kematangan exactly 80 under iid-2026 (111 − 6 − 2 − 2 − 9 − 12). */
+/**
+ * SID levels of an innovation with kematangan exactly 80 under iid-2026 (111 − 6 − 2 − 2 − 9 − 4 − 8),
+ * every mandatory indicator (sid.16, 17, 32, 33, 35) answered, so that the verified view counts it.
+ */
 export const SID_LEVELS_80: Readonly<Record<string, Level>> = {
   'sid.16': 1,
   'sid.17': 2,
@@ -20,8 +23,8 @@ export const SID_LEVELS_80: Readonly<Record<string, Level>> = {
   'sid.31': 0,
   'sid.32': 3,
   'sid.33': 3,
-  'sid.34': 3,
-  'sid.35': 0,
+  'sid.34': 1,
+  'sid.35': 1,
 };
 
 /** SPD levels summing to exactly 45 under iid-2026 (63 − 6 − 4.5 − 4.5 − 1 − 1 − 1). */

@@ -44,7 +44,15 @@ describe('projectRegion', () => {
     const projection = projectRegion(state);
     // Assess
     expect(projection.innovations).toEqual([
-      { id: 'a', opdId: 'dinkes', treatment: 'counted', kematanganClaimed: 80, kematanganVerified: 74 },
+      {
+        id: 'a',
+        opdId: 'dinkes',
+        treatment: 'counted',
+        kematanganClaimed: 80,
+        kematanganVerified: 74,
+        mandatoryGaps: [],
+        verifiedReason: null,
+      },
     ]);
     expect(projection.claimed.total).toBe(51.666666667);
     expect(projection.verified.total).toBe(51.166666667);
@@ -68,7 +76,7 @@ describe('projectRegion', () => {
     });
   });
 
-  it('treats an ineligible innovation as a would-be rejection: in n, kematangan 0', () => {
+  it('leaves an ineligible draft out of the divisor until it is fixed (decision 6)', () => {
     // Prepare
     const state: ProjectionState = {
       rubricId: 'iid-2026',
@@ -77,20 +85,93 @@ describe('projectRegion', () => {
         innovation('ok'),
         innovation('old', { eligible: false }),
         innovation('ditolak', { status: 'rejected', opdId: 'disdik' }),
+        innovation('terkirim', { eligible: false, status: 'sent' }),
       ],
     };
     // Act
     const projection = projectRegion(state);
-    // Assess
+    // Assess: the draft is outside n; the rejected one and the ineligible one already sent are in n at 0
     expect(
       projection.innovations.map((entry) => [entry.id, entry.treatment, entry.kematanganClaimed]),
     ).toEqual([
       ['ok', 'counted', 80],
       ['old', 'ineligible', 0],
       ['ditolak', 'rejected', 0],
+      ['terkirim', 'ineligible', 0],
     ]);
     expect(projection.claimed.n).toBe(3);
     expect(projection.claimed.countedInnovations).toBe(1);
+    expect(projection.innovations[1]?.verifiedReason?.message_id).toContain('Belum memenuhi syarat');
+  });
+
+  it('shows beside the projection what sending the ineligible drafts as they are would cost', () => {
+    // Prepare: the worked example (12 × 80, SPD 45, five urusan: 51.82) plus one ineligible draft
+    const urusan = ['pendidikan', 'kesehatan', 'pupr', 'perkim', 'sosial'];
+    const state: ProjectionState = {
+      rubricId: 'iid-2026',
+      spd: spdAnswers,
+      innovations: [
+        ...Array.from({ length: 12 }, (_, position) =>
+          innovation(`i${position}`, { urusan: [urusan[position % 5] ?? 'kesehatan'] }),
+        ),
+        innovation('lama', { eligible: false }),
+      ],
+    };
+    // Act
+    const projection = projectRegion(state);
+    // Assess: withheld, the index stays 51.82; sent as it is the draft is rejected and joins n:
+    // 45 + 960/13 + 12 × 0.38 = 123.41 → 49.36
+    expect(projection.claimed.index).toBe(51.82);
+    expect(projection.n).toBe(12);
+    expect(projection.ifIneligibleSent).toEqual({
+      drafts: 1,
+      claimedIndex: 49.36,
+      verifiedIndex: 49.36,
+      claimedCost: 2.46,
+      verifiedCost: 2.46,
+    });
+  });
+
+  it('holds an innovation at 0 in the verified view until its mandatory indicators are accepted', () => {
+    // Prepare: the worked example, where the only sosial innovation's video (sid.35, mandatory)
+    // is claimed without accepted evidence and its sid.16 is not answered at all
+    const urusan = ['pendidikan', 'kesehatan', 'pupr', 'perkim', 'sosial'];
+    const { 'sid.16': _unanswered, ...withoutRegulation } = SID_LEVELS_80;
+    const state: ProjectionState = {
+      rubricId: 'iid-2026',
+      spd: spdAnswers,
+      innovations: Array.from({ length: 12 }, (_, position) =>
+        innovation(`i${position}`, {
+          urusan: [position === 4 ? 'sosial' : (urusan[position % 4] ?? 'kesehatan')],
+          ...(position === 4 ? { answers: answers(withoutRegulation, ['sid.35']) } : {}),
+        }),
+      ),
+    };
+    // Act
+    const projection = projectRegion(state);
+    // Assess: claimed 45 + 957/12 + 4.56 = 129.31 → 51.72; verified, the innovation is in n at 0,
+    // out of the count score and of the basic-service gate (4 of 5 urusan): 45 + 880/12 → 47.33
+    expect(projection.claimed.index).toBe(51.72);
+    expect(projection.verified.index).toBe(47.33);
+    expect(projection.verified).toMatchObject({
+      n: 12,
+      countedInnovations: 11,
+      rejectedInnovations: 1,
+      sumKematangan: 880,
+      basicServicesCovered: ['pendidikan', 'kesehatan', 'pupr', 'perkim'],
+      basicServiceGateMet: false,
+      innovationCountScore: 0,
+    });
+    const held = projection.innovations[4];
+    expect(held).toMatchObject({ treatment: 'counted', kematanganVerified: 0 });
+    expect(held?.mandatoryGaps).toEqual([
+      { code: 'sid.16', name: expect.any(String), state: 'unanswered' },
+      { code: 'sid.35', name: 'Video inovasi daerah', state: 'not_accepted' },
+    ]);
+    expect(held?.verifiedReason?.message_id).toContain(
+      '"Video inovasi daerah" data dukungnya belum diterima',
+    );
+    expect(held?.verifiedReason?.message_id).not.toContain('sid.');
   });
 
   it('splits the average-maturity term per OPD in index points', () => {
@@ -100,7 +181,7 @@ describe('projectRegion', () => {
       spd: {},
       innovations: [
         innovation('a'),
-        innovation('b', { answers: answers(SID_LEVELS_80, ['sid.35', 'sid.16']) }),
+        innovation('b', { answers: answers(SID_LEVELS_80, ['sid.34', 'sid.20']) }),
         innovation('c', { opdId: 'disdik', urusan: ['pendidikan'] }),
         innovation('d', { opdId: 'disdik', status: 'rejected' }),
       ],
@@ -115,9 +196,9 @@ describe('projectRegion', () => {
         counted: 2,
         notCounted: 0,
         kematanganClaimed: 160,
-        kematanganVerified: 157,
+        kematanganVerified: 155,
         indexPointsClaimed: 5.333333333,
-        indexPointsVerified: 5.233333333,
+        indexPointsVerified: 5.166666667,
       },
       {
         opdId: 'disdik',

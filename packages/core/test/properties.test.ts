@@ -206,12 +206,16 @@ describe('advice properties', () => {
         // Act
         const projection = projectRegion(state);
         const simulated = simulate(input);
-        // Assess
-        expect(projection.verified.index).toBe(simulated.index);
+        // Assess: the claimed view is simulate's; the verified view agrees where no innovation lacks
+        // a mandatory indicator (such an innovation counts 0 there, which simulate does not model)
+        expect(projection.claimed.index).toBe(simulated.index);
         expect(projection.claimed.total).toBe(simulated.total);
-        expect(projection.innovations.map((innovation) => innovation.kematanganVerified)).toEqual(
+        expect(projection.innovations.map((innovation) => innovation.kematanganClaimed)).toEqual(
           simulated.maturities,
         );
+        if (projection.innovations.every((innovation) => innovation.mandatoryGaps.length === 0)) {
+          expect(projection.verified.index).toBe(simulated.index);
+        }
       }),
       { numRuns: 100 },
     );

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_RUBRIC_ID,
+  defaultRubricIdForYear,
   FORMULA_HISTORY,
   getFormulaHistory,
   getRubric,
   InvalidRubricError,
   RUBRIC_IDS,
   type Rubric,
+  resolveRubricId,
   UnknownRubricError,
   validateRubric,
 } from '../src/scoring/index.ts';
@@ -17,7 +19,20 @@ describe('rubric registry', () => {
   it('defaults to iid-2026 and lists every shipped version', () => {
     // Assess
     expect(DEFAULT_RUBRIC_ID).toBe('iid-2026');
-    expect(RUBRIC_IDS).toEqual(['iid-2026', 'iid-2027']);
+    expect(RUBRIC_IDS).toEqual(['iid-2026', 'iid-2027-provisional']);
+  });
+
+  it('gives the provisional 2027 rubric an id of its own, while the old id still finds it', () => {
+    // Act
+    const provisional = getRubric('iid-2027-provisional');
+    // Assess: the final 2027 rules can arrive under another id without changing what was scored
+    expect(provisional.id).toBe('iid-2027-provisional');
+    expect(provisional.id).not.toBe('iid-2027');
+    expect(getRubric('iid-2027')).toBe(provisional);
+    expect(resolveRubricId('iid-2027')).toBe('iid-2027-provisional');
+    expect(resolveRubricId('iid-2019')).toBeUndefined();
+    expect(defaultRubricIdForYear(2027)).toBe('iid-2027-provisional');
+    expect(defaultRubricIdForYear(2026)).toBe('iid-2026');
   });
 
   it('rejects an unknown rubric id', () => {
@@ -182,6 +197,39 @@ describe('iid-2027 (provisional)', () => {
 describe('validateRubric on a broken rubric', () => {
   const broken = (change: (rubric: Rubric) => Rubric): readonly string[] =>
     validateRubric(change(rubric2026)).problems;
+
+  it('reports kemanfaatan ranges that leave a gap at the stated precision', () => {
+    // Act: basis b's level 2 starting at 20.02 leaves 20.01 without a level
+    const problems = broken((rubric) => ({
+      ...rubric,
+      sidIndicators: rubric.sidIndicators.map((indicator) =>
+        indicator.code === 'sid.33'
+          ? {
+              ...indicator,
+              bases: (indicator.bases ?? []).map((basis) =>
+                basis.basis === 'b'
+                  ? {
+                      ...basis,
+                      ranges: basis.ranges.map((band) => (band.level === 2 ? { ...band, min: 20.02 } : band)),
+                    }
+                  : basis,
+              ),
+            }
+          : indicator,
+      ),
+    }));
+    // Assess
+    expect(problems).toEqual(['sid.33 basis b: levels 1 and 2 leave a gap or overlap at 2 decimals']);
+  });
+
+  it('states the kemanfaatan rounding in the rubric notes and assumptions', () => {
+    // Act
+    const kemanfaatan = rubric2026.sidIndicators.find((indicator) => indicator.code === 'sid.33');
+    // Assess
+    expect(kemanfaatan?.notes?.some((note) => note.includes('dibulatkan'))).toBe(true);
+    expect(kemanfaatan?.bases?.map((basis) => basis.decimals)).toEqual([0, 2, 2, 2, 0, 0]);
+    expect(rubric2026.assumptions.map((assumption) => assumption.id)).toContain('sid33-rounding');
+  });
 
   it('reports a weight that no longer adds up to the stated SPD maximum', () => {
     // Act

@@ -180,6 +180,13 @@ describe('regional index, formula 4.2 (worked example of iid-model.md)', () => {
     expect(result.index).toBe(0);
     expect(result.predicate).toBe('Tidak Dapat Dinilai');
   });
+
+  it('is Tidak Dapat Dinilai for a region with SPD answers but no innovation to assess', () => {
+    // Act: SPD 45 alone would be 18.00, Kurang Inovatif
+    const result = computeRegionalIndex(rubric, { spd: 45, innovations: [] });
+    // Assess
+    expect(result).toMatchObject({ n: 0, spd: 45, total: 0, index: 0, predicate: 'Tidak Dapat Dinilai' });
+  });
 });
 
 describe('rounding half-up to two decimals', () => {

@@ -115,6 +115,39 @@ describe('levelFromBands and kemanfaatan bases', () => {
     expect(deriveKemanfaatanLevel(revenue, 350).level).toBe(3);
     expect(deriveKemanfaatanLevel(people, 0).level).toBe(0);
   });
+
+  it('gives every figure between two transcribed ranges a level, rounding to the basis precision', () => {
+    // Prepare: basis b is 5.00–20.00 / 20.01–50.00 / above 50 percent; basis d 0.01–9.99 / 10.00–19.99
+    const bases = rubric.sidIndicators.find((indicator) => indicator.code === 'sid.33')?.bases ?? [];
+    const [people, coverage, , revenue, products] = bases;
+    if (!people || !coverage || !revenue || !products) throw new Error('bases missing');
+    // Act / Assess: half-up at two decimals for percentages
+    expect(deriveKemanfaatanLevel(coverage, 20.004).level).toBe(1);
+    expect(deriveKemanfaatanLevel(coverage, 20.005).level).toBe(2);
+    expect(deriveKemanfaatanLevel(coverage, 50.001).level).toBe(2);
+    expect(deriveKemanfaatanLevel(coverage, 50.005).level).toBe(3);
+    expect(deriveKemanfaatanLevel(revenue, 9.995).level).toBe(2);
+    expect(deriveKemanfaatanLevel(revenue, 9.994).level).toBe(1);
+    // ... and to whole numbers for counts
+    expect(deriveKemanfaatanLevel(people, 200.4).level).toBe(1);
+    expect(deriveKemanfaatanLevel(people, 200.5).level).toBe(2);
+    expect(deriveKemanfaatanLevel(products, 100.5).level).toBe(2);
+  });
+
+  it('has no figure above the lowest minimum without a level, on any basis', () => {
+    // Prepare
+    const bases = rubric.sidIndicators.find((indicator) => indicator.code === 'sid.33')?.bases ?? [];
+    for (const basis of bases) {
+      const lowest = Math.min(...basis.ranges.map((band) => band.min ?? 0));
+      // Act: a sweep in steps finer than any stated precision
+      const gaps: number[] = [];
+      for (let value = lowest; value <= 600; value += 0.0037) {
+        if (deriveKemanfaatanLevel(basis, value).level === 0) gaps.push(value);
+      }
+      // Assess
+      expect(gaps.slice(0, 3), `basis ${basis.basis}`).toEqual([]);
+    }
+  });
 });
 
 describe('scoreSpd', () => {

@@ -3,7 +3,6 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwsCredentialIdentityProvider, MiddlewareStack } from '@smithy/types';
 import type { ScopeCredentialSource } from './credentials.ts';
-import { installFirstWriteHook } from './first-write-hook.ts';
 import { type DataScope, guardObjects, guardTable } from './tenant-guard.ts';
 
 /** Where the data lives. In AWS only the names are set; locally the endpoints point at loopback. */
@@ -125,7 +124,6 @@ export class ScopedClientFactory {
     const credentials = this.options.credentials?.providerFor(scope) ?? this.config.credentials;
     const table = createTableClient(this.config, credentials);
     guardTable(table.middlewareStack as unknown as MiddlewareStack<object, object>, scope);
-    installFirstWriteHook(table.middlewareStack as unknown as MiddlewareStack<object, object>);
     let objects: Promise<ObjectAccess> | undefined;
     const loadObjects = async (): Promise<ObjectAccess> => {
       const s3 = await import('./object-client.ts');

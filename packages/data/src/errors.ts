@@ -14,6 +14,14 @@ export class AlreadyExistsError extends Error {
   override readonly name = 'AlreadyExistsError';
 }
 
+/**
+ * The e-mail address is claimed elsewhere on the platform (another region's member, a platform
+ * administrator, or an invitation still running). Deliberately says no more than that.
+ */
+export class AddressUnavailableError extends Error {
+  override readonly name = 'AddressUnavailableError';
+}
+
 export class IdempotencyMismatchError extends Error {
   override readonly name = 'IdempotencyMismatchError';
 }

@@ -7,7 +7,6 @@ export { EvidenceObjectMissingError, inspectEvidenceObject } from './evidence/in
 export { Mp4DurationReader } from './evidence/mp4-duration.ts';
 export * from './evidence/object-tags.ts';
 export { PdfTextLayerScanner } from './evidence/pdf-text.ts';
-export { type FirstWriteHookFn, tenantCodesIn, withFirstWriteHook } from './first-write-hook.ts';
 export * from './keys.ts';
 export * from './provision.ts';
 export { queryAll } from './query-all.ts';
@@ -24,8 +23,14 @@ export * from './repositories/evidence.ts';
 export type { CreateResult, InnovationFilter, NewInnovation } from './repositories/innovations.ts';
 export { InnovationRepository } from './repositories/innovations.ts';
 export * from './repositories/jobs.ts';
-export type { LoginPointer, NewMember } from './repositories/members.ts';
-export { MemberRepository, normaliseEmail } from './repositories/members.ts';
+export type { InvitationRecord, InviteOptions, LoginPointer, NewMember } from './repositories/members.ts';
+export {
+  LoginCredentials,
+  MAX_FAILED_SIGN_INS,
+  MemberRepository,
+  normaliseEmail,
+  SIGN_IN_LOCK_MS,
+} from './repositories/members.ts';
 export * from './repositories/notifications.ts';
 export type { NewOpd } from './repositories/opds.ts';
 export { OpdRepository } from './repositories/opds.ts';
@@ -43,7 +48,9 @@ export { SpdAnswersRepository } from './repositories/spd.ts';
 export * from './repositories/summaries.ts';
 export type { NewTenant } from './repositories/tenants.ts';
 export { LoginDirectory, PlatformRepository, TenantProfileRepository } from './repositories/tenants.ts';
+export type { TransactItem } from './repositories/versioned.ts';
 export * from './scopes.ts';
+export * from './summary-changes.ts';
 export * from './table-definition.ts';
 export * from './tenant-guard.ts';
 export * from './tenant-transfer.ts';

@@ -125,10 +125,6 @@ export const summaryKeys = {
   nationalRow: (year: number, tenant: string) =>
     key(`${NATIONAL_READ_MODEL_PREFIX}${year}`, readModelSortKey(tenant)),
   nationalRows: (year: number) => `${NATIONAL_READ_MODEL_PREFIX}${year}`,
-  /** "This region's summaries may lag a change": one item per write, so writes never contend on it. */
-  stale: (tenant: string, markedAt: string, requestId: string) =>
-    key(summaryPartition(tenant), `STALE#${markedAt}#${requestId}`),
-  staleSortPrefix: 'STALE#',
 } as const;
 
 /** Official results of past years, entered by the region's admin: in the tenant partition. */

@@ -16,6 +16,7 @@ export async function provisionTable(client: DynamoDBClient, tableName: string):
   try {
     const existing = await client.send(new DescribeTableCommand({ TableName: tableName }));
     await addMissingIndexes(client, tableName, existing.Table);
+    await enableStream(client, tableName, existing.Table);
     return;
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'ResourceNotFoundException') throw error;
@@ -30,12 +31,31 @@ export async function provisionTable(client: DynamoDBClient, tableName: string):
         ...index,
         KeySchema: [...index.KeySchema],
       })),
+      StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType },
     }),
   );
   await client.send(
     new UpdateTimeToLiveCommand({
       TableName: tableName,
       TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+    }),
+  );
+}
+
+/**
+ * A local store created before the summary projector existed (docs/decisions/0018) gets its change
+ * stream now. Changes made before this moment are not in it; the summary rebuild covers them.
+ */
+async function enableStream(
+  client: DynamoDBClient,
+  tableName: string,
+  table: TableDescription | undefined,
+): Promise<void> {
+  if (table?.StreamSpecification?.StreamEnabled) return;
+  await client.send(
+    new UpdateTableCommand({
+      TableName: tableName,
+      StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType },
     }),
   );
 }

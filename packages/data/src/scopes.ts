@@ -57,6 +57,13 @@ export const loginDirectoryScope: DataScope = {
   readOnly: true,
 };
 
+/** The local identity provider counting wrong passwords and locking accounts: login entries only. */
+export const loginCredentialScope: DataScope = {
+  keyPrefixes: [LOGIN_PREFIX],
+  objectPrefixes: [],
+  readOnly: false,
+};
+
 /** Creating platform administrators: their records and their login entries. */
 export const platformAdminScope: DataScope = {
   keyPrefixes: [PLATFORM_PREFIX, LOGIN_PREFIX],

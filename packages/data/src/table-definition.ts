@@ -32,9 +32,14 @@ export const PARTITION_ATTRIBUTES: readonly string[] = [
   ...Object.values(INDEXES).map((index) => index.partition),
 ];
 
-/** Every key attribute is a string; `ttl` expires short-lived records such as idempotency keys. */
+/**
+ * Every key attribute is a string; `ttl` expires short-lived records such as idempotency keys.
+ * The change stream carries both images: the summary projector needs the old one to tell which
+ * period an innovation left (docs/decisions/0018).
+ */
 export const tableDefinition = {
   timeToLiveAttribute: 'ttl',
+  streamViewType: 'NEW_AND_OLD_IMAGES',
   keySchema: [
     { AttributeName: TABLE_KEY.partition, KeyType: 'HASH' },
     { AttributeName: TABLE_KEY.sort, KeyType: 'RANGE' },

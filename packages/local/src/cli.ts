@@ -5,6 +5,8 @@ import { startLocalProduct } from './product.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const port = Number(process.env.PORT ?? 8787);
+/** `INOVASI_DEMO=0`: real accounts only, no demo data and no passwordless way in. */
+const demo = process.env.INOVASI_DEMO !== '0';
 
 try {
   const product = await startLocalProduct({
@@ -13,6 +15,8 @@ try {
     seed: true,
     webDist: resolve(repoRoot, 'web/dist'),
     logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
+    demo,
+    firstAdminEmail: process.env.INOVASI_ADMIN_EMAIL,
   });
   const logins = [
     PLATFORM_ADMIN_EMAIL,
@@ -25,9 +29,20 @@ try {
       '',
       `Inovasi Daerah is running at ${product.url}`,
       `  API reference: ${product.url}/api/v1/docs   OpenAPI: ${product.url}/api/v1/openapi.json`,
-      `  Data: ${resolve(repoRoot, '.data')} ${product.seeded ? '(demo data seeded)' : '(existing data kept)'}`,
-      '  Demo sign-in (no password; pick a user on the sign-in page, or POST /api/v1/dev/login {"email"}):',
-      ...logins.map((email) => `    ${email}`),
+      `  Data: ${resolve(repoRoot, '.data')} ${product.seeded ? '(demo data seeded)' : demo ? '(existing data kept)' : ''}`,
+      ...(demo
+        ? [
+            '  Demo sign-in (no password; pick a user on the sign-in page, or POST /api/v1/dev/login {"email"}):',
+            ...logins.map((email) => `    ${email}`),
+          ]
+        : [
+            '  Real accounts only (INOVASI_DEMO=0): sign in with e-mail and password.',
+            ...(product.firstAdminInvitation
+              ? [
+                  `  Set the first platform administrator's password (valid 7 days): ${product.firstAdminInvitation}`,
+                ]
+              : []),
+          ]),
       '  Stop with Ctrl+C.',
       '',
     ].join('\n'),

@@ -22,6 +22,12 @@ interface ScoringProfile {
   readonly spdLevel: number;
   /** Share of answers a verifier already accepted, so the verified score differs from the claimed. */
   readonly acceptedShare: number;
+  /**
+   * Whether the region's verifier has worked through every innovation's mandatory indicators first
+   * (answered and accepted): the verified view counts an innovation only then (issue 18), so this is
+   * what keeps a well-run region's verified index in its band.
+   */
+  readonly mandatoryAccepted: boolean;
   /** Extra innovations so the region fills the divisor's seats and covers basic services. */
   readonly extraInnovations: readonly DemoInnovation[];
 }
@@ -60,10 +66,34 @@ const EXTRA_BANJAR: readonly DemoInnovation[] = [
 );
 
 export const DEMO_SCORING: Readonly<Record<string, ScoringProfile>> = {
-  '35.22': { sidLevel: 3, spdLevel: 3, acceptedShare: 0.8, extraInnovations: EXTRA_BOJONEGORO },
-  '63.03': { sidLevel: 2.4, spdLevel: 2.6, acceptedShare: 0.5, extraInnovations: EXTRA_BANJAR },
-  '35.16': { sidLevel: 2.0, spdLevel: 2.2, acceptedShare: 0.3, extraInnovations: [] },
-  '35.20': { sidLevel: 1.3, spdLevel: 1.4, acceptedShare: 0.2, extraInnovations: [] },
+  '35.22': {
+    sidLevel: 3,
+    spdLevel: 3,
+    acceptedShare: 0.8,
+    mandatoryAccepted: true,
+    extraInnovations: EXTRA_BOJONEGORO,
+  },
+  '63.03': {
+    sidLevel: 2.4,
+    spdLevel: 2.6,
+    acceptedShare: 0.5,
+    mandatoryAccepted: true,
+    extraInnovations: EXTRA_BANJAR,
+  },
+  '35.16': {
+    sidLevel: 2.0,
+    spdLevel: 2.2,
+    acceptedShare: 0.3,
+    mandatoryAccepted: false,
+    extraInnovations: [],
+  },
+  '35.20': {
+    sidLevel: 1.3,
+    spdLevel: 1.4,
+    acceptedShare: 0.2,
+    mandatoryAccepted: false,
+    extraInnovations: [],
+  },
 };
 
 /** A fixed pseudo-random number in [0, 1) per key, so reseeding gives the same demo. */
@@ -119,14 +149,17 @@ export async function seedDemoScoring(
     const answers: Record<string, StoredIndicatorAnswer> = {};
     for (const indicator of rubric.sidIndicators) {
       const key = `${innovation.profile.name}:${indicator.code}`;
-      const level = levelAround(profile.sidLevel, key);
+      const checkedFirst = profile.mandatoryAccepted && indicator.mandatory;
+      const level = checkedFirst
+        ? (Math.max(1, levelAround(profile.sidLevel, key)) as Level)
+        : levelAround(profile.sidLevel, key);
       if (level === 0) continue;
       answers[indicator.code] = {
         level,
         ...(indicator.code === KEMANFAATAN_CODE ? { basis: 'a' as const } : {}),
         updatedAt: at,
         updatedBy: author.userId,
-        review: review(key),
+        review: checkedFirst ? { status: 'accepted' as const, by: verifierId, at } : review(key),
       };
     }
     await innovations.setAnswers(innovation.id, innovation.version, author, answers);

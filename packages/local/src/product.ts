@@ -1,14 +1,27 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { officialAreas } from '@inovasi/api/areas';
-import { localTokens } from '@inovasi/api/local-tokens';
+import { INVITATION_TTL_MS } from '@inovasi/api/identity-admin';
+import { demoTokenIssuer, localTokenVerifier } from '@inovasi/api/local-tokens';
 import { createLogger } from '@inovasi/api/logging';
 import { startServer } from '@inovasi/api/server';
-import { type DataConfig, ScopedClientFactory } from '@inovasi/data';
+import {
+  type DataConfig,
+  normaliseEmail,
+  PlatformRepository,
+  platformAdminScope,
+  ScopedClientFactory,
+} from '@inovasi/data';
+import { ulid } from 'ulid';
+import { newInvitationToken } from './identity/accounts.ts';
+import { loadProviderSecrets } from './identity/keys.ts';
+import { localIdentityAdmin } from './identity/local-identity-admin.ts';
+import { createLocalOpenIdProvider, OIDC_PATH, WEB_CLIENT_ID, WEB_SCOPE } from './identity/provider.ts';
 import { startScheduledJobs } from './scheduled-jobs.ts';
 import { seedDemoData } from './seed.ts';
-import { startLocalStack } from './stack.ts';
+import { freePort, startLocalStack } from './stack.ts';
+import type { DeadLetter, StreamPoller } from './stream-poller.ts';
+import { startSummaryProjection } from './summary-projection.ts';
 
 export interface LocalProductOptions {
   /** 0 picks a free port. */
@@ -20,10 +33,24 @@ export interface LocalProductOptions {
   readonly webDist?: string | undefined;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /**
-   * The timers of the scheduled jobs (summary sweep and rebuild, reminders, outbox); on unless
+   * The timers of the scheduled jobs (summary rebuild, jobs sweep, reminders, outbox); on unless
    * `false`, which only a test sets when a timer would race what it checks.
    */
   readonly scheduledJobs?: boolean | undefined;
+  /**
+   * Demo mode (the default): demo data, and demo users sign in without a password from the
+   * sign-in page and `/api/v1/dev/login`. `false` (`INOVASI_DEMO=0`): real accounts only.
+   */
+  readonly demo?: boolean | undefined;
+  /** How long a member record is trusted before it is read again (≤ 60 s); tests shorten it. */
+  readonly memberCacheMs?: number | undefined;
+  /** How long the provider's ID tokens live (one hour); a test of the renewal shortens it. */
+  readonly tokenTtlSeconds?: number | undefined;
+  /**
+   * Without demo data: the first platform administrator, invited on the first start of an empty
+   * store (`INOVASI_ADMIN_EMAIL`); the link to set the password is returned, to be printed.
+   */
+  readonly firstAdminEmail?: string | undefined;
 }
 
 export interface LocalProduct {
@@ -32,6 +59,15 @@ export interface LocalProduct {
   readonly outboxFile: string;
   readonly config: DataConfig;
   readonly seeded: boolean;
+  /** The single-use link that sets the first platform administrator's password, when one was invited. */
+  readonly firstAdminInvitation?: string | undefined;
+  /**
+   * Resolves once every change committed so far has reached the summaries (the projector on the
+   * table's stream has caught up, docs/decisions/0018): for tests that read a summary after a write.
+   */
+  summariesProjected(timeoutMs?: number): Promise<void>;
+  /** Stream records the projector set aside after repeated failures (also in `.data/`). */
+  readonly projectorDeadLetters: readonly DeadLetter[];
   stop(): Promise<void>;
 }
 
@@ -41,36 +77,87 @@ export interface LocalProduct {
  */
 export const RUNNING_STACK_FILE = 'local-stack.json';
 
-/** The signing secret lives with the data, so tokens survive a restart of `pnpm start`. */
-function tokenSecret(dataDir: string): Uint8Array {
-  const file = join(dataDir, 'token-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+/** The first platform administrator of a store that has none; undefined when one exists already. */
+async function inviteFirstPlatformAdmin(
+  data: ScopedClientFactory,
+  origin: string,
+  email: string,
+): Promise<string | undefined> {
+  const platform = new PlatformRepository(data.forScope(platformAdminScope));
+  if ((await platform.listAdmins()).length > 0) return undefined;
+  const { token, secretHash } = newInvitationToken(email);
+  const now = new Date().toISOString();
+  await platform.createAdmin(
+    {
+      id: ulid(),
+      email: normaliseEmail(email),
+      name: 'Admin Platform',
+      roles: ['platform_admin'],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    },
+    { expiresAt: new Date(Date.now() + INVITATION_TTL_MS).toISOString(), secretHash },
+  );
+  return `${origin}${OIDC_PATH}/undangan/${token}`;
 }
 
 /** The whole product on one machine: local stack, demo data, API and web on one port. */
 export async function startLocalProduct(options: LocalProductOptions): Promise<LocalProduct> {
   const stack = await startLocalStack({ dataDir: options.dataDir });
+  let projector: StreamPoller | undefined;
   try {
     const data = new ScopedClientFactory(stack.config);
     const areas = officialAreas();
-    const seeded = options.seed ? await seedDemoData(data, areas) : false;
-    const tokens = localTokens(tokenSecret(stack.dataDir));
+    const demo = options.demo ?? true;
+    const seeded = options.seed && demo ? await seedDemoData(data, areas) : false;
+    // The provider's issuer is the product's own origin, so the port is fixed before anything starts.
+    const port = options.port || (await freePort());
+    const origin = `http://127.0.0.1:${port}`;
+    const secrets = await loadProviderSecrets(stack.dataDir);
+    const provider = createLocalOpenIdProvider({
+      origin,
+      signingKey: secrets.signingKey,
+      cookieKeys: secrets.cookieKeys,
+      deps: { data },
+      demo,
+      tokenTtlSeconds: options.tokenTtlSeconds,
+    });
+    const tokenSettings = { issuer: provider.issuer, audience: WEB_CLIENT_ID };
+    const firstAdminInvitation =
+      !demo && options.firstAdminEmail
+        ? await inviteFirstPlatformAdmin(data, origin, options.firstAdminEmail)
+        : undefined;
+    const logLevel = options.logLevel ?? 'INFO';
+    // Persistent data resumes from its checkpoint (the first start projects the whole stream);
+    // throwaway data was seeded a moment ago with its summaries, so only what follows matters.
+    projector = startSummaryProjection({
+      config: stack.config,
+      data,
+      logger: createLogger({ serviceName: 'inovasi-summary-projector', logLevel }),
+      dataDir: options.dataDir ? stack.dataDir : undefined,
+      startAt: options.dataDir ? 'trim-horizon' : 'latest',
+    });
+    const running = projector;
+    await running.ready;
     const server = await startServer(
       {
         mode: 'local',
         data,
-        verifier: tokens,
-        issuer: tokens,
+        verifier: localTokenVerifier(tokenSettings, [secrets.signingKey]),
+        demoTokens: demo ? demoTokenIssuer(tokenSettings, secrets.signingKey) : undefined,
+        signIn: { provider: 'local', authority: provider.issuer, clientId: WEB_CLIENT_ID, scope: WEB_SCOPE },
+        identityAdmin: localIdentityAdmin({ origin, revoke: provider.revoke }),
+        memberCacheMs: options.memberCacheMs,
         areas,
-        logger: createLogger({ serviceName: 'inovasi-api', logLevel: options.logLevel ?? 'INFO' }),
+        logger: createLogger({ serviceName: 'inovasi-api', logLevel }),
         // Extra browser origins (e.g. a Vite dev server) allowed by CORS; the served web app is same-origin.
         webOrigins: (process.env.WEB_ORIGINS ?? '')
           .split(',')
           .map((origin) => origin.trim())
           .filter(Boolean),
       },
-      { port: options.port, webDist: options.webDist },
+      { port, webDist: options.webDist, mounts: [{ prefix: OIDC_PATH, handle: provider.handle }] },
     );
     const outboxFile = join(stack.dataDir, 'outbox.jsonl');
     const jobs = options.scheduledJobs === false ? undefined : startScheduledJobs(data, outboxFile);
@@ -80,15 +167,22 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       url: server.url,
       config: stack.config,
       seeded,
+      firstAdminInvitation,
       outboxFile,
+      summariesProjected: (timeoutMs) => running.caughtUp(timeoutMs),
+      get projectorDeadLetters() {
+        return running.deadLetters;
+      },
       stop: async () => {
         jobs?.stop();
         rmSync(runningStackFile, { force: true });
         await server.stop();
+        await running.stop();
         await stack.stop();
       },
     };
   } catch (error) {
+    await projector?.stop();
     await stack.stop();
     throw error;
   }

@@ -1,16 +1,17 @@
 import { resumeBackgroundJobs } from '@inovasi/api/jobs/background';
 import { dispatchOutbox, fileMailSink } from '@inovasi/api/jobs/outbox';
 import { runDeadlineReminders } from '@inovasi/api/jobs/reminders';
-import { formatRebuildReport, rebuildSummaries, sweepStaleSummaries } from '@inovasi/api/jobs/summaries';
+import { formatRebuildReport, rebuildSummaries } from '@inovasi/api/jobs/summaries';
 import { createLogger } from '@inovasi/api/logging';
 import type { ScopedClientFactory } from '@inovasi/data';
 
 const OUTBOX_EVERY_MS = 15_000;
 const REMINDERS_EVERY_MS = 60 * 60 * 1000;
-/** Repairs summary drift (a lost in-request refresh) and writes each region's daily trend point. */
+/**
+ * The safety net behind the summary projector (docs/decisions/0018): reports and repairs drift it
+ * should never find, and writes each region's daily trend point.
+ */
 const SUMMARY_REBUILD_EVERY_MS = 15 * 60 * 1000;
-/** Recomputes only regions whose in-request refresh was lost or whose season summary is missing. */
-const SUMMARY_SWEEP_EVERY_MS = 60_000;
 /** Takes up export and import jobs nobody started or whose run died (docs/decisions/0011). */
 const JOB_SWEEP_EVERY_MS = 60_000;
 
@@ -39,8 +40,7 @@ function lane() {
  */
 export function startScheduledJobs(data: ScopedClientFactory, outboxFile: string) {
   // Three lanes, so a long run holds up only its own kind: a rebuild of many regions must not hold
-  // up the outbox, a national-entry pack may take minutes, and the summary sweep and the rebuild on
-  // one lane never do the same work twice at once.
+  // up the outbox, and a national-entry pack may take minutes.
   const mailLane = lane();
   const summaryLane = lane();
   const jobLane = lane();
@@ -53,15 +53,6 @@ export function startScheduledJobs(data: ScopedClientFactory, outboxFile: string
       for (const line of formatRebuildReport(report, false)) console.warn(`summaries: ${line}`);
     }
   });
-  const summarySweep = summaryLane('summary sweep', async () => {
-    const report = await sweepStaleSummaries(data);
-    for (const { tenantCode, reason } of report.refreshed) {
-      console.warn(`summaries: ${tenantCode} refreshed (${reason})`);
-    }
-    for (const { tenantCode, error } of report.failures) {
-      console.warn(`summaries: ${tenantCode} sweep FAILED: ${error}`);
-    }
-  });
   const jobLogger = createLogger({ serviceName: 'inovasi-jobs', logLevel: 'WARN' });
   const sweep = jobLane('background job sweep', () => resumeBackgroundJobs({ data, logger: jobLogger }));
   const timers = [
@@ -69,7 +60,6 @@ export function startScheduledJobs(data: ScopedClientFactory, outboxFile: string
     setInterval(outbox, OUTBOX_EVERY_MS),
     setInterval(reminders, REMINDERS_EVERY_MS),
     setInterval(summaries, SUMMARY_REBUILD_EVERY_MS),
-    setInterval(summarySweep, SUMMARY_SWEEP_EVERY_MS),
   ];
   for (const timer of timers) timer.unref();
   const first = setTimeout(reminders, 1_000);

@@ -101,7 +101,7 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
       },
     ];
     for (const { id, ...input } of people) {
-      await once(() => members.invite(input, SEEDED_AT, id));
+      await once(() => members.invite(input, { now: SEEDED_AT, id }));
     }
 
     const innovations = new InnovationRepository(clients, code);

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { textPdf } from '@inovasi/local';
 
+/** The mandatory indicators of iid-2026 besides sid.16 and sid.35, which the journeys answer themselves. */
+const OTHER_MANDATORY = ['sid.17', 'sid.32', 'sid.33'] as const;
+
 /** Arranges server state over HTTP, so a journey only drives the browser for what it is about. */
 export class DemoApi {
   private constructor(
@@ -65,6 +68,31 @@ export class DemoApi {
       version,
     );
     return saved.version;
+  }
+
+  /**
+   * Answers the mandatory indicators a journey does not set itself (sid.17, sid.32, sid.33) at
+   * level 1, each with evidence: marking an innovation ready needs all five mandatory ones.
+   */
+  async answerOtherMandatory(id: string, version: number): Promise<number> {
+    let current = version;
+    for (const indicator of OTHER_MANDATORY) {
+      current = await this.answer(
+        id,
+        current,
+        indicator,
+        indicator === 'sid.33' ? { level: 1, basis: 'a' } : { level: 1 },
+      );
+      await this.attachEvidence(id, indicator);
+    }
+    return current;
+  }
+
+  /** Accepts the answers answerOtherMandatory gave; returns the innovation's new version. */
+  async acceptOtherMandatory(id: string, version: number): Promise<number> {
+    let current = version;
+    for (const indicator of OTHER_MANDATORY) current = await this.review(id, current, indicator, 'accepted');
+    return current;
   }
 
   async review(

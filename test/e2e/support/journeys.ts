@@ -3,12 +3,17 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { RESULTS_DIR } from './paths.ts';
 
-/** Signs in through the demo sign-in page, the way a person would. */
+/** Back in the app after the OpenID provider's round trip (authorization, code, callback). */
+async function backInTheApp(page: Page): Promise<void> {
+  await page.waitForURL((url) => !url.pathname.startsWith('/masuk') && !url.pathname.startsWith('/oidc'));
+}
+
+/** Signs in through the demo directory of the sign-in page, the way a person would in demo mode. */
 export async function signInAs(page: Page, email: string): Promise<void> {
   await page.goto('/');
   await page.waitForURL(/\/masuk/);
   await page.locator(`button[data-email="${email}"]`).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
+  await backInTheApp(page);
 }
 
 /** Signs in by typing the email, for demo users the list does not show (the platform admin). */
@@ -16,7 +21,17 @@ export async function signInWithEmail(page: Page, email: string): Promise<void> 
   await page.goto('/masuk');
   await page.getByRole('textbox', { name: 'Email pengguna demo' }).fill(email);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
+  await backInTheApp(page);
+}
+
+/** Signs in with a password on the provider's own page, as a real account does. */
+export async function signInWithPassword(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/masuk');
+  await page.getByRole('button', { name: 'Masuk dengan email dan kata sandi' }).click();
+  await page.waitForURL(/\/oidc\/interaction\//);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
 }
 
 export async function saveScreenshot(page: Page, journey: string): Promise<string> {

@@ -86,6 +86,17 @@ describe('what-if simulation', () => {
     expect(response.json.error.field).toBe(field);
   });
 
+  it('calls a region with SPD answers but no innovation to assess Tidak Dapat Dinilai', async () => {
+    const token = await env.login('opd1.3522@demo.local');
+    const response = await env.request('POST', '/scoring/simulate', {
+      token,
+      body: { rubric: 'iid-2026', spd: spd45(), innovations: [] },
+    });
+    expect(response.status).toBe(200);
+    // SPD 45 alone would have been 18.00, Kurang Inovatif.
+    expect(response.json).toMatchObject({ spd: 45, total: 0, index: 0, predicate: 'Tidak Dapat Dinilai' });
+  });
+
   it('needs a signed-in user', async () => {
     const response = await env.request('POST', '/scoring/simulate', {
       body: { rubric: 'iid-2026', spd: {}, innovations: [] },
@@ -111,8 +122,45 @@ describe('stored projection of the demo regions', () => {
       response.json.claimed.index - response.json.verified.index,
       2,
     );
-    expect(response.json.innovations.length).toBe(response.json.n);
+    // Ineligible drafts are listed but outside n until fixed (decision 6).
+    expect(response.json.innovations.length).toBe(response.json.n + response.json.ifIneligibleSent.drafts);
     expect(response.json.opdContributions.length).toBeGreaterThan(0);
+  });
+
+  it('leaves ineligible drafts out of n and shows, beside it, what sending them as they are costs', async () => {
+    const token = await env.login('admin.3520@demo.local');
+    const { json } = await env.request('GET', '/tenants/35.20/periods/2026/projection', { token });
+    const withheld = json.innovations.filter(
+      (item: any) => item.treatment === 'ineligible' && !['sent', 'accepted'].includes(item.status),
+    );
+    expect(json.n).toBe(json.innovations.length - withheld.length);
+    expect(json.ifIneligibleSent.drafts).toBe(withheld.length);
+    expect(json.ifIneligibleSent.claimedIndex).toBeLessThanOrEqual(json.claimed.index);
+    expect(json.ifIneligibleSent.claimedCost).toBeCloseTo(
+      json.claimed.index - json.ifIneligibleSent.claimedIndex,
+      2,
+    );
+  });
+
+  it('counts an innovation in the verified view only with its mandatory indicators accepted, saying why', async () => {
+    // Mojokerto's verifier has not accepted every mandatory indicator of any innovation yet.
+    const token = await env.login('admin.3516@demo.local');
+    const { json } = await env.request('GET', '/tenants/35.16/periods/2026/projection', { token });
+    const held = json.innovations.filter(
+      (item: any) => item.treatment === 'counted' && item.mandatoryGaps.length > 0,
+    );
+    expect(held.length).toBeGreaterThan(0);
+    for (const item of held) {
+      expect(item.kematanganVerified).toBe(0);
+      expect(item.verifiedReason.message_id).toContain('indikator wajib belum lengkap');
+      expect(item.verifiedReason.message_en).toContain('mandatory indicators are incomplete');
+    }
+    const counting = json.innovations.filter(
+      (item: any) => item.treatment === 'counted' && item.mandatoryGaps.length === 0,
+    );
+    for (const item of counting) expect(item.verifiedReason).toBeNull();
+    // Only innovations counting in the verified view add to its count score.
+    expect(json.verified.countedInnovations).toBe(counting.length);
   });
 
   it('orders the demo regions as designed', async () => {

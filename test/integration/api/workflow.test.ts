@@ -67,15 +67,22 @@ async function attachEvidence(id: string, indicator: string) {
   expect(linked.status, linked.text).toBeLessThan(300);
 }
 
-async function answer(id: string, indicator: string, level: number) {
+async function answer(id: string, indicator: string, level: number, options: { evidence?: boolean } = {}) {
   const current = await env.request('GET', `${base}/innovations/${id}`, { token: operator });
   const response = await env.request('PUT', `${base}/innovations/${id}/answers/${indicator}`, {
     token: operator,
     headers: { 'if-match': current.headers.get('etag')! },
-    body: { level },
+    // sid.33 (kemanfaatan) is read against a basis: a, the number of beneficiaries
+    body: indicator === 'sid.33' ? { level, basis: 'a' } : { level },
   });
   expect(response.status).toBe(200);
-  await attachEvidence(id, indicator);
+  if (options.evidence ?? true) await attachEvidence(id, indicator);
+}
+
+/** The mandatory indicators of iid-2026 besides sid.16: answered at level 1, each with evidence. */
+const OTHER_MANDATORY = ['sid.17', 'sid.32', 'sid.33', 'sid.35'] as const;
+async function answerOtherMandatory(id: string) {
+  for (const indicator of OTHER_MANDATORY) await answer(id, indicator, 1);
 }
 
 describe('the life of one innovation', () => {
@@ -83,6 +90,7 @@ describe('the life of one innovation', () => {
     const { id } = await newInnovation('Klinik Sore Ramah Pekerja');
     await answer(id, 'sid.16', 2);
     await answer(id, 'sid.19', 3);
+    await answerOtherMandatory(id);
 
     const expectStatus = async (response: Awaited<ReturnType<typeof step>>, status: string) => {
       expect(response.status, response.text).toBe(200);
@@ -95,9 +103,13 @@ describe('the life of one innovation', () => {
     expect(early.json.error.code).toBe('answers_not_reviewed');
     expect(early.json.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual([
       'answers.sid.16',
+      'answers.sid.17',
       'answers.sid.19',
+      'answers.sid.32',
+      'answers.sid.33',
+      'answers.sid.35',
     ]);
-    for (const indicator of ['sid.16', 'sid.19']) {
+    for (const indicator of ['sid.16', 'sid.19', ...OTHER_MANDATORY]) {
       const reviewed = await step(verifier, id, `/answers/${indicator}/review`, { status: 'accepted' });
       expect(reviewed.status).toBe(200);
       expect(reviewed.json.answers[indicator].review).toMatchObject({
@@ -132,12 +144,10 @@ describe('the life of one innovation', () => {
     const actions = trail.json.items.map((entry: { action: string }) => entry.action).reverse();
     expect(actions).toEqual([
       'innovation.create',
-      'answer.set',
-      'answer.set',
+      ...Array(6).fill('answer.set'),
       'workflow.submit',
       'workflow.start_review',
-      'answer.accepted',
-      'answer.accepted',
+      ...Array(6).fill('answer.accepted'),
       'workflow.verify',
       'workflow.mark_ready',
       'workflow.mark_sent',
@@ -233,14 +243,67 @@ describe('the life of one innovation', () => {
     });
     const { id } = await newInnovation('Di Bawah Ambang');
     await answer(id, 'sid.16', 3);
+    await answerOtherMandatory(id);
     await step(operator, id, '/transitions', { action: 'submit' });
     await step(verifier, id, '/transitions', { action: 'start_review' });
-    await step(verifier, id, '/answers/sid.16/review', { status: 'accepted' });
+    for (const indicator of ['sid.16', ...OTHER_MANDATORY]) {
+      await step(verifier, id, `/answers/${indicator}/review`, { status: 'accepted' });
+    }
     await step(verifier, id, '/transitions', { action: 'verify' });
     const ready = await step(admin, id, '/transitions', { action: 'mark_ready' });
     expect(ready.status).toBe(409);
+    // sid.16 at 3 (9) and the other mandatory indicators at 1 (2 + 2 + 3 + 4): 20
     expect(ready.json.error).toMatchObject({ code: 'below_send_threshold', field: 'kematangan' });
-    expect(ready.json.error.message).toContain('9 < 70');
+    expect(ready.json.error.message).toContain('20 < 70');
+  });
+
+  it('refuses ready while mandatory indicators are not answered with evidence, naming them in sentences', async () => {
+    const settings = await env.request('GET', `${base}/settings`, { token: admin });
+    await env.request('PUT', `${base}/settings`, {
+      token: admin,
+      headers: { 'if-match': settings.headers.get('etag')! },
+      body: { minKematanganToSend: null },
+    });
+    // Only sid.16 of the five mandatory indicators is answered (with evidence, accepted)
+    const { id } = await newInnovation('Wajib Belum Lengkap');
+    await answer(id, 'sid.16', 2);
+    await answer(id, 'sid.19', 3);
+    await step(operator, id, '/transitions', { action: 'submit' });
+    await step(verifier, id, '/transitions', { action: 'start_review' });
+    for (const indicator of ['sid.16', 'sid.19']) {
+      await step(verifier, id, `/answers/${indicator}/review`, { status: 'accepted' });
+    }
+    expect((await step(verifier, id, '/transitions', { action: 'verify' })).status).toBe(200);
+
+    const ready = await env.request('POST', `${base}/innovations/${id}/transitions`, {
+      token: admin,
+      headers: {
+        'if-match': (await env.request('GET', `${base}/innovations/${id}`, { token: admin })).headers.get(
+          'etag',
+        )!,
+        'accept-language': 'id',
+      },
+      body: { action: 'mark_ready' },
+    });
+    expect(ready.status).toBe(409);
+    expect(ready.json.error).toMatchObject({
+      code: 'mandatory_indicators_incomplete',
+      field: 'answers.sid.17',
+    });
+    expect(ready.json.error.message).toContain('Indikator wajib belum lengkap');
+    const details = ready.json.error.details as { field: string; message: string }[];
+    expect(details.map((detail) => detail.field)).toEqual([
+      'answers.sid.17',
+      'answers.sid.32',
+      'answers.sid.33',
+      'answers.sid.35',
+    ]);
+    expect(details.find((detail) => detail.field === 'answers.sid.35')?.message).toBe(
+      'Indikator wajib "Video inovasi daerah" belum dijawab.',
+    );
+    for (const detail of details) expect(detail.message).not.toMatch(/sid\./);
+    const unchanged = await env.request('GET', `${base}/innovations/${id}`, { token: admin });
+    expect(unchanged.json.status).toBe('verified');
   });
 });
 
@@ -257,7 +320,7 @@ describe('assessment periods and deadlines', () => {
       body: { year: 2027, internalDeadline: '2026-11-01', nationalDeadline: '2027-08-23' },
     });
     expect(opened.status).toBe(201);
-    expect(opened.json).toMatchObject({ rubricId: 'iid-2027', extensions: [], version: 1 });
+    expect(opened.json).toMatchObject({ rubricId: 'iid-2027-provisional', extensions: [], version: 1 });
     const again = await env.request('POST', `${base}/periods`, {
       token: admin,
       body: { year: 2027, internalDeadline: '2026-11-01', nationalDeadline: '2027-08-23' },

@@ -41,13 +41,15 @@ async function accept(tenant: string, innovationId: string, indicator: string) {
 
 describe('evidence gates the verified score', () => {
   it('counts an accepted level only while passed evidence is attached', async () => {
-    // Prepare: an eligible Magetan innovation with an answered, unaccepted indicator and no evidence.
-    const admin = await env.login('admin.3520@demo.local');
-    const projection = (await env.request('GET', '/tenants/35.20/periods/2026/projection', { token: admin }))
+    // Prepare: an eligible Banjar innovation with an answered, unaccepted indicator and no evidence.
+    // Banjar's verifier has accepted every mandatory indicator, so its innovations count in the
+    // verified view and one more accepted level moves it (ADR 0017).
+    const admin = await env.login('admin.6303@demo.local');
+    const projection = (await env.request('GET', '/tenants/63.03/periods/2026/projection', { token: admin }))
       .json;
     let target: { innovationId: string; indicator: string } | undefined;
     for (const candidate of projection.innovations.filter((item: any) => item.eligibility?.eligible)) {
-      const view = await checklist(admin, '35.20', candidate.id);
+      const view = await checklist(admin, '63.03', candidate.id);
       const open = view.indicators.find((item: any) => item.state === 'missing_evidence' && item.level > 0);
       if (open) {
         target = { innovationId: candidate.id, indicator: open.code };
@@ -56,8 +58,8 @@ describe('evidence gates the verified score', () => {
     }
     expect(target, 'an eligible innovation with an answer lacking evidence').toBeDefined();
     const { innovationId, indicator } = target!;
-    const before = await verifiedIndex(admin, '35.20');
-    const row = (await checklist(admin, '35.20', innovationId)).indicators.find(
+    const before = await verifiedIndex(admin, '63.03');
+    const row = (await checklist(admin, '63.03', innovationId)).indicators.find(
       (item: any) => item.code === indicator,
     );
     expect(row).toMatchObject({
@@ -75,48 +77,48 @@ describe('evidence gates the verified score', () => {
           mediaType: 'application/pdf',
         }
       : { bytes: solidPng(20, 20, [9, 99, 199]), fileName: 'bukti.png', mediaType: 'image/png' };
-    const { id } = await uploadAndComplete(env, admin, '35.20', file.bytes, {
+    const { id } = await uploadAndComplete(env, admin, '63.03', file.bytes, {
       fileName: file.fileName,
       mediaType: file.mediaType,
       documentDate: '2025-06-01',
     });
-    const linked = await link(admin, '35.20', id, { type: 'innovation', innovationId, indicator });
+    const linked = await link(admin, '63.03', id, { type: 'innovation', innovationId, indicator });
     // Assess: attached and passed, still not verified.
     expect(linked.status).toBe(201);
     expect(linked.json.link).toMatchObject({
       evidenceId: id,
       target: { type: 'innovation', innovationId, indicator },
     });
-    const attached = (await checklist(admin, '35.20', innovationId)).indicators.find(
+    const attached = (await checklist(admin, '63.03', innovationId)).indicators.find(
       (item: any) => item.code === indicator,
     );
     expect(attached).toMatchObject({ state: 'awaiting_verification', missing: ['verification'] });
     expect(attached.attached).toEqual([
       expect.objectContaining({ evidenceId: id, status: 'passed', counts: true }),
     ]);
-    expect(await verifiedIndex(admin, '35.20')).toBe(before);
+    expect(await verifiedIndex(admin, '63.03')).toBe(before);
 
     // Act 2: the verifier accepts the answer.
     const access = {
-      evidence: new EvidenceRepository(env.data.forScope(tenantScope('35.20')), '35.20'),
+      evidence: new EvidenceRepository(env.data.forScope(tenantScope('63.03')), '63.03'),
     } as TenantAccess;
     await expect(
       assertAcceptableEvidence(access, { type: 'innovation', innovationId, indicator }),
     ).resolves.toBe(undefined);
-    await accept('35.20', innovationId, indicator);
-    const accepted = await verifiedIndex(admin, '35.20');
+    await accept('63.03', innovationId, indicator);
+    const accepted = await verifiedIndex(admin, '63.03');
     // Assess: the verified score moves.
     expect(accepted).toBeGreaterThan(before);
     expect(
-      (await checklist(admin, '35.20', innovationId)).indicators.find((item: any) => item.code === indicator)
+      (await checklist(admin, '63.03', innovationId)).indicators.find((item: any) => item.code === indicator)
         .state,
     ).toBe('verified');
 
     // Act 3: without the evidence the accepted level no longer counts.
-    expect((await unlink(admin, '35.20', id, { type: 'innovation', innovationId, indicator })).status).toBe(
+    expect((await unlink(admin, '63.03', id, { type: 'innovation', innovationId, indicator })).status).toBe(
       200,
     );
-    expect(await verifiedIndex(admin, '35.20')).toBe(before);
+    expect(await verifiedIndex(admin, '63.03')).toBe(before);
     await expect(
       assertAcceptableEvidence(access, { type: 'innovation', innovationId, indicator }),
     ).rejects.toMatchObject({
@@ -125,15 +127,15 @@ describe('evidence gates the verified score', () => {
       field: 'evidence',
     });
     // Re-attached it counts again; deleted it does not.
-    await link(admin, '35.20', id, { type: 'innovation', innovationId, indicator });
-    expect(await verifiedIndex(admin, '35.20')).toBe(accepted);
-    const item = await env.request('GET', `/tenants/35.20/evidence/${id}`, { token: admin });
-    await env.request('POST', `/tenants/35.20/evidence/${id}/delete`, {
+    await link(admin, '63.03', id, { type: 'innovation', innovationId, indicator });
+    expect(await verifiedIndex(admin, '63.03')).toBe(accepted);
+    const item = await env.request('GET', `/tenants/63.03/evidence/${id}`, { token: admin });
+    await env.request('POST', `/tenants/63.03/evidence/${id}/delete`, {
       token: admin,
       headers: { 'if-match': item.headers.get('etag')! },
       body: { reason: 'Dokumen diganti' },
     });
-    expect(await verifiedIndex(admin, '35.20')).toBe(before);
+    expect(await verifiedIndex(admin, '63.03')).toBe(before);
   });
 });
 

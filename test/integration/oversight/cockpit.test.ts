@@ -116,6 +116,8 @@ describe('the province cockpit', () => {
       expect(returned.status).toBe(200);
     }
 
+    // The cockpit's rows follow the table's stream (docs/decisions/0018).
+    await env.projected();
     const response = await cockpit(province, '35', '?warning=not_assessable_risk');
     expect(response.json.rows.map((row: { tenantCode: string }) => row.tenantCode)).toEqual(['35.20']);
     const [magetan] = response.json.rows;

@@ -8,7 +8,8 @@ import { createTestEnvironment, type TestEnvironment } from '../../support/envir
 import { applyEdit, editArbitrary, type RegionActors } from './edits.ts';
 
 /**
- * The summary read model is derived data kept current by every write (docs/decisions/0010). After
+ * The summary read model is derived data kept current by the projector on the table's stream
+ * (docs/decisions/0018). After
  * any sequence of edits through the API — accepted or refused — the stored summary, the province
  * row, the drill-down item and the national row must equal a full recompute from source, and the
  * rebuild must find nothing to repair.
@@ -43,6 +44,9 @@ beforeAll(async () => {
 });
 
 async function expectNoDrift(): Promise<void> {
+  // The summaries follow the table's stream (docs/decisions/0018): wait until the projector has
+  // applied every edit, then the read model must equal a full recompute.
+  await env.projected();
   const fresh = await computeSummary(env.data, CODE, YEAR);
   expect(fresh).toBeDefined();
   if (!fresh) return;
@@ -88,7 +92,7 @@ describe('the summary read model', () => {
     expect(report.entries.some((entry) => entry.tenantCode === CODE && entry.year === YEAR)).toBe(true);
   }, 600_000);
 
-  it('reflects one write at once: creating an innovation moves the counts and the seats', async () => {
+  it('reflects one write once the projector has applied it: the counts and the seats move', async () => {
     const before = await env.request('GET', `/tenants/${CODE}/periods/${YEAR}/summary`, {
       token: region.admin,
     });
@@ -100,6 +104,7 @@ describe('the summary read model', () => {
       stage: 2,
     });
     expect(created).toBe(201);
+    await env.projected();
     const after = await env.request('GET', `/tenants/${CODE}/periods/${YEAR}/summary`, {
       token: region.admin,
     });

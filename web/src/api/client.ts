@@ -6,12 +6,18 @@ import { clearToken, readToken } from './token.ts';
 
 export const API_BASE = '/api/v1';
 
-let unauthorizedHandler: () => void = () => {};
+export type SessionRefusal = 'expired' | 'account_disabled' | 'account_unavailable';
+let refusedHandler: (reason: SessionRefusal) => void = () => {};
 
-/** The app shell registers what a 401 does (clear the session, go to the sign-in page). */
-export function onUnauthorized(handler: () => void): void {
-  unauthorizedHandler = handler;
+/**
+ * The app shell registers what a refused session does (clear it, go to the sign-in page with the
+ * reason): a 401, or a 403 saying the account was disabled or removed.
+ */
+export function onSessionRefused(handler: (reason: SessionRefusal) => void): void {
+  refusedHandler = handler;
 }
+
+const ACCOUNT_REFUSALS = new Set<SessionRefusal>(['account_disabled', 'account_unavailable']);
 
 const sessionMiddleware: Middleware = {
   onRequest({ request }) {
@@ -21,10 +27,22 @@ const sessionMiddleware: Middleware = {
     request.headers.set('Accept-Language', getLanguage());
     return request;
   },
-  onResponse({ response }) {
+  async onResponse({ response }) {
     if (response.status === 401 && readToken()) {
       clearToken();
-      unauthorizedHandler();
+      refusedHandler('expired');
+    }
+    if (response.status === 403 && readToken()) {
+      const code = (
+        (await response
+          .clone()
+          .json()
+          .catch(() => undefined)) as ApiErrorBody | undefined
+      )?.error?.code;
+      if (code && ACCOUNT_REFUSALS.has(code as SessionRefusal)) {
+        clearToken();
+        refusedHandler(code as SessionRefusal);
+      }
     }
     return response;
   },

@@ -21,6 +21,7 @@ type RequestJson<Operation> = Operation extends {
 
 export type ApiErrorBody = components['schemas']['Error'];
 export type SessionUser = components['schemas']['User'];
+export type SignInSettings = components['schemas']['SignInSettings'];
 export type Role = SessionUser['roles'][number];
 /** Platform administration is never granted from inside a tenant. */
 export type TenantRole = Exclude<Role, 'platform_admin'>;

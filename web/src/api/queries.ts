@@ -13,6 +13,7 @@ import type {
 export const queryKeys = {
   me: ['me'] as const,
   demoUsers: ['dev', 'users'] as const,
+  signInSettings: ['auth', 'config'] as const,
   areas: (q: string) => ['areas', q] as const,
   tenants: ['tenants'] as const,
   opds: (code: string) => ['tenants', code, 'opds'] as const,

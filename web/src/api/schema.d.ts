@@ -4,6 +4,69 @@
  */
 
 export interface paths {
+  '/api/v1/auth/config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where the web app signs in (OpenID Connect provider and client) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The sign-in settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SignInSettings'];
+          };
+        };
+        /** @description The bearer token sent is not valid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -226,6 +289,12 @@ export interface paths {
         content: {
           'application/json': {
             code: string;
+            /** @description The region’s first administrator (Bappeda), invited in the same step */
+            firstAdmin?: {
+              /** Format: email */
+              email: string;
+              name: string;
+            };
           };
         };
       };
@@ -1007,6 +1076,10 @@ export interface paths {
                   | 'province_viewer'
                 )[];
                 opdId?: string;
+                /** @enum {string} */
+                status?: 'invited' | 'active' | 'disabled';
+                /** Format: date-time */
+                invitationExpiresAt?: string;
                 version: number;
                 /** Format: date-time */
                 createdAt: string;
@@ -1100,6 +1173,10 @@ export interface paths {
               name: string;
               roles: ('platform_admin' | 'tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer')[];
               opdId?: string;
+              /** @enum {string} */
+              status?: 'invited' | 'active' | 'disabled';
+              /** Format: date-time */
+              invitationExpiresAt?: string;
               version: number;
               /** Format: date-time */
               createdAt: string;
@@ -1207,7 +1284,104 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    delete?: never;
+    /** Remove a member or withdraw an invitation; the address is free again (tenant admin) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     /** Change a member’s roles or department (tenant admin) */
@@ -1247,6 +1421,10 @@ export interface paths {
               name: string;
               roles: ('platform_admin' | 'tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer')[];
               opdId?: string;
+              /** @enum {string} */
+              status?: 'invited' | 'active' | 'disabled';
+              /** Format: date-time */
+              invitationExpiresAt?: string;
               version: number;
               /** Format: date-time */
               createdAt: string;
@@ -1347,6 +1525,396 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/members/{userId}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disable a member: the next request after at most 60 s is refused (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The member */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              email: string;
+              name: string;
+              roles: ('platform_admin' | 'tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer')[];
+              opdId?: string;
+              /** @enum {string} */
+              status?: 'invited' | 'active' | 'disabled';
+              /** Format: date-time */
+              invitationExpiresAt?: string;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/members/{userId}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enable a disabled member again (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The member */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              email: string;
+              name: string;
+              roles: ('platform_admin' | 'tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer')[];
+              opdId?: string;
+              /** @enum {string} */
+              status?: 'invited' | 'active' | 'disabled';
+              /** Format: date-time */
+              invitationExpiresAt?: string;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/members/{userId}/invitation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send an invitation that was never accepted again, valid for another 7 days (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The member */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              email: string;
+              name: string;
+              roles: ('platform_admin' | 'tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer')[];
+              opdId?: string;
+              /** @enum {string} */
+              status?: 'invited' | 'active' | 'disabled';
+              /** Format: date-time */
+              invitationExpiresAt?: string;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many writes by this user or region; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/tenants/{code}/innovations': {
@@ -14471,13 +15039,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    User: {
-      id: string;
-      email: string;
-      name?: string;
-      tenantCode: string;
-      roles: ('platform_admin' | 'tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer')[];
-      opdId?: string;
+    SignInSettings: {
+      /** @enum {string} */
+      provider: 'local' | 'cognito';
+      authority: string;
+      clientId: string;
+      scope: string;
+      endSessionEndpoint?: string;
+      /** @description Whether the demo directory (passwordless demo users) is offered */
+      demo: boolean;
     };
     Error: {
       error: {
@@ -14490,6 +15060,14 @@ export interface components {
         }[];
         requestId?: string;
       };
+    };
+    User: {
+      id: string;
+      email: string;
+      name?: string;
+      tenantCode: string;
+      roles: ('platform_admin' | 'tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer')[];
+      opdId?: string;
     };
     Projection: {
       year: number;
@@ -14544,6 +15122,13 @@ export interface components {
           pointsNeeded: number | null;
         };
       };
+      ifIneligibleSent: {
+        drafts: number;
+        claimedIndex: number;
+        verifiedIndex: number;
+        claimedCost: number;
+        verifiedCost: number;
+      };
       riskIndexPoints: number;
       n: number;
       divisorMinimum: number;
@@ -14563,6 +15148,16 @@ export interface components {
         treatment: 'counted' | 'rejected' | 'ineligible';
         kematanganClaimed: number;
         kematanganVerified: number;
+        mandatoryGaps: {
+          code: string;
+          name: string;
+          /** @enum {string} */
+          state: 'unanswered' | 'not_accepted';
+        }[];
+        verifiedReason: {
+          message_id: string;
+          message_en: string;
+        } | null;
         eligibility?: {
           eligible: boolean;
           reasons: {
@@ -14591,8 +15186,8 @@ export interface components {
         | 'cover_basic_service'
         | 'lift_indicator'
         | 'lift_spd_row'
-        | 'drop_ineligible_draft'
-        | 'fix_ineligible_draft';
+        | 'fix_ineligible_draft'
+        | 'complete_mandatory';
       effort: number;
       indexBefore: number;
       indexAfter: number;
@@ -14606,6 +15201,10 @@ export interface components {
       fromLevel?: number;
       toLevel?: number;
       urusan?: string[];
+      mandatory?: {
+        code: string;
+        toLevel: number;
+      }[];
       emptySeats?: number;
       levelText?: string;
       evidence?: {
@@ -15008,7 +15607,7 @@ export interface components {
       /** Format: date-time */
       computedAt: string;
       /** Format: date-time */
-      changesPendingSince: string | null;
+      changesThrough: string | null;
       /** Format: date */
       today: string;
       daysToInternalDeadline: number | null;
@@ -15113,6 +15712,8 @@ export interface components {
         } | null;
         /** Format: date-time */
         computedAt: string;
+        /** Format: date-time */
+        changesThrough?: string;
         daysToInternalDeadline: number | null;
         daysToNationalDeadline: number | null;
         /** @enum {string} */
@@ -15223,6 +15824,8 @@ export interface components {
         } | null;
         /** Format: date-time */
         computedAt: string;
+        /** Format: date-time */
+        changesThrough?: string;
         daysToInternalDeadline: number | null;
         daysToNationalDeadline: number | null;
         /** @enum {string} */

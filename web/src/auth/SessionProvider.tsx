@@ -9,16 +9,24 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { api, onUnauthorized, unwrap } from '../api/client.ts';
+import { api, onSessionRefused, type SessionRefusal, unwrap } from '../api/client.ts';
 import type { Role, SessionUser, Tenant } from '../api/model.ts';
 import { queryKeys } from '../api/queries.ts';
 import { clearToken, readToken, storeToken, subscribeToken } from '../api/token.ts';
+import { getLanguage } from '../i18n/language.ts';
+import { type SignInState, signInSettings, signOutAtProvider, userManager } from './oidc.ts';
+
+/** Why the person is on the sign-in page again: their session ended, or their account was closed. */
+export type SessionEnd = SessionRefusal;
 
 interface SessionValue {
   token: string | null;
-  /** True after the server rejected the token, so the sign-in page can say why the user is there. */
-  expired: boolean;
+  /** Set after the server refused the session, so the sign-in page can say why the user is there. */
+  ended: SessionEnd | null;
+  /** Stores the ID token the provider issued (the sign-in callback, a demo script's token). */
   signIn(token: string): void;
+  /** Goes to the OpenID provider; in demo mode a demo user's address skips the password. */
+  startSignIn(options: { next?: string | undefined; demoEmail?: string | undefined }): Promise<void>;
   signOut(): void;
 }
 
@@ -27,32 +35,90 @@ const SessionContext = createContext<SessionValue | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const token = useSyncExternalStore(subscribeToken, readToken);
-  const [expired, setExpired] = useState(false);
+  const [ended, setEnded] = useState<SessionEnd | null>(null);
+  const signedIn = token !== null;
 
   useEffect(() => {
-    onUnauthorized(() => {
-      setExpired(true);
+    onSessionRefused((reason) => {
+      setEnded(reason);
       queryClient.clear();
+      void userManager()
+        .then((manager) => manager.removeUser())
+        .catch(() => undefined);
     });
   }, [queryClient]);
+
+  // Renewal: the library renews with the refresh token shortly before the ID token expires; the
+  // API client always sends the newest one. A renewal the provider refuses ends the session.
+  useEffect(() => {
+    if (!signedIn) return;
+    let cleanup = () => {};
+    void userManager()
+      .then(async (manager) => {
+        const renewed = (user: { id_token?: string | undefined }) => {
+          if (user.id_token) storeToken(user.id_token);
+        };
+        const failed = () => {
+          clearToken();
+          setEnded('expired');
+          queryClient.clear();
+        };
+        manager.events.addUserLoaded(renewed);
+        manager.events.addSilentRenewError(failed);
+        manager.events.addAccessTokenExpired(failed);
+        cleanup = () => {
+          manager.events.removeUserLoaded(renewed);
+          manager.events.removeSilentRenewError(failed);
+          manager.events.removeAccessTokenExpired(failed);
+        };
+        // Loading the stored user starts the renewal timers.
+        await manager.getUser();
+      })
+      .catch(() => undefined);
+    return () => cleanup();
+  }, [signedIn, queryClient]);
 
   // Clearing the cache on both edges keeps one user's data from showing in the next session on a
   // shared office computer.
   const signIn = useCallback(
     (newToken: string) => {
       queryClient.clear();
-      setExpired(false);
+      setEnded(null);
       storeToken(newToken);
     },
     [queryClient],
   );
+  const startSignIn = useCallback(
+    async (options: { next?: string | undefined; demoEmail?: string | undefined }) => {
+      const [manager, settings] = await Promise.all([userManager(), signInSettings()]);
+      const state: SignInState = { next: options.next };
+      const language = getLanguage();
+      await manager.signinRedirect({
+        state,
+        // The provider's pages in the person's language: `ui_locales` for the embedded provider,
+        // `lang` for Cognito's managed login.
+        ui_locales: language,
+        ...(options.demoEmail ? { login_hint: options.demoEmail } : {}),
+        extraQueryParams: {
+          ...(options.demoEmail ? { demo: '1' } : {}),
+          ...(settings.provider === 'cognito' ? { lang: language } : {}),
+        },
+      });
+    },
+    [],
+  );
   const signOut = useCallback(() => {
-    setExpired(false);
+    const idToken = readToken();
+    setEnded(null);
     clearToken();
     queryClient.clear();
+    void signOutAtProvider(idToken).catch(() => undefined);
   }, [queryClient]);
 
-  const value = useMemo(() => ({ token, expired, signIn, signOut }), [token, expired, signIn, signOut]);
+  const value = useMemo(
+    () => ({ token, ended, signIn, startSignIn, signOut }),
+    [token, ended, signIn, startSignIn, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -100,8 +100,8 @@ export const enOversight: { readonly [K in keyof typeof idOversight]: string } =
   'composition.stageUnset': 'Not set',
   'composition.empty': 'No innovation in this period yet.',
   'composition.computedAt': 'Summary computed at {date}.',
-  'composition.pending':
-    'Changes since {date} are not in this summary yet. It is brought up to date automatically within minutes.',
+  'composition.changesThrough':
+    'Includes changes up to {date}; new changes reach the summary within seconds.',
   'composition.reload': 'Reload the summary',
 
   'results.title': 'Official results of past years',

@@ -49,13 +49,26 @@ export const en: Dictionary = {
   'tenantKind.kabupaten': 'Regency',
   'tenantKind.kota': 'City',
 
-  'signIn.title': 'Sign in (demo mode)',
+  'signIn.title': 'Sign in',
   'signIn.intro':
     'This is a local server with sample data. Pick one of the demo users below to sign in with that role.',
   'signIn.platformGroup': 'Platform',
   'signIn.empty': 'There are no demo users yet. Start the local server with sample data (seed).',
   'signIn.unavailable': 'The demo user list is unavailable. This page only works in local mode (pnpm start).',
-  'signIn.sessionExpired': 'Your session has ended. Please sign in again.',
+  'signIn.ended.expired': 'Your session has ended. Please sign in again.',
+  'signIn.ended.account_disabled':
+    'Your account was disabled by the region’s administrator. Ask the Bappeda/Litbang admin to enable it again.',
+  'signIn.ended.account_unavailable':
+    'Your account is no longer a member of any region. Ask the Bappeda/Litbang admin.',
+  'signIn.accountTitle': 'Sign in with your account',
+  'signIn.accountBody': 'Use the e-mail address and password from your region’s Bappeda/Litbang invitation.',
+  'signIn.accountButton': 'Sign in with e-mail and password',
+  'signIn.demoTitle': 'Demo users',
+  'signIn.demoBadge': 'Demo mode',
+  'signIn.callbackFailedTitle': 'Sign-in failed',
+  'signIn.callbackFailed':
+    'The sign-in could not be completed: the link was used already or has expired. Please sign in again.',
+  'signIn.backToSignIn': 'Back to the sign-in page',
   'signIn.byEmail': 'Or sign in with a demo user email',
   'signIn.email': 'Demo user email',
   'signIn.submit': 'Sign in',
@@ -210,15 +223,40 @@ export const en: Dictionary = {
   'members.changeRole': 'Change role',
   'members.changeRoleTitle': 'Change roles of {name}',
   'members.inviteTitle': 'Invite user',
-  'members.invited': 'Invitation sent.',
-  'members.saved': 'User roles saved.',
-  'members.conflict': 'Someone else changed this user. The list has been reloaded; please try again.',
+  'members.notice.invited': 'Invitation sent. The link to set a password is valid for 7 days.',
+  'members.notice.saved': 'User roles saved. The change takes effect within a minute.',
+  'members.notice.conflict': 'Someone else changed this user. The list has been reloaded; please try again.',
+  'members.notice.disable':
+    'Account disabled. Their sessions were ended; their next request is refused within a minute.',
+  'members.notice.enable': 'Account enabled again.',
+  'members.notice.resend': 'Invitation sent again. The old link no longer works.',
+  'members.notice.remove': 'User removed. The address can be invited again.',
+  'members.col.status': 'Status',
+  'members.status.active': 'Active',
+  'members.status.invited': 'Invited',
+  'members.status.lapsed': 'Invitation expired',
+  'members.status.disabled': 'Disabled',
+  'members.invitationUntil': 'Valid until {date}',
+  'members.action.disable': 'Disable',
+  'members.action.enable': 'Enable',
+  'members.action.resend': 'Resend invitation',
+  'members.action.remove': 'Remove',
+  'members.confirm.disable':
+    '{name} can no longer sign in and their sessions end. What they created stays. You can enable the account again at any time.',
+  'members.confirm.enable': '{name} can sign in and work again with the same roles.',
+  'members.confirm.resend':
+    'A new invitation goes to {email}, valid for 7 days. The previous invitation link stops working.',
+  'members.confirm.remove':
+    '{name} ({email}) is removed from this region’s users; a pending invitation is withdrawn. What they created stays.',
   'members.rolesRequired': 'Choose at least one role.',
 
   'tenants.title': 'Registered regions',
   'tenants.onboardTitle': 'Register a new region',
   'tenants.onboardIntro':
-    "Pick the region from Kemendagri's official area code list. The region admin can be invited once the region is registered.",
+    "Pick the region from Kemendagri's official area code list and invite its first Bappeda/Litbang admin in the same step.",
+  'tenants.adminEmail': 'First region admin’s e-mail',
+  'tenants.adminHint': 'Optional. An invitation to set a password goes to this address.',
+  'tenants.adminName': 'Region admin’s name',
   'tenants.area': 'Region (Kemendagri area code)',
   'tenants.areaPlaceholder': 'Type a name or code, e.g. Ngawi or 35.21',
   'tenants.areaNothing': 'No region found',
@@ -434,6 +472,16 @@ export const en: Dictionary = {
   'dashboard.gain': '+{gain} points',
   'dashboard.openInnovation': 'Open innovation',
   'dashboard.notCounted': 'Innovations not counted yet ({count})',
+  'dashboard.notCountedIntro': 'Ineligible drafts are left out of the divisor until they are fixed.',
+  'dashboard.ifIneligibleSent':
+    'If these drafts were sent as they are, all would be rejected and still sit in the divisor: the verified index would fall by {cost} points to {index}.',
+  'dashboard.verifiedHeld': 'Counting 0 in the verified score ({count})',
+  'dashboard.verifiedHeldIntro':
+    'These innovations count in the verified score only once every mandatory indicator is answered and its evidence accepted by the verifier. Until then each stays in the divisor at 0 and does not count towards the basic-service affairs.',
+  'dashboard.notAssessableTitle': 'Tidak Dapat Dinilai (not assessable)',
+  'dashboard.notAssessable':
+    'No innovation can be assessed in this period yet, so the region is Tidak Dapat Dinilai (index 0) whatever its SPD score. Register and complete eligible innovations.',
+  'dashboard.notAssessableBand': 'Tidak Dapat Dinilai: 0 (no innovation to assess)',
 
   'spd.title': 'SPD answers (regional government unit)',
   'spd.intro':

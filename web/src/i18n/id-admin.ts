@@ -20,14 +20,40 @@ export const idAdmin = {
   'members.changeRole': 'Ubah peran',
   'members.changeRoleTitle': 'Ubah peran {name}',
   'members.inviteTitle': 'Undang pengguna',
-  'members.invited': 'Undangan terkirim.',
-  'members.saved': 'Peran pengguna tersimpan.',
-  'members.conflict': 'Data pengguna ini telah diubah orang lain. Daftar sudah dimuat ulang; silakan ulangi.',
+  'members.notice.invited': 'Undangan terkirim. Tautan untuk membuat kata sandi berlaku 7 hari.',
+  'members.notice.saved': 'Peran pengguna tersimpan. Perubahan berlaku paling lambat 1 menit.',
+  'members.notice.conflict':
+    'Data pengguna ini telah diubah orang lain. Daftar sudah dimuat ulang; silakan ulangi.',
+  'members.notice.disable':
+    'Akun dinonaktifkan. Sesinya diakhiri; permintaan berikutnya ditolak paling lambat 1 menit.',
+  'members.notice.enable': 'Akun diaktifkan kembali.',
+  'members.notice.resend': 'Undangan dikirim ulang. Tautan lama tidak berlaku lagi.',
+  'members.notice.remove': 'Pengguna dihapus. Alamat emailnya dapat diundang lagi.',
+  'members.col.status': 'Status',
+  'members.status.active': 'Aktif',
+  'members.status.invited': 'Diundang',
+  'members.status.lapsed': 'Undangan kedaluwarsa',
+  'members.status.disabled': 'Nonaktif',
+  'members.invitationUntil': 'Berlaku s.d. {date}',
+  'members.action.disable': 'Nonaktifkan',
+  'members.action.enable': 'Aktifkan',
+  'members.action.resend': 'Kirim ulang undangan',
+  'members.action.remove': 'Hapus',
+  'members.confirm.disable':
+    '{name} tidak dapat masuk lagi dan sesinya diakhiri. Data yang dibuatnya tetap ada. Anda dapat mengaktifkannya kembali kapan saja.',
+  'members.confirm.enable': '{name} dapat masuk dan bekerja lagi dengan peran yang sama.',
+  'members.confirm.resend':
+    'Undangan baru dikirim ke {email}, berlaku 7 hari. Tautan undangan sebelumnya tidak berlaku lagi.',
+  'members.confirm.remove':
+    '{name} ({email}) dihapus dari daftar pengguna daerah ini; undangannya ditarik. Data yang dibuatnya tetap ada.',
   'members.rolesRequired': 'Pilih setidaknya satu peran.',
   'tenants.title': 'Pemda Terdaftar',
   'tenants.onboardTitle': 'Daftarkan Pemda baru',
   'tenants.onboardIntro':
-    'Pilih daerah dari daftar resmi kode wilayah Kemendagri. Admin Pemda dapat diundang setelah Pemda terdaftar.',
+    'Pilih daerah dari daftar resmi kode wilayah Kemendagri, lalu undang admin Bappeda/Litbang pertamanya sekaligus.',
+  'tenants.adminEmail': 'Email admin Pemda pertama',
+  'tenants.adminHint': 'Opsional. Undangan untuk membuat kata sandi dikirim ke alamat ini.',
+  'tenants.adminName': 'Nama admin Pemda',
   'tenants.area': 'Daerah (kode wilayah Kemendagri)',
   'tenants.areaPlaceholder': 'Ketik nama atau kode, mis. Ngawi atau 35.21',
   'tenants.areaNothing': 'Daerah tidak ditemukan',
@@ -92,6 +118,17 @@ export const idAdmin = {
   'dashboard.gain': '+{gain} poin',
   'dashboard.openInnovation': 'Buka inovasi',
   'dashboard.notCounted': 'Inovasi yang belum dihitung ({count})',
+  'dashboard.notCountedIntro':
+    'Draf yang belum memenuhi syarat tidak masuk pembagi sampai syaratnya dipenuhi.',
+  'dashboard.ifIneligibleSent':
+    'Bila draf ini dikirim apa adanya, semuanya akan ditolak dan tetap masuk pembagi: indeks terverifikasi turun {cost} poin menjadi {index}.',
+  'dashboard.verifiedHeld': 'Bernilai 0 pada skor terverifikasi ({count})',
+  'dashboard.verifiedHeldIntro':
+    'Inovasi ini baru dihitung pada skor terverifikasi setelah semua indikator wajibnya dijawab dan data dukungnya diterima verifikator. Sampai saat itu ia tetap masuk pembagi dengan nilai 0 dan tidak ikut menghitung urusan pelayanan dasar.',
+  'dashboard.notAssessableTitle': 'Tidak Dapat Dinilai',
+  'dashboard.notAssessable':
+    'Belum ada inovasi yang dapat dinilai pada periode ini, sehingga daerah berpredikat Tidak Dapat Dinilai (indeks 0) berapa pun nilai SPD-nya. Daftarkan dan lengkapi inovasi yang memenuhi syarat.',
+  'dashboard.notAssessableBand': 'Tidak Dapat Dinilai: 0 (tidak ada inovasi yang dapat dinilai)',
   'spd.title': 'Jawaban SPD (Satuan Pemerintah Daerah)',
   'spd.intro':
     'Jawaban tingkat daerah. Untuk indikator kuantitatif, isi angka mentah (T-1, T-2) dan level dihitung otomatis; atau pilih level langsung.',

@@ -100,8 +100,8 @@ export const idOversight = {
   'composition.stageUnset': 'Belum diisi',
   'composition.empty': 'Belum ada inovasi pada periode ini.',
   'composition.computedAt': 'Ringkasan dihitung pada {date}.',
-  'composition.pending':
-    'Perubahan sejak {date} belum masuk ringkasan ini. Ringkasan diperbarui otomatis dalam beberapa menit.',
+  'composition.changesThrough':
+    'Mencakup perubahan hingga {date}; perubahan baru masuk ringkasan dalam beberapa detik.',
   'composition.reload': 'Muat ulang ringkasan',
 
   'results.title': 'Hasil resmi tahun-tahun lalu',

@@ -58,14 +58,27 @@ export const id = {
   'tenantKind.kabupaten': 'Kabupaten',
   'tenantKind.kota': 'Kota',
 
-  'signIn.title': 'Masuk (mode demo)',
+  'signIn.title': 'Masuk',
   'signIn.intro':
     'Ini adalah server lokal dengan data contoh. Pilih salah satu pengguna demo di bawah untuk masuk sesuai perannya.',
   'signIn.platformGroup': 'Platform',
   'signIn.empty': 'Belum ada pengguna demo. Jalankan server lokal dengan data contoh (seed).',
   'signIn.unavailable':
     'Daftar pengguna demo tidak tersedia. Halaman ini hanya berfungsi pada mode lokal (pnpm start).',
-  'signIn.sessionExpired': 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+  'signIn.ended.expired': 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+  'signIn.ended.account_disabled':
+    'Akun Anda dinonaktifkan oleh admin daerah. Hubungi admin Bappeda/Litbang untuk mengaktifkannya kembali.',
+  'signIn.ended.account_unavailable':
+    'Akun Anda tidak lagi terdaftar sebagai anggota daerah mana pun. Hubungi admin Bappeda/Litbang.',
+  'signIn.accountTitle': 'Masuk dengan akun Anda',
+  'signIn.accountBody': 'Gunakan email dan kata sandi dari undangan admin Bappeda/Litbang daerah Anda.',
+  'signIn.accountButton': 'Masuk dengan email dan kata sandi',
+  'signIn.demoTitle': 'Pengguna demo',
+  'signIn.demoBadge': 'Mode demo',
+  'signIn.callbackFailedTitle': 'Gagal masuk',
+  'signIn.callbackFailed':
+    'Proses masuk tidak dapat diselesaikan: tautannya sudah dipakai atau kedaluwarsa. Silakan masuk lagi.',
+  'signIn.backToSignIn': 'Kembali ke halaman masuk',
   'signIn.byEmail': 'Atau masuk dengan email pengguna demo',
   'signIn.email': 'Email pengguna demo',
   'signIn.submit': 'Masuk',

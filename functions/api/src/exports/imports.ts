@@ -22,7 +22,7 @@ import {
   opdKindFromName,
   PKPN_LABELS,
   periodLock,
-  rubricForYear,
+  rubricIdForPeriod,
   STAGE_LABELS,
   todayInJakarta,
   URUSAN,
@@ -88,6 +88,9 @@ export async function previewImport(
   const defaultYear = options.periodYear ?? defaultAssessmentYear();
   const periods = new PeriodRepository(clients, tenantCode);
   const today = todayInJakarta();
+  // A row is judged by its period's pinned rubric, as the answers of that period will be.
+  const openedPeriods = new Map((await periods.list()).map((period) => [period.year, period]));
+  const rubricIdOf = (year: number) => rubricIdForPeriod(year, openedPeriods.get(year));
 
   const mapped = body.map(({ cells, rowNumber }) => {
     const values = new Map<ImportColumnKey, CellValue>();
@@ -97,9 +100,9 @@ export async function previewImport(
       defaultOpd,
       createMissingOpds: options.createMissingOpds ?? false,
       defaultYear,
-      knownYear: (year) => rubricForYear(year) !== undefined,
+      knownYear: (year) => rubricIdOf(year) !== undefined,
       rubricFor: (year) => {
-        const id = rubricForYear(year);
+        const id = rubricIdOf(year);
         return id ? getRubric(id) : undefined;
       },
     });

@@ -3,7 +3,7 @@ import {
   type EvidenceTarget,
   type Innovation,
   type Opd,
-  rubricForYear,
+  rubricIdForPeriod,
   type SpdAnswers,
   type Tenant,
   type TenantSettings,
@@ -13,7 +13,6 @@ import {
   type Eligibility,
   getRubric,
   innovationKematangan,
-  isRubricId,
   type Rubric,
 } from '@inovasi/core/scoring';
 import {
@@ -75,8 +74,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 /** The rubric a period is scored with: the one it pinned, or the year's default. */
 export async function rubricOf(clients: ScopedClients, tenantCode: string, year: number): Promise<Rubric> {
   const period = await new PeriodRepository(clients, tenantCode).get(year);
-  const rubricId = period?.rubricId ?? rubricForYear(year);
-  if (!rubricId || !isRubricId(rubricId)) throw new JobInputError('no_rubric_for_year');
+  const rubricId = rubricIdForPeriod(year, period);
+  if (!rubricId) throw new JobInputError('no_rubric_for_year');
   return getRubric(rubricId);
 }
 

@@ -13,7 +13,6 @@ import {
   tenantScope,
 } from '@inovasi/data';
 import { JobInputError, jobErrorOf } from '../exports/job-errors.ts';
-import { refreshYears } from '../summaries/compute.ts';
 
 /** A job to run: its kind, the tenant it belongs to, its id. All a worker's message needs to carry. */
 export interface JobRef {
@@ -230,13 +229,7 @@ export async function runBackgroundJob(
         runId,
         progress.report,
       );
-      // The confirming request refreshed the summaries before the rows existed (docs/decisions/0010).
-      await refreshYears(deps.data, ref.tenantCode).catch((error: unknown) =>
-        logger.warn('summary refresh after import failed; the scheduled rebuild repairs it', {
-          ...ref,
-          error,
-        }),
-      );
+      // The imported rows reach the summaries through the table's stream (docs/decisions/0018).
     }
     logger.info('background job done', { ...ref, durationMs: Math.round(performance.now() - started) });
     return 'done';

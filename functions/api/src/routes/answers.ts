@@ -7,7 +7,7 @@ import {
   spdAnswerInputSchema,
   spdAnswersSchema,
 } from '@inovasi/core';
-import { getRubric, KEMANFAATAN_CODE } from '@inovasi/core/scoring';
+import { KEMANFAATAN_CODE } from '@inovasi/core/scoring';
 import { ArchivedError } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -15,7 +15,7 @@ import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
 import { assertInnovationEditable, assertPeriodAllowsEdit } from '../workflow-guards.ts';
-import { periodParams, rubricIdForPeriod } from './periods.ts';
+import { periodParams, periodRubric } from './periods.ts';
 
 const indicatorCode = z
   .string()
@@ -76,7 +76,7 @@ export const answerRoutes = createRouter()
     access.authorizeOpd('innovation.update', innovation.opdId);
     await assertInnovationEditable(access, innovation);
 
-    const rubric = getRubric(rubricIdForPeriod(innovation.periodYear));
+    const rubric = await periodRubric(access.periods, innovation.periodYear);
     if (!rubric.sidIndicators.some((candidate) => candidate.code === indicator)) {
       throw new ApiError(400, 'unknown_indicator', 'indicator');
     }
@@ -98,19 +98,21 @@ export const answerRoutes = createRouter()
   })
   .openapi(readSpdRoute, async (c) => {
     const { code, year } = c.req.valid('param');
-    const rubricId = rubricIdForPeriod(year);
     const access = await tenantAccess(c, code, 'spd.read');
+    const rubricId = (await periodRubric(access.periods, year)).id;
     const stored = await access.spd.get(year);
-    const answers = stored ?? { year, rubricId, answers: {}, version: 0 };
+    // The rubric the answers are scored with is the period's, whatever rubric they were saved under.
+    const answers = stored ? { ...stored, rubricId } : { year, rubricId, answers: {}, version: 0 };
     c.header('ETag', etag(answers.version));
     return c.json(answers, 200);
   })
   .openapi(saveSpdRoute, async (c) => {
     const { code, year, row } = c.req.valid('param');
-    const rubricId = rubricIdForPeriod(year);
     const access = await tenantAccess(c, code, 'spd.manage');
     const version = expectedVersion(c);
-    const rubricRow = getRubric(rubricId).spdRows.find((candidate) => candidate.code === row);
+    const rubric = await periodRubric(access.periods, year);
+    const rubricId = rubric.id;
+    const rubricRow = rubric.spdRows.find((candidate) => candidate.code === row);
     if (!rubricRow) throw new ApiError(400, 'unknown_indicator', 'row');
     const input = c.req.valid('json');
     if (input.figures && !rubricRow.derivation) throw new ApiError(400, 'figures_not_allowed', 'figures');

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  bandsOfYear,
+  bandsOfRubric,
   cockpitRow,
   cockpitRowSchema,
   earlyWarningSchema,
@@ -16,14 +16,14 @@ import {
   todayInJakarta,
   yearBandSchema,
 } from '@inovasi/core';
-import { OfficialResultRepository, SummaryRepository, SummaryStaleMarkers } from '@inovasi/data';
+import { OfficialResultRepository, SummaryRepository } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
-import { computeSummary, endedRequestsCutoff, isClearable } from '../summaries/compute.ts';
+import { computeSummary } from '../summaries/compute.ts';
 import { tenantAccess } from '../tenancy.ts';
-import { periodParams, rubricIdForPeriod } from './periods.ts';
+import { periodParams, periodRubric } from './periods.ts';
 
 const regionView = cockpitRowSchema.pick({
   daysToInternalDeadline: true,
@@ -37,11 +37,12 @@ export const dashboardSchema = z
     summary: regionSummarySchema,
     computedAt: z.iso.datetime(),
     /**
-     * Set when a committed change of the region is not in this summary yet (its refresh was lost,
-     * docs/decisions/0010): when the oldest such change was made. The summary sweep recomputes it
-     * within minutes; changes still being saved are not counted.
+     * How current the summary is (docs/decisions/0018): when the newest change of the region that
+     * the summary projector has applied was made. Null until the projector has applied one (a
+     * summary from the seed or the rebuild). A change made after this time may not be in it yet;
+     * the projector applies one within seconds.
      */
-    changesPendingSince: z.iso.datetime().nullable(),
+    changesThrough: z.iso.datetime().nullable(),
     /** The Jakarta date the calendar figures below were computed for. */
     today: z.iso.date(),
     ...regionView.shape,
@@ -113,13 +114,9 @@ const saveResultRoute = createRoute({
 export const dashboardRoutes = createRouter()
   .openapi(summaryRoute, async (c) => {
     const { code, year } = c.req.valid('param');
-    rubricIdForPeriod(year);
     const access = await tenantAccess(c, code, 'dashboard.read');
-    const [found, markers] = await Promise.all([
-      new SummaryRepository(access.clients, code).get(year),
-      new SummaryStaleMarkers(access.clients, code).list(),
-    ]);
-    let stored = found;
+    const rubric = await periodRubric(access.periods, year);
+    let stored = await new SummaryRepository(access.clients, code).get(year);
     if (!stored) {
       // Never stored (a year no write of the region touched yet): computed for this answer only.
       // A read writes nothing, whoever reads (a province may not write in a regency at all); the
@@ -128,17 +125,14 @@ export const dashboardRoutes = createRouter()
       if (!computed) throw new ApiError(404, 'tenant_not_onboarded');
       stored = { ...computed.bundle.summary, ...computed.meta };
     }
-    const { computedAt, sourceAt: _sourceAt, ...summary } = stored;
+    const { computedAt, sourceAt: _sourceAt, changesThrough, ...summary } = stored;
     const today = todayInJakarta();
     const row = cockpitRow({ ...provinceRowOf(summary), computedAt }, today);
-    // Markers are listed oldest first.
-    const cutoff = endedRequestsCutoff();
-    const lost = markers.find((marker) => isClearable(marker, cutoff));
     return c.json(
       {
         summary,
         computedAt,
-        changesPendingSince: lost?.markedAt ?? null,
+        changesThrough: changesThrough ?? null,
         today,
         daysToInternalDeadline: row.daysToInternalDeadline,
         daysToNationalDeadline: row.daysToNationalDeadline,
@@ -146,21 +140,24 @@ export const dashboardRoutes = createRouter()
         changeSinceLastYear: row.changeSinceLastYear,
         warnings: row.warnings,
         nextSteps: nextSteps(summary, today),
-        bands: bandsOfYear(year) ?? [],
+        bands: bandsOfRubric(rubric),
       },
       200,
     );
   })
   .openapi(trendRoute, async (c) => {
     const { code, year } = c.req.valid('param');
-    rubricIdForPeriod(year);
     const access = await tenantAccess(c, code, 'dashboard.read');
+    const rubric = await periodRubric(access.periods, year);
     const points = await new SummaryRepository(access.clients, code).trend(year);
     return c.json(
       {
         year,
-        bands: bandsOfYear(year) ?? [],
-        points: points.map(({ computedAt: _computedAt, sourceAt: _sourceAt, ...point }) => point),
+        bands: bandsOfRubric(rubric),
+        points: points.map(
+          ({ computedAt: _computedAt, sourceAt: _sourceAt, changesThrough: _changesThrough, ...point }) =>
+            point,
+        ),
       },
       200,
     );

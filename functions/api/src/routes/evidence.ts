@@ -18,10 +18,9 @@ import {
   indicatorEvidenceSchema,
   levelDefinition,
   linkFindings,
-  rubricForYear,
   toEvidenceTarget,
 } from '@inovasi/core';
-import { getRubric, KEMANFAATAN_CODE, type Sid33Basis, spdAnswerLevel } from '@inovasi/core/scoring';
+import { KEMANFAATAN_CODE, type Rubric, type Sid33Basis, spdAnswerLevel } from '@inovasi/core/scoring';
 import {
   EvidenceLinkExistsError,
   EvidenceLinkInvalidError,
@@ -41,7 +40,7 @@ import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { type TenantAccess, tenantAccess } from '../tenancy.ts';
 import { assertInnovationEditable, assertPeriodAllowsEdit } from '../workflow-guards.ts';
-import { periodParams, rubricIdForPeriod } from './periods.ts';
+import { findPeriodRubric, periodParams, periodRubric } from './periods.ts';
 
 const evidenceIdSchema = z
   .string()
@@ -410,14 +409,19 @@ function rejected(evidence: Evidence): ApiError {
 async function checkTarget(
   access: TenantAccess,
   target: EvidenceTarget,
-): Promise<{ code: string; level: number; periodYear: number; basis?: Sid33Basis | undefined }> {
+): Promise<{
+  code: string;
+  level: number;
+  periodYear: number;
+  rubric: Rubric | undefined;
+  basis?: Sid33Basis | undefined;
+}> {
   switch (target.type) {
     case 'innovation': {
       const innovation = await access.innovations.get(target.innovationId);
       if (!innovation || innovation.archived) throw new ApiError(404, 'not_found');
       authorize(access, 'innovation.update', innovation.opdId);
-      const rubricId = rubricForYear(innovation.periodYear);
-      const rubric = rubricId ? getRubric(rubricId) : undefined;
+      const rubric = await findPeriodRubric(access.periods, innovation.periodYear);
       if (!rubric?.sidIndicators.some((indicator) => indicator.code === target.indicator)) {
         throw new ApiError(400, 'unknown_indicator', 'indicator');
       }
@@ -427,12 +431,13 @@ async function checkTarget(
         code: target.indicator,
         level: answer?.level ?? 0,
         periodYear: innovation.periodYear,
+        rubric,
         basis: target.indicator === KEMANFAATAN_CODE ? (answer?.basis as Sid33Basis | undefined) : undefined,
       };
     }
     case 'spd': {
       authorize(access, 'spd.manage', undefined);
-      const rubric = getRubric(rubricIdForPeriod(target.year));
+      const rubric = await periodRubric(access.periods, target.year);
       const row = rubric.spdRows.find((candidate) => candidate.code === target.row);
       if (!row) throw new ApiError(400, 'unknown_indicator', 'row');
       await assertPeriodAllowsEdit(access, target.year, undefined, 'bappeda');
@@ -444,13 +449,14 @@ async function checkTarget(
             verified: false,
           })
         : 0;
-      return { code: target.row, level, periodYear: target.year };
+      return { code: target.row, level, periodYear: target.year, rubric };
     }
     case 'agreement': {
       authorize(access, 'replication.document', undefined);
       const agreement = await access.replications.get(target.agreementId);
       if (!agreement) throw new ApiError(404, 'not_found');
-      return { code: 'agreement', level: 0, periodYear: new Date().getUTCFullYear() };
+      // An agreement is no indicator of any rubric: its warnings are the intake's own findings.
+      return { code: 'agreement', level: 0, periodYear: new Date().getUTCFullYear(), rubric: undefined };
     }
   }
 }
@@ -588,8 +594,7 @@ export const evidenceRoutes = createRouter()
     try {
       const link = await access.evidence.link(evidenceId, target, access.actor);
       const after = (await access.evidence.get(evidenceId)) ?? evidence;
-      const rubricId = rubricForYear(context.periodYear);
-      const rubric = rubricId ? getRubric(rubricId) : undefined;
+      const { rubric } = context;
       const indicator =
         rubric && [...rubric.sidIndicators, ...rubric.spdRows].find((i) => i.code === context.code);
       const warnings =
@@ -627,25 +632,22 @@ export const evidenceRoutes = createRouter()
     const access = await tenantAccess(c, code, 'innovation.read');
     const innovation = await access.innovations.get(id);
     if (!innovation) throw new ApiError(404, 'not_found');
-    const rubricId = rubricIdForPeriod(innovation.periodYear);
-    const checklist = innovationChecklist(
-      getRubric(rubricId),
-      innovation,
-      await access.evidence.linksForInnovation(id),
-    );
+    const rubric = await periodRubric(access.periods, innovation.periodYear);
+    const rubricId = rubric.id;
+    const checklist = innovationChecklist(rubric, innovation, await access.evidence.linksForInnovation(id));
     return c.json({ innovationId: id, periodYear: innovation.periodYear, rubricId, ...checklist }, 200);
   })
   .openapi(spdEvidenceRoute, async (c) => {
     const { code, year } = c.req.valid('param');
-    const rubricId = rubricIdForPeriod(year);
     const access = await tenantAccess(c, code, 'spd.read');
+    const rubric = await periodRubric(access.periods, year);
     const [spd, linked] = await Promise.all([access.spd.get(year), access.evidence.linksForSpd(year)]);
-    return c.json({ year, rubricId, ...spdChecklist(getRubric(rubricId), year, spd, linked) }, 200);
+    return c.json({ year, rubricId: rubric.id, ...spdChecklist(rubric, year, spd, linked) }, 200);
   })
   .openapi(completenessRoute, async (c) => {
     const { code, year } = c.req.valid('param');
-    const rubricId = rubricIdForPeriod(year);
     const access = await tenantAccess(c, code, 'projection.read');
+    const rubricId = (await periodRubric(access.periods, year)).id;
     const [innovations, spd, links] = await Promise.all([
       access.innovations.listForPeriod(year),
       access.spd.get(year),

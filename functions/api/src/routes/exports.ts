@@ -17,7 +17,7 @@ import { dispatch } from '../jobs/dispatch.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { type TenantAccess, tenantAccess } from '../tenancy.ts';
-import { rubricIdForPeriod } from './periods.ts';
+import { periodRubric } from './periods.ts';
 
 const jobParams = tenantParams.extend({ id: idSchema });
 const innovationParams = tenantParams.extend({ id: idSchema });
@@ -159,7 +159,7 @@ export const exportRoutes = createRouter()
       if (!innovation) throw new ApiError(404, 'not_found', 'innovationId');
       periodYear = innovation.periodYear;
     }
-    rubricIdForPeriod(periodYear);
+    await periodRubric(access.periods, periodYear);
     try {
       const { job, created } = await exportsOf(access).request(
         {

@@ -20,7 +20,7 @@ import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantP
 import type { TenantAccess } from '../tenancy.ts';
 import { tenantAccess } from '../tenancy.ts';
 import { assertInnovationEditable, assertPeriodAllowsEdit } from '../workflow-guards.ts';
-import { rubricIdForPeriod } from './periods.ts';
+import { periodRubric } from './periods.ts';
 
 const innovationParams = tenantParams.extend({ id: idSchema });
 
@@ -231,7 +231,7 @@ export const innovationRoutes = createRouter()
     const previous = await loadInnovation(access, id);
     access.authorizeOpd('innovation.create', previous.opdId);
     if (toYear <= previous.periodYear) throw new ApiError(400, 'carry_over_backwards', 'toYear');
-    rubricIdForPeriod(toYear);
+    await periodRubric(access.periods, toYear);
     await assertLiveOpd(access, previous.opdId);
     await assertPeriodAllowsEdit(access, toYear, previous.opdId);
     // Levels carry over as a starting point; reviews do not: evidence must be current for the new year.

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { memberSchema, ROLES } from '@inovasi/core';
-import { AlreadyExistsError } from '@inovasi/data';
-import { expectedVersion } from '../context.ts';
+import { type AppContext, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { identityAdminOf, inviteMember, resendInvitation } from '../members-service.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { type TenantAccess, tenantAccess } from '../tenancy.ts';
@@ -22,6 +22,51 @@ const inviteInput = z.object({
 const changeInput = z.object({ roles: tenantRoles.optional(), opdId: idSchema.nullable().optional() });
 const memberParams = tenantParams.extend({ userId: idSchema });
 
+const disableRoute = createRoute({
+  method: 'post',
+  path: '/tenants/{code}/members/{userId}/disable',
+  tags: ['Members'],
+  summary: 'Disable a member: the next request after at most 60 s is refused (tenant admin)',
+  request: { params: memberParams, headers: ifMatchHeader },
+  responses: {
+    200: jsonContent(memberSchema, 'The member'),
+    ...errorResponses(400, 401, 403, 404, 409, 428),
+  },
+});
+
+const enableRoute = createRoute({
+  method: 'post',
+  path: '/tenants/{code}/members/{userId}/enable',
+  tags: ['Members'],
+  summary: 'Enable a disabled member again (tenant admin)',
+  request: { params: memberParams, headers: ifMatchHeader },
+  responses: {
+    200: jsonContent(memberSchema, 'The member'),
+    ...errorResponses(400, 401, 403, 404, 409, 428),
+  },
+});
+
+const resendRoute = createRoute({
+  method: 'post',
+  path: '/tenants/{code}/members/{userId}/invitation',
+  tags: ['Members'],
+  summary: 'Send an invitation that was never accepted again, valid for another 7 days (tenant admin)',
+  request: { params: memberParams, headers: ifMatchHeader },
+  responses: {
+    200: jsonContent(memberSchema, 'The member'),
+    ...errorResponses(400, 401, 403, 404, 409, 428),
+  },
+});
+
+const removeRoute = createRoute({
+  method: 'delete',
+  path: '/tenants/{code}/members/{userId}',
+  tags: ['Members'],
+  summary: 'Remove a member or withdraw an invitation; the address is free again (tenant admin)',
+  request: { params: memberParams, headers: ifMatchHeader },
+  responses: { 204: { description: 'Removed' }, ...errorResponses(400, 401, 403, 404, 409, 428) },
+});
+
 const listRoute = createRoute({
   method: 'get',
   path: '/tenants/{code}/members',
@@ -40,7 +85,10 @@ const inviteRoute = createRoute({
   tags: ['Members'],
   summary: 'Invite a member (tenant admin)',
   request: { params: tenantParams, body: jsonBody(inviteInput) },
-  responses: { 201: jsonContent(memberSchema, 'The new member'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: {
+    201: jsonContent(memberSchema, 'The new member'),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
 });
 
 const changeRoute = createRoute({
@@ -78,12 +126,8 @@ export const memberRoutes = createRouter()
     const access = await tenantAccess(c, c.req.valid('param').code, 'member.manage');
     const input = c.req.valid('json');
     await assertOpdAssignment(access, input.roles, input.opdId);
-    try {
-      return c.json(await access.members().invite(input), 201);
-    } catch (error) {
-      if (error instanceof AlreadyExistsError) throw new ApiError(409, 'member_exists', 'email');
-      throw error;
-    }
+    const member = await inviteMember(c.get('deps'), await tenantOf(access), input, access.audit);
+    return c.json(member, 201);
   })
   .openapi(changeRoute, async (c) => {
     const { code, userId } = c.req.valid('param');
@@ -95,5 +139,54 @@ export const memberRoutes = createRouter()
     const roles = input.roles ?? current.roles;
     const opdId = input.opdId === null ? undefined : (input.opdId ?? current.opdId);
     await assertOpdAssignment(access, roles, opdId);
-    return c.json(await access.members().update(userId, version, { roles, opdId }), 200);
+    const updated = await access.members().update(userId, version, { roles, opdId });
+    c.get('memberDirectory').forget(updated.email);
+    return c.json(updated, 200);
+  })
+  .openapi(disableRoute, async (c) => {
+    const { access, member, version } = await managedMember(c, c.req.valid('param'));
+    const updated = await access.members().setEnabled(member.id, version, false);
+    c.get('memberDirectory').forget(member.email);
+    await identityAdminOf(c.get('deps')).disabled(member.email);
+    return c.json(updated, 200);
+  })
+  .openapi(enableRoute, async (c) => {
+    const { access, member, version } = await managedMember(c, c.req.valid('param'));
+    const updated = await access.members().setEnabled(member.id, version, true);
+    c.get('memberDirectory').forget(member.email);
+    await identityAdminOf(c.get('deps')).enabled(member.email);
+    return c.json(updated, 200);
+  })
+  .openapi(resendRoute, async (c) => {
+    const { access, member, version } = await managedMember(c, c.req.valid('param'));
+    const renewed = await resendInvitation(
+      c.get('deps'),
+      await tenantOf(access),
+      member,
+      version,
+      access.audit,
+    );
+    return c.json(renewed, 200);
+  })
+  .openapi(removeRoute, async (c) => {
+    const { access, member, version } = await managedMember(c, c.req.valid('param'));
+    await access.members().remove(member.id, version);
+    c.get('memberDirectory').forget(member.email);
+    await identityAdminOf(c.get('deps')).removed(member.email);
+    return c.body(null, 204);
   });
+
+/** The member an admin acts on, never the admin themself (nobody locks themselves out by a slip). */
+async function managedMember(c: AppContext, params: { code: string; userId: string }) {
+  const access = await tenantAccess(c, params.code, 'member.manage');
+  const version = expectedVersion(c);
+  if (params.userId === access.actor.userId) throw new ApiError(400, 'cannot_change_self', 'userId');
+  const member = await access.members().get(params.userId);
+  if (!member) throw new ApiError(404, 'not_found');
+  return { access, member, version };
+}
+
+async function tenantOf(access: TenantAccess): Promise<{ code: string; name: string }> {
+  const profile = await access.profile.get();
+  return { code: access.tenantCode, name: profile?.name ?? access.tenantCode };
+}

@@ -359,7 +359,14 @@ export const oversightRoutes = createRouter()
     const today = todayInJakarta();
     return c.json(
       {
-        row: cockpitRow({ ...provinceRowOf(detail.summary), computedAt: detail.computedAt }, today),
+        row: cockpitRow(
+          {
+            ...provinceRowOf(detail.summary),
+            computedAt: detail.computedAt,
+            ...(detail.changesThrough ? { changesThrough: detail.changesThrough } : {}),
+          },
+          today,
+        ),
         summary: detail.summary,
         innovations: detail.innovations,
         truncated: detail.truncated,

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { periodSchema, rubricForYear } from '@inovasi/core';
-import { isRubricId } from '@inovasi/core/scoring';
-import { AlreadyExistsError } from '@inovasi/data';
+import { periodSchema, rubricForYear, rubricIdForPeriod } from '@inovasi/core';
+import { getRubric, RUBRIC_ID_PATTERN, type Rubric, resolveRubricId } from '@inovasi/core/scoring';
+import { AlreadyExistsError, type PeriodRepository } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { announcePeriod } from '../notify.ts';
@@ -13,8 +13,28 @@ export const periodParams = tenantParams.extend({
   year: z.coerce.number().int().min(2022).max(2100).openapi({ example: 2026 }),
 });
 
-/** The rubric a period is scored with; a year without one cannot be projected. */
-export function rubricIdForPeriod(year: number): string {
+/**
+ * The rubric a region's period is scored with: the one pinned when the period was opened, or the
+ * year's default while it is not opened (core's rubricIdForPeriod decides). A year with neither
+ * cannot be scored: 404 naming the year.
+ */
+export async function periodRubric(periods: Pick<PeriodRepository, 'get'>, year: number): Promise<Rubric> {
+  const rubric = await findPeriodRubric(periods, year);
+  if (!rubric) throw new ApiError(404, 'no_rubric_for_year', 'year');
+  return rubric;
+}
+
+/** periodRubric for callers that answer a missing rubric their own way. */
+export async function findPeriodRubric(
+  periods: Pick<PeriodRepository, 'get'>,
+  year: number,
+): Promise<Rubric | undefined> {
+  const rubricId = rubricIdForPeriod(year, await periods.get(year));
+  return rubricId ? getRubric(rubricId) : undefined;
+}
+
+/** The year's default rubric, for a period about to be opened without naming one. */
+function defaultRubricIdOf(year: number): string {
   const rubricId = rubricForYear(year);
   if (!rubricId) throw new ApiError(404, 'no_rubric_for_year', 'year');
   return rubricId;
@@ -24,10 +44,7 @@ const isoDate = z.iso.date();
 
 const periodInput = z.object({
   year: z.number().int().min(2022).max(2100),
-  rubricId: z
-    .string()
-    .regex(/^iid-\d{4}$/)
-    .optional(),
+  rubricId: z.string().regex(RUBRIC_ID_PATTERN).optional(),
   internalDeadline: isoDate,
   nationalDeadline: isoDate,
 });
@@ -108,8 +125,9 @@ export const periodRoutes = createRouter()
   .openapi(openRoute, async (c) => {
     const access = await tenantAccess(c, c.req.valid('param').code, 'period.manage');
     const input = c.req.valid('json');
-    const rubricId = input.rubricId ?? rubricIdForPeriod(input.year);
-    if (!isRubricId(rubricId)) throw new ApiError(400, 'unknown_rubric', 'rubricId');
+    // An old id of a renamed rubric is stored as the rubric's own id.
+    const rubricId = resolveRubricId(input.rubricId ?? defaultRubricIdOf(input.year));
+    if (!rubricId) throw new ApiError(400, 'unknown_rubric', 'rubricId');
     assertDeadlines(input.internalDeadline, input.nationalDeadline);
     try {
       const period = await access.periods.open({ ...input, rubricId });

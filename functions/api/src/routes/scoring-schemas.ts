@@ -26,6 +26,8 @@ export const projectedScoreSchema = z.object({
   }),
 });
 
+const explanationSchema = z.object({ message_id: z.string(), message_en: z.string() });
+
 const eligibilitySchema = z.object({
   eligible: z.boolean(),
   reasons: z.array(
@@ -39,6 +41,14 @@ export const projectionSchema = z
     rubricId: z.string(),
     claimed: projectedScoreSchema,
     verified: projectedScoreSchema,
+    /** Ineligible drafts are outside n until fixed (decision 6); this is the index if sent as they are. */
+    ifIneligibleSent: z.object({
+      drafts: z.number(),
+      claimedIndex: z.number(),
+      verifiedIndex: z.number(),
+      claimedCost: z.number(),
+      verifiedCost: z.number(),
+    }),
     riskIndexPoints: z.number(),
     n: z.number(),
     divisorMinimum: z.number(),
@@ -58,6 +68,12 @@ export const projectionSchema = z
         treatment: z.enum(['counted', 'rejected', 'ineligible']),
         kematanganClaimed: z.number(),
         kematanganVerified: z.number(),
+        /** Mandatory indicators not answered with accepted evidence: the verified view counts it 0. */
+        mandatoryGaps: z.array(
+          z.object({ code: z.string(), name: z.string(), state: z.enum(['unanswered', 'not_accepted']) }),
+        ),
+        /** Why the verified view counts it 0 or not at all; null when it counts there. */
+        verifiedReason: explanationSchema.nullable(),
         eligibility: eligibilitySchema.optional(),
       }),
     ),
@@ -83,8 +99,8 @@ export const moveSchema = z
       'cover_basic_service',
       'lift_indicator',
       'lift_spd_row',
-      'drop_ineligible_draft',
       'fix_ineligible_draft',
+      'complete_mandatory',
     ]),
     effort: z.number(),
     indexBefore: z.number(),
@@ -99,6 +115,8 @@ export const moveSchema = z
     fromLevel: z.number().optional(),
     toLevel: z.number().optional(),
     urusan: z.array(z.string()).optional(),
+    /** complete_mandatory: each mandatory indicator to answer or get accepted, at the level assumed. */
+    mandatory: z.array(z.object({ code: z.string(), toLevel: z.number() })).optional(),
     emptySeats: z.number().optional(),
     levelText: z.string().optional(),
     evidence: z.record(z.string(), z.unknown()).optional(),

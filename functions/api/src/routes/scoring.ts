@@ -3,16 +3,19 @@ import {
   advise,
   getRubric,
   projectRegion,
+  RUBRIC_ID_PATTERN,
+  resolveRubricId,
   simulate,
   simulateInputSchema,
   simulateResultSchema,
 } from '@inovasi/core/scoring';
 import { requireActor } from '../context.ts';
+import { ApiError } from '../errors.ts';
 import { loadPeriod } from '../projection-state.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
-import { periodParams, rubricIdForPeriod } from './periods.ts';
+import { periodParams, periodRubric } from './periods.ts';
 import { moveSchema, projectionSchema } from './scoring-schemas.ts';
 
 const simulateRoute = createRoute({
@@ -29,7 +32,7 @@ const rubricRoute = createRoute({
   path: '/rubrics/{id}',
   tags: ['Scoring'],
   summary: 'A rubric version: indicators, weights, level texts and the evidence each level asks for',
-  request: { params: z.object({ id: z.string().regex(/^iid-\d{4}$/) }) },
+  request: { params: z.object({ id: z.string().regex(RUBRIC_ID_PATTERN) }) },
   responses: {
     200: jsonContent(z.record(z.string(), z.unknown()), 'The rubric'),
     ...errorResponses(400, 401, 404),
@@ -76,16 +79,15 @@ export const scoringRoutes = createRouter()
   .openapi(rubricRoute, async (c) => {
     requireActor(c);
     const { id } = c.req.valid('param');
-    return c.json(
-      getRubric(rubricIdForPeriod(Number(id.slice(4)))) as unknown as Record<string, unknown>,
-      200,
-    );
+    // An old id of a renamed rubric (a period pinned before the rename) still finds its rubric.
+    const rubricId = resolveRubricId(id);
+    if (!rubricId) throw new ApiError(404, 'unknown_rubric', 'id');
+    return c.json(getRubric(rubricId) as unknown as Record<string, unknown>, 200);
   })
   .openapi(projectionRoute, async (c) => {
     const { code, year } = c.req.valid('param');
-    const rubricId = rubricIdForPeriod(year);
     const access = await tenantAccess(c, code, 'projection.read');
-    const period = await loadPeriod(access, year, rubricId);
+    const period = await loadPeriod(access, year, (await periodRubric(access.periods, year)).id);
     const projection = projectRegion(period.state);
     const byId = new Map(period.innovations.map((item) => [item.id, item]));
     const body: z.infer<typeof projectionSchema> = {
@@ -106,6 +108,7 @@ export const scoringRoutes = createRouter()
         const eligibility = period.eligibility.get(item.id);
         return {
           ...item,
+          mandatoryGaps: [...item.mandatoryGaps],
           name: byId.get(item.id)?.profile.name,
           status: byId.get(item.id)?.status,
           eligibility: eligibility && { eligible: eligibility.eligible, reasons: [...eligibility.reasons] },
@@ -116,10 +119,9 @@ export const scoringRoutes = createRouter()
   })
   .openapi(adviceRoute, async (c) => {
     const { code, year } = c.req.valid('param');
-    const rubricId = rubricIdForPeriod(year);
     const { basis, limit } = c.req.valid('query');
     const access = await tenantAccess(c, code, 'projection.read');
-    const period = await loadPeriod(access, year, rubricId);
+    const period = await loadPeriod(access, year, (await periodRubric(access.periods, year)).id);
     // `added` carries the assumed new innovation in full; a client needs only the summary fields.
     const moves = advise(period.state, { basis, limit }).map((move) => {
       const { added: _added, ...summary } = move as typeof move & { added?: unknown };

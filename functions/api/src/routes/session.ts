@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ROLES, tenantSchema } from '@inovasi/core';
+import { memberMayAct, ROLES, tenantSchema } from '@inovasi/core';
 import {
   MemberRepository,
   OpdRepository,
@@ -37,30 +37,62 @@ const meRoute = createRoute({
   },
 });
 
-export const sessionRoutes = createRouter().openapi(meRoute, async (c) => {
-  const actor = requireActor(c);
-  // A platform administrator belongs to no region: there is no profile to read (and no tenant
-  // session to assume for the pseudo-code `platform` in AWS, ADR 0008).
-  const platform = actor.tenantCode === PLATFORM_TENANT;
-  const [tenant, member] = await Promise.all([
-    platform
-      ? undefined
-      : new TenantProfileRepository(
-          c.get('deps').data.forScope(tenantScope(actor.tenantCode, true)),
-          actor.tenantCode,
-        ).get(),
-    loadMember(c.get('deps'), actor.tenantCode, actor.userId),
-  ]);
-  const user = {
-    id: actor.userId,
-    email: actor.email,
-    name: member?.name,
-    tenantCode: actor.tenantCode,
-    roles: [...actor.roles],
-    opdId: actor.opdId,
-  };
-  return c.json({ user, tenant: tenant ?? null }, 200);
+const signInSettingsSchema = z
+  .object({
+    provider: z.enum(['local', 'cognito']),
+    authority: z.string(),
+    clientId: z.string(),
+    scope: z.string(),
+    endSessionEndpoint: z.string().optional(),
+    demo: z
+      .boolean()
+      .openapi({ description: 'Whether the demo directory (passwordless demo users) is offered' }),
+  })
+  .openapi('SignInSettings');
+
+const signInSettingsRoute = createRoute({
+  method: 'get',
+  path: '/auth/config',
+  tags: ['Session'],
+  summary: 'Where the web app signs in (OpenID Connect provider and client)',
+  security: [],
+  responses: {
+    200: jsonContent(signInSettingsSchema, 'The sign-in settings'),
+    ...errorResponses(404),
+  },
 });
+
+export const sessionRoutes = createRouter()
+  .openapi(signInSettingsRoute, (c) => {
+    const deps = c.get('deps');
+    if (!deps.signIn) throw new ApiError(404, 'not_available');
+    c.header('Cache-Control', 'no-store');
+    return c.json({ ...deps.signIn, demo: Boolean(deps.demoTokens) }, 200);
+  })
+  .openapi(meRoute, async (c) => {
+    const actor = requireActor(c);
+    // A platform administrator belongs to no region: there is no profile to read (and no tenant
+    // session to assume for the pseudo-code `platform` in AWS, ADR 0008).
+    const platform = actor.tenantCode === PLATFORM_TENANT;
+    const [tenant, member] = await Promise.all([
+      platform
+        ? undefined
+        : new TenantProfileRepository(
+            c.get('deps').data.forScope(tenantScope(actor.tenantCode, true)),
+            actor.tenantCode,
+          ).get(),
+      loadMember(c.get('deps'), actor.tenantCode, actor.userId),
+    ]);
+    const user = {
+      id: actor.userId,
+      email: actor.email,
+      name: member?.name,
+      tenantCode: actor.tenantCode,
+      roles: [...actor.roles],
+      opdId: actor.opdId,
+    };
+    return c.json({ user, tenant: tenant ?? null }, 200);
+  });
 
 const loginRoute = createRoute({
   method: 'post',
@@ -91,14 +123,15 @@ const usersRoute = createRoute({
   responses: { 200: jsonContent(z.object({ items: z.array(demoUserSchema) }), 'Demo users') },
 });
 
-/** Registered only when the app runs in local mode; in AWS these routes do not exist at all. */
+/** Registered only in demo mode, and answered only on loopback; in AWS these routes do not exist at all. */
 export const devRoutes = createRouter()
   .openapi(loginRoute, async (c) => {
     const deps = c.get('deps');
     const identity = await findIdentity(deps, c.req.valid('json').email);
-    if (!identity || !deps.issuer) throw new ApiError(404, 'unknown_user', 'email');
-    const token = await deps.issuer.issue(identity.actor);
+    if (!identity || !deps.demoTokens) throw new ApiError(404, 'unknown_user', 'email');
     const { actor, member } = identity;
+    if (!memberMayAct(member)) throw new ApiError(403, 'account_disabled');
+    const token = await deps.demoTokens.issue({ subject: member.id, email: member.email });
     return c.json(
       {
         token,

@@ -1,13 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { isTenantCode, tenantSchema } from '@inovasi/core';
+import { isTenantCode, type Tenant, tenantSchema } from '@inovasi/core';
 import {
   AlreadyExistsError,
+  LoginDirectory,
+  loginDirectoryScope,
   onboardingScope,
   PlatformRepository,
   platformRegistryScope,
 } from '@inovasi/data';
 import { requireActor } from '../context.ts';
+import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
+import { inviteMember } from '../members-service.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { auditContext, tenantAccess } from '../tenancy.ts';
@@ -17,7 +21,17 @@ const onboardRoute = createRoute({
   path: '/tenants',
   tags: ['Tenants'],
   summary: 'Onboard a region (platform admin)',
-  request: { body: jsonBody(z.object({ code: z.string().min(2).max(5) })) },
+  request: {
+    body: jsonBody(
+      z.object({
+        code: z.string().min(2).max(5),
+        firstAdmin: z
+          .object({ email: z.email().max(254), name: z.string().trim().min(2).max(150) })
+          .optional()
+          .openapi({ description: 'The region’s first administrator (Bappeda), invited in the same step' }),
+      }),
+    ),
+  },
   responses: {
     201: jsonContent(tenantSchema, 'The new tenant'),
     ...errorResponses(400, 401, 403, 409),
@@ -47,6 +61,15 @@ const readRoute = createRoute({
   },
 });
 
+/** Whether an address may be invited: nobody holds it, or only an invitation that lapsed. */
+async function addressIsFree(deps: AppDeps, email: string): Promise<boolean> {
+  const pointer = await new LoginDirectory(deps.data.forScope(loginDirectoryScope)).find(email);
+  return (
+    !pointer ||
+    (pointer.invitationExpiresAt !== undefined && pointer.invitationExpiresAt < new Date().toISOString())
+  );
+}
+
 const requirePlatformAdmin = (c: Parameters<typeof requireActor>[0]) => {
   const actor = requireActor(c);
   if (!actor.roles.includes('platform_admin')) throw new ApiError(403, 'forbidden_role');
@@ -56,18 +79,27 @@ const requirePlatformAdmin = (c: Parameters<typeof requireActor>[0]) => {
 export const tenantRoutes = createRouter()
   .openapi(onboardRoute, async (c) => {
     requirePlatformAdmin(c);
-    const { code } = c.req.valid('json');
-    const area = isTenantCode(code) ? await c.get('deps').areas.find(code) : undefined;
+    const { code, firstAdmin } = c.req.valid('json');
+    const deps = c.get('deps');
+    const area = isTenantCode(code) ? await deps.areas.find(code) : undefined;
     if (!area) throw new ApiError(400, 'unknown_area', 'code');
-    const platform = new PlatformRepository(c.get('deps').data.forScope(onboardingScope(area.code)));
+    // Checked before the region exists, so a refused address leaves no half-onboarded region.
+    if (firstAdmin && !(await addressIsFree(deps, firstAdmin.email))) {
+      throw new ApiError(409, 'member_cannot_be_invited', 'firstAdmin.email');
+    }
+    const platform = new PlatformRepository(deps.data.forScope(onboardingScope(area.code)));
+    let tenant: Tenant;
     try {
-      const tenant = await platform.onboard(area, undefined, auditContext(c));
-      c.get('logger').info('tenant onboarded', { onboarded: tenant.code });
-      return c.json(tenant, 201);
+      tenant = await platform.onboard(area, undefined, auditContext(c));
     } catch (error) {
       if (error instanceof AlreadyExistsError) throw new ApiError(409, 'tenant_exists', 'code');
       throw error;
     }
+    c.get('logger').info('tenant onboarded', { onboarded: tenant.code });
+    if (firstAdmin) {
+      await inviteMember(deps, tenant, { ...firstAdmin, roles: ['tenant_admin'] }, auditContext(c));
+    }
+    return c.json(tenant, 201);
   })
   .openapi(listRoute, async (c) => {
     requirePlatformAdmin(c);

@@ -10,7 +10,12 @@ import {
   WORKFLOW_ACTIONS,
   type WorkflowAction,
 } from '@inovasi/core';
-import { checkEligibility, getRubric, innovationKematangan } from '@inovasi/core/scoring';
+import {
+  checkEligibility,
+  innovationKematangan,
+  readinessGapSentence,
+  readinessGaps,
+} from '@inovasi/core/scoring';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { assertAcceptableEvidence } from '../evidence-gate.ts';
@@ -21,7 +26,7 @@ import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantP
 import type { TenantAccess } from '../tenancy.ts';
 import { tenantAccess } from '../tenancy.ts';
 import { assertPeriodAllowsEdit } from '../workflow-guards.ts';
-import { periodParams, rubricIdForPeriod } from './periods.ts';
+import { periodParams, periodRubric } from './periods.ts';
 
 const innovationParams = tenantParams.extend({ id: idSchema });
 const indicatorParam = z
@@ -102,7 +107,7 @@ async function assertStepPreconditions(
   action: WorkflowAction,
   language: Language,
 ) {
-  const rubric = getRubric(rubricIdForPeriod(innovation.periodYear));
+  const rubric = await periodRubric(access.periods, innovation.periodYear);
   if (action === 'verify') {
     const pending = Object.entries(innovation.answers)
       .filter(([, answer]) => answer.level > 0 && !isVerified(answer))
@@ -118,10 +123,23 @@ async function assertStepPreconditions(
       }));
       throw new ApiError(409, 'not_eligible', details[0]?.field, details);
     }
+    const evidenced = await access.evidence.evidencedTargets();
+    const gaps = readinessGaps(
+      rubric,
+      (code) => innovation.answers[code]?.level ?? 0,
+      (code) => evidenced.has({ type: 'innovation', innovationId: innovation.id, indicator: code }),
+    );
+    if (gaps.length > 0) {
+      const details = gaps.map((gap) => ({
+        field: `answers.${gap.code}`,
+        message: readinessGapSentence(gap, language),
+      }));
+      throw new ApiError(409, 'mandatory_indicators_incomplete', details[0]?.field, details);
+    }
     const { minKematanganToSend } = await access.settings.get();
     const kematangan = innovationKematangan(
       rubric,
-      toProjectionInnovation(innovation, true, await access.evidence.evidencedTargets()),
+      toProjectionInnovation(innovation, true, evidenced),
       'verified',
     );
     if (minKematanganToSend !== null && kematangan < minKematanganToSend) {
@@ -226,8 +244,8 @@ export const workflowRoutes = createRouter()
   })
   .openapi(spdReviewRoute, async (c) => {
     const { code, year, row } = c.req.valid('param');
-    const rubricId = rubricIdForPeriod(year);
     const access = await tenantAccess(c, code, 'answer.review');
+    const rubricId = (await periodRubric(access.periods, year)).id;
     const version = expectedVersion(c);
     const input = c.req.valid('json');
     const current = await access.spd.get(year);

@@ -4,11 +4,11 @@ import {
   buildRegionSummary,
   daysUntil,
   defaultAssessmentYear,
-  type Innovation,
+  type Period,
   provinceRowOf,
   type RoleContact,
   regionDetailOf,
-  rubricForYear,
+  rubricIdForPeriod,
   snapshotOf,
   todayInJakarta,
 } from '@inovasi/core';
@@ -26,11 +26,9 @@ import {
   ReplicationRepository,
   type ScopedClientFactory,
   SpdAnswersRepository,
-  type StaleMarker,
   type StoredBundle,
   type SummaryBundle,
   SummaryRepository,
-  SummaryStaleMarkers,
   SummaryWriter,
   summaryWriterScope,
   TenantProfileRepository,
@@ -42,20 +40,18 @@ import { regionCompleteness } from '../evidence-views.ts';
 import { loadPeriod } from '../projection-state.ts';
 
 /**
- * A period's summary is derived data (docs/decisions/0010): computed from the region's own
- * partition, read through a read-only tenant scope, and written through `summaryWriterScope`.
+ * A period's summary is derived data (docs/decisions/0010, 0018): computed from the region's own
+ * partition, read through a read-only tenant scope, and written through `summaryWriterScope` by the
+ * summary projector on the table's stream and by the rebuild.
  */
 
 /** Periods whose national deadline passed less than this many days ago still change (results). */
 const RESULTS_WINDOW_DAYS = 200;
 
 export interface ComputeOptions {
-  /**
-   * The innovation a write just returned (strongly consistent). The list index the computation
-   * reads is eventually consistent in AWS; this record replaces what the index shows of it.
-   */
-  readonly touched?: Innovation | undefined;
   readonly now?: Date | undefined;
+  /** The time of the newest change the caller applies (the projector's progress, ADR 0018). */
+  readonly changesThrough?: string | undefined;
 }
 
 export interface ComputedSummary {
@@ -65,14 +61,6 @@ export interface ComputedSummary {
 
 /** Later computations sort after earlier ones; the suffix breaks ties inside one millisecond. */
 const sourceStamp = (now = new Date()) => `${now.toISOString()}#${randomUUID().slice(0, 8)}`;
-
-function withTouched(listed: Innovation[], touched: Innovation | undefined, year: number): Innovation[] {
-  if (!touched) return listed;
-  const seen = listed.find((item) => item.id === touched.id);
-  if (seen && seen.version > touched.version) return listed;
-  const rest = listed.filter((item) => item.id !== touched.id);
-  return !touched.archived && touched.periodYear === year ? [...rest, touched] : rest;
-}
 
 /** Whom the province may call: the region's Bappeda admins and verifiers, name and e-mail only. */
 function contactsOf(members: readonly { name: string; email: string; roles: readonly string[] }[]) {
@@ -98,8 +86,6 @@ export async function computeSummary(
   year: number,
   options: ComputeOptions = {},
 ): Promise<ComputedSummary | undefined> {
-  const rubricId = rubricForYear(year);
-  if (!rubricId) return undefined;
   const now = options.now ?? new Date();
   // Taken before the first read: everything committed before this moment is seen.
   const sourceAt = sourceStamp(now);
@@ -115,7 +101,9 @@ export async function computeSummary(
     new OfficialResultRepository(clients, tenantCode).list(),
     evidence.linksForRegionByQuery(),
   ]);
-  if (!profile) return undefined;
+  // The period's pinned rubric, as every screen of the period uses (core's rubricIdForPeriod).
+  const rubricId = rubricIdForPeriod(year, period);
+  if (!profile || !rubricId) return undefined;
   // One read of the region's links serves both the verified score and the completeness shares.
   const passed = new Set(
     links.filter((entry) => entry.passed).map((entry) => evidenceTargetKey(entry.link.target)),
@@ -123,10 +111,7 @@ export async function computeSummary(
   const evidenced: EvidencedTargets = { has: (target) => passed.has(evidenceTargetKey(target)) };
   const loaded = await loadPeriod(
     {
-      innovations: {
-        listForPeriod: async (periodYear: number) =>
-          withTouched(await innovations.listForPeriod(periodYear), options.touched, periodYear),
-      },
+      innovations,
       spd: new SpdAnswersRepository(clients, tenantCode),
       evidence,
       // sid.31: regions that replicated an innovation under an agreement with its document attached.
@@ -166,7 +151,11 @@ export async function computeSummary(
       detail: regency ? regionDetailOf(derived) : undefined,
       nationalRow: row,
     },
-    meta: { sourceAt, computedAt: new Date().toISOString() },
+    meta: {
+      sourceAt,
+      computedAt: new Date().toISOString(),
+      ...(options.changesThrough ? { changesThrough: options.changesThrough } : {}),
+    },
   };
 }
 
@@ -186,6 +175,12 @@ export async function refreshSummary(
   return computed;
 }
 
+/** The years of a set that can be scored: an opened period's pinned rubric, or the year's default. */
+function scoredYears(years: ReadonlySet<number>, periods: readonly Period[]): number[] {
+  const byYear = new Map(periods.map((period) => [period.year, period]));
+  return [...years].filter((year) => rubricIdForPeriod(year, byYear.get(year)) !== undefined).sort();
+}
+
 /**
  * The years a write can change: the current season and every period whose national deadline is
  * ahead or recent (national results are recorded after it). Older periods are read-only.
@@ -197,7 +192,7 @@ export async function liveYears(data: ScopedClientFactory, tenantCode: string, n
   for (const period of periods) {
     if (daysUntil(today, period.nationalDeadline) >= -RESULTS_WINDOW_DAYS) years.add(period.year);
   }
-  return [...years].filter((year) => rubricForYear(year) !== undefined).sort();
+  return scoredYears(years, periods);
 }
 
 /** Every year a region has, or should have, a summary for: what the rebuild walks. */
@@ -208,77 +203,7 @@ export async function trackedYears(data: ScopedClientFactory, tenantCode: string
     new SummaryRepository(clients, tenantCode).years(),
   ]);
   const years = new Set([defaultAssessmentYear(now), ...periods.map((period) => period.year), ...stored]);
-  return [...years].filter((year) => rubricForYear(year) !== undefined).sort();
-}
-
-/** Refreshes the given years (by default the live ones) of one region. */
-export async function refreshYears(
-  data: ScopedClientFactory,
-  tenantCode: string,
-  options: ComputeOptions & { readonly years?: readonly number[] | undefined } = {},
-): Promise<void> {
-  const years = options.years ?? (await liveYears(data, tenantCode, options.now));
-  for (const year of years) await refreshSummary(data, tenantCode, year, options);
-}
-
-/**
- * Longer than any request can run (Lambda stops the API after 25 s; a local request under a slow
- * DynamoDB Local stays well below this): a marker this old belongs to a request that has ended,
- * even one that crashed before it could say so.
- */
-export const UNSETTLED_MARKER_EXPIRY_MS = 5 * 60 * 1000;
-
-/** Every request that began before the moment this answers has ended, by `now`. */
-export const endedRequestsCutoff = (now = new Date()) => new Date(now.getTime() - UNSETTLED_MARKER_EXPIRY_MS);
-
-export const staleMarkersOf = (data: ScopedClientFactory, tenantCode: string) =>
-  new SummaryStaleMarkers(data.forScope(summaryWriterScope(tenantCode)), tenantCode);
-
-/**
- * A marker another request left may be cleared only once that request has ended: before, its
- * change may not have committed, and a recompute now would miss it.
- */
-export function isClearable(marker: StaleMarker, requestsEndedBy: Date): boolean {
-  return marker.settled || Date.parse(marker.markedAt) < requestsEndedBy.getTime();
-}
-
-export interface StaleRefreshOptions extends ComputeOptions {
-  /** The years the caller's own change can affect; none when it only sweeps markers. */
-  readonly years?: readonly number[] | undefined;
-  /** The caller's own marker: its change has committed (or failed), so it is cleared with the rest. */
-  readonly own?: StaleMarker | undefined;
-  /** Every request that began before this moment has ended (default: the marker expiry ago). */
-  readonly requestsEndedBy?: Date | undefined;
-}
-
-/**
- * Recomputes a region's summaries for the caller's change and for every marker whose request has
- * ended, then clears those markers (docs/decisions/0010). A marker records no years, so one that
- * another request left costs a recompute of every tracked year. The markers are read before the
- * recompute reads its sources, so every change they stand for is in what it reads. Answers the
- * markers it cleared.
- */
-export async function refreshStale(
-  data: ScopedClientFactory,
-  tenantCode: string,
-  options: StaleRefreshOptions = {},
-): Promise<number> {
-  const markers = staleMarkersOf(data, tenantCode);
-  const endedBy = options.requestsEndedBy ?? endedRequestsCutoff();
-  const sameAs = (a: StaleMarker, b: StaleMarker | undefined) =>
-    b !== undefined && a.requestId === b.requestId && a.markedAt === b.markedAt;
-  const others = (await markers.list()).filter(
-    (marker) => !sameAs(marker, options.own) && isClearable(marker, endedBy),
-  );
-  const years = new Set(options.years ?? []);
-  if (others.length > 0)
-    for (const year of await trackedYears(data, tenantCode, options.now)) years.add(year);
-  if (years.size > 0) {
-    await refreshYears(data, tenantCode, { ...options, years: [...years].sort() });
-  }
-  const cleared = options.own ? [options.own, ...others] : others;
-  await markers.clear(cleared);
-  return cleared.length;
+  return scoredYears(years, periods);
 }
 
 /** JSON's view of a record: what DynamoDB stores (undefined fields are dropped). */

@@ -62,6 +62,30 @@ export const ERROR_MESSAGES = {
     id: 'Alamat email ini sudah terdaftar sebagai anggota.',
     en: 'This e-mail address is already a member.',
   },
+  member_cannot_be_invited: {
+    id: 'Alamat email ini tidak dapat diundang. Hubungi tim platform jika orang ini memang perlu bergabung.',
+    en: 'This e-mail address cannot be invited. Ask the platform team if this person does need to join.',
+  },
+  invitation_not_pending: {
+    id: 'Anggota ini sudah menerima undangannya; tidak ada undangan yang dapat dikirim ulang.',
+    en: 'This member already accepted the invitation; there is nothing to send again.',
+  },
+  cannot_change_self: {
+    id: 'Anda tidak dapat menonaktifkan atau menghapus akun Anda sendiri. Minta admin lain melakukannya.',
+    en: 'You cannot disable or remove your own account. Ask another administrator.',
+  },
+  account_disabled: {
+    id: 'Akun Anda dinonaktifkan oleh admin daerah. Hubungi admin Bappeda/Litbang untuk mengaktifkannya kembali.',
+    en: 'Your account was disabled by the region’s administrator. Ask the Bappeda/Litbang admin to enable it again.',
+  },
+  account_unavailable: {
+    id: 'Akun Anda tidak lagi terdaftar sebagai anggota daerah mana pun. Hubungi admin Bappeda/Litbang.',
+    en: 'Your account is no longer a member of any region. Ask the Bappeda/Litbang admin.',
+  },
+  identity_provider_unavailable: {
+    id: 'Layanan akun sedang tidak dapat dihubungi. Perubahan dibatalkan; coba lagi sebentar lagi.',
+    en: 'The account service cannot be reached. Nothing was changed; try again shortly.',
+  },
   opd_not_found: {
     id: 'OPD yang dipilih tidak ditemukan atau sudah diarsipkan.',
     en: 'The selected department (OPD) does not exist or is archived.',
@@ -169,6 +193,10 @@ export const ERROR_MESSAGES = {
   below_send_threshold: {
     id: 'Kematangan inovasi masih di bawah batas minimal daerah untuk dikirim.',
     en: 'The innovation’s maturity is below the region’s minimum for sending.',
+  },
+  mandatory_indicators_incomplete: {
+    id: 'Indikator wajib belum lengkap. Setiap indikator wajib harus dijawab dan dilengkapi data dukung sebelum inovasi ditandai siap dikirim; rinciannya ada di bawah.',
+    en: 'Mandatory indicators are incomplete. Every mandatory indicator must be answered and backed by evidence before the innovation is marked ready; the details are below.',
   },
   not_eligible: {
     id: 'Inovasi belum memenuhi syarat (profil, rancang bangun, atau rentang usia).',

@@ -6,6 +6,7 @@ import {
   getRubric,
   PREDICATES,
   type Predicate,
+  type Rubric,
 } from '../rubrics/index.ts';
 import { historicalPredicate, predicateFor } from '../scoring/predicate.ts';
 
@@ -67,8 +68,11 @@ export function bandsOfYear(year: number): YearBand[] | undefined {
     return history.predicateBands.map(({ predicate, min, max, status }) => ({ predicate, min, max, status }));
   }
   const rubricId = rubricForYear(year);
-  if (!rubricId) return undefined;
-  const rubric = getRubric(rubricId);
+  return rubricId ? bandsOfRubric(getRubric(rubricId)) : undefined;
+}
+
+/** Predicate bands of a rubric, highest first: what a period pinned to it is judged against. */
+export function bandsOfRubric(rubric: Rubric): YearBand[] {
   const status: FactStatus = rubric.provisional ? 'assumed' : 'inferred';
   return rubric.predicateBands.map(({ predicate, min, max }) => ({ predicate, min, max, status }));
 }

@@ -85,7 +85,10 @@ export const regionSummarySchema = z.object({
   verified: scoreBriefSchema,
   /** Index points that still depend on evidence nobody accepted yet: claimed − verified. */
   riskIndexPoints: z.number(),
-  /** Innovations counted in the divisor (every listed one, as if sent), and its minimum. */
+  /**
+   * Innovations counted in the divisor (every eligible one as if sent, rejected ones included;
+   * ineligible drafts are left out until fixed, decision 6), and its minimum.
+   */
   n: z.number().int(),
   divisorMinimum: z.number().int(),
   /** Seats of the divisor no innovation fills: each counts as kematangan 0. */

@@ -40,6 +40,11 @@ export type DisclaimerRisk = (typeof DISCLAIMER_RISKS)[number];
 
 export const cockpitRowSchema = provinceRowSchema.extend({
   computedAt: z.iso.datetime(),
+  /**
+   * How current the row is: when the newest change of the region that the summary projector
+   * applied was made (docs/decisions/0018); absent until it has applied one.
+   */
+  changesThrough: z.iso.datetime().optional(),
   daysToInternalDeadline: z.number().int().nullable(),
   daysToNationalDeadline: z.number().int().nullable(),
   /** Risk of "Tidak Dapat Dinilai": nothing sent yet close to (or after) the national deadline. */
@@ -124,7 +129,10 @@ export function earlyWarnings(row: ProvinceRow, today: string): EarlyWarning[] {
   return warnings;
 }
 
-export function cockpitRow(row: ProvinceRow & { computedAt: string }, today: string): CockpitRow {
+export function cockpitRow(
+  row: ProvinceRow & { computedAt: string; changesThrough?: string | undefined },
+  today: string,
+): CockpitRow {
   return {
     ...row,
     daysToInternalDeadline: row.deadlines ? daysUntil(today, row.deadlines.internal) : null,

@@ -6,10 +6,15 @@ import type { KemanfaatanBasis, Rubric, SidIndicator, SpdRow } from './types.ts'
  * IID 2026 (Lampiran I/II of Surat Kepala BSKDN No. 400.10.11/1887/BSKDN, 29 April 2026), as
  * transcribed in iid-model.md §3.1–3.3 and formula §4.2. The Lampiran itself was not readable; three
  * independent transcriptions agree on the weights. Evidence texts of the SPD rows are lower confidence.
+ *
+ * Domain notes (ADR 0017): the five mandatory SID indicators (sid.16, 17, 32, 33, 35) gate the
+ * verified score and the ready step; sid.33 figures are rounded half-up to their basis's `decimals`
+ * (whole numbers for a, e, f; two decimals for b, c, d) so the transcribed ranges tile without gaps.
  */
 
 const BOUNDARY_OVERLAP = 'spd-boundary-overlap';
 const TWO_DECIMAL_COMPARISON = 'spd-two-decimal-comparison';
+const SID33_ROUNDING = 'sid33-rounding';
 const NUMERIC_ASSUMPTIONS = [BOUNDARY_OVERLAP, TWO_DECIMAL_COMPARISON] as const;
 
 const INSTITUSI = 'Institusi';
@@ -566,11 +571,13 @@ const KEMANFAATAN_BASES: readonly KemanfaatanBasis[] = [
         'jpg',
       ),
     ),
+    decimals: 0,
     ranges: [
       { level: 1, min: 1, max: 200 },
       { level: 2, min: 201, max: 500 },
       { level: 3, min: 501 },
     ],
+    assumptionIds: [SID33_ROUNDING],
   },
   {
     basis: 'b',
@@ -584,11 +591,13 @@ const KEMANFAATAN_BASES: readonly KemanfaatanBasis[] = [
         'jpg',
       ),
     ),
+    decimals: 2,
     ranges: [
       { level: 1, min: 5, max: 20 },
       { level: 2, min: 20.01, max: 50 },
       { level: 3, min: 50, minExclusive: true },
     ],
+    assumptionIds: [SID33_ROUNDING],
   },
   {
     basis: 'c',
@@ -598,12 +607,13 @@ const KEMANFAATAN_BASES: readonly KemanfaatanBasis[] = [
       ['Efisiensi belanja 0,01%–10,00%', 'Efisiensi belanja 10,01%–20,00%', 'Efisiensi belanja 20,01%–30%'],
       evidence('Laporan belanja sebelum dan sesudah inovasi', 'pdf'),
     ),
+    decimals: 2,
     ranges: [
       { level: 1, min: 0.01, max: 10 },
       { level: 2, min: 10.01, max: 20 },
       { level: 3, min: 20.01 },
     ],
-    assumptionIds: ['sid33-basis-c-upper-bound'],
+    assumptionIds: [SID33_ROUNDING, 'sid33-basis-c-upper-bound'],
   },
   {
     basis: 'd',
@@ -622,11 +632,13 @@ const KEMANFAATAN_BASES: readonly KemanfaatanBasis[] = [
         'pdf',
       ),
     ),
+    decimals: 2,
     ranges: [
       { level: 1, min: 0.01, max: 9.99 },
       { level: 2, min: 10, max: 19.99 },
       { level: 3, min: 20 },
     ],
+    assumptionIds: [SID33_ROUNDING],
   },
   {
     basis: 'e',
@@ -636,11 +648,13 @@ const KEMANFAATAN_BASES: readonly KemanfaatanBasis[] = [
       ['1–100 produk', '101–200 produk', 'Lebih dari 200 produk'],
       evidence(`Rekap produk yang dihasilkan atau terjual. ${NON_DIGITAL_SIGNATURES}`, 'pdf', 'jpg'),
     ),
+    decimals: 0,
     ranges: [
       { level: 1, min: 1, max: 100 },
       { level: 2, min: 101, max: 200 },
       { level: 3, min: 200, minExclusive: true },
     ],
+    assumptionIds: [SID33_ROUNDING],
   },
   {
     basis: 'f',
@@ -654,12 +668,13 @@ const KEMANFAATAN_BASES: readonly KemanfaatanBasis[] = [
         'pdf',
       ),
     ),
+    decimals: 0,
     ranges: [
       { level: 1, min: 1, max: 1 },
       { level: 2, min: 2, max: 2 },
       { level: 3, min: 3 },
     ],
-    assumptionIds: ['sid33-basis-f-three-or-more'],
+    assumptionIds: [SID33_ROUNDING, 'sid33-basis-f-three-or-more'],
   },
 ];
 
@@ -1072,7 +1087,13 @@ const SID_INDICATORS: readonly SidIndicator[] = [
       evidence(`Data dukung sesuai basis yang dipilih. ${NON_DIGITAL_SIGNATURES}`, 'pdf', 'jpg'),
     ),
     bases: KEMANFAATAN_BASES,
-    notes: ['Pilih tepat satu basis; level dari basis yang berbeda tidak boleh dicampur.'],
+    notes: [
+      'Pilih tepat satu basis; level dari basis yang berbeda tidak boleh dicampur.',
+      'Angka kemanfaatan dibulatkan setengah ke atas (half-up) sebelum dibandingkan dengan rentang: basis a, ' +
+        'e dan f ke bilangan bulat, basis b, c dan d ke dua desimal. Pada ketelitian itu rentang level ' +
+        'bersambung tanpa celah: 20,004% menjadi 20,00% (level 1 basis b), 20,005% menjadi 20,01% (level 2); ' +
+        '9,995% menjadi 10,00% (level 2 basis d).',
+    ],
   },
   {
     aspect: 'sid',
@@ -1186,6 +1207,17 @@ export const IID_2026: Rubric = {
       message_en:
         'SPD figures are rounded half-up to two decimals before they are compared, because the ' +
         'thresholds are written at that precision.',
+    },
+    {
+      id: SID33_ROUNDING,
+      message_id:
+        'Kemanfaatan (sid.33): angka dibulatkan setengah ke atas ke bilangan bulat (basis a, e, f) atau ke ' +
+        'dua desimal (basis b, c, d) sebelum dibandingkan, agar rentang yang ditranskripsikan (mis. ' +
+        '5,00–20,00% dan 20,01–50,00%) bersambung tanpa celah.',
+      message_en:
+        'Kemanfaatan (sid.33): figures are rounded half-up to whole numbers (bases a, e, f) or to two ' +
+        'decimals (bases b, c, d) before they are compared, so that the transcribed ranges (e.g. ' +
+        '5.00–20.00% and 20.01–50.00%) tile without gaps.',
     },
     {
       id: 'sid33-basis-c-upper-bound',

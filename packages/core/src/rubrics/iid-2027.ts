@@ -3,12 +3,13 @@ import type { Rubric } from './types.ts';
 
 /**
  * IID 2027, provisional: the 2026 catalogue with the prognosis published in S-SIMONDA (divisor
- * MAX(14, n); all 6 of 6 basic-service urusan for the innovation-count score). Replace it with the
- * real Lampiran once BSKDN publishes it.
+ * MAX(14, n); all 6 of 6 basic-service urusan for the innovation-count score). When BSKDN publishes
+ * the real Lampiran, add it as a new rubric with an id of its own (and make it the year's default);
+ * do not edit this one, because periods pinned to it were scored with exactly these rules.
  */
 export const IID_2027: Rubric = {
   ...IID_2026,
-  id: 'iid-2027',
+  id: 'iid-2027-provisional',
   year: 2027,
   title: 'Indeks Inovasi Daerah 2027 (sementara)',
   provisional: true,

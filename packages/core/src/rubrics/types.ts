@@ -82,6 +82,11 @@ interface IndicatorBase {
   readonly name: string;
   readonly variable: string;
   readonly weight: number;
+  /**
+   * Mandatory for BSKDN. On a SID indicator it has weight in the product (ADR 0017): an innovation
+   * counts in the verified score only once every mandatory one is answered with accepted evidence,
+   * and it may be marked ready only with each answered and evidenced.
+   */
   readonly mandatory: boolean;
   readonly levels: LevelLadder;
   readonly notes?: readonly string[];
@@ -102,6 +107,12 @@ export interface KemanfaatanBasis {
   readonly name: string;
   readonly unit: string;
   readonly levels: LevelLadder;
+  /**
+   * Decimals a figure is rounded to (half-up) before it is compared with the ranges: 0 for counts
+   * of people, products or periods, 2 for percentages. At that precision the ranges tile without
+   * gaps, so every figure from the lowest minimum up gets a level (validateRubric checks it).
+   */
+  readonly decimals: number;
   readonly ranges: readonly NumericBand[];
   readonly assumptionIds?: readonly string[];
 }

@@ -107,6 +107,41 @@ function checkIndicator(indicator: Indicator, problems: string[]): void {
   for (const basis of indicator.bases) {
     checkLadder(`${where} basis ${basis.basis}`, basis.levels, problems);
     checkBands(`${where} basis ${basis.basis}`, basis.ranges, problems);
+    checkTiling(`${where} basis ${basis.basis}`, basis.ranges, basis.decimals, problems);
+  }
+}
+
+/**
+ * Consecutive levels' ranges meet exactly at the stated precision: the next level starts one unit
+ * (10^-decimals) above where the previous one ends, or at the same figure with exactly one of the
+ * two ends exclusive. Otherwise some figure gets no level (a gap) or two (an overlap).
+ */
+function checkTiling(
+  where: string,
+  bands: readonly NumericBand[],
+  decimals: number,
+  problems: string[],
+): void {
+  if (!Number.isInteger(decimals) || decimals < 0) {
+    problems.push(`${where}: decimals must be a non-negative integer`);
+    return;
+  }
+  const units = (value: number) => Math.round(value * 10 ** decimals);
+  const ordered = [...bands].sort((left, right) => left.level - right.level);
+  for (let position = 1; position < ordered.length; position += 1) {
+    const lower = ordered[position - 1];
+    const upper = ordered[position];
+    if (lower === undefined || upper === undefined) continue;
+    const between = `levels ${lower.level} and ${upper.level}`;
+    if (lower.max === undefined || upper.min === undefined) {
+      problems.push(`${where}: ${between} must meet at a stated figure`);
+      continue;
+    }
+    const step = units(upper.min) - units(lower.max);
+    const oneEndExclusive = Boolean(lower.maxExclusive) !== Boolean(upper.minExclusive);
+    const bothInclusive = !lower.maxExclusive && !upper.minExclusive;
+    const tiles = (step === 0 && oneEndExclusive) || (step === 1 && bothInclusive);
+    if (!tiles) problems.push(`${where}: ${between} leave a gap or overlap at ${decimals} decimals`);
   }
 }
 

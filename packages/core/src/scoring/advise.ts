@@ -12,6 +12,8 @@ import {
 } from '../rubrics/index.ts';
 import {
   type IndicatorAnswer,
+  isIneligibleDraft,
+  mandatoryGaps,
   type ProjectionInnovation,
   type ProjectionState,
   type ScoreBasis,
@@ -55,8 +57,17 @@ export type MoveChange =
       readonly levelText: string;
       readonly evidence: EvidenceRequirement;
     }
-  | { readonly kind: 'drop_ineligible_draft'; readonly innovationId: string; readonly opdId: string }
-  | { readonly kind: 'fix_ineligible_draft'; readonly innovationId: string; readonly opdId: string };
+  | { readonly kind: 'fix_ineligible_draft'; readonly innovationId: string; readonly opdId: string }
+  | {
+      /**
+       * Verified view: answer or get accepted every mandatory indicator an innovation still lacks,
+       * one move because the innovation counts only once all of them are accepted.
+       */
+      readonly kind: 'complete_mandatory';
+      readonly innovationId: string;
+      readonly opdId: string;
+      readonly mandatory: readonly { readonly code: string; readonly toLevel: Level }[];
+    };
 
 export type MoveKind = MoveChange['kind'];
 
@@ -94,13 +105,12 @@ export interface AdviseOptions {
 
 /**
  * Effort points. A level step that needs new evidence costs 1; evidence already claimed but not yet
- * accepted costs 1 to get verified; withdrawing a draft is one decision; fixing a draft's profile is
+ * accepted costs 1 to get verified; fixing a draft's profile is
  * a little more; a new innovation is a whole dossier.
  */
 export const EFFORT = {
   perLevelStep: 1,
   verifyClaim: 1,
-  dropDraft: 1,
   fixDraft: 2,
   newInnovation: 6,
 } as const;
@@ -170,16 +180,19 @@ export function applyMove(state: ProjectionState, change: MoveChange): Projectio
           [change.code]: { ...state.spd[change.code], level: change.toLevel, verified: true },
         },
       };
-    case 'drop_ineligible_draft':
-      return {
-        ...state,
-        innovations: state.innovations.filter((innovation) => innovation.id !== change.innovationId),
-      };
     case 'fix_ineligible_draft':
       return replaceInnovation(state, change.innovationId, (innovation) => ({
         ...innovation,
         eligible: true,
       }));
+    case 'complete_mandatory':
+      return replaceInnovation(state, change.innovationId, (innovation) => {
+        const answers = { ...innovation.answers };
+        for (const { code, toLevel } of change.mandatory) answers[code] = { level: toLevel, verified: true };
+        const needsBasis = change.mandatory.some(({ code }) => code === KEMANFAATAN_CODE);
+        const sid33Basis = innovation.sid33Basis ?? (needsBasis ? DEFAULT_SID33_BASIS : undefined);
+        return { ...innovation, answers, sid33Basis };
+      });
   }
 }
 
@@ -275,17 +288,34 @@ function* candidates(
 
   for (const innovation of state.innovations) {
     const treatment = treatmentOf(innovation);
-    if (treatment === 'ineligible' && innovation.status === 'draft') {
-      yield {
-        change: { kind: 'drop_ineligible_draft', innovationId: innovation.id, opdId: innovation.opdId },
-        effort: EFFORT.dropDraft,
-      };
+    // Withdrawing an ineligible draft gains nothing: it is outside n until fixed (decision 6).
+    if (isIneligibleDraft(innovation)) {
       yield {
         change: { kind: 'fix_ineligible_draft', innovationId: innovation.id, opdId: innovation.opdId },
         effort: EFFORT.fixDraft,
       };
     }
     if (treatment !== 'counted') continue;
+
+    // Several mandatory gaps: no single lift moves the verified index, completing them all does.
+    const gaps = basis === 'verified' ? mandatoryGaps(rubric, innovation) : [];
+    if (gaps.length > 1) {
+      yield {
+        change: {
+          kind: 'complete_mandatory',
+          innovationId: innovation.id,
+          opdId: innovation.opdId,
+          mandatory: gaps.map(({ code }) => ({
+            code,
+            toLevel: Math.max(innovation.answers[code]?.level ?? 0, 1) as Level,
+          })),
+        },
+        effort: gaps.reduce(
+          (sum, gap) => sum + (gap.state === 'unanswered' ? EFFORT.perLevelStep : EFFORT.verifyClaim),
+          0,
+        ),
+      };
+    }
 
     for (const indicator of rubric.sidIndicators) {
       const answer = innovation.answers[indicator.code];
@@ -358,16 +388,18 @@ function describeMove(
         message_en: `Lift "${name}"${basis} of innovation ${label(change.innovationId)} from level ${change.fromLevel} to ${change.toLevel}. Evidence (in Bahasa Indonesia): ${change.evidence.description}.`,
       };
     }
-    case 'drop_ineligible_draft':
-      return {
-        message_id: `Tarik draf inovasi ${label(change.innovationId)} yang belum memenuhi syarat: bila dikirim, ia akan ditolak dan tetap menurunkan rata-rata kematangan.`,
-        message_en: `Withdraw the ineligible draft ${label(change.innovationId)}: if sent it would be rejected and still lower the average maturity.`,
-      };
     case 'fix_ineligible_draft':
       return {
         message_id: `Lengkapi syarat draf inovasi ${label(change.innovationId)} (profil, rancang bangun, rentang usia) agar ikut dihitung.`,
         message_en: `Fix the eligibility of draft ${label(change.innovationId)} (profile, rancang bangun, age window) so it counts.`,
       };
+    case 'complete_mandatory': {
+      const names = change.mandatory.map(({ code }) => `"${indicatorName(rubric, code)}"`).join(', ');
+      return {
+        message_id: `Lengkapi indikator wajib inovasi ${label(change.innovationId)} (${names}) dengan data dukung yang diterima verifikator, agar inovasi ini dihitung pada skor terverifikasi.`,
+        message_en: `Complete the mandatory indicators of innovation ${label(change.innovationId)} (${names}) with evidence the verifier accepts, so that it counts in the verified score.`,
+      };
+    }
   }
 }
 

@@ -38,10 +38,16 @@ export {
 } from './predicate.ts';
 export {
   type BasicServiceCoverage,
+  type Explanation,
   type IndicatorAnswer,
+  type IneligibleDrafts,
+  type IneligibleSentCost,
   type InnovationProjection,
   type InnovationStatus,
   innovationKematangan,
+  isIneligibleDraft,
+  type MandatoryGap,
+  mandatoryGaps,
   type OpdContribution,
   type ProjectedScore,
   type ProjectionInnovation,
@@ -55,6 +61,7 @@ export {
   type Treatment,
   treatmentOf,
 } from './projection.ts';
+export { type ReadinessGap, readinessGapSentence, readinessGaps } from './readiness.ts';
 export {
   computeRegionalIndex,
   divisorFor,

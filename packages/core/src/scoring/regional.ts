@@ -35,6 +35,7 @@ export interface RegionalIndex {
   readonly basicServiceGateMet: boolean;
   readonly innovationCountScore: number;
   readonly sid: number;
+  /** SPD + SID; 0 when there is nothing to assess (n = 0), whatever the SPD answers add up to. */
   readonly total: number;
   /** total / max total × 100, rounded half-up to two decimals. */
   readonly index: number;
@@ -62,7 +63,8 @@ export function missingBasicServiceUrusan(covered: readonly string[]): string[] 
 
 /**
  * The regional index per formula 4.2:
- * SPD + Σ kematangan / MAX(min, n) + count score, over the maximum total, × 100.
+ * SPD + Σ kematangan / MAX(min, n) + count score, over the maximum total, × 100; 0 (Tidak Dapat
+ * Dinilai) for a region with no innovation to assess.
  */
 export function computeRegionalIndex(rubric: Rubric, input: RegionalIndexInput): RegionalIndex {
   const { formula } = rubric;
@@ -81,7 +83,11 @@ export function computeRegionalIndex(rubric: Rubric, input: RegionalIndexInput):
   const divisor = divisorFor(formula, n);
   const averageMaturity = sumKematangan / divisor;
   const countScore = innovationCountScore(formula, counted, covered.size);
-  const total = input.spd + averageMaturity + countScore;
+  // Nothing to assess: with no innovation in n, BSKDN has no innovation to assess, and the SPD
+  // answers alone do not make a region assessable. Its total and index are 0, so the predicate is
+  // Tidak Dapat Dinilai (decision 9) instead of a Kurang Inovatif earned by the SPD alone.
+  const assessable = n > 0;
+  const total = assessable ? input.spd + averageMaturity + countScore : 0;
   const index = roundIndex((total / formula.maxTotal) * 100);
   return {
     spd: tidy(input.spd),

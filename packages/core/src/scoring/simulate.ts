@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { URUSAN_CODES } from '../innovation/urusan.ts';
 import {
   getRubric,
-  isRubricId,
   KEMANFAATAN_CODE,
   type Level,
   PREDICATES,
   RUBRIC_IDS,
+  resolveRubricId,
   SID33_BASES,
 } from '../rubrics/index.ts';
 import { compileRubric } from './compiled.ts';
@@ -41,7 +41,7 @@ export const simulateInputSchema = z
     innovations: z.array(simulatedInnovationSchema).max(5000),
   })
   .superRefine((input, context) => {
-    if (!isRubricId(input.rubric)) {
+    if (resolveRubricId(input.rubric) === undefined) {
       context.addIssue({
         code: 'custom',
         path: ['rubric'],

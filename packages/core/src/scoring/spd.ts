@@ -110,9 +110,14 @@ export function deriveSpdLevel(row: SpdRow, figures: SpdRawFigures): SpdDerivati
   return { code: row.code, ...match, value };
 }
 
-/** The level of a kemanfaatan (sid.33) figure within one basis. */
+/**
+ * The level of a kemanfaatan (sid.33) figure within one basis. The figure is first rounded half-up
+ * to the basis's precision (whole people, two-decimal percentages), the precision at which its
+ * ranges tile, so a figure between two transcribed ranges (20.004% between 20.00 and 20.01) still
+ * gets a level.
+ */
 export function deriveKemanfaatanLevel(basis: KemanfaatanBasis, value: number): BandMatch {
-  return levelFromBands(basis.ranges, value);
+  return levelFromBands(basis.ranges, roundHalfUp(value, basis.decimals));
 }
 
 export interface SpdRowScore {

@@ -104,6 +104,18 @@ export class NotificationRepository {
     });
   }
 
+  /** One e-mail and nothing in-app (an invitation to someone who cannot sign in yet), for a transaction. */
+  mailItem(to: string, subject: string, text: string, now = new Date().toISOString()): TransactItem {
+    const ttl = Math.floor(Date.parse(now) / 1000) + RETENTION_SECONDS;
+    const message: OutboxMessage = { id: ulid(), to, subject, text, status: 'pending', createdAt: now };
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.outbox(this.tenantCode, now, message.id), ...message, ttl },
+      },
+    };
+  }
+
   /**
    * Notifications not tied to one change (a period opening for every member, a deadline reminder):
    * one transaction per recipient writes a marker, the notification and the e-mail, so calling

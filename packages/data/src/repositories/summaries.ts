@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   InnovationBrief,
   ProvinceRow,
@@ -20,6 +20,12 @@ import { toRecord } from './versioned.ts';
 export interface DerivedMeta {
   readonly computedAt: string;
   readonly sourceAt: string;
+  /**
+   * When the newest change the summary projector applied to this region was written (the stream's
+   * clock, docs/decisions/0018): what a dashboard says its figures include. Absent until the
+   * projector has applied a change of the region.
+   */
+  readonly changesThrough?: string | undefined;
 }
 
 export type StoredSummary = RegionSummary & DerivedMeta;
@@ -52,7 +58,7 @@ export interface WriteOutcome {
   readonly superseded: readonly BundlePart[];
 }
 
-const META = ['computedAt', 'sourceAt'] as const;
+const META = ['computedAt', 'sourceAt', 'changesThrough'] as const;
 
 /** The record without storage attributes; `meta` keeps computedAt/sourceAt. */
 function fromItem<T>(item: Record<string, unknown> | undefined): T | undefined {
@@ -279,88 +285,7 @@ export class SummaryWriter {
   }
 }
 
-/**
- * A write that may change a region's summaries leaves a marker before it starts and clears it once
- * its summaries are recomputed (docs/decisions/0010). A marker still there means "a change may not
- * be in the summaries yet": whoever recomputes next (the next write's refresh, the scheduled
- * rebuild) clears it. `settled` says the request that left it has ended, so its change, if any, is
- * committed and a recompute from now on includes it.
- */
-export interface StaleMarker {
-  readonly markedAt: string;
-  readonly requestId: string;
-  readonly settled: boolean;
-}
-
-/** A region's stale markers, in its own summary partition; bound to `summaryWriterScope`. */
-export class SummaryStaleMarkers {
-  constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
-  ) {}
-
-  private get tableName() {
-    return this.clients.config.tableName;
-  }
-
-  private keyOf(marker: StaleMarker) {
-    return summaryKeys.stale(this.tenantCode, marker.markedAt, marker.requestId);
-  }
-
-  /** One item per request (its own sort key): concurrent writes of a region never contend on it. */
-  async mark(requestId: string, settled = false, markedAt = new Date().toISOString()): Promise<StaleMarker> {
-    const marker: StaleMarker = { markedAt, requestId, settled };
-    await this.clients.table.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...this.keyOf(marker), ...marker } }),
-    );
-    return marker;
-  }
-
-  /** Records that the marker's request ended; a marker already cleared stays cleared. */
-  async settle(marker: StaleMarker): Promise<void> {
-    try {
-      await this.clients.table.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: this.keyOf(marker),
-          UpdateExpression: 'SET settled = :settled',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':settled': true },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
-  }
-
-  /** Every marker of the region, strongly consistent, oldest first. */
-  async list(): Promise<StaleMarker[]> {
-    const items = await queryAll(this.clients.table, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: {
-        ':pk': summaryKeys.current(this.tenantCode, 0).pk,
-        ':prefix': summaryKeys.staleSortPrefix,
-      },
-      ConsistentRead: true,
-    });
-    return items.map((item) => ({
-      markedAt: String(item.markedAt),
-      requestId: String(item.requestId),
-      settled: item.settled === true,
-    }));
-  }
-
-  async clear(markers: readonly StaleMarker[]): Promise<void> {
-    await Promise.all(
-      markers.map((marker) =>
-        this.clients.table.send(new DeleteCommand({ TableName: this.tableName, Key: this.keyOf(marker) })),
-      ),
-    );
-  }
-}
-
-/** Drops computedAt/sourceAt, for comparing a stored part with a fresh one. */
+/** Drops computedAt/sourceAt/changesThrough, for comparing a stored part with a fresh one. */
 export function withoutMeta<T extends object>(stored: T & Partial<DerivedMeta>): T {
   const rest = { ...stored } as Record<string, unknown>;
   for (const field of META) delete rest[field];

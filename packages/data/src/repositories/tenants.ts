@@ -1,11 +1,17 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Member, Tenant } from '@inovasi/core';
 import type { ScopedClients } from '../clients.ts';
-import { AlreadyExistsError, cancelledConditions } from '../errors.ts';
+import { AlreadyExistsError, cancelledConditions, isConditionFailure } from '../errors.ts';
 import { keys, PLATFORM_PREFIX, PLATFORM_TENANT } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
-import type { LoginPointer } from './members.ts';
+import type { InvitationRecord, LoginPointer } from './members.ts';
 import { normaliseEmail } from './members.ts';
 import { toRecord } from './versioned.ts';
 
@@ -101,9 +107,19 @@ export class PlatformRepository {
     return (result.Items ?? []).map((item) => toRecord<Member>(item));
   }
 
-  /** Creates a platform administrator and its login entry (needs the platform-admin scope). */
-  async createAdmin(admin: Member): Promise<void> {
-    const pointer: LoginPointer = { email: admin.email, tenantCode: PLATFORM_TENANT, userId: admin.id };
+  /**
+   * Creates a platform administrator and its login entry (needs the platform-admin scope); with an
+   * invitation, the local provider's single-use link sets the password.
+   */
+  async createAdmin(admin: Member, invitation?: InvitationRecord): Promise<void> {
+    const pointer: LoginPointer = {
+      email: admin.email,
+      tenantCode: PLATFORM_TENANT,
+      userId: admin.id,
+      ...(invitation
+        ? { invitationExpiresAt: invitation.expiresAt, invitationHash: invitation.secretHash }
+        : {}),
+    };
     try {
       await this.clients.table.send(
         new TransactWriteCommand({
@@ -127,6 +143,39 @@ export class PlatformRepository {
       );
     } catch (error) {
       if (cancelledConditions(error).length > 0) throw new AlreadyExistsError(`user ${admin.email} exists`);
+      throw error;
+    }
+  }
+
+  /** A platform administrator's invitation link was used: the password is set and the secret spent. */
+  async acceptAdminInvitation(
+    userId: string,
+    secretHash: string,
+    passwordHash: string,
+    email: string,
+    now = new Date().toISOString(),
+  ): Promise<boolean> {
+    try {
+      await this.clients.table.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.login(email),
+          UpdateExpression:
+            'SET passwordHash = :password REMOVE invitationHash, invitationExpiresAt, failedSignIns, lockedUntil',
+          ConditionExpression:
+            'userId = :id AND tenantCode = :platform AND invitationHash = :hash AND invitationExpiresAt > :now',
+          ExpressionAttributeValues: {
+            ':password': passwordHash,
+            ':id': userId,
+            ':platform': PLATFORM_TENANT,
+            ':hash': secretHash,
+            ':now': now,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }

@@ -102,6 +102,11 @@ function Dashboard({
       {rubric.provisional && (
         <Alert color="yellow">{t('dashboard.provisional', { rubric: rubric.id })}</Alert>
       )}
+      {projection.n === 0 && (
+        <Alert color="gray" title={t('dashboard.notAssessableTitle')} data-testid="not-assessable">
+          {t('dashboard.notAssessable')}
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Paper withBorder p="md" component="section" aria-labelledby="indeks-judul">
           <Stack gap="xs">
@@ -136,6 +141,7 @@ function Dashboard({
       </SimpleGrid>
       <OpdContributions code={code} projection={projection} />
       <AdvicePanel code={code} year={year} />
+      <VerifiedHeldPanel projection={projection} />
       <NotCountedPanel projection={projection} />
       <Suspense fallback={<LoadingState />}>
         <SeasonPanels code={code} year={year} />
@@ -182,6 +188,9 @@ function BandLegend({ rubric }: { rubric: Rubric }) {
           </Group>
         </List.Item>
       ))}
+      <List.Item>
+        <Text size="sm">{t('dashboard.notAssessableBand')}</Text>
+      </List.Item>
       <List.Item>
         <Text size="sm" c="dimmed">
           {t('dashboard.gaugeKey')}
@@ -435,12 +444,49 @@ function withKeys(moves: AdviceMove[]): { key: string; move: AdviceMove }[] {
   });
 }
 
+/** Innovations the verified view holds at 0 until their mandatory indicators are accepted, with why. */
+function VerifiedHeldPanel({ projection }: { projection: Projection }) {
+  const { t, language } = useI18n();
+  const held = projection.innovations.filter(
+    (item) => item.treatment === 'counted' && item.verifiedReason !== null,
+  );
+  if (held.length === 0) return null;
+  return (
+    <SectionPanel id="ditahan-judul" title={t('dashboard.verifiedHeld', { count: held.length })}>
+      <Text size="sm">{t('dashboard.verifiedHeldIntro')}</Text>
+      <List size="sm" spacing="xs" data-testid="verified-held">
+        {held.map((item) => (
+          <List.Item key={item.id}>
+            <Anchor component={Link} to={`/inovasi/${item.id}`} size="sm" fw={600}>
+              {item.name ?? item.id}
+            </Anchor>
+            <Text size="sm">
+              {language === 'en' ? item.verifiedReason?.message_en : item.verifiedReason?.message_id}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </SectionPanel>
+  );
+}
+
 function NotCountedPanel({ projection }: { projection: Projection }) {
   const { t, language } = useI18n();
+  const format = useFormat();
   const notCounted = projection.innovations.filter((item) => item.treatment === 'ineligible');
   if (notCounted.length === 0) return null;
+  const { drafts, verifiedCost, verifiedIndex } = projection.ifIneligibleSent;
   return (
     <SectionPanel id="belum-judul" title={t('dashboard.notCounted', { count: notCounted.length })}>
+      <Text size="sm">{t('dashboard.notCountedIntro')}</Text>
+      {drafts > 0 && verifiedCost > 0 && (
+        <Alert color="orange" data-testid="if-ineligible-sent">
+          {t('dashboard.ifIneligibleSent', {
+            cost: format.decimal(verifiedCost),
+            index: format.decimal(verifiedIndex),
+          })}
+        </Alert>
+      )}
       <List size="sm" spacing="xs">
         {notCounted.map((item) => (
           <List.Item key={item.id}>

@@ -100,20 +100,10 @@ function CompositionPanel({ code, year }: { code: string; year: number }) {
   if (summary.isPending) return <LoadingState />;
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => summary.refetch()} />;
   const { innovations } = summary.data.summary;
-  const { computedAt, changesPendingSince } = summary.data;
+  const { computedAt, changesThrough } = summary.data;
   const urusan = [...innovations.byUrusan].sort((a, b) => b.count - a.count);
   return (
     <Stack gap="xs">
-      {changesPendingSince && (
-        <Alert color="yellow" data-testid="summary-pending">
-          <Group justify="space-between" gap="xs">
-            <Text size="sm">{t('composition.pending', { date: format.dateTime(changesPendingSince) })}</Text>
-            <Button size="xs" variant="light" onClick={() => summary.refetch()} loading={summary.isFetching}>
-              {t('composition.reload')}
-            </Button>
-          </Group>
-        </Alert>
-      )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <SectionPanel id="urusan-judul" title={t('composition.byUrusan')}>
           {urusan.length === 0 ? (
@@ -170,9 +160,20 @@ function CompositionPanel({ code, year }: { code: string; year: number }) {
           </Table>
         </SectionPanel>
       </SimpleGrid>
-      <Text size="xs" c="dimmed" data-testid="summary-computed-at">
-        {t('composition.computedAt', { date: format.dateTime(computedAt) })}
-      </Text>
+      <Group justify="space-between" gap="xs">
+        <Text size="xs" c="dimmed" data-testid="summary-computed-at">
+          {t('composition.computedAt', { date: format.dateTime(computedAt) })}
+          {changesThrough && (
+            <span data-testid="summary-changes-through">
+              {' '}
+              {t('composition.changesThrough', { date: format.dateTime(changesThrough) })}
+            </span>
+          )}
+        </Text>
+        <Button size="xs" variant="subtle" onClick={() => summary.refetch()} loading={summary.isFetching}>
+          {t('composition.reload')}
+        </Button>
+      </Group>
     </Stack>
   );
 }

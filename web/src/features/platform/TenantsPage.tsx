@@ -1,5 +1,17 @@
 import '../../i18n/id-admin.ts';
-import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
@@ -49,6 +61,9 @@ function OnboardTenantForm({ registered }: { registered: Set<string> }) {
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<Area | null>(null);
   const [created, setCreated] = useState<Tenant | null>(null);
+  const [adminEmail, setAdminEmail] = useState('');
+  const [adminName, setAdminName] = useState('');
+  const invitesAdmin = adminEmail.trim() !== '';
   // Typing on a slow connection should not fire one request per keystroke.
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
   const searchingSelected = selected !== null && search === areaLabel(selected);
@@ -61,11 +76,21 @@ function OnboardTenantForm({ registered }: { registered: Set<string> }) {
     select: (data) => data.items,
   });
   const onboard = useMutation({
-    mutationFn: (code: string) => unwrap(api.POST('/tenants', { body: { code } })),
+    mutationFn: (code: string) =>
+      unwrap(
+        api.POST('/tenants', {
+          body: {
+            code,
+            ...(invitesAdmin ? { firstAdmin: { email: adminEmail.trim(), name: adminName.trim() } } : {}),
+          },
+        }),
+      ),
     onSuccess: (tenant) => {
       setCreated(tenant);
       setSelected(null);
       setSearch('');
+      setAdminEmail('');
+      setAdminName('');
       return queryClient.invalidateQueries({ queryKey: queryKeys.tenants });
     },
   });
@@ -88,7 +113,11 @@ function OnboardTenantForm({ registered }: { registered: Set<string> }) {
     if (selected) onboard.mutate(selected.code);
   }
 
-  const exists = onboard.error instanceof ApiError && onboard.error.isConflict;
+  const exists = onboard.error instanceof ApiError && onboard.error.code === 'tenant_exists';
+  const adminError =
+    onboard.error instanceof ApiError && onboard.error.field?.startsWith('firstAdmin')
+      ? onboard.error.message
+      : undefined;
   const fieldError =
     onboard.error instanceof ApiError && onboard.error.field === 'code' ? onboard.error.message : undefined;
   return (
@@ -123,7 +152,34 @@ function OnboardTenantForm({ registered }: { registered: Set<string> }) {
               w={{ base: '100%', sm: 420 }}
               comboboxProps={{ withinPortal: true }}
             />
-            <Button type="submit" disabled={!selected} loading={onboard.isPending}>
+          </Group>
+          <Group align="flex-start" gap="sm">
+            <TextInput
+              label={t('tenants.adminEmail')}
+              description={t('tenants.adminHint')}
+              type="email"
+              value={adminEmail}
+              onChange={(event) => {
+                setAdminEmail(event.currentTarget.value);
+                onboard.reset();
+              }}
+              error={adminError}
+              w={{ base: '100%', sm: 320 }}
+            />
+            <TextInput
+              label={t('tenants.adminName')}
+              value={adminName}
+              onChange={(event) => setAdminName(event.currentTarget.value)}
+              required={invitesAdmin}
+              w={{ base: '100%', sm: 260 }}
+            />
+          </Group>
+          <Group>
+            <Button
+              type="submit"
+              disabled={!selected || (invitesAdmin && adminName.trim().length < 2)}
+              loading={onboard.isPending}
+            >
               {t('tenants.submit')}
             </Button>
           </Group>
@@ -132,7 +188,7 @@ function OnboardTenantForm({ registered }: { registered: Set<string> }) {
               {t('tenants.created', { name: created.name })}
             </Alert>
           )}
-          {onboard.isError && !fieldError && (
+          {onboard.isError && !fieldError && !adminError && (
             <Alert color={exists ? 'yellow' : 'red'} role="alert">
               {exists ? t('tenants.exists') : errorMessage(onboard.error)}
             </Alert>

@@ -14,23 +14,29 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
-import { ApiError } from '../../api/errors.ts';
 import type { DemoUser } from '../../api/model.ts';
 import { queryKeys } from '../../api/queries.ts';
+import { signInSettings } from '../../auth/oidc.ts';
 import { useSession } from '../../auth/SessionProvider.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../../shell/LanguageSwitch.tsx';
-import { homePathFor } from '../../shell/navigation.ts';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { groupDemoUsers } from './groupDemoUsers.ts';
 
 export default function SignInPage() {
   const t = useT();
-  const { expired } = useSession();
+  const { ended } = useSession();
+  const [searchParams] = useSearchParams();
+  const next = safeNextPath(searchParams.get('next')) ?? undefined;
+  const settings = useQuery({
+    queryKey: queryKeys.signInSettings,
+    queryFn: signInSettings,
+    staleTime: Infinity,
+  });
   usePageTitle(t('signIn.title'));
   return (
     <>
@@ -41,27 +47,67 @@ export default function SignInPage() {
       <Container size="lg" component="main" pb="xl">
         <Stack gap="md">
           <Title order={1}>{t('signIn.title')}</Title>
+          {ended && (
+            <Alert color={ended === 'expired' ? 'yellow' : 'red'} role="status">
+              {t(`signIn.ended.${ended}`)}
+            </Alert>
+          )}
+          <AccountSignIn next={next} />
           <Alert color="blue" variant="light" title={t('signIn.catalogTitle')}>
             <Text size="sm">{t('signIn.catalogBody')}</Text>
             <Anchor component={Link} to="/katalog" size="sm" fw={600}>
               {t('signIn.catalogLink')}
             </Anchor>
           </Alert>
-          <Text>{t('signIn.intro')}</Text>
-          {expired && (
-            <Alert color="yellow" role="status">
-              {t('signIn.sessionExpired')}
-            </Alert>
+          {settings.data?.demo && (
+            <Paper withBorder p="md" component="section" aria-labelledby="demo-directory">
+              <Stack gap="md">
+                <Group gap="xs">
+                  <Title order={2} size="h3" id="demo-directory">
+                    {t('signIn.demoTitle')}
+                  </Title>
+                  <Badge color="orange" variant="light">
+                    {t('signIn.demoBadge')}
+                  </Badge>
+                </Group>
+                <Text>{t('signIn.intro')}</Text>
+                <DemoUserDirectory next={next} />
+                <SignInByEmail next={next} />
+              </Stack>
+            </Paper>
           )}
-          <DemoUserDirectory />
-          <SignInByEmail />
         </Stack>
       </Container>
     </>
   );
 }
 
-function DemoUserDirectory() {
+/** The way in for real accounts: the OpenID provider's own page (Cognito's managed login in AWS). */
+function AccountSignIn({ next }: { next: string | undefined }) {
+  const t = useT();
+  const signIn = useProviderSignIn();
+  const errorMessage = useErrorMessage();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="account-sign-in">
+      <Stack gap="sm" align="flex-start">
+        <Title order={2} size="h3" id="account-sign-in">
+          {t('signIn.accountTitle')}
+        </Title>
+        <Text size="sm">{t('signIn.accountBody')}</Text>
+        {signIn.isError && (
+          <Alert color="red" role="alert">
+            {errorMessage(signIn.error)}
+          </Alert>
+        )}
+        <Button size="md" loading={signIn.isPending} onClick={() => signIn.mutate({ next })}>
+          {t('signIn.accountButton')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+function DemoUserDirectory({ next }: { next: string | undefined }) {
   const t = useT();
   const [filter, setFilter] = useState('');
   const users = useQuery({
@@ -73,7 +119,7 @@ function DemoUserDirectory() {
     () => groupDemoUsers(users.data ?? [], filter, t('signIn.platformGroup')),
     [users.data, filter, t],
   );
-  const signIn = useDemoSignIn();
+  const signIn = useProviderSignIn();
   const errorMessage = useErrorMessage();
 
   if (users.isPending) return <LoadingState />;
@@ -112,8 +158,8 @@ function DemoUserDirectory() {
                 key={user.email}
                 user={user}
                 disabled={signIn.isPending}
-                pending={signIn.isPending && signIn.variables === user.email}
-                onSelect={() => signIn.mutate(user.email)}
+                pending={signIn.isPending && signIn.variables?.demoEmail === user.email}
+                onSelect={() => signIn.mutate({ next, demoEmail: user.email })}
               />
             ))}
           </SimpleGrid>
@@ -169,14 +215,15 @@ function DemoUserButton(props: {
  * For demo users the list does not show yet (members invited after the page loaded). Local mode only,
  * like the whole page.
  */
-function SignInByEmail() {
+function SignInByEmail({ next }: { next: string | undefined }) {
   const t = useT();
-  const signIn = useDemoSignIn();
+  const signIn = useProviderSignIn();
   const [email, setEmail] = useState('');
-  const fieldError = signIn.error instanceof ApiError ? signIn.error.message : undefined;
+  const errorMessage = useErrorMessage();
+  const fieldError = signIn.isError ? errorMessage(signIn.error) : undefined;
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (email.trim()) signIn.mutate(email.trim());
+    if (email.trim()) signIn.mutate({ next, demoEmail: email.trim() });
   }
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="sign-in-by-email">
@@ -206,20 +253,16 @@ function SignInByEmail() {
   );
 }
 
-function useDemoSignIn() {
-  const { signIn } = useSession();
-  const navigate = useNavigate();
-  const [searchParams] = useSearchParams();
+/** Leaves for the provider; the page comes back at the callback, then goes on to `next`. */
+function useProviderSignIn() {
+  const { startSignIn } = useSession();
   return useMutation({
-    mutationFn: (email: string) => unwrap(api.POST('/dev/login', { body: { email } })),
-    onSuccess: ({ token, user }) => {
-      signIn(token);
-      navigate(safeNextPath(searchParams.get('next')) ?? homePathFor(user.roles), { replace: true });
-    },
+    mutationFn: (options: { next?: string | undefined; demoEmail?: string | undefined }) =>
+      startSignIn(options),
   });
 }
 
 /** Only same-app paths: `next` comes from the URL and must not become an open redirect. */
-function safeNextPath(next: string | null): string | null {
+export function safeNextPath(next: string | null): string | null {
   return next?.startsWith('/') && !next.startsWith('//') ? next : null;
 }

@@ -1,0 +1,172 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { liveYears, refreshSummary, trackedYears } from '@inovasi/api/summaries';
+import { type ScopedClientFactory, type SummaryChange, summaryChangeOf } from '@inovasi/data';
+import type {
+  AttributeValue,
+  DynamoDBBatchItemFailure,
+  DynamoDBBatchResponse,
+  DynamoDBRecord,
+  DynamoDBStreamEvent,
+} from 'aws-lambda';
+
+/**
+ * The summary projector (docs/decisions/0018): the region summaries, province rows, drill-downs and
+ * national rows follow the table's change stream instead of being recomputed inside a user's request.
+ * One handler, two drivers: a Lambda event source mapping in AWS, the stream poller of the embedded
+ * default (packages/local/src/stream-poller.ts), both handing it the same `DynamoDBStreamEvent`.
+ */
+
+export interface SummaryProjectorDeps {
+  readonly data: ScopedClientFactory;
+  readonly logger: Logger;
+  /** Regions recomputed at once; each region's years run one after another. */
+  readonly concurrency?: number | undefined;
+  readonly now?: () => Date;
+  /** Told after each region is current up to its last change of the batch (tests, progress). */
+  readonly onRegionProjected?: ((projected: RegionProjected) => void) | undefined;
+}
+
+export interface RegionProjected {
+  readonly tenantCode: string;
+  readonly years: readonly number[];
+  /** When the newest change of the batch for this region was written (the stream's clock). */
+  readonly lastChangeAt: Date | undefined;
+}
+
+/** The records of one region in a batch, and what they ask to recompute. */
+interface RegionWork {
+  readonly tenantCode: string;
+  readonly years: Set<number>;
+  live: boolean;
+  tracked: boolean;
+  readonly records: DynamoDBRecord[];
+  lastChangeAt: number | undefined;
+}
+
+const stringOf = (value: AttributeValue | undefined): string | undefined => value?.S;
+const numberOf = (value: AttributeValue | undefined): number | undefined =>
+  value?.N === undefined ? undefined : Number(value.N);
+
+/** A record the projector cannot read at all: no keys. It is reported, never silently skipped. */
+export class UnreadableStreamRecord extends Error {
+  constructor(readonly eventID: string | undefined) {
+    super(`stream record ${eventID ?? '(no id)'} has no table keys`);
+    this.name = 'UnreadableStreamRecord';
+  }
+}
+
+/** The region and years one stream record moves, or undefined when it moves no summary. */
+export function summaryChangeOfRecord(record: DynamoDBRecord): SummaryChange | undefined {
+  const change = record.dynamodb;
+  const pk = stringOf(change?.Keys?.pk);
+  const sk = stringOf(change?.Keys?.sk);
+  if (pk === undefined || sk === undefined) throw new UnreadableStreamRecord(record.eventID);
+  const periodYears = [numberOf(change?.OldImage?.periodYear), numberOf(change?.NewImage?.periodYear)].filter(
+    (year): year is number => year !== undefined && Number.isInteger(year),
+  );
+  return summaryChangeOf({ pk, sk, periodYears });
+}
+
+/** Stream sequence numbers are decimal strings of varying length: compare them as integers. */
+const bySequence = (a: DynamoDBRecord, b: DynamoDBRecord) => {
+  const left = BigInt(a.dynamodb?.SequenceNumber ?? '0');
+  const right = BigInt(b.dynamodb?.SequenceNumber ?? '0');
+  return left < right ? -1 : left > right ? 1 : 0;
+};
+
+async function yearsToRecompute(deps: SummaryProjectorDeps, work: RegionWork, now: Date): Promise<number[]> {
+  const years = new Set(work.years);
+  if (work.tracked) for (const year of await trackedYears(deps.data, work.tenantCode, now)) years.add(year);
+  else if (work.live) for (const year of await liveYears(deps.data, work.tenantCode, now)) years.add(year);
+  return [...years].sort();
+}
+
+/**
+ * Groups a batch's changes by region and recomputes each affected region once per year from source
+ * (then its province and national rows, written with the summary). Recomputing from source is what
+ * makes it idempotent: the same batch delivered twice, or out of order with a later one, leaves the
+ * same summaries, because each recompute reads everything committed before it began.
+ *
+ * Answers `batchItemFailures` with the records of every region whose recompute failed, so the
+ * driver retries from the earliest of them (Lambda checkpoints at the lowest sequence number) and
+ * a region that always fails (a poison record) can be set aside without holding up the others.
+ */
+export function createSummaryProjector(deps: SummaryProjectorDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  return async function project(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+    const failures: DynamoDBRecord[] = [];
+    const regions = new Map<string, RegionWork>();
+    for (const record of event.Records) {
+      let change: SummaryChange | undefined;
+      try {
+        change = summaryChangeOfRecord(record);
+      } catch (error) {
+        deps.logger.error('unreadable stream record', { eventID: record.eventID, error });
+        failures.push(record);
+        continue;
+      }
+      if (!change) continue;
+      let work = regions.get(change.tenantCode);
+      if (!work) {
+        work = {
+          tenantCode: change.tenantCode,
+          years: new Set(),
+          live: false,
+          tracked: false,
+          records: [],
+          lastChangeAt: undefined,
+        };
+        regions.set(change.tenantCode, work);
+      }
+      work.records.push(record);
+      if (change.years.kind === 'years') for (const year of change.years.years) work.years.add(year);
+      else if (change.years.kind === 'live') work.live = true;
+      else work.tracked = true;
+      const at = record.dynamodb?.ApproximateCreationDateTime;
+      if (at !== undefined) work.lastChangeAt = Math.max(work.lastChangeAt ?? 0, at);
+    }
+
+    const queue = [...regions.values()];
+    const worker = async () => {
+      for (let work = queue.shift(); work !== undefined; work = queue.shift()) {
+        const started = performance.now();
+        try {
+          const years = await yearsToRecompute(deps, work, now());
+          const changesThrough =
+            work.lastChangeAt === undefined ? undefined : new Date(work.lastChangeAt * 1000).toISOString();
+          for (const year of years) {
+            await refreshSummary(deps.data, work.tenantCode, year, { now: now(), changesThrough });
+          }
+          deps.logger.debug('summaries projected', {
+            tenant: work.tenantCode,
+            years,
+            changes: work.records.length,
+            durationMs: Math.round(performance.now() - started),
+          });
+          deps.onRegionProjected?.({
+            tenantCode: work.tenantCode,
+            years,
+            lastChangeAt: work.lastChangeAt === undefined ? undefined : new Date(work.lastChangeAt * 1000),
+          });
+        } catch (error) {
+          deps.logger.warn('summary projection failed; the region is retried', {
+            tenant: work.tenantCode,
+            changes: work.records.length,
+            error,
+          });
+          failures.push(...work.records);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, worker));
+
+    const batchItemFailures: DynamoDBBatchItemFailure[] = failures.sort(bySequence).flatMap((record) => {
+      const sequence = record.dynamodb?.SequenceNumber ?? record.eventID;
+      return sequence ? [{ itemIdentifier: sequence }] : [];
+    });
+    return { batchItemFailures };
+  };
+}
+
+export type SummaryProjector = ReturnType<typeof createSummaryProjector>;

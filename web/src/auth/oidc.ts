@@ -1,0 +1,65 @@
+import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { api, unwrap } from '../api/client.ts';
+import type { SignInSettings } from '../api/model.ts';
+
+export type { SignInSettings };
+
+/** Where the person wanted to go before the provider took them away: an app path, never a URL. */
+export interface SignInState {
+  readonly next?: string | undefined;
+}
+
+export const CALLBACK_PATH = '/masuk/callback';
+
+let settingsPromise: Promise<SignInSettings> | undefined;
+let managerPromise: Promise<UserManager> | undefined;
+
+/** The sign-in settings, asked once per page load (the public catalogue never asks). */
+export function signInSettings(): Promise<SignInSettings> {
+  settingsPromise ??= unwrap(api.GET('/auth/config')).catch((error: unknown) => {
+    settingsPromise = undefined;
+    throw error;
+  });
+  return settingsPromise;
+}
+
+/**
+ * The OpenID Connect client (oidc-client-ts): Authorization Code with PKCE, renewal with the refresh
+ * token before the ID token expires, the session kept in sessionStorage (gone with the tab, which
+ * suits shared office computers). The same code signs in to Cognito's managed login in AWS and
+ * to the embedded provider locally.
+ */
+export function userManager(): Promise<UserManager> {
+  managerPromise ??= signInSettings().then((settings) => {
+    const origin = window.location.origin;
+    return new UserManager({
+      authority: settings.authority,
+      client_id: settings.clientId,
+      redirect_uri: `${origin}${CALLBACK_PATH}`,
+      post_logout_redirect_uri: `${origin}/masuk`,
+      response_type: 'code',
+      scope: settings.scope,
+      automaticSilentRenew: true,
+      userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+      stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
+      ...(settings.endSessionEndpoint
+        ? { metadataSeed: { end_session_endpoint: settings.endSessionEndpoint } }
+        : {}),
+    });
+  });
+  return managerPromise;
+}
+
+/** Ends the session at the provider too, then comes back to the sign-in page. */
+export async function signOutAtProvider(idToken: string | null): Promise<void> {
+  const [settings, manager] = await Promise.all([signInSettings(), userManager()]);
+  await manager.removeUser();
+  const back = `${window.location.origin}/masuk`;
+  await manager.signoutRedirect({
+    ...(idToken ? { id_token_hint: idToken } : {}),
+    // Cognito's logout endpoint wants its own two parameters instead of the standard ones.
+    ...(settings.provider === 'cognito'
+      ? { extraQueryParams: { client_id: settings.clientId, logout_uri: back } }
+      : {}),
+  });
+}
