@@ -411,7 +411,14 @@ const RECIPES: Record<string, () => Promise<Call>> = {
   },
   'POST /tenants': async () => {
     const code = ONBOARDABLE.shift() ?? '35.12';
-    return { token: await as('platform@demo.local'), path: '/tenants', body: { code }, vary: [code] };
+    // With its first administrator: the region and the invitation are one transaction.
+    const email = `${unique()}@pemda.test`;
+    return {
+      token: await as('platform@demo.local'),
+      path: '/tenants',
+      body: { code, firstAdmin: { email, name: 'Admin Pertama' } },
+      vary: [code, email],
+    };
   },
   'PATCH /tenants/{code}/opds/{opdId}': async () => {
     const id = await freshOpd();
@@ -437,6 +444,40 @@ const RECIPES: Record<string, () => Promise<Call>> = {
       path: `/tenants/${TENANT}/members/${id}`,
       headers: { 'if-match': await versionInList(`/tenants/${TENANT}/members`, id, token) },
       body: { roles: ['verifier', 'tenant_admin'] },
+    };
+  },
+  'POST /tenants/{code}/members/{userId}/disable': async () => {
+    const id = await freshMember();
+    return {
+      path: `/tenants/${TENANT}/members/${id}/disable`,
+      headers: { 'if-match': await versionInList(`/tenants/${TENANT}/members`, id, await admin()) },
+    };
+  },
+  'POST /tenants/{code}/members/{userId}/enable': async () => {
+    const id = await freshMember();
+    const token = await admin();
+    const disabled = await env.request('POST', `/tenants/${TENANT}/members/${id}/disable`, {
+      token,
+      headers: { 'if-match': await versionInList(`/tenants/${TENANT}/members`, id, token) },
+    });
+    if (disabled.status !== 200) throw new Error(`could not disable a member: ${disabled.text}`);
+    return {
+      path: `/tenants/${TENANT}/members/${id}/enable`,
+      headers: { 'if-match': `"${disabled.json.version}"` },
+    };
+  },
+  'POST /tenants/{code}/members/{userId}/invitation': async () => {
+    const id = await freshMember();
+    return {
+      path: `/tenants/${TENANT}/members/${id}/invitation`,
+      headers: { 'if-match': await versionInList(`/tenants/${TENANT}/members`, id, await admin()) },
+    };
+  },
+  'DELETE /tenants/{code}/members/{userId}': async () => {
+    const id = await freshMember();
+    return {
+      path: `/tenants/${TENANT}/members/${id}`,
+      headers: { 'if-match': await versionInList(`/tenants/${TENANT}/members`, id, await admin()) },
     };
   },
   'PATCH /tenants/{code}/innovations/{id}': async () => {

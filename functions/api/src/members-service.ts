@@ -1,12 +1,17 @@
-import type { Member } from '@inovasi/core';
+import type { Member, Tenant } from '@inovasi/core';
 import {
   AddressUnavailableError,
   AlreadyExistsError,
   type AuditContext,
+  cancelledConditions,
   MemberRepository,
   memberAdminScope,
   type NewMember,
+  type NewTenant,
   NotificationRepository,
+  onboardingScope,
+  onboardingWithAdminScope,
+  PlatformRepository,
   tenantScope,
 } from '@inovasi/data';
 import { type IdentityAdmin, type Invitee, recordOnlyIdentityAdmin } from './auth/identity-admin.ts';
@@ -69,6 +74,50 @@ export async function inviteMember(
     throw new ApiError(503, 'identity_provider_unavailable');
   }
   return member;
+}
+
+/**
+ * Onboards a region and invites its first administrator in one transaction: the region never
+ * exists without its admin, nor the admin without the region.
+ */
+export async function onboardWithFirstAdmin(
+  deps: AppDeps,
+  area: NewTenant,
+  admin: { email: string; name: string },
+  audit: AuditContext,
+): Promise<Tenant> {
+  const { identity, invitee, prepared } = await invitationFor(deps, area, admin, audit);
+  const { tenant, items } = new PlatformRepository(deps.data.forScope(onboardingScope(area.code))).onboarding(
+    area,
+    undefined,
+    audit,
+  );
+  const members = new MemberRepository(
+    deps.data.forScope(onboardingWithAdminScope(area.code)),
+    area.code,
+    audit,
+  );
+  const member = await members
+    .invite(
+      { ...admin, roles: ['tenant_admin'] },
+      { invitation: prepared.record, alongside: [...prepared.outbox, ...items] },
+    )
+    .catch((error: unknown) => {
+      if (error instanceof AlreadyExistsError || error instanceof AddressUnavailableError)
+        inviteRefusal(error);
+      // The only other conditions are the onboarding's own: the region is there already.
+      if (cancelledConditions(error).length > 0) throw new ApiError(409, 'tenant_exists', 'code');
+      throw error;
+    });
+  try {
+    await identity.created(member, invitee);
+  } catch (error) {
+    // The region stays; its admin can be invited again from the region's members (platform admin).
+    deps.logger.error('identity provider refused the first admin; invitation withdrawn', { error });
+    await members.remove(member.id, member.version);
+    throw new ApiError(503, 'identity_provider_unavailable');
+  }
+  return tenant;
 }
 
 /** A new link (locally) or Cognito's message again, for an invitation that was never accepted. */

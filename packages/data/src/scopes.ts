@@ -38,6 +38,13 @@ export const memberAdminScope = (tenantCode: string): DataScope => ({
   readOnly: false,
 });
 
+/** Onboarding one tenant and inviting its first administrator: registry, tenant, login entries. */
+export const onboardingWithAdminScope = (tenantCode: string): DataScope => ({
+  keyPrefixes: [PLATFORM_PREFIX, tenantKeyPrefix(tenantCode), LOGIN_PREFIX],
+  objectPrefixes: [],
+  readOnly: false,
+});
+
 /** Onboarding one tenant: the platform registry plus that tenant's profile, nothing else. */
 export const onboardingScope = (tenantCode: string): DataScope => ({
   keyPrefixes: [PLATFORM_PREFIX, tenantKeyPrefix(tenantCode)],

@@ -2,16 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { isTenantCode, type Tenant, tenantSchema } from '@inovasi/core';
 import {
   AlreadyExistsError,
-  LoginDirectory,
-  loginDirectoryScope,
   onboardingScope,
   PlatformRepository,
   platformRegistryScope,
 } from '@inovasi/data';
 import { requireActor } from '../context.ts';
-import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { inviteMember } from '../members-service.ts';
+import { onboardWithFirstAdmin } from '../members-service.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { auditContext, tenantAccess } from '../tenancy.ts';
@@ -61,15 +58,6 @@ const readRoute = createRoute({
   },
 });
 
-/** Whether an address may be invited: nobody holds it, or only an invitation that lapsed. */
-async function addressIsFree(deps: AppDeps, email: string): Promise<boolean> {
-  const pointer = await new LoginDirectory(deps.data.forScope(loginDirectoryScope)).find(email);
-  return (
-    !pointer ||
-    (pointer.invitationExpiresAt !== undefined && pointer.invitationExpiresAt < new Date().toISOString())
-  );
-}
-
 const requirePlatformAdmin = (c: Parameters<typeof requireActor>[0]) => {
   const actor = requireActor(c);
   if (!actor.roles.includes('platform_admin')) throw new ApiError(403, 'forbidden_role');
@@ -83,22 +71,27 @@ export const tenantRoutes = createRouter()
     const deps = c.get('deps');
     const area = isTenantCode(code) ? await deps.areas.find(code) : undefined;
     if (!area) throw new ApiError(400, 'unknown_area', 'code');
-    // Checked before the region exists, so a refused address leaves no half-onboarded region.
-    if (firstAdmin && !(await addressIsFree(deps, firstAdmin.email))) {
-      throw new ApiError(409, 'member_cannot_be_invited', 'firstAdmin.email');
-    }
-    const platform = new PlatformRepository(deps.data.forScope(onboardingScope(area.code)));
     let tenant: Tenant;
-    try {
-      tenant = await platform.onboard(area, undefined, auditContext(c));
-    } catch (error) {
-      if (error instanceof AlreadyExistsError) throw new ApiError(409, 'tenant_exists', 'code');
-      throw error;
+    if (firstAdmin) {
+      tenant = await onboardWithFirstAdmin(deps, area, firstAdmin, auditContext(c)).catch(
+        (error: unknown) => {
+          // The address is the first admin's here, so the refusal names that field.
+          if (error instanceof ApiError && error.field === 'email') {
+            throw new ApiError(error.status, error.code, 'firstAdmin.email');
+          }
+          throw error;
+        },
+      );
+    } else {
+      const platform = new PlatformRepository(deps.data.forScope(onboardingScope(area.code)));
+      try {
+        tenant = await platform.onboard(area, undefined, auditContext(c));
+      } catch (error) {
+        if (error instanceof AlreadyExistsError) throw new ApiError(409, 'tenant_exists', 'code');
+        throw error;
+      }
     }
     c.get('logger').info('tenant onboarded', { onboarded: tenant.code });
-    if (firstAdmin) {
-      await inviteMember(deps, tenant, { ...firstAdmin, roles: ['tenant_admin'] }, auditContext(c));
-    }
     return c.json(tenant, 201);
   })
   .openapi(listRoute, async (c) => {

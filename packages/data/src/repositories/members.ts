@@ -167,6 +167,7 @@ export class MemberRepository {
       const failed = cancelledConditions(error);
       if (failed.includes(0) || failed.includes(1)) throw new AlreadyExistsError(`member ${email} exists`);
       if (failed.includes(2)) throw new AddressUnavailableError('address unavailable');
+      // A condition of an item written alongside (e.g. the tenant of an onboarding): the caller's.
       throw error;
     }
     return member;

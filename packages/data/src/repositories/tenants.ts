@@ -13,7 +13,7 @@ import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
 import type { InvitationRecord, LoginPointer } from './members.ts';
 import { normaliseEmail } from './members.ts';
-import { toRecord } from './versioned.ts';
+import { type TransactItem, toRecord } from './versioned.ts';
 
 export type NewTenant = Pick<Tenant, 'code' | 'name' | 'kind' | 'provinceCode'>;
 
@@ -48,45 +48,57 @@ export class PlatformRepository {
     now = new Date().toISOString(),
     audit: AuditContext = SYSTEM_AUDIT,
   ): Promise<Tenant> {
-    const tenant: Tenant = { ...input, status: 'active', createdAt: now, version: 1 };
+    const { tenant, items } = this.onboarding(input, now, audit);
     try {
-      await this.clients.table.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.tenantProfile(input.code), ...tenant },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.platformTenant(input.code), ...tenant },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            auditPut(
-              this.tableName,
-              input.code,
-              audit,
-              {
-                action: 'tenant.onboard',
-                entity: 'tenant',
-                entityId: input.code,
-                changes: fieldChanges(undefined, { name: input.name, kind: input.kind }),
-              },
-              now,
-            ),
-          ],
-        }),
-      );
+      await this.clients.table.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
       if (cancelledConditions(error).length > 0) throw new AlreadyExistsError(`tenant ${input.code} exists`);
       throw error;
     }
     return tenant;
+  }
+
+  /**
+   * The items that onboard a tenant, for a transaction of the caller's (the region's first
+   * administrator is invited in the same one, so neither exists without the other).
+   */
+  onboarding(
+    input: NewTenant,
+    now = new Date().toISOString(),
+    audit: AuditContext = SYSTEM_AUDIT,
+  ): { tenant: Tenant; items: TransactItem[] } {
+    const tenant: Tenant = { ...input, status: 'active', createdAt: now, version: 1 };
+    return {
+      tenant,
+      items: [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...keys.tenantProfile(input.code), ...tenant },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...keys.platformTenant(input.code), ...tenant },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        auditPut(
+          this.tableName,
+          input.code,
+          audit,
+          {
+            action: 'tenant.onboard',
+            entity: 'tenant',
+            entityId: input.code,
+            changes: fieldChanges(undefined, { name: input.name, kind: input.kind }),
+          },
+          now,
+        ),
+      ],
+    };
   }
 
   async getAdmin(userId: string): Promise<Member | undefined> {
