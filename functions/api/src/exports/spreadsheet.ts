@@ -66,6 +66,41 @@ async function withParseSlot<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Threads that finished a parse within their limits, kept for the next one by heap limit: starting
+ * a thread and loading exceljs in it costs about a second, more than parsing an ordinary file.
+ * A thread that ran over a limit is ended, never kept. Idle threads do not keep the process alive.
+ */
+const idleWorkers = new Map<number, Worker[]>();
+
+function takeWorker(workerUrl: URL, heapMb: number): Worker {
+  const idle = idleWorkers.get(heapMb)?.pop();
+  if (idle) {
+    idle.ref();
+    return idle;
+  }
+  const worker = new Worker(workerUrl, {
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
+    stdout: false,
+    stderr: false,
+  });
+  worker.on('exit', () => forgetWorker(worker, heapMb));
+  return worker;
+}
+
+function keepWorker(worker: Worker, heapMb: number): void {
+  worker.unref();
+  idleWorkers.set(heapMb, [...(idleWorkers.get(heapMb) ?? []), worker]);
+}
+
+/** A thread that ended (over a limit, or on its own) leaves the pool. */
+function forgetWorker(worker: Worker, heapMb: number): void {
+  idleWorkers.set(
+    heapMb,
+    (idleWorkers.get(heapMb) ?? []).filter((entry) => entry !== worker),
+  );
+}
+
+/**
  * Parses an .xlsx in a worker thread with a time and a heap limit: one region's heavy file costs
  * that thread, never the event loop every other region's requests wait on (issue 19).
  */
@@ -79,46 +114,57 @@ export function parseXlsxOffThread(
   return withParseSlot(
     () =>
       new Promise<ReadSheet[]>((resolve, reject) => {
-        // A copy of its own, moved (not copied again) into the thread.
-        const copy = new Uint8Array(bytes);
-        const input: XlsxWorkerInput = { bytes: copy, maxRowsWithValues };
-        const worker = new Worker(workerUrl, {
-          workerData: input,
-          transferList: [copy.buffer],
-          resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32 },
-          stdout: false,
-          stderr: false,
-        });
+        const worker = takeWorker(workerUrl, limits.heapMb);
+        const onMessage = (output: XlsxWorkerOutput) =>
+          settle(
+            () =>
+              output.ok ? resolve(output.sheets) : reject(new JobInputError(output.code, output.detail)),
+            true,
+          );
+        const onError = (error: Error & { code?: string }) =>
+          settle(
+            () =>
+              reject(
+                error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+                  ? new JobInputError('import_preview_limit', `over ${limits.heapMb} MB`)
+                  : error,
+              ),
+            false,
+          );
+        const onExit = (exitCode: number) => {
+          forgetWorker(worker, limits.heapMb);
+          settle(
+            () => reject(new Error(`spreadsheet worker exited with ${exitCode} before answering`)),
+            false,
+          );
+        };
         let settled = false;
-        const settle = (outcome: () => void) => {
+        const settle = (outcome: () => void, reusable: boolean) => {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          worker.off('exit', onExit);
           outcome();
-          void worker.terminate();
+          if (reusable) keepWorker(worker, limits.heapMb);
+          else void worker.terminate();
         };
         const timer = setTimeout(
           () =>
-            settle(() => reject(new JobInputError('import_preview_limit', `over ${limits.timeoutMs} ms`))),
+            settle(
+              () => reject(new JobInputError('import_preview_limit', `over ${limits.timeoutMs} ms`)),
+              false,
+            ),
           limits.timeoutMs,
         );
-        worker.on('message', (output: XlsxWorkerOutput) =>
-          settle(() =>
-            output.ok ? resolve(output.sheets) : reject(new JobInputError(output.code, output.detail)),
-          ),
-        );
-        worker.on('error', (error: Error & { code?: string }) =>
-          settle(() =>
-            reject(
-              error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-                ? new JobInputError('import_preview_limit', `over ${limits.heapMb} MB`)
-                : error,
-            ),
-          ),
-        );
-        worker.on('exit', (exitCode) =>
-          settle(() => reject(new Error(`spreadsheet worker exited with ${exitCode} before answering`))),
-        );
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        // A copy of its own, moved (not copied again) into the thread.
+        const copy = new Uint8Array(bytes);
+        const input: XlsxWorkerInput = { bytes: copy, maxRowsWithValues };
+        worker.postMessage(input, [copy.buffer]);
       }),
   );
 }
