@@ -12,7 +12,8 @@
  * RSS before), and the concurrent requests' wait (counted from when each was due, so an event loop
  * held between two requests counts too). A small preview first warms the modules. Files: a normal import (200 rows), a large legitimate one
  * (2,000 rows × 94 columns), a 2-million-cell bomb with addresses (4 MB) and the 4-million-cell
- * bomb of the issue (250 KB). Bounded: the child is killed after 5 minutes.
+ * bomb of the issue (250 KB), and a sheet hiding 210,000 cells behind a false dimension (refused by
+ * the streaming parse's cell cap, in the worker thread). Bounded: the child is killed after 5 minutes.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -199,6 +200,15 @@ async function main(): Promise<void> {
       ],
       ['bomb, 2 million addressed cells', await addressedBomb()],
       ['bomb of issue 19, 4 million cells', await issue19Bomb()],
+      [
+        'false dimension (A1:A1), 210,000 cells',
+        await buildXlsx({
+          rows: 2_100,
+          columns: 100,
+          declaredRef: 'A1:A1',
+          value: (row, column) => row * 1000 + column,
+        }),
+      ],
     ];
     // Warm: the first preview loads the spreadsheet modules (and, here, has tsx compile them).
     await measure(
