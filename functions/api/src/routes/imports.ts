@@ -134,7 +134,11 @@ const previewRoute = createRoute({
       z.object({ import: importJobSchema, rows: z.array(previewRowView) }),
       'Every row with its status and its errors and warnings (Bahasa Indonesia); the version is in the ETag',
     ),
-    ...errorResponses(400, 401, 403, 404, 409, 422),
+    ...errorResponses(400, 401, 403, 404, 409),
+    422: {
+      ...errorResponses(422)[422],
+      description: 'The file’s parse ran over the preview’s time or memory limit (`import_preview_limit`)',
+    },
   },
 });
 
