@@ -2,6 +2,7 @@ import { JOB_OBJECT_IMPORT, jobObjectTagging } from '@inovasi/data/job-objects';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
+import { addressedBomb, buildXlsx, declaredDimensionBomb, issue19Bomb } from '../../support/xlsx-bomb.ts';
 import { exportFile, readWorkbook, sheetRecords, waitForJob } from './support.ts';
 
 /**
@@ -348,5 +349,105 @@ describe('a new OPD’s spreadsheet through a presigned upload', () => {
     });
     expect(wrongType.status).toBe(400);
     expect(wrongType.json.error).toMatchObject({ code: 'import_file_type', field: 'fileName' });
+  });
+});
+
+/**
+ * Spreadsheet bombs (issue 19): an .xlsx is a ZIP of XML, and a few hundred KB can declare
+ * millions of cells. The archive is judged before anything parses it, and the parse runs in a
+ * worker thread, so one region's file never stalls another's requests (docs/decisions/0021).
+ */
+describe('spreadsheet bombs', () => {
+  /** Files above the inline limit go through the presigned upload, as the web app sends them. */
+  async function uploadImport(token: string, code: string, fileName: string, bytes: Buffer) {
+    const created = await env.request('POST', `/tenants/${code}/imports`, {
+      token,
+      body: { fileName, size: bytes.length },
+    });
+    expect(created.status, created.text).toBe(201);
+    const { upload } = created.json;
+    const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: bytes });
+    expect(put.ok).toBe(true);
+    return created.json.import.id as string;
+  }
+
+  const timedPreview = async (id: string, headers: Record<string, string> = {}) => {
+    const started = performance.now();
+    const response = await env.request('POST', `/tenants/${CODE}/imports/${id}/preview`, {
+      token: admin,
+      headers,
+      body: { periodYear: 2026 },
+    });
+    return { response, ms: performance.now() - started };
+  };
+
+  it('refuses the bomb of issue 19 (4 million cells packed in 250 KB) from its archive, at once', async () => {
+    const bomb = await issue19Bomb();
+    expect(bomb.length).toBeLessThan(300 * 1024);
+    const id = await uploadImport(admin, CODE, 'bom.xlsx', bomb);
+    const { response, ms } = await timedPreview(id);
+    expect(response.status, response.text).toBe(400);
+    expect(response.json.error).toMatchObject({ code: 'import_archive_rejected', field: 'file' });
+    expect(response.json.error.message).toContain('50 MB');
+    // Before: 9.5 s and 830 MiB to say "too large". The central directory is read in milliseconds.
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  it('refuses a small file whose sheet declares a million rows, in the caller’s language', async () => {
+    const id = await startImport(admin, CODE, 'dimensi.xlsx', await declaredDimensionBomb());
+    const { response, ms } = await timedPreview(id, { 'accept-language': 'en' });
+    expect(response.status, response.text).toBe(400);
+    expect(response.json.error).toMatchObject({ code: 'import_sheet_too_large', field: 'file' });
+    expect(response.json.error.message).toContain('5,000 rows or 200,000 cells');
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  it('keeps answering other requests while a 2-million-cell bomb and a large legitimate file are previewed', async () => {
+    // 2,000 innovations with 90 columns of notes the import ignores: 188,000 cells, within every
+    // limit, and seconds of parsing, now in a worker thread.
+    const extra = Array.from({ length: 90 }, (_, index) => `Catatan ${index + 1}`);
+    const file = await buildXlsx({
+      rows: 2_000,
+      columns: 4 + extra.length,
+      header: ['Nama Inovasi', 'Nama OPD', 'Tahapan', 'Urusan', ...extra],
+      value: (row, column) =>
+        [`Inovasi Besar ${row + 1}`, 'Dinas Kesehatan', 'Penerapan', 'Kesehatan'][column - 1] ??
+        `catatan ${row + 1}-${column}`,
+    });
+    const largeId = await uploadImport(admin, CODE, 'besar.xlsx', file);
+    const addressed = await addressedBomb();
+    expect(addressed.length).toBeLessThan(5 * 1024 * 1024);
+    const bombId = await uploadImport(admin, CODE, 'bom-beralamat.xlsx', addressed);
+    // Warm: the document is built on its first request, the spreadsheet modules on the first preview.
+    expect((await env.request('GET', '/openapi.json')).status).toBe(200);
+
+    const latencies: number[] = [];
+    let previewing = true;
+    const previews = Promise.all([timedPreview(largeId), timedPreview(bombId)]).finally(() => {
+      previewing = false;
+    });
+    // A request is due every 20 ms; what it waits is counted from when it was due, so an event
+    // loop held between two requests (while the pause's timer cannot fire) counts too.
+    let due = performance.now();
+    while (previewing) {
+      const openapi = await env.request('GET', '/openapi.json');
+      expect(openapi.status).toBe(200);
+      const answered = performance.now();
+      latencies.push(answered - due);
+      due = answered + 20;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const [large, bomb] = await previews;
+    expect(large.response.status, large.response.text).toBe(200);
+    expect(large.response.json.import.summary).toMatchObject({ rows: 2_000, valid: 2_000 });
+    console.info(
+      `preview ${Math.round(large.ms)} / ${Math.round(bomb.ms)} ms; openapi.json: ${latencies.map(Math.round).join(' ')}`,
+    );
+    expect(latencies.length).toBeGreaterThan(2);
+    // Before: loading the bomb held every request for seconds (issue 19: 9.1 s for a larger one).
+    expect(Math.max(...latencies)).toBeLessThan(500);
+    // 54 MB of XML once unpacked: refused from the central directory.
+    expect(bomb.response.status).toBe(400);
+    expect(bomb.response.json.error).toMatchObject({ code: 'import_archive_rejected', field: 'file' });
   });
 });

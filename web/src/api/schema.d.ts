@@ -14629,6 +14629,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The file’s parse ran over the preview’s time or memory limit (`import_preview_limit`) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Too many writes by this user or region; see Retry-After */
         429: {
           headers: {

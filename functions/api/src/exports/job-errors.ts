@@ -6,11 +6,14 @@ import type { JobError } from '@inovasi/core';
  */
 export class JobInputError extends Error {
   override readonly name = 'JobInputError';
-  constructor(
-    readonly code: string,
-    readonly detail?: string,
-  ) {
+  readonly code: string;
+  readonly detail: string | undefined;
+  // Plain fields, no parameter properties: the spreadsheet worker thread loads this file as
+  // erasable TypeScript (xlsx-intake.ts).
+  constructor(code: string, detail?: string) {
     super(detail ? `${code}: ${detail}` : code);
+    this.code = code;
+    this.detail = detail;
   }
 }
 

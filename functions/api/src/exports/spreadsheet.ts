@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import {
   type CellValue,
   type HeaderMapping,
@@ -6,59 +7,172 @@ import {
   isHeaderRow,
   mapHeaders,
 } from '@inovasi/core';
-import ExcelJS from 'exceljs';
 import { JobInputError } from './job-errors.ts';
+import { inspectXlsxArchive, type ReadSheet, readXlsxStreaming } from './xlsx-intake.ts';
+import type { XlsxWorkerInput, XlsxWorkerOutput } from './xlsx-worker.ts';
 
-/** One sheet of a read file: its rows (index 0 = the spreadsheet's row 1), cells by index. */
-export interface ReadSheet {
-  readonly name: string;
-  readonly rows: readonly (readonly CellValue[])[];
-}
+export type { ReadSheet } from './xlsx-intake.ts';
 
 /** Header rows further down than this are not looked for (a title block above the table is fine). */
 const HEADER_SEARCH_ROWS = 10;
 /** Rows read per sheet: the limit, the header and a title block. */
 const MAX_READ_ROWS = IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS + 1;
 
-function toCell(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (
-    value instanceof Date ||
-    typeof value === 'string' ||
-    typeof value === 'number' ||
-    typeof value === 'boolean'
-  ) {
-    return value;
+/**
+ * How long one parse may run: API Gateway answers 504 after 29 s, and the rows' checks and the
+ * preview's writes come after the parse. A file within the limits parses in well under 2 s.
+ */
+export const PREVIEW_PARSE_TIMEOUT_MS = 20_000;
+/**
+ * The parsing thread's heap: a 2,000-row sheet streams in some 100 MB (exceljs, the shared
+ * strings, the rows it hands back); past this the thread is stopped, the server is not.
+ */
+export const PREVIEW_PARSE_HEAP_MB = 256;
+/** Parses running at once; the rest wait their turn. The product's host has two cores. */
+const PREVIEW_PARSE_CONCURRENCY = 2;
+
+export interface ParseLimits {
+  readonly timeoutMs: number;
+  readonly heapMb: number;
+}
+
+const DEFAULT_PARSE_LIMITS: ParseLimits = {
+  timeoutMs: PREVIEW_PARSE_TIMEOUT_MS,
+  heapMb: PREVIEW_PARSE_HEAP_MB,
+};
+
+/**
+ * The worker is this folder's TypeScript source, so it exists where the API runs from its source
+ * (`pnpm start` under tsx, tests). The AWS bundle has no such file: a Lambda instance serves one
+ * request at a time, so parsing there stalls no other request, and the archive check and the
+ * streaming caps bound its time and memory (docs/decisions/0021).
+ */
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./xlsx-worker.ts', import.meta.url) : undefined;
+
+let parsesRunning = 0;
+const parseQueue: (() => void)[] = [];
+
+async function withParseSlot<T>(run: () => Promise<T>): Promise<T> {
+  if (parsesRunning >= PREVIEW_PARSE_CONCURRENCY) {
+    await new Promise<void>((resolve) => parseQueue.push(resolve));
   }
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('result' in value) return toCell(value.result as ExcelJS.CellValue);
-    if ('error' in value) return null;
-    if ('text' in value) return String(value.text);
+  parsesRunning++;
+  try {
+    return await run();
+  } finally {
+    parsesRunning--;
+    parseQueue.shift()?.();
   }
-  return String(value);
+}
+
+/**
+ * Threads that finished a parse within their limits, kept for the next one by heap limit: starting
+ * a thread and loading exceljs in it costs about a second, more than parsing an ordinary file.
+ * A thread that ran over a limit is ended, never kept. Idle threads do not keep the process alive.
+ */
+const idleWorkers = new Map<number, Worker[]>();
+
+function takeWorker(workerUrl: URL, heapMb: number): Worker {
+  const idle = idleWorkers.get(heapMb)?.pop();
+  if (idle) {
+    idle.ref();
+    return idle;
+  }
+  const worker = new Worker(workerUrl, {
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
+    stdout: false,
+    stderr: false,
+  });
+  worker.on('exit', () => forgetWorker(worker, heapMb));
+  return worker;
+}
+
+function keepWorker(worker: Worker, heapMb: number): void {
+  worker.unref();
+  idleWorkers.set(heapMb, [...(idleWorkers.get(heapMb) ?? []), worker]);
+}
+
+/** A thread that ended (over a limit, or on its own) leaves the pool. */
+function forgetWorker(worker: Worker, heapMb: number): void {
+  idleWorkers.set(
+    heapMb,
+    (idleWorkers.get(heapMb) ?? []).filter((entry) => entry !== worker),
+  );
+}
+
+/**
+ * Parses an .xlsx in a worker thread with a time and a heap limit: one region's heavy file costs
+ * that thread, never the event loop every other region's requests wait on (issue 19).
+ */
+export function parseXlsxOffThread(
+  bytes: Buffer,
+  maxRowsWithValues: number,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): Promise<ReadSheet[]> {
+  const workerUrl = WORKER_URL;
+  if (!workerUrl) return readXlsxStreaming(bytes, maxRowsWithValues);
+  return withParseSlot(
+    () =>
+      new Promise<ReadSheet[]>((resolve, reject) => {
+        const worker = takeWorker(workerUrl, limits.heapMb);
+        const onMessage = (output: XlsxWorkerOutput) =>
+          settle(
+            () =>
+              output.ok ? resolve(output.sheets) : reject(new JobInputError(output.code, output.detail)),
+            true,
+          );
+        const onError = (error: Error & { code?: string }) =>
+          settle(
+            () =>
+              reject(
+                error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+                  ? new JobInputError('import_preview_limit', `over ${limits.heapMb} MB`)
+                  : error,
+              ),
+            false,
+          );
+        const onExit = (exitCode: number) => {
+          forgetWorker(worker, limits.heapMb);
+          settle(
+            () => reject(new Error(`spreadsheet worker exited with ${exitCode} before answering`)),
+            false,
+          );
+        };
+        let settled = false;
+        const settle = (outcome: () => void, reusable: boolean) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          worker.off('exit', onExit);
+          outcome();
+          if (reusable) keepWorker(worker, limits.heapMb);
+          else void worker.terminate();
+        };
+        const timer = setTimeout(
+          () =>
+            settle(
+              () => reject(new JobInputError('import_preview_limit', `over ${limits.timeoutMs} ms`)),
+              false,
+            ),
+          limits.timeoutMs,
+        );
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        // A copy of its own, moved (not copied again) into the thread.
+        const copy = new Uint8Array(bytes);
+        const input: XlsxWorkerInput = { bytes: copy, maxRowsWithValues };
+        worker.postMessage(input, [copy.buffer]);
+      }),
+  );
 }
 
 async function readXlsx(bytes: Buffer): Promise<ReadSheet[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new JobInputError('import_file_unreadable');
-  }
-  return workbook.worksheets.map((worksheet) => {
-    // Rows with values only: a sheet formatted far down (borders, dropdowns) is not a large file.
-    if (worksheet.actualRowCount > MAX_READ_ROWS) throw new JobInputError('import_file_too_large');
-    const rows: CellValue[][] = [];
-    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: CellValue[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-        cells[columnNumber - 1] = toCell(cell.value);
-      });
-      rows[rowNumber - 1] = cells;
-    });
-    return { name: worksheet.name, rows: Array.from(rows, (row) => row ?? []) };
-  });
+  // The archive first, from its central directory: a bomb is refused before anything unpacks it.
+  await inspectXlsxArchive(bytes);
+  return parseXlsxOffThread(bytes, MAX_READ_ROWS);
 }
 
 /** UTF-8 (with or without a BOM), or Windows-1252 as older Excel versions save "CSV". */

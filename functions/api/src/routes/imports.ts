@@ -135,6 +135,10 @@ const previewRoute = createRoute({
       'Every row with its status and its errors and warnings (Bahasa Indonesia); the version is in the ETag',
     ),
     ...errorResponses(400, 401, 403, 404, 409),
+    422: {
+      ...errorResponses(422)[422],
+      description: 'The file’s parse ran over the preview’s time or memory limit (`import_preview_limit`)',
+    },
   },
 });
 
@@ -182,6 +186,11 @@ function previewError(error: unknown): never {
   if (error instanceof JobInputError) {
     if (error.code === 'opd_not_found') throw new ApiError(400, 'opd_not_found', 'defaultOpdId');
     if (error.code === 'import_file_too_large') throw new ApiError(400, 'import_file_too_large', 'file');
+    // A bomb, told apart before anything unpacks it (exports/xlsx-intake.ts).
+    if (error.code === 'import_archive_rejected') throw new ApiError(400, 'import_archive_rejected', 'file');
+    if (error.code === 'import_sheet_too_large') throw new ApiError(400, 'import_sheet_too_large', 'file');
+    // A well-formed file that costs the parsing thread more than its time or heap limit.
+    if (error.code === 'import_preview_limit') throw new ApiError(422, 'import_preview_limit', 'file');
     throw new ApiError(400, 'import_file_unreadable', 'file');
   }
   throw error;

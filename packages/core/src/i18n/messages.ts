@@ -330,6 +330,18 @@ export const ERROR_MESSAGES = {
     id: 'Berkas impor melebihi 5 MB atau 2.000 baris. Bagi menjadi beberapa berkas.',
     en: 'The import file exceeds 5 MB or 2,000 rows. Split it into several files.',
   },
+  import_archive_rejected: {
+    id: 'Berkas Excel ini tidak wajar: isinya setelah dibuka melebihi 50 MB, terdiri dari lebih dari 500 bagian, atau dipadatkan lebih dari 100 kali lipat. Simpan ulang dari Excel sebagai .xlsx biasa atau pakai templat yang disediakan.',
+    en: 'This Excel file is abnormal: it unpacks to more than 50 MB, has more than 500 parts, or is compressed more than 100-fold. Save it again from Excel as a plain .xlsx or use the template provided.',
+  },
+  import_sheet_too_large: {
+    id: 'Lembar kerja dalam berkas ini melebihi 5.000 baris atau 200.000 sel. Hapus baris dan kolom kosong yang diberi format di bawah atau di samping tabel, atau bagi menjadi beberapa berkas.',
+    en: 'A worksheet in this file exceeds 5,000 rows or 200,000 cells. Delete the empty formatted rows and columns below or beside the table, or split it into several files.',
+  },
+  import_preview_limit: {
+    id: 'Membaca berkas ini melebihi batas waktu atau memori pratinjau. Hapus lembar, baris dan kolom yang tidak perlu, atau bagi menjadi beberapa berkas.',
+    en: 'Reading this file exceeded the preview’s time or memory limit. Delete the sheets, rows and columns that are not needed, or split it into several files.',
+  },
   import_file_missing: {
     id: 'Berkas impor belum diunggah. Selesaikan unggahan, lalu minta pratinjau lagi.',
     en: 'The import file has not been uploaded yet. Finish the upload, then ask for the preview again.',
