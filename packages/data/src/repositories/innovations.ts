@@ -313,6 +313,7 @@ export class InnovationRepository {
         ),
         ...alongside,
       ],
+      current,
     );
     return toRecord<Innovation>(updated);
   }
