@@ -33,14 +33,11 @@ export const JOBS_WORKER_RETRIES = 2;
 /** Exports read a whole region; ten at once keep the table and the account's concurrency for the API. */
 export const JOBS_WORKER_CONCURRENCY = 10;
 /**
- * The data roles the jobs worker may assume: the job's tenant, the summary writer (the refresh
- * after an import) and the platform registry (the sweep lists tenants). Nothing cross-tenant.
+ * The data roles the jobs worker may assume: the job's tenant and the platform registry (the sweep
+ * lists tenants). Nothing cross-tenant; an import's rows reach the summaries through the table's
+ * stream (docs/decisions/0018), so it no longer needs the summary writer.
  */
-export const JOBS_WORKER_DATA_ROLES = [
-  'tenant',
-  'summaryWriter',
-  'platform',
-] as const satisfies readonly DataRoleName[];
+export const JOBS_WORKER_DATA_ROLES = ['tenant', 'platform'] as const satisfies readonly DataRoleName[];
 
 /**
  * pdfkit (0.20) loads each standard font's metrics (Helvetica, …) at run time with

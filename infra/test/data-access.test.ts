@@ -25,8 +25,8 @@ const apiRoleArn = { 'Fn::GetAtt': [logicalId(stack.api.function.role!), 'Arn'] 
 /** The evidence worker assumes the tenant role too, under the same conditions (ADR 0007). */
 const workerRoleArn = { 'Fn::GetAtt': [logicalId(stack.evidenceWorker.function.role!), 'Arn'] };
 /**
- * The jobs worker (exports, imports) and the scheduled worker assume the tenant, platform and
- * summary-writer roles under the API's conditions, and no other role.
+ * The jobs worker (exports, imports) assumes the tenant and platform roles, the scheduled worker
+ * those and the summary writer, under the API's conditions, and no other role.
  */
 const jobsRoleArn = { 'Fn::GetAtt': [logicalId(stack.jobsWorker.function.role!), 'Arn'] };
 const scheduledRoleArn = { 'Fn::GetAtt': [logicalId(stack.schedules.function.role!), 'Arn'] };
@@ -175,7 +175,8 @@ const EXPECTED = {
   },
   nationalReader: { trust: untagged, statements: [items(ITEM_READ, ['NATIONAL#*'])] },
   summaryWriter: {
-    trust: taggedWith([...withWorkers, projectorRoleArn], {
+    // The jobs worker no longer writes summaries: an import's rows arrive on the stream.
+    trust: taggedWith([apiRoleArn, scheduledRoleArn, projectorRoleArn], {
       TenantId: AREA,
       ProvinceId: PROVINCE,
     }),

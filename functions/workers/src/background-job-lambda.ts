@@ -10,8 +10,7 @@ const bucketName = required('BUCKET_NAME');
 /**
  * The AWS adapter of the jobs worker (exports and imports, docs/decisions/0011). Like the API it
  * holds no data access of its own: it assumes the data roles the deployment granted it (the
- * tenant role for the job's tenant, the summary writer for the refresh after an import, the
- * platform registry for the sweep), ADR 0008.
+ * tenant role for the job's tenant, the platform registry for the sweep), ADR 0008.
  */
 const credentials = new ScopedCredentialVendor({ roleArns: grantedDataRoleArns(), bucketName, region });
 

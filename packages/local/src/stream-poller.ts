@@ -45,10 +45,13 @@ export interface StreamPollerOptions {
   /** Pause between passes that found nothing new. */
   readonly idlePollMs?: number | undefined;
   /**
-   * After a pass finds records, wait this long and read again before delivering, so a burst of
-   * writes becomes one batch (Lambda's batching window, shorter here to keep the lag low).
+   * After a pass finds records, wait this long and read again, for as long as more keep coming
+   * (up to `maxBatchingWindowMs`), so a burst of writes becomes one batch and one recompute. A
+   * single write waits only this long. Lambda's batching window is fixed; this one ends early when
+   * the writes stop, to keep the lag of a lone change low.
    */
   readonly batchingWindowMs?: number | undefined;
+  readonly maxBatchingWindowMs?: number | undefined;
   /** Records per GetRecords call (DynamoDB's maximum is 1,000). */
   readonly batchSize?: number | undefined;
   /** Deliveries of a failing batch before its failing records are set aside. */
@@ -168,7 +171,8 @@ function readCheckpoint(file: string | undefined): Checkpoint | undefined {
 export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   const { config, handler, logger } = options;
   const idlePollMs = options.idlePollMs ?? 250;
-  const batchingWindowMs = options.batchingWindowMs ?? 100;
+  const batchingWindowMs = options.batchingWindowMs ?? 150;
+  const maxBatchingWindowMs = options.maxBatchingWindowMs ?? 2_000;
   const batchSize = options.batchSize ?? 1000;
   const maxAttempts = options.maxAttempts ?? 4;
   const retryDelayMs = options.retryDelayMs ?? 200;
@@ -361,9 +365,13 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
       let records = await readShard(streamArn, shardId);
       if (records.length === 0) continue;
       // Let a burst finish arriving, so it is recomputed once rather than once per write.
-      if (batchingWindowMs > 0 && records.length < batchSize) {
+      const windowEnds = Date.now() + maxBatchingWindowMs;
+      while (batchingWindowMs > 0 && records.length < batchSize && Date.now() < windowEnds) {
         await sleep(batchingWindowMs);
-        if (iterators.has(shardId)) records = [...records, ...(await readShard(streamArn, shardId))];
+        if (!iterators.has(shardId)) break;
+        const more = await readShard(streamArn, shardId);
+        if (more.length === 0) break;
+        records = [...records, ...more];
       }
       await deliver(streamArn, shardId, records);
       delivered += records.length;

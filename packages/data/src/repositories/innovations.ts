@@ -304,6 +304,7 @@ export class InnovationRepository {
         ),
         ...alongside,
       ],
+      current,
     );
     return toRecord<Innovation>(updated);
   }

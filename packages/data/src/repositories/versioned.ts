@@ -23,6 +23,12 @@ export async function updateVersioned<T>(
   extraCondition?: { expression: string; values: Record<string, unknown>; onFail: (item: T) => Error },
   /** Items written in the same transaction (an audit entry, an outbox message); all or nothing. */
   alongside: TransactItem[] = [],
+  /**
+   * The record as the caller read it. When it is at `expectedVersion`, it is exactly what the
+   * transaction's condition accepted (every change bumps the version), so the new record is it with
+   * the changes applied: no read-back after the transaction (one DynamoDB request less per write).
+   */
+  current?: object | undefined,
 ): Promise<T> {
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = { ':expected': expectedVersion, ':one': 1 };
@@ -72,6 +78,14 @@ export async function updateVersioned<T>(
   } catch (error) {
     if (!cancelledConditions(error).includes(0)) throw error;
     throw diagnose(cancellationItem(error, 0), error);
+  }
+  if (current && (current as { version?: unknown }).version === expectedVersion) {
+    const next: Record<string, unknown> = { ...current, version: expectedVersion + 1 };
+    for (const [attribute, value] of Object.entries(changes)) {
+      if (value === undefined) delete next[attribute];
+      else next[attribute] = value;
+    }
+    return next as T;
   }
   // A transaction returns no values: read the item back, strongly consistent.
   const result = await table.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
