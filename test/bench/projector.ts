@@ -18,13 +18,12 @@
  */
 
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '@inovasi/api';
 import { officialAreas } from '@inovasi/api/areas';
-import { localTokens } from '@inovasi/api/local-tokens';
+import { demoIdentity } from '@inovasi/api/local-tokens';
 import { startServer } from '@inovasi/api/server';
 import { defaultAssessmentYear } from '@inovasi/core';
 import {
@@ -181,12 +180,10 @@ async function main() {
       },
     });
     await projector.ready;
-    const tokens = localTokens(Buffer.from(createHash('sha256').update('projector-bench').digest()));
     const deps = {
       mode: 'local' as const,
       data: new ScopedClientFactory(stack.config, { instrument: meter }),
-      verifier: tokens,
-      issuer: tokens,
+      ...(await demoIdentity()),
       areas,
       logger: silent,
       rateLimits: false as const,
