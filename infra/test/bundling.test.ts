@@ -182,6 +182,7 @@ describe('API bundle (real esbuild run)', () => {
         BUCKET_NAME: 'probe-bucket',
         COGNITO_USER_POOL_ID: 'ap-southeast-3_probe',
         COGNITO_CLIENT_ID: 'probe-client',
+        COGNITO_DOMAIN_ORIGIN: 'https://probe.auth.ap-southeast-3.amazoncognito.com',
         POWERTOOLS_SERVICE_NAME: 'inovasi-api',
         ...Object.fromEntries(
           Object.values(DATA_ROLES).map((role) => [

@@ -261,7 +261,7 @@ describe('the API function role', () => {
       JSON.stringify(resource.Properties.Roles) === JSON.stringify([{ Ref: logicalId(role) }]),
   );
 
-  it('may only write its logs, send traces, assume the data roles and invoke the jobs worker: no data access', () => {
+  it('may only write its logs, send traces, assume the data roles, invoke the jobs worker and administer the pool’s users: no data access', () => {
     expect(policies).toHaveLength(1);
     const logGroup = { 'Fn::GetAtt': [expect.stringMatching(/^ApiFunctionLogs/), 'Arn'] };
     expect(policies[0]?.Properties.PolicyDocument.Statement).toEqual([
@@ -282,6 +282,18 @@ describe('the API function role', () => {
         Effect: 'Allow',
         Action: 'lambda:InvokeFunction',
         Resource: { 'Fn::GetAtt': [logicalId(stack.jobsWorker.function), 'Arn'] },
+      },
+      // Invitations, disabling, enabling and removal of members (docs/decisions/0020).
+      {
+        Effect: 'Allow',
+        Action: [
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminDeleteUser',
+          'cognito-idp:AdminDisableUser',
+          'cognito-idp:AdminEnableUser',
+          'cognito-idp:AdminUserGlobalSignOut',
+        ],
+        Resource: { 'Fn::GetAtt': [logicalId(stack.auth.userPool), 'Arn'] },
       },
     ]);
   });

@@ -649,6 +649,7 @@ async function bundleBudgets() {
       BUCKET_NAME: 'budget-bucket',
       COGNITO_USER_POOL_ID: 'ap-southeast-3_budget',
       COGNITO_CLIENT_ID: 'budget-client',
+      COGNITO_DOMAIN_ORIGIN: 'https://budget.auth.ap-southeast-3.amazoncognito.com',
       POWERTOOLS_SERVICE_NAME: 'inovasi-api',
       ...Object.fromEntries(
         Object.values(DATA_ROLES).map((role) => [

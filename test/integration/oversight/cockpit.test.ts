@@ -52,6 +52,8 @@ const cockpit = (token: string, code = '35', query = '') =>
 
 describe('the province cockpit', () => {
   it('shows exactly the demo regencies of Jawa Timur with live figures, from one query', async () => {
+    // The caller's member record is read once and then cached: counted here are the cockpit's reads.
+    await env.request('GET', '/me', { token: province });
     requests.length = 0;
     counting = true;
     const response = await cockpit(province);
