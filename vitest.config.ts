@@ -27,6 +27,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/setup/local-stack.ts'],
+          setupFiles: ['test/support/teardown.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp } from '@inovasi/api';
 import { officialAreas } from '@inovasi/api/areas';
 import { demoIdentity } from '@inovasi/api/local-tokens';
@@ -53,6 +53,14 @@ export interface TestEnvironmentOptions {
    * injection and request metering see the app's own requests only.
    */
   readonly projectorFactory?: ScopedClientFactoryOptions;
+}
+
+/** Every environment of this test file still running; the teardown setup file stops them all. */
+const running = new Set<() => Promise<void>>();
+
+/** Stops the projectors and drops the tables of this file's environments (test/support/teardown.ts). */
+export async function stopTestEnvironments(): Promise<void> {
+  await Promise.all([...running].map((stop) => stop()));
 }
 
 export async function createTestEnvironment(options: TestEnvironmentOptions = {}) {
@@ -148,8 +156,18 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
   };
 
   const stop = async () => {
+    if (!running.delete(stop)) return;
     await projector?.stop();
+    // A table left behind keeps its stream, and DynamoDB Local slows with every stream it holds.
+    const dropper = new DynamoDBClient({
+      region: config.region,
+      endpoint: config.dynamoEndpoint,
+      credentials: config.credentials,
+    });
+    await dropper.send(new DeleteTableCommand({ TableName: config.tableName })).catch(() => undefined);
+    dropper.destroy();
   };
+  running.add(stop);
 
   return { config, data, deps, app, request, login, projector, projected, regionsProjected, stop };
 }

@@ -172,6 +172,46 @@ function toCell(value: ExcelJS.CellValue): CellValue {
   return String(value);
 }
 
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescapeXml = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => XML_ENTITIES[name] ?? '');
+
+/**
+ * Each worksheet part's number (`xl/worksheets/sheet4.xml` → 4) with the name the person gave the
+ * sheet, from the workbook and its relationships. The streaming reader knows a sheet's name only
+ * when the workbook part comes before the sheet in the archive, which is up to whoever zipped it.
+ */
+async function sheetNamesByPart(bytes: Buffer): Promise<Map<number, string>> {
+  const names = new Map<number, string>();
+  const zip = await openZip(bytes);
+  try {
+    const entries = await listEntries(zip);
+    const part = (fileName: string) => entries.find((entry) => entry.fileName === fileName);
+    const workbook = part('xl/workbook.xml');
+    const relations = part('xl/_rels/workbook.xml.rels');
+    if (!workbook || !relations) return names;
+    const [workbookXml, relationsXml] = await Promise.all([
+      readHead(zip, workbook, XLSX_MAX_UNCOMPRESSED_BYTES),
+      readHead(zip, relations, XLSX_MAX_UNCOMPRESSED_BYTES),
+    ]);
+    const targets = new Map<string, number>();
+    for (const [relation] of relationsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+      const id = /\bId="([^"]+)"/.exec(relation)?.[1];
+      const sheetNumber = /\bTarget="[^"]*worksheets\/sheet(\d+)\.xml"/.exec(relation)?.[1];
+      if (id && sheetNumber) targets.set(id, Number(sheetNumber));
+    }
+    for (const [sheet] of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+      const name = /\bname="([^"]*)"/.exec(sheet)?.[1];
+      const relationId = /\br:id="([^"]+)"/.exec(sheet)?.[1];
+      const sheetNumber = relationId ? targets.get(relationId) : undefined;
+      if (name !== undefined && sheetNumber !== undefined) names.set(sheetNumber, unescapeXml(name));
+    }
+  } finally {
+    zip.close();
+  }
+  return names;
+}
+
 /**
  * Reads an .xlsx with exceljs's streaming reader, row by row, instead of loading the workbook: it
  * stops at `maxRowsWithValues` rows holding values per sheet, and at SHEET_MAX_ROWS rows or
@@ -186,6 +226,7 @@ export async function readXlsxStreaming(bytes: Uint8Array, maxRowsWithValues: nu
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  const names = await sheetNamesByPart(Buffer.from(bytes)).catch(() => new Map<number, string>());
   const sheets: ReadSheet[] = [];
   let rowsSeen = 0;
   let cellsSeen = 0;
@@ -213,7 +254,7 @@ export async function readXlsxStreaming(bytes: Uint8Array, maxRowsWithValues: nu
       }
       const { name, id } = worksheet as unknown as { name?: string; id?: string | number };
       sheets.push({
-        name: name ?? `Sheet${id ?? sheets.length + 1}`,
+        name: names.get(Number(id)) ?? name ?? `Sheet${id ?? sheets.length + 1}`,
         rows: Array.from(rows, (row) => row ?? []),
       });
     }
