@@ -28,8 +28,10 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/setup/local-stack.ts'],
           setupFiles: ['test/support/teardown.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          testTimeout: 60_000,
+          // A seeded environment with its stream projector takes about 10 s on an idle 2-core
+          // machine; the bound leaves room for a busy shared DynamoDB Local.
+          hookTimeout: 180_000,
         },
       },
       {
