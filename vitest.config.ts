@@ -28,12 +28,9 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/setup/local-stack.ts'],
           setupFiles: ['test/support/teardown.ts'],
-          // One file at a time against the shared DynamoDB Local: with every environment's stream
-          // poller, two heavy files at once slowed it until set-ups failed late in the run.
-          fileParallelism: false,
           testTimeout: 60_000,
           // A seeded environment with its stream projector takes about 10 s on an idle 2-core
-          // machine; the bound leaves room for a busy shared DynamoDB Local.
+          // machine; each file also starts its own DynamoDB Local (test/support/environment.ts).
           hookTimeout: 180_000,
         },
       },

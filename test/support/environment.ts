@@ -13,7 +13,13 @@ import {
   type ScopedClientFactoryOptions,
 } from '@inovasi/data';
 import { createObjectClient, provisionBucket } from '@inovasi/data/object-client';
-import { type RegionProjected, seedDemoData, startSummaryProjection } from '@inovasi/local';
+import {
+  type DynamoDbLocal,
+  type RegionProjected,
+  seedDemoData,
+  startDynamoDbLocal,
+  startSummaryProjection,
+} from '@inovasi/local';
 import { inject } from 'vitest';
 
 export interface RequestOptions {
@@ -58,15 +64,35 @@ export interface TestEnvironmentOptions {
 /** Every environment of this test file still running; the teardown setup file stops them all. */
 const running = new Set<() => Promise<void>>();
 
-/** Stops the projectors and drops the tables of this file's environments (test/support/teardown.ts). */
+/**
+ * This test file's own DynamoDB Local, in memory, started on first use. One shared by every file
+ * slowed as the run went on (every file's tables and stream records in one database, and each
+ * environment's stream poller taking its locks) until set-ups late in the run failed with lock
+ * timeouts. Files still share the s3rver and cognito-local of the global setup.
+ */
+let fileDynamo: Promise<DynamoDbLocal> | undefined;
+
+/** The global setup's local stack, with this file's own DynamoDB Local in place of the shared one. */
+export async function fileDataConfig(): Promise<DataConfig> {
+  fileDynamo ??= startDynamoDbLocal();
+  const { endpoint } = await fileDynamo;
+  return { ...inject('dataConfig'), dynamoEndpoint: endpoint };
+}
+
+/**
+ * Stops the projectors and drops the tables of this file's environments, then this file's
+ * DynamoDB Local (test/support/teardown.ts).
+ */
 export async function stopTestEnvironments(): Promise<void> {
   await Promise.all([...running].map((stop) => stop()));
+  const dynamo = fileDynamo;
+  fileDynamo = undefined;
+  await dynamo?.then((started) => started.stop());
 }
 
 export async function createTestEnvironment(options: TestEnvironmentOptions = {}) {
-  const shared = inject('dataConfig');
   const config: DataConfig = {
-    ...shared,
+    ...(await fileDataConfig()),
     tableName: `t${randomUUID().replaceAll('-', '')}`,
     ...(options.isolatedBucket ? { bucketName: `b${randomUUID().replaceAll('-', '')}` } : {}),
   };

@@ -89,7 +89,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitForDynamo(endpoint: string, process: ChildProcess, timeoutMs = 30_000): Promise<void> {
+async function waitForDynamo(endpoint: string, process: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const client = new DynamoDBClient({
     endpoint,
     region: 'local',
@@ -113,12 +113,45 @@ async function waitForDynamo(endpoint: string, process: ChildProcess, timeoutMs 
   }
 }
 
+export interface DynamoDbLocal {
+  readonly endpoint: string;
+  /** Ends it and waits for the process to exit. */
+  stop(): Promise<void>;
+  /** Ends it abruptly (SIGKILL, no shutdown hook), as a crash or a pulled plug would. */
+  crash(): Promise<void>;
+}
+
+/**
+ * DynamoDB Local alone on a free loopback port, answering before this resolves: its database in
+ * `dataDir`, or in memory when none is given (a test file's own throwaway database).
+ */
+export async function startDynamoDbLocal(options: { readonly dataDir?: string } = {}): Promise<DynamoDbLocal> {
+  assertJava();
+  const port = await freePort();
+  const child = spawnDynamoDbLocal({ port, dataDir: options.dataDir });
+  const endpoint = `http://${LOOPBACK_HOST}:${port}`;
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      // Already gone: exited, or killed by a signal (then exitCode stays null).
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  const dynamo = { endpoint, stop: () => end('SIGTERM'), crash: () => end('SIGKILL') };
+  try {
+    await waitForDynamo(endpoint, child);
+  } catch (error) {
+    await dynamo.crash();
+    throw error;
+  }
+  return dynamo;
+}
+
 /**
  * The embedded default: DynamoDB Local and s3rver on loopback, with the table and bucket created
  * from the same definition the CDK stack deploys.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  assertJava();
   const throwaway = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'inovasi-'));
   const dynamoDir = join(dataDir, 'dynamodb');
@@ -126,9 +159,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   mkdirSync(dynamoDir, { recursive: true });
   mkdirSync(objectsDir, { recursive: true });
 
-  const dynamoPort = await freePort();
-  const dynamo = spawnDynamoDbLocal({ port: dynamoPort, dataDir: dynamoDir });
-  const dynamoEndpoint = `http://${LOOPBACK_HOST}:${dynamoPort}`;
   const bucketName = options.bucketName ?? 'inovasi-evidence';
   const objectServer = new S3rver({
     address: LOOPBACK_HOST,
@@ -143,20 +173,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // First in line, before s3rver's logging, routing and handlers.
   objectServer.middleware.unshift(requireSignature);
 
+  const dynamoStarting = startDynamoDbLocal({ dataDir: dynamoDir });
   const stop = async () => {
     await objectServer.close().catch(() => undefined);
-    await new Promise<void>((resolve) => {
-      // Already gone: exited, or killed by a signal (then exitCode stays null).
-      if (dynamo.exitCode !== null || dynamo.signalCode !== null) return resolve();
-      dynamo.once('exit', () => resolve());
-      dynamo.kill('SIGTERM');
-    });
+    await dynamoStarting.then(
+      (dynamo) => dynamo.stop(),
+      () => undefined,
+    );
     if (throwaway) rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {
-    const { port: s3Port } = await objectServer.run();
-    await waitForDynamo(dynamoEndpoint, dynamo);
+    const [{ port: s3Port }, dynamo] = await Promise.all([objectServer.run(), dynamoStarting]);
+    const dynamoEndpoint = dynamo.endpoint;
     const config: DataConfig = {
       tableName: options.tableName ?? 'inovasi',
       bucketName,
@@ -175,13 +204,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await provisionBucket(objects, config.bucketName);
     admin.destroy();
     objects.destroy();
-    const crashDynamo = () =>
-      new Promise<void>((resolve) => {
-        if (dynamo.exitCode !== null || dynamo.signalCode !== null) return resolve();
-        dynamo.once('exit', () => resolve());
-        dynamo.kill('SIGKILL');
-      });
-    return { config, dataDir, stop, crashDynamo };
+    return { config, dataDir, stop, crashDynamo: dynamo.crash };
   } catch (error) {
     await stop();
     throw error;

@@ -36,8 +36,11 @@ function canRunSourceFiles(): boolean {
 
 export interface DynamoDbLocalOptions {
   readonly port: number;
-  /** Where the database file lives; `-sharedDb` always (one database whatever the credentials). */
-  readonly dataDir: string;
+  /**
+   * Where the database file lives; omitted: in memory only (`-inMemory`, a throwaway database
+   * for one test file). `-sharedDb` always (one database whatever the credentials).
+   */
+  readonly dataDir?: string | undefined;
   /** Called once if DynamoDB Local has to listen on every interface (no `jdk.compiler` module). */
   readonly warn?: (message: string) => void;
 }
@@ -52,8 +55,7 @@ export function spawnDynamoDbLocal(options: DynamoDbLocalOptions): ChildProcess 
   const dynamoOptions = [
     '-port',
     String(options.port),
-    '-dbPath',
-    options.dataDir,
+    ...(options.dataDir === undefined ? ['-inMemory'] : ['-dbPath', options.dataDir]),
     '-sharedDb',
     '-disableTelemetry',
   ];
