@@ -125,7 +125,9 @@ export interface DynamoDbLocal {
  * DynamoDB Local alone on a free loopback port, answering before this resolves: its database in
  * `dataDir`, or in memory when none is given (a test file's own throwaway database).
  */
-export async function startDynamoDbLocal(options: { readonly dataDir?: string } = {}): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(
+  options: { readonly dataDir?: string } = {},
+): Promise<DynamoDbLocal> {
   assertJava();
   const port = await freePort();
   const child = spawnDynamoDbLocal({ port, dataDir: options.dataDir });
