@@ -78,6 +78,9 @@ async function uploadEvidence(env: TestEnvironment) {
 beforeAll(async () => {
   source = await createTestEnvironment({ isolatedBucket: true });
   await uploadEvidence(source);
+  // The upload's summaries are written by the projector after the request answers: the export
+  // must see them, or the oracle's later read differs from the file.
+  await source.projected();
   lines = [];
   await exportTenant(source.data, TENANT, (line) => {
     lines.push(line);
@@ -112,7 +115,9 @@ describe('importing it into an empty table', () => {
   let target: TestEnvironment;
 
   beforeAll(async () => {
-    target = await createTestEnvironment({ seed: false, isolatedBucket: true });
+    // No projector: the test compares the restore byte for byte, and a projector would restamp the
+    // restored summaries' `computedAt` as it re-projects the imported changes.
+    target = await createTestEnvironment({ seed: false, isolatedBucket: true, projector: false });
   }, 60_000);
 
   it('restores exactly the exported items and objects', async () => {
