@@ -8,6 +8,7 @@ import {
 import { cognitoIdentityAdmin } from '@inovasi/api/cognito-admin';
 import type { Member } from '@inovasi/core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { CognitoCallError, startTotpEnrolment } from '../../web/src/auth/totp.ts';
 
 /**
  * The Cognito side of member administration, with the real AWS SDK calls against cognito-local
@@ -93,6 +94,14 @@ describe('Cognito member administration against cognito-local', () => {
     await expect(
       client.send(new AssociateSoftwareTokenCommand({ AccessToken: 'not-checked-by-the-emulator' })),
     ).rejects.toThrow(/unsupported/i);
+    // The web app's own call (plain fetch, Cognito's JSON protocol) reaches the emulator's router
+    // as the operation it names, and its refusal comes back as a typed error.
+    const fromTheWebApp = startTotpEnrolment(inject('cognitoEndpoint'), 'not-checked-by-the-emulator');
+    await expect(fromTheWebApp).rejects.toBeInstanceOf(CognitoCallError);
+    await expect(fromTheWebApp).rejects.toMatchObject({
+      type: 'Unsupported',
+      message: expect.stringContaining('"AssociateSoftwareToken"'),
+    });
   });
 
   it('disables (the global sign-out is left to a deployment) and enables again', async () => {
