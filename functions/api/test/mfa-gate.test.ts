@@ -217,3 +217,24 @@ describe('reading Cognito’s answer', () => {
     expect(totpEnabledIn({})).toBe(false);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('lists 403 on every route that needs a caller, where mfa_required may answer', async () => {
+    // Prepare
+    const app = appWith({});
+    // Act
+    const document = (await (await app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+    };
+    // Assess
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ route: `${method} ${path}`, operation })),
+    );
+    const needCaller = operations.filter(({ operation }) => operation.security?.length !== 0);
+    expect(needCaller.length).toBeGreaterThan(50);
+    expect(
+      needCaller.filter(({ operation }) => !operation.responses['403']).map(({ route }) => route),
+    ).toEqual([]);
+    expect(document.paths['/api/v1/auth/config']?.get?.responses['403']).toBeUndefined();
+  });
+});
