@@ -135,7 +135,8 @@ export class Api extends Construct {
   /**
    * The web client's id (the API verifies its ID tokens with `aws-jwt-verify` and tells the web app
    * where to sign in), the managed login's origin (for sign-out), and the member administration
-   * the API does on the pool: invitations, disabling, enabling, removal (docs/decisions/0020).
+   * the API does on the pool: invitations, disabling, enabling, removal (docs/decisions/0020), and
+   * reading whether an administrator has an authenticator app on (docs/decisions/0024).
    */
   setWebClient(client: IUserPoolClient, userPool: IUserPool, managedLoginOrigin: string): void {
     this.function.addEnvironment('COGNITO_CLIENT_ID', client.userPoolClientId);
@@ -147,6 +148,7 @@ export class Api extends Construct {
       'cognito-idp:AdminEnableUser',
       'cognito-idp:AdminUserGlobalSignOut',
       'cognito-idp:AdminDeleteUser',
+      'cognito-idp:AdminGetUser',
     );
   }
 }

@@ -84,6 +84,9 @@ export class Auth extends Construct {
         tempPasswordValidity: Duration.days(INVITATION_VALIDITY_DAYS),
         passwordHistorySize: 5,
       },
+      // MFA is pool-wide in Cognito: optional here, TOTP only (no SMS to pay for or to intercept).
+      // The API refuses administrators until they have turned TOTP on (docs/decisions/0024); once
+      // on, Cognito asks for the code at every sign-in.
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
@@ -138,7 +141,7 @@ export class Auth extends Construct {
     acknowledge(this.userPool, {
       id: 'AwsSolutions-COG2',
       reason:
-        'TOTP MFA is offered but not forced pool-wide: requiring it would lock every invited user out until enrolment, and which roles must enrol is a product rule, not a pool setting.',
+        'TOTP MFA is optional pool-wide because Cognito cannot require it per group; the API requires it of platform and tenant administrators (403 mfa_required until enrolled, docs/decisions/0024), and requiring it of everyone would lock every invited member out until enrolment.',
     });
     if (!plus) {
       acknowledge(this.userPool, {
@@ -166,7 +169,10 @@ export class Auth extends Construct {
       authFlows: { userSrp: true },
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        // COGNITO_ADMIN (`aws.cognito.signin.user.admin`) makes the access token good for the
+        // person's own account calls: the web app enrols an authenticator app with it (ADR 0024).
+        // The client's write attributes still keep every `custom:` attribute out of reach.
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.COGNITO_ADMIN],
         callbackUrls: webOrigins.map((origin) => `${origin}${AUTH_CALLBACK_PATH}`),
         logoutUrls: webOrigins.map((origin) => `${origin}${AUTH_LOGOUT_PATH}`),
       },

@@ -20,7 +20,7 @@ describe('user pool', () => {
     expect(props.UsernameConfiguration).toEqual({ CaseSensitive: false });
   });
 
-  it('requires strong passwords and offers TOTP MFA', () => {
+  it('requires strong passwords', () => {
     expect(props.Policies.PasswordPolicy).toMatchObject({
       MinimumLength: 12,
       RequireLowercase: true,
@@ -28,8 +28,15 @@ describe('user pool', () => {
       RequireNumbers: true,
       RequireSymbols: true,
     });
+  });
+
+  it('offers MFA with an authenticator app only: optional pool-wide, required of administrators by the API', () => {
+    // Cognito's MFA is pool-wide; the API refuses administrators until TOTP is on (ADR 0024).
     expect(props.MfaConfiguration).toBe('OPTIONAL');
     expect(props.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    // No SMS: neither a second factor nor the role Cognito would need to send text messages.
+    expect(props.EnabledMfas).not.toContain('SMS_MFA');
+    expect(props.SmsConfiguration).toBeUndefined();
   });
 
   it('declares tenant, roles and opd as mutable string attributes', () => {
@@ -68,13 +75,24 @@ describe('web client', () => {
     expect(props.GenerateSecret).toBe(false);
     expect(props.AllowedOAuthFlowsUserPoolClient).toBe(true);
     expect(props.AllowedOAuthFlows).toEqual(['code']);
-    expect(props.AllowedOAuthScopes.sort()).toEqual(['email', 'openid', 'profile']);
+    expect(props.AllowedOAuthScopes.sort()).toEqual([
+      'aws.cognito.signin.user.admin',
+      'email',
+      'openid',
+      'profile',
+    ]);
     expect(props.ExplicitAuthFlows.sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH']);
     expect(props.PreventUserExistenceErrors).toBe('ENABLED');
   });
 
   it('redirects back to the web app', () => {
     expect(props.CallbackURLs).toEqual([stack.resolve(`${stack.web.url}${AUTH_CALLBACK_PATH}`)]);
+  });
+
+  it('issues access tokens the person may use to enrol an authenticator app (ADR 0024)', () => {
+    // AssociateSoftwareToken, VerifySoftwareToken and SetUserMFAPreference take the access token
+    // only when it carries this scope.
+    expect(props.AllowedOAuthScopes).toContain('aws.cognito.signin.user.admin');
   });
 
   it('can read the custom attributes but write none of them', () => {
@@ -115,7 +133,7 @@ describe('identity for real people (docs/decisions/0020)', () => {
     expect(AUTH_CALLBACK_PATH).toBe('/masuk/callback');
   });
 
-  it('lets the API administer members of the pool, and nothing else in Cognito', () => {
+  it('lets the API administer members of the pool and read their MFA settings, nothing else in Cognito', () => {
     const policies = template.findResources('AWS::IAM::Policy');
     const cognitoStatements = Object.values(policies)
       .flatMap((policy) => (policy as any).Properties.PolicyDocument.Statement as any[])
@@ -128,6 +146,7 @@ describe('identity for real people (docs/decisions/0020)', () => {
       'cognito-idp:AdminDeleteUser',
       'cognito-idp:AdminDisableUser',
       'cognito-idp:AdminEnableUser',
+      'cognito-idp:AdminGetUser',
       'cognito-idp:AdminUserGlobalSignOut',
     ]);
     expect(cognitoStatements[0].Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.auth.userPool), 'Arn'] });

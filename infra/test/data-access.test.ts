@@ -283,7 +283,8 @@ describe('the API function role', () => {
         Action: 'lambda:InvokeFunction',
         Resource: { 'Fn::GetAtt': [logicalId(stack.jobsWorker.function), 'Arn'] },
       },
-      // Invitations, disabling, enabling and removal of members (docs/decisions/0020).
+      // Invitations, disabling, enabling and removal of members (docs/decisions/0020), and whether
+      // an administrator has an authenticator app on (docs/decisions/0024).
       {
         Effect: 'Allow',
         Action: [
@@ -291,6 +292,7 @@ describe('the API function role', () => {
           'cognito-idp:AdminDeleteUser',
           'cognito-idp:AdminDisableUser',
           'cognito-idp:AdminEnableUser',
+          'cognito-idp:AdminGetUser',
           'cognito-idp:AdminUserGlobalSignOut',
         ],
         Resource: { 'Fn::GetAtt': [logicalId(stack.auth.userPool), 'Arn'] },

@@ -1,5 +1,6 @@
 import {
   AdminGetUserCommand,
+  AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
   CreateUserPoolCommand,
   UserNotFoundException,
@@ -7,12 +8,14 @@ import {
 import { cognitoIdentityAdmin } from '@inovasi/api/cognito-admin';
 import type { Member } from '@inovasi/core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { CognitoCallError, startTotpEnrolment } from '../../web/src/auth/totp.ts';
 
 /**
  * The Cognito side of member administration, with the real AWS SDK calls against cognito-local
  * (started by the integration setup). What the emulator does not do is stated where it matters:
  * it has no AdminUserGlobalSignOut, and it does not refuse a disabled user at sign-in; both are
- * left to a deployment (docs/decisions/0020).
+ * left to a deployment (docs/decisions/0020). Nor does it know TOTP: AdminGetUser never lists an
+ * MFA method, and the enrolment calls are missing (docs/decisions/0024).
  */
 describe('Cognito member administration against cognito-local', () => {
   const client = new CognitoIdentityProviderClient({
@@ -73,6 +76,32 @@ describe('Cognito member administration against cognito-local', () => {
     });
     expect(created.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
     expect(created.Enabled).toBe(true);
+  });
+
+  it('reads that an invited person has no authenticator app, nor has someone without an account', async () => {
+    const admin = cognitoIdentityAdmin(client, userPoolId);
+    // Act
+    const invited = await admin.totpEnrolled?.(member.email);
+    const stranger = await admin.totpEnrolled?.('tidak.ada@kotabengkulu.example');
+    // Assess
+    expect(invited).toBe(false);
+    expect(stranger).toBe(false);
+  });
+
+  it('lacks the enrolment the web app runs with the person’s access token (left to a deployment)', async () => {
+    // AssociateSoftwareToken, VerifySoftwareToken and SetUserMFAPreference are not emulated: the
+    // first of them is refused as unsupported before the token is even looked at.
+    await expect(
+      client.send(new AssociateSoftwareTokenCommand({ AccessToken: 'not-checked-by-the-emulator' })),
+    ).rejects.toThrow(/unsupported/i);
+    // The web app's own call (plain fetch, Cognito's JSON protocol) reaches the emulator's router
+    // as the operation it names, and its refusal comes back as a typed error.
+    const fromTheWebApp = startTotpEnrolment(inject('cognitoEndpoint'), 'not-checked-by-the-emulator');
+    await expect(fromTheWebApp).rejects.toBeInstanceOf(CognitoCallError);
+    await expect(fromTheWebApp).rejects.toMatchObject({
+      type: 'Unsupported',
+      message: expect.stringContaining('"AssociateSoftwareToken"'),
+    });
   });
 
   it('disables (the global sign-out is left to a deployment) and enables again', async () => {

@@ -13,6 +13,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { TrieRouter } from 'hono/router/trie-router';
+import { mfaGate } from './auth/mfa-gate.ts';
 import type { AppContext, AppEnv } from './context.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, errorBody, invalidCursorError, withLanguage } from './errors.ts';
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps) {
   // A token's signature is checked once, then remembered until shortly before it expires.
   const verifier = cachedVerifier(deps.verifier);
   const members = memberDirectory(deps, deps.memberCacheMs);
+  const mfa = mfaGate(deps, deps.memberCacheMs);
 
   app.use('*', async (c, next) => {
     // The request id is always the server's own: a client-chosen one could be reused across users'
@@ -127,6 +129,7 @@ export function createApp(deps: AppDeps) {
     c.set('language', language);
     c.set('logger', logger);
     c.set('actor', undefined);
+    c.set('mfaPending', false);
     c.set('memberDirectory', members);
     c.header('X-Request-Id', requestId);
     const started = performance.now();
@@ -164,8 +167,17 @@ export function createApp(deps: AppDeps) {
       const resolution = await members.resolve(identity.email);
       if ('refusal' in resolution) throw new ApiError(403, resolution.refusal);
       const actor = resolution.identity.actor;
-      c.set('actor', actor);
       c.get('logger').appendPersistentKeys({ tenant: actor.tenantCode, user: actor.userId });
+      const satisfied = await mfa.satisfied(actor).catch((error: unknown) => {
+        c.get('logger').warn('could not read the caller’s MFA settings', { error });
+        c.header('Retry-After', String(DEPENDENCY_RETRY_AFTER_SECONDS));
+        throw new ApiError(503, 'identity_provider_unavailable');
+      });
+      // An administrator without an authenticator app is treated as signed out, except that every
+      // route needing a caller answers 403 mfa_required (the web app's cue to enrol); public
+      // routes (sign-in settings, the catalogue) still answer.
+      if (satisfied) c.set('actor', actor);
+      else c.set('mfaPending', true);
     }
     await next();
   });

@@ -15,6 +15,8 @@ export interface AppEnv {
     language: Language;
     logger: RequestLogger;
     actor: Actor | undefined;
+    /** A signed-in administrator who has not enrolled an authenticator app where one is required. */
+    mfaPending: boolean;
     memberDirectory: MemberDirectory;
   };
 }
@@ -23,7 +25,10 @@ export type AppContext = Context<AppEnv>;
 
 export function requireActor(c: AppContext): Actor {
   const actor = c.get('actor');
-  if (!actor) throw new ApiError(401, 'unauthenticated');
+  if (!actor) {
+    if (c.get('mfaPending')) throw new ApiError(403, 'mfa_required');
+    throw new ApiError(401, 'unauthenticated');
+  }
   return actor;
 }
 

@@ -170,12 +170,14 @@ export function rateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
 
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 
-type OpenApiOperation = { requestBody?: unknown; responses?: Record<string, unknown> };
+type OpenApiOperation = { requestBody?: unknown; responses?: Record<string, unknown>; security?: unknown[] };
 
 /**
  * Adds the answers the middleware can give on any route to every operation of the document:
  * 401 (a bearer token that does not verify), 413 (a body over the limit), 415 (a body that is not
- * JSON), 429 (writes over the rate limit), 503 (a dependency unavailable after retries). Routes keep their own descriptions.
+ * JSON), 429 (writes over the rate limit), 503 (a dependency unavailable after retries), and on
+ * routes that need a caller 403 (an account disabled or removed, or in AWS an administrator without
+ * an authenticator app, `mfa_required`: docs/decisions/0024). Routes keep their own descriptions.
  */
 export function withGlobalResponses<T extends { paths?: unknown; components?: unknown }>(document: T): T {
   const schemas = (document.components as { schemas?: Record<string, unknown> } | undefined)?.schemas;
@@ -191,6 +193,10 @@ export function withGlobalResponses<T extends { paths?: unknown; components?: un
         responses[status] ??= { description, ...(content ? { content } : {}) };
       };
       add('401', 'The bearer token sent is not valid');
+      const needsCaller = !(Array.isArray(operation.security) && operation.security.length === 0);
+      if (needsCaller) {
+        add('403', 'The account may not act: disabled, removed, or an administrator without MFA (AWS)');
+      }
       if (operation.requestBody) {
         add('413', 'Body too large');
         add('415', 'The body is not sent as application/json');

@@ -40,7 +40,9 @@ const app = createApp({
     provider: 'cognito',
     authority: `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`,
     clientId,
-    scope: 'openid email profile',
+    // `aws.cognito.signin.user.admin` lets the web app enrol an authenticator app with its own
+    // access token (AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference; ADR 0024).
+    scope: 'openid email profile aws.cognito.signin.user.admin',
     endSessionEndpoint: `${required('COGNITO_DOMAIN_ORIGIN')}/logout`,
   },
   identityAdmin: cognitoIdentityAdmin(new CognitoIdentityProviderClient({ region }), userPoolId),

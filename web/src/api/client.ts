@@ -19,6 +19,17 @@ export function onSessionRefused(handler: (reason: SessionRefusal) => void): voi
 
 const ACCOUNT_REFUSALS = new Set<SessionRefusal>(['account_disabled', 'account_unavailable']);
 
+let mfaRequiredHandler: () => void = () => {};
+
+/**
+ * What the app shell does when a request other than `/me` is refused with `mfa_required` (an
+ * administrator turned the authenticator app off in mid-session, AWS only): ask `/me` again, whose
+ * own refusal shows the enrolment screen. `/me` itself never calls it, or the two would loop.
+ */
+export function onMfaRequired(handler: () => void): void {
+  mfaRequiredHandler = handler;
+}
+
 const sessionMiddleware: Middleware = {
   onRequest({ request }) {
     const token = readToken();
@@ -27,7 +38,7 @@ const sessionMiddleware: Middleware = {
     request.headers.set('Accept-Language', getLanguage());
     return request;
   },
-  async onResponse({ response }) {
+  async onResponse({ request, response }) {
     if (response.status === 401 && readToken()) {
       clearToken();
       refusedHandler('expired');
@@ -43,6 +54,7 @@ const sessionMiddleware: Middleware = {
         clearToken();
         refusedHandler(code as SessionRefusal);
       }
+      if (code === 'mfa_required' && new URL(request.url).pathname !== `${API_BASE}/me`) mfaRequiredHandler();
     }
     return response;
   },

@@ -116,6 +116,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -182,6 +191,15 @@ export interface paths {
         };
         /** @description Not signed in */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The account may not act: disabled, removed, or an administrator without MFA (AWS) */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -4562,6 +4580,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The account may not act: disabled, removed, or an administrator without MFA (AWS) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Body too large */
         413: {
           headers: {
@@ -4647,6 +4674,15 @@ export interface paths {
         };
         /** @description Not signed in */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The account may not act: disabled, removed, or an administrator without MFA (AWS) */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -14922,6 +14958,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The account may not act: disabled, removed, or an administrator without MFA (AWS) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Not found */
         404: {
           headers: {
@@ -15018,6 +15063,15 @@ export interface paths {
         };
         /** @description The bearer token sent is not valid */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The account may not act: disabled, removed, or an administrator without MFA (AWS) */
+        403: {
           headers: {
             [name: string]: unknown;
           };

@@ -9,7 +9,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { api, onSessionRefused, type SessionRefusal, unwrap } from '../api/client.ts';
+import { api, onMfaRequired, onSessionRefused, type SessionRefusal, unwrap } from '../api/client.ts';
 import type { Role, SessionUser, Tenant } from '../api/model.ts';
 import { queryKeys } from '../api/queries.ts';
 import { clearToken, readToken, storeToken, subscribeToken } from '../api/token.ts';
@@ -46,6 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         .then((manager) => manager.removeUser())
         .catch(() => undefined);
     });
+    onMfaRequired(() => void queryClient.invalidateQueries({ queryKey: queryKeys.me }));
   }, [queryClient]);
 
   // Renewal: the library renews with the refresh token shortly before the ID token expires; the

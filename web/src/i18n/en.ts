@@ -884,6 +884,22 @@ export const en: Dictionary = {
   'progress.saveTargetFor': 'Save the target for {name}',
   'progress.targetInvalid': 'Enter a number from 0 to 100.',
   'progress.targetSaved': 'Target saved.',
+  'mfa.title': 'Turn on two-step verification',
+  'mfa.intro':
+    'Administrator accounts must use an authenticator app (for example Google Authenticator, Microsoft Authenticator or FreeOTP). Once it is on, every sign-in asks for the 6-digit code the app shows.',
+  'mfa.start': 'Set up an authenticator app',
+  'mfa.step.install': 'Install an authenticator app on your phone.',
+  'mfa.step.scan': 'Scan the QR code below, or type in the secret key.',
+  'mfa.step.code': 'Enter the 6-digit code the app shows.',
+  'mfa.qrAlt': 'QR code for the authenticator app',
+  'mfa.secretLabel': 'Secret key (if you cannot scan)',
+  'mfa.codeLabel': '6-digit code',
+  'mfa.confirm': 'Turn on',
+  'mfa.error.format': 'Enter exactly the 6 digits from the authenticator app.',
+  'mfa.error.code':
+    'The code does not match or has expired. Wait for the next code in the app and try again.',
+  'mfa.error.session': 'Your session is too old for this step. Sign out, sign in again and start over.',
+  'mfa.error.other': 'The authenticator app could not be turned on. Try again shortly.',
   ...enExports,
   ...enOversight,
 };

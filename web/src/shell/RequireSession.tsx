@@ -1,8 +1,13 @@
 import { Container } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { ApiError } from '../api/errors.ts';
 import { MeContext } from '../auth/MeContext.tsx';
 import { useMeQuery, useSession } from '../auth/SessionProvider.tsx';
 import { ErrorState, LoadingState } from '../components/PageStates.tsx';
+
+/** In AWS only, and once per administrator: its chunk (with the QR encoder) loads when needed. */
+const MfaEnrolmentPage = lazy(() => import('../features/signin/MfaEnrolmentPage.tsx'));
 
 /** Everything under it needs a signed-in user; `/me` is loaded once here and shared through context. */
 export function RequireSession() {
@@ -16,6 +21,14 @@ export function RequireSession() {
   }
   if (me.isPending) return <LoadingState />;
   if (me.isError) {
+    // An administrator without an authenticator app (AWS): enrol first, then the app as asked.
+    if (me.error instanceof ApiError && me.error.code === 'mfa_required') {
+      return (
+        <Suspense fallback={<LoadingState />}>
+          <MfaEnrolmentPage onEnrolled={() => void me.refetch()} />
+        </Suspense>
+      );
+    }
     return (
       <Container size="sm" py="xl">
         <ErrorState error={me.error} onRetry={() => me.refetch()} />

@@ -3,12 +3,23 @@ import {
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
+  AdminGetUserCommand,
+  type AdminGetUserCommandOutput,
   AdminUserGlobalSignOutCommand,
   type CognitoIdentityProviderClient,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Member } from '@inovasi/core';
 import { type IdentityAdmin, INVITATION_TTL_MS, type Invitee } from './identity-admin.ts';
+
+/**
+ * Whether AdminGetUser says TOTP is on for the user. `UserMFASettingList` lists the MFA methods
+ * the user has turned on; `PreferredMfaSetting` alone is not enough (it can outlive a method that
+ * was turned off), and the legacy `MFAOptions` only ever describe SMS.
+ */
+export function totpEnabledIn(user: Pick<AdminGetUserCommandOutput, 'UserMFASettingList'>): boolean {
+  return (user.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+}
 
 /**
  * Member administration on a Cognito user pool. The user's name is the e-mail address; the
@@ -65,6 +76,17 @@ export function cognitoIdentityAdmin(
       await ignoreMissing(() =>
         client.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: email })),
       );
+    },
+    async totpEnrolled(email) {
+      try {
+        const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
+        return totpEnabledIn(user);
+      } catch (error) {
+        // A member without a Cognito account (created before the pool, or removed there by hand)
+        // has no authenticator either; the API then asks for one rather than failing.
+        if (error instanceof UserNotFoundException) return false;
+        throw error;
+      }
     },
   };
 }

@@ -34,6 +34,12 @@ export interface IdentityAdmin {
   disabled(email: string): Promise<void>;
   enabled(email: string): Promise<void>;
   removed(email: string): Promise<void>;
+  /**
+   * Whether the person has an authenticator app (TOTP) enrolled and turned on at the provider.
+   * Only a provider that offers MFA answers (Cognito); where it answers, administrators must have
+   * one before they may act (docs/decisions/0024). Absent: MFA is not asked of anyone.
+   */
+  totpEnrolled?(email: string): Promise<boolean>;
 }
 
 /** For an API without a provider of its own (tests): invitations lapse as usual, nothing is sent. */

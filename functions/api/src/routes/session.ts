@@ -33,7 +33,9 @@ const meRoute = createRoute({
   summary: 'Who am I, and which region am I in',
   responses: {
     200: jsonContent(z.object({ user: userSchema, tenant: tenantSchema.nullable() }), 'The signed-in user'),
-    ...errorResponses(401),
+    // 403: the account was disabled or removed, or an administrator has no authenticator app yet
+    // (`mfa_required`, in AWS: the web app then shows the enrolment screen).
+    ...errorResponses(401, 403),
   },
 });
 

@@ -82,6 +82,10 @@ export const ERROR_MESSAGES = {
     id: 'Akun Anda tidak lagi terdaftar sebagai anggota daerah mana pun. Hubungi admin Bappeda/Litbang.',
     en: 'Your account is no longer a member of any region. Ask the Bappeda/Litbang admin.',
   },
+  mfa_required: {
+    id: 'Akun administrator wajib memakai verifikasi dua langkah (aplikasi autentikator). Daftarkan aplikasi autentikator Anda untuk melanjutkan.',
+    en: 'Administrator accounts must use two-step verification (an authenticator app). Set up your authenticator app to continue.',
+  },
   identity_provider_unavailable: {
     id: 'Layanan akun sedang tidak dapat dihubungi. Perubahan dibatalkan; coba lagi sebentar lagi.',
     en: 'The account service cannot be reached. Nothing was changed; try again shortly.',
