@@ -11,6 +11,7 @@ import type { idEvidence } from './id-evidence.ts';
 import type { idExports } from './id-exports.ts';
 import type { idOversight } from './id-oversight.ts';
 import type { idReplication } from './id-replication.ts';
+import type { idWhatIf } from './id-whatif.ts';
 
 export const id = {
   'app.name': 'Inovasi Daerah',
@@ -382,6 +383,7 @@ export const id = {
   'nav.catalog': 'Katalog Replikasi',
   'nav.exports': 'Ekspor Data',
   'nav.imports': 'Impor Inovasi',
+  'nav.whatif': 'Simulasi',
   'nav.oversight': 'Pengawasan Provinsi',
   'nav.national': 'Gambaran Nasional',
   'signIn.catalogTitle': 'Mencari inovasi untuk direplikasi?',
@@ -403,5 +405,6 @@ export type MessageKey =
   | keyof typeof idEvidence
   | keyof typeof idBoard
   | keyof typeof idExports
-  | keyof typeof idOversight;
+  | keyof typeof idOversight
+  | keyof typeof idWhatIf;
 export type Dictionary = { readonly [K in MessageKey]: string };
