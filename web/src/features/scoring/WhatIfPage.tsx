@@ -16,6 +16,8 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { URUSAN } from '../../../../packages/core/src/innovation/urusan.ts';
+// Pure: the same derivation of a quantitative SPD row from its raw figures as the server's projection.
+import { deriveSpdLevel } from '../../../../packages/core/src/scoring/spd.ts';
 import { api, unwrap } from '../../api/client.ts';
 import type {
   Innovation,
@@ -131,7 +133,11 @@ function initialRows(rubric: Rubric, innovations: readonly Innovation[], portfol
 
 function simulateInput(rubric: Rubric, spd: SpdAnswers, rows: readonly Row[]): SimulateInput {
   const spdLevels: Record<string, number> = {};
-  for (const row of rubric.spdRows) spdLevels[row.code] = spd.answers[row.code]?.level ?? 0;
+  for (const row of rubric.spdRows) {
+    const answer = spd.answers[row.code];
+    spdLevels[row.code] =
+      row.derivation && answer?.figures ? deriveSpdLevel(row, answer.figures).level : (answer?.level ?? 0);
+  }
   return {
     rubric: rubric.id,
     spd: spdLevels,
