@@ -26,6 +26,7 @@ const InnovationEditPage = lazy(() => import('./features/innovations/InnovationE
 const InnovationDetailPage = lazy(() => import('./features/innovations/InnovationDetailPage.tsx'));
 const InnovationQueuePage = lazy(() => import('./features/innovations/InnovationQueuePage.tsx'));
 const RegionDashboardPage = lazy(() => import('./features/dashboard/RegionDashboardPage.tsx'));
+const WhatIfPage = lazy(() => import('./features/scoring/WhatIfPage.tsx'));
 const SpdPage = lazy(() => import('./features/tenant-admin/SpdPage.tsx'));
 const SettingsPage = lazy(() => import('./features/tenant-admin/SettingsPage.tsx'));
 const PeriodsPage = lazy(() => import('./features/tenant-admin/PeriodsPage.tsx'));
@@ -70,6 +71,7 @@ export function AppRoutes() {
           </Route>
           <Route element={<RequireRole roles={DASHBOARD_ROLES} />}>
             <Route path="dasbor" element={<RegionDashboardPage />} />
+            <Route path="simulasi" element={<WhatIfPage />} />
           </Route>
           <Route element={<RequireRole roles={['opd_operator']} />}>
             <Route path="tugas" element={<InnovationQueuePage mode="operator" />} />

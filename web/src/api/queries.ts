@@ -30,6 +30,11 @@ export const queryKeys = {
   advice: (code: string, year: number, basis: AdviceBasis) =>
     ['tenants', code, 'scoring', 'advice', year, basis] as const,
   spd: (code: string, year: number) => ['tenants', code, 'scoring', 'spd', year] as const,
+  portfolio: (code: string, year: number, basis: AdviceBasis) =>
+    ['tenants', code, 'scoring', 'portfolio', year, basis] as const,
+  /** Every innovation of a period with its answers: what the what-if screen starts from. */
+  periodInnovations: (code: string, year: number) =>
+    ['tenants', code, 'innovations', 'period', year] as const,
   settings: (code: string) => ['tenants', code, 'settings'] as const,
   audit: (code: string, filters: AuditFilters) => ['tenants', code, 'audit', filters] as const,
   /** The public catalogue: not tied to a tenant, so it survives sign-in and sign-out alike. */
@@ -139,6 +144,39 @@ export function useAdvice(code: string, year: number, basis: AdviceBasis, limit 
           params: { path: { code, year }, query: { basis, limit } },
         }),
       ),
+  });
+}
+
+export function usePortfolio(code: string, year: number, basis: AdviceBasis) {
+  return useQuery({
+    queryKey: queryKeys.portfolio(code, year, basis),
+    queryFn: () =>
+      unwrap(
+        api.GET('/tenants/{code}/periods/{year}/projection/portfolio', {
+          params: { path: { code, year }, query: { basis } },
+        }),
+      ),
+  });
+}
+
+/** All active innovations of one period, read page by page (the list has no period filter). */
+export function usePeriodInnovations(code: string, year: number) {
+  return useQuery({
+    queryKey: queryKeys.periodInnovations(code, year),
+    queryFn: async () => {
+      const items = [];
+      let cursor: string | undefined;
+      do {
+        const page = await unwrap(
+          api.GET('/tenants/{code}/innovations', {
+            params: { path: { code }, query: { cursor, limit: 100 } },
+          }),
+        );
+        items.push(...page.items.filter((item) => item.periodYear === year && !item.archived));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return items;
+    },
   });
 }
 

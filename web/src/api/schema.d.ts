@@ -4895,6 +4895,93 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tenants/{code}/periods/{year}/projection/portfolio': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Which eligible innovations to send for the highest projected index, the break-even kematangan and the gain over sending everything */
+    get: {
+      parameters: {
+        query?: {
+          basis?: 'claimed' | 'verified';
+        };
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The portfolio choice */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PortfolioChoice'];
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tenants/{code}/settings': {
     parameters: {
       query?: never;
@@ -15273,6 +15360,67 @@ export interface components {
       evidence?: {
         [key: string]: unknown;
       };
+    };
+    PortfolioChoice: {
+      year: number;
+      rubricId: string;
+      /** @enum {string} */
+      basis: 'claimed' | 'verified';
+      everything: {
+        spd: number;
+        n: number;
+        divisor: number;
+        emptySeats: number;
+        countedInnovations: number;
+        rejectedInnovations: number;
+        sumKematangan: number;
+        averageMaturity: number;
+        basicServicesCovered: string[];
+        basicServiceGateMet: boolean;
+        innovationCountScore: number;
+        sid: number;
+        total: number;
+        index: number;
+        /** @enum {string} */
+        predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+      };
+      choice: {
+        spd: number;
+        n: number;
+        divisor: number;
+        emptySeats: number;
+        countedInnovations: number;
+        rejectedInnovations: number;
+        sumKematangan: number;
+        averageMaturity: number;
+        basicServicesCovered: string[];
+        basicServiceGateMet: boolean;
+        innovationCountScore: number;
+        sid: number;
+        total: number;
+        index: number;
+        /** @enum {string} */
+        predicate: 'Sangat Inovatif' | 'Inovatif' | 'Kurang Inovatif' | 'Tidak Dapat Dinilai';
+      };
+      gain: number;
+      breakEvenMaturity: number;
+      breakEven: {
+        message_id: string;
+        message_en: string;
+      };
+      difference: {
+        message_id: string;
+        message_en: string;
+      };
+      entries: {
+        id: string;
+        name?: string;
+        opdId: string;
+        /** @enum {string} */
+        role: 'locked' | 'send' | 'hold' | 'ineligible';
+        kematangan: number;
+        counts: boolean;
+      }[];
     };
     AuditEntry: {
       id: string;

@@ -1,5 +1,6 @@
 import { enExports } from './en-exports.ts';
 import { enOversight } from './en-oversight.ts';
+import { enWhatIf } from './en-whatif.ts';
 import type { Dictionary } from './id.ts';
 
 /** English. Must carry every key of the Indonesian dictionary; Indonesian domain terms stay where they are the official names. */
@@ -575,6 +576,7 @@ export const en: Dictionary = {
   'nav.catalog': 'Replication catalogue',
   'nav.exports': 'Exports',
   'nav.imports': 'Import innovations',
+  'nav.whatif': 'What-if',
   'nav.oversight': 'Province oversight',
   'nav.national': 'National overview',
 
@@ -902,4 +904,5 @@ export const en: Dictionary = {
   'mfa.error.other': 'The authenticator app could not be turned on. Try again shortly.',
   ...enExports,
   ...enOversight,
+  ...enWhatIf,
 };

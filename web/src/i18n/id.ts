@@ -12,6 +12,7 @@ import type { idExports } from './id-exports.ts';
 import type { idMfa } from './id-mfa.ts';
 import type { idOversight } from './id-oversight.ts';
 import type { idReplication } from './id-replication.ts';
+import type { idWhatIf } from './id-whatif.ts';
 
 export const id = {
   'app.name': 'Inovasi Daerah',
@@ -383,6 +384,7 @@ export const id = {
   'nav.catalog': 'Katalog Replikasi',
   'nav.exports': 'Ekspor Data',
   'nav.imports': 'Impor Inovasi',
+  'nav.whatif': 'Simulasi',
   'nav.oversight': 'Pengawasan Provinsi',
   'nav.national': 'Gambaran Nasional',
   'signIn.catalogTitle': 'Mencari inovasi untuk direplikasi?',
@@ -405,5 +407,6 @@ export type MessageKey =
   | keyof typeof idBoard
   | keyof typeof idExports
   | keyof typeof idOversight
-  | keyof typeof idMfa;
+  | keyof typeof idMfa
+  | keyof typeof idWhatIf;
 export type Dictionary = { readonly [K in MessageKey]: string };

@@ -24,6 +24,7 @@ export const EVIDENCE_ROLES: readonly Role[] = ['tenant_admin', 'verifier', 'opd
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/provinsi', label: 'nav.oversight', roles: ['province_viewer'] },
   { to: '/dasbor', label: 'nav.dashboard', roles: DASHBOARD_ROLES },
+  { to: '/simulasi', label: 'nav.whatif', roles: DASHBOARD_ROLES },
   { to: '/inovasi', label: 'nav.innovations', roles: INNOVATION_ROLES },
   { to: '/tugas', label: 'nav.todo', roles: ['opd_operator'] },
   { to: '/verifikasi', label: 'nav.queue', roles: REVIEW_ROLES },

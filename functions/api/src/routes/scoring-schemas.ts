@@ -26,6 +26,9 @@ export const projectedScoreSchema = z.object({
   }),
 });
 
+/** The regional index of one set of innovations, as computeRegionalIndex returns it. */
+const regionalIndexSchema = projectedScoreSchema.omit({ distanceToNextBand: true });
+
 const explanationSchema = z.object({ message_id: z.string(), message_en: z.string() });
 
 const eligibilitySchema = z.object({
@@ -122,3 +125,32 @@ export const moveSchema = z
     evidence: z.record(z.string(), z.unknown()).optional(),
   })
   .openapi('Move');
+
+export const portfolioSchema = z
+  .object({
+    year: z.number(),
+    rubricId: z.string(),
+    basis: z.enum(['claimed', 'verified']),
+    /** The projection as it stands: every eligible innovation sent. */
+    everything: regionalIndexSchema,
+    /** Only the chosen innovations sent, beside those already sent. */
+    choice: regionalIndexSchema,
+    /** choice.index − everything.index; never negative. */
+    gain: z.number(),
+    /** Under this kematangan, one more innovation lowers the index; 0 while seats stay empty. */
+    breakEvenMaturity: z.number(),
+    breakEven: explanationSchema,
+    difference: explanationSchema,
+    entries: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string().optional(),
+        opdId: z.string(),
+        /** locked: already sent or rejected; send / hold: the choice; ineligible: outside n until fixed. */
+        role: z.enum(['locked', 'send', 'hold', 'ineligible']),
+        kematangan: z.number(),
+        counts: z.boolean(),
+      }),
+    ),
+  })
+  .openapi('PortfolioChoice');

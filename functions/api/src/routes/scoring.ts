@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   advise,
+  choosePortfolio,
   getRubric,
   projectRegion,
   RUBRIC_ID_PATTERN,
@@ -16,7 +17,7 @@ import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
 import { periodParams, periodRubric } from './periods.ts';
-import { moveSchema, projectionSchema } from './scoring-schemas.ts';
+import { moveSchema, portfolioSchema, projectionSchema } from './scoring-schemas.ts';
 
 const simulateRoute = createRoute({
   method: 'post',
@@ -67,6 +68,19 @@ const adviceRoute = createRoute({
       z.object({ basis: z.enum(['claimed', 'verified']), moves: z.array(moveSchema) }),
       'Moves',
     ),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const portfolioRoute = createRoute({
+  method: 'get',
+  path: '/tenants/{code}/periods/{year}/projection/portfolio',
+  tags: ['Scoring'],
+  summary:
+    'Which eligible innovations to send for the highest projected index, the break-even kematangan and the gain over sending everything',
+  request: { params: periodParams, query: basisQuery },
+  responses: {
+    200: jsonContent(portfolioSchema, 'The portfolio choice'),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -128,4 +142,19 @@ export const scoringRoutes = createRouter()
       return summary;
     });
     return c.json({ basis, moves: moves as z.infer<typeof moveSchema>[] }, 200);
+  })
+  .openapi(portfolioRoute, async (c) => {
+    const { code, year } = c.req.valid('param');
+    const { basis } = c.req.valid('query');
+    const access = await tenantAccess(c, code, 'projection.read');
+    const period = await loadPeriod(access, year, (await periodRubric(access.periods, year)).id);
+    const choice = choosePortfolio(period.state, basis);
+    const body: z.infer<typeof portfolioSchema> = {
+      year,
+      ...choice,
+      everything: { ...choice.everything, basicServicesCovered: [...choice.everything.basicServicesCovered] },
+      choice: { ...choice.choice, basicServicesCovered: [...choice.choice.basicServicesCovered] },
+      entries: choice.entries.map((entry) => ({ ...entry })),
+    };
+    return c.json(body, 200);
   });

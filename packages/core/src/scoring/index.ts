@@ -30,6 +30,12 @@ export {
 } from './kematangan.ts';
 export { assertLevel, isLevel, type LevelMap, rowScore } from './levels.ts';
 export {
+  choosePortfolio,
+  type PortfolioChoice,
+  type PortfolioEntry,
+  type PortfolioRole,
+} from './portfolio.ts';
+export {
   type BandDistance,
   distanceToNextBand,
   type HistoricalPredicate,
@@ -55,6 +61,7 @@ export {
   projectedIndex,
   projectRegion,
   type RegionalProjection,
+  regionalInnovation,
   type ScoreBasis,
   type SpdAnswer,
   spdAnswerLevel,

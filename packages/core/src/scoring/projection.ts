@@ -150,7 +150,7 @@ export function innovationKematangan(
 type StateScorer = (state: ProjectionState) => RegionalIndex;
 
 /** The innovation as the regional formula sees it, or undefined when it is outside n. */
-function regionalInnovation(
+export function regionalInnovation(
   rubric: Rubric,
   innovation: ProjectionInnovation,
   basis: ScoreBasis,

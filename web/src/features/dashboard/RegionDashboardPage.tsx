@@ -34,6 +34,7 @@ import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { IndexGauge, PREDICATE_COLOR, PREDICATE_THEME_COLOR } from './IndexGauge.tsx';
 import type { OpdBar } from './OpdContributionChart.tsx';
+import { PortfolioPanel } from './PortfolioPanel.tsx';
 import { ProvinceNotePanel } from './ProvinceNotePanel.tsx';
 
 // recharts is the heaviest dependency; the dashboard's numbers render before it arrives.
@@ -141,6 +142,7 @@ function Dashboard({
       </SimpleGrid>
       <OpdContributions code={code} projection={projection} />
       <AdvicePanel code={code} year={year} />
+      <PortfolioPanel code={code} year={year} />
       <VerifiedHeldPanel projection={projection} />
       <NotCountedPanel projection={projection} />
       <Suspense fallback={<LoadingState />}>
