@@ -1,4 +1,4 @@
-import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import type { UserManager } from 'oidc-client-ts';
 import { api, unwrap } from '../api/client.ts';
 import type { SignInSettings } from '../api/model.ts';
 
@@ -27,10 +27,12 @@ export function signInSettings(): Promise<SignInSettings> {
  * The OpenID Connect client (oidc-client-ts): Authorization Code with PKCE, renewal with the refresh
  * token before the ID token expires, the session kept in sessionStorage (gone with the tab, which
  * suits shared office computers). The same code signs in to Cognito's managed login in AWS and
- * to the embedded provider locally.
+ * to the embedded provider locally. Loaded with the settings, not with the entry: the public
+ * catalogue never needs it, and it kept every signed-in first route over the 200 KB budget.
  */
 export function userManager(): Promise<UserManager> {
-  managerPromise ??= signInSettings().then((settings) => {
+  managerPromise ??= Promise.all([signInSettings(), import('oidc-client-ts')]).then(([settings, oidc]) => {
+    const { UserManager, WebStorageStateStore } = oidc;
     const origin = window.location.origin;
     return new UserManager({
       authority: settings.authority,
