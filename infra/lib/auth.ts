@@ -124,7 +124,8 @@ export class Auth extends Construct {
 
     if (props.firstAdminEmail) {
       // The first platform administrator: belongs to no region, may onboard regions. Cognito e-mails
-      // a temporary password; the API reads tenant and roles from these administrator-only attributes.
+      // a temporary password. The attributes are informative: the API makes the address the platform's
+      // administrator member at its first sign-in (FIRST_ADMIN_EMAIL, docs/decisions/0020).
       new CfnUserPoolUser(this, 'FirstPlatformAdmin', {
         userPoolId: this.userPool.userPoolId,
         username: props.firstAdminEmail,

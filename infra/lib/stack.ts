@@ -57,6 +57,8 @@ export class InovasiStack extends Stack {
       data: this.data,
       userPool: this.auth.userPool,
     });
+    // The deploy's Cognito account becomes the platform's administrator member at its first sign-in.
+    if (config.adminEmail) this.api.function.addEnvironment('FIRST_ADMIN_EMAIL', config.adminEmail);
     // The function's own role has no data access; it assumes these per request scope (ADR 0008).
     if (this.api.function.role === undefined) throw new Error('The API function has no role');
     this.dataAccess = new DataAccess(this, 'DataAccess', {

@@ -1,3 +1,4 @@
+import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { ALARM_THRESHOLDS } from '../lib/alarms.ts';
@@ -139,6 +140,13 @@ describe('first platform administrator and mail', () => {
         { Name: 'custom:tenant', Value: 'platform' },
         { Name: 'custom:roles', Value: 'platform_admin' },
       ],
+    });
+    // Access comes from member records: the API makes this address the platform's administrator
+    // member at its first sign-in.
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ FIRST_ADMIN_EMAIL: OPERATED[CONTEXT_KEYS.adminEmail] }),
+      },
     });
   });
 

@@ -49,6 +49,8 @@ export interface TestEnvironmentOptions {
   readonly evidenceLimits?: EvidenceLimits;
   /** How long member records are trusted (default 60 s); 0 reads them on every request. */
   readonly memberCacheMs?: number;
+  /** The deploy's first platform administrator (AWS mode), made a member at its first sign-in. */
+  readonly firstPlatformAdminEmail?: string;
   /**
    * The summary projector on the table's change stream (docs/decisions/0018): on unless `false`.
    * It begins after the seed (whose summaries the seed writes itself); `projected()` waits for it.
@@ -124,6 +126,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
     webOrigins: options.webOrigins,
     evidenceLimits: options.evidenceLimits,
     memberCacheMs: options.memberCacheMs,
+    firstPlatformAdminEmail: options.firstPlatformAdminEmail,
   } as const;
   const app = createApp(deps);
 

@@ -57,6 +57,11 @@ export interface AppDeps {
    * default. A unit test of HTTP behaviour passes a table of its own.
    */
   readonly findMember?: ((email: string) => Promise<MemberIdentity | undefined>) | undefined;
+  /**
+   * AWS: the address the deploy created in Cognito as the first platform administrator. Its first
+   * sign-in makes it the platform's administrator member while the platform has none.
+   */
+  readonly firstPlatformAdminEmail?: string | undefined;
   /** How long a member record is trusted before it is read again; at most 60 s (the default). */
   readonly memberCacheMs?: number | undefined;
   readonly areas: AreaDirectory;

@@ -5,8 +5,10 @@ import {
   loginDirectoryScope,
   MemberRepository,
   memberAdminScope,
+  normaliseEmail,
   PLATFORM_TENANT,
   PlatformRepository,
+  platformAdminScope,
   platformRegistryScope,
   tenantScope,
 } from '@inovasi/data';
@@ -53,6 +55,20 @@ export async function findIdentity(deps: AppDeps, email: string): Promise<Identi
 }
 
 /**
+ * The deploy's first platform administrator has a Cognito account but no member record yet: its
+ * first sign-in creates the record, as long as the platform has no administrator at all.
+ */
+async function firstPlatformAdmin(deps: AppDeps, email: string): Promise<Identity | undefined> {
+  const configured = deps.firstPlatformAdminEmail;
+  if (!configured || normaliseEmail(configured) !== normaliseEmail(email)) return undefined;
+  const created = await new PlatformRepository(deps.data.forScope(platformAdminScope)).createFirstAdmin(
+    email,
+  );
+  if (created) deps.logger.info('first platform administrator enrolled at first sign-in', { email });
+  return findIdentity(deps, email);
+}
+
+/**
  * Who may act, from the member record rather than the token: a role change, a move to another
  * OPD, disabling or removal takes effect within `maxAgeMs` on every instance. Bounded in size;
  * the oldest entry goes first.
@@ -61,7 +77,9 @@ export function memberDirectory(deps: AppDeps, maxAgeMs = MAX_MEMBER_CACHE_MS, m
   const ttl = Math.min(Math.max(maxAgeMs, 0), MAX_MEMBER_CACHE_MS);
   const cache = new Map<string, { resolution: MemberResolution; until: number }>();
   const resolve = async (email: string): Promise<MemberResolution> => {
-    const identity = await (deps.findMember ?? ((address: string) => findIdentity(deps, address)))(email);
+    const identity =
+      (await (deps.findMember ?? ((address: string) => findIdentity(deps, address)))(email)) ??
+      (await firstPlatformAdmin(deps, email));
     if (!identity) return { refusal: 'account_unavailable' };
     if (!memberMayAct(identity.member)) return { refusal: 'account_disabled' };
     if (identity.member.status === 'invited' && identity.actor.tenantCode !== PLATFORM_TENANT) {

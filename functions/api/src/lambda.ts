@@ -45,6 +45,7 @@ const app = createApp({
     scope: 'openid email profile aws.cognito.signin.user.admin',
     endSessionEndpoint: `${required('COGNITO_DOMAIN_ORIGIN')}/logout`,
   },
+  firstPlatformAdminEmail: process.env.FIRST_ADMIN_EMAIL || undefined,
   identityAdmin: cognitoIdentityAdmin(new CognitoIdentityProviderClient({ region }), userPoolId),
   areas: officialAreas(),
   logger: createLogger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'inovasi-api' }),

@@ -247,3 +247,48 @@ describe('member administration and access from the member record', () => {
     expect(firstAdmin).toMatchObject({ roles: ['tenant_admin'], status: 'invited' });
   });
 });
+
+describe('the first platform administrator of an AWS deployment', () => {
+  const FIRST = 'Admin.Platform@Pemda.go.id';
+
+  it('becomes the platform administrator at its first sign-in, while the platform has none', async () => {
+    // Prepare: an empty store, as after the first deploy; Cognito holds the account, no member does.
+    const env = await createTestEnvironment({
+      mode: 'aws',
+      seed: false,
+      projector: false,
+      memberCacheMs: 0,
+      firstPlatformAdminEmail: FIRST,
+    });
+    const stranger = await env.login('orang.lain@pemda.go.id');
+    const first = await env.login(FIRST.toLowerCase());
+    // Act
+    const refused = await env.request('GET', '/me', { token: stranger });
+    const me = await env.request('GET', '/me', { token: first });
+    const again = await env.request('GET', '/me', { token: first });
+    const registry = await env.request('GET', '/tenants', { token: first });
+    // Assess
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.code).toBe('account_unavailable');
+    expect(me.status).toBe(200);
+    expect(me.json.user.roles).toEqual(['platform_admin']);
+    expect(again.json.user.id).toBe(me.json.user.id);
+    expect(registry.status).toBe(200);
+  });
+
+  it('is an ordinary address once the platform has an administrator', async () => {
+    // Prepare: the demo store has its platform administrator already.
+    const env = await createTestEnvironment({
+      mode: 'aws',
+      projector: false,
+      memberCacheMs: 0,
+      firstPlatformAdminEmail: FIRST,
+    });
+    const token = await env.login(FIRST.toLowerCase());
+    // Act
+    const me = await env.request('GET', '/me', { token });
+    // Assess
+    expect(me.status).toBe(403);
+    expect(me.json.error.code).toBe('account_unavailable');
+  });
+});

@@ -6,6 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Member, Tenant } from '@inovasi/core';
+import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
 import { AlreadyExistsError, cancelledConditions, isConditionFailure } from '../errors.ts';
 import { keys, PLATFORM_PREFIX, PLATFORM_TENANT } from '../keys.ts';
@@ -155,6 +156,32 @@ export class PlatformRepository {
       );
     } catch (error) {
       if (cancelledConditions(error).length > 0) throw new AlreadyExistsError(`user ${admin.email} exists`);
+      throw error;
+    }
+  }
+
+  /**
+   * The first platform administrator of a deployment whose identity provider already holds the
+   * account (Cognito: the deploy creates it and e-mails the temporary password), made a member at
+   * its first sign-in. Only while the platform has no administrator: afterwards the address is an
+   * ordinary one. Returns whether this call created it (false: one exists, or a concurrent first
+   * request made it).
+   */
+  async createFirstAdmin(email: string, now = new Date().toISOString()): Promise<boolean> {
+    if ((await this.listAdmins()).length > 0) return false;
+    try {
+      await this.createAdmin({
+        id: ulid(),
+        email: normaliseEmail(email),
+        name: 'Admin Platform',
+        roles: ['platform_admin'],
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof AlreadyExistsError) return false;
       throw error;
     }
   }
