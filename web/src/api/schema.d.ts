@@ -16020,6 +16020,12 @@ export interface components {
         eligible: boolean;
         kematanganClaimed: number;
         kematanganVerified: number;
+        progress: {
+          total: number;
+          answered: number;
+          evidenced: number;
+          verified: number;
+        } | null;
       }[];
       truncated: boolean;
       nextSteps: {
