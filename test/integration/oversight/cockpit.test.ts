@@ -272,6 +272,19 @@ describe('the province cockpit', () => {
       expect(response.json.error.message).toMatch(/Pengawasan Provinsi/);
       expect(response.text).not.toContain(innovation.profile?.name ?? innovation.name);
     }
+    // A result the regency's admin entered: its figures, not who typed it.
+    const entered = await env.request('PUT', '/tenants/35.22/results/2022', {
+      token: admin,
+      headers: { 'if-match': '"0"' },
+      body: { index: 58.1 },
+    });
+    expect(entered.json.enteredBy).toEqual(expect.stringMatching(/^u-/));
+    const results = await env.request('GET', '/tenants/35.22/results', { token: province });
+    expect(results.json.items.find((item: { year: number }) => item.year === 2022)).toMatchObject({
+      index: 58.1,
+    });
+    expect(results.text).not.toContain('enteredBy');
+    expect(results.text).not.toContain(entered.json.enteredBy);
     // What oversight needs stays open: the regency's dashboard and the province's own routes.
     for (const path of [
       `/tenants/35.22/periods/${YEAR}/summary`,

@@ -11824,7 +11824,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Results, newest first */
+        /** @description Results, newest first; without `enteredBy` for the province (a member id is the region’s own) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -11837,7 +11837,7 @@ export interface paths {
                 rank?: number;
                 rankOf?: number;
                 note?: string;
-                enteredBy: string;
+                enteredBy?: string;
                 /** Format: date-time */
                 enteredAt: string;
                 version: number;
