@@ -247,6 +247,31 @@ describe('the province cockpit', () => {
     expect(leaked).toEqual([]);
   });
 
+  it('keeps the drill-down’s progress current through the summary projector', async () => {
+    // Prepare: a draft innovation of the regency and one of its indicators.
+    const admin = await env.login('admin.3522@demo.local');
+    const drillDown = async () =>
+      (await env.request('GET', `/tenants/35/oversight/${YEAR}/regencies/35.22`, { token: province })).json;
+    const before = await drillDown();
+    const draft = before.innovations.find((brief: { status: string }) => brief.status === 'draft');
+    const path = `/tenants/35.22/innovations/${draft.id}`;
+    const record = await env.request('GET', path, { token: admin });
+    const wasAnswered = Boolean(record.json.answers?.['sid.16']?.level);
+    // Act: the regency answers it, or takes its answer back; the projector applies it from the stream.
+    const changed = await env.request('PUT', `${path}/answers/sid.16`, {
+      token: admin,
+      headers: { 'if-match': record.headers.get('etag') ?? '' },
+      body: { level: wasAnswered ? 0 : 1 },
+    });
+    expect(changed.status).toBe(200);
+    await env.projected();
+    // Assess
+    const after = await drillDown();
+    const progressOf = (detail: { innovations: { id: string; progress: { answered: number } }[] }) =>
+      detail.innovations.find((brief) => brief.id === draft.id)?.progress.answered ?? Number.NaN;
+    expect(progressOf(after)).toBe(progressOf(before) + (wasAnswered ? -1 : 1));
+  });
+
   it('refuses the province a regency’s raw records: innovations, settings, SPD answers, evidence, members', async () => {
     const admin = await env.login('admin.3522@demo.local');
     const innovation = (await env.request('GET', '/tenants/35.22/innovations?limit=1', { token: admin })).json
