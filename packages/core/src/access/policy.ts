@@ -1,7 +1,7 @@
 import type { Actor, Role } from './roles.ts';
 import { isInsideProvince, isProvinceCode } from './tenant-code.ts';
 
-/** What anyone with a role in a tenant may read there (a province also in the regencies it oversees). */
+/** What anyone with a role in a tenant may read there (a province, of its regencies, only the dashboard). */
 const READS = [
   'tenant.read',
   'opd.read',
