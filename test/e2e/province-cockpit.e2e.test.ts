@@ -99,6 +99,12 @@ describe('province cockpit and the regency’s leadership dashboard', () => {
       /^Angka dihitung dari data daerah ini pada .+\d{2}[.:]\d{2}/,
     );
     expect(await page.getByTestId('detail-innovations').locator('tbody tr').count()).toBeGreaterThan(0);
+    // Each innovation's progress comes from the province's read model, as counts only.
+    const innovations = page.getByTestId('detail-innovations');
+    expect(await innovations.getByRole('columnheader', { name: 'Kemajuan indikator' }).count()).toBe(1);
+    expect(await innovations.locator('tbody tr').first().textContent()).toMatch(
+      /\d+\/\d+ terisi · \d+ berdata dukung · \d+ terverifikasi/,
+    );
     // Read-only: no evidence files, no editing of the regency's innovations.
     expect(
       await page

@@ -148,6 +148,57 @@ describe('tenant isolation over every documented route', () => {
 });
 
 /**
+ * A province at a regency inside it (docs/decisions/0023): the regency's own routes answer only
+ * the dashboard's derived figures; every record route — innovations, settings, SPD answers,
+ * evidence, members, projections, exports — is refused, whatever new route is added. The
+ * drill-down comes from the province's read model through the oversight routes.
+ */
+const PROVINCE_MAY_READ = new Set([
+  'GET /tenants/{code}/periods/{year}/summary',
+  'GET /tenants/{code}/periods/{year}/trend',
+  'GET /tenants/{code}/results',
+  'GET /tenants/{code}/periods/{year}/province-note',
+]);
+
+describe('a province over a regency inside it', () => {
+  it('reads its summaries and nothing of its records, on every documented route', async () => {
+    const victimRegion = await victim('35.22');
+    const before = await victimRegion.snapshot();
+    // Contacts (name, e-mail of Bappeda's admins and verifiers) are in the summary by design.
+    const neverShown = victimRegion.privateSecrets.filter((secret) => !secret.includes('@'));
+    const token = await env.login('admin.35@demo.local');
+    const failures: string[] = [];
+    const routes = operations.filter(
+      (operation) => operation.pathParams.includes('code') && !operation.path.includes('/oversight'),
+    );
+    for (const operation of routes) {
+      const route = `${operation.method} ${operation.path}`;
+      const query = operation.queryParams.length > 0 ? '?limit=5' : '';
+      const response = await env.request(
+        operation.method,
+        fillPath(operation, { ...victimRegion.ids, year: '2026' }) + query,
+        {
+          token,
+          headers: { 'if-match': '"1"', 'idempotency-key': `province-${route}`.slice(0, 120) },
+          ...(operation.bodySchema ? { body: sampleOf(operation.bodySchema) } : {}),
+        },
+      );
+      const allowed = PROVINCE_MAY_READ.has(route);
+      if (allowed && response.status !== 200) failures.push(`${route} → ${response.status}`);
+      if (!allowed && response.status !== 403) failures.push(`${route} → ${response.status}, not refused`);
+      const leaked = (allowed ? neverShown : victimRegion.secrets).filter((secret) =>
+        response.text.includes(secret),
+      );
+      if (leaked.length > 0) failures.push(`${route} leaked ${leaked.slice(0, 3).join(', ')}`);
+    }
+    expect(routes.length).toBeGreaterThanOrEqual(40);
+    expect(neverShown.length).toBeGreaterThan(8);
+    expect(failures).toEqual([]);
+    expect(await victimRegion.snapshot()).toBe(before);
+  });
+});
+
+/**
  * Paging cursors carry keys. A neighbour's real cursor, used on the attacker's own listing, must
  * be refused as a cursor this list never issued (400 naming `cursor`), never followed into the
  * neighbour's partitions and never answered with anything of the neighbour.

@@ -22,10 +22,12 @@ import {
 import { type AppContext, requireActor } from './context.ts';
 import { ApiError } from './errors.ts';
 
-const DENIAL_ERRORS = {
+/** The error code of each reason the access policy refuses (the one translation of them). */
+export const DENIAL_ERRORS = {
   other_tenant: 'forbidden_tenant',
   role: 'forbidden_role',
   other_opd: 'forbidden_opd',
+  oversight_only: 'province_oversight_only',
 } as const;
 
 /** Repositories bound to one tenant, handed to a route after its caller was authorised. */
@@ -66,12 +68,17 @@ export const auditContext = (c: AppContext): AuditContext => ({
   clientRequestId: c.get('clientRequestId'),
 });
 
-/** The coarse gate: a caller enters only its own tenant, or one it oversees. */
+/**
+ * The coarse gate: a caller enters only its own tenant, or one it oversees. A province only reads
+ * a regency's summaries (docs/decisions/0023), so any other method is refused here, before the
+ * body is looked at; the route's action decides the reads.
+ */
 export function assertMayEnterTenant(c: AppContext, tenantCode: string | undefined): void {
   const actor = requireActor(c);
-  if (tenantCode !== actor.tenantCode && !canOverseeTenant(actor, tenantCode ?? '')) {
-    throw new ApiError(403, 'forbidden_tenant');
-  }
+  if (tenantCode === actor.tenantCode) return;
+  if (!canOverseeTenant(actor, tenantCode ?? '')) throw new ApiError(403, 'forbidden_tenant');
+  const reading = c.req.method === 'GET' || c.req.method === 'HEAD';
+  if (!reading && !actor.roles.includes('platform_admin')) throw new ApiError(403, 'province_oversight_only');
 }
 
 /**

@@ -21,7 +21,10 @@ import {
 import { INDEXES } from './table-definition.ts';
 import type { DataScope } from './tenant-guard.ts';
 
-/** Everything of one tenant, or only reading it (a province overseeing one of its regencies). */
+/**
+ * Everything of one tenant, or only reading it (a province reading one of its regencies' dashboard:
+ * the policy keeps it to the summaries, docs/decisions/0023).
+ */
 export const tenantScope = (tenantCode: string, readOnly = false): DataScope => ({
   keyPrefixes: [tenantKeyPrefix(tenantCode)],
   objectPrefixes: [tenantObjectPrefix(tenantCode)],

@@ -176,6 +176,61 @@ describe('member administration and access from the member record', () => {
     expect((await env.request('GET', '/me', { token: admin })).status).toBe(200);
   });
 
+  it('leaves granting the province viewer role to the platform, never to a region’s own admin', async () => {
+    // Prepare: the province's admin, who is also its viewer, and a verifier of the province.
+    const provinceAdmin = await env.login('admin.35@demo.local');
+    const platform = await env.login('platform@demo.local');
+    const members = (await env.request('GET', '/tenants/35/members', { token: provinceAdmin })).json
+      .items as { id: string; email: string; roles: string[]; version: number }[];
+    const verifier = members.find((member) => member.email === 'verifikator.35@demo.local');
+    if (!verifier) throw new Error('demo verifier missing');
+    // Act: the province admin grants the role by invitation and by a role change; a regency too.
+    const invited = await invite(provinceAdmin, '35', 'pengawas.baru@jatimprov.go.id', [
+      'verifier',
+      'province_viewer',
+    ]);
+    const promoted = await env.request('PATCH', `/tenants/35/members/${verifier.id}`, {
+      token: provinceAdmin,
+      headers: ifMatch(verifier.version),
+      body: { roles: ['verifier', 'province_viewer'] },
+    });
+    const regency = await invite(admin, '35.22', 'pengawas@bojonegorokab.go.id', ['province_viewer']);
+    // Assess: each refused with a structured 403 on the roles field, nothing written.
+    for (const refused of [invited, promoted, regency]) {
+      expect(refused.status).toBe(403);
+      expect(refused.json.error).toMatchObject({ code: 'role_platform_granted', field: 'roles' });
+      expect(refused.json.error.message).toMatch(/administrator platform/);
+    }
+    const after = (await env.request('GET', '/tenants/35/members', { token: provinceAdmin })).json.items as {
+      email: string;
+      roles: string[];
+    }[];
+    expect(after.find((member) => member.email === 'verifikator.35@demo.local')?.roles).toEqual(['verifier']);
+    expect(after.some((member) => member.email === 'pengawas.baru@jatimprov.go.id')).toBe(false);
+
+    // The platform grants it; the province admin may then change the member's other roles and
+    // take the viewer role away again.
+    const granted = await env.request('PATCH', `/tenants/35/members/${verifier.id}`, {
+      token: platform,
+      headers: ifMatch(verifier.version),
+      body: { roles: ['verifier', 'province_viewer'] },
+    });
+    expect(granted.status).toBe(200);
+    const kept = await env.request('PATCH', `/tenants/35/members/${verifier.id}`, {
+      token: provinceAdmin,
+      headers: ifMatch(granted.json.version),
+      body: { roles: ['province_viewer'] },
+    });
+    expect(kept.status).toBe(200);
+    const removed = await env.request('PATCH', `/tenants/35/members/${verifier.id}`, {
+      token: provinceAdmin,
+      headers: ifMatch(kept.json.version),
+      body: { roles: ['verifier'] },
+    });
+    expect(removed.status).toBe(200);
+    expect(removed.json.roles).toEqual(['verifier']);
+  });
+
   it('sends an invitation again with a new expiry', async () => {
     const invited = await invite(admin, '35.22', 'ulang@contoh.go.id');
     const resent = await env.request('POST', `/tenants/35.22/members/${invited.json.id}/invitation`, {

@@ -177,11 +177,18 @@ describe('stored projection of the demo regions', () => {
     expect(mojokerto).toBeGreaterThan(magetan);
   });
 
-  it('lets the province read the projection of its regency but not of another province', async () => {
+  it('gives a province its regency’s figures from the oversight read model, not the projection of its records', async () => {
     const province = await env.login('admin.35@demo.local');
-    expect(
-      (await env.request('GET', '/tenants/35.20/periods/2026/projection', { token: province })).status,
-    ).toBe(200);
+    const projection = await env.request('GET', '/tenants/35.20/periods/2026/projection', {
+      token: province,
+    });
+    expect(projection.status).toBe(403);
+    expect(projection.json.error.code).toBe('province_oversight_only');
+    const drillDown = await env.request('GET', '/tenants/35/oversight/2026/regencies/35.20', {
+      token: province,
+    });
+    expect(drillDown.status).toBe(200);
+    expect(drillDown.json.row.verified.predicate).toEqual(expect.any(String));
     expect(
       (await env.request('GET', '/tenants/63.03/periods/2026/projection', { token: province })).status,
     ).toBe(403);

@@ -48,20 +48,27 @@ describe('onboarding', () => {
 });
 
 describe('province oversight', () => {
-  it('lets the province viewer read its own regencies, read-only', async () => {
+  it('lets the province viewer read its own regencies’ summaries only, never their records', async () => {
     const province = await env.login('admin.35@demo.local');
-    const profile = await env.request('GET', '/tenants/35.22', { token: province });
-    expect(profile.status).toBe(200);
-    const list = await env.request('GET', '/tenants/35.22/innovations', { token: province });
-    expect(list.status).toBe(200);
-    expect(list.json.items.length).toBeGreaterThan(0);
+    const summary = await env.request('GET', '/tenants/35.22/periods/2026/summary', { token: province });
+    expect(summary.status).toBe(200);
+    for (const path of ['/tenants/35.22', '/tenants/35.22/innovations', '/tenants/35.22/members']) {
+      const refused = await env.request('GET', path, { token: province });
+      expect({ path, status: refused.status }).toEqual({ path, status: 403 });
+      expect(refused.json.error.code).toBe('province_oversight_only');
+    }
+    // A write is refused at the gate, before its body is judged.
     const write = await env.request('POST', '/tenants/35.22/opds', {
       token: province,
       body: { name: 'Dinas Titipan Provinsi', kind: 'dinas' },
     });
     expect(write.status).toBe(403);
-    const members = await env.request('GET', '/tenants/35.22/members', { token: province });
-    expect(members.status).toBe(403);
+    expect(write.json.error.code).toBe('province_oversight_only');
+    const malformed = await env.request('POST', '/tenants/35.22/opds', {
+      token: province,
+      body: { kind: 1 },
+    });
+    expect(malformed.status).toBe(403);
   });
 
   it('refuses a regency of another province', async () => {

@@ -362,15 +362,22 @@ describe('completeness', () => {
     expect(spd.total).toBe(20);
   });
 
-  it('lets the province read a regency’s completeness, not another province’s region', async () => {
+  it('gives a province a regency’s completeness only through its oversight read model', async () => {
     const province = await env.login('admin.35@demo.local');
-    expect(
-      (await env.request('GET', '/tenants/35.16/periods/2026/evidence/completeness', { token: province }))
-        .status,
-    ).toBe(200);
+    // The per-innovation checklist names indicators and evidence: the regency's, not the province's.
+    const own = await env.request('GET', '/tenants/35.16/periods/2026/evidence/completeness', {
+      token: province,
+    });
+    expect(own.status).toBe(403);
+    expect(own.json.error.code).toBe('province_oversight_only');
+    const drillDown = await env.request('GET', '/tenants/35/oversight/2026/regencies/35.16', {
+      token: province,
+    });
+    expect(drillDown.status).toBe(200);
+    expect(drillDown.json.summary.completeness.sid.total).toBeGreaterThan(0);
     expect(
       (await env.request('GET', '/tenants/63.03/periods/2026/evidence/completeness', { token: province }))
-        .status,
-    ).toBe(403);
+        .json.error.code,
+    ).toBe('forbidden_tenant');
   });
 });

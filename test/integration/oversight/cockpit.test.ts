@@ -162,6 +162,7 @@ describe('the province cockpit', () => {
         'name',
         'opdId',
         'opdName',
+        'progress',
         'stage',
         'status',
         'urusan',
@@ -187,6 +188,141 @@ describe('the province cockpit', () => {
     // The old direct way into a regency's evidence is closed to the province as well.
     const evidence = await env.request('GET', '/tenants/35.22/evidence', { token: province });
     expect(evidence.status).toBe(403);
+  });
+
+  it('serves the drill-down’s names, stages, figures and progress from the read model, never the records’ private fields', async () => {
+    // Prepare: what the regency itself keeps private, read by its own admin.
+    const admin = await env.login('admin.3522@demo.local');
+    const records = await env.request('GET', '/tenants/35.22/innovations?limit=100', { token: admin });
+    const members = await env.request('GET', '/tenants/35.22/members', { token: admin });
+    const full = await Promise.all(
+      records.json.items.map(
+        async (item: { id: string }) =>
+          (await env.request('GET', `/tenants/35.22/innovations/${item.id}`, { token: admin })).json,
+      ),
+    );
+    const answered = full.find((innovation) => Object.keys(innovation.answers ?? {}).length > 0);
+    const privateValues = [
+      ...full.flatMap((innovation) => [
+        innovation.profile.rancangBangun,
+        innovation.profile.budget === undefined ? undefined : String(innovation.profile.budget),
+        innovation.createdBy,
+        innovation.updatedBy,
+      ]),
+      // Whoever reviewed an answer is one of these ids.
+      ...members.json.items.map((member: { id: string }) => member.id),
+    ].filter((value): value is string => typeof value === 'string' && value.length > 5);
+    expect(full.some((innovation) => innovation.profile.budget !== undefined)).toBe(true);
+    expect(full.some((innovation) => (innovation.profile.rancangBangun ?? '').length > 40)).toBe(true);
+    expect(answered).toBeDefined();
+    // Act
+    const response = await env.request('GET', `/tenants/35/oversight/${YEAR}/regencies/35.22`, {
+      token: province,
+    });
+    // Assess: one row per innovation with its name, OPD, stage, status, figures and progress.
+    expect(response.status).toBe(200);
+    const byId = new Map(
+      response.json.innovations.map((brief: { id: string }) => [brief.id, brief] as const),
+    );
+    for (const innovation of full) {
+      expect(byId.get(innovation.id)).toMatchObject({
+        name: innovation.profile.name,
+        opdId: innovation.opdId,
+        status: innovation.status,
+        stage: innovation.profile.stage ?? null,
+      });
+    }
+    const progress = (
+      byId.get(answered.id) as {
+        progress: { total: number; answered: number; evidenced: number; verified: number };
+      }
+    ).progress;
+    expect(progress.total).toBeGreaterThan(0);
+    expect(progress.answered).toBe(
+      Object.values(answered.answers as Record<string, { level: number }>).filter((a) => a.level > 0).length,
+    );
+    expect(progress.evidenced).toBeLessThanOrEqual(progress.answered);
+    expect(progress.verified).toBeLessThanOrEqual(progress.evidenced);
+    const leaked = privateValues.filter((value) => response.text.includes(value));
+    expect(leaked).toEqual([]);
+  });
+
+  it('keeps the drill-down’s progress current through the summary projector', async () => {
+    // Prepare: a draft innovation of the regency and one of its indicators.
+    const admin = await env.login('admin.3522@demo.local');
+    const drillDown = async () =>
+      (await env.request('GET', `/tenants/35/oversight/${YEAR}/regencies/35.22`, { token: province })).json;
+    const before = await drillDown();
+    const draft = before.innovations.find((brief: { status: string }) => brief.status === 'draft');
+    const path = `/tenants/35.22/innovations/${draft.id}`;
+    const record = await env.request('GET', path, { token: admin });
+    const wasAnswered = Boolean(record.json.answers?.['sid.16']?.level);
+    // Act: the regency answers it, or takes its answer back; the projector applies it from the stream.
+    const changed = await env.request('PUT', `${path}/answers/sid.16`, {
+      token: admin,
+      headers: { 'if-match': record.headers.get('etag') ?? '' },
+      body: { level: wasAnswered ? 0 : 1 },
+    });
+    expect(changed.status).toBe(200);
+    await env.projected();
+    // Assess
+    const after = await drillDown();
+    const progressOf = (detail: { innovations: { id: string; progress: { answered: number } }[] }) =>
+      detail.innovations.find((brief) => brief.id === draft.id)?.progress.answered ?? Number.NaN;
+    expect(progressOf(after)).toBe(progressOf(before) + (wasAnswered ? -1 : 1));
+  });
+
+  it('refuses the province a regency’s raw records: innovations, settings, SPD answers, evidence, members', async () => {
+    const admin = await env.login('admin.3522@demo.local');
+    const innovation = (await env.request('GET', '/tenants/35.22/innovations?limit=1', { token: admin })).json
+      .items[0];
+    const raw = [
+      '/tenants/35.22/innovations',
+      `/tenants/35.22/innovations/${innovation.id}`,
+      `/tenants/35.22/innovations/${innovation.id}/evidence`,
+      '/tenants/35.22/settings',
+      `/tenants/35.22/periods/${YEAR}/spd`,
+      `/tenants/35.22/periods/${YEAR}/spd/evidence`,
+      `/tenants/35.22/periods/${YEAR}/evidence/completeness`,
+      `/tenants/35.22/periods/${YEAR}/projection`,
+      '/tenants/35.22/evidence',
+      '/tenants/35.22/members',
+      '/tenants/35.22/opds',
+      '/tenants/35.22',
+    ];
+    for (const path of raw) {
+      const response = await env.request('GET', path, { token: province });
+      expect({ path, status: response.status }).toEqual({ path, status: 403 });
+      expect(response.json.error.code).toBe('province_oversight_only');
+      expect(response.json.error.message).toMatch(/Pengawasan Provinsi/);
+      expect(response.text).not.toContain(innovation.profile?.name ?? innovation.name);
+    }
+    // A result the regency's admin entered: its figures, not who typed it.
+    const entered = await env.request('PUT', '/tenants/35.22/results/2022', {
+      token: admin,
+      headers: { 'if-match': '"0"' },
+      body: { index: 58.1 },
+    });
+    expect(entered.json.enteredBy).toEqual(expect.stringMatching(/^u-/));
+    const results = await env.request('GET', '/tenants/35.22/results', { token: province });
+    expect(results.json.items.find((item: { year: number }) => item.year === 2022)).toMatchObject({
+      index: 58.1,
+    });
+    expect(results.text).not.toContain('enteredBy');
+    expect(results.text).not.toContain(entered.json.enteredBy);
+    // What oversight needs stays open: the regency's dashboard and the province's own routes.
+    for (const path of [
+      `/tenants/35.22/periods/${YEAR}/summary`,
+      `/tenants/35.22/periods/${YEAR}/trend`,
+      '/tenants/35.22/results',
+      `/tenants/35.22/periods/${YEAR}/province-note`,
+      `/tenants/35/oversight/${YEAR}`,
+      `/tenants/35/oversight/${YEAR}/regencies/35.22`,
+      `/tenants/35/oversight/${YEAR}/notes`,
+    ]) {
+      const response = await env.request('GET', path, { token: province });
+      expect({ path, status: response.status }).toEqual({ path, status: 200 });
+    }
   });
 
   it('keeps notes and pendamping assignments in the province, with versions', async () => {

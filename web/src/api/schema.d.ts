@@ -11947,7 +11947,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Results, newest first */
+        /** @description Results, newest first; without `enteredBy` for the province (a member id is the region’s own) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -11960,7 +11960,7 @@ export interface paths {
                 rank?: number;
                 rankOf?: number;
                 note?: string;
-                enteredBy: string;
+                enteredBy?: string;
                 /** Format: date-time */
                 enteredAt: string;
                 version: number;
@@ -16222,6 +16222,12 @@ export interface components {
         eligible: boolean;
         kematanganClaimed: number;
         kematanganVerified: number;
+        progress: {
+          total: number;
+          answered: number;
+          evidenced: number;
+          verified: number;
+        } | null;
       }[];
       truncated: boolean;
       nextSteps: {

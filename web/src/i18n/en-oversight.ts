@@ -30,6 +30,7 @@ export const enOversight: { readonly [K in keyof typeof idOversight]: string } =
   'oversight.col.status': 'Status',
   'oversight.col.stage': 'Stage',
   'oversight.col.kematangan': 'Maturity (verified / claimed)',
+  'oversight.col.progress': 'Indicator progress',
   'oversight.claimed': 'Claimed',
   'oversight.verified': 'Verified',
   'oversight.basicMet': '{covered} areas, requirement met',
@@ -67,10 +68,13 @@ export const enOversight: { readonly [K in keyof typeof idOversight]: string } =
   'oversight.contactRole.tenant_admin': 'Bappeda admin',
   'oversight.contactRole.verifier': 'Verifier',
   'oversight.innovations': 'Innovations ({count})',
-  'oversight.innovationsIntro': 'This region’s innovations in the period, read-only.',
+  'oversight.innovationsIntro':
+    'This region’s innovations in the period, read-only: name, OPD, status, stage, figures and progress. The records themselves and their evidence stay the region’s.',
+  'oversight.progressValue': '{answered}/{total} answered · {evidenced} evidenced · {verified} verified',
   'oversight.innovationsEmpty': 'This region has recorded no innovation in the period.',
   'oversight.notEligible': 'Not eligible to count yet',
-  'oversight.truncated': 'The list is cut short; the region’s own dashboard has all of it.',
+  'oversight.truncated':
+    'The list shows the first 1,200 innovations; the region’s own dashboard has all of them.',
   'oversight.noteTitle': 'Province note and pendamping',
   'oversight.noteIntro':
     'This note and pendamping contact appear on the region’s dashboard. Saving replaces the version you read.',

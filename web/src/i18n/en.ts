@@ -250,6 +250,7 @@ export const en: Dictionary = {
   'members.confirm.remove':
     '{name} ({email}) is removed from this region’s users; a pending invitation is withdrawn. What they created stays.',
   'members.rolesRequired': 'Choose at least one role.',
+  'members.platformGrantedHint': 'Only the platform administrator grants the province viewer role.',
 
   'tenants.title': 'Registered regions',
   'tenants.onboardTitle': 'Register a new region',

@@ -17,6 +17,7 @@ export const idAdmin = {
   'members.roles': 'Peran',
   'members.opd': 'OPD',
   'members.opdHint': 'Wajib untuk Operator OPD.',
+  'members.platformGrantedHint': 'Peran Pemantau Provinsi hanya diberikan oleh administrator platform.',
   'members.changeRole': 'Ubah peran',
   'members.changeRoleTitle': 'Ubah peran {name}',
   'members.inviteTitle': 'Undang pengguna',

@@ -30,6 +30,7 @@ export const idOversight = {
   'oversight.col.status': 'Status',
   'oversight.col.stage': 'Tahapan',
   'oversight.col.kematangan': 'Kematangan (terverifikasi / klaim)',
+  'oversight.col.progress': 'Kemajuan indikator',
   'oversight.claimed': 'Klaim',
   'oversight.verified': 'Terverifikasi',
   'oversight.basicMet': '{covered} urusan, syarat terpenuhi',
@@ -67,10 +68,14 @@ export const idOversight = {
   'oversight.contactRole.tenant_admin': 'Admin Bappeda',
   'oversight.contactRole.verifier': 'Verifikator',
   'oversight.innovations': 'Inovasi ({count})',
-  'oversight.innovationsIntro': 'Daftar inovasi daerah ini pada periode tersebut, hanya baca.',
+  'oversight.innovationsIntro':
+    'Daftar inovasi daerah ini pada periode tersebut, hanya baca: nama, OPD, status, tahapan, angka dan kemajuan. Isi rekaman inovasi dan data dukungnya tetap milik kabupaten/kota.',
+  'oversight.progressValue':
+    '{answered}/{total} terisi · {evidenced} berdata dukung · {verified} terverifikasi',
   'oversight.innovationsEmpty': 'Daerah ini belum mencatat inovasi pada periode ini.',
   'oversight.notEligible': 'Belum memenuhi syarat dihitung',
-  'oversight.truncated': 'Daftar dipotong; buka dasbor daerah untuk daftar lengkap.',
+  'oversight.truncated':
+    'Daftar menampilkan 1.200 inovasi pertama; daftar lengkap ada pada dasbor daerah itu sendiri.',
   'oversight.noteTitle': 'Catatan provinsi dan pendamping',
   'oversight.noteIntro':
     'Catatan dan kontak pendamping ini tampil di dasbor daerah tersebut. Simpan menimpa versi yang Anda baca.',

@@ -93,7 +93,10 @@ const listResultsRoute = createRoute({
   summary: 'Official IID results of past years, each with the predicate and bands of its own year',
   request: { params: tenantParams },
   responses: {
-    200: jsonContent(z.object({ items: z.array(officialResultViewSchema) }), 'Results, newest first'),
+    200: jsonContent(
+      z.object({ items: z.array(officialResultViewSchema.partial({ enteredBy: true })) }),
+      'Results, newest first; without `enteredBy` for the province (a member id is the region’s own)',
+    ),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -166,7 +169,10 @@ export const dashboardRoutes = createRouter()
     const { code } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'dashboard.read');
     const results = await new OfficialResultRepository(access.clients, code).list();
-    return c.json({ items: results.map(officialResultView) }, 200);
+    // Who typed a result is one of the region's members: not the overseeing province's business.
+    const overseer = access.actor.tenantCode !== code;
+    const items = results.map(officialResultView);
+    return c.json({ items: overseer ? items.map(({ enteredBy: _enteredBy, ...item }) => item) : items }, 200);
   })
   .openapi(saveResultRoute, async (c) => {
     const { code, year } = c.req.valid('param');

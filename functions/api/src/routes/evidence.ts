@@ -38,7 +38,7 @@ import { ApiError, invalidCursorError } from '../errors.ts';
 import { innovationChecklist, regionCompleteness, spdChecklist } from '../evidence-views.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
-import { type TenantAccess, tenantAccess } from '../tenancy.ts';
+import { DENIAL_ERRORS, type TenantAccess, tenantAccess } from '../tenancy.ts';
 import { assertInnovationEditable, assertPeriodAllowsEdit } from '../workflow-guards.ts';
 import { findPeriodRubric, periodParams, periodRubric } from './periods.ts';
 
@@ -327,16 +327,10 @@ const completenessRoute = createRoute({
   },
 });
 
-const DENIALS = {
-  other_tenant: 'forbidden_tenant',
-  role: 'forbidden_role',
-  other_opd: 'forbidden_opd',
-} as const;
-
 /** The action on a record owned by `opdId` (none: a region-wide item, which only Bappeda manages). */
 function authorize(access: TenantAccess, action: Action, opdId: string | undefined): void {
   const decision = decide(access.actor, action, { tenantCode: access.tenantCode, opdId });
-  if (!decision.allowed) throw new ApiError(403, DENIALS[decision.reason]);
+  if (!decision.allowed) throw new ApiError(403, DENIAL_ERRORS[decision.reason]);
 }
 
 /** The owner an item gets: the one asked for (checked), or an operator's own OPD. */

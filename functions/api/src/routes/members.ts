@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { memberSchema, ROLES } from '@inovasi/core';
+import { memberSchema, ROLES, type Role } from '@inovasi/core';
 import { type AppContext, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { identityAdminOf, inviteMember, resendInvitation } from '../members-service.ts';
@@ -117,6 +117,20 @@ async function assertOpdAssignment(
   }
 }
 
+/**
+ * Roles only the platform grants. `province_viewer` opens the oversight of every regency inside a
+ * province: a province's own admin must not give it to itself or anyone (issue 19). A tenant admin
+ * may keep it on a member who has it, and may take it away.
+ */
+const PLATFORM_GRANTED: readonly Role[] = ['province_viewer'];
+
+function assertMayGrant(access: TenantAccess, roles: readonly Role[], current: readonly Role[] = []) {
+  if (access.actor.roles.includes('platform_admin')) return;
+  if (roles.some((role) => PLATFORM_GRANTED.includes(role) && !current.includes(role))) {
+    throw new ApiError(403, 'role_platform_granted', 'roles');
+  }
+}
+
 export const memberRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const access = await tenantAccess(c, c.req.valid('param').code, 'member.read');
@@ -125,6 +139,7 @@ export const memberRoutes = createRouter()
   .openapi(inviteRoute, async (c) => {
     const access = await tenantAccess(c, c.req.valid('param').code, 'member.manage');
     const input = c.req.valid('json');
+    assertMayGrant(access, input.roles);
     await assertOpdAssignment(access, input.roles, input.opdId);
     const member = await inviteMember(c.get('deps'), await tenantOf(access), input, access.audit);
     return c.json(member, 201);
@@ -137,6 +152,7 @@ export const memberRoutes = createRouter()
     const current = await access.members().get(userId);
     if (!current) throw new ApiError(404, 'not_found');
     const roles = input.roles ?? current.roles;
+    assertMayGrant(access, roles, current.roles);
     const opdId = input.opdId === null ? undefined : (input.opdId ?? current.opdId);
     await assertOpdAssignment(access, roles, opdId);
     const updated = await access.members().update(userId, version, { roles, opdId });

@@ -137,6 +137,7 @@ export async function computeSummary(
     defaultOpdTarget: settings.defaultOpdTarget,
     period,
     completeness: { sid: completeness.region, spd: completeness.spd },
+    innovationProgress: new Map(completeness.innovations.map((item) => [item.id, item.completeness])),
     results,
     contacts: contactsOf(members),
   });

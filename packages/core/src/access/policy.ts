@@ -1,7 +1,7 @@
 import type { Actor, Role } from './roles.ts';
 import { isInsideProvince, isProvinceCode } from './tenant-code.ts';
 
-/** What anyone with a role in a tenant may read there (a province also in the regencies it oversees). */
+/** What anyone with a role in a tenant may read there (a province, of its regencies, only the dashboard). */
 const READS = [
   'tenant.read',
   'opd.read',
@@ -85,16 +85,23 @@ export type Decision =
   | { readonly allowed: true; readonly readOnly: boolean }
   | { readonly allowed: false; readonly reason: DenialReason };
 
-export type DenialReason = 'other_tenant' | 'role' | 'other_opd';
+/**
+ * `oversight_only`: a province at a regency inside it asked for anything but the regency's
+ * summaries; it sees the regency through its oversight read model, never the raw records.
+ */
+export type DenialReason = 'other_tenant' | 'role' | 'other_opd' | 'oversight_only';
 
 const READ_ACTIONS: ReadonlySet<Action> = new Set(READS);
 const PLATFORM_ACTIONS: ReadonlySet<Action> = new Set(PLATFORM_ONLY);
 const OVERSIGHT_ACTIONS: ReadonlySet<Action> = new Set(OVERSIGHT);
 /**
- * What a province reads of a regency inside it: everything readable except evidence files. The
- * oversight screens read the province read model instead (no evidence, no people but role contacts).
+ * What a province reads of a regency inside it under the regency's own code: the region's
+ * dashboard (its derived summary, trend, official results and the province's own note), nothing
+ * else. Innovation records (budget, design narrative, reviewers), settings, SPD answers, evidence,
+ * members and projections are the regency's; the province's drill-down serves names, stages,
+ * figures and progress from its oversight read model instead (docs/decisions/0023).
  */
-const OVERSEEING_READS: ReadonlySet<Action> = new Set(READS.filter((action) => action !== 'evidence.read'));
+const OVERSEEING_READS: ReadonlySet<Action> = new Set(['dashboard.read']);
 
 /** Role → actions inside the actor's own tenant. OPD scoping is applied separately. */
 const OWN_TENANT_GRANTS: Record<Role, ReadonlySet<Action>> = {
@@ -120,10 +127,11 @@ export function decide(actor: Actor, action: Action, target: Target): Decision {
   if (PLATFORM_ACTIONS.has(action)) return { allowed: false, reason: 'role' };
 
   if (target.tenantCode !== actor.tenantCode) {
-    // A province oversees the regencies and cities inside it, read-only.
+    // A province oversees the regencies and cities inside it: their summaries, read-only.
     const oversees = has(actor, 'province_viewer') && isInsideProvince(target.tenantCode, actor.tenantCode);
-    if (oversees && OVERSEEING_READS.has(action)) return { allowed: true, readOnly: true };
-    return { allowed: false, reason: 'other_tenant' };
+    if (!oversees) return { allowed: false, reason: 'other_tenant' };
+    if (OVERSEEING_READS.has(action)) return { allowed: true, readOnly: true };
+    return { allowed: false, reason: 'oversight_only' };
   }
   // Oversight is a province's, over the regencies inside it; a regency has nothing to oversee.
   if (OVERSIGHT_ACTIONS.has(action) && !isProvinceCode(target.tenantCode))

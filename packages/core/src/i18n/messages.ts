@@ -24,6 +24,14 @@ export const ERROR_MESSAGES = {
     id: 'Anda hanya dapat mengubah inovasi milik OPD Anda sendiri.',
     en: 'You can only change innovations of your own department (OPD).',
   },
+  province_oversight_only: {
+    id: 'Provinsi melihat kabupaten/kota melalui halaman Pengawasan Provinsi (angka, tahapan dan kemajuan inovasinya), bukan melalui data mentah daerah tersebut.',
+    en: 'A province sees its regencies and cities through the oversight pages (figures, stages and progress of their innovations), not through their raw records.',
+  },
+  role_platform_granted: {
+    id: 'Peran Pemantau Provinsi hanya dapat diberikan oleh administrator platform. Hubungi administrator platform.',
+    en: 'Only the platform administrator can grant the province viewer role. Contact the platform administrator.',
+  },
   read_only: {
     id: 'Akses Anda ke data daerah ini hanya untuk melihat.',
     en: 'Your access to this region’s data is read-only.',

@@ -144,6 +144,19 @@ export const innovationBriefSchema = z.object({
   eligible: z.boolean(),
   kematanganClaimed: z.number(),
   kematanganVerified: z.number(),
+  /**
+   * How far the innovation's indicators are: answered, answered with passed evidence, and accepted
+   * by the verifier, out of the rubric's indicators. Counts only, never the evidence itself. Null
+   * when the region's evidence could not be read (as the summary's completeness).
+   */
+  progress: z
+    .object({
+      total: z.number().int(),
+      answered: z.number().int(),
+      evidenced: z.number().int(),
+      verified: z.number().int(),
+    })
+    .nullable(),
 });
 export type InnovationBrief = z.infer<typeof innovationBriefSchema>;
 
@@ -165,6 +178,8 @@ export interface SummaryInput {
   readonly period?: Pick<Period, 'internalDeadline' | 'nationalDeadline'> | undefined;
   /** Absent when the region's evidence cannot be read: completeness is then null. */
   readonly completeness?: { readonly sid: Completeness; readonly spd: Completeness } | undefined;
+  /** Each innovation's own indicator counts, for the province's drill-down; absent as above. */
+  readonly innovationProgress?: ReadonlyMap<string, InnovationBrief['progress'] & object> | undefined;
   readonly results: readonly OfficialResult[];
   readonly contacts: readonly RoleContact[];
 }
@@ -202,6 +217,16 @@ const resultBrief = (result: OfficialResult): ResultBrief => {
 
 const zeroCounts = <T extends string>(values: readonly T[]): Record<T, number> =>
   Object.fromEntries(values.map((value) => [value, 0])) as Record<T, number>;
+
+const progressOf = (counts: InnovationBrief['progress'] | undefined): InnovationBrief['progress'] =>
+  counts
+    ? {
+        total: counts.total,
+        answered: counts.answered,
+        evidenced: counts.evidenced,
+        verified: counts.verified,
+      }
+    : null;
 
 /**
  * The summary of one region and period from its sources. Pure and order-independent: innovations
@@ -305,6 +330,7 @@ export function buildRegionSummary(input: SummaryInput): DerivedSummary {
       eligible: input.eligibility.get(innovation.id)?.eligible ?? false,
       kematanganClaimed: scored?.kematanganClaimed ?? 0,
       kematanganVerified: scored?.kematanganVerified ?? 0,
+      progress: progressOf(input.innovationProgress?.get(innovation.id)),
     };
   });
   return { summary, innovations: briefs };
@@ -393,7 +419,7 @@ export const regionDetailSchema = z.object({
 });
 export type RegionDetail = z.infer<typeof regionDetailSchema>;
 
-/** Keeps the drill-down item far below DynamoDB's 400 KB (about 200 bytes per innovation). */
+/** Keeps the drill-down item far below DynamoDB's 400 KB (about 220 bytes per innovation, with progress). */
 export const DETAIL_MAX_INNOVATIONS = 1200;
 
 export function regionDetailOf(derived: DerivedSummary): RegionDetail {

@@ -67,8 +67,12 @@ const OWN_TENANT: Record<Role, readonly Action[]> = {
   province_viewer: [...READS, 'oversight.read', 'oversight.note'],
 };
 
-/** What a province reads of a regency inside it: no evidence files (the oversight read model has none). */
-const PROVINCE_READS: readonly Action[] = READS.filter((action) => action !== 'evidence.read');
+/**
+ * What a province reads of a regency inside it under the regency's code: its dashboard only; the
+ * drill-down comes from the province's oversight read model (docs/decisions/0023).
+ */
+const PROVINCE_READS: readonly Action[] = ['dashboard.read'];
+const PLATFORM_ACTIONS: readonly Action[] = ['tenant.onboard', 'tenant.list', 'summary.national'];
 
 describe('access policy matrix', () => {
   const cases = ROLES.flatMap((role) => ACTIONS.map((action) => ({ role, action })));
@@ -97,9 +101,11 @@ describe('access policy matrix', () => {
     const decision = decide(actorWith(role), action, { tenantCode: NEIGHBOUR, opdId: 'opd-own' });
     if (role === 'platform_admin') expect(decision.allowed).toBe(true);
     else if (role === 'province_viewer') {
-      // The province oversees the regencies inside it, read-only.
+      // The province oversees the regencies inside it: their summaries, read-only, no raw records.
       expect(decision.allowed).toBe(PROVINCE_READS.includes(action));
       if (decision.allowed) expect(decision.readOnly).toBe(true);
+      else if (!PLATFORM_ACTIONS.includes(action))
+        expect(decision).toEqual({ allowed: false, reason: 'oversight_only' });
     } else expect(decision.allowed).toBe(false);
   });
 
@@ -111,7 +117,7 @@ describe('access policy matrix', () => {
   it('never lets a province reach a code that only looks like its own prefix', () => {
     const province = actorWith('province_viewer');
     for (const tenantCode of ['351', '35.', '3.52', '35.2', '350.22']) {
-      expect(decide(province, 'innovation.read', { tenantCode }).allowed).toBe(false);
+      expect(decide(province, 'dashboard.read', { tenantCode }).allowed).toBe(false);
     }
   });
 

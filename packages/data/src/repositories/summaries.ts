@@ -79,6 +79,8 @@ type PackedBrief = [
   eligible: boolean,
   kematanganClaimed: number,
   kematanganVerified: number,
+  /** total, answered, evidenced, verified; absent in items written before it existed. */
+  progress?: [number, number, number, number] | null,
 ];
 
 interface PackedDetail extends Omit<RegionDetail, 'innovations'> {
@@ -103,6 +105,12 @@ function packDetail(detail: RegionDetail): PackedDetail {
       brief.eligible,
       brief.kematanganClaimed,
       brief.kematanganVerified,
+      brief.progress && [
+        brief.progress.total,
+        brief.progress.answered,
+        brief.progress.evidenced,
+        brief.progress.verified,
+      ],
     ]),
   };
 }
@@ -113,7 +121,18 @@ function unpackDetail(stored: (PackedDetail & DerivedMeta) | undefined): StoredR
   return {
     ...rest,
     innovations: packed.map(
-      ([id, name, opdId, status, stage, urusan, eligible, kematanganClaimed, kematanganVerified]) => ({
+      ([
+        id,
+        name,
+        opdId,
+        status,
+        stage,
+        urusan,
+        eligible,
+        kematanganClaimed,
+        kematanganVerified,
+        progress,
+      ]) => ({
         id,
         name,
         opdId,
@@ -124,6 +143,9 @@ function unpackDetail(stored: (PackedDetail & DerivedMeta) | undefined): StoredR
         eligible,
         kematanganClaimed,
         kematanganVerified,
+        progress: progress
+          ? { total: progress[0], answered: progress[1], evidenced: progress[2], verified: progress[3] }
+          : null,
       }),
     ),
   };

@@ -191,6 +191,7 @@ function InnovationsPanel({ detail }: { detail: DrillDown }) {
                 <Table.Th>{t('oversight.col.status')}</Table.Th>
                 <Table.Th>{t('oversight.col.stage')}</Table.Th>
                 <Table.Th ta="right">{t('oversight.col.kematangan')}</Table.Th>
+                <Table.Th>{t('oversight.col.progress')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -210,6 +211,16 @@ function InnovationsPanel({ detail }: { detail: DrillDown }) {
                   <Table.Td ta="right">
                     {format.decimal(innovation.kematanganVerified)} /{' '}
                     {format.decimal(innovation.kematanganClaimed)}
+                  </Table.Td>
+                  <Table.Td>
+                    {innovation.progress
+                      ? t('oversight.progressValue', {
+                          answered: format.number(innovation.progress.answered),
+                          total: format.number(innovation.progress.total),
+                          evidenced: format.number(innovation.progress.evidenced),
+                          verified: format.number(innovation.progress.verified),
+                        })
+                      : t('app.none')}
                   </Table.Td>
                 </Table.Tr>
               ))}

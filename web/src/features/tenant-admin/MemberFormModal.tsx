@@ -3,11 +3,15 @@ import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } fr
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
 import { type Member, type Opd, ROLES, type TenantRole } from '../../api/model.ts';
+import { useMe } from '../../auth/MeContext.tsx';
+import { hasRole } from '../../auth/SessionProvider.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { opdOptions } from '../innovations/options.ts';
 
 const TENANT_ROLES = ROLES.filter((role): role is TenantRole => role !== 'platform_admin');
+/** Roles only the platform administrator grants (the API refuses them from a tenant admin). */
+const PLATFORM_GRANTED: readonly TenantRole[] = ['province_viewer'];
 
 export interface MemberInput {
   email: string;
@@ -40,6 +44,11 @@ export function MemberFormModal({ title, member, opds, pending, error, onSubmit,
     clientErrors[field] ?? serverErrors[field] ?? serverErrors[`${field}.0`];
   const generalError = error && Object.keys(serverErrors).length === 0 ? errorMessage(error) : null;
   const needsOpd = roles.includes('opd_operator');
+  const { user } = useMe();
+  const platform = hasRole(user, 'platform_admin');
+  // A member who already holds a platform-granted role keeps it selectable, so it can be removed.
+  const grantable = (role: TenantRole) =>
+    platform || !PLATFORM_GRANTED.includes(role) || (member?.roles.includes(role) ?? false);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -78,9 +87,14 @@ export function MemberFormModal({ title, member, opds, pending, error, onSubmit,
           )}
           <MultiSelect
             label={t('members.roles')}
-            data={TENANT_ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+            data={TENANT_ROLES.map((role) => ({
+              value: role,
+              label: t(`role.${role}`),
+              disabled: !grantable(role),
+            }))}
             value={roles}
             onChange={(value) => setRoles(value as TenantRole[])}
+            description={platform ? undefined : t('members.platformGrantedHint')}
             error={fieldError('roles')}
             required
             comboboxProps={{ withinPortal: true }}
