@@ -168,6 +168,13 @@ describe('member administration and access from the member record', () => {
     });
     expect(own.status).toBe(400);
     expect(own.json.error.code).toBe('cannot_change_self');
+    const ownRoles = await env.request('PATCH', `/tenants/35.22/members/${self.id}`, {
+      token: admin,
+      headers: ifMatch(self.version),
+      body: { roles: ['verifier'] },
+    });
+    expect(ownRoles.status).toBe(400);
+    expect(ownRoles.json.error.code).toBe('cannot_change_self');
     const foreign = await env.request('POST', `/tenants/35.22/members/${self.id}/disable`, {
       token: otherAdmin,
       headers: ifMatch(self.version),

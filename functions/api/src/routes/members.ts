@@ -148,6 +148,8 @@ export const memberRoutes = createRouter()
     const { code, userId } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'member.manage');
     const version = expectedVersion(c);
+    // An admin who dropped their own admin role could leave the region with nobody to restore it.
+    if (userId === access.actor.userId) throw new ApiError(400, 'cannot_change_self', 'userId');
     const input = c.req.valid('json');
     const current = await access.members().get(userId);
     if (!current) throw new ApiError(404, 'not_found');
