@@ -279,8 +279,8 @@ export const ERROR_MESSAGES = {
     en: 'Send the request body as JSON (Content-Type: application/json).',
   },
   rate_limited: {
-    id: 'Terlalu banyak perubahan dalam waktu singkat. Tunggu sebentar (lihat header Retry-After), lalu coba lagi.',
-    en: 'Too many changes in a short time. Wait a moment (see the Retry-After header), then try again.',
+    id: 'Terlalu banyak permintaan dalam waktu singkat. Tunggu sebentar (lihat header Retry-After), lalu coba lagi.',
+    en: 'Too many requests in a short time. Wait a moment (see the Retry-After header), then try again.',
   },
   service_unavailable: {
     id: 'Layanan penyimpanan data sedang sibuk atau tidak dapat dihubungi. Perubahan Anda mungkin belum tersimpan: muat ulang untuk memeriksa, lalu coba lagi sebentar lagi.',
