@@ -79,6 +79,13 @@ export interface AppDeps {
    */
   readonly rateLimitStore?: SharedRateLimitStore | undefined;
   /**
+   * In AWS, the value CloudFront sends in `X-Inovasi-Origin-Verify` on every request it forwards:
+   * a request without it reached the API around CloudFront and its WAF, and is refused (403).
+   * The HTTP API's own endpoint must stay on (it is CloudFront's origin), so this is what closes
+   * the way around (docs/decisions/0022). Absent: no check (locally, tests).
+   */
+  readonly originSecret?: string | undefined;
+  /**
    * Where export and import jobs go once queued: absent, they run in this process (the embedded
    * default, tests); in AWS a dispatcher that invokes the worker function (docs/decisions/0011).
    */

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
@@ -145,6 +146,33 @@ export function securityHeaders(deps: AppDeps, docsPath: string): MiddlewareHand
     );
   }
   return handlers;
+}
+
+/** The header CloudFront adds to every request it forwards to the API (infra/lib/web.ts). */
+export const ORIGIN_VERIFY_HEADER = 'x-inovasi-origin-verify';
+
+/**
+ * Refuses a request that did not come through CloudFront (and so not through its WAF): its
+ * secret header is missing or wrong. Compared in constant time, so the answer's timing says
+ * nothing about how much of a guess was right.
+ */
+export function originVerification(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const secret = deps.originSecret;
+  if (!secret) return (_c, next) => next();
+  const expected = createHash('sha256').update(secret).digest();
+  return async (c, next) => {
+    const sent = createHash('sha256')
+      .update(c.req.header(ORIGIN_VERIFY_HEADER) ?? '')
+      .digest();
+    if (!timingSafeEqual(sent, expected)) {
+      c.get('logger').warn('request around CloudFront refused');
+      return c.json(
+        errorBody('direct_access_refused', c.get('language'), { requestId: c.get('requestId') }),
+        403,
+      );
+    }
+    await next();
+  };
 }
 
 /**

@@ -64,6 +64,7 @@ const app = createApp({
   rateLimitStore: sharedRateLimitStore(
     createRateLimitCounters({ region, tableName: required('RATE_LIMIT_TABLE_NAME') }),
   ),
+  originSecret: required('ORIGIN_VERIFY_SECRET'),
   webOrigins: (process.env.WEB_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())

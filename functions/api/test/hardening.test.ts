@@ -6,6 +6,7 @@ import type { AppDeps } from '../src/deps.ts';
 import {
   cachedVerifier,
   isDependencyUnavailable,
+  ORIGIN_VERIFY_HEADER,
   VIEWER_ADDRESS_HEADER,
   withGlobalResponses,
 } from '../src/hardening.ts';
@@ -302,6 +303,27 @@ describe('read limits and the shared store', () => {
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await app.request('/api/v1/openapi.json')).status);
     expect(statuses).toEqual([200, 200, 429]);
+  });
+});
+
+describe('requests around CloudFront', () => {
+  it('refuses, in AWS, a request without the origin secret CloudFront adds, before authentication', async () => {
+    // Prepare
+    const app = appWith({ mode: 'aws', originSecret: 'rahasia-cloudfront' });
+    const get = (headers: Record<string, string>) => app.request('/api/v1/openapi.json', { headers });
+    // Act
+    const direct = await get({});
+    const guessed = await get({ [ORIGIN_VERIFY_HEADER]: 'rahasia' });
+    const directWithToken = await get({ authorization: 'Bearer token-a1' });
+    const through = await get({ [ORIGIN_VERIFY_HEADER]: 'rahasia-cloudfront' });
+    // Assess
+    expect([direct.status, guessed.status, directWithToken.status]).toEqual([403, 403, 403]);
+    expect(((await direct.json()) as any).error.code).toBe('direct_access_refused');
+    expect(through.status).toBe(200);
+  });
+
+  it('checks nothing where no secret is configured (locally, tests)', async () => {
+    expect((await appWith().request('/api/v1/openapi.json')).status).toBe(200);
   });
 });
 

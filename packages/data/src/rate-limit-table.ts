@@ -7,17 +7,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { DataConfig } from './clients.ts';
-
-/**
- * The shared rate-limit counters (docs/decisions/0022): a table of their own, apart from the data
- * table, because the data table's change stream drives the summary projector and a counter write
- * per request would become a stream record per request. No stream, no index, no tenant data: one
- * string key and the `ttl` that removes spent windows.
- */
-export const rateLimitTableDefinition = {
-  partitionKey: 'pk',
-  timeToLiveAttribute: 'ttl',
-} as const;
+import { rateLimitTableDefinition } from './table-definition.ts';
 
 /** Creates the counters table if missing (the embedded default and the tests; CDK owns it in AWS). */
 export async function provisionRateLimitTable(client: DynamoDBClient, tableName: string): Promise<void> {
@@ -96,7 +86,11 @@ export class DynamoWindowCounters {
       await this.client.send(
         new UpdateItemCommand({
           TableName: this.tableName,
-          Key: { [rateLimitTableDefinition.partitionKey]: { S: `${charge.key}#${window}` } },
+          Key: {
+            [rateLimitTableDefinition.partitionKey]: {
+              S: `${rateLimitTableDefinition.keyPrefix}${charge.key}#${window}`,
+            },
+          },
           UpdateExpression: 'ADD #used :cost SET #ttl = :ttl',
           ConditionExpression: 'attribute_not_exists(#used) OR #used <= :room',
           ExpressionAttributeNames: { '#used': 'used', '#ttl': rateLimitTableDefinition.timeToLiveAttribute },
