@@ -79,6 +79,13 @@ export interface AppDeps {
    */
   readonly rateLimitStore?: SharedRateLimitStore | undefined;
   /**
+   * How long a refused request waits before its 429 goes out. A script flooding in a loop then
+   * sends a handful of requests a second instead of hundreds of cheap refusals, which in one
+   * process (the embedded default) still take the event loop from everyone else. Default 500 ms
+   * locally, 0 in AWS (a waiting Lambda is billed; the WAF's rate rule slows floods there).
+   */
+  readonly rateLimitRefusalDelayMs?: number | undefined;
+  /**
    * In AWS, the value CloudFront sends in `X-Inovasi-Origin-Verify` on every request it forwards:
    * a request without it reached the API around CloudFront and its WAF, and is refused (403).
    * The HTTP API's own endpoint must stay on (it is CloudFront's origin), so this is what closes

@@ -198,6 +198,9 @@ export function clientAddress(c: Context<AppEnv>, mode: AppDeps['mode']): string
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
+/** See `AppDeps.rateLimitRefusalDelayMs`. */
+export const LOCAL_REFUSAL_DELAY_MS = 500;
+
 /**
  * Refuses a request beyond the caller's, its tenant's or (anonymous) its address's limit with 429
  * and Retry-After. Reads, writes and uploads each have their buckets; expensive reads take more
@@ -213,6 +216,7 @@ export function rateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const settings = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
   const limiter = new RateLimiter(settings);
   const store = deps.rateLimitStore;
+  const refusalDelayMs = deps.rateLimitRefusalDelayMs ?? (deps.mode === 'local' ? LOCAL_REFUSAL_DELAY_MS : 0);
   return async (c, next) => {
     const actor = c.get('actor');
     const caller = actor
@@ -232,6 +236,7 @@ export function rateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
         buckets: charges.map((charge) => charge.key.split('#')[0]),
         retryAfterSeconds: decision.retryAfterSeconds,
       });
+      if (refusalDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, refusalDelayMs));
       c.header('Retry-After', String(decision.retryAfterSeconds));
       return c.json(errorBody('rate_limited', c.get('language'), { requestId: c.get('requestId') }), 429);
     }

@@ -44,7 +44,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   userReads: { burst: 200, perSecond: 4 },
   tenantReads: { burst: 1_000, perSecond: 20 },
   anonymous: { burst: 60, perSecond: 1 },
-  expensiveReadCost: 10,
+  // An advice read costs as much as 20 list reads: 10 at once, then one every 5 s per user.
+  expensiveReadCost: 20,
 };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -61,6 +61,7 @@ const appWith = (overrides: Partial<AppDeps> = {}) =>
     findMember: async (email) => members[email],
     areas: { list: async () => [], find: async () => undefined },
     logger: createLogger({ serviceName: 'test', logLevel: 'SILENT' }),
+    rateLimitRefusalDelayMs: 0,
     ...overrides,
   });
 
@@ -289,6 +290,15 @@ describe('read limits and the shared store', () => {
     // The third anonymous request was refused in process: the store never saw it.
     expect(anonymous).toEqual([429, 429, 429]);
     expect(asked).toHaveLength(4);
+  });
+
+  it('holds a refusal back before answering it, so a looping script slows down', async () => {
+    const app = appWith({ rateLimits: tight, rateLimitRefusalDelayMs: 150 });
+    for (let i = 0; i < 2; i++) await app.request('/api/v1/openapi.json');
+    const started = performance.now();
+    const refused = await app.request('/api/v1/openapi.json');
+    expect(refused.status).toBe(429);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 
   it('lets a request through when the shared store fails, on the in-process limit alone', async () => {
