@@ -48,6 +48,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -109,6 +118,15 @@ export interface paths {
         };
         /** @description Not signed in */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -189,6 +207,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -258,6 +285,15 @@ export interface paths {
         };
         /** @description Not allowed for this caller */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -373,7 +409,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -468,6 +504,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -574,6 +619,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -706,7 +760,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -880,7 +934,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1011,7 +1065,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1118,6 +1172,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -1248,7 +1311,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1362,7 +1425,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1505,7 +1568,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1631,7 +1694,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1761,7 +1824,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1891,7 +1954,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -2168,6 +2231,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -2564,7 +2636,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -2823,6 +2895,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -3237,7 +3318,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -3534,7 +3615,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -3823,7 +3904,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4139,7 +4220,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4252,6 +4333,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -4425,7 +4515,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4580,7 +4670,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4656,6 +4746,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -4741,6 +4840,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -4840,6 +4948,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -4921,6 +5038,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -5047,7 +5173,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -5154,6 +5280,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -5289,7 +5424,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -5394,6 +5529,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -5544,7 +5688,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -5703,7 +5847,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6032,7 +6176,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6348,7 +6492,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6517,7 +6661,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6618,6 +6762,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -6707,6 +6860,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -6782,6 +6944,15 @@ export interface paths {
         };
         /** @description Not allowed for this caller */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -6874,7 +7045,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6981,6 +7152,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -7069,6 +7249,15 @@ export interface paths {
         };
         /** @description The bearer token sent is not valid */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -7301,6 +7490,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -7379,6 +7577,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -7505,7 +7712,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -7585,7 +7792,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -7731,6 +7938,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -7908,7 +8124,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8050,6 +8266,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -8258,7 +8483,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8454,7 +8679,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8626,7 +8851,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8822,7 +9047,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8922,6 +9147,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -9214,7 +9448,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -9494,7 +9728,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -9704,7 +9938,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -9919,6 +10153,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -10005,6 +10248,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -10214,6 +10466,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -10465,7 +10726,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -10698,7 +10959,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -10798,6 +11059,15 @@ export interface paths {
         };
         /** @description Conflict: stale version or duplicate */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -10960,7 +11230,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -11097,7 +11367,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -11282,6 +11552,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -11459,6 +11738,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -11586,6 +11874,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -11664,6 +11961,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -11785,6 +12091,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -11886,6 +12201,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -12049,7 +12373,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -12158,6 +12482,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -12238,6 +12571,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -12332,6 +12674,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -12412,6 +12763,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -12543,7 +12903,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -12636,6 +12996,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -12703,6 +13072,15 @@ export interface paths {
         };
         /** @description Not allowed for this caller */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -12826,6 +13204,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -13019,7 +13406,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -13144,6 +13531,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -13237,6 +13633,15 @@ export interface paths {
         };
         /** @description Conflict: stale version or duplicate */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -13551,7 +13956,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -13826,7 +14231,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -13909,6 +14314,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -14060,6 +14474,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -14235,7 +14658,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -14414,6 +14837,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -14638,7 +15070,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -14840,7 +15272,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -14949,7 +15381,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -15018,6 +15450,15 @@ export interface paths {
         };
         /** @description The bearer token sent is not valid */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
