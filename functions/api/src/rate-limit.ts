@@ -26,8 +26,13 @@ export interface RateLimitSettings {
   readonly tenantReads: BucketLimit;
   /** Every request without a signed-in user (the public catalogue, sign-in), per client address. */
   readonly anonymous: BucketLimit;
-  /** Tokens an expensive read takes (advice, projection, simulation, exports); plain reads take 1. */
+  /** Tokens an expensive read takes (projection, advice, portfolio, exports); plain reads take 1. */
   readonly expensiveReadCost: number;
+  /**
+   * Tokens a what-if simulation takes: computed from the request alone (no reads of the region),
+   * and sent by the what-if screen on every change, so cheaper than the expensive reads.
+   */
+  readonly simulationCost: number;
 }
 
 /**
@@ -46,6 +51,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   anonymous: { burst: 60, perSecond: 1 },
   // An advice read costs as much as 20 list reads: 10 at once, then one every 5 s per user.
   expensiveReadCost: 20,
+  // 40 what-if changes at once, then about one a second.
+  simulationCost: 5,
 };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -56,25 +63,29 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 const UPLOAD_PATH = /\/evidence\/(uploads|urls)$|\/(uploads?|attachments?)(\/|$)/;
 /**
- * Reads that compute over a whole region or build a file: the projection and its advice, the
- * what-if simulation (a POST that stores nothing), the audit CSV, an export's download and the
- * national entry. Measured in issue 19: 300 advice reads by one operator moved another region's
- * p50 from 15 to 512 ms, where plain reads barely move it.
+ * Reads that load a whole region's period or build a file: the projection, its advice and its
+ * portfolio, the audit CSV, an export's download and the national entry. Measured in issue 19:
+ * 300 advice reads by one operator moved another region's p50 from 15 to 512 ms, where plain
+ * reads barely move it.
  */
 const EXPENSIVE_READ_PATH =
-  /\/projection(\/advice)?$|\/scoring\/simulate$|\/audit\/export$|\/exports\/[^/]+\/download$|\/national-entry$/;
+  /\/projection(\/advice|\/portfolio)?$|\/audit\/export$|\/exports\/[^/]+\/download$|\/national-entry$/;
+/** The what-if simulation: a POST that stores nothing, so a (costed) read. */
+const SIMULATION_PATH = /\/scoring\/simulate$/;
 
 export type RequestKind = 'read' | 'write' | 'upload';
 
 export const requestKind = (method: string, path: string): RequestKind => {
-  if (method.toUpperCase() === 'POST' && path.endsWith('/scoring/simulate')) return 'read';
+  if (method.toUpperCase() === 'POST' && SIMULATION_PATH.test(path)) return 'read';
   if (!WRITE_METHODS.has(method.toUpperCase())) return 'read';
   return UPLOAD_PATH.test(path) ? 'upload' : 'write';
 };
 
 /** Tokens one request takes from each read bucket: the expensive reads cost more. */
-export const readCost = (path: string, settings: RateLimitSettings): number =>
-  EXPENSIVE_READ_PATH.test(path) ? settings.expensiveReadCost : 1;
+export const readCost = (path: string, settings: RateLimitSettings): number => {
+  if (EXPENSIVE_READ_PATH.test(path)) return settings.expensiveReadCost;
+  return SIMULATION_PATH.test(path) ? settings.simulationCost : 1;
+};
 
 /** One bucket a request takes tokens from. */
 export interface Charge {

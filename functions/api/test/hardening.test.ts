@@ -161,9 +161,10 @@ describe('rate limits', () => {
     expect(plain.map((charge) => charge.cost)).toEqual([1, 1]);
     expect(expensive.map((decision) => decision.allowed)).toEqual([true, true, false]);
     expect(expensive[2]?.retryAfterSeconds).toBe(10);
+    expect(readCost('/api/v1/scoring/simulate', settings)).toBe(settings.simulationCost);
     for (const path of [
       '/api/v1/tenants/35.22/periods/2026/projection',
-      '/api/v1/scoring/simulate',
+      '/api/v1/tenants/35.22/periods/2026/projection/portfolio',
       '/api/v1/tenants/35.22/audit/export',
       '/api/v1/tenants/35.22/exports/abc/download',
       '/api/v1/tenants/35.22/innovations/abc/national-entry',
