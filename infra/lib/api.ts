@@ -6,6 +6,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { apiCode } from './api-bundle.ts';
 import type { Data } from './data.ts';
@@ -31,6 +32,11 @@ export class Api extends Construct {
   readonly function: LambdaFunction;
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
+  /**
+   * The value CloudFront sends in `X-Inovasi-Origin-Verify`; the function refuses requests without
+   * it, so nobody reaches the API around CloudFront's WAF (docs/decisions/0022).
+   */
+  readonly originSecret: Secret;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -43,6 +49,17 @@ export class Api extends Construct {
       description: 'Inovasi Daerah API function',
     });
     logGroup.grantWrite(role);
+
+    this.originSecret = new Secret(this, 'OriginVerifySecret', {
+      description:
+        'Inovasi Daerah: header value CloudFront sends to the API (requests without it are refused)',
+      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+    });
+    acknowledge(this.originSecret, {
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Not a credential to data: it only tells requests forwarded by CloudFront from requests sent around it. Rotate by changing the secret and redeploying (CloudFront and the function read it at deploy).',
+    });
 
     this.function = new LambdaFunction(this, 'Function', {
       // Built with code splitting, which NodejsFunction cannot do (infra/lib/api-bundle.ts).
@@ -62,6 +79,8 @@ export class Api extends Construct {
         COGNITO_USER_POOL_ID: props.userPool.userPoolId,
         POWERTOOLS_SERVICE_NAME: 'inovasi-api',
         NODE_OPTIONS: '--enable-source-maps',
+        // A CloudFormation dynamic reference, resolved at deploy: the value is never in the template.
+        ORIGIN_VERIFY_SECRET: this.originSecret.secretValue.unsafeUnwrap(),
       },
     });
     // No table or bucket access of its own: data is reached only through the roles of `DataAccess`,
@@ -70,7 +89,7 @@ export class Api extends Construct {
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: API_LOG_RETENTION });
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `inovasi-${props.stage}`,
-      description: 'Inovasi Daerah API; browsers reach it through CloudFront under /api/',
+      description: 'Inovasi Daerah API; reached only through CloudFront (and its WAF) under /api/',
       createDefaultStage: false,
     });
     this.stage = new HttpStage(this, 'DefaultStage', {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readConfig } from './config.ts';
+import { EdgeSecurityStack } from './edge-security.ts';
 import { CDK_JSON, WEB_DIST } from './paths.ts';
 import { InovasiStack } from './stack.ts';
 
@@ -28,7 +29,9 @@ export const cdkJsonContext = (): Record<string, unknown> => {
 };
 
 /** Builds the app: used by bin/app.ts (with the CLI's context) and by the tests. */
-export const buildApp = (options: BuildOptions = {}): { app: App; stack: InovasiStack } => {
+export const buildApp = (
+  options: BuildOptions = {},
+): { app: App; stack: InovasiStack; edge: EdgeSecurityStack } => {
   const validate = options.validate ?? true;
   const app = new App({
     context: { ...cdkJsonContext(), ...options.context },
@@ -47,6 +50,14 @@ export const buildApp = (options: BuildOptions = {}): { app: App; stack: Inovasi
     webDistPath,
     description: `Inovasi Daerah (${config.stage}): innovation registry for Indonesian regional governments`,
   });
+  // The CLOUDFRONT web ACL must be created in us-east-1; its ARN reaches the main stack as the
+  // context value inovasi:webAclArn (CloudFormation cannot reference across regions).
+  const edge = new EdgeSecurityStack(app, `Inovasi-${config.stage}-edge`, {
+    stage: config.stage,
+    env: { region: 'us-east-1', account: process.env.CDK_DEFAULT_ACCOUNT },
+    description: `Inovasi Daerah (${config.stage}): WAF web ACL in front of CloudFront (us-east-1)`,
+    terminationProtection: config.terminationProtection,
+  });
   if (validate) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stack };
+  return { app, stack, edge };
 };

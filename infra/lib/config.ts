@@ -29,6 +29,11 @@ export interface DeploymentConfig {
   readonly sesSender: string | undefined;
   /** Region of the SES identity (the stack is environment-agnostic, so it cannot be derived). */
   readonly sesRegion: string;
+  /**
+   * The CLOUDFRONT web ACL of the edge stack (`Inovasi-<stage>-edge`, us-east-1), attached to the
+   * distribution. Unset: no WAF in front (synth warns outside `dev`). docs/decisions/0022.
+   */
+  readonly webAclArn: string | undefined;
 }
 
 export const CONTEXT_KEYS = {
@@ -41,6 +46,7 @@ export const CONTEXT_KEYS = {
   adminEmail: 'inovasi:adminEmail',
   sesSender: 'inovasi:sesSender',
   sesRegion: 'inovasi:sesRegion',
+  webAclArn: 'inovasi:webAclArn',
 } as const;
 
 /** Jakarta, where the product is meant to run; SES is available there. */
@@ -49,6 +55,7 @@ export const DEFAULT_SES_REGION = 'ap-southeast-3';
 const STAGE = /^[a-z][a-z0-9]{1,9}$/;
 const ORIGIN = /^(https:\/\/[a-z0-9.-]+(:\d+)?|http:\/\/localhost(:\d+)?)$/;
 const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const WEB_ACL_ARN = /^arn:aws:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const optionalString = (node: Node, key: string): string | undefined => {
@@ -123,6 +130,13 @@ export const readConfig = (node: Node): DeploymentConfig => {
     throw new Error(`Context ${CONTEXT_KEYS.sesRegion} must be an AWS region such as ${DEFAULT_SES_REGION}`);
   }
 
+  const webAclArn = optionalString(node, CONTEXT_KEYS.webAclArn);
+  if (webAclArn !== undefined && !WEB_ACL_ARN.test(webAclArn)) {
+    throw new Error(
+      `Context ${CONTEXT_KEYS.webAclArn} must be a CLOUDFRONT web ACL (arn:aws:wafv2:us-east-1:<account>:global/webacl/...)`,
+    );
+  }
+
   return {
     stage,
     extraWebOrigins,
@@ -134,5 +148,6 @@ export const readConfig = (node: Node): DeploymentConfig => {
     adminEmail,
     sesSender,
     sesRegion,
+    webAclArn,
   };
 };

@@ -10,6 +10,7 @@ import { Data } from './data.ts';
 import { DataAccess } from './data-access.ts';
 import { EvidenceWorker } from './evidence-worker.ts';
 import { JobsWorker } from './jobs-worker.ts';
+import { RateLimits } from './rate-limits.ts';
 import { Schedules } from './schedules.ts';
 import { SummaryProjector } from './summary-projector.ts';
 import { Web } from './web.ts';
@@ -29,6 +30,7 @@ export class InovasiStack extends Stack {
   readonly data: Data;
   readonly auth: Auth;
   readonly api: Api;
+  readonly rateLimits: RateLimits;
   readonly dataAccess: DataAccess;
   readonly evidenceWorker: EvidenceWorker;
   readonly summaryProjector: SummaryProjector;
@@ -59,6 +61,9 @@ export class InovasiStack extends Stack {
     });
     // The deploy's Cognito account becomes the platform's administrator member at its first sign-in.
     if (config.adminEmail) this.api.function.addEnvironment('FIRST_ADMIN_EMAIL', config.adminEmail);
+    // Counters of the limits every API instance shares (docs/decisions/0022).
+    this.rateLimits = new RateLimits(this, 'RateLimits');
+    this.rateLimits.grantCounting(this.api.function);
     // The function's own role has no data access; it assumes these per request scope (ADR 0008).
     if (this.api.function.role === undefined) throw new Error('The API function has no role');
     this.dataAccess = new DataAccess(this, 'DataAccess', {
@@ -109,6 +114,8 @@ export class InovasiStack extends Stack {
       apiEndpoint: this.api.httpApi.apiEndpoint,
       customDomain: config.customDomain,
       distPath: props.webDistPath,
+      originSecret: this.api.originSecret.secretValue.unsafeUnwrap(),
+      webAclArn: config.webAclArn,
       csp: {
         connect: [
           this.data.evidenceBucketOrigin,

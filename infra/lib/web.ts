@@ -1,4 +1,4 @@
-import { DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -68,6 +68,20 @@ export const SPA_FALLBACK_FUNCTION = `function handler(event) {
   return request;
 }`;
 
+/**
+ * Viewer-request function for `/api/*`: hands the API the viewer's address in a header of its own,
+ * overwriting whatever the client sent under that name, so the API can count anonymous requests
+ * per address (API Gateway sees only CloudFront's address).
+ */
+export const VIEWER_ADDRESS_FUNCTION = `function handler(event) {
+  var request = event.request;
+  request.headers['x-inovasi-viewer-address'] = { value: event.viewer.ip };
+  return request;
+}`;
+
+/** The header CloudFront adds to every request it forwards to the API (see `Api.originSecret`). */
+export const ORIGIN_VERIFY_HEADER = 'X-Inovasi-Origin-Verify';
+
 /** Hashed build output under `assets/` never changes, so browsers may keep it for a year. */
 const IMMUTABLE = [
   CacheControl.setPublic(),
@@ -85,6 +99,10 @@ export interface WebProps {
   readonly customDomain: { readonly domainName: string; readonly certificateArn: string } | undefined;
   /** Built SPA (`web/dist`); when absent the hosting is created empty and filled by a later deploy. */
   readonly distPath: string | undefined;
+  /** Sent to the API as `X-Inovasi-Origin-Verify` (a deploy-time reference to the secret). */
+  readonly originSecret: string;
+  /** The edge stack's CLOUDFRONT web ACL (us-east-1); undefined: no WAF in front. */
+  readonly webAclArn: string | undefined;
 }
 
 /** The SPA bucket, the CloudFront distribution in front of it and of the API, and the upload of the build. */
@@ -141,9 +159,16 @@ export class Web extends Construct {
       comment: 'Serve index.html for client-side routes',
     });
 
+    const viewerAddress = new EdgeFunction(this, 'ViewerAddress', {
+      code: FunctionCode.fromInline(VIEWER_ADDRESS_FUNCTION),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Tell the API the viewer address (rate limits per anonymous client)',
+    });
+
     const apiOrigin = new HttpOrigin(Fn.parseDomainName(props.apiEndpoint), {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originSecret },
     });
 
     const custom = props.customDomain;
@@ -168,9 +193,11 @@ export class Web extends Construct {
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: this.responseHeadersPolicy,
+          functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
           compress: true,
         },
       },
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       enableLogging: true,
       logBucket: props.accessLogsBucket,
       logFilePrefix: 'cloudfront/',
@@ -184,19 +211,24 @@ export class Web extends Construct {
     });
     this.url = `https://${custom ? custom.domainName : this.distribution.distributionDomainName}`;
 
-    acknowledge(
-      this.distribution,
-      {
-        id: 'AwsSolutions-CFR1',
-        reason:
-          'No geo restriction: regional officials travel and the public replication catalogue is meant to be readable from anywhere.',
-      },
-      {
+    acknowledge(this.distribution, {
+      id: 'AwsSolutions-CFR1',
+      reason:
+        'No geo restriction: regional officials travel and the public replication catalogue is meant to be readable from anywhere.',
+    });
+    if (!props.webAclArn) {
+      acknowledge(this.distribution, {
         id: 'AwsSolutions-CFR2',
         reason:
-          'A CloudFront WAF web ACL must live in us-east-1 (a second stack); until then the API relies on stage throttling and JWT checks.',
-      },
-    );
+          'The CLOUDFRONT web ACL lives in the us-east-1 edge stack and is attached with -c inovasi:webAclArn (docs/decisions/0022); a dev synth without it is allowed, other stages get a synth warning.',
+      });
+      if (!Stack.of(this).stackName.endsWith('-dev')) {
+        Annotations.of(this).addWarningV2(
+          'inovasi:no-waf',
+          'No WAF in front of CloudFront: deploy the edge stack and pass -c inovasi:webAclArn=<its WebAclArn output>.',
+        );
+      }
+    }
     if (!custom) {
       acknowledge(this.distribution, {
         id: 'AwsSolutions-CFR4',

@@ -17,7 +17,7 @@ describe('API function', () => {
     });
   });
 
-  it('gets the table, bucket, user pool and web client from the stack', () => {
+  it('gets the table, bucket, user pool, web client, counters and origin secret from the stack', () => {
     expect(fn.Properties.Environment.Variables).toEqual({
       APP_MODE: 'aws',
       TABLE_NAME: { Ref: logicalId(stack.data.table) },
@@ -28,6 +28,10 @@ describe('API function', () => {
       COGNITO_DOMAIN_ORIGIN: stack.resolve(stack.auth.domainOrigin),
       POWERTOOLS_SERVICE_NAME: 'inovasi-api',
       NODE_OPTIONS: '--enable-source-maps',
+      // What CloudFront sends; requests without it went around the WAF (ADR 0022).
+      ORIGIN_VERIFY_SECRET: stack.resolve(stack.api.originSecret.secretValue.unsafeUnwrap()),
+      // The shared rate-limit counters (ADR 0022).
+      RATE_LIMIT_TABLE_NAME: { Ref: logicalId(stack.rateLimits.table) },
       // Export and import jobs run in the jobs worker, invoked asynchronously (ADR 0011).
       JOBS_FUNCTION_NAME: { Ref: logicalId(stack.jobsWorker.function) },
       WEB_ORIGINS: {

@@ -21,7 +21,7 @@ const { readdirSync } = await import('node:fs');
 const bundle = await import(pathToFileURL(dir + '/index.mjs').href);
 const get = (path, query = '', language = 'id') => bundle.handler({
   version: '2.0', routeKey: 'ANY /api/{proxy+}', rawPath: path, rawQueryString: query,
-  headers: { host: 'probe', 'accept-language': language },
+  headers: { host: 'probe', 'accept-language': language, 'x-inovasi-origin-verify': 'probe-origin-secret' },
   isBase64Encoded: false,
   requestContext: {
     http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'probe' },
@@ -184,6 +184,8 @@ describe('API bundle (real esbuild run)', () => {
         COGNITO_CLIENT_ID: 'probe-client',
         COGNITO_DOMAIN_ORIGIN: 'https://probe.auth.ap-southeast-3.amazoncognito.com',
         POWERTOOLS_SERVICE_NAME: 'inovasi-api',
+        ORIGIN_VERIFY_SECRET: 'probe-origin-secret',
+        RATE_LIMIT_TABLE_NAME: 'probe-limits',
         ...Object.fromEntries(
           Object.values(DATA_ROLES).map((role) => [
             role.envVar,

@@ -261,12 +261,19 @@ describe('the API function role', () => {
       JSON.stringify(resource.Properties.Roles) === JSON.stringify([{ Ref: logicalId(role) }]),
   );
 
-  it('may only write its logs, send traces, assume the data roles, invoke the jobs worker and administer the pool’s users: no data access', () => {
+  it('may only write its logs, send traces, assume the data roles, invoke the jobs worker, administer the pool’s users and count rate limits: no data access', () => {
     expect(policies).toHaveLength(1);
     const logGroup = { 'Fn::GetAtt': [expect.stringMatching(/^ApiFunctionLogs/), 'Arn'] };
     expect(policies[0]?.Properties.PolicyDocument.Statement).toEqual([
       { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: logGroup },
       { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' },
+      // Counting against the shared rate limits: the counters table only, no data (ADR 0022).
+      {
+        Effect: 'Allow',
+        Action: 'dynamodb:UpdateItem',
+        Resource: { 'Fn::GetAtt': [logicalId(stack.rateLimits.table), 'Arn'] },
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LIMIT#*'] } },
+      },
       {
         Sid: 'AssumeDataRoles',
         Effect: 'Allow',

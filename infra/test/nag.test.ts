@@ -58,7 +58,7 @@ describe('cdk-nag AWS Solutions', () => {
     expect(found, describeFindings(found)).toEqual([]);
   });
 
-  it('finds nothing with the production options (Plus plan, custom domain)', () => {
+  it('finds nothing with the production options (Plus plan, custom domain, WAF attached)', () => {
     const { app } = buildApp({
       context: {
         ...SKIP_BUNDLING,
@@ -66,6 +66,9 @@ describe('cdk-nag AWS Solutions', () => {
         [CONTEXT_KEYS.authFeaturePlan]: 'PLUS',
         [CONTEXT_KEYS.webDomainName]: 'inovasi.example.go.id',
         [CONTEXT_KEYS.webCertificateArn]: 'arn:aws:acm:us-east-1:111122223333:certificate/abc',
+        // With the edge stack's web ACL attached, CFR2 is met rather than acknowledged.
+        [CONTEXT_KEYS.webAclArn]:
+          'arn:aws:wafv2:us-east-1:111122223333:global/webacl/inovasi-prod-edge/0f1e2d3c-aaaa-bbbb-cccc-1234567890ab',
       },
       webDistPath: dist,
       validate: false,
@@ -112,6 +115,6 @@ describe('cdk-nag AWS Solutions', () => {
     // Act: synth throws when a validation plugin reports a failure.
     const assembly = app.synth();
     // Assess
-    expect(assembly.stacks.map((stack) => stack.stackName)).toEqual(['Inovasi-dev']);
+    expect(assembly.stacks.map((stack) => stack.stackName)).toEqual(['Inovasi-dev', 'Inovasi-dev-edge']);
   });
 });

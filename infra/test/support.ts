@@ -14,13 +14,13 @@ export const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] } as const;
  * runs it), no web build unless one is passed.
  */
 export const synthesize = (options: BuildOptions = {}) => {
-  const { app, stack } = buildApp({
+  const { app, stack, edge } = buildApp({
     validate: false,
     webDistPath: null,
     ...options,
     context: { ...SKIP_BUNDLING, ...options.context },
   });
-  return { app, stack, template: Template.fromStack(stack) };
+  return { app, stack, edge, template: Template.fromStack(stack) };
 };
 
 /** A stand-in for `web/dist`: an index.html and one hashed asset. */

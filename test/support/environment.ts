@@ -123,6 +123,8 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
     areas,
     logger: new Logger({ serviceName: 'inovasi-test', logLevel: 'SILENT' }),
     rateLimits: options.rateLimits ?? false,
+    // A refused request is answered at once: suites count refusals, not the wait (unit-tested).
+    rateLimitRefusalDelayMs: 0,
     webOrigins: options.webOrigins,
     evidenceLimits: options.evidenceLimits,
     memberCacheMs: options.memberCacheMs,

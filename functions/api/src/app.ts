@@ -22,6 +22,7 @@ import {
   DEPENDENCY_RETRY_AFTER_SECONDS,
   isDependencyUnavailable,
   isLoopbackRequest,
+  originVerification,
   rateLimit,
   securityHeaders,
   withGlobalResponses,
@@ -143,6 +144,8 @@ export function createApp(deps: AppDeps) {
   });
 
   for (const handler of securityHeaders(deps, `${API_BASE}/docs`)) app.use(`${API_BASE}/*`, handler);
+  // Before anything else does work for it: a request that went around CloudFront's WAF.
+  app.use(`${API_BASE}/*`, originVerification(deps));
 
   app.use(
     `${API_BASE}/*`,

@@ -4,7 +4,7 @@ import type { ScopedClientFactory } from '@inovasi/data';
 import type { AreaDirectory } from './areas.ts';
 import type { IdentityAdmin } from './auth/identity-admin.ts';
 import type { JobDispatcher } from './jobs/background.ts';
-import type { RateLimitSettings } from './rate-limit.ts';
+import type { RateLimitSettings, SharedRateLimitStore } from './rate-limit.ts';
 
 export type AppMode = 'local' | 'aws';
 
@@ -73,8 +73,30 @@ export interface AppDeps {
    * when the API is reached on its execute-api host, or a Vite dev server. Empty: same-origin only.
    */
   readonly webOrigins?: readonly string[] | undefined;
-  /** Write and upload limits per user and per tenant; `false` turns them off (tests only). */
+  /**
+   * Read, write and upload limits per user, per tenant and per anonymous address (the defaults when
+   * absent); `false` turns them off (tests only).
+   */
   readonly rateLimits?: RateLimitSettings | false | undefined;
+  /**
+   * The limit every instance shares (DynamoDB counters in AWS). Absent, the in-process buckets are
+   * the whole limit: right for the embedded default, which is one process.
+   */
+  readonly rateLimitStore?: SharedRateLimitStore | undefined;
+  /**
+   * How long a refused request waits before its 429 goes out. A script flooding in a loop then
+   * sends a handful of requests a second instead of hundreds of cheap refusals, which in one
+   * process (the embedded default) still take the event loop from everyone else. Default 500 ms
+   * locally, 0 in AWS (a waiting Lambda is billed; the WAF's rate rule slows floods there).
+   */
+  readonly rateLimitRefusalDelayMs?: number | undefined;
+  /**
+   * In AWS, the value CloudFront sends in `X-Inovasi-Origin-Verify` on every request it forwards:
+   * a request without it reached the API around CloudFront and its WAF, and is refused (403).
+   * The HTTP API's own endpoint must stay on (it is CloudFront's origin), so this is what closes
+   * the way around (docs/decisions/0022). Absent: no check (locally, tests).
+   */
+  readonly originSecret?: string | undefined;
   /**
    * Where export and import jobs go once queued: absent, they run in this process (the embedded
    * default, tests); in AWS a dispatcher that invokes the worker function (docs/decisions/0011).

@@ -1,10 +1,11 @@
-import type { MiddlewareHandler } from 'hono';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './context.ts';
 import type { AppDeps, TokenVerifier, VerifiedIdentity } from './deps.ts';
 import { errorBody } from './errors.ts';
-import { RateLimiter, requestKind } from './rate-limit.ts';
+import { chargesFor, DEFAULT_RATE_LIMITS, RateLimiter } from './rate-limit.ts';
 
 /**
  * The API's answers to abuse and to failing dependencies, kept apart from the app's wiring:
@@ -147,37 +148,110 @@ export function securityHeaders(deps: AppDeps, docsPath: string): MiddlewareHand
   return handlers;
 }
 
+/** The header CloudFront adds to every request it forwards to the API (infra/lib/web.ts). */
+export const ORIGIN_VERIFY_HEADER = 'x-inovasi-origin-verify';
+
 /**
- * Refuses a write or upload beyond the caller's or its tenant's limit with 429 and Retry-After.
- * Runs after authentication (it needs the caller) and before anything reads the body.
+ * Refuses a request that did not come through CloudFront (and so not through its WAF): its
+ * secret header is missing or wrong. Compared in constant time, so the answer's timing says
+ * nothing about how much of a guess was right.
  */
-export function rateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
-  const limiter = deps.rateLimits === false ? undefined : new RateLimiter(deps.rateLimits);
+export function originVerification(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const secret = deps.originSecret;
+  if (!secret) return (_c, next) => next();
+  const expected = createHash('sha256').update(secret).digest();
   return async (c, next) => {
-    const actor = c.get('actor');
-    if (limiter && actor) {
-      const kind = requestKind(c.req.method, c.req.path);
-      const decision = limiter.take(kind, actor.tenantCode, actor.userId);
-      if (!decision.allowed) {
-        c.get('logger').warn('rate limited', { kind, retryAfterSeconds: decision.retryAfterSeconds });
-        c.header('Retry-After', String(decision.retryAfterSeconds));
-        return c.json(errorBody('rate_limited', c.get('language'), { requestId: c.get('requestId') }), 429);
-      }
+    const sent = createHash('sha256')
+      .update(c.req.header(ORIGIN_VERIFY_HEADER) ?? '')
+      .digest();
+    if (!timingSafeEqual(sent, expected)) {
+      c.get('logger').warn('request around CloudFront refused');
+      return c.json(
+        errorBody('direct_access_refused', c.get('language'), { requestId: c.get('requestId') }),
+        403,
+      );
     }
     await next();
   };
 }
 
-const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+/**
+ * The header the CloudFront distribution's viewer-request function sets to the viewer's address
+ * (infra/lib/web.ts), overwriting whatever a client sent. Trusted in AWS only, where the API is
+ * reached through CloudFront; locally the socket's address is the client's.
+ */
+export const VIEWER_ADDRESS_HEADER = 'x-inovasi-viewer-address';
+
+interface RuntimeBindings {
+  incoming?: { socket?: { remoteAddress?: string } };
+  requestContext?: { http?: { sourceIp?: string } };
+}
+
+/** The address an anonymous request is counted under. */
+export function clientAddress(c: Context<AppEnv>, mode: AppDeps['mode']): string {
+  const env = c.env as RuntimeBindings | undefined;
+  if (mode === 'aws') {
+    const viewer = c.req.header(VIEWER_ADDRESS_HEADER);
+    if (viewer) return viewer;
+    return env?.requestContext?.http?.sourceIp ?? 'unknown';
+  }
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/** See `AppDeps.rateLimitRefusalDelayMs`. */
+export const LOCAL_REFUSAL_DELAY_MS = 500;
+
+/**
+ * Refuses a request beyond the caller's, its tenant's or (anonymous) its address's limit with 429
+ * and Retry-After. Reads, writes and uploads each have their buckets; expensive reads take more
+ * tokens. The in-process buckets decide first, so a flood held back there costs no store write;
+ * what they allow is charged to the shared store when there is one (AWS), which holds the limit
+ * across instances. A store that fails lets the request through (logged): the in-process limit,
+ * the WAF's rate rule and the stage throttle still stand, and a limiter outage must not become an
+ * outage of the product. Runs after authentication (it needs the caller) and before anything
+ * reads the body.
+ */
+export function rateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  if (deps.rateLimits === false) return (_c, next) => next();
+  const settings = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const limiter = new RateLimiter(settings);
+  const store = deps.rateLimitStore;
+  const refusalDelayMs = deps.rateLimitRefusalDelayMs ?? (deps.mode === 'local' ? LOCAL_REFUSAL_DELAY_MS : 0);
+  return async (c, next) => {
+    const actor = c.get('actor');
+    const caller = actor
+      ? { tenantCode: actor.tenantCode, userId: actor.userId }
+      : { clientAddress: clientAddress(c, deps.mode) };
+    const charges = chargesFor(settings, caller, c.req.method, c.req.path);
+    let decision = limiter.takeCharges(charges);
+    if (decision.allowed && store) {
+      try {
+        decision = await store.take(charges);
+      } catch (error) {
+        c.get('logger').warn('shared rate limit unavailable; allowed by the in-process limit', { error });
+      }
+    }
+    if (!decision.allowed) {
+      c.get('logger').warn('rate limited', {
+        buckets: charges.map((charge) => charge.key.split('#')[0]),
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+      if (refusalDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, refusalDelayMs));
+      c.header('Retry-After', String(decision.retryAfterSeconds));
+      return c.json(errorBody('rate_limited', c.get('language'), { requestId: c.get('requestId') }), 429);
+    }
+    await next();
+  };
+}
 
 type OpenApiOperation = { requestBody?: unknown; responses?: Record<string, unknown>; security?: unknown[] };
 
 /**
  * Adds the answers the middleware can give on any route to every operation of the document:
  * 401 (a bearer token that does not verify), 413 (a body over the limit), 415 (a body that is not
- * JSON), 429 (writes over the rate limit), 503 (a dependency unavailable after retries), and on
- * routes that need a caller 403 (an account disabled or removed, or in AWS an administrator without
- * an authenticator app, `mfa_required`: docs/decisions/0024). Routes keep their own descriptions.
+ * JSON), 429 (over a rate limit), 503 (a dependency unavailable after retries), and on routes
+ * that need a caller 403 (an account disabled or removed, or in AWS an administrator without an
+ * authenticator app, `mfa_required`: docs/decisions/0024). Routes keep their own descriptions.
  */
 export function withGlobalResponses<T extends { paths?: unknown; components?: unknown }>(document: T): T {
   const schemas = (document.components as { schemas?: Record<string, unknown> } | undefined)?.schemas;
@@ -186,7 +260,7 @@ export function withGlobalResponses<T extends { paths?: unknown; components?: un
     : undefined;
   const paths = (document.paths ?? {}) as Record<string, Record<string, OpenApiOperation>>;
   for (const methods of Object.values(paths)) {
-    for (const [method, operation] of Object.entries(methods)) {
+    for (const operation of Object.values(methods)) {
       if (!operation || typeof operation !== 'object' || !operation.responses) continue;
       const responses = operation.responses;
       const add = (status: string, description: string) => {
@@ -201,7 +275,7 @@ export function withGlobalResponses<T extends { paths?: unknown; components?: un
         add('413', 'Body too large');
         add('415', 'The body is not sent as application/json');
       }
-      if (WRITE_METHODS.has(method)) add('429', 'Too many writes by this user or region; see Retry-After');
+      add('429', 'Too many requests by this user, region or address; see Retry-After');
       add('503', 'A data store is unavailable after retries; see Retry-After');
     }
   }

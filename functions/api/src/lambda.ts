@@ -1,6 +1,12 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { evidenceLimitsFrom } from '@inovasi/core';
-import { DATA_ROLE_NAMES, DATA_ROLES, ScopedClientFactory, ScopedCredentialVendor } from '@inovasi/data';
+import {
+  createRateLimitCounters,
+  DATA_ROLE_NAMES,
+  DATA_ROLES,
+  ScopedClientFactory,
+  ScopedCredentialVendor,
+} from '@inovasi/data';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from './app.ts';
 import { officialAreas } from './areas.ts';
@@ -8,6 +14,7 @@ import { cognitoTokens } from './auth/cognito.ts';
 import { cognitoIdentityAdmin } from './auth/cognito-admin.ts';
 import { lambdaJobDispatcher } from './jobs/lambda-dispatch.ts';
 import { createLogger } from './logging.ts';
+import { sharedRateLimitStore } from './rate-limit.ts';
 
 const required = (name: string): string => {
   const value = process.env[name];
@@ -55,6 +62,12 @@ const app = createApp({
   jobs: process.env.JOBS_FUNCTION_NAME
     ? lambdaJobDispatcher(process.env.JOBS_FUNCTION_NAME, region)
     : undefined,
+  // Limits hold across instances: counters in their own table, charged after the in-process first
+  // line (docs/decisions/0022).
+  rateLimitStore: sharedRateLimitStore(
+    createRateLimitCounters({ region, tableName: required('RATE_LIMIT_TABLE_NAME') }),
+  ),
+  originSecret: required('ORIGIN_VERIFY_SECRET'),
   webOrigins: (process.env.WEB_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())

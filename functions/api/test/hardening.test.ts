@@ -3,9 +3,23 @@ import { ScopedClientFactory } from '@inovasi/data';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/app.ts';
 import type { AppDeps } from '../src/deps.ts';
-import { cachedVerifier, isDependencyUnavailable, withGlobalResponses } from '../src/hardening.ts';
+import {
+  cachedVerifier,
+  isDependencyUnavailable,
+  ORIGIN_VERIFY_HEADER,
+  VIEWER_ADDRESS_HEADER,
+  withGlobalResponses,
+} from '../src/hardening.ts';
 import { createLogger, REDACTED, RequestLogger, redactText } from '../src/logging.ts';
-import { DEFAULT_RATE_LIMITS, RateLimiter, requestKind } from '../src/rate-limit.ts';
+import {
+  chargesFor,
+  DEFAULT_RATE_LIMITS,
+  RateLimiter,
+  readCost,
+  requestKind,
+  sharedRateLimitStore,
+  windowOf,
+} from '../src/rate-limit.ts';
 
 /**
  * The API's defences that need no data store: rate limits, security headers and CORS, error
@@ -47,6 +61,7 @@ const appWith = (overrides: Partial<AppDeps> = {}) =>
     findMember: async (email) => members[email],
     areas: { list: async () => [], find: async () => undefined },
     logger: createLogger({ serviceName: 'test', logLevel: 'SILENT' }),
+    rateLimitRefusalDelayMs: 0,
     ...overrides,
   });
 
@@ -100,17 +115,88 @@ describe('rate limits', () => {
     expect(limiter.take('write', '35.22', 'colleague').allowed).toBe(true);
   });
 
-  it('counts uploads against their own, tighter buckets and never limits reads', () => {
+  it('counts uploads against their own, tighter buckets and reads against buckets of their own', () => {
     const limiter = new RateLimiter(
-      { ...DEFAULT_RATE_LIMITS, userUploads: { burst: 2, perSecond: 0.01 } },
+      {
+        ...DEFAULT_RATE_LIMITS,
+        userUploads: { burst: 2, perSecond: 0.01 },
+        userReads: { burst: 5, perSecond: 0.01 },
+      },
       () => 0,
     );
     expect(requestKind('POST', '/api/v1/tenants/35.22/evidence/uploads')).toBe('upload');
     expect(requestKind('POST', '/api/v1/tenants/35.22/evidence/abc/links')).toBe('write');
     expect(requestKind('GET', '/api/v1/tenants/35.22/evidence/uploads')).toBe('read');
+    // The what-if simulation stores nothing: a (costly) read, though sent as a POST.
+    expect(requestKind('POST', '/api/v1/scoring/simulate')).toBe('read');
     expect([1, 2, 3].map(() => limiter.take('upload', '35.22', 'u').allowed)).toEqual([true, true, false]);
     expect(limiter.take('write', '35.22', 'u').allowed).toBe(true);
-    for (let i = 0; i < 1_000; i++) expect(limiter.take('read', '35.22', 'u').allowed).toBe(true);
+    expect([1, 2, 3, 4, 5, 6].map(() => limiter.take('read', '35.22', 'u').allowed)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    // Writes are not held back by spent reads, nor the other way round.
+    expect(limiter.take('write', '35.22', 'u').allowed).toBe(true);
+  });
+
+  it('charges expensive reads more tokens, and anonymous requests per client address', () => {
+    // Prepare
+    const settings = {
+      ...DEFAULT_RATE_LIMITS,
+      userReads: { burst: 20, perSecond: 1 },
+      expensiveReadCost: 10,
+    };
+    const limiter = new RateLimiter(settings, () => 0);
+    const user = { tenantCode: '35.22', userId: 'u' };
+    const advice = chargesFor(settings, user, 'GET', '/api/v1/tenants/35.22/periods/2026/projection/advice');
+    const plain = chargesFor(settings, user, 'GET', '/api/v1/tenants/35.22/innovations');
+    // Act
+    const expensive = [1, 2, 3].map(() => limiter.takeCharges(advice));
+    // Assess
+    expect(advice.map((charge) => charge.cost)).toEqual([10, 10]);
+    expect(plain.map((charge) => charge.cost)).toEqual([1, 1]);
+    expect(expensive.map((decision) => decision.allowed)).toEqual([true, true, false]);
+    expect(expensive[2]?.retryAfterSeconds).toBe(10);
+    expect(readCost('/api/v1/scoring/simulate', settings)).toBe(settings.simulationCost);
+    for (const path of [
+      '/api/v1/tenants/35.22/periods/2026/projection',
+      '/api/v1/tenants/35.22/periods/2026/projection/portfolio',
+      '/api/v1/tenants/35.22/audit/export',
+      '/api/v1/tenants/35.22/exports/abc/download',
+      '/api/v1/tenants/35.22/innovations/abc/national-entry',
+    ]) {
+      expect(readCost(path, settings), path).toBe(10);
+    }
+    const anonymous = chargesFor(
+      settings,
+      { clientAddress: '203.0.113.7' },
+      'GET',
+      '/api/v1/catalog/innovations',
+    );
+    expect(anonymous).toEqual([{ key: 'anonymous#203.0.113.7', limit: settings.anonymous, cost: 1 }]);
+  });
+
+  it('maps a bucket onto a fixed window of the same burst and sustained rate for the shared store', async () => {
+    // Prepare
+    const seen: unknown[] = [];
+    const store = sharedRateLimitStore({
+      take: async (charges) => {
+        seen.push(...charges);
+        return { allowed: false, retryAfterSeconds: 7 };
+      },
+    });
+    // Act
+    const decision = await store.take([
+      { key: 'user-reads#35.22#u', limit: { burst: 200, perSecond: 4 }, cost: 10 },
+    ]);
+    // Assess
+    expect(seen).toEqual([{ key: 'user-reads#35.22#u', cost: 10, allowance: 200, windowSeconds: 50 }]);
+    expect(decision).toEqual({ allowed: false, retryAfterSeconds: 7 });
+    expect(windowOf({ burst: 10, perSecond: 0.2 })).toEqual({ allowance: 10, windowSeconds: 50 });
   });
 
   it('bounds its memory by dropping the least recently used buckets', () => {
@@ -154,6 +240,101 @@ describe('rate limits', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(((await limited.json()) as any).error.code).toBe('rate_limited');
     expect(read.status).toBe(200);
+  });
+});
+
+describe('read limits and the shared store', () => {
+  const tight = { ...DEFAULT_RATE_LIMITS, anonymous: { burst: 2, perSecond: 0.01 } };
+
+  it('counts anonymous requests per viewer address in AWS, so one address cannot hold back another', async () => {
+    // Prepare
+    const app = appWith({ mode: 'aws', rateLimits: tight });
+    const from = (address: string) =>
+      app.request('/api/v1/openapi.json', { headers: { [VIEWER_ADDRESS_HEADER]: address } });
+    // Act
+    const flood = [];
+    for (let i = 0; i < 3; i++) flood.push((await from('198.51.100.1')).status);
+    const other = await from('198.51.100.2');
+    // Assess
+    expect(flood).toEqual([200, 200, 429]);
+    expect(other.status).toBe(200);
+  });
+
+  it('asks the shared store only for what the in-process buckets allow, and obeys its refusal', async () => {
+    // Prepare
+    const asked: string[][] = [];
+    let refuse = false;
+    const app = appWith({
+      rateLimits: tight,
+      rateLimitStore: {
+        take: async (charges) => {
+          asked.push(charges.map((charge) => charge.key));
+          return refuse ? { allowed: false, retryAfterSeconds: 42 } : { allowed: true, retryAfterSeconds: 0 };
+        },
+      },
+    });
+    const read = () => app.request('/api/v1/openapi.json', { headers: { authorization: 'Bearer token-a1' } });
+    // Act
+    const allowed = await read();
+    refuse = true;
+    const refused = await read();
+    const anonymous = [];
+    for (let i = 0; i < 3; i++) anonymous.push((await app.request('/api/v1/openapi.json')).status);
+    // Assess
+    expect(allowed.status).toBe(200);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('42');
+    expect(asked.slice(0, 2)).toEqual([
+      ['user-reads#35.22#u-a1', 'tenant-reads#35.22'],
+      ['user-reads#35.22#u-a1', 'tenant-reads#35.22'],
+    ]);
+    // The third anonymous request was refused in process: the store never saw it.
+    expect(anonymous).toEqual([429, 429, 429]);
+    expect(asked).toHaveLength(4);
+  });
+
+  it('holds a refusal back before answering it, so a looping script slows down', async () => {
+    const app = appWith({ rateLimits: tight, rateLimitRefusalDelayMs: 150 });
+    for (let i = 0; i < 2; i++) await app.request('/api/v1/openapi.json');
+    const started = performance.now();
+    const refused = await app.request('/api/v1/openapi.json');
+    expect(refused.status).toBe(429);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('lets a request through when the shared store fails, on the in-process limit alone', async () => {
+    const app = appWith({
+      rateLimits: tight,
+      rateLimitStore: {
+        take: async () => {
+          throw Object.assign(new Error('throttled'), { name: 'ThrottlingException' });
+        },
+      },
+    });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await app.request('/api/v1/openapi.json')).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+});
+
+describe('requests around CloudFront', () => {
+  it('refuses, in AWS, a request without the origin secret CloudFront adds, before authentication', async () => {
+    // Prepare
+    const app = appWith({ mode: 'aws', originSecret: 'rahasia-cloudfront' });
+    const get = (headers: Record<string, string>) => app.request('/api/v1/openapi.json', { headers });
+    // Act
+    const direct = await get({});
+    const guessed = await get({ [ORIGIN_VERIFY_HEADER]: 'rahasia' });
+    const directWithToken = await get({ authorization: 'Bearer token-a1' });
+    const through = await get({ [ORIGIN_VERIFY_HEADER]: 'rahasia-cloudfront' });
+    // Assess
+    expect([direct.status, guessed.status, directWithToken.status]).toEqual([403, 403, 403]);
+    expect(((await direct.json()) as any).error.code).toBe('direct_access_refused');
+    expect(through.status).toBe(200);
+  });
+
+  it('checks nothing where no secret is configured (locally, tests)', async () => {
+    expect((await appWith().request('/api/v1/openapi.json')).status).toBe(200);
   });
 });
 
@@ -215,8 +396,7 @@ describe('documented answers every route can give', () => {
     const create = document.paths['/api/v1/tenants/{code}/opds'].post.responses;
     const list = document.paths['/api/v1/tenants/{code}/opds'].get.responses;
     expect(Object.keys(create)).toEqual(expect.arrayContaining(['401', '413', '415', '429', '503']));
-    expect(Object.keys(list)).toEqual(expect.arrayContaining(['401', '503']));
-    expect(Object.keys(list)).not.toContain('429');
+    expect(Object.keys(list)).toEqual(expect.arrayContaining(['401', '429', '503']));
     expect(create['503'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
   });
 

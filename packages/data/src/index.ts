@@ -10,6 +10,7 @@ export { PdfTextLayerScanner } from './evidence/pdf-text.ts';
 export * from './keys.ts';
 export * from './provision.ts';
 export { queryAll } from './query-all.ts';
+export * from './rate-limit-table.ts';
 export * from './repositories/audit.ts';
 export type { CatalogChange, CatalogMeta, CatalogSnapshotPointer } from './repositories/catalog.ts';
 export {

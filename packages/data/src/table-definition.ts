@@ -60,3 +60,16 @@ export const tenantObjectPrefix = (tenantCode: string): string => `tenants/${ten
 
 /** The catalogue's search index artefacts live here: public fields only, never under a tenant. */
 export const CATALOG_OBJECT_PREFIX = 'catalog/search/';
+
+/**
+ * The shared rate-limit counters (docs/decisions/0022): a table of their own, apart from the data
+ * table, because the data table's change stream drives the summary projector and a counter write
+ * per request would become a stream record per request. No stream, no index, no tenant data: one
+ * string key and the `ttl` that removes spent windows.
+ */
+export const rateLimitTableDefinition = {
+  partitionKey: 'pk',
+  timeToLiveAttribute: 'ttl',
+  /** Every counter's key begins with it; the API's IAM grant is conditioned on it. */
+  keyPrefix: 'LIMIT#',
+} as const;

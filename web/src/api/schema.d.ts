@@ -48,6 +48,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -118,6 +127,15 @@ export interface paths {
         };
         /** @description Not allowed for this caller */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -207,6 +225,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -276,6 +303,15 @@ export interface paths {
         };
         /** @description Not allowed for this caller */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -391,7 +427,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -486,6 +522,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -592,6 +637,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -724,7 +778,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -898,7 +952,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1029,7 +1083,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1136,6 +1190,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -1266,7 +1329,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1380,7 +1443,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1523,7 +1586,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1649,7 +1712,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1779,7 +1842,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -1909,7 +1972,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -2186,6 +2249,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -2582,7 +2654,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -2841,6 +2913,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -3255,7 +3336,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -3552,7 +3633,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -3841,7 +3922,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4157,7 +4238,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4270,6 +4351,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -4443,7 +4533,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4607,7 +4697,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4699,6 +4789,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -4777,6 +4876,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -4876,6 +4984,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -4956,6 +5073,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -5044,6 +5170,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -5170,7 +5305,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -5277,6 +5412,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -5412,7 +5556,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -5517,6 +5661,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -5667,7 +5820,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -5826,7 +5979,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6155,7 +6308,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6471,7 +6624,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6640,7 +6793,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -6741,6 +6894,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -6830,6 +6992,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -6905,6 +7076,15 @@ export interface paths {
         };
         /** @description Not allowed for this caller */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -6997,7 +7177,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -7104,6 +7284,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -7192,6 +7381,15 @@ export interface paths {
         };
         /** @description The bearer token sent is not valid */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -7424,6 +7622,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -7502,6 +7709,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -7628,7 +7844,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -7708,7 +7924,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -7854,6 +8070,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -8031,7 +8256,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8173,6 +8398,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -8381,7 +8615,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8577,7 +8811,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8749,7 +8983,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -8945,7 +9179,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -9045,6 +9279,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -9337,7 +9580,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -9617,7 +9860,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -9827,7 +10070,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -10042,6 +10285,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -10128,6 +10380,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -10337,6 +10598,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -10588,7 +10858,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -10821,7 +11091,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -10921,6 +11191,15 @@ export interface paths {
         };
         /** @description Conflict: stale version or duplicate */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -11083,7 +11362,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -11220,7 +11499,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -11405,6 +11684,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -11582,6 +11870,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -11709,6 +12006,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -11787,6 +12093,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -11908,6 +12223,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -12009,6 +12333,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -12172,7 +12505,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -12281,6 +12614,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -12361,6 +12703,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -12455,6 +12806,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -12535,6 +12895,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -12666,7 +13035,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -12759,6 +13128,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -12826,6 +13204,15 @@ export interface paths {
         };
         /** @description Not allowed for this caller */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -12949,6 +13336,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -13142,7 +13538,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -13267,6 +13663,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description A data store is unavailable after retries; see Retry-After */
         503: {
           headers: {
@@ -13360,6 +13765,15 @@ export interface paths {
         };
         /** @description Conflict: stale version or duplicate */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -13674,7 +14088,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -13949,7 +14363,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -14032,6 +14446,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -14183,6 +14606,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -14358,7 +14790,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -14537,6 +14969,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -14761,7 +15202,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -14963,7 +15404,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -15081,7 +15522,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many writes by this user or region; see Retry-After */
+        /** @description Too many requests by this user, region or address; see Retry-After */
         429: {
           headers: {
             [name: string]: unknown;
@@ -15159,6 +15600,15 @@ export interface paths {
         };
         /** @description The account may not act: disabled, removed, or an administrator without MFA (AWS) */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
