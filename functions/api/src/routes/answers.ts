@@ -88,7 +88,7 @@ export const answerRoutes = createRouter()
     // A changed answer must be verified again: its review is dropped with the old level.
     const answers = { ...innovation.answers, [indicator]: { ...input, ...stamp(access.actor) } };
     try {
-      const updated = await access.innovations.setAnswers(id, version, access.actor, answers);
+      const updated = await access.innovations.setAnswers(innovation, version, access.actor, answers);
       c.header('ETag', etag(updated.version));
       return c.json(updated, 200);
     } catch (error) {
