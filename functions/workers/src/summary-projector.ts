@@ -189,10 +189,8 @@ export function createSummaryProjector(deps: SummaryProjectorDeps) {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, worker));
-
-    // The catalogue follows the same records: a region's failure is retried with the batch, and a
-    // retry rewrites nothing already current.
+    // The catalogue follows the same records, beside the summaries (neither waits for the other):
+    // a region's failure is retried with the batch, and a retry rewrites nothing already current.
     const entries = [...catalogue.values()];
     const catalogueWorker = async () => {
       for (let work = entries.shift(); work !== undefined; work = entries.shift()) {
@@ -217,7 +215,11 @@ export function createSummaryProjector(deps: SummaryProjectorDeps) {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, catalogueWorker));
+    const lanes = Math.max(1, deps.concurrency ?? 4);
+    await Promise.all([
+      ...Array.from({ length: lanes }, worker),
+      ...Array.from({ length: lanes }, catalogueWorker),
+    ]);
 
     const batchItemFailures: DynamoDBBatchItemFailure[] = [...failures].sort(bySequence).flatMap((record) => {
       const sequence = record.dynamodb?.SequenceNumber ?? record.eventID;
