@@ -1,18 +1,15 @@
-import { join } from 'node:path';
-import { DATA_ROLES } from '@inovasi/data/data-roles';
 import { Duration } from 'aws-cdk-lib';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Runtime } from 'aws-cdk-lib/aws-lambda';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ESM_REQUIRE_BANNER } from './api.ts';
 import { type Data, EVIDENCE_OBJECTS_PREFIX } from './data.ts';
 import type { DataAccess } from './data-access.ts';
 import { acknowledge } from './nag.ts';
-import { EVIDENCE_WORKER_ENTRY, REPO_ROOT } from './paths.ts';
-import { workerBasics } from './worker-basics.ts';
+import { EVIDENCE_WORKER_ENTRY } from './paths.ts';
+import { workerFunction } from './worker-basics.ts';
 
 export const EVIDENCE_WORKER_RUNTIME = Runtime.NODEJS_22_X;
 /** A 200 MB MP4 streams through the hash in seconds; the margin covers a slow read. */
@@ -45,48 +42,27 @@ export class EvidenceWorker extends Construct {
   constructor(scope: Construct, id: string, props: EvidenceWorkerProps) {
     super(scope, id);
 
-    const { logGroup, role, deadLetterQueue } = workerBasics(this, 'Inovasi Daerah evidence worker');
-    this.deadLetterQueue = deadLetterQueue;
-
-    this.function = new NodejsFunction(this, 'Function', {
+    // Data only through the tenant role, tagged with the tenant the object key names.
+    const {
+      role,
+      deadLetterQueue,
+      function: fn,
+    } = workerFunction(this, {
       entry: EVIDENCE_WORKER_ENTRY,
-      handler: 'handler',
-      runtime: EVIDENCE_WORKER_RUNTIME,
-      architecture: Architecture.ARM_64,
+      description: 'Inovasi Daerah evidence worker',
+      serviceName: 'inovasi-evidence-worker',
       memorySize: 512,
       timeout: EVIDENCE_WORKER_TIMEOUT,
       reservedConcurrentExecutions: EVIDENCE_WORKER_CONCURRENCY,
-      tracing: Tracing.ACTIVE,
-      logGroup,
-      role,
       retryAttempts: EVIDENCE_WORKER_RETRIES,
       maxEventAge: Duration.hours(6),
-      deadLetterQueue: this.deadLetterQueue,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'pnpm-lock.yaml'),
-      environment: {
-        TABLE_NAME: props.data.table.tableName,
-        BUCKET_NAME: props.data.evidenceBucket.bucketName,
-        [DATA_ROLES.tenant.envVar]: props.dataAccess.roles.tenant.roleArn,
-        POWERTOOLS_SERVICE_NAME: 'inovasi-evidence-worker',
-        NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourceMapMode: SourceMapMode.EXTERNAL,
-        sourcesContent: false,
-        // The AWS SDK is bundled, as for the API: the versions we test are the versions we run.
-        externalModules: [],
-      },
+      asyncDeadLetters: true,
+      data: props.data,
+      dataAccess: props.dataAccess,
+      dataRoles: ['tenant'],
     });
-    // Data only through the tenant role, tagged with the tenant the object key names.
-    props.dataAccess.trust(role, ['tenant']);
+    this.function = fn;
+    this.deadLetterQueue = deadLetterQueue;
 
     this.rule = new Rule(this, 'ObjectCreated', {
       description: 'Evidence objects created under tenants/ in the evidence bucket',
@@ -107,11 +83,6 @@ export class EvidenceWorker extends Construct {
       }),
     );
 
-    acknowledge(this.function, {
-      id: 'AwsSolutions-L1',
-      reason:
-        'Node.js 22 is pinned on purpose: it is the LTS the local runtime and CI use, so AWS runs what the tests ran.',
-    });
     acknowledge(role, {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:

@@ -1,25 +1,18 @@
 import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, posix, relative, sep } from 'node:path';
-import { DATA_ROLES, type DataRoleName } from '@inovasi/data/data-roles';
+import { dirname, posix, relative, sep } from 'node:path';
+import type { DataRoleName } from '@inovasi/data/data-roles';
 import { Duration } from 'aws-cdk-lib';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, type IFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import {
-  type BundlingOptions,
-  type ICommandHooks,
-  NodejsFunction,
-  OutputFormat,
-  SourceMapMode,
-} from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type IFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import type { ICommandHooks, NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ESM_REQUIRE_BANNER } from './api.ts';
 import type { Data } from './data.ts';
 import type { DataAccess } from './data-access.ts';
 import { acknowledge } from './nag.ts';
 import { JOBS_WORKER_ENTRY, REPO_ROOT, WORKERS_PACKAGE_JSON } from './paths.ts';
-import { workerBasics } from './worker-basics.ts';
+import { workerFunction } from './worker-basics.ts';
 
 export const JOBS_WORKER_RUNTIME = Runtime.NODEJS_22_X;
 /**
@@ -75,29 +68,6 @@ export const shipPdfkitStandardFonts = (inputDir: string, outputDir: string): st
   ];
 };
 
-/** Bundling shared by the workers: ESM for Node 22, minified, source maps beside it, SDK inside. */
-export const workerBundling = (commandHooks?: ICommandHooks): BundlingOptions => ({
-  forceDockerBundling: false,
-  format: OutputFormat.ESM,
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  banner: ESM_REQUIRE_BANNER,
-  minify: true,
-  sourceMap: true,
-  sourceMapMode: SourceMapMode.EXTERNAL,
-  sourcesContent: false,
-  // The AWS SDK is bundled, as for the API: the versions we test are the versions we run.
-  externalModules: [],
-  ...(commandHooks ? { commandHooks } : {}),
-});
-
-/** The ARN variables of the data roles a worker is trusted with, and no others. */
-export const dataRoleEnvironment = (
-  access: DataAccess,
-  names: readonly DataRoleName[],
-): Record<string, string> =>
-  Object.fromEntries(names.map((name) => [DATA_ROLES[name].envVar, access.roles[name].roleArn]));
-
 /**
  * Lets a function invoke exactly this one function (no versions or aliases), and tells it which.
  * `grantInvoke` would also allow `<arn>:*`.
@@ -130,49 +100,33 @@ export class JobsWorker extends Construct {
   constructor(scope: Construct, id: string, props: JobsWorkerProps) {
     super(scope, id);
 
-    const { logGroup, role, deadLetterQueue } = workerBasics(
-      this,
-      'Inovasi Daerah jobs worker (exports and imports)',
-    );
-    this.deadLetterQueue = deadLetterQueue;
-
     const hooks: ICommandHooks = {
       beforeBundling: () => [],
       beforeInstall: () => [],
       afterBundling: (inputDir, outputDir) => shipPdfkitStandardFonts(inputDir, outputDir),
     };
-    this.function = new NodejsFunction(this, 'Function', {
+    const {
+      role,
+      deadLetterQueue,
+      function: fn,
+    } = workerFunction(this, {
       entry: JOBS_WORKER_ENTRY,
-      handler: 'handler',
-      runtime: JOBS_WORKER_RUNTIME,
-      architecture: Architecture.ARM_64,
+      description: 'Inovasi Daerah jobs worker (exports and imports)',
+      serviceName: 'inovasi-jobs-worker',
       memorySize: JOBS_WORKER_MEMORY_MB,
       timeout: JOBS_WORKER_TIMEOUT,
       reservedConcurrentExecutions: JOBS_WORKER_CONCURRENCY,
-      tracing: Tracing.ACTIVE,
-      logGroup,
-      role,
       retryAttempts: JOBS_WORKER_RETRIES,
       maxEventAge: Duration.hours(6),
-      deadLetterQueue: this.deadLetterQueue,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'pnpm-lock.yaml'),
-      environment: {
-        TABLE_NAME: props.data.table.tableName,
-        BUCKET_NAME: props.data.evidenceBucket.bucketName,
-        ...dataRoleEnvironment(props.dataAccess, JOBS_WORKER_DATA_ROLES),
-        POWERTOOLS_SERVICE_NAME: 'inovasi-jobs-worker',
-        NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: workerBundling(hooks),
+      asyncDeadLetters: true,
+      data: props.data,
+      dataAccess: props.dataAccess,
+      dataRoles: JOBS_WORKER_DATA_ROLES,
+      commandHooks: hooks,
     });
-    props.dataAccess.trust(role, JOBS_WORKER_DATA_ROLES);
+    this.function = fn;
+    this.deadLetterQueue = deadLetterQueue;
 
-    acknowledge(this.function, {
-      id: 'AwsSolutions-L1',
-      reason:
-        'Node.js 22 is pinned on purpose: it is the LTS the local runtime and CI use, so AWS runs what the tests ran.',
-    });
     acknowledge(role, {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:

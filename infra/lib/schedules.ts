@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import {
   metricsNamespace,
   SCHEDULED_WORKER_SERVICE,
@@ -10,16 +9,15 @@ import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Data } from './data.ts';
 import type { DataAccess } from './data-access.ts';
-import { dataRoleEnvironment, type JobsWorker, workerBundling } from './jobs-worker.ts';
+import type { JobsWorker } from './jobs-worker.ts';
 import { acknowledge } from './nag.ts';
-import { REPO_ROOT, SCHEDULED_WORKER_ENTRY } from './paths.ts';
-import { workerBasics } from './worker-basics.ts';
+import { SCHEDULED_WORKER_ENTRY } from './paths.ts';
+import { workerFunction } from './worker-basics.ts';
 
 /**
  * When each scheduled job runs (UTC). The embedded default runs the same jobs on timers
@@ -84,42 +82,32 @@ export class Schedules extends Construct {
   constructor(scope: Construct, id: string, props: SchedulesProps) {
     super(scope, id);
 
-    const { logGroup, role, deadLetterQueue } = workerBasics(
-      this,
-      'Inovasi Daerah scheduled worker (outbox, reminders, jobs sweep, summary rebuild)',
-    );
-    this.deadLetterQueue = deadLetterQueue;
-
     const namespace = metricsNamespace(props.stage);
-    this.function = new NodejsFunction(this, 'Function', {
+    const {
+      role,
+      deadLetterQueue,
+      function: fn,
+    } = workerFunction(this, {
       entry: SCHEDULED_WORKER_ENTRY,
-      handler: 'handler',
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
+      description: 'Inovasi Daerah scheduled worker (outbox, reminders, jobs sweep, summary rebuild)',
+      serviceName: SCHEDULED_WORKER_SERVICE,
       memorySize: 512,
       timeout: SCHEDULED_WORKER_TIMEOUT,
       reservedConcurrentExecutions: SCHEDULED_WORKER_CONCURRENCY,
-      tracing: Tracing.ACTIVE,
-      logGroup,
-      role,
       retryAttempts: SCHEDULED_WORKER_RETRIES,
       maxEventAge: SCHEDULED_EVENT_MAX_AGE,
-      deadLetterQueue: this.deadLetterQueue,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'pnpm-lock.yaml'),
+      asyncDeadLetters: true,
+      data: props.data,
+      dataAccess: props.dataAccess,
+      dataRoles: SCHEDULED_WORKER_DATA_ROLES,
       environment: {
-        TABLE_NAME: props.data.table.tableName,
-        BUCKET_NAME: props.data.evidenceBucket.bucketName,
-        ...dataRoleEnvironment(props.dataAccess, SCHEDULED_WORKER_DATA_ROLES),
-        POWERTOOLS_SERVICE_NAME: SCHEDULED_WORKER_SERVICE,
         POWERTOOLS_METRICS_NAMESPACE: namespace,
         SES_REGION: props.sesRegion,
         ...(props.sesSender ? { MAIL_FROM: props.sesSender } : {}),
-        NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: workerBundling(),
     });
-    props.dataAccess.trust(role, SCHEDULED_WORKER_DATA_ROLES);
+    this.function = fn;
+    this.deadLetterQueue = deadLetterQueue;
     props.jobsWorker.allowDispatchFrom(this.function);
 
     if (props.sesSender) {
@@ -173,11 +161,6 @@ export class Schedules extends Construct {
       period: Duration.days(1),
     });
 
-    acknowledge(this.function, {
-      id: 'AwsSolutions-L1',
-      reason:
-        'Node.js 22 is pinned on purpose: it is the LTS the local runtime and CI use, so AWS runs what the tests ran.',
-    });
     acknowledge(role, {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:

@@ -1,23 +1,26 @@
-import { join } from 'node:path';
 import type { DataRoleName } from '@inovasi/data/data-roles';
 import { Duration } from 'aws-cdk-lib';
-import { Architecture, Runtime, StartingPosition, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Data } from './data.ts';
 import type { DataAccess } from './data-access.ts';
-import { dataRoleEnvironment, workerBundling } from './jobs-worker.ts';
 import { acknowledge } from './nag.ts';
-import { REPO_ROOT, SUMMARY_PROJECTOR_ENTRY } from './paths.ts';
-import { workerBasics } from './worker-basics.ts';
+import { SUMMARY_PROJECTOR_ENTRY } from './paths.ts';
+import { workerFunction } from './worker-basics.ts';
 
 /**
  * The projector reads a region's sources (tenant role, read-only scope) and writes its summary,
- * province row, drill-down and national row (summary writer role); nothing else (ADR 0008).
+ * province row, drill-down and national row (summary writer role) and the public catalogue entries
+ * of its published innovations (catalogue publisher role); nothing else (ADR 0008).
  */
-export const SUMMARY_PROJECTOR_DATA_ROLES: readonly DataRoleName[] = ['tenant', 'summaryWriter'];
+export const SUMMARY_PROJECTOR_DATA_ROLES: readonly DataRoleName[] = [
+  'tenant',
+  'summaryWriter',
+  'catalogPublisher',
+];
 
 /**
  * How the stream reaches the projector (docs/decisions/0018). A batching window of a few seconds
@@ -58,31 +61,22 @@ export class SummaryProjector extends Construct {
   constructor(scope: Construct, id: string, props: SummaryProjectorProps) {
     super(scope, id);
 
-    const { logGroup, role, deadLetterQueue } = workerBasics(this, 'Inovasi Daerah summary projector');
-    this.deadLetterQueue = deadLetterQueue;
-
-    this.function = new NodejsFunction(this, 'Function', {
+    const {
+      role,
+      deadLetterQueue,
+      function: fn,
+    } = workerFunction(this, {
       entry: SUMMARY_PROJECTOR_ENTRY,
-      handler: 'handler',
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
+      description: 'Inovasi Daerah summary projector',
+      serviceName: 'inovasi-summary-projector',
       memorySize: 1024,
       timeout: SUMMARY_PROJECTOR_TIMEOUT,
-      tracing: Tracing.ACTIVE,
-      logGroup,
-      role,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'pnpm-lock.yaml'),
-      environment: {
-        TABLE_NAME: props.data.table.tableName,
-        BUCKET_NAME: props.data.evidenceBucket.bucketName,
-        ...dataRoleEnvironment(props.dataAccess, SUMMARY_PROJECTOR_DATA_ROLES),
-        POWERTOOLS_SERVICE_NAME: 'inovasi-summary-projector',
-        NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: workerBundling(),
+      data: props.data,
+      dataAccess: props.dataAccess,
+      dataRoles: SUMMARY_PROJECTOR_DATA_ROLES,
     });
-    props.dataAccess.trust(role, SUMMARY_PROJECTOR_DATA_ROLES);
+    this.function = fn;
+    this.deadLetterQueue = deadLetterQueue;
 
     const source = new DynamoEventSource(props.data.table, {
       startingPosition: StartingPosition.TRIM_HORIZON,
@@ -96,11 +90,6 @@ export class SummaryProjector extends Construct {
       id: 'AwsSolutions-SQS3',
       reason:
         'It is the dead-letter queue: the on-failure destination of the stream event source mapping, which cdk-nag does not recognise as a DLQ use.',
-    });
-    acknowledge(this.function, {
-      id: 'AwsSolutions-L1',
-      reason:
-        'Node.js 22 is pinned on purpose: it is the LTS the local runtime and CI use, so AWS runs what the tests ran.',
     });
     acknowledge(role, {
       id: 'AwsSolutions-IAM5[Resource::*]',

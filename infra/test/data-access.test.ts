@@ -131,7 +131,8 @@ const EXPECTED = {
     statements: [items(ITEM_READ, CATALOG_KEYS), ...objectStatements(['s3:GetObject'], 'catalog/search/*')],
   },
   catalogPublisher: {
-    trust: tagged('TenantId'),
+    // The projector keeps a published innovation's entry current (docs/decisions/0018, update).
+    trust: taggedFor([apiRoleArn, projectorRoleArn], 'TenantId'),
     statements: [
       items(ITEM_ALL, [
         `CATALOG#ENTRY#${TAG}#*`,

@@ -30,7 +30,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '@inovasi/api';
 import { officialAreas } from '@inovasi/api/areas';
 import { rebuildSummaries } from '@inovasi/api/jobs/summaries';
@@ -42,7 +42,6 @@ import {
   createTableClient,
   DATA_ROLES,
   type DataConfig,
-  innovationIndexKeys,
   keys,
   ScopedClientFactory,
   type ScopedClients,
@@ -51,6 +50,7 @@ import { seedDemoData, startLocalStack } from '@inovasi/local';
 import { createSummaryProjector } from '@inovasi/workers/summary-projector';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { API_BUNDLE_OPTIONS } from '../../infra/lib/api-bundle.ts';
+import { growRegion } from './grow-region.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PERFORMANCE_DOC = join(ROOT, 'docs/performance.md');
@@ -460,6 +460,13 @@ function monthlyCost(measured: Map<string, Usage>, readModels: { projector: Usag
     `  ${`total × ${PRICES.regionFactor} for ap-southeast-3 (assumption)`.padEnd(42)} $${total.toFixed(4)}`,
   );
   record('Cost per regency-month (typical usage)', `US$${total.toFixed(2)}`, '< US$1.00', total < 1);
+  // Issue 17's target for the same model, once the read models followed the change stream.
+  record(
+    'Cost per regency-month, read models on the stream',
+    `US$${total.toFixed(2)}`,
+    '≤ US$0.25',
+    total <= 0.25,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -863,50 +870,6 @@ async function apiOverhead(url: string, token: string, config: DataConfig, innov
   );
 }
 
-/**
- * Grows the demo tenant to a typical regency's 100 innovations by copying its own innovations under
- * new ids (items and list entries, written directly: this is setup, not a measured path).
- */
-async function growToTypical(config: DataConfig): Promise<number> {
-  const table = createTableClient(config);
-  try {
-    const listed = await table.send(
-      new QueryCommand({
-        TableName: config.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `T#${TENANT}#INNO` },
-      }),
-    );
-    const originals = listed.Items ?? [];
-    const copies: Record<string, unknown>[] = [];
-    for (let n = originals.length; n < TYPICAL_INNOVATIONS; n++) {
-      const source = originals[n % originals.length] ?? {};
-      const id = `01BUDGET${String(n).padStart(18, '0')}`;
-      const createdAt = String(source.createdAt ?? '2026-01-05T08:00:00.000Z');
-      copies.push({
-        ...source,
-        ...keys.innovation(TENANT, id),
-        ...innovationIndexKeys(TENANT, String(source.opdId), createdAt, id),
-        id,
-        profile: { ...(source.profile as object), name: `Inovasi tipikal ${n}` },
-      });
-    }
-    for (let start = 0; start < copies.length; start += 25) {
-      await table.send(
-        new BatchWriteCommand({
-          RequestItems: {
-            [config.tableName]: copies.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } })),
-          },
-        }),
-      );
-    }
-    return originals.length + copies.length;
-  } finally {
-    table.destroy();
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 
 async function measureAll() {
@@ -916,7 +879,13 @@ async function measureAll() {
     const areas = officialAreas();
     const seeding = new ScopedClientFactory(stack.config);
     await seedDemoData(seeding, areas);
-    const innovations = await growToTypical(stack.config);
+    // The typical regency: the demo tenant's own innovations copied under new ids.
+    const innovations = await growRegion(stack.config, {
+      tenant: TENANT,
+      size: TYPICAL_INNOVATIONS,
+      idPrefix: '01BUDGET',
+      name: (n) => `Inovasi tipikal ${n}`,
+    });
     console.log(
       `standard scenario: tenant ${TENANT} with ${innovations} innovations (demo data grown to a typical regency)`,
     );

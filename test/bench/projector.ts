@@ -5,9 +5,9 @@
  *
  *   npx tsx test/bench/projector.ts
  *
- * 1. DynamoDB requests of one saved answer, one innovation edit and one review, in a region of 100
- *    and of 1,000 innovations: at most 4 each, and the same at both sizes (the write no longer
- *    recomputes anything).
+ * 1. DynamoDB requests of one saved answer, one innovation edit and one review (accepted, which
+ *    reads the answer's evidence, and returned), in a region of 100 and of 1,000 innovations: at
+ *    most 4 each, and the same at both sizes (the write no longer recomputes anything).
  * 2. Saving an answer over HTTP: p50 at most 3× the p50 of reading the same innovation, one run.
  * 3. A change visible in the region's summary within 2 s p95 (from the write's answer to the stored
  *    summary showing it), over 100 sequential writes.
@@ -18,9 +18,10 @@
  */
 
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '@inovasi/api';
 import { officialAreas } from '@inovasi/api/areas';
 import { demoIdentity } from '@inovasi/api/local-tokens';
@@ -28,8 +29,6 @@ import { startServer } from '@inovasi/api/server';
 import { defaultAssessmentYear } from '@inovasi/core';
 import {
   createTableClient,
-  type DataConfig,
-  innovationIndexKeys,
   keys,
   ScopedClientFactory,
   type ScopedClients,
@@ -37,6 +36,7 @@ import {
   tenantScope,
 } from '@inovasi/data';
 import { seedDemoData, startLocalStack, startSummaryProjection } from '@inovasi/local';
+import { copyId, growRegion } from './grow-region.ts';
 
 const TENANT = '35.22';
 const SIZES = [100, 1_000] as const;
@@ -46,6 +46,13 @@ const LATENCY_SAMPLES = 200;
 const VISIBILITY_WRITES = 100;
 const BURST_EDITS = 100;
 const BURST_CONCURRENCY = 8;
+/** The copies' ids (test/bench/grow-region.ts), so the benchmark can delete them again. */
+const COPY_PREFIX = '01PROJ';
+/** A 1×1 PNG: the evidence an accepted review needs. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 const watchdog = setTimeout(() => {
   console.error(`projector bench: gave up after ${TIME_LIMIT_MS / 60_000} minutes`);
@@ -82,47 +89,6 @@ function meter(clients: ScopedClients): void {
     },
     { step: 'initialize', name: 'projectorBenchMeter', priority: 'high' },
   );
-}
-
-/** Copies the region's innovations (items and index entries) until the period holds `size`. */
-async function growTo(config: DataConfig, size: number): Promise<void> {
-  const table = createTableClient(config);
-  try {
-    const listed = await table.send(
-      new QueryCommand({
-        TableName: config.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        FilterExpression: 'periodYear = :year AND archived = :archived',
-        ExpressionAttributeValues: { ':pk': `T#${TENANT}#INNO`, ':year': YEAR, ':archived': false },
-      }),
-    );
-    const originals = listed.Items ?? [];
-    const copies: Record<string, unknown>[] = [];
-    for (let n = originals.length; n < size; n++) {
-      const source = originals[n % originals.length] ?? {};
-      const id = `01PROJ${String(n).padStart(20, '0')}`;
-      const createdAt = String(source.createdAt ?? '2026-01-05T08:00:00.000Z');
-      copies.push({
-        ...source,
-        ...keys.innovation(TENANT, id),
-        ...innovationIndexKeys(TENANT, String(source.opdId), createdAt, id),
-        id,
-        profile: { ...(source.profile as object), name: `Inovasi salinan ${n}` },
-      });
-    }
-    for (let start = 0; start < copies.length; start += 25) {
-      await table.send(
-        new BatchWriteCommand({
-          RequestItems: {
-            [config.tableName]: copies.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } })),
-          },
-        }),
-      );
-    }
-  } finally {
-    table.destroy();
-  }
 }
 
 /** Sends over node:http with a keep-alive agent (the SDK's own transport); answers status and body. */
@@ -233,8 +199,17 @@ async function main() {
     // 1. Requests per write, at each size.
     const perWrite = new Map<string, number[]>();
     for (const size of SIZES) {
-      await growTo(stack.config, size);
+      await growRegion(stack.config, {
+        tenant: TENANT,
+        size,
+        idPrefix: COPY_PREFIX,
+        name: (n) => `Inovasi salinan ${n}`,
+        periodYear: YEAR,
+      });
       await projector.caughtUp(120_000);
+      // Member records are cached for 60 s; growing the region takes longer. Counted is the write's
+      // own requests, as in steady use, so each caller's record is read (unmeasured) just before.
+      await call('GET', '/me', admin);
       const created = await call('POST', `/tenants/${TENANT}/innovations`, admin, {
         opdId,
         profile: { name: `Inovasi ukur ${size}` },
@@ -254,30 +229,63 @@ async function main() {
         { level: 2 },
         edited.etag,
       );
+      // Not measured: a second answer (to return), and evidence that passed intake for the first
+      // (a verifier accepts only an answer backed by it).
+      const second = await call(
+        'PUT',
+        `/tenants/${TENANT}/innovations/${id}/answers/sid.17`,
+        admin,
+        { level: 1 },
+        answered.etag,
+      );
+      const upload = await call('POST', `/tenants/${TENANT}/evidence/uploads`, admin, {
+        kind: 'foto',
+        title: `Foto kegiatan ${size}`,
+        fileName: 'kegiatan.png',
+        mediaType: 'image/png',
+        size: PNG.length,
+        sha256: createHash('sha256').update(PNG).digest('hex'),
+      });
+      await fetch(upload.json.upload.url, { method: 'PUT', headers: upload.json.upload.headers, body: PNG });
+      const evidenceId = upload.json.evidence.id as string;
+      await call('POST', `/tenants/${TENANT}/evidence/${evidenceId}/complete`, admin);
+      await call('POST', `/tenants/${TENANT}/evidence/${evidenceId}/links`, admin, {
+        type: 'innovation',
+        innovationId: id,
+        indicator: 'sid.16',
+      });
       const submitted = await call(
         'POST',
         `/tenants/${TENANT}/innovations/${id}/transitions`,
         admin,
         { action: 'submit' },
-        answered.etag,
+        second.etag,
       );
-      const reviewed = await call(
+      await call('GET', '/me', verifier);
+      const accepted = await call(
         'POST',
         `/tenants/${TENANT}/innovations/${id}/answers/sid.16/review`,
         verifier,
-        // Returned with a note: accepting needs evidence that passed intake (not what is measured).
-        { status: 'returned', note: 'Lengkapi data dukung.' },
+        { status: 'accepted' },
         submitted.etag,
+      );
+      const returned = await call(
+        'POST',
+        `/tenants/${TENANT}/innovations/${id}/answers/sid.17/review`,
+        verifier,
+        { status: 'returned', note: 'Lengkapi data dukung.' },
+        accepted.etag,
       );
       for (const [name, requests] of [
         ['innovation edit (PATCH)', edited.requests],
         ['saved answer (PUT …/answers/{indicator})', answered.requests],
-        ['review (POST …/review)', reviewed.requests],
+        ['accepted review (POST …/review)', accepted.requests],
+        ['returned review (POST …/review)', returned.requests],
       ] as const) {
         perWrite.set(name, [...(perWrite.get(name) ?? []), requests]);
       }
       console.log(
-        `${size} innovations: edit ${edited.requests} (${edited.commands.join(', ')}), answer ${answered.requests} (${answered.commands.join(', ')}), review ${reviewed.requests} (${reviewed.commands.join(', ')}) DynamoDB requests`,
+        `${size} innovations: edit ${edited.requests} (${edited.commands.join(', ')}), answer ${answered.requests} (${answered.commands.join(', ')}), accepted review ${accepted.requests} (${accepted.commands.join(', ')}), returned review ${returned.requests} (${returned.commands.join(', ')}) DynamoDB requests`,
       );
     }
     for (const [name, counts] of perWrite) {
@@ -341,7 +349,7 @@ async function main() {
         new BatchWriteCommand({
           RequestItems: {
             [stack.config.tableName]: batch.map((n) => ({
-              DeleteRequest: { Key: keys.innovation(TENANT, `01PROJ${String(n).padStart(20, '0')}`) },
+              DeleteRequest: { Key: keys.innovation(TENANT, copyId(COPY_PREFIX, n)) },
             })),
           },
         }),

@@ -6,6 +6,7 @@ import {
   ArchivedError,
   InvalidCursorError,
   NotFoundError,
+  PeriodReadOnlyError,
   TenantGuardError,
   VersionConflictError,
 } from '@inovasi/data';
@@ -66,6 +67,7 @@ function toApiError(error: unknown, language: Language): ApiError | undefined {
   if (error instanceof NotFoundError) return new ApiError(404, 'not_found');
   if (error instanceof VersionConflictError) return new ApiError(409, 'version_conflict', 'If-Match');
   if (error instanceof ArchivedError) return new ApiError(409, 'archived');
+  if (error instanceof PeriodReadOnlyError) return new ApiError(409, 'period_read_only');
   if (error instanceof AlreadyExistsError) return new ApiError(409, 'tenant_exists');
   if (error instanceof InvalidCursorError) return invalidCursorError(language);
   if (error instanceof HTTPException && error.status === 400)

@@ -1,4 +1,11 @@
-import { type Actor, type Innovation, isEditable, periodLock, todayInJakarta } from '@inovasi/core';
+import {
+  type Actor,
+  type Innovation,
+  isEditable,
+  type Period,
+  periodLock,
+  todayInJakarta,
+} from '@inovasi/core';
 import { ApiError } from './errors.ts';
 import type { TenantAccess } from './tenancy.ts';
 
@@ -16,8 +23,10 @@ export async function assertPeriodAllowsEdit(
   opdId: string | undefined,
   /** `bappeda`: a verifier's or admin's step, which the internal deadline does not stop. */
   step: 'opd' | 'bappeda' = 'opd',
+  /** The period as the caller already read it (undefined: none is opened), so it is not read twice. */
+  known?: { readonly period: Period | undefined },
 ): Promise<void> {
-  const period = await access.periods.get(periodYear);
+  const period = known ? known.period : await access.periods.get(periodYear);
   if (!period) return;
   const lock = periodLock(period, todayInJakarta(), opdId);
   if (lock === 'read_only') throw new ApiError(409, 'period_read_only');
@@ -27,7 +36,11 @@ export async function assertPeriodAllowsEdit(
 }
 
 /** Profile and answers change only while the OPD holds the innovation, within the period's deadlines. */
-export async function assertInnovationEditable(access: TenantAccess, innovation: Innovation): Promise<void> {
+export async function assertInnovationEditable(
+  access: TenantAccess,
+  innovation: Innovation,
+  known?: { readonly period: Period | undefined },
+): Promise<void> {
   if (!isEditable(innovation.status)) throw new ApiError(409, 'not_editable', 'status');
-  await assertPeriodAllowsEdit(access, innovation.periodYear, innovation.opdId);
+  await assertPeriodAllowsEdit(access, innovation.periodYear, innovation.opdId, 'opd', known);
 }

@@ -8,7 +8,8 @@ const bucketName = required('BUCKET_NAME');
 
 /**
  * Like every function, the projector reaches data only through the scoped roles it was given
- * (ADR 0008): a read-only tenant scope for the region it recomputes and the summary writer's scope.
+ * (ADR 0008): a read-only tenant scope for the region it recomputes, the summary writer's scope, and
+ * the region's catalogue publisher scope for the entries that follow its published innovations.
  */
 const credentials = new ScopedCredentialVendor({ roleArns: grantedDataRoleArns(), bucketName, region });
 

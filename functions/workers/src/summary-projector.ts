@@ -1,6 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { liveYears, refreshSummary, trackedYears } from '@inovasi/api/summaries';
-import { type ScopedClientFactory, type SummaryChange, summaryChangeOf } from '@inovasi/data';
+import {
+  innovationOfItem,
+  type ScopedClientFactory,
+  type SummaryChange,
+  summaryChangeOf,
+} from '@inovasi/data';
 import type {
   AttributeValue,
   DynamoDBBatchItemFailure,
@@ -8,10 +13,12 @@ import type {
   DynamoDBRecord,
   DynamoDBStreamEvent,
 } from 'aws-lambda';
+import { type CatalogueProjected, projectCatalogueEntries } from './catalogue-projection.ts';
 
 /**
  * The summary projector (docs/decisions/0018): the region summaries, province rows, drill-downs and
- * national rows follow the table's change stream instead of being recomputed inside a user's request.
+ * national rows follow the table's change stream instead of being recomputed inside a user's request,
+ * and so do the public catalogue entries of published innovations (catalogue-projection.ts).
  * One handler, two drivers: a Lambda event source mapping in AWS, the stream poller of the embedded
  * default (packages/local/src/stream-poller.ts), both handing it the same `DynamoDBStreamEvent`.
  */
@@ -24,6 +31,8 @@ export interface SummaryProjectorDeps {
   readonly now?: () => Date;
   /** Told after each region is current up to its last change of the batch (tests, progress). */
   readonly onRegionProjected?: ((projected: RegionProjected) => void) | undefined;
+  /** Told after the catalogue entries of a region's changed innovations were brought up to date. */
+  readonly onCatalogueProjected?: ((tenantCode: string, projected: CatalogueProjected) => void) | undefined;
 }
 
 export interface RegionProjected {
@@ -31,6 +40,13 @@ export interface RegionProjected {
   readonly years: readonly number[];
   /** When the newest change of the batch for this region was written (the stream's clock). */
   readonly lastChangeAt: Date | undefined;
+}
+
+/** The innovations of one region a batch changed, for the catalogue projection. */
+interface CatalogueWork {
+  readonly tenantCode: string;
+  readonly innovationIds: Set<string>;
+  readonly records: DynamoDBRecord[];
 }
 
 /** The records of one region in a batch, and what they ask to recompute. */
@@ -95,16 +111,30 @@ export function createSummaryProjector(deps: SummaryProjectorDeps) {
   const now = deps.now ?? (() => new Date());
 
   return async function project(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-    const failures: DynamoDBRecord[] = [];
+    const failures = new Set<DynamoDBRecord>();
     const regions = new Map<string, RegionWork>();
+    const catalogue = new Map<string, CatalogueWork>();
     for (const record of event.Records) {
       let change: SummaryChange | undefined;
       try {
         change = summaryChangeOfRecord(record);
       } catch (error) {
         deps.logger.error('unreadable stream record', { eventID: record.eventID, error });
-        failures.push(record);
+        failures.add(record);
         continue;
+      }
+      const innovation = innovationOfItem({
+        pk: stringOf(record.dynamodb?.Keys?.pk) ?? '',
+        sk: stringOf(record.dynamodb?.Keys?.sk) ?? '',
+      });
+      if (innovation) {
+        let entries = catalogue.get(innovation.tenantCode);
+        if (!entries) {
+          entries = { tenantCode: innovation.tenantCode, innovationIds: new Set(), records: [] };
+          catalogue.set(innovation.tenantCode, entries);
+        }
+        entries.innovationIds.add(innovation.innovationId);
+        entries.records.push(record);
       }
       if (!change) continue;
       let work = regions.get(change.tenantCode);
@@ -155,13 +185,43 @@ export function createSummaryProjector(deps: SummaryProjectorDeps) {
             changes: work.records.length,
             error,
           });
-          failures.push(...work.records);
+          for (const record of work.records) failures.add(record);
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, worker));
+    // The catalogue follows the same records, beside the summaries (neither waits for the other):
+    // a region's failure is retried with the batch, and a retry rewrites nothing already current.
+    const entries = [...catalogue.values()];
+    const catalogueWorker = async () => {
+      for (let work = entries.shift(); work !== undefined; work = entries.shift()) {
+        try {
+          const projected = await projectCatalogueEntries(
+            deps.data,
+            work.tenantCode,
+            [...work.innovationIds],
+            now(),
+          );
+          if (projected.refreshed + projected.withdrawn > 0) {
+            deps.logger.info('catalogue entries projected', { tenant: work.tenantCode, ...projected });
+          }
+          deps.onCatalogueProjected?.(work.tenantCode, projected);
+        } catch (error) {
+          deps.logger.warn('catalogue projection failed; the region is retried', {
+            tenant: work.tenantCode,
+            changes: work.records.length,
+            error,
+          });
+          for (const record of work.records) failures.add(record);
+        }
+      }
+    };
+    const lanes = Math.max(1, deps.concurrency ?? 4);
+    await Promise.all([
+      ...Array.from({ length: lanes }, worker),
+      ...Array.from({ length: lanes }, catalogueWorker),
+    ]);
 
-    const batchItemFailures: DynamoDBBatchItemFailure[] = failures.sort(bySequence).flatMap((record) => {
+    const batchItemFailures: DynamoDBBatchItemFailure[] = [...failures].sort(bySequence).flatMap((record) => {
       const sequence = record.dynamodb?.SequenceNumber ?? record.eventID;
       return sequence ? [{ itemIdentifier: sequence }] : [];
     });

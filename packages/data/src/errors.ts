@@ -34,6 +34,11 @@ export class ArchivedError extends Error {
   override readonly name = 'ArchivedError';
 }
 
+/** The period's national deadline passed before the write committed: nobody edits it any more. */
+export class PeriodReadOnlyError extends Error {
+  override readonly name = 'PeriodReadOnlyError';
+}
+
 export const isConditionFailure = (error: unknown): boolean =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
 

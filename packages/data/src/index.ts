@@ -12,7 +12,12 @@ export * from './provision.ts';
 export { queryAll } from './query-all.ts';
 export * from './rate-limit-table.ts';
 export * from './repositories/audit.ts';
-export type { CatalogChange, CatalogMeta, CatalogSnapshotPointer } from './repositories/catalog.ts';
+export type {
+  CatalogChange,
+  CatalogMeta,
+  CatalogSnapshotPointer,
+  PublishedEntry,
+} from './repositories/catalog.ts';
 export {
   CatalogImporter,
   CatalogIndexWriter,
@@ -21,7 +26,12 @@ export {
   CatalogSequenceContention,
 } from './repositories/catalog.ts';
 export * from './repositories/evidence.ts';
-export type { CreateResult, InnovationFilter, NewInnovation } from './repositories/innovations.ts';
+export type {
+  CreateResult,
+  InnovationFilter,
+  InnovationRef,
+  NewInnovation,
+} from './repositories/innovations.ts';
 export { InnovationRepository } from './repositories/innovations.ts';
 export * from './repositories/jobs.ts';
 export type { InvitationRecord, InviteOptions, LoginPointer, NewMember } from './repositories/members.ts';
@@ -49,7 +59,7 @@ export { SpdAnswersRepository } from './repositories/spd.ts';
 export * from './repositories/summaries.ts';
 export type { NewTenant } from './repositories/tenants.ts';
 export { LoginDirectory, PlatformRepository, TenantProfileRepository } from './repositories/tenants.ts';
-export type { TransactItem } from './repositories/versioned.ts';
+export type { TransactGuard, TransactItem } from './repositories/versioned.ts';
 export * from './scopes.ts';
 export * from './summary-changes.ts';
 export * from './table-definition.ts';

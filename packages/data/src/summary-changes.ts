@@ -74,3 +74,18 @@ export function summaryChangeOf(item: ChangedItem): SummaryChange | undefined {
   else if (rest === 'REPL#') years = LIVE;
   return years ? { tenantCode, years } : undefined;
 }
+
+const INNOVATION_PARTITION = /^T#([^#]+)#INNO#([^#]+)$/;
+
+/**
+ * The innovation an item is, when it is one (its partition `T#<code>#INNO#<id>`, sort key `A`):
+ * what the catalogue projection follows.
+ */
+export function innovationOfItem(item: {
+  readonly pk: string;
+  readonly sk: string;
+}): { readonly tenantCode: string; readonly innovationId: string } | undefined {
+  if (item.sk !== keys.innovation('x', 'x').sk) return undefined;
+  const match = INNOVATION_PARTITION.exec(item.pk);
+  return match?.[1] && match[2] ? { tenantCode: match[1], innovationId: match[2] } : undefined;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceKeys, keys, resultKeys, summaryKeys } from '../src/keys.ts';
-import { summaryChangeOf } from '../src/summary-changes.ts';
+import { innovationOfItem, summaryChangeOf } from '../src/summary-changes.ts';
 
 const change = (key: { pk: string; sk: string }, periodYears: number[] = []) =>
   summaryChangeOf({ ...key, periodYears });
@@ -54,6 +54,23 @@ describe('which summaries a changed item moves', () => {
       keys.login('a@b.c'),
     ]) {
       expect(change(key), key.pk + key.sk).toBeUndefined();
+    }
+  });
+});
+
+describe('which innovation a changed item is (the catalogue projection follows it)', () => {
+  it('names the region and innovation of an innovation item, and nothing else', () => {
+    expect(innovationOfItem(keys.innovation('35.22', '01ABC'))).toEqual({
+      tenantCode: '35.22',
+      innovationId: '01ABC',
+    });
+    for (const key of [
+      keys.catalogEntry('35.22', '01ABC'),
+      evidenceKeys.item('35.22', 'e1'),
+      keys.period('35.22', 2026),
+      { pk: keys.innovation('35.22', '01ABC').pk, sk: 'OTHER' },
+    ]) {
+      expect(innovationOfItem(key), key.pk + key.sk).toBeUndefined();
     }
   });
 });

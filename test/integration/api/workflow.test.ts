@@ -1,3 +1,5 @@
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createTableClient, keys } from '@inovasi/data';
 import { textPdf } from '@inovasi/local';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
@@ -201,6 +203,53 @@ describe('the life of one innovation', () => {
     expect((await step(otherOpd, id, '/transitions', { action: 'submit' })).status).toBe(403);
     const reviewDraft = await step(verifier, id, '/answers/sid.16/review', { status: 'accepted' });
     expect(reviewDraft.json.error.code).toBe('not_reviewable');
+  });
+
+  it('refuses a review once the national deadline has passed, checked in the review’s own write', async () => {
+    // Prepare: an answer in review, then the period's national deadline moved into the past behind
+    // the API's back (the route no longer reads the period first; the write's transaction checks it).
+    const { id } = await newInnovation('Tinjauan Terlambat');
+    await answer(id, 'sid.16', 1);
+    await step(operator, id, '/transitions', { action: 'submit' });
+    await step(verifier, id, '/transitions', { action: 'start_review' });
+    const before = await env.request('GET', `${base}/innovations/${id}`, { token: admin });
+    const table = createTableClient(env.config);
+    const periodKey = keys.period(TENANT, 2026);
+    const { Attributes: period } = await table.send(
+      new UpdateCommand({
+        TableName: env.config.tableName,
+        Key: periodKey,
+        UpdateExpression: 'SET nationalDeadline = :past',
+        ExpressionAttributeValues: { ':past': '2020-01-01' },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    try {
+      // Act
+      const accepted = await step(verifier, id, '/answers/sid.16/review', { status: 'accepted' });
+      const returned = await step(verifier, id, '/answers/sid.16/review', { status: 'returned', note: 'x' });
+
+      // Assess: both refused as read-only, and nothing of either was written.
+      expect([accepted.json.error.code, returned.json.error.code]).toEqual([
+        'period_read_only',
+        'period_read_only',
+      ]);
+      const after = await env.request('GET', `${base}/innovations/${id}`, { token: admin });
+      expect(after.json.version).toBe(before.json.version);
+      expect(after.json.answers['sid.16'].review).toBeUndefined();
+      const trail = await env.request('GET', `${base}/audit?entityId=${id}`, { token: admin });
+      expect(trail.json.items.map((entry: { action: string }) => entry.action)).not.toContain(
+        'answer.accepted',
+      );
+    } finally {
+      // Put back what was there: the period as it was, or no period at all.
+      if (period) await table.send(new PutCommand({ TableName: env.config.tableName, Item: period }));
+      else await table.send(new DeleteCommand({ TableName: env.config.tableName, Key: periodKey }));
+      table.destroy();
+    }
+    // And with the deadline back, the same review goes through.
+    const accepted = await step(verifier, id, '/answers/sid.16/review', { status: 'accepted' });
+    expect(accepted.status).toBe(200);
   });
 
   it('resolves a concurrent verify and return by optimistic locking: exactly one wins', async () => {

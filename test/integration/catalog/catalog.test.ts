@@ -212,6 +212,63 @@ describe('publishing and withdrawing', () => {
     expect(back.json.items[0].catalogId).toBe(`35.20~${innovation.id}`);
   });
 
+  it('keeps a published entry current with its innovation through the change stream, writing only what changed', async () => {
+    // Prepare: published with the owner's own contact; the projector has seen the publication.
+    const innovation = await createInnovation(admin3520, 'Warung Sayur Keliling Magetan');
+    const catalogId = `35.20~${innovation.id}`;
+    const path = `/tenants/35.20/innovations/${innovation.id}`;
+    const published = await env.request('PUT', `${path}/publication`, {
+      token: admin3520,
+      body: { contactRole: 'Sekretariat Dinas Kesehatan Magetan' },
+    });
+    expect(published.status).toBe(200);
+    await env.projected();
+    const before = await env.request('GET', `/catalog/innovations/${catalogId}`);
+    expect(before.json.version).toBe(published.json.entry.version);
+
+    // Act 1: the OPD renames it and rewrites its results (nobody publishes again).
+    const current = await env.request('GET', path, { token: admin3520 });
+    const edited = await env.request('PATCH', path, {
+      token: admin3520,
+      headers: { 'if-match': current.headers.get('etag') ?? '' },
+      body: {
+        profile: { name: 'Warung Sayur Berjalan Magetan', hasil: 'Harga sayur di desa turun sepertiga.' },
+      },
+    });
+    expect(edited.status).toBe(200);
+    await env.projected();
+
+    // Assess 1: the public entry and search follow, the owner's choice of contact is kept, no
+    // private field arrives with the edit.
+    const after = await env.request('GET', `/catalog/innovations/${catalogId}`);
+    expect(after.json).toMatchObject({
+      name: 'Warung Sayur Berjalan Magetan',
+      hasil: 'Harga sayur di desa turun sepertiga.',
+      contactRole: 'Sekretariat Dinas Kesehatan Magetan',
+      publishedAt: before.json.publishedAt,
+      version: before.json.version + 1,
+    });
+    expect(after.text).not.toContain('RB-7731');
+    expect(after.text).not.toContain(String(PRIVATE_BUDGET));
+    const found = await search('q=warung%20sayur%20berjalan');
+    expect(found.json.items[0].catalogId).toBe(catalogId);
+
+    // Act 2: a change of a private field only.
+    const again = await env.request('GET', path, { token: admin3520 });
+    const privateOnly = await env.request('PATCH', path, {
+      token: admin3520,
+      headers: { 'if-match': again.headers.get('etag') ?? '' },
+      body: { profile: { budget: PRIVATE_BUDGET + 1 } },
+    });
+    expect(privateOnly.status).toBe(200);
+    await env.projected();
+
+    // Assess 2: nothing public changed, so nothing was written (the entry keeps its version).
+    const unchanged = await env.request('GET', `/catalog/innovations/${catalogId}`);
+    expect(unchanged.json.version).toBe(after.json.version);
+    expect(unchanged.text).not.toContain(String(PRIVATE_BUDGET + 1));
+  });
+
   it('withdraws an innovation from the catalogue when its OPD archives it, and a stale archive withdraws nothing', async () => {
     // Prepare: Dinas Kesehatan's innovation, published by the region's admin.
     const innovation = await createInnovation(admin3520, 'Apotek Keliling Desa Magetan');

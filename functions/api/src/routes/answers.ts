@@ -74,9 +74,11 @@ export const answerRoutes = createRouter()
     const innovation = await access.innovations.get(id);
     if (!innovation) throw new ApiError(404, 'not_found');
     access.authorizeOpd('innovation.update', innovation.opdId);
-    await assertInnovationEditable(access, innovation);
+    // One read of the period answers both the deadline check and the rubric.
+    const period = await access.periods.get(innovation.periodYear);
+    await assertInnovationEditable(access, innovation, { period });
 
-    const rubric = await periodRubric(access.periods, innovation.periodYear);
+    const rubric = await periodRubric({ get: async () => period }, innovation.periodYear);
     if (!rubric.sidIndicators.some((candidate) => candidate.code === indicator)) {
       throw new ApiError(400, 'unknown_indicator', 'indicator');
     }
@@ -88,7 +90,7 @@ export const answerRoutes = createRouter()
     // A changed answer must be verified again: its review is dropped with the old level.
     const answers = { ...innovation.answers, [indicator]: { ...input, ...stamp(access.actor) } };
     try {
-      const updated = await access.innovations.setAnswers(id, version, access.actor, answers);
+      const updated = await access.innovations.setAnswers(innovation, version, access.actor, answers);
       c.header('ETag', etag(updated.version));
       return c.json(updated, 200);
     } catch (error) {

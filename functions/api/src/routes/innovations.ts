@@ -213,7 +213,7 @@ export const innovationRoutes = createRouter()
     if (!merged.success)
       throw new ApiError(400, 'validation_failed', `profile.${merged.error.issues[0]?.path.join('.')}`);
     try {
-      const updated = await access.innovations.update(id, version, access.actor, {
+      const updated = await access.innovations.update(current, version, access.actor, {
         opdId: input.opdId,
         profile: input.profile ? merged.data : undefined,
       });
@@ -278,7 +278,7 @@ export const innovationRoutes = createRouter()
     if (await access.catalogPublisher().unpublish(id)) {
       await refreshCatalogSearch(c.get('deps'), c.get('logger'));
     }
-    const archived = await access.innovations.archive(id, version, access.actor);
+    const archived = await access.innovations.archive(current, version, access.actor);
     c.header('ETag', etag(archived.version));
     return c.json(archived, 200);
   });

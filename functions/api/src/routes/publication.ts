@@ -82,7 +82,7 @@ export const publicationRoutes = createRouter()
       opd,
       options,
     });
-    const entry = await access.catalogPublisher().publish(content);
+    const entry = await access.catalogPublisher().publish(content, undefined, options);
     await refreshSearch(c);
     c.get('logger').info('innovation published', { innovationId: id });
     return c.json({ published: true, entry }, 200);

@@ -6,6 +6,7 @@ import {
   type Language,
   REVIEWABLE_STATUSES,
   spdAnswersSchema,
+  todayInJakarta,
   transition,
   WORKFLOW_ACTIONS,
   type WorkflowAction,
@@ -225,19 +226,22 @@ export const workflowRoutes = createRouter()
     const answer = innovation.answers[indicator];
     if (!answer) throw new ApiError(404, 'answer_missing', 'indicator');
     if (input.status === 'returned' && !input.note) throw new ApiError(400, 'note_required', 'note');
-    await assertPeriodAllowsEdit(access, innovation.periodYear, innovation.opdId, 'bappeda');
 
     if (input.status === 'accepted') {
       await assertAcceptableEvidence(access, { type: 'innovation', innovationId: id, indicator });
     }
-    const review = { ...input, by: access.actor.userId, at: new Date().toISOString() };
+    const now = new Date();
+    const review = { ...input, by: access.actor.userId, at: now.toISOString() };
     const answers = { ...innovation.answers, [indicator]: { ...answer, review } };
+    // A verifier's step: only the national deadline stops it, and that is checked in the write's
+    // own transaction rather than by reading the period first (docs/decisions/0018, update).
     const updated = await access.innovations.setAnswers(
-      id,
+      innovation,
       version,
       access.actor,
       answers,
       `answer.${input.status}`,
+      [access.periods.notReadOnly(innovation.periodYear, todayInJakarta(now))],
     );
     c.header('ETag', etag(updated.version));
     return c.json(updated, 200);

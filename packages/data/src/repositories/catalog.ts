@@ -1,11 +1,17 @@
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { type CatalogEntry, type CatalogEntryContent, catalogEntrySchema } from '@inovasi/core';
+import {
+  type CatalogEntry,
+  type CatalogEntryContent,
+  catalogEntrySchema,
+  type PublicationOptions,
+} from '@inovasi/core';
 import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
 import { cancelledConditions, isConditionFailure } from '../errors.ts';
@@ -60,7 +66,21 @@ export interface CatalogMeta {
 }
 
 /** Stored entry: the public entry plus whether it is public right now. */
-type StoredEntry = CatalogEntry & { readonly published: boolean };
+type StoredEntry = CatalogEntry & {
+  readonly published: boolean;
+  /** What the owner chose when publishing; kept so the entry can follow the innovation later. */
+  readonly publicationOptions?: PublicationOptions | undefined;
+};
+
+/** A public entry as the catalogue projection sees it: the entry and the owner's choices. */
+export interface PublishedEntry {
+  readonly entry: CatalogEntry;
+  /**
+   * The options the owner published with. An entry published before they were stored keeps what it
+   * shows: its themes, summary, contact and public evidence count as chosen.
+   */
+  readonly options: PublicationOptions;
+}
 
 /** Log steps are only needed until a snapshot covers them; a snapshot is written far more often. */
 const CHANGE_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -326,10 +346,74 @@ export class CatalogPublisher {
    * transaction. The entry write is conditioned on the version read, so a concurrent agreement
    * that raised the replication count is never overwritten: the loop reads again and retries.
    */
-  async publish(content: CatalogEntryContent, now = new Date().toISOString()): Promise<CatalogEntry> {
+  async publish(
+    content: CatalogEntryContent,
+    now = new Date().toISOString(),
+    options?: PublicationOptions,
+  ): Promise<CatalogEntry> {
+    const entry = await this.write(content, now, options);
+    if (!entry) throw new CatalogSequenceContention('the entry changed while it was published');
+    return entry;
+  }
+
+  /**
+   * The public entries among these innovations (one batch read per 100): what the catalogue
+   * projection must keep current. Withdrawn and never-published innovations are absent.
+   */
+  async publishedAmong(innovationIds: readonly string[]): Promise<Map<string, PublishedEntry>> {
+    const found = new Map<string, PublishedEntry>();
+    const ids = [...new Set(innovationIds)];
+    for (let start = 0; start < ids.length; start += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined =
+        {
+          [this.tableName]: {
+            Keys: ids.slice(start, start + 100).map((id) => ({ ...keys.catalogEntry(this.tenantCode, id) })),
+            ConsistentRead: true,
+          },
+        };
+      for (let attempt = 0; request && Object.keys(request).length > 0 && attempt < 8; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+        const result = await this.clients.table.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of result.Responses?.[this.tableName] ?? []) {
+          if (item.published !== true) continue;
+          const entry = publicEntryOf(item);
+          const stored = item.publicationOptions as PublicationOptions | undefined;
+          found.set(entry.innovationId, {
+            entry,
+            options: stored ?? {
+              themes: entry.themes,
+              summary: entry.summary,
+              contactRole: entry.contactRole,
+              publicEvidenceIds: entry.publicEvidenceIds,
+            },
+          });
+        }
+        request = result.UnprocessedKeys as typeof request;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Rewrites a public entry from its innovation's current content, only while it is still the
+   * version the caller read: an owner's publication or withdrawal in between wins, and the
+   * projection tries again on the innovation's next change. False when it stood aside.
+   */
+  async refresh(content: CatalogEntryContent, atVersion: number, now = new Date().toISOString()) {
+    return (await this.write(content, now, undefined, atVersion)) !== undefined;
+  }
+
+  private async write(
+    content: CatalogEntryContent,
+    now: string,
+    options: PublicationOptions | undefined,
+    atVersion?: number,
+  ): Promise<CatalogEntry | undefined> {
     if (content.tenantCode !== this.tenantCode) throw new Error('entry belongs to another region');
     for (let attempt = 0; attempt < MAX_SEQUENCE_ATTEMPTS; attempt++) {
       const previous = await this.stored(content.innovationId);
+      if (atVersion !== undefined && (!previous?.published || previous.version !== atVersion))
+        return undefined;
       const publishedAt = previous?.published ? previous.publishedAt : now;
       const entry: CatalogEntry = catalogEntrySchema.parse({
         ...content,
@@ -349,11 +433,13 @@ export class CatalogPublisher {
                 ...catalogIndexKeys(this.tenantCode, content.innovationId, publishedAt),
                 ...entry,
                 published: true,
+                publicationOptions: options ?? previous?.publicationOptions,
               },
               ...this.expectVersion(previous?.version),
             },
           },
-          ...this.auditEntries('catalog.publish', content.innovationId, now),
+          // A refresh that follows the innovation is nobody's act: only a publication is audited.
+          ...(atVersion === undefined ? this.auditEntries('catalog.publish', content.innovationId, now) : []),
         ]);
         return entry;
       } catch (error) {

@@ -4,10 +4,14 @@ import type { Actor, Innovation, InnovationProfile, StoredIndicatorAnswer } from
 import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
 import { ArchivedError, cancelledConditions, IdempotencyMismatchError, NotFoundError } from '../errors.ts';
+
+/** An innovation's id, or the record the caller read (which saves reading it again, see `current`). */
+export type InnovationRef = string | Innovation;
+
 import { innovationIndexKeys, innovationListPartition, keys } from '../keys.ts';
 import { type AuditContext, type AuditEvent, auditPut, fieldChanges } from './audit.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { type TransactItem, toRecord, updateVersioned } from './versioned.ts';
+import { type TransactGuard, type TransactItem, toRecord, updateVersioned } from './versioned.ts';
 
 export interface InnovationFilter {
   readonly opdId?: string | undefined;
@@ -68,11 +72,28 @@ export class InnovationRepository {
     return this.clients.config.tableName;
   }
 
-  async get(innovationId: string): Promise<Innovation | undefined> {
+  /** `consistent`: the read sees every change committed before it (twice the read units). */
+  async get(innovationId: string, options: { consistent?: boolean } = {}): Promise<Innovation | undefined> {
     const result = await this.clients.table.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.innovation(this.tenantCode, innovationId) }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.innovation(this.tenantCode, innovationId),
+        ...(options.consistent ? { ConsistentRead: true } : {}),
+      }),
     );
     return result.Item ? toRecord<Innovation>(result.Item) : undefined;
+  }
+
+  /**
+   * The record a versioned change starts from. A record the caller read at `expectedVersion` is
+   * exactly the stored one whenever the change commits (the version condition pins it), so it is
+   * used as it is; otherwise the item is read (the change will then most likely fail as stale).
+   */
+  private async current(innovation: InnovationRef, expectedVersion: number): Promise<Innovation> {
+    if (typeof innovation !== 'string' && innovation.version === expectedVersion) return innovation;
+    const current = await this.get(typeof innovation === 'string' ? innovation : innovation.id);
+    if (!current) throw new NotFoundError('innovation not found');
+    return current;
   }
 
   async list(filter: InnovationFilter): Promise<{ items: Innovation[]; nextCursor?: string | undefined }> {
@@ -207,13 +228,13 @@ export class InnovationRepository {
   }
 
   async update(
-    innovationId: string,
+    innovation: InnovationRef,
     expectedVersion: number,
     actor: Actor,
     changes: { opdId?: string | undefined; profile?: InnovationProfile | undefined },
   ): Promise<Innovation> {
-    const current = await this.get(innovationId);
-    if (!current) throw new NotFoundError('innovation not found');
+    const current = await this.current(innovation, expectedVersion);
+    const innovationId = current.id;
     const set: Record<string, unknown> = {};
     if (changes.profile) set.profile = changes.profile;
     if (changes.opdId && changes.opdId !== current.opdId) {
@@ -235,21 +256,22 @@ export class InnovationRepository {
 
   /** Replaces the indicator answers as a whole: the caller read them at `expectedVersion`. */
   async setAnswers(
-    innovationId: string,
+    innovation: InnovationRef,
     expectedVersion: number,
     actor: Actor,
     answers: Record<string, StoredIndicatorAnswer>,
     action = 'answer.set',
+    /** Conditions on other items, checked in the write's transaction (the period's deadline). */
+    guards: readonly TransactGuard[] = [],
   ): Promise<Innovation> {
-    const current = await this.get(innovationId);
-    if (!current) throw new NotFoundError('innovation not found');
+    const current = await this.current(innovation, expectedVersion);
     const changes = fieldChanges(
       Object.fromEntries(
         Object.entries(current.answers ?? {}).map(([code, answer]) => [`answers.${code}`, answer]),
       ),
       Object.fromEntries(Object.entries(answers).map(([code, answer]) => [`answers.${code}`, answer])),
     );
-    return this.write(current, expectedVersion, actor, { answers }, { action, changes });
+    return this.write(current, expectedVersion, actor, { answers }, { action, changes }, [], guards);
   }
 
   /** Moves an innovation through the regional workflow, with what the step records (note, number, result). */
@@ -277,8 +299,23 @@ export class InnovationRepository {
     set: Record<string, unknown>,
     event: { action: string; changes: AuditEvent['changes'] },
     alongside: TransactItem[] = [],
+    guards: readonly TransactGuard[] = [],
   ): Promise<Innovation> {
     const now = new Date().toISOString();
+    const written = [
+      this.auditEntry(
+        actor,
+        {
+          action: event.action,
+          entity: 'innovation',
+          entityId: current.id,
+          periodYear: current.periodYear,
+          changes: event.changes,
+        },
+        now,
+      ),
+      ...alongside,
+    ];
     const updated = await updateVersioned<Innovation>(
       this.clients.table,
       this.tableName,
@@ -290,22 +327,15 @@ export class InnovationRepository {
         values: { ':false': false },
         onFail: () => new ArchivedError('innovation is archived'),
       },
-      [
-        this.auditEntry(
-          actor,
-          {
-            action: event.action,
-            entity: 'innovation',
-            entityId: current.id,
-            periodYear: current.periodYear,
-            changes: event.changes,
-          },
-          now,
-        ),
-        ...alongside,
-      ],
+      [...written, ...guards.map((guard) => guard.item)],
       current,
-    );
+    ).catch((error: unknown) => {
+      // The update itself failing is diagnosed inside; a guard's failure is named here. The
+      // update is entry 0 of the transaction, then the written items, then the guards.
+      const failed = cancelledConditions(error);
+      const guard = guards.find((_, index) => failed.includes(1 + written.length + index));
+      throw guard ? guard.onFail() : error;
+    });
     return toRecord<Innovation>(updated);
   }
 
@@ -343,9 +373,8 @@ export class InnovationRepository {
     );
   }
 
-  async archive(innovationId: string, expectedVersion: number, actor: Actor): Promise<Innovation> {
-    const current = await this.get(innovationId);
-    if (!current) throw new NotFoundError('innovation not found');
+  async archive(innovation: InnovationRef, expectedVersion: number, actor: Actor): Promise<Innovation> {
+    const current = await this.current(innovation, expectedVersion);
     return this.write(
       current,
       expectedVersion,

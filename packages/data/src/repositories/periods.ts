@@ -1,10 +1,10 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Period, PeriodExtension } from '@inovasi/core';
 import type { ScopedClients } from '../clients.ts';
-import { AlreadyExistsError, cancelledConditions, NotFoundError } from '../errors.ts';
+import { AlreadyExistsError, cancelledConditions, NotFoundError, PeriodReadOnlyError } from '../errors.ts';
 import { keys } from '../keys.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
-import { toRecord, updateVersioned } from './versioned.ts';
+import { type TransactGuard, toRecord, updateVersioned } from './versioned.ts';
 
 export type NewPeriod = Pick<Period, 'year' | 'rubricId' | 'internalDeadline' | 'nationalDeadline'>;
 
@@ -25,6 +25,25 @@ export class PeriodRepository {
       new GetCommand({ TableName: this.tableName, Key: keys.period(this.tenantCode, year) }),
     );
     return result.Item ? toRecord<Period>(result.Item) : undefined;
+  }
+
+  /**
+   * The period still takes Bappeda's steps on `today` (its national deadline has not passed, or
+   * the year has no opened period), as a guard for the write's own transaction: the same answer as
+   * `periodLock(...) !== 'read_only'` from a read, without the read.
+   */
+  notReadOnly(year: number, today: string): TransactGuard {
+    return {
+      item: {
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: keys.period(this.tenantCode, year),
+          ConditionExpression: 'attribute_not_exists(pk) OR nationalDeadline >= :today',
+          ExpressionAttributeValues: { ':today': today },
+        },
+      },
+      onFail: () => new PeriodReadOnlyError(`period ${year} is read-only`),
+    };
   }
 
   async list(): Promise<Period[]> {

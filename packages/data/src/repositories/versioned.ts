@@ -94,6 +94,16 @@ export async function updateVersioned<T>(
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
+/**
+ * A condition on another item, checked in the same transaction as a write instead of read before
+ * it: one request less, and the check holds at the moment of the write rather than a moment earlier.
+ */
+export interface TransactGuard {
+  readonly item: TransactItem;
+  /** The error the write fails with when this guard's condition does not hold. */
+  readonly onFail: () => Error;
+}
+
 /** The item a cancelled transaction entry saw, when it asked for it (ALL_OLD). */
 export function cancellationItem(error: unknown, index: number): Record<string, unknown> | undefined {
   const reasons = (error as { CancellationReasons?: { Item?: Record<string, unknown> }[] })
