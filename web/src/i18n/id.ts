@@ -308,6 +308,29 @@ export const id = {
   'review.status.accepted': 'Diterima',
   'review.status.returned': 'Dikembalikan',
 
+  'submission.title': 'Sebelum diajukan',
+  'submission.done': 'Sudah',
+  'submission.todo': 'Belum',
+  'submission.answers': '{answered} dari {total} indikator dijawab.',
+  'submission.mandatoryOk':
+    'Semua indikator wajib sudah dijawab dengan data dukung yang lolos pemeriksaan berkas.',
+  'submission.mandatoryMissing': '{count} indikator wajib belum lengkap:',
+  'submission.gap.unanswered': 'belum dijawab',
+  'submission.gap.no_evidence': 'belum ada data dukung yang lolos pemeriksaan berkas',
+  'submission.evidenceOk': 'Setiap jawaban lain sudah dilampiri data dukung.',
+  'submission.evidenceMissing': '{count} jawaban lain belum dilampiri data dukung.',
+  'submission.noThreshold': 'Daerah tidak menetapkan batas minimal kematangan untuk dikirim.',
+  'submission.thresholdClaimedOk':
+    'Klaim kematangan {claimed} sudah mencapai batas minimal daerah {min}; yang dihitung nanti hanya jawaban yang diterima verifikator.',
+  'submission.thresholdShort':
+    'Klaim kematangan {claimed}, batas minimal daerah untuk dikirim {min}: kurang {gap} poin.',
+  'submission.eligibleOk': 'Profil memenuhi syarat penilaian IID.',
+  'submission.notEligible': 'Profil belum memenuhi syarat penilaian IID (lihat Syarat penilaian).',
+  'submission.meaningComplete':
+    'Mengajukan sekarang: verifikator Bappeda memeriksa setiap jawaban dan data dukungnya. Selama diperiksa, profil dan jawaban terkunci sampai dikembalikan.',
+  'submission.meaningIncomplete':
+    'Anda tetap dapat mengajukan sekarang, tetapi verifikator kemungkinan akan mengembalikannya: inovasi baru dapat ditandai siap dikirim bila semua indikator wajib dijawab dengan data dukung dan kematangan terverifikasi mencapai batas minimal daerah. Selama diperiksa, profil dan jawaban terkunci.',
+
   'workflow.title': 'Langkah berikutnya',
   'workflow.action.submit': 'Ajukan ke verifikator',
   'workflow.action.start_review': 'Mulai verifikasi',
@@ -351,7 +374,6 @@ export const id = {
   'workflow.finalKematanganHint': 'Nilai 0–111 dari hasil penilaian nasional, bila sudah ada.',
   'workflow.conflict':
     'Inovasi ini telah diubah di tempat lain sejak Anda membukanya. Muat versi terbaru lalu ulangi langkah ini.',
-  'workflow.belowThreshold': 'Kematangan terverifikasi di bawah batas minimal: {detail}',
 
   'queue.verifierTitle': 'Antrean Verifikasi',
   'queue.verifierIntro':
