@@ -26,6 +26,7 @@ describe('guided submission and decisions in place', () => {
     page = await context.newPage();
     pageErrors = collectPageErrors(page);
     operator = await DemoApi.signIn(product.url, 'opd1.3522@demo.local');
+    await signInAs(page, 'opd1.3522@demo.local');
   });
 
   afterAll(async () => {
@@ -43,7 +44,6 @@ describe('guided submission and decisions in place', () => {
     await operator.attachEvidence(created.id, 'sid.16');
 
     // Act
-    await signInAs(page, 'opd1.3522@demo.local');
     await page.goto(`/inovasi/${created.id}`);
     await page.getByRole('heading', { level: 1, name }).waitFor();
 
@@ -72,5 +72,117 @@ describe('guided submission and decisions in place', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await saveScreenshot(page, 'guided-submission');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('saves each answer as it is chosen, and shows a conflict instead of losing the choice', async () => {
+    // Prepare
+    const admin = await DemoApi.signIn(product.url, 'admin.3522@demo.local');
+    const created = await operator.createInnovation(operator.user.opdId ?? '', {
+      name: `Jawaban Tersimpan ${Date.now()}`,
+    });
+    await page.goto(`/inovasi/${created.id}`);
+    const regulation = page.getByTestId('indicator-sid.16');
+    const claimed = page.getByTestId('kematangan-claimed');
+
+    // Act: a level picked and a note typed, with no save button pressed
+    await regulation.getByRole('radio', { name: /Peraturan Kepala Daerah \(Perkada\)/ }).click();
+    await regulation.getByTestId('answer-save-state').filter({ hasText: 'Jawaban tersimpan.' }).waitFor();
+    await expect.poll(() => claimed.textContent()).toBe('6 / 111');
+    await regulation.getByLabel('Catatan (opsional)').fill('Perkada Nomor 12 Tahun 2025.');
+    await expect
+      .poll(() => regulation.getByTestId('answer-save-state').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('saved');
+
+    // Assess: both survive a reload, read back from the server
+    await page.reload();
+    await regulation.getByTestId('answer-save-state').waitFor();
+    expect(
+      await regulation.getByRole('radio', { name: /Peraturan Kepala Daerah \(Perkada\)/ }).isChecked(),
+    ).toBe(true);
+    expect(await regulation.getByLabel('Catatan (opsional)').inputValue()).toBe(
+      'Perkada Nomor 12 Tahun 2025.',
+    );
+    const stored = await operator.call<{ answers: Record<string, { level: number; note?: string }> }>(
+      'GET',
+      `/innovations/${created.id}`,
+    );
+    expect(stored.answers['sid.16']).toMatchObject({ level: 2, note: 'Perkada Nomor 12 Tahun 2025.' });
+
+    // A colleague saves another answer meanwhile: the next choice here is refused visibly, kept, and
+    // saved on top of the latest version once it is loaded.
+    const latest = await admin.call<{ version: number }>('GET', `/innovations/${created.id}`);
+    await admin.answer(created.id, latest.version, 'sid.17', { level: 1 });
+    const other = page.getByTestId('indicator-sid.19');
+    await other.getByRole('radio').nth(2).click();
+    await other.getByTestId('answer-error').filter({ hasText: 'telah diubah di tempat lain' }).waitFor();
+    expect(await other.getByTestId('answer-save-state').textContent()).toBe(
+      'Gagal disimpan. Pilihan Anda masih ada di sini.',
+    );
+    await other.getByRole('button', { name: 'Muat versi terbaru' }).click();
+    expect(await other.getByRole('radio').nth(2).isChecked()).toBe(true);
+    await other.getByRole('button', { name: /^Simpan jawaban: / }).click();
+    await other.getByTestId('answer-save-state').filter({ hasText: 'Jawaban tersimpan.' }).waitFor();
+    const merged = await operator.call<{ answers: Record<string, { level: number }> }>(
+      'GET',
+      `/innovations/${created.id}`,
+    );
+    expect(merged.answers['sid.17']?.level).toBe(1);
+    expect(merged.answers['sid.19']?.level).toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows a verifier’s decision in place, makes changing it explicit, and moves to the next waiting answer', async () => {
+    // Prepare: two answers waiting for review
+    const created = await operator.createInnovation(operator.user.opdId ?? '', {
+      name: `Keputusan Di Tempat ${Date.now()}`,
+    });
+    let version = await operator.answer(created.id, created.version, 'sid.16', { level: 2 });
+    version = await operator.answer(created.id, version, 'sid.17', { level: 1 });
+    await operator.attachEvidence(created.id, 'sid.16');
+    version = await operator.transition(created.id, version, { action: 'submit' });
+    const verifierApi = await DemoApi.signIn(product.url, 'verifikator.3522@demo.local');
+    await verifierApi.transition(created.id, version, { action: 'start_review' });
+    const verifierContext = await newContext(browser, product.url, DESKTOP);
+    const verifier = await verifierContext.newPage();
+    const verifierErrors = collectPageErrors(verifier);
+    await signInAs(verifier, 'verifikator.3522@demo.local');
+    await verifier.goto(`/inovasi/${created.id}`);
+    const regulation = verifier.getByTestId('indicator-sid.16');
+    const regulationName = 'Regulasi Inovasi Daerah';
+
+    // Act
+    await regulation.getByRole('button', { name: `Terima: ${regulationName}` }).click();
+
+    // Assess: the decision reads in place, the two buttons are gone, and focus is on the next waiting answer
+    await regulation
+      .getByTestId('review-decision')
+      .filter({ hasText: /^Keputusan: diterima/ })
+      .waitFor();
+    expect(await regulation.getByRole('button', { name: `Terima: ${regulationName}` }).count()).toBe(0);
+    expect(await regulation.getByRole('button', { name: `Kembalikan: ${regulationName}` }).count()).toBe(0);
+    await expect
+      .poll(() =>
+        verifier.evaluate(() => document.activeElement?.closest('section')?.getAttribute('data-testid')),
+      )
+      .toBe('indicator-sid.17');
+    expect(await verifier.evaluate(() => document.activeElement?.textContent)).toContain(STAFF);
+
+    // Changing it is a step of its own: it offers only the other decision, and can be cancelled.
+    await regulation.getByRole('button', { name: `Ubah keputusan: ${regulationName}` }).click();
+    await regulation.getByRole('button', { name: `Kembalikan: ${regulationName}` }).waitFor();
+    expect(await regulation.getByRole('button', { name: `Terima: ${regulationName}` }).count()).toBe(0);
+    await regulation.getByRole('button', { name: 'Batal' }).click();
+    await regulation.getByRole('button', { name: `Ubah keputusan: ${regulationName}` }).waitFor();
+    const stored = await verifierApi.call<{ answers: Record<string, { review?: { status: string } }> }>(
+      'GET',
+      `/innovations/${created.id}`,
+    );
+    expect(stored.answers['sid.16']?.review?.status).toBe('accepted');
+    expect(stored.answers['sid.17']?.review).toBeUndefined();
+
+    expect(await seriousA11yViolations(verifier)).toEqual([]);
+    await saveScreenshot(verifier, 'verifier-decision-in-place');
+    expect(verifierErrors).toEqual([]);
+    await verifierContext.close();
   });
 });

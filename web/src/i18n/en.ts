@@ -289,7 +289,7 @@ export const en: Dictionary = {
   'detail.indicators': 'Maturity indicators (SID)',
   'detail.answered': '{answered} of {total} indicators answered',
   'detail.indicatorsHint':
-    'Pick the level that matches the innovation and the evidence you hold, then save each indicator. Level 0 means none yet, or not supported by evidence.',
+    'Pick the level that matches the innovation and the evidence you hold; each choice is saved as you make it. Level 0 means none yet, or not supported by evidence.',
   'detail.indicatorsReadOnly':
     'Answers can be changed only by the OPD while the status is Draft or Returned.',
   'detail.locked':
@@ -333,6 +333,9 @@ export const en: Dictionary = {
   'indicator.saveFor': 'Save answer: {name}',
   'indicator.saved': 'Answer saved.',
   'indicator.unsaved': 'Not saved yet.',
+  'indicator.saving': 'Saving…',
+  'indicator.saveFailed': 'Not saved. Your choice is still here.',
+  'indicator.retry': 'Try saving again',
   'indicator.returnedTitle': 'Returned by the verifier',
   'indicator.noNote': 'No note.',
   'indicator.conflict':
@@ -355,6 +358,10 @@ export const en: Dictionary = {
   'review.note': 'Note for the OPD',
   'review.noteHint': 'Say what needs fixing or adding.',
   'review.noteRequired': 'A note is required when returning an answer.',
+  'review.decided.accepted': 'Decision: accepted ({date}).',
+  'review.decided.returned': 'Decision: returned to the OPD ({date}).',
+  'review.change': 'Change decision',
+  'review.changeFor': 'Change decision: {name}',
   'review.status.unanswered': 'Not answered',
   'review.status.pending': 'Awaiting review',
   'review.status.accepted': 'Accepted',

@@ -237,7 +237,7 @@ export const id = {
   'detail.indicators': 'Indikator kematangan (SID)',
   'detail.answered': '{answered} dari {total} indikator dijawab',
   'detail.indicatorsHint':
-    'Pilih level yang sesuai dengan kondisi inovasi dan data dukung yang Anda miliki, lalu simpan tiap indikator. Level 0 berarti belum ada atau belum dapat dibuktikan.',
+    'Pilih level yang sesuai dengan kondisi inovasi dan data dukung yang Anda miliki; setiap pilihan langsung tersimpan. Level 0 berarti belum ada atau belum dapat dibuktikan.',
   'detail.indicatorsReadOnly': 'Jawaban hanya dapat diubah oleh OPD saat status Draf atau Dikembalikan.',
   'detail.locked':
     'Inovasi sedang berada di Bappeda: profil dan jawaban tidak dapat diubah sampai dikembalikan ke OPD.',
@@ -281,6 +281,9 @@ export const id = {
   'indicator.saveFor': 'Simpan jawaban: {name}',
   'indicator.saved': 'Jawaban tersimpan.',
   'indicator.unsaved': 'Belum disimpan.',
+  'indicator.saving': 'Menyimpan…',
+  'indicator.saveFailed': 'Gagal disimpan. Pilihan Anda masih ada di sini.',
+  'indicator.retry': 'Coba simpan lagi',
   'indicator.returnedTitle': 'Dikembalikan verifikator',
   'indicator.noNote': 'Tanpa catatan.',
   'indicator.conflict':
@@ -303,6 +306,10 @@ export const id = {
   'review.note': 'Catatan untuk OPD',
   'review.noteHint': 'Tulis apa yang perlu diperbaiki atau dilengkapi.',
   'review.noteRequired': 'Catatan wajib diisi saat mengembalikan jawaban.',
+  'review.decided.accepted': 'Keputusan: diterima ({date}).',
+  'review.decided.returned': 'Keputusan: dikembalikan ke OPD ({date}).',
+  'review.change': 'Ubah keputusan',
+  'review.changeFor': 'Ubah keputusan: {name}',
   'review.status.unanswered': 'Belum dijawab',
   'review.status.pending': 'Menunggu pemeriksaan',
   'review.status.accepted': 'Diterima',
