@@ -160,12 +160,9 @@ describe('guided submission and decisions in place', () => {
       .waitFor();
     expect(await regulation.getByRole('button', { name: `Terima: ${regulationName}` }).count()).toBe(0);
     expect(await regulation.getByRole('button', { name: `Kembalikan: ${regulationName}` }).count()).toBe(0);
-    await expect
-      .poll(() =>
-        verifier.evaluate(() => document.activeElement?.closest('section')?.getAttribute('data-testid')),
-      )
-      .toBe('indicator-sid.17');
-    expect(await verifier.evaluate(() => document.activeElement?.textContent)).toContain(STAFF);
+    const focused = verifier.getByTestId('indicator-sid.17').locator('h3:focus');
+    await focused.waitFor();
+    expect(await focused.textContent()).toContain(STAFF);
 
     // Changing it is a step of its own: it offers only the other decision, and can be cancelled.
     await regulation.getByRole('button', { name: `Ubah keputusan: ${regulationName}` }).click();
