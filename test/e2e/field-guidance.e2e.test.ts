@@ -128,6 +128,24 @@ describe('guided submission and decisions in place', () => {
     );
     expect(merged.answers['sid.17']?.level).toBe(1);
     expect(merged.answers['sid.19']?.level).toBe(2);
+
+    // A note typed just before leaving the page is still sent, not dropped with the typing pause.
+    const lastWords = 'Perkada Nomor 12 Tahun 2025, pasal 3.';
+    await regulation.getByLabel('Catatan (opsional)').fill(lastWords);
+    await page.getByRole('link', { name: 'Kembali' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inovasi Daerah' }).waitFor();
+    await expect
+      .poll(
+        async () =>
+          (
+            await operator.call<{ answers: Record<string, { note?: string }> }>(
+              'GET',
+              `/innovations/${created.id}`,
+            )
+          ).answers['sid.16']?.note,
+        { timeout: 10_000 },
+      )
+      .toBe(lastWords);
     expect(pageErrors).toEqual([]);
   });
 

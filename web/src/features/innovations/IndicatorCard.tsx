@@ -102,11 +102,21 @@ export const IndicatorCard = memo(function IndicatorCard({
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [unsafe]);
-  useEffect(() => () => clearTimeout(noteTimer.current), []);
+  // A note still waiting for the typing pause is sent when the card goes away (the person navigated
+  // within the pause), rather than dropped; the write itself outlives the card.
+  const pendingNote = useRef<(() => void) | undefined>(undefined);
+  useEffect(
+    () => () => {
+      clearTimeout(noteTimer.current);
+      pendingNote.current?.();
+    },
+    [],
+  );
 
   /** Saves a choice as soon as it is made; the version check still refuses a stale one visibly. */
   function persist(next: Draft) {
     clearTimeout(noteTimer.current);
+    pendingNote.current = undefined;
     if (next.level === null) return;
     if (isKemanfaatan && next.level > 0 && !next.basis) {
       setBasisMissing(true);
@@ -136,7 +146,10 @@ export const IndicatorCard = memo(function IndicatorCard({
     setDraft(updated);
     clearTimeout(noteTimer.current);
     if (when === 'now') persist(updated);
-    else noteTimer.current = setTimeout(() => persist(updated), NOTE_SAVE_DELAY_MS);
+    else {
+      pendingNote.current = () => persist(updated);
+      noteTimer.current = setTimeout(() => persist(updated), NOTE_SAVE_DELAY_MS);
+    }
   }
 
   const saveState = save.isPending
