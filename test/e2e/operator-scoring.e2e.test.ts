@@ -55,8 +55,8 @@ describe('operator answers indicators and submits', () => {
       .getByTestId('evidence-needed')
       .getByText(/Halaman depan Perkada/)
       .waitFor();
-    await regulation.getByRole('button', { name: 'Simpan jawaban: Regulasi Inovasi Daerah' }).click();
-    await regulation.getByText('Jawaban tersimpan.').waitFor();
+    // The choice saves as it is made: no button to press, and the card says so.
+    await regulation.getByTestId('answer-save-state').filter({ hasText: 'Jawaban tersimpan.' }).waitFor();
     await expect.poll(() => claimed.textContent()).toBe('6 / 111');
 
     // Kemanfaatan (weight 3) counts only with its basis: 501 or more beneficiaries is level 3.
@@ -64,8 +64,10 @@ describe('operator answers indicators and submits', () => {
     await benefit.getByRole('combobox', { name: 'Basis kemanfaatan' }).selectOption('a');
     await benefit.getByRole('radio', { name: /501 orang atau lebih/ }).click();
     await benefit.getByLabel('Catatan (opsional)').fill('Rekap kunjungan Januari–Juni.');
-    await benefit.getByRole('button', { name: 'Simpan jawaban: Kemanfaatan inovasi' }).click();
-    await benefit.getByText('Jawaban tersimpan.').waitFor();
+    await benefit.getByLabel('Catatan (opsional)').blur();
+    await expect
+      .poll(() => benefit.getByTestId('answer-save-state').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('saved');
     await expect.poll(() => claimed.textContent()).toBe('15 / 111');
 
     await page.getByRole('button', { name: 'Ajukan ke verifikator' }).click();

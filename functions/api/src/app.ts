@@ -85,8 +85,14 @@ function respondWithError(c: AppContext, error: unknown): Response {
   if (known) {
     const body = errorBody(known.code, language, { field: known.field, details: known.details, requestId });
     const first = known.details?.[0];
-    // People read `message`: name the field and what is wrong with it, not only that something is.
-    if (first) body.error.message = `${body.error.message} ${first.field}: ${first.message}`;
+    // People read `message`: say what is wrong, not only that something is. A rule's refusal (409)
+    // already words each detail as a sentence naming its subject (an indicator by its name), so a
+    // field path such as `answers.sid.17` would only get in the way; an input's field stays named.
+    if (first)
+      body.error.message =
+        known.status === 409
+          ? `${body.error.message} ${first.message}`
+          : `${body.error.message} ${first.field}: ${first.message}`;
     return c.json(body, known.status);
   }
   if (error instanceof TenantGuardError) {

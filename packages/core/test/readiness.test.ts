@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { getRubric, readinessGapSentence, readinessGaps } from '../src/scoring/index.ts';
+import {
+  belowThresholdSentence,
+  getRubric,
+  readinessGapSentence,
+  readinessGaps,
+  reviewPendingSentence,
+} from '../src/scoring/index.ts';
 
 const rubric = getRubric('iid-2026');
 
@@ -49,5 +55,22 @@ describe('readinessGaps', () => {
         () => true,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('refusal sentences', () => {
+  it('names a waiting answer by its indicator and writes threshold figures the reader’s way', () => {
+    // Act
+    const waiting = reviewPendingSentence('Regulasi Inovasi Daerah', 'id');
+    const below = belowThresholdSentence(20.5, 70, 'id');
+    const belowEn = belowThresholdSentence(20.5, 70, 'en');
+    // Assess
+    expect(waiting).toBe('Jawaban indikator "Regulasi Inovasi Daerah" belum diterima verifikator.');
+    expect(below).toBe(
+      'Kematangan terverifikasi 20,5 masih di bawah batas minimal daerah 70; kurang 49,5 poin.',
+    );
+    expect(belowEn).toBe(
+      "The verified maturity 20.5 is below the region's minimum of 70; 49.5 points short.",
+    );
   });
 });

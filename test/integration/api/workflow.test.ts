@@ -111,6 +111,15 @@ describe('the life of one innovation', () => {
       'answers.sid.33',
       'answers.sid.35',
     ]);
+    // Each waiting answer is named by its indicator in a sentence, never as `answers.sid.17: sid.17`.
+    expect(early.json.error.message).not.toMatch(/sid\./);
+    expect(early.json.error.message).toMatch(/^Masih ada jawaban indikator .*belum diterima verifikator\.$/);
+    const staffDetail = early.json.error.details.find(
+      (detail: { field: string }) => detail.field === 'answers.sid.17',
+    );
+    expect(staffDetail.message).toBe(
+      'Jawaban indikator "Ketersediaan dan peran SDM terhadap inovasi daerah" belum diterima verifikator.',
+    );
     for (const indicator of ['sid.16', 'sid.19', ...OTHER_MANDATORY]) {
       const reviewed = await step(verifier, id, `/answers/${indicator}/review`, { status: 'accepted' });
       expect(reviewed.status).toBe(200);
@@ -303,7 +312,9 @@ describe('the life of one innovation', () => {
     expect(ready.status).toBe(409);
     // sid.16 at 3 (9) and the other mandatory indicators at 1 (2 + 2 + 3 + 4): 20
     expect(ready.json.error).toMatchObject({ code: 'below_send_threshold', field: 'kematangan' });
-    expect(ready.json.error.message).toContain('20 < 70');
+    expect(ready.json.error.message).toBe(
+      'Kematangan inovasi masih di bawah batas minimal daerah untuk dikirim. Kematangan terverifikasi 20 masih di bawah batas minimal daerah 70; kurang 50 poin.',
+    );
   });
 
   it('refuses ready while mandatory indicators are not answered with evidence, naming them in sentences', async () => {

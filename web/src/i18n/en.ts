@@ -291,7 +291,7 @@ export const en: Dictionary = {
   'detail.indicators': 'Maturity indicators (SID)',
   'detail.answered': '{answered} of {total} indicators answered',
   'detail.indicatorsHint':
-    'Pick the level that matches the innovation and the evidence you hold, then save each indicator. Level 0 means none yet, or not supported by evidence.',
+    'Pick the level that matches the innovation and the evidence you hold; each choice is saved as you make it. Level 0 means none yet, or not supported by evidence.',
   'detail.indicatorsReadOnly':
     'Answers can be changed only by the OPD while the status is Draft or Returned.',
   'detail.locked':
@@ -335,6 +335,9 @@ export const en: Dictionary = {
   'indicator.saveFor': 'Save answer: {name}',
   'indicator.saved': 'Answer saved.',
   'indicator.unsaved': 'Not saved yet.',
+  'indicator.saving': 'Saving…',
+  'indicator.saveFailed': 'Not saved. Your choice is still here.',
+  'indicator.retry': 'Try saving again',
   'indicator.returnedTitle': 'Returned by the verifier',
   'indicator.noNote': 'No note.',
   'indicator.conflict':
@@ -357,10 +360,36 @@ export const en: Dictionary = {
   'review.note': 'Note for the OPD',
   'review.noteHint': 'Say what needs fixing or adding.',
   'review.noteRequired': 'A note is required when returning an answer.',
+  'review.decided.accepted': 'Decision: accepted ({date}).',
+  'review.decided.returned': 'Decision: returned to the OPD ({date}).',
+  'review.change': 'Change decision',
+  'review.changeFor': 'Change decision: {name}',
   'review.status.unanswered': 'Not answered',
   'review.status.pending': 'Awaiting review',
   'review.status.accepted': 'Accepted',
   'review.status.returned': 'Returned',
+
+  'submission.title': 'Before you submit',
+  'submission.done': 'Done',
+  'submission.todo': 'Not yet',
+  'submission.answers': '{answered} of {total} indicators answered.',
+  'submission.mandatoryOk': 'Every mandatory indicator is answered with evidence that passed the file check.',
+  'submission.mandatoryMissing': '{count} mandatory indicators are incomplete:',
+  'submission.gap.unanswered': 'not answered',
+  'submission.gap.no_evidence': 'no evidence that passed the file check',
+  'submission.evidenceOk': 'Every other answer has evidence attached.',
+  'submission.evidenceMissing': '{count} other answers have no evidence attached.',
+  'submission.noThreshold': 'The region sets no minimum maturity for sending.',
+  'submission.thresholdClaimedOk':
+    'The claimed maturity {claimed} reaches the region’s minimum of {min}; only answers the verifier accepts will count.',
+  'submission.thresholdShort':
+    'Claimed maturity {claimed}, the region’s minimum for sending {min}: {gap} points short.',
+  'submission.eligibleOk': 'The profile meets the IID eligibility rules.',
+  'submission.notEligible': 'The profile does not meet the IID eligibility rules yet (see Eligibility).',
+  'submission.meaningComplete':
+    'Submitting now: the Bappeda verifier checks each answer and its evidence. While it is reviewed, the profile and answers are locked until it is returned.',
+  'submission.meaningIncomplete':
+    'You can still submit now, but the verifier will likely return it: it can be marked ready to send only when every mandatory indicator is answered with evidence and the verified maturity reaches the region’s minimum. While it is reviewed, the profile and answers are locked.',
 
   'workflow.title': 'Next steps',
   'workflow.action.submit': 'Submit to the verifier',
@@ -404,7 +433,6 @@ export const en: Dictionary = {
   'workflow.finalKematanganHint': 'A value 0–111 from the national assessment, when known.',
   'workflow.conflict':
     'This innovation was changed elsewhere after you opened it. Load the latest version and take this step again.',
-  'workflow.belowThreshold': 'Verified maturity is below the minimum: {detail}',
 
   'queue.verifierTitle': 'Verification queue',
   'queue.verifierIntro':

@@ -239,7 +239,7 @@ export const id = {
   'detail.indicators': 'Indikator kematangan (SID)',
   'detail.answered': '{answered} dari {total} indikator dijawab',
   'detail.indicatorsHint':
-    'Pilih level yang sesuai dengan kondisi inovasi dan data dukung yang Anda miliki, lalu simpan tiap indikator. Level 0 berarti belum ada atau belum dapat dibuktikan.',
+    'Pilih level yang sesuai dengan kondisi inovasi dan data dukung yang Anda miliki; setiap pilihan langsung tersimpan. Level 0 berarti belum ada atau belum dapat dibuktikan.',
   'detail.indicatorsReadOnly': 'Jawaban hanya dapat diubah oleh OPD saat status Draf atau Dikembalikan.',
   'detail.locked':
     'Inovasi sedang berada di Bappeda: profil dan jawaban tidak dapat diubah sampai dikembalikan ke OPD.',
@@ -283,6 +283,9 @@ export const id = {
   'indicator.saveFor': 'Simpan jawaban: {name}',
   'indicator.saved': 'Jawaban tersimpan.',
   'indicator.unsaved': 'Belum disimpan.',
+  'indicator.saving': 'Menyimpan…',
+  'indicator.saveFailed': 'Gagal disimpan. Pilihan Anda masih ada di sini.',
+  'indicator.retry': 'Coba simpan lagi',
   'indicator.returnedTitle': 'Dikembalikan verifikator',
   'indicator.noNote': 'Tanpa catatan.',
   'indicator.conflict':
@@ -305,10 +308,37 @@ export const id = {
   'review.note': 'Catatan untuk OPD',
   'review.noteHint': 'Tulis apa yang perlu diperbaiki atau dilengkapi.',
   'review.noteRequired': 'Catatan wajib diisi saat mengembalikan jawaban.',
+  'review.decided.accepted': 'Keputusan: diterima ({date}).',
+  'review.decided.returned': 'Keputusan: dikembalikan ke OPD ({date}).',
+  'review.change': 'Ubah keputusan',
+  'review.changeFor': 'Ubah keputusan: {name}',
   'review.status.unanswered': 'Belum dijawab',
   'review.status.pending': 'Menunggu pemeriksaan',
   'review.status.accepted': 'Diterima',
   'review.status.returned': 'Dikembalikan',
+
+  'submission.title': 'Sebelum diajukan',
+  'submission.done': 'Sudah',
+  'submission.todo': 'Belum',
+  'submission.answers': '{answered} dari {total} indikator dijawab.',
+  'submission.mandatoryOk':
+    'Semua indikator wajib sudah dijawab dengan data dukung yang lolos pemeriksaan berkas.',
+  'submission.mandatoryMissing': '{count} indikator wajib belum lengkap:',
+  'submission.gap.unanswered': 'belum dijawab',
+  'submission.gap.no_evidence': 'belum ada data dukung yang lolos pemeriksaan berkas',
+  'submission.evidenceOk': 'Setiap jawaban lain sudah dilampiri data dukung.',
+  'submission.evidenceMissing': '{count} jawaban lain belum dilampiri data dukung.',
+  'submission.noThreshold': 'Daerah tidak menetapkan batas minimal kematangan untuk dikirim.',
+  'submission.thresholdClaimedOk':
+    'Klaim kematangan {claimed} sudah mencapai batas minimal daerah {min}; yang dihitung nanti hanya jawaban yang diterima verifikator.',
+  'submission.thresholdShort':
+    'Klaim kematangan {claimed}, batas minimal daerah untuk dikirim {min}: kurang {gap} poin.',
+  'submission.eligibleOk': 'Profil memenuhi syarat penilaian IID.',
+  'submission.notEligible': 'Profil belum memenuhi syarat penilaian IID (lihat Syarat penilaian).',
+  'submission.meaningComplete':
+    'Mengajukan sekarang: verifikator Bappeda memeriksa setiap jawaban dan data dukungnya. Selama diperiksa, profil dan jawaban terkunci sampai dikembalikan.',
+  'submission.meaningIncomplete':
+    'Anda tetap dapat mengajukan sekarang, tetapi verifikator kemungkinan akan mengembalikannya: inovasi baru dapat ditandai siap dikirim bila semua indikator wajib dijawab dengan data dukung dan kematangan terverifikasi mencapai batas minimal daerah. Selama diperiksa, profil dan jawaban terkunci.',
 
   'workflow.title': 'Langkah berikutnya',
   'workflow.action.submit': 'Ajukan ke verifikator',
@@ -353,7 +383,6 @@ export const id = {
   'workflow.finalKematanganHint': 'Nilai 0–111 dari hasil penilaian nasional, bila sudah ada.',
   'workflow.conflict':
     'Inovasi ini telah diubah di tempat lain sejak Anda membukanya. Muat versi terbaru lalu ulangi langkah ini.',
-  'workflow.belowThreshold': 'Kematangan terverifikasi di bawah batas minimal: {detail}',
 
   'queue.verifierTitle': 'Antrean Verifikasi',
   'queue.verifierIntro':

@@ -12,10 +12,12 @@ import {
   type WorkflowAction,
 } from '@inovasi/core';
 import {
+  belowThresholdSentence,
   checkEligibility,
   innovationKematangan,
   readinessGapSentence,
   readinessGaps,
+  reviewPendingSentence,
 } from '@inovasi/core/scoring';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -112,7 +114,13 @@ async function assertStepPreconditions(
   if (action === 'verify') {
     const pending = Object.entries(innovation.answers)
       .filter(([, answer]) => answer.level > 0 && !isVerified(answer))
-      .map(([code]) => ({ field: `answers.${code}`, message: code }));
+      .map(([code]) => ({
+        field: `answers.${code}`,
+        message: reviewPendingSentence(
+          rubric.sidIndicators.find((indicator) => indicator.code === code)?.name ?? code,
+          language,
+        ),
+      }));
     if (pending.length > 0) throw new ApiError(409, 'answers_not_reviewed', pending[0]?.field, pending);
   }
   if (action === 'mark_ready') {
@@ -145,7 +153,7 @@ async function assertStepPreconditions(
     );
     if (minKematanganToSend !== null && kematangan < minKematanganToSend) {
       throw new ApiError(409, 'below_send_threshold', 'kematangan', [
-        { field: 'kematangan', message: `${kematangan} < ${minKematanganToSend}` },
+        { field: 'kematangan', message: belowThresholdSentence(kematangan, minKematanganToSend, language) },
       ]);
     }
   }

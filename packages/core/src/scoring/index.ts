@@ -68,7 +68,13 @@ export {
   type Treatment,
   treatmentOf,
 } from './projection.ts';
-export { type ReadinessGap, readinessGapSentence, readinessGaps } from './readiness.ts';
+export {
+  belowThresholdSentence,
+  type ReadinessGap,
+  readinessGapSentence,
+  readinessGaps,
+  reviewPendingSentence,
+} from './readiness.ts';
 export {
   computeRegionalIndex,
   divisorFor,

@@ -43,3 +43,21 @@ const SENTENCES: Record<ReadinessGap['missing'], Record<Language, (name: string)
 /** The sentence a person reads for one gap: the indicator by its name, never by its code. */
 export const readinessGapSentence = (gap: ReadinessGap, language: Language): string =>
   SENTENCES[gap.missing][language](gap.name);
+
+const REVIEW_PENDING: Record<Language, (name: string) => string> = {
+  id: (name) => `Jawaban indikator "${name}" belum diterima verifikator.`,
+  en: (name) => `The answer to the indicator "${name}" has not been accepted by the verifier yet.`,
+};
+
+/** Why `verify` waits on one answer, named by its indicator: a code such as `sid.17` means nothing to people. */
+export const reviewPendingSentence = (name: string, language: Language): string =>
+  REVIEW_PENDING[language](name);
+
+const figure = (value: number, language: Language): string =>
+  new Intl.NumberFormat(language === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+
+/** The region's send threshold, as a sentence with both figures written the reader's way (20,5 in Bahasa). */
+export const belowThresholdSentence = (kematangan: number, minimum: number, language: Language): string =>
+  language === 'id'
+    ? `Kematangan terverifikasi ${figure(kematangan, language)} masih di bawah batas minimal daerah ${figure(minimum, language)}; kurang ${figure(minimum - kematangan, language)} poin.`
+    : `The verified maturity ${figure(kematangan, language)} is below the region's minimum of ${figure(minimum, language)}; ${figure(minimum - kematangan, language)} points short.`;

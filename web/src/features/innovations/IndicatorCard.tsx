@@ -11,7 +11,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
 import {
   type IndicatorAnswer,
@@ -29,6 +29,9 @@ import { LevelOption } from '../scoring/LevelOption.tsx';
 import { useReloadInnovation, useReviewAnswer, useSaveAnswer } from '../workflow/mutations.ts';
 import { EvidenceNeeded } from './EvidenceNeeded.tsx';
 import { ReviewBadge } from './ReviewBadge.tsx';
+
+/** Typing a note saves once the person pauses, so each keystroke is not a write. */
+const NOTE_SAVE_DELAY_MS = 1200;
 
 interface Props {
   code: string;
@@ -56,8 +59,9 @@ function sameDraft(a: Draft, b: Draft): boolean {
 
 /**
  * One SID indicator of one innovation: the three level texts to pick from, what evidence the chosen
- * level needs, the verifier's decision, and a save of its own (a phone user answers one at a time).
- * Unsaved choices stay in the card through a conflict, while the rest of the page follows the server.
+ * level needs, and the verifier's decision. Each choice saves as it is made (a note once typing
+ * pauses), with its state in words; a choice the server refused stays in the card through a
+ * conflict, with a way to save it again, while the rest of the page follows the server.
  */
 export const IndicatorCard = memo(function IndicatorCard({
   code,
@@ -75,7 +79,7 @@ export const IndicatorCard = memo(function IndicatorCard({
   const [basisMissing, setBasisMissing] = useState(false);
   const save = useSaveAnswer(code, innovation.id);
   const reload = useReloadInnovation(code, innovation.id);
-  const [saved, setSaved] = useState(false);
+  const noteTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const current = draft ?? fromServer(server);
   const dirty = draft !== null && !sameDraft(draft, fromServer(server));
@@ -86,39 +90,77 @@ export const IndicatorCard = memo(function IndicatorCard({
   const headingId = `indikator-${indicator.code.replace('.', '-')}`;
   const saveError = save.error;
   const versionConflict = saveError instanceof ApiError && saveError.isVersionConflict;
+  const unsafe = dirty || save.isPending;
 
-  function change(next: Partial<Draft>) {
-    setSaved(false);
-    setBasisMissing(false);
-    save.reset();
-    setDraft({ ...current, ...next });
-  }
+  // A choice not yet on the server must not vanish when the tab closes or reloads.
+  useEffect(() => {
+    if (!unsafe) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsafe]);
+  // A note still waiting for the typing pause is sent when the card goes away (the person navigated
+  // within the pause), rather than dropped; the write itself outlives the card.
+  const pendingNote = useRef<(() => void) | undefined>(undefined);
+  useEffect(
+    () => () => {
+      clearTimeout(noteTimer.current);
+      pendingNote.current?.();
+    },
+    [],
+  );
 
-  function submit() {
-    if (current.level === null) return;
-    if (isKemanfaatan && current.level > 0 && !current.basis) {
+  /** Saves a choice as soon as it is made; the version check still refuses a stale one visibly. */
+  function persist(next: Draft) {
+    clearTimeout(noteTimer.current);
+    pendingNote.current = undefined;
+    if (next.level === null) return;
+    if (isKemanfaatan && next.level > 0 && !next.basis) {
       setBasisMissing(true);
       return;
     }
-    const note = current.note.trim();
+    const note = next.note.trim();
     save.mutate(
       {
         indicator: indicator.code,
         version: innovation.version,
         body: {
-          level: current.level,
-          ...(isKemanfaatan && current.basis ? { basis: current.basis } : {}),
+          level: next.level,
+          ...(isKemanfaatan && next.basis ? { basis: next.basis } : {}),
           ...(note ? { note } : {}),
         },
       },
       {
-        onSuccess: () => {
-          setDraft(null);
-          setSaved(true);
-        },
+        // A later choice made while this one was on its way stays as the draft, and saves next.
+        onSuccess: () => setDraft((latest) => (latest && !sameDraft(latest, next) ? latest : null)),
       },
     );
   }
+
+  function change(next: Partial<Draft>, when: 'now' | 'after_typing' = 'now') {
+    setBasisMissing(false);
+    const updated = { ...current, ...next };
+    setDraft(updated);
+    clearTimeout(noteTimer.current);
+    if (when === 'now') persist(updated);
+    else {
+      pendingNote.current = () => persist(updated);
+      noteTimer.current = setTimeout(() => persist(updated), NOTE_SAVE_DELAY_MS);
+    }
+  }
+
+  const saveState = save.isPending
+    ? t('indicator.saving')
+    : save.isError
+      ? t('indicator.saveFailed')
+      : dirty
+        ? t('indicator.unsaved')
+        : save.isSuccess || server
+          ? t('indicator.saved')
+          : '';
 
   return (
     <Paper
@@ -214,7 +256,10 @@ export const IndicatorCard = memo(function IndicatorCard({
             maxRows={5}
             maxLength={2000}
             value={current.note}
-            onChange={(event) => change({ note: event.currentTarget.value })}
+            onChange={(event) => change({ note: event.currentTarget.value }, 'after_typing')}
+            onBlur={() => {
+              if (dirty) persist(current);
+            }}
           />
         ) : (
           server?.note && (
@@ -248,19 +293,26 @@ export const IndicatorCard = memo(function IndicatorCard({
         )}
 
         {canEdit && (
-          <Group justify="space-between" gap="xs">
-            <Text size="sm" c="dimmed" role="status">
-              {dirty ? t('indicator.unsaved') : saved ? t('indicator.saved') : ''}
-            </Text>
-            <Button
+          <Group justify="space-between" gap="xs" mih={30}>
+            <Text
               size="sm"
-              onClick={submit}
-              loading={save.isPending}
-              disabled={!dirty || current.level === null}
-              aria-label={t('indicator.saveFor', { name: indicator.name })}
+              c={save.isError ? 'red.8' : 'dimmed'}
+              role="status"
+              data-testid="answer-save-state"
+              data-state={save.isPending ? 'saving' : save.isError ? 'failed' : dirty ? 'unsaved' : 'saved'}
             >
-              {t('indicator.save')}
-            </Button>
+              {saveState}
+            </Text>
+            {dirty && !save.isPending && current.level !== null && (
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => persist(current)}
+                aria-label={t('indicator.saveFor', { name: indicator.name })}
+              >
+                {save.isError ? t('indicator.retry') : t('indicator.save')}
+              </Button>
+            )}
           </Group>
         )}
 
@@ -270,7 +322,32 @@ export const IndicatorCard = memo(function IndicatorCard({
   );
 });
 
-/** Accept, or return with a note (the note is required: the operator needs to know what to fix). */
+/**
+ * The sections of the page whose answer still waits for the verifier, in page order, judged on the
+ * innovation the server just returned (the page may not have re-rendered yet).
+ */
+function focusNextWaiting(from: HTMLElement | null, innovation: Innovation): boolean {
+  const cards = [...document.querySelectorAll<HTMLElement>('section[data-testid^="indicator-"]')];
+  const waiting = (card: HTMLElement) => {
+    const answer = innovation.answers[card.dataset.testid?.slice('indicator-'.length) ?? ''];
+    return answer !== undefined && answer.review === undefined;
+  };
+  const here = from ? cards.indexOf(from) : -1;
+  const next = [...cards.slice(here + 1), ...cards.slice(0, Math.max(here, 0))].find(waiting);
+  const heading = next?.querySelector<HTMLElement>('h3');
+  if (!heading) return false;
+  heading.tabIndex = -1;
+  heading.focus({ preventScroll: true });
+  heading.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  return true;
+}
+
+/**
+ * Accept, or return with a note (the note is required: the operator needs to know what to fix).
+ * A decision taken stays in view as a sentence; changing it is its own step, so a second click can
+ * never silently turn an accepted answer into a returned one. After deciding, the verifier is taken
+ * to the next answer still waiting.
+ */
 function ReviewControls({
   code,
   innovation,
@@ -281,13 +358,18 @@ function ReviewControls({
   indicator: SidIndicator;
 }) {
   const t = useT();
+  const format = useFormat();
   const errorMessage = useErrorMessage();
   const review = useReviewAnswer(code, innovation.id);
   const reload = useReloadInnovation(code, innovation.id);
   const [returning, setReturning] = useState(false);
+  const [changing, setChanging] = useState(false);
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const decisionRef = useRef<HTMLParagraphElement>(null);
   const conflict = review.error instanceof ApiError && review.error.isVersionConflict;
+  const decided = innovation.answers[indicator.code]?.review;
 
   function decide(status: 'accepted' | 'returned') {
     if (status === 'returned' && note.trim() === '') {
@@ -302,19 +384,47 @@ function ReviewControls({
         ...(status === 'returned' ? { note: note.trim() } : {}),
       },
       {
-        onSuccess: () => {
+        onSuccess: (saved) => {
           setReturning(false);
+          setChanging(false);
           setNote('');
+          const card = rootRef.current?.closest<HTMLElement>('section') ?? null;
+          // With nothing left to review, focus stays on the decision just taken.
+          if (!focusNextWaiting(card, saved)) requestAnimationFrame(() => decisionRef.current?.focus());
         },
       },
     );
   }
 
+  const showButtons = !decided || changing;
   return (
-    <Stack gap="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+    <Stack ref={rootRef} gap="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
       <Text size="sm" fw={600}>
         {t('review.title')}
       </Text>
+      {decided && (
+        <Group justify="space-between" gap="xs">
+          <Text
+            ref={decisionRef}
+            tabIndex={-1}
+            size="sm"
+            c={decided.status === 'accepted' ? 'teal.9' : 'orange.9'}
+            data-testid="review-decision"
+          >
+            {t(`review.decided.${decided.status}`, { date: format.dateTime(decided.at) })}
+          </Text>
+          {!changing && (
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => setChanging(true)}
+              aria-label={t('review.changeFor', { name: indicator.name })}
+            >
+              {t('review.change')}
+            </Button>
+          )}
+        </Group>
+      )}
       {returning && (
         <Textarea
           label={t('review.note')}
@@ -350,45 +460,57 @@ function ReviewControls({
           </Stack>
         </Alert>
       )}
-      <Group gap="xs">
-        {returning ? (
-          <>
-            <Button
-              size="sm"
-              color="orange"
-              loading={review.isPending}
-              onClick={() => decide('returned')}
-              aria-label={t('review.confirmReturnFor', { name: indicator.name })}
-            >
-              {t('review.confirmReturn')}
-            </Button>
-            <Button size="sm" variant="default" onClick={() => setReturning(false)}>
-              {t('app.cancel')}
-            </Button>
-          </>
-        ) : (
-          <>
-            <Button
-              size="sm"
-              color="teal"
-              loading={review.isPending}
-              onClick={() => decide('accepted')}
-              aria-label={t('review.acceptFor', { name: indicator.name })}
-            >
-              {t('review.accept')}
-            </Button>
-            <Button
-              size="sm"
-              variant="outline"
-              color="orange"
-              onClick={() => setReturning(true)}
-              aria-label={t('review.returnFor', { name: indicator.name })}
-            >
-              {t('review.return')}
-            </Button>
-          </>
-        )}
-      </Group>
+      {showButtons && (
+        <Group gap="xs">
+          {returning ? (
+            <>
+              <Button
+                size="sm"
+                color="orange"
+                loading={review.isPending}
+                onClick={() => decide('returned')}
+                aria-label={t('review.confirmReturnFor', { name: indicator.name })}
+              >
+                {t('review.confirmReturn')}
+              </Button>
+              <Button size="sm" variant="default" onClick={() => setReturning(false)}>
+                {t('app.cancel')}
+              </Button>
+            </>
+          ) : (
+            <>
+              {decided?.status !== 'accepted' && (
+                <Button
+                  size="sm"
+                  // Shade 9: white on the theme's teal 8 stays under 4.5:1 (WCAG AA).
+                  color="teal.9"
+                  loading={review.isPending}
+                  onClick={() => decide('accepted')}
+                  aria-label={t('review.acceptFor', { name: indicator.name })}
+                >
+                  {t('review.accept')}
+                </Button>
+              )}
+              {decided?.status !== 'returned' && (
+                <Button
+                  size="sm"
+                  variant="outline"
+                  color="orange"
+                  onClick={() => setReturning(true)}
+                  aria-label={t('review.returnFor', { name: indicator.name })}
+                >
+                  {t('review.return')}
+                </Button>
+              )}
+              {changing && (
+                <Button size="sm" variant="default" onClick={() => setChanging(false)}>
+                  {t('app.cancel')}
+                </Button>
+              )}
+            </>
+          )}
+        </Group>
+      )}
     </Stack>
   );
 }

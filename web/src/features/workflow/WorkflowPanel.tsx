@@ -16,16 +16,18 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
 import type { Innovation, Rubric, TransitionInput, WorkflowAction } from '../../api/model.ts';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
-import { type Translate, useT } from '../../i18n/I18nProvider.tsx';
+import { useT } from '../../i18n/I18nProvider.tsx';
 import { todayInJakarta } from '../scoring/kematangan.ts';
 import { useReloadInnovation, useTransition } from './mutations.ts';
+import { SubmissionChecklist } from './SubmissionChecklist.tsx';
 
+// Filled teal and cyan use shade 9: white on the theme's shade 8 of either is under 4.5:1 (WCAG AA).
 const BUTTON_STYLE: Record<WorkflowAction, { color?: string; variant: 'filled' | 'outline' | 'default' }> = {
   submit: { variant: 'filled' },
   start_review: { color: 'indigo', variant: 'filled' },
   return: { color: 'orange', variant: 'outline' },
-  verify: { color: 'teal', variant: 'filled' },
-  mark_ready: { color: 'cyan', variant: 'filled' },
+  verify: { color: 'teal.9', variant: 'filled' },
+  mark_ready: { color: 'cyan.9', variant: 'filled' },
   unmark_ready: { variant: 'default' },
   mark_sent: { color: 'violet', variant: 'filled' },
   record_result: { variant: 'default' },
@@ -54,6 +56,9 @@ export function WorkflowPanel({ code, innovation, actions, rubric }: Props) {
           <Alert color="teal" role="status" data-testid="workflow-notice">
             {t(`workflow.done.${done}`)}
           </Alert>
+        )}
+        {actions.includes('submit') && (
+          <SubmissionChecklist code={code} innovation={innovation} rubric={rubric} place="panel" />
         )}
         {actions.length > 0 && (
           <Group gap="sm">
@@ -150,6 +155,9 @@ function TransitionDialog({ code, innovation, action, rubric, onClose, onDone }:
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">{t(`workflow.confirm.${action}`, { name: innovation.profile.name })}</Text>
+          {action === 'submit' && (
+            <SubmissionChecklist code={code} innovation={innovation} rubric={rubric} place="dialog" />
+          )}
           {action === 'return' && (
             <Textarea
               label={t('workflow.returnNote')}
@@ -212,9 +220,7 @@ function TransitionDialog({ code, innovation, action, rubric, onClose, onDone }:
             <Alert color={conflict ? 'orange' : 'red'} role="alert" data-testid="workflow-error">
               <Stack gap="xs" align="flex-start">
                 <Text size="sm">{conflict ? t('workflow.conflict') : errorMessage(error)}</Text>
-                {error instanceof ApiError && !conflict && (
-                  <ErrorDetails error={error} rubric={rubric} t={t} />
-                )}
+                {error instanceof ApiError && !conflict && <ErrorDetails error={error} />}
                 {conflict && (
                   <Button
                     size="xs"
@@ -245,19 +251,11 @@ function TransitionDialog({ code, innovation, action, rubric, onClose, onDone }:
 }
 
 /**
- * The server lists what blocks a step (answers not yet reviewed, eligibility gaps) in `details`;
- * answers are named by their indicator so the user knows where to look.
+ * The server lists what blocks a step (answers not yet reviewed, eligibility gaps, the send
+ * threshold) in `details`, each already a sentence in the person's language naming the indicator.
  */
-function ErrorDetails({ error, rubric, t }: { error: ApiError; rubric: Rubric | undefined; t: Translate }) {
-  const lines = error.details.map((detail) => {
-    if (detail.field.startsWith('answers.')) {
-      const code = detail.field.slice('answers.'.length);
-      const indicator = rubric?.sidIndicators.find((item) => item.code === code);
-      return indicator ? `${indicator.number}. ${indicator.name}` : code;
-    }
-    if (detail.field === 'kematangan') return t('workflow.belowThreshold', { detail: detail.message });
-    return detail.message;
-  });
+function ErrorDetails({ error }: { error: ApiError }) {
+  const lines = [...new Set(error.details.map((detail) => detail.message))];
   if (lines.length === 0) return null;
   return (
     <List size="sm" spacing={2}>

@@ -18,23 +18,55 @@ function useAdoptInnovation(code: string) {
   };
 }
 
-export function useSaveAnswer(code: string, innovationId: string) {
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Answers save as they are chosen, so two cards of one innovation can save a moment apart. Each
+ * save bumps the innovation's version, so they go one at a time, each sending the version the
+ * previous one returned: only someone else's change can make one stale (409), never our own.
+ */
+function oneAtATime<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const next = (queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(run);
+  queues.set(key, next);
+  next
+    .finally(() => {
+      if (queues.get(key) === next) queues.delete(key);
+    })
+    .catch(() => undefined);
+  return next;
+}
+
+/** Runs one answer or review write against the latest version we hold, adopting its result at once. */
+function useAnswerWrite(code: string, innovationId: string) {
+  const queryClient = useQueryClient();
   const adopt = useAdoptInnovation(code);
+  return (fallbackVersion: number, write: (version: number) => Promise<Innovation>) =>
+    oneAtATime(`${code}/${innovationId}`, async () => {
+      const held = queryClient.getQueryData<Innovation>(queryKeys.innovation(code, innovationId));
+      const saved = await write(held?.version ?? fallbackVersion);
+      adopt(saved);
+      return saved;
+    });
+}
+
+export function useSaveAnswer(code: string, innovationId: string) {
+  const write = useAnswerWrite(code, innovationId);
   return useMutation({
     mutationFn: ({ indicator, version, body }: { indicator: string; version: number; body: AnswerInput }) =>
-      unwrap(
-        api.PUT('/tenants/{code}/innovations/{id}/answers/{indicator}', {
-          params: { path: { code, id: innovationId, indicator } },
-          headers: ifMatch(version),
-          body,
-        }),
+      write(version, (current) =>
+        unwrap(
+          api.PUT('/tenants/{code}/innovations/{id}/answers/{indicator}', {
+            params: { path: { code, id: innovationId, indicator } },
+            headers: ifMatch(current),
+            body,
+          }),
+        ),
       ),
-    onSuccess: adopt,
   });
 }
 
 export function useReviewAnswer(code: string, innovationId: string) {
-  const adopt = useAdoptInnovation(code);
+  const write = useAnswerWrite(code, innovationId);
   return useMutation({
     mutationFn: ({
       indicator,
@@ -47,14 +79,15 @@ export function useReviewAnswer(code: string, innovationId: string) {
       status: ReviewStatus;
       note?: string;
     }) =>
-      unwrap(
-        api.POST('/tenants/{code}/innovations/{id}/answers/{indicator}/review', {
-          params: { path: { code, id: innovationId, indicator } },
-          headers: ifMatch(version),
-          body: note ? { status, note } : { status },
-        }),
+      write(version, (current) =>
+        unwrap(
+          api.POST('/tenants/{code}/innovations/{id}/answers/{indicator}/review', {
+            params: { path: { code, id: innovationId, indicator } },
+            headers: ifMatch(current),
+            body: note ? { status, note } : { status },
+          }),
+        ),
       ),
-    onSuccess: adopt,
   });
 }
 
