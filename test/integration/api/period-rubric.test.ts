@@ -80,6 +80,8 @@ describe('a 2026 period pinned to the 2027 rubric', () => {
       token: admin,
     });
     expect(checklist.json.rubricId).toBe(rubric.json.id);
+    // The dashboard's summary follows the period's pin through the change stream.
+    await env.projected();
     const dashboard = await env.request('GET', `${base}/periods/2026/summary`, { token: admin });
     expect(dashboard.status).toBe(200);
     expect(dashboard.json.summary).toMatchObject({

@@ -94,7 +94,7 @@ describe('portfolio choice', () => {
     expect(response.json.gain).toBeGreaterThanOrEqual(0);
   });
 
-  it('answers every member of the region, the overseeing province, and refuses others', async () => {
+  it('answers every member of the region, and refuses the province (oversight only) and others', async () => {
     // Prepare
     const operator = await env.login('opd2.3522@demo.local');
     const province = await env.login('admin.35@demo.local');
@@ -106,7 +106,9 @@ describe('portfolio choice', () => {
     const anonymous = await env.request('GET', portfolioPath('35.22'));
     // Assess
     expect(asOperator.status).toBe(200);
-    expect(asProvince.status).toBe(200);
+    // A province oversees through its regencies' summaries, not their decisions (ADR 0023).
+    expect(asProvince.status).toBe(403);
+    expect(asProvince.json.error.code).toBe('province_oversight_only');
     expect(asOther.status).toBe(403);
     expect(anonymous.status).toBe(401);
   });

@@ -282,7 +282,8 @@ describe('replication from the catalogue to sid.31', () => {
     });
     expect(unversioned.status).toBe(428);
 
-    // Operators and verifiers of the source region cannot answer; the province only reads.
+    // Operators and verifiers of the source region cannot answer; the province oversees through
+    // summaries only (ADR 0023), so it neither reads nor answers the request.
     const operator = await env.login('opd1.3520@demo.local');
     const byOperator = await env.request('POST', `/tenants/35.20/replications/${request.json.id}/accept`, {
       token: operator,
@@ -293,7 +294,8 @@ describe('replication from the catalogue to sid.31', () => {
     const provinceRead = await env.request('GET', `/tenants/35.20/replications/${request.json.id}`, {
       token: token('35'),
     });
-    expect(provinceRead.status).toBe(200);
+    expect(provinceRead.status).toBe(403);
+    expect(provinceRead.json.error.code).toBe('province_oversight_only');
     const provinceAccept = await env.request(
       'POST',
       `/tenants/35.20/replications/${request.json.id}/accept`,
