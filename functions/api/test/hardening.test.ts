@@ -20,6 +20,7 @@ import {
   sharedRateLimitStore,
   windowOf,
 } from '../src/rate-limit.ts';
+import { directoryOf } from './support/directory.ts';
 
 /**
  * The API's defences that need no data store: rate limits, security headers and CORS, error
@@ -32,33 +33,15 @@ const actors: Record<string, Actor> = {
   'token-b1': { userId: 'u-b1', email: 'b1@demo.local', tenantCode: '35.20', roles: ['tenant_admin'] },
 };
 
-const identities = Object.fromEntries(
-  Object.entries(actors).map(([token, actor]) => [token, { subject: actor.userId, email: actor.email }]),
-);
-const members = Object.fromEntries(
-  Object.values(actors).map((actor) => [
-    actor.email,
-    {
-      actor,
-      member: {
-        id: actor.userId,
-        email: actor.email,
-        name: actor.email,
-        roles: [...actor.roles],
-        version: 1,
-        createdAt: '2026-01-01T00:00:00.000Z',
-        updatedAt: '2026-01-01T00:00:00.000Z',
-      },
-    },
-  ]),
-);
+const directory = directoryOf(actors);
+const { identities } = directory;
 
 const appWith = (overrides: Partial<AppDeps> = {}) =>
   createApp({
     mode: 'local',
     data: new ScopedClientFactory({ tableName: 'unused', bucketName: 'unused', region: 'ap-southeast-3' }),
-    verifier: { verify: async (token) => identities[token] },
-    findMember: async (email) => members[email],
+    verifier: directory.verifier,
+    findMember: directory.findMember,
     areas: { list: async () => [], find: async () => undefined },
     logger: createLogger({ serviceName: 'test', logLevel: 'SILENT' }),
     rateLimitRefusalDelayMs: 0,

@@ -7,6 +7,7 @@ import { type IdentityAdmin, recordOnlyIdentityAdmin } from '../src/auth/identit
 import { mfaGate } from '../src/auth/mfa-gate.ts';
 import type { AppDeps } from '../src/deps.ts';
 import { createLogger } from '../src/logging.ts';
+import { directoryOf } from './support/directory.ts';
 
 /**
  * Administrators must have an authenticator app (TOTP) in AWS (docs/decisions/0024). The provider's
@@ -43,23 +44,7 @@ const actors: Record<string, Actor> = {
   },
 };
 
-const members = Object.fromEntries(
-  Object.values(actors).map((actor) => [
-    actor.email,
-    {
-      actor,
-      member: {
-        id: actor.userId,
-        email: actor.email,
-        name: actor.email,
-        roles: [...actor.roles],
-        version: 1,
-        createdAt: '2026-01-01T00:00:00.000Z',
-        updatedAt: '2026-01-01T00:00:00.000Z',
-      },
-    },
-  ]),
-);
+const directory = directoryOf(actors);
 
 /** A provider whose people have TOTP on or off as the test says, counting how often it is asked. */
 function providerWith(enrolled: Set<string>) {
@@ -78,11 +63,8 @@ const appWith = (overrides: Partial<AppDeps>) =>
   createApp({
     mode: 'aws',
     data: new ScopedClientFactory({ tableName: 'unused', bucketName: 'unused', region: 'ap-southeast-3' }),
-    verifier: {
-      verify: async (token) =>
-        actors[token] ? { subject: actors[token].userId, email: actors[token].email } : undefined,
-    },
-    findMember: async (email) => members[email],
+    verifier: directory.verifier,
+    findMember: directory.findMember,
     signIn: { provider: 'cognito', authority: 'https://cognito.example', clientId: 'web', scope: 'openid' },
     areas: { list: async () => [], find: async () => undefined },
     logger: createLogger({ serviceName: 'test', logLevel: 'SILENT' }),
