@@ -11,23 +11,12 @@ import {
   type ProjectionState,
   SID33_BASES,
 } from '@inovasi/core/scoring';
+import { seededRandom } from '../support/random.ts';
 
 const SIZES = [300, 1000] as const;
 const REPETITIONS = 15;
 const TARGET_MS_300 = 200;
 const SEED = 20_261_206;
-
-/** mulberry32: a tiny seeded generator, so every run optimizes the same data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A region as the seeds shape them: most drafts mature, a tail of weak ones, a few already sent. */
 function generateRegion(size: number): ProjectionState {

@@ -5,24 +5,13 @@
  */
 import { BASIC_SERVICE_URUSAN, URUSAN_CODES } from '@inovasi/core';
 import { getRubric, SID33_BASES, type SimulateInput, simulate } from '@inovasi/core/scoring';
+import { seededRandom } from '../support/random.ts';
 
 const REGIONS = 514;
 const INNOVATIONS_PER_REGION = 100;
 const REPETITIONS = 9;
 const TARGET_RATIO = 1.0;
 const SEED = 20_260_429;
-
-/** mulberry32: a tiny seeded generator, so every run scores the same data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function generateRegions(): SimulateInput[] {
   const random = seededRandom(SEED);

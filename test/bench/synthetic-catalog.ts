@@ -10,6 +10,8 @@ import {
   type OPD_KINDS,
 } from '@inovasi/core';
 
+import { seededRandom } from '../support/random.ts';
+
 /**
  * Synthetic but realistic catalogue entries for the benchmark: Indonesian innovation names and
  * narratives composed from the vocabulary of real regional innovations, spread over real regions,
@@ -22,18 +24,6 @@ export interface SyntheticRegion {
   readonly kind: 'kabupaten' | 'kota' | 'provinsi';
   readonly provinceCode: string;
   readonly provinceName: string;
-}
-
-/** mulberry32: small, fast, and the same sequence for the same seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const TOPICS: Readonly<Record<string, readonly string[]>> = {

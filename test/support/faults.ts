@@ -2,6 +2,8 @@ import { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ScopedClients } from '@inovasi/data';
 
+import { seededRandom } from './random.ts';
+
 /**
  * Fault injection for the AWS SDK clients of the data layer: the one place where a stand-in is
  * right, because DynamoDB Local and s3rver cannot throttle, time out or fail with a 5xx on demand.
@@ -57,18 +59,6 @@ interface HttpResponseLike {
 }
 interface HttpHandlerLike {
   handle(request: HttpRequestLike, options?: unknown): Promise<{ response: HttpResponseLike }>;
-}
-
-/** Small, seedable PRNG (mulberry32), so a failing run can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Service = 'dynamodb' | 's3';
