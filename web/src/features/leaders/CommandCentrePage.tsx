@@ -180,7 +180,13 @@ function LeagueTable({ rows }: { rows: readonly OpdRow[] }) {
   const ranked = leagueOrder(rows);
   const met = rows.filter((row) => row.behind === 0).length;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="pimpinan-opd" data-testid="leaders-league">
+    <Paper
+      withBorder
+      p={{ base: 'sm', xs: 'md' }}
+      component="section"
+      aria-labelledby="pimpinan-opd"
+      data-testid="leaders-league"
+    >
       <Stack gap="sm">
         <Title order={2} size="h4" id="pimpinan-opd">
           {t('leaders.league.heading')}
@@ -190,14 +196,15 @@ function LeagueTable({ rows }: { rows: readonly OpdRow[] }) {
         ) : (
           <>
             <Text size="sm">{t('leaders.league.intro', { met, total: rows.length })}</Text>
-            {/* Three narrow columns fit 360 px; the status goes under the name, not in a column. */}
-            <Table verticalSpacing={6} horizontalSpacing={6} fz="sm" data-testid="league-table">
+            {/* Three columns fit 360 px: the status and the verified count go under the name. */}
+            <Table verticalSpacing={6} horizontalSpacing={4} fz="sm" data-testid="league-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th style={{ width: '1%' }}>{t('leaders.league.rank')}</Table.Th>
                   <Table.Th>{t('leaders.league.opd')}</Table.Th>
-                  <Table.Th style={{ textAlign: 'right' }}>{t('leaders.league.submitted')}</Table.Th>
-                  <Table.Th style={{ textAlign: 'right' }}>{t('leaders.league.verified')}</Table.Th>
+                  <Table.Th style={{ textAlign: 'right', width: '1%' }}>
+                    {t('leaders.league.submitted')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -208,20 +215,27 @@ function LeagueTable({ rows }: { rows: readonly OpdRow[] }) {
                       <Text size="sm" fw={500}>
                         {row.name}
                       </Text>
-                      {row.behind === 0 ? (
-                        <Badge size="xs" color="teal" variant="light">
-                          {t('leaders.league.met')}
-                        </Badge>
-                      ) : (
-                        <Badge size="xs" color="red" variant="light">
-                          {t('leaders.league.behind', { count: row.behind })}
-                        </Badge>
-                      )}
+                      <Group gap={6} wrap="wrap">
+                        {row.behind === 0 ? (
+                          <Badge size="xs" color="teal" variant="light">
+                            {t('leaders.league.met')}
+                          </Badge>
+                        ) : (
+                          <Badge size="xs" color="red" variant="light">
+                            {t('leaders.league.behind', { count: row.behind })}
+                          </Badge>
+                        )}
+                        <Text size="xs" c="dimmed">
+                          {t('leaders.league.verified', { count: format.number(row.verified) })}
+                        </Text>
+                      </Group>
                     </Table.Td>
-                    <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                    <Table.Td
+                      style={{ textAlign: 'right', whiteSpace: 'nowrap' }}
+                      data-testid="league-submitted"
+                    >
                       {format.number(row.submitted)}/{format.number(row.target)}
                     </Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>{format.number(row.verified)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
