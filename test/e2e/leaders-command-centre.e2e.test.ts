@@ -103,6 +103,13 @@ describe('the leaders’ command centre on a phone', () => {
 
     await saveScreenshot(page, 'leaders-command-centre');
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The same figures in English, for the switch in the header.
+    await page.getByRole('button', { name: /^EN/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Leaders’ command centre' }).waitFor();
+    expect(await page.getByTestId('days-internal').textContent()).toBe('Internal deadline5 days left');
+    await page.getByRole('heading', { level: 2, name: 'OPD league table' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });
