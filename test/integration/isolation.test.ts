@@ -84,7 +84,7 @@ beforeAll(async () => {
 
 const ATTACKS = [
   {
-    attackers: ['admin.3522', 'verifikator.3522', 'opd1.3522', 'opd2.3522'],
+    attackers: ['admin.3522', 'verifikator.3522', 'opd1.3522', 'opd2.3522', 'pimpinan.3522'],
     target: '35.20',
     label: 'a regency against its neighbour',
   },

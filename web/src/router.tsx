@@ -45,6 +45,8 @@ const ProgressBoardPage = lazy(() => import('./features/progress/ProgressBoardPa
 const ProvinceCockpitPage = lazy(() => import('./features/oversight/ProvinceCockpitPage.tsx'));
 const RegencyDetailPage = lazy(() => import('./features/oversight/RegencyDetailPage.tsx'));
 const NationalSummaryPage = lazy(() => import('./features/platform/NationalSummaryPage.tsx'));
+// The leaders' command centre: a phone's first download after sign-in, so it stays a small chunk.
+const CommandCentrePage = lazy(() => import('./features/leaders/CommandCentrePage.tsx'));
 const ExportsPage = lazy(() => import('./features/exports/ExportsPage.tsx'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.tsx'));
 
@@ -96,6 +98,9 @@ export function AppRoutes() {
             <Route path="replikasi" element={<ReplicationsPage />} />
             <Route path="progres" element={<ProgressBoardPage />} />
             <Route path="impor" element={<ImportsPage />} />
+          </Route>
+          <Route element={<RequireRole roles={['pimpinan']} />}>
+            <Route path="pimpinan" element={<CommandCentrePage />} />
           </Route>
           <Route element={<RequireRole roles={['province_viewer']} />}>
             <Route path="provinsi" element={<ProvinceCockpitPage />} />

@@ -268,7 +268,15 @@ export const DEMO_INNOVATIONS: Record<(typeof DEMO_TENANTS)[number], readonly De
 };
 
 /** Demo e-mail addresses use the tenant code without dots: `admin.3522@demo.local`. */
-export const demoEmail = (role: 'admin' | 'verifikator' | 'opd1' | 'opd2', tenantCode: string) =>
+export const demoEmail = (role: 'admin' | 'verifikator' | 'opd1' | 'opd2' | 'pimpinan', tenantCode: string) =>
   `${role}.${tenantCode.replace('.', '')}@demo.local`;
 
 export const PLATFORM_ADMIN_EMAIL = 'platform@demo.local';
+
+/**
+ * The region's leaders who read the command centre (ADR 0030): one demo region has one, so the
+ * README's tour shows the role without every region's sign-in list growing.
+ */
+export const DEMO_LEADERS = [
+  { tenantCode: '35.22', name: 'Sekretaris Daerah Kabupaten Bojonegoro' },
+] as const;

@@ -12,7 +12,14 @@ import {
   type ScopedClientFactory,
   tenantScope,
 } from '@inovasi/data';
-import { DEMO_INNOVATIONS, DEMO_OPDS, DEMO_TENANTS, demoEmail, PLATFORM_ADMIN_EMAIL } from './demo-data.ts';
+import {
+  DEMO_INNOVATIONS,
+  DEMO_LEADERS,
+  DEMO_OPDS,
+  DEMO_TENANTS,
+  demoEmail,
+  PLATFORM_ADMIN_EMAIL,
+} from './demo-data.ts';
 import { seedDemoScoring } from './demo-scoring.ts';
 import { seedDemoCatalog } from './seed-catalog.ts';
 import { seedDemoEvidence } from './seed-evidence.ts';
@@ -42,6 +49,7 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
     // A store seeded before the public catalogue existed gets its demo entries on its next start.
     await seedDemoCatalog(data, areas);
     await seedDemoEvidence(data);
+    await seedDemoLeaders(data);
     // Official past results once; summaries rebuilt from source (derived data) on every start.
     await seedDemoOversight(data);
     return false;
@@ -122,8 +130,21 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
     await seedDemoScoring(data, code, author, `u-${tag}-verifikator`, SEEDED_AT);
   }
   await registry.markSeeded(SEED_NAME);
+  await seedDemoLeaders(data);
   await seedDemoCatalog(data, areas);
   await seedDemoEvidence(data);
   await seedDemoOversight(data);
   return true;
+}
+
+/**
+ * The leaders came after the first seed: a store seeded before them gets them on its next start,
+ * and the fixed ids make this a no-op afterwards.
+ */
+async function seedDemoLeaders(data: ScopedClientFactory): Promise<void> {
+  for (const { tenantCode, name } of DEMO_LEADERS) {
+    const members = new MemberRepository(data.forScope(memberAdminScope(tenantCode)), tenantCode);
+    const input = { email: demoEmail('pimpinan', tenantCode), name, roles: ['pimpinan'] as Role[] };
+    await once(() => members.invite(input, { now: SEEDED_AT, id: `u-${compact(tenantCode)}-pimpinan` }));
+  }
 }

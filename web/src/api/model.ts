@@ -167,6 +167,7 @@ export const ROLES = exhaustive<Role>()([
   'verifier',
   'opd_operator',
   'province_viewer',
+  'pimpinan',
   'platform_admin',
 ]);
 export const TENANT_KINDS = exhaustive<TenantKind>()(['provinsi', 'kabupaten', 'kota']);

@@ -1146,6 +1146,7 @@ export interface paths {
                   | 'verifier'
                   | 'opd_operator'
                   | 'province_viewer'
+                  | 'pimpinan'
                 )[];
                 opdId?: string;
                 /** @enum {string} */
@@ -1235,7 +1236,7 @@ export interface paths {
             /** Format: email */
             email: string;
             name: string;
-            roles: ('tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer')[];
+            roles: ('tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer' | 'pimpinan')[];
             /** @example 01JDEMO00000000000000000000 */
             opdId?: string;
           };
@@ -1252,7 +1253,14 @@ export interface paths {
               id: string;
               email: string;
               name: string;
-              roles: ('platform_admin' | 'tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer')[];
+              roles: (
+                | 'platform_admin'
+                | 'tenant_admin'
+                | 'verifier'
+                | 'opd_operator'
+                | 'province_viewer'
+                | 'pimpinan'
+              )[];
               opdId?: string;
               /** @enum {string} */
               status?: 'invited' | 'active' | 'disabled';
@@ -1483,7 +1491,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            roles?: ('tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer')[];
+            roles?: ('tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer' | 'pimpinan')[];
             /** @example 01JDEMO00000000000000000000 */
             opdId?: string | null;
           };
@@ -1500,7 +1508,14 @@ export interface paths {
               id: string;
               email: string;
               name: string;
-              roles: ('platform_admin' | 'tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer')[];
+              roles: (
+                | 'platform_admin'
+                | 'tenant_admin'
+                | 'verifier'
+                | 'opd_operator'
+                | 'province_viewer'
+                | 'pimpinan'
+              )[];
               opdId?: string;
               /** @enum {string} */
               status?: 'invited' | 'active' | 'disabled';
@@ -1644,7 +1659,14 @@ export interface paths {
               id: string;
               email: string;
               name: string;
-              roles: ('platform_admin' | 'tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer')[];
+              roles: (
+                | 'platform_admin'
+                | 'tenant_admin'
+                | 'verifier'
+                | 'opd_operator'
+                | 'province_viewer'
+                | 'pimpinan'
+              )[];
               opdId?: string;
               /** @enum {string} */
               status?: 'invited' | 'active' | 'disabled';
@@ -1774,7 +1796,14 @@ export interface paths {
               id: string;
               email: string;
               name: string;
-              roles: ('platform_admin' | 'tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer')[];
+              roles: (
+                | 'platform_admin'
+                | 'tenant_admin'
+                | 'verifier'
+                | 'opd_operator'
+                | 'province_viewer'
+                | 'pimpinan'
+              )[];
               opdId?: string;
               /** @enum {string} */
               status?: 'invited' | 'active' | 'disabled';
@@ -1904,7 +1933,14 @@ export interface paths {
               id: string;
               email: string;
               name: string;
-              roles: ('platform_admin' | 'tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer')[];
+              roles: (
+                | 'platform_admin'
+                | 'tenant_admin'
+                | 'verifier'
+                | 'opd_operator'
+                | 'province_viewer'
+                | 'pimpinan'
+              )[];
               opdId?: string;
               /** @enum {string} */
               status?: 'invited' | 'active' | 'disabled';
@@ -15581,6 +15617,7 @@ export interface paths {
                   | 'verifier'
                   | 'opd_operator'
                   | 'province_viewer'
+                  | 'pimpinan'
                 )[];
                 tenantCode: string;
                 tenantName: string;
@@ -15666,7 +15703,14 @@ export interface components {
       email: string;
       name?: string;
       tenantCode: string;
-      roles: ('platform_admin' | 'tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer')[];
+      roles: (
+        | 'platform_admin'
+        | 'tenant_admin'
+        | 'verifier'
+        | 'opd_operator'
+        | 'province_viewer'
+        | 'pimpinan'
+      )[];
       opdId?: string;
     };
     Projection: {

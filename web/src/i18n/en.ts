@@ -1,4 +1,5 @@
 import { enExports } from './en-exports.ts';
+import { enLeaders } from './en-leaders.ts';
 import { enOversight } from './en-oversight.ts';
 import { enWhatIf } from './en-whatif.ts';
 import type { Dictionary } from './id.ts';
@@ -45,6 +46,7 @@ export const en: Dictionary = {
   'role.verifier': 'Verifier',
   'role.opd_operator': 'OPD operator',
   'role.province_viewer': 'Province viewer',
+  'role.pimpinan': 'Regional leader (head of region/Sekda)',
 
   'tenantKind.provinsi': 'Province',
   'tenantKind.kabupaten': 'Regency',
@@ -606,6 +608,7 @@ export const en: Dictionary = {
   'nav.exports': 'Exports',
   'nav.imports': 'Import innovations',
   'nav.whatif': 'What-if',
+  'nav.commandCentre': 'Command centre',
   'nav.oversight': 'Province oversight',
   'nav.national': 'National overview',
 
@@ -934,4 +937,5 @@ export const en: Dictionary = {
   ...enExports,
   ...enOversight,
   ...enWhatIf,
+  ...enLeaders,
 };

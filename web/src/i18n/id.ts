@@ -9,6 +9,7 @@ import type { idBoard } from './id-board.ts';
 import type { idCatalog } from './id-catalog.ts';
 import type { idEvidence } from './id-evidence.ts';
 import type { idExports } from './id-exports.ts';
+import type { idLeaders } from './id-leaders.ts';
 import type { idMfa } from './id-mfa.ts';
 import type { idOversight } from './id-oversight.ts';
 import type { idReplication } from './id-replication.ts';
@@ -55,6 +56,7 @@ export const id = {
   'role.verifier': 'Verifikator',
   'role.opd_operator': 'Operator OPD',
   'role.province_viewer': 'Pemantau Provinsi',
+  'role.pimpinan': 'Pimpinan Daerah (Kepala Daerah/Sekda)',
 
   'tenantKind.provinsi': 'Provinsi',
   'tenantKind.kabupaten': 'Kabupaten',
@@ -414,6 +416,7 @@ export const id = {
   'nav.exports': 'Ekspor Data',
   'nav.imports': 'Impor Inovasi',
   'nav.whatif': 'Simulasi',
+  'nav.commandCentre': 'Ruang Kendali',
   'nav.oversight': 'Pengawasan Provinsi',
   'nav.national': 'Gambaran Nasional',
   'signIn.catalogTitle': 'Mencari inovasi untuk direplikasi?',
@@ -437,5 +440,6 @@ export type MessageKey =
   | keyof typeof idExports
   | keyof typeof idOversight
   | keyof typeof idMfa
-  | keyof typeof idWhatIf;
+  | keyof typeof idWhatIf
+  | keyof typeof idLeaders;
 export type Dictionary = { readonly [K in MessageKey]: string };

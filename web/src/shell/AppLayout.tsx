@@ -3,12 +3,12 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { useMe } from '../auth/MeContext.tsx';
-import { useSession } from '../auth/SessionProvider.tsx';
+import { hasRole, useSession } from '../auth/SessionProvider.tsx';
 import { LoadingState } from '../components/PageStates.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
-import { navItemsFor } from './navigation.ts';
+import { INNOVATION_ROLES, navItemsFor } from './navigation.ts';
 import { RouteErrorBoundary } from './RouteErrorBoundary.tsx';
 
 const MAIN_ID = 'konten-utama';
@@ -46,7 +46,9 @@ export function AppLayout() {
 
 function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onToggleNav: () => void }) {
   const t = useT();
-  const { tenant } = useMe();
+  const { tenant, user } = useMe();
+  // The bell opens the notifications screen; a leader has none to act on, so it gets no dead end.
+  const notified = tenant && hasRole(user, ...INNOVATION_ROLES);
   return (
     <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
       <Group gap="xs" wrap="nowrap" miw={0}>
@@ -68,7 +70,7 @@ function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onToggleNav
         </Stack>
       </Group>
       <Group gap="xs" wrap="nowrap">
-        {tenant && <NotificationBell code={tenant.code} />}
+        {notified && <NotificationBell code={tenant.code} />}
         <LanguageSwitch />
         <UserMenu />
       </Group>

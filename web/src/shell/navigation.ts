@@ -22,6 +22,7 @@ export const REVIEW_ROLES: readonly Role[] = ['tenant_admin', 'verifier'];
 export const EVIDENCE_ROLES: readonly Role[] = ['tenant_admin', 'verifier', 'opd_operator'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/pimpinan', label: 'nav.commandCentre', roles: ['pimpinan'] },
   { to: '/provinsi', label: 'nav.oversight', roles: ['province_viewer'] },
   { to: '/dasbor', label: 'nav.dashboard', roles: DASHBOARD_ROLES },
   { to: '/simulasi', label: 'nav.whatif', roles: DASHBOARD_ROLES },
@@ -54,6 +55,8 @@ const HOME_BY_ROLE: readonly [Role, string][] = [
   ['platform_admin', '/platform/pemda'],
   // A province's admin is also its oversight viewer: the regencies come first, not its own registry.
   ['province_viewer', '/provinsi'],
+  // A leader holding another role too (say a Sekda who also administers) still lands on the figures.
+  ['pimpinan', '/pimpinan'],
   ['tenant_admin', '/dasbor'],
   ['verifier', '/verifikasi'],
   ['opd_operator', '/inovasi'],

@@ -16,6 +16,14 @@ const READS = [
   'dashboard.read',
 ] as const;
 
+/**
+ * What the region's leaders read: where the region stands (dashboard, projection), the OPDs and
+ * the period's progress board. Not the records themselves: innovation profiles, evidence, SPD
+ * answers and settings stay with the people who work on them, so a leader's account that leaks
+ * exposes figures, not documents (docs/decisions/0030-leaders-command-centre.md).
+ */
+const LEADER_READS = ['tenant.read', 'opd.read', 'period.read', 'projection.read', 'dashboard.read'] as const;
+
 /** What an OPD writes about its own innovations, and steps it through the workflow. */
 const INNOVATION_WRITES = [
   'innovation.create',
@@ -111,6 +119,7 @@ const OWN_TENANT_GRANTS: Record<Role, ReadonlySet<Action>> = {
   verifier: new Set([...READS, 'member.read', 'workflow.transition', 'answer.review', ...EXPORTS]),
   opd_operator: new Set([...READS, ...INNOVATION_WRITES, 'export.profile']),
   province_viewer: new Set([...READS, ...OVERSIGHT]),
+  pimpinan: new Set(LEADER_READS),
 };
 
 /** Actions an OPD operator may take only on records of its own OPD. */

@@ -4,6 +4,8 @@ export const ROLES = [
   'verifier',
   'opd_operator',
   'province_viewer',
+  // The head of region or the Sekda: reads the region's standing, changes nothing (ADR 0030).
+  'pimpinan',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -65,6 +65,8 @@ const OWN_TENANT: Record<Role, readonly Action[]> = {
   opd_operator: [...READS, ...INNOVATION_WRITES, 'export.profile'],
   // The province's own tenant is `35`; as a viewer it reads and oversees, it does not manage.
   province_viewer: [...READS, 'oversight.read', 'oversight.note'],
+  // The head of region / Sekda reads where the region stands, not the records behind it (ADR 0030).
+  pimpinan: ['tenant.read', 'opd.read', 'period.read', 'projection.read', 'dashboard.read'],
 };
 
 /**
@@ -132,6 +134,25 @@ describe('access policy matrix', () => {
       allowed: true,
       readOnly: false,
     });
+  });
+
+  it('lets a pimpinan change nothing: every action it may take is a read', () => {
+    const leader = actorWith('pimpinan');
+    for (const action of ACTIONS) {
+      const decision = decide(leader, action, { tenantCode: OWN, opdId: 'opd-own' });
+      if (decision.allowed) expect(decision.readOnly).toBe(true);
+      else expect(decision).toEqual({ allowed: false, reason: 'role' });
+    }
+  });
+
+  it('keeps a pimpinan to its own region, even a regency inside its province', () => {
+    const leader: Actor = { userId: 'u', email: 'e', tenantCode: '35', roles: ['pimpinan'] };
+    for (const tenantCode of [OWN, NEIGHBOUR, OTHER_PROVINCE_REGENCY]) {
+      expect(decide(leader, 'dashboard.read', { tenantCode })).toEqual({
+        allowed: false,
+        reason: 'other_tenant',
+      });
+    }
   });
 
   it('keeps the national summaries to the platform administrator', () => {
