@@ -137,7 +137,7 @@ describe('adviseWithLevers', () => {
     expect(
       moves
         .filter((move) => move.kind === 'lift_indicator' && move.code === 'sid.23')
-        .map((move) => move.toLevel),
+        .map((move) => move.kind === 'lift_indicator' && move.toLevel),
     ).toEqual([2, 2]);
   });
 
