@@ -10,6 +10,8 @@ import type { KemanfaatanBasis, Rubric, SidIndicator, SpdRow } from './types.ts'
  * Domain notes (ADR 0017): the five mandatory SID indicators (sid.16, 17, 32, 33, 35) gate the
  * verified score and the ready step; sid.33 figures are rounded half-up to their basis's `decimals`
  * (whole numbers for a, e, f; two decimals for b, c, d) so the transcribed ranges tile without gaps.
+ * ADR 0029: `regionWide` marks the levels of sid.16 and sid.23 whose evidence text accepts one
+ * regional act naming every innovation; the advice makes each such act one lever.
  */
 
 const BOUNDARY_OVERLAP = 'spd-boundary-overlap';
