@@ -89,6 +89,9 @@ describe('adviseWithLevers', () => {
     expect(perkada?.document_id).toContain('Perbup/Perwali');
     expect(perkada?.message_id).toContain('12 inovasi sekaligus');
     expect(perkada?.message_id).toContain('Data dukung: Halaman depan Perkada');
+    expect(perkada?.action_en).toBe(
+      'Issue a regional head’s regulation (Perbup/Perwali) naming each innovation: "Regulasi Inovasi Daerah" rises to level 2 for 12 innovations at once.',
+    );
     for (const lever of levers) {
       const withAll = projectRegion(lifted(state, ids, lever.code, lever.toLevel)).verified.index;
       expect(lever.indexAfter).toBe(withAll);

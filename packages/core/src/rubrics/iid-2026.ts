@@ -696,18 +696,18 @@ const SID_INDICATORS: readonly SidIndicator[] = [
       {
         level: 1,
         document_id: 'SK Kepala Daerah (Bupati/Wali Kota) dengan daftar inovasi dalam lampirannya',
-        document_en: "A regional head's decree (SK Bupati/Wali Kota) listing the innovations in its annex",
+        document_en: 'a regional head’s decree (SK Bupati/Wali Kota) listing the innovations in its annex',
       },
       {
         level: 2,
         document_id: 'Peraturan Kepala Daerah (Perbup/Perwali) yang menyebut nama setiap inovasi',
-        document_en: "A regional head's regulation (Perbup/Perwali) naming each innovation",
+        document_en: 'a regional head’s regulation (Perbup/Perwali) naming each innovation',
       },
       {
         level: 3,
         document_id: 'SK/Perkada yang memuat daftar inovasi, juncto Perda inovasi daerah yang berlaku',
         document_en:
-          'An SK/Perkada listing the innovations, read with the regional innovation Perda in force',
+          'an SK/Perkada listing the innovations, read with the regional innovation Perda in force',
       },
     ],
     levels: ladder(
@@ -890,7 +890,7 @@ const SID_INDICATORS: readonly SidIndicator[] = [
       {
         level: 3,
         document_id: 'SK Kepala Daerah tentang tim pelaksana inovasi daerah yang memuat tim setiap inovasi',
-        document_en: "A regional head's decree appointing the implementing team of each innovation",
+        document_en: 'a regional head’s decree appointing the implementing team of each innovation',
       },
     ],
     levels: ladder(

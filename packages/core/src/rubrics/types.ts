@@ -125,7 +125,7 @@ export interface KemanfaatanBasis {
  */
 export interface RegionWideDocument {
   readonly level: ScoredLevel;
-  /** The document to issue, in Bahasa Indonesia and English. */
+  /** The document to issue, in Bahasa Indonesia and English (lower case: it ends a sentence). */
   readonly document_id: string;
   readonly document_en: string;
 }

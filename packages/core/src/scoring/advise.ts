@@ -594,7 +594,7 @@ function levers(state: ProjectionState, context: Scoring): Lever[] {
       if (exactGain <= GAIN_TOLERANCE) continue;
       const count = lifted.length;
       const action_id = `Terbitkan satu ${document.document_id}: "${indicator.name}" naik ke level ${document.level} (${definition.text}) pada ${count} inovasi sekaligus.`;
-      const action_en = `Issue one document, ${document.document_en}: "${indicator.name}" rises to level ${document.level} for ${count} innovations at once.`;
+      const action_en = `Issue ${document.document_en}: "${indicator.name}" rises to level ${document.level} for ${count} innovations at once.`;
       found.push({
         kind: 'region_wide_document',
         code: indicator.code,
