@@ -66,6 +66,20 @@ describe('tenant admin reads the dashboard and sends a verified innovation', () 
     expect(await moves.count()).toBeGreaterThan(0);
     expect(await moves.first().textContent()).toMatch(/^\+\d+(,\d+)? poin/);
 
+    // One regional decree or regulation that lifts an indicator of many innovations is one lever, listed
+    // first with its summed gain and its reach (ADR 0029); each rubric evidence text is written once.
+    const lever = page.getByTestId('advice-lever').first();
+    await lever.waitFor();
+    expect(await lever.textContent()).toMatch(/^\+\d+(,\d+)? poin\d+ inovasiTerbitkan satu .*sekaligus\./);
+    const evidence = (
+      await page
+        .getByTestId('advice')
+        .getByText(/^Data dukung: /)
+        .allTextContents()
+    ).filter((text) => text !== 'Data dukung: sama seperti di atas.');
+    expect(evidence.length).toBeGreaterThan(0);
+    expect(new Set(evidence).size).toBe(evidence.length);
+
     await saveScreenshot(page, 'tenant-admin-dashboard');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

@@ -55,6 +55,7 @@ export type ProjectionSide = Projection['claimed'];
 export type ProjectedInnovation = Projection['innovations'][number];
 export type Predicate = ProjectionSide['predicate'];
 export type AdviceMove = components['schemas']['Move'];
+export type AdviceLever = components['schemas']['Lever'];
 export type AdviceBasis = Ok<paths['/tenants/{code}/periods/{year}/projection/advice']['get']>['basis'];
 export type PortfolioChoice = components['schemas']['PortfolioChoice'];
 export type PortfolioEntry = PortfolioChoice['entries'][number];

@@ -4954,7 +4954,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The moves that raise the index most for the least work, each with its computed gain */
+    /** Region-wide levers (one regulation or decree for many innovations) and the moves that raise the index most for the least work, each with its computed gain */
     get: {
       parameters: {
         query?: {
@@ -4971,7 +4971,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Moves */
+        /** @description Levers and moves */
         200: {
           headers: {
             [name: string]: unknown;
@@ -4980,6 +4980,7 @@ export interface paths {
             'application/json': {
               /** @enum {string} */
               basis: 'claimed' | 'verified';
+              levers: components['schemas']['Lever'][];
               moves: components['schemas']['Move'][];
             };
           };
@@ -15823,6 +15824,29 @@ export interface components {
         indexPointsVerified: number;
       }[];
     };
+    Lever: {
+      /** @enum {string} */
+      kind: 'region_wide_document';
+      code: string;
+      toLevel: number;
+      document_id: string;
+      document_en: string;
+      innovationIds: string[];
+      levelText: string;
+      evidence: {
+        description: string;
+        fileKinds: string[];
+      };
+      effort: number;
+      indexBefore: number;
+      indexAfter: number;
+      indexGain: number;
+      exactGain: number;
+      message_id: string;
+      message_en: string;
+      action_id: string;
+      action_en: string;
+    };
     Move: {
       /** @enum {string} */
       kind:
@@ -15839,6 +15863,8 @@ export interface components {
       exactGain: number;
       message_id: string;
       message_en: string;
+      action_id: string;
+      action_en: string;
       innovationId?: string;
       opdId?: string;
       code?: string;

@@ -503,6 +503,13 @@ export const en: Dictionary = {
   'dashboard.adviceEmpty': 'No advice: every move that can be computed is done.',
   'dashboard.gain': '+{gain} points',
   'dashboard.openInnovation': 'Open innovation',
+  'dashboard.leversTitle': 'One document for many innovations',
+  'dashboard.leversIntro':
+    "One regional head's decree or regulation naming every innovation lifts the same indicator for all of them at once; the gain is computed with all of them lifted together.",
+  'dashboard.leverReach': '{count} innovations',
+  'dashboard.movesTitle': 'Moves per innovation',
+  'dashboard.evidence': 'Evidence (in Bahasa Indonesia): {text}',
+  'dashboard.evidenceAsAbove': 'Evidence: as above.',
   'dashboard.notCounted': 'Innovations not counted yet ({count})',
   'dashboard.notCountedIntro': 'Ineligible drafts are left out of the divisor until they are fixed.',
   'dashboard.ifIneligibleSent':

@@ -118,6 +118,13 @@ export const idAdmin = {
   'dashboard.adviceEmpty': 'Tidak ada saran: semua langkah yang dapat dihitung sudah dilakukan.',
   'dashboard.gain': '+{gain} poin',
   'dashboard.openInnovation': 'Buka inovasi',
+  'dashboard.leversTitle': 'Satu dokumen untuk banyak inovasi',
+  'dashboard.leversIntro':
+    'Satu SK atau peraturan kepala daerah yang menyebut semua inovasi menaikkan indikator yang sama sekaligus; kenaikan dihitung dengan semua inovasi itu dinaikkan bersama.',
+  'dashboard.leverReach': '{count} inovasi',
+  'dashboard.movesTitle': 'Langkah per inovasi',
+  'dashboard.evidence': 'Data dukung: {text}',
+  'dashboard.evidenceAsAbove': 'Data dukung: sama seperti di atas.',
   'dashboard.notCounted': 'Inovasi yang belum dihitung ({count})',
   'dashboard.notCountedIntro':
     'Draf yang belum memenuhi syarat tidak masuk pembagi sampai syaratnya dipenuhi.',

@@ -112,6 +112,9 @@ export const moveSchema = z
     exactGain: z.number(),
     message_id: z.string(),
     message_en: z.string(),
+    /** The message without its evidence text; a list states the evidence once per indicator and level. */
+    action_id: z.string(),
+    action_en: z.string(),
     innovationId: z.string().optional(),
     opdId: z.string().optional(),
     code: z.string().optional(),
@@ -125,6 +128,32 @@ export const moveSchema = z
     evidence: z.record(z.string(), z.unknown()).optional(),
   })
   .openapi('Move');
+
+/** One region-level document lifting the same indicator of several innovations (ADR 0029). */
+export const leverSchema = z
+  .object({
+    kind: z.literal('region_wide_document'),
+    code: z.string(),
+    toLevel: z.number(),
+    /** The document to issue. */
+    document_id: z.string(),
+    document_en: z.string(),
+    /** The innovations it lifts; their count is the lever's reach. */
+    innovationIds: z.array(z.string()),
+    levelText: z.string(),
+    evidence: z.object({ description: z.string(), fileKinds: z.array(z.string()) }),
+    effort: z.number(),
+    indexBefore: z.number(),
+    /** The region projected again with every listed innovation lifted at once. */
+    indexAfter: z.number(),
+    indexGain: z.number(),
+    exactGain: z.number(),
+    message_id: z.string(),
+    message_en: z.string(),
+    action_id: z.string(),
+    action_en: z.string(),
+  })
+  .openapi('Lever');
 
 export const portfolioSchema = z
   .object({

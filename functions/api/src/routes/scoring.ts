@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  advise,
+  adviseWithLevers,
   choosePortfolio,
   getRubric,
   projectRegion,
@@ -17,7 +17,7 @@ import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
 import { periodParams, periodRubric } from './periods.ts';
-import { moveSchema, portfolioSchema, projectionSchema } from './scoring-schemas.ts';
+import { leverSchema, moveSchema, portfolioSchema, projectionSchema } from './scoring-schemas.ts';
 
 const simulateRoute = createRoute({
   method: 'post',
@@ -58,15 +58,22 @@ const adviceRoute = createRoute({
   method: 'get',
   path: '/tenants/{code}/periods/{year}/projection/advice',
   tags: ['Scoring'],
-  summary: 'The moves that raise the index most for the least work, each with its computed gain',
+  summary:
+    'Region-wide levers (one regulation or decree for many innovations) and the moves that raise the index most for the least work, each with its computed gain',
   request: {
     params: periodParams,
     query: basisQuery.extend({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
   },
   responses: {
     200: jsonContent(
-      z.object({ basis: z.enum(['claimed', 'verified']), moves: z.array(moveSchema) }),
-      'Moves',
+      z.object({
+        basis: z.enum(['claimed', 'verified']),
+        /** Levers first: each is one document, so it is listed before per-innovation moves. */
+        levers: z.array(leverSchema),
+        /** `limit` applies here; no move repeats a lift a lever makes. */
+        moves: z.array(moveSchema),
+      }),
+      'Levers and moves',
     ),
     ...errorResponses(400, 401, 403, 404),
   },
@@ -136,12 +143,18 @@ export const scoringRoutes = createRouter()
     const { basis, limit } = c.req.valid('query');
     const access = await tenantAccess(c, code, 'projection.read');
     const period = await loadPeriod(access, year, (await periodRubric(access.periods, year)).id);
+    const advice = adviseWithLevers(period.state, { basis, limit });
     // `added` carries the assumed new innovation in full; a client needs only the summary fields.
-    const moves = advise(period.state, { basis, limit }).map((move) => {
+    const moves = advice.moves.map((move) => {
       const { added: _added, ...summary } = move as typeof move & { added?: unknown };
       return summary;
     });
-    return c.json({ basis, moves: moves as z.infer<typeof moveSchema>[] }, 200);
+    const levers = advice.levers.map((lever) => ({
+      ...lever,
+      innovationIds: [...lever.innovationIds],
+      evidence: { ...lever.evidence, fileKinds: [...lever.evidence.fileKinds] },
+    }));
+    return c.json({ basis, levers, moves: moves as z.infer<typeof moveSchema>[] }, 200);
   })
   .openapi(portfolioRoute, async (c) => {
     const { code, year } = c.req.valid('param');

@@ -10,6 +10,8 @@ import type { KemanfaatanBasis, Rubric, SidIndicator, SpdRow } from './types.ts'
  * Domain notes (ADR 0017): the five mandatory SID indicators (sid.16, 17, 32, 33, 35) gate the
  * verified score and the ready step; sid.33 figures are rounded half-up to their basis's `decimals`
  * (whole numbers for a, e, f; two decimals for b, c, d) so the transcribed ranges tile without gaps.
+ * ADR 0029: `regionWide` marks the levels of sid.16 and sid.23 whose evidence text accepts one
+ * regional act naming every innovation; the advice makes each such act one lever.
  */
 
 const BOUNDARY_OVERLAP = 'spd-boundary-overlap';
@@ -687,6 +689,27 @@ const SID_INDICATORS: readonly SidIndicator[] = [
     variable: INFRASTRUKTUR,
     weight: 3,
     mandatory: true,
+    // The evidence asks for "the page that names the innovation" with "lampiran diperbolehkan", and
+    // at level 3 an SK/Perkada "yang memuat daftar inovasi (juncto)": one act listing every innovation
+    // supports each of them (ADR 0029). The date rules of each level still apply.
+    regionWide: [
+      {
+        level: 1,
+        document_id: 'SK Kepala Daerah (Bupati/Wali Kota) dengan daftar inovasi dalam lampirannya',
+        document_en: 'a regional head’s decree (SK Bupati/Wali Kota) listing the innovations in its annex',
+      },
+      {
+        level: 2,
+        document_id: 'Peraturan Kepala Daerah (Perbup/Perwali) yang menyebut nama setiap inovasi',
+        document_en: 'a regional head’s regulation (Perbup/Perwali) naming each innovation',
+      },
+      {
+        level: 3,
+        document_id: 'SK/Perkada yang memuat daftar inovasi, juncto Perda inovasi daerah yang berlaku',
+        document_en:
+          'an SK/Perkada listing the innovations, read with the regional innovation Perda in force',
+      },
+    ],
     levels: ladder(
       [
         'SK Kepala Daerah, atau Keputusan Kepala Perangkat Daerah yang ditandatangani atas nama Kepala Daerah',
@@ -861,6 +884,15 @@ const SID_INDICATORS: readonly SidIndicator[] = [
     variable: OUTPUT,
     weight: 1,
     mandatory: false,
+    // Level 3 accepts "SK/Surat Penugasan/Perintah Kepala Daerah": one decree appointing the teams
+    // of many innovations supports each of them (the decree group of the sharing rules, ADR 0029).
+    regionWide: [
+      {
+        level: 3,
+        document_id: 'SK Kepala Daerah tentang tim pelaksana inovasi daerah yang memuat tim setiap inovasi',
+        document_en: 'a regional head’s decree appointing the implementing team of each innovation',
+      },
+    ],
     levels: ladder(
       [
         'Ada tim pelaksana tanpa Surat Penugasan atau SK',

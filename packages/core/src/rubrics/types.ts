@@ -117,8 +117,23 @@ export interface KemanfaatanBasis {
   readonly assumptionIds?: readonly string[];
 }
 
+/**
+ * One document the regional head (or, for a Perda, the region) issues once that can carry this
+ * indicator's evidence for many innovations at the same level, because the rubric's own evidence
+ * text accepts a region-level act that names the innovations (e.g. an SK with the list in its
+ * lampiran). The advice turns it into one lever instead of a move per innovation (ADR 0029).
+ */
+export interface RegionWideDocument {
+  readonly level: ScoredLevel;
+  /** The document to issue, in Bahasa Indonesia and English (lower case: it ends a sentence). */
+  readonly document_id: string;
+  readonly document_en: string;
+}
+
 export interface SidIndicator extends IndicatorBase {
   readonly aspect: 'sid';
+  /** Levels one region-level document can reach for every innovation it names; absent: none. */
+  readonly regionWide?: readonly RegionWideDocument[];
   /** Only `sid.33`: the operator picks exactly one basis and its levels apply. */
   readonly bases?: readonly KemanfaatanBasis[];
 }

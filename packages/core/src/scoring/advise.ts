@@ -82,9 +82,49 @@ export interface MoveOutcome {
   readonly exactGain: number;
   readonly message_id: string;
   readonly message_en: string;
+  /**
+   * The message without its evidence text, for a list that states the evidence once per indicator
+   * and level rather than once per innovation.
+   */
+  readonly action_id: string;
+  readonly action_en: string;
 }
 
 export type Move = MoveChange & MoveOutcome;
+
+/**
+ * One region-level document (ADR 0029) that lifts the same indicator of several innovations to the
+ * same level: one move with the gain of all of them, instead of a move per innovation.
+ */
+export interface Lever {
+  readonly kind: 'region_wide_document';
+  readonly code: string;
+  readonly toLevel: Level;
+  readonly document_id: string;
+  readonly document_en: string;
+  /** The counted innovations whose answer to `code` is below `toLevel` today, in input order. */
+  readonly innovationIds: readonly string[];
+  readonly levelText: string;
+  readonly evidence: EvidenceRequirement;
+  readonly effort: number;
+  readonly indexBefore: number;
+  /** The region scored again with every listed innovation lifted at once. */
+  readonly indexAfter: number;
+  readonly indexGain: number;
+  readonly exactGain: number;
+  readonly message_id: string;
+  readonly message_en: string;
+  /** The message without its evidence text. */
+  readonly action_id: string;
+  readonly action_en: string;
+}
+
+export interface Advice {
+  /** Region-wide documents, highest gain first. */
+  readonly levers: readonly Lever[];
+  /** The remaining moves; none repeats a lift a lever already makes. */
+  readonly moves: readonly Move[];
+}
 
 export interface NewInnovationAssumption {
   readonly levels: Readonly<Partial<Record<string, Level>>>;
@@ -113,7 +153,12 @@ export const EFFORT = {
   verifyClaim: 1,
   fixDraft: 2,
   newInnovation: 6,
+  /** One act drafted, signed and attached once; cheaper than a step per innovation from two on. */
+  regionWideDocument: 3,
 } as const;
+
+/** A document that lifts a single innovation is an ordinary move, not a lever. */
+const LEVER_MINIMUM_INNOVATIONS = 2;
 
 const DEFAULT_LIMIT = 25;
 const DEFAULT_SID33_BASIS: Sid33Basis = 'a';
@@ -348,7 +393,23 @@ function* candidates(
 interface MoveMessages {
   readonly message_id: string;
   readonly message_en: string;
+  readonly action_id: string;
+  readonly action_en: string;
 }
+
+const plain = (message_id: string, message_en: string): MoveMessages => ({
+  message_id,
+  message_en,
+  action_id: message_id,
+  action_en: message_en,
+});
+
+const withEvidence = (action_id: string, action_en: string, evidence: EvidenceRequirement): MoveMessages => ({
+  message_id: `${action_id} Data dukung: ${evidence.description}.`,
+  message_en: `${action_en} Evidence (in Bahasa Indonesia): ${evidence.description}.`,
+  action_id,
+  action_en,
+});
 
 const indicatorName = (rubric: Rubric, code: string): string =>
   [...rubric.spdRows, ...rubric.sidIndicators].find((indicator) => indicator.code === code)?.name ?? code;
@@ -362,45 +423,114 @@ function describeMove(
   const { formula } = rubric;
   switch (change.kind) {
     case 'fill_empty_seat':
-      return {
-        message_id: `Isi kursi kosong: daftarkan satu inovasi lagi (${change.emptySeats} dari ${formula.divisorMinimum} kursi pembagi masih kosong).`,
-        message_en: `Fill an empty seat: register one more innovation (${change.emptySeats} of the ${formula.divisorMinimum} divisor seats are empty).`,
-      };
+      return plain(
+        `Isi kursi kosong: daftarkan satu inovasi lagi (${change.emptySeats} dari ${formula.divisorMinimum} kursi pembagi masih kosong).`,
+        `Fill an empty seat: register one more innovation (${change.emptySeats} of the ${formula.divisorMinimum} divisor seats are empty).`,
+      );
     case 'cover_basic_service': {
       const names = change.urusan.map(urusanName).join(', ');
-      return {
-        message_id: `Tambahkan inovasi pada urusan pelayanan dasar yang belum tercakup (${names}); tanpa ${formula.basicServiceUrusanRequired} dari 6 urusan, skor jumlah inovasi bernilai 0.`,
-        message_en: `Add innovations in the uncovered basic-service urusan (${names}); without ${formula.basicServiceUrusanRequired} of 6, the innovation-count score is 0.`,
-      };
+      return plain(
+        `Tambahkan inovasi pada urusan pelayanan dasar yang belum tercakup (${names}); tanpa ${formula.basicServiceUrusanRequired} dari 6 urusan, skor jumlah inovasi bernilai 0.`,
+        `Add innovations in the uncovered basic-service urusan (${names}); without ${formula.basicServiceUrusanRequired} of 6, the innovation-count score is 0.`,
+      );
     }
     case 'lift_spd_row': {
       const name = indicatorName(rubric, change.code);
-      return {
-        message_id: `Naikkan indikator daerah "${name}" dari level ${change.fromLevel} ke ${change.toLevel} (${change.levelText}). Data dukung: ${change.evidence.description}.`,
-        message_en: `Lift the regional indicator "${name}" from level ${change.fromLevel} to ${change.toLevel}. Evidence (in Bahasa Indonesia): ${change.evidence.description}.`,
-      };
+      return withEvidence(
+        `Naikkan indikator daerah "${name}" dari level ${change.fromLevel} ke ${change.toLevel} (${change.levelText}).`,
+        `Lift the regional indicator "${name}" from level ${change.fromLevel} to ${change.toLevel}.`,
+        change.evidence,
+      );
     }
     case 'lift_indicator': {
       const name = indicatorName(rubric, change.code);
       const basis = change.sid33Basis === null ? '' : ` (basis ${change.sid33Basis})`;
-      return {
-        message_id: `Naikkan "${name}"${basis} pada inovasi ${label(change.innovationId)} dari level ${change.fromLevel} ke ${change.toLevel} (${change.levelText}). Data dukung: ${change.evidence.description}.`,
-        message_en: `Lift "${name}"${basis} of innovation ${label(change.innovationId)} from level ${change.fromLevel} to ${change.toLevel}. Evidence (in Bahasa Indonesia): ${change.evidence.description}.`,
-      };
+      return withEvidence(
+        `Naikkan "${name}"${basis} pada inovasi ${label(change.innovationId)} dari level ${change.fromLevel} ke ${change.toLevel} (${change.levelText}).`,
+        `Lift "${name}"${basis} of innovation ${label(change.innovationId)} from level ${change.fromLevel} to ${change.toLevel}.`,
+        change.evidence,
+      );
     }
     case 'fix_ineligible_draft':
-      return {
-        message_id: `Lengkapi syarat draf inovasi ${label(change.innovationId)} (profil, rancang bangun, rentang usia) agar ikut dihitung.`,
-        message_en: `Fix the eligibility of draft ${label(change.innovationId)} (profile, rancang bangun, age window) so it counts.`,
-      };
+      return plain(
+        `Lengkapi syarat draf inovasi ${label(change.innovationId)} (profil, rancang bangun, rentang usia) agar ikut dihitung.`,
+        `Fix the eligibility of draft ${label(change.innovationId)} (profile, rancang bangun, age window) so it counts.`,
+      );
     case 'complete_mandatory': {
       const names = change.mandatory.map(({ code }) => `"${indicatorName(rubric, code)}"`).join(', ');
-      return {
-        message_id: `Lengkapi indikator wajib inovasi ${label(change.innovationId)} (${names}) dengan data dukung yang diterima verifikator, agar inovasi ini dihitung pada skor terverifikasi.`,
-        message_en: `Complete the mandatory indicators of innovation ${label(change.innovationId)} (${names}) with evidence the verifier accepts, so that it counts in the verified score.`,
-      };
+      return plain(
+        `Lengkapi indikator wajib inovasi ${label(change.innovationId)} (${names}) dengan data dukung yang diterima verifikator, agar inovasi ini dihitung pada skor terverifikasi.`,
+        `Complete the mandatory indicators of innovation ${label(change.innovationId)} (${names}) with evidence the verifier accepts, so that it counts in the verified score.`,
+      );
     }
   }
+}
+
+interface Scoring {
+  readonly rubric: Rubric;
+  readonly basis: ScoreBasis;
+  readonly score: (state: ProjectionState) => RegionalIndex;
+  readonly before: RegionalIndex;
+  readonly toIndexPoints: (total: number) => number;
+  readonly label: (innovationId: string) => string;
+}
+
+function scoring(state: ProjectionState, options: AdviseOptions): Scoring {
+  const rubric = getRubric(state.rubricId);
+  const basis = options.basis ?? 'verified';
+  const score = variantScorer(state.rubricId, basis);
+  const names = new Map(state.innovations.map((innovation) => [innovation.id, innovation.name]));
+  return {
+    rubric,
+    basis,
+    score,
+    before: score(state),
+    toIndexPoints: (total) => (total / rubric.formula.maxTotal) * 100,
+    label: (innovationId) => {
+      const name = names.get(innovationId);
+      return name ? `"${name}"` : innovationId;
+    },
+  };
+}
+
+const byGainThenEffort = <T extends { readonly exactGain: number; readonly effort: number }>(
+  left: T & { readonly order: number },
+  right: T & { readonly order: number },
+): number => {
+  const gainDifference = right.exactGain - left.exactGain;
+  if (Math.abs(gainDifference) > GAIN_TOLERANCE) return gainDifference;
+  return left.effort - right.effort || left.order - right.order;
+};
+
+/** Every move that raises the index, ranked; `advise` and `adviseWithLevers` cut the list. */
+function rankedMoves(state: ProjectionState, options: AdviseOptions, context: Scoring): Move[] {
+  const { rubric, basis, score, before, toIndexPoints, label } = context;
+  const assumption = options.newInnovation ?? minimalInnovation(rubric);
+  const scored: {
+    candidate: Candidate;
+    after: RegionalIndex;
+    exactGain: number;
+    effort: number;
+    order: number;
+  }[] = [];
+  for (const candidate of candidates(rubric, state, basis, before, assumption)) {
+    const after = score(applyMove(state, candidate.change));
+    const exactGain = toIndexPoints(after.total) - toIndexPoints(before.total);
+    if (exactGain > GAIN_TOLERANCE)
+      scored.push({ candidate, after, exactGain, effort: candidate.effort, order: scored.length });
+  }
+  scored.sort(byGainThenEffort);
+  return scored.map(
+    ({ candidate, after, exactGain }): Move => ({
+      ...candidate.change,
+      effort: candidate.effort,
+      indexBefore: before.index,
+      indexAfter: after.index,
+      indexGain: roundHalfUp(after.index - before.index, 2),
+      exactGain,
+      ...describeMove(rubric, candidate.change, label),
+    }),
+  );
 }
 
 /**
@@ -413,39 +543,94 @@ function describeMove(
  * Moves that do not raise the index are left out.
  */
 export function advise(state: ProjectionState, options: AdviseOptions = {}): readonly Move[] {
-  const rubric = getRubric(state.rubricId);
-  const basis = options.basis ?? 'verified';
-  const score = variantScorer(state.rubricId, basis);
-  const before = score(state);
-  const assumption = options.newInnovation ?? minimalInnovation(rubric);
-  const toIndexPoints = (total: number): number => (total / rubric.formula.maxTotal) * 100;
+  return rankedMoves(state, options, scoring(state, options)).slice(0, options.limit ?? DEFAULT_LIMIT);
+}
 
-  const scored: { candidate: Candidate; after: RegionalIndex; exactGain: number; order: number }[] = [];
-  for (const candidate of candidates(rubric, state, basis, before, assumption)) {
-    const after = score(applyMove(state, candidate.change));
-    const exactGain = toIndexPoints(after.total) - toIndexPoints(before.total);
-    if (exactGain > GAIN_TOLERANCE) scored.push({ candidate, after, exactGain, order: scored.length });
+/** The level an answer counts at on a basis: an answer without accepted evidence is 0 when verified. */
+function countedLevel(innovation: ProjectionInnovation, code: string, basis: ScoreBasis): Level {
+  const answer = innovation.answers[code];
+  if (answer === undefined) return 0;
+  return answer.verified || basis === 'claimed' ? answer.level : 0;
+}
+
+/**
+ * For every level of an indicator the rubric marks as reachable with one region-level document, the
+ * counted innovations below that level, lifted together. The gain is the region projected again with
+ * all of them lifted at once: not the sum of each innovation's own gain, which would be the same only
+ * while nothing but the kematangan average moves (lifting a mandatory indicator can also change which
+ * innovations count in the verified view).
+ */
+function levers(state: ProjectionState, context: Scoring): Lever[] {
+  const { rubric, basis, score, before, toIndexPoints } = context;
+  const found: (Lever & { order: number })[] = [];
+  for (const indicator of rubric.sidIndicators) {
+    if (indicator.code === KEMANFAATAN_CODE) continue;
+    for (const document of indicator.regionWide ?? []) {
+      const lifted = state.innovations.filter(
+        (innovation) =>
+          treatmentOf(innovation) === 'counted' &&
+          countedLevel(innovation, indicator.code, basis) < document.level,
+      );
+      if (lifted.length < LEVER_MINIMUM_INNOVATIONS) continue;
+      const definition = levelDefinition(indicator, document.level, DEFAULT_SID33_BASIS);
+      const after = score(
+        lifted.reduce(
+          (current, innovation) =>
+            applyMove(current, {
+              kind: 'lift_indicator',
+              innovationId: innovation.id,
+              opdId: innovation.opdId,
+              code: indicator.code,
+              fromLevel: countedLevel(innovation, indicator.code, basis),
+              toLevel: document.level,
+              sid33Basis: null,
+              levelText: definition.text,
+              evidence: definition.evidence,
+            }),
+          state,
+        ),
+      );
+      const exactGain = toIndexPoints(after.total) - toIndexPoints(before.total);
+      if (exactGain <= GAIN_TOLERANCE) continue;
+      const count = lifted.length;
+      const action_id = `Terbitkan satu ${document.document_id}: "${indicator.name}" naik ke level ${document.level} (${definition.text}) pada ${count} inovasi sekaligus.`;
+      const action_en = `Issue ${document.document_en}: "${indicator.name}" rises to level ${document.level} for ${count} innovations at once.`;
+      found.push({
+        kind: 'region_wide_document',
+        code: indicator.code,
+        toLevel: document.level,
+        document_id: document.document_id,
+        document_en: document.document_en,
+        innovationIds: lifted.map((innovation) => innovation.id),
+        levelText: definition.text,
+        evidence: definition.evidence,
+        effort: EFFORT.regionWideDocument,
+        indexBefore: before.index,
+        indexAfter: after.index,
+        indexGain: roundHalfUp(after.index - before.index, 2),
+        exactGain,
+        ...withEvidence(action_id, action_en, definition.evidence),
+        order: found.length,
+      });
+    }
   }
+  return found.sort(byGainThenEffort).map(({ order: _order, ...lever }) => lever);
+}
 
-  scored.sort((left, right) => {
-    const gainDifference = right.exactGain - left.exactGain;
-    if (Math.abs(gainDifference) > GAIN_TOLERANCE) return gainDifference;
-    return left.candidate.effort - right.candidate.effort || left.order - right.order;
-  });
-  const names = new Map(state.innovations.map((innovation) => [innovation.id, innovation.name]));
-  const label = (innovationId: string) => {
-    const name = names.get(innovationId);
-    return name ? `"${name}"` : innovationId;
-  };
-  return scored.slice(0, options.limit ?? DEFAULT_LIMIT).map(
-    ({ candidate, after, exactGain }): Move => ({
-      ...candidate.change,
-      effort: candidate.effort,
-      indexBefore: before.index,
-      indexAfter: after.index,
-      indexGain: roundHalfUp(after.index - before.index, 2),
-      exactGain,
-      ...describeMove(rubric, candidate.change, label),
-    }),
+/**
+ * The advice with region-wide levers first (ADR 0029). A per-innovation lift that a lever already
+ * makes (same indicator, same target level, an innovation the lever names) is left out of `moves`,
+ * so no innovation's move is listed twice; `limit` applies to `moves` only.
+ */
+export function adviseWithLevers(state: ProjectionState, options: AdviseOptions = {}): Advice {
+  const context = scoring(state, options);
+  const found = levers(state, context);
+  const covered = new Set(
+    found.flatMap((lever) => lever.innovationIds.map((id) => `${lever.code}|${lever.toLevel}|${id}`)),
   );
+  const moves = rankedMoves(state, options, context).filter(
+    (move) =>
+      move.kind !== 'lift_indicator' || !covered.has(`${move.code}|${move.toLevel}|${move.innovationId}`),
+  );
+  return { levers: found, moves: moves.slice(0, options.limit ?? DEFAULT_LIMIT) };
 }

@@ -11,10 +11,13 @@ export {
 } from '../innovation/eligibility.ts';
 export * from '../rubrics/index.ts';
 export {
+  type Advice,
   type AdviseOptions,
   advise,
+  adviseWithLevers,
   applyMove,
   EFFORT,
+  type Lever,
   type Move,
   type MoveChange,
   type MoveKind,

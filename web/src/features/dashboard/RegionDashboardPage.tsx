@@ -7,7 +7,6 @@ import {
   List,
   NativeSelect,
   Paper,
-  SegmentedControl,
   SimpleGrid,
   Stack,
   Table,
@@ -18,20 +17,14 @@ import {
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { URUSAN } from '../../../../packages/core/src/innovation/urusan.ts';
-import type { AdviceBasis, AdviceMove, Projection, ProjectionSide, Rubric } from '../../api/model.ts';
-import {
-  currentYear,
-  useAdvice,
-  useOpds,
-  usePeriods,
-  useProjection,
-  useYearRubric,
-} from '../../api/queries.ts';
+import type { Projection, ProjectionSide, Rubric } from '../../api/model.ts';
+import { currentYear, useOpds, usePeriods, useProjection, useYearRubric } from '../../api/queries.ts';
 import { useTenantCode } from '../../auth/MeContext.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { SectionPanel } from '../../components/SectionPanel.tsx';
 import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
+import { AdvicePanel } from './AdvicePanel.tsx';
 import { IndexGauge, PREDICATE_COLOR, PREDICATE_THEME_COLOR } from './IndexGauge.tsx';
 import type { OpdBar } from './OpdContributionChart.tsx';
 import { PortfolioPanel } from './PortfolioPanel.tsx';
@@ -377,73 +370,6 @@ function OpdContributions({ code, projection }: { code: string; projection: Proj
       )}
     </SectionPanel>
   );
-}
-
-function AdvicePanel({ code, year }: { code: string; year: number }) {
-  const { t, language } = useI18n();
-  const format = useFormat();
-  const [basis, setBasis] = useState<AdviceBasis>('verified');
-  const advice = useAdvice(code, year, basis);
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby="saran-judul" data-testid="advice">
-      <Stack gap="sm">
-        <Group justify="space-between" gap="xs">
-          <Title order={2} size="h4" id="saran-judul">
-            {t('dashboard.adviceTitle')}
-          </Title>
-          <SegmentedControl
-            size="xs"
-            value={basis}
-            onChange={(value) => setBasis(value as AdviceBasis)}
-            aria-label={t('dashboard.adviceBasis')}
-            data={[
-              { value: 'verified', label: t('dashboard.verified') },
-              { value: 'claimed', label: t('dashboard.claimed') },
-            ]}
-          />
-        </Group>
-        <Text size="sm">{t('dashboard.adviceIntro')}</Text>
-        {advice.isPending ? (
-          <LoadingState />
-        ) : advice.isError ? (
-          <ErrorState error={advice.error} onRetry={() => advice.refetch()} />
-        ) : advice.data.moves.length === 0 ? (
-          <EmptyMessage message={t('dashboard.adviceEmpty')} />
-        ) : (
-          <List type="ordered" spacing="sm" size="sm">
-            {withKeys(advice.data.moves).map(({ key, move }) => (
-              <List.Item key={key}>
-                <Group gap="xs" wrap="nowrap" align="flex-start">
-                  <Badge color="teal" variant="light" style={{ flexShrink: 0 }}>
-                    {t('dashboard.gain', { gain: format.decimal(move.indexGain) })}
-                  </Badge>
-                  <Text size="sm">
-                    {language === 'en' ? move.message_en : move.message_id}{' '}
-                    {move.innovationId && (
-                      <Anchor component={Link} to={`/inovasi/${move.innovationId}`} size="sm">
-                        {t('dashboard.openInnovation')}
-                      </Anchor>
-                    )}
-                  </Text>
-                </Group>
-              </List.Item>
-            ))}
-          </List>
-        )}
-      </Stack>
-    </Paper>
-  );
-}
-
-/** Stable keys for moves: what a move is about, numbered when two moves are about the same thing. */
-function withKeys(moves: AdviceMove[]): { key: string; move: AdviceMove }[] {
-  const seen = new Map<string, number>();
-  return moves.map((move) => {
-    const base = [move.kind, move.innovationId, move.opdId, move.code, ...(move.urusan ?? [])].join('|');
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    return { key: `${base}#${count}`, move };
-  });
 }
 
 /** Innovations the verified view holds at 0 until their mandatory indicators are accepted, with why. */
