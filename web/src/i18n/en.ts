@@ -1,4 +1,5 @@
 import { enExports } from './en-exports.ts';
+import { enGaps } from './en-gaps.ts';
 import { enOversight } from './en-oversight.ts';
 import { enWhatIf } from './en-whatif.ts';
 import type { Dictionary } from './id.ts';
@@ -934,4 +935,5 @@ export const en: Dictionary = {
   ...enExports,
   ...enOversight,
   ...enWhatIf,
+  ...enGaps,
 };

@@ -9,6 +9,7 @@ import type { idBoard } from './id-board.ts';
 import type { idCatalog } from './id-catalog.ts';
 import type { idEvidence } from './id-evidence.ts';
 import type { idExports } from './id-exports.ts';
+import type { idGaps } from './id-gaps.ts';
 import type { idMfa } from './id-mfa.ts';
 import type { idOversight } from './id-oversight.ts';
 import type { idReplication } from './id-replication.ts';
@@ -437,5 +438,6 @@ export type MessageKey =
   | keyof typeof idExports
   | keyof typeof idOversight
   | keyof typeof idMfa
-  | keyof typeof idWhatIf;
+  | keyof typeof idWhatIf
+  | keyof typeof idGaps;
 export type Dictionary = { readonly [K in MessageKey]: string };
