@@ -1,5 +1,7 @@
+import { textPdf } from '@inovasi/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
+import { uploadAndComplete } from '../evidence/support.ts';
 
 let env: TestEnvironment;
 beforeAll(async () => {
@@ -133,5 +135,116 @@ describe('gap analysis', () => {
     const response = await env.request('GET', '/tenants/35.22/periods/2030/gaps', { token: admin });
     expect(response.status).toBe(404);
     expect(response.json.error).toMatchObject({ code: 'no_rubric_for_year', field: 'year' });
+  });
+
+  it('puts the national kematangan recorded with the result beside ours', async () => {
+    // Prepare: a Kabupaten Magetan innovation through the whole workflow to a national result of 10
+    const tenant = '35.20';
+    const base = `/tenants/${tenant}`;
+    const operator = await env.login(`opd1.3520@demo.local`);
+    const verifier = await env.login(`verifikator.3520@demo.local`);
+    const admin = await env.login(`admin.3520@demo.local`);
+    const created = await env.request('POST', `${base}/innovations`, {
+      token: operator,
+      body: {
+        opdId: 'opd-dinkes',
+        periodYear: 2026,
+        profile: {
+          name: 'Klinik Sore Ramah Pekerja',
+          stage: 'penerapan',
+          initiator: 'opd',
+          classification: 'perangkat_daerah',
+          kind: 'digital',
+          form: 'pelayanan_publik',
+          urusanMain: 'kesehatan',
+          implementationDate: '2025-02-03',
+          rancangBangun: Array.from({ length: 320 }, (_, index) => `kata${index}`).join(' '),
+          tujuan: 'Mempercepat layanan.',
+          manfaat: 'Warga terlayani lebih cepat.',
+          hasil: 'Waktu tunggu turun separuh.',
+        },
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = created.json.id;
+    const step = async (token: string, path: string, body: unknown, method = 'POST') => {
+      const current = await env.request('GET', `${base}/innovations/${id}`, { token: admin });
+      const response = await env.request(method, `${base}/innovations/${id}${path}`, {
+        token,
+        headers: { 'if-match': current.headers.get('etag')! },
+        body,
+      });
+      expect(response.status, response.text).toBe(200);
+      return response;
+    };
+    const mandatory = ['sid.16', 'sid.17', 'sid.32', 'sid.33', 'sid.35'];
+    for (const indicator of mandatory) {
+      await step(
+        operator,
+        `/answers/${indicator}`,
+        indicator === 'sid.33' ? { level: 1, basis: 'a' } : { level: 1 },
+        'PUT',
+      );
+      const { completed, id: evidenceId } = await uploadAndComplete(
+        env,
+        operator,
+        tenant,
+        textPdf({ lines: [`Bukti ${indicator}`] }),
+        { fileName: `${indicator}.pdf`, mediaType: 'application/pdf' },
+      );
+      expect(completed.status, completed.text).toBe(200);
+      const linked = await env.request('POST', `${base}/evidence/${evidenceId}/links`, {
+        token: operator,
+        body: { type: 'innovation', innovationId: id, indicator },
+      });
+      expect(linked.status, linked.text).toBeLessThan(300);
+    }
+    await step(operator, '/transitions', { action: 'submit' });
+    await step(verifier, '/transitions', { action: 'start_review' });
+    for (const indicator of mandatory)
+      await step(verifier, `/answers/${indicator}/review`, { status: 'accepted' });
+    await step(verifier, '/transitions', { action: 'verify' });
+    await step(admin, '/transitions', { action: 'mark_ready' });
+    await step(admin, '/transitions', {
+      action: 'mark_sent',
+      registrationNumber: 'IID-2026-3520-0007',
+      sentAt: '2026-08-20',
+    });
+    await step(admin, '/transitions', { action: 'record_result', result: 'accepted', finalKematangan: 10 });
+
+    // Act
+    const gaps = await env.request('GET', gapsPath(tenant), { token: admin });
+
+    // Assess: five indicators accepted at level 1, the other fifteen empty; national 10 beside ours
+    expect(gaps.status, gaps.text).toBe(200);
+    const row = gaps.json.innovations.find((innovation: { id: string }) => innovation.id === id);
+    expect(row.counts).toMatchObject({ accepted: 5, empty: 15 });
+    expect(row.kematangan.verified).toBe(row.kematangan.claimed);
+    expect(row.kematangan.claimed).toBeGreaterThan(0);
+    expect(row.nationalKematangan).toBe(10);
+  });
+
+  it('takes its columns and rubric from the period’s pin, not the year (ADR 0017)', async () => {
+    // Prepare: Bojonegoro opens 2026 pinned to the provisional 2027 rules
+    const admin = await env.login('admin.3522@demo.local');
+    const opened = await env.request('POST', '/tenants/35.22/periods', {
+      token: admin,
+      body: {
+        year: 2026,
+        rubricId: 'iid-2027',
+        internalDeadline: '2027-01-31',
+        nationalDeadline: '2027-02-28',
+      },
+    });
+    expect(opened.status, opened.text).toBe(201);
+    const rubric = await env.request('GET', `/rubrics/${opened.json.rubricId}`, { token: admin });
+    // Act
+    const gaps = await env.request('GET', gapsPath('35.22'), { token: admin });
+    // Assess
+    expect(gaps.status, gaps.text).toBe(200);
+    expect(gaps.json.rubricId).toBe('iid-2027-provisional');
+    expect(gaps.json.indicators.map((indicator: { code: string }) => indicator.code)).toEqual(
+      rubric.json.sidIndicators.map((indicator: { code: string }) => indicator.code),
+    );
   });
 });
