@@ -64,6 +64,28 @@ describe('tenant admin reads the indicator gap map', () => {
     await saveScreenshot(page, 'gap-analysis');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // By OPD: the operator's Dinas Kesehatan shows the one returned regulation answer among its innovations.
+    await page.getByText('Per OPD', { exact: true }).first().click();
+    const health = page.getByTestId('gaps-opd-table').getByRole('row').filter({ hasText: 'Dinas Kesehatan' });
+    const regulation = health.locator('td[data-state="returned"]');
+    await regulation.first().waitFor();
+    expect(await regulation.count()).toBe(1);
+    expect(await regulation.getAttribute('title')).toMatch(/^Regulasi Inovasi Daerah: Dikembalikan 1, /);
+    expect(await regulation.locator('span[aria-hidden]').textContent()).toBe('D1');
+    await saveScreenshot(page, 'gap-analysis-opd');
+    // The wide map scrolls inside its own box; the page itself does not scroll sideways.
+    expect(
+      await page.evaluate(() => {
+        const root = (
+          globalThis as unknown as {
+            document: { documentElement: { scrollWidth: number; clientWidth: number } };
+          }
+        ).document.documentElement;
+        return root.scrollWidth <= root.clientWidth;
+      }),
+    ).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
     await page.getByRole('button', { name: /^EN/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Indicator gap analysis' }).waitFor();
     await headline.getByText(/% of indicators not filled$/).waitFor();

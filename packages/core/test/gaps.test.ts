@@ -121,6 +121,10 @@ describe('gapAnalysis', () => {
       ['Dinas Kesehatan', 2, 36, 90],
       ['Dinas Pendidikan', 1, 0, 0],
     ]);
+    // The OPD × indicator map: Dinas Kesehatan's sid.16 is one accepted and one waiting
+    expect(gaps.opds[0]?.cells).toHaveLength(20);
+    expect(gaps.opds[0]?.cells[0]).toMatchObject({ accepted: 1, waiting: 1, total: 2 });
+    expect(gaps.opds[0]?.cells[3]).toMatchObject({ empty: 2, total: 2, emptyPercent: 100 });
   });
 
   it('gives the ministry’s share with two decimals: 4.26% of 1,880 cells is 80 empty', () => {

@@ -12115,6 +12115,16 @@ export interface paths {
                   emptyPercent: number;
                   noEvidencePercent: number;
                 };
+                cells: {
+                  empty: number;
+                  no_evidence: number;
+                  waiting: number;
+                  returned: number;
+                  accepted: number;
+                  total: number;
+                  emptyPercent: number;
+                  noEvidencePercent: number;
+                }[];
               }[];
               region: {
                 empty: number;

@@ -78,6 +78,8 @@ export const gapAnalysisSchema = z.object({
       name: z.string(),
       innovations: z.number().int().min(0),
       counts: gapCountsSchema,
+      /** The OPD × indicator map: the states of its innovations per indicator, in the order of `indicators`. */
+      cells: z.array(gapCountsSchema),
     }),
   ),
   region: gapCountsSchema,
@@ -164,6 +166,7 @@ export function gapAnalysis(
       name: opdNames.get(opdId) ?? opdId,
       innovations: cells.length,
       counts: countStates(cells.flat()),
+      cells: codes.map((_, index) => countStates(cells.map((row) => row[index] as GapState))),
     }))
     // The OPD with the most to fill comes first: that is who Bappeda calls.
     .sort((a, b) => b.counts.emptyPercent - a.counts.emptyPercent || a.name.localeCompare(b.name, 'id'));

@@ -1,6 +1,17 @@
 import '../../i18n/id-gaps.ts';
-import { Anchor, Box, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import type { CSSProperties } from 'react';
+import {
+  Anchor,
+  Box,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { type CSSProperties, useState } from 'react';
 import { Link } from 'react-router';
 import type { GapAnalysis, GapState } from '../../api/model.ts';
 import { currentYear, useGaps } from '../../api/queries.ts';
@@ -95,7 +106,7 @@ function Gaps({ gaps }: { gaps: GapAnalysis }) {
         <Text>{t('gaps.empty')}</Text>
       ) : (
         <>
-          <HeatMap gaps={gaps} />
+          <MapView gaps={gaps} />
           <OpdTable gaps={gaps} />
         </>
       )}
@@ -126,6 +137,96 @@ function Legend() {
   );
 }
 
+/** The worst state present decides an OPD cell's fill: what Bappeda must chase first. */
+const SEVERITY: readonly GapState[] = ['empty', 'returned', 'no_evidence', 'waiting', 'accepted'];
+type GapCounts = GapAnalysis['region'];
+
+function MapView({ gaps }: { gaps: GapAnalysis }) {
+  const t = useT();
+  const [view, setView] = useState<'innovations' | 'opds'>('innovations');
+  return (
+    <SectionPanel id="gaps-map" title={t('gaps.map')}>
+      <SegmentedControl
+        value={view}
+        onChange={(value) => setView(value as 'innovations' | 'opds')}
+        aria-label={t('gaps.view')}
+        data={[
+          { value: 'innovations', label: t('gaps.view.innovations') },
+          { value: 'opds', label: t('gaps.view.opds') },
+        ]}
+        style={{ alignSelf: 'flex-start' }}
+      />
+      {view === 'innovations' ? <HeatMap gaps={gaps} /> : <OpdHeatMap gaps={gaps} />}
+    </SectionPanel>
+  );
+}
+
+function IndicatorHeaders({ gaps }: { gaps: GapAnalysis }) {
+  const t = useT();
+  return gaps.indicators.map((indicator) => (
+    <Table.Th key={indicator.code} scope="col" style={{ textAlign: 'center', padding: '2px 4px' }}>
+      <abbr title={indicator.name}>{indicator.code.replace(/^sid\./, '')}</abbr>
+      {indicator.mandatory && <VisuallyHidden>{` (${t('gaps.mandatory')})`}</VisuallyHidden>}
+      {indicator.mandatory && <span aria-hidden>*</span>}
+      <VisuallyHidden>{` ${indicator.name}`}</VisuallyHidden>
+    </Table.Th>
+  ));
+}
+
+/** OPD × indicator: each cell counts its innovations' states, e.g. "K2 D1", filled by the worst one. */
+function OpdHeatMap({ gaps }: { gaps: GapAnalysis }) {
+  const t = useT();
+  const format = useFormat();
+  const present = (counts: GapCounts) => SEVERITY.filter((state) => counts[state] > 0);
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table withTableBorder withColumnBorders data-testid="gaps-opd-table" fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('gaps.col.opd')}</Table.Th>
+            <Table.Th scope="col">{t('gaps.col.emptyPercent')}</Table.Th>
+            <IndicatorHeaders gaps={gaps} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {gaps.opds.map((opd) => (
+            <Table.Tr key={opd.opdId}>
+              <Table.Th scope="row" fw={500}>
+                {/* Its innovations, to act on; also what lets a keyboard reach the scrolling map. */}
+                <Anchor component={Link} to={`/inovasi?opd=${encodeURIComponent(opd.opdId)}`} size="sm">
+                  {opd.name}
+                </Anchor>
+              </Table.Th>
+              <Table.Td>{format.decimal(opd.counts.emptyPercent)}%</Table.Td>
+              {opd.cells.map((counts, index) => {
+                const states = present(counts);
+                const worst = states[0] ?? 'accepted';
+                const shown = states.filter((state) => state !== 'accepted');
+                const spoken = states.map((state) => `${t(stateKey(state))} ${counts[state]}`).join(', ');
+                return (
+                  <Table.Td
+                    key={gaps.indicators[index]?.code ?? index}
+                    style={{ ...cellStyle(worst), whiteSpace: 'nowrap' }}
+                    data-state={worst}
+                    title={t('gaps.cell', { indicator: gaps.indicators[index]?.name ?? '', state: spoken })}
+                  >
+                    <span aria-hidden>
+                      {shown.length === 0
+                        ? t(symbolKey('accepted'))
+                        : shown.map((state) => `${t(symbolKey(state))}${counts[state]}`).join(' ')}
+                    </span>
+                    <VisuallyHidden>{spoken}</VisuallyHidden>
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
 function HeatMap({ gaps }: { gaps: GapAnalysis }) {
   const t = useT();
   const format = useFormat();
@@ -137,7 +238,7 @@ function HeatMap({ gaps }: { gaps: GapAnalysis }) {
   }));
   const columns = 3 + gaps.indicators.length;
   return (
-    <SectionPanel id="gaps-map" title={t('gaps.map')}>
+    <>
       <Table.ScrollContainer minWidth={900}>
         <Table withTableBorder withColumnBorders striped={false} data-testid="gaps-table" fz="sm">
           <Table.Thead>
@@ -145,18 +246,7 @@ function HeatMap({ gaps }: { gaps: GapAnalysis }) {
               <Table.Th scope="col">{t('gaps.col.innovation')}</Table.Th>
               <Table.Th scope="col">{t('gaps.col.ours')}</Table.Th>
               <Table.Th scope="col">{t('gaps.col.national')}</Table.Th>
-              {gaps.indicators.map((indicator) => (
-                <Table.Th
-                  key={indicator.code}
-                  scope="col"
-                  style={{ textAlign: 'center', padding: '2px 4px' }}
-                >
-                  <abbr title={indicator.name}>{indicator.code.replace(/^sid\./, '')}</abbr>
-                  {indicator.mandatory && <VisuallyHidden>{` (${t('gaps.mandatory')})`}</VisuallyHidden>}
-                  {indicator.mandatory && <span aria-hidden>*</span>}
-                  <VisuallyHidden>{` ${indicator.name}`}</VisuallyHidden>
-                </Table.Th>
-              ))}
+              <IndicatorHeaders gaps={gaps} />
             </Table.Tr>
           </Table.Thead>
           {groups.map(({ opd, rows }) => (
@@ -227,7 +317,7 @@ function HeatMap({ gaps }: { gaps: GapAnalysis }) {
       <Text size="xs" c="dimmed">
         {t('gaps.nationalNote')}
       </Text>
-    </SectionPanel>
+    </>
   );
 }
 
