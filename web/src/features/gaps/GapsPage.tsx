@@ -230,7 +230,6 @@ function OpdHeatMap({ gaps }: { gaps: GapAnalysis }) {
 function HeatMap({ gaps }: { gaps: GapAnalysis }) {
   const t = useT();
   const format = useFormat();
-  const opdNames = new Map(gaps.opds.map((opd) => [opd.opdId, opd]));
   // Rows grouped by OPD in the order the analysis ranks the OPDs (most left to fill first).
   const groups = gaps.opds.map((opd) => ({
     opd,
@@ -240,7 +239,7 @@ function HeatMap({ gaps }: { gaps: GapAnalysis }) {
   return (
     <>
       <Table.ScrollContainer minWidth={900}>
-        <Table withTableBorder withColumnBorders striped={false} data-testid="gaps-table" fz="sm">
+        <Table withTableBorder withColumnBorders data-testid="gaps-table" fz="sm">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('gaps.col.innovation')}</Table.Th>
@@ -254,7 +253,7 @@ function HeatMap({ gaps }: { gaps: GapAnalysis }) {
               <Table.Tr>
                 <Table.Th scope="colgroup" colSpan={columns} bg="var(--mantine-color-gray-1)">
                   {t('gaps.opdRow', {
-                    name: opdNames.get(opd.opdId)?.name ?? opd.opdId,
+                    name: opd.name,
                     percent: format.decimal(opd.counts.emptyPercent),
                   })}
                 </Table.Th>
