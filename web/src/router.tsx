@@ -27,6 +27,7 @@ const InnovationDetailPage = lazy(() => import('./features/innovations/Innovatio
 const InnovationQueuePage = lazy(() => import('./features/innovations/InnovationQueuePage.tsx'));
 const RegionDashboardPage = lazy(() => import('./features/dashboard/RegionDashboardPage.tsx'));
 const WhatIfPage = lazy(() => import('./features/scoring/WhatIfPage.tsx'));
+const GapsPage = lazy(() => import('./features/gaps/GapsPage.tsx'));
 const SpdPage = lazy(() => import('./features/tenant-admin/SpdPage.tsx'));
 const SettingsPage = lazy(() => import('./features/tenant-admin/SettingsPage.tsx'));
 const PeriodsPage = lazy(() => import('./features/tenant-admin/PeriodsPage.tsx'));
@@ -74,6 +75,7 @@ export function AppRoutes() {
           <Route element={<RequireRole roles={DASHBOARD_ROLES} />}>
             <Route path="dasbor" element={<RegionDashboardPage />} />
             <Route path="simulasi" element={<WhatIfPage />} />
+            <Route path="kesenjangan" element={<GapsPage />} />
           </Route>
           <Route element={<RequireRole roles={['opd_operator']} />}>
             <Route path="tugas" element={<InnovationQueuePage mode="operator" />} />

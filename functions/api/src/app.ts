@@ -37,6 +37,7 @@ import { catalogRoutes } from './routes/catalog.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { gapRoutes } from './routes/gaps.ts';
 import { importRoutes } from './routes/imports.ts';
 import { innovationRoutes } from './routes/innovations.ts';
 import { memberRoutes } from './routes/members.ts';
@@ -233,6 +234,7 @@ export function createApp(deps: AppDeps) {
     publicationRoutes,
     replicationRoutes,
     evidenceRoutes,
+    gapRoutes,
     dashboardRoutes,
     oversightRoutes,
     platformRoutes,

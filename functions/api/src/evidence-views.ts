@@ -1,13 +1,22 @@
 import {
   type Completeness,
   completenessOf,
+  type GapAnalysis,
+  gapAnalysis,
   type IndicatorEvidence,
   type Innovation,
   indicatorEvidence,
+  type Opd,
   type SpdAnswers,
   sumCompleteness,
 } from '@inovasi/core';
-import { getRubric, type Rubric, type Sid33Basis, spdAnswerLevel } from '@inovasi/core/scoring';
+import {
+  getRubric,
+  KEMANFAATAN_CODE,
+  type Rubric,
+  type Sid33Basis,
+  spdAnswerLevel,
+} from '@inovasi/core/scoring';
 import type { LinkedEvidence } from '@inovasi/data';
 
 const asLinked = (entries: readonly LinkedEvidence[] | undefined) =>
@@ -59,15 +68,8 @@ export function spdChecklist(
   return { rows, completeness: completenessOf(rows) };
 }
 
-/** Per innovation and for the region: answered, evidenced (passed intake) and verified shares. */
-export function regionCompleteness(
-  rubricId: string,
-  year: number,
-  innovations: readonly Innovation[],
-  spd: SpdAnswers | undefined,
-  links: readonly LinkedEvidence[],
-) {
-  const rubric = getRubric(rubricId);
+/** A region's evidence links by innovation and indicator, and by SPD row of one year. */
+function groupLinks(links: readonly LinkedEvidence[], year: number) {
   const byInnovation = new Map<string, Map<string, LinkedEvidence[]>>();
   const bySpdRow = new Map<string, LinkedEvidence[]>();
   for (const entry of links) {
@@ -80,6 +82,48 @@ export function regionCompleteness(
       bySpdRow.set(target.row, [...(bySpdRow.get(target.row) ?? []), entry]);
     }
   }
+  return { byInnovation, bySpdRow };
+}
+
+/**
+ * The period's gap heat map (docs/decisions/0028), from the same checklists as the completeness
+ * figures, so the two screens never disagree about what is answered or evidenced.
+ */
+export function regionGaps(
+  rubric: Rubric,
+  year: number,
+  innovations: readonly Innovation[],
+  links: readonly LinkedEvidence[],
+  opds: readonly Opd[],
+): GapAnalysis {
+  const { byInnovation } = groupLinks(links, year);
+  return gapAnalysis(
+    rubric,
+    year,
+    innovations.map((innovation) => ({
+      id: innovation.id,
+      name: innovation.profile.name,
+      opdId: innovation.opdId,
+      status: innovation.status,
+      checklist: innovationChecklist(rubric, innovation, byInnovation.get(innovation.id) ?? new Map())
+        .indicators,
+      sid33Basis: innovation.answers?.[KEMANFAATAN_CODE]?.basis as Sid33Basis | undefined,
+      nationalKematangan: innovation.finalKematangan,
+    })),
+    new Map(opds.map((opd) => [opd.id, opd.name])),
+  );
+}
+
+/** Per innovation and for the region: answered, evidenced (passed intake) and verified shares. */
+export function regionCompleteness(
+  rubricId: string,
+  year: number,
+  innovations: readonly Innovation[],
+  spd: SpdAnswers | undefined,
+  links: readonly LinkedEvidence[],
+) {
+  const rubric = getRubric(rubricId);
+  const { byInnovation, bySpdRow } = groupLinks(links, year);
   const perInnovation = innovations.map((innovation) => ({
     id: innovation.id,
     name: innovation.profile.name,

@@ -64,12 +64,12 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const UPLOAD_PATH = /\/evidence\/(uploads|urls)$|\/(uploads?|attachments?)(\/|$)/;
 /**
  * Reads that load a whole region's period or build a file: the projection, its advice and its
- * portfolio, the audit CSV, an export's download and the national entry. Measured in issue 19:
+ * portfolio, the gap heat map, the audit CSV, an export's download and the national entry. Measured in issue 19:
  * 300 advice reads by one operator moved another region's p50 from 15 to 512 ms, where plain
  * reads barely move it.
  */
 const EXPENSIVE_READ_PATH =
-  /\/projection(\/advice|\/portfolio)?$|\/audit\/export$|\/exports\/[^/]+\/download$|\/national-entry$/;
+  /\/projection(\/advice|\/portfolio)?$|\/periods\/\d+\/gaps$|\/audit\/export$|\/exports\/[^/]+\/download$|\/national-entry$/;
 /** The what-if simulation: a POST that stores nothing, so a (costed) read. */
 const SIMULATION_PATH = /\/scoring\/simulate$/;
 

@@ -148,6 +148,7 @@ describe('rate limits', () => {
     for (const path of [
       '/api/v1/tenants/35.22/periods/2026/projection',
       '/api/v1/tenants/35.22/periods/2026/projection/portfolio',
+      '/api/v1/tenants/35.22/periods/2026/gaps',
       '/api/v1/tenants/35.22/audit/export',
       '/api/v1/tenants/35.22/exports/abc/download',
       '/api/v1/tenants/35.22/innovations/abc/national-entry',

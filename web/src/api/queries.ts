@@ -32,6 +32,8 @@ export const queryKeys = {
   spd: (code: string, year: number) => ['tenants', code, 'scoring', 'spd', year] as const,
   portfolio: (code: string, year: number, basis: AdviceBasis) =>
     ['tenants', code, 'scoring', 'portfolio', year, basis] as const,
+  /** Under `scoring`: an answer, a review or a workflow step changes the heat map too. */
+  gaps: (code: string, year: number) => ['tenants', code, 'scoring', 'gaps', year] as const,
   /** Every innovation of a period with its answers: what the what-if screen starts from. */
   periodInnovations: (code: string, year: number) =>
     ['tenants', code, 'innovations', 'period', year] as const,
@@ -156,6 +158,15 @@ export function usePortfolio(code: string, year: number, basis: AdviceBasis) {
           params: { path: { code, year }, query: { basis } },
         }),
       ),
+  });
+}
+
+/** The period's gap heat map: a state per innovation × indicator, with totals (issue 18). */
+export function useGaps(code: string, year: number) {
+  return useQuery({
+    queryKey: queryKeys.gaps(code, year),
+    queryFn: () =>
+      unwrap(api.GET('/tenants/{code}/periods/{year}/gaps', { params: { path: { code, year } } })),
   });
 }
 

@@ -12071,6 +12071,175 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tenants/{code}/periods/{year}/gaps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Gap heat map of the period: per innovation × indicator empty, answered without evidence, waiting, returned or accepted; totals per indicator, OPD and region */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Gap analysis */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              rubricId: string;
+              indicators: {
+                code: string;
+                name: string;
+                mandatory: boolean;
+                counts: {
+                  empty: number;
+                  no_evidence: number;
+                  waiting: number;
+                  returned: number;
+                  accepted: number;
+                  total: number;
+                  emptyPercent: number;
+                  noEvidencePercent: number;
+                };
+              }[];
+              innovations: {
+                id: string;
+                name: string;
+                opdId: string;
+                status: string;
+                cells: ('empty' | 'no_evidence' | 'waiting' | 'returned' | 'accepted')[];
+                counts: {
+                  empty: number;
+                  no_evidence: number;
+                  waiting: number;
+                  returned: number;
+                  accepted: number;
+                  total: number;
+                  emptyPercent: number;
+                  noEvidencePercent: number;
+                };
+                kematangan: {
+                  claimed: number;
+                  verified: number;
+                };
+                nationalKematangan?: number;
+              }[];
+              opds: {
+                opdId: string;
+                name: string;
+                innovations: number;
+                counts: {
+                  empty: number;
+                  no_evidence: number;
+                  waiting: number;
+                  returned: number;
+                  accepted: number;
+                  total: number;
+                  emptyPercent: number;
+                  noEvidencePercent: number;
+                };
+                cells: {
+                  empty: number;
+                  no_evidence: number;
+                  waiting: number;
+                  returned: number;
+                  accepted: number;
+                  total: number;
+                  emptyPercent: number;
+                  noEvidencePercent: number;
+                }[];
+              }[];
+              region: {
+                empty: number;
+                no_evidence: number;
+                waiting: number;
+                returned: number;
+                accepted: number;
+                total: number;
+                emptyPercent: number;
+                noEvidencePercent: number;
+              };
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tenants/{code}/periods/{year}/summary': {
     parameters: {
       query?: never;

@@ -1,4 +1,5 @@
 import { enExports } from './en-exports.ts';
+import { enGaps } from './en-gaps.ts';
 import { enLeaders } from './en-leaders.ts';
 import { enOversight } from './en-oversight.ts';
 import { enWhatIf } from './en-whatif.ts';
@@ -945,4 +946,5 @@ export const en: Dictionary = {
   ...enOversight,
   ...enWhatIf,
   ...enLeaders,
+  ...enGaps,
 };

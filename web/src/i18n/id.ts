@@ -9,6 +9,7 @@ import type { idBoard } from './id-board.ts';
 import type { idCatalog } from './id-catalog.ts';
 import type { idEvidence } from './id-evidence.ts';
 import type { idExports } from './id-exports.ts';
+import type { idGaps } from './id-gaps.ts';
 import type { idLeaders } from './id-leaders.ts';
 import type { idMfa } from './id-mfa.ts';
 import type { idOversight } from './id-oversight.ts';
@@ -441,5 +442,6 @@ export type MessageKey =
   | keyof typeof idOversight
   | keyof typeof idMfa
   | keyof typeof idWhatIf
-  | keyof typeof idLeaders;
+  | keyof typeof idLeaders
+  | keyof typeof idGaps;
 export type Dictionary = { readonly [K in MessageKey]: string };

@@ -1,3 +1,4 @@
+export * from './gaps.ts';
 export * from './kinds.ts';
 export * from './links.ts';
 export * from './rules.ts';

@@ -24,6 +24,7 @@ import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageSta
 import { SectionPanel } from '../../components/SectionPanel.tsx';
 import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
+import { GapsEntry } from '../gaps/GapsEntry.tsx';
 import { AdvicePanel } from './AdvicePanel.tsx';
 import { IndexGauge, PREDICATE_COLOR, PREDICATE_THEME_COLOR } from './IndexGauge.tsx';
 import type { OpdBar } from './OpdContributionChart.tsx';
@@ -136,6 +137,7 @@ function Dashboard({
       <OpdContributions code={code} projection={projection} />
       <AdvicePanel code={code} year={year} />
       <PortfolioPanel code={code} year={year} />
+      <GapsEntry year={year} />
       <VerifiedHeldPanel projection={projection} />
       <NotCountedPanel projection={projection} />
       <Suspense fallback={<LoadingState />}>
