@@ -1,5 +1,6 @@
 import { enExports } from './en-exports.ts';
 import { enOversight } from './en-oversight.ts';
+import { enPolish } from './en-polish.ts';
 import { enWhatIf } from './en-whatif.ts';
 import type { Dictionary } from './id.ts';
 
@@ -934,4 +935,5 @@ export const en: Dictionary = {
   ...enExports,
   ...enOversight,
   ...enWhatIf,
+  ...enPolish,
 };

@@ -11,6 +11,7 @@ import type { idEvidence } from './id-evidence.ts';
 import type { idExports } from './id-exports.ts';
 import type { idMfa } from './id-mfa.ts';
 import type { idOversight } from './id-oversight.ts';
+import type { idPolish } from './id-polish.ts';
 import type { idReplication } from './id-replication.ts';
 import type { idWhatIf } from './id-whatif.ts';
 
@@ -437,5 +438,6 @@ export type MessageKey =
   | keyof typeof idExports
   | keyof typeof idOversight
   | keyof typeof idMfa
+  | keyof typeof idPolish
   | keyof typeof idWhatIf;
 export type Dictionary = { readonly [K in MessageKey]: string };
