@@ -72,6 +72,13 @@ describe('deadlines, refusals said up front, and the small things', () => {
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByTestId('operator-deadline').filter({ hasText: '14 hari lagi' }).waitFor();
     await saveScreenshot(page, 'operator-deadline');
+
+    // A date typed the Indonesian way is read day first and written out, whatever the browser's locale.
+    await page.goto(`/inovasi/${created.id}/profil`);
+    const trial = page.getByLabel('Waktu uji coba', { exact: true });
+    await trial.fill('5/3/2026');
+    await trial.press('Tab');
+    expect(await trial.inputValue()).toBe('5 Maret 2026');
     await page.context().close();
   });
 

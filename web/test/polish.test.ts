@@ -5,6 +5,7 @@ import { getRubric } from '../../packages/core/src/rubrics/index.ts';
 import type { Period } from '../../packages/core/src/workflow/periods.ts';
 import { ApiError } from '../src/api/errors.ts';
 import type { Innovation } from '../src/api/model.ts';
+import { parseDateInput } from '../src/components/dateInput.ts';
 import { describeError } from '../src/components/errorText.ts';
 import { regionLine, urusanLabel } from '../src/features/catalog/labels.ts';
 import { documentDateRequired } from '../src/features/evidence/documentDate.ts';
@@ -152,5 +153,24 @@ describe('the public catalogue', () => {
     expect(regionLine({ code: '35.22', name: 'Kabupaten Bojonegoro' }, province)).toBe(
       'Kabupaten Bojonegoro · Provinsi Jawa Timur',
     );
+  });
+});
+
+describe('what a person types into a date field', () => {
+  it('is read day first, with Indonesian or English month names, or in the ISO form', () => {
+    expect(parseDateInput('20/12/2026')).toBe('2026-12-20');
+    expect(parseDateInput('5-1-2027')).toBe('2027-01-05');
+    expect(parseDateInput('20.12.2026')).toBe('2026-12-20');
+    expect(parseDateInput('20 Desember 2026')).toBe('2026-12-20');
+    expect(parseDateInput('17 Agu 2026')).toBe('2026-08-17');
+    expect(parseDateInput('20 December 2026')).toBe('2026-12-20');
+    expect(parseDateInput('2026-12-20')).toBe('2026-12-20');
+  });
+
+  it('is never read month first, and refuses a day the calendar does not have', () => {
+    expect(parseDateInput('12/20/2026')).toBeNull();
+    expect(parseDateInput('31/02/2026')).toBeNull();
+    expect(parseDateInput('20/12/202')).toBeNull();
+    expect(parseDateInput('besok')).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import {
   type EvidenceKind,
   type EvidenceMediaType,
 } from '../../api/model.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FindingList, mergeFindings, useBytes } from './EvidenceBits.tsx';
@@ -210,13 +211,11 @@ export default function EvidenceUploader({
                   disabled={upload.isPending}
                   miw={150}
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={dateRequired ? t('evidence.documentDateRequired') : t('evidence.documentDate')}
                   required={dateRequired}
                   value={chosen.documentDate}
-                  onChange={(event) => {
-                    const documentDate = event.currentTarget.value;
+                  onChange={(documentDate) => {
                     if (documentDate) setDateMissing(false);
                     setChosen((current) => current && { ...current, documentDate });
                   }}

@@ -16,6 +16,7 @@ import { type FormEvent, useState } from 'react';
 import '../../i18n/id-polish.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { Innovation, Rubric, TransitionInput, WorkflowAction } from '../../api/model.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { todayInJakarta } from '../scoring/kematangan.ts';
@@ -205,12 +206,11 @@ function TransitionDialog({ code, innovation, action, rubric, onClose, onDone }:
                 maxLength={100}
                 data-autofocus
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t('workflow.sentAt')}
                 value={sentAt}
-                max={todayInJakarta()}
-                onChange={(event) => setSentAt(event.currentTarget.value)}
+                maxDate={todayInJakarta()}
+                onChange={setSentAt}
                 error={fieldErrors.sentAt ?? serverFields.sentAt}
                 required
               />
