@@ -1,4 +1,5 @@
 import '@mantine/dates/styles.css';
+import '../i18n/id-polish.ts';
 import 'dayjs/locale/id';
 import { DateInput, type DateInputProps, DatesProvider } from '@mantine/dates';
 import { useState } from 'react';
@@ -7,7 +8,7 @@ import { parseDateInput } from './dateInput.ts';
 
 type Props = Omit<
   DateInputProps,
-  'value' | 'onChange' | 'defaultValue' | 'valueFormat' | 'dateParser' | 'popoverProps'
+  'value' | 'onChange' | 'defaultValue' | 'valueFormat' | 'dateParser' | 'popoverProps' | 'clearButtonProps'
 > & {
   /** `YYYY-MM-DD`, or '' when empty: the form values and the API keep the ISO form. */
   value: string;
@@ -30,7 +31,7 @@ export function DateField({
   onKeyDown,
   ...props
 }: Props) {
-  const { language } = useI18n();
+  const { language, t } = useI18n();
   // The calendar closes once a whole date is typed or picked, so it never covers the form's next
   // field or its submit button (Mantine keeps it open until focus leaves).
   const [opened, setOpened] = useState(false);
@@ -48,6 +49,7 @@ export function DateField({
         dateParser={parseDateInput}
         placeholder={language === 'id' ? 'hh/bb/tttt' : 'dd/mm/yyyy'}
         clearable={!required && !props.readOnly && !props.disabled}
+        clearButtonProps={{ 'aria-label': t('date.clear') }}
         popoverProps={{ opened }}
         onFocus={(event) => {
           setOpened(true);

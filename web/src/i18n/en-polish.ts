@@ -24,4 +24,5 @@ export const enPolish: { readonly [K in keyof typeof idPolish]: string } = {
   'evidence.documentDateRequired': 'Document date (required for this indicator)',
   'evidence.documentDateMissing':
     'Enter the document date: this indicator only accepts documents dated within the range shown above.',
+  'date.clear': 'Clear the date',
 };

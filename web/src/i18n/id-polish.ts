@@ -29,6 +29,7 @@ export const idPolish = {
   'evidence.documentDateRequired': 'Tanggal dokumen (wajib untuk indikator ini)',
   'evidence.documentDateMissing':
     'Isi tanggal dokumen: indikator ini hanya menerima dokumen bertanggal dalam rentang yang tertera di atas.',
+  'date.clear': 'Kosongkan tanggal',
 } as const;
 
 addMessages(idPolish);
