@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dateWindowFor, linkFindings, windowDates } from '../../packages/core/src/evidence/rules.ts';
 import type { Evidence } from '../../packages/core/src/evidence/schemas.ts';
 import { getRubric } from '../../packages/core/src/rubrics/index.ts';
-import type { Period } from '../../packages/core/src/workflow/periods.ts';
+import { type Period, periodLock } from '../../packages/core/src/workflow/periods.ts';
 import { ApiError } from '../src/api/errors.ts';
 import type { Innovation } from '../src/api/model.ts';
 import { parseDateInput } from '../src/components/dateInput.ts';
@@ -65,6 +65,24 @@ describe("the operator's deadline", () => {
       daysLeft: -2,
       lock: 'operators_locked',
     });
+  });
+
+  it("locks on the same days as the server's rule", () => {
+    const extended = period({
+      extensions: [
+        extension('2026-12-27', 'opd-2'),
+        extension('2026-12-24', 'opd-1'),
+        extension('2026-12-22'),
+      ],
+    });
+    for (let day = 10; day <= 41; day += 1) {
+      const today = new Date(Date.UTC(2026, 11, day)).toISOString().slice(0, 10);
+      for (const opdId of ['opd-1', 'opd-2', 'opd-3', undefined]) {
+        expect(operatorDeadline(extended, opdId, today).lock, `${opdId} on ${today}`).toBe(
+          periodLock(extended, today, opdId),
+        );
+      }
+    }
   });
 
   it('never promises a day past the national deadline', () => {

@@ -1,5 +1,15 @@
-// The server's own calendar rules (pure): the countdown can never disagree with the lock it announces.
-import { daysUntil, type Period, periodLock } from '../../../../packages/core/src/workflow/periods.ts';
+import type { Period } from '../../api/model.ts';
+
+/**
+ * The server's calendar rules (packages/core/src/workflow/periods.ts), written out here because that
+ * module carries zod schemas the first download must not pay for; web/test/polish.test.ts checks both
+ * agree. Deadlines are whole days in WIB: a deadline day is still open until its end.
+ */
+export type PeriodLock = 'open' | 'operators_locked' | 'read_only';
+
+function daysUntil(today: string, day: string): number {
+  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
 
 export interface OperatorDeadline {
   /** The last day (YYYY-MM-DD) this OPD's operators may still edit. */
@@ -8,7 +18,7 @@ export interface OperatorDeadline {
   daysLeft: number;
   /** True when an extension moved the day past the internal deadline. */
   extended: boolean;
-  lock: ReturnType<typeof periodLock>;
+  lock: PeriodLock;
 }
 
 /**
@@ -22,10 +32,12 @@ export function operatorDeadline(period: Period, opdId: string | undefined, toda
     if (extension.until > lastDay) lastDay = extension.until;
   }
   if (lastDay > period.nationalDeadline) lastDay = period.nationalDeadline;
+  const lock: PeriodLock =
+    today > period.nationalDeadline ? 'read_only' : today > lastDay ? 'operators_locked' : 'open';
   return {
     lastDay,
     daysLeft: daysUntil(today, lastDay),
     extended: lastDay !== period.internalDeadline,
-    lock: periodLock(period, today, opdId),
+    lock,
   };
 }
