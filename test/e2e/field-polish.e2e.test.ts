@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoApi } from './support/api.ts';
+import { seriousA11yViolations } from './support/axe.ts';
 import { collectPageErrors, DESKTOP, launchChromium, newContext, PHONE } from './support/browser.ts';
 import { saveScreenshot, signInAs } from './support/journeys.ts';
 import { type RunningProduct, startProduct } from './support/product.ts';
@@ -107,6 +108,7 @@ describe('deadlines, refusals said up front, and the small things', () => {
       .filter({ hasText: 'Belum dapat dinyatakan terverifikasi: 1 jawaban belum diterima.' })
       .waitFor();
     expect(await verifier.getByRole('button', { name: 'Kembalikan ke OPD' }).isDisabled()).toBe(false);
+    expect(await seriousA11yViolations(verifier)).toEqual([]);
     await verifier.context().close();
 
     // The demo region has nothing ready to send: the form says the pack would be empty.

@@ -90,7 +90,7 @@ export function WorkflowPanel({ code, innovation, actions, rubric }: Props) {
             <Text
               key={action}
               size="sm"
-              c="orange.9"
+              fw={500}
               id={`langkah-${action}-alasan`}
               data-testid="step-blocked"
             >
