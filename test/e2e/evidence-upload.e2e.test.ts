@@ -69,7 +69,10 @@ describe('operator uploads evidence to an indicator', () => {
     await panel
       .getByRole('textbox', { name: 'Judul data dukung' })
       .fill('SK Bupati Penetapan Inovasi Daerah 2026');
-    await panel.getByLabel('Tanggal dokumen (opsional)').fill('2026-01-20');
+    // The level dates its evidence, so the date is asked for rather than labelled optional (#20.7).
+    await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await panel.getByText(/^Isi tanggal dokumen: indikator ini hanya menerima dokumen bertanggal/).waitFor();
+    await panel.getByLabel(/^Tanggal dokumen \(wajib untuk indikator ini\)/).fill('2026-01-20');
     await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
 
     const result = panel.getByTestId('upload-result');

@@ -1,5 +1,6 @@
 import type { Innovation, Member } from '@inovasi/core';
 import { NotificationRepository, type Recipient } from '@inovasi/data';
+import { longDate } from './dates.ts';
 import type { TenantAccess } from './tenancy.ts';
 
 const recipient = (member: Member): Recipient => ({ userId: member.id, email: member.email });
@@ -47,8 +48,8 @@ export async function announcePeriod(access: TenantAccess, year: number, interna
   const notifications = new NotificationRepository(access.clients, access.tenantCode);
   await notifications.send(members.filter((member) => member.id !== access.actor.userId).map(recipient), {
     type: 'period_opened',
-    title_id: `Periode penilaian IID ${year} dibuka; batas waktu internal ${internalDeadline}`,
-    title_en: `IID assessment period ${year} is open; internal deadline ${internalDeadline}`,
+    title_id: `Periode penilaian IID ${year} dibuka; batas waktu internal ${longDate(internalDeadline, 'id')}`,
+    title_en: `IID assessment period ${year} is open; internal deadline ${longDate(internalDeadline, 'en')}`,
     link: '/periode',
     dedupeKey: `period-${year}-opened`,
   });

@@ -6,10 +6,17 @@ export class ApiError extends Error {
   readonly code: string;
   readonly field: string | undefined;
   readonly details: { field: string; message: string }[];
+  /**
+   * True when the body is the API's own error (a code and a localised message). A gateway, CDN or
+   * proxy answers with its own text or HTML, which is neither localised nor meant for people.
+   */
+  readonly fromServer: boolean;
 
   constructor(status: number, body: Partial<ApiErrorBody> | undefined) {
-    const error = body?.error;
+    // openapi-fetch hands over the raw text when the body is not JSON, so do not trust its shape.
+    const error = typeof body === 'object' && body !== null ? body.error : undefined;
     super(error?.message ?? `HTTP ${status}`);
+    this.fromServer = typeof error?.message === 'string' && typeof error.code === 'string';
     this.name = 'ApiError';
     this.status = status;
     this.code = error?.code ?? 'http_error';

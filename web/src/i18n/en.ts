@@ -2,6 +2,7 @@ import { enExports } from './en-exports.ts';
 import { enGaps } from './en-gaps.ts';
 import { enLeaders } from './en-leaders.ts';
 import { enOversight } from './en-oversight.ts';
+import { enPolish } from './en-polish.ts';
 import { enWhatIf } from './en-whatif.ts';
 import type { Dictionary } from './id.ts';
 
@@ -947,4 +948,5 @@ export const en: Dictionary = {
   ...enWhatIf,
   ...enLeaders,
   ...enGaps,
+  ...enPolish,
 };

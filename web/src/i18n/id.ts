@@ -13,6 +13,7 @@ import type { idGaps } from './id-gaps.ts';
 import type { idLeaders } from './id-leaders.ts';
 import type { idMfa } from './id-mfa.ts';
 import type { idOversight } from './id-oversight.ts';
+import type { idPolish } from './id-polish.ts';
 import type { idReplication } from './id-replication.ts';
 import type { idWhatIf } from './id-whatif.ts';
 
@@ -441,6 +442,7 @@ export type MessageKey =
   | keyof typeof idExports
   | keyof typeof idOversight
   | keyof typeof idMfa
+  | keyof typeof idPolish
   | keyof typeof idWhatIf
   | keyof typeof idLeaders
   | keyof typeof idGaps;

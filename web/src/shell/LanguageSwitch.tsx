@@ -10,7 +10,12 @@ export function LanguageSwitch() {
       {LANGUAGES.map((code) => (
         <Button
           key={code}
-          size="compact-xs"
+          size="xs"
+          // WCAG 2.5.5's 44 × 44 px: the compact size was 30 × 22, easy to miss with a thumb.
+          h={44}
+          miw={44}
+          px={8}
+          data-testid={`lang-${code}`}
           variant={code === language ? 'filled' : 'default'}
           aria-pressed={code === language}
           onClick={() => setLanguage(code)}

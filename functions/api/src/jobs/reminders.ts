@@ -8,6 +8,7 @@ import {
   type ScopedClientFactory,
   tenantScope,
 } from '@inovasi/data';
+import { longDate } from '../dates.ts';
 
 /** Days before a deadline on which the people it concerns are reminded. */
 export const REMINDER_DAYS: readonly number[] = [7, 3, 1];
@@ -61,8 +62,8 @@ export async function runDeadlineReminders(data: ScopedClientFactory, now = new 
         recipients,
         {
           type: 'deadline',
-          title_id: `Batas waktu ${which} IID ${period.year} tinggal ${days} hari (${deadline.day})`,
-          title_en: `The ${deadline.kind} IID ${period.year} deadline is in ${days} day(s) (${deadline.day})`,
+          title_id: `Batas waktu ${which} IID ${period.year} tinggal ${days} hari (${longDate(deadline.day, 'id')})`,
+          title_en: `The ${deadline.kind} IID ${period.year} deadline is in ${days} day(s) (${longDate(deadline.day, 'en')})`,
           link: '/inovasi',
           dedupeKey: `deadline-${period.year}-${deadline.kind}-${days}`,
         },

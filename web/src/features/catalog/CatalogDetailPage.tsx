@@ -11,7 +11,7 @@ import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { CatalogCard } from './CatalogPage.tsx';
-import { facetValueLabel } from './labels.ts';
+import { facetValueLabel, regionLine, urusanLabel } from './labels.ts';
 import { PublicShell } from './PublicShell.tsx';
 
 // Only a signed-in Bappeda admin of another region asks to replicate: the form is its own chunk.
@@ -47,7 +47,7 @@ function Detail({ entry }: { entry: CatalogDetail }) {
   const t = useT();
   const format = useFormat();
   const rows: [string, string][] = [
-    [t('catalog.facet.urusan'), entry.urusanMain ?? t('app.none')],
+    [t('catalog.facet.urusan'), entry.urusanMain ? urusanLabel(entry.urusanMain) : t('app.none')],
     [t('profile.stage'), entry.stage ? facetValueLabel(t, 'stage', entry.stage, entry.stage) : t('app.none')],
     [t('profile.kind'), entry.kind ? facetValueLabel(t, 'kind', entry.kind, entry.kind) : t('app.none')],
     [t('profile.form'), entry.form ? facetValueLabel(t, 'form', entry.form, entry.form) : t('app.none')],
@@ -61,9 +61,7 @@ function Detail({ entry }: { entry: CatalogDetail }) {
     <>
       <Stack gap={4}>
         <Title order={1}>{entry.name}</Title>
-        <Text>
-          {entry.region.name} · {entry.province.name}
-        </Text>
+        <Text>{regionLine(entry.region, entry.province)}</Text>
         <Text size="sm" c="dimmed">
           {entry.opd.name}
         </Text>

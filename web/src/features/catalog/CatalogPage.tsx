@@ -31,7 +31,7 @@ import {
   FACETS,
   readCatalogParams,
 } from './catalogParams.ts';
-import { facetValueLabel } from './labels.ts';
+import { facetValueLabel, regionLine } from './labels.ts';
 import { PublicShell } from './PublicShell.tsx';
 
 /** Long facets (regions, provinces) show this many values until the user asks for all. */
@@ -303,9 +303,7 @@ export function CatalogCard({ item }: { item: CatalogItem }) {
             {item.name}
           </Anchor>
         </Title>
-        <Text size="sm">
-          {item.region.name} · {item.province.name}
-        </Text>
+        <Text size="sm">{regionLine(item.region, item.province)}</Text>
         <Text size="xs" c="dimmed">
           {item.opdName}
         </Text>

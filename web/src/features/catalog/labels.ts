@@ -1,4 +1,5 @@
 import '../../i18n/id-catalog.ts';
+import { URUSAN } from '../../../../packages/core/src/innovation/urusan.ts';
 import type { CatalogFacetName } from '../../api/model.ts';
 import type { Translate } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/id.ts';
@@ -23,4 +24,21 @@ export function facetValueLabel(
   if (!key) return fallback;
   const text = t(key as MessageKey);
   return text === undefined || text === key ? fallback : text;
+}
+
+const URUSAN_NAMES = new Map<string, string>(URUSAN.map((urusan) => [urusan.code, urusan.name]));
+
+/** An urusan's official name (UU 23/2014); the catalogue stores the code, which no visitor reads. */
+export function urusanLabel(code: string): string {
+  return URUSAN_NAMES.get(code) ?? code;
+}
+
+/**
+ * Where an innovation comes from: "Kabupaten Sidoarjo · Provinsi Jawa Timur", but a province's own
+ * innovation names the province once rather than twice.
+ */
+export function regionLine(region: { code: string; name: string }, province: { code: string; name: string }) {
+  return region.code === province.code || region.name === province.name
+    ? region.name
+    : `${region.name} · ${province.name}`;
 }

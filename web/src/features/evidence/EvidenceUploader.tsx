@@ -1,4 +1,5 @@
 import '../../i18n/id-evidence.ts';
+import '../../i18n/id-polish.ts';
 import { Alert, Button, Group, NativeSelect, Paper, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useId, useRef, useState } from 'react';
@@ -10,6 +11,7 @@ import {
   type EvidenceKind,
   type EvidenceMediaType,
 } from '../../api/model.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FindingList, mergeFindings, useBytes } from './EvidenceBits.tsx';
@@ -33,6 +35,8 @@ interface Props {
   /** Accessible name of the file input, e.g. "Pilih berkas data dukung: Regulasi Inovasi Daerah". */
   inputLabel: string;
   defaultKind?: EvidenceKind;
+  /** The indicator's level dates its evidence, so an undated file would be flagged: ask for the date. */
+  dateRequired?: boolean;
 }
 
 interface Chosen {
@@ -52,7 +56,14 @@ interface Outcome extends UploadResult {
  * server's intake verdict (type, size and hash checked; a scan without text, a duplicate, a date
  * outside the indicator's window flagged) within seconds.
  */
-export default function EvidenceUploader({ code, opdId, onPassed, inputLabel, defaultKind }: Props) {
+export default function EvidenceUploader({
+  code,
+  opdId,
+  onPassed,
+  inputLabel,
+  defaultKind,
+  dateRequired = false,
+}: Props) {
   const t = useT();
   const bytes = useBytes();
   const errorMessage = useErrorMessage();
@@ -61,6 +72,7 @@ export default function EvidenceUploader({ code, opdId, onPassed, inputLabel, de
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [dateMissing, setDateMissing] = useState(false);
   const upload = useMutation({
     mutationFn: async (input: Chosen): Promise<Outcome> => {
       const result = await uploadEvidence(
@@ -106,7 +118,9 @@ export default function EvidenceUploader({ code, opdId, onPassed, inputLabel, de
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (chosen && chosen.title.trim().length >= 3) upload.mutate(chosen);
+    const missing = dateRequired && chosen !== null && chosen.documentDate === '';
+    setDateMissing(missing);
+    if (chosen && chosen.title.trim().length >= 3 && !missing) upload.mutate(chosen);
   }
 
   function startOver() {
@@ -197,15 +211,15 @@ export default function EvidenceUploader({ code, opdId, onPassed, inputLabel, de
                   disabled={upload.isPending}
                   miw={150}
                 />
-                <TextInput
-                  type="date"
-                  label={t('evidence.documentDate')}
+                <DateField
+                  label={dateRequired ? t('evidence.documentDateRequired') : t('evidence.documentDate')}
+                  required={dateRequired}
                   value={chosen.documentDate}
-                  onChange={(event) => {
-                    const documentDate = event.currentTarget.value;
+                  onChange={(documentDate) => {
+                    if (documentDate) setDateMissing(false);
                     setChosen((current) => current && { ...current, documentDate });
                   }}
-                  error={fieldErrors.documentDate}
+                  error={dateMissing ? t('evidence.documentDateMissing') : fieldErrors.documentDate}
                   disabled={upload.isPending}
                   miw={150}
                 />

@@ -5,6 +5,7 @@ import type { Evidence, IndicatorEvidence, IndicatorEvidenceState } from '../../
 import { LoadingState } from '../../components/PageStates.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { documentDateRequired } from './documentDate.ts';
 import { EvidencePreview, EvidenceStatusBadge, FindingList } from './EvidenceBits.tsx';
 import { linkToIndicator } from './upload.ts';
 import { asFindings, useRefreshEvidence, useUnlinkEvidence } from './useEvidence.ts';
@@ -203,6 +204,7 @@ export function IndicatorEvidencePanel({ code, innovationId, opdId, indicator, e
                   opdId={opdId}
                   onPassed={link}
                   inputLabel={t('evidence.chooseFileFor', { name: indicator.name })}
+                  dateRequired={documentDateRequired(dates)}
                 />
               )}
               {mode === 'video' && (

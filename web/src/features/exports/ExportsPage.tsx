@@ -1,4 +1,5 @@
 import '../../i18n/id-exports.ts';
+import '../../i18n/id-polish.ts';
 import {
   Alert,
   Badge,
@@ -12,8 +13,10 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
-import { currentYear, usePeriods } from '../../api/queries.ts';
+import { api, unwrap } from '../../api/client.ts';
+import { currentYear, queryKeys, usePeriods } from '../../api/queries.ts';
 import { useTenantCode } from '../../auth/MeContext.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
@@ -74,6 +77,8 @@ function RequestForm({
   const periods = usePeriods(code);
   const request = useRequestExport(code);
   const [kind, setKind] = useState<PeriodKind>('national_pack');
+  const ready = useReadyCount(code, year);
+  const emptyPack = kind === 'national_pack' && ready.data === 0;
   // One key per intent: a retry of the same choices after a lost answer finds the job already started.
   const intentKey = useRef(newIdempotencyKey());
   const years = [...new Set([currentYear(), ...(periods.data ?? []).map((period) => period.year)])].sort(
@@ -129,6 +134,11 @@ function RequestForm({
               ))}
             </Stack>
           </Radio.Group>
+          {emptyPack && (
+            <Alert color="orange" p="xs" data-testid="empty-pack-warning">
+              <Text size="sm">{t('exports.emptyPack', { year })}</Text>
+            </Alert>
+          )}
           <Group gap="sm">
             <Button type="submit" loading={request.isPending}>
               {t('exports.request')}
@@ -150,6 +160,26 @@ function RequestForm({
       </form>
     </Paper>
   );
+}
+
+/**
+ * How many innovations of the year are ready to send, the only ones the national pack holds: a pack
+ * of none is a file nobody can use, so the form says so before it is made.
+ */
+function useReadyCount(code: string, year: number) {
+  return useQuery({
+    queryKey: [...queryKeys.innovationList(code, { status: 'ready' }), 'ready-count'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/tenants/{code}/innovations', {
+          params: { path: { code }, query: { status: 'ready', limit: 100 } },
+        }),
+      ),
+    select: (page) =>
+      page.nextCursor
+        ? Number.POSITIVE_INFINITY
+        : page.items.filter((item) => item.periodYear === year).length,
+  });
 }
 
 function JobList({ code }: { code: string }) {

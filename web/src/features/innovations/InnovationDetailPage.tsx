@@ -26,6 +26,7 @@ import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { useEvidenceChecklist } from '../evidence/useEvidence.ts';
 import { answerProgress, eligibilityOf, kematangan } from '../scoring/kematangan.ts';
+import { DeadlineNotice } from '../workflow/DeadlineNotice.tsx';
 import { canEditAnswers, canReviewAnswers, workflowActionsFor } from '../workflow/permissions.ts';
 import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx';
 import { countWords } from './formValues.ts';
@@ -126,6 +127,8 @@ function InnovationDetail({ code, innovation, opds, rubric }: DetailProps) {
         </Text>
       )}
 
+      {/* Whoever holds the pen (the OPD, while draft or returned) needs to know until when. */}
+      {canEdit && <DeadlineNotice code={code} year={innovation.periodYear} opdId={innovation.opdId} />}
       <WorkflowPanel code={code} innovation={innovation} actions={actions} rubric={rubric} />
 
       {!rubric ? (

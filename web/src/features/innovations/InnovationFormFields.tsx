@@ -1,5 +1,6 @@
 import { Fieldset, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
+import { DateField } from '../../components/DateField.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import type { FormField, InnovationFormValues } from './formValues.ts';
 import {
@@ -41,6 +42,14 @@ export function InnovationFormFields({ values, setField, errors, readOnly, opds,
   const text = (field: Exclude<FormField, 'urusanOthers'>) => ({
     value: values[field],
     onChange: (event: { currentTarget: { value: string } }) => setField(field, event.currentTarget.value),
+    error: errors[field],
+    readOnly,
+    name: field,
+  });
+
+  const date = (field: 'trialDate' | 'implementationDate' | 'latestDevelopmentDate') => ({
+    value: values[field],
+    onChange: (value: string) => setField(field, value),
     error: errors[field],
     readOnly,
     name: field,
@@ -104,13 +113,9 @@ export function InnovationFormFields({ values, setField, errors, readOnly, opds,
 
       <Fieldset legend={t('profile.section.dates')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput {...text('trialDate')} type="date" label={t('profile.trialDate')} />
-          <TextInput {...text('implementationDate')} type="date" label={t('profile.implementationDate')} />
-          <TextInput
-            {...text('latestDevelopmentDate')}
-            type="date"
-            label={t('profile.latestDevelopmentDate')}
-          />
+          <DateField {...date('trialDate')} label={t('profile.trialDate')} />
+          <DateField {...date('implementationDate')} label={t('profile.implementationDate')} />
+          <DateField {...date('latestDevelopmentDate')} label={t('profile.latestDevelopmentDate')} />
         </SimpleGrid>
       </Fieldset>
 

@@ -9,6 +9,7 @@ import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageSta
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { answerProgress, eligibilityOf, kematangan } from '../scoring/kematangan.ts';
+import { DeadlineNotice } from '../workflow/DeadlineNotice.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 export type QueueMode = 'verifier' | 'operator';
@@ -64,6 +65,7 @@ export default function InnovationQueuePage({ mode }: { mode: QueueMode }) {
       <Title order={1}>{title}</Title>
       <Text>{mode === 'verifier' ? t('queue.verifierIntro') : t('queue.operatorIntro')}</Text>
       {mode === 'operator' && !user.opdId && <Alert color="yellow">{t('queue.noOpd')}</Alert>}
+      {mode === 'operator' && <DeadlineNotice code={code} year={currentYear()} opdId={opdId} />}
       {failed ? (
         <ErrorState error={failed.error} onRetry={() => failed.refetch()} />
       ) : pending ? (

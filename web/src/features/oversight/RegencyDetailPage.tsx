@@ -1,4 +1,5 @@
 import '../../i18n/id-oversight.ts';
+import '../../i18n/id-polish.ts';
 import {
   Alert,
   Anchor,
@@ -21,6 +22,7 @@ import { currentYear } from '../../api/queries.ts';
 import { useTenantCode } from '../../auth/MeContext.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { SectionPanel } from '../../components/SectionPanel.tsx';
+import { TermHint } from '../../components/TermHint.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
@@ -130,7 +132,7 @@ function Detail({
               </Table.Tr>
               <Table.Tr>
                 <Table.Th scope="row" fw={400}>
-                  {t('oversight.emptySeats')}
+                  <TermHint term={t('oversight.emptySeats')} hint={t('term.emptySeats')} />
                 </Table.Th>
                 <Table.Td ta="right">{format.number(row.emptySeats)}</Table.Td>
               </Table.Tr>

@@ -11,7 +11,6 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -28,6 +27,7 @@ import {
 import { queryKeys } from '../../api/queries.ts';
 import { useTenantCode } from '../../auth/MeContext.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
@@ -339,11 +339,10 @@ function IncomingActions({ code, replication }: { code: string; replication: Rep
               onChange={(event) => setKind(event.currentTarget.value as AgreementKind)}
               data={AGREEMENT_KINDS.map((value) => ({ value, label: t(`agreementKind.${value}`) }))}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('replication.signedOn')}
               value={signedOn}
-              onChange={(event) => setSignedOn(event.currentTarget.value)}
+              onChange={setSignedOn}
               error={fieldErrors.signedOn}
               required
             />

@@ -1,3 +1,4 @@
+import '../../i18n/id-polish.ts';
 import '../../i18n/id-whatif.ts';
 import {
   Badge,
@@ -14,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { URUSAN } from '../../../../packages/core/src/innovation/urusan.ts';
 // Pure: the same derivation of a quantitative SPD row from its raw figures as the server's projection.
 import { deriveSpdLevel } from '../../../../packages/core/src/scoring/spd.ts';
@@ -38,6 +39,7 @@ import {
 import { useTenantCode } from '../../auth/MeContext.tsx';
 import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { SectionPanel } from '../../components/SectionPanel.tsx';
+import { TermHint } from '../../components/TermHint.tsx';
 import { useAddressParams } from '../../components/useAddressParams.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
@@ -361,11 +363,16 @@ function ResultPanel({
   const t = useT();
   const format = useFormat();
   const delta = Math.round((result.index - start.index) * 100) / 100;
-  const rows: [string, string][] = [
-    [t('whatif.averageMaturity'), format.decimal(result.averageMaturity)],
-    [t('whatif.countScore'), format.decimal(result.innovationCountScore)],
-    [t('whatif.divisor'), format.number(result.divisor)],
+  const rows: [string, ReactNode, string][] = [
+    ['average', t('whatif.averageMaturity'), format.decimal(result.averageMaturity)],
+    ['count', t('whatif.countScore'), format.decimal(result.innovationCountScore)],
     [
+      'divisor',
+      <TermHint key="divisor" term={t('whatif.divisor')} hint={t('term.divisor')} />,
+      format.number(result.divisor),
+    ],
+    [
+      'basic',
       t('whatif.basicServices'),
       t('whatif.basicServicesValue', { covered: result.basicServicesCovered.length, required }),
     ],
@@ -413,8 +420,8 @@ function ResultPanel({
           </Stack>
           <Table withRowBorders={false} verticalSpacing={2}>
             <Table.Tbody>
-              {rows.map(([label, value]) => (
-                <Table.Tr key={label}>
+              {rows.map(([key, label, value]) => (
+                <Table.Tr key={key}>
                   <Table.Th scope="row" fw={400}>
                     {label}
                   </Table.Th>

@@ -12,7 +12,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -22,6 +21,7 @@ import { ApiError } from '../../api/errors.ts';
 import type { Opd, Period } from '../../api/model.ts';
 import { currentYear, queryKeys, useOpds, usePeriods } from '../../api/queries.ts';
 import { useTenantCode } from '../../auth/MeContext.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
@@ -111,23 +111,21 @@ function OpenPeriodForm({ code, existing }: { code: string; existing: number[] }
             error={fields.year}
             required
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('periods.internalDeadline')}
             description={t('periods.internalHint')}
             value={internalDeadline}
-            onChange={(event) => setInternal(event.currentTarget.value)}
+            onChange={setInternal}
             error={
               fields.internalDeadline ?? (missing && !internalDeadline ? t('validation.required') : undefined)
             }
             required
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('periods.nationalDeadline')}
             description={t('periods.nationalHint')}
             value={nationalDeadline}
-            onChange={(event) => setNational(event.currentTarget.value)}
+            onChange={setNational}
             error={
               fields.nationalDeadline ?? (missing && !nationalDeadline ? t('validation.required') : undefined)
             }
@@ -257,18 +255,8 @@ function DeadlineForm({ code, period }: { code: string; period: Period }) {
   return (
     <Stack gap="xs">
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <TextInput
-          type="date"
-          label={t('periods.internalDeadline')}
-          value={internalDeadline}
-          onChange={(event) => setInternal(event.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          label={t('periods.nationalDeadline')}
-          value={nationalDeadline}
-          onChange={(event) => setNational(event.currentTarget.value)}
-        />
+        <DateField label={t('periods.internalDeadline')} value={internalDeadline} onChange={setInternal} />
+        <DateField label={t('periods.nationalDeadline')} value={nationalDeadline} onChange={setNational} />
         <Group align="flex-end">
           <Button
             variant="light"
@@ -341,11 +329,10 @@ function ExtensionForm({ code, period, opds }: { code: string; period: Period; o
               ...opds.filter((opd) => !opd.archived).map((opd) => ({ value: opd.id, label: opd.name })),
             ]}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('periods.col.until')}
             value={until}
-            onChange={(event) => setUntil(event.currentTarget.value)}
+            onChange={setUntil}
             error={fields.until ?? (tried && !until ? t('validation.required') : undefined)}
             required
           />

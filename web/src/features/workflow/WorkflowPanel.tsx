@@ -13,12 +13,15 @@ import {
   Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import '../../i18n/id-polish.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { Innovation, Rubric, TransitionInput, WorkflowAction } from '../../api/model.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { todayInJakarta } from '../scoring/kematangan.ts';
 import { useReloadInnovation, useTransition } from './mutations.ts';
+import { stepBlocker } from './permissions.ts';
 import { SubmissionChecklist } from './SubmissionChecklist.tsx';
 
 // Filled teal and cyan use shade 9: white on the theme's shade 8 of either is under 4.5:1 (WCAG AA).
@@ -62,20 +65,39 @@ export function WorkflowPanel({ code, innovation, actions, rubric }: Props) {
         )}
         {actions.length > 0 && (
           <Group gap="sm">
-            {actions.map((action) => (
-              <Button
-                key={action}
-                {...BUTTON_STYLE[action]}
-                onClick={() => {
-                  setDone(null);
-                  setOpen(action);
-                }}
-              >
-                {t(`workflow.action.${action}`)}
-              </Button>
-            ))}
+            {actions.map((action) => {
+              const blocker = stepBlocker(action, innovation);
+              return (
+                <Button
+                  key={action}
+                  {...BUTTON_STYLE[action]}
+                  disabled={blocker !== undefined}
+                  aria-describedby={blocker ? `langkah-${action}-alasan` : undefined}
+                  onClick={() => {
+                    setDone(null);
+                    setOpen(action);
+                  }}
+                >
+                  {t(`workflow.action.${action}`)}
+                </Button>
+              );
+            })}
           </Group>
         )}
+        {actions.map((action) => {
+          const blocker = stepBlocker(action, innovation);
+          return blocker ? (
+            <Text
+              key={action}
+              size="sm"
+              fw={500}
+              id={`langkah-${action}-alasan`}
+              data-testid="step-blocked"
+            >
+              {t('workflow.blocked.answersNotReviewed', { count: blocker.count })}
+            </Text>
+          ) : null;
+        })}
       </Stack>
       {open && (
         <TransitionDialog
@@ -184,12 +206,11 @@ function TransitionDialog({ code, innovation, action, rubric, onClose, onDone }:
                 maxLength={100}
                 data-autofocus
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t('workflow.sentAt')}
                 value={sentAt}
-                max={todayInJakarta()}
-                onChange={(event) => setSentAt(event.currentTarget.value)}
+                maxDate={todayInJakarta()}
+                onChange={setSentAt}
                 error={fieldErrors.sentAt ?? serverFields.sentAt}
                 required
               />

@@ -1,4 +1,5 @@
 // The server's own state machine (pure, type-only imports): buttons never drift from the rules.
+
 import {
   availableActions,
   isEditable,
@@ -34,6 +35,22 @@ export function canReviewAnswers(user: SessionUser, innovation: Innovation): boo
 export function workflowActionsFor(user: SessionUser, innovation: Innovation): WorkflowAction[] {
   if (innovation.archived || !actsOnOpd(user, innovation)) return [];
   return availableActions(user.roles, innovation.status);
+}
+
+/**
+ * Why the server would refuse a step the state machine allows, checked against the innovation the
+ * page already holds (the same rule as the server's `answers_not_reviewed`): the button is then shown
+ * disabled with the reason, instead of a dialog that ends in a refusal.
+ */
+export type StepBlocker = { kind: 'answers_not_reviewed'; count: number };
+
+export function stepBlocker(action: WorkflowAction, innovation: Innovation): StepBlocker | undefined {
+  if (action !== 'verify') return undefined;
+  // core's `isVerified`, written out: its module carries zod schemas the first download must not pay for.
+  const count = Object.values(innovation.answers).filter(
+    (answer) => answer.level > 0 && answer.review?.status !== 'accepted',
+  ).length;
+  return count > 0 ? { kind: 'answers_not_reviewed', count } : undefined;
 }
 
 export { isEditable };
