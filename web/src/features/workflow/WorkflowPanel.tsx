@@ -87,13 +87,7 @@ export function WorkflowPanel({ code, innovation, actions, rubric }: Props) {
         {actions.map((action) => {
           const blocker = stepBlocker(action, innovation);
           return blocker ? (
-            <Text
-              key={action}
-              size="sm"
-              fw={500}
-              id={`langkah-${action}-alasan`}
-              data-testid="step-blocked"
-            >
+            <Text key={action} size="sm" fw={500} id={`langkah-${action}-alasan`} data-testid="step-blocked">
               {t('workflow.blocked.answersNotReviewed', { count: blocker.count })}
             </Text>
           ) : null;
