@@ -1,6 +1,7 @@
 import { textPdf } from '@inovasi/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
+import { eligibleProfile } from '../../support/profiles.ts';
 import { uploadAndComplete } from '../evidence/support.ts';
 
 let env: TestEnvironment;
@@ -149,20 +150,7 @@ describe('gap analysis', () => {
       body: {
         opdId: 'opd-dinkes',
         periodYear: 2026,
-        profile: {
-          name: 'Klinik Sore Ramah Pekerja',
-          stage: 'penerapan',
-          initiator: 'opd',
-          classification: 'perangkat_daerah',
-          kind: 'digital',
-          form: 'pelayanan_publik',
-          urusanMain: 'kesehatan',
-          implementationDate: '2025-02-03',
-          rancangBangun: Array.from({ length: 320 }, (_, index) => `kata${index}`).join(' '),
-          tujuan: 'Mempercepat layanan.',
-          manfaat: 'Warga terlayani lebih cepat.',
-          hasil: 'Waktu tunggu turun separuh.',
-        },
+        profile: eligibleProfile('Klinik Sore Ramah Pekerja'),
       },
     });
     expect(created.status, created.text).toBe(201);

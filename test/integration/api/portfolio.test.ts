@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
+import { eligibleProfile } from '../../support/profiles.ts';
 
 let env: TestEnvironment;
 beforeAll(async () => {
@@ -8,21 +9,6 @@ beforeAll(async () => {
 
 const portfolioPath = (code: string, basis = 'claimed') =>
   `/tenants/${code}/periods/2026/projection/portfolio?basis=${basis}`;
-
-const eligibleProfile = (name: string) => ({
-  name,
-  stage: 'penerapan',
-  initiator: 'opd',
-  classification: 'perangkat_daerah',
-  kind: 'digital',
-  form: 'pelayanan_publik',
-  urusanMain: 'kesehatan',
-  implementationDate: '2025-02-03',
-  rancangBangun: Array.from({ length: 320 }, (_, index) => `kata${index}`).join(' '),
-  tujuan: 'Mempercepat layanan.',
-  manfaat: 'Warga terlayani lebih cepat.',
-  hasil: 'Waktu tunggu turun separuh.',
-});
 
 interface Entry {
   id: string;

@@ -3,6 +3,7 @@ import { createTableClient, keys } from '@inovasi/data';
 import { textPdf } from '@inovasi/local';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
+import { eligibleProfile } from '../../support/profiles.ts';
 import { uploadAndComplete } from '../evidence/support.ts';
 
 let env: TestEnvironment;
@@ -12,21 +13,6 @@ let admin: string;
 
 const TENANT = '35.16';
 const base = `/tenants/${TENANT}`;
-
-const eligibleProfile = (name: string) => ({
-  name,
-  stage: 'penerapan',
-  initiator: 'opd',
-  classification: 'perangkat_daerah',
-  kind: 'digital',
-  form: 'pelayanan_publik',
-  urusanMain: 'kesehatan',
-  implementationDate: '2025-02-03',
-  rancangBangun: Array.from({ length: 320 }, (_, index) => `kata${index}`).join(' '),
-  tujuan: 'Mempercepat layanan.',
-  manfaat: 'Warga terlayani lebih cepat.',
-  hasil: 'Waktu tunggu turun separuh.',
-});
 
 beforeAll(async () => {
   env = await createTestEnvironment();
