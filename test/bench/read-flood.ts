@@ -14,7 +14,6 @@
  * one with the limits on. Bounded: every phase sends a fixed number of victim requests, and the
  * child is killed after 5 minutes.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { officialAreas } from '@inovasi/api/areas';
@@ -23,8 +22,8 @@ import { createLogger } from '@inovasi/api/logging';
 import { startServer } from '@inovasi/api/server';
 import { type DataConfig, ScopedClientFactory } from '@inovasi/data';
 import { seedDemoData, startLocalStack } from '@inovasi/local';
+import { startBenchServer } from './child-server.ts';
 
-const CHILD_TIME_LIMIT_MS = 5 * 60_000;
 /** Victim reads per phase, one every VICTIM_GAP_MS: a person's pace (within the default limits). */
 const VICTIM_REQUESTS = 60;
 const VICTIM_GAP_MS = 40;
@@ -49,26 +48,11 @@ async function serve(): Promise<void> {
   process.stdout.write(`READY ${server.url}\n`);
 }
 
-async function startChild(
-  config: DataConfig,
-  limits: 'on' | 'off',
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--server'], {
-    env: { ...process.env, BENCH_CONFIG: JSON.stringify(config), BENCH_LIMITS: limits },
-    stdio: ['ignore', 'pipe', 'inherit'],
+async function startChild(config: DataConfig, limits: 'on' | 'off') {
+  return startBenchServer(fileURLToPath(import.meta.url), {
+    BENCH_CONFIG: JSON.stringify(config),
+    BENCH_LIMITS: limits,
   });
-  const killer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIME_LIMIT_MS);
-  killer.unref();
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /READY (\S+)/.exec(output);
-      if (ready?.[1]) resolve(ready[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return { child, url };
 }
 
 const percentile = (values: readonly number[], share: number) => {

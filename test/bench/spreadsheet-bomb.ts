@@ -15,7 +15,7 @@
  * bomb of the issue (250 KB), and a sheet hiding 210,000 cells behind a false dimension (refused by
  * the streaming parse's cell cap, in the worker thread). Bounded: the child is killed after 5 minutes.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { officialAreas } from '@inovasi/api/areas';
@@ -25,9 +25,9 @@ import { startServer } from '@inovasi/api/server';
 import { type DataConfig, ScopedClientFactory } from '@inovasi/data';
 import { seedDemoData, startLocalStack } from '@inovasi/local';
 import { addressedBomb, buildXlsx, issue19Bomb } from '../support/xlsx-bomb.ts';
+import { startBenchServer } from './child-server.ts';
 
 const TENANT = '35.22';
-const CHILD_TIME_LIMIT_MS = 5 * 60_000;
 const REQUEST_EVERY_MS = 20;
 
 /** The child: the API server alone, on loopback, over the parent's stack. */
@@ -153,23 +153,8 @@ async function measure(
   };
 }
 
-async function startChild(config: DataConfig): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--server'], {
-    env: { ...process.env, BENCH_CONFIG: JSON.stringify(config) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const killer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIME_LIMIT_MS);
-  killer.unref();
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /READY (\S+)/.exec(output);
-      if (ready?.[1]) resolve(ready[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return { child, url };
+async function startChild(config: DataConfig) {
+  return startBenchServer(fileURLToPath(import.meta.url), { BENCH_CONFIG: JSON.stringify(config) });
 }
 
 async function main(): Promise<void> {
