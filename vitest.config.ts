@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             'packages/*/test/**/*.test.ts',
+            'local/test/**/*.test.ts',
             'functions/*/test/**/*.test.ts',
             'web/test/**/*.test.ts',
             'scripts/test/**/*.test.ts',

@@ -21,7 +21,7 @@ import { workerFunction } from './worker-basics.ts';
 
 /**
  * When each scheduled job runs (UTC). The embedded default runs the same jobs on timers
- * (packages/local/src/scheduled-jobs.ts), more often, since it costs nothing there.
+ * (local/src/scheduled-jobs.ts), more often, since it costs nothing there.
  */
 export const SCHEDULES: Readonly<
   Record<ScheduledJob, { readonly expression: string; readonly why: string }>

@@ -156,7 +156,7 @@ describe('the commands', () => {
         process.execPath,
         [
           join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-          join(ROOT, 'packages/local/src/tenant-cli.ts'),
+          join(ROOT, 'local/src/tenant-cli.ts'),
           command,
           '--dynamo-endpoint',
           config.dynamoEndpoint ?? '',

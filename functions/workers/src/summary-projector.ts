@@ -20,7 +20,7 @@ import { type CatalogueProjected, projectCatalogueEntries } from './catalogue-pr
  * national rows follow the table's change stream instead of being recomputed inside a user's request,
  * and so do the public catalogue entries of published innovations (catalogue-projection.ts).
  * One handler, two drivers: a Lambda event source mapping in AWS, the stream poller of the embedded
- * default (packages/local/src/stream-poller.ts), both handing it the same `DynamoDBStreamEvent`.
+ * default (local/src/stream-poller.ts), both handing it the same `DynamoDBStreamEvent`.
  */
 
 export interface SummaryProjectorDeps {

@@ -25,7 +25,7 @@ import { startLocalStack } from './stack.ts';
  * local stack instead; `--aws --table … --bucket … --region …` for a deployment, with the
  * operator's own AWS credentials from the default chain.
  */
-const repoRoot = resolve(import.meta.dirname, '../../..');
+const repoRoot = resolve(import.meta.dirname, '../..');
 /** pnpm runs scripts inside the package; paths on the command line mean the caller's directory. */
 const fromCaller = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
 

@@ -52,7 +52,7 @@ async function runningStack(dataDir: string): Promise<DataConfig | undefined> {
 }
 
 async function main(): Promise<number> {
-  const dataDir = resolve(import.meta.dirname, '../../..', '.data');
+  const dataDir = resolve(import.meta.dirname, '../..', '.data');
   const args = process.argv.slice(2);
   const running = await runningStack(dataDir);
   if (running) return runSummariesRebuild(args, new ScopedClientFactory(running));

@@ -3,7 +3,7 @@ import { DEMO_TENANTS, demoEmail, PLATFORM_ADMIN_EMAIL } from './demo-data.ts';
 import { JavaMissingError } from './java.ts';
 import { startLocalProduct } from './product.ts';
 
-const repoRoot = resolve(import.meta.dirname, '../../..');
+const repoRoot = resolve(import.meta.dirname, '../..');
 const port = Number(process.env.PORT ?? 8787);
 /** `INOVASI_DEMO=0`: real accounts only, no demo data and no passwordless way in. */
 const demo = process.env.INOVASI_DEMO !== '0';
