@@ -4,35 +4,11 @@ import { storedIndicatorAnswerSchema } from './answers.ts';
 import { replicationLineageSchema } from './catalog/lineage.ts';
 import { nationalEntrySchema } from './exports/jobs.ts';
 import { innovationProfileSchema } from './innovation/profile.ts';
+import { INNOVATION_STATUSES, MEMBER_STATUSES, OPD_KINDS, TENANT_KINDS } from './vocabulary.ts';
 
-export const TENANT_KINDS = ['provinsi', 'kabupaten', 'kota'] as const;
+export { INNOVATION_STATUSES, MEMBER_STATUSES, OPD_KINDS, TENANT_KINDS };
+
 export type TenantKind = (typeof TENANT_KINDS)[number];
-
-export const OPD_KINDS = [
-  'dinas',
-  'badan',
-  'kecamatan',
-  'kelurahan',
-  'puskesmas',
-  'sekolah',
-  'rsud',
-  'lainnya',
-] as const;
-
-/** The regional workflow (see the verification issue); an innovation starts as a draft. */
-export const MEMBER_STATUSES = ['invited', 'active', 'disabled'] as const;
-
-export const INNOVATION_STATUSES = [
-  'draft',
-  'submitted',
-  'in_review',
-  'returned',
-  'verified',
-  'ready',
-  'sent',
-  'accepted',
-  'rejected',
-] as const;
 
 const timestamp = z.iso.datetime();
 const version = z.number().int().min(1);

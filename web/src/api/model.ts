@@ -2,6 +2,8 @@
  * Domain types the screens use, all derived from the server's OpenAPI document (`schema.d.ts`,
  * regenerated with `pnpm --filter @inovasi/web gen:api`), so the web app never restates the contract.
  */
+
+import * as core from '@inovasi/core/browser';
 import type { components, paths as generatedPaths } from './schema.d.ts';
 
 /** The generated paths carry the `/api/v1` prefix; the client adds it as its base URL instead. */
@@ -122,14 +124,14 @@ export type OpdProgressRow = OpdProgressBoard['opds'][number];
 
 /**
  * The rubric endpoint documents its body as a free-form object; its shape is the domain's rubric
- * type, imported as a type only (nothing of the core package reaches the bundle from here).
+ * type, imported as a type only.
  */
 export type {
   LevelDefinition,
   Rubric,
   SidIndicator,
   SpdRow,
-} from '../../../packages/core/src/rubrics/types.ts';
+} from '@inovasi/core/browser';
 
 /**
  * Fields the workflow records on an innovation that the OpenAPI document does not (yet) declare:
@@ -158,122 +160,32 @@ export function workflowRecord(innovation: Innovation): WorkflowRecord {
 }
 
 /**
- * Lists the UI offers as options. `exhaustive` fails to type-check when the contract gains a value
- * the list does not have, so an option never silently goes missing after `gen:api`.
+ * Lists the UI offers as options, taken from the domain package (docs/decisions/0039). `exhaustive`
+ * fails to type-check when the HTTP contract and the domain's list disagree after `gen:api`.
  */
 function exhaustive<T extends string>() {
   return <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)): L => list;
 }
 
-export const ROLES = exhaustive<Role>()([
-  'tenant_admin',
-  'verifier',
-  'opd_operator',
-  'province_viewer',
-  'pimpinan',
-  'platform_admin',
-]);
-export const TENANT_KINDS = exhaustive<TenantKind>()(['provinsi', 'kabupaten', 'kota']);
-export const OPD_KINDS = exhaustive<OpdKind>()([
-  'dinas',
-  'badan',
-  'kecamatan',
-  'kelurahan',
-  'puskesmas',
-  'sekolah',
-  'rsud',
-  'lainnya',
-]);
-export const INNOVATION_STAGES = exhaustive<InnovationStage>()(['inisiatif', 'uji_coba', 'penerapan']);
-export const INITIATORS = exhaustive<Initiator>()([
-  'kepala_daerah',
-  'anggota_dprd',
-  'opd',
-  'asn',
-  'masyarakat',
-]);
-export const CLASSIFICATIONS = exhaustive<Classification>()(['perangkat_daerah', 'desa', 'masyarakat']);
-export const INNOVATION_KINDS = exhaustive<InnovationKind>()(['digital', 'non_digital']);
-export const INNOVATION_FORMS = exhaustive<InnovationForm>()([
-  'pelayanan_publik',
-  'tata_kelola',
-  'urusan_lainnya',
-]);
-export const INNOVATION_STATUSES = exhaustive<InnovationStatus>()([
-  'draft',
-  'submitted',
-  'in_review',
-  'returned',
-  'verified',
-  'ready',
-  'sent',
-  'accepted',
-  'rejected',
-]);
+export const ROLES = exhaustive<Role>()(core.ROLES);
+export const TENANT_KINDS = exhaustive<TenantKind>()(core.TENANT_KINDS);
+export const OPD_KINDS = exhaustive<OpdKind>()(core.OPD_KINDS);
+export const INNOVATION_STAGES = exhaustive<InnovationStage>()(core.INNOVATION_STAGES);
+export const INITIATORS = exhaustive<Initiator>()(core.INITIATORS);
+export const CLASSIFICATIONS = exhaustive<Classification>()(core.CLASSIFICATIONS);
+export const INNOVATION_KINDS = exhaustive<InnovationKind>()(core.INNOVATION_KINDS);
+export const INNOVATION_FORMS = exhaustive<InnovationForm>()(core.INNOVATION_FORMS);
+export const INNOVATION_STATUSES = exhaustive<InnovationStatus>()(core.INNOVATION_STATUSES);
 
-export const AGREEMENT_KINDS = exhaustive<AgreementKind>()(['pks', 'mou', 'surat_pernyataan']);
-export const REPLICATION_STATUSES = exhaustive<ReplicationStatus>()([
-  'requested',
-  'accepted',
-  'declined',
-  'withdrawn',
-]);
-export const CATALOG_THEMES = exhaustive<CatalogTheme>()([
-  'kemiskinan',
-  'stunting',
-  'pengangguran',
-  'inflasi',
-  'investasi',
-  'ketahanan_pangan',
-  'umkm',
-  'kesehatan_ibu_anak',
-  'pendidikan',
-  'digitalisasi_layanan',
-  'kebencanaan',
-  'lingkungan',
-]);
-export const EVIDENCE_KINDS = exhaustive<EvidenceKind>()([
-  'perda',
-  'perkada',
-  'sk',
-  'surat_tugas',
-  'rkpd',
-  'anggaran',
-  'sop',
-  'pedoman',
-  'laporan',
-  'sertifikat',
-  'pks_mou',
-  'foto',
-  'screenshot',
-  'video',
-  'tautan',
-  'lainnya',
-]);
-export const EVIDENCE_MEDIA_TYPES = exhaustive<EvidenceMediaType>()([
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'video/mp4',
-]);
-export const EVIDENCE_FINDINGS = exhaustive<EvidenceFindingCode>()([
-  'needs_readable_copy',
-  'duplicate',
-  'video_duration_unknown',
-  'date_outside_window',
-  'document_date_missing',
-  'not_valid_in_period',
-  'file_kind_not_accepted',
-  'shared_across_indicators',
-]);
+export const AGREEMENT_KINDS = exhaustive<AgreementKind>()(core.AGREEMENT_KINDS);
+export const REPLICATION_STATUSES = exhaustive<ReplicationStatus>()(core.REPLICATION_STATUSES);
+export const CATALOG_THEMES = exhaustive<CatalogTheme>()(core.CATALOG_THEME_CODES);
+export const EVIDENCE_KINDS = exhaustive<EvidenceKind>()(core.EVIDENCE_KINDS);
+export const EVIDENCE_MEDIA_TYPES = exhaustive<EvidenceMediaType>()(core.EVIDENCE_MEDIA_TYPES);
+export const EVIDENCE_FINDINGS = exhaustive<EvidenceFindingCode>()(core.EVIDENCE_FINDINGS);
 
-export const SID33_BASES = exhaustive<Sid33Basis>()(['a', 'b', 'c', 'd', 'e', 'f']);
-export const PREDICATES = exhaustive<Predicate>()([
-  'Sangat Inovatif',
-  'Inovatif',
-  'Kurang Inovatif',
-  'Tidak Dapat Dinilai',
-]);
+export const SID33_BASES = exhaustive<Sid33Basis>()(core.SID33_BASES);
+export const PREDICATES = exhaustive<Predicate>()(core.PREDICATES);
 
 /** IID eligibility: a rancang bangun under 300 words makes the innovation ineligible (iid-model.md). */
 export const RANCANG_BANGUN_MIN_WORDS = 300;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { InnovationProfile } from '../innovation/profile.ts';
 import type { Level } from '../rubrics/index.ts';
+import { AGREEMENT_KINDS, REPLICATION_STATUSES } from '../vocabulary.ts';
 import type { CatalogEntryContent } from './entry.ts';
 
-/** The documents a replication rests on (iid-model: PKS/MoU/korespondensi/surat pernyataan). */
-export const AGREEMENT_KINDS = ['pks', 'mou', 'surat_pernyataan'] as const;
+export { AGREEMENT_KINDS, REPLICATION_STATUSES };
+
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 
 export const AGREEMENT_KIND_LABELS: Readonly<Record<AgreementKind, string>> = {
@@ -13,8 +14,6 @@ export const AGREEMENT_KIND_LABELS: Readonly<Record<AgreementKind, string>> = {
   surat_pernyataan: 'Surat pernyataan replikasi',
 };
 
-/** requested → accepted | declined (by the source region) | withdrawn (by the requesting region). */
-export const REPLICATION_STATUSES = ['requested', 'accepted', 'declined', 'withdrawn'] as const;
 export type ReplicationStatus = (typeof REPLICATION_STATUSES)[number];
 
 /** Incoming: someone asks to replicate our innovation. Outgoing: we ask to replicate theirs. */

@@ -1,4 +1,5 @@
 import type { InnovationProfile } from '../innovation/profile.ts';
+import { CATALOG_THEME_CODES } from '../vocabulary.ts';
 import { searchWords, wordForms } from './text.ts';
 
 /**
@@ -46,13 +47,14 @@ export const CATALOG_THEMES = [
     keywords: ['bencana', 'banjir', 'longsor', 'gempa'],
   },
   { code: 'lingkungan', label: 'Lingkungan hidup dan sampah', keywords: ['sampah', 'lingkungan', 'limbah'] },
-] as const;
+] as const satisfies readonly {
+  code: (typeof CATALOG_THEME_CODES)[number];
+  label: string;
+  keywords: readonly string[];
+}[];
 
-export type CatalogTheme = (typeof CATALOG_THEMES)[number]['code'];
-export const CATALOG_THEME_CODES = CATALOG_THEMES.map((theme) => theme.code) as [
-  CatalogTheme,
-  ...CatalogTheme[],
-];
+export type CatalogTheme = (typeof CATALOG_THEME_CODES)[number];
+export { CATALOG_THEME_CODES };
 
 const THEME_FORMS = CATALOG_THEMES.map((theme) => ({
   code: theme.code,

@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import {
+  CLASSIFICATIONS,
+  INITIATORS,
+  INNOVATION_FORMS,
+  INNOVATION_KINDS,
+  INNOVATION_STAGES,
+} from '../vocabulary.ts';
 import { URUSAN_CODES } from './urusan.ts';
 
-export const INNOVATION_STAGES = ['inisiatif', 'uji_coba', 'penerapan'] as const;
-export const INITIATORS = ['kepala_daerah', 'anggota_dprd', 'opd', 'asn', 'masyarakat'] as const;
-export const CLASSIFICATIONS = ['perangkat_daerah', 'desa', 'masyarakat'] as const;
-export const INNOVATION_KINDS = ['digital', 'non_digital'] as const;
-export const INNOVATION_FORMS = ['pelayanan_publik', 'tata_kelola', 'urusan_lainnya'] as const;
+export { CLASSIFICATIONS, INITIATORS, INNOVATION_FORMS, INNOVATION_KINDS, INNOVATION_STAGES };
+
 /** PKPN cluster/programme of the 2026 form (iid-model.md §5). */
 export const PKPN_CLUSTERS = [
   'pangan',

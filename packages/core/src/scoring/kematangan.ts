@@ -1,4 +1,5 @@
-import { KEMANFAATAN_CODE, type Level, type Rubric, type Sid33Basis } from '../rubrics/index.ts';
+import type { Level, Rubric, Sid33Basis } from '../rubrics/types.ts';
+import { KEMANFAATAN_CODE } from '../rubrics/validate.ts';
 import { compileRubric } from './compiled.ts';
 import { assertLevel, type LevelMap } from './levels.ts';
 
@@ -27,7 +28,11 @@ export interface KematanganResult {
  * A sid.33 level only means something against the basis it was measured on (decision 2), so without
  * a basis it cannot be verified and counts as 0.
  */
-function countedLevel(code: string, level: Level, sid33Basis: Sid33Basis | null | undefined): Level {
+export function countedSidLevel<L extends number>(
+  code: string,
+  level: L,
+  sid33Basis: Sid33Basis | null | undefined,
+): L | 0 {
   return code === KEMANFAATAN_CODE && sid33Basis == null ? 0 : level;
 }
 
@@ -40,7 +45,7 @@ export function scoreKematangan(rubric: Rubric, innovation: InnovationLevels): K
   const rows = compileRubric(rubric).sid.map(({ code, weight }): KematanganRow => {
     const selected = innovation.levels[code] ?? 0;
     assertLevel(selected, code);
-    const level = countedLevel(code, selected, sid33Basis);
+    const level = countedSidLevel(code, selected, sid33Basis);
     const row = { code, weight, level, score: weight * level };
     return level === selected ? row : { ...row, unscoredReason: 'sid33_basis_missing' };
   });
@@ -63,7 +68,7 @@ export function kematanganTotalFrom(
   for (const { code, weight } of compileRubric(rubric).sid) {
     const level = readLevel(code) ?? 0;
     assertLevel(level, code);
-    total += weight * countedLevel(code, level, sid33Basis);
+    total += weight * countedSidLevel(code, level, sid33Basis);
   }
   return total;
 }

@@ -1,4 +1,4 @@
-import { type Level, MAX_LEVEL } from '../rubrics/index.ts';
+import { type Level, MAX_LEVEL } from '../rubrics/types.ts';
 
 /** Selected levels by indicator code; a missing code means level 0 (decision 2). */
 export type LevelMap = Readonly<Partial<Record<string, Level>>>;

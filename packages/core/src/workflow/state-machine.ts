@@ -1,5 +1,5 @@
 import type { Role } from '../access/roles.ts';
-import type { INNOVATION_STATUSES } from '../records.ts';
+import type { INNOVATION_STATUSES } from '../vocabulary.ts';
 
 export type InnovationStatus = (typeof INNOVATION_STATUSES)[number];
 

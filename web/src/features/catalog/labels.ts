@@ -1,5 +1,5 @@
 import '../../i18n/id-catalog.ts';
-import { URUSAN } from '../../../../packages/core/src/innovation/urusan.ts';
+import { URUSAN } from '@inovasi/core/browser';
 import type { CatalogFacetName } from '../../api/model.ts';
 import type { Translate } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/id.ts';

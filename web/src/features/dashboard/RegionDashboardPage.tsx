@@ -1,4 +1,5 @@
 import '../../i18n/id-admin.ts';
+import { URUSAN } from '@inovasi/core/browser';
 import {
   Alert,
   Anchor,
@@ -16,7 +17,6 @@ import {
 } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
-import { URUSAN } from '../../../../packages/core/src/innovation/urusan.ts';
 import type { Projection, ProjectionSide, Rubric } from '../../api/model.ts';
 import { currentYear, useOpds, usePeriods, useProjection, useYearRubric } from '../../api/queries.ts';
 import { useTenantCode } from '../../auth/MeContext.tsx';

@@ -1,4 +1,5 @@
 import '../../i18n/id-oversight.ts';
+import { URUSAN } from '@inovasi/core/browser';
 import {
   Alert,
   Button,
@@ -13,7 +14,6 @@ import {
   Title,
 } from '@mantine/core';
 import { type FormEvent, lazy, Suspense, useState } from 'react';
-import { URUSAN } from '../../../../packages/core/src/innovation/urusan.ts';
 import { ApiError } from '../../api/errors.ts';
 import { currentYear } from '../../api/queries.ts';
 import { useMe } from '../../auth/MeContext.tsx';

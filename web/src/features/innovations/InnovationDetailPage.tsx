@@ -1,4 +1,5 @@
 import '../../i18n/id-evidence.ts';
+import { URUSAN } from '@inovasi/core/browser';
 import {
   Alert,
   Anchor,
@@ -15,7 +16,6 @@ import {
 } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { URUSAN } from '../../../../packages/core/src/innovation/urusan.ts';
 import { type Innovation, type Opd, type Rubric, workflowRecord } from '../../api/model.ts';
 import { useInnovation, useOpds, useSettings, useYearRubric } from '../../api/queries.ts';
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';

@@ -1,6 +1,6 @@
-import type { ComboboxItem, ComboboxItemGroup } from '@mantine/core';
 // Pure data (no zod), so importing it from the domain package adds ~2 kB instead of a copy that drifts.
-import { URUSAN, type UrusanGroup } from '../../../../packages/core/src/innovation/urusan.ts';
+import { URUSAN, type UrusanGroup } from '@inovasi/core/browser';
+import type { ComboboxItem, ComboboxItemGroup } from '@mantine/core';
 import type { Opd } from '../../api/model.ts';
 import {
   CLASSIFICATIONS,

@@ -1,6 +1,6 @@
 import '../../i18n/id-leaders.ts';
+import { URUSAN } from '@inovasi/core/browser';
 import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { URUSAN } from '../../../../packages/core/src/innovation/urusan.ts';
 import { currentYear } from '../../api/queries.ts';
 import type { components } from '../../api/schema.d.ts';
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';

@@ -1,5 +1,7 @@
 import '../../i18n/id-polish.ts';
 import '../../i18n/id-whatif.ts';
+// Pure: the same derivation of a quantitative SPD row from its raw figures as the server's projection.
+import { deriveSpdLevel, URUSAN } from '@inovasi/core/browser';
 import {
   Badge,
   Button,
@@ -16,9 +18,6 @@ import {
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { URUSAN } from '../../../../packages/core/src/innovation/urusan.ts';
-// Pure: the same derivation of a quantitative SPD row from its raw figures as the server's projection.
-import { deriveSpdLevel } from '../../../../packages/core/src/scoring/spd.ts';
 import { api, unwrap } from '../../api/client.ts';
 import type {
   Innovation,

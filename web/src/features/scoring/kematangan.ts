@@ -1,5 +1,5 @@
 // Pure functions over type-only imports: the same eligibility rules as the server, a few hundred bytes.
-import { checkEligibility, type Eligibility } from '../../../../packages/core/src/innovation/eligibility.ts';
+import { checkEligibility, countedSidLevel, type Eligibility, KEMANFAATAN_CODE } from '@inovasi/core/browser';
 import type {
   IndicatorAnswer,
   Innovation,
@@ -10,8 +10,7 @@ import type {
   SidIndicator,
 } from '../../api/model.ts';
 
-/** The indicator whose level is measured on one of six bases (iid-model.md §3.3). */
-export const KEMANFAATAN_CODE = 'sid.33';
+export { KEMANFAATAN_CODE };
 
 export type ScoreBasis = 'claimed' | 'verified';
 
@@ -21,9 +20,8 @@ export type ScoreBasis = 'claimed' | 'verified';
  */
 export function countedLevel(code: string, answer: IndicatorAnswer | undefined, basis: ScoreBasis): number {
   if (!answer) return 0;
-  if (code === KEMANFAATAN_CODE && !answer.basis) return 0;
   if (basis === 'verified' && answer.review?.status !== 'accepted') return 0;
-  return answer.level;
+  return countedSidLevel(code, answer.level, answer.basis);
 }
 
 /** Kematangan = Σ weight × level over the SID indicators (max 111 under iid-2026). */

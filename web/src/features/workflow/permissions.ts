@@ -1,10 +1,6 @@
 // The server's own state machine (pure, type-only imports): buttons never drift from the rules.
 
-import {
-  availableActions,
-  isEditable,
-  REVIEWABLE_STATUSES,
-} from '../../../../packages/core/src/workflow/state-machine.ts';
+import { availableActions, isEditable, REVIEWABLE_STATUSES } from '@inovasi/core/browser';
 import type { Innovation, SessionUser, WorkflowAction } from '../../api/model.ts';
 
 const hasAny = (user: SessionUser, ...roles: SessionUser['roles']) =>
