@@ -3,7 +3,7 @@ import type { Actor, EvidenceLimits, Member } from '@inovasi/core';
 import type { ScopedClientFactory } from '@inovasi/data';
 import type { AreaDirectory } from './areas.ts';
 import type { IdentityAdmin } from './auth/identity-admin.ts';
-import type { JobDispatcher } from './jobs/background.ts';
+import type { JobDispatcher } from './jobs/job-ref.ts';
 import type { RateLimitSettings, SharedRateLimitStore } from './rate-limit.ts';
 
 export type AppMode = 'local' | 'aws';

@@ -1,20 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AwsCredentialIdentityProvider, MiddlewareStack } from '@smithy/types';
+import type { MiddlewareStack } from '@smithy/types';
+import { type ClientCredentials, type DataConfig, requestTimeouts } from './client-config.ts';
 import type { ScopeCredentialSource } from './credentials.ts';
 import { type DataScope, guardObjects, guardTable } from './tenant-guard.ts';
 
-/** Where the data lives. In AWS only the names are set; locally the endpoints point at loopback. */
-export interface DataConfig {
-  readonly tableName: string;
-  readonly bucketName: string;
-  readonly region: string;
-  readonly dynamoEndpoint?: string | undefined;
-  readonly s3Endpoint?: string | undefined;
-  /** Fake credentials for the local stack; in AWS the default provider chain is used. */
-  readonly credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
-}
+export { type ClientCredentials, type DataConfig, requestTimeouts };
 
 /** The S3 SDK module (loaded on first use) and a scope's client built with it. */
 export type ObjectModule = typeof import('./object-client.ts');
@@ -38,24 +30,6 @@ const TRANSLATE = {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   unmarshallOptions: { wrapNumbers: false },
 } as const;
-
-/**
- * A hung connection must fail fast enough to be retried (and answered with 503) well inside the
- * function's timeout, instead of holding the request until Lambda kills it. DynamoDB answers in
- * milliseconds; these limits only catch a dependency that stopped answering. Without
- * `throwOnRequestTimeout` the SDK only logs a warning when the limit passes and keeps waiting.
- * DynamoDB Local on a busy machine can pause for seconds, so the local limit is wider: slowness
- * there must not turn into 503s, a dead server still does (connections are refused or reset).
- */
-export const requestTimeouts = (local: boolean, awsRequestTimeout: number) =>
-  ({
-    connectionTimeout: 2_000,
-    requestTimeout: local ? 30_000 : awsRequestTimeout,
-    throwOnRequestTimeout: true,
-  }) as const;
-
-/** A client's credentials: the config's (fake, locally) or a provider (a scope's vended session). */
-export type ClientCredentials = DataConfig['credentials'] | AwsCredentialIdentityProvider;
 
 /** `credentials` overrides the config's: a scope's vended credentials in AWS. */
 export function createTableClient(

@@ -1,5 +1,5 @@
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { type ClientCredentials, type DataConfig, requestTimeouts } from './clients.ts';
+import { type ClientCredentials, type DataConfig, requestTimeouts } from './client-config.ts';
 
 /**
  * Everything of the S3 SDK the data layer uses, in one module loaded on first use (clients.ts,

@@ -1,0 +1,63 @@
+/**
+ * The layering the code keeps (docs/decisions/0039, CONTRIBUTING.md). Run by `pnpm lint:layers`,
+ * which the README's test command runs.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'packages-stay-below-deployables',
+      comment: 'Libraries under packages/ never reach up into the deployables that compose them.',
+      severity: 'error',
+      from: { path: '^packages/[^/]+/src/' },
+      to: { path: '^(functions|local|infra|web|test)/' },
+    },
+    {
+      name: 'core-is-pure',
+      comment: 'The domain package depends on nothing of ours (and only on zod outside).',
+      severity: 'error',
+      from: { path: '^packages/core/src/' },
+      to: { path: '^packages/(?!core/)' },
+    },
+    {
+      name: 'functions-do-not-import-composition-roots',
+      comment: 'Lambda code (tests aside, which share test/support) never imports the local runtime, the CDK app, the web app or the tests.',
+      severity: 'error',
+      from: { path: '^functions/[^/]+/src/' },
+      to: { path: '^(local|infra|web|test)/' },
+    },
+    {
+      name: 'web-takes-only-core-browser',
+      comment: 'The web app reaches the domain only through @inovasi/core/browser; the rest is HTTP.',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { path: '^(packages|functions|local|infra|test)/', pathNot: '^packages/core/src/browser\\.ts$' },
+    },
+    {
+      name: 'no-undeclared-or-missing-imports',
+      comment: 'An import must resolve through a declared dependency (a workspace package included).',
+      severity: 'error',
+      from: { path: '^(packages|functions|local|web)/[^/]+/?.*' },
+      to: { couldNotResolve: true },
+    },
+    {
+      name: 'no-import-loops',
+      comment: 'A loop makes a module impossible to understand or load on its own.',
+      severity: 'error',
+      from: { path: '^(packages|functions|local)/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|dist|cdk\\.out)/|\\.d\\.ts$' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.d.ts'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+    },
+  },
+};
