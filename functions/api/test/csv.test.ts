@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../src/csv.ts';
+import { csvText } from '../src/csv.ts';
 
-describe('a CSV cell', () => {
-  it('keeps plain values as they are', () => {
-    expect(csvCell('innovation.update')).toBe('innovation.update');
-    expect(csvCell(2026)).toBe('2026');
-    expect(csvCell(undefined)).toBe('');
-    expect(csvCell('a, "b"')).toBe('"a, ""b"""');
-    expect(csvCell('baris\r\nbaru')).toBe('"baris\r\nbaru"');
+const cell = (value: unknown) => csvText(['h'], [[value]]).slice('h\n'.length, -1);
+
+describe('a CSV file a spreadsheet opens as text', () => {
+  it('keeps plain values as they are and quotes what RFC 4180 needs', () => {
+    expect(csvText(['a', 'b'], [['innovation.update', 2026]])).toBe('a,b\ninnovation.update,2026\n');
+    expect(cell(undefined)).toBe('');
+    expect(cell('a, "b"')).toBe('"a, ""b"""');
+    expect(cell('baris\r\nbaru')).toBe('"baris\r\nbaru"');
+    expect(cell({ name: 'x' })).toBe('"{""name"":""x""}"');
   });
 
   it.each([
@@ -17,7 +19,7 @@ describe('a CSV cell', () => {
     ['@SUM(A1:A9)', `"'@SUM(A1:A9)"`],
     ['\t=1+1', `"'\t=1+1"`],
     ['\r=1+1', `"'\r=1+1"`],
-  ])('neutralises a value a spreadsheet would run as a formula: %j', (value, cell) => {
-    expect(csvCell(value)).toBe(cell);
+  ])('neutralises a value a spreadsheet would run as a formula: %j', (value, expected) => {
+    expect(cell(value)).toBe(expected);
   });
 });

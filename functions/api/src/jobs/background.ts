@@ -12,6 +12,7 @@ import {
   type ScopedClients,
   tenantScope,
 } from '@inovasi/data';
+import pLimit from 'p-limit';
 import { JobInputError, jobErrorOf } from '../exports/job-errors.ts';
 
 import type { JobDispatcher, JobRef } from './job-ref.ts';
@@ -244,28 +245,20 @@ export function inProcessJobs(
   deps: BackgroundJobDeps,
   concurrency = 2,
 ): JobDispatcher & { idle(): Promise<void> } {
-  const queue: JobRef[] = [];
-  const running = new Set<Promise<unknown>>();
-  const pump = () => {
-    while (running.size < concurrency && queue.length > 0) {
-      const ref = queue.shift();
-      if (!ref) break;
-      const run: Promise<unknown> = runBackgroundJob(deps, ref)
-        .catch((error: unknown) => deps.logger.error('background job crashed', { ...ref, error }))
-        .finally(() => {
-          running.delete(run);
-          pump();
-        });
-      running.add(run);
-    }
-  };
+  const limit = pLimit(concurrency);
+  const runs = new Set<Promise<unknown>>();
   return {
     dispatch(ref) {
-      queue.push(ref);
-      pump();
+      const run = limit(() =>
+        runBackgroundJob(deps, ref).catch((error: unknown) =>
+          deps.logger.error('background job crashed', { ...ref, error }),
+        ),
+      );
+      runs.add(run);
+      void run.finally(() => runs.delete(run));
     },
     async idle() {
-      while (running.size > 0 || queue.length > 0) await Promise.allSettled([...running]);
+      while (runs.size > 0) await Promise.allSettled([...runs]);
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   SummaryWriter,
   summaryWriterScope,
 } from '@inovasi/data';
+import pLimit from 'p-limit';
 import { computeSummary, driftOf, liveYears, trackedYears } from '../summaries/compute.ts';
 
 /** A stored `sourceAt` further ahead than this is not a clock skew but damage: the rebuild overwrites it. */
@@ -87,18 +88,19 @@ async function forEachTenant(
   concurrency: number | undefined,
   work: (tenantCode: string) => Promise<void>,
 ): Promise<{ tenantCode: string; error: string }[]> {
-  const queue = [...tenants];
+  const limit = pLimit(Math.max(1, concurrency ?? 4));
   const failures: { tenantCode: string; error: string }[] = [];
-  const worker = async () => {
-    for (let tenantCode = queue.shift(); tenantCode !== undefined; tenantCode = queue.shift()) {
-      try {
-        await work(tenantCode);
-      } catch (error) {
-        failures.push({ tenantCode, error: error instanceof Error ? error.message : String(error) });
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency ?? 4) }, worker));
+  await Promise.all(
+    tenants.map((tenantCode) =>
+      limit(async () => {
+        try {
+          await work(tenantCode);
+        } catch (error) {
+          failures.push({ tenantCode, error: error instanceof Error ? error.message : String(error) });
+        }
+      }),
+    ),
+  );
   return failures;
 }
 

@@ -1,9 +1,23 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AuditRepository, tenantScope } from '@inovasi/data';
-import { csvCell } from '../csv.ts';
+import { csvText } from '../csv.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, jsonContent, tenantParams } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
+
+const AUDIT_CSV_HEADER = [
+  'at',
+  'email',
+  'roles',
+  'action',
+  'entity',
+  'entityId',
+  'periodYear',
+  'changes',
+  'requestId',
+  'clientRequestId',
+  'actorTenantCode',
+];
 
 const auditEntrySchema = z
   .object({
@@ -88,35 +102,29 @@ export const auditRoutes = createRouter()
     const { code } = c.req.valid('param');
     await tenantAccess(c, code, 'audit.read');
     const audit = new AuditRepository(c.get('deps').data.forScope(tenantScope(code, true)), code);
-    const rows = [
-      'at,email,roles,action,entity,entityId,periodYear,changes,requestId,clientRequestId,actorTenantCode',
-    ];
+    const rows: unknown[][] = [];
     let cursor: string | undefined;
     let count = 0;
     do {
       const page = await audit.list({ ...c.req.valid('query'), cursor, limit: 200 });
       for (const entry of page.items) {
-        rows.push(
-          [
-            entry.at,
-            entry.email,
-            entry.roles.join(' '),
-            entry.action,
-            entry.entity,
-            entry.entityId,
-            entry.periodYear,
-            entry.changes,
-            entry.requestId,
-            entry.clientRequestId,
-            entry.actorTenantCode,
-          ]
-            .map(csvCell)
-            .join(','),
-        );
+        rows.push([
+          entry.at,
+          entry.email,
+          entry.roles.join(' '),
+          entry.action,
+          entry.entity,
+          entry.entityId,
+          entry.periodYear,
+          entry.changes,
+          entry.requestId,
+          entry.clientRequestId,
+          entry.actorTenantCode,
+        ]);
       }
       count += page.items.length;
       cursor = page.nextCursor;
     } while (cursor && count < EXPORT_LIMIT);
     c.header('Content-Disposition', `attachment; filename="audit-${code}.csv"`);
-    return c.body(`${rows.join('\n')}\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    return c.body(csvText(AUDIT_CSV_HEADER, rows), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
