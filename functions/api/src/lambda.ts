@@ -1,46 +1,58 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { evidenceLimitsFrom } from '@inovasi/core';
-import {
-  createRateLimitCounters,
-  DATA_ROLE_NAMES,
-  DATA_ROLES,
-  ScopedClientFactory,
-  ScopedCredentialVendor,
-} from '@inovasi/data';
+import { createRateLimitCounters, DATA_ROLE_NAMES, DATA_ROLES } from '@inovasi/data';
 import { handle } from 'hono/aws-lambda';
+import { z } from 'zod';
 import { createApp } from './app.ts';
 import { officialAreas } from './areas.ts';
 import { cognitoTokens } from './auth/cognito.ts';
 import { cognitoIdentityAdmin } from './auth/cognito-admin.ts';
+import {
+  dataFunctionEnvironment,
+  grantedDataRoleArns,
+  optionalSetting,
+  readEnvironment,
+  scopedDataFrom,
+  setting,
+} from './environment.ts';
 import { lambdaJobDispatcher } from './jobs/lambda-dispatch.ts';
 import { createLogger } from './logging.ts';
 import { sharedRateLimitStore } from './rate-limit.ts';
 
-const required = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`environment variable ${name} is not set`);
-  return value;
-};
-
-const region = required('AWS_REGION');
-const bucketName = required('BUCKET_NAME');
-const userPoolId = required('COGNITO_USER_POOL_ID');
-const clientId = required('COGNITO_CLIENT_ID');
-
-/**
- * The function's own role has no table or bucket access: every scope's clients sign with a session
- * of one data role, assumed with the tenant as a session tag and cached per tenant (ADR 0008).
- */
-const credentials = new ScopedCredentialVendor({
-  roleArns: Object.fromEntries(DATA_ROLE_NAMES.map((name) => [name, required(DATA_ROLES[name].envVar)])),
-  bucketName,
-  region,
+/** The API's environment, as the CDK app sets it (infra/lib/api.ts). */
+const apiEnvironment = dataFunctionEnvironment.extend({
+  COGNITO_USER_POOL_ID: setting,
+  COGNITO_CLIENT_ID: setting,
+  COGNITO_DOMAIN_ORIGIN: z.url(),
+  RATE_LIMIT_TABLE_NAME: setting,
+  ORIGIN_VERIFY_SECRET: setting,
+  FIRST_ADMIN_EMAIL: z.preprocess((value) => (value === '' ? undefined : value), z.email().optional()),
+  JOBS_FUNCTION_NAME: optionalSetting,
+  WEB_ORIGINS: z
+    .string()
+    .default('')
+    .transform((origins) =>
+      origins
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
 });
+
+const env = readEnvironment(apiEnvironment);
+const region = env.AWS_REGION;
+const userPoolId = env.COGNITO_USER_POOL_ID;
+const clientId = env.COGNITO_CLIENT_ID;
+
+/** The API serves every kind of caller, so it is given every data role; a missing one stops it here. */
+const granted = grantedDataRoleArns(env);
+const missingRoles = DATA_ROLE_NAMES.filter((name) => !granted[name]).map((name) => DATA_ROLES[name].envVar);
+if (missingRoles.length > 0) throw new Error(`environment variables ${missingRoles.join(', ')} are not set`);
 
 /** The AWS adapter: configuration from the environment, then the same app as locally. */
 const app = createApp({
   mode: 'aws',
-  data: new ScopedClientFactory({ tableName: required('TABLE_NAME'), bucketName, region }, { credentials }),
+  data: scopedDataFrom(env, granted),
   verifier: cognitoTokens(userPoolId, clientId),
   // Managed login is the provider; its discovery document has no end_session_endpoint, so it is named.
   signIn: {
@@ -50,28 +62,23 @@ const app = createApp({
     // `aws.cognito.signin.user.admin` lets the web app enrol an authenticator app with its own
     // access token (AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference; ADR 0024).
     scope: 'openid email profile aws.cognito.signin.user.admin',
-    endSessionEndpoint: `${required('COGNITO_DOMAIN_ORIGIN')}/logout`,
+    endSessionEndpoint: `${env.COGNITO_DOMAIN_ORIGIN}/logout`,
   },
-  firstPlatformAdminEmail: process.env.FIRST_ADMIN_EMAIL || undefined,
+  firstPlatformAdminEmail: env.FIRST_ADMIN_EMAIL,
   identityAdmin: cognitoIdentityAdmin(new CognitoIdentityProviderClient({ region }), userPoolId),
   areas: officialAreas(),
-  logger: createLogger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'inovasi-api' }),
+  logger: createLogger({ serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'inovasi-api' }),
   evidenceLimits: evidenceLimitsFrom(process.env),
   // Export and import jobs run in the jobs worker; without it they would run in this function
   // after its answer, where Lambda freezes them (docs/decisions/0011).
-  jobs: process.env.JOBS_FUNCTION_NAME
-    ? lambdaJobDispatcher(process.env.JOBS_FUNCTION_NAME, region)
-    : undefined,
+  jobs: env.JOBS_FUNCTION_NAME ? lambdaJobDispatcher(env.JOBS_FUNCTION_NAME, region) : undefined,
   // Limits hold across instances: counters in their own table, charged after the in-process first
   // line (docs/decisions/0022).
   rateLimitStore: sharedRateLimitStore(
-    createRateLimitCounters({ region, tableName: required('RATE_LIMIT_TABLE_NAME') }),
+    createRateLimitCounters({ region, tableName: env.RATE_LIMIT_TABLE_NAME }),
   ),
-  originSecret: required('ORIGIN_VERIFY_SECRET'),
-  webOrigins: (process.env.WEB_ORIGINS ?? '')
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean),
+  originSecret: env.ORIGIN_VERIFY_SECRET,
+  webOrigins: env.WEB_ORIGINS,
 });
 
 export const handler = handle(app);

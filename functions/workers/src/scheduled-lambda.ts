@@ -1,30 +1,45 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import {
+  dataFunctionEnvironment,
+  optionalSetting,
+  readEnvironment,
+  scopedDataFrom,
+  setting,
+} from '@inovasi/api/environment';
 import { lambdaJobDispatcher } from '@inovasi/api/jobs/lambda-dispatch';
 import { sesMailSink } from '@inovasi/api/jobs/ses-mail';
 import { createLogger } from '@inovasi/api/logging';
-import { ScopedClientFactory, ScopedCredentialVendor } from '@inovasi/data';
-import { grantedDataRoleArns, required } from './aws-environment.ts';
 import { createScheduledHandler } from './scheduled.ts';
 import { SCHEDULED_WORKER_SERVICE } from './scheduled-jobs.ts';
 
-const region = required('AWS_REGION');
-const bucketName = required('BUCKET_NAME');
-const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? SCHEDULED_WORKER_SERVICE;
-/** Unset when the deployment has no SES sender: it then creates no outbox schedule either. */
-const mailFrom = process.env.MAIL_FROM;
+const env = readEnvironment(
+  dataFunctionEnvironment
+    .extend({
+      POWERTOOLS_METRICS_NAMESPACE: setting,
+      JOBS_FUNCTION_NAME: setting,
+      /** Unset when the deployment has no SES sender: it then creates no outbox schedule either. */
+      MAIL_FROM: optionalSetting,
+      SES_REGION: optionalSetting,
+    })
+    .refine((env) => !env.MAIL_FROM || env.SES_REGION, {
+      path: ['SES_REGION'],
+      message: 'SES_REGION is needed with MAIL_FROM',
+    }),
+);
+const serviceName = env.POWERTOOLS_SERVICE_NAME ?? SCHEDULED_WORKER_SERVICE;
 
-/** Like every function, it reaches data only through the tenant-scoped roles it was given (ADR 0008). */
-const credentials = new ScopedCredentialVendor({ roleArns: grantedDataRoleArns(), bucketName, region });
-
-/** The AWS adapter of the scheduled worker: EventBridge schedules with `{ "job": … }` as input. */
+/**
+ * The AWS adapter of the scheduled worker: EventBridge schedules with `{ "job": … }` as input. Like
+ * every function, it reaches data only through the tenant-scoped roles it was given (ADR 0008).
+ */
 export const handler = createScheduledHandler({
-  data: new ScopedClientFactory({ tableName: required('TABLE_NAME'), bucketName, region }, { credentials }),
+  data: scopedDataFrom(env),
   logger: createLogger({ serviceName }),
-  mail: mailFrom
-    ? sesMailSink(mailFrom, required('SES_REGION'))
+  mail: env.MAIL_FROM
+    ? sesMailSink(env.MAIL_FROM, env.SES_REGION as string)
     : {
         send: () => Promise.reject(new Error('no SES sender is configured (inovasi:sesSender)')),
       },
-  metrics: new Metrics({ serviceName, namespace: required('POWERTOOLS_METRICS_NAMESPACE') }),
-  jobs: lambdaJobDispatcher(required('JOBS_FUNCTION_NAME'), region),
+  metrics: new Metrics({ serviceName, namespace: env.POWERTOOLS_METRICS_NAMESPACE }),
+  jobs: lambdaJobDispatcher(env.JOBS_FUNCTION_NAME, env.AWS_REGION),
 });
