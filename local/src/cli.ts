@@ -1,12 +1,23 @@
 import { resolve } from 'node:path';
+import { commaSeparated, readEnvironment } from '@inovasi/api/environment';
+import { z } from 'zod';
 import { DEMO_TENANTS, demoEmail, PLATFORM_ADMIN_EMAIL } from './demo-data.ts';
 import { JavaMissingError } from './java.ts';
 import { startLocalProduct } from './product.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
-const port = Number(process.env.PORT ?? 8787);
-/** `INOVASI_DEMO=0`: real accounts only, no demo data and no passwordless way in. */
-const demo = process.env.INOVASI_DEMO !== '0';
+const env = readEnvironment(
+  z.object({
+    PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+    /** `INOVASI_DEMO=0`: real accounts only, no demo data and no passwordless way in. */
+    INOVASI_DEMO: z.enum(['0', '1']).default('1'),
+    LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('WARN'),
+    INOVASI_ADMIN_EMAIL: z.preprocess((value) => (value === '' ? undefined : value), z.email().optional()),
+    WEB_ORIGINS: commaSeparated,
+  }),
+);
+const port = env.PORT;
+const demo = env.INOVASI_DEMO === '1';
 
 try {
   const product = await startLocalProduct({
@@ -14,9 +25,10 @@ try {
     dataDir: resolve(repoRoot, '.data'),
     seed: true,
     webDist: resolve(repoRoot, 'web/dist'),
-    logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
+    logLevel: env.LOG_LEVEL,
+    webOrigins: env.WEB_ORIGINS,
     demo,
-    firstAdminEmail: process.env.INOVASI_ADMIN_EMAIL,
+    firstAdminEmail: env.INOVASI_ADMIN_EMAIL,
   });
   const logins = [
     PLATFORM_ADMIN_EMAIL,

@@ -42,6 +42,8 @@ export interface LocalProductOptions {
    * sign-in page and `/api/v1/dev/login`. `false` (`INOVASI_DEMO=0`): real accounts only.
    */
   readonly demo?: boolean | undefined;
+  /** Extra browser origins (e.g. a Vite dev server) allowed by CORS; the served web app is same-origin. */
+  readonly webOrigins?: readonly string[] | undefined;
   /** How long a member record is trusted before it is read again (≤ 60 s); tests shorten it. */
   readonly memberCacheMs?: number | undefined;
   /** How long the provider's ID tokens live (one hour); a test of the renewal shortens it. */
@@ -151,11 +153,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
         memberCacheMs: options.memberCacheMs,
         areas,
         logger: createLogger({ serviceName: 'inovasi-api', logLevel }),
-        // Extra browser origins (e.g. a Vite dev server) allowed by CORS; the served web app is same-origin.
-        webOrigins: (process.env.WEB_ORIGINS ?? '')
-          .split(',')
-          .map((origin) => origin.trim())
-          .filter(Boolean),
+        webOrigins: options.webOrigins ?? [],
       },
       { port, webDist: options.webDist, mounts: [{ prefix: OIDC_PATH, handle: provider.handle }] },
     );

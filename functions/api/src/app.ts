@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { type Language, pickLanguage } from '@inovasi/core';
 import {
@@ -13,6 +12,7 @@ import {
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { requestId as serverRequestIds } from 'hono/request-id';
 import { TrieRouter } from 'hono/router/trie-router';
 import { mfaGate } from './auth/mfa-gate.ts';
 import type { AppContext, AppEnv } from './context.ts';
@@ -122,19 +122,20 @@ export function createApp(deps: AppDeps) {
   const members = memberDirectory(deps, deps.memberCacheMs);
   const mfa = mfaGate(deps, deps.memberCacheMs);
 
+  // The request id is always the server's own (no header name: hono's middleware never adopts the
+  // client's): a client-chosen one could be reused across users' requests and audit entries.
+  app.use('*', serverRequestIds({ headerName: '' }));
   app.use('*', async (c, next) => {
-    // The request id is always the server's own: a client-chosen one could be reused across users'
-    // requests (and audit entries). The client's id is kept beside it, labelled as the client's.
+    // The client's id is kept beside the server's, labelled as the client's.
     const incoming = c.req.header('x-request-id');
     const clientRequestId = incoming && CLIENT_REQUEST_ID.test(incoming) ? incoming : undefined;
-    const requestId = randomUUID();
+    const requestId = c.get('requestId');
     const language = pickLanguage(c.req.header('accept-language'));
     const logger = new RequestLogger(
       deps.logger,
       clientRequestId ? { requestId, clientRequestId } : { requestId },
     );
     c.set('deps', deps);
-    c.set('requestId', requestId);
     c.set('clientRequestId', clientRequestId);
     c.set('language', language);
     c.set('logger', logger);

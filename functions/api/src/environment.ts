@@ -12,6 +12,17 @@ const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 export const setting = z.string().min(1);
 export const optionalSetting = z.preprocess(unsetIfEmpty, setting.optional());
 
+/** `a, b,,c` → `['a', 'b', 'c']`; unset → `[]`. */
+export const commaSeparated = z
+  .string()
+  .default('')
+  .transform((list) =>
+    list
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
 /** Where the data lives, and the data roles the deployment granted the function (ADR 0008). */
 export const dataFunctionEnvironment = z.object({
   AWS_REGION: setting,
@@ -32,7 +43,7 @@ export function readEnvironment<S extends z.ZodType>(
 ): z.output<S> {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
-  throw new Error(`the function's environment is not usable:\n${z.prettifyError(parsed.error)}`);
+  throw new Error(`environment variables are not usable:\n${z.prettifyError(parsed.error)}`);
 }
 
 /**

@@ -8,6 +8,7 @@ import { officialAreas } from './areas.ts';
 import { cognitoTokens } from './auth/cognito.ts';
 import { cognitoIdentityAdmin } from './auth/cognito-admin.ts';
 import {
+  commaSeparated,
   dataFunctionEnvironment,
   grantedDataRoleArns,
   optionalSetting,
@@ -28,15 +29,7 @@ const apiEnvironment = dataFunctionEnvironment.extend({
   ORIGIN_VERIFY_SECRET: setting,
   FIRST_ADMIN_EMAIL: z.preprocess((value) => (value === '' ? undefined : value), z.email().optional()),
   JOBS_FUNCTION_NAME: optionalSetting,
-  WEB_ORIGINS: z
-    .string()
-    .default('')
-    .transform((origins) =>
-      origins
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    ),
+  WEB_ORIGINS: commaSeparated,
 });
 
 const env = readEnvironment(apiEnvironment);
