@@ -1,10 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoApi, eligibleProfile } from './support/api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
-import { collectPageErrors, DESKTOP, launchChromium, newContext } from './support/browser.ts';
+import { useJourney } from './support/journey.ts';
 import { saveScreenshot, signInAs } from './support/journeys.ts';
-import { type RunningProduct, startProduct } from './support/product.ts';
 
 /**
  * The Bappeda admin of Kabupaten Bojonegoro, days before the deadline, reads which innovations to
@@ -12,34 +10,20 @@ import { type RunningProduct, startProduct } from './support/product.ts';
  * lifts a level, adds a hypothetical innovation, and reads the screen in English.
  */
 describe('tenant admin decides what to send', () => {
-  let product: RunningProduct;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[];
+  const journey = useJourney();
   const weakName = `Inovasi Tipis Bukti ${Date.now()}`;
 
   beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-    context = await newContext(browser, product.url, DESKTOP);
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
     // A new eligible draft with one answer at level 1: kematangan 3, far under the region's average.
-    const admin = await DemoApi.signIn(product.url, 'admin.3522@demo.local');
+    const admin = await DemoApi.signIn(journey.product.url, 'admin.3522@demo.local');
     const created = await admin.createInnovation('opd-dinkes', eligibleProfile(weakName));
     await admin.answer(created.id, created.version, 'sid.16', { level: 1 });
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await product?.stop();
-  });
-
   it('shows the portfolio choice with the break-even sentence and the gain', async () => {
-    await signInAs(page, 'admin.3522@demo.local');
-    await page.getByRole('heading', { level: 1, name: 'Dasbor Indeks Inovasi Daerah' }).waitFor();
-    const panel = page.getByTestId('portfolio');
+    await signInAs(journey.page, 'admin.3522@demo.local');
+    await journey.page.getByRole('heading', { level: 1, name: 'Dasbor Indeks Inovasi Daerah' }).waitFor();
+    const panel = journey.page.getByTestId('portfolio');
     await panel.getByRole('heading', { name: 'Pilihan inovasi yang dikirim' }).waitFor();
 
     await panel.getByText('Klaim', { exact: true }).click();
@@ -57,22 +41,22 @@ describe('tenant admin decides what to send', () => {
     expect(gain).toMatch(/\+\d+(,\d+)? poin/);
     expect(gain).not.toMatch(/\+0 poin/);
 
-    await saveScreenshot(page, 'portfolio-panel');
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(journey.page, 'portfolio-panel');
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
   });
 
   it('moves the index and predicate in the what-if screen as innovations and levels change', async () => {
-    await page.getByRole('link', { name: 'Coba di simulasi bagaimana-jika' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Simulasi Bagaimana Jika' }).waitFor();
-    const index = page.getByTestId('whatif-index');
-    const delta = page.getByTestId('whatif-delta');
+    await journey.page.getByRole('link', { name: 'Coba di simulasi bagaimana-jika' }).click();
+    await journey.page.getByRole('heading', { level: 1, name: 'Simulasi Bagaimana Jika' }).waitFor();
+    const index = journey.page.getByTestId('whatif-index');
+    const delta = journey.page.getByTestId('whatif-delta');
     await delta.getByText('0 poin dari awal').waitFor();
     const start = await index.textContent();
 
     // The weak draft starts included; applying the best choice drops it and the index rises.
-    const weakBox = page.getByRole('checkbox', { name: `Kirim ${weakName}` });
+    const weakBox = journey.page.getByRole('checkbox', { name: `Kirim ${weakName}` });
     expect(await weakBox.isChecked()).toBe(true);
-    await page.getByRole('button', { name: 'Terapkan pilihan terbaik' }).click();
+    await journey.page.getByRole('button', { name: 'Terapkan pilihan terbaik' }).click();
     await expect.poll(() => weakBox.isChecked()).toBe(false);
     await expect.poll(() => delta.textContent()).toMatch(/^\+\d+(,\d+)? poin dari awal$/);
     const chosen = await index.textContent();
@@ -80,34 +64,34 @@ describe('tenant admin decides what to send', () => {
 
     // Lifting the weak draft's regulation to level 3 and sending it changes its kematangan and the index.
     await weakBox.check();
-    await page.getByRole('button', { name: `Ubah level: ${weakName}` }).click();
-    await page
+    await journey.page.getByRole('button', { name: `Ubah level: ${weakName}` }).click();
+    await journey.page
       .getByTestId('whatif-levels')
       .getByLabel(/^sid\.16 /)
       .selectOption('3');
-    const weakRow = page.getByTestId('whatif-table').getByRole('row').filter({ hasText: weakName });
+    const weakRow = journey.page.getByTestId('whatif-table').getByRole('row').filter({ hasText: weakName });
     await expect.poll(() => weakRow.locator('td').nth(3).textContent()).toBe('9');
-    await page.getByRole('button', { name: 'Tutup' }).click();
+    await journey.page.getByRole('button', { name: 'Tutup' }).click();
 
     // A hypothetical innovation with every indicator at 0 adds only to the divisor: the index falls.
     const before = await index.textContent();
-    await page.getByLabel('Level semua indikator').selectOption('0');
-    await page.getByRole('button', { name: 'Tambahkan' }).click();
-    await page.getByText('Rekaan', { exact: true }).waitFor();
+    await journey.page.getByLabel('Level semua indikator').selectOption('0');
+    await journey.page.getByRole('button', { name: 'Tambahkan' }).click();
+    await journey.page.getByText('Rekaan', { exact: true }).waitFor();
     await expect.poll(() => index.textContent()).not.toBe(before);
-    await page.getByTestId('whatif-predicate').waitFor();
+    await journey.page.getByTestId('whatif-predicate').waitFor();
 
-    await saveScreenshot(page, 'what-if');
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(journey.page, 'what-if');
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
 
-    await page.getByRole('button', { name: /^EN/ }).click();
-    await page.getByRole('heading', { level: 1, name: 'What-if simulation' }).waitFor();
-    await page
+    await journey.page.getByRole('button', { name: /^EN/ }).click();
+    await journey.page.getByRole('heading', { level: 1, name: 'What-if simulation' }).waitFor();
+    await journey.page
       .getByTestId('whatif-delta')
       .getByText(/points from the start$/)
       .waitFor();
-    await page.getByRole('button', { name: /^ID/ }).click();
-    await page.getByRole('heading', { level: 1, name: 'Simulasi Bagaimana Jika' }).waitFor();
-    expect(pageErrors).toEqual([]);
+    await journey.page.getByRole('button', { name: /^ID/ }).click();
+    await journey.page.getByRole('heading', { level: 1, name: 'Simulasi Bagaimana Jika' }).waitFor();
+    expect(journey.pageErrors).toEqual([]);
   });
 });

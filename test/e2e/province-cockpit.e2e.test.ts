@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DemoApi } from './support/api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
-import { collectPageErrors, DESKTOP, launchChromium, newContext } from './support/browser.ts';
+import { collectPageErrors, DESKTOP, newContext } from './support/browser.ts';
+import { useJourney } from './support/journey.ts';
 import { saveScreenshot, signInAs, signInWithEmail } from './support/journeys.ts';
-import { type RunningProduct, startProduct } from './support/product.ts';
 
 /**
  * Journey 4: Jawa Timur's oversight viewer reads the cockpit of its regencies, sorts and filters
@@ -12,48 +11,31 @@ import { type RunningProduct, startProduct } from './support/product.ts';
  * finds that note on its own dashboard, beside the season's trend and its official past results.
  */
 describe('province cockpit and the regency’s leadership dashboard', () => {
-  let product: RunningProduct;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[];
+  // No timers: a scheduled rebuild would only add load to what this journey reads.
+  const journey = useJourney({ product: { scheduledJobs: false } });
   // The screens open on the current assessment year (Western Indonesia Time), like the app does.
   const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
   const NOTE = 'Dua inovasi dikembalikan; klinik data dukung dijadwalkan Kamis di Bappeda Provinsi.';
 
-  beforeAll(async () => {
-    // No timers: a scheduled rebuild would only add load to what this journey reads.
-    [product, browser] = await Promise.all([startProduct({ scheduledJobs: false }), launchChromium()]);
-    context = await newContext(browser, product.url, DESKTOP);
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await product?.stop();
-  });
-
   const rowNames = () =>
-    page.getByTestId('cockpit-table').locator('tbody tr td:first-child a').allTextContents();
+    journey.page.getByTestId('cockpit-table').locator('tbody tr td:first-child a').allTextContents();
 
   it('shows the Jawa Timur regencies with live figures, sorted and filtered', async () => {
-    await signInAs(page, 'admin.35@demo.local');
+    await signInAs(journey.page, 'admin.35@demo.local');
     // The province's admin is its oversight viewer: it starts on the cockpit, not its own registry.
-    await expect.poll(() => page.url()).toMatch(/\/provinsi$/);
-    await page.getByRole('heading', { level: 1, name: /^Pengawasan / }).waitFor();
-    const table = page.getByTestId('cockpit-table');
+    await expect.poll(() => journey.page.url()).toMatch(/\/provinsi$/);
+    await journey.page.getByRole('heading', { level: 1, name: /^Pengawasan / }).waitFor();
+    const table = journey.page.getByTestId('cockpit-table');
     await table.waitFor();
     expect((await rowNames()).sort()).toEqual([
       'Kabupaten Bojonegoro',
       'Kabupaten Magetan',
       'Kabupaten Mojokerto',
     ]);
-    const bojonegoro = page.getByTestId('cockpit-row-35.22');
+    const bojonegoro = journey.page.getByTestId('cockpit-row-35.22');
     await bojonegoro.getByText('Sangat Inovatif').first().waitFor();
     expect(await bojonegoro.getByTestId('verified-index').textContent()).toMatch(/^\d+(,\d+)?$/);
-    await page.getByTestId('cockpit-row-35.20').getByTestId('warning-below_last_year').waitFor();
+    await journey.page.getByTestId('cockpit-row-35.20').getByTestId('warning-below_last_year').waitFor();
 
     // Sorting by name: A–Z first, Z–A on the second click.
     await table.getByRole('button', { name: /^Daerah/ }).click();
@@ -65,55 +47,60 @@ describe('province cockpit and the regency’s leadership dashboard', () => {
     await expect.poll(rowNames).toEqual(['Kabupaten Mojokerto', 'Kabupaten Magetan', 'Kabupaten Bojonegoro']);
 
     // Filtering by verified predicate and by early warning, as the province triages.
-    await page.getByLabel('Predikat terverifikasi').selectOption('Kurang Inovatif');
+    await journey.page.getByLabel('Predikat terverifikasi').selectOption('Kurang Inovatif');
     await expect.poll(rowNames).toEqual(['Kabupaten Mojokerto', 'Kabupaten Magetan']);
-    await page.getByLabel('Peringatan dini').selectOption('below_last_year');
+    await journey.page.getByLabel('Peringatan dini').selectOption('below_last_year');
     await expect.poll(rowNames).toEqual(['Kabupaten Mojokerto', 'Kabupaten Magetan']);
     // The triaged view is an address: it survives a reload and can be shared as a link.
-    expect(new URL(page.url()).searchParams.get('predikat')).toBe('Kurang Inovatif');
-    await page.reload();
+    expect(new URL(journey.page.url()).searchParams.get('predikat')).toBe('Kurang Inovatif');
+    await journey.page.reload();
     await expect.poll(rowNames).toEqual(['Kabupaten Mojokerto', 'Kabupaten Magetan']);
-    expect(await page.getByLabel('Peringatan dini').inputValue()).toBe('below_last_year');
-    await page.getByLabel('Peringatan dini').selectOption('many_returned');
-    await page.getByText('Tidak ada kabupaten/kota yang cocok dengan saringan ini.').waitFor();
-    await page.getByLabel('Peringatan dini').selectOption('');
-    await page.getByLabel('Predikat terverifikasi').selectOption('');
+    expect(await journey.page.getByLabel('Peringatan dini').inputValue()).toBe('below_last_year');
+    await journey.page.getByLabel('Peringatan dini').selectOption('many_returned');
+    await journey.page.getByText('Tidak ada kabupaten/kota yang cocok dengan saringan ini.').waitFor();
+    await journey.page.getByLabel('Peringatan dini').selectOption('');
+    await journey.page.getByLabel('Predikat terverifikasi').selectOption('');
     await expect.poll(async () => (await rowNames()).length).toBe(3);
 
     // The chart view: claimed beside verified per regency, in its own chunk.
-    await page.getByText('Grafik', { exact: true }).click();
-    await page.getByTestId('cockpit-chart').locator('.recharts-bar-rectangle').first().waitFor();
-    await page.getByText('Tabel', { exact: true }).click();
+    await journey.page.getByText('Grafik', { exact: true }).click();
+    await journey.page.getByTestId('cockpit-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    await journey.page.getByText('Tabel', { exact: true }).click();
     await table.waitFor();
-    await page.getByTestId('worklist').getByText('Kabupaten Magetan').first().waitFor();
-    await saveScreenshot(page, 'province-cockpit-table');
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await journey.page.getByTestId('worklist').getByText('Kabupaten Magetan').first().waitFor();
+    await saveScreenshot(journey.page, 'province-cockpit-table');
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
   });
 
   it('opens Magetan read-only and saves a note with a pendamping, refusing a stale save', async () => {
-    await page.getByTestId('cockpit-row-35.20').getByRole('link', { name: 'Kabupaten Magetan' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Kabupaten Magetan' }).waitFor();
-    await page.getByTestId('detail-figures').waitFor();
-    // The figures are the regency's summary: the page says when it was computed.
-    expect(await page.getByTestId('detail-computed-at').textContent()).toMatch(
+    await journey.page
+      .getByTestId('cockpit-row-35.20')
+      .getByRole('link', { name: 'Kabupaten Magetan' })
+      .click();
+    await journey.page.getByRole('heading', { level: 1, name: 'Kabupaten Magetan' }).waitFor();
+    await journey.page.getByTestId('detail-figures').waitFor();
+    // The figures are the regency's summary: the journey.page says when it was computed.
+    expect(await journey.page.getByTestId('detail-computed-at').textContent()).toMatch(
       /^Angka dihitung dari data daerah ini pada .+\d{2}[.:]\d{2}/,
     );
-    expect(await page.getByTestId('detail-innovations').locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await journey.page.getByTestId('detail-innovations').locator('tbody tr').count()).toBeGreaterThan(
+      0,
+    );
     // Each innovation's progress comes from the province's read model, as counts only.
-    const innovations = page.getByTestId('detail-innovations');
+    const innovations = journey.page.getByTestId('detail-innovations');
     expect(await innovations.getByRole('columnheader', { name: 'Kemajuan indikator' }).count()).toBe(1);
     expect(await innovations.locator('tbody tr').first().textContent()).toMatch(
       /\d+\/\d+ terisi · \d+ berdata dukung · \d+ terverifikasi/,
     );
     // Read-only: no evidence files, no editing of the regency's innovations.
     expect(
-      await page
+      await journey.page
         .getByRole('main')
         .getByRole('link', { name: /data dukung/i })
         .count(),
     ).toBe(0);
 
-    const form = page.getByTestId('note-form');
+    const form = journey.page.getByTestId('note-form');
     await form.getByLabel('Catatan untuk daerah').fill(NOTE);
     await form.getByLabel('Nama pendamping').fill('Rina Pratiwi');
     await form.getByLabel('Jabatan').fill('Analis Kebijakan, Bappeda Jawa Timur');
@@ -121,15 +108,15 @@ describe('province cockpit and the regency’s leadership dashboard', () => {
     await form.getByLabel('Telepon').fill('telepon kantor');
     await form.getByRole('button', { name: 'Simpan catatan' }).click();
     await expect.poll(() => form.getByLabel('Telepon').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByTestId('note-updated').count()).toBe(0);
+    expect(await journey.page.getByTestId('note-updated').count()).toBe(0);
     await form.getByLabel('Telepon').fill('+62 812 3456 7890');
     await form.getByLabel('Email').fill('rina.pratiwi@jatimprov.go.id');
     await form.getByRole('button', { name: 'Simpan catatan' }).click();
-    await page.getByTestId('note-saved').waitFor();
-    await expect.poll(() => page.getByTestId('note-updated').textContent()).toMatch(/versi 1\)/);
+    await journey.page.getByTestId('note-saved').waitFor();
+    await expect.poll(() => journey.page.getByTestId('note-updated').textContent()).toMatch(/versi 1\)/);
 
-    // Someone else at the province saves meanwhile; this page still holds version 1.
-    const colleague = await DemoApi.signIn(product.url, 'admin.35@demo.local');
+    // Someone else at the province saves meanwhile; this journey.page still holds version 1.
+    const colleague = await DemoApi.signIn(journey.product.url, 'admin.35@demo.local');
     await colleague.call(
       'PUT',
       `/oversight/${year}/regencies/35.20/note`,
@@ -138,32 +125,32 @@ describe('province cockpit and the regency’s leadership dashboard', () => {
     );
     await form.getByLabel('Jabatan').fill('Analis Kebijakan Ahli Muda');
     await form.getByRole('button', { name: 'Simpan catatan' }).click();
-    await page
+    await journey.page
       .getByTestId('note-conflict')
       .getByText(/baru saja diubah orang lain/)
       .waitFor();
 
     // After a reload the latest version is shown and saving works again.
-    await page.reload();
-    expect(page.url()).toMatch(/\/provinsi\/3520\?tahun=\d{4}$/);
-    await page.getByRole('heading', { level: 1, name: 'Kabupaten Magetan' }).waitFor();
-    await expect.poll(() => page.getByTestId('note-updated').textContent()).toMatch(/versi 2\)/);
+    await journey.page.reload();
+    expect(journey.page.url()).toMatch(/\/provinsi\/3520\?tahun=\d{4}$/);
+    await journey.page.getByRole('heading', { level: 1, name: 'Kabupaten Magetan' }).waitFor();
+    await expect.poll(() => journey.page.getByTestId('note-updated').textContent()).toMatch(/versi 2\)/);
     await form.getByLabel('Jabatan').fill('Analis Kebijakan, Bappeda Jawa Timur');
     await form.getByLabel('Email').fill('rina.pratiwi@jatimprov.go.id');
     await form.getByRole('button', { name: 'Simpan catatan' }).click();
-    await page.getByTestId('note-saved').waitFor();
-    await expect.poll(() => page.getByTestId('note-updated').textContent()).toMatch(/versi 3\)/);
+    await journey.page.getByTestId('note-saved').waitFor();
+    await expect.poll(() => journey.page.getByTestId('note-updated').textContent()).toMatch(/versi 3\)/);
 
-    await saveScreenshot(page, 'province-cockpit');
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(journey.page, 'province-cockpit');
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
   });
 
   it('shows the note, the season trend and past results on Magetan’s dashboard', async () => {
     // A change of Magetan's, applied to its summaries by the projector on the stream (ADR 0018).
-    const magetan = await DemoApi.signIn(product.url, 'opd1.3520@demo.local');
+    const magetan = await DemoApi.signIn(journey.product.url, 'opd1.3520@demo.local');
     await magetan.createInnovation(magetan.user.opdId ?? '', { name: 'Layanan Posyandu Keliling Magetan' });
-    await product.summariesProjected();
-    const regency = await newContext(browser, product.url, DESKTOP);
+    await journey.product.summariesProjected();
+    const regency = await newContext(journey.browser, journey.product.url, DESKTOP);
     const regencyPage = await regency.newPage();
     const regencyErrors = collectPageErrors(regencyPage);
     try {
@@ -218,7 +205,7 @@ describe('province cockpit and the regency’s leadership dashboard', () => {
   });
 
   it('gives the platform admin the national view', async () => {
-    const platform = await newContext(browser, product.url, DESKTOP);
+    const platform = await newContext(journey.browser, journey.product.url, DESKTOP);
     const platformPage = await platform.newPage();
     try {
       await signInWithEmail(platformPage, 'platform@demo.local');
@@ -236,6 +223,6 @@ describe('province cockpit and the regency’s leadership dashboard', () => {
     } finally {
       await platform.close();
     }
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 });

@@ -1,37 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DemoApi } from './support/api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
-import { collectPageErrors, DESKTOP, launchChromium, newContext } from './support/browser.ts';
+import { useJourney } from './support/journey.ts';
 import { saveScreenshot, signInAs } from './support/journeys.ts';
-import { type RunningProduct, startProduct } from './support/product.ts';
 
 /**
  * The Bappeda verifier of Kabupaten Bojonegoro opens its queue, reads an answer's evidence PDF inline,
  * accepts that answer, returns another with a note, and returns the innovation to the OPD.
  */
 describe('verifier reviews answers and returns an innovation', () => {
-  let product: RunningProduct;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-    context = await newContext(browser, product.url, DESKTOP);
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await product?.stop();
-  });
+  const journey = useJourney();
 
   it('accepts one answer, returns another with a note and returns the innovation', async () => {
-    const operator = await DemoApi.signIn(product.url, 'opd1.3522@demo.local');
+    const operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
     const name = `Antar Obat Pasien Kronis ${Date.now()}`;
     const created = await operator.createInnovation(operator.user.opdId ?? '', { name });
     let version = await operator.answer(created.id, created.version, 'sid.16', { level: 2 });
@@ -40,22 +21,22 @@ describe('verifier reviews answers and returns an innovation', () => {
     await operator.attachEvidence(created.id, 'sid.16');
     await operator.transition(created.id, version, { action: 'submit' });
 
-    await signInAs(page, 'verifikator.3522@demo.local');
-    await expect.poll(() => page.url()).toMatch(/\/verifikasi$/);
-    await page.getByRole('heading', { level: 1, name: 'Antrean Verifikasi' }).waitFor();
-    await page.getByTestId('queue-list').getByRole('link', { name }).click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await signInAs(journey.page, 'verifikator.3522@demo.local');
+    await expect.poll(() => journey.page.url()).toMatch(/\/verifikasi$/);
+    await journey.page.getByRole('heading', { level: 1, name: 'Antrean Verifikasi' }).waitFor();
+    await journey.page.getByTestId('queue-list').getByRole('link', { name }).click();
+    await journey.page.getByRole('heading', { level: 1, name }).waitFor();
 
-    await page.getByRole('button', { name: 'Mulai verifikasi' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Mulai verifikasi' }).click();
-    await page.getByTestId('workflow-notice').filter({ hasText: 'Verifikasi dimulai.' }).waitFor();
+    await journey.page.getByRole('button', { name: 'Mulai verifikasi' }).click();
+    await journey.page.getByRole('dialog').getByRole('button', { name: 'Mulai verifikasi' }).click();
+    await journey.page.getByTestId('workflow-notice').filter({ hasText: 'Verifikasi dimulai.' }).waitFor();
 
-    const regulation = page.getByTestId('indicator-sid.16');
+    const regulation = journey.page.getByTestId('indicator-sid.16');
     await regulation.getByRole('button', { name: 'Terima: Regulasi Inovasi Daerah' }).click();
     await regulation.getByTestId('review-status').filter({ hasText: 'Diterima' }).waitFor();
-    await expect.poll(() => page.getByTestId('kematangan-verified').textContent()).toBe('6 / 111');
+    await expect.poll(() => journey.page.getByTestId('kematangan-verified').textContent()).toBe('6 / 111');
 
-    const staff = page.getByTestId('indicator-sid.17');
+    const staff = journey.page.getByTestId('indicator-sid.17');
     const staffName = 'Ketersediaan dan peran SDM terhadap inovasi daerah';
     await staff.getByRole('button', { name: `Kembalikan: ${staffName}` }).click();
     await staff.getByLabel('Catatan untuk OPD').fill('Lampirkan SK tim pengelola inovasi.');
@@ -63,21 +44,25 @@ describe('verifier reviews answers and returns an innovation', () => {
     await staff.getByTestId('review-status').filter({ hasText: 'Dikembalikan' }).waitFor();
     await staff.getByTestId('review-note').getByText('Lampirkan SK tim pengelola inovasi.').waitFor();
 
-    await page.getByRole('button', { name: 'Kembalikan ke OPD' }).click();
-    const dialog = page.getByRole('dialog');
+    await journey.page.getByRole('button', { name: 'Kembalikan ke OPD' }).click();
+    const dialog = journey.page.getByRole('dialog');
     await dialog.getByLabel('Catatan untuk OPD').fill('Satu jawaban perlu data dukung tambahan.');
     await dialog.getByRole('button', { name: 'Kembalikan ke OPD' }).click();
-    await page
+    await journey.page
       .getByTestId('workflow-notice')
       .filter({ hasText: 'Inovasi telah dikembalikan ke OPD.' })
       .waitFor();
-    await page.getByTestId('return-note').getByText('Satu jawaban perlu data dukung tambahan.').waitFor();
+    await journey.page
+      .getByTestId('return-note')
+      .getByText('Satu jawaban perlu data dukung tambahan.')
+      .waitFor();
 
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
 
     // The evidence PDF opens inline, framed from the object store (the page's CSP allows that origin).
-    const frameLoad = page.waitForResponse(
-      (response) => response.request().resourceType() === 'document' && response.frame() !== page.mainFrame(),
+    const frameLoad = journey.page.waitForResponse(
+      (response) =>
+        response.request().resourceType() === 'document' && response.frame() !== journey.page.mainFrame(),
     );
     await regulation.getByRole('button', { name: 'Pratinjau: SK data dukung sid.16' }).click();
     const pdfFrame = regulation.getByTestId('evidence-pdf-frame');
@@ -90,7 +75,7 @@ describe('verifier reviews answers and returns an innovation', () => {
     expect(loaded.headers()['content-type']).toBe('application/pdf');
     await regulation.getByRole('link', { name: 'Buka PDF (tab baru)' }).waitFor();
 
-    await saveScreenshot(page, 'verifier-review');
-    expect(pageErrors).toEqual([]);
+    await saveScreenshot(journey.page, 'verifier-review');
+    expect(journey.pageErrors).toEqual([]);
   });
 });

@@ -16,15 +16,15 @@ export interface RunningProduct {
 }
 
 /** The real local product (DynamoDB Local, s3rver, API, built SPA) with demo data, in a throwaway directory. */
-export async function startProduct(
-  options: {
-    scheduledJobs?: boolean;
-    memberCacheMs?: number;
-    demo?: boolean;
-    firstAdminEmail?: string;
-    tokenTtlSeconds?: number;
-  } = {},
-): Promise<RunningProduct> {
+export interface ProductOptions {
+  readonly scheduledJobs?: boolean;
+  readonly memberCacheMs?: number;
+  readonly demo?: boolean;
+  readonly firstAdminEmail?: string;
+  readonly tokenTtlSeconds?: number;
+}
+
+export async function startProduct(options: ProductOptions = {}): Promise<RunningProduct> {
   const product = await startLocalProduct({
     port: 0,
     seed: true,
