@@ -47,13 +47,17 @@ export const schema = z.object({ name: z.string() });`,
 export const factory = new ScopedClientFactory({ tableName: 't', bucketName: 'b', region: 'ap-southeast-3' });`,
 } as const;
 
+/** The secret CloudFront sends the API (ORIGIN_VERIFY_SECRET), here a made-up one. */
+const ORIGIN_SECRET = 'budget-origin-secret';
+
 /** An API Gateway (HTTP API) event for a GET, as Lambda hands it to the handler. */
 const getEvent = (path: string, query: string) => ({
   version: '2.0',
   routeKey: '$default',
   rawPath: path,
   rawQueryString: query,
-  headers: { host: 'budgets', 'accept-language': 'id' },
+  // As CloudFront forwards it: with the origin's secret header (functions/api/src/hardening.ts).
+  headers: { host: 'budgets', 'accept-language': 'id', 'x-inovasi-origin-verify': ORIGIN_SECRET },
   isBase64Encoded: false,
   requestContext: {
     http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'budgets' },
@@ -202,6 +206,9 @@ export async function bundleBudgets() {
       COGNITO_USER_POOL_ID: 'ap-southeast-3_budget',
       COGNITO_CLIENT_ID: 'budget-client',
       COGNITO_DOMAIN_ORIGIN: 'https://budget.auth.ap-southeast-3.amazoncognito.com',
+      // Read at init since docs/decisions/0022 (rate limits, the CloudFront origin secret).
+      RATE_LIMIT_TABLE_NAME: 'budget-rate-limits',
+      ORIGIN_VERIFY_SECRET: ORIGIN_SECRET,
       POWERTOOLS_SERVICE_NAME: 'inovasi-api',
       ...Object.fromEntries(
         Object.values(DATA_ROLES).map((role) => [
