@@ -68,7 +68,7 @@ export const zodShippedLocales: Plugin = {
  * page) becomes chunks of their own under `chunks/`, which Node reads only when a request first
  * needs them, so a cold start parses and evaluates `index.mjs` and its static imports alone.
  * NodejsFunction cannot build this: it always passes `--outfile`, which esbuild refuses together
- * with `--splitting`; nor could it run the plugin. The benchmark (test/bench/budgets.ts) builds with these same options.
+ * with `--splitting`; nor could it run the plugin. The benchmark (test/bench/bundle-budget.ts) builds with these same options.
  */
 export const API_BUNDLE_OPTIONS = {
   entryPoints: { index: API_ENTRY },

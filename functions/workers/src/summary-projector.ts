@@ -71,6 +71,10 @@ export class UnreadableStreamRecord extends Error {
   }
 }
 
+/** Whether an image supports any target: a positive count in its `linkedCodes` (evidence items). */
+const supportsAny = (image: Record<string, AttributeValue> | undefined): boolean =>
+  Object.values(image?.linkedCodes?.M ?? {}).some((count) => Number(count.N ?? 0) > 0);
+
 /** The region and years one stream record moves, or undefined when it moves no summary. */
 export function summaryChangeOfRecord(record: DynamoDBRecord): SummaryChange | undefined {
   const change = record.dynamodb;
@@ -80,7 +84,12 @@ export function summaryChangeOfRecord(record: DynamoDBRecord): SummaryChange | u
   const periodYears = [numberOf(change?.OldImage?.periodYear), numberOf(change?.NewImage?.periodYear)].filter(
     (year): year is number => year !== undefined && Number.isInteger(year),
   );
-  return summaryChangeOf({ pk, sk, periodYears });
+  // Without either image (a stream that does not carry them) nothing is known: recompute.
+  const linked =
+    change?.OldImage === undefined && change?.NewImage === undefined
+      ? undefined
+      : supportsAny(change.OldImage) || supportsAny(change.NewImage);
+  return summaryChangeOf({ pk, sk, periodYears, linked });
 }
 
 /** Stream sequence numbers are decimal strings of varying length: compare them as integers. */

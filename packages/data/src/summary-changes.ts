@@ -1,4 +1,4 @@
-import { keys, resultKeys } from './keys.ts';
+import { evidenceKeys, keys, resultKeys } from './keys.ts';
 
 /**
  * Which summaries a change of one table item can move (docs/decisions/0018). The summary projector
@@ -27,6 +27,12 @@ export interface ChangedItem {
   readonly sk: string;
   /** `periodYear` of the item before and after the change, when it has one (innovations). */
   readonly periodYears: readonly number[];
+  /**
+   * Whether the item supported any answer, SPD row or agreement before or after the change (an
+   * evidence item: a positive count in `linkedCodes` of either image); undefined when the images
+   * are not known. An evidence item that supports nothing moves no summary (docs/decisions/0031).
+   */
+  readonly linked?: boolean | undefined;
 }
 
 const TENANT_PARTITION = /^T#([^#]+)#(.*)$/;
@@ -64,6 +70,9 @@ export function summaryChangeOf(item: ChangedItem): SummaryChange | undefined {
   if (rest === '') years = rootChange(item.sk);
   else if (rest.startsWith('INNO#')) years = yearsOf(item.periodYears);
   else if (rest.startsWith('EVID#')) {
+    // Summaries see evidence only through its links: an upload, its intake and its edits move
+    // nothing while the item supports no target (its links arrive as records of their own).
+    if (item.sk === evidenceKeys.item('x', 'x').sk && item.linked === false) return undefined;
     // A link to an SPD row names its year; a link to an innovation's answer or an agreement, and
     // the evidence item itself (its check status), can count in any live year.
     const spdYear = SPD_LINK_SORT.exec(item.sk)?.[1];

@@ -39,6 +39,21 @@ describe('which summaries a changed item moves', () => {
     }
   });
 
+  it('ignores an evidence item that supports no target before or after the change', () => {
+    const item = evidenceKeys.item('35.22', 'e1');
+    expect(summaryChangeOf({ ...item, periodYears: [], linked: false })).toBeUndefined();
+    // Linked before or after (counted in either image), or not known: the live years.
+    expect(summaryChangeOf({ ...item, periodYears: [], linked: true })?.years).toEqual({ kind: 'live' });
+    expect(summaryChangeOf({ ...item, periodYears: [] })?.years).toEqual({ kind: 'live' });
+    // A link item always moves its target's years, whatever the flag says.
+    const link = evidenceKeys.link('35.22', 'e1', {
+      type: 'innovation',
+      innovationId: 'i1',
+      indicator: 'sid.16',
+    });
+    expect(summaryChangeOf({ ...link, periodYears: [], linked: false })?.years).toEqual({ kind: 'live' });
+  });
+
   it('ignores the read models themselves, audit, notifications, idempotency keys and non-tenant items', () => {
     for (const key of [
       summaryKeys.current('35.22', 2026),

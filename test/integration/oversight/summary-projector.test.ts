@@ -1,14 +1,18 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { rebuildSummaries } from '@inovasi/api/jobs/summaries';
 import { computeSummary, driftOf } from '@inovasi/api/summaries';
 import { defaultAssessmentYear, todayInJakarta } from '@inovasi/core';
 import {
+  evidenceKeys,
   keys,
   OpdRepository,
+  ProvinceReadModel,
+  provinceReaderScope,
   SummaryRepository,
   SummaryWriter,
+  summaryKeys,
   summaryWriterScope,
   tenantScope,
   withoutMeta,
@@ -93,6 +97,66 @@ describe('the summary projector', () => {
     table.destroy();
     await env.projected();
     expect(env.regionsProjected.length).toBe(seen);
+  });
+
+  it('skips an evidence item until it supports a target, then projects its region', async () => {
+    const table = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        region: env.config.region,
+        endpoint: env.config.dynamoEndpoint,
+        credentials: env.config.credentials,
+      }),
+    );
+    const item = evidenceKeys.item(REGION, 'bukti-lepas');
+    const put = (linkedCodes: Record<string, number>) =>
+      table.send(
+        new PutCommand({
+          TableName: env.config.tableName,
+          Item: { ...item, id: 'bukti-lepas', status: 'pending', linkedCodes },
+        }),
+      );
+    const projectedRegion = () => env.regionsProjected.filter((entry) => entry.tenantCode === REGION).length;
+    try {
+      const seen = projectedRegion();
+      // An upload and its intake, before any link: nothing a summary reads.
+      await put({});
+      await put({ 'sid.16': 0 });
+      await env.projected();
+      expect(projectedRegion()).toBe(seen);
+      // Once it supports an answer (here only the counter: the link record would project too).
+      await put({ 'sid.16': 1 });
+      await env.projected();
+      expect(projectedRegion()).toBe(seen + 1);
+      // Unlinked again: the old image still counts, so the region is recomputed once more.
+      await put({ 'sid.16': 0 });
+      await env.projected();
+      expect(projectedRegion()).toBe(seen + 2);
+      await expectNoDrift(REGION);
+    } finally {
+      await table.send(new DeleteCommand({ TableName: env.config.tableName, Key: item }));
+      table.destroy();
+      await env.projected();
+    }
+  });
+
+  it('stores the province drill-down compressed and reads it back as computed', async () => {
+    const province = REGION.slice(0, 2);
+    const stored = await env.data.forScope(summaryWriterScope(REGION)).table.send(
+      new GetCommand({
+        TableName: env.config.tableName,
+        Key: summaryKeys.provinceDetail(province, YEAR, REGION),
+      }),
+    );
+    expect(typeof stored.Item?.body).toBe('string');
+    expect(stored.Item?.packed).toBeUndefined();
+    const detail = await new ProvinceReadModel(
+      env.data.forScope(provinceReaderScope(province)),
+      province,
+    ).detail(YEAR, REGION);
+    const fresh = await computeSummary(env.data, REGION, YEAR);
+    expect(detail && withoutMeta(detail)).toEqual(JSON.parse(JSON.stringify(fresh?.bundle.detail)));
+    // The briefs compress well: the whole item is a fraction of the plain JSON of the detail.
+    expect(String(stored.Item?.body).length).toBeLessThan(JSON.stringify(fresh?.bundle.detail).length / 2);
   });
 
   it('leaves the same summaries when the same batch is delivered twice', async () => {

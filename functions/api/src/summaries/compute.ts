@@ -91,7 +91,16 @@ export async function computeSummary(
   const sourceAt = sourceStamp(now);
   const clients = data.forScope(tenantScope(tenantCode, true));
   const evidence = new EvidenceRepository(clients, tenantCode);
-  const innovations = new InnovationRepository(clients, tenantCode);
+  // The period's own sources do not depend on its rubric: read them beside everything else, in one
+  // round of requests rather than two (the projector's time is billed; docs/decisions/0031).
+  const periodReads = {
+    innovations: new InnovationRepository(clients, tenantCode).listForPeriod(year),
+    spd: new SpdAnswersRepository(clients, tenantCode).get(year),
+    // sid.31: regions that replicated an innovation under an agreement with its document attached.
+    replications: new ReplicationRepository(clients, tenantCode).evidencedRegionsByInnovation(),
+  };
+  // Awaited below, or dropped with the rest when the region turns out not to be scored.
+  for (const read of Object.values(periodReads)) read.catch(() => undefined);
   const [profile, settings, period, opds, members, results, links] = await Promise.all([
     new TenantProfileRepository(clients, tenantCode).get(),
     new TenantSettingsRepository(clients, tenantCode).get(),
@@ -111,11 +120,10 @@ export async function computeSummary(
   const evidenced: EvidencedTargets = { has: (target) => passed.has(evidenceTargetKey(target)) };
   const loaded = await loadPeriod(
     {
-      innovations,
-      spd: new SpdAnswersRepository(clients, tenantCode),
+      innovations: { listForPeriod: () => periodReads.innovations },
+      spd: { get: () => periodReads.spd },
       evidence,
-      // sid.31: regions that replicated an innovation under an agreement with its document attached.
-      replications: new ReplicationRepository(clients, tenantCode),
+      replications: { evidencedRegionsByInnovation: () => periodReads.replications },
     },
     year,
     rubricId,

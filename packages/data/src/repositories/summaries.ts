@@ -1,3 +1,4 @@
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   InnovationBrief,
@@ -115,8 +116,44 @@ function packDetail(detail: RegionDetail): PackedDetail {
   };
 }
 
-function unpackDetail(stored: (PackedDetail & DerivedMeta) | undefined): StoredRegionDetail | undefined {
+/**
+ * The drill-down item as stored: the packed detail as brotli-compressed JSON in one string
+ * attribute (docs/decisions/0031). A hundred innovations' briefs and the summary are about 15 KB
+ * as DynamoDB counts them (14 write units, written by every projector recompute of the region)
+ * and 2–4 KB compressed. Base64 rather than a binary attribute: the tenant transfer writes items
+ * as JSON lines, and a string survives that unchanged.
+ */
+interface StoredDetailItem {
+  readonly body: string;
+}
+
+function compressDetail(detail: RegionDetail): StoredDetailItem {
+  const json = JSON.stringify(packDetail(detail));
+  const compressed = brotliCompressSync(json, {
+    params: {
+      [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+      [zlib.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(json),
+    },
+  });
+  return { body: compressed.toString('base64') };
+}
+
+/** Reads both shapes: the compressed body, and the plain packed item written before 0031. */
+function unpackDetail(
+  stored: ((PackedDetail | StoredDetailItem) & DerivedMeta) | undefined,
+): StoredRegionDetail | undefined {
   if (!stored) return undefined;
+  if ('body' in stored && typeof stored.body === 'string') {
+    const { body, ...meta } = stored;
+    const packed = JSON.parse(
+      brotliDecompressSync(Buffer.from(body, 'base64')).toString('utf8'),
+    ) as PackedDetail;
+    return unpackPlainDetail({ ...packed, ...meta });
+  }
+  return unpackPlainDetail(stored as PackedDetail & DerivedMeta);
+}
+
+function unpackPlainDetail(stored: PackedDetail & DerivedMeta): StoredRegionDetail {
   const { packed, opdNames, ...rest } = stored;
   return {
     ...rest,
@@ -255,7 +292,7 @@ export class SummaryWriter {
       ['summary', bundle.summary],
       ['snapshot', bundle.snapshot],
       ['provinceRow', bundle.provinceRow],
-      ['detail', bundle.detail && packDetail(bundle.detail)],
+      ['detail', bundle.detail && compressDetail(bundle.detail)],
       ['nationalRow', bundle.nationalRow],
     ];
     const superseded: BundlePart[] = [];
@@ -300,7 +337,7 @@ export class SummaryWriter {
       read<StoredSummary>(keys.summary),
       read<StoredSnapshot>(keys.snapshot),
       read<StoredProvinceRow>(keys.provinceRow),
-      read<PackedDetail & DerivedMeta>(keys.detail).then(unpackDetail),
+      read<(PackedDetail | StoredDetailItem) & DerivedMeta>(keys.detail).then(unpackDetail),
       read<StoredProvinceRow>(keys.nationalRow),
     ]);
     return { summary, snapshot, provinceRow, detail, nationalRow };
@@ -341,7 +378,7 @@ export class ProvinceReadModel {
         Key: summaryKeys.provinceDetail(this.provinceCode, year, regencyCode),
       }),
     );
-    return unpackDetail(fromItem<PackedDetail & DerivedMeta>(result.Item));
+    return unpackDetail(fromItem<(PackedDetail | StoredDetailItem) & DerivedMeta>(result.Item));
   }
 }
 
