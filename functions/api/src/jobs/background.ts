@@ -3,6 +3,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ExportJob, ImportJob } from '@inovasi/core';
 import {
   ExportJobRepository,
+  ImportPreviewJobs,
   ImportRepository,
   JOB_MAX_ATTEMPTS,
   JobLeaseLostError,
@@ -13,10 +14,14 @@ import {
   tenantScope,
 } from '@inovasi/data';
 import { JobInputError, jobErrorOf } from '../exports/job-errors.ts';
+import { runImportPreview } from './import-preview.ts';
+
+/** The kinds of job: an export, a confirmed import's run, an import's preview (docs/decisions/0032). */
+export const JOB_TYPES = ['export', 'import', 'preview'] as const;
 
 /** A job to run: its kind, the tenant it belongs to, its id. All a worker's message needs to carry. */
 export interface JobRef {
-  readonly type: 'export' | 'import';
+  readonly type: (typeof JOB_TYPES)[number];
   readonly tenantCode: string;
   readonly id: string;
 }
@@ -199,6 +204,8 @@ export async function runBackgroundJob(
   /** When the claim happens (the sweep passes its own clock). */
   now = new Date(),
 ): Promise<RunOutcome> {
+  // A preview is the import's own record in another state, with a lease of its own.
+  if (ref.type === 'preview') return runImportPreview(deps, ref.tenantCode, ref.id, now);
   const clients = deps.data.forScope(tenantScope(ref.tenantCode));
   const logger = deps.logger;
   const repository =
@@ -292,13 +299,15 @@ export async function resumeBackgroundJobs(deps: BackgroundJobDeps, now = new Da
   let ran = 0;
   for (const tenant of tenants) {
     const clients = deps.data.forScope(tenantScope(tenant.code));
-    const [exports, imports] = await Promise.all([
+    const [exports, imports, previews] = await Promise.all([
       new ExportJobRepository(clients, tenant.code).resumable(now),
       new ImportRepository(clients, tenant.code).resumable(now),
+      new ImportPreviewJobs(clients, tenant.code).pending(now),
     ]);
     const refs: JobRef[] = [
       ...exports.map((job) => ({ type: 'export' as const, tenantCode: tenant.code, id: job.id })),
       ...imports.map((job) => ({ type: 'import' as const, tenantCode: tenant.code, id: job.id })),
+      ...previews.map((job) => ({ type: 'preview' as const, tenantCode: tenant.code, id: job.id })),
     ];
     for (const ref of refs) {
       if ((await runBackgroundJob(deps, ref, now)) !== 'skipped') ran++;
