@@ -1,5 +1,7 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
+import { ArnFormat, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, ResourcePolicy, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnLoggingConfiguration, CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 
 /**
@@ -29,6 +31,22 @@ export const MANAGED_RULE_GROUPS = [
   'AWSManagedRulesCommonRuleSet',
   'AWSManagedRulesKnownBadInputsRuleSet',
 ] as const;
+
+/** How long the WAF's decisions are kept: as long as the API's own logs (infra/lib/api.ts). */
+export const WAF_LOG_RETENTION = RetentionDays.THREE_MONTHS;
+
+/**
+ * Request headers never written to the WAF log: the bearer token and the session cookies are
+ * credentials, and a log reader must not be able to replay a request as its sender. WAF can redact
+ * single headers (not the parsed cookies), so the whole `cookie` header goes.
+ */
+export const WAF_REDACTED_HEADERS = ['authorization', 'cookie'] as const;
+
+/**
+ * What the log keeps: the requests a rule blocked or counted. Allowed requests are in CloudFront's
+ * standard logs already (infra/lib/access-logs.ts); the WAF log adds which rule matched and why.
+ */
+export const WAF_LOGGED_ACTIONS = ['BLOCK', 'COUNT', 'EXCLUDED_AS_COUNT', 'CAPTCHA', 'CHALLENGE'] as const;
 
 const visibility = (metricName: string): CfnWebACL.VisibilityConfigProperty => ({
   cloudWatchMetricsEnabled: true,
@@ -82,6 +100,8 @@ const rateRule = (
  */
 export class EdgeWebAcl extends Construct {
   readonly webAcl: CfnWebACL;
+  /** `aws-waf-logs-inovasi-<stage>-edge`, in us-east-1 with the web ACL. */
+  readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: { readonly stage: string }) {
     super(scope, id);
@@ -117,7 +137,60 @@ export class EdgeWebAcl extends Construct {
       ],
       visibilityConfig: visibility(`inovasi-${props.stage}-edge`),
     });
+    this.logGroup = wafLogging(this, this.webAcl, `inovasi-${props.stage}-edge`);
   }
+}
+
+/**
+ * Logs a web ACL's decisions to a CloudWatch Logs group in the web ACL's region. WAF delivers only
+ * to groups whose name begins with `aws-waf-logs-`; the resource policy for the log delivery
+ * service is ours (scoped to this web ACL and account) rather than one WAF would add on the first
+ * deployment, so it is reviewed with the rest of the template and removed with it.
+ */
+export function wafLogging(scope: Construct, webAcl: CfnWebACL, name: string): LogGroup {
+  const logGroup = new LogGroup(scope, 'WafLogs', {
+    logGroupName: `aws-waf-logs-${name}`,
+    retention: WAF_LOG_RETENTION,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  const stack = Stack.of(scope);
+  // The log group's `Arn` attribute ends in `:*`, which WAF refuses as a destination.
+  const logGroupArn = stack.formatArn({
+    service: 'logs',
+    resource: 'log-group',
+    resourceName: logGroup.logGroupName,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+  const delivery = new ResourcePolicy(scope, 'WafLogDelivery', {
+    policyStatements: [
+      new PolicyStatement({
+        principals: [new ServicePrincipal('delivery.logs.amazonaws.com')],
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [`${logGroupArn}:log-stream:*`],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:*` },
+        },
+      }),
+    ],
+  });
+  const logging = new CfnLoggingConfiguration(scope, 'WafLogging', {
+    resourceArn: webAcl.attrArn,
+    logDestinationConfigs: [logGroupArn],
+    redactedFields: WAF_REDACTED_HEADERS.map((header) => ({ singleHeader: { Name: header } })),
+    loggingFilter: {
+      DefaultBehavior: 'DROP',
+      Filters: [
+        {
+          Behavior: 'KEEP',
+          Requirement: 'MEETS_ANY',
+          Conditions: WAF_LOGGED_ACTIONS.map((action) => ({ ActionCondition: { Action: action } })),
+        },
+      ],
+    },
+  });
+  logging.node.addDependency(delivery);
+  return logGroup;
 }
 
 /**

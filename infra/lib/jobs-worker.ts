@@ -20,7 +20,11 @@ export const JOBS_WORKER_RUNTIME = Runtime.NODEJS_22_X;
  * the biggest region finishes in one run; a run that still dies is resumed by the sweep (lease).
  */
 export const JOBS_WORKER_TIMEOUT = Duration.minutes(15);
-/** exceljs holds a workbook's rows in memory; the ZIP and uploads stream. */
+/**
+ * exceljs holds a workbook's rows in memory; the ZIP and uploads stream. A preview parses here too
+ * (docs/decisions/0032), inline and bounded by the archive checks and the streaming caps (0021); a
+ * file that still kills the run is retried, then given up by the sweep.
+ */
 export const JOBS_WORKER_MEMORY_MB = 1024;
 export const JOBS_WORKER_RETRIES = 2;
 /** Exports read a whole region; ten at once keep the table and the account's concurrency for the API. */
@@ -28,7 +32,9 @@ export const JOBS_WORKER_CONCURRENCY = 10;
 /**
  * The data roles the jobs worker may assume: the job's tenant and the platform registry (the sweep
  * lists tenants). Nothing cross-tenant; an import's rows reach the summaries through the table's
- * stream (docs/decisions/0018), so it no longer needs the summary writer.
+ * stream (docs/decisions/0018), so it no longer needs the summary writer. An import's preview
+ * (docs/decisions/0032) reads the file, the region's OPDs, periods and innovations and writes the
+ * preview object and record: all the tenant's own, so it adds no role.
  */
 export const JOBS_WORKER_DATA_ROLES = ['tenant', 'platform'] as const satisfies readonly DataRoleName[];
 
@@ -111,7 +117,7 @@ export class JobsWorker extends Construct {
       function: fn,
     } = workerFunction(this, {
       entry: JOBS_WORKER_ENTRY,
-      description: 'Inovasi Daerah jobs worker (exports and imports)',
+      description: 'Inovasi Daerah jobs worker (exports, imports and import previews)',
       serviceName: 'inovasi-jobs-worker',
       memorySize: JOBS_WORKER_MEMORY_MB,
       timeout: JOBS_WORKER_TIMEOUT,

@@ -5,6 +5,7 @@ import {
   API_RATE_PER_ADDRESS,
   MANAGED_RULE_GROUPS,
   RATE_WINDOW_SECONDS,
+  WAF_LOG_RETENTION,
   WAF_RATE_LIMITED_BODY,
 } from '../lib/edge-security.ts';
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_FUNCTION } from '../lib/web.ts';
@@ -71,6 +72,60 @@ describe('the edge stack (us-east-1)', () => {
     // Rules run in priority order: each has its own.
     const priorities = acl.Rules.map((candidate: any) => candidate.Priority);
     expect(new Set(priorities).size).toBe(priorities.length);
+  });
+});
+
+describe('the edge web ACL’s logs (docs/decisions/0032)', () => {
+  // Prepare
+  const { edge } = synthesize();
+  const template = Template.fromStack(edge);
+  const group = onlyResource(template, 'AWS::Logs::LogGroup');
+  const logging = onlyResource(template, 'AWS::WAFv2::LoggingConfiguration').resource.Properties as any;
+  const aclId = onlyResource(template, 'AWS::WAFv2::WebACL').id;
+  const destination = JSON.stringify(logging.LogDestinationConfigs);
+
+  it('go to a CloudWatch Logs group WAF accepts (aws-waf-logs-…), kept three months, in us-east-1', () => {
+    const props = group.resource.Properties as any;
+    expect(props.LogGroupName).toBe('aws-waf-logs-inovasi-dev-edge');
+    expect(props.RetentionInDays).toBe(WAF_LOG_RETENTION);
+    expect(WAF_LOG_RETENTION).toBe(90);
+    expect(group.resource.DeletionPolicy).toBe('Retain');
+    expect(edge.region).toBe('us-east-1');
+  });
+
+  it('log the web ACL itself, to the group’s ARN without the `:*` WAF refuses', () => {
+    expect(logging.ResourceArn).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
+    expect(logging.LogDestinationConfigs).toHaveLength(1);
+    expect(destination).toContain(':log-group:');
+    expect(destination).toContain(group.id);
+    expect(destination).not.toContain(':*');
+  });
+
+  it('never write the bearer token or the session cookies', () => {
+    expect(logging.RedactedFields).toEqual([
+      { SingleHeader: { Name: 'authorization' } },
+      { SingleHeader: { Name: 'cookie' } },
+    ]);
+  });
+
+  it('keep what a rule blocked or counted and drop what CloudFront’s own logs already have', () => {
+    expect(logging.LoggingFilter.DefaultBehavior).toBe('DROP');
+    const [keep] = logging.LoggingFilter.Filters;
+    expect(keep.Behavior).toBe('KEEP');
+    expect(keep.Requirement).toBe('MEETS_ANY');
+    const actions = keep.Conditions.map((condition: any) => condition.ActionCondition.Action);
+    expect(actions).toEqual(expect.arrayContaining(['BLOCK', 'COUNT']));
+    expect(actions).not.toContain('ALLOW');
+  });
+
+  it('let only the log delivery service write there, for this account', () => {
+    const { resource } = onlyResource(template, 'AWS::Logs::ResourcePolicy');
+    const policy = JSON.stringify((resource.Properties as any).PolicyDocument);
+    expect(policy).toContain('delivery.logs.amazonaws.com');
+    expect(policy).toContain('logs:PutLogEvents');
+    expect(policy).toContain('aws:SourceAccount');
+    expect(policy).toContain(':log-stream:*');
+    expect(policy).not.toContain('"Resource":"*"');
   });
 });
 

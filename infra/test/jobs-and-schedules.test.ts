@@ -120,6 +120,13 @@ describe('jobs worker (exports and imports)', () => {
     expect(resources[logicalId(worker.function.role!)]!.Properties.ManagedPolicyArns).toBeUndefined();
   });
 
+  it('previews imports off the API with the tenant’s own role: no role added for them (docs/decisions/0032)', () => {
+    expect(resources[logicalId(worker.function.role!)]!.Properties.Description).toContain('import previews');
+    expect([...JOBS_WORKER_DATA_ROLES]).toEqual(['tenant', 'platform']);
+    // A capped parse (200,000 cells, docs/decisions/0021) fits with room beside the runtime.
+    expect(JOBS_WORKER_MEMORY_MB).toBeGreaterThanOrEqual(1024);
+  });
+
   it('is what the API invokes: its name in the API’s environment', () => {
     const variables = resources[logicalId(stack.api.function)]!.Properties.Environment.Variables;
     expect(variables.JOBS_FUNCTION_NAME).toEqual({ Ref: logicalId(worker.function) });

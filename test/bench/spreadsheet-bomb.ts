@@ -7,7 +7,8 @@
  * It starts its own local stack (DynamoDB Local and s3rver on loopback, demo data) and the API
  * server in a child process of its own, so the server's memory is its own: its RSS is sampled from
  * /proc every 20 ms (Linux). For each file it uploads the import as the web app does (presigned
- * PUT), then asks for the preview while a request for /api/v1/openapi.json is due every 20 ms, and
+ * PUT), then asks for the preview (a job since docs/decisions/0032: 202, then polled until it is
+ * no longer `previewing`) while a request for /api/v1/openapi.json is due every 20 ms, and
  * prints: the preview's time and answer, the server's RSS growth over the preview (peak minus the
  * RSS before), and the concurrent requests' wait (counted from when each was due, so an event loop
  * held between two requests counts too). A small preview first warms the modules. Files: a normal import (200 rows), a large legitimate one
@@ -105,20 +106,30 @@ async function measure(
   }, 20);
   let previewing = true;
   const started = performance.now();
+  // The preview is a job (docs/decisions/0032): asked for (202), then polled until the worker is done.
   const preview = api(`/tenants/${TENANT}/imports/${job.id}/preview`, {
     method: 'POST',
     body: JSON.stringify({ periodYear: 2026 }),
   })
-    .then(async (response) => {
-      const body = (await response.json()) as {
-        import?: { summary?: { rows: number; valid: number } };
-        error?: { code: string };
-      };
-      const previewMs = performance.now() - started;
-      const answer = body.error
-        ? `${response.status} ${body.error.code}`
-        : `${response.status}, ${body.import?.summary?.rows} rows, ${body.import?.summary?.valid} valid`;
-      return { previewMs, answer };
+    .then(async (asked) => {
+      if (asked.status !== 202) {
+        const body = (await asked.json()) as { error?: { code: string } };
+        return { previewMs: performance.now() - started, answer: `${asked.status} ${body.error?.code}` };
+      }
+      for (;;) {
+        const read = await api(`/tenants/${TENANT}/imports/${job.id}`);
+        const body = (await read.json()) as {
+          import: { status: string; summary?: { rows: number; valid: number }; error?: { code: string } };
+        };
+        if (body.import.status !== 'previewing') {
+          const previewMs = performance.now() - started;
+          const answer = body.import.error
+            ? `202, then ${body.import.status} with ${body.import.error.code}`
+            : `202, then ${body.import.status}: ${body.import.summary?.rows} rows, ${body.import.summary?.valid} valid`;
+          return { previewMs, answer };
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     })
     // The server before issue 19 could die of a bomb (V8's heap limit): that is the answer then.
     .catch(() => ({ previewMs: performance.now() - started, answer: 'server died (connection lost)' }))

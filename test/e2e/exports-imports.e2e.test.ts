@@ -163,6 +163,19 @@ describe('tenant admin exports files and imports innovations', () => {
 
     await page.getByRole('navigation').getByRole('link', { name: 'Impor Inovasi' }).click();
     await page.getByRole('heading', { level: 1, name: 'Impor Inovasi' }).waitFor();
+    // The jobs worker reads the file off the request (docs/decisions/0032): a file that is not a
+    // spreadsheet comes back refused, with the reason, and another file can be sent.
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'bukan-excel.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from('ini bukan berkas excel'),
+    });
+    await page.getByRole('button', { name: 'Periksa berkas' }).click();
+    await page
+      .getByTestId('import-preview-refused')
+      .filter({ hasText: 'Berkas ini tidak dapat diperiksa:' })
+      .waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Unggah berkas lain' }).click();
     await page.locator('input[type="file"]').setInputFiles({
       name: 'daftar-inovasi.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -224,12 +224,20 @@ describe('tenant-scoped credentials on the AWS code path', () => {
         !ITEM_WRITE_ACTIONS.some((action) => String(call.Policy).includes(action)),
     );
     expect(readOnly.length).toBeGreaterThan(0);
-    for (const call of readOnly)
-      expect(
-        JSON.parse(String(call.Policy)).Statement[0].Condition['ForAllValues:StringLike'][
-          'dynamodb:LeadingKeys'
-        ],
-      ).toEqual(['T#35.22#*']);
+    const leadingKeys = (call: (typeof readOnly)[number]) =>
+      JSON.parse(String(call.Policy)).Statement[0].Condition['ForAllValues:StringLike'][
+        'dynamodb:LeadingKeys'
+      ];
+    // The province's (docs/decisions/0032): the summaries and the main partition named exactly, no
+    // files; the regency's own read-only requests: the regency.
+    const oversight = readOnly.filter((call) => leadingKeys(call).includes('T#35.22#'));
+    expect(oversight.length).toBeGreaterThan(0);
+    for (const call of oversight) {
+      expect(leadingKeys(call)).toEqual(['T#35.22#SUMMARY#*', 'T#35.22#']);
+      expect(JSON.parse(String(call.Policy)).Statement).toHaveLength(1);
+    }
+    for (const call of readOnly.filter((candidate) => !oversight.includes(candidate)))
+      expect(leadingKeys(call)).toEqual(['T#35.22#*']);
   });
 
   it('assumes a role once per tenant and scope shape, not once per request', () => {

@@ -3,6 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp } from '@inovasi/api';
 import { officialAreas } from '@inovasi/api/areas';
+import type { JobDispatcher } from '@inovasi/api/jobs/background';
 import { demoIdentity } from '@inovasi/api/local-tokens';
 import type { RateLimitSettings } from '@inovasi/api/rate-limit';
 import type { EvidenceLimits } from '@inovasi/core';
@@ -47,6 +48,11 @@ export interface TestEnvironmentOptions {
   readonly isolatedBucket?: boolean;
   /** Evidence intake limits (smaller files and quota than the defaults, for the limit tests). */
   readonly evidenceLimits?: EvidenceLimits;
+  /**
+   * Where routes hand jobs over (as the AWS adapter's Lambda dispatcher does); by default the
+   * in-process runner of the embedded product.
+   */
+  readonly jobs?: JobDispatcher;
   /** How long member records are trusted (default 60 s); 0 reads them on every request. */
   readonly memberCacheMs?: number;
   /** The deploy's first platform administrator (AWS mode), made a member at its first sign-in. */
@@ -129,6 +135,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
     evidenceLimits: options.evidenceLimits,
     memberCacheMs: options.memberCacheMs,
     firstPlatformAdminEmail: options.firstPlatformAdminEmail,
+    jobs: options.jobs,
   } as const;
   const app = createApp(deps);
 

@@ -9,6 +9,7 @@ import {
   memberAdminScope,
   OpdRepository,
   PeriodRepository,
+  provinceOversightScope,
   ReplicationAgreements,
   ReplicationRepository,
   replicationAgreementScope,
@@ -94,7 +95,13 @@ export async function tenantAccess(c: AppContext, tenantCode: string, action: Ac
   };
   const decision = check(action, actor.opdId);
   const deps = c.get('deps');
-  const clients = deps.data.forScope(tenantScope(tenantCode, decision.readOnly));
+  // Only a province at a regency inside it is let into another tenant without being the platform;
+  // its clients reach the regency's summaries, profile, periods and results and nothing else, so a
+  // route that forgot the policy still could not read a raw record (docs/decisions/0032).
+  const overseeing = tenantCode !== actor.tenantCode && !actor.roles.includes('platform_admin');
+  const clients = deps.data.forScope(
+    overseeing ? provinceOversightScope(tenantCode) : tenantScope(tenantCode, decision.readOnly),
+  );
   const profile = new TenantProfileRepository(clients, tenantCode);
   if (tenantCode !== actor.tenantCode && !(await profile.get())) {
     throw new ApiError(404, 'tenant_not_onboarded');

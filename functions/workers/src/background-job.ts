@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import {
+  JOB_TYPES,
   type JobRef,
   type RunOutcome,
   resumeBackgroundJobs,
@@ -27,10 +28,10 @@ const ID = /^[0-9A-Za-z_-]{1,64}$/;
 /** A reference from outside is checked before it names a tenant scope. */
 function asJobRef(value: unknown): JobRef | undefined {
   const ref = value as Partial<JobRef> | undefined;
-  if (!ref || (ref.type !== 'export' && ref.type !== 'import')) return undefined;
+  if (!ref || !JOB_TYPES.includes(ref.type as JobRef['type'])) return undefined;
   if (typeof ref.tenantCode !== 'string' || !isTenantCode(ref.tenantCode)) return undefined;
   if (typeof ref.id !== 'string' || !ID.test(ref.id)) return undefined;
-  return { type: ref.type, tenantCode: ref.tenantCode, id: ref.id };
+  return { type: ref.type as JobRef['type'], tenantCode: ref.tenantCode, id: ref.id };
 }
 
 /**

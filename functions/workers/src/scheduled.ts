@@ -6,6 +6,7 @@ import { runDeadlineReminders } from '@inovasi/api/jobs/reminders';
 import { formatRebuildReport, rebuildSummaries } from '@inovasi/api/jobs/summaries';
 import {
   ExportJobRepository,
+  ImportPreviewJobs,
   ImportRepository,
   PlatformRepository,
   platformRegistryScope,
@@ -51,13 +52,16 @@ async function dispatchResumableJobs(
   let dispatched = 0;
   for (const tenant of tenants) {
     const clients = data.forScope(tenantScope(tenant.code, true));
-    const [exports, imports] = await Promise.all([
+    const [exports, imports, previews] = await Promise.all([
       new ExportJobRepository(clients, tenant.code).resumable(now),
       new ImportRepository(clients, tenant.code).resumable(now),
+      // Previews asked for but never run (a dispatch that failed, a run that died): docs/decisions/0032.
+      new ImportPreviewJobs(clients, tenant.code).pending(now),
     ]);
     const refs: JobRef[] = [
       ...exports.map((job) => ({ type: 'export' as const, tenantCode: tenant.code, id: job.id })),
       ...imports.map((job) => ({ type: 'import' as const, tenantCode: tenant.code, id: job.id })),
+      ...previews.map((job) => ({ type: 'preview' as const, tenantCode: tenant.code, id: job.id })),
     ];
     for (const ref of refs) {
       await jobs.dispatch(ref);

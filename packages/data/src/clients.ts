@@ -56,6 +56,11 @@ const scopeKey = (scope: DataScope): string =>
     scope.readOnly,
     scope.indexPrefixes ?? null,
     scope.ownItems ?? null,
+    // Patterns do not serialise by themselves: their source text is their identity.
+    (scope.sortKeyLimited ?? []).map((rule) => ({
+      ...rule,
+      sortKeys: rule.sortKeys.map((pattern) => pattern.source),
+    })),
   ]);
 
 export interface ScopedClientFactoryOptions {

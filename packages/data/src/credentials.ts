@@ -32,6 +32,12 @@ export interface CredentialPlan {
   readonly readOnly: boolean;
   /** Partition-key prefixes of the table and its indexes (the session's `dynamodb:LeadingKeys`). */
   readonly keyPrefixes: readonly string[];
+  /**
+   * Partition keys reached exactly, not as prefixes (a scope's `sortKeyLimited` partitions): the
+   * session may name `T#35.22#` itself but none of `T#35.22#INNO#…`. IAM cannot limit sort keys, so
+   * which items of such a partition are read stays the guard's.
+   */
+  readonly exactKeys: readonly string[];
   readonly objectPrefixes: readonly string[];
 }
 
@@ -101,7 +107,8 @@ export function credentialPlanFor(scope: DataScope): CredentialPlan {
     ...Object.values(scope.indexPrefixes ?? {}).flatMap((prefixes) => prefixes ?? []),
   ]);
   const objectPrefixes = unique(scope.objectPrefixes);
-  const tenants = tenantsOf(keyPrefixes, objectPrefixes);
+  const exactKeys = unique((scope.sortKeyLimited ?? []).map((rule) => rule.partition));
+  const tenants = tenantsOf([...keyPrefixes, ...exactKeys], objectPrefixes);
   for (const code of tenants) {
     if (!TENANT_CODE.test(code)) {
       throw new NoDataRoleError(`"${code}" is not a tenant code a session may be tagged with`);
@@ -114,11 +121,12 @@ export function credentialPlanFor(scope: DataScope): CredentialPlan {
       const allowedKeys = definition.keyPrefixes(...values);
       const allowedObjects = definition.objectPrefixes(...values);
       const covered =
-        keyPrefixes.every((prefix) => allowedKeys.some((allowed) => prefix.startsWith(allowed))) &&
-        objectPrefixes.every((prefix) => allowedObjects.some((allowed) => prefix.startsWith(allowed)));
+        [...keyPrefixes, ...exactKeys].every((prefix) =>
+          allowedKeys.some((allowed) => prefix.startsWith(allowed)),
+        ) && objectPrefixes.every((prefix) => allowedObjects.some((allowed) => prefix.startsWith(allowed)));
       if (covered) {
         const tags = Object.fromEntries(definition.tags.map((tag, index) => [tag, values[index]]));
-        return { role, tags, readOnly: scope.readOnly, keyPrefixes, objectPrefixes };
+        return { role, tags, readOnly: scope.readOnly, keyPrefixes, exactKeys, objectPrefixes };
       }
     }
   }
@@ -137,7 +145,9 @@ export function sessionPolicyFor(plan: CredentialPlan, bucketName: string): stri
       Action: plan.readOnly ? [...ITEM_READ_ACTIONS] : [...ITEM_READ_ACTIONS, ...ITEM_WRITE_ACTIONS],
       Resource: '*',
       Condition: {
-        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': plan.keyPrefixes.map((prefix) => `${prefix}*`) },
+        'ForAllValues:StringLike': {
+          'dynamodb:LeadingKeys': [...plan.keyPrefixes.map((prefix) => `${prefix}*`), ...plan.exactKeys],
+        },
       },
     },
   ];

@@ -26,6 +26,7 @@ export {
   CatalogSequenceContention,
 } from './repositories/catalog.ts';
 export * from './repositories/evidence.ts';
+export * from './repositories/import-previews.ts';
 export type {
   CreateResult,
   InnovationFilter,

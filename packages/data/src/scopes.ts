@@ -14,6 +14,7 @@ import {
   provinceReadModelPrefix,
   readModelSortKey,
   replicationPartition,
+  resultKeys,
   summaryPartition,
   tenantKeyPrefix,
   tenantObjectPrefix,
@@ -21,10 +22,7 @@ import {
 import { INDEXES } from './table-definition.ts';
 import type { DataScope } from './tenant-guard.ts';
 
-/**
- * Everything of one tenant, or only reading it (a province reading one of its regencies' dashboard:
- * the policy keeps it to the summaries, docs/decisions/0023).
- */
+/** Everything of one tenant, or only reading it. */
 export const tenantScope = (tenantCode: string, readOnly = false): DataScope => ({
   keyPrefixes: [tenantKeyPrefix(tenantCode)],
   objectPrefixes: [tenantObjectPrefix(tenantCode)],
@@ -199,6 +197,27 @@ export const summaryWriterScope = (tenantCode: string): DataScope => {
     ],
   };
 };
+
+/**
+ * A province reading one of its regencies' dashboard (docs/decisions/0023, 0032): the regency's
+ * summary partition (`T#<code>#SUMMARY#`: summaries and daily snapshots) and, in its main partition
+ * `T#<code>#` only, the profile, the periods and the official results, read-only. The same
+ * partition's settings (`SETTINGS`), SPD answers (`PERIOD#<year>#SPD`), members and OPDs, and
+ * every other partition of the regency (innovations, evidence, audit) and its files are outside:
+ * the guard refuses them whatever route asks.
+ */
+export const provinceOversightScope = (regencyCode: string): DataScope => ({
+  keyPrefixes: [summaryPartition(regencyCode)],
+  objectPrefixes: [],
+  readOnly: true,
+  sortKeyLimited: [
+    {
+      partition: tenantKeyPrefix(regencyCode),
+      sortKeys: [/^PROFILE$/, /^PERIOD#\d{4}$/, new RegExp(`^${resultKeys.sortPrefix}\\d{4}$`)],
+      queryPrefixes: [resultKeys.sortPrefix],
+    },
+  ],
+});
 
 /**
  * A province reading its cockpit: its own read-model partitions (`PROV#<code>#…`), read-only. No

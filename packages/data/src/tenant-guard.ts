@@ -24,11 +24,27 @@ export interface DataScope {
    * queried, since a query would read every region's items.
    */
   readonly ownItems?: readonly OwnItemsRule[] | undefined;
+  /**
+   * Single partitions reached only at some of their sort keys (a province reading a regency's
+   * profile, periods and official results in `T#<code>#`, but not its settings or SPD answers in
+   * the same partition). The partition is matched exactly, not as a prefix, so the tenant's other
+   * partitions (innovations, evidence) stay out of reach.
+   */
+  readonly sortKeyLimited?: readonly SortKeyLimitedPartition[] | undefined;
 }
 
 export interface OwnItemsRule {
   readonly partitionPrefix: string;
   readonly sortKeyPrefixes: readonly string[];
+}
+
+export interface SortKeyLimitedPartition {
+  /** The partition key, exactly. */
+  readonly partition: string;
+  /** A key read in it must match one of these as a whole. */
+  readonly sortKeys: readonly RegExp[];
+  /** A query of it must bind `begins_with(sk, :p)` with `:p` one of these (each yields only allowed keys). */
+  readonly queryPrefixes: readonly string[];
 }
 
 export class TenantGuardError extends Error {
@@ -94,6 +110,25 @@ function assertPrefixed(value: unknown, scope: DataScope, attribute: string, wha
   }
 }
 
+/** The sort-key-limited partition a table partition key names exactly, if any. */
+const limitedPartition = (scope: DataScope, partition: unknown): SortKeyLimitedPartition | undefined => {
+  const text = stringOf(partition);
+  return text === undefined ? undefined : scope.sortKeyLimited?.find((rule) => rule.partition === text);
+};
+
+/** An item key of a sort-key-limited partition: its sort key must be one the scope names. */
+function assertLimitedItem(rule: SortKeyLimitedPartition, item: Attributes, what: string): void {
+  const sort = stringOf(item[TABLE_KEY.sort]);
+  if (sort === undefined || !rule.sortKeys.some((pattern) => pattern.test(sort))) {
+    throw new TenantGuardError(`${what} sort key is outside the caller's scope`);
+  }
+  for (const attribute of PARTITION_ATTRIBUTES) {
+    if (attribute !== TABLE_KEY.partition && item[attribute] !== undefined) {
+      throw new TenantGuardError(`${what} ${attribute} is outside the caller's scope`);
+    }
+  }
+}
+
 /** In a shared partition of an `ownItems` rule, the sort key must be one of the caller's own. */
 function assertOwnItem(item: Attributes, scope: DataScope, what: string): void {
   const partition = stringOf(item[TABLE_KEY.partition]) ?? '';
@@ -109,6 +144,11 @@ function assertOwnItem(item: Attributes, scope: DataScope, what: string): void {
 /** Any partition attribute an item carries (table or index) must stay inside the scope. */
 function assertItem(item: Attributes | undefined, scope: DataScope, what: string): void {
   if (!item) throw new TenantGuardError(`${what} has no key`);
+  const limited = limitedPartition(scope, item[TABLE_KEY.partition]);
+  if (limited) {
+    assertLimitedItem(limited, item, what);
+    return;
+  }
   assertPrefixed(item[TABLE_KEY.partition], scope, TABLE_KEY.partition, `${what} partition key`);
   assertOwnItem(item, scope, what);
   for (const attribute of PARTITION_ATTRIBUTES) {
@@ -144,6 +184,12 @@ function assertQuery(input: Attributes, scope: DataScope): void {
   const bound = equalities(condition, names).filter((pair) => pair.name === partition);
   if (bound.length !== 1) throw new TenantGuardError('query must bind its partition key by equality');
   const partitionValue = values[bound[0]?.placeholder ?? ''];
+  const limited = index ? undefined : limitedPartition(scope, partitionValue);
+  if (limited) {
+    assertLimitedQuery(limited, condition, names, values);
+    if (input.ExclusiveStartKey) assertItem(input.ExclusiveStartKey as Attributes, scope, 'query start key');
+    return;
+  }
   assertPrefixed(partitionValue, scope, partition, 'query partition key');
   const queried = stringOf(partitionValue) ?? '';
   if ((scope.ownItems ?? []).some((rule) => queried.startsWith(rule.partitionPrefix))) {
@@ -152,7 +198,29 @@ function assertQuery(input: Attributes, scope: DataScope): void {
   if (input.ExclusiveStartKey) assertItem(input.ExclusiveStartKey as Attributes, scope, 'query start key');
 }
 
-/** An update must not move an item's index entries into another partition. */
+/**
+ * A query of a sort-key-limited partition reads only what `begins_with` with one of the rule's
+ * prefixes yields; anything else (no sort key condition, a range, an `OR`) would read the rest.
+ */
+function assertLimitedQuery(
+  rule: SortKeyLimitedPartition,
+  condition: string,
+  names: Record<string, string> | undefined,
+  values: Attributes,
+): void {
+  const match = /^\s*[#\w]+\s*=\s*:\w+\s+AND\s+begins_with\(\s*([#\w]+)\s*,\s*(:\w+)\s*\)\s*$/i.exec(
+    condition,
+  );
+  const prefix = match ? stringOf(values[match[2] ?? '']) : undefined;
+  if (
+    !match ||
+    resolveName(match[1] ?? '', names) !== TABLE_KEY.sort ||
+    !rule.queryPrefixes.includes(prefix ?? '')
+  ) {
+    throw new TenantGuardError('query of a partition the caller reaches only in part');
+  }
+}
+
 /** The audit trail is append-only: entries are created once and never changed or removed. */
 function assertNotAppendOnly(key: Attributes | undefined, what: string): void {
   const partition = stringOf(key?.[TABLE_KEY.partition]);
@@ -169,6 +237,7 @@ function assertAppendOnlyPut(put: Attributes, what: string): void {
   }
 }
 
+/** An update must not move an item's index entries into another partition. */
 function assertUpdate(input: Attributes, scope: DataScope, what: string): void {
   assertNotAppendOnly(input.Key as Attributes, what);
   assertItem(input.Key as Attributes, scope, what);

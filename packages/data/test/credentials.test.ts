@@ -16,6 +16,7 @@ import {
   platformAdminScope,
   platformRegistryScope,
   provinceNoteReaderScope,
+  provinceOversightScope,
   provinceReaderScope,
   replicationAgreementScope,
   replicationRequestScope,
@@ -190,6 +191,27 @@ describe('credential plans: which data role serves which scope', () => {
         },
       ],
     });
+  });
+
+  it('gives a province at a regency a read-only session of its summaries and its main partition only', () => {
+    // Act
+    const plan = credentialPlanFor(provinceOversightScope('35.22'));
+    const policy = JSON.parse(sessionPolicyFor(plan, 'inovasi-evidence'));
+    // Assess: the regency's tenant role, tagged with the regency, narrowed to two partitions: the
+    // main one named exactly (no `*`), so `T#35.22#INNO#…` and `T#35.22#EVID#…` are not reachable;
+    // no object statement at all.
+    expect(plan.role).toBe('tenant');
+    expect(plan.tags).toEqual({ TenantId: '35.22' });
+    expect(policy.Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+        Resource: '*',
+        Condition: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['T#35.22#SUMMARY#*', 'T#35.22#'] },
+        },
+      },
+    ]);
   });
 
   it('narrows a wide role to the scope: one region publishes only its own catalogue entries', () => {

@@ -1,3 +1,5 @@
+import { resumeBackgroundJobs } from '@inovasi/api/jobs/background';
+import { ImportPreviewJobs, tenantScope } from '@inovasi/data';
 import { JOB_OBJECT_IMPORT, jobObjectTagging } from '@inovasi/data/job-objects';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -30,13 +32,38 @@ async function startImport(token: string, code: string, fileName: string, bytes:
   return created.json.import.id as string;
 }
 
-async function preview(token: string, code: string, id: string, options: Record<string, unknown> = {}) {
-  const response = await env.request('POST', `/tenants/${code}/imports/${id}/preview`, {
+/**
+ * Asks for a preview and polls the import until the jobs worker is done with it
+ * (docs/decisions/0032): the answer is the import as then read, with its rows or its `error`.
+ */
+async function previewJob(
+  token: string,
+  code: string,
+  id: string,
+  options: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
+  const asked = await env.request('POST', `/tenants/${code}/imports/${id}/preview`, {
     token,
+    headers,
     body: options,
   });
-  expect(response.status, response.text).toBe(200);
-  return response;
+  expect(asked.status, asked.text).toBe(202);
+  expect(asked.json.import.status).toBe('previewing');
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const read = await env.request('GET', `/tenants/${code}/imports/${id}`, { token, headers });
+    expect(read.status, read.text).toBe(200);
+    if (read.json.import.status !== 'previewing') return { asked, read };
+    if (Date.now() > deadline) throw new Error(`${id} still previewing`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function preview(token: string, code: string, id: string, options: Record<string, unknown> = {}) {
+  const { read } = await previewJob(token, code, id, options);
+  expect(read.json.import.status, read.text).toBe('previewed');
+  return read;
 }
 
 async function confirmAndWait(
@@ -337,12 +364,11 @@ describe('a new OPD’s spreadsheet through a presigned upload', () => {
 
   it('refuses a file that is not a spreadsheet', async () => {
     const id = await startImport(admin, CODE, 'bukan-excel.xlsx', Buffer.from('ini bukan berkas excel'));
-    const response = await env.request('POST', `/tenants/${CODE}/imports/${id}/preview`, {
-      token: admin,
-      body: {},
-    });
-    expect(response.status).toBe(400);
-    expect(response.json.error.code).toBe('import_file_unreadable');
+    const { read } = await previewJob(admin, CODE, id);
+    // Back to where it was, with the reason naming the file; nothing previewed.
+    expect(read.json.import.status).toBe('uploaded');
+    expect(read.json.import.error).toMatchObject({ code: 'import_file_unreadable', field: 'file' });
+    expect(read.json.rows).toBeUndefined();
     const wrongType = await env.request('POST', `/tenants/${CODE}/imports`, {
       token: admin,
       body: { fileName: 'daftar.pdf', size: 10, contentBase64: base64('0123456789') },
@@ -373,38 +399,40 @@ describe('spreadsheet bombs', () => {
 
   const timedPreview = async (id: string, headers: Record<string, string> = {}) => {
     const started = performance.now();
-    const response = await env.request('POST', `/tenants/${CODE}/imports/${id}/preview`, {
-      token: admin,
-      headers,
-      body: { periodYear: 2026 },
-    });
-    return { response, ms: performance.now() - started };
+    const { asked, read } = await previewJob(admin, CODE, id, { periodYear: 2026 }, headers);
+    return { asked, read, ms: performance.now() - started };
   };
 
   it('refuses the bomb of issue 19 (4 million cells packed in 250 KB) from its archive, at once', async () => {
     const bomb = await issue19Bomb();
     expect(bomb.length).toBeLessThan(300 * 1024);
     const id = await uploadImport(admin, CODE, 'bom.xlsx', bomb);
-    const { response, ms } = await timedPreview(id);
-    expect(response.status, response.text).toBe(400);
-    expect(response.json.error).toMatchObject({ code: 'import_archive_rejected', field: 'file' });
-    expect(response.json.error.message).toContain('50 MB');
+    const { read, ms } = await timedPreview(id);
+    // Back to where it was (the presigned upload's status), with the reason.
+    expect(read.json.import.status).toBe('awaiting_upload');
+    expect(read.json.import.error).toMatchObject({ code: 'import_archive_rejected', field: 'file' });
+    expect(read.json.import.error.message).toContain('50 MB');
     // Before: 9.5 s and 830 MiB to say "too large". The central directory is read in milliseconds.
-    expect(ms).toBeLessThan(1_000);
+    expect(ms).toBeLessThan(1_500);
   });
 
   it('refuses a small file whose sheet declares a million rows, in the caller’s language', async () => {
     const id = await startImport(admin, CODE, 'dimensi.xlsx', await declaredDimensionBomb());
-    const { response, ms } = await timedPreview(id, { 'accept-language': 'en' });
-    expect(response.status, response.text).toBe(400);
-    expect(response.json.error).toMatchObject({ code: 'import_sheet_too_large', field: 'file' });
-    expect(response.json.error.message).toContain('5,000 rows or 200,000 cells');
-    expect(ms).toBeLessThan(1_000);
+    const { read, ms } = await timedPreview(id, { 'accept-language': 'en' });
+    expect(read.json.import.error).toMatchObject({ code: 'import_sheet_too_large', field: 'file' });
+    expect(read.json.import.error.message).toContain('5,000 rows or 200,000 cells');
+    expect(ms).toBeLessThan(1_500);
+    // A fixed file (or other options) may be previewed again: the refusal is not a dead end.
+    const again = await env.request('POST', `/tenants/${CODE}/imports/${id}/preview`, {
+      token: admin,
+      body: {},
+    });
+    expect(again.status).toBe(202);
   });
 
-  it('keeps answering other requests while a 2-million-cell bomb and a large legitimate file are previewed', async () => {
+  it('keeps answering another region while a 2-million-cell bomb and a large legitimate file are previewed', async () => {
     // 2,000 innovations with 90 columns of notes the import ignores: 188,000 cells, within every
-    // limit, and seconds of parsing, now in a worker thread.
+    // limit, and seconds of parsing, now in the preview job (and locally in a worker thread).
     const extra = Array.from({ length: 90 }, (_, index) => `Catatan ${index + 1}`);
     const file = await buildXlsx({
       rows: 2_000,
@@ -418,36 +446,71 @@ describe('spreadsheet bombs', () => {
     const addressed = await addressedBomb();
     expect(addressed.length).toBeLessThan(5 * 1024 * 1024);
     const bombId = await uploadImport(admin, CODE, 'bom-beralamat.xlsx', addressed);
-    // Warm: the document is built on its first request, the spreadsheet modules on the first preview.
-    expect((await env.request('GET', '/openapi.json')).status).toBe(200);
+    // Another region's operator reads its own dashboard meanwhile.
+    const other = await env.login('admin.6303@demo.local');
+    const otherRead = () => env.request('GET', '/tenants/63.03/periods/2026/summary', { token: other });
+    expect((await otherRead()).status).toBe(200);
 
-    const latencies: number[] = [];
+    const eventLoop: number[] = [];
+    const otherRegion: number[] = [];
     let previewing = true;
     const previews = Promise.all([timedPreview(largeId), timedPreview(bombId)]).finally(() => {
       previewing = false;
     });
-    // A request is due every 20 ms; what it waits is counted from when it was due, so an event
-    // loop held between two requests (while the pause's timer cannot fire) counts too.
+    // A request is due every 20 ms, alternately the cached document (what the event loop owes
+    // everyone) and 63.03's summary (a read of another region's data). What one waits is counted
+    // from when it was due, so an event loop held between two requests counts too.
     let due = performance.now();
-    while (previewing) {
-      const openapi = await env.request('GET', '/openapi.json');
-      expect(openapi.status).toBe(200);
+    for (let turn = 0; previewing; turn++) {
+      const response = turn % 2 === 0 ? await env.request('GET', '/openapi.json') : await otherRead();
+      expect(response.status).toBe(200);
       const answered = performance.now();
-      latencies.push(answered - due);
+      (turn % 2 === 0 ? eventLoop : otherRegion).push(answered - due);
       due = answered + 20;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const [large, bomb] = await previews;
-    expect(large.response.status, large.response.text).toBe(200);
-    expect(large.response.json.import.summary).toMatchObject({ rows: 2_000, valid: 2_000 });
+    // Both requests were answered at once; the parse came after, in the job.
+    expect(large.asked.status).toBe(202);
+    expect(bomb.asked.status).toBe(202);
+    expect(large.read.json.import.status).toBe('previewed');
+    expect(large.read.json.import.summary).toMatchObject({ rows: 2_000, valid: 2_000 });
+    expect(large.read.json.rows).toHaveLength(2_000);
+    const median = (values: number[]) =>
+      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
     console.info(
-      `preview ${Math.round(large.ms)} / ${Math.round(bomb.ms)} ms; openapi.json: ${latencies.map(Math.round).join(' ')}`,
+      `preview ${Math.round(large.ms)} / ${Math.round(bomb.ms)} ms; openapi.json max ${Math.round(Math.max(...eventLoop))} ms; ` +
+        `63.03 summary p50 ${Math.round(median(otherRegion))} ms, max ${Math.round(Math.max(...otherRegion))} ms (${otherRegion.length} reads)`,
     );
-    expect(latencies.length).toBeGreaterThan(2);
-    // Before: loading the bomb held every request for seconds (issue 19: 9.1 s for a larger one).
-    expect(Math.max(...latencies)).toBeLessThan(500);
+    expect(otherRegion.length).toBeGreaterThan(2);
+    // Before: loading the bomb held every request for as long as the parse (issue 19: 9.1 s of
+    // 9.5 s). Now none waits more than 500 ms on a quiet host; on a host shared by many (load
+    // averages of 30 on two cores were seen while this ran) the bound grows with the parse, which
+    // a stall would equal: no request waits a quarter of it.
+    expect(Math.max(...eventLoop)).toBeLessThan(Math.max(500, large.ms / 4));
+    // The other region is served throughout; on two shared cores its reads compete for CPU with
+    // the parse and DynamoDB Local, so the bound is on the median, not on every read.
+    expect(median(otherRegion)).toBeLessThan(300);
     // 54 MB of XML once unpacked: refused from the central directory.
-    expect(bomb.response.status).toBe(400);
-    expect(bomb.response.json.error).toMatchObject({ code: 'import_archive_rejected', field: 'file' });
+    expect(bomb.read.json.import.error).toMatchObject({ code: 'import_archive_rejected', field: 'file' });
+  });
+
+  it('shows the preview’s progress while it runs, and the sweep takes up a preview nobody ran', async () => {
+    const id = await startImport(
+      admin,
+      CODE,
+      'sapu.csv',
+      Buffer.from('Nama Inovasi,Nama OPD\nSapu Bersih,Dinas Kesehatan\n'),
+    );
+    // Recorded as asked for, but never handed to a runner (a dispatch that failed).
+    const previews = new ImportPreviewJobs(env.data.forScope(tenantScope(CODE)), CODE);
+    const asked = await previews.request(id, { periodYear: 2026 });
+    expect(asked).toMatchObject({ status: 'previewing', progress: 0, stage: 'Menunggu giliran' });
+    const pending = await previews.pending();
+    expect(pending.map((job) => job.id)).toContain(id);
+    await resumeBackgroundJobs({ data: env.data, logger: env.deps.logger });
+    const read = await env.request('GET', `/tenants/${CODE}/imports/${id}`, { token: admin });
+    expect(read.json.import).toMatchObject({ status: 'previewed', progress: 100 });
+    expect(read.json.rows).toHaveLength(1);
   });
 });

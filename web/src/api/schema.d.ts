@@ -13504,6 +13504,7 @@ export interface paths {
                 error?: {
                   code: string;
                   message: string;
+                  field?: string;
                 };
                 /** Format: date-time */
                 expiresAt: string;
@@ -13632,6 +13633,7 @@ export interface paths {
               error?: {
                 code: string;
                 message: string;
+                field?: string;
               };
               /** Format: date-time */
               expiresAt: string;
@@ -13674,6 +13676,7 @@ export interface paths {
               error?: {
                 code: string;
                 message: string;
+                field?: string;
               };
               /** Format: date-time */
               expiresAt: string;
@@ -13826,6 +13829,7 @@ export interface paths {
               error?: {
                 code: string;
                 message: string;
+                field?: string;
               };
               /** Format: date-time */
               expiresAt: string;
@@ -14723,6 +14727,7 @@ export interface paths {
                 status:
                   | 'awaiting_upload'
                   | 'uploaded'
+                  | 'previewing'
                   | 'previewed'
                   | 'queued'
                   | 'running'
@@ -14762,6 +14767,7 @@ export interface paths {
                 error?: {
                   code: string;
                   message: string;
+                  field?: string;
                 };
                 requestedBy: string;
                 /** Format: date-time */
@@ -14874,6 +14880,7 @@ export interface paths {
                 status:
                   | 'awaiting_upload'
                   | 'uploaded'
+                  | 'previewing'
                   | 'previewed'
                   | 'queued'
                   | 'running'
@@ -14913,6 +14920,7 @@ export interface paths {
                 error?: {
                   code: string;
                   message: string;
+                  field?: string;
                 };
                 requestedBy: string;
                 /** Format: date-time */
@@ -15056,6 +15064,7 @@ export interface paths {
                 status:
                   | 'awaiting_upload'
                   | 'uploaded'
+                  | 'previewing'
                   | 'previewed'
                   | 'queued'
                   | 'running'
@@ -15095,6 +15104,7 @@ export interface paths {
                 error?: {
                   code: string;
                   message: string;
+                  field?: string;
                 };
                 requestedBy: string;
                 /** Format: date-time */
@@ -15219,7 +15229,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Read the uploaded file and validate every row; writes nothing but the preview */
+    /** Ask for a preview: the jobs worker reads the file and validates every row, writing nothing but the preview; poll the import until it leaves `previewing` */
     post: {
       parameters: {
         query?: never;
@@ -15241,8 +15251,8 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Every row with its status and its errors and warnings (Bahasa Indonesia); the version is in the ETag */
-        200: {
+        /** @description The import, `previewing`. Once `previewed`, GET it for the rows (the version is in the ETag); a file that cannot be previewed returns it to its earlier status with `error` (`code`, `field`, message in the caller’s language) */
+        202: {
           headers: {
             [name: string]: unknown;
           };
@@ -15254,6 +15264,7 @@ export interface paths {
                 status:
                   | 'awaiting_upload'
                   | 'uploaded'
+                  | 'previewing'
                   | 'previewed'
                   | 'queued'
                   | 'running'
@@ -15293,6 +15304,7 @@ export interface paths {
                 error?: {
                   code: string;
                   message: string;
+                  field?: string;
                 };
                 requestedBy: string;
                 /** Format: date-time */
@@ -15310,29 +15322,6 @@ export interface paths {
                 expiresAt: string;
                 version: number;
               };
-              rows: {
-                rowNumber: number;
-                /** @enum {string} */
-                status: 'valid' | 'invalid' | 'already_imported' | 'duplicate';
-                name?: string;
-                opdName?: string;
-                opdId?: string;
-                newOpd?: boolean;
-                periodYear?: number;
-                errors: {
-                  column: string;
-                  field?: string;
-                  code: string;
-                  message: string;
-                }[];
-                warnings: {
-                  column: string;
-                  field?: string;
-                  code: string;
-                  message: string;
-                }[];
-                innovationId?: string;
-              }[];
             };
           };
         };
@@ -15392,15 +15381,6 @@ export interface paths {
         };
         /** @description The body is not sent as application/json */
         415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The file’s parse ran over the preview’s time or memory limit (`import_preview_limit`) */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -15479,6 +15459,7 @@ export interface paths {
                 status:
                   | 'awaiting_upload'
                   | 'uploaded'
+                  | 'previewing'
                   | 'previewed'
                   | 'queued'
                   | 'running'
@@ -15518,6 +15499,7 @@ export interface paths {
                 error?: {
                   code: string;
                   message: string;
+                  field?: string;
                 };
                 requestedBy: string;
                 /** Format: date-time */

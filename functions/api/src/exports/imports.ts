@@ -55,13 +55,18 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 const isEmptyRow = (cells: readonly CellValue[]) =>
   cells.every((cell) => cell === null || cell === undefined || String(cell).trim() === '');
 
+/** Rows judged between two hand-backs of the event loop. */
+const JUDGE_SLICE_ROWS = 50;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface PreviewResult {
   readonly job: ImportJob;
   readonly rows: ImportPreviewRow[];
 }
 
 /**
- * Reads the uploaded file and judges every row, writing nothing but the preview: each row is
+ * Reads the uploaded file and judges every row, writing nothing but the preview (a run of the
+ * preview job holding `run.runId`, docs/decisions/0032): each row is
  * valid, invalid (with its reasons, per column, in Bahasa Indonesia), already imported, or a
  * duplicate of an innovation the region already has.
  */
@@ -71,10 +76,13 @@ export async function previewImport(
   imports: ImportRepository,
   job: ImportJob,
   options: ImportOptions,
+  run: { readonly runId: string; report(progress: number, stage: string): Promise<void> },
 ): Promise<PreviewResult> {
   const bytes = await imports.readSource(job, IMPORT_MAX_BYTES);
+  await run.report(15, 'Membaca lembar kerja');
   const table = locateTable(await readSpreadsheet(bytes, job.format));
   if (!table) throw new JobInputError('import_file_unreadable');
+  await run.report(60, 'Memeriksa baris');
   const body = table.rows
     .map((cells, index) => ({ cells, rowNumber: index + 1 }))
     .slice(table.headerIndex + 1)
@@ -92,21 +100,27 @@ export async function previewImport(
   const openedPeriods = new Map((await periods.list()).map((period) => [period.year, period]));
   const rubricIdOf = (year: number) => rubricIdForPeriod(year, openedPeriods.get(year));
 
-  const mapped = body.map(({ cells, rowNumber }) => {
+  const mapped: ReturnType<typeof mapImportRow>[] = [];
+  for (const { cells, rowNumber } of body) {
+    // Judging a row takes a fraction of a millisecond, 2,000 of them a second on a busy host: the
+    // event loop is handed back between slices, so another region's requests are not held for it.
+    if (mapped.length % JUDGE_SLICE_ROWS === JUDGE_SLICE_ROWS - 1) await yieldToEventLoop();
     const values = new Map<ImportColumnKey, CellValue>();
     for (const [index, key] of table.mapping.columns) values.set(key, cells[index]);
-    return mapImportRow(rowNumber, values, table.mapping.headers, {
-      opds,
-      defaultOpd,
-      createMissingOpds: options.createMissingOpds ?? false,
-      defaultYear,
-      knownYear: (year) => rubricIdOf(year) !== undefined,
-      rubricFor: (year) => {
-        const id = rubricIdOf(year);
-        return id ? getRubric(id) : undefined;
-      },
-    });
-  });
+    mapped.push(
+      mapImportRow(rowNumber, values, table.mapping.headers, {
+        opds,
+        defaultOpd,
+        createMissingOpds: options.createMissingOpds ?? false,
+        defaultYear,
+        knownYear: (year) => rubricIdOf(year) !== undefined,
+        rubricFor: (year) => {
+          const id = rubricIdOf(year);
+          return id ? getRubric(id) : undefined;
+        },
+      }),
+    );
+  }
 
   // What the region already has, per year: ids (a row imported before) and names per OPD (a duplicate).
   const years = [...new Set(mapped.map((row) => row.periodYear))];
@@ -187,7 +201,12 @@ export async function previewImport(
     ignoredColumns: [...table.mapping.ignored],
     sheet: table.sheet,
   };
-  const saved = await imports.savePreview(job.id, { fileSha256: sha256(bytes), options, summary, rows });
+  const saved = await imports.savePreview(job.id, run.runId, {
+    fileSha256: sha256(bytes),
+    options,
+    summary,
+    rows,
+  });
   return { job: saved, rows };
 }
 

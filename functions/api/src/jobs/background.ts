@@ -3,6 +3,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ExportJob, ImportJob } from '@inovasi/core';
 import {
   ExportJobRepository,
+  ImportPreviewJobs,
   ImportRepository,
   JOB_MAX_ATTEMPTS,
   JobLeaseLostError,
@@ -14,10 +15,12 @@ import {
 } from '@inovasi/data';
 import pLimit from 'p-limit';
 import { JobInputError, jobErrorOf } from '../exports/job-errors.ts';
+import { runImportPreview } from './import-preview.ts';
 
-import type { JobDispatcher, JobRef } from './job-ref.ts';
+import { JOB_TYPES, type JobDispatcher, type JobRef } from './job-ref.ts';
 
 export type { JobDispatcher, JobRef };
+export { JOB_TYPES };
 
 export interface BackgroundJobDeps {
   readonly data: ScopedClientFactory;
@@ -187,6 +190,8 @@ export async function runBackgroundJob(
   /** When the claim happens (the sweep passes its own clock). */
   now = new Date(),
 ): Promise<RunOutcome> {
+  // A preview is the import's own record in another state, with a lease of its own.
+  if (ref.type === 'preview') return runImportPreview(deps, ref.tenantCode, ref.id, now);
   const clients = deps.data.forScope(tenantScope(ref.tenantCode));
   const logger = deps.logger;
   const repository =
@@ -272,13 +277,15 @@ export async function resumeBackgroundJobs(deps: BackgroundJobDeps, now = new Da
   let ran = 0;
   for (const tenant of tenants) {
     const clients = deps.data.forScope(tenantScope(tenant.code));
-    const [exports, imports] = await Promise.all([
+    const [exports, imports, previews] = await Promise.all([
       new ExportJobRepository(clients, tenant.code).resumable(now),
       new ImportRepository(clients, tenant.code).resumable(now),
+      new ImportPreviewJobs(clients, tenant.code).pending(now),
     ]);
     const refs: JobRef[] = [
       ...exports.map((job) => ({ type: 'export' as const, tenantCode: tenant.code, id: job.id })),
       ...imports.map((job) => ({ type: 'import' as const, tenantCode: tenant.code, id: job.id })),
+      ...previews.map((job) => ({ type: 'preview' as const, tenantCode: tenant.code, id: job.id })),
     ];
     for (const ref of refs) {
       if ((await runBackgroundJob(deps, ref, now)) !== 'skipped') ran++;

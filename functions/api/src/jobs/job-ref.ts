@@ -1,6 +1,9 @@
+/** The kinds of job: an export, a confirmed import's run, an import's preview (docs/decisions/0032). */
+export const JOB_TYPES = ['export', 'import', 'preview'] as const;
+
 /** A job to run: its kind, the tenant it belongs to, its id. All a worker's message needs to carry. */
 export interface JobRef {
-  readonly type: 'export' | 'import';
+  readonly type: (typeof JOB_TYPES)[number];
   readonly tenantCode: string;
   readonly id: string;
 }

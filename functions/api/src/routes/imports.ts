@@ -1,5 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  ERROR_MESSAGES,
+  type ErrorCode,
+  errorMessage,
   IMPORT_MAX_BYTES,
   type ImportFormat,
   type ImportJob,
@@ -9,15 +12,9 @@ import {
   importPreviewRowSchema,
   importReportRowSchema,
 } from '@inovasi/core';
-import {
-  ImportFileMissingError,
-  ImportFileTooLargeError,
-  ImportRepository,
-  ImportStateError,
-} from '@inovasi/data';
-import { etag, expectedVersion } from '../context.ts';
+import { ImportPreviewJobs, ImportRepository, ImportStateError } from '@inovasi/data';
+import { type AppContext, etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { JobInputError } from '../exports/job-errors.ts';
 import { dispatch } from '../jobs/dispatch.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
@@ -127,18 +124,15 @@ const previewRoute = createRoute({
   method: 'post',
   path: '/tenants/{code}/imports/{id}/preview',
   tags: ['Imports'],
-  summary: 'Read the uploaded file and validate every row; writes nothing but the preview',
+  summary:
+    'Ask for a preview: the jobs worker reads the file and validates every row, writing nothing but the preview; poll the import until it leaves `previewing`',
   request: { params: importParams, body: jsonBody(importOptionsSchema) },
   responses: {
-    200: jsonContent(
-      z.object({ import: importJobSchema, rows: z.array(previewRowView) }),
-      'Every row with its status and its errors and warnings (Bahasa Indonesia); the version is in the ETag',
+    202: jsonContent(
+      z.object({ import: importJobSchema }),
+      'The import, `previewing`. Once `previewed`, GET it for the rows (the version is in the ETag); a file that cannot be previewed returns it to its earlier status with `error` (`code`, `field`, message in the caller’s language)',
     ),
     ...errorResponses(400, 401, 403, 404, 409),
-    422: {
-      ...errorResponses(422)[422],
-      description: 'The file’s parse ran over the preview’s time or memory limit (`import_preview_limit`)',
-    },
   },
 });
 
@@ -163,6 +157,16 @@ const confirmRoute = createRoute({
   },
 });
 
+/**
+ * A preview's failure is stored in Bahasa Indonesia; a caller asking in English reads the same
+ * code's English message (the codes are the API's, packages/core/src/i18n/messages.ts).
+ */
+function withErrorIn(c: AppContext, job: ImportJob): ImportJob {
+  const language = c.get('language') ?? 'id';
+  if (!job.error || !(job.error.code in ERROR_MESSAGES)) return job;
+  return { ...job, error: { ...job.error, message: errorMessage(job.error.code as ErrorCode, language) } };
+}
+
 function formatOf(fileName: string): ImportFormat {
   const extension = fileName.toLowerCase().split('.').at(-1);
   if (extension === 'xlsx' || extension === 'csv') return extension;
@@ -178,27 +182,9 @@ async function loadImport(access: TenantAccess, id: string): Promise<ImportJob> 
   return job;
 }
 
-/** A file that cannot be read is the caller's to fix: said once, in the caller's language. */
-function previewError(error: unknown): never {
-  if (error instanceof ImportFileMissingError) throw new ApiError(409, 'import_file_missing', 'file');
-  if (error instanceof ImportFileTooLargeError) throw new ApiError(400, 'import_file_too_large', 'file');
-  if (error instanceof ImportStateError) throw new ApiError(409, 'import_wrong_state', 'status');
-  if (error instanceof JobInputError) {
-    if (error.code === 'opd_not_found') throw new ApiError(400, 'opd_not_found', 'defaultOpdId');
-    if (error.code === 'import_file_too_large') throw new ApiError(400, 'import_file_too_large', 'file');
-    // A bomb, told apart before anything unpacks it (exports/xlsx-intake.ts).
-    if (error.code === 'import_archive_rejected') throw new ApiError(400, 'import_archive_rejected', 'file');
-    if (error.code === 'import_sheet_too_large') throw new ApiError(400, 'import_sheet_too_large', 'file');
-    // A well-formed file that costs the parsing thread more than its time or heap limit.
-    if (error.code === 'import_preview_limit') throw new ApiError(422, 'import_preview_limit', 'file');
-    throw new ApiError(400, 'import_file_unreadable', 'file');
-  }
-  throw error;
-}
-
 /**
- * exceljs is loaded by the first template or preview, not when the function starts: most cold
- * starts never reach an import route (docs/decisions/0013).
+ * exceljs is loaded by the first template, not when the function starts: most cold starts never
+ * reach an import route (docs/decisions/0013). Previews parse in the jobs worker (0032).
  */
 const loadSpreadsheetImports = () => import('../exports/imports.ts');
 
@@ -243,12 +229,12 @@ export const importRoutes = createRouter()
     const job = await loadImport(access, id);
     const imports = importsOf(access);
     const [rows, report] = await Promise.all([
-      job.summary ? imports.previewRows(id) : undefined,
+      job.summary && job.status !== 'previewing' ? imports.previewRows(id) : undefined,
       job.status === 'done' ? imports.reportRows(id) : undefined,
     ]);
     c.header('ETag', etag(job.version));
     return c.json(
-      { import: job, ...(rows ? { rows: toView(rows) } : {}), ...(report ? { report } : {}) },
+      { import: withErrorIn(c, job), ...(rows ? { rows: toView(rows) } : {}), ...(report ? { report } : {}) },
       200,
     );
   })
@@ -260,12 +246,22 @@ export const importRoutes = createRouter()
     if (!['awaiting_upload', 'uploaded', 'previewed'].includes(job.status)) {
       throw new ApiError(409, 'import_wrong_state', 'status');
     }
-    const { previewImport } = await loadSpreadsheetImports();
-    const preview = await previewImport(access.clients, code, importsOf(access), job, options).catch(
-      previewError,
-    );
-    c.header('ETag', etag(preview.job.version));
-    return c.json({ import: preview.job, rows: toView(preview.rows) }, 200);
+    // What is cheap to know is answered now, naming the field; the file itself is read off the
+    // request, by the jobs worker (docs/decisions/0032).
+    if (options.defaultOpdId) {
+      const opd = await access.opds.get(options.defaultOpdId);
+      if (!opd || opd.archived) throw new ApiError(400, 'opd_not_found', 'defaultOpdId');
+    }
+    if (!(await importsOf(access).sourceExists(job))) throw new ApiError(409, 'import_file_missing', 'file');
+    const queued = await new ImportPreviewJobs(access.clients, code)
+      .request(id, options)
+      .catch((error: unknown) => {
+        if (error instanceof ImportStateError) throw new ApiError(409, 'import_wrong_state', 'status');
+        throw error;
+      });
+    await dispatch(c, { type: 'preview', tenantCode: code, id });
+    c.header('ETag', etag(queued.version));
+    return c.json({ import: withErrorIn(c, queued) }, 202);
   })
   .openapi(confirmRoute, async (c) => {
     const { code, id } = c.req.valid('param');

@@ -21,8 +21,10 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export const jobErrorSchema = z.object({
   code: z.string(),
-  /** For people, in Bahasa Indonesia. */
+  /** For people: in Bahasa Indonesia as stored, in the caller's language where the API knows the code. */
   message: z.string(),
+  /** The input at fault, when there is one (`file` for a spreadsheet that cannot be previewed). */
+  field: z.string().optional(),
 });
 export type JobError = z.infer<typeof jobErrorSchema>;
 
@@ -95,12 +97,14 @@ export const nationalEntryInputSchema = z.object({
 // Imports
 
 /**
- * An import's life: awaiting_upload (a presigned PUT was issued) → uploaded → previewed (every row
- * validated, nothing written) → queued (confirmed) → running → done | failed.
+ * An import's life: awaiting_upload (a presigned PUT was issued) → uploaded → previewing (the jobs
+ * worker reads the file; back to the earlier status with an `error` if it cannot) → previewed
+ * (every row validated, nothing written) → queued (confirmed) → running → done | failed.
  */
 export const IMPORT_STATUSES = [
   'awaiting_upload',
   'uploaded',
+  'previewing',
   'previewed',
   'queued',
   'running',

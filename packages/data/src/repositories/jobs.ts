@@ -83,6 +83,9 @@ const STORED_ONLY = [
   'fingerprint',
   'previewKey',
   'reportKey',
+  'previewFrom',
+  'previewOptions',
+  'previewAttempts',
 ] as const;
 
 function toJob<T>(item: Record<string, unknown>): T {
@@ -783,12 +786,14 @@ export class ImportRepository {
   }
 
   /**
-   * Stores the preview: the rows in an object of its own (`preview-<id>.json`), then the summary and
-   * a pointer to that object on the record. Allowed until the import is confirmed; previewing again
-   * (other options, a fixed file) replaces it. An object whose record update failed is never read.
+   * Stores the preview a preview run made (docs/decisions/0032): the rows in an object of its own
+   * (`preview-<id>.json`), then the summary and a pointer to that object on the record, which
+   * leaves `previewing`. Only the run holding the preview's lease (`runId`) may; a run that lost it
+   * writes nothing on the record, and an object whose record update failed is never read.
    */
   async savePreview(
     id: string,
+    runId: string,
     preview: {
       fileSha256: string;
       options: ImportOptions;
@@ -806,18 +811,26 @@ export class ImportRepository {
           Key: jobKeys.importJob(this.tenantCode, id),
           UpdateExpression:
             'SET #status = :previewed, fileSha256 = :sha, #options = :options, summary = :summary, ' +
-            'previewedAt = :now, previewKey = :key, #version = #version + :one',
-          ConditionExpression: 'attribute_exists(pk) AND #status IN (:awaiting, :uploaded, :previewed)',
-          ExpressionAttributeNames: { '#status': 'status', '#options': 'options', '#version': 'version' },
+            'previewedAt = :now, previewKey = :key, progress = :done, stage = :stage, #version = #version + :one ' +
+            'REMOVE runId, leaseUntil, previewFrom, previewOptions, #error',
+          ConditionExpression: 'attribute_exists(pk) AND #status = :previewing AND runId = :run',
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#options': 'options',
+            '#version': 'version',
+            '#error': 'error',
+          },
           ExpressionAttributeValues: {
             ':previewed': 'previewed',
-            ':awaiting': 'awaiting_upload',
-            ':uploaded': 'uploaded',
+            ':previewing': 'previewing',
+            ':run': runId,
             ':sha': preview.fileSha256,
             ':key': previewKey,
             ':options': preview.options,
             ':summary': preview.summary,
             ':now': now.toISOString(),
+            ':done': 100,
+            ':stage': 'Pratinjau siap',
             ':one': 1,
           },
           ReturnValues: 'ALL_NEW',
@@ -825,7 +838,33 @@ export class ImportRepository {
       );
       return toJob<ImportJob>(result.Attributes ?? {});
     } catch (error) {
-      if (isConditionFailure(error)) throw new ImportStateError('the import can no longer be previewed');
+      if (isConditionFailure(error))
+        throw new JobLeaseLostError(`preview of ${id} is no longer held by ${runId}`);
+      throw error;
+    }
+  }
+
+  /** Whether the file is there to be previewed: stored with the record, or uploaded. */
+  async sourceExists(job: Pick<ImportJob, 'id' | 'format'>): Promise<boolean> {
+    const inline = await this.clients.table.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: jobKeys.importSource(this.tenantCode, job.id),
+        ProjectionExpression: 'pk',
+        ConsistentRead: true,
+      }),
+    );
+    if (inline.Item) return true;
+    const { client, s3 } = await this.clients.objects();
+    try {
+      await client.send(new s3.HeadObjectCommand({ Bucket: this.bucket, Key: this.sourceKey(job) }));
+      return true;
+    } catch (error) {
+      const name = (error as Error).name;
+      // In AWS a missing key answers 403 under a prefix-limited ListBucket (docs/decisions/0008).
+      if (name === 'NoSuchKey' || name === 'NotFound' || name === 'AccessDenied' || name === 'Forbidden') {
+        return false;
+      }
       throw error;
     }
   }

@@ -255,6 +255,29 @@ function ImportState({
       </Paper>
     );
   }
+  if (job.status === 'previewing') {
+    return (
+      <Paper withBorder p="md" data-testid="import-previewing">
+        <Stack gap="xs">
+          <Progress
+            value={job.progress}
+            animated
+            size="lg"
+            aria-label={t('imports.previewingLabel', { progress: job.progress })}
+          />
+          <Text size="sm" aria-live="polite">
+            {job.stage ?? t('imports.previewing', { progress: job.progress })}
+          </Text>
+        </Stack>
+      </Paper>
+    );
+  }
+  // The jobs worker could not preview the file: the import is back where it was, with the reason.
+  const refused = job.error ? (
+    <Alert color="red" role="alert" data-testid="import-preview-refused">
+      <Text size="sm">{t('imports.previewRefused', { message: job.error.message })}</Text>
+    </Alert>
+  ) : null;
   if (job.status === 'failed') {
     return (
       <Stack gap="sm">
@@ -281,10 +304,20 @@ function ImportState({
     );
   }
   if (job.status === 'previewed' && job.summary) {
-    return <ImportPreview code={code} job={job} rows={view.rows ?? []} startOver={startOver} />;
+    return (
+      <Stack gap="sm">
+        {refused}
+        <ImportPreview code={code} job={job} rows={view.rows ?? []} startOver={startOver} />
+      </Stack>
+    );
   }
-  // Uploaded but never previewed (the preview call was lost): start again with the file.
-  return startOver;
+  // Uploaded but not previewed (the file was refused, or the request was lost): start again.
+  return (
+    <Stack gap="sm">
+      {refused}
+      {startOver}
+    </Stack>
+  );
 }
 
 function ImportPreview({

@@ -19,6 +19,8 @@ export type ImportOptions = NonNullable<
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 const MAX_INLINE_BYTES = 180 * 1024;
 const POLL_MS = 1_000;
+/** A preview takes seconds: asked again sooner, so its rows appear soon after they are ready. */
+const PREVIEW_POLL_MS = 500;
 
 export const importKeys = {
   one: (code: string, id: string) => ['tenants', code, 'imports', 'one', id] as const,
@@ -26,14 +28,21 @@ export const importKeys = {
 
 const isRunning = (job: ImportJob) => job.status === 'queued' || job.status === 'running';
 
-/** One import with its previewed rows and, once done, its report; polled while it runs. */
+/**
+ * One import with its previewed rows and, once done, its report; polled while the jobs worker
+ * previews it (docs/decisions/0032) and while it runs.
+ */
 export function useImport(code: string, id: string | undefined) {
   return useQuery({
     queryKey: importKeys.one(code, id ?? ''),
     queryFn: () =>
       unwrap(api.GET('/tenants/{code}/imports/{id}', { params: { path: { code, id: id ?? '' } } })),
     enabled: id !== undefined,
-    refetchInterval: (query) => (query.state.data && isRunning(query.state.data.import) ? POLL_MS : false),
+    refetchInterval: (query) => {
+      const job = query.state.data?.import;
+      if (job?.status === 'previewing') return PREVIEW_POLL_MS;
+      return job && isRunning(job) ? POLL_MS : false;
+    },
   });
 }
 
@@ -48,7 +57,8 @@ function toBase64(bytes: Uint8Array): string {
 
 /**
  * Sends the file (inside the JSON body when small, else straight to storage through the presigned
- * PUT the server hands back) and asks for the preview. Nothing is imported yet.
+ * PUT the server hands back) and asks for the preview, which the jobs worker makes: the answer is
+ * the import, `previewing`, and `useImport` polls it until the rows are there. Nothing is imported.
  */
 export function useUploadAndPreview(code: string) {
   const queryClient = useQueryClient();
@@ -81,8 +91,8 @@ export function useUploadAndPreview(code: string) {
         }),
       );
     },
-    onSuccess: (preview) => {
-      queryClient.setQueryData<ImportView>(importKeys.one(code, preview.import.id), preview);
+    onSuccess: (asked) => {
+      queryClient.setQueryData<ImportView>(importKeys.one(code, asked.import.id), { import: asked.import });
     },
   });
 }
