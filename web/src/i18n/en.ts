@@ -817,7 +817,14 @@ export const en: Dictionary = {
   'evidence.upload': 'Upload',
   'evidence.retryUpload': 'Try uploading again',
   'evidence.uploadAnother': 'Upload another file',
-  'evidence.phase.hashing': 'Preparing the file…',
+  'evidence.phase.hashing': 'Preparing the file {percent}%…',
+  'evidence.phase.resuming': 'Resuming the earlier upload…',
+  'evidence.phase.offline':
+    'The connection dropped. The upload is paused and continues by itself when the connection returns.',
+  'evidence.cancelUpload': 'Cancel upload',
+  'evidence.uploadCancelled': 'Upload cancelled. No file was kept.',
+  'evidence.resumeHint':
+    'This file was partly uploaded from this browser before; the parts already sent are not sent again.',
   'evidence.phase.requesting': 'Asking for an upload link…',
   'evidence.phase.uploading': 'Uploading {percent}%',
   'evidence.phase.retrying': 'Connection lost; trying again (attempt {attempt})…',
