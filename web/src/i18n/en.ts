@@ -337,6 +337,18 @@ export const en: Dictionary = {
   'indicator.note': 'Note (optional)',
   'indicator.save': 'Save answer',
   'indicator.saveFor': 'Save answer: {name}',
+  'indicator.keptOffline':
+    'No connection: the answer is kept on this device and sent when the connection returns.',
+  'indicator.offlineConflictTitle': 'Offline answer not sent yet',
+  'indicator.offlineConflict':
+    'While you were offline, someone else changed this innovation. Choose which answer to keep; nothing is discarded without your choice.',
+  'indicator.offlineMine': 'Your answer (kept on this device): level {level}',
+  'indicator.offlineTheirs': 'The answer on the server now: level {level}',
+  'indicator.offlineTheirsNone': 'The answer on the server now: not answered',
+  'indicator.offlineSendMine': 'Send my answer',
+  'indicator.offlineKeepTheirs': 'Keep the server’s answer',
+  'profile.keptOffline':
+    'No connection: your changes are kept on this device and sent when the connection returns.',
   'indicator.saved': 'Answer saved.',
   'indicator.unsaved': 'Not saved yet.',
   'indicator.saving': 'Saving…',
