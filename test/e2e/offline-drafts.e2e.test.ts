@@ -47,7 +47,7 @@ describe('offline drafts', () => {
     await signInAs(page, 'opd1.3522@demo.local');
     await page.goto(`/inovasi/${created.id}`);
     const regulation = page.getByTestId('indicator-sid.16');
-    await regulation.getByTestId('answer-save-state').waitFor();
+    await regulation.getByRole('radio', { name: /Peraturan Kepala Daerah \(Perkada\)/ }).waitFor();
 
     // The connection drops; a level is chosen anyway.
     await context.setOffline(true);
@@ -133,7 +133,9 @@ describe('offline drafts', () => {
     expect(shellCached).toBe(true);
     await context.setOffline(true);
     await page.reload();
-    await page.locator('#root *').first().waitFor();
+    // Rendered text, not textContent: Mantine's <style> tags sit in #root before anything renders.
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point here
+    await expect.poll(() => page.locator('#root').innerText(), { timeout: 15_000 }).not.toBe('');
     expect(await page.title()).toMatch(/Inovasi/);
     await context.setOffline(false);
     expect(

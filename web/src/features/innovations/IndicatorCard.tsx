@@ -305,10 +305,10 @@ export const IndicatorCard = memo(function IndicatorCard({
           <OfflineConflict
             mine={queued.body.level}
             theirs={server?.level}
-            onSendMine={() => offline.sendMineOnTop(innovation.version)}
+            onSendMine={() => offline.sendMineOnTop()}
             onKeepTheirs={() => {
               setDraft(null);
-              return offline.keepTheirs(indicator.code, innovation.version);
+              return offline.keepTheirs(indicator.code);
             }}
           />
         )}

@@ -99,7 +99,10 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
     : hasRole(user, 'tenant_admin', 'opd_operator');
   // An operator belongs to one OPD and records innovations for it; admins choose.
   const opdLocked = !hasRole(user, 'tenant_admin') && Boolean(user.opdId);
-  const saving = create.isPending || update.isPending;
+  // Offline, React Query holds the save and sends it when the browser is back online; the draft is
+  // already on the device (persistNow), so the page says where the changes are.
+  const heldOffline = waitingForConnection || create.isPaused || update.isPaused;
+  const saving = (create.isPending || update.isPending) && !heldOffline;
 
   function handleFailure(error: unknown) {
     // Whatever happens, the input stays: it is in the form and in the local draft.
@@ -273,11 +276,11 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
           >
             <Text
               size="sm"
-              c={waitingForConnection ? 'orange.9' : 'dimmed'}
+              c={heldOffline ? 'orange.9' : 'dimmed'}
               role="status"
               data-testid="profile-save-state"
             >
-              {waitingForConnection ? t('profile.keptOffline') : form.dirty ? t('profile.draftKept') : ''}
+              {heldOffline ? t('profile.keptOffline') : form.dirty ? t('profile.draftKept') : ''}
             </Text>
             <Group gap="sm">
               <Button

@@ -38,6 +38,9 @@ const drafts = () => {
   return opened;
 };
 
+/** How often a kept queue is tried again while the page is open. */
+const RETRY_EVERY_MS = 20_000;
+
 const listeners = new Set<() => void>();
 const changed = () => {
   for (const listener of listeners) listener();
@@ -79,6 +82,7 @@ const flushing = new Map<string, Promise<void>>();
 function flush(
   key: string,
   send: (indicator: string, body: AnswerInput, version: number) => Promise<Innovation>,
+  refresh: () => Promise<unknown>,
 ) {
   const running = flushing.get(key);
   if (running) return running;
@@ -96,6 +100,8 @@ function flush(
             (current) => ({ ...(current as AnswerQueue), conflict: true }),
             drafts(),
           );
+          // The card shows the server's answer next to the kept one: it must be the current one.
+          await refresh().catch(() => undefined);
           changed();
         }
         return;
@@ -133,6 +139,15 @@ export function useAnswerQueue(code: string, innovationId: string) {
     [code, innovationId, queryClient],
   );
 
+  /** The innovation as the server has it now, into the cache; its version. */
+  const latestVersion = useCallback(async () => {
+    const latest = await unwrap(
+      api.GET('/tenants/{code}/innovations/{id}', { params: { path: { code, id: innovationId } } }),
+    );
+    queryClient.setQueryData(queryKeys.innovation(code, innovationId), latest);
+    return latest.version;
+  }, [code, innovationId, queryClient]);
+
   useEffect(() => {
     let live = true;
     const load = () =>
@@ -140,43 +155,45 @@ export function useAnswerQueue(code: string, innovationId: string) {
         .then((current) => live && setQueue(current))
         .catch(() => undefined);
     const sendNow = () => {
-      if (navigator.onLine) void flush(key, send).catch(() => undefined);
+      if (navigator.onLine) void flush(key, send, latestVersion).catch(() => undefined);
     };
     listeners.add(load);
     window.addEventListener('online', sendNow);
+    // A connection can fail while the browser still believes it is online (no `online` event follows).
+    const retry = setInterval(sendNow, RETRY_EVERY_MS);
     load();
     sendNow();
     return () => {
       live = false;
       listeners.delete(load);
       window.removeEventListener('online', sendNow);
+      clearInterval(retry);
     };
-  }, [key, send]);
+  }, [key, send, latestVersion]);
 
   return {
     queue,
     keep: (indicator: string, body: AnswerInput, version: number) =>
       queueAnswer(key, indicator, body, version),
     /** Conflict settled for mine: sent again on top of the version the person now sees. */
-    sendMineOnTop: async (latestVersion: number) => {
+    sendMineOnTop: async () => {
+      const version = await latestVersion();
       await update<AnswerQueue>(
         key,
-        (current) => ({ ...(current as AnswerQueue), baseVersion: latestVersion, conflict: false }),
+        (current) => ({ ...(current as AnswerQueue), baseVersion: version, conflict: false }),
         drafts(),
       );
       changed();
-      await flush(key, send);
+      await flush(key, send, latestVersion);
     },
     /** Conflict settled for theirs: this answer leaves the queue; the rest is sent on the latest version. */
-    keepTheirs: async (indicator: string, latestVersion: number) => {
-      await dropAnswer(key, indicator, latestVersion);
-      await update<AnswerQueue | undefined>(
-        key,
-        (current) => current && { ...current, conflict: false },
-        drafts(),
-      );
+    keepTheirs: async (indicator: string) => {
+      const version = await latestVersion();
+      await dropAnswer(key, indicator, version);
+      const rest = await get<AnswerQueue>(key, drafts());
+      if (rest) await update<AnswerQueue>(key, () => ({ ...rest, conflict: false }), drafts());
       changed();
-      await flush(key, send);
+      await flush(key, send, latestVersion);
     },
   };
 }
