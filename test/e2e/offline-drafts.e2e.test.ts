@@ -8,7 +8,7 @@ import { type RunningProduct, startProduct } from './support/product.ts';
 
 const KEPT_OFFLINE = 'Tidak ada koneksi: jawaban disimpan di perangkat ini dan dikirim saat koneksi kembali.';
 
-type Stored = { version: number; name: string; answers: Record<string, { level: number }> };
+type Stored = { version: number; profile: { name: string }; answers: Record<string, { level: number }> };
 
 /**
  * An operator in a kecamatan office whose connection keeps failing (#20): answers chosen and a
@@ -101,13 +101,13 @@ describe('offline drafts', () => {
       .getByTestId('profile-save-state')
       .filter({ hasText: 'Tidak ada koneksi: perubahan disimpan di perangkat ini' })
       .waitFor();
-    expect((await operator.call<Stored>('GET', `/innovations/${created.id}`)).name).not.toBe(
+    expect((await operator.call<Stored>('GET', `/innovations/${created.id}`)).profile.name).not.toBe(
       'Layanan Posyandu Keliling Desa',
     );
 
     await context.setOffline(false);
     await page.getByTestId('save-notice').filter({ hasText: 'Profil inovasi tersimpan.' }).waitFor();
-    expect((await operator.call<Stored>('GET', `/innovations/${created.id}`)).name).toBe(
+    expect((await operator.call<Stored>('GET', `/innovations/${created.id}`)).profile.name).toBe(
       'Layanan Posyandu Keliling Desa',
     );
   });

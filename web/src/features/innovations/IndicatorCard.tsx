@@ -353,7 +353,7 @@ export const IndicatorCard = memo(function IndicatorCard({
             >
               {saveState}
             </Text>
-            {dirty && !save.isPending && current.level !== null && (
+            {dirty && !save.isPending && !queued && current.level !== null && (
               <Button
                 size="xs"
                 variant="light"
