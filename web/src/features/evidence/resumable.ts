@@ -259,7 +259,18 @@ export async function uploadEvidenceResumable(
           api.POST('/tenants/{code}/evidence/{evidenceId}/multipart/{uploadId}/complete', {
             params: { path: { code, evidenceId: current.evidenceId, uploadId: current.uploadId } },
           }),
-        ),
+        ).catch(async (error: unknown) => {
+          // A completion whose answer the connection lost: the retry finds the upload gone and the
+          // item decided. Its state is the answer.
+          if (!(error instanceof ApiError && error.code === 'evidence_upload_not_found')) throw error;
+          const { evidence: decided } = await unwrap(
+            api.GET('/tenants/{code}/evidence/{evidenceId}', {
+              params: { path: { code, evidenceId: current.evidenceId } },
+            }),
+          );
+          if (decided.status !== 'passed') throw error;
+          return decided;
+        }),
       signal,
       retrying,
     );
