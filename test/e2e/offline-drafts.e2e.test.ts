@@ -142,4 +142,39 @@ describe('offline drafts', () => {
       pageErrors.filter((error) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|network/i.test(error)),
     ).toEqual([]);
   });
+
+  it('keeps an answer through a closed tab and a new sign-in (a new token), then sends it', async () => {
+    const operator = await DemoApi.signIn(product.url, 'opd1.3522@demo.local');
+    const created = await operator.createInnovation(operator.user.opdId ?? '', {
+      name: `Tab Tertutup ${Date.now()}`,
+    });
+    const read = () => operator.call<Stored>('GET', `/innovations/${created.id}`);
+    await page.goto(`/inovasi/${created.id}`);
+    const perkada = /Peraturan Kepala Daerah \(Perkada\)/;
+    await page.getByTestId('indicator-sid.16').getByRole('radio', { name: perkada }).waitFor();
+
+    await context.setOffline(true);
+    await page.getByTestId('indicator-sid.16').getByRole('radio', { name: perkada }).click();
+    await page
+      .getByTestId('indicator-sid.16')
+      .getByTestId('answer-save-state')
+      .filter({ hasText: KEPT_OFFLINE })
+      .waitFor();
+    // The tab closes while offline: the session (its token) goes with it, the draft does not.
+    await page.close();
+    await context.setOffline(false);
+    expect((await read()).answers['sid.16']).toBeUndefined();
+
+    page = await context.newPage();
+    pageErrors = collectPageErrors(page);
+    await signInAs(page, 'opd1.3522@demo.local');
+    await page.goto(`/inovasi/${created.id}`);
+    await page
+      .getByTestId('indicator-sid.16')
+      .getByTestId('answer-save-state')
+      .filter({ hasText: 'Jawaban tersimpan.' })
+      .waitFor();
+    await expect.poll(async () => (await read()).answers['sid.16']?.level).toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
 });
