@@ -200,6 +200,60 @@ describe('operator uploads evidence to an indicator', () => {
     await cdp.detach();
   });
 
+  it('resumes after the tab reloads: the same file picked again sends only the missing parts (#20)', async () => {
+    const file = largePdf('laporan-reload.pdf', 16 * 1024 * 1024);
+    const title = `Laporan dilanjutkan ${Date.now()}`;
+    const { panel } = await chooseForNewInnovation(file, title);
+    const starts: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/evidence/uploads/multipart')) starts.push(request.url());
+    });
+    const parts = watchParts();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 3 * 1024 * 1024,
+    });
+    const firstStored = page.waitForEvent('requestfinished', {
+      predicate: (request) => request.method() === 'PUT' && request.url().includes('uploadId='),
+      timeout: 60_000,
+    });
+    await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await firstStored;
+    // The tab reloads mid-upload (a phone dropping the page): the parts in flight are lost.
+    await page.reload();
+    const reloadedAt = Date.now();
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    const storedBefore = parts.storedBefore(reloadedAt);
+    expect(storedBefore.length).toBeGreaterThan(0);
+    expect(storedBefore.length).toBeLessThan(4);
+
+    const again = page.getByTestId('indicator-sid.16').getByTestId('evidence-panel');
+    await again.getByRole('button', { name: `Unggah berkas data dukung: ${INDICATOR}` }).click();
+    await again.getByLabel(`Pilih berkas data dukung: ${INDICATOR}`).setInputFiles(file);
+    await again.getByTestId('upload-resumable').waitFor();
+    await again.getByRole('textbox', { name: 'Judul data dukung' }).fill(title);
+    await again.getByLabel(/^Tanggal dokumen \(wajib untuk indikator ini\)/).fill('2026-01-20');
+    await again.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await again
+      .getByTestId('upload-result')
+      .getByText('Berkas lolos pemeriksaan')
+      .waitFor({ timeout: 60_000 });
+
+    expect(starts).toHaveLength(1);
+    for (const part of storedBefore) expect(parts.attempts.get(part), `part ${part}`).toBe(1);
+    expect([...parts.storedAt.keys()].sort()).toEqual([1, 2, 3, 4]);
+    await cdp.detach();
+  });
+
   it('cancels an upload: the parts are dropped and no pending item stays (#20.7)', async () => {
     const file = largePdf('video-kegiatan.pdf', 12 * 1024 * 1024);
     const title = `Dibatalkan ${Date.now()}`;
