@@ -1,11 +1,45 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The local API server (pnpm start) listens here; in production the SPA is served from the same origin.
 const LOCAL_API = 'http://127.0.0.1:8787';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The app shell survives a failing connection (docs/decisions/0035): a service worker precaches
+    // the entry (HTML, entry chunk, styles), keeps every other chunk once it was used, and answers a
+    // navigation it cannot fetch with the cached shell. Pages stay network-first: the worker never
+    // serves an old page while the server answers, and never touches /api.
+    VitePWA({
+      injectRegister: 'script-defer',
+      registerType: 'autoUpdate',
+      manifest: false,
+      workbox: {
+        globPatterns: ['index.html', 'assets/index-*.{js,css}', 'assets/*.css'],
+        navigateFallback: null,
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [
+          {
+            urlPattern: ({ request, url }) =>
+              request.mode === 'navigate' && !url.pathname.startsWith('/api/'),
+            handler: 'NetworkOnly',
+            options: { precacheFallback: { fallbackURL: 'index.html' } },
+          },
+          {
+            // Hashed file names: a chunk never changes, so the cached copy is the right one.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'app-chunks',
+              expiration: { maxEntries: 300, maxAgeSeconds: 60 * 24 * 60 * 60 },
+            },
+          },
+        ],
+      },
+    }),
+  ],
   server: {
     port: 5173,
     proxy: { '/api': { target: LOCAL_API, changeOrigin: false } },

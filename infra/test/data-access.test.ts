@@ -113,7 +113,14 @@ const EXPECTED = {
       items(ITEM_ALL, [`${TENANT}*`]),
       auditDeny,
       ...objectStatements(
-        ['s3:DeleteObject', 's3:GetObject', 's3:PutObject', 's3:PutObjectTagging'],
+        [
+          's3:AbortMultipartUpload',
+          's3:DeleteObject',
+          's3:GetObject',
+          's3:ListMultipartUploadParts',
+          's3:PutObject',
+          's3:PutObjectTagging',
+        ],
         `tenants/${TAG}/*`,
       ),
     ],
@@ -150,7 +157,14 @@ const EXPECTED = {
       items(ITEM_ALL, CATALOG_KEYS),
       auditDeny,
       ...objectStatements(
-        ['s3:DeleteObject', 's3:GetObject', 's3:PutObject', 's3:PutObjectTagging'],
+        [
+          's3:AbortMultipartUpload',
+          's3:DeleteObject',
+          's3:GetObject',
+          's3:ListMultipartUploadParts',
+          's3:PutObject',
+          's3:PutObjectTagging',
+        ],
         'catalog/search/*',
       ),
     ],

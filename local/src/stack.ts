@@ -9,6 +9,7 @@ import { createObjectClient, provisionBucket } from '@inovasi/data/object-client
 import S3rver, { type S3rverMiddleware } from 's3rver';
 import { LOOPBACK_HOST, spawnDynamoDbLocal } from './dynamodb/spawn.ts';
 import { assertJava } from './java.ts';
+import { multipartCompletion } from './multipart.ts';
 import { verifySignatureV4 } from './sigv4.ts';
 
 export interface LocalStack {
@@ -172,8 +173,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ],
   });
 
-  // First in line, before s3rver's logging, routing and handlers.
-  objectServer.middleware.unshift(requireSignature);
+  // First in line, before s3rver's logging, routing and handlers: the signature, then what s3rver
+  // lacks of the multipart API (ListParts, AbortMultipartUpload, upload ids bound to their key).
+  objectServer.middleware.unshift(requireSignature, multipartCompletion(objectsDir));
 
   const dynamoStarting = startDynamoDbLocal({ dataDir: dynamoDir });
   const stop = async () => {

@@ -99,4 +99,195 @@ describe('operator uploads evidence to an indicator', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  /** A new innovation with sid.16 answered, its uploader open with `file` chosen and described. */
+  async function chooseForNewInnovation(file: string, title: string) {
+    const operator = await DemoApi.signIn(product.url, 'opd1.3522@demo.local');
+    const name = `Layanan Keliling ${Date.now()}`;
+    const created = await operator.createInnovation(operator.user.opdId ?? '', eligibleProfile(name));
+    await operator.answer(created.id, created.version, 'sid.16', { level: 1 });
+    await page.goto(`/inovasi/${created.id}`);
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    const panel = page.getByTestId('indicator-sid.16').getByTestId('evidence-panel');
+    await panel.getByRole('button', { name: `Unggah berkas data dukung: ${INDICATOR}` }).click();
+    await panel.getByLabel(`Pilih berkas data dukung: ${INDICATOR}`).setInputFiles(file);
+    await panel.getByRole('textbox', { name: 'Judul data dukung' }).fill(title);
+    await panel.getByLabel(/^Tanggal dokumen \(wajib untuk indikator ini\)/).fill('2026-01-20');
+    return { operator, panel };
+  }
+
+  /** A large readable PDF on disk (parts of 5 MiB: 16 MiB is four parts). */
+  function largePdf(fileName: string, bytes: number) {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = join(RESULTS_DIR, fileName);
+    writeFileSync(
+      file,
+      textPdf({ lines: ['LAPORAN PELAKSANAAN INOVASI DAERAH', fileName], padToBytes: bytes }),
+    );
+    return file;
+  }
+
+  /** Part PUTs to the store: every attempt per part number, and when the store answered 200 to each. */
+  function watchParts() {
+    const attempts = new Map<number, number>();
+    const storedAt = new Map<number, number>();
+    const partOf = (url: string) => Number(new URL(url).searchParams.get('partNumber') ?? 0);
+    const isPart = (method: string, url: string) => method === 'PUT' && url.includes('uploadId=');
+    page.on('request', (request) => {
+      if (!isPart(request.method(), request.url())) return;
+      const part = partOf(request.url());
+      attempts.set(part, (attempts.get(part) ?? 0) + 1);
+    });
+    page.on('requestfinished', async (request) => {
+      if (!isPart(request.method(), request.url())) return;
+      const finishedAt = Date.now();
+      if ((await request.response())?.status() === 200) storedAt.set(partOf(request.url()), finishedAt);
+    });
+    const storedBefore = (moment: number) =>
+      [...storedAt].filter(([, at]) => at <= moment).map(([part]) => part);
+    return { attempts, storedAt, storedBefore };
+  }
+
+  it('a resumable upload survives a dropped connection without starting over (#20)', async () => {
+    const file = largePdf('laporan-besar.pdf', 16 * 1024 * 1024);
+    const title = `Laporan besar ${Date.now()}`;
+    const { panel } = await chooseForNewInnovation(file, title);
+    const starts: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/evidence/uploads/multipart')) starts.push(request.url());
+    });
+    const parts = watchParts();
+    // A slow uplink (4 MiB/s), so the connection can be cut while parts are on their way.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const conditions = { latency: 20, downloadThroughput: -1, uploadThroughput: 4 * 1024 * 1024 };
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
+
+    const firstStored = new Promise<void>((resolve) => {
+      page.on('requestfinished', (request) => {
+        if (request.method() === 'PUT' && request.url().includes('uploadId=')) resolve();
+      });
+    });
+    await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await firstStored;
+    // The connection drops mid-upload: the page says the upload is paused, not failed.
+    await cdp.send('Network.emulateNetworkConditions', { offline: true, ...conditions });
+    const cutAt = Date.now();
+    await panel
+      .getByText('Koneksi terputus. Unggahan dijeda dan berlanjut sendiri saat koneksi kembali.')
+      .waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(2_000);
+    expect(await panel.getByTestId('upload-error').count()).toBe(0);
+    // Back online: it continues by itself and passes intake.
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    const result = panel.getByTestId('upload-result');
+    await result.getByText('Berkas lolos pemeriksaan').waitFor({ timeout: 60_000 });
+    await result.getByText(`"${title}" diterima dan dilampirkan.`).waitFor();
+
+    // One multipart upload, and no part the store had before the cut was sent again.
+    expect(starts).toHaveLength(1);
+    const storedBeforeCut = parts.storedBefore(cutAt);
+    expect(storedBeforeCut.length).toBeGreaterThan(0);
+    for (const part of storedBeforeCut) expect(parts.attempts.get(part), `part ${part}`).toBe(1);
+    expect([...parts.storedAt.keys()].sort()).toEqual([1, 2, 3, 4]);
+    // The cut came mid-upload: some parts were still to be stored.
+    expect(storedBeforeCut.length).toBeLessThan(4);
+    await cdp.detach();
+  });
+
+  it('resumes after the tab reloads: the same file picked again sends only the missing parts (#20)', async () => {
+    const file = largePdf('laporan-reload.pdf', 16 * 1024 * 1024);
+    const title = `Laporan dilanjutkan ${Date.now()}`;
+    const { panel } = await chooseForNewInnovation(file, title);
+    const starts: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/evidence/uploads/multipart')) starts.push(request.url());
+    });
+    const parts = watchParts();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 3 * 1024 * 1024,
+    });
+    const firstStored = page.waitForEvent('requestfinished', {
+      predicate: (request) => request.method() === 'PUT' && request.url().includes('uploadId='),
+      timeout: 60_000,
+    });
+    await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await firstStored;
+    // The tab reloads mid-upload (a phone dropping the page): the parts in flight are lost.
+    await page.reload();
+    const reloadedAt = Date.now();
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    const storedBefore = parts.storedBefore(reloadedAt);
+    expect(storedBefore.length).toBeGreaterThan(0);
+    expect(storedBefore.length).toBeLessThan(4);
+
+    const again = page.getByTestId('indicator-sid.16').getByTestId('evidence-panel');
+    await again.getByRole('button', { name: `Unggah berkas data dukung: ${INDICATOR}` }).click();
+    await again.getByLabel(`Pilih berkas data dukung: ${INDICATOR}`).setInputFiles(file);
+    await again.getByTestId('upload-resumable').waitFor();
+    await again.getByRole('textbox', { name: 'Judul data dukung' }).fill(title);
+    await again.getByLabel(/^Tanggal dokumen \(wajib untuk indikator ini\)/).fill('2026-01-20');
+    await again.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await again
+      .getByTestId('upload-result')
+      .getByText('Berkas lolos pemeriksaan')
+      .waitFor({ timeout: 60_000 });
+
+    expect(starts).toHaveLength(1);
+    for (const part of storedBefore) expect(parts.attempts.get(part), `part ${part}`).toBe(1);
+    expect([...parts.storedAt.keys()].sort()).toEqual([1, 2, 3, 4]);
+    await cdp.detach();
+  });
+
+  it('cancels an upload: the parts are dropped and no pending item stays (#20.7)', async () => {
+    const file = largePdf('video-kegiatan.pdf', 12 * 1024 * 1024);
+    const title = `Dibatalkan ${Date.now()}`;
+    const { operator, panel } = await chooseForNewInnovation(file, title);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 1024 * 1024,
+    });
+    const aborted = page.waitForRequest(
+      (request) => request.method() === 'DELETE' && request.url().includes('/multipart/'),
+    );
+    await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await panel.getByText(/^Mengunggah \d+%/).waitFor({ timeout: 15_000 });
+    await panel.getByRole('button', { name: 'Batalkan unggahan' }).click();
+    await panel
+      .getByTestId('upload-cancelled')
+      .getByText('Unggahan dibatalkan. Tidak ada berkas yang tersimpan.')
+      .waitFor();
+    expect((await (await aborted).response())?.status()).toBe(204);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await cdp.detach();
+
+    const library = await operator.call<{ items: { title: string }[] }>('GET', '/evidence?limit=100');
+    expect(library.items.map((item) => item.title)).not.toContain(title);
+    // The file is still chosen: uploading it again is one click.
+    await panel.getByRole('button', { name: 'Unggah', exact: true }).waitFor();
+  });
 });

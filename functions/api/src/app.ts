@@ -36,6 +36,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
+import { evidenceMultipartRoutes } from './routes/evidence-multipart.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { gapRoutes } from './routes/gaps.ts';
 import { importRoutes } from './routes/imports.ts';
@@ -235,6 +236,7 @@ export function createApp(deps: AppDeps) {
     publicationRoutes,
     replicationRoutes,
     evidenceRoutes,
+    evidenceMultipartRoutes,
     gapRoutes,
     dashboardRoutes,
     oversightRoutes,

@@ -110,6 +110,11 @@ describe('rate limits', () => {
     expect(requestKind('POST', '/api/v1/tenants/35.22/evidence/uploads')).toBe('upload');
     expect(requestKind('POST', '/api/v1/tenants/35.22/evidence/abc/links')).toBe('write');
     expect(requestKind('GET', '/api/v1/tenants/35.22/evidence/uploads')).toBe('read');
+    // A resumable upload counts once, when it starts; its part signatures are reads (ADR 0035).
+    expect(requestKind('POST', '/api/v1/tenants/35.22/evidence/uploads/multipart')).toBe('upload');
+    expect(requestKind('GET', '/api/v1/tenants/35.22/evidence/abc/multipart/0123/parts/3')).toBe('read');
+    expect(requestKind('POST', '/api/v1/tenants/35.22/evidence/abc/multipart/0123/complete')).toBe('write');
+    expect(requestKind('DELETE', '/api/v1/tenants/35.22/evidence/abc/multipart/0123')).toBe('write');
     // The what-if simulation stores nothing: a (costly) read, though sent as a POST.
     expect(requestKind('POST', '/api/v1/scoring/simulate')).toBe('read');
     expect([1, 2, 3].map(() => limiter.take('upload', '35.22', 'u').allowed)).toEqual([true, true, false]);

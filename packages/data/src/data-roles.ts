@@ -65,7 +65,17 @@ export const OBJECT_READ_ACTIONS = ['s3:GetObject'] as const;
  * `PutObjectTagging`: a presigned evidence upload carries the `evidence-state=pending` tag, and intake
  * retags a checked object, so that the bucket's lifecycle rule expires only uploads never checked.
  */
-export const OBJECT_WRITE_ACTIONS = ['s3:PutObject', 's3:DeleteObject', 's3:PutObjectTagging'] as const;
+/**
+ * `AbortMultipartUpload` and `ListMultipartUploadParts`: resumable evidence uploads are cancelled and
+ * resumed (their stored parts listed) by the API, never by the browser (docs/decisions/0035).
+ */
+export const OBJECT_WRITE_ACTIONS = [
+  's3:PutObject',
+  's3:DeleteObject',
+  's3:PutObjectTagging',
+  's3:AbortMultipartUpload',
+  's3:ListMultipartUploadParts',
+] as const;
 
 /**
  * The audit trail is append-only (docs/decisions/0009): every partition `T#<code>#AUDIT#…` as an

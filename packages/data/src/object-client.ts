@@ -8,13 +8,18 @@ import { type ClientCredentials, type DataConfig, requestTimeouts } from './clie
  * Import it statically only where cold start does not matter (local stack, tests, tools).
  */
 export {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  ListPartsCommand,
   PutObjectCommand,
   PutObjectTaggingCommand,
   S3Client,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 export { Upload } from '@aws-sdk/lib-storage';
 export { getSignedUrl } from '@aws-sdk/s3-request-presigner';

@@ -61,7 +61,13 @@ const WRITE_COMMANDS = new Set([
   'BatchWriteItem',
   'TransactWriteItems',
 ]);
-const S3_READ_COMMANDS = new Set(['GetObject', 'HeadObject', 'ListObjectsV2', 'GetObjectTagging']);
+const S3_READ_COMMANDS = new Set([
+  'GetObject',
+  'HeadObject',
+  'ListObjectsV2',
+  'GetObjectTagging',
+  'ListParts',
+]);
 const S3_WRITE_COMMANDS = new Set([
   'PutObject',
   'DeleteObject',

@@ -180,7 +180,14 @@ describe('credential plans: which data role serves which scope', () => {
         },
         {
           Effect: 'Allow',
-          Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:PutObjectTagging'],
+          Action: [
+            's3:GetObject',
+            's3:PutObject',
+            's3:DeleteObject',
+            's3:PutObjectTagging',
+            's3:AbortMultipartUpload',
+            's3:ListMultipartUploadParts',
+          ],
           Resource: ['arn:aws:s3:::inovasi-evidence/tenants/35/*'],
         },
         {

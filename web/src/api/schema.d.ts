@@ -12071,6 +12071,803 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tenants/{code}/evidence/uploads/multipart': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start a resumable upload of one evidence file (PDF, JPG, PNG, MP4): the pending item and an S3 multipart upload */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind:
+              | 'perda'
+              | 'perkada'
+              | 'sk'
+              | 'surat_tugas'
+              | 'rkpd'
+              | 'anggaran'
+              | 'sop'
+              | 'pedoman'
+              | 'laporan'
+              | 'sertifikat'
+              | 'pks_mou'
+              | 'foto'
+              | 'screenshot'
+              | 'video'
+              | 'tautan'
+              | 'lainnya';
+            title: string;
+            note?: string;
+            /** Format: date */
+            documentDate?: string;
+            /** Format: date */
+            validFrom?: string;
+            /** Format: date */
+            validUntil?: string;
+            opdId?: string;
+            public?: boolean;
+            fileName: string;
+            /** @enum {string} */
+            mediaType: 'application/pdf' | 'image/jpeg' | 'image/png' | 'video/mp4';
+            size: number;
+            sha256: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The pending item and its multipart upload */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              evidence: {
+                id: string;
+                tenantCode: string;
+                /** @enum {string} */
+                source: 'upload' | 'url';
+                /** @enum {string} */
+                kind:
+                  | 'perda'
+                  | 'perkada'
+                  | 'sk'
+                  | 'surat_tugas'
+                  | 'rkpd'
+                  | 'anggaran'
+                  | 'sop'
+                  | 'pedoman'
+                  | 'laporan'
+                  | 'sertifikat'
+                  | 'pks_mou'
+                  | 'foto'
+                  | 'screenshot'
+                  | 'video'
+                  | 'tautan'
+                  | 'lainnya';
+                title: string;
+                note?: string;
+                fileName?: string;
+                mediaType?: string;
+                size?: number;
+                sha256?: string;
+                url?: string;
+                video?: {
+                  /** @enum {string} */
+                  host: 'youtube' | 'google_drive' | 'tiktok' | 'instagram';
+                  id: string;
+                };
+                durationSeconds?: number;
+                /** @enum {string} */
+                fileKind?: 'pdf' | 'jpg' | 'png' | 'mp4' | 'video_link' | 'web_link';
+                /** Format: date */
+                documentDate?: string;
+                /** Format: date */
+                validFrom?: string;
+                /** Format: date */
+                validUntil?: string;
+                opdId?: string;
+                public: boolean;
+                /** @enum {string} */
+                status: 'pending' | 'passed' | 'rejected';
+                intake?: {
+                  /** Format: date-time */
+                  checkedAt: string;
+                  /** @enum {string} */
+                  checkedBy: 'api' | 'worker';
+                  mediaType?: string;
+                  size?: number;
+                  sha256?: string;
+                  textLayer?: boolean;
+                  durationSeconds?: number;
+                  /** @enum {string} */
+                  rejection?:
+                    | 'type_not_accepted'
+                    | 'type_mismatch'
+                    | 'size_mismatch'
+                    | 'too_large'
+                    | 'hash_mismatch'
+                    | 'video_too_long'
+                    | 'video_unreadable'
+                    | 'quota_exceeded';
+                  findings: {
+                    /** @enum {string} */
+                    code:
+                      | 'needs_readable_copy'
+                      | 'duplicate'
+                      | 'video_duration_unknown'
+                      | 'date_outside_window'
+                      | 'document_date_missing'
+                      | 'not_valid_in_period'
+                      | 'file_kind_not_accepted'
+                      | 'shared_across_indicators';
+                    refs?: string[];
+                  }[];
+                };
+                linkedCodes: {
+                  [key: string]: number;
+                };
+                deleted?: {
+                  by: string;
+                  /** Format: date-time */
+                  at: string;
+                  reason: string;
+                };
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                createdBy: string;
+                updatedBy: string;
+              };
+              upload: {
+                uploadId: string;
+                partSize: number;
+                partCount: number;
+              };
+              duplicates: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                kind:
+                  | 'perda'
+                  | 'perkada'
+                  | 'sk'
+                  | 'surat_tugas'
+                  | 'rkpd'
+                  | 'anggaran'
+                  | 'sop'
+                  | 'pedoman'
+                  | 'laporan'
+                  | 'sertifikat'
+                  | 'pks_mou'
+                  | 'foto'
+                  | 'screenshot'
+                  | 'video'
+                  | 'tautan'
+                  | 'lainnya';
+                /** @enum {string} */
+                status: 'pending' | 'passed' | 'rejected';
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/evidence/{evidenceId}/multipart/{uploadId}/parts/{partNumber}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A presigned PUT for one part of a resumable upload (its exact length is signed) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          evidenceId: string;
+          uploadId: string;
+          partNumber: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The presigned part upload */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              method: 'PUT';
+              url: string;
+              headers: {
+                [key: string]: string;
+              };
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/evidence/{evidenceId}/multipart/{uploadId}/parts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The parts the store holds so far: a resumed upload sends only the others */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          evidenceId: string;
+          uploadId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The stored parts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              parts: {
+                partNumber: number;
+                etag: string;
+                size: number;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/evidence/{evidenceId}/multipart/{uploadId}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assemble the parts (all present, each of its length) and check the file as a single upload is checked */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          evidenceId: string;
+          uploadId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The item, passed intake (its findings are warnings) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              /** @enum {string} */
+              source: 'upload' | 'url';
+              /** @enum {string} */
+              kind:
+                | 'perda'
+                | 'perkada'
+                | 'sk'
+                | 'surat_tugas'
+                | 'rkpd'
+                | 'anggaran'
+                | 'sop'
+                | 'pedoman'
+                | 'laporan'
+                | 'sertifikat'
+                | 'pks_mou'
+                | 'foto'
+                | 'screenshot'
+                | 'video'
+                | 'tautan'
+                | 'lainnya';
+              title: string;
+              note?: string;
+              fileName?: string;
+              mediaType?: string;
+              size?: number;
+              sha256?: string;
+              url?: string;
+              video?: {
+                /** @enum {string} */
+                host: 'youtube' | 'google_drive' | 'tiktok' | 'instagram';
+                id: string;
+              };
+              durationSeconds?: number;
+              /** @enum {string} */
+              fileKind?: 'pdf' | 'jpg' | 'png' | 'mp4' | 'video_link' | 'web_link';
+              /** Format: date */
+              documentDate?: string;
+              /** Format: date */
+              validFrom?: string;
+              /** Format: date */
+              validUntil?: string;
+              opdId?: string;
+              public: boolean;
+              /** @enum {string} */
+              status: 'pending' | 'passed' | 'rejected';
+              intake?: {
+                /** Format: date-time */
+                checkedAt: string;
+                /** @enum {string} */
+                checkedBy: 'api' | 'worker';
+                mediaType?: string;
+                size?: number;
+                sha256?: string;
+                textLayer?: boolean;
+                durationSeconds?: number;
+                /** @enum {string} */
+                rejection?:
+                  | 'type_not_accepted'
+                  | 'type_mismatch'
+                  | 'size_mismatch'
+                  | 'too_large'
+                  | 'hash_mismatch'
+                  | 'video_too_long'
+                  | 'video_unreadable'
+                  | 'quota_exceeded';
+                findings: {
+                  /** @enum {string} */
+                  code:
+                    | 'needs_readable_copy'
+                    | 'duplicate'
+                    | 'video_duration_unknown'
+                    | 'date_outside_window'
+                    | 'document_date_missing'
+                    | 'not_valid_in_period'
+                    | 'file_kind_not_accepted'
+                    | 'shared_across_indicators';
+                  refs?: string[];
+                }[];
+              };
+              linkedCodes: {
+                [key: string]: number;
+              };
+              deleted?: {
+                by: string;
+                /** Format: date-time */
+                at: string;
+                reason: string;
+              };
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              createdBy: string;
+              updatedBy: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Idempotency key reused with a different body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/evidence/{evidenceId}/multipart/{uploadId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Cancel a resumable upload: the stored parts and the pending item are removed */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          evidenceId: string;
+          uploadId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Cancelled */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tenants/{code}/periods/{year}/gaps': {
     parameters: {
       query?: never;

@@ -337,6 +337,18 @@ export const en: Dictionary = {
   'indicator.note': 'Note (optional)',
   'indicator.save': 'Save answer',
   'indicator.saveFor': 'Save answer: {name}',
+  'indicator.keptOffline':
+    'No connection: the answer is kept on this device and sent when the connection returns.',
+  'indicator.offlineConflictTitle': 'Offline answer not sent yet',
+  'indicator.offlineConflict':
+    'While you were offline, someone else changed this innovation. Choose which answer to keep; nothing is discarded without your choice.',
+  'indicator.offlineMine': 'Your answer (kept on this device): level {level}',
+  'indicator.offlineTheirs': 'The answer on the server now: level {level}',
+  'indicator.offlineTheirsNone': 'The answer on the server now: not answered',
+  'indicator.offlineSendMine': 'Send my answer',
+  'indicator.offlineKeepTheirs': 'Keep the server’s answer',
+  'profile.keptOffline':
+    'No connection: your changes are kept on this device and sent when the connection returns.',
   'indicator.saved': 'Answer saved.',
   'indicator.unsaved': 'Not saved yet.',
   'indicator.saving': 'Saving…',
@@ -817,7 +829,14 @@ export const en: Dictionary = {
   'evidence.upload': 'Upload',
   'evidence.retryUpload': 'Try uploading again',
   'evidence.uploadAnother': 'Upload another file',
-  'evidence.phase.hashing': 'Preparing the file…',
+  'evidence.phase.hashing': 'Preparing the file {percent}%…',
+  'evidence.phase.resuming': 'Resuming the earlier upload…',
+  'evidence.phase.offline':
+    'The connection dropped. The upload is paused and continues by itself when the connection returns.',
+  'evidence.cancelUpload': 'Cancel upload',
+  'evidence.uploadCancelled': 'Upload cancelled. No file was kept.',
+  'evidence.resumeHint':
+    'This file was partly uploaded from this browser before; the parts already sent are not sent again.',
   'evidence.phase.requesting': 'Asking for an upload link…',
   'evidence.phase.uploading': 'Uploading {percent}%',
   'evidence.phase.retrying': 'Connection lost; trying again (attempt {attempt})…',

@@ -285,6 +285,18 @@ export const id = {
   'indicator.note': 'Catatan (opsional)',
   'indicator.save': 'Simpan jawaban',
   'indicator.saveFor': 'Simpan jawaban: {name}',
+  'indicator.keptOffline':
+    'Tidak ada koneksi: jawaban disimpan di perangkat ini dan dikirim saat koneksi kembali.',
+  'indicator.offlineConflictTitle': 'Jawaban luring belum terkirim',
+  'indicator.offlineConflict':
+    'Selama Anda luring, inovasi ini diubah orang lain. Pilih jawaban yang dipakai; tidak ada yang dibuang tanpa pilihan Anda.',
+  'indicator.offlineMine': 'Jawaban Anda (disimpan di perangkat): level {level}',
+  'indicator.offlineTheirs': 'Jawaban di server sekarang: level {level}',
+  'indicator.offlineTheirsNone': 'Jawaban di server sekarang: belum dijawab',
+  'indicator.offlineSendMine': 'Kirim jawaban saya',
+  'indicator.offlineKeepTheirs': 'Pakai jawaban di server',
+  'profile.keptOffline':
+    'Tidak ada koneksi: perubahan disimpan di perangkat ini dan dikirim saat koneksi kembali.',
   'indicator.saved': 'Jawaban tersimpan.',
   'indicator.unsaved': 'Belum disimpan.',
   'indicator.saving': 'Menyimpan…',

@@ -42,13 +42,13 @@ import { DENIAL_ERRORS, type TenantAccess, tenantAccess } from '../tenancy.ts';
 import { assertInnovationEditable, assertPeriodAllowsEdit } from '../workflow-guards.ts';
 import { findPeriodRubric, periodParams, periodRubric } from './periods.ts';
 
-const evidenceIdSchema = z
+export const evidenceIdSchema = z
   .string()
   .regex(/^[0-9A-Za-z_-]{1,64}$/)
   .openapi({ example: '01JDEMOEVIDENCE00000000000' });
 const evidenceParams = tenantParams.extend({ evidenceId: evidenceIdSchema });
 
-const uploadSchema = z.object({
+export const uploadSchema = z.object({
   method: z.literal('PUT'),
   url: z.string(),
   /** Send exactly these headers with the PUT, and exactly `size` bytes. */
@@ -56,14 +56,14 @@ const uploadSchema = z.object({
   expiresAt: z.string(),
 });
 
-const evidenceSummary = (evidence: Evidence) => ({
+export const evidenceSummary = (evidence: Evidence) => ({
   id: evidence.id,
   title: evidence.title,
   kind: evidence.kind,
   status: evidence.status,
   createdAt: evidence.createdAt,
 });
-const evidenceSummarySchema = z.object({
+export const evidenceSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
   kind: z.enum(EVIDENCE_KINDS),
@@ -328,13 +328,13 @@ const completenessRoute = createRoute({
 });
 
 /** The action on a record owned by `opdId` (none: a region-wide item, which only Bappeda manages). */
-function authorize(access: TenantAccess, action: Action, opdId: string | undefined): void {
+export function authorize(access: TenantAccess, action: Action, opdId: string | undefined): void {
   const decision = decide(access.actor, action, { tenantCode: access.tenantCode, opdId });
   if (!decision.allowed) throw new ApiError(403, DENIAL_ERRORS[decision.reason]);
 }
 
 /** The owner an item gets: the one asked for (checked), or an operator's own OPD. */
-async function ownerFor(access: TenantAccess, opdId: string | undefined): Promise<string | undefined> {
+export async function ownerFor(access: TenantAccess, opdId: string | undefined): Promise<string | undefined> {
   const owner = opdId ?? (access.actor.roles.includes('opd_operator') ? access.actor.opdId : undefined);
   authorize(access, 'evidence.write', owner);
   if (owner !== undefined) {
@@ -378,7 +378,7 @@ function rejectionError(
 }
 
 /** A rejected item, as the error the caller reads: what was expected and what was found. */
-function rejected(evidence: Evidence): ApiError {
+export function rejected(evidence: Evidence): ApiError {
   const rejection = evidence.intake?.rejection ?? 'type_not_accepted';
   const { code, field } = REJECTIONS[rejection];
   const found = evidence.intake;

@@ -262,6 +262,18 @@ export const ERROR_MESSAGES = {
     id: 'Kuota penyimpanan data dukung daerah ini sudah penuh. Hapus data dukung yang tidak dipakai atau hubungi admin platform.',
     en: 'This region’s evidence storage quota is full. Delete unused evidence or contact the platform admin.',
   },
+  evidence_upload_not_found: {
+    id: 'Unggahan ini tidak ada lagi: sudah selesai, dibatalkan, atau kedaluwarsa. Unggah berkasnya lagi.',
+    en: 'This upload no longer exists: it was finished, cancelled or has expired. Upload the file again.',
+  },
+  evidence_part_out_of_range: {
+    id: 'Nomor bagian unggahan di luar jumlah bagian berkas ini.',
+    en: 'The part number is outside the number of parts of this file.',
+  },
+  evidence_parts_incomplete: {
+    id: 'Belum semua bagian berkas sampai di penyimpanan (atau ukurannya tidak sesuai). Lanjutkan unggahan, lalu coba lagi.',
+    en: 'Not all parts of the file have reached storage (or their sizes are wrong). Resume the upload, then try again.',
+  },
   evidence_not_uploaded: {
     id: 'Berkas belum ada di penyimpanan. Selesaikan unggahan, lalu coba lagi.',
     en: 'The file is not in storage yet. Finish the upload, then try again.',

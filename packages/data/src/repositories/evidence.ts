@@ -32,6 +32,19 @@ import type { ScopedClients } from '../clients.ts';
 import { cancelledConditions, isConditionFailure, NotFoundError } from '../errors.ts';
 import { inspectEvidenceObject } from '../evidence/inspect.ts';
 import {
+  abortMultipart,
+  completeMultipart,
+  createMultipart,
+  isNoSuchUpload,
+  listParts,
+  type ObjectAccess,
+  partLayoutFor,
+  partLength,
+  partsOutOfLayout,
+  presignPart,
+  type StoredPart,
+} from '../evidence/multipart.ts';
+import {
   EVIDENCE_STATE_CHECKED,
   EVIDENCE_STATE_PENDING,
   EVIDENCE_STATE_TAG,
@@ -67,6 +80,10 @@ const isTransactionConflict = (error: unknown): boolean => {
 interface StoredEvidence extends Evidence {
   readonly objectKey?: string;
   readonly fingerprint: string;
+  /** A resumable upload's S3 upload id and part layout, while it is pending. */
+  readonly uploadId?: string;
+  readonly partSize?: number;
+  readonly partCount?: number;
 }
 
 export interface LinkedEvidence {
@@ -74,6 +91,13 @@ export interface LinkedEvidence {
   readonly link: EvidenceLink;
   /** Passed intake and not deleted. */
   readonly passed: boolean;
+}
+
+/** A resumable upload: send part n (1-based) of `partSize` bytes (the last: the rest) to its signed URL. */
+export interface MultipartTicket {
+  readonly uploadId: string;
+  readonly partSize: number;
+  readonly partCount: number;
 }
 
 /** A presigned PUT: send the file's bytes, exactly `size` of them, with exactly these headers. */
@@ -127,6 +151,21 @@ export class EvidenceStateError extends Error {
 export class EvidenceLinkExistsError extends Error {
   override readonly name = 'EvidenceLinkExistsError';
 }
+/** No pending resumable upload of this item has this upload id (or it was completed or cancelled). */
+export class EvidenceUploadNotFoundError extends Error {
+  override readonly name = 'EvidenceUploadNotFoundError';
+}
+/** A part number outside the upload's layout. */
+export class EvidencePartRangeError extends Error {
+  override readonly name = 'EvidencePartRangeError';
+}
+/** Parts missing, or of another length than the layout gives them: the file is not all there. */
+export class EvidencePartsIncompleteError extends Error {
+  override readonly name = 'EvidencePartsIncompleteError';
+  constructor(readonly parts: readonly number[]) {
+    super(`parts missing or of the wrong length: ${parts.join(', ')}`);
+  }
+}
 /** An object-created event for a key that is not the item's upload (a stray or tampered object). */
 export class EvidenceObjectMismatchError extends Error {
   override readonly name = 'EvidenceObjectMismatchError';
@@ -138,7 +177,14 @@ const codeOf = (target: EvidenceTarget): string =>
 const ttlIn = (now: string, seconds: number): number => Math.floor(Date.parse(now) / 1000) + seconds;
 
 function toEvidence(item: Record<string, unknown>): Evidence {
-  const { objectKey: _objectKey, fingerprint: _fingerprint, ...rest } = toRecord<StoredEvidence>(item);
+  const {
+    objectKey: _objectKey,
+    fingerprint: _fingerprint,
+    uploadId: _uploadId,
+    partSize: _partSize,
+    partCount: _partCount,
+    ...rest
+  } = toRecord<StoredEvidence>(item);
   return rest;
 }
 
@@ -296,6 +342,42 @@ export class EvidenceRepository {
     actor: Actor,
     now = new Date().toISOString(),
   ): Promise<{ evidence: Evidence; upload: PresignedUpload; duplicates: Evidence[] }> {
+    const { evidence, objectKey } = await this.newPendingUpload(input, actor, now);
+    const [upload, duplicates] = await Promise.all([
+      this.presignUpload(objectKey, evidence.mediaType ?? input.mediaType, input.size, evidence.sha256 ?? ''),
+      this.findByFingerprint(evidence.sha256 ?? ''),
+    ]);
+    await this.recordPending(evidence, objectKey, actor, now, {});
+    return { evidence, upload, duplicates };
+  }
+
+  /**
+   * A resumable upload (docs/decisions/0035): the same pending item and limits as `requestUpload`,
+   * with an S3 multipart upload at its key whose layout (part size and count) the server fixes, so
+   * each part's presigned PUT signs its exact length. The upload id is kept on the item: only this
+   * item's upload can be signed, listed, completed or aborted through it.
+   */
+  async requestMultipartUpload(
+    input: EvidenceUploadInput,
+    actor: Actor,
+    now = new Date().toISOString(),
+  ): Promise<{ evidence: Evidence; upload: MultipartTicket; duplicates: Evidence[] }> {
+    const { evidence, objectKey } = await this.newPendingUpload(input, actor, now);
+    const layout = partLayoutFor(input.size);
+    const [uploadId, duplicates] = await Promise.all([
+      this.objectAccess().then((objects) => createMultipart(objects, objectKey, input.mediaType)),
+      this.findByFingerprint(evidence.sha256 ?? ''),
+    ]);
+    await this.recordPending(evidence, objectKey, actor, now, { uploadId, ...layout });
+    return { evidence, upload: { uploadId, ...layout }, duplicates };
+  }
+
+  /** The limits' checks and the pending item of a new upload, not yet written. */
+  private async newPendingUpload(
+    input: EvidenceUploadInput,
+    actor: Actor,
+    now: string,
+  ): Promise<{ evidence: Evidence; objectKey: string }> {
     if (input.size > maxBytesFor(input.mediaType, this.limits)) {
       throw new EvidenceTooLargeError(`${input.size} bytes exceed the limit for ${input.mediaType}`);
     }
@@ -303,8 +385,6 @@ export class EvidenceRepository {
     if (usage.usedBytes + input.size > usage.quotaBytes) throw new EvidenceQuotaError('quota exceeded');
 
     const id = ulid();
-    const sha256 = input.sha256.toLowerCase();
-    const objectKey = evidenceObjectKey(this.tenantCode, id, input.fileName);
     const evidence: Evidence = {
       id,
       tenantCode: this.tenantCode,
@@ -315,7 +395,7 @@ export class EvidenceRepository {
       fileName: input.fileName,
       mediaType: input.mediaType,
       size: input.size,
-      sha256,
+      sha256: input.sha256.toLowerCase(),
       ...(input.documentDate ? { documentDate: input.documentDate } : {}),
       ...(input.validFrom ? { validFrom: input.validFrom } : {}),
       ...(input.validUntil ? { validUntil: input.validUntil } : {}),
@@ -329,10 +409,17 @@ export class EvidenceRepository {
       createdBy: actor.userId,
       updatedBy: actor.userId,
     };
-    const [upload, duplicates] = await Promise.all([
-      this.presignUpload(objectKey, input.mediaType, input.size, sha256),
-      this.findByFingerprint(sha256),
-    ]);
+    return { evidence, objectKey: evidenceObjectKey(this.tenantCode, id, input.fileName) };
+  }
+
+  private async recordPending(
+    evidence: Evidence,
+    objectKey: string,
+    actor: Actor,
+    now: string,
+    multipart: Partial<MultipartTicket>,
+  ): Promise<void> {
+    const sha256 = evidence.sha256 ?? '';
     await this.clients.table.send(
       new TransactWriteCommand({
         TransactItems: [
@@ -340,21 +427,158 @@ export class EvidenceRepository {
             Put: {
               TableName: this.tableName,
               Item: {
-                ...evidenceKeys.item(this.tenantCode, id),
-                ...evidenceKeys.itemIndex(this.tenantCode, now, id, sha256),
+                ...evidenceKeys.item(this.tenantCode, evidence.id),
+                ...evidenceKeys.itemIndex(this.tenantCode, now, evidence.id, sha256),
                 ...evidence,
                 objectKey,
                 fingerprint: sha256,
+                ...multipart,
                 ttl: ttlIn(now, PENDING_TTL_SECONDS),
               },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          this.auditEntry(actor, { action: 'evidence.upload_requested', entityId: id }, now),
+          this.auditEntry(actor, { action: 'evidence.upload_requested', entityId: evidence.id }, now),
         ],
       }),
     );
-    return { evidence, upload, duplicates };
+  }
+
+  private async objectAccess(): Promise<ObjectAccess> {
+    const { client, s3 } = await this.clients.objects();
+    return { client, s3, bucket: this.bucket };
+  }
+
+  /**
+   * The pending item of a resumable upload, authorised, whose upload id is `uploadId`; anything
+   * else (another item's upload, one completed, cancelled or expired) is `EvidenceUploadNotFoundError`.
+   */
+  private async pendingMultipart(
+    evidenceId: string,
+    uploadId: string,
+    authorize: ((evidence: Evidence) => void) | undefined,
+  ): Promise<Required<Pick<StoredEvidence, 'objectKey' | 'uploadId' | 'partSize' | 'partCount' | 'size'>>> {
+    const stored = await this.getStored(evidenceId, true);
+    if (!stored) throw new NotFoundError('evidence not found');
+    authorize?.(toEvidence(stored as unknown as Record<string, unknown>));
+    const { objectKey, partSize, partCount, size } = stored;
+    if (
+      stored.status !== 'pending' ||
+      stored.deleted ||
+      stored.uploadId !== uploadId ||
+      !objectKey ||
+      !partSize ||
+      !partCount ||
+      size === undefined
+    ) {
+      throw new EvidenceUploadNotFoundError(`no pending upload ${uploadId} for ${evidenceId}`);
+    }
+    return { objectKey, uploadId, partSize, partCount, size };
+  }
+
+  /** A presigned PUT for one part, signing its exact length (the server's layout). */
+  async signUploadPart(
+    evidenceId: string,
+    uploadId: string,
+    partNumber: number,
+    options: { readonly authorize?: ((evidence: Evidence) => void) | undefined } = {},
+  ): Promise<PresignedUpload> {
+    const upload = await this.pendingMultipart(evidenceId, uploadId, options.authorize);
+    if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > upload.partCount) {
+      throw new EvidencePartRangeError(`part ${partNumber} of ${upload.partCount}`);
+    }
+    const contentLength = partLength(upload.size, upload, partNumber);
+    const url = await presignPart(
+      await this.objectAccess(),
+      upload.objectKey,
+      uploadId,
+      partNumber,
+      contentLength,
+      this.limits.uploadUrlSeconds,
+    );
+    return {
+      method: 'PUT',
+      url,
+      // No headers to send: the browser sets Content-Length from the part itself, and it is signed.
+      headers: {},
+      expiresAt: new Date(Date.now() + this.limits.uploadUrlSeconds * 1000).toISOString(),
+    };
+  }
+
+  /** The parts S3 holds so far: what a resumed upload need not send again. */
+  async listUploadParts(
+    evidenceId: string,
+    uploadId: string,
+    options: { readonly authorize?: ((evidence: Evidence) => void) | undefined } = {},
+  ): Promise<StoredPart[]> {
+    const upload = await this.pendingMultipart(evidenceId, uploadId, options.authorize);
+    try {
+      return await listParts(await this.objectAccess(), upload.objectKey, uploadId);
+    } catch (error) {
+      if (isNoSuchUpload(error)) throw new EvidenceUploadNotFoundError(`upload ${uploadId} is gone`);
+      throw error;
+    }
+  }
+
+  /**
+   * Assembles the parts S3 holds, after checking them against the layout (every part present, each
+   * of its exact length: the object is the announced size), then runs intake as `complete` does.
+   * A completion whose answer was lost finds the upload gone and the object there: intake runs.
+   */
+  async completeMultipartUpload(
+    evidenceId: string,
+    uploadId: string,
+    options: {
+      readonly actor?: Actor | undefined;
+      readonly authorize?: ((evidence: Evidence) => void) | undefined;
+    },
+  ): Promise<Evidence> {
+    const upload = await this.pendingMultipart(evidenceId, uploadId, options.authorize);
+    const objects = await this.objectAccess();
+    let parts: StoredPart[] | undefined;
+    try {
+      parts = await listParts(objects, upload.objectKey, uploadId);
+    } catch (error) {
+      if (!isNoSuchUpload(error)) throw error;
+    }
+    if (parts) {
+      const wrong = partsOutOfLayout(upload.size, upload, parts);
+      if (wrong.length > 0) throw new EvidencePartsIncompleteError(wrong);
+      await completeMultipart(objects, upload.objectKey, uploadId, parts);
+    }
+    return this.complete(evidenceId, 'api', { actor: options.actor });
+  }
+
+  /**
+   * Cancels a resumable upload: S3 drops the parts, and the pending item goes with an audit entry,
+   * so nothing half-uploaded stays in the library. An item decided meanwhile is not touched.
+   */
+  async abortUpload(
+    evidenceId: string,
+    uploadId: string,
+    actor: Actor,
+    options: { readonly authorize?: ((evidence: Evidence) => void) | undefined; readonly now?: string } = {},
+  ): Promise<void> {
+    const upload = await this.pendingMultipart(evidenceId, uploadId, options.authorize);
+    await abortMultipart(await this.objectAccess(), upload.objectKey, uploadId);
+    const now = options.now ?? new Date().toISOString();
+    try {
+      await this.transact([
+        {
+          Delete: {
+            TableName: this.tableName,
+            Key: evidenceKeys.item(this.tenantCode, evidenceId),
+            ConditionExpression: '#status = :pending AND uploadId = :uploadId',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':pending': 'pending', ':uploadId': uploadId },
+          },
+        },
+        this.auditEntry(actor, { action: 'evidence.upload_cancelled', entityId: evidenceId }, now),
+      ]);
+    } catch (error) {
+      if (isConditionFailure(error)) throw new EvidenceUploadNotFoundError(`${evidenceId} was decided`);
+      throw error;
+    }
   }
 
   private async presignUpload(

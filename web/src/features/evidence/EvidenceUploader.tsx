@@ -15,6 +15,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FindingList, mergeFindings, useBytes } from './EvidenceBits.tsx';
+import { unfinishedUpload, uploadEvidenceResumable } from './resumable.ts';
 import {
   ACCEPT,
   guessKind,
@@ -22,8 +23,6 @@ import {
   titleFromFileName,
   type UploadProgress,
   type UploadResult,
-  UploadTransferError,
-  uploadEvidence,
 } from './upload.ts';
 
 interface Props {
@@ -73,9 +72,11 @@ export default function EvidenceUploader({
   const [pickError, setPickError] = useState<string | null>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [dateMissing, setDateMissing] = useState(false);
+  const controller = useRef<AbortController | null>(null);
   const upload = useMutation({
     mutationFn: async (input: Chosen): Promise<Outcome> => {
-      const result = await uploadEvidence(
+      controller.current = new AbortController();
+      const result = await uploadEvidenceResumable(
         {
           code,
           file: input.file,
@@ -86,6 +87,7 @@ export default function EvidenceUploader({
           opdId,
         },
         setProgress,
+        controller.current.signal,
       );
       const warnings = onPassed ? await onPassed(result.evidence) : [];
       return { ...result, warnings };
@@ -131,6 +133,8 @@ export default function EvidenceUploader({
 
   const fieldErrors = upload.error instanceof ApiError ? upload.error.fieldMessages() : {};
   const rejected = upload.error instanceof ApiError && upload.error.status === 422;
+  const cancelled = upload.error instanceof DOMException && upload.error.name === 'AbortError';
+  const resumable = chosen !== null && !upload.isPending && unfinishedUpload(code, chosen.file) !== undefined;
 
   if (upload.isSuccess) {
     const { evidence, duplicates, warnings } = upload.data;
@@ -224,8 +228,18 @@ export default function EvidenceUploader({
                   miw={150}
                 />
               </Group>
+              {resumable && (
+                <Text size="xs" role="note" data-testid="upload-resumable">
+                  {t('evidence.resumeHint')}
+                </Text>
+              )}
               {progress && <UploadProgressBar progress={progress} />}
-              {upload.isError && (
+              {cancelled && (
+                <Alert color="gray" p="xs" role="status" data-testid="upload-cancelled">
+                  <Text size="sm">{t('evidence.uploadCancelled')}</Text>
+                </Alert>
+              )}
+              {upload.isError && !cancelled && (
                 <Alert
                   color="red"
                   title={rejected ? t('evidence.rejectedTitle') : undefined}
@@ -234,9 +248,9 @@ export default function EvidenceUploader({
                 >
                   <Stack gap={4}>
                     <Text size="sm">
-                      {upload.error instanceof UploadTransferError
-                        ? t('evidence.transferFailed')
-                        : errorMessage(upload.error)}
+                      {upload.error instanceof ApiError
+                        ? errorMessage(upload.error)
+                        : t('evidence.transferFailed')}
                     </Text>
                     {upload.error instanceof ApiError &&
                       upload.error.details.map((detail) => (
@@ -249,11 +263,25 @@ export default function EvidenceUploader({
               )}
               <Group gap="xs">
                 <Button type="submit" size="sm" loading={upload.isPending}>
-                  {upload.isError && !rejected ? t('evidence.retryUpload') : t('evidence.upload')}
+                  {upload.isError && !rejected && !cancelled
+                    ? t('evidence.retryUpload')
+                    : t('evidence.upload')}
                 </Button>
-                <Button size="sm" variant="default" onClick={startOver} disabled={upload.isPending}>
-                  {t('app.cancel')}
-                </Button>
+                {upload.isPending ? (
+                  <Button
+                    size="sm"
+                    variant="default"
+                    color="red"
+                    onClick={() => controller.current?.abort()}
+                    data-testid="upload-cancel"
+                  >
+                    {t('evidence.cancelUpload')}
+                  </Button>
+                ) : (
+                  <Button size="sm" variant="default" onClick={startOver}>
+                    {t('app.cancel')}
+                  </Button>
+                )}
               </Group>
             </>
           )}
@@ -266,15 +294,18 @@ export default function EvidenceUploader({
 function UploadProgressBar({ progress }: { progress: UploadProgress }) {
   const t = useT();
   const label =
-    progress.phase === 'uploading'
-      ? t('evidence.phase.uploading', { percent: progress.percent })
+    progress.phase === 'uploading' || progress.phase === 'hashing'
+      ? t(`evidence.phase.${progress.phase}`, { percent: progress.percent })
       : progress.phase === 'retrying'
         ? t('evidence.phase.retrying', { attempt: progress.attempt })
         : t(`evidence.phase.${progress.phase}`);
+  const measured =
+    progress.phase === 'uploading' || progress.phase === 'checking' || progress.phase === 'hashing';
   return (
     <Stack gap={2}>
       <Progress
-        value={progress.phase === 'uploading' || progress.phase === 'checking' ? progress.percent : 5}
+        value={measured ? progress.percent : 5}
+        color={progress.phase === 'offline' ? 'orange' : undefined}
         animated={progress.phase !== 'uploading'}
         size="lg"
         aria-label={label}

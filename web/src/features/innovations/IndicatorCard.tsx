@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { memo, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api/errors.ts';
+import { ApiError, NetworkError } from '../../api/errors.ts';
 import {
   type IndicatorAnswer,
   type IndicatorEvidence,
@@ -28,6 +28,8 @@ import { countedLevel, KEMANFAATAN_CODE, levelLadder } from '../scoring/kematang
 import { LevelOption } from '../scoring/LevelOption.tsx';
 import { useReloadInnovation, useReviewAnswer, useSaveAnswer } from '../workflow/mutations.ts';
 import { EvidenceNeeded } from './EvidenceNeeded.tsx';
+import { OfflineConflict } from './OfflineConflict.tsx';
+import { useAnswerQueue } from './offlineAnswers.ts';
 import { ReviewBadge } from './ReviewBadge.tsx';
 
 /** Typing a note saves once the person pauses, so each keystroke is not a write. */
@@ -51,6 +53,14 @@ interface Draft {
 
 function fromServer(answer: IndicatorAnswer | undefined): Draft {
   return { level: answer?.level ?? null, basis: answer?.basis, note: answer?.note ?? '' };
+}
+
+function fromQueued(body: {
+  level: number;
+  basis?: Sid33Basis | undefined;
+  note?: string | undefined;
+}): Draft {
+  return { level: body.level, basis: body.basis, note: body.note ?? '' };
 }
 
 function sameDraft(a: Draft, b: Draft): boolean {
@@ -80,8 +90,23 @@ export const IndicatorCard = memo(function IndicatorCard({
   const save = useSaveAnswer(code, innovation.id);
   const reload = useReloadInnovation(code, innovation.id);
   const noteTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const offline = useAnswerQueue(code, innovation.id);
+  const queued = offline.queue?.answers[indicator.code];
+  const queuedConflict = queued !== undefined && offline.queue?.conflict === true;
 
-  const current = draft ?? fromServer(server);
+  // Once the queue sent this answer, the card follows the server again.
+  const wasQueued = useRef(false);
+  useEffect(() => {
+    if (queued) wasQueued.current = true;
+    else if (wasQueued.current) {
+      wasQueued.current = false;
+      save.reset();
+      setDraft(null);
+    }
+  }, [queued, save.reset]);
+
+  const current =
+    draft ?? (queued ? fromQueued(queued.body as Parameters<typeof fromQueued>[0]) : fromServer(server));
   const dirty = draft !== null && !sameDraft(draft, fromServer(server));
   const isKemanfaatan = indicator.code === KEMANFAATAN_CODE;
   const ladder = levelLadder(indicator, current.basis);
@@ -123,19 +148,20 @@ export const IndicatorCard = memo(function IndicatorCard({
       return;
     }
     const note = next.note.trim();
+    const body = {
+      level: next.level,
+      ...(isKemanfaatan && next.basis ? { basis: next.basis } : {}),
+      ...(note ? { note } : {}),
+    };
     save.mutate(
-      {
-        indicator: indicator.code,
-        version: innovation.version,
-        body: {
-          level: next.level,
-          ...(isKemanfaatan && next.basis ? { basis: next.basis } : {}),
-          ...(note ? { note } : {}),
-        },
-      },
+      { indicator: indicator.code, version: innovation.version, body },
       {
         // A later choice made while this one was on its way stays as the draft, and saves next.
         onSuccess: () => setDraft((latest) => (latest && !sameDraft(latest, next) ? latest : null)),
+        // No connection: the choice is kept on this device and sent when the connection returns.
+        onError: (error) => {
+          if (error instanceof NetworkError) void offline.keep(indicator.code, body, innovation.version);
+        },
       },
     );
   }
@@ -152,15 +178,18 @@ export const IndicatorCard = memo(function IndicatorCard({
     }
   }
 
-  const saveState = save.isPending
-    ? t('indicator.saving')
-    : save.isError
-      ? t('indicator.saveFailed')
-      : dirty
-        ? t('indicator.unsaved')
-        : save.isSuccess || server
-          ? t('indicator.saved')
-          : '';
+  const keptOffline = queued !== undefined && !queuedConflict && !save.isPending;
+  const saveState = keptOffline
+    ? t('indicator.keptOffline')
+    : save.isPending
+      ? t('indicator.saving')
+      : save.isError
+        ? t('indicator.saveFailed')
+        : dirty
+          ? t('indicator.unsaved')
+          : save.isSuccess || server
+            ? t('indicator.saved')
+            : '';
 
   return (
     <Paper
@@ -272,7 +301,18 @@ export const IndicatorCard = memo(function IndicatorCard({
           )
         )}
 
-        {saveError !== null && (
+        {queuedConflict && queued && (
+          <OfflineConflict
+            mine={queued.body.level}
+            theirs={server?.level}
+            onSendMine={() => offline.sendMineOnTop()}
+            onKeepTheirs={() => {
+              setDraft(null);
+              return offline.keepTheirs(indicator.code);
+            }}
+          />
+        )}
+        {saveError !== null && !(saveError instanceof NetworkError && queued) && (
           <Alert color={versionConflict ? 'orange' : 'red'} role="alert" data-testid="answer-error">
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{versionConflict ? t('indicator.conflict') : errorMessage(saveError)}</Text>
@@ -296,14 +336,24 @@ export const IndicatorCard = memo(function IndicatorCard({
           <Group justify="space-between" gap="xs" mih={30}>
             <Text
               size="sm"
-              c={save.isError ? 'red.8' : 'dimmed'}
+              c={keptOffline ? 'orange.9' : save.isError ? 'red.8' : 'dimmed'}
               role="status"
               data-testid="answer-save-state"
-              data-state={save.isPending ? 'saving' : save.isError ? 'failed' : dirty ? 'unsaved' : 'saved'}
+              data-state={
+                keptOffline
+                  ? 'kept-offline'
+                  : save.isPending
+                    ? 'saving'
+                    : save.isError
+                      ? 'failed'
+                      : dirty
+                        ? 'unsaved'
+                        : 'saved'
+              }
             >
               {saveState}
             </Text>
-            {dirty && !save.isPending && current.level !== null && (
+            {dirty && !save.isPending && !queued && current.level !== null && (
               <Button
                 size="xs"
                 variant="light"

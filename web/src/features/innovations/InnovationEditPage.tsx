@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../api/errors.ts';
+import { ApiError, NetworkError } from '../../api/errors.ts';
 import type { Innovation, Opd } from '../../api/model.ts';
 import { currentYear, useInnovation, useOpds } from '../../api/queries.ts';
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
@@ -76,6 +76,19 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
   const [fieldErrors, setFieldErrors] = useState<FieldMessages>({});
   const [saveError, setSaveError] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
+  // A save that found no connection: the draft is on this device, and is sent when the browser is
+  // back online, through the same version check (a conflict then shows as any other).
+  const [waitingForConnection, setWaitingForConnection] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!waitingForConnection) return;
+    const resend = () => {
+      setWaitingForConnection(false);
+      formRef.current?.requestSubmit();
+    };
+    window.addEventListener('online', resend);
+    return () => window.removeEventListener('online', resend);
+  }, [waitingForConnection]);
   const [notice, setNotice] = useState<Notice>(
     (location.state as { created?: boolean } | null)?.created ? 'created' : null,
   );
@@ -86,11 +99,18 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
     : hasRole(user, 'tenant_admin', 'opd_operator');
   // An operator belongs to one OPD and records innovations for it; admins choose.
   const opdLocked = !hasRole(user, 'tenant_admin') && Boolean(user.opdId);
-  const saving = create.isPending || update.isPending;
+  // Offline, React Query holds the save and sends it when the browser is back online; the draft is
+  // already on the device (persistNow), so the page says where the changes are.
+  const heldOffline = waitingForConnection || create.isPaused || update.isPaused;
+  const saving = (create.isPending || update.isPending) && !heldOffline;
 
   function handleFailure(error: unknown) {
     // Whatever happens, the input stays: it is in the form and in the local draft.
     form.persistNow();
+    if (error instanceof NetworkError) {
+      setWaitingForConnection(true);
+      return;
+    }
     if (error instanceof ApiError && error.isVersionConflict) {
       setConflict(true);
       return;
@@ -156,7 +176,7 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
 
   const title = innovation ? t('profile.editTitle') : t('profile.createTitle');
   return (
-    <form onSubmit={submit} noValidate aria-label={title}>
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={title}>
       <Stack gap="md" maw={960}>
         <Group justify="space-between" align="flex-start">
           <Stack gap={4}>
@@ -254,8 +274,13 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
             bg="var(--mantine-color-body)"
             style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 1 }}
           >
-            <Text size="sm" c="dimmed" role="status">
-              {form.dirty ? t('profile.draftKept') : ''}
+            <Text
+              size="sm"
+              c={heldOffline ? 'orange.9' : 'dimmed'}
+              role="status"
+              data-testid="profile-save-state"
+            >
+              {heldOffline ? t('profile.keptOffline') : form.dirty ? t('profile.draftKept') : ''}
             </Text>
             <Group gap="sm">
               <Button

@@ -52,6 +52,9 @@ function useAnswerWrite(code: string, innovationId: string) {
 export function useSaveAnswer(code: string, innovationId: string) {
   const write = useAnswerWrite(code, innovationId);
   return useMutation({
+    // Offline, a save fails at once (instead of React Query pausing it in memory), so the card can
+    // keep the choice in the device's offline queue, which survives a reload (docs/decisions/0035).
+    networkMode: 'always',
     mutationFn: ({ indicator, version, body }: { indicator: string; version: number; body: AnswerInput }) =>
       write(version, (current) =>
         unwrap(

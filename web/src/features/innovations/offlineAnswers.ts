@@ -1,0 +1,199 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createStore, del, get, update } from 'idb-keyval';
+import { useCallback, useEffect, useState } from 'react';
+import { api, ifMatch, unwrap } from '../../api/client.ts';
+import { ApiError } from '../../api/errors.ts';
+import type { AnswerInput, Innovation } from '../../api/model.ts';
+import { queryKeys } from '../../api/queries.ts';
+import { useMe } from '../../auth/MeContext.tsx';
+
+/**
+ * Answers chosen while the connection is down (docs/decisions/0035). A save that fails for want of
+ * a connection is kept in IndexedDB, per person, region and innovation, with the version the
+ * choices were made on; when the browser is back online the queue is sent, one answer at a time,
+ * the first with that version and each next with the version the previous one returned. If someone
+ * else changed the innovation meanwhile the server refuses (409/412): the queue stops, is marked
+ * as a conflict, and the card shows both answers and lets the person choose. Nothing is dropped
+ * without the person saying so. No token is stored: sending uses whatever session is current, so
+ * a token renewed meanwhile (or a fresh sign-in of the same person) sends the same drafts.
+ */
+
+export interface QueuedAnswer {
+  readonly body: AnswerInput;
+  readonly savedAt: string;
+}
+
+export interface AnswerQueue {
+  /** The innovation's version the offline choices were made on. */
+  readonly baseVersion: number;
+  readonly answers: Readonly<Record<string, QueuedAnswer>>;
+  /** The server refused the queue: someone else changed the innovation meanwhile. */
+  readonly conflict?: boolean;
+}
+
+const store = () => createStore('inovasi-drafts', 'answers');
+let opened: ReturnType<typeof createStore> | undefined;
+const drafts = () => {
+  opened ??= store();
+  return opened;
+};
+
+/** How often a kept queue is tried again while the page is open. */
+const RETRY_EVERY_MS = 20_000;
+
+const listeners = new Set<() => void>();
+const changed = () => {
+  for (const listener of listeners) listener();
+};
+
+const queueKey = (userId: string, code: string, innovationId: string) => `${userId}|${code}|${innovationId}`;
+
+export async function queueAnswer(key: string, indicator: string, body: AnswerInput, version: number) {
+  await update<AnswerQueue>(
+    key,
+    (queue) => ({
+      ...queue,
+      baseVersion: queue?.baseVersion ?? version,
+      answers: { ...queue?.answers, [indicator]: { body, savedAt: new Date().toISOString() } },
+    }),
+    drafts(),
+  );
+  changed();
+}
+
+async function dropAnswer(key: string, indicator: string, nextBase?: number) {
+  await update<AnswerQueue | undefined>(
+    key,
+    (queue) => {
+      if (!queue) return undefined;
+      const { [indicator]: _sent, ...answers } = queue.answers;
+      return { ...queue, baseVersion: nextBase ?? queue.baseVersion, answers };
+    },
+    drafts(),
+  );
+  const queue = await get<AnswerQueue>(key, drafts());
+  if (queue && Object.keys(queue.answers).length === 0) await del(key, drafts());
+  changed();
+}
+
+const flushing = new Map<string, Promise<void>>();
+
+/** Sends the queue once (not twice at a time); stops at a conflict or when the connection fails again. */
+function flush(
+  key: string,
+  send: (indicator: string, body: AnswerInput, version: number) => Promise<Innovation>,
+  refresh: () => Promise<unknown>,
+) {
+  const running = flushing.get(key);
+  if (running) return running;
+  const run = (async () => {
+    const queue = await get<AnswerQueue>(key, drafts());
+    if (!queue || queue.conflict) return;
+    let version = queue.baseVersion;
+    for (const [indicator, answer] of Object.entries(queue.answers)) {
+      try {
+        version = (await send(indicator, answer.body, version)).version;
+      } catch (error) {
+        if (error instanceof ApiError && error.isVersionConflict) {
+          await update<AnswerQueue>(
+            key,
+            (current) => ({ ...(current as AnswerQueue), conflict: true }),
+            drafts(),
+          );
+          // The card shows the server's answer next to the kept one: it must be the current one.
+          await refresh().catch(() => undefined);
+          changed();
+        }
+        return;
+      }
+      await dropAnswer(key, indicator, version);
+    }
+  })().finally(() => flushing.delete(key));
+  flushing.set(key, run);
+  return run;
+}
+
+/**
+ * The offline queue of one innovation for the signed-in person: what is waiting, and the ways to
+ * add to it, to send it, and to settle a conflict (send mine on top of the latest, or keep theirs).
+ */
+export function useAnswerQueue(code: string, innovationId: string) {
+  const { user } = useMe();
+  const queryClient = useQueryClient();
+  const key = queueKey(user.id, code, innovationId);
+  const [queue, setQueue] = useState<AnswerQueue | undefined>(undefined);
+
+  const send = useCallback(
+    async (indicator: string, body: AnswerInput, version: number) => {
+      const saved = await unwrap(
+        api.PUT('/tenants/{code}/innovations/{id}/answers/{indicator}', {
+          params: { path: { code, id: innovationId, indicator } },
+          headers: ifMatch(version),
+          body,
+        }),
+      );
+      queryClient.setQueryData(queryKeys.innovation(code, innovationId), saved);
+      void queryClient.invalidateQueries({ queryKey: [...queryKeys.innovations(code), 'list'] });
+      return saved;
+    },
+    [code, innovationId, queryClient],
+  );
+
+  /** The innovation as the server has it now, into the cache; its version. */
+  const latestVersion = useCallback(async () => {
+    const latest = await unwrap(
+      api.GET('/tenants/{code}/innovations/{id}', { params: { path: { code, id: innovationId } } }),
+    );
+    queryClient.setQueryData(queryKeys.innovation(code, innovationId), latest);
+    return latest.version;
+  }, [code, innovationId, queryClient]);
+
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      void get<AnswerQueue>(key, drafts())
+        .then((current) => live && setQueue(current))
+        .catch(() => undefined);
+    const sendNow = () => {
+      if (navigator.onLine) void flush(key, send, latestVersion).catch(() => undefined);
+    };
+    listeners.add(load);
+    window.addEventListener('online', sendNow);
+    // A connection can fail while the browser still believes it is online (no `online` event follows).
+    const retry = setInterval(sendNow, RETRY_EVERY_MS);
+    load();
+    sendNow();
+    return () => {
+      live = false;
+      listeners.delete(load);
+      window.removeEventListener('online', sendNow);
+      clearInterval(retry);
+    };
+  }, [key, send, latestVersion]);
+
+  return {
+    queue,
+    keep: (indicator: string, body: AnswerInput, version: number) =>
+      queueAnswer(key, indicator, body, version),
+    /** Conflict settled for mine: sent again on top of the version the person now sees. */
+    sendMineOnTop: async () => {
+      const version = await latestVersion();
+      await update<AnswerQueue>(
+        key,
+        (current) => ({ ...(current as AnswerQueue), baseVersion: version, conflict: false }),
+        drafts(),
+      );
+      changed();
+      await flush(key, send, latestVersion);
+    },
+    /** Conflict settled for theirs: this answer leaves the queue; the rest is sent on the latest version. */
+    keepTheirs: async (indicator: string) => {
+      const version = await latestVersion();
+      await dropAnswer(key, indicator, version);
+      const rest = await get<AnswerQueue>(key, drafts());
+      if (rest) await update<AnswerQueue>(key, () => ({ ...rest, conflict: false }), drafts());
+      changed();
+      await flush(key, send, latestVersion);
+    },
+  };
+}
