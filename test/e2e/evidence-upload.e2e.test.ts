@@ -1,14 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { textPdf } from '@inovasi/local';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DemoApi, eligibleProfile } from './support/api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
-import { collectPageErrors, launchChromium, newContext, PHONE } from './support/browser.ts';
+import { PHONE } from './support/browser.ts';
+import { useJourney } from './support/journey.ts';
 import { saveScreenshot, signInAs } from './support/journeys.ts';
 import { RESULTS_DIR } from './support/paths.ts';
-import { type RunningProduct, startProduct } from './support/product.ts';
 
 const INDICATOR = 'Regulasi Inovasi Daerah';
 
@@ -18,27 +17,10 @@ const INDICATOR = 'Regulasi Inovasi Daerah';
  * attached and what is still missing.
  */
 describe('operator uploads evidence to an indicator', () => {
-  let product: RunningProduct;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-    context = await newContext(browser, product.url, PHONE);
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await product?.stop();
-  });
+  const journey = useJourney({ viewport: PHONE });
 
   it('uploads a PDF, sees the check pass and what is still missing', async () => {
-    const operator = await DemoApi.signIn(product.url, 'opd1.3522@demo.local');
+    const operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
     const name = `Skrining Hipertensi Keliling ${Date.now()}`;
     const created = await operator.createInnovation(operator.user.opdId ?? '', eligibleProfile(name));
     await operator.answer(created.id, created.version, 'sid.16', { level: 1 });
@@ -52,10 +34,10 @@ describe('operator uploads evidence to an indicator', () => {
       }),
     );
 
-    await signInAs(page, 'opd1.3522@demo.local');
-    await page.goto(`/inovasi/${created.id}`);
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-    const card = page.getByTestId('indicator-sid.16');
+    await signInAs(journey.page, 'opd1.3522@demo.local');
+    await journey.page.goto(`/inovasi/${created.id}`);
+    await journey.page.getByRole('heading', { level: 1, name }).waitFor();
+    const card = journey.page.getByTestId('indicator-sid.16');
     const panel = card.getByTestId('evidence-panel');
     await panel.getByTestId('evidence-state').filter({ hasText: 'Data dukung kurang' }).waitFor();
     await panel.getByText('Belum ada data dukung terlampir.').waitFor();
@@ -95,20 +77,20 @@ describe('operator uploads evidence to an indicator', () => {
     expect(await preview.getAttribute('href')).toMatch(/^http/);
 
     await card.scrollIntoViewIfNeeded();
-    await saveScreenshot(page, 'operator-evidence-upload');
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    await saveScreenshot(journey.page, 'operator-evidence-upload');
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 
   /** A new innovation with sid.16 answered, its uploader open with `file` chosen and described. */
   async function chooseForNewInnovation(file: string, title: string) {
-    const operator = await DemoApi.signIn(product.url, 'opd1.3522@demo.local');
+    const operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
     const name = `Layanan Keliling ${Date.now()}`;
     const created = await operator.createInnovation(operator.user.opdId ?? '', eligibleProfile(name));
     await operator.answer(created.id, created.version, 'sid.16', { level: 1 });
-    await page.goto(`/inovasi/${created.id}`);
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-    const panel = page.getByTestId('indicator-sid.16').getByTestId('evidence-panel');
+    await journey.page.goto(`/inovasi/${created.id}`);
+    await journey.page.getByRole('heading', { level: 1, name }).waitFor();
+    const panel = journey.page.getByTestId('indicator-sid.16').getByTestId('evidence-panel');
     await panel.getByRole('button', { name: `Unggah berkas data dukung: ${INDICATOR}` }).click();
     await panel.getByLabel(`Pilih berkas data dukung: ${INDICATOR}`).setInputFiles(file);
     await panel.getByRole('textbox', { name: 'Judul data dukung' }).fill(title);
@@ -133,12 +115,12 @@ describe('operator uploads evidence to an indicator', () => {
     const storedAt = new Map<number, number>();
     const partOf = (url: string) => Number(new URL(url).searchParams.get('partNumber') ?? 0);
     const isPart = (method: string, url: string) => method === 'PUT' && url.includes('uploadId=');
-    page.on('request', (request) => {
+    journey.page.on('request', (request) => {
       if (!isPart(request.method(), request.url())) return;
       const part = partOf(request.url());
       attempts.set(part, (attempts.get(part) ?? 0) + 1);
     });
-    page.on('requestfinished', async (request) => {
+    journey.page.on('requestfinished', async (request) => {
       if (!isPart(request.method(), request.url())) return;
       const finishedAt = Date.now();
       if ((await request.response())?.status() === 200) storedAt.set(partOf(request.url()), finishedAt);
@@ -153,30 +135,30 @@ describe('operator uploads evidence to an indicator', () => {
     const title = `Laporan besar ${Date.now()}`;
     const { panel } = await chooseForNewInnovation(file, title);
     const starts: string[] = [];
-    page.on('request', (request) => {
+    journey.page.on('request', (request) => {
       if (request.url().endsWith('/evidence/uploads/multipart')) starts.push(request.url());
     });
     const parts = watchParts();
     // A slow uplink (4 MiB/s), so the connection can be cut while parts are on their way.
-    const cdp = await context.newCDPSession(page);
+    const cdp = await journey.context.newCDPSession(journey.page);
     await cdp.send('Network.enable');
     const conditions = { latency: 20, downloadThroughput: -1, uploadThroughput: 4 * 1024 * 1024 };
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
 
     const firstStored = new Promise<void>((resolve) => {
-      page.on('requestfinished', (request) => {
+      journey.page.on('requestfinished', (request) => {
         if (request.method() === 'PUT' && request.url().includes('uploadId=')) resolve();
       });
     });
     await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
     await firstStored;
-    // The connection drops mid-upload: the page says the upload is paused, not failed.
+    // The connection drops mid-upload: the journey.page says the upload is paused, not failed.
     await cdp.send('Network.emulateNetworkConditions', { offline: true, ...conditions });
     const cutAt = Date.now();
     await panel
       .getByText('Koneksi terputus. Unggahan dijeda dan berlanjut sendiri saat koneksi kembali.')
       .waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(2_000);
+    await journey.page.waitForTimeout(2_000);
     expect(await panel.getByTestId('upload-error').count()).toBe(0);
     // Back online: it continues by itself and passes intake.
     await cdp.send('Network.emulateNetworkConditions', {
@@ -205,11 +187,11 @@ describe('operator uploads evidence to an indicator', () => {
     const title = `Laporan dilanjutkan ${Date.now()}`;
     const { panel } = await chooseForNewInnovation(file, title);
     const starts: string[] = [];
-    page.on('request', (request) => {
+    journey.page.on('request', (request) => {
       if (request.url().endsWith('/evidence/uploads/multipart')) starts.push(request.url());
     });
     const parts = watchParts();
-    const cdp = await context.newCDPSession(page);
+    const cdp = await journey.context.newCDPSession(journey.page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
@@ -217,14 +199,14 @@ describe('operator uploads evidence to an indicator', () => {
       downloadThroughput: -1,
       uploadThroughput: 3 * 1024 * 1024,
     });
-    const firstStored = page.waitForEvent('requestfinished', {
+    const firstStored = journey.page.waitForEvent('requestfinished', {
       predicate: (request) => request.method() === 'PUT' && request.url().includes('uploadId='),
       timeout: 60_000,
     });
     await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
     await firstStored;
-    // The tab reloads mid-upload (a phone dropping the page): the parts in flight are lost.
-    await page.reload();
+    // The tab reloads mid-upload (a phone dropping the journey.page): the parts in flight are lost.
+    await journey.page.reload();
     const reloadedAt = Date.now();
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
@@ -236,7 +218,7 @@ describe('operator uploads evidence to an indicator', () => {
     expect(storedBefore.length).toBeGreaterThan(0);
     expect(storedBefore.length).toBeLessThan(4);
 
-    const again = page.getByTestId('indicator-sid.16').getByTestId('evidence-panel');
+    const again = journey.page.getByTestId('indicator-sid.16').getByTestId('evidence-panel');
     await again.getByRole('button', { name: `Unggah berkas data dukung: ${INDICATOR}` }).click();
     await again.getByLabel(`Pilih berkas data dukung: ${INDICATOR}`).setInputFiles(file);
     await again.getByTestId('upload-resumable').waitFor();
@@ -258,7 +240,7 @@ describe('operator uploads evidence to an indicator', () => {
     const file = largePdf('video-kegiatan.pdf', 12 * 1024 * 1024);
     const title = `Dibatalkan ${Date.now()}`;
     const { operator, panel } = await chooseForNewInnovation(file, title);
-    const cdp = await context.newCDPSession(page);
+    const cdp = await journey.context.newCDPSession(journey.page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
@@ -266,7 +248,7 @@ describe('operator uploads evidence to an indicator', () => {
       downloadThroughput: -1,
       uploadThroughput: 1024 * 1024,
     });
-    const aborted = page.waitForRequest(
+    const aborted = journey.page.waitForRequest(
       (request) => request.method() === 'DELETE' && request.url().includes('/multipart/'),
     );
     await panel.getByRole('button', { name: 'Unggah', exact: true }).click();

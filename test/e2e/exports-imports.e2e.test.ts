@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { DemoApi, eligibleProfile } from './support/api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
-import { collectPageErrors, DESKTOP, launchChromium, newContext } from './support/browser.ts';
+import { useJourney } from './support/journey.ts';
 import { saveScreenshot, signInAs } from './support/journeys.ts';
-import { type RunningProduct, startProduct } from './support/product.ts';
 
 /** The names a ZIP holds, read from its central directory. */
 function zipEntryNames(bytes: Buffer): Promise<string[]> {
@@ -72,25 +71,11 @@ async function requestExport(page: Page, kindLabel: string, kind: string, year: 
  * Import creates the valid ones.
  */
 describe('tenant admin exports files and imports innovations', () => {
-  let product: RunningProduct;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[];
+  const journey = useJourney();
   let admin: DemoApi;
 
   beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-    context = await newContext(browser, product.url, DESKTOP);
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
-    admin = await DemoApi.signIn(product.url, 'admin.3522@demo.local');
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await product?.stop();
+    admin = await DemoApi.signIn(journey.product.url, 'admin.3522@demo.local');
   });
 
   it('builds the recap and the national-entry pack, downloads both and ticks an innovation off', async () => {
@@ -112,17 +97,22 @@ describe('tenant admin exports files and imports innovations', () => {
     await admin.transition(created.id, version, { action: 'mark_ready' });
     const { periodYear } = await admin.call<{ periodYear: number }>('GET', `/innovations/${created.id}`);
 
-    await signInAs(page, 'admin.3522@demo.local');
-    await page.getByRole('navigation').getByRole('link', { name: 'Ekspor Data' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Ekspor Data' }).waitFor();
+    await signInAs(journey.page, 'admin.3522@demo.local');
+    await journey.page.getByRole('navigation').getByRole('link', { name: 'Ekspor Data' }).click();
+    await journey.page.getByRole('heading', { level: 1, name: 'Ekspor Data' }).waitFor();
 
-    const recapJob = await requestExport(page, 'Rekap Excel', 'recap', periodYear);
-    const recap = await downloadFrom(page, recapJob);
+    const recapJob = await requestExport(journey.page, 'Rekap Excel', 'recap', periodYear);
+    const recap = await downloadFrom(journey.page, recapJob);
     expect(recap.name).toMatch(/\.xlsx$/);
     expect(await workbookTexts(recap.bytes)).toContain(name);
 
-    const packJob = await requestExport(page, 'Paket isian nasional (ZIP)', 'national_pack', periodYear);
-    const pack = await downloadFrom(page, packJob);
+    const packJob = await requestExport(
+      journey.page,
+      'Paket isian nasional (ZIP)',
+      'national_pack',
+      periodYear,
+    );
+    const pack = await downloadFrom(journey.page, packJob);
     expect(pack.name).toBe(`paket-isian-nasional-35.22-${periodYear}.zip`);
     const entries = await zipEntryNames(pack.bytes);
     expect(entries).toContain('isian-nasional.xlsx');
@@ -131,7 +121,7 @@ describe('tenant admin exports files and imports innovations', () => {
     expect(ours.some((entry) => /\/sid\.16-[a-z_]+(-\d+)?\.pdf$/.test(entry))).toBe(true);
     expect(ours.some((entry) => /\/sid\.35-[a-z_]+(-\d+)?\.pdf$/.test(entry))).toBe(true);
 
-    const row = page.getByTestId('entry-row').filter({ hasText: name });
+    const row = journey.page.getByTestId('entry-row').filter({ hasText: name });
     await row.getByLabel(`Nomor registrasi nasional untuk ${name}`).fill(`REG-3522-${suffix}`);
     await row.getByRole('button', { name: `Tandai sudah dientri nasional: ${name}` }).click();
     await row
@@ -144,9 +134,9 @@ describe('tenant admin exports files and imports innovations', () => {
     );
     expect(ticked.nationalEntry?.registrationNumber).toBe(`REG-3522-${suffix}`);
 
-    await saveScreenshot(page, 'exports-national-entry');
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    await saveScreenshot(journey.page, 'exports-national-entry');
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 
   it('previews an uploaded spreadsheet with a row error, imports on confirmation and lists the new innovations', async () => {
@@ -161,31 +151,31 @@ describe('tenant admin exports files and imports innovations', () => {
     sheet.addRow([second, 'Dinas Pendidikan', 'Uji coba', 'Pendidikan', '2024-07-15']);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Impor Inovasi' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Impor Inovasi' }).waitFor();
+    await journey.page.getByRole('navigation').getByRole('link', { name: 'Impor Inovasi' }).click();
+    await journey.page.getByRole('heading', { level: 1, name: 'Impor Inovasi' }).waitFor();
     // The jobs worker reads the file off the request (docs/decisions/0032): a file that is not a
     // spreadsheet comes back refused, with the reason, and another file can be sent.
-    await page.locator('input[type="file"]').setInputFiles({
+    await journey.page.locator('input[type="file"]').setInputFiles({
       name: 'bukan-excel.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: Buffer.from('ini bukan berkas excel'),
     });
-    await page.getByRole('button', { name: 'Periksa berkas' }).click();
-    await page
+    await journey.page.getByRole('button', { name: 'Periksa berkas' }).click();
+    await journey.page
       .getByTestId('import-preview-refused')
       .filter({ hasText: 'Berkas ini tidak dapat diperiksa:' })
       .waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Unggah berkas lain' }).click();
-    await page.locator('input[type="file"]').setInputFiles({
+    await journey.page.getByRole('button', { name: 'Unggah berkas lain' }).click();
+    await journey.page.locator('input[type="file"]').setInputFiles({
       name: 'daftar-inovasi.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: bytes,
     });
-    await page.getByRole('button', { name: 'Periksa berkas' }).click();
+    await journey.page.getByRole('button', { name: 'Periksa berkas' }).click();
 
-    const preview = page.getByTestId('import-preview');
+    const preview = journey.page.getByTestId('import-preview');
     await preview.waitFor();
-    await page
+    await journey.page
       .getByTestId('import-summary')
       .filter({ hasText: '3 baris · 2 valid · 1 bermasalah' })
       .waitFor();
@@ -204,22 +194,24 @@ describe('tenant admin exports files and imports innovations', () => {
       ).items.map((item) => item.profile.name);
     expect(await listed()).not.toContain(first);
 
-    await page.getByRole('button', { name: 'Impor 2 baris valid, lewati 1 baris bermasalah' }).click();
-    const report = page.getByTestId('import-report');
+    await journey.page
+      .getByRole('button', { name: 'Impor 2 baris valid, lewati 1 baris bermasalah' })
+      .click();
+    const report = journey.page.getByTestId('import-report');
     await report.waitFor({ timeout: 60_000 });
     await report
       .getByTestId('import-report-summary')
       .filter({ hasText: '2 dibuat · 0 dilewati karena duplikat · 1 ditolak · 0 gagal' })
       .waitFor();
     expect(await report.locator('[data-testid="import-report-row"][data-outcome="created"]').count()).toBe(2);
-    await saveScreenshot(page, 'exports-imports');
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(journey.page, 'exports-imports');
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
 
-    await page.getByRole('link', { name: 'Lihat daftar inovasi' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Inovasi Daerah' }).waitFor();
-    await page.getByRole('link', { name: first }).waitFor();
-    await page.getByRole('link', { name: second }).waitFor();
+    await journey.page.getByRole('link', { name: 'Lihat daftar inovasi' }).click();
+    await journey.page.getByRole('heading', { level: 1, name: 'Inovasi Daerah' }).waitFor();
+    await journey.page.getByRole('link', { name: first }).waitFor();
+    await journey.page.getByRole('link', { name: second }).waitFor();
     expect(await listed()).toEqual(expect.arrayContaining([first, second]));
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 });

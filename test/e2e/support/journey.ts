@@ -11,6 +11,8 @@ export interface Journey {
   readonly page: Page;
   /** Console errors and failed page scripts so far; a journey ends by expecting none. */
   readonly pageErrors: string[];
+  /** A fresh tab in the same context, after a test closed the page; its errors are collected anew. */
+  reopen(): Promise<Page>;
 }
 
 export interface JourneyOptions {
@@ -26,7 +28,13 @@ export interface JourneyOptions {
  * stops everything after the last test. The fields are set once `beforeAll` has run.
  */
 export function useJourney(options: JourneyOptions = {}): Journey {
-  const journey = {} as { -readonly [K in keyof Journey]: Journey[K] };
+  const journey = {
+    async reopen() {
+      journey.page = await journey.context.newPage();
+      journey.pageErrors = collectPageErrors(journey.page);
+      return journey.page;
+    },
+  } as { -readonly [K in keyof Journey]: Journey[K] };
   beforeAll(async () => {
     [journey.product, journey.browser] = await Promise.all([startProduct(options.product), launchChromium()]);
     journey.context = await newContext(journey.browser, journey.product.url, options.viewport ?? DESKTOP);
