@@ -69,6 +69,20 @@ describe('one typo in a search word', () => {
     ]);
   });
 
+  it('does not second-guess a word that several entries have', () => {
+    const index = sampleIndex();
+    // "sehat" reaches two entries (one through "kesehatan"): still few, so its neighbours count too.
+    expect(search(index, 'sehat ').total).toBe(3);
+    index.upsert(entry('Kampung Sehat Lestari'));
+    // Three: the word is what was meant, and "sehta" (one edit away) stays out.
+    const names = search(index, 'sehat ').items.map((item) => item.name);
+    expect(names.sort()).toEqual([
+      'Desa Sehat Mandiri',
+      'Kampung Sehat Lestari',
+      'Layanan Kesehatan Keliling',
+    ]);
+  });
+
   it('leaves short words and words two edits away alone', () => {
     const index = sampleIndex();
     // "psar" is one edit from "pasar" but four letters long: too short to guess at.

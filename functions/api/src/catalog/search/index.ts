@@ -21,6 +21,12 @@ const MAX_PREFIX_EXPANSIONS = 40;
 const MIN_PREFIX_LENGTH = 3;
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
+/**
+ * A word is second-guessed only when it reaches fewer postings than this: `sehat` (in many
+ * entries) is what the user meant, and its neighbours (`sehati`) would only add noise to the
+ * count; `sehta` (in none, or in one entry that has the same slip) is probably a typo.
+ */
+const TYPOS_BELOW_REACH = 3;
 /** Matched words are bits of an int32 (a query is at most 200 characters anyway). */
 const MAX_QUERY_WORDS = 30;
 
@@ -110,8 +116,9 @@ export class CatalogSearchIndex {
 
   /**
    * Each query word becomes a group of terms: its forms and, for the word being typed, the
-   * vocabulary it prefixes; and for a word of five letters or more, the vocabulary words one edit
-   * away together with their forms (`sehta` → `sehat`, `kesehtan` → `kesehatan`).
+   * vocabulary it prefixes; and for a word of five letters or more that is found in hardly any
+   * entry, the vocabulary words one edit away with their forms (`sehta` → `sehat`, `kesehtan` →
+   * `kesehatan`).
    */
   private wordGroups(text: string): WordGroup[] {
     const words = searchWords(text).slice(0, MAX_QUERY_WORDS);
@@ -122,7 +129,8 @@ export class CatalogSearchIndex {
         for (const term of this.postings.withPrefix(word, MAX_PREFIX_EXPANSIONS)) exact.add(term);
       }
       const typo = new Set<string>();
-      if (word.length >= MIN_TYPO_LENGTH) {
+      const reach = [...exact].reduce((sum, term) => sum + this.postings.documentFrequency(term), 0);
+      if (word.length >= MIN_TYPO_LENGTH && reach < TYPOS_BELOW_REACH) {
         for (const variant of oneEditAway(word)) {
           if (exact.has(variant) || this.postings.documentFrequency(variant) === 0) continue;
           for (const form of wordForms(variant)) if (!exact.has(form)) typo.add(form);
