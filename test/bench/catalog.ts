@@ -3,11 +3,13 @@
  * and s3rver on loopback), then search latency through the HTTP API and the cold-start time to
  * load the search index. Run from the repository root:
  *
- *   npx tsx test/bench/catalog.ts
+ *   npx tsx test/bench/catalog.ts [--size 50000]
  *
- * `CATALOG_BENCH_ENTRIES` changes the corpus size (default 50000). It starts and stops its own
+ * `--size` (or `CATALOG_BENCH_ENTRIES`) changes the corpus size (default 50000). The engines alone,
+ * without DynamoDB and HTTP, and against Orama and FlexSearch: test/bench/catalog-engines.ts. It starts and stops its own
  * stack and server, sends a bounded number of requests, and exits non-zero if a target is missed.
  */
+import { parseArgs } from 'node:util';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { officialAreas } from '@inovasi/api/areas';
 import { CatalogService } from '@inovasi/api/catalog';
@@ -23,7 +25,8 @@ import {
 import { startLocalStack } from '@inovasi/local';
 import { benchmarkQueries, type SyntheticRegion, syntheticEntries } from './synthetic-catalog.ts';
 
-const ENTRIES = Number(process.env.CATALOG_BENCH_ENTRIES ?? 50_000);
+const { values: args } = parseArgs({ options: { size: { type: 'string' } } });
+const ENTRIES = Number(args.size ?? process.env.CATALOG_BENCH_ENTRIES ?? 50_000);
 const WARMUP_REQUESTS = 100;
 const SEQUENTIAL_REQUESTS = 1000;
 const CONCURRENT_REQUESTS = 1000;

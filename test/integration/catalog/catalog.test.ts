@@ -91,6 +91,24 @@ describe('the demo catalogue, without signing in', () => {
     expect(typing.json.items[0].name).toBe('Banjar Bebas Malaria (BARAMA)');
   });
 
+  it('tolerates one typo in a word of five letters or more ("sehta", "kesehtan")', async () => {
+    const ids = (response: { json: { items: { catalogId: string }[] } }) =>
+      response.json.items.map((item) => item.catalogId);
+    // Finished words (a trailing space): the intended word is then not a prefix of longer ones.
+    for (const [intended, misspelt] of [
+      ['sehat', 'sehta'],
+      ['kesehatan', 'kesehtan'],
+    ]) {
+      const exact = await search(`q=${intended}%20&limit=50`);
+      const typo = await search(`q=${misspelt}%20&limit=50`);
+      expect(exact.json.total).toBeGreaterThan(0);
+      expect(typo.status).toBe(200);
+      expect(ids(typo)).toEqual(expect.arrayContaining(ids(exact)));
+    }
+    // Four letters are too few to guess at: "sehta" is tolerated, "seht" is only a prefix being typed.
+    expect((await search('q=seht%20')).json.total).toBe(0);
+  });
+
   it('filters by facets, counting the other values of a filtered facet (disjunctive)', async () => {
     const health = await search('urusan=kesehatan');
     expect(health.json.items.every((item: { urusanMain: string }) => item.urusanMain === 'kesehatan')).toBe(

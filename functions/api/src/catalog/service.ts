@@ -7,7 +7,7 @@ import {
   catalogReaderScope,
   type ScopedClientFactory,
 } from '@inovasi/data';
-import { CatalogSearchIndex } from './search-index.ts';
+import { CatalogSearchIndex, SnapshotFormatError } from './search/index.ts';
 
 export interface CatalogServiceOptions {
   /**
@@ -134,6 +134,13 @@ export class CatalogService {
         this.snapshotSequence = meta.snapshot.sequence;
         return;
       } catch (error) {
+        if (error instanceof SnapshotFormatError) {
+          // Written by an older release (another format): the entries themselves are the truth.
+          this.logger?.warn('catalogue snapshot of an unknown format; rebuilding from source');
+          await this.rebuildIndexFromSource();
+          this.snapshotSequence = meta.snapshot.sequence;
+          return;
+        }
         // A newer snapshot replaced (and deleted) this one between our two reads: read the pointer again.
         if (!(error instanceof Error) || error.name !== 'NoSuchKey') throw error;
       }

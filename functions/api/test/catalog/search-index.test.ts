@@ -1,6 +1,6 @@
 import { type CatalogEntry, catalogEntrySchema } from '@inovasi/core';
 import { describe, expect, it } from 'vitest';
-import { CatalogSearchIndex, InvalidSearchCursorError } from '../../src/catalog/search-index.ts';
+import { CatalogSearchIndex, InvalidSearchCursorError } from '../../src/catalog/search/index.ts';
 
 let counter = 0;
 const entry = (overrides: Partial<CatalogEntry> & { name: string }): CatalogEntry => {

@@ -85,6 +85,9 @@ export interface PublishedEntry {
 /** Log steps are only needed until a snapshot covers them; a snapshot is written far more often. */
 const CHANGE_TTL_SECONDS = 7 * 24 * 60 * 60;
 const MAX_SEQUENCE_ATTEMPTS = 8;
+/** Snapshot fetches: 8 MB ranges, four at a time (a 5,000-entry catalogue is one range). */
+const SNAPSHOT_PART_BYTES = 8 * 1024 * 1024;
+const SNAPSHOT_PARALLEL_PARTS = 4;
 
 export class CatalogSequenceContention extends Error {
   override readonly name = 'CatalogSequenceContention';
@@ -286,13 +289,44 @@ export class CatalogReader {
     }
   }
 
-  async snapshot(key: string): Promise<Uint8Array> {
+  /**
+   * A search snapshot, fetched as byte ranges in parallel (S3's advice for large objects: one
+   * stream runs at about 90 MB/s, and at national scale a snapshot is 84 MB) and written straight
+   * into one buffer, with no second copy to join the parts.
+   */
+  async snapshot(key: string, options: { partBytes?: number } = {}): Promise<Uint8Array> {
+    const partBytes = options.partBytes ?? SNAPSHOT_PART_BYTES;
     const { client, s3 } = await this.clients.objects();
-    const result = await client.send(
-      new s3.GetObjectCommand({ Bucket: this.clients.config.bucketName, Key: key }),
-    );
-    if (!result.Body) throw new Error(`snapshot ${key} has no body`);
-    return result.Body.transformToByteArray();
+    const Bucket = this.clients.config.bucketName;
+    const fetchRange = (start: number, end: number) =>
+      client.send(new s3.GetObjectCommand({ Bucket, Key: key, Range: `bytes=${start}-${end - 1}` }));
+    const first = await fetchRange(0, partBytes);
+    if (!first.Body) throw new Error(`snapshot ${key} has no body`);
+    const total = Number(/\/(\d+)$/.exec(first.ContentRange ?? '')?.[1] ?? first.ContentLength ?? 0);
+    const target = new Uint8Array(total);
+    const fill = async (body: AsyncIterable<Uint8Array>, start: number) => {
+      let at = start;
+      for await (const chunk of body) {
+        target.set(chunk, at);
+        at += chunk.byteLength;
+      }
+    };
+    const rest: [number, number][] = [];
+    for (let start = partBytes; start < total; start += partBytes)
+      rest.push([start, Math.min(total, start + partBytes)]);
+    const parts = async () => {
+      for (let next = rest.shift(); next; next = rest.shift()) {
+        const [start, end] = next;
+        const part = await fetchRange(start, end);
+        if (!part.Body) throw new Error(`snapshot ${key} has no body from ${start}`);
+        await fill(part.Body as AsyncIterable<Uint8Array>, start);
+      }
+    };
+    await Promise.all([
+      fill(first.Body as AsyncIterable<Uint8Array>, 0),
+      ...Array.from({ length: SNAPSHOT_PARALLEL_PARTS }, parts),
+    ]);
+    return target;
   }
 }
 
