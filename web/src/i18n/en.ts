@@ -1,4 +1,5 @@
 import { enExports } from './en-exports.ts';
+import { enField } from './en-field.ts';
 import { enGaps } from './en-gaps.ts';
 import { enLeaders } from './en-leaders.ts';
 import { enOversight } from './en-oversight.ts';
@@ -949,4 +950,5 @@ export const en: Dictionary = {
   ...enLeaders,
   ...enGaps,
   ...enPolish,
+  ...enField,
 };

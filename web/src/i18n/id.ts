@@ -7,8 +7,10 @@
 import type { idAdmin } from './id-admin.ts';
 import type { idBoard } from './id-board.ts';
 import type { idCatalog } from './id-catalog.ts';
+import type { idDashboard } from './id-dashboard.ts';
 import type { idEvidence } from './id-evidence.ts';
 import type { idExports } from './id-exports.ts';
+import type { idField } from './id-field.ts';
 import type { idGaps } from './id-gaps.ts';
 import type { idLeaders } from './id-leaders.ts';
 import type { idMfa } from './id-mfa.ts';
@@ -435,6 +437,7 @@ export const id = {
 export type MessageKey =
   | keyof typeof id
   | keyof typeof idAdmin
+  | keyof typeof idDashboard
   | keyof typeof idCatalog
   | keyof typeof idReplication
   | keyof typeof idEvidence
@@ -445,5 +448,6 @@ export type MessageKey =
   | keyof typeof idPolish
   | keyof typeof idWhatIf
   | keyof typeof idLeaders
-  | keyof typeof idGaps;
+  | keyof typeof idGaps
+  | keyof typeof idField;
 export type Dictionary = { readonly [K in MessageKey]: string };

@@ -1,4 +1,4 @@
-import '../../i18n/id-admin.ts';
+import '../../i18n/id-dashboard.ts';
 import '../../i18n/id-board.ts';
 import {
   Alert,

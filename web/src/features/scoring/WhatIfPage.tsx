@@ -18,7 +18,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { URUSAN } from '../../../../packages/core/src/innovation/urusan.ts';
 // Pure: the same derivation of a quantitative SPD row from its raw figures as the server's projection.
-import { deriveSpdLevel } from '../../../../packages/core/src/scoring/spd.ts';
+import { deriveSpdLevel } from '../../../../packages/core/src/scoring/spd-derivation.ts';
 import { api, unwrap } from '../../api/client.ts';
 import type {
   Innovation,

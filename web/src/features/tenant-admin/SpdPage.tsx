@@ -1,4 +1,5 @@
 import '../../i18n/id-admin.ts';
+import '../../i18n/id-dashboard.ts';
 import {
   Alert,
   Badge,
