@@ -34,6 +34,9 @@ const STATE_COLOR: Record<IndicatorState, string> = {
   returned: 'orange.9',
 };
 
+/** Space between the bar and the top of a card it jumps to, in px. */
+const LANDING_GAP = 8;
+
 const cardOf = (code: string) =>
   document.querySelector<HTMLElement>(`section[data-testid="indicator-${CSS.escape(code)}"]`);
 
@@ -63,13 +66,17 @@ export function IndicatorJumpList({ innovation, rubric, canEdit, canReview }: Pr
     // Land below the header and this bar, whose height is known only now.
     const header = document.querySelector('header')?.getBoundingClientRect().height ?? 0;
     const bar = document.querySelector<HTMLElement>('[data-testid="jump-bar"]')?.offsetHeight ?? 0;
-    card.style.scrollMarginTop = `${header + bar + 8}px`;
+    card.style.scrollMarginTop = `${header + bar + LANDING_GAP}px`;
     heading.tabIndex = -1;
     heading.focus({ preventScroll: true });
     card.scrollIntoView({ block: 'start' });
   }
 
-  /** The card being read: the one holding focus, else the last one whose top has scrolled under the bar. */
+  /**
+   * The card being read: the one holding focus, else the last one whose top is under the bar or
+   * where a jump lands it (the first card sits further below the bar, so from the top of the
+   * section "next" may land on the first card).
+   */
   function currentIndex(): number {
     const cards = entries.map((entry) => cardOf(entry.indicator.code));
     const focused = cards.findIndex((card) => card?.contains(document.activeElement));
@@ -77,7 +84,7 @@ export function IndicatorJumpList({ innovation, rubric, canEdit, canReview }: Pr
     const barBottom = document.querySelector('[data-testid="jump-bar"]')?.getBoundingClientRect().bottom ?? 0;
     let index = -1;
     cards.forEach((card, at) => {
-      if (card && card.getBoundingClientRect().top <= barBottom + 16) index = at;
+      if (card && card.getBoundingClientRect().top <= barBottom + LANDING_GAP + 1) index = at;
     });
     return index;
   }
@@ -107,12 +114,12 @@ export function IndicatorJumpList({ innovation, rubric, canEdit, canReview }: Pr
         </Button>
         <Group gap="xs">
           {canReview && (
-            <Button size="sm" variant="light" onClick={() => next(isWaiting, t('jump.noneWaiting'))}>
+            <Button size="sm" variant="default" onClick={() => next(isWaiting, t('jump.noneWaiting'))}>
               {t('jump.nextWaiting')}
             </Button>
           )}
           {canEdit && (
-            <Button size="sm" variant="light" onClick={() => next(isUnanswered, t('jump.noneUnanswered'))}>
+            <Button size="sm" variant="default" onClick={() => next(isUnanswered, t('jump.noneUnanswered'))}>
               {t('jump.nextUnanswered')}
             </Button>
           )}
