@@ -6,31 +6,52 @@ import { collectPageErrors, launchChromium, newContext, PHONE } from './support/
 import { saveScreenshot, signInAs } from './support/journeys.ts';
 import { type RunningProduct, startProduct } from './support/product.ts';
 
+/** The few DOM calls the checks below make in the page (the test project has no DOM types). */
+interface PageElement {
+  closest(selector: string): PageElement | null;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): { top: number; bottom: number };
+}
+interface PageGlobals {
+  document: {
+    activeElement: PageElement | null;
+    querySelector(selector: string): PageElement | null;
+    querySelectorAll(selector: string): Iterable<PageElement>;
+    documentElement: { scrollWidth: number };
+  };
+  innerHeight: number;
+  scrollY: number;
+}
+
 /** The card (`indicator-sid.N` section) whose heading holds focus, or '' when none does. */
 function focusedCard(page: Page): Promise<string> {
   return page.evaluate(
     () =>
-      document.activeElement?.closest('section[data-testid^="indicator-"]')?.getAttribute('data-testid') ??
-      '',
+      (globalThis as unknown as PageGlobals).document.activeElement
+        ?.closest('section[data-testid^="indicator-"]')
+        ?.getAttribute('data-testid') ?? '',
   );
 }
 
 /** Page order of the indicator cards, by their test ids. */
 function cardOrder(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('section[data-testid^="indicator-"]')].map(
-      (card) => card.getAttribute('data-testid') ?? '',
-    ),
+    [
+      ...(globalThis as unknown as PageGlobals).document.querySelectorAll(
+        'section[data-testid^="indicator-"]',
+      ),
+    ].map((card) => card.getAttribute('data-testid') ?? ''),
   );
 }
 
 /** The focused heading is on screen, below the sticky bar rather than under it. */
 async function headingVisibleBelowBar(page: Page): Promise<boolean> {
   return page.evaluate(() => {
+    const { document, innerHeight } = globalThis as unknown as PageGlobals;
     const heading = document.activeElement?.getBoundingClientRect();
     const bar = document.querySelector('[data-testid="jump-bar"]')?.getBoundingClientRect();
     if (!heading || !bar) return false;
-    return heading.top >= bar.bottom - 1 && heading.bottom <= window.innerHeight;
+    return heading.top >= bar.bottom - 1 && heading.bottom <= innerHeight;
   });
 }
 
@@ -91,7 +112,7 @@ describe('the indicators jump list', () => {
     expect(order.indexOf(second)).toBeGreaterThan(order.indexOf(first));
     expect(await headingVisibleBelowBar(page)).toBe(true);
     // The bar stays in view under the header however far down the page is.
-    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).scrollY)).toBeGreaterThan(1000);
     const barBox = await bar.boundingBox();
     expect(barBox?.y).toBeGreaterThanOrEqual(0);
     expect(barBox?.y).toBeLessThan(100);
@@ -110,7 +131,9 @@ describe('the indicators jump list', () => {
     await page.getByTestId('jump-item-sid.17').getByText('Dijawab').waitFor();
     await list.locator('[data-state="mandatoryMissing"]').first().getByText('Wajib, belum dijawab').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(
+      await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(PHONE.width);
     await saveScreenshot(page, 'jump-list-phone');
 
     // Choosing an entry closes the list and lands on that card.
