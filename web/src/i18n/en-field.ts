@@ -1,21 +1,17 @@
 import type { idField } from './id-field.ts';
 
-/** English for the jump list, the dashboard's counts and the SPD autosave (merged into `en.ts`). */
+/** English for the dashboard's counts and the SPD autosave (merged into `en.ts`). */
 export const enField: { readonly [K in keyof typeof idField]: string } = {
-  'jump.title': 'Indicator list',
-  'jump.summary': '{answered}/{total} answered',
-  'jump.summaryReview': '{waiting} waiting for review',
-  'jump.show': 'Indicator list ({answered}/{total})',
-  'jump.hide': 'Close list',
-  'jump.nextUnanswered': 'Next unanswered',
-  'jump.nextWaiting': 'Next waiting for review',
-  'jump.noneUnanswered': 'Every indicator has been answered.',
-  'jump.noneWaiting': 'No more answers are waiting for review.',
-  'jump.state.answered': 'Answered',
-  'jump.state.empty': 'Not answered',
-  'jump.state.mandatoryMissing': 'Mandatory, not answered',
-  'jump.state.waiting': 'Waiting for review',
-  'jump.state.accepted': 'Accepted',
-  'jump.state.returned': 'Returned',
-  'jump.loading': 'Loading the indicators…',
+  'count.verified': 'Verified innovations',
+  'count.verifiedValue': '{verified} of {submitted} submitted',
+  'count.verifiedHint':
+    'Declared verified by the verifier (including those ready to send or sent); the same as the Verified column of the OPD progress board. The verified index above scores accepted answers, including those of innovations still in review.',
+  'count.boardLegend':
+    'Verified: declared verified by the verifier, including those ready to send or sent (the same figure as on the dashboard). The target counts submitted innovations.',
+  'count.submissionTargetMet': 'Submission target met',
+  'term.divisor':
+    'The number of innovations sent, but never below the minimum; the average maturity divides by this number.',
+  'term.emptySeats':
+    'How many innovations short of the minimum; each empty seat counts as 0 and lowers the average.',
+  'spd.saveFailed': 'Not saved. Your entry is still here.',
 };

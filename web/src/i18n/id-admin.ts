@@ -87,7 +87,7 @@ export const idAdmin = {
   'spd.measure.latest': 'Level dihitung dari nilai T-1 ({unit}).',
   'spd.measure.count': 'Level dihitung dari jumlah ({unit}).',
   'spd.conflict':
-    'Jawaban SPD telah diubah di tempat lain. Daftar sudah dimuat ulang; ulangi perubahan Anda.',
+    'Jawaban SPD telah diubah di tempat lain. Isian Anda masih di sini: muat versi terbaru, lalu simpan lagi.',
   'settings.title': 'Pengaturan Pemda',
   'settings.threshold': 'Batas minimal kematangan untuk dikirim',
   'settings.thresholdIntro':

@@ -9,7 +9,7 @@ export const idDashboard = {
   'dashboard.title': 'Dasbor Indeks Inovasi Daerah',
   'dashboard.year': 'Tahun penilaian',
   'dashboard.intro':
-    'Proyeksi indeks bila periode ditutup hari ini: klaim (semua jawaban OPD) dan terverifikasi (hanya yang sudah diterima Bappeda).',
+    'Proyeksi indeks bila periode ditutup hari ini: klaim (semua jawaban OPD) dan terverifikasi (hanya jawaban yang sudah diterima verifikator).',
   'dashboard.provisional': 'Rubrik {rubric} masih bersifat sementara (prakiraan); angka dapat berubah.',
   'dashboard.index': 'Indeks terverifikasi',
   'dashboard.gaugeLabel': 'Indeks terverifikasi {verified} ({predicate}); indeks klaim {claimed}.',

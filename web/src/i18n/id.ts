@@ -12,6 +12,7 @@ import type { idEvidence } from './id-evidence.ts';
 import type { idExports } from './id-exports.ts';
 import type { idField } from './id-field.ts';
 import type { idGaps } from './id-gaps.ts';
+import type { idJump } from './id-jump.ts';
 import type { idLeaders } from './id-leaders.ts';
 import type { idMfa } from './id-mfa.ts';
 import type { idOversight } from './id-oversight.ts';
@@ -449,5 +450,6 @@ export type MessageKey =
   | keyof typeof idWhatIf
   | keyof typeof idLeaders
   | keyof typeof idGaps
-  | keyof typeof idField;
+  | keyof typeof idField
+  | keyof typeof idJump;
 export type Dictionary = { readonly [K in MessageKey]: string };

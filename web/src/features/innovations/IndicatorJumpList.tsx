@@ -1,4 +1,4 @@
-import '../../i18n/id-field.ts';
+import '../../i18n/id-jump.ts';
 import { Box, Button, Group, Paper, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import type { Innovation, Rubric, SidIndicator } from '../../api/model.ts';

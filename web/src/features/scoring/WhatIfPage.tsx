@@ -1,4 +1,5 @@
 import '../../i18n/id-polish.ts';
+import '../../i18n/id-field.ts';
 import '../../i18n/id-whatif.ts';
 import {
   Badge,
