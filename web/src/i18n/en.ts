@@ -545,6 +545,7 @@ export const en: Dictionary = {
   'spd.measure.increase': 'The level follows the increase T-1 − T-2 ({unit}).',
   'spd.measure.latest': 'The level follows the T-1 value ({unit}).',
   'spd.measure.count': 'The level follows the count ({unit}).',
+  'spd.year': 'Assessment year',
   'spd.conflict':
     'The SPD answers were changed elsewhere. Your entry is still here: load the latest version, then save again.',
 

@@ -86,6 +86,7 @@ export const idAdmin = {
   'spd.measure.increase': 'Level dihitung dari kenaikan T-1 − T-2 ({unit}).',
   'spd.measure.latest': 'Level dihitung dari nilai T-1 ({unit}).',
   'spd.measure.count': 'Level dihitung dari jumlah ({unit}).',
+  'spd.year': 'Tahun penilaian',
   'spd.conflict':
     'Jawaban SPD telah diubah di tempat lain. Isian Anda masih di sini: muat versi terbaru, lalu simpan lagi.',
   'settings.title': 'Pengaturan Pemda',

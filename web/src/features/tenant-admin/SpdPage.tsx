@@ -1,5 +1,4 @@
 import '../../i18n/id-admin.ts';
-import '../../i18n/id-dashboard.ts';
 import { Alert, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Rubric, SpdAnswers } from '../../api/model.ts';
@@ -29,7 +28,7 @@ export default function SpdPage() {
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('spd.title')}</Title>
         <NativeSelect
-          label={t('dashboard.year')}
+          label={t('spd.year')}
           value={String(year)}
           onChange={(event) => setYear(Number(event.currentTarget.value))}
           data={years.map((value) => ({ value: String(value), label: String(value) }))}

@@ -1,5 +1,4 @@
 import '../../i18n/id-admin.ts';
-import '../../i18n/id-dashboard.ts';
 import '../../i18n/id-field.ts';
 import {
   Alert,
@@ -18,7 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { SpdAnswer, SpdAnswerInput, SpdAnswers, SpdFigures, SpdRow } from '../../api/model.ts';
@@ -27,10 +26,12 @@ import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { EvidenceNeeded } from '../innovations/EvidenceNeeded.tsx';
 import { ReviewBadge } from '../innovations/ReviewBadge.tsx';
 import { LevelOption } from '../scoring/LevelOption.tsx';
-import { SpdReview } from './SpdReview.tsx';
 import { useSpdWrites } from './spdWrites.ts';
 
 export type Mode = 'figures' | 'level';
+
+// Reviewing is the verifier's: Bappeda's operators filling the rows never download it.
+const SpdReview = lazy(() => import('./SpdReview.tsx').then((module) => ({ default: module.SpdReview })));
 
 /** A note or a figure saves once typing pauses this long, or when the field loses focus. */
 const TYPING_PAUSE_MS = 1200;
@@ -299,7 +300,11 @@ export function SpdRowCard(props: {
             )}
           </Group>
         )}
-        {canReview && answer && <SpdReview code={code} year={year} row={row} />}
+        {canReview && answer && (
+          <Suspense fallback={null}>
+            <SpdReview code={code} year={year} row={row} />
+          </Suspense>
+        )}
       </Stack>
     </Paper>
   );
