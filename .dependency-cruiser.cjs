@@ -21,7 +21,8 @@ module.exports = {
     },
     {
       name: 'functions-do-not-import-composition-roots',
-      comment: 'Lambda code (tests aside, which share test/support) never imports the local runtime, the CDK app, the web app or the tests.',
+      comment:
+        'Lambda code (tests aside, which share test/support) never imports the local runtime, the CDK app, the web app or the tests.',
       severity: 'error',
       from: { path: '^functions/[^/]+/src/' },
       to: { path: '^(local|infra|web|test)/' },

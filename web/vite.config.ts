@@ -1,12 +1,33 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // The local API server (pnpm start) listens here; in production the SPA is served from the same origin.
 const LOCAL_API = 'http://127.0.0.1:8787';
 
+/**
+ * Mantine's ScrollArea (inside every Table) takes only `useMergeRefs` from @floating-ui/react; give it
+ * an equivalent built on @mantine/hooks so tables do not download floating-ui (src/vendor/
+ * scrollAreaMergeRefs.ts, docs/decisions/0033). Should ScrollArea import anything else from it, the
+ * build fails on the missing export instead of shipping something different.
+ */
+function scrollAreaWithoutFloatingUi(): Plugin {
+  const replacement = fileURLToPath(new URL('./src/vendor/scrollAreaMergeRefs.ts', import.meta.url));
+  return {
+    name: 'scroll-area-without-floating-ui',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === '@floating-ui/react' && importer?.includes('/@mantine/core/esm/components/ScrollArea/'))
+        return replacement;
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
+    scrollAreaWithoutFloatingUi(),
     react(),
     // The app shell survives a failing connection (docs/decisions/0035): a service worker precaches
     // the entry (HTML, entry chunk, styles), keeps every other chunk once it was used, and answers a

@@ -17,6 +17,7 @@ export {
 } from './rubrics/types.ts';
 export { KEMANFAATAN_CODE } from './rubrics/validate.ts';
 export { countedSidLevel } from './scoring/kematangan.ts';
-export { deriveSpdLevel } from './scoring/spd.ts';
+export { deriveSpdLevel } from './scoring/spd-derivation.ts';
 export * from './vocabulary.ts';
+export { isSubmittedOrLater, isVerifiedOrLater } from './workflow/progress.ts';
 export { availableActions, isEditable, REVIEWABLE_STATUSES } from './workflow/state-machine.ts';

@@ -1,49 +1,19 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useT } from '../i18n/I18nProvider.tsx';
-import { useErrorMessage } from './useErrorMessage.ts';
+import { lazy, Suspense, useState } from 'react';
+import type { ConfirmDialogProps } from './ConfirmModal.tsx';
 
-interface Props {
-  opened: boolean;
-  title: string;
-  message: string;
-  confirmLabel: string;
-  pending: boolean;
-  error: unknown;
-  onConfirm(): void;
-  onClose(): void;
-}
+// A modal brings Mantine's portal, focus trap and overlay (with the popover code they share a chunk
+// with, about 20 KB gzip): fetched when a question is first asked, not with every screen that may ask one.
+const ConfirmModal = lazy(() => import('./ConfirmModal.tsx'));
 
 /** A yes/no question before an action that is not undone from the same screen (archiving). */
-export function ConfirmDialog({
-  opened,
-  title,
-  message,
-  confirmLabel,
-  pending,
-  error,
-  onConfirm,
-  onClose,
-}: Props) {
-  const t = useT();
-  const errorMessage = useErrorMessage();
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  // Once shown it stays mounted, so closing plays the modal's own transition.
+  const [asked, setAsked] = useState(props.opened);
+  if (props.opened && !asked) setAsked(true);
+  if (!asked) return null;
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
-      <Stack gap="md">
-        <Text size="sm">{message}</Text>
-        {error !== null && error !== undefined && (
-          <Alert color="red" role="alert">
-            {errorMessage(error)}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('app.cancel')}
-          </Button>
-          <Button color="red" loading={pending} onClick={onConfirm}>
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <Suspense fallback={null}>
+      <ConfirmModal {...props} />
+    </Suspense>
   );
 }

@@ -17,10 +17,6 @@ export const enPolish: { readonly [K in keyof typeof idPolish]: string } = {
     'The server is having trouble. Try again later; if it keeps happening, contact Bappeda.',
   'exports.emptyPack':
     'No innovation of {year} is Ready to send yet, so the pack would hold 0 innovations. Mark verified innovations as Ready to send first.',
-  'term.divisor':
-    'The number of innovations sent, but never below the minimum; the average maturity divides by this number.',
-  'term.emptySeats':
-    'How many innovations short of the minimum; each empty seat counts as 0 and lowers the average.',
   'evidence.documentDateRequired': 'Document date (required for this indicator)',
   'evidence.documentDateMissing':
     'Enter the document date: this indicator only accepts documents dated within the range shown above.',

@@ -1,5 +1,7 @@
 import { enExports } from './en-exports.ts';
+import { enField } from './en-field.ts';
 import { enGaps } from './en-gaps.ts';
+import { enJump } from './en-jump.ts';
 import { enLeaders } from './en-leaders.ts';
 import { enOversight } from './en-oversight.ts';
 import { enPolish } from './en-polish.ts';
@@ -470,7 +472,7 @@ export const en: Dictionary = {
   'dashboard.title': 'Regional Innovation Index dashboard',
   'dashboard.year': 'Assessment year',
   'dashboard.intro':
-    'The index projected as if the period closed today: claimed (all OPD answers) and verified (only answers Bappeda accepted).',
+    'The index projected as if the period closed today: claimed (all OPD answers) and verified (only answers the verifier accepted).',
   'dashboard.provisional': 'Rubric {rubric} is provisional (a forecast); figures may change.',
   'dashboard.index': 'Verified index',
   'dashboard.gaugeLabel': 'Verified index {verified} ({predicate}); claimed index {claimed}.',
@@ -555,7 +557,9 @@ export const en: Dictionary = {
   'spd.measure.increase': 'The level follows the increase T-1 − T-2 ({unit}).',
   'spd.measure.latest': 'The level follows the T-1 value ({unit}).',
   'spd.measure.count': 'The level follows the count ({unit}).',
-  'spd.conflict': 'The SPD answers were changed elsewhere. The list is reloaded; repeat your change.',
+  'spd.year': 'Assessment year',
+  'spd.conflict':
+    'The SPD answers were changed elsewhere. Your entry is still here: load the latest version, then save again.',
 
   'settings.title': 'Region settings',
   'settings.threshold': 'Minimum maturity to send',
@@ -968,4 +972,6 @@ export const en: Dictionary = {
   ...enLeaders,
   ...enGaps,
   ...enPolish,
+  ...enField,
+  ...enJump,
 };

@@ -22,10 +22,6 @@ export const idPolish = {
     'Server sedang mengalami gangguan. Coba lagi nanti; bila terus berulang, hubungi Bappeda.',
   'exports.emptyPack':
     'Belum ada inovasi tahun {year} yang berstatus Siap dikirim, jadi paket akan berisi 0 inovasi. Tandai inovasi yang sudah terverifikasi sebagai Siap dikirim terlebih dahulu.',
-  'term.divisor':
-    'Jumlah inovasi yang dikirim, tetapi tidak kurang dari batas minimal; rata-rata kematangan dibagi angka ini.',
-  'term.emptySeats':
-    'Selisih batas minimal inovasi dengan yang dikirim; tiap kursi kosong dihitung bernilai 0 dan menurunkan rata-rata.',
   'evidence.documentDateRequired': 'Tanggal dokumen (wajib untuk indikator ini)',
   'evidence.documentDateMissing':
     'Isi tanggal dokumen: indikator ini hanya menerima dokumen bertanggal dalam rentang yang tertera di atas.',

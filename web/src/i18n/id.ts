@@ -7,9 +7,12 @@
 import type { idAdmin } from './id-admin.ts';
 import type { idBoard } from './id-board.ts';
 import type { idCatalog } from './id-catalog.ts';
+import type { idDashboard } from './id-dashboard.ts';
 import type { idEvidence } from './id-evidence.ts';
 import type { idExports } from './id-exports.ts';
+import type { idField } from './id-field.ts';
 import type { idGaps } from './id-gaps.ts';
+import type { idJump } from './id-jump.ts';
 import type { idLeaders } from './id-leaders.ts';
 import type { idMfa } from './id-mfa.ts';
 import type { idOversight } from './id-oversight.ts';
@@ -447,6 +450,7 @@ export const id = {
 export type MessageKey =
   | keyof typeof id
   | keyof typeof idAdmin
+  | keyof typeof idDashboard
   | keyof typeof idCatalog
   | keyof typeof idReplication
   | keyof typeof idEvidence
@@ -457,5 +461,7 @@ export type MessageKey =
   | keyof typeof idPolish
   | keyof typeof idWhatIf
   | keyof typeof idLeaders
-  | keyof typeof idGaps;
+  | keyof typeof idGaps
+  | keyof typeof idField
+  | keyof typeof idJump;
 export type Dictionary = { readonly [K in MessageKey]: string };

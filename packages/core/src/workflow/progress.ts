@@ -13,6 +13,21 @@ const STAGE: Record<InnovationStatus, number> = {
   rejected: 4,
 };
 
+/**
+ * What "terverifikasi" counts wherever innovations are counted (the progress board, the dashboard,
+ * the leaders' league, the recap): the verifier has declared the innovation verified, and it may
+ * since have moved on (ready, sent, the national result). The verified *index* is another figure:
+ * it scores accepted answers, including those of innovations still in review.
+ */
+export function isVerifiedOrLater(status: InnovationStatus): boolean {
+  return STAGE[status] >= STAGE.verified;
+}
+
+/** Handed to the verifier at least once (submitted, or any later step). */
+export function isSubmittedOrLater(status: InnovationStatus): boolean {
+  return STAGE[status] >= STAGE.submitted;
+}
+
 export interface OpdProgress {
   readonly opdId: string;
   readonly name: string;
@@ -41,14 +56,14 @@ export function opdProgress(
       const own = innovations.filter((innovation) => innovation.opdId === opd.id && !innovation.archived);
       const atLeast = (stage: number) => own.filter((innovation) => STAGE[innovation.status] >= stage).length;
       const target = opd.target ?? defaultTarget;
-      const submitted = atLeast(1);
+      const submitted = own.filter((innovation) => isSubmittedOrLater(innovation.status)).length;
       return {
         opdId: opd.id,
         name: opd.name,
         target,
         total: own.length,
         submitted,
-        verified: atLeast(2),
+        verified: own.filter((innovation) => isVerifiedOrLater(innovation.status)).length,
         ready: atLeast(3),
         sent: atLeast(4),
         behind: Math.max(0, target - submitted),

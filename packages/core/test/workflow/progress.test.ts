@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { opdProgress } from '../../src/index.ts';
+import { INNOVATION_STATUSES, isSubmittedOrLater, isVerifiedOrLater, opdProgress } from '../../src/index.ts';
 
 describe('OPD progress board', () => {
   it('counts each stage cumulatively and sorts the furthest behind first', () => {
@@ -50,6 +50,26 @@ describe('OPD progress board', () => {
         sent: 1,
         behind: 0,
       },
+    ]);
+  });
+
+  it('counts as verified what the verifier declared verified, and every step after it', () => {
+    // One definition for the board, the dashboard and the leaders' league (issue 20, point 7).
+    expect(INNOVATION_STATUSES.filter(isVerifiedOrLater)).toEqual([
+      'verified',
+      'ready',
+      'sent',
+      'accepted',
+      'rejected',
+    ]);
+    expect(INNOVATION_STATUSES.filter(isSubmittedOrLater)).toEqual([
+      'submitted',
+      'in_review',
+      'verified',
+      'ready',
+      'sent',
+      'accepted',
+      'rejected',
     ]);
   });
 });

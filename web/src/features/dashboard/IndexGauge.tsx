@@ -1,4 +1,4 @@
-import '../../i18n/id-admin.ts';
+import '../../i18n/id-dashboard.ts';
 import type { Predicate, Rubric } from '../../api/model.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 

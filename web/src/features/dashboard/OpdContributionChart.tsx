@@ -1,4 +1,4 @@
-import '../../i18n/id-admin.ts';
+import '../../i18n/id-dashboard.ts';
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';

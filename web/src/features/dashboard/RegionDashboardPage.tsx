@@ -1,5 +1,6 @@
-import '../../i18n/id-admin.ts';
-import { URUSAN } from '@inovasi/core/browser';
+import '../../i18n/id-dashboard.ts';
+import '../../i18n/id-field.ts';
+import { isSubmittedOrLater, isVerifiedOrLater, URUSAN } from '@inovasi/core/browser';
 import {
   Alert,
   Anchor,
@@ -15,26 +16,32 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { Link } from 'react-router';
-import type { Projection, ProjectionSide, Rubric } from '../../api/model.ts';
+import type { Innovation, Projection, ProjectionSide, Rubric } from '../../api/model.ts';
 import { currentYear, useOpds, usePeriods, useProjection, useYearRubric } from '../../api/queries.ts';
 import { useTenantCode } from '../../auth/MeContext.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { SectionPanel } from '../../components/SectionPanel.tsx';
+import { TermHint } from '../../components/TermHint.tsx';
 import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { GapsEntry } from '../gaps/GapsEntry.tsx';
-import { AdvicePanel } from './AdvicePanel.tsx';
 import { IndexGauge, PREDICATE_COLOR, PREDICATE_THEME_COLOR } from './IndexGauge.tsx';
 import type { OpdBar } from './OpdContributionChart.tsx';
-import { PortfolioPanel } from './PortfolioPanel.tsx';
 import { ProvinceNotePanel } from './ProvinceNotePanel.tsx';
 
 // recharts is the heaviest dependency; the dashboard's numbers render before it arrives.
 const OpdContributionChart = lazy(() => import('./OpdContributionChart.tsx'));
 // The season's panels sit below the fold and carry forms and charts of their own.
 const SeasonPanels = lazy(() => import('./SeasonPanels.tsx'));
+// The advice and the portfolio choice come after the index and the counts, each with a basis switch.
+const AdvicePanel = lazy(() =>
+  import('./AdvicePanel.tsx').then((module) => ({ default: module.AdvicePanel })),
+);
+const PortfolioPanel = lazy(() =>
+  import('./PortfolioPanel.tsx').then((module) => ({ default: module.PortfolioPanel })),
+);
 
 const URUSAN_NAMES = new Map(URUSAN.map((urusan) => [urusan.code as string, urusan.name]));
 
@@ -135,8 +142,10 @@ function Dashboard({
         <BasicServicePanel projection={projection} />
       </SimpleGrid>
       <OpdContributions code={code} projection={projection} />
-      <AdvicePanel code={code} year={year} />
-      <PortfolioPanel code={code} year={year} />
+      <Suspense fallback={<LoadingState />}>
+        <AdvicePanel code={code} year={year} />
+        <PortfolioPanel code={code} year={year} />
+      </Suspense>
       <GapsEntry year={year} />
       <VerifiedHeldPanel projection={projection} />
       <NotCountedPanel projection={projection} />
@@ -228,18 +237,33 @@ function CountsPanel({ projection, rubric }: { projection: Projection; rubric: R
   const t = useT();
   const format = useFormat();
   const { verified } = projection;
-  const rows: [string, string][] = [
-    [t('dashboard.n'), format.number(projection.n)],
+  // One definition of "terverifikasi" with the progress board (core's isVerifiedOrLater).
+  // The projection's schema types the status as a string; it is always one of the workflow's.
+  const statuses = projection.innovations.flatMap((innovation) =>
+    innovation.status ? [innovation.status as Innovation['status']] : [],
+  );
+  const submitted = statuses.filter(isSubmittedOrLater).length;
+  const verifiedCount = statuses.filter(isVerifiedOrLater).length;
+  const rows: [string, ReactNode, string][] = [
+    ['n', t('dashboard.n'), format.number(projection.n)],
     [
-      t('dashboard.divisor'),
+      'verified-count',
+      <TermHint key="verified" term={t('count.verified')} hint={t('count.verifiedHint')} />,
+      t('count.verifiedValue', { verified: verifiedCount, submitted }),
+    ],
+    [
+      'divisor',
+      <TermHint key="divisor" term={t('dashboard.divisor')} hint={t('term.divisor')} />,
       t('dashboard.divisorValue', { divisor: verified.divisor, min: projection.divisorMinimum }),
     ],
     [
+      'average',
       t('dashboard.averageMaturity'),
       `${format.decimal(verified.averageMaturity)} / ${rubric.formula.maxKematangan}`,
     ],
-    [t('dashboard.spd'), `${format.decimal(verified.spd)} / ${rubric.formula.maxSpd}`],
+    ['spd', t('dashboard.spd'), `${format.decimal(verified.spd)} / ${rubric.formula.maxSpd}`],
     [
+      'count-score',
       t('dashboard.countScore'),
       `${format.decimal(verified.innovationCountScore)} / ${rubric.formula.maxCountScore}`,
     ],
@@ -248,8 +272,8 @@ function CountsPanel({ projection, rubric }: { projection: Projection; rubric: R
     <SectionPanel id="hitungan-judul" title={t('dashboard.counts')}>
       <Table withRowBorders={false} verticalSpacing={4}>
         <Table.Tbody>
-          {rows.map(([label, value]) => (
-            <Table.Tr key={label}>
+          {rows.map(([key, label, value]) => (
+            <Table.Tr key={key} data-testid={`count-${key}`}>
               <Table.Th scope="row" fw={400}>
                 {label}
               </Table.Th>

@@ -24,18 +24,29 @@ import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { SectionPanel } from '../../components/SectionPanel.tsx';
 import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
-import { useEvidenceChecklist } from '../evidence/useEvidence.ts';
 import { answerProgress, eligibilityOf, kematangan } from '../scoring/kematangan.ts';
 import { DeadlineNotice } from '../workflow/DeadlineNotice.tsx';
 import { canEditAnswers, canReviewAnswers, workflowActionsFor } from '../workflow/permissions.ts';
 import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx';
 import { countWords } from './formValues.ts';
-import { IndicatorCard } from './IndicatorCard.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 // Publishing is Bappeda's: operators and verifiers never download it.
 const PublicationPanel = lazy(() => import('../replication/PublicationPanel.tsx'));
 const ProfilePdfButton = lazy(() => import('../exports/ProfilePdfButton.tsx'));
+// The twenty indicator cards (levels, notes, evidence, review) are the page's long tail: the header,
+// scores and workflow paint first, the cards' code follows (docs/decisions/0033).
+const IndicatorSection = lazy(() => import('./IndicatorSection.tsx'));
+
+/** Holds the indicators' place while their chunk arrives, so the page below does not jump. */
+function IndicatorsLoading() {
+  const t = useT();
+  return (
+    <Text size="sm" c="dimmed" mih={400} role="status">
+      {t('detail.indicators')}…
+    </Text>
+  );
+}
 
 export default function InnovationDetailPage() {
   const { innovationId = '' } = useParams();
@@ -145,13 +156,15 @@ function InnovationDetail({ code, innovation, opds, rubric }: DetailProps) {
               <PublicationPanel code={code} innovation={innovation} />
             </Suspense>
           )}
-          <IndicatorList
-            code={code}
-            innovation={innovation}
-            rubric={rubric}
-            canEdit={canEdit}
-            canReview={canReview}
-          />
+          <Suspense fallback={<IndicatorsLoading />}>
+            <IndicatorSection
+              code={code}
+              innovation={innovation}
+              rubric={rubric}
+              canEdit={canEdit}
+              canReview={canReview}
+            />
+          </Suspense>
         </>
       )}
     </Stack>
@@ -330,53 +343,5 @@ function ProfileSummary({ innovation }: { innovation: Innovation }) {
         ))}
       </SimpleGrid>
     </Paper>
-  );
-}
-
-function IndicatorList(props: {
-  code: string;
-  innovation: Innovation;
-  rubric: Rubric;
-  canEdit: boolean;
-  canReview: boolean;
-}) {
-  const t = useT();
-  const { rubric, innovation } = props;
-  const progress = answerProgress(rubric, innovation.answers);
-  const checklist = useEvidenceChecklist(props.code, innovation.id);
-  const evidenceOf = new Map((checklist.data?.indicators ?? []).map((entry) => [entry.code, entry]));
-  return (
-    <Stack gap="sm" component="section" aria-labelledby="indikator-judul">
-      <Group justify="space-between" gap="xs">
-        <Title order={2} size="h3" id="indikator-judul">
-          {t('detail.indicators')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('detail.answered', { answered: progress.answered, total: progress.total })}
-        </Text>
-      </Group>
-      <Text size="sm">{props.canEdit ? t('detail.indicatorsHint') : t('detail.indicatorsReadOnly')}</Text>
-      {checklist.data && (
-        <Text size="sm" data-testid="evidence-completeness">
-          {t('evidence.completeness', {
-            evidenced: checklist.data.completeness.evidenced,
-            answered: checklist.data.completeness.answered,
-            verified: checklist.data.completeness.verified,
-          })}
-        </Text>
-      )}
-      {checklist.isError && <ErrorState error={checklist.error} onRetry={() => checklist.refetch()} />}
-      {rubric.sidIndicators.map((indicator) => (
-        <IndicatorCard
-          key={indicator.code}
-          code={props.code}
-          innovation={innovation}
-          indicator={indicator}
-          canEdit={props.canEdit}
-          canReview={props.canReview}
-          evidence={evidenceOf.get(indicator.code)}
-        />
-      ))}
-    </Stack>
   );
 }

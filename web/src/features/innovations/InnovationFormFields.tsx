@@ -1,5 +1,6 @@
-import { Fieldset, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Fieldset, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
+import { MultiSelectField, SelectField } from '../../components/ChoiceField.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import type { FormField, InnovationFormValues } from './formValues.ts';
@@ -59,7 +60,7 @@ export function InnovationFormFields({ values, setField, errors, readOnly, opds,
     <Stack gap="lg">
       <Fieldset legend={t('profile.section.identity')}>
         <Stack gap="sm">
-          <Select
+          <SelectField
             {...choice('opdId')}
             label={t('profile.opd')}
             placeholder={t('profile.opdPlaceholder')}
@@ -78,8 +79,8 @@ export function InnovationFormFields({ values, setField, errors, readOnly, opds,
             maxLength={200}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Select {...choice('stage')} label={t('profile.stage')} data={stageOptions(t)} />
-            <Select {...choice('initiator')} label={t('profile.initiator')} data={initiatorOptions(t)} />
+            <SelectField {...choice('stage')} label={t('profile.stage')} data={stageOptions(t)} />
+            <SelectField {...choice('initiator')} label={t('profile.initiator')} data={initiatorOptions(t)} />
           </SimpleGrid>
           <TextInput {...text('initiatorName')} label={t('profile.initiatorName')} maxLength={200} />
         </Stack>
@@ -87,16 +88,16 @@ export function InnovationFormFields({ values, setField, errors, readOnly, opds,
 
       <Fieldset legend={t('profile.section.classification')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select
+          <SelectField
             {...choice('classification')}
             label={t('profile.classification')}
             data={classificationOptions(t)}
           />
-          <Select {...choice('kind')} label={t('profile.kind')} data={kindOptions(t)} />
-          <Select {...choice('form')} label={t('profile.form')} data={formOptions(t)} />
-          <Select {...choice('urusanMain')} label={t('profile.urusanMain')} data={urusan} searchable />
+          <SelectField {...choice('kind')} label={t('profile.kind')} data={kindOptions(t)} />
+          <SelectField {...choice('form')} label={t('profile.form')} data={formOptions(t)} />
+          <SelectField {...choice('urusanMain')} label={t('profile.urusanMain')} data={urusan} searchable />
         </SimpleGrid>
-        <MultiSelect
+        <MultiSelectField
           mt="sm"
           label={t('profile.urusanOthers')}
           data={urusan}

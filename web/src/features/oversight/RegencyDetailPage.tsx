@@ -1,5 +1,6 @@
 import '../../i18n/id-oversight.ts';
 import '../../i18n/id-polish.ts';
+import '../../i18n/id-field.ts';
 import {
   Alert,
   Anchor,

@@ -1,17 +1,5 @@
 import '../../i18n/id-admin.ts';
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
@@ -19,6 +7,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { Area, Tenant } from '../../api/model.ts';
 import { queryKeys } from '../../api/queries.ts';
+import { SelectField } from '../../components/ChoiceField.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
@@ -129,7 +118,7 @@ function OnboardTenantForm({ registered }: { registered: Set<string> }) {
           </Title>
           <Text size="sm">{t('tenants.onboardIntro')}</Text>
           <Group align="flex-end" gap="sm">
-            <Select
+            <SelectField
               label={t('tenants.area')}
               placeholder={t('tenants.areaPlaceholder')}
               data={options}

@@ -1,5 +1,6 @@
-import '../../i18n/id-admin.ts';
+import '../../i18n/id-dashboard.ts';
 import '../../i18n/id-board.ts';
+import '../../i18n/id-field.ts';
 import {
   Alert,
   Badge,
@@ -59,6 +60,9 @@ export default function ProgressBoardPage() {
         />
       </Group>
       <Text size="sm">{t('progress.intro')}</Text>
+      <Text size="sm" c="dimmed" data-testid="board-legend">
+        {t('count.boardLegend')}
+      </Text>
       {progress.isPending ? (
         <LoadingState />
       ) : progress.isError ? (
@@ -161,7 +165,7 @@ function OpdRow({
             </Badge>
           ) : (
             <Badge color="green" variant="light" style={{ flexShrink: 0 }}>
-              {t('progress.onTrack')}
+              {t('count.submissionTargetMet')}
             </Badge>
           )}
         </Group>

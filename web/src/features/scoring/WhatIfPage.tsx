@@ -1,4 +1,5 @@
 import '../../i18n/id-polish.ts';
+import '../../i18n/id-field.ts';
 import '../../i18n/id-whatif.ts';
 // Pure: the same derivation of a quantitative SPD row from its raw figures as the server's projection.
 import { deriveSpdLevel, URUSAN } from '@inovasi/core/browser';

@@ -1,7 +1,7 @@
 import '../../i18n/id-admin.ts';
 import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { Member } from '../../api/model.ts';
@@ -11,7 +11,12 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
-import { MemberFormModal, type MemberInput } from './MemberFormModal.tsx';
+import type { MemberInput } from './MemberFormModal.tsx';
+
+// The form opens in a modal with Select fields: fetched on first use, not with the list.
+const MemberFormModal = lazy(() =>
+  import('./MemberFormModal.tsx').then((module) => ({ default: module.MemberFormModal })),
+);
 
 type MemberAction = 'disable' | 'enable' | 'resend' | 'remove';
 type Dialog =
@@ -217,49 +222,51 @@ export default function MembersPage() {
         </Table.ScrollContainer>
       )}
 
-      {dialog?.type === 'invite' && (
-        <MemberFormModal
-          title={t('members.inviteTitle')}
-          opds={opds.data ?? []}
-          pending={invite.isPending}
-          error={invite.error}
-          onSubmit={(input) => invite.mutate(input, { onSuccess: finish('invited'), onError })}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog?.type === 'confirm' && (
-        <ConfirmDialog
-          opened
-          title={`${t(`members.action.${dialog.action}`)}: ${dialog.member.name}`}
-          message={t(`members.confirm.${dialog.action}`, {
-            name: dialog.member.name,
-            email: dialog.member.email,
-          })}
-          confirmLabel={t(`members.action.${dialog.action}`)}
-          pending={act.isPending}
-          error={act.error}
-          onConfirm={() =>
-            act.mutate(
-              { action: dialog.action, member: dialog.member },
-              { onSuccess: finish(dialog.action), onError },
-            )
-          }
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog?.type === 'roles' && (
-        <MemberFormModal
-          title={t('members.changeRoleTitle', { name: dialog.member.name })}
-          member={dialog.member}
-          opds={opds.data ?? []}
-          pending={changeRoles.isPending}
-          error={changeRoles.error}
-          onSubmit={(input) =>
-            changeRoles.mutate({ member: dialog.member, input }, { onSuccess: finish('saved'), onError })
-          }
-          onClose={() => setDialog(null)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {dialog?.type === 'invite' && (
+          <MemberFormModal
+            title={t('members.inviteTitle')}
+            opds={opds.data ?? []}
+            pending={invite.isPending}
+            error={invite.error}
+            onSubmit={(input) => invite.mutate(input, { onSuccess: finish('invited'), onError })}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {dialog?.type === 'confirm' && (
+          <ConfirmDialog
+            opened
+            title={`${t(`members.action.${dialog.action}`)}: ${dialog.member.name}`}
+            message={t(`members.confirm.${dialog.action}`, {
+              name: dialog.member.name,
+              email: dialog.member.email,
+            })}
+            confirmLabel={t(`members.action.${dialog.action}`)}
+            pending={act.isPending}
+            error={act.error}
+            onConfirm={() =>
+              act.mutate(
+                { action: dialog.action, member: dialog.member },
+                { onSuccess: finish(dialog.action), onError },
+              )
+            }
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {dialog?.type === 'roles' && (
+          <MemberFormModal
+            title={t('members.changeRoleTitle', { name: dialog.member.name })}
+            member={dialog.member}
+            opds={opds.data ?? []}
+            pending={changeRoles.isPending}
+            error={changeRoles.error}
+            onSubmit={(input) =>
+              changeRoles.mutate({ member: dialog.member, input }, { onSuccess: finish('saved'), onError })
+            }
+            onClose={() => setDialog(null)}
+          />
+        )}
+      </Suspense>
     </Stack>
   );
 }

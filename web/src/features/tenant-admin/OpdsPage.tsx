@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Checkbox, Group, Stack, Table, Title } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
 import type { Opd } from '../../api/model.ts';
 import { useOpds } from '../../api/queries.ts';
@@ -8,8 +8,12 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
-import { OpdFormModal } from './OpdFormModal.tsx';
 import { type OpdInput, useOpdMutations } from './useOpdMutations.ts';
+
+// The form opens in a modal with Select fields: fetched on first use, not with the list.
+const OpdFormModal = lazy(() =>
+  import('./OpdFormModal.tsx').then((module) => ({ default: module.OpdFormModal })),
+);
 
 type Dialog = { type: 'create' } | { type: 'rename'; opd: Opd } | { type: 'archive'; opd: Opd } | null;
 
@@ -123,37 +127,39 @@ export default function OpdsPage() {
         </Table.ScrollContainer>
       )}
 
-      {dialog?.type === 'create' && (
-        <OpdFormModal
-          title={t('opds.createTitle')}
-          pending={create.isPending}
-          error={create.error}
-          onSubmit={(input: OpdInput) => create.mutate(input, { onSuccess: done, onError })}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog?.type === 'rename' && (
-        <OpdFormModal
-          title={t('opds.renameTitle')}
-          opd={dialog.opd}
-          pending={update.isPending}
-          error={update.error}
-          onSubmit={(input) => update.mutate({ opd: dialog.opd, input }, { onSuccess: done, onError })}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog?.type === 'archive' && (
-        <ConfirmDialog
-          opened
-          title={t('opds.archiveConfirmTitle')}
-          message={t('opds.archiveConfirm', { name: dialog.opd.name })}
-          confirmLabel={t('opds.archive')}
-          pending={archive.isPending}
-          error={archive.error}
-          onConfirm={() => archive.mutate(dialog.opd, { onSuccess: done, onError })}
-          onClose={() => setDialog(null)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {dialog?.type === 'create' && (
+          <OpdFormModal
+            title={t('opds.createTitle')}
+            pending={create.isPending}
+            error={create.error}
+            onSubmit={(input: OpdInput) => create.mutate(input, { onSuccess: done, onError })}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {dialog?.type === 'rename' && (
+          <OpdFormModal
+            title={t('opds.renameTitle')}
+            opd={dialog.opd}
+            pending={update.isPending}
+            error={update.error}
+            onSubmit={(input) => update.mutate({ opd: dialog.opd, input }, { onSuccess: done, onError })}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {dialog?.type === 'archive' && (
+          <ConfirmDialog
+            opened
+            title={t('opds.archiveConfirmTitle')}
+            message={t('opds.archiveConfirm', { name: dialog.opd.name })}
+            confirmLabel={t('opds.archive')}
+            pending={archive.isPending}
+            error={archive.error}
+            onConfirm={() => archive.mutate(dialog.opd, { onSuccess: done, onError })}
+            onClose={() => setDialog(null)}
+          />
+        )}
+      </Suspense>
     </Stack>
   );
 }

@@ -1,0 +1,193 @@
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Modal,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import '../../i18n/id-polish.ts';
+import { ApiError } from '../../api/errors.ts';
+import type { Innovation, Rubric, TransitionInput, WorkflowAction } from '../../api/model.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { useErrorMessage } from '../../components/useErrorMessage.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { todayInJakarta } from '../scoring/kematangan.ts';
+import { BUTTON_STYLE } from './buttonStyle.ts';
+import { useReloadInnovation, useTransition } from './mutations.ts';
+import { SubmissionChecklist } from './SubmissionChecklist.tsx';
+
+interface DialogProps {
+  code: string;
+  innovation: Innovation;
+  action: WorkflowAction;
+  rubric: Rubric | undefined;
+  onClose(): void;
+  onDone(): void;
+}
+
+export default function TransitionDialog({ code, innovation, action, rubric, onClose, onDone }: DialogProps) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const transition = useTransition(code, innovation.id);
+  const reload = useReloadInnovation(code, innovation.id);
+  const [note, setNote] = useState('');
+  const [registrationNumber, setRegistrationNumber] = useState('');
+  const [sentAt, setSentAt] = useState(todayInJakarta());
+  const [result, setResult] = useState<'accepted' | 'rejected'>('accepted');
+  const [finalKematangan, setFinalKematangan] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  const answersReturned = Object.values(innovation.answers).some(
+    (answer) => answer.review?.status === 'returned',
+  );
+  const error = transition.error;
+  const conflict = error instanceof ApiError && error.isVersionConflict;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    if (action === 'return' && !answersReturned && note.trim() === '')
+      errors.note = t('workflow.noteRequired');
+    if (action === 'mark_sent' && registrationNumber.trim().length < 3)
+      errors.registrationNumber = t('workflow.registrationRequired');
+    if (action === 'mark_sent' && !sentAt) errors.sentAt = t('validation.required');
+    const kematangan = finalKematangan.trim() === '' ? undefined : Number(finalKematangan.replace(',', '.'));
+    if (kematangan !== undefined && !(kematangan >= 0 && kematangan <= 111))
+      errors.finalKematangan = t('workflow.finalKematanganHint');
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+
+    const input: TransitionInput = { action };
+    if (note.trim()) input.note = note.trim();
+    if (action === 'mark_sent') {
+      input.registrationNumber = registrationNumber.trim();
+      input.sentAt = sentAt;
+    }
+    if (action === 'record_result') {
+      input.result = result;
+      if (kematangan !== undefined) input.finalKematangan = kematangan;
+    }
+    transition.mutate({ version: innovation.version, input }, { onSuccess: onDone });
+  }
+
+  const serverFields = error instanceof ApiError ? error.fieldMessages() : {};
+  return (
+    <Modal opened onClose={onClose} title={t(`workflow.action.${action}`)} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">{t(`workflow.confirm.${action}`, { name: innovation.profile.name })}</Text>
+          {action === 'submit' && (
+            <SubmissionChecklist code={code} innovation={innovation} rubric={rubric} place="dialog" />
+          )}
+          {action === 'return' && (
+            <Textarea
+              label={t('workflow.returnNote')}
+              description={answersReturned ? t('workflow.returnNoteOptional') : t('workflow.returnNoteHint')}
+              autosize
+              minRows={3}
+              maxLength={2000}
+              value={note}
+              onChange={(event) => setNote(event.currentTarget.value)}
+              error={fieldErrors.note ?? serverFields.note}
+              required={!answersReturned}
+              data-autofocus
+            />
+          )}
+          {action === 'mark_sent' && (
+            <>
+              <TextInput
+                label={t('workflow.registrationNumber')}
+                description={t('workflow.registrationHint')}
+                value={registrationNumber}
+                onChange={(event) => setRegistrationNumber(event.currentTarget.value)}
+                error={fieldErrors.registrationNumber ?? serverFields.registrationNumber}
+                required
+                maxLength={100}
+                data-autofocus
+              />
+              <DateField
+                label={t('workflow.sentAt')}
+                value={sentAt}
+                maxDate={todayInJakarta()}
+                onChange={setSentAt}
+                error={fieldErrors.sentAt ?? serverFields.sentAt}
+                required
+              />
+            </>
+          )}
+          {action === 'record_result' && (
+            <>
+              <NativeSelect
+                label={t('workflow.result')}
+                value={result}
+                onChange={(event) => setResult(event.currentTarget.value as 'accepted' | 'rejected')}
+                data={[
+                  { value: 'accepted', label: t('status.accepted') },
+                  { value: 'rejected', label: t('status.rejected') },
+                ]}
+              />
+              <TextInput
+                label={t('workflow.finalKematangan')}
+                description={t('workflow.finalKematanganHint')}
+                inputMode="decimal"
+                value={finalKematangan}
+                onChange={(event) => setFinalKematangan(event.currentTarget.value)}
+                error={fieldErrors.finalKematangan ?? serverFields.finalKematangan}
+              />
+            </>
+          )}
+          {error !== null && (
+            <Alert color={conflict ? 'orange' : 'red'} role="alert" data-testid="workflow-error">
+              <Stack gap="xs" align="flex-start">
+                <Text size="sm">{conflict ? t('workflow.conflict') : errorMessage(error)}</Text>
+                {error instanceof ApiError && !conflict && <ErrorDetails error={error} />}
+                {conflict && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={async () => {
+                      await reload().catch(() => undefined);
+                      transition.reset();
+                    }}
+                  >
+                    {t('profile.loadLatest')}
+                  </Button>
+                )}
+              </Stack>
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('app.cancel')}
+            </Button>
+            <Button type="submit" loading={transition.isPending} {...BUTTON_STYLE[action]} variant="filled">
+              {t(`workflow.action.${action}`)}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * The server lists what blocks a step (answers not yet reviewed, eligibility gaps, the send
+ * threshold) in `details`, each already a sentence in the person's language naming the indicator.
+ */
+function ErrorDetails({ error }: { error: ApiError }) {
+  const lines = [...new Set(error.details.map((detail) => detail.message))];
+  if (lines.length === 0) return null;
+  return (
+    <List size="sm" spacing={2}>
+      {lines.map((line) => (
+        <List.Item key={line}>{line}</List.Item>
+      ))}
+    </List>
+  );
+}
