@@ -9,6 +9,17 @@ import { Hono } from 'hono';
 import { API_BASE, createApp } from './app.ts';
 import type { AppDeps } from './deps.ts';
 import { webSecurityHeaders } from './hardening.ts';
+import { prerenderedPageFor } from './prerendered-pages.ts';
+
+/** The prerendered public pages of the build, read once (a build without them serves index.html). */
+async function readPrerenderedPages(webDist: string): Promise<Map<string, string>> {
+  const pages = new Map<string, string>();
+  for (const path of ['/katalog', '/katalog/_', '/masuk']) {
+    const file = prerenderedPageFor(path);
+    if (file && existsSync(join(webDist, file))) pages.set(file, await readFile(join(webDist, file), 'utf8'));
+  }
+  return pages;
+}
 
 export interface RunningServer {
   readonly url: string;
@@ -40,10 +51,15 @@ export async function startServer(
   const webDist = options.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
     const indexHtml = await readFile(join(webDist, 'index.html'), 'utf8');
+    const pages = await readPrerenderedPages(webDist);
     const webHeaders = webSecurityHeaders(deps);
     root.use('/*', (c, next) => (c.req.path.startsWith(API_BASE) ? next() : webHeaders(c, next)));
     root.use('/*', serveStatic({ root: webDist }));
-    root.get('*', (c) => (c.req.path.startsWith(API_BASE) ? c.notFound() : c.html(indexHtml)));
+    root.get('*', (c) => {
+      if (c.req.path.startsWith(API_BASE)) return c.notFound();
+      const page = prerenderedPageFor(c.req.path);
+      return c.html((page && pages.get(page)) ?? indexHtml);
+    });
   }
   const host = options.host ?? '127.0.0.1';
   const listener = getRequestListener(root.fetch);

@@ -21,6 +21,7 @@ import { Link } from 'react-router';
 import type { CatalogFacetCount, CatalogFacetName, CatalogItem } from '../../api/model.ts';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useAddressParams } from '../../components/useAddressParams.ts';
+import { useHydrated } from '../../components/useHydrated.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
@@ -50,6 +51,8 @@ export default function CatalogPage() {
   const [text, setText] = useState(params.q);
   const [filtersOpen, setFiltersOpen] = useState(false);
   usePageTitle(t('catalog.title'));
+  // The prerendered page (web/scripts/prerender.mjs) has no results yet: hydration starts from the same view.
+  const hydrated = useHydrated();
 
   // Back and forward change the URL; the box follows.
   useEffect(() => setText(params.q), [params.q]);
@@ -73,8 +76,8 @@ export default function CatalogPage() {
     });
   }
 
-  const items = search.data?.pages.flatMap((page) => page.items) ?? [];
-  const first = search.data?.pages[0];
+  const items = (hydrated && search.data?.pages.flatMap((page) => page.items)) || [];
+  const first = hydrated ? search.data?.pages[0] : undefined;
   const filterCount = activeFilterCount(params);
   const sort = params.sort ?? (params.q.trim() ? 'relevance' : 'recent');
 
@@ -156,7 +159,7 @@ export default function CatalogPage() {
                 <Text size="sm">{t('catalog.partialMatch')}</Text>
               </Alert>
             )}
-            {search.isPending ? (
+            {search.isPending || !hydrated ? (
               <LoadingState label={t('catalog.loading')} />
             ) : search.isError && items.length === 0 ? (
               <ErrorState error={search.error} onRetry={() => search.refetch()} />

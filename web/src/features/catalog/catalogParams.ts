@@ -1,4 +1,9 @@
-import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  type QueryClient,
+  queryOptions,
+} from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { CatalogFacetName, CatalogQuery, CatalogSort } from '../../api/model.ts';
 import { queryKeys } from '../../api/queries.ts';
@@ -79,8 +84,31 @@ export function catalogSearchOptions(query: Record<string, string>) {
   });
 }
 
-/** Starts the first catalogue search for the current address, if it is the catalogue page. */
+/** One published innovation, as the detail page shows it. */
+export function catalogDetailOptions(catalogId: string) {
+  return queryOptions({
+    queryKey: queryKeys.catalogDetail(catalogId),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/catalog/innovations/{id}', { params: { path: { id: catalogId } }, signal })),
+  });
+}
+
+/** The catalogue search for the current address, if it is the catalogue page. */
 export function catalogSearchForLocation(location: { pathname: string; search: string }) {
   if (location.pathname.replace(/\/$/, '') !== '/katalog') return undefined;
   return catalogSearchOptions(apiQuery(readCatalogParams(new URLSearchParams(location.search))));
+}
+
+/**
+ * Starts the data of a public page (the catalogue's first search, a catalogue detail) as soon as the
+ * entry runs, while the page's own chunk is still downloading.
+ */
+export function prefetchPublicData(
+  client: QueryClient,
+  location: { pathname: string; search: string },
+): void {
+  const search = catalogSearchForLocation(location);
+  if (search) void client.prefetchInfiniteQuery(search);
+  const detail = /^\/katalog\/([^/]+)\/?$/.exec(location.pathname);
+  if (detail?.[1]) void client.prefetchQuery(catalogDetailOptions(decodeURIComponent(detail[1])));
 }

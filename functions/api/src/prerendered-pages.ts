@@ -1,0 +1,12 @@
+/**
+ * The public pages the web build prerenders (web/scripts/prerender.mjs): an address on the left gets
+ * that file instead of the bare index.html, so it paints before its JavaScript has run. CloudFront
+ * does the same mapping in AWS (SPA_FALLBACK_FUNCTION in infra/lib/web.ts; docs/decisions/0034).
+ */
+export function prerenderedPageFor(path: string): string | undefined {
+  const trimmed = path.length > 1 ? path.replace(/\/$/, '') : path;
+  if (trimmed === '/katalog') return 'prerendered/katalog.html';
+  if (/^\/katalog\/[^/]+$/.test(trimmed)) return 'prerendered/katalog-detail.html';
+  if (trimmed === '/masuk') return 'prerendered/masuk.html';
+  return undefined;
+}
