@@ -10,3 +10,6 @@ export function prerenderedPageFor(path: string): string | undefined {
   if (trimmed === '/masuk') return 'prerendered/masuk.html';
   return undefined;
 }
+
+/** Files at the site's root that the API answers (under /api/v1) rather than the web build. */
+export const PUBLIC_FILES = ['/robots.txt', '/sitemap.xml'] as const;

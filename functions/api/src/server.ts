@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import { API_BASE, createApp } from './app.ts';
 import type { AppDeps } from './deps.ts';
 import { webSecurityHeaders } from './hardening.ts';
-import { prerenderedPageFor } from './prerendered-pages.ts';
+import { PUBLIC_FILES, prerenderedPageFor } from './prerendered-pages.ts';
 
 /** The prerendered public pages of the build, read once (a build without them serves index.html). */
 async function readPrerenderedPages(webDist: string): Promise<Map<string, string>> {
@@ -48,6 +48,13 @@ export async function startServer(
   const api = createApp(deps);
   const root = new Hono();
   root.route('/', api);
+  // robots.txt and the sitemap belong at the site's root; the API answers them (CloudFront maps them
+  // the same way in AWS, infra/lib/web.ts).
+  for (const file of PUBLIC_FILES) {
+    root.get(file, (c) =>
+      api.fetch(new Request(new URL(`${API_BASE}${file}`, c.req.url), { headers: c.req.raw.headers }), c.env),
+    );
+  }
   const webDist = options.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
     const indexHtml = await readFile(join(webDist, 'index.html'), 'utf8');
