@@ -52,8 +52,10 @@ async function audit(url: string, chromiumPath: string): Promise<LighthouseFigur
       return value;
     };
     if (process.env.LIGHTHOUSE_DEBUG) {
-      for (const id of Object.keys(lhr.audits).filter((key) => /lcp|layout|long-task|cls/.test(key))) {
-        console.log(id, String(JSON.stringify(lhr.audits[id]?.details)).slice(0, 1200));
+      for (const id of Object.keys(lhr.audits).filter((key) =>
+        /lcp|layout-shifts|long-task|mainthread|bootup/.test(key),
+      )) {
+        console.log(id, String(JSON.stringify(lhr.audits[id]?.details)).slice(0, 2500));
       }
     }
     return {

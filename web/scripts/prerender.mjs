@@ -14,9 +14,14 @@ const ssrOut = join(webRoot, 'dist-ssr');
 
 /** Address rendered → file written. Detail pages share one view: its data arrives after hydration. */
 const PAGES = [
-  { url: '/katalog', file: 'katalog.html' },
-  { url: '/katalog/_', file: 'katalog-detail.html' },
-  { url: '/masuk', file: 'masuk.html' },
+  { url: '/katalog', file: 'katalog.html', route: 'src/features/catalog/CatalogPage.tsx', firstData: true },
+  {
+    url: '/katalog/_',
+    file: 'katalog-detail.html',
+    route: 'src/features/catalog/CatalogDetailPage.tsx',
+    firstData: true,
+  },
+  { url: '/masuk', file: 'masuk.html', route: 'src/features/signin/SignInPage.tsx', firstData: false },
 ];
 
 await build({
@@ -25,6 +30,22 @@ await build({
   build: { ssr: 'src/prerender.tsx', outDir: ssrOut, emptyOutDir: true, sourcemap: false, manifest: false },
   ssr: { noExternal: [/^@mantine\//] },
 });
+const manifest = JSON.parse(await readFile(join(dist, '.vite/manifest.json'), 'utf8'));
+
+/** The route's lazy chunk and its static imports: fetched beside the entry, not after it has run. */
+function routePreloads(route) {
+  const files = new Set();
+  const visit = (key) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(route);
+  if (files.size === 0) throw new Error(`the build has no chunk for ${route}`);
+  return [...files];
+}
+
 const { render } = await import(pathToFileURL(join(ssrOut, 'prerender.js')).href);
 const shell = await readFile(join(dist, 'index.html'), 'utf8');
 if (!shell.includes('<div id="root"></div>')) throw new Error('dist/index.html has no empty #root');
@@ -36,8 +57,18 @@ const beasties = new Beasties({ path: dist, publicPath: '/', preload: 'body', lo
 await mkdir(join(dist, 'prerendered'), { recursive: true });
 for (const page of PAGES) {
   const markup = await render(page.url);
+  const alreadyLinked = (file) => shell.includes(`/${file}"`);
+  const head = [
+    // The catalogue's data starts with the HTML (public/first-data.js), not after the app has run.
+    ...(page.firstData ? ['<script src="/first-data.js" async></script>'] : []),
+    ...routePreloads(page.route)
+      .filter((file) => !alreadyLinked(file))
+      .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
+  ];
   const html = await beasties.process(
-    shell.replace('<div id="root"></div>', `<div id="root">${markup}</div>`),
+    shell
+      .replace('</head>', `  ${head.join('\n    ')}\n  </head>`)
+      .replace('<div id="root"></div>', `<div id="root">${markup}</div>`),
   );
   await writeFile(join(dist, 'prerendered', page.file), html);
   console.log(

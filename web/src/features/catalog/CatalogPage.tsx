@@ -299,10 +299,12 @@ function Facet(props: {
 export function CatalogCard({ item }: { item: CatalogItem }) {
   const t = useT();
   return (
-    <Paper withBorder p="sm" component="article" data-testid="catalog-result">
+    // The whole card is the link's target (its area stretched over the card, web/src/global.css):
+    // one link with the innovation's name, so a thumb anywhere on the card opens it.
+    <Paper withBorder p="sm" component="article" className="catalog-card" data-testid="catalog-result">
       <Stack gap={6}>
         <Title order={2} size="h4">
-          <Anchor component={Link} to={`/katalog/${item.catalogId}`}>
+          <Anchor component={Link} to={`/katalog/${item.catalogId}`} className="catalog-card-link">
             {item.name}
           </Anchor>
         </Title>

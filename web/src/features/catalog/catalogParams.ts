@@ -5,8 +5,15 @@ import {
   queryOptions,
 } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
-import type { CatalogFacetName, CatalogQuery, CatalogSort } from '../../api/model.ts';
+import type {
+  CatalogDetail,
+  CatalogFacetName,
+  CatalogQuery,
+  CatalogSearch,
+  CatalogSort,
+} from '../../api/model.ts';
 import { queryKeys } from '../../api/queries.ts';
+import { takeFirstData } from './firstData.ts';
 
 /** The catalogue's facets, in the order the page shows them (the server's order too). */
 export const FACETS: readonly CatalogFacetName[] = [
@@ -101,14 +108,32 @@ export function catalogSearchForLocation(location: { pathname: string; search: s
 
 /**
  * Starts the data of a public page (the catalogue's first search, a catalogue detail) as soon as the
- * entry runs, while the page's own chunk is still downloading.
+ * entry runs, while the page's own chunk is still downloading; taken from public/first-data.js when
+ * that script already asked.
  */
 export function prefetchPublicData(
   client: QueryClient,
   location: { pathname: string; search: string },
 ): void {
   const search = catalogSearchForLocation(location);
-  if (search) void client.prefetchInfiniteQuery(search);
+  if (search) {
+    const queryFn = search.queryFn;
+    void client.prefetchInfiniteQuery({
+      ...search,
+      queryFn: async (context) =>
+        (context.pageParam === undefined &&
+          (await takeFirstData<CatalogSearch>(`/catalog/innovations?limit=${PAGE_SIZE}`))) ||
+        (queryFn as (context: unknown) => Promise<CatalogSearch>)(context),
+    });
+  }
   const detail = /^\/katalog\/([^/]+)\/?$/.exec(location.pathname);
-  if (detail?.[1]) void client.prefetchQuery(catalogDetailOptions(decodeURIComponent(detail[1])));
+  if (detail?.[1]) {
+    const options = catalogDetailOptions(decodeURIComponent(detail[1]));
+    void client.prefetchQuery({
+      ...options,
+      queryFn: async (context) =>
+        (await takeFirstData<CatalogDetail>(`/catalog/innovations/${detail[1]}`)) ??
+        (options.queryFn as (context: unknown) => Promise<CatalogDetail>)(context),
+    });
+  }
 }

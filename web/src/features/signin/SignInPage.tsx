@@ -71,8 +71,9 @@ export default function SignInPage() {
                   </Badge>
                 </Group>
                 <Text>{t('signIn.intro')}</Text>
-                <DemoUserDirectory next={next} />
+                {/* The directory loads after the section appears: last, so its growth moves nothing. */}
                 <SignInByEmail next={next} />
+                <DemoUserDirectory next={next} />
               </Stack>
             </Paper>
           )}
