@@ -14,14 +14,13 @@ const ssrOut = join(webRoot, 'dist-ssr');
 
 /** Address rendered → file written. Detail pages share one view: its data arrives after hydration. */
 const PAGES = [
-  { url: '/katalog', file: 'katalog.html', route: 'src/features/catalog/CatalogPage.tsx', firstData: true },
+  { url: '/katalog', file: 'katalog.html', route: 'src/features/catalog/CatalogPage.tsx' },
   {
     url: '/katalog/_',
     file: 'katalog-detail.html',
     route: 'src/features/catalog/CatalogDetailPage.tsx',
-    firstData: true,
   },
-  { url: '/masuk', file: 'masuk.html', route: 'src/features/signin/SignInPage.tsx', firstData: false },
+  { url: '/masuk', file: 'masuk.html', route: 'src/features/signin/SignInPage.tsx' },
 ];
 
 await build({
@@ -50,17 +49,24 @@ const { render } = await import(pathToFileURL(join(ssrOut, 'prerender.js')).href
 const shell = await readFile(join(dist, 'index.html'), 'utf8');
 if (!shell.includes('<div id="root"></div>')) throw new Error('dist/index.html has no empty #root');
 
-// The stylesheet moves to the end of the body: the inlined rules paint the first view, the rest
-// follows without blocking it. (Beasties' other strategies need inline event handlers or scripts,
-// which the Content-Security-Policy forbids.)
-const beasties = new Beasties({ path: dist, publicPath: '/', preload: 'body', logLevel: 'warn' });
+// The stylesheet stays in <head> as media="print" (not render-blocking): the inlined rules paint the
+// first view, and public/prerendered.js switches it on once loaded. Beasties would do that with an
+// inline onload handler, which the Content-Security-Policy forbids; the attribute is replaced below.
+const beasties = new Beasties({
+  path: dist,
+  publicPath: '/',
+  preload: 'media',
+  // Mantine's theme variables are an inline <style> React adopts as it is: it must stay whole.
+  reduceInlineStyles: false,
+  logLevel: 'warn',
+});
 await mkdir(join(dist, 'prerendered'), { recursive: true });
 for (const page of PAGES) {
   const markup = await render(page.url);
   const alreadyLinked = (file) => shell.includes(`/${file}"`);
   const head = [
-    // The catalogue's data starts with the HTML (public/first-data.js), not after the app has run.
-    ...(page.firstData ? ['<script src="/first-data.js" async></script>'] : []),
+    // Applies the full stylesheet; a catalogue page's data starts with the HTML, not after the app.
+    '<script src="/prerendered.js" async></script>',
     ...routePreloads(page.route)
       .filter((file) => !alreadyLinked(file))
       .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
@@ -70,7 +76,9 @@ for (const page of PAGES) {
       .replace('</head>', `  ${head.join('\n    ')}\n  </head>`)
       .replace('<div id="root"></div>', `<div id="root">${markup}</div>`),
   );
-  await writeFile(join(dist, 'prerendered', page.file), html);
+  const handler = `onload="this.media='all'"`;
+  if (!html.includes(handler)) throw new Error('beasties no longer defers the stylesheet as expected');
+  await writeFile(join(dist, 'prerendered', page.file), html.replaceAll(handler, 'data-prerendered-styles'));
   console.log(
     `prerendered ${page.url} → dist/prerendered/${page.file} (${(html.length / 1024).toFixed(1)} KB)`,
   );

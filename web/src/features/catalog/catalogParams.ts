@@ -108,7 +108,7 @@ export function catalogSearchForLocation(location: { pathname: string; search: s
 
 /**
  * Starts the data of a public page (the catalogue's first search, a catalogue detail) as soon as the
- * entry runs, while the page's own chunk is still downloading; taken from public/first-data.js when
+ * entry runs, while the page's own chunk is still downloading; taken from public/prerendered.js when
  * that script already asked.
  */
 export function prefetchPublicData(

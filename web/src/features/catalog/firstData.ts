@@ -1,12 +1,12 @@
 declare global {
   interface Window {
-    /** Answers public/first-data.js started before the app loaded, by API path (without /api/v1). */
+    /** Answers public/prerendered.js started before the app loaded, by API path (without /api/v1). */
     inovasiFirstData?: Record<string, Promise<unknown> | undefined>;
   }
 }
 
 /**
- * The answer public/first-data.js already asked for, once: undefined when it did not ask, or when
+ * The answer public/prerendered.js already asked for, once: undefined when it did not ask, or when
  * its request failed (the app then asks itself, and shows the error its own way).
  */
 export async function takeFirstData<T>(apiPath: string): Promise<T | undefined> {
