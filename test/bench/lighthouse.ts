@@ -15,6 +15,8 @@ export interface LighthouseFigures {
   readonly tbtMs: number;
   readonly cls: number;
   readonly speedIndexMs: number;
+  /** Lighthouse's measure of this machine's speed at the time (a loaded machine scores low). */
+  readonly benchmarkIndex: number;
 }
 
 export interface PageResult {
@@ -30,7 +32,13 @@ const median = (values: readonly number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
-async function audit(url: string, chromiumPath: string): Promise<LighthouseFigures> {
+/** The text of the largest contentful paint's element, from the LCP breakdown insight. */
+function lcpElementOf(details: unknown): string {
+  const items = (details as { items?: { type?: string; nodeLabel?: string }[] } | undefined)?.items ?? [];
+  return items.find((item) => item.type === 'node')?.nodeLabel?.slice(0, 40) ?? '?';
+}
+
+async function audit(url: string, chromiumPath: string): Promise<LighthouseFigures & { lcpElement: string }> {
   // A fresh browser per run: nothing cached, no warm service worker or HTTP connection.
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumPath,
@@ -65,6 +73,8 @@ async function audit(url: string, chromiumPath: string): Promise<LighthouseFigur
       tbtMs: numeric('total-blocking-time'),
       cls: numeric('cumulative-layout-shift'),
       speedIndexMs: numeric('speed-index'),
+      benchmarkIndex: lhr.environment.benchmarkIndex,
+      lcpElement: lcpElementOf(lhr.audits['lcp-breakdown-insight']?.details),
     };
   } finally {
     chrome.kill();
@@ -72,7 +82,10 @@ async function audit(url: string, chromiumPath: string): Promise<LighthouseFigur
 }
 
 /** Lighthouse's trace recording fails now and then on a loaded machine (NO_NAVSTART): try again. */
-async function auditWithRetry(url: string, chromiumPath: string): Promise<LighthouseFigures> {
+async function auditWithRetry(
+  url: string,
+  chromiumPath: string,
+): Promise<LighthouseFigures & { lcpElement: string }> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await audit(url, chromiumPath);
@@ -94,7 +107,7 @@ export async function lighthousePages(
       const figures = await auditWithRetry(page.url, options.chromiumPath);
       runs.push(figures);
       console.log(
-        `lighthouse ${page.name} run ${run}: performance ${figures.performance}, LCP ${figures.lcpMs.toFixed(0)} ms, CLS ${figures.cls.toFixed(3)}, TBT ${figures.tbtMs.toFixed(0)} ms`,
+        `lighthouse ${page.name} run ${run}: performance ${figures.performance}, LCP ${figures.lcpMs.toFixed(0)} ms (“${figures.lcpElement}”), CLS ${figures.cls.toFixed(3)}, TBT ${figures.tbtMs.toFixed(0)} ms, benchmark index ${figures.benchmarkIndex.toFixed(0)}`,
       );
     }
     const pick = (key: keyof LighthouseFigures) => median(runs.map((figures) => figures[key]));
@@ -105,6 +118,7 @@ export async function lighthousePages(
       tbtMs: pick('tbtMs'),
       cls: pick('cls'),
       speedIndexMs: pick('speedIndexMs'),
+      benchmarkIndex: pick('benchmarkIndex'),
     };
     const met =
       figures.performance >= LIGHTHOUSE_TARGETS.performance &&
@@ -121,10 +135,10 @@ export function printLighthouse(results: readonly PageResult[], runs: number): v
   console.log(
     `Lighthouse, mobile preset (simulated slow 4G, 4× CPU), gzip, median of ${runs}; targets: performance ≥ ${performance}, LCP ≤ ${lcpMs} ms, CLS ≤ ${cls}`,
   );
-  console.log('  page               perf    FCP ms    LCP ms    TBT ms     CLS    SI ms');
+  console.log('  page               perf    FCP ms    LCP ms    TBT ms     CLS    SI ms   bench. index');
   for (const { name, median: m, met } of results) {
     console.log(
-      `  ${name.padEnd(17)} ${String(m.performance).padStart(5)} ${m.fcpMs.toFixed(0).padStart(9)} ${m.lcpMs.toFixed(0).padStart(9)} ${m.tbtMs.toFixed(0).padStart(9)} ${m.cls.toFixed(3).padStart(7)} ${m.speedIndexMs.toFixed(0).padStart(8)}   ${met ? 'met' : 'MISSED'}`,
+      `  ${name.padEnd(17)} ${String(m.performance).padStart(5)} ${m.fcpMs.toFixed(0).padStart(9)} ${m.lcpMs.toFixed(0).padStart(9)} ${m.tbtMs.toFixed(0).padStart(9)} ${m.cls.toFixed(3).padStart(7)} ${m.speedIndexMs.toFixed(0).padStart(8)} ${m.benchmarkIndex.toFixed(0).padStart(14)}   ${met ? 'met' : 'MISSED'}`,
     );
   }
 }

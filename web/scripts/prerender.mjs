@@ -21,6 +21,13 @@ const PAGES = [
     route: 'src/features/catalog/CatalogDetailPage.tsx',
   },
   { url: '/masuk', file: 'masuk.html', route: 'src/features/signin/SignInPage.tsx' },
+  // Served only by the local server in demo mode (never in AWS): the demo directory's frame included.
+  {
+    url: '/masuk',
+    file: 'masuk-demo.html',
+    route: 'src/features/signin/SignInPage.tsx',
+    demoDirectory: true,
+  },
 ];
 
 await build({
@@ -62,7 +69,7 @@ const beasties = new Beasties({
 });
 await mkdir(join(dist, 'prerendered'), { recursive: true });
 for (const page of PAGES) {
-  const markup = await render(page.url);
+  const markup = await render(page.url, { demoDirectory: page.demoDirectory });
   const alreadyLinked = (file) => shell.includes(`/${file}"`);
   const head = [
     // Applies the full stylesheet; a catalogue page's data starts with the HTML, not after the app.
@@ -73,6 +80,7 @@ for (const page of PAGES) {
   ];
   const html = await beasties.process(
     shell
+      .replace('<html ', page.demoDirectory ? '<html data-demo ' : '<html ')
       .replace('</head>', `  ${head.join('\n    ')}\n  </head>`)
       .replace('<div id="root"></div>', `<div id="root">${markup}</div>`),
   );

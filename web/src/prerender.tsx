@@ -7,8 +7,11 @@ import { QueryClient } from '@tanstack/react-query';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { StaticRouter } from 'react-router';
 import { App } from './AppProviders.tsx';
+import { prerenderDemoDirectory } from './features/signin/prerenderedDemo.ts';
 
-export async function render(url: string): Promise<string> {
+/** `demoDirectory`: the local demo mode's /masuk, with the demo directory's frame (src/features/signin/prerenderedDemo.ts). */
+export async function render(url: string, options: { demoDirectory?: boolean } = {}): Promise<string> {
+  prerenderDemoDirectory(options.demoDirectory ?? false);
   // Nothing is fetched on the build machine: every query stays pending.
   const queryClient = new QueryClient({ defaultOptions: { queries: { enabled: false, retry: false } } });
   const { prelude } = await prerenderToNodeStream(

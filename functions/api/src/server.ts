@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -14,9 +14,10 @@ import { PUBLIC_FILES, prerenderedPageFor } from './prerendered-pages.ts';
 /** The prerendered public pages of the build, read once (a build without them serves index.html). */
 async function readPrerenderedPages(webDist: string): Promise<Map<string, string>> {
   const pages = new Map<string, string>();
-  for (const path of ['/katalog', '/katalog/_', '/masuk']) {
-    const file = prerenderedPageFor(path);
-    if (file && existsSync(join(webDist, file))) pages.set(file, await readFile(join(webDist, file), 'utf8'));
+  const folder = join(webDist, 'prerendered');
+  if (!existsSync(folder)) return pages;
+  for (const file of await readdir(folder)) {
+    if (file.endsWith('.html')) pages.set(`prerendered/${file}`, await readFile(join(folder, file), 'utf8'));
   }
   return pages;
 }
@@ -64,7 +65,7 @@ export async function startServer(
     root.use('/*', serveStatic({ root: webDist }));
     root.get('*', (c) => {
       if (c.req.path.startsWith(API_BASE)) return c.notFound();
-      const page = prerenderedPageFor(c.req.path);
+      const page = prerenderedPageFor(c.req.path, { demo: deps.demoTokens !== undefined });
       return c.html((page && pages.get(page)) ?? indexHtml);
     });
   }

@@ -17,4 +17,9 @@ describe('prerendered public pages', () => {
   ])('maps %s to %s', (path, file) => {
     expect(prerenderedPageFor(path)).toBe(file);
   });
+
+  it('serves the demo mode its own sign-in page, with the demo directory from the first paint', () => {
+    expect(prerenderedPageFor('/masuk', { demo: true })).toBe('prerendered/masuk-demo.html');
+    expect(prerenderedPageFor('/katalog', { demo: true })).toBe('prerendered/katalog.html');
+  });
 });
