@@ -77,6 +77,11 @@ describe('public catalogue and a replication between two regions', () => {
     await page.mouse.click(box.x + box.width - 12, box.y + box.height - 8);
     await page.waitForURL(/\/katalog\/[^/]+$/);
     await page.getByRole('heading', { level: 1, name }).waitFor();
+    // A search in the address on arrival: the prerendered (empty) view is adopted, then filled.
+    await page.goto('/katalog?q=sehat&urut=recent');
+    await expect.poll(() => page.getByRole('searchbox', { name: 'Cari inovasi' }).inputValue()).toBe('sehat');
+    await expect.poll(() => page.getByLabel('Urutkan').inputValue()).toBe('recent');
+    await results.first().waitFor();
     expect(errors).toEqual([]);
   });
 

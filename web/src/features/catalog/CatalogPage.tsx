@@ -45,14 +45,18 @@ export function useCatalogSearch(query: Record<string, string>) {
 export default function CatalogPage() {
   const t = useT();
   const { params: searchParams, update: updateAddress, clear } = useAddressParams();
-  const params = useMemo(() => readCatalogParams(searchParams), [searchParams]);
+  // The prerendered page (web/scripts/prerender.mjs) has no search and no results yet: hydration
+  // starts from that same view, and the address's search and its results follow in the next render.
+  const hydrated = useHydrated();
+  const params = useMemo(
+    () => readCatalogParams(hydrated ? searchParams : new URLSearchParams()),
+    [searchParams, hydrated],
+  );
   const query = useMemo(() => apiQuery(params), [params]);
   const search = useCatalogSearch(query);
   const [text, setText] = useState(params.q);
   const [filtersOpen, setFiltersOpen] = useState(false);
   usePageTitle(t('catalog.title'));
-  // The prerendered page (web/scripts/prerender.mjs) has no results yet: hydration starts from the same view.
-  const hydrated = useHydrated();
 
   // Back and forward change the URL; the box follows.
   useEffect(() => setText(params.q), [params.q]);
