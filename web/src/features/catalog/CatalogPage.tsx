@@ -14,9 +14,7 @@ import {
   Text,
   TextInput,
   Title,
-  useMantineTheme,
 } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -58,9 +56,6 @@ export default function CatalogPage() {
   const search = useCatalogSearch(query);
   const [text, setText] = useState(params.q);
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const theme = useMantineTheme();
-  // False until mounted (as in the prerendered page), then whether the side panel shows.
-  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.md})`);
   usePageTitle(t('catalog.title'));
 
   // Back and forward change the URL; the box follows.
@@ -132,19 +127,16 @@ export default function CatalogPage() {
               display={{ base: filtersOpen ? 'block' : 'none', md: 'block' }}
               mt={{ base: 'sm', md: 0 }}
             >
-              {/* On a phone the panel is built only once opened: fewer nodes for the first render. */}
-              {(filtersOpen || wide) && (
-                <FacetPanel
-                  params={params}
-                  facets={first?.facets}
-                  onToggle={toggle}
-                  onReset={() =>
-                    update((next) => {
-                      for (const facet of FACETS) next.delete(facet);
-                    })
-                  }
-                />
-              )}
+              <FacetPanel
+                params={params}
+                facets={first?.facets}
+                onToggle={toggle}
+                onReset={() =>
+                  update((next) => {
+                    for (const facet of FACETS) next.delete(facet);
+                  })
+                }
+              />
             </Box>
           </Box>
           <Stack gap="sm" style={{ flex: 1 }} miw={0} w="100%">
