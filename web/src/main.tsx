@@ -29,5 +29,27 @@ const app = <App queryClient={queryClient} router={(routes) => <BrowserRouter>{r
 // The public pages arrive prerendered (web/scripts/prerender.mjs): React adopts that markup instead
 // of painting again. Either way the first render is time-sliced, so a slow phone's main thread is
 // never blocked for long (hydration is by nature; a transition makes the plain render so too).
-if (root.firstElementChild) hydrateRoot(root, app);
+if (root.firstElementChild) void fullStylesheet().then(() => hydrateRoot(root, app));
 else startTransition(() => createRoot(root).render(app));
+
+/**
+ * A prerendered page paints with its critical CSS only and loads the rest without blocking
+ * (public/prerendered.js). What the app renders after hydration (results, a detail) needs the rest:
+ * on a fast CPU and a slow link it would otherwise appear unstyled and then move.
+ */
+function fullStylesheet(): Promise<void> {
+  const link = document.querySelector<HTMLLinkElement>('link[data-prerendered-styles]');
+  if (!link) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const apply = () => {
+      link.media = 'all';
+      resolve();
+    };
+    if (link.sheet) apply();
+    else {
+      link.addEventListener('load', apply);
+      // Without the stylesheet the app still works: do not wait for ever.
+      link.addEventListener('error', () => resolve());
+    }
+  });
+}
