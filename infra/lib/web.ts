@@ -56,15 +56,36 @@ export const contentSecurityPolicy = (sources: CspSources): string =>
 
 /**
  * Viewer-request function for the SPA: a path whose last segment has no file extension is a client
- * route and gets `index.html`. Unlike CloudFront error responses, this never rewrites `/api/*` errors
- * (it is attached to the default behaviour only) and never turns a missing asset into a 200.
+ * route and gets `index.html`, except the public pages the build prerenders (web/scripts/prerender.mjs),
+ * which get their own file so they paint before JavaScript runs (docs/decisions/0034; the local server
+ * maps the same addresses in functions/api/src/prerendered-pages.ts). Unlike CloudFront error
+ * responses, this never rewrites `/api/*` errors (it is attached to the default behaviour only) and
+ * never turns a missing asset into a 200.
  */
 export const SPA_FALLBACK_FUNCTION = `function handler(event) {
   var request = event.request;
-  var lastSegment = request.uri.substring(request.uri.lastIndexOf('/') + 1);
-  if (lastSegment.indexOf('.') === -1) {
+  var uri = request.uri.length > 1 ? request.uri.replace(/\\/$/, '') : request.uri;
+  var lastSegment = uri.substring(uri.lastIndexOf('/') + 1);
+  if (uri === '/katalog') {
+    request.uri = '/prerendered/katalog.html';
+  } else if (/^\\/katalog\\/[^\\/]+$/.test(uri)) {
+    request.uri = '/prerendered/katalog-detail.html';
+  } else if (uri === '/masuk') {
+    request.uri = '/prerendered/masuk.html';
+  } else if (lastSegment.indexOf('.') === -1) {
     request.uri = '/index.html';
   }
+  return request;
+}`;
+
+/**
+ * Viewer-request function for `/robots.txt` and `/sitemap.xml`: the API answers them under
+ * `/api/v1`, with the viewer's address for its anonymous rate limit as on `/api/*`.
+ */
+export const PUBLIC_FILES_FUNCTION = `function handler(event) {
+  var request = event.request;
+  request.uri = '/api/v1' + request.uri;
+  request.headers['x-inovasi-viewer-address'] = { value: event.viewer.ip };
   return request;
 }`;
 
@@ -165,6 +186,12 @@ export class Web extends Construct {
       comment: 'Tell the API the viewer address (rate limits per anonymous client)',
     });
 
+    const publicFiles = new EdgeFunction(this, 'PublicFiles', {
+      code: FunctionCode.fromInline(PUBLIC_FILES_FUNCTION),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'robots.txt and sitemap.xml from the API',
+    });
+
     const apiOrigin = new HttpOrigin(Fn.parseDomainName(props.apiEndpoint), {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
@@ -196,6 +223,21 @@ export class Web extends Construct {
           functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
           compress: true,
         },
+        ...Object.fromEntries(
+          ['/robots.txt', '/sitemap.xml'].map((path) => [
+            path,
+            {
+              origin: apiOrigin,
+              viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+              allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+              cachePolicy: CachePolicy.CACHING_DISABLED,
+              originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+              responseHeadersPolicy: this.responseHeadersPolicy,
+              functionAssociations: [{ function: publicFiles, eventType: FunctionEventType.VIEWER_REQUEST }],
+              compress: true,
+            },
+          ]),
+        ),
       },
       ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       enableLogging: true,

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTEXT_KEYS } from '../lib/config.ts';
-import { SPA_FALLBACK_FUNCTION } from '../lib/web.ts';
+import { PUBLIC_FILES_FUNCTION, SPA_FALLBACK_FUNCTION } from '../lib/web.ts';
 import { fakeWebDist, logicalId, onlyResource, synthesize } from './support.ts';
 
 /** CloudFront's managed policy ids (stable, documented by AWS). */
@@ -71,8 +71,8 @@ describe('distribution', () => {
   });
 
   it('routes /api/* to the HTTP API uncached, with viewer headers (Authorization) forwarded', () => {
-    expect(config.CacheBehaviors).toHaveLength(1);
-    const [api] = config.CacheBehaviors;
+    expect(config.CacheBehaviors).toHaveLength(3);
+    const api = config.CacheBehaviors.find((behaviour: any) => behaviour.PathPattern === '/api/*');
     expect(api).toMatchObject({
       PathPattern: '/api/*',
       CachePolicyId: CACHING_DISABLED,
@@ -87,6 +87,25 @@ describe('distribution', () => {
       OriginProtocolPolicy: 'https-only',
       OriginSSLProtocols: ['TLSv1.2'],
     });
+  });
+
+  it('sends /robots.txt and /sitemap.xml to the API, read-only, through the function that maps them under /api/v1', () => {
+    const api = config.CacheBehaviors.find((behaviour: any) => behaviour.PathPattern === '/api/*');
+    const functionId = logicalId(stack.web.node.findChild('PublicFiles'));
+    for (const path of ['/robots.txt', '/sitemap.xml']) {
+      const behaviour = config.CacheBehaviors.find((candidate: any) => candidate.PathPattern === path);
+      expect(behaviour).toMatchObject({
+        TargetOriginId: api.TargetOriginId,
+        CachePolicyId: CACHING_DISABLED,
+        OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+        ResponseHeadersPolicyId: headersPolicy,
+        AllowedMethods: ['GET', 'HEAD'],
+        Compress: true,
+        FunctionAssociations: [
+          { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [functionId, 'FunctionARN'] } },
+        ],
+      });
+    }
   });
 
   it('falls back to index.html by function, not by error responses that would mask API errors', () => {
@@ -113,6 +132,22 @@ describe('distribution', () => {
   });
 });
 
+describe('public files function', () => {
+  const handler = new Function(`${PUBLIC_FILES_FUNCTION}; return handler;`)() as (event: {
+    request: { uri: string; headers: Record<string, { value: string }> };
+    viewer: { ip: string };
+  }) => { uri: string; headers: Record<string, { value: string }> };
+
+  it('maps the root file under /api/v1 and overwrites any viewer address the client sent', () => {
+    const request = handler({
+      request: { uri: '/sitemap.xml', headers: { 'x-inovasi-viewer-address': { value: '10.0.0.1' } } },
+      viewer: { ip: '203.0.113.9' },
+    });
+    expect(request.uri).toBe('/api/v1/sitemap.xml');
+    expect(request.headers['x-inovasi-viewer-address']).toEqual({ value: '203.0.113.9' });
+  });
+});
+
 describe('SPA fallback function', () => {
   const handler = new Function(`${SPA_FALLBACK_FUNCTION}; return handler;`)() as (event: {
     request: { uri: string };
@@ -124,6 +159,16 @@ describe('SPA fallback function', () => {
     ['/pengaturan/opd/', '/index.html'],
     ['/assets/index-3f2a1b.js', '/assets/index-3f2a1b.js'],
     ['/favicon.svg', '/favicon.svg'],
+    // The prerendered public pages (web/scripts/prerender.mjs), as the local server maps them.
+    ['/katalog', '/prerendered/katalog.html'],
+    ['/katalog/', '/prerendered/katalog.html'],
+    ['/katalog/35.22~01JDEMO00000000000000000000', '/prerendered/katalog-detail.html'],
+    ['/katalog/35.22~01JDEMO00000000000000000000/', '/prerendered/katalog-detail.html'],
+    ['/katalog/a/b', '/index.html'],
+    ['/katalogus', '/index.html'],
+    ['/masuk', '/prerendered/masuk.html'],
+    ['/masuk/callback', '/index.html'],
+    ['/robots.txt', '/robots.txt'],
   ])('maps %s to %s', (uri, expected) => {
     expect(handler({ request: { uri } }).uri).toBe(expected);
   });

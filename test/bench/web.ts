@@ -11,7 +11,10 @@
  * the start of navigation, until the first search results are visible and interactive (a result
  * link on screen, the search box enabled, the main thread idle for one frame), RUNS times, and
  * prints the median with the 3 s target, plus the first-route JavaScript (gzip) with the 200 KB
- * target. It stops everything and exits non-zero when a target is missed.
+ * target. Then it runs Lighthouse (mobile preset, simulated throttling) WEB_BENCH_LIGHTHOUSE_RUNS (3)
+ * times on /katalog, the newest catalogue detail and /masuk (test/bench/lighthouse.ts) and prints
+ * the medians against performance ≥ 95, LCP ≤ 2.5 s, CLS ≤ 0.1. It stops everything and exits
+ * non-zero when a target is missed.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -21,10 +24,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startLocalProduct } from '@inovasi/local';
 import { chromium } from 'playwright-core';
+import { lighthousePages, type PageResult, printLighthouse } from './lighthouse.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
 const RUNS = Number(process.env.WEB_BENCH_RUNS ?? 5);
+const LIGHTHOUSE_RUNS = Number(process.env.WEB_BENCH_LIGHTHOUSE_RUNS ?? 3);
 const TARGET_MS = 3000;
 const TARGET_JS_BYTES = 200 * 1024;
 const NETWORK = {
@@ -124,6 +129,15 @@ const median = (values: readonly number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
+/** The newest published innovation: the catalogue detail Lighthouse opens. */
+async function firstCatalogId(base: string): Promise<string> {
+  const answer = await fetch(`${base}/api/v1/catalog/innovations?sort=recent`);
+  const body = (await answer.json()) as { items: { catalogId: string }[] };
+  const id = body.items[0]?.catalogId;
+  if (!id) throw new Error('the demo catalogue is empty');
+  return id;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error('web/dist is missing: run `pnpm --filter @inovasi/web build` first');
@@ -145,6 +159,7 @@ async function main(): Promise<void> {
   });
   const times: number[] = [];
   const transferred: number[] = [];
+  let lighthouse: PageResult[] = [];
   try {
     // One unthrottled load first, so the server's search index is warm (a cold start is its own bench).
     const warm = await browser.newPage();
@@ -201,6 +216,16 @@ async function main(): Promise<void> {
       );
       await context.close();
     }
+
+    const detailId = await firstCatalogId(proxy.url);
+    lighthouse = await lighthousePages(
+      [
+        { name: '/katalog', url: `${proxy.url}/katalog` },
+        { name: '/katalog/:id', url: `${proxy.url}/katalog/${detailId}` },
+        { name: '/masuk', url: `${proxy.url}/masuk` },
+      ],
+      { runs: LIGHTHOUSE_RUNS, chromiumPath: CHROMIUM },
+    );
   } finally {
     await browser.close();
     await proxy.stop();
@@ -220,7 +245,8 @@ async function main(): Promise<void> {
   console.log(
     `  first-route JS (gzip, ${js.files} files): ${(js.bytes / 1024).toFixed(1)} KB   target ≤ ${TARGET_JS_BYTES / 1024} KB   ratio ${(js.bytes / TARGET_JS_BYTES).toFixed(2)} ${jsOk ? 'met' : 'MISSED'}`,
   );
-  if (!timeOk || !jsOk) process.exitCode = 1;
+  printLighthouse(lighthouse, LIGHTHOUSE_RUNS);
+  if (!timeOk || !jsOk || lighthouse.some((page) => !page.met)) process.exitCode = 1;
 }
 
 await main();

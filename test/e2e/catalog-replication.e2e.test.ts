@@ -36,6 +36,55 @@ describe('public catalogue and a replication between two regions', () => {
     await product?.stop();
   });
 
+  it('the public pages paint before JavaScript; on a phone the results come first and a whole card opens its innovation', async () => {
+    // Without JavaScript: the prerendered first view of the catalogue, a detail and the sign-in page.
+    const noScript = await browser.newContext({
+      baseURL: product.url,
+      viewport: PHONE,
+      javaScriptEnabled: false,
+    });
+    contexts.push(noScript);
+    const bare = await noScript.newPage();
+    await bare.goto('/katalog');
+    await bare.getByRole('heading', { level: 1, name: 'Katalog Replikasi Inovasi Daerah' }).waitFor();
+    await bare.getByRole('searchbox', { name: 'Cari inovasi' }).waitFor();
+    await bare.getByRole('button', { name: /^Filter/ }).waitFor();
+    await bare.goto('/katalog/35.22~01JDEMO00000000000000000000');
+    await bare.getByRole('link', { name: /Kembali ke katalog/ }).waitFor();
+    await bare.goto('/masuk');
+    await bare.getByRole('heading', { level: 1, name: 'Masuk' }).waitFor();
+
+    // With JavaScript, at 360 px: the app adopts the prerendered page without a mismatch.
+    const page = await openPage(PHONE);
+    const errors = pageErrors.at(-1) ?? [];
+    await page.goto('/katalog');
+    const results = page.getByTestId('catalog-result');
+    await results.first().waitFor();
+    // The filters stay folded behind one button, so the first result is on the first screen.
+    const filterButton = page.getByRole('button', { name: /^Filter/ });
+    expect(await filterButton.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('#katalog-filter').isVisible()).toBe(false);
+    const firstBox = await results.first().boundingBox();
+    expect(firstBox?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(PHONE.height - 100);
+    // Each card is one link, named by the innovation, and a tap anywhere on the card follows it.
+    const first = results.first();
+    expect(await first.getByRole('link').count()).toBe(1);
+    const name = (await first.getByRole('link').textContent()) ?? '';
+    const box = await first.boundingBox();
+    if (!box) throw new Error('the first card has no box');
+    await saveScreenshot(page, 'catalog-phone-first-screen');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.mouse.click(box.x + box.width - 12, box.y + box.height - 8);
+    await page.waitForURL(/\/katalog\/[^/]+$/);
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    // A search in the address on arrival: the prerendered (empty) view is adopted, then filled.
+    await page.goto('/katalog?q=sehat&urut=recent');
+    await expect.poll(() => page.getByRole('searchbox', { name: 'Cari inovasi' }).inputValue()).toBe('sehat');
+    await expect.poll(() => page.getByLabel('Urutkan').inputValue()).toBe('recent');
+    await results.first().waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('a visitor searches with a facet and opens a detail page, without signing in', async () => {
     const page = await openPage(PHONE);
     await page.goto('/masuk');

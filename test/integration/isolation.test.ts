@@ -16,10 +16,14 @@ const PLATFORM_ONLY = new Set(['GET /tenants', 'POST /tenants', 'GET /platform/s
 /** Local-mode sign-in helpers: absent in AWS (tested), open by design for the demo sign-in page. */
 const LOCAL_ONLY = new Set(['POST /dev/login', 'GET /dev/users']);
 /**
- * The public catalogue is readable by anyone, the victim's published innovations included: it
- * need not refuse, but it must never show the victim's private fields.
+ * The public catalogue is readable by anyone, the victim's published innovations included (the
+ * sitemap lists their addresses): it need not refuse, but it must never show the victim's private fields.
  */
-const PUBLIC_CATALOGUE = new Set(['GET /catalog/innovations', 'GET /catalog/innovations/{id}']);
+const PUBLIC_CATALOGUE = new Set([
+  'GET /catalog/innovations',
+  'GET /catalog/innovations/{id}',
+  'GET /sitemap.xml',
+]);
 
 interface Victim {
   readonly code: string;

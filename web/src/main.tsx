@@ -1,18 +1,12 @@
 import '@mantine/core/styles.css';
 import './global.css';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, Suspense } from 'react';
-import { createRoot } from 'react-dom/client';
+import { QueryClient } from '@tanstack/react-query';
+import { startTransition } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { App } from './AppProviders.tsx';
 import { ApiError } from './api/errors.ts';
-import { SessionProvider } from './auth/SessionProvider.tsx';
-import { LoadingState } from './components/PageStates.tsx';
-import { catalogSearchForLocation } from './features/catalog/catalogParams.ts';
-import { I18nProvider } from './i18n/I18nProvider.tsx';
-import { AppRoutes } from './router.tsx';
-import { RouteErrorBoundary } from './shell/RouteErrorBoundary.tsx';
-import { cssVariablesResolver, theme } from './theme.ts';
+import { prefetchPublicData } from './features/catalog/catalogParams.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,29 +19,37 @@ const queryClient = new QueryClient({
   },
 });
 
-// The public catalogue is the usual first visit: its first search starts now, while its chunk downloads.
-const catalogSearch = catalogSearchForLocation(window.location);
-if (catalogSearch) void queryClient.prefetchInfiniteQuery(catalogSearch);
+// The public catalogue is the usual first visit: its data is asked for now, while its chunk downloads.
+prefetchPublicData(queryClient, window.location);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain #root');
 
-createRoot(root).render(
-  <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <I18nProvider>
-        <QueryClientProvider client={queryClient}>
-          <SessionProvider>
-            <BrowserRouter>
-              <RouteErrorBoundary>
-                <Suspense fallback={<LoadingState />}>
-                  <AppRoutes />
-                </Suspense>
-              </RouteErrorBoundary>
-            </BrowserRouter>
-          </SessionProvider>
-        </QueryClientProvider>
-      </I18nProvider>
-    </MantineProvider>
-  </StrictMode>,
-);
+const app = <App queryClient={queryClient} router={(routes) => <BrowserRouter>{routes}</BrowserRouter>} />;
+// The public pages arrive prerendered (web/scripts/prerender.mjs): React adopts that markup instead
+// of painting again. Either way the first render is time-sliced, so a slow phone's main thread is
+// never blocked for long (hydration is by nature; a transition makes the plain render so too).
+if (root.firstElementChild) void fullStylesheet().then(() => hydrateRoot(root, app));
+else startTransition(() => createRoot(root).render(app));
+
+/**
+ * A prerendered page paints with its critical CSS only and loads the rest without blocking
+ * (public/prerendered.js). What the app renders after hydration (results, a detail) needs the rest:
+ * on a fast CPU and a slow link it would otherwise appear unstyled and then move.
+ */
+function fullStylesheet(): Promise<void> {
+  const link = document.querySelector<HTMLLinkElement>('link[data-prerendered-styles]');
+  if (!link) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const apply = () => {
+      link.media = 'all';
+      resolve();
+    };
+    if (link.sheet) apply();
+    else {
+      link.addEventListener('load', apply);
+      // Without the stylesheet the app still works: do not wait for ever.
+      link.addEventListener('error', () => resolve());
+    }
+  });
+}

@@ -48,6 +48,7 @@ import { oversightRoutes } from './routes/oversight.ts';
 import { periodRoutes } from './routes/periods.ts';
 import { platformRoutes } from './routes/platform.ts';
 import { progressRoutes } from './routes/progress.ts';
+import { publicFileRoutes } from './routes/public-files.ts';
 import { publicationRoutes } from './routes/publication.ts';
 import { replicationRoutes } from './routes/replications.ts';
 import { scoringRoutes } from './routes/scoring.ts';
@@ -233,6 +234,7 @@ export function createApp(deps: AppDeps) {
     notificationRoutes,
     progressRoutes,
     catalogRoutes,
+    publicFileRoutes,
     publicationRoutes,
     replicationRoutes,
     evidenceRoutes,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -9,6 +9,18 @@ import { Hono } from 'hono';
 import { API_BASE, createApp } from './app.ts';
 import type { AppDeps } from './deps.ts';
 import { webSecurityHeaders } from './hardening.ts';
+import { PUBLIC_FILES, prerenderedPageFor } from './prerendered-pages.ts';
+
+/** The prerendered public pages of the build, read once (a build without them serves index.html). */
+async function readPrerenderedPages(webDist: string): Promise<Map<string, string>> {
+  const pages = new Map<string, string>();
+  const folder = join(webDist, 'prerendered');
+  if (!existsSync(folder)) return pages;
+  for (const file of await readdir(folder)) {
+    if (file.endsWith('.html')) pages.set(`prerendered/${file}`, await readFile(join(folder, file), 'utf8'));
+  }
+  return pages;
+}
 
 export interface RunningServer {
   readonly url: string;
@@ -37,13 +49,25 @@ export async function startServer(
   const api = createApp(deps);
   const root = new Hono();
   root.route('/', api);
+  // robots.txt and the sitemap belong at the site's root; the API answers them (CloudFront maps them
+  // the same way in AWS, infra/lib/web.ts).
+  for (const file of PUBLIC_FILES) {
+    root.get(file, (c) =>
+      api.fetch(new Request(new URL(`${API_BASE}${file}`, c.req.url), { headers: c.req.raw.headers }), c.env),
+    );
+  }
   const webDist = options.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
     const indexHtml = await readFile(join(webDist, 'index.html'), 'utf8');
+    const pages = await readPrerenderedPages(webDist);
     const webHeaders = webSecurityHeaders(deps);
     root.use('/*', (c, next) => (c.req.path.startsWith(API_BASE) ? next() : webHeaders(c, next)));
     root.use('/*', serveStatic({ root: webDist }));
-    root.get('*', (c) => (c.req.path.startsWith(API_BASE) ? c.notFound() : c.html(indexHtml)));
+    root.get('*', (c) => {
+      if (c.req.path.startsWith(API_BASE)) return c.notFound();
+      const page = prerenderedPageFor(c.req.path, { demo: deps.demoTokens !== undefined });
+      return c.html((page && pages.get(page)) ?? indexHtml);
+    });
   }
   const host = options.host ?? '127.0.0.1';
   const listener = getRequestListener(root.fetch);

@@ -19,7 +19,7 @@ function newestSource(path: string): number {
  */
 export default function buildWebWhenStale(): void {
   const builtIndex = join(WEB_DIST, 'index.html');
-  const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json']
+  const sources = ['src', 'public', 'scripts', 'index.html', 'vite.config.ts', 'package.json']
     .map((name) => join(WEB_DIR, name))
     .filter((path) => existsSync(path));
   if (existsSync(builtIndex)) {

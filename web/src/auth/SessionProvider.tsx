@@ -32,9 +32,12 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
+/** The prerendered public pages (src/prerender.tsx) are nobody's: hydration starts signed out. */
+const noToken = () => null;
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const token = useSyncExternalStore(subscribeToken, readToken);
+  const token = useSyncExternalStore(subscribeToken, readToken, noToken);
   const [ended, setEnded] = useState<SessionEnd | null>(null);
   const signedIn = token !== null;
 

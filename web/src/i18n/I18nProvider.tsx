@@ -47,8 +47,11 @@ if (getLanguage() !== 'id') void loadDictionary(getLanguage()).catch(() => undef
 
 const I18nContext = createContext<I18nValue | null>(null);
 
+/** The prerendered public pages (src/prerender.tsx) are written in Bahasa Indonesia; hydration starts there. */
+const prerenderLanguage = (): Language => 'id';
+
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const chosen = useSyncExternalStore(subscribeLanguage, getLanguage);
+  const chosen = useSyncExternalStore(subscribeLanguage, getLanguage, prerenderLanguage);
   const [, setLoadedCount] = useState(0);
   // Until the chosen dictionary has arrived the interface stays in Bahasa Indonesia (and says so in `lang`).
   const language: Language = loaded[chosen] ? chosen : 'id';

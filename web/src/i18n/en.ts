@@ -76,7 +76,7 @@ export const en: Dictionary = {
   'signIn.callbackFailed':
     'The sign-in could not be completed: the link was used already or has expired. Please sign in again.',
   'signIn.backToSignIn': 'Back to the sign-in page',
-  'signIn.byEmail': 'Or sign in with a demo user email',
+  'signIn.byEmail': 'Sign in with a demo user email',
   'signIn.email': 'Demo user email',
   'signIn.submit': 'Sign in',
   'signIn.filter': 'Search users or regions',

@@ -88,7 +88,7 @@ export const id = {
   'signIn.callbackFailed':
     'Proses masuk tidak dapat diselesaikan: tautannya sudah dipakai atau kedaluwarsa. Silakan masuk lagi.',
   'signIn.backToSignIn': 'Kembali ke halaman masuk',
-  'signIn.byEmail': 'Atau masuk dengan email pengguna demo',
+  'signIn.byEmail': 'Masuk dengan email pengguna demo',
   'signIn.email': 'Email pengguna demo',
   'signIn.submit': 'Masuk',
   'signIn.filter': 'Cari pengguna atau daerah',

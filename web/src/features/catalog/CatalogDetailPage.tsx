@@ -3,14 +3,14 @@ import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Ti
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, unwrap } from '../../api/client.ts';
 import type { CatalogDetail } from '../../api/model.ts';
-import { queryKeys } from '../../api/queries.ts';
 import { hasRole, useMeQuery, useSession } from '../../auth/SessionProvider.tsx';
 import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { useHydrated } from '../../components/useHydrated.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { CatalogCard } from './CatalogPage.tsx';
+import { catalogDetailOptions } from './catalogParams.ts';
 import { facetValueLabel, regionLine, urusanLabel } from './labels.ts';
 import { PublicShell } from './PublicShell.tsx';
 
@@ -20,10 +20,9 @@ const RequestReplication = lazy(() => import('./RequestReplication.tsx'));
 export default function CatalogDetailPage() {
   const { catalogId = '' } = useParams();
   const t = useT();
-  const detail = useQuery({
-    queryKey: queryKeys.catalogDetail(catalogId),
-    queryFn: () => unwrap(api.GET('/catalog/innovations/{id}', { params: { path: { id: catalogId } } })),
-  });
+  const detail = useQuery(catalogDetailOptions(catalogId));
+  // The prerendered page (web/scripts/prerender.mjs) has no data yet: hydration starts from the same view.
+  const hydrated = useHydrated();
   usePageTitle(detail.data?.name ?? t('catalog.detailTitle'));
   return (
     <PublicShell>
@@ -31,7 +30,7 @@ export default function CatalogDetailPage() {
         <Anchor component={Link} to="/katalog" size="sm">
           ← {t('catalog.back')}
         </Anchor>
-        {detail.isPending ? (
+        {detail.isPending || !hydrated ? (
           <LoadingState />
         ) : detail.isError ? (
           <ErrorState error={detail.error} onRetry={() => detail.refetch()} />

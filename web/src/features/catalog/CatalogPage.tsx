@@ -21,6 +21,7 @@ import { Link } from 'react-router';
 import type { CatalogFacetCount, CatalogFacetName, CatalogItem } from '../../api/model.ts';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useAddressParams } from '../../components/useAddressParams.ts';
+import { useHydrated } from '../../components/useHydrated.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import {
@@ -44,7 +45,13 @@ export function useCatalogSearch(query: Record<string, string>) {
 export default function CatalogPage() {
   const t = useT();
   const { params: searchParams, update: updateAddress, clear } = useAddressParams();
-  const params = useMemo(() => readCatalogParams(searchParams), [searchParams]);
+  // The prerendered page (web/scripts/prerender.mjs) has no search and no results yet: hydration
+  // starts from that same view, and the address's search and its results follow in the next render.
+  const hydrated = useHydrated();
+  const params = useMemo(
+    () => readCatalogParams(hydrated ? searchParams : new URLSearchParams()),
+    [searchParams, hydrated],
+  );
   const query = useMemo(() => apiQuery(params), [params]);
   const search = useCatalogSearch(query);
   const [text, setText] = useState(params.q);
@@ -73,8 +80,8 @@ export default function CatalogPage() {
     });
   }
 
-  const items = search.data?.pages.flatMap((page) => page.items) ?? [];
-  const first = search.data?.pages[0];
+  const items = (hydrated && search.data?.pages.flatMap((page) => page.items)) || [];
+  const first = hydrated ? search.data?.pages[0] : undefined;
   const filterCount = activeFilterCount(params);
   const sort = params.sort ?? (params.q.trim() ? 'relevance' : 'recent');
 
@@ -156,7 +163,7 @@ export default function CatalogPage() {
                 <Text size="sm">{t('catalog.partialMatch')}</Text>
               </Alert>
             )}
-            {search.isPending ? (
+            {search.isPending || !hydrated ? (
               <LoadingState label={t('catalog.loading')} />
             ) : search.isError && items.length === 0 ? (
               <ErrorState error={search.error} onRetry={() => search.refetch()} />
@@ -296,10 +303,12 @@ function Facet(props: {
 export function CatalogCard({ item }: { item: CatalogItem }) {
   const t = useT();
   return (
-    <Paper withBorder p="sm" component="article" data-testid="catalog-result">
+    // The whole card is the link's target (its area stretched over the card, web/src/global.css):
+    // one link with the innovation's name, so a thumb anywhere on the card opens it.
+    <Paper withBorder p="sm" component="article" className="catalog-card" data-testid="catalog-result">
       <Stack gap={6}>
         <Title order={2} size="h4">
-          <Anchor component={Link} to={`/katalog/${item.catalogId}`}>
+          <Anchor component={Link} to={`/katalog/${item.catalogId}`} className="catalog-card-link">
             {item.name}
           </Anchor>
         </Title>

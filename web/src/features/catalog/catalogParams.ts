@@ -1,7 +1,19 @@
-import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  type QueryClient,
+  queryOptions,
+} from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
-import type { CatalogFacetName, CatalogQuery, CatalogSort } from '../../api/model.ts';
+import type {
+  CatalogDetail,
+  CatalogFacetName,
+  CatalogQuery,
+  CatalogSearch,
+  CatalogSort,
+} from '../../api/model.ts';
 import { queryKeys } from '../../api/queries.ts';
+import { takeFirstData } from './firstData.ts';
 
 /** The catalogue's facets, in the order the page shows them (the server's order too). */
 export const FACETS: readonly CatalogFacetName[] = [
@@ -79,8 +91,49 @@ export function catalogSearchOptions(query: Record<string, string>) {
   });
 }
 
-/** Starts the first catalogue search for the current address, if it is the catalogue page. */
+/** One published innovation, as the detail page shows it. */
+export function catalogDetailOptions(catalogId: string) {
+  return queryOptions({
+    queryKey: queryKeys.catalogDetail(catalogId),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/catalog/innovations/{id}', { params: { path: { id: catalogId } }, signal })),
+  });
+}
+
+/** The catalogue search for the current address, if it is the catalogue page. */
 export function catalogSearchForLocation(location: { pathname: string; search: string }) {
   if (location.pathname.replace(/\/$/, '') !== '/katalog') return undefined;
   return catalogSearchOptions(apiQuery(readCatalogParams(new URLSearchParams(location.search))));
+}
+
+/**
+ * Starts the data of a public page (the catalogue's first search, a catalogue detail) as soon as the
+ * entry runs, while the page's own chunk is still downloading; taken from public/prerendered.js when
+ * that script already asked.
+ */
+export function prefetchPublicData(
+  client: QueryClient,
+  location: { pathname: string; search: string },
+): void {
+  const search = catalogSearchForLocation(location);
+  if (search) {
+    const queryFn = search.queryFn;
+    void client.prefetchInfiniteQuery({
+      ...search,
+      queryFn: async (context) =>
+        (context.pageParam === undefined &&
+          (await takeFirstData<CatalogSearch>(`/catalog/innovations?limit=${PAGE_SIZE}`))) ||
+        (queryFn as (context: unknown) => Promise<CatalogSearch>)(context),
+    });
+  }
+  const detail = /^\/katalog\/([^/]+)\/?$/.exec(location.pathname);
+  if (detail?.[1]) {
+    const options = catalogDetailOptions(decodeURIComponent(detail[1]));
+    void client.prefetchQuery({
+      ...options,
+      queryFn: async (context) =>
+        (await takeFirstData<CatalogDetail>(`/catalog/innovations/${detail[1]}`)) ??
+        (options.queryFn as (context: unknown) => Promise<CatalogDetail>)(context),
+    });
+  }
 }

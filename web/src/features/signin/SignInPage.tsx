@@ -26,6 +26,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../../shell/LanguageSwitch.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { groupDemoUsers } from './groupDemoUsers.ts';
+import { usePrerenderedDemo } from './prerenderedDemo.ts';
 
 export default function SignInPage() {
   const t = useT();
@@ -38,6 +39,8 @@ export default function SignInPage() {
     staleTime: Infinity,
   });
   usePageTitle(t('signIn.title'));
+  const prerenderedDemo = usePrerenderedDemo();
+  const demo = settings.data ? settings.data.demo : prerenderedDemo;
   return (
     <>
       <Group component="header" justify="space-between" px="md" py="sm" wrap="nowrap">
@@ -59,7 +62,7 @@ export default function SignInPage() {
               {t('signIn.catalogLink')}
             </Anchor>
           </Alert>
-          {settings.data?.demo && (
+          {demo && (
             <Paper withBorder p="md" component="section" aria-labelledby="demo-directory">
               <Stack gap="md">
                 <Group gap="xs">
@@ -71,8 +74,9 @@ export default function SignInPage() {
                   </Badge>
                 </Group>
                 <Text>{t('signIn.intro')}</Text>
-                <DemoUserDirectory next={next} />
+                {/* The directory loads after the section appears: last, so its growth moves nothing. */}
                 <SignInByEmail next={next} />
+                <DemoUserDirectory next={next} />
               </Stack>
             </Paper>
           )}

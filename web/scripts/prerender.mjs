@@ -1,0 +1,94 @@
+// Prerenders the public pages' first view into dist/prerendered/*.html after `vite build`: the page
+// paints from HTML and inlined critical CSS before any JavaScript has run, and the app then adopts
+// the markup (hydrateRoot in src/main.tsx). The same files serve locally (functions/api/src/server.ts)
+// and in AWS (the CloudFront viewer-request function in infra/lib/web.ts), see docs/decisions/0034.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Beasties from 'beasties';
+import { build } from 'vite';
+
+const webRoot = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(webRoot, 'dist');
+const ssrOut = join(webRoot, 'dist-ssr');
+
+/** Address rendered → file written. Detail pages share one view: its data arrives after hydration. */
+const PAGES = [
+  { url: '/katalog', file: 'katalog.html', route: 'src/features/catalog/CatalogPage.tsx' },
+  {
+    url: '/katalog/_',
+    file: 'katalog-detail.html',
+    route: 'src/features/catalog/CatalogDetailPage.tsx',
+  },
+  { url: '/masuk', file: 'masuk.html', route: 'src/features/signin/SignInPage.tsx' },
+  // Served only by the local server in demo mode (never in AWS): the demo directory's frame included.
+  {
+    url: '/masuk',
+    file: 'masuk-demo.html',
+    route: 'src/features/signin/SignInPage.tsx',
+    demoDirectory: true,
+  },
+];
+
+await build({
+  root: webRoot,
+  logLevel: 'warn',
+  build: { ssr: 'src/prerender.tsx', outDir: ssrOut, emptyOutDir: true, sourcemap: false, manifest: false },
+  ssr: { noExternal: [/^@mantine\//] },
+});
+const manifest = JSON.parse(await readFile(join(dist, '.vite/manifest.json'), 'utf8'));
+
+/** The route's lazy chunk and its static imports: fetched beside the entry, not after it has run. */
+function routePreloads(route) {
+  const files = new Set();
+  const visit = (key) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(route);
+  if (files.size === 0) throw new Error(`the build has no chunk for ${route}`);
+  return [...files];
+}
+
+const { render } = await import(pathToFileURL(join(ssrOut, 'prerender.js')).href);
+const shell = await readFile(join(dist, 'index.html'), 'utf8');
+if (!shell.includes('<div id="root"></div>')) throw new Error('dist/index.html has no empty #root');
+
+// The stylesheet stays in <head> as media="print" (not render-blocking): the inlined rules paint the
+// first view, and public/prerendered.js switches it on once loaded. Beasties would do that with an
+// inline onload handler, which the Content-Security-Policy forbids; the attribute is replaced below.
+const beasties = new Beasties({
+  path: dist,
+  publicPath: '/',
+  preload: 'media',
+  // Mantine's theme variables are an inline <style> React adopts as it is: it must stay whole.
+  reduceInlineStyles: false,
+  logLevel: 'warn',
+});
+await mkdir(join(dist, 'prerendered'), { recursive: true });
+for (const page of PAGES) {
+  const markup = await render(page.url, { demoDirectory: page.demoDirectory });
+  const alreadyLinked = (file) => shell.includes(`/${file}"`);
+  const head = [
+    // Applies the full stylesheet; a catalogue page's data starts with the HTML, not after the app.
+    '<script src="/prerendered.js" async></script>',
+    ...routePreloads(page.route)
+      .filter((file) => !alreadyLinked(file))
+      .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
+  ];
+  const html = await beasties.process(
+    shell
+      .replace('<html ', page.demoDirectory ? '<html data-demo ' : '<html ')
+      .replace('</head>', `  ${head.join('\n    ')}\n  </head>`)
+      .replace('<div id="root"></div>', `<div id="root">${markup}</div>`),
+  );
+  const handler = `onload="this.media='all'"`;
+  if (!html.includes(handler)) throw new Error('beasties no longer defers the stylesheet as expected');
+  await writeFile(join(dist, 'prerendered', page.file), html.replaceAll(handler, 'data-prerendered-styles'));
+  console.log(
+    `prerendered ${page.url} → dist/prerendered/${page.file} (${(html.length / 1024).toFixed(1)} KB)`,
+  );
+}
+await rm(ssrOut, { recursive: true, force: true });
