@@ -66,11 +66,6 @@ export function levelLadder(
   return chosen?.levels ?? indicator.levels;
 }
 
-/** Today in Western Indonesia Time (UTC+7), the calendar the deadlines and the age window use. */
-export function todayInJakarta(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** Without a clock, like the server's projection and its `mark_ready` check, so both always agree. */
 export function eligibilityOf(profile: InnovationProfile, rubric: Rubric): Eligibility {
   return checkEligibility(profile, rubric);

@@ -26,7 +26,7 @@ import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageSta
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
-import { todayInJakarta } from '../scoring/kematangan.ts';
+import { todayInJakarta } from '../workflow/deadline.ts';
 
 export default function PeriodsPage() {
   const t = useT();

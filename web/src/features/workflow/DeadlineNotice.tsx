@@ -2,8 +2,7 @@ import '../../i18n/id-polish.ts';
 import { Alert, Text } from '@mantine/core';
 import { usePeriods } from '../../api/queries.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
-import { todayInJakarta } from '../scoring/kematangan.ts';
-import { operatorDeadline } from './deadline.ts';
+import { operatorDeadline, todayInJakarta } from './deadline.ts';
 
 /**
  * How long the OPD can still edit a period's innovations: the operator's own countdown, written the

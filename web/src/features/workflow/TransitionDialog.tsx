@@ -17,8 +17,8 @@ import type { Innovation, Rubric, TransitionInput, WorkflowAction } from '../../
 import { DateField } from '../../components/DateField.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { todayInJakarta } from '../scoring/kematangan.ts';
 import { BUTTON_STYLE } from './buttonStyle.ts';
+import { todayInJakarta } from './deadline.ts';
 import { useReloadInnovation, useTransition } from './mutations.ts';
 import { SubmissionChecklist } from './SubmissionChecklist.tsx';
 

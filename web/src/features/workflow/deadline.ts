@@ -5,6 +5,11 @@ import type { Period } from '../../api/model.ts';
  * module carries zod schemas the first download must not pay for; web/test/polish.test.ts checks both
  * agree. Deadlines are whole days in WIB: a deadline day is still open until its end.
  */
+/** Today in Western Indonesia Time (UTC+7), the calendar the deadlines and the age window use. */
+export function todayInJakarta(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
 export type PeriodLock = 'open' | 'operators_locked' | 'read_only';
 
 function daysUntil(today: string, day: string): number {
