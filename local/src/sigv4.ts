@@ -92,6 +92,7 @@ function parseCredential(credential: string | undefined) {
  * Verifies one request against the one key pair the local store knows. `now` is injectable for
  * tests. A CORS preflight carries no signature on S3 either and is not passed here.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function verifySignatureV4(
   request: SignedRequest,
   credentials: { readonly accessKeyId: string; readonly secretAccessKey: string },

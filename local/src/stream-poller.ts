@@ -303,6 +303,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   }
 
   /** Hands records to the handler, retrying from the earliest failure; sets aside what never passes. */
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   async function deliver(streamArn: string, shardId: string, records: _Record[]): Promise<void> {
     let pending = records;
     let failed = new Map<string, string>();
@@ -353,6 +354,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
    * One pass over every readable shard; answers how many records it delivered, or -1 when a shard
    * ended and its children are yet to be read (the pass was not the last word).
    */
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   async function pass(streamArn: string): Promise<number> {
     if (refreshShards || Date.now() - shardsRefreshedAt > 5_000) {
       shards = await describeShards(streamArn);
@@ -414,6 +416,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     return streamArn;
   }
 
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   async function run(streamArn: string | undefined): Promise<void> {
     if (!streamArn) return;
     while (!stopped) {

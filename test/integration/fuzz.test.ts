@@ -287,6 +287,7 @@ describe('fuzzing every documented route', () => {
       const documented = new Set(operation.documentedStatuses);
       const token = tokenFor(operation);
       const result = await fc.check(
+        // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
         fc.asyncProperty(casesFor(operation), fc.boolean(), async (fuzz, withToken) => {
           requests++;
           const headers = { ...fuzz.headers };
@@ -372,6 +373,7 @@ function foreignTableKey(ownCursor: string): string {
 }
 
 describe('fuzzing every paging cursor', () => {
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   it('answers 400 naming `cursor` for every cursor the list did not issue', async () => {
     const listings = operations.filter(
       (operation) =>

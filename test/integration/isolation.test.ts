@@ -107,6 +107,7 @@ describe('tenant isolation over every documented route', () => {
     expect(scoped.length).toBeGreaterThanOrEqual(12);
   });
 
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   it.each(ATTACKS)('refuses $label', async ({ attackers, target }) => {
     const victimRegion = await victim(target);
     const before = await victimRegion.snapshot();
@@ -165,6 +166,7 @@ const PROVINCE_MAY_READ = new Set([
 ]);
 
 describe('a province over a regency inside it', () => {
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   it('reads its summaries and nothing of its records, on every documented route', async () => {
     const victimRegion = await victim('35.22');
     const before = await victimRegion.snapshot();

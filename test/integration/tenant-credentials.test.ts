@@ -82,6 +82,7 @@ const WRITES = new Set([
 ]);
 
 /** The `dynamodb:LeadingKeys` of a request, as IAM sees them. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 function leadingKeys(command: string, input: Attributes): string[] {
   switch (command) {
     case 'Get':

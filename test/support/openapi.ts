@@ -71,6 +71,7 @@ const SAMPLE_STRINGS: Record<string, string> = {
 };
 
 /** A minimal valid instance of a schema: what a well-behaved client would send. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function sampleOf(schema: JsonSchema): unknown {
   if (schema.enum) return schema.enum[0];
   if (schema.anyOf)

@@ -114,6 +114,7 @@ function monthsSince(from: string, now = new Date()): string[] {
 }
 
 /** Every item of a tenant, found without Scan. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function tenantItems(clients: ScopedClients, tenantCode: string): Promise<Item[]> {
   const prefix = tenantKeyPrefix(tenantCode);
   const own = await queryPartition(clients, prefix);
@@ -348,6 +349,7 @@ export interface OffboardingRecord {
  * there). Removal is the one exception, so `auditPurge` is a separate, unguarded client the caller
  * must pass on purpose; this function sends it only deletes of keys under `T#<code>#AUDIT#`.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function offboardTenant(
   factory: ScopedClientFactory,
   tenantCode: string,

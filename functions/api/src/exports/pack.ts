@@ -81,6 +81,7 @@ export function planPack(data: RegionData): PackPlan {
     code: string,
     links: readonly LinkedEvidence[] | undefined,
     taken: Map<string, number>,
+    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   ): Attachments => {
     const attachments: Attachments = { files: [], links: [] };
     for (const entry of links ?? []) {
@@ -243,6 +244,7 @@ function levelText(indicator: Indicator, level: number, basis: string | undefine
  * and one sheet per innovation with the national form's fields in order, then each indicator's
  * chosen level and the names of its files in the ZIP.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 async function writeEntryWorkbook(
   data: RegionData,
   plan: PackPlan,

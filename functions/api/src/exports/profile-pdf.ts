@@ -40,6 +40,7 @@ const NARRATIVE = new Set(['rancangBangun', 'tujuan', 'manfaat', 'hasil']);
  * presentation and field validation: the profile as the national form has it, the kematangan
  * (claimed and verified) with charts, and each indicator's level with its evidence.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function writeProfilePdf(
   input: { tenantName: string; rubric: Rubric; facts: InnovationFacts },
   out: Writable,

@@ -194,6 +194,7 @@ function delimiterOf(text: string): string {
 }
 
 /** RFC 4180: quoted fields may hold separators, line breaks and doubled quotes. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function parseCsv(text: string): string[][] {
   const delimiter = delimiterOf(text);
   const rows: string[][] = [];

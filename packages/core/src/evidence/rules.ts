@@ -71,6 +71,7 @@ export interface LinkContext {
  * against the level's requirement, the document's date against the indicator's years, a regulation
  * no longer in force, and a file that also stands for indicators it cannot share with.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function linkFindings(context: LinkContext, evidence: Evidence): EvidenceFinding[] {
   const findings: EvidenceFinding[] = [...(evidence.intake?.findings ?? [])];
   const { rubric, code, level, periodYear, requirement } = context;
@@ -123,6 +124,7 @@ export interface LinkedEvidence {
  * what is missing, and where it stands on the way to the verified score. A level counts as verified
  * only when the answer is accepted and at least one attached item passed intake.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function indicatorEvidence(
   rubric: Rubric,
   indicator: Indicator,

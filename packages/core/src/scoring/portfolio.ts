@@ -116,6 +116,7 @@ function totalFor(
  * The best subset of counting candidates: positions into `candidates`. Exact (see the module
  * comment); ties go to the smaller set, since sending what does not help is work for nothing.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 function bestSubset(
   formula: RubricFormula,
   spd: number,
@@ -220,6 +221,7 @@ export function choosePortfolio(state: ProjectionState, basis: ScoreBasis = 'ver
     regionalInnovation(rubric, innovation, basis, 'withheld'),
   );
   let firstNonCounting: number | undefined;
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   state.innovations.forEach((innovation, position) => {
     const seen = regional[position];
     if (seen === undefined) {

@@ -99,6 +99,7 @@ const transient = (error: unknown) =>
  * Runs `step` until it succeeds: offline it waits for the connection without counting attempts;
  * online it retries with backoff, up to MAX_ONLINE_ATTEMPTS. `onRetry` lets the page say so.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 async function persist<T>(step: () => Promise<T>, signal: AbortSignal, onRetry: (attempt: number) => void) {
   for (let attempt = 1; ; attempt++) {
     await online(signal);

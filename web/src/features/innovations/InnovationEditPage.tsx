@@ -55,6 +55,7 @@ interface EditorProps {
 
 type Notice = 'created' | 'saved' | 'rebased' | null;
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 function InnovationEditor({ code, innovation, opds }: EditorProps) {
   const t = useT();
   const format = useFormat();
