@@ -125,6 +125,8 @@ export type ContestCallInput = z.infer<typeof contestCallInputSchema>;
 
 export const approvedResultSchema = z.object({
   entryId: z.string(),
+  /** Ranks and prizes are per category: each category has its own winners. */
+  categoryId: z.string(),
   rank: z.number().int(),
   score: z.number(),
   prize: z.string().optional(),
@@ -190,6 +192,8 @@ export const contestEntrySchema = z.object({
   screening: z.object({ status: z.enum(SCREENING_STATUSES), reason: z.string().optional() }),
   /** Judges assigned per stage (never one with a conflict or from the entrant's OPD). */
   assignments: z.object({ desk: z.array(z.string()), final: z.array(z.string()) }),
+  /** Set when the winners are announced: the prize this entry won. */
+  award: z.object({ rank: z.number().int(), prize: z.string() }).optional(),
   version: z.number().int(),
   createdAt: z.string(),
 });
