@@ -58,7 +58,7 @@ describe('a contest from call to winners', () => {
     opd1 = await env.login('opd1.3522@demo.local');
     opd2 = await env.login('opd2.3522@demo.local');
     const me = await env.request('GET', '/me', { token: opd1 });
-    opd1Id = me.json.opdId;
+    opd1Id = me.json.user.opdId;
   });
 
   it('runs the whole contest', async () => {
