@@ -171,6 +171,8 @@ export const ROLES = exhaustive<Role>()([
   'opd_operator',
   'province_viewer',
   'pimpinan',
+  'juri',
+  'peserta',
   'platform_admin',
 ]);
 export const TENANT_KINDS = exhaustive<TenantKind>()(['provinsi', 'kabupaten', 'kota']);

@@ -49,6 +49,8 @@ export const en: Dictionary = {
   'role.opd_operator': 'OPD operator',
   'role.province_viewer': 'Province viewer',
   'role.pimpinan': 'Regional leader (head of region/Sekda)',
+  'role.juri': 'Contest judge',
+  'role.peserta': 'Contest entrant (citizen/student)',
 
   'tenantKind.provinsi': 'Province',
   'tenantKind.kabupaten': 'Regency',

@@ -59,6 +59,8 @@ export const id = {
   'role.opd_operator': 'Operator OPD',
   'role.province_viewer': 'Pemantau Provinsi',
   'role.pimpinan': 'Pimpinan Daerah (Kepala Daerah/Sekda)',
+  'role.juri': 'Juri Lomba Inovasi',
+  'role.peserta': 'Peserta Lomba (Masyarakat/Pelajar)',
 
   'tenantKind.provinsi': 'Provinsi',
   'tenantKind.kabupaten': 'Kabupaten',
