@@ -15715,11 +15715,17 @@ export interface paths {
                   }[];
                 }[];
                 stageDates: {
+                  /** Format: date */
                   entriesOpen: string;
+                  /** Format: date */
                   entriesClose: string;
+                  /** Format: date */
                   screeningEnd: string;
+                  /** Format: date */
                   deskEnd: string;
+                  /** Format: date */
                   finalEnd: string;
+                  /** Format: date */
                   announcement: string;
                 };
                 criteria: {
@@ -15869,11 +15875,17 @@ export interface paths {
               }[];
             }[];
             stageDates: {
+              /** Format: date */
               entriesOpen: string;
+              /** Format: date */
               entriesClose: string;
+              /** Format: date */
               screeningEnd: string;
+              /** Format: date */
               deskEnd: string;
+              /** Format: date */
               finalEnd: string;
+              /** Format: date */
               announcement: string;
             };
             criteria: {
@@ -15947,11 +15959,17 @@ export interface paths {
                 }[];
               }[];
               stageDates: {
+                /** Format: date */
                 entriesOpen: string;
+                /** Format: date */
                 entriesClose: string;
+                /** Format: date */
                 screeningEnd: string;
+                /** Format: date */
                 deskEnd: string;
+                /** Format: date */
                 finalEnd: string;
+                /** Format: date */
                 announcement: string;
               };
               criteria: {
@@ -16139,11 +16157,17 @@ export interface paths {
                 }[];
               }[];
               stageDates: {
+                /** Format: date */
                 entriesOpen: string;
+                /** Format: date */
                 entriesClose: string;
+                /** Format: date */
                 screeningEnd: string;
+                /** Format: date */
                 deskEnd: string;
+                /** Format: date */
                 finalEnd: string;
+                /** Format: date */
                 announcement: string;
               };
               criteria: {
@@ -16295,11 +16319,17 @@ export interface paths {
               }[];
             }[];
             stageDates: {
+              /** Format: date */
               entriesOpen: string;
+              /** Format: date */
               entriesClose: string;
+              /** Format: date */
               screeningEnd: string;
+              /** Format: date */
               deskEnd: string;
+              /** Format: date */
               finalEnd: string;
+              /** Format: date */
               announcement: string;
             };
             criteria: {
@@ -16373,11 +16403,17 @@ export interface paths {
                 }[];
               }[];
               stageDates: {
+                /** Format: date */
                 entriesOpen: string;
+                /** Format: date */
                 entriesClose: string;
+                /** Format: date */
                 screeningEnd: string;
+                /** Format: date */
                 deskEnd: string;
+                /** Format: date */
                 finalEnd: string;
+                /** Format: date */
                 announcement: string;
               };
               criteria: {
@@ -16589,11 +16625,17 @@ export interface paths {
                 }[];
               }[];
               stageDates: {
+                /** Format: date */
                 entriesOpen: string;
+                /** Format: date */
                 entriesClose: string;
+                /** Format: date */
                 screeningEnd: string;
+                /** Format: date */
                 deskEnd: string;
+                /** Format: date */
                 finalEnd: string;
+                /** Format: date */
                 announcement: string;
               };
               criteria: {
@@ -16786,11 +16828,17 @@ export interface paths {
                 }[];
               }[];
               stageDates: {
+                /** Format: date */
                 entriesOpen: string;
+                /** Format: date */
                 entriesClose: string;
+                /** Format: date */
                 screeningEnd: string;
+                /** Format: date */
                 deskEnd: string;
+                /** Format: date */
                 finalEnd: string;
+                /** Format: date */
                 announcement: string;
               };
               criteria: {
@@ -18664,11 +18712,17 @@ export interface paths {
                 }[];
               }[];
               stageDates: {
+                /** Format: date */
                 entriesOpen: string;
+                /** Format: date */
                 entriesClose: string;
+                /** Format: date */
                 screeningEnd: string;
+                /** Format: date */
                 deskEnd: string;
+                /** Format: date */
                 finalEnd: string;
+                /** Format: date */
                 announcement: string;
               };
               criteria: {
@@ -18868,11 +18922,17 @@ export interface paths {
                 }[];
               }[];
               stageDates: {
+                /** Format: date */
                 entriesOpen: string;
+                /** Format: date */
                 entriesClose: string;
+                /** Format: date */
                 screeningEnd: string;
+                /** Format: date */
                 deskEnd: string;
+                /** Format: date */
                 finalEnd: string;
+                /** Format: date */
                 announcement: string;
               };
               criteria: {
@@ -20781,11 +20841,17 @@ export interface components {
         }[];
       }[];
       stageDates: {
+        /** Format: date */
         entriesOpen: string;
+        /** Format: date */
         entriesClose: string;
+        /** Format: date */
         screeningEnd: string;
+        /** Format: date */
         deskEnd: string;
+        /** Format: date */
         finalEnd: string;
+        /** Format: date */
         announcement: string;
       };
       prizes: {

@@ -1,3 +1,4 @@
+import { enContests } from './en-contests.ts';
 import { enExports } from './en-exports.ts';
 import { enGaps } from './en-gaps.ts';
 import { enLeaders } from './en-leaders.ts';
@@ -614,6 +615,7 @@ export const en: Dictionary = {
   'nav.evidence': 'Evidence library',
   'nav.progress': 'OPD progress',
   'nav.replications': 'Replication',
+  'nav.contests': 'Innovation contests',
   'nav.notifications': 'Notifications',
   'nav.catalog': 'Replication catalogue',
   'nav.exports': 'Exports',
@@ -950,5 +952,6 @@ export const en: Dictionary = {
   ...enWhatIf,
   ...enLeaders,
   ...enGaps,
+  ...enContests,
   ...enPolish,
 };

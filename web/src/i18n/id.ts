@@ -7,6 +7,7 @@
 import type { idAdmin } from './id-admin.ts';
 import type { idBoard } from './id-board.ts';
 import type { idCatalog } from './id-catalog.ts';
+import type { idContests } from './id-contests.ts';
 import type { idEvidence } from './id-evidence.ts';
 import type { idExports } from './id-exports.ts';
 import type { idGaps } from './id-gaps.ts';
@@ -232,6 +233,7 @@ export const id = {
   'nav.queue': 'Antrean Verifikasi',
   'nav.spd': 'Jawaban SPD',
   'nav.periods': 'Periode Penilaian',
+  'nav.contests': 'Lomba Inovasi',
   'nav.settings': 'Pengaturan',
   'nav.audit': 'Jejak Audit',
 
@@ -447,5 +449,6 @@ export type MessageKey =
   | keyof typeof idPolish
   | keyof typeof idWhatIf
   | keyof typeof idLeaders
-  | keyof typeof idGaps;
+  | keyof typeof idGaps
+  | keyof typeof idContests;
 export type Dictionary = { readonly [K in MessageKey]: string };

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { innovationProfileSchema } from '../innovation/profile.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const shortId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'expected a short lowercase id');
+const isoDate = z.iso.date();
+/** Ids of categories and criteria, chosen by the admin: the same alphabet as record ids. */
+const shortId = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'expected letters, digits, _ or -');
 const label = z.string().trim().min(1).max(200);
 
 /** Who may enter a category: an OPD or unit of the region, or a citizen/student with an entrant account. */

@@ -13,7 +13,7 @@ import { normaliseEmail, VersionConflictError } from '@inovasi/data';
 import { ApiError } from '../../errors.ts';
 import { inviteMember } from '../../members-service.ts';
 import { createRouter } from '../../router.ts';
-import { errorResponses, jsonBody, jsonContent } from '../../schemas.ts';
+import { errorResponses, idSchema, jsonBody, jsonContent } from '../../schemas.ts';
 import { rankingOf, rankingSchema } from './ranking.ts';
 import {
   callOf,
