@@ -60,7 +60,7 @@ describe('a regional innovation contest in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Bojonegoro Innovative Award' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel('Nama lengkap').fill('Siti Warga');
-    await page.getByLabel('Email', { exact: true }).fill('siti.warga@contoh.id');
+    await page.getByLabel(/^Email/).fill('siti.warga@contoh.id');
     await page.getByRole('button', { name: 'Kirim tautan' }).click();
     await page.getByText('Periksa email Anda untuk melanjutkan pendaftaran.').waitFor();
     await saveScreenshot(page, 'contest-public');

@@ -133,6 +133,8 @@ export async function tenantItems(clients: ScopedClients, tenantCode: string): P
   const earliest = [String(profile?.createdAt ?? '2020-01'), '2020-01'].sort()[0] ?? '2020-01';
   const partitions = [
     `${prefix}REPL#`,
+    // Each contest call's entries, panel and score sheets (docs/decisions/0037).
+    ...byId(contestCalls).map((callId) => contestPartition(tenantCode, callId)),
     summaryPartition(tenantCode),
     `${prefix}NOTIFSENT`,
     `${prefix}OUTBOX`,
@@ -141,8 +143,6 @@ export async function tenantItems(clients: ScopedClients, tenantCode: string): P
     ...innovationIds.map((id) => `${prefix}INNO#${id}`),
     ...evidenceIds.map((id) => `${prefix}EVID#${id}`),
     ...byId(memberItems).map((userId) => `${prefix}NOTIF#${userId}`),
-    // Each contest call's entries, panel and score sheets (docs/decisions/0037).
-    ...byId(contestCalls).map((callId) => contestPartition(tenantCode, callId)),
     ...monthsSince(earliest).map((month) => `${auditPrefix(tenantCode)}${month}`),
   ];
   const items = [...own];
