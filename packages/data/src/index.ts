@@ -49,6 +49,7 @@ export { OpdRepository } from './repositories/opds.ts';
 export * from './repositories/oversight.ts';
 export type { NewPeriod } from './repositories/periods.ts';
 export { PeriodRepository } from './repositories/periods.ts';
+export * from './repositories/public-contests.ts';
 export type { NewReplicationRequest, ReplicationStateReason } from './repositories/replication.ts';
 export {
   ReplicationAgreements,
