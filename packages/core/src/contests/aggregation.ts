@@ -39,7 +39,8 @@ export interface StageRanking {
 
 /** Scores are compared at this precision, so float noise never splits a tie. */
 const PRECISION = 1000;
-const round = (value: number): number => Math.round(value * PRECISION) / PRECISION;
+/** Rounded to the comparison precision; a tiny negative becomes 0, never -0 (which sorts and compares apart). */
+const round = (value: number): number => Math.round(value * PRECISION) / PRECISION || 0;
 const mean = (values: readonly number[]): number =>
   values.reduce((sum, value) => sum + value, 0) / values.length;
 
