@@ -38,6 +38,8 @@ function belongsTo(key: string, value: string, tenant: string): boolean {
   if (pk === 'PLATFORM#' && sk === `TENANT#${tenant}`) return true;
   if (pk.startsWith('LOGIN#')) return (JSON.parse(value) as { tenantCode?: string }).tenantCode === tenant;
   if (pk.startsWith('PROV#') || pk.startsWith('NATIONAL#')) return sk.startsWith(`R#${tenant}#`);
+  // The public copies of its contest calls (docs/decisions/0037).
+  if (pk === 'CATALOG#META#CONTESTS') return sk.startsWith(`${tenant}#`);
   return false;
 }
 
@@ -75,9 +77,46 @@ async function uploadEvidence(env: TestEnvironment) {
   expect(done.status).toBe(200);
 }
 
+/** A published contest call with one entry: its partition and public copy belong to the tenant. */
+async function openContest(env: TestEnvironment) {
+  const token = await env.login('admin.3522@demo.local');
+  const call = await env.request('POST', `/tenants/${TENANT}/contests`, {
+    token,
+    body: {
+      title: 'Lomba Inovasi 2026',
+      year: 2026,
+      categories: [{ id: 'opd', label: 'OPD', entrantKinds: ['opd'] }],
+      stageDates: {
+        entriesOpen: '2026-03-01',
+        entriesClose: '2026-04-01',
+        screeningEnd: '2026-04-10',
+        deskEnd: '2026-05-01',
+        finalEnd: '2026-06-01',
+        announcement: '2026-07-01',
+      },
+      criteria: {
+        desk: [{ id: 'manfaat', label: 'Manfaat', weight: 1 }],
+        final: [{ id: 'presentasi', label: 'Presentasi', weight: 1 }],
+      },
+    },
+  });
+  expect(call.status).toBe(201);
+  const path = `/tenants/${TENANT}/contests/${call.json.id}`;
+  expect(
+    (await env.request('POST', `${path}/publish`, { token, headers: { 'if-match': '"1"' } })).status,
+  ).toBe(200);
+  const operator = await env.login('opd1.3522@demo.local');
+  const entry = await env.request('POST', `${path}/entries`, {
+    token: operator,
+    body: { categoryId: 'opd', profile: { name: 'Inovasi Lomba' } },
+  });
+  expect(entry.status).toBe(201);
+}
+
 beforeAll(async () => {
   source = await createTestEnvironment({ isolatedBucket: true });
   await uploadEvidence(source);
+  await openContest(source);
   // The upload's summaries are written by the projector after the request answers: the export
   // must see them, or the oracle's later read differs from the file.
   await source.projected();

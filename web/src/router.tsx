@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { useMe } from './auth/MeContext.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 import {
+  CONTEST_ROLES,
   DASHBOARD_ROLES,
   EVIDENCE_ROLES,
   homePathFor,
@@ -50,6 +51,10 @@ const NationalSummaryPage = lazy(() => import('./features/platform/NationalSumma
 const CommandCentrePage = lazy(() => import('./features/leaders/CommandCentrePage.tsx'));
 const ExportsPage = lazy(() => import('./features/exports/ExportsPage.tsx'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.tsx'));
+// Regional innovation contests (ADR 0037): Bappeda, judges and entrants share the pages by role.
+const ContestsPage = lazy(() => import('./features/contests/ContestsPage.tsx'));
+const ContestDetailPage = lazy(() => import('./features/contests/ContestDetailPage.tsx'));
+const PublicContestPage = lazy(() => import('./features/contests/PublicContestPage.tsx'));
 
 function HomeRedirect() {
   const { user } = useMe();
@@ -63,9 +68,14 @@ export function AppRoutes() {
       <Route path="/masuk/callback" element={<SignInCallbackPage />} />
       <Route path="/katalog" element={<CatalogPage />} />
       <Route path="/katalog/:catalogId" element={<CatalogDetailPage />} />
+      <Route path="/lomba-publik/:region/:callId" element={<PublicContestPage />} />
       <Route element={<RequireSession />}>
         <Route element={<AppLayout />}>
           <Route index element={<HomeRedirect />} />
+          <Route element={<RequireRole roles={CONTEST_ROLES} />}>
+            <Route path="lomba" element={<ContestsPage />} />
+            <Route path="lomba/:callId" element={<ContestDetailPage />} />
+          </Route>
           <Route path="inovasi" element={<RequireRole roles={INNOVATION_ROLES} />}>
             <Route index element={<InnovationListPage />} />
             <Route path="baru" element={<InnovationEditPage />} />

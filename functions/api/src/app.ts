@@ -34,6 +34,7 @@ import { answerRoutes } from './routes/answers.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { contestRoutes } from './routes/contests/index.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { evidenceMultipartRoutes } from './routes/evidence-multipart.ts';
@@ -245,6 +246,7 @@ export function createApp(deps: AppDeps) {
     platformRoutes,
     exportRoutes,
     importRoutes,
+    contestRoutes,
   ];
   if (deps.demoTokens) {
     // The demo directory answers only on a loopback address: a server reachable from elsewhere

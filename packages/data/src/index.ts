@@ -25,6 +25,7 @@ export {
   CatalogReader,
   CatalogSequenceContention,
 } from './repositories/catalog.ts';
+export * from './repositories/contests.ts';
 export * from './repositories/evidence.ts';
 export * from './repositories/import-previews.ts';
 export type {
@@ -49,6 +50,7 @@ export { OpdRepository } from './repositories/opds.ts';
 export * from './repositories/oversight.ts';
 export type { NewPeriod } from './repositories/periods.ts';
 export { PeriodRepository } from './repositories/periods.ts';
+export * from './repositories/public-contests.ts';
 export type { NewReplicationRequest, ReplicationStateReason } from './repositories/replication.ts';
 export {
   ReplicationAgreements,

@@ -127,6 +127,34 @@ export const summaryKeys = {
   nationalRows: (year: number) => `${NATIONAL_READ_MODEL_PREFIX}${year}`,
 } as const;
 
+/**
+ * Regional innovation contests (docs/decisions/0037). A call lives in the tenant's root partition
+ * (`CONTEST#<id>`, so a region lists its calls in one query); its entries, panel and score sheets
+ * in the call's own partition `T#<code>#CONTEST#<id>`. Open calls and published winners are
+ * copied, public fields only, into one shared partition of the public catalogue's read model
+ * (`CATALOG#META#CONTESTS`, sort key `<code>#<id>`), where a region writes only its own items.
+ */
+export const contestPartition = (tenantCode: string, callId: string): string =>
+  `${tenantKeyPrefix(tenantCode)}CONTEST#${callId}`;
+export const PUBLIC_CONTESTS_PARTITION = `${CATALOG_META_PARTITION}CONTESTS`;
+export const publicContestSortPrefix = (tenantCode: string): string => `${tenantCode}#`;
+
+export const contestKeys = {
+  call: (tenant: string, callId: string) => key(tenantKeyPrefix(tenant), `CONTEST#${callId}`),
+  callSortPrefix: 'CONTEST#',
+  entry: (tenant: string, callId: string, entryId: string) =>
+    key(contestPartition(tenant, callId), `ENTRY#${entryId}`),
+  entrySortPrefix: 'ENTRY#',
+  judge: (tenant: string, callId: string, userId: string) =>
+    key(contestPartition(tenant, callId), `JUDGE#${userId}`),
+  judgeSortPrefix: 'JUDGE#',
+  score: (tenant: string, callId: string, stage: string, entryId: string, judgeId: string) =>
+    key(contestPartition(tenant, callId), `SCORE#${stage}#${entryId}#${judgeId}`),
+  scoreSortPrefix: (stage: string) => `SCORE#${stage}#`,
+  publicCall: (tenant: string, callId: string) =>
+    key(PUBLIC_CONTESTS_PARTITION, `${publicContestSortPrefix(tenant)}${callId}`),
+} as const;
+
 /** Official results of past years, entered by the region's admin: in the tenant partition. */
 export const resultKeys = {
   result: (tenant: string, year: number) => key(tenantKeyPrefix(tenant), `RESULT#${year}`),

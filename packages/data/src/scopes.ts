@@ -11,7 +11,9 @@ import {
   oversightNoteKeys,
   PLATFORM_PREFIX,
   PROVINCE_READ_MODEL_PREFIX,
+  PUBLIC_CONTESTS_PARTITION,
   provinceReadModelPrefix,
+  publicContestSortPrefix,
   readModelSortKey,
   replicationPartition,
   resultKeys,
@@ -252,3 +254,28 @@ export const provinceNoteReaderScope = (regencyCode: string, year: number): Data
     ownItems: [{ partitionPrefix: note.pk, sortKeyPrefixes: [note.sk] }],
   };
 };
+
+/**
+ * Anyone reading the open contest calls and published winners: the one shared partition of
+ * public contest copies, read-only (docs/decisions/0037). Inside the public catalogue's meta
+ * prefix, so the catalogue reader's data role covers it.
+ */
+export const contestReaderScope: DataScope = {
+  keyPrefixes: [PUBLIC_CONTESTS_PARTITION],
+  objectPrefixes: [],
+  readOnly: true,
+};
+
+/**
+ * One region publishing its call or its winners: only its own items (`<code>#…`) of the shared
+ * public partition, which it may not query, and its own audit trail. It reads the call through
+ * its tenant scope, never through this one.
+ */
+export const contestPublisherScope = (tenantCode: string): DataScope => ({
+  keyPrefixes: [PUBLIC_CONTESTS_PARTITION, auditPrefix(tenantCode)],
+  objectPrefixes: [],
+  readOnly: false,
+  ownItems: [
+    { partitionPrefix: PUBLIC_CONTESTS_PARTITION, sortKeyPrefixes: [publicContestSortPrefix(tenantCode)] },
+  ],
+});

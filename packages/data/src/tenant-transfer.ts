@@ -9,13 +9,17 @@ import type { ScopedClientFactory, ScopedClients } from './clients.ts';
 import {
   auditPrefix,
   catalogEntryPrefix,
+  contestKeys,
+  contestPartition,
   isAppendOnlyPartition,
   keys,
   LOGIN_PREFIX,
   NATIONAL_READ_MODEL_PREFIX,
   PLATFORM_PREFIX,
   PROVINCE_READ_MODEL_PREFIX,
+  PUBLIC_CONTESTS_PARTITION,
   provinceReadModelPrefix,
+  publicContestSortPrefix,
   readModelSortKey,
   summaryKeys,
   summaryPartition,
@@ -68,6 +72,7 @@ export const tenantTransferScope = (tenantCode: string): DataScope => ({
     catalogEntryPrefix(tenantCode),
     ...(isRegency(tenantCode) ? [provinceReadModelPrefix(tenantCode.slice(0, 2))] : []),
     NATIONAL_READ_MODEL_PREFIX,
+    PUBLIC_CONTESTS_PARTITION,
   ],
   indexPrefixes: { [INDEXES.catalog.partition]: ['CATALOG#PUBLISHED#'] },
   objectPrefixes: [tenantObjectPrefix(tenantCode)],
@@ -75,6 +80,7 @@ export const tenantTransferScope = (tenantCode: string): DataScope => ({
   ownItems: [
     { partitionPrefix: PROVINCE_READ_MODEL_PREFIX, sortKeyPrefixes: [readModelSortKey(tenantCode)] },
     { partitionPrefix: NATIONAL_READ_MODEL_PREFIX, sortKeyPrefixes: [readModelSortKey(tenantCode)] },
+    { partitionPrefix: PUBLIC_CONTESTS_PARTITION, sortKeyPrefixes: [publicContestSortPrefix(tenantCode)] },
   ],
 });
 
@@ -122,11 +128,14 @@ export async function tenantItems(clients: ScopedClients, tenantCode: string): P
   const innovationIds = byId(await queryPartition(clients, `${prefix}INNO`, INDEXES.byType));
   const evidenceIds = byId(await queryPartition(clients, `${prefix}EVID`, INDEXES.byType));
   const memberItems = own.filter((item) => String(item.sk).startsWith(keys.memberSortPrefix));
+  const contestCalls = own.filter((item) => String(item.sk).startsWith(contestKeys.callSortPrefix));
   const profile = own.find((item) => item.sk === 'PROFILE');
   // Audit entries may predate onboarding (imported history); 2020 is before any IID period we keep.
   const earliest = [String(profile?.createdAt ?? '2020-01'), '2020-01'].sort()[0] ?? '2020-01';
   const partitions = [
     `${prefix}REPL#`,
+    // Each contest call's entries, panel and score sheets (docs/decisions/0037).
+    ...byId(contestCalls).map((callId) => contestPartition(tenantCode, callId)),
     summaryPartition(tenantCode),
     `${prefix}NOTIFSENT`,
     `${prefix}OUTBOX`,
@@ -150,6 +159,10 @@ export async function tenantItems(clients: ScopedClients, tenantCode: string): P
   }
   for (const id of innovationIds) {
     items.push(...(await queryPartition(clients, `${catalogEntryPrefix(tenantCode)}${id}`)));
+  }
+  for (const callId of byId(contestCalls)) {
+    const copy = await getItem(clients, contestKeys.publicCall(tenantCode, callId));
+    if (copy) items.push(copy);
   }
   const years = items
     .filter(

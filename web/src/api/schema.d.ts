@@ -1147,6 +1147,8 @@ export interface paths {
                   | 'opd_operator'
                   | 'province_viewer'
                   | 'pimpinan'
+                  | 'juri'
+                  | 'peserta'
                 )[];
                 opdId?: string;
                 /** @enum {string} */
@@ -1236,7 +1238,15 @@ export interface paths {
             /** Format: email */
             email: string;
             name: string;
-            roles: ('tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer' | 'pimpinan')[];
+            roles: (
+              | 'tenant_admin'
+              | 'verifier'
+              | 'opd_operator'
+              | 'province_viewer'
+              | 'pimpinan'
+              | 'juri'
+              | 'peserta'
+            )[];
             /** @example 01JDEMO00000000000000000000 */
             opdId?: string;
           };
@@ -1260,6 +1270,8 @@ export interface paths {
                 | 'opd_operator'
                 | 'province_viewer'
                 | 'pimpinan'
+                | 'juri'
+                | 'peserta'
               )[];
               opdId?: string;
               /** @enum {string} */
@@ -1491,7 +1503,15 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            roles?: ('tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer' | 'pimpinan')[];
+            roles?: (
+              | 'tenant_admin'
+              | 'verifier'
+              | 'opd_operator'
+              | 'province_viewer'
+              | 'pimpinan'
+              | 'juri'
+              | 'peserta'
+            )[];
             /** @example 01JDEMO00000000000000000000 */
             opdId?: string | null;
           };
@@ -1515,6 +1535,8 @@ export interface paths {
                 | 'opd_operator'
                 | 'province_viewer'
                 | 'pimpinan'
+                | 'juri'
+                | 'peserta'
               )[];
               opdId?: string;
               /** @enum {string} */
@@ -1666,6 +1688,8 @@ export interface paths {
                 | 'opd_operator'
                 | 'province_viewer'
                 | 'pimpinan'
+                | 'juri'
+                | 'peserta'
               )[];
               opdId?: string;
               /** @enum {string} */
@@ -1803,6 +1827,8 @@ export interface paths {
                 | 'opd_operator'
                 | 'province_viewer'
                 | 'pimpinan'
+                | 'juri'
+                | 'peserta'
               )[];
               opdId?: string;
               /** @enum {string} */
@@ -1940,6 +1966,8 @@ export interface paths {
                 | 'opd_operator'
                 | 'province_viewer'
                 | 'pimpinan'
+                | 'juri'
+                | 'peserta'
               )[];
               opdId?: string;
               /** @enum {string} */
@@ -16541,6 +16569,3736 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tenants/{code}/contests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The region’s contest calls: all for Bappeda, the panels of a judge, the announced ones for entrants */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Calls, newest year first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                tenantCode: string;
+                title: string;
+                year: number;
+                /** @default  */
+                description: string;
+                /** @default  */
+                eligibility: string;
+                categories: {
+                  id: string;
+                  label: string;
+                  entrantKinds: ('opd' | 'citizen')[];
+                  /** @default [] */
+                  extraFields: {
+                    key: string;
+                    label: string;
+                    /** @enum {string} */
+                    type: 'text' | 'number';
+                    /** @default false */
+                    required: boolean;
+                  }[];
+                }[];
+                stageDates: {
+                  /** Format: date */
+                  entriesOpen: string;
+                  /** Format: date */
+                  entriesClose: string;
+                  /** Format: date */
+                  screeningEnd: string;
+                  /** Format: date */
+                  deskEnd: string;
+                  /** Format: date */
+                  finalEnd: string;
+                  /** Format: date */
+                  announcement: string;
+                };
+                criteria: {
+                  desk: {
+                    id: string;
+                    label: string;
+                    weight: number;
+                    /** @default 1 */
+                    scaleMin: number;
+                    /** @default 10 */
+                    scaleMax: number;
+                  }[];
+                  final: {
+                    id: string;
+                    label: string;
+                    weight: number;
+                    /** @default 1 */
+                    scaleMin: number;
+                    /** @default 10 */
+                    scaleMax: number;
+                  }[];
+                };
+                /** @default [] */
+                prizes: {
+                  rank: number;
+                  label: string;
+                  amount?: number;
+                }[];
+                /** @default false */
+                blindMode: boolean;
+                /**
+                 * @default mean
+                 * @enum {string}
+                 */
+                aggregation: 'mean' | 'trimmed_mean' | 'z_score';
+                /** @default 2 */
+                judgesPerEntry: number;
+                /** @default 15 */
+                deviationThreshold: number;
+                /** @enum {string} */
+                status: 'draft' | 'open' | 'judging' | 'results_approved' | 'winners_published';
+                version: number;
+                createdAt: string;
+                createdBy: string;
+                updatedAt: string;
+                results?: {
+                  entryId: string;
+                  categoryId: string;
+                  rank: number;
+                  score: number;
+                  prize?: string;
+                }[];
+                resultsApprovedAt?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a contest call as a draft (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            year: number;
+            /** @default  */
+            description?: string;
+            /** @default  */
+            eligibility?: string;
+            categories: {
+              id: string;
+              label: string;
+              entrantKinds: ('opd' | 'citizen')[];
+              /** @default [] */
+              extraFields?: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: 'text' | 'number';
+                /** @default false */
+                required?: boolean;
+              }[];
+            }[];
+            stageDates: {
+              /** Format: date */
+              entriesOpen: string;
+              /** Format: date */
+              entriesClose: string;
+              /** Format: date */
+              screeningEnd: string;
+              /** Format: date */
+              deskEnd: string;
+              /** Format: date */
+              finalEnd: string;
+              /** Format: date */
+              announcement: string;
+            };
+            criteria: {
+              desk: {
+                id: string;
+                label: string;
+                weight: number;
+                /** @default 1 */
+                scaleMin?: number;
+                /** @default 10 */
+                scaleMax?: number;
+              }[];
+              final: {
+                id: string;
+                label: string;
+                weight: number;
+                /** @default 1 */
+                scaleMin?: number;
+                /** @default 10 */
+                scaleMax?: number;
+              }[];
+            };
+            /** @default [] */
+            prizes?: {
+              rank: number;
+              label: string;
+              amount?: number;
+            }[];
+            /** @default false */
+            blindMode?: boolean;
+            /**
+             * @default mean
+             * @enum {string}
+             */
+            aggregation?: 'mean' | 'trimmed_mean' | 'z_score';
+            /** @default 2 */
+            judgesPerEntry?: number;
+            /** @default 15 */
+            deviationThreshold?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The draft call */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              title: string;
+              year: number;
+              /** @default  */
+              description: string;
+              /** @default  */
+              eligibility: string;
+              categories: {
+                id: string;
+                label: string;
+                entrantKinds: ('opd' | 'citizen')[];
+                /** @default [] */
+                extraFields: {
+                  key: string;
+                  label: string;
+                  /** @enum {string} */
+                  type: 'text' | 'number';
+                  /** @default false */
+                  required: boolean;
+                }[];
+              }[];
+              stageDates: {
+                /** Format: date */
+                entriesOpen: string;
+                /** Format: date */
+                entriesClose: string;
+                /** Format: date */
+                screeningEnd: string;
+                /** Format: date */
+                deskEnd: string;
+                /** Format: date */
+                finalEnd: string;
+                /** Format: date */
+                announcement: string;
+              };
+              criteria: {
+                desk: {
+                  id: string;
+                  label: string;
+                  weight: number;
+                  /** @default 1 */
+                  scaleMin: number;
+                  /** @default 10 */
+                  scaleMax: number;
+                }[];
+                final: {
+                  id: string;
+                  label: string;
+                  weight: number;
+                  /** @default 1 */
+                  scaleMin: number;
+                  /** @default 10 */
+                  scaleMax: number;
+                }[];
+              };
+              /** @default [] */
+              prizes: {
+                rank: number;
+                label: string;
+                amount?: number;
+              }[];
+              /** @default false */
+              blindMode: boolean;
+              /**
+               * @default mean
+               * @enum {string}
+               */
+              aggregation: 'mean' | 'trimmed_mean' | 'z_score';
+              /** @default 2 */
+              judgesPerEntry: number;
+              /** @default 15 */
+              deviationThreshold: number;
+              /** @enum {string} */
+              status: 'draft' | 'open' | 'judging' | 'results_approved' | 'winners_published';
+              version: number;
+              createdAt: string;
+              createdBy: string;
+              updatedAt: string;
+              results?: {
+                entryId: string;
+                categoryId: string;
+                rank: number;
+                score: number;
+                prize?: string;
+              }[];
+              resultsApprovedAt?: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/contests/{callId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One call; its version is in the ETag */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          callId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The call */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              title: string;
+              year: number;
+              /** @default  */
+              description: string;
+              /** @default  */
+              eligibility: string;
+              categories: {
+                id: string;
+                label: string;
+                entrantKinds: ('opd' | 'citizen')[];
+                /** @default [] */
+                extraFields: {
+                  key: string;
+                  label: string;
+                  /** @enum {string} */
+                  type: 'text' | 'number';
+                  /** @default false */
+                  required: boolean;
+                }[];
+              }[];
+              stageDates: {
+                /** Format: date */
+                entriesOpen: string;
+                /** Format: date */
+                entriesClose: string;
+                /** Format: date */
+                screeningEnd: string;
+                /** Format: date */
+                deskEnd: string;
+                /** Format: date */
+                finalEnd: string;
+                /** Format: date */
+                announcement: string;
+              };
+              criteria: {
+                desk: {
+                  id: string;
+                  label: string;
+                  weight: number;
+                  /** @default 1 */
+                  scaleMin: number;
+                  /** @default 10 */
+                  scaleMax: number;
+                }[];
+                final: {
+                  id: string;
+                  label: string;
+                  weight: number;
+                  /** @default 1 */
+                  scaleMin: number;
+                  /** @default 10 */
+                  scaleMax: number;
+                }[];
+              };
+              /** @default [] */
+              prizes: {
+                rank: number;
+                label: string;
+                amount?: number;
+              }[];
+              /** @default false */
+              blindMode: boolean;
+              /**
+               * @default mean
+               * @enum {string}
+               */
+              aggregation: 'mean' | 'trimmed_mean' | 'z_score';
+              /** @default 2 */
+              judgesPerEntry: number;
+              /** @default 15 */
+              deviationThreshold: number;
+              /** @enum {string} */
+              status: 'draft' | 'open' | 'judging' | 'results_approved' | 'winners_published';
+              version: number;
+              createdAt: string;
+              createdBy: string;
+              updatedAt: string;
+              results?: {
+                entryId: string;
+                categoryId: string;
+                rank: number;
+                score: number;
+                prize?: string;
+              }[];
+              resultsApprovedAt?: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Edit a call before judging starts (tenant admin) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          callId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            year: number;
+            /** @default  */
+            description?: string;
+            /** @default  */
+            eligibility?: string;
+            categories: {
+              id: string;
+              label: string;
+              entrantKinds: ('opd' | 'citizen')[];
+              /** @default [] */
+              extraFields?: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: 'text' | 'number';
+                /** @default false */
+                required?: boolean;
+              }[];
+            }[];
+            stageDates: {
+              /** Format: date */
+              entriesOpen: string;
+              /** Format: date */
+              entriesClose: string;
+              /** Format: date */
+              screeningEnd: string;
+              /** Format: date */
+              deskEnd: string;
+              /** Format: date */
+              finalEnd: string;
+              /** Format: date */
+              announcement: string;
+            };
+            criteria: {
+              desk: {
+                id: string;
+                label: string;
+                weight: number;
+                /** @default 1 */
+                scaleMin?: number;
+                /** @default 10 */
+                scaleMax?: number;
+              }[];
+              final: {
+                id: string;
+                label: string;
+                weight: number;
+                /** @default 1 */
+                scaleMin?: number;
+                /** @default 10 */
+                scaleMax?: number;
+              }[];
+            };
+            /** @default [] */
+            prizes?: {
+              rank: number;
+              label: string;
+              amount?: number;
+            }[];
+            /** @default false */
+            blindMode?: boolean;
+            /**
+             * @default mean
+             * @enum {string}
+             */
+            aggregation?: 'mean' | 'trimmed_mean' | 'z_score';
+            /** @default 2 */
+            judgesPerEntry?: number;
+            /** @default 15 */
+            deviationThreshold?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The call */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              title: string;
+              year: number;
+              /** @default  */
+              description: string;
+              /** @default  */
+              eligibility: string;
+              categories: {
+                id: string;
+                label: string;
+                entrantKinds: ('opd' | 'citizen')[];
+                /** @default [] */
+                extraFields: {
+                  key: string;
+                  label: string;
+                  /** @enum {string} */
+                  type: 'text' | 'number';
+                  /** @default false */
+                  required: boolean;
+                }[];
+              }[];
+              stageDates: {
+                /** Format: date */
+                entriesOpen: string;
+                /** Format: date */
+                entriesClose: string;
+                /** Format: date */
+                screeningEnd: string;
+                /** Format: date */
+                deskEnd: string;
+                /** Format: date */
+                finalEnd: string;
+                /** Format: date */
+                announcement: string;
+              };
+              criteria: {
+                desk: {
+                  id: string;
+                  label: string;
+                  weight: number;
+                  /** @default 1 */
+                  scaleMin: number;
+                  /** @default 10 */
+                  scaleMax: number;
+                }[];
+                final: {
+                  id: string;
+                  label: string;
+                  weight: number;
+                  /** @default 1 */
+                  scaleMin: number;
+                  /** @default 10 */
+                  scaleMax: number;
+                }[];
+              };
+              /** @default [] */
+              prizes: {
+                rank: number;
+                label: string;
+                amount?: number;
+              }[];
+              /** @default false */
+              blindMode: boolean;
+              /**
+               * @default mean
+               * @enum {string}
+               */
+              aggregation: 'mean' | 'trimmed_mean' | 'z_score';
+              /** @default 2 */
+              judgesPerEntry: number;
+              /** @default 15 */
+              deviationThreshold: number;
+              /** @enum {string} */
+              status: 'draft' | 'open' | 'judging' | 'results_approved' | 'winners_published';
+              version: number;
+              createdAt: string;
+              createdBy: string;
+              updatedAt: string;
+              results?: {
+                entryId: string;
+                categoryId: string;
+                rank: number;
+                score: number;
+                prize?: string;
+              }[];
+              resultsApprovedAt?: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/contests/{callId}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open the call for entries and show it on the public page (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          callId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The open call */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              title: string;
+              year: number;
+              /** @default  */
+              description: string;
+              /** @default  */
+              eligibility: string;
+              categories: {
+                id: string;
+                label: string;
+                entrantKinds: ('opd' | 'citizen')[];
+                /** @default [] */
+                extraFields: {
+                  key: string;
+                  label: string;
+                  /** @enum {string} */
+                  type: 'text' | 'number';
+                  /** @default false */
+                  required: boolean;
+                }[];
+              }[];
+              stageDates: {
+                /** Format: date */
+                entriesOpen: string;
+                /** Format: date */
+                entriesClose: string;
+                /** Format: date */
+                screeningEnd: string;
+                /** Format: date */
+                deskEnd: string;
+                /** Format: date */
+                finalEnd: string;
+                /** Format: date */
+                announcement: string;
+              };
+              criteria: {
+                desk: {
+                  id: string;
+                  label: string;
+                  weight: number;
+                  /** @default 1 */
+                  scaleMin: number;
+                  /** @default 10 */
+                  scaleMax: number;
+                }[];
+                final: {
+                  id: string;
+                  label: string;
+                  weight: number;
+                  /** @default 1 */
+                  scaleMin: number;
+                  /** @default 10 */
+                  scaleMax: number;
+                }[];
+              };
+              /** @default [] */
+              prizes: {
+                rank: number;
+                label: string;
+                amount?: number;
+              }[];
+              /** @default false */
+              blindMode: boolean;
+              /**
+               * @default mean
+               * @enum {string}
+               */
+              aggregation: 'mean' | 'trimmed_mean' | 'z_score';
+              /** @default 2 */
+              judgesPerEntry: number;
+              /** @default 15 */
+              deviationThreshold: number;
+              /** @enum {string} */
+              status: 'draft' | 'open' | 'judging' | 'results_approved' | 'winners_published';
+              version: number;
+              createdAt: string;
+              createdBy: string;
+              updatedAt: string;
+              results?: {
+                entryId: string;
+                categoryId: string;
+                rank: number;
+                score: number;
+                prize?: string;
+              }[];
+              resultsApprovedAt?: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/contests/{callId}/close-entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close entries and start judging (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          callId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The call, now judging */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              title: string;
+              year: number;
+              /** @default  */
+              description: string;
+              /** @default  */
+              eligibility: string;
+              categories: {
+                id: string;
+                label: string;
+                entrantKinds: ('opd' | 'citizen')[];
+                /** @default [] */
+                extraFields: {
+                  key: string;
+                  label: string;
+                  /** @enum {string} */
+                  type: 'text' | 'number';
+                  /** @default false */
+                  required: boolean;
+                }[];
+              }[];
+              stageDates: {
+                /** Format: date */
+                entriesOpen: string;
+                /** Format: date */
+                entriesClose: string;
+                /** Format: date */
+                screeningEnd: string;
+                /** Format: date */
+                deskEnd: string;
+                /** Format: date */
+                finalEnd: string;
+                /** Format: date */
+                announcement: string;
+              };
+              criteria: {
+                desk: {
+                  id: string;
+                  label: string;
+                  weight: number;
+                  /** @default 1 */
+                  scaleMin: number;
+                  /** @default 10 */
+                  scaleMax: number;
+                }[];
+                final: {
+                  id: string;
+                  label: string;
+                  weight: number;
+                  /** @default 1 */
+                  scaleMin: number;
+                  /** @default 10 */
+                  scaleMax: number;
+                }[];
+              };
+              /** @default [] */
+              prizes: {
+                rank: number;
+                label: string;
+                amount?: number;
+              }[];
+              /** @default false */
+              blindMode: boolean;
+              /**
+               * @default mean
+               * @enum {string}
+               */
+              aggregation: 'mean' | 'trimmed_mean' | 'z_score';
+              /** @default 2 */
+              judgesPerEntry: number;
+              /** @default 15 */
+              deviationThreshold: number;
+              /** @enum {string} */
+              status: 'draft' | 'open' | 'judging' | 'results_approved' | 'winners_published';
+              version: number;
+              createdAt: string;
+              createdBy: string;
+              updatedAt: string;
+              results?: {
+                entryId: string;
+                categoryId: string;
+                rank: number;
+                score: number;
+                prize?: string;
+              }[];
+              resultsApprovedAt?: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/contests/{callId}/entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Entries: all for Bappeda, those assigned to a judge (blind mode hides the entrant), one’s own for entrants */
+    get: {
+      parameters: {
+        query?: {
+          stage?: 'screening' | 'desk' | 'final' | 'eliminated';
+        };
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          callId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Entries */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                callId: string;
+                categoryId: string;
+                /** @enum {string} */
+                entrantKind: 'opd' | 'citizen';
+                entrantName?: string;
+                entrantUserId?: string;
+                opdId?: string;
+                innovationId?: string;
+                profile: {
+                  name: string;
+                  /** @enum {string} */
+                  stage?: 'inisiatif' | 'uji_coba' | 'penerapan';
+                  /** @enum {string} */
+                  initiator?: 'kepala_daerah' | 'anggota_dprd' | 'opd' | 'asn' | 'masyarakat';
+                  initiatorName?: string;
+                  /** @enum {string} */
+                  classification?: 'perangkat_daerah' | 'desa' | 'masyarakat';
+                  /** @enum {string} */
+                  kind?: 'digital' | 'non_digital';
+                  /** @enum {string} */
+                  form?: 'pelayanan_publik' | 'tata_kelola' | 'urusan_lainnya';
+                  /** @enum {string} */
+                  urusanMain?:
+                    | 'pendidikan'
+                    | 'kesehatan'
+                    | 'pupr'
+                    | 'perkim'
+                    | 'trantibumlinmas'
+                    | 'sosial'
+                    | 'tenaga_kerja'
+                    | 'pemberdayaan_perempuan'
+                    | 'pangan'
+                    | 'pertanahan'
+                    | 'lingkungan_hidup'
+                    | 'adminduk_capil'
+                    | 'pemberdayaan_masyarakat_desa'
+                    | 'pengendalian_penduduk_kb'
+                    | 'perhubungan'
+                    | 'kominfo'
+                    | 'koperasi_ukm'
+                    | 'penanaman_modal'
+                    | 'kepemudaan_olahraga'
+                    | 'statistik'
+                    | 'persandian'
+                    | 'kebudayaan'
+                    | 'perpustakaan'
+                    | 'kearsipan'
+                    | 'kelautan_perikanan'
+                    | 'pariwisata'
+                    | 'pertanian'
+                    | 'kehutanan'
+                    | 'esdm'
+                    | 'perdagangan'
+                    | 'perindustrian'
+                    | 'transmigrasi';
+                  urusanOthers?: (
+                    | 'pendidikan'
+                    | 'kesehatan'
+                    | 'pupr'
+                    | 'perkim'
+                    | 'trantibumlinmas'
+                    | 'sosial'
+                    | 'tenaga_kerja'
+                    | 'pemberdayaan_perempuan'
+                    | 'pangan'
+                    | 'pertanahan'
+                    | 'lingkungan_hidup'
+                    | 'adminduk_capil'
+                    | 'pemberdayaan_masyarakat_desa'
+                    | 'pengendalian_penduduk_kb'
+                    | 'perhubungan'
+                    | 'kominfo'
+                    | 'koperasi_ukm'
+                    | 'penanaman_modal'
+                    | 'kepemudaan_olahraga'
+                    | 'statistik'
+                    | 'persandian'
+                    | 'kebudayaan'
+                    | 'perpustakaan'
+                    | 'kearsipan'
+                    | 'kelautan_perikanan'
+                    | 'pariwisata'
+                    | 'pertanian'
+                    | 'kehutanan'
+                    | 'esdm'
+                    | 'perdagangan'
+                    | 'perindustrian'
+                    | 'transmigrasi'
+                  )[];
+                  /** Format: date */
+                  trialDate?: string;
+                  /** Format: date */
+                  implementationDate?: string;
+                  /** Format: date */
+                  latestDevelopmentDate?: string;
+                  rancangBangun?: string;
+                  tujuan?: string;
+                  manfaat?: string;
+                  hasil?: string;
+                  budget?: number;
+                  budgetSource?: string;
+                  latitude?: number;
+                  longitude?: number;
+                  astaCita?: number;
+                  /** @enum {string} */
+                  pkpnCluster?:
+                    | 'pangan'
+                    | 'energi_air'
+                    | 'pendidikan'
+                    | 'kesehatan'
+                    | 'hilirisasi'
+                    | 'infrastruktur_perumahan_bencana'
+                    | 'ekonomi_kerakyatan_desa'
+                    | 'penurunan_kemiskinan'
+                    | 'non_pkpn';
+                };
+                extraFields: {
+                  [key: string]: string | number;
+                };
+                /** @enum {string} */
+                stage: 'screening' | 'desk' | 'final' | 'eliminated';
+                screening: {
+                  /** @enum {string} */
+                  status: 'pending' | 'complete' | 'incomplete';
+                  reason?: string;
+                };
+                assignments?: {
+                  desk: string[];
+                  final: string[];
+                };
+                award?: {
+                  rank: number;
+                  prize: string;
+                };
+                version: number;
+                createdAt: string;
+                myScore?: {
+                  criteria: {
+                    [key: string]: number;
+                  };
+                  comment: string;
+                  scoredAt: string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Enter the call: an OPD with an innovation of the registry or a new one, a citizen with a new one */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          callId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            categoryId: string;
+            innovationId?: string;
+            profile?: {
+              name: string;
+              /** @enum {string} */
+              stage?: 'inisiatif' | 'uji_coba' | 'penerapan';
+              /** @enum {string} */
+              initiator?: 'kepala_daerah' | 'anggota_dprd' | 'opd' | 'asn' | 'masyarakat';
+              initiatorName?: string;
+              /** @enum {string} */
+              classification?: 'perangkat_daerah' | 'desa' | 'masyarakat';
+              /** @enum {string} */
+              kind?: 'digital' | 'non_digital';
+              /** @enum {string} */
+              form?: 'pelayanan_publik' | 'tata_kelola' | 'urusan_lainnya';
+              /** @enum {string} */
+              urusanMain?:
+                | 'pendidikan'
+                | 'kesehatan'
+                | 'pupr'
+                | 'perkim'
+                | 'trantibumlinmas'
+                | 'sosial'
+                | 'tenaga_kerja'
+                | 'pemberdayaan_perempuan'
+                | 'pangan'
+                | 'pertanahan'
+                | 'lingkungan_hidup'
+                | 'adminduk_capil'
+                | 'pemberdayaan_masyarakat_desa'
+                | 'pengendalian_penduduk_kb'
+                | 'perhubungan'
+                | 'kominfo'
+                | 'koperasi_ukm'
+                | 'penanaman_modal'
+                | 'kepemudaan_olahraga'
+                | 'statistik'
+                | 'persandian'
+                | 'kebudayaan'
+                | 'perpustakaan'
+                | 'kearsipan'
+                | 'kelautan_perikanan'
+                | 'pariwisata'
+                | 'pertanian'
+                | 'kehutanan'
+                | 'esdm'
+                | 'perdagangan'
+                | 'perindustrian'
+                | 'transmigrasi';
+              urusanOthers?: (
+                | 'pendidikan'
+                | 'kesehatan'
+                | 'pupr'
+                | 'perkim'
+                | 'trantibumlinmas'
+                | 'sosial'
+                | 'tenaga_kerja'
+                | 'pemberdayaan_perempuan'
+                | 'pangan'
+                | 'pertanahan'
+                | 'lingkungan_hidup'
+                | 'adminduk_capil'
+                | 'pemberdayaan_masyarakat_desa'
+                | 'pengendalian_penduduk_kb'
+                | 'perhubungan'
+                | 'kominfo'
+                | 'koperasi_ukm'
+                | 'penanaman_modal'
+                | 'kepemudaan_olahraga'
+                | 'statistik'
+                | 'persandian'
+                | 'kebudayaan'
+                | 'perpustakaan'
+                | 'kearsipan'
+                | 'kelautan_perikanan'
+                | 'pariwisata'
+                | 'pertanian'
+                | 'kehutanan'
+                | 'esdm'
+                | 'perdagangan'
+                | 'perindustrian'
+                | 'transmigrasi'
+              )[];
+              /** Format: date */
+              trialDate?: string;
+              /** Format: date */
+              implementationDate?: string;
+              /** Format: date */
+              latestDevelopmentDate?: string;
+              rancangBangun?: string;
+              tujuan?: string;
+              manfaat?: string;
+              hasil?: string;
+              budget?: number;
+              budgetSource?: string;
+              latitude?: number;
+              longitude?: number;
+              astaCita?: number;
+              /** @enum {string} */
+              pkpnCluster?:
+                | 'pangan'
+                | 'energi_air'
+                | 'pendidikan'
+                | 'kesehatan'
+                | 'hilirisasi'
+                | 'infrastruktur_perumahan_bencana'
+                | 'ekonomi_kerakyatan_desa'
+                | 'penurunan_kemiskinan'
+                | 'non_pkpn';
+            };
+            opdId?: string;
+            /** @default {} */
+            extraFields?: {
+              [key: string]: string | number;
+            };
+            website?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The entry, awaiting screening */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              callId: string;
+              categoryId: string;
+              /** @enum {string} */
+              entrantKind: 'opd' | 'citizen';
+              entrantName?: string;
+              entrantUserId?: string;
+              opdId?: string;
+              innovationId?: string;
+              profile: {
+                name: string;
+                /** @enum {string} */
+                stage?: 'inisiatif' | 'uji_coba' | 'penerapan';
+                /** @enum {string} */
+                initiator?: 'kepala_daerah' | 'anggota_dprd' | 'opd' | 'asn' | 'masyarakat';
+                initiatorName?: string;
+                /** @enum {string} */
+                classification?: 'perangkat_daerah' | 'desa' | 'masyarakat';
+                /** @enum {string} */
+                kind?: 'digital' | 'non_digital';
+                /** @enum {string} */
+                form?: 'pelayanan_publik' | 'tata_kelola' | 'urusan_lainnya';
+                /** @enum {string} */
+                urusanMain?:
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi';
+                urusanOthers?: (
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi'
+                )[];
+                /** Format: date */
+                trialDate?: string;
+                /** Format: date */
+                implementationDate?: string;
+                /** Format: date */
+                latestDevelopmentDate?: string;
+                rancangBangun?: string;
+                tujuan?: string;
+                manfaat?: string;
+                hasil?: string;
+                budget?: number;
+                budgetSource?: string;
+                latitude?: number;
+                longitude?: number;
+                astaCita?: number;
+                /** @enum {string} */
+                pkpnCluster?:
+                  | 'pangan'
+                  | 'energi_air'
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'hilirisasi'
+                  | 'infrastruktur_perumahan_bencana'
+                  | 'ekonomi_kerakyatan_desa'
+                  | 'penurunan_kemiskinan'
+                  | 'non_pkpn';
+              };
+              extraFields: {
+                [key: string]: string | number;
+              };
+              /** @enum {string} */
+              stage: 'screening' | 'desk' | 'final' | 'eliminated';
+              screening: {
+                /** @enum {string} */
+                status: 'pending' | 'complete' | 'incomplete';
+                reason?: string;
+              };
+              assignments: {
+                desk: string[];
+                final: string[];
+              };
+              award?: {
+                rank: number;
+                prize: string;
+              };
+              version: number;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/contests/{callId}/entries/{entryId}/screening': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Administrative screening: complete, or incomplete with a reason shown to the entrant (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          callId: string;
+          entryId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'complete' | 'incomplete';
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The entry */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              callId: string;
+              categoryId: string;
+              /** @enum {string} */
+              entrantKind: 'opd' | 'citizen';
+              entrantName?: string;
+              entrantUserId?: string;
+              opdId?: string;
+              innovationId?: string;
+              profile: {
+                name: string;
+                /** @enum {string} */
+                stage?: 'inisiatif' | 'uji_coba' | 'penerapan';
+                /** @enum {string} */
+                initiator?: 'kepala_daerah' | 'anggota_dprd' | 'opd' | 'asn' | 'masyarakat';
+                initiatorName?: string;
+                /** @enum {string} */
+                classification?: 'perangkat_daerah' | 'desa' | 'masyarakat';
+                /** @enum {string} */
+                kind?: 'digital' | 'non_digital';
+                /** @enum {string} */
+                form?: 'pelayanan_publik' | 'tata_kelola' | 'urusan_lainnya';
+                /** @enum {string} */
+                urusanMain?:
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi';
+                urusanOthers?: (
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'pupr'
+                  | 'perkim'
+                  | 'trantibumlinmas'
+                  | 'sosial'
+                  | 'tenaga_kerja'
+                  | 'pemberdayaan_perempuan'
+                  | 'pangan'
+                  | 'pertanahan'
+                  | 'lingkungan_hidup'
+                  | 'adminduk_capil'
+                  | 'pemberdayaan_masyarakat_desa'
+                  | 'pengendalian_penduduk_kb'
+                  | 'perhubungan'
+                  | 'kominfo'
+                  | 'koperasi_ukm'
+                  | 'penanaman_modal'
+                  | 'kepemudaan_olahraga'
+                  | 'statistik'
+                  | 'persandian'
+                  | 'kebudayaan'
+                  | 'perpustakaan'
+                  | 'kearsipan'
+                  | 'kelautan_perikanan'
+                  | 'pariwisata'
+                  | 'pertanian'
+                  | 'kehutanan'
+                  | 'esdm'
+                  | 'perdagangan'
+                  | 'perindustrian'
+                  | 'transmigrasi'
+                )[];
+                /** Format: date */
+                trialDate?: string;
+                /** Format: date */
+                implementationDate?: string;
+                /** Format: date */
+                latestDevelopmentDate?: string;
+                rancangBangun?: string;
+                tujuan?: string;
+                manfaat?: string;
+                hasil?: string;
+                budget?: number;
+                budgetSource?: string;
+                latitude?: number;
+                longitude?: number;
+                astaCita?: number;
+                /** @enum {string} */
+                pkpnCluster?:
+                  | 'pangan'
+                  | 'energi_air'
+                  | 'pendidikan'
+                  | 'kesehatan'
+                  | 'hilirisasi'
+                  | 'infrastruktur_perumahan_bencana'
+                  | 'ekonomi_kerakyatan_desa'
+                  | 'penurunan_kemiskinan'
+                  | 'non_pkpn';
+              };
+              extraFields: {
+                [key: string]: string | number;
+              };
+              /** @enum {string} */
+              stage: 'screening' | 'desk' | 'final' | 'eliminated';
+              screening: {
+                /** @enum {string} */
+                status: 'pending' | 'complete' | 'incomplete';
+                reason?: string;
+              };
+              assignments: {
+                desk: string[];
+                final: string[];
+              };
+              award?: {
+                rank: number;
+                prize: string;
+              };
+              version: number;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/contests/{callId}/entry-moves': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move entries between stages in bulk, assigning judges without conflicts (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          callId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            from: 'screening' | 'desk' | 'final' | 'eliminated';
+            /** @enum {string} */
+            to: 'screening' | 'desk' | 'final' | 'eliminated';
+            entryIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description How many moved, and entries that got fewer judges than the call asks for */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              moved: number;
+              shortOfJudges: string[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/contests/{callId}/judges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The panel with each judge’s progress per stage (tenant admin) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          callId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The panel */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                userId: string;
+                name: string;
+                email: string;
+                opdId?: string;
+                external: boolean;
+                conflicts: {
+                  entryId: string;
+                  reason: string;
+                }[];
+                version: number;
+                progress: {
+                  desk: {
+                    assigned: number;
+                    scored: number;
+                  };
+                  final: {
+                    assigned: number;
+                    scored: number;
+                  };
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Put a person on the panel: an existing member gains the judge role, anyone else is invited (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          callId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+            name: string;
+            opdId?: string;
+            /** @default false */
+            external?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description The judge */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              userId: string;
+              name: string;
+              email: string;
+              opdId?: string;
+              external: boolean;
+              conflicts: {
+                entryId: string;
+                reason: string;
+              }[];
+              version: number;
+              progress: {
+                desk: {
+                  assigned: number;
+                  scored: number;
+                };
+                final: {
+                  assigned: number;
+                  scored: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/contests/{callId}/entries/{entryId}/conflict': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A judge declares a conflict of interest with an assigned entry; it goes to another judge */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          callId: string;
+          entryId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The judge with the declared conflict */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              userId: string;
+              name: string;
+              email: string;
+              opdId?: string;
+              external: boolean;
+              conflicts: {
+                entryId: string;
+                reason: string;
+              }[];
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/contests/{callId}/entries/{entryId}/scores/{stage}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** A judge scores an assigned entry on the stage’s criteria, with a comment */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          callId: string;
+          entryId: string;
+          stage: 'desk' | 'final';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            criteria: {
+              [key: string]: number;
+            };
+            /** @default  */
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The score sheet */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              entryId: string;
+              judgeId: string;
+              /** @enum {string} */
+              stage: 'desk' | 'final';
+              criteria: {
+                [key: string]: number;
+              };
+              comment: string;
+              scoredAt: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/contests/{callId}/ranking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The ranking of a stage with its method, ties and each judge’s deviation from the panel (tenant admin) */
+    get: {
+      parameters: {
+        query?: {
+          stage?: 'desk' | 'final';
+          method?: 'mean' | 'trimmed_mean' | 'z_score';
+          categoryId?: string;
+        };
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          callId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The ranking */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              stage: string;
+              /** @enum {string} */
+              method: 'mean' | 'trimmed_mean' | 'z_score';
+              deviationThreshold: number;
+              entries: {
+                entryId: string;
+                name: string;
+                entrantName?: string;
+                categoryId: string;
+                score: number;
+                rank: number;
+                tied: boolean;
+                judgeTotals: {
+                  [key: string]: number;
+                };
+              }[];
+              unscored: string[];
+              judges: {
+                judgeId: string;
+                name: string;
+                compared: number;
+                meanGap: number;
+                meanAbsoluteGap: number;
+                flagged: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/contests/{callId}/results/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve the final ranking per category with the call’s method; prizes go by rank (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          callId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The call with its approved results */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              title: string;
+              year: number;
+              /** @default  */
+              description: string;
+              /** @default  */
+              eligibility: string;
+              categories: {
+                id: string;
+                label: string;
+                entrantKinds: ('opd' | 'citizen')[];
+                /** @default [] */
+                extraFields: {
+                  key: string;
+                  label: string;
+                  /** @enum {string} */
+                  type: 'text' | 'number';
+                  /** @default false */
+                  required: boolean;
+                }[];
+              }[];
+              stageDates: {
+                /** Format: date */
+                entriesOpen: string;
+                /** Format: date */
+                entriesClose: string;
+                /** Format: date */
+                screeningEnd: string;
+                /** Format: date */
+                deskEnd: string;
+                /** Format: date */
+                finalEnd: string;
+                /** Format: date */
+                announcement: string;
+              };
+              criteria: {
+                desk: {
+                  id: string;
+                  label: string;
+                  weight: number;
+                  /** @default 1 */
+                  scaleMin: number;
+                  /** @default 10 */
+                  scaleMax: number;
+                }[];
+                final: {
+                  id: string;
+                  label: string;
+                  weight: number;
+                  /** @default 1 */
+                  scaleMin: number;
+                  /** @default 10 */
+                  scaleMax: number;
+                }[];
+              };
+              /** @default [] */
+              prizes: {
+                rank: number;
+                label: string;
+                amount?: number;
+              }[];
+              /** @default false */
+              blindMode: boolean;
+              /**
+               * @default mean
+               * @enum {string}
+               */
+              aggregation: 'mean' | 'trimmed_mean' | 'z_score';
+              /** @default 2 */
+              judgesPerEntry: number;
+              /** @default 15 */
+              deviationThreshold: number;
+              /** @enum {string} */
+              status: 'draft' | 'open' | 'judging' | 'results_approved' | 'winners_published';
+              version: number;
+              createdAt: string;
+              createdBy: string;
+              updatedAt: string;
+              results?: {
+                entryId: string;
+                categoryId: string;
+                rank: number;
+                score: number;
+                prize?: string;
+              }[];
+              resultsApprovedAt?: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/contests/{callId}/results/announce': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Announce the winners on the public page; a winning entry not yet in the registry becomes an innovation (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          callId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @example 01JDEMO00000000000000000000 */
+            opdId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The call, winners announced */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              tenantCode: string;
+              title: string;
+              year: number;
+              /** @default  */
+              description: string;
+              /** @default  */
+              eligibility: string;
+              categories: {
+                id: string;
+                label: string;
+                entrantKinds: ('opd' | 'citizen')[];
+                /** @default [] */
+                extraFields: {
+                  key: string;
+                  label: string;
+                  /** @enum {string} */
+                  type: 'text' | 'number';
+                  /** @default false */
+                  required: boolean;
+                }[];
+              }[];
+              stageDates: {
+                /** Format: date */
+                entriesOpen: string;
+                /** Format: date */
+                entriesClose: string;
+                /** Format: date */
+                screeningEnd: string;
+                /** Format: date */
+                deskEnd: string;
+                /** Format: date */
+                finalEnd: string;
+                /** Format: date */
+                announcement: string;
+              };
+              criteria: {
+                desk: {
+                  id: string;
+                  label: string;
+                  weight: number;
+                  /** @default 1 */
+                  scaleMin: number;
+                  /** @default 10 */
+                  scaleMax: number;
+                }[];
+                final: {
+                  id: string;
+                  label: string;
+                  weight: number;
+                  /** @default 1 */
+                  scaleMin: number;
+                  /** @default 10 */
+                  scaleMax: number;
+                }[];
+              };
+              /** @default [] */
+              prizes: {
+                rank: number;
+                label: string;
+                amount?: number;
+              }[];
+              /** @default false */
+              blindMode: boolean;
+              /**
+               * @default mean
+               * @enum {string}
+               */
+              aggregation: 'mean' | 'trimmed_mean' | 'z_score';
+              /** @default 2 */
+              judgesPerEntry: number;
+              /** @default 15 */
+              deviationThreshold: number;
+              /** @enum {string} */
+              status: 'draft' | 'open' | 'judging' | 'results_approved' | 'winners_published';
+              version: number;
+              createdAt: string;
+              createdBy: string;
+              updatedAt: string;
+              results?: {
+                entryId: string;
+                categoryId: string;
+                rank: number;
+                score: number;
+                prize?: string;
+              }[];
+              resultsApprovedAt?: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/contests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open contest calls and announced winners of every region, or one region’s (public, no sign-in) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          region?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Public calls, newest year first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['PublicContestCall'][];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The bearer token sent is not valid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The account may not act: disabled, removed, or an administrator without MFA (AWS) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog/contests/{region}/{callId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public page of one call (public, no sign-in) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          region: string;
+          callId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The public call */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PublicContestCall'];
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The bearer token sent is not valid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The account may not act: disabled, removed, or an administrator without MFA (AWS) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contest-sign-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A citizen or student asks for an entrant account for an open call: an e-mail with a link to set a password follows (public, rate-limited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Kemendagri area code, e.g. 35.22
+             * @example 35.22
+             */
+            tenantCode: string;
+            /** @example 01JDEMO00000000000000000000 */
+            callId: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            website?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Accepted; the link is on its way */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'check_your_email';
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The bearer token sent is not valid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The account may not act: disabled, removed, or an administrator without MFA (AWS) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/dev/login': {
     parameters: {
       query?: never;
@@ -16693,6 +20451,8 @@ export interface paths {
                   | 'opd_operator'
                   | 'province_viewer'
                   | 'pimpinan'
+                  | 'juri'
+                  | 'peserta'
                 )[];
                 tenantCode: string;
                 tenantName: string;
@@ -16785,6 +20545,8 @@ export interface components {
         | 'opd_operator'
         | 'province_viewer'
         | 'pimpinan'
+        | 'juri'
+        | 'peserta'
       )[];
       opdId?: string;
     };
@@ -17959,6 +21721,57 @@ export interface components {
         } | null;
         /** Format: date-time */
         computedAt: string;
+      }[];
+    };
+    PublicContestCall: {
+      tenantCode: string;
+      tenantName: string;
+      id: string;
+      title: string;
+      year: number;
+      description: string;
+      eligibility: string;
+      categories: {
+        id: string;
+        label: string;
+        entrantKinds: ('opd' | 'citizen')[];
+        /** @default [] */
+        extraFields: {
+          key: string;
+          label: string;
+          /** @enum {string} */
+          type: 'text' | 'number';
+          /** @default false */
+          required: boolean;
+        }[];
+      }[];
+      stageDates: {
+        /** Format: date */
+        entriesOpen: string;
+        /** Format: date */
+        entriesClose: string;
+        /** Format: date */
+        screeningEnd: string;
+        /** Format: date */
+        deskEnd: string;
+        /** Format: date */
+        finalEnd: string;
+        /** Format: date */
+        announcement: string;
+      };
+      prizes: {
+        rank: number;
+        label: string;
+        amount?: number;
+      }[];
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'judging' | 'results_approved' | 'winners_published';
+      winners: {
+        rank: number;
+        prize: string;
+        name: string;
+        entrantName: string;
+        categoryId: string;
       }[];
     };
   };

@@ -1,3 +1,4 @@
+import { enContests } from './en-contests.ts';
 import { enExports } from './en-exports.ts';
 import { enField } from './en-field.ts';
 import { enGaps } from './en-gaps.ts';
@@ -51,6 +52,8 @@ export const en: Dictionary = {
   'role.opd_operator': 'OPD operator',
   'role.province_viewer': 'Province viewer',
   'role.pimpinan': 'Regional leader (head of region/Sekda)',
+  'role.juri': 'Contest judge',
+  'role.peserta': 'Contest entrant (citizen/student)',
 
   'tenantKind.provinsi': 'Province',
   'tenantKind.kabupaten': 'Regency',
@@ -628,6 +631,7 @@ export const en: Dictionary = {
   'nav.evidence': 'Evidence library',
   'nav.progress': 'OPD progress',
   'nav.replications': 'Replication',
+  'nav.contests': 'Innovation contests',
   'nav.notifications': 'Notifications',
   'nav.catalog': 'Replication catalogue',
   'nav.exports': 'Exports',
@@ -971,6 +975,7 @@ export const en: Dictionary = {
   ...enWhatIf,
   ...enLeaders,
   ...enGaps,
+  ...enContests,
   ...enPolish,
   ...enField,
   ...enJump,

@@ -7,6 +7,7 @@
 import type { idAdmin } from './id-admin.ts';
 import type { idBoard } from './id-board.ts';
 import type { idCatalog } from './id-catalog.ts';
+import type { idContests } from './id-contests.ts';
 import type { idDashboard } from './id-dashboard.ts';
 import type { idEvidence } from './id-evidence.ts';
 import type { idExports } from './id-exports.ts';
@@ -62,6 +63,8 @@ export const id = {
   'role.opd_operator': 'Operator OPD',
   'role.province_viewer': 'Pemantau Provinsi',
   'role.pimpinan': 'Pimpinan Daerah (Kepala Daerah/Sekda)',
+  'role.juri': 'Juri Lomba Inovasi',
+  'role.peserta': 'Peserta Lomba (Masyarakat/Pelajar)',
 
   'tenantKind.provinsi': 'Provinsi',
   'tenantKind.kabupaten': 'Kabupaten',
@@ -233,6 +236,7 @@ export const id = {
   'nav.queue': 'Antrean Verifikasi',
   'nav.spd': 'Jawaban SPD',
   'nav.periods': 'Periode Penilaian',
+  'nav.contests': 'Lomba Inovasi',
   'nav.settings': 'Pengaturan',
   'nav.audit': 'Jejak Audit',
 
@@ -463,5 +467,6 @@ export type MessageKey =
   | keyof typeof idLeaders
   | keyof typeof idGaps
   | keyof typeof idField
-  | keyof typeof idJump;
+  | keyof typeof idJump
+  | keyof typeof idContests;
 export type Dictionary = { readonly [K in MessageKey]: string };

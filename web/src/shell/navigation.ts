@@ -21,6 +21,9 @@ export const REVIEW_ROLES: readonly Role[] = ['tenant_admin', 'verifier'];
 /** The evidence library: its files are not shared with the province (policy: no evidence.read). */
 export const EVIDENCE_ROLES: readonly Role[] = ['tenant_admin', 'verifier', 'opd_operator'];
 
+/** Regional innovation contests: Bappeda runs them, OPDs and citizens enter, judges score (ADR 0037). */
+export const CONTEST_ROLES: readonly Role[] = ['tenant_admin', 'opd_operator', 'juri', 'peserta'];
+
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/pimpinan', label: 'nav.commandCentre', roles: ['pimpinan'] },
   { to: '/provinsi', label: 'nav.oversight', roles: ['province_viewer'] },
@@ -37,6 +40,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/impor', label: 'nav.imports', roles: ['tenant_admin'] },
   { to: '/notifikasi', label: 'nav.notifications', roles: INNOVATION_ROLES },
   { to: '/katalog', label: 'nav.catalog', roles: INNOVATION_ROLES },
+  { to: '/lomba', label: 'nav.contests', roles: CONTEST_ROLES },
   { to: '/periode', label: 'nav.periods', roles: ['tenant_admin'] },
   { to: '/opd', label: 'nav.opds', roles: ['tenant_admin'] },
   { to: '/pengguna', label: 'nav.members', roles: ['tenant_admin'] },
@@ -60,6 +64,8 @@ const HOME_BY_ROLE: readonly [Role, string][] = [
   ['tenant_admin', '/dasbor'],
   ['verifier', '/verifikasi'],
   ['opd_operator', '/inovasi'],
+  ['juri', '/lomba'],
+  ['peserta', '/lomba'],
 ];
 
 /** Where a user lands after sign-in. */

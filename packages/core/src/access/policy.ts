@@ -70,6 +70,14 @@ const OVERSIGHT = ['oversight.read', 'oversight.note'] as const;
  */
 const EXPORTS = ['export.run', 'export.profile'] as const;
 
+/**
+ * Regional innovation contests (docs/decisions/0037). `contest.read` lists the calls a caller takes
+ * part in (the route narrows it to the judge's panels and the entrant's own entries); `contest.enter`
+ * enters an innovation (an OPD operator for its own OPD, a citizen for themselves); `contest.judge`
+ * declares conflicts and scores assigned entries; `contest.manage` is Bappeda's.
+ */
+const CONTESTS = ['contest.read', 'contest.enter', 'contest.judge', 'contest.manage'] as const;
+
 /** Platform-wide actions no region may take. */
 const PLATFORM_ONLY = ['tenant.onboard', 'tenant.list', 'summary.national'] as const;
 
@@ -80,6 +88,7 @@ export const ACTIONS = [
   ...ADMINISTRATION,
   ...OVERSIGHT,
   ...EXPORTS,
+  ...CONTESTS,
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -99,7 +108,7 @@ export type Decision =
  */
 export type DenialReason = 'other_tenant' | 'role' | 'other_opd' | 'oversight_only';
 
-const READ_ACTIONS: ReadonlySet<Action> = new Set(READS);
+const READ_ACTIONS: ReadonlySet<Action> = new Set([...READS, 'contest.read']);
 const PLATFORM_ACTIONS: ReadonlySet<Action> = new Set(PLATFORM_ONLY);
 const OVERSIGHT_ACTIONS: ReadonlySet<Action> = new Set(OVERSIGHT);
 /**
@@ -114,16 +123,19 @@ const OVERSEEING_READS: ReadonlySet<Action> = new Set(['dashboard.read']);
 /** Role → actions inside the actor's own tenant. OPD scoping is applied separately. */
 const OWN_TENANT_GRANTS: Record<Role, ReadonlySet<Action>> = {
   platform_admin: new Set(ACTIONS),
-  tenant_admin: new Set([...READS, ...INNOVATION_WRITES, ...ADMINISTRATION, ...EXPORTS]),
+  tenant_admin: new Set([...READS, ...INNOVATION_WRITES, ...ADMINISTRATION, ...EXPORTS, ...CONTESTS]),
   // The verifier steps innovations through review; which steps it may take is the state machine's call.
   verifier: new Set([...READS, 'member.read', 'workflow.transition', 'answer.review', ...EXPORTS]),
-  opd_operator: new Set([...READS, ...INNOVATION_WRITES, 'export.profile']),
+  opd_operator: new Set([...READS, ...INNOVATION_WRITES, 'export.profile', 'contest.read', 'contest.enter']),
   province_viewer: new Set([...READS, ...OVERSIGHT]),
   pimpinan: new Set(LEADER_READS),
+  // Judges and citizen entrants read nothing of the region's registry: only their contests.
+  juri: new Set(['contest.read', 'contest.judge']),
+  peserta: new Set(['contest.read', 'contest.enter']),
 };
 
 /** Actions an OPD operator may take only on records of its own OPD. */
-const OPD_SCOPED: ReadonlySet<Action> = new Set(INNOVATION_WRITES);
+const OPD_SCOPED: ReadonlySet<Action> = new Set([...INNOVATION_WRITES, 'contest.enter']);
 
 const has = (actor: Actor, role: Role): boolean => actor.roles.includes(role);
 

@@ -6,6 +6,10 @@ export const ROLES = [
   'province_viewer',
   // The head of region or the Sekda: reads the region's standing, changes nothing (ADR 0030).
   'pimpinan',
+  // A contest judge, invited to the panels of particular calls: scores only what is assigned (ADR 0037).
+  'juri',
+  // A citizen or student who entered a contest through a self-service account: their own entries only.
+  'peserta',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

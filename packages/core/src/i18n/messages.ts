@@ -1,3 +1,5 @@
+import { CONTEST_ERROR_MESSAGES } from './contest-messages.ts';
+
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -8,6 +10,7 @@ type Text = Readonly<Record<Language, string>>;
  * civil servant reading it, so it says what happened and what to do in plain words.
  */
 export const ERROR_MESSAGES = {
+  ...CONTEST_ERROR_MESSAGES,
   unauthenticated: {
     id: 'Anda belum masuk atau sesi Anda telah berakhir. Silakan masuk kembali.',
     en: 'You are not signed in or your session has expired. Please sign in again.',

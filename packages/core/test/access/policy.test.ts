@@ -58,15 +58,23 @@ const OWN_TENANT: Record<Role, readonly Action[]> = {
     'import.run',
     'export.run',
     'export.profile',
+    // Bappeda runs the region's contests (ADR 0037).
+    'contest.read',
+    'contest.enter',
+    'contest.judge',
+    'contest.manage',
   ],
   // The verifier moves innovations through review; which steps it may take is the state machine's call.
   verifier: [...READS, 'member.read', 'workflow.transition', 'answer.review', 'export.run', 'export.profile'],
   // An OPD may print the profile of an innovation; the pack and the recap are Bappeda's.
-  opd_operator: [...READS, ...INNOVATION_WRITES, 'export.profile'],
+  opd_operator: [...READS, ...INNOVATION_WRITES, 'export.profile', 'contest.read', 'contest.enter'],
   // The province's own tenant is `35`; as a viewer it reads and oversees, it does not manage.
   province_viewer: [...READS, 'oversight.read', 'oversight.note'],
   // The head of region / Sekda reads where the region stands, not the records behind it (ADR 0030).
   pimpinan: ['tenant.read', 'opd.read', 'period.read', 'projection.read', 'dashboard.read'],
+  // A judge and a citizen entrant reach their contests and nothing of the registry (ADR 0037).
+  juri: ['contest.read', 'contest.judge'],
+  peserta: ['contest.read', 'contest.enter'],
 };
 
 /**
@@ -92,7 +100,8 @@ describe('access policy matrix', () => {
     const actor = actorWith(role);
     const tenantCode = actor.tenantCode === 'platform' ? OWN : actor.tenantCode;
     const decision = decide(actor, action, { tenantCode, opdId: 'opd-other' });
-    const opdScoped = INNOVATION_WRITES.includes(action);
+    // An OPD enters a contest only for itself, as it writes only its own innovations.
+    const opdScoped = INNOVATION_WRITES.includes(action) || action === 'contest.enter';
     const expected = OWN_TENANT[role].includes(action) && !(role === 'opd_operator' && opdScoped);
     expect(decision.allowed).toBe(expected);
     if (role === 'opd_operator' && opdScoped)

@@ -38,7 +38,8 @@ export type AuditEntity =
   | 'result'
   | 'oversight_note'
   | 'export'
-  | 'import';
+  | 'import'
+  | 'contest';
 
 export interface FieldChange {
   readonly before?: unknown;

@@ -1,0 +1,205 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { type ContestCall, contestCallInputSchema, contestCallSchema } from '@inovasi/core';
+import { contestPublisherScope, PublicContestWriter } from '@inovasi/data';
+import { etag, expectedVersion } from '../../context.ts';
+import type { AppDeps } from '../../deps.ts';
+import { ApiError } from '../../errors.ts';
+import { createRouter } from '../../router.ts';
+import { errorResponses, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../../schemas.ts';
+import {
+  type ContestAccess,
+  callOf,
+  callParams,
+  contestAccess,
+  requireStatus,
+  runsContests,
+} from './shared.ts';
+
+/** What the public page shows of a call: never the panel, the entries or the scores. */
+export function publicCopy(call: ContestCall, tenantName: string, winners: PublicWinner[] = []) {
+  return {
+    tenantCode: call.tenantCode,
+    tenantName,
+    id: call.id,
+    title: call.title,
+    year: call.year,
+    description: call.description,
+    eligibility: call.eligibility,
+    categories: call.categories,
+    stageDates: call.stageDates,
+    prizes: call.prizes,
+    status: call.status,
+    winners,
+  };
+}
+export interface PublicWinner {
+  readonly rank: number;
+  readonly prize: string;
+  readonly name: string;
+  readonly entrantName: string;
+  readonly categoryId: string;
+}
+
+export async function writePublicCopy(
+  access: ContestAccess,
+  call: ContestCall,
+  deps: AppDeps,
+  winners?: PublicWinner[],
+): Promise<void> {
+  const profile = await access.profile.get();
+  const writer = new PublicContestWriter(
+    deps.data.forScope(contestPublisherScope(access.tenantCode)),
+    access.tenantCode,
+  );
+  await writer.put(call.id, publicCopy(call, profile?.name ?? access.tenantCode, winners));
+}
+
+/** A judge or entrant sees the call, not Bappeda's working state before it is announced. */
+const forCaller = (access: ContestAccess, call: ContestCall): ContestCall => {
+  if (runsContests(access) || call.status === 'winners_published') return call;
+  const { results, resultsApprovedAt, ...rest } = call;
+  return rest;
+};
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/tenants/{code}/contests',
+  tags: ['Contests'],
+  summary:
+    'The region’s contest calls: all for Bappeda, the panels of a judge, the announced ones for entrants',
+  request: { params: tenantParams },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(contestCallSchema) }), 'Calls, newest year first'),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const createCallRoute = createRoute({
+  method: 'post',
+  path: '/tenants/{code}/contests',
+  tags: ['Contests'],
+  summary: 'Create a contest call as a draft (tenant admin)',
+  request: { params: tenantParams, body: jsonBody(contestCallInputSchema) },
+  responses: {
+    201: jsonContent(contestCallSchema, 'The draft call'),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const readRoute = createRoute({
+  method: 'get',
+  path: '/tenants/{code}/contests/{callId}',
+  tags: ['Contests'],
+  summary: 'One call; its version is in the ETag',
+  request: { params: callParams },
+  responses: {
+    200: jsonContent(contestCallSchema, 'The call'),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const updateRoute = createRoute({
+  method: 'put',
+  path: '/tenants/{code}/contests/{callId}',
+  tags: ['Contests'],
+  summary: 'Edit a call before judging starts (tenant admin)',
+  request: { params: callParams, headers: ifMatchHeader, body: jsonBody(contestCallInputSchema) },
+  responses: {
+    200: jsonContent(contestCallSchema, 'The call'),
+    ...errorResponses(400, 401, 403, 404, 409, 428),
+  },
+});
+
+const publishRoute = createRoute({
+  method: 'post',
+  path: '/tenants/{code}/contests/{callId}/publish',
+  tags: ['Contests'],
+  summary: 'Open the call for entries and show it on the public page (tenant admin)',
+  request: { params: callParams, headers: ifMatchHeader },
+  responses: {
+    200: jsonContent(contestCallSchema, 'The open call'),
+    ...errorResponses(400, 401, 403, 404, 409, 428),
+  },
+});
+
+const closeRoute = createRoute({
+  method: 'post',
+  path: '/tenants/{code}/contests/{callId}/close-entries',
+  tags: ['Contests'],
+  summary: 'Close entries and start judging (tenant admin)',
+  request: { params: callParams, headers: ifMatchHeader },
+  responses: {
+    200: jsonContent(contestCallSchema, 'The call, now judging'),
+    ...errorResponses(400, 401, 403, 404, 409, 428),
+  },
+});
+
+export const contestCallRoutes = createRouter()
+  .openapi(listRoute, async (c) => {
+    const access = await contestAccess(c, c.req.valid('param').code, 'contest.read');
+    const calls = await access.contests.listCalls();
+    if (runsContests(access)) return c.json({ items: calls }, 200);
+    const visible = [];
+    for (const call of calls) {
+      if (call.status === 'draft') continue;
+      const onPanel = await access.contests.getJudge(call.id, access.actor.userId);
+      // A judge sees the calls they judge; an entrant the announced ones they can enter or follow.
+      if (access.actor.roles.includes('juri') && !onPanel && access.actor.roles.length === 1) continue;
+      visible.push(forCaller(access, call));
+    }
+    return c.json({ items: visible }, 200);
+  })
+  .openapi(createCallRoute, async (c) => {
+    const access = await contestAccess(c, c.req.valid('param').code, 'contest.manage');
+    return c.json(await access.contests.createCall(c.req.valid('json')), 201);
+  })
+  .openapi(readRoute, async (c) => {
+    const { code, callId } = c.req.valid('param');
+    const access = await contestAccess(c, code, 'contest.read');
+    const call = await callOf(access, callId);
+    if (!runsContests(access)) {
+      if (call.status === 'draft') throw new ApiError(404, 'contest_not_found', 'callId');
+      if (access.actor.roles.length === 1 && access.actor.roles[0] === 'juri')
+        if (!(await access.contests.getJudge(callId, access.actor.userId)))
+          throw new ApiError(404, 'contest_not_found', 'callId');
+    }
+    c.header('ETag', etag(call.version));
+    return c.json(forCaller(access, call), 200);
+  })
+  .openapi(updateRoute, async (c) => {
+    const { code, callId } = c.req.valid('param');
+    const access = await contestAccess(c, code, 'contest.manage');
+    const version = expectedVersion(c);
+    const call = await callOf(access, callId);
+    requireStatus(call, 'draft', 'open');
+    const updated = await access.contests.updateCall(call, version, c.req.valid('json'), 'contest.update');
+    if (updated.status === 'open') await writePublicCopy(access, updated, c.get('deps'));
+    return c.json(updated, 200);
+  })
+  .openapi(publishRoute, async (c) => {
+    const { code, callId } = c.req.valid('param');
+    const access = await contestAccess(c, code, 'contest.manage');
+    const version = expectedVersion(c);
+    const call = await callOf(access, callId);
+    requireStatus(call, 'draft');
+    const opened = await access.contests.updateCall(call, version, { status: 'open' }, 'contest.publish');
+    // The public copy follows the call; publishing again after a failure here is refused as not a
+    // draft, so an edit (PUT) of the open call rewrites the copy.
+    await writePublicCopy(access, opened, c.get('deps'));
+    return c.json(opened, 200);
+  })
+  .openapi(closeRoute, async (c) => {
+    const { code, callId } = c.req.valid('param');
+    const access = await contestAccess(c, code, 'contest.manage');
+    const version = expectedVersion(c);
+    const call = await callOf(access, callId);
+    requireStatus(call, 'open');
+    const judging = await access.contests.updateCall(
+      call,
+      version,
+      { status: 'judging' },
+      'contest.close_entries',
+    );
+    await writePublicCopy(access, judging, c.get('deps'));
+    return c.json(judging, 200);
+  });

@@ -1,0 +1,14 @@
+import { createRouter } from '../../router.ts';
+import { contestCallRoutes } from './calls.ts';
+import { contestEntryRoutes } from './entries.ts';
+import { contestJudgingRoutes } from './judging.ts';
+import { contestPublicRoutes } from './public.ts';
+import { contestResultRoutes } from './results.ts';
+
+/** Regional innovation contests (docs/decisions/0037). */
+export const contestRoutes = createRouter()
+  .route('/', contestCallRoutes)
+  .route('/', contestEntryRoutes)
+  .route('/', contestJudgingRoutes)
+  .route('/', contestResultRoutes)
+  .route('/', contestPublicRoutes);

@@ -1,0 +1,139 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { type ContestCall, contestCallSchema } from '@inovasi/core';
+import { etag, expectedVersion } from '../../context.ts';
+import { ApiError } from '../../errors.ts';
+import { createRouter } from '../../router.ts';
+import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent } from '../../schemas.ts';
+import { type PublicWinner, writePublicCopy } from './calls.ts';
+import { rankingOf } from './ranking.ts';
+import { type ContestAccess, callOf, callParams, contestAccess, requireStatus } from './shared.ts';
+
+const approveRoute = createRoute({
+  method: 'post',
+  path: '/tenants/{code}/contests/{callId}/results/approve',
+  tags: ['Contests'],
+  summary: 'Approve the final ranking per category with the call’s method; prizes go by rank (tenant admin)',
+  request: { params: callParams, headers: ifMatchHeader },
+  responses: {
+    200: jsonContent(contestCallSchema, 'The call with its approved results'),
+    ...errorResponses(400, 401, 403, 404, 409, 428),
+  },
+});
+
+const announceRoute = createRoute({
+  method: 'post',
+  path: '/tenants/{code}/contests/{callId}/results/announce',
+  tags: ['Contests'],
+  summary:
+    'Announce the winners on the public page; a winning entry not yet in the registry becomes an innovation (tenant admin)',
+  request: {
+    params: callParams,
+    headers: ifMatchHeader,
+    body: jsonBody(
+      z.object({
+        /** The OPD that looks after citizens’ winning innovations in the registry. */
+        opdId: idSchema.optional(),
+      }),
+    ),
+  },
+  responses: {
+    200: jsonContent(contestCallSchema, 'The call, winners announced'),
+    ...errorResponses(400, 401, 403, 404, 409, 428),
+  },
+});
+
+/** Ties share a rank and so share its prize (two "Juara II", no "Juara III"). */
+async function approvedResults(
+  access: ContestAccess,
+  call: ContestCall,
+): Promise<NonNullable<ContestCall['results']>> {
+  const prizeOf = new Map(call.prizes.map((prize) => [prize.rank, prize.label]));
+  const results: NonNullable<ContestCall['results']> = [];
+  for (const category of call.categories) {
+    const ranking = await rankingOf(access, call, 'final', call.aggregation, category.id);
+    for (const entry of ranking.entries) {
+      const prize = prizeOf.get(entry.rank);
+      results.push({
+        entryId: entry.entryId,
+        categoryId: category.id,
+        rank: entry.rank,
+        score: entry.score,
+        ...(prize ? { prize } : {}),
+      });
+    }
+  }
+  return results;
+}
+
+export const contestResultRoutes = createRouter()
+  .openapi(approveRoute, async (c) => {
+    const { code, callId } = c.req.valid('param');
+    const access = await contestAccess(c, code, 'contest.manage');
+    const version = expectedVersion(c);
+    const call = await callOf(access, callId);
+    requireStatus(call, 'judging');
+    const results = await approvedResults(access, call);
+    const approved = await access.contests.updateCall(
+      call,
+      version,
+      { status: 'results_approved', results, resultsApprovedAt: new Date().toISOString() },
+      'contest.results.approve',
+    );
+    c.header('ETag', etag(approved.version));
+    return c.json(approved, 200);
+  })
+  .openapi(announceRoute, async (c) => {
+    const { code, callId } = c.req.valid('param');
+    const access = await contestAccess(c, code, 'contest.manage');
+    const version = expectedVersion(c);
+    const { opdId } = c.req.valid('json');
+    const call = await callOf(access, callId);
+    requireStatus(call, 'results_approved');
+    if (opdId && !(await access.opds.get(opdId))) throw new ApiError(400, 'opd_not_found', 'opdId');
+    const winners = (call.results ?? []).filter((result) => result.prize);
+    const entries = await Promise.all(
+      winners.map((winner) => access.contests.getEntry(callId, winner.entryId, true)),
+    );
+    // Check every winner first, so a missing OPD refuses the whole announcement before any write.
+    if (entries.some((entry) => entry && !entry.innovationId && !entry.opdId && !opdId))
+      throw new ApiError(400, 'contest_winner_needs_opd', 'opdId');
+    const announced: PublicWinner[] = [];
+    for (const [index, winner] of winners.entries()) {
+      const entry = entries[index];
+      if (!entry || !winner.prize) continue;
+      let innovationId = entry.innovationId;
+      if (!innovationId) {
+        // The entry's own id: announcing again after an interruption finds it instead of a copy.
+        const existing = await access.innovations.get(entry.id, { consistent: true });
+        if (!existing) {
+          const owner = entry.opdId ?? (opdId as string);
+          await access.innovations.create(
+            { id: entry.id, opdId: owner, periodYear: call.year, profile: entry.profile },
+            access.actor,
+          );
+        }
+        innovationId = entry.id;
+      }
+      await access.contests.updateEntry(
+        entry,
+        entry.version,
+        { innovationId, award: { rank: winner.rank, prize: winner.prize } },
+        'contest.entry.award',
+      );
+      announced.push({
+        rank: winner.rank,
+        prize: winner.prize,
+        name: entry.profile.name,
+        entrantName: entry.entrantName ?? '',
+        categoryId: winner.categoryId,
+      });
+    }
+    const published = await access.contests.updateCall(
+      call,
+      version,
+      { status: 'winners_published' },
+      'contest.results.announce',
+    );
+    await writePublicCopy(access, published, c.get('deps'), announced);
+    return c.json(published, 200);
+  });

@@ -1,0 +1,93 @@
+import { z } from '@hono/zod-openapi';
+import {
+  type Action,
+  type ContestCall,
+  type ContestEntry,
+  type ContestJudge,
+  contestEntrySchema,
+  contestJudgeSchema,
+} from '@inovasi/core';
+import { ContestRepository, ContestStateError } from '@inovasi/data';
+import type { AppContext } from '../../context.ts';
+import { ApiError } from '../../errors.ts';
+import { idSchema, tenantParams } from '../../schemas.ts';
+import { type TenantAccess, tenantAccess } from '../../tenancy.ts';
+
+export const callParams = tenantParams.extend({ callId: idSchema });
+export const entryParams = callParams.extend({ entryId: idSchema });
+
+/** An entry as a judge sees it: in blind mode without who entered it. */
+export const entryViewSchema = contestEntrySchema.partial({ assignments: true }).extend({
+  myScore: z
+    .object({ criteria: z.record(z.string(), z.number()), comment: z.string(), scoredAt: z.string() })
+    .optional(),
+});
+export const judgeViewSchema = contestJudgeSchema.extend({
+  progress: z.object({
+    desk: z.object({ assigned: z.number().int(), scored: z.number().int() }),
+    final: z.object({ assigned: z.number().int(), scored: z.number().int() }),
+  }),
+});
+
+export interface ContestAccess extends TenantAccess {
+  readonly contests: ContestRepository;
+}
+
+export async function contestAccess(c: AppContext, code: string, action: Action): Promise<ContestAccess> {
+  const access = await tenantAccess(c, code, action);
+  return { ...access, contests: new ContestRepository(access.clients, code, access.audit) };
+}
+
+export async function callOf(access: ContestAccess, callId: string): Promise<ContestCall> {
+  const call = await access.contests.getCall(callId, true);
+  if (!call) throw new ApiError(404, 'contest_not_found', 'callId');
+  return call;
+}
+
+export async function entryOf(access: ContestAccess, callId: string, entryId: string): Promise<ContestEntry> {
+  const entry = await access.contests.getEntry(callId, entryId, true);
+  if (!entry) throw new ApiError(404, 'contest_entry_not_found', 'entryId');
+  return entry;
+}
+
+/** Who administers the region's contests: anything less is a judge or an entrant. */
+export const runsContests = (access: TenantAccess): boolean =>
+  access.actor.roles.includes('tenant_admin') || access.actor.roles.includes('platform_admin');
+
+/** The caller's place on the call's panel; a judge of another call is refused as not on it. */
+export async function judgeOf(access: ContestAccess, callId: string): Promise<ContestJudge> {
+  const judge = await access.contests.getJudge(callId, access.actor.userId, true);
+  if (!judge) throw new ApiError(403, 'contest_not_on_panel');
+  return judge;
+}
+
+export const requireStatus = (call: ContestCall, ...statuses: ContestCall['status'][]): void => {
+  if (!statuses.includes(call.status)) throw new ApiError(409, 'contest_wrong_status');
+};
+
+/** Whether an entry belongs to the caller as its entrant: their own citizen entry, or their OPD's. */
+export const ownsEntry = (access: TenantAccess, entry: ContestEntry): boolean =>
+  entry.entrantUserId === access.actor.userId ||
+  (access.actor.roles.includes('opd_operator') &&
+    entry.opdId !== undefined &&
+    entry.opdId === access.actor.opdId);
+
+/** Blind mode hides who entered: the entrant's name and account, their OPD and registry link. */
+export function blinded(entry: ContestEntry): Omit<ContestEntry, 'assignments'> {
+  const { entrantName, entrantUserId, opdId, innovationId, assignments, ...rest } = entry;
+  const { initiatorName, ...profile } = entry.profile;
+  return { ...rest, profile };
+}
+
+/** Refusals of the data layer's contest writes, as the API answers them. */
+export async function answering<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ContestStateError) {
+      if (error.reason === 'call_not_open') throw new ApiError(409, 'contest_not_open');
+      throw new ApiError(409, 'contest_entry_not_in_stage', 'entryIds');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './aggregation.ts';
+export * from './assignment.ts';
+export * from './schemas.ts';

@@ -1,0 +1,79 @@
+/** Error texts of regional innovation contests (docs/decisions/0037), in both languages. */
+export const CONTEST_ERROR_MESSAGES = {
+  contest_not_found: {
+    id: 'Lomba tidak ditemukan di daerah ini.',
+    en: 'No such contest in this region.',
+  },
+  contest_entry_not_found: {
+    id: 'Karya peserta tidak ditemukan pada lomba ini.',
+    en: 'No such entry in this contest.',
+  },
+  contest_not_open: {
+    id: 'Pendaftaran lomba ini belum dibuka atau sudah ditutup.',
+    en: 'Entries to this contest are not open.',
+  },
+  contest_wrong_status: {
+    id: 'Langkah ini tidak dapat dilakukan pada tahap lomba saat ini. Muat ulang halaman.',
+    en: 'This step is not possible at the contest’s current stage. Reload the page.',
+  },
+  contest_category_not_found: {
+    id: 'Kategori ini tidak ada pada lomba.',
+    en: 'The contest has no such category.',
+  },
+  contest_category_closed: {
+    id: 'Kategori ini tidak terbuka untuk jenis peserta Anda.',
+    en: 'This category is not open to your kind of entrant.',
+  },
+  contest_extra_field_missing: {
+    id: 'Isian wajib kategori ini belum diisi.',
+    en: 'A required field of this category is empty.',
+  },
+  contest_extra_field_unknown: {
+    id: 'Isian ini tidak ada pada formulir kategori.',
+    en: 'The category’s form has no such field.',
+  },
+  contest_innovation_not_found: {
+    id: 'Inovasi tidak ditemukan pada perangkat daerah Anda.',
+    en: 'No such innovation in your OPD.',
+  },
+  contest_not_on_panel: {
+    id: 'Anda bukan juri pada lomba ini.',
+    en: 'You are not on this contest’s panel.',
+  },
+  contest_entry_not_assigned: {
+    id: 'Karya ini tidak ditugaskan kepada Anda.',
+    en: 'This entry is not assigned to you.',
+  },
+  contest_entry_not_in_stage: {
+    id: 'Salah satu karya tidak lagi berada pada tahap yang dipilih. Muat ulang daftar.',
+    en: 'One of the entries is no longer in the chosen stage. Reload the list.',
+  },
+  contest_entry_not_screened: {
+    id: 'Karya yang belum dinyatakan lengkap pada seleksi administrasi tidak dapat maju ke penilaian.',
+    en: 'An entry not screened as complete cannot move on to judging.',
+  },
+  contest_stage_move_invalid: {
+    id: 'Karya tidak dapat dipindahkan ke tahap tersebut dari tahap ini.',
+    en: 'Entries cannot move to that stage from this one.',
+  },
+  contest_judge_exists: {
+    id: 'Orang ini sudah menjadi juri pada lomba ini.',
+    en: 'This person is already on the contest’s panel.',
+  },
+  contest_score_invalid: {
+    id: 'Nilai kriteria ini kosong, di luar skala, atau bukan kriteria tahap ini.',
+    en: 'This criterion’s score is missing, off its scale, or not a criterion of this stage.',
+  },
+  contest_reason_required: {
+    id: 'Tuliskan alasan agar peserta tahu apa yang harus dilengkapi.',
+    en: 'Give a reason so the entrant knows what to complete.',
+  },
+  contest_winner_needs_opd: {
+    id: 'Pilih perangkat daerah yang akan mengelola inovasi pemenang dari masyarakat.',
+    en: 'Choose the OPD that will look after the citizens’ winning innovations.',
+  },
+  contest_results_not_approved: {
+    id: 'Hasil penilaian belum disetujui.',
+    en: 'The results have not been approved yet.',
+  },
+} as const;

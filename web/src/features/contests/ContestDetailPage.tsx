@@ -1,0 +1,52 @@
+import '../../i18n/id-contests.ts';
+import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
+import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { usePageTitle } from '../../shell/usePageTitle.ts';
+import { AdminPanel } from './AdminPanel.tsx';
+import { useContest } from './contestApi.ts';
+import { EntrantPanel } from './EntrantPanel.tsx';
+import { JudgePanel } from './JudgePanel.tsx';
+
+/** One call, as the caller's role needs it: Bappeda runs it, a judge scores, an entrant enters. */
+export default function ContestDetailPage() {
+  const t = useT();
+  const format = useFormat();
+  const code = useTenantCode();
+  const { callId = '' } = useParams();
+  const { user } = useMe();
+  const call = useContest(code, callId);
+  usePageTitle(call.data?.title ?? t('contests.title'));
+  if (call.isPending) return <LoadingState />;
+  if (call.isError) return <ErrorState error={call.error} onRetry={() => call.refetch()} />;
+  const contest = call.data;
+  const admin = user.roles.includes('tenant_admin');
+  return (
+    <Stack gap="md" maw={1100}>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={1}>{contest.title}</Title>
+          <Text c="dimmed">
+            {contest.year} · {format.date(contest.stageDates.entriesOpen)} –{' '}
+            {format.date(contest.stageDates.announcement)}
+          </Text>
+        </Stack>
+        <Badge size="lg" variant="light">
+          {t(`contests.status.${contest.status}`)}
+        </Badge>
+      </Group>
+      {contest.status !== 'draft' && (
+        <Anchor component={Link} to={`/lomba-publik/${code}/${contest.id}`}>
+          {t('contests.publicPage')}
+        </Anchor>
+      )}
+      {admin && <AdminPanel code={code} call={contest} />}
+      {user.roles.includes('juri') && <JudgePanel code={code} call={contest} />}
+      {(user.roles.includes('opd_operator') || user.roles.includes('peserta')) && (
+        <EntrantPanel code={code} call={contest} />
+      )}
+    </Stack>
+  );
+}
