@@ -8,10 +8,15 @@ import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantP
 import { type TenantAccess, tenantAccess } from '../tenancy.ts';
 
 /** Platform administration is never granted from inside a tenant. */
-const tenantRoles = z
-  .array(z.enum(ROLES).exclude(['platform_admin']))
+const TENANT_ROLES = ROLES.filter(
+  (role): role is Exclude<Role, 'platform_admin'> => role !== 'platform_admin',
+);
+/** Any of the tenant roles, each at most once: the cap follows the role list, never a literal. */
+export const tenantRoles = z
+  .array(z.enum(TENANT_ROLES))
   .min(1)
-  .max(4);
+  .max(TENANT_ROLES.length)
+  .refine((roles) => new Set(roles).size === roles.length, { message: 'duplicate role' });
 
 const inviteInput = z.object({
   email: z.email().max(254),

@@ -1,0 +1,3 @@
+export * from './rollup.ts';
+export * from './target-rule.ts';
+export * from './units.ts';
