@@ -53,6 +53,7 @@ import { scoringRoutes } from './routes/scoring.ts';
 import { devRoutes, sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { tenantRoutes } from './routes/tenants.ts';
+import { unitRoutes } from './routes/units.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { assertMayEnterTenant } from './tenancy.ts';
 
@@ -220,6 +221,7 @@ export function createApp(deps: AppDeps) {
     areaRoutes,
     tenantRoutes,
     opdRoutes,
+    unitRoutes,
     memberRoutes,
     innovationRoutes,
     answerRoutes,

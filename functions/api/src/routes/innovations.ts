@@ -35,6 +35,8 @@ const listQuery = z.object({
 
 const createInput = z.object({
   opdId: idSchema,
+  /** The unit below the OPD that owns it; absent = the OPD itself (ADR 0036). */
+  unitId: idSchema.optional(),
   /** The assessment year; defaults to the current season. */
   periodYear: z.number().int().min(2022).max(2100).optional(),
   profile: innovationProfileSchema,
@@ -53,9 +55,14 @@ const profileChangeSchema = z.object({
 });
 
 const updateInput = z
-  .object({ opdId: idSchema.optional(), profile: profileChangeSchema.optional() })
-  .refine((body) => body.opdId !== undefined || body.profile !== undefined, {
-    message: 'Isi opdId atau profile. / Send opdId or profile.',
+  .object({
+    opdId: idSchema.optional(),
+    /** null: the OPD itself owns it. */
+    unitId: idSchema.nullable().optional(),
+    profile: profileChangeSchema.optional(),
+  })
+  .refine((body) => body.opdId !== undefined || body.profile !== undefined || body.unitId !== undefined, {
+    message: 'Isi opdId, unitId atau profile. / Send opdId, unitId or profile.',
     path: ['profile'],
   });
 
@@ -146,6 +153,12 @@ async function assertLiveOpd(access: TenantAccess, opdId: string) {
   if (!opd || opd.archived) throw new ApiError(400, 'opd_not_found', 'opdId');
 }
 
+/** A unit an innovation may name: live, and below the innovation's own OPD. */
+async function assertUnitOfOpd(access: TenantAccess, unitId: string, opdId: string) {
+  const unit = await access.units.get(unitId);
+  if (!unit || unit.archived || unit.opdId !== opdId) throw new ApiError(400, 'unit_not_found', 'unitId');
+}
+
 async function loadInnovation(access: TenantAccess, id: string) {
   const innovation = await access.innovations.get(id);
   if (!innovation) throw new ApiError(404, 'not_found');
@@ -169,6 +182,7 @@ export const innovationRoutes = createRouter()
     const access = await tenantAccess(c, c.req.valid('param').code, 'innovation.create');
     access.authorizeOpd('innovation.create', input.opdId);
     await assertLiveOpd(access, input.opdId);
+    if (input.unitId !== undefined) await assertUnitOfOpd(access, input.unitId, input.opdId);
     const periodYear = input.periodYear ?? defaultAssessmentYear();
     await assertPeriodAllowsEdit(access, periodYear, input.opdId);
     try {
@@ -206,6 +220,15 @@ export const innovationRoutes = createRouter()
       access.authorizeOpd('innovation.update', input.opdId);
       await assertLiveOpd(access, input.opdId);
     }
+    const opdId = input.opdId ?? current.opdId;
+    // A move to another OPD leaves the old OPD's unit behind unless a unit of the new OPD is named.
+    const unitId =
+      input.unitId !== undefined
+        ? input.unitId
+        : opdId !== current.opdId && current.unitId
+          ? null
+          : undefined;
+    if (unitId) await assertUnitOfOpd(access, unitId, opdId);
     // The merged profile must still be a valid profile as a whole.
     const changed: Record<string, unknown> = { ...current.profile, ...input.profile };
     for (const [field, value] of Object.entries(changed)) if (value === null) delete changed[field];
@@ -215,6 +238,7 @@ export const innovationRoutes = createRouter()
     try {
       const updated = await access.innovations.update(current, version, access.actor, {
         opdId: input.opdId,
+        unitId,
         profile: input.profile ? merged.data : undefined,
       });
       c.header('ETag', etag(updated.version));
@@ -245,6 +269,7 @@ export const innovationRoutes = createRouter()
       .create(
         {
           opdId: previous.opdId,
+          unitId: previous.unitId,
           periodYear: toYear,
           profile: previous.profile,
           previousId: previous.id,

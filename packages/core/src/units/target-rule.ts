@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { URUSAN } from '../innovation/urusan.ts';
+import { URUSAN, URUSAN_CODES } from '../innovation/urusan.ts';
 import { STAGE } from '../workflow/progress.ts';
 import type { InnovationStatus } from '../workflow/state-machine.ts';
 import { UNIT_KINDS, type Unit, type UnitKind } from './units.ts';
 
 const count = z.number().int().min(1).max(100);
-const urusanCode = z.enum(URUSAN.map((urusan) => urusan.code) as [string, ...string[]]);
+const urusanCode = z.enum(URUSAN_CODES);
 
 /**
  * A period's target rule as regions set them (ADR 0036): "N per OPD", "N per unit of these kinds",
@@ -59,13 +59,13 @@ export interface RuleOpdStanding {
   readonly countedWithUnits: number;
   readonly lacks: number;
   readonly meets: boolean;
-  readonly units: readonly RuleUnitStanding[];
+  readonly units: RuleUnitStanding[];
   /** Innovations its units still owe, summed. */
   readonly unitsLack: number;
 }
 
 export interface RuleEvaluation {
-  readonly opds: readonly RuleOpdStanding[];
+  readonly opds: RuleOpdStanding[];
   readonly opdsBound: number;
   readonly opdsMeeting: number;
   readonly unitsBound: number;
@@ -73,7 +73,7 @@ export interface RuleEvaluation {
   /** Every innovation still owed, OPDs and units together. */
   readonly lacking: number;
   /** Urusan the rule names that no live OPD is assigned to: the clause cannot be met for them. */
-  readonly urusanWithoutOpd: readonly string[];
+  readonly urusanWithoutOpd: string[];
 }
 
 /**

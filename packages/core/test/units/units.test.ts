@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   evaluateTargetRule,
+  readUnitList,
   targetRuleSchema,
   type Unit,
   unitKindFromWord,
@@ -125,5 +126,65 @@ describe('target rule', () => {
     const noThreshold = evaluateTargetRule(rule, { opds, units: [], innovations, sendThreshold: null });
     expect(strict.opds.find((opd) => opd.opdId === 'dishub')?.lacks).toBe(1);
     expect(noThreshold.opds.find((opd) => opd.opdId === 'dishub')?.lacks).toBe(0);
+  });
+});
+
+describe('unit list import', () => {
+  const region = {
+    opds: [
+      { id: 'setda', name: 'Sekretariat Daerah', archived: false },
+      { id: 'dinkes', name: 'Dinas Kesehatan', archived: false },
+    ],
+    units: [unit('pkm-lama', 'dinkes', 'puskesmas')],
+  };
+  const idFor = (u: { kind: string; name: string }) => `${u.kind}-${u.name.toLowerCase().replace(/ /g, '-')}`;
+
+  it('reads a list under a title block, finds a kecamatan of the same file, and marks what already exists', () => {
+    const sheets = [
+      {
+        rows: [
+          ['Daftar Unit Kota Bengkulu'],
+          [],
+          ['Nama Unit', 'Jenis', 'OPD', 'Kecamatan'],
+          ['Kelurahan Pasar Baru', 'Kelurahan', '', 'Kecamatan Gading Cempaka'],
+          ['Kecamatan Gading Cempaka', 'kecamatan', 'Sekretariat Daerah', ''],
+          ['pkm-lama', 'UPT Puskesmas', 'dinas kesehatan', null],
+          [null, '', '', ''],
+        ],
+      },
+    ];
+    const { rows, headerFound } = readUnitList(sheets, region, idFor);
+    expect(headerFound).toBe(true);
+    expect(rows.map((row) => [row.row, row.status, row.opdId, row.parentUnitId])).toEqual([
+      [4, 'new', 'setda', 'kecamatan-kecamatan-gading-cempaka'],
+      [5, 'new', 'setda', undefined],
+      [6, 'exists', 'dinkes', undefined],
+    ]);
+  });
+
+  it('marks every bad row with what is wrong, in Bahasa Indonesia', () => {
+    const sheets = [
+      {
+        rows: [
+          ['Nama', 'Jenis', 'OPD', 'Kecamatan'],
+          ['Desa Tanpa Induk', 'desa', 'Sekretariat Daerah', ''],
+          ['SD Negeri 1', 'sekolah dasar', 'Dinas Tidak Ada', ''],
+          ['Puskesmas Jalan Gedang', 'puskesmas', 'Dinas Kesehatan', 'Kecamatan X'],
+          ['X', 'kantor', 'Dinas Kesehatan', ''],
+        ],
+      },
+    ];
+    const { rows } = readUnitList(sheets, region, idFor);
+    expect(rows.every((row) => row.status === 'invalid')).toBe(true);
+    expect(rows.map((row) => row.errors[0])).toEqual([
+      'Kecamatan "" tidak ditemukan.',
+      'OPD "Dinas Tidak Ada" tidak ditemukan.',
+      'Hanya kelurahan dan desa yang diisi kecamatannya.',
+      'Nama unit harus 2–150 karakter.',
+    ]);
+  });
+
+  it('says when no sheet has a header it knows', () => {
+    expect(readUnitList([{ rows: [['a', 'b']] }], region, idFor).headerFound).toBe(false);
   });
 });

@@ -38,7 +38,9 @@ export type AuditEntity =
   | 'result'
   | 'oversight_note'
   | 'export'
-  | 'import';
+  | 'import'
+  | 'unit'
+  | 'reminder';
 
 export interface FieldChange {
   readonly before?: unknown;
