@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
 import { eligibleProfile } from '../../support/profiles.ts';
+import { exportFile, readWorkbook, sheetRecords } from '../exports/support.ts';
 
 /**
  * Units below the OPD (ADR 0036): managed by the admin (one by one or as a spreadsheet list),
@@ -335,5 +336,36 @@ describe('units below the OPD and the period’s target rule', () => {
     expect(rule.unitsBound).toBe(2);
     expect(rule.unitsMeeting).toBe(0);
     expect(rule.opdsMeeting).toBeLessThan(rule.opdsBound);
+  });
+
+  it('puts the roll-up and the rule’s standing in the recap spreadsheet, as the board says', async () => {
+    // Prepare
+    const board = await env.request('GET', `${base}/periods/${YEAR}/progress`, { token: admin });
+    // Act
+    const { bytes } = await exportFile(env, admin, '35.20', { kind: 'recap', periodYear: YEAR });
+    // Assess
+    const workbook = await readWorkbook(bytes);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toContain('Aturan Target');
+    const units = sheetRecords(workbook, 'Progres Unit');
+    const desa = units.find((row) => row.Unit === 'Desa Sumberrejo');
+    expect(desa).toMatchObject({
+      OPD: 'Kecamatan Kota',
+      Jenis: 'Desa',
+      'Kecamatan Induk': 'Kecamatan Sumberrejo',
+    });
+    expect(desa?.['Jumlah Inovasi']).toBe(2);
+    expect(
+      sheetRecords(workbook, 'Progres OPD').find((row) => row.OPD === 'Total Daerah')?.['Jumlah Inovasi'],
+    ).toBe(board.json.region.total);
+    const rule = sheetRecords(workbook, 'Aturan Target');
+    const lacking = rule.filter((row) => row.Memenuhi === 'Belum').map((row) => row.Nama);
+    expect(lacking).toEqual(
+      expect.arrayContaining(['Dinas Kesehatan', 'UPT Puskesmas Sumberrejo', 'Desa Sumberrejo']),
+    );
+    expect(rule.find((row) => row.Nama === 'UPT Puskesmas Sumberrejo')).toMatchObject({
+      Wajib: 2,
+      Terhitung: 1,
+      Kurang: 1,
+    });
   });
 });

@@ -598,6 +598,7 @@ export interface paths {
                   | 'rsud'
                   | 'lainnya';
                 target?: number;
+                urusan?: string;
                 archived: boolean;
                 version: number;
                 /** Format: date-time */
@@ -691,6 +692,40 @@ export interface paths {
               | 'rsud'
               | 'lainnya';
             target?: number;
+            /** @enum {string} */
+            urusan?:
+              | 'pendidikan'
+              | 'kesehatan'
+              | 'pupr'
+              | 'perkim'
+              | 'trantibumlinmas'
+              | 'sosial'
+              | 'tenaga_kerja'
+              | 'pemberdayaan_perempuan'
+              | 'pangan'
+              | 'pertanahan'
+              | 'lingkungan_hidup'
+              | 'adminduk_capil'
+              | 'pemberdayaan_masyarakat_desa'
+              | 'pengendalian_penduduk_kb'
+              | 'perhubungan'
+              | 'kominfo'
+              | 'koperasi_ukm'
+              | 'penanaman_modal'
+              | 'kepemudaan_olahraga'
+              | 'statistik'
+              | 'persandian'
+              | 'kebudayaan'
+              | 'perpustakaan'
+              | 'kearsipan'
+              | 'kelautan_perikanan'
+              | 'pariwisata'
+              | 'pertanian'
+              | 'kehutanan'
+              | 'esdm'
+              | 'perdagangan'
+              | 'perindustrian'
+              | 'transmigrasi';
           };
         };
       };
@@ -715,6 +750,7 @@ export interface paths {
                 | 'rsud'
                 | 'lainnya';
               target?: number;
+              urusan?: string;
               archived: boolean;
               version: number;
               /** Format: date-time */
@@ -847,6 +883,40 @@ export interface paths {
               | 'rsud'
               | 'lainnya';
             target?: number;
+            /** @enum {string} */
+            urusan?:
+              | 'pendidikan'
+              | 'kesehatan'
+              | 'pupr'
+              | 'perkim'
+              | 'trantibumlinmas'
+              | 'sosial'
+              | 'tenaga_kerja'
+              | 'pemberdayaan_perempuan'
+              | 'pangan'
+              | 'pertanahan'
+              | 'lingkungan_hidup'
+              | 'adminduk_capil'
+              | 'pemberdayaan_masyarakat_desa'
+              | 'pengendalian_penduduk_kb'
+              | 'perhubungan'
+              | 'kominfo'
+              | 'koperasi_ukm'
+              | 'penanaman_modal'
+              | 'kepemudaan_olahraga'
+              | 'statistik'
+              | 'persandian'
+              | 'kebudayaan'
+              | 'perpustakaan'
+              | 'kearsipan'
+              | 'kelautan_perikanan'
+              | 'pariwisata'
+              | 'pertanian'
+              | 'kehutanan'
+              | 'esdm'
+              | 'perdagangan'
+              | 'perindustrian'
+              | 'transmigrasi';
           };
         };
       };
@@ -871,6 +941,7 @@ export interface paths {
                 | 'rsud'
                 | 'lainnya';
               target?: number;
+              urusan?: string;
               archived: boolean;
               version: number;
               /** Format: date-time */
@@ -1020,6 +1091,7 @@ export interface paths {
                 | 'rsud'
                 | 'lainnya';
               target?: number;
+              urusan?: string;
               archived: boolean;
               version: number;
               /** Format: date-time */
@@ -1109,6 +1181,660 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tenants/{code}/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the units below the region’s OPDs (puskesmas, schools, RSUD, kecamatan, kelurahan/desa) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Units */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                opdId: string;
+                /** @enum {string} */
+                kind: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+                name: string;
+                parentUnitId?: string;
+                archived: boolean;
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a unit below an OPD (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @example 01JDEMO00000000000000000000 */
+            opdId: string;
+            /** @enum {string} */
+            kind: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+            name: string;
+            /** @example 01JDEMO00000000000000000000 */
+            parentUnitId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The new unit */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              opdId: string;
+              /** @enum {string} */
+              kind: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+              name: string;
+              parentUnitId?: string;
+              archived: boolean;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/units/{unitId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename a unit or move a kelurahan/desa to another kecamatan of its OPD (tenant admin) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          unitId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /** @example 01JDEMO00000000000000000000 */
+            parentUnitId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The unit */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              opdId: string;
+              /** @enum {string} */
+              kind: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+              name: string;
+              parentUnitId?: string;
+              archived: boolean;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/units/{unitId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive a unit; a kecamatan only once no live kelurahan/desa is under it (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          unitId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The unit */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              opdId: string;
+              /** @enum {string} */
+              kind: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+              name: string;
+              parentUnitId?: string;
+              archived: boolean;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/units/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a unit list (xlsx or csv: Nama Unit, Jenis, OPD, Kecamatan): all rows or none; units already there are kept (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fileName: string;
+            contentBase64: string;
+            /** @default false */
+            dryRun?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Every row with its status; `created` is 0 on a dry run */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rows: {
+                row: number;
+                name: string;
+                /** @enum {string} */
+                kind?: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+                opdId?: string;
+                parentUnitId?: string;
+                /** @enum {string} */
+                status: 'new' | 'exists' | 'invalid';
+                errors: string[];
+                unitId?: string;
+              }[];
+              created: number;
+              existing: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tenants/{code}/members': {
     parameters: {
       query?: never;
@@ -1149,6 +1875,7 @@ export interface paths {
                   | 'pimpinan'
                 )[];
                 opdId?: string;
+                unitId?: string;
                 /** @enum {string} */
                 status?: 'invited' | 'active' | 'disabled';
                 /** Format: date-time */
@@ -1239,6 +1966,8 @@ export interface paths {
             roles: ('tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer' | 'pimpinan')[];
             /** @example 01JDEMO00000000000000000000 */
             opdId?: string;
+            /** @example 01JDEMO00000000000000000000 */
+            unitId?: string;
           };
         };
       };
@@ -1262,6 +1991,7 @@ export interface paths {
                 | 'pimpinan'
               )[];
               opdId?: string;
+              unitId?: string;
               /** @enum {string} */
               status?: 'invited' | 'active' | 'disabled';
               /** Format: date-time */
@@ -1494,6 +2224,8 @@ export interface paths {
             roles?: ('tenant_admin' | 'verifier' | 'opd_operator' | 'province_viewer' | 'pimpinan')[];
             /** @example 01JDEMO00000000000000000000 */
             opdId?: string | null;
+            /** @example 01JDEMO00000000000000000000 */
+            unitId?: string | null;
           };
         };
       };
@@ -1517,6 +2249,7 @@ export interface paths {
                 | 'pimpinan'
               )[];
               opdId?: string;
+              unitId?: string;
               /** @enum {string} */
               status?: 'invited' | 'active' | 'disabled';
               /** Format: date-time */
@@ -1668,6 +2401,7 @@ export interface paths {
                 | 'pimpinan'
               )[];
               opdId?: string;
+              unitId?: string;
               /** @enum {string} */
               status?: 'invited' | 'active' | 'disabled';
               /** Format: date-time */
@@ -1805,6 +2539,7 @@ export interface paths {
                 | 'pimpinan'
               )[];
               opdId?: string;
+              unitId?: string;
               /** @enum {string} */
               status?: 'invited' | 'active' | 'disabled';
               /** Format: date-time */
@@ -1942,6 +2677,7 @@ export interface paths {
                 | 'pimpinan'
               )[];
               opdId?: string;
+              unitId?: string;
               /** @enum {string} */
               status?: 'invited' | 'active' | 'disabled';
               /** Format: date-time */
@@ -2081,6 +2817,7 @@ export interface paths {
                 id: string;
                 tenantCode: string;
                 opdId: string;
+                unitId?: string;
                 /** @enum {string} */
                 status:
                   | 'draft'
@@ -2331,6 +3068,8 @@ export interface paths {
           'application/json': {
             /** @example 01JDEMO00000000000000000000 */
             opdId: string;
+            /** @example 01JDEMO00000000000000000000 */
+            unitId?: string;
             periodYear?: number;
             profile: {
               name: string;
@@ -2454,6 +3193,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -2747,6 +3487,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -3001,6 +3742,8 @@ export interface paths {
           'application/json': {
             /** @example 01JDEMO00000000000000000000 */
             opdId?: string;
+            /** @example 01JDEMO00000000000000000000 */
+            unitId?: string | null;
             profile?: {
               name?: string;
               /** @enum {string|null} */
@@ -3127,6 +3870,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -3433,6 +4177,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -3731,6 +4476,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -4029,6 +4775,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -5415,6 +6162,19 @@ export interface paths {
                 /** Format: date-time */
                 openedAt: string;
                 openedBy: string;
+                targetRule?: {
+                  perOpd?: number;
+                  perUnit?: {
+                    count: number;
+                    kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+                  };
+                  perUrusanOpd?: {
+                    count: number;
+                    urusan: string[];
+                  };
+                  /** @default false */
+                  onlyAtSendThreshold: boolean;
+                };
                 version: number;
               }[];
             };
@@ -5526,6 +6286,19 @@ export interface paths {
               /** Format: date-time */
               openedAt: string;
               openedBy: string;
+              targetRule?: {
+                perOpd?: number;
+                perUnit?: {
+                  count: number;
+                  kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+                };
+                perUrusanOpd?: {
+                  count: number;
+                  urusan: string[];
+                };
+                /** @default false */
+                onlyAtSendThreshold: boolean;
+              };
               version: number;
             };
           };
@@ -5665,6 +6438,19 @@ export interface paths {
               /** Format: date-time */
               openedAt: string;
               openedBy: string;
+              targetRule?: {
+                perOpd?: number;
+                perUnit?: {
+                  count: number;
+                  kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+                };
+                perUrusanOpd?: {
+                  count: number;
+                  urusan: string[];
+                };
+                /** @default false */
+                onlyAtSendThreshold: boolean;
+              };
               version: number;
             };
           };
@@ -5781,6 +6567,19 @@ export interface paths {
               /** Format: date-time */
               openedAt: string;
               openedBy: string;
+              targetRule?: {
+                perOpd?: number;
+                perUnit?: {
+                  count: number;
+                  kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+                };
+                perUrusanOpd?: {
+                  count: number;
+                  urusan: string[];
+                };
+                /** @default false */
+                onlyAtSendThreshold: boolean;
+              };
               version: number;
             };
           };
@@ -5940,6 +6739,19 @@ export interface paths {
               /** Format: date-time */
               openedAt: string;
               openedBy: string;
+              targetRule?: {
+                perOpd?: number;
+                perUnit?: {
+                  count: number;
+                  kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+                };
+                perUrusanOpd?: {
+                  count: number;
+                  urusan: string[];
+                };
+                /** @default false */
+                onlyAtSendThreshold: boolean;
+              };
               version: number;
             };
           };
@@ -6100,6 +6912,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -6416,6 +7229,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -7247,7 +8061,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** OPD progress board: submitted / verified / ready / sent against each OPD’s target, furthest behind first */
+    /** Progress board: submitted / verified / ready / sent per OPD with its units, rolled up to the region, and the period’s target rule judged */
     get: {
       parameters: {
         query?: never;
@@ -7261,7 +8075,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Progress per OPD */
+        /** @description Progress per OPD and unit */
         200: {
           headers: {
             [name: string]: unknown;
@@ -7281,7 +8095,79 @@ export interface paths {
                 ready: number;
                 sent: number;
                 behind: number;
+                direct: {
+                  total: number;
+                  submitted: number;
+                  verified: number;
+                  ready: number;
+                  sent: number;
+                };
+                units: {
+                  unitId: string;
+                  opdId: string;
+                  name: string;
+                  /** @enum {string} */
+                  kind: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+                  parentUnitId?: string;
+                  total: number;
+                  submitted: number;
+                  verified: number;
+                  ready: number;
+                  sent: number;
+                }[];
               }[];
+              region: {
+                total: number;
+                submitted: number;
+                verified: number;
+                ready: number;
+                sent: number;
+                target: number;
+                behind: number;
+              };
+              targetRule: {
+                perOpd?: number;
+                perUnit?: {
+                  count: number;
+                  kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+                };
+                perUrusanOpd?: {
+                  count: number;
+                  urusan: string[];
+                };
+                /** @default false */
+                onlyAtSendThreshold: boolean;
+              } | null;
+              rule: {
+                opds: {
+                  opdId: string;
+                  name: string;
+                  required: number;
+                  counted: number;
+                  countedWithUnits: number;
+                  lacks: number;
+                  meets: boolean;
+                  unitsLack: number;
+                  units: {
+                    unitId: string;
+                    opdId: string;
+                    name: string;
+                    /** @enum {string} */
+                    kind: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+                    required: number;
+                    counted: number;
+                    lacks: number;
+                    meets: boolean;
+                  }[];
+                }[];
+                opdsBound: number;
+                opdsMeeting: number;
+                unitsBound: number;
+                unitsMeeting: number;
+                lacking: number;
+                urusanWithoutOpd: string[];
+              } | null;
+              threshold: number | null;
             };
           };
         };
@@ -7342,6 +8228,190 @@ export interface paths {
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}/target-rule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set or clear (null) the period’s target rule; send the period’s version as If-Match (tenant admin) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            targetRule: {
+              perOpd?: number;
+              perUnit?: {
+                count: number;
+                kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+              };
+              perUrusanOpd?: {
+                count: number;
+                urusan: string[];
+              };
+              /** @default false */
+              onlyAtSendThreshold?: boolean;
+            } | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The period */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              rubricId: string;
+              /** Format: date */
+              internalDeadline: string;
+              /** Format: date */
+              nationalDeadline: string;
+              extensions: {
+                opdId?: string;
+                /** Format: date */
+                until: string;
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
+              /** Format: date-time */
+              openedAt: string;
+              openedBy: string;
+              targetRule?: {
+                perOpd?: number;
+                perUnit?: {
+                  count: number;
+                  kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+                };
+                perUrusanOpd?: {
+                  count: number;
+                  urusan: string[];
+                };
+                /** @default false */
+                onlyAtSendThreshold: boolean;
+              };
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;
@@ -14049,6 +15119,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -14342,6 +15413,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -15882,6 +16954,7 @@ export interface components {
         | 'pimpinan'
       )[];
       opdId?: string;
+      unitId?: string;
     };
     Projection: {
       year: number;

@@ -3,6 +3,7 @@ import { enGaps } from './en-gaps.ts';
 import { enLeaders } from './en-leaders.ts';
 import { enOversight } from './en-oversight.ts';
 import { enPolish } from './en-polish.ts';
+import { enUnits } from './en-units.ts';
 import { enWhatIf } from './en-whatif.ts';
 import type { Dictionary } from './id.ts';
 
@@ -40,6 +41,7 @@ export const en: Dictionary = {
   'nav.main': 'Main navigation',
   'nav.innovations': 'Regional innovations',
   'nav.opds': 'Departments (OPD)',
+  'nav.units': 'Units below the OPD',
   'nav.members': 'Users',
   'nav.tenants': 'Registered regions',
 
@@ -947,6 +949,7 @@ export const en: Dictionary = {
   ...enOversight,
   ...enWhatIf,
   ...enLeaders,
+  ...enUnits,
   ...enGaps,
   ...enPolish,
 };

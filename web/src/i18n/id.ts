@@ -15,6 +15,7 @@ import type { idMfa } from './id-mfa.ts';
 import type { idOversight } from './id-oversight.ts';
 import type { idPolish } from './id-polish.ts';
 import type { idReplication } from './id-replication.ts';
+import type { idUnits } from './id-units.ts';
 import type { idWhatIf } from './id-whatif.ts';
 
 export const id = {
@@ -50,6 +51,7 @@ export const id = {
   'nav.main': 'Navigasi utama',
   'nav.innovations': 'Inovasi Daerah',
   'nav.opds': 'Perangkat Daerah (OPD)',
+  'nav.units': 'Unit di Bawah OPD',
   'nav.members': 'Pengguna',
   'nav.tenants': 'Pemda Terdaftar',
 
@@ -445,5 +447,6 @@ export type MessageKey =
   | keyof typeof idPolish
   | keyof typeof idWhatIf
   | keyof typeof idLeaders
+  | keyof typeof idUnits
   | keyof typeof idGaps;
 export type Dictionary = { readonly [K in MessageKey]: string };

@@ -5,7 +5,10 @@ import type { InnovationStatus } from '../workflow/state-machine.ts';
 import { UNIT_KINDS, type Unit, type UnitKind } from './units.ts';
 
 const count = z.number().int().min(1).max(100);
-const urusanCode = z.enum(URUSAN_CODES);
+/** A string checked against the list (not an enum), so the core type and the API's agree on `string`. */
+const urusanCode = z
+  .string()
+  .refine((code) => URUSAN_CODES.includes(code), { message: 'Urusan tidak dikenal.' });
 
 /**
  * A period's target rule as regions set them (ADR 0036): "N per OPD", "N per unit of these kinds",

@@ -7,6 +7,17 @@ import { z } from 'zod';
 export const UNIT_KINDS = ['puskesmas', 'sd', 'smp', 'rsud', 'kecamatan', 'kelurahan', 'desa'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
+/** The kinds as a Bahasa Indonesia file or screen names them. */
+export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, string>> = {
+  puskesmas: 'UPT Puskesmas',
+  sd: 'SD',
+  smp: 'SMP',
+  rsud: 'RSUD',
+  kecamatan: 'Kecamatan',
+  kelurahan: 'Kelurahan',
+  desa: 'Desa',
+};
+
 /** Kinds that must name a kecamatan unit as their parent. */
 export const UNIT_KINDS_UNDER_KECAMATAN: readonly UnitKind[] = ['kelurahan', 'desa'];
 
