@@ -48,6 +48,7 @@ import { periodRoutes } from './routes/periods.ts';
 import { platformRoutes } from './routes/platform.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { publicationRoutes } from './routes/publication.ts';
+import { reminderRoutes } from './routes/reminders.ts';
 import { replicationRoutes } from './routes/replications.ts';
 import { scoringRoutes } from './routes/scoring.ts';
 import { devRoutes, sessionRoutes } from './routes/session.ts';
@@ -232,6 +233,7 @@ export function createApp(deps: AppDeps) {
     auditRoutes,
     notificationRoutes,
     progressRoutes,
+    reminderRoutes,
     catalogRoutes,
     publicationRoutes,
     replicationRoutes,

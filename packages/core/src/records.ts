@@ -57,6 +57,9 @@ export const opdSchema = z.object({
   target: z.number().int().min(0).max(100).optional(),
   /** The urusan the OPD mainly serves: a target rule's basic-service clause names OPDs by it (ADR 0036). */
   urusan: z.string().optional(),
+  /** The head of the OPD (kepala OPD), who gets a copy of target reminders by e-mail (ADR 0036). */
+  headName: z.string().optional(),
+  headEmail: z.string().optional(),
   archived: z.boolean(),
   version,
   createdAt: timestamp,

@@ -1,3 +1,8 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dispatchOutbox, fileMailSink } from '@inovasi/api/jobs/outbox';
+import { todayInJakarta } from '@inovasi/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
 import { eligibleProfile } from '../../support/profiles.ts';
@@ -367,5 +372,57 @@ describe('units below the OPD and the period’s target rule', () => {
       Terhitung: 1,
       Kurang: 1,
     });
+  });
+
+  it('reminds the laggards in one action: in-app and e-mail to their operators, a copy to the OPD head, audited, once a day', async () => {
+    // Prepare: Dinkes has a head to copy.
+    const opds = await env.request('GET', `${base}/opds`, { token: admin });
+    const dinkes = opds.json.items.find((item: { id: string }) => item.id === 'opd-dinkes');
+    const headed = await env.request('PATCH', `${base}/opds/opd-dinkes`, {
+      token: admin,
+      headers: ifMatch(dinkes.version),
+      body: { headName: 'dr. Kepala Dinas', headEmail: 'kadinkes@contoh.go.id' },
+    });
+    expect(headed.status, headed.text).toBe(200);
+    // Act
+    const first = await env.request('POST', `${base}/periods/${YEAR}/reminders`, {
+      token: admin,
+      body: { note: 'Mohon segera diunggah.' },
+    });
+    const again = await env.request('POST', `${base}/periods/${YEAR}/reminders`, { token: admin, body: {} });
+    const byOperator = await env.request('POST', `${base}/periods/${YEAR}/reminders`, {
+      token: operator,
+      body: {},
+    });
+    // Assess
+    expect(first.status, first.text).toBe(200);
+    expect(first.json.laggards).toBeGreaterThanOrEqual(3);
+    expect(first.json.notified).toBeGreaterThan(0);
+    expect(first.json.copies).toBe(1);
+    expect(again.json).toMatchObject({ notified: 0, copies: 0 });
+    expect(byOperator.status).toBe(403);
+    // The Dinkes operator (no unit) is told what Dinkes lacks.
+    const inbox = await env.request('GET', `${base}/notifications`, { token: operator });
+    const reminder = inbox.json.items.find((item: { type: string }) => item.type === 'target_reminder');
+    expect(reminder?.title_id).toContain('Dinas Kesehatan masih kurang 1 inovasi');
+    // E-mail through the outbox: the puskesmas operator and the head's copy naming the puskesmas.
+    const file = join(mkdtempSync(join(tmpdir(), 'outbox-')), 'outbox.jsonl');
+    await dispatchOutbox(env.data, fileMailSink(file));
+    const mails = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { to: string; subject: string; text: string });
+    const toPuskesmas = mails.filter((mail) => mail.to === 'pkm@contoh.go.id').map((mail) => mail.subject);
+    expect(toPuskesmas).toContainEqual(expect.stringContaining('UPT Puskesmas Sumberrejo masih kurang 1'));
+    const copy = mails.find((mail) => mail.to === 'kadinkes@contoh.go.id');
+    expect(copy?.text).toContain('UPT Puskesmas Sumberrejo');
+    expect(copy?.text).toContain('Mohon segera diunggah.');
+    const audit = await env.request('GET', `${base}/audit?entityId=target-${YEAR}-${todayInJakarta()}`, {
+      token: admin,
+    });
+    expect(audit.status, audit.text).toBe(200);
+    expect(
+      audit.json.items.filter((entry: { action: string }) => entry.action === 'reminder.send'),
+    ).toHaveLength(2);
   });
 });

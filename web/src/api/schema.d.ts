@@ -599,6 +599,8 @@ export interface paths {
                   | 'lainnya';
                 target?: number;
                 urusan?: string;
+                headName?: string;
+                headEmail?: string;
                 archived: boolean;
                 version: number;
                 /** Format: date-time */
@@ -726,6 +728,9 @@ export interface paths {
               | 'perdagangan'
               | 'perindustrian'
               | 'transmigrasi';
+            headName?: string;
+            /** Format: email */
+            headEmail?: string;
           };
         };
       };
@@ -751,6 +756,8 @@ export interface paths {
                 | 'lainnya';
               target?: number;
               urusan?: string;
+              headName?: string;
+              headEmail?: string;
               archived: boolean;
               version: number;
               /** Format: date-time */
@@ -917,6 +924,9 @@ export interface paths {
               | 'perdagangan'
               | 'perindustrian'
               | 'transmigrasi';
+            headName?: string;
+            /** Format: email */
+            headEmail?: string;
           };
         };
       };
@@ -942,6 +952,8 @@ export interface paths {
                 | 'lainnya';
               target?: number;
               urusan?: string;
+              headName?: string;
+              headEmail?: string;
               archived: boolean;
               version: number;
               /** Format: date-time */
@@ -1092,6 +1104,8 @@ export interface paths {
                 | 'lainnya';
               target?: number;
               urusan?: string;
+              headName?: string;
+              headEmail?: string;
               archived: boolean;
               version: number;
               /** Format: date-time */
@@ -8413,6 +8427,129 @@ export interface paths {
       };
     };
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}/reminders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remind every OPD and unit that does not meet the period’s target (its rule, else each OPD’s target): in-app and e-mail to its operators, a copy to the OPD head; once per day (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description What was sent; a second call on the same day sends nothing twice */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              laggards: number;
+              notified: number;
+              copies: number;
+              unreached: string[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

@@ -2,6 +2,11 @@ import type { idUnits } from './id-units.ts';
 
 /** English for the units below the OPD and the target rule (merged into `en.ts`). */
 export const enUnits: { readonly [K in keyof typeof idUnits]: string } = {
+  'opds.urusan': 'Main urusan of the OPD',
+  'opds.urusanHint': 'Used by the target rule "at least N from the OPDs of a basic-service urusan".',
+  'opds.headName': 'Name of the OPD head',
+  'opds.headEmail': 'E-mail of the OPD head',
+  'opds.headEmailHint': 'Receives a copy of target reminders.',
   'units.title': 'Units below the OPD',
   'units.intro':
     'Health centres (UPT Puskesmas), schools (SD/SMP), regional hospitals (RSUD), kecamatan, and kelurahan/desa under a kecamatan. An innovation without a unit stays with its OPD.',
@@ -68,4 +73,9 @@ export const enUnits: { readonly [K in keyof typeof idUnits]: string } = {
   'rule.clear': 'Remove rule',
   'rule.saved': 'Rule saved.',
   'rule.countHint': 'Leave empty when not used.',
+  'remind.button': 'Remind those not meeting it',
+  'remind.done': '{notified} reminders sent to operators, {copies} copies to OPD heads.',
+  'remind.unreached': 'No operator for: {names}.',
+  'remind.hint':
+    'In-app and e-mail to the operators of lagging OPDs and units, a copy to the OPD head. Once a day.',
 };

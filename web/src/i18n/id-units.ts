@@ -2,6 +2,11 @@ import { addMessages } from './messages.ts';
 
 /** Bahasa Indonesia — units below the OPD and the period's target rule (ADR 0036). Registered when the chunk loads. */
 export const idUnits = {
+  'opds.urusan': 'Urusan utama OPD',
+  'opds.urusanHint': 'Dipakai aturan target "minimal N dari OPD urusan pelayanan dasar".',
+  'opds.headName': 'Nama kepala OPD',
+  'opds.headEmail': 'Email kepala OPD',
+  'opds.headEmailHint': 'Menerima tembusan pengingat target.',
   'units.title': 'Unit di Bawah OPD',
   'units.intro':
     'UPT Puskesmas, sekolah (SD/SMP), RSUD, kecamatan, dan kelurahan/desa di bawah kecamatan. Inovasi tanpa unit tetap milik OPD-nya.',
@@ -68,6 +73,11 @@ export const idUnits = {
   'rule.clear': 'Hapus aturan',
   'rule.saved': 'Aturan tersimpan.',
   'rule.countHint': 'Kosongkan bila tidak dipakai.',
+  'remind.button': 'Ingatkan yang belum memenuhi',
+  'remind.done': '{notified} pengingat terkirim ke operator, {copies} tembusan ke kepala OPD.',
+  'remind.unreached': 'Tidak ada operator untuk: {names}.',
+  'remind.hint':
+    'Notifikasi dan email ke operator OPD/unit yang tertinggal, tembusan ke kepala OPD. Sekali sehari.',
 } as const;
 
 addMessages(idUnits);

@@ -13,6 +13,9 @@ const opdInput = z.object({
   target: z.number().int().min(0).max(100).optional(),
   /** The urusan it mainly serves; a target rule's basic-service clause finds OPDs by it (ADR 0036). */
   urusan: z.enum(URUSAN_CODES).optional(),
+  /** The kepala OPD: a target reminder's copy goes to this address (ADR 0036). */
+  headName: z.string().trim().min(2).max(150).optional(),
+  headEmail: z.email().max(254).optional(),
 });
 const opdParams = tenantParams.extend({ opdId: idSchema });
 

@@ -26,6 +26,7 @@ import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageSta
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
+import { RemindButton } from '../units/RemindButton.tsx';
 import { RulePanel } from '../units/RulePanel.tsx';
 
 function useProgress(code: string, year: number) {
@@ -79,6 +80,7 @@ export default function ProgressBoardPage() {
             code={code}
             board={progress.data}
             period={periods.data?.find((period) => period.year === year)}
+            footer={<RemindButton code={code} year={year} />}
           />
           {progress.data.opds.length === 0 ? (
             <EmptyMessage message={t('opds.empty')} />
