@@ -425,4 +425,28 @@ describe('units below the OPD and the period’s target rule', () => {
       audit.json.items.filter((entry: { action: string }) => entry.action === 'reminder.send'),
     ).toHaveLength(2);
   });
+
+  it('seeds Kota Bengkulu with units and the Sekda’s rule, which its leader reads', async () => {
+    // Prepare
+    const leader = await env.login('pimpinan.1771@demo.local');
+    // Act
+    const board = await env.request('GET', `/tenants/17.71/periods/${YEAR}/progress`, { token: leader });
+    const write = await env.request('POST', `/tenants/17.71/periods/${YEAR}/reminders`, {
+      token: leader,
+      body: {},
+    });
+    // Assess
+    expect(board.status, board.text).toBe(200);
+    expect(board.json.targetRule).toMatchObject({ perOpd: 2, perUnit: { count: 2 } });
+    expect(board.json.daysToInternalDeadline).toBe(5);
+    const standing = (name: string) =>
+      board.json.rule.opds.find((row: { name: string }) => row.name === name);
+    expect(standing('Satuan Polisi Pamong Praja')).toMatchObject({ required: 2, lacks: 2 });
+    const puskesmas = standing('Dinas Kesehatan').units.find(
+      (unit: { name: string }) => unit.name === 'UPT Puskesmas Jalan Gedang',
+    );
+    expect(puskesmas).toMatchObject({ counted: 2, meets: true });
+    expect(board.json.rule.unitsBound).toBe(9);
+    expect(write.status).toBe(403);
+  });
 });
