@@ -7,6 +7,8 @@ export const enUnits: { readonly [K in keyof typeof idUnits]: string } = {
   'opds.headName': 'Name of the OPD head',
   'opds.headEmail': 'E-mail of the OPD head',
   'opds.headEmailHint': 'Receives a copy of target reminders.',
+  'unitOwner.label': 'Owning unit',
+  'unitOwner.opdItself': 'The OPD itself (no unit)',
   'units.title': 'Units below the OPD',
   'units.intro':
     'Health centres (UPT Puskesmas), schools (SD/SMP), regional hospitals (RSUD), kecamatan, and kelurahan/desa under a kecamatan. An innovation without a unit stays with its OPD.',

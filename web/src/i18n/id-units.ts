@@ -7,6 +7,8 @@ export const idUnits = {
   'opds.headName': 'Nama kepala OPD',
   'opds.headEmail': 'Email kepala OPD',
   'opds.headEmailHint': 'Menerima tembusan pengingat target.',
+  'unitOwner.label': 'Unit pemilik',
+  'unitOwner.opdItself': 'OPD sendiri (tanpa unit)',
   'units.title': 'Unit di Bawah OPD',
   'units.intro':
     'UPT Puskesmas, sekolah (SD/SMP), RSUD, kecamatan, dan kelurahan/desa di bawah kecamatan. Inovasi tanpa unit tetap milik OPD-nya.',

@@ -159,6 +159,15 @@ async function assertUnitOfOpd(access: TenantAccess, unitId: string, opdId: stri
   if (!unit || unit.archived || unit.opdId !== opdId) throw new ApiError(400, 'unit_not_found', 'unitId');
 }
 
+/** The caller's own unit, when they are an operator of a unit of this OPD. */
+async function memberUnitFor(access: TenantAccess, opdId: string): Promise<string | undefined> {
+  if (!access.actor.roles.includes('opd_operator')) return undefined;
+  const member = await access.members().get(access.actor.userId);
+  if (!member?.unitId || member.opdId !== opdId) return undefined;
+  const unit = await access.units.get(member.unitId);
+  return unit && !unit.archived && unit.opdId === opdId ? unit.id : undefined;
+}
+
 async function loadInnovation(access: TenantAccess, id: string) {
   const innovation = await access.innovations.get(id);
   if (!innovation) throw new ApiError(404, 'not_found');
@@ -182,12 +191,14 @@ export const innovationRoutes = createRouter()
     const access = await tenantAccess(c, c.req.valid('param').code, 'innovation.create');
     access.authorizeOpd('innovation.create', input.opdId);
     await assertLiveOpd(access, input.opdId);
-    if (input.unitId !== undefined) await assertUnitOfOpd(access, input.unitId, input.opdId);
+    // An operator who belongs to a unit records for that unit unless they name another (ADR 0036).
+    const unitId = input.unitId ?? (await memberUnitFor(access, input.opdId));
+    if (unitId !== undefined) await assertUnitOfOpd(access, unitId, input.opdId);
     const periodYear = input.periodYear ?? defaultAssessmentYear();
     await assertPeriodAllowsEdit(access, periodYear, input.opdId);
     try {
       const result = await access.innovations.create(
-        { ...input, periodYear },
+        { ...input, unitId, periodYear },
         access.actor,
         c.req.valid('header')['idempotency-key'],
       );
