@@ -6,7 +6,7 @@ import { todayInJakarta } from '@inovasi/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
 import { eligibleProfile } from '../../support/profiles.ts';
-import { exportFile, readWorkbook, sheetRecords } from '../exports/support.ts';
+import { exportFile, pdfText, readWorkbook, sheetRecords } from '../exports/support.ts';
 
 /**
  * Units below the OPD (ADR 0036): managed by the admin (one by one or as a spreadsheet list),
@@ -448,5 +448,19 @@ describe('units below the OPD and the period’s target rule', () => {
     expect(puskesmas).toMatchObject({ counted: 2, meets: true });
     expect(board.json.rule.unitsBound).toBe(9);
     expect(write.status).toBe(403);
+  });
+
+  it('prints the rakor page: one dated PDF of the command-centre figures, the league by the rule', async () => {
+    // Act
+    const { link, bytes } = await exportFile(env, admin, '35.20', { kind: 'rakor_pdf', periodYear: YEAR });
+    // Assess
+    expect(link.contentType).toBe('application/pdf');
+    expect(link.fileName).toBe(`rakor-inovasi-35.20-${YEAR}-${todayInJakarta()}.pdf`);
+    const text = (await pdfText(bytes)).replace(/\s+/g, ' ');
+    expect(text).toContain(`Bahan Rakor Inovasi Daerah — IID ${YEAR}`);
+    expect(text).toContain('Peringkat OPD menurut aturan target');
+    expect(text).toMatch(/Dinas Kesehatan: \d+\/\d+ \(kurang \d+\)/);
+    expect(text).toContain('UPT Puskesmas Sumberrejo (1)');
+    expect(text).toContain('Menunggu verifikasi');
   });
 });

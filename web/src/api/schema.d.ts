@@ -14685,7 +14685,7 @@ export interface paths {
               items: {
                 id: string;
                 /** @enum {string} */
-                kind: 'national_pack' | 'recap' | 'profile_pdf';
+                kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
                 periodYear: number;
                 innovationId?: string;
                 /** @enum {string} */
@@ -14797,7 +14797,7 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            kind: 'national_pack' | 'recap' | 'profile_pdf';
+            kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
             periodYear?: number;
             innovationId?: string;
           };
@@ -14813,7 +14813,7 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              kind: 'national_pack' | 'recap' | 'profile_pdf';
+              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
               periodYear: number;
               innovationId?: string;
               /** @enum {string} */
@@ -14855,7 +14855,7 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              kind: 'national_pack' | 'recap' | 'profile_pdf';
+              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
               periodYear: number;
               innovationId?: string;
               /** @enum {string} */
@@ -15007,7 +15007,7 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              kind: 'national_pack' | 'recap' | 'profile_pdf';
+              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
               periodYear: number;
               innovationId?: string;
               /** @enum {string} */

@@ -232,7 +232,6 @@ function ImportUnitsForm({ code, onDone }: { code: string; onDone: (message: str
         <Group gap="sm" align="flex-end">
           <FileInput
             label={t('units.import.file')}
-            placeholder=".xlsx / .csv"
             accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             value={file}
             onChange={(next) => {
