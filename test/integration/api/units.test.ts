@@ -456,7 +456,7 @@ describe('units below the OPD and the period’s target rule', () => {
     // Assess
     expect(link.contentType).toBe('application/pdf');
     expect(link.fileName).toBe(`rakor-inovasi-35.20-${YEAR}-${todayInJakarta()}.pdf`);
-    const text = (await pdfText(bytes)).replace(/\s+/g, ' ');
+    const text = (await pdfText(bytes)).text.replace(/\s+/g, ' ');
     expect(text).toContain(`Bahan Rakor Inovasi Daerah — IID ${YEAR}`);
     expect(text).toContain('Peringkat OPD menurut aturan target');
     expect(text).toMatch(/Dinas Kesehatan: \d+\/\d+ \(kurang \d+\)/);
