@@ -26,7 +26,6 @@ export function RemindButton({ code, year }: { code: string; year: number }) {
       <Button
         w="fit-content"
         size="sm"
-        color="orange"
         loading={remind.isPending}
         onClick={() => remind.mutate()}
         data-testid="remind-button"
