@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { periodSchema, targetRuleSchema, UNIT_KINDS } from '@inovasi/core';
+import { periodSchema, targetRuleFields, targetRuleSchema, UNIT_KINDS } from '@inovasi/core';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
@@ -104,7 +104,7 @@ const targetRuleRoute = createRoute({
   request: {
     params: periodParams,
     headers: ifMatchHeader,
-    body: jsonBody(z.object({ targetRule: targetRuleSchema.nullable() })),
+    body: jsonBody(z.object({ targetRule: targetRuleFields.nullable() })),
   },
   responses: {
     200: jsonContent(periodSchema, 'The period'),
@@ -123,6 +123,9 @@ export const progressRoutes = createRouter()
     const access = await tenantAccess(c, code, 'period.manage');
     const version = expectedVersion(c);
     const { targetRule } = c.req.valid('json');
+    // Checked after the caller is authorised: a rule with no clause is a 400 only for who may set one.
+    if (targetRule && !targetRuleSchema.safeParse(targetRule).success)
+      throw new ApiError(400, 'validation_failed', 'targetRule.perOpd');
     if (!(await access.periods.get(year))) throw new ApiError(404, 'period_not_found', 'year');
     const updated = await access.periods.update(year, version, { targetRule: targetRule ?? undefined });
     c.header('ETag', etag(updated.version));

@@ -15,20 +15,20 @@ const urusanCode = z
  * "at least N from each OPD of these urusan", optionally counting only innovations whose
  * kematangan reaches the region's send threshold.
  */
-export const targetRuleSchema = z
-  .object({
-    perOpd: count.optional(),
-    perUnit: z.object({ count, kinds: z.array(z.enum(UNIT_KINDS)).min(1).max(UNIT_KINDS.length) }).optional(),
-    perUrusanOpd: z.object({ count, urusan: z.array(urusanCode).min(1).max(URUSAN.length) }).optional(),
-    onlyAtSendThreshold: z.boolean().default(false),
-  })
-  .refine(
-    (rule) => rule.perOpd !== undefined || rule.perUnit !== undefined || rule.perUrusanOpd !== undefined,
-    {
-      message: 'Isi setidaknya satu ketentuan. / Set at least one clause.',
-      path: ['perOpd'],
-    },
-  );
+/** The rule's fields, before the check that at least one clause is set. */
+export const targetRuleFields = z.object({
+  perOpd: count.optional(),
+  perUnit: z.object({ count, kinds: z.array(z.enum(UNIT_KINDS)).min(1).max(UNIT_KINDS.length) }).optional(),
+  perUrusanOpd: z.object({ count, urusan: z.array(urusanCode).min(1).max(URUSAN.length) }).optional(),
+  onlyAtSendThreshold: z.boolean().default(false),
+});
+export const targetRuleSchema = targetRuleFields.refine(
+  (rule) => rule.perOpd !== undefined || rule.perUnit !== undefined || rule.perUrusanOpd !== undefined,
+  {
+    message: 'Isi setidaknya satu ketentuan. / Set at least one clause.',
+    path: ['perOpd'],
+  },
+);
 export type TargetRule = z.infer<typeof targetRuleSchema>;
 
 export interface RuleInnovation {
