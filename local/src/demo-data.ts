@@ -279,4 +279,6 @@ export const PLATFORM_ADMIN_EMAIL = 'platform@demo.local';
  */
 export const DEMO_LEADERS = [
   { tenantCode: '35.22', name: 'Sekretaris Daerah Kabupaten Bojonegoro' },
+  // Kota Bengkulu's Sekda, who sets the "two per unit" rule (issue 21, ADR 0036).
+  { tenantCode: '17.71', name: 'Sekretaris Daerah Kota Bengkulu' },
 ] as const;

@@ -24,6 +24,7 @@ import { seedDemoScoring } from './demo-scoring.ts';
 import { seedDemoCatalog } from './seed-catalog.ts';
 import { seedDemoEvidence } from './seed-evidence.ts';
 import { seedDemoOversight } from './seed-oversight.ts';
+import { seedDemoUnits } from './seed-units.ts';
 
 const SEED_NAME = 'demo-v1';
 const SEEDED_AT = '2026-01-05T08:00:00.000Z';
@@ -50,6 +51,7 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
     await seedDemoCatalog(data, areas);
     await seedDemoEvidence(data);
     await seedDemoLeaders(data);
+    await seedDemoUnits(data);
     // Official past results once; summaries rebuilt from source (derived data) on every start.
     await seedDemoOversight(data);
     return false;
@@ -131,6 +133,7 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
   }
   await registry.markSeeded(SEED_NAME);
   await seedDemoLeaders(data);
+  await seedDemoUnits(data);
   await seedDemoCatalog(data, areas);
   await seedDemoEvidence(data);
   await seedDemoOversight(data);

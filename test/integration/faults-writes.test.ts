@@ -35,6 +35,11 @@ const FAULT_RATE = 0.2;
  * path whose atomicity under faults is unproven.
  */
 const NOT_EXERCISED: Record<string, string> = {
+  // One transaction per recipient (marker, notification, e-mail) and one audit entry after them:
+  // not all-or-nothing by design; the per-day markers make a retry complete it without duplicates
+  // (ADR 0036, test/integration/api/units.test.ts).
+  'POST /tenants/{code}/periods/{year}/reminders':
+    'sends one transaction per recipient; a retry the same day completes it without duplicates',
   // The request itself only queues the import (one versioned update and its audit entry, one
   // transaction); the rows are written afterwards by the background job, each row in its own
   // transaction and resumable (test/integration/exports/jobs.test.ts, imports.test.ts).
@@ -316,7 +321,8 @@ async function submittedInnovation(): Promise<string> {
 }
 
 /** The tenants whose admins may open this year's period once each, in turn. */
-const PERIOD_TENANTS = ['35.22', '35.20', '35.16', '63.03', '17.71'];
+// Kota Bengkulu's demo data opens its period already (ADR 0036).
+const PERIOD_TENANTS = ['35.22', '35.20', '35.16', '63.03'];
 async function ensurePeriod(): Promise<void> {
   const token = await admin();
   const path = `/tenants/${TENANT}/periods/${year}`;
@@ -357,7 +363,60 @@ const RESULT_YEARS = [2022, 2023, 2024, 2025];
 const NOTED_REGENCIES = ['35.22', '35.20', '35.16'];
 
 /** Routes whose valid request needs more than the document says (state to prepare first). */
+/** A fresh unit below the first OPD (ADR 0036). */
+async function freshUnit(): Promise<string> {
+  const opds = await env.request('GET', `/tenants/${TENANT}/opds`, { token: await admin() });
+  const created = await env.request('POST', `/tenants/${TENANT}/units`, {
+    token: await admin(),
+    body: { opdId: opds.json.items[0].id, kind: 'puskesmas', name: `Puskesmas Uji ${unique()}` },
+  });
+  if (created.status !== 201) throw new Error(`could not prepare a unit: ${created.text}`);
+  return created.json.id;
+}
+
 const RECIPES: Record<string, () => Promise<Call>> = {
+  'POST /tenants/{code}/units': async () => {
+    const opds = await env.request('GET', `/tenants/${TENANT}/opds`, { token: await admin() });
+    return {
+      path: `/tenants/${TENANT}/units`,
+      body: { opdId: opds.json.items[0].id, kind: 'sd', name: `SD Uji ${unique()}` },
+    };
+  },
+  'PATCH /tenants/{code}/units/{unitId}': async () => {
+    const id = await freshUnit();
+    const token = await admin();
+    return {
+      path: `/tenants/${TENANT}/units/${id}`,
+      headers: { 'if-match': await versionInList(`/tenants/${TENANT}/units`, id, token) },
+      body: { name: `Puskesmas Berganti Nama ${unique()}` },
+    };
+  },
+  'POST /tenants/{code}/units/{unitId}/archive': async () => {
+    const id = await freshUnit();
+    const token = await admin();
+    return {
+      path: `/tenants/${TENANT}/units/${id}/archive`,
+      headers: { 'if-match': await versionInList(`/tenants/${TENANT}/units`, id, token) },
+    };
+  },
+  'POST /tenants/{code}/units/import': async () => {
+    const opds = await env.request('GET', `/tenants/${TENANT}/opds`, { token: await admin() });
+    const list = `Nama Unit;Jenis;OPD\nSMP Uji ${unique()};smp;${opds.json.items[0].name}\n`;
+    return {
+      path: `/tenants/${TENANT}/units/import`,
+      body: { fileName: 'unit.csv', contentBase64: Buffer.from(list).toString('base64') },
+    };
+  },
+  'PUT /tenants/{code}/periods/{year}/target-rule': async () => {
+    await ensurePeriod();
+    const path = `/tenants/${TENANT}/periods/${year}`;
+    const token = await admin();
+    return {
+      path: `${path}/target-rule`,
+      headers: { 'if-match': (await etagFor(path, token)) ?? `"${(await get(path, token)).json.version}"` },
+      body: { targetRule: { perOpd: 1 + (counter++ % 3) } },
+    };
+  },
   'PUT /tenants/{code}/results/{year}': async () => {
     const resultYear = RESULT_YEARS.shift();
     if (!resultYear) throw new Error('no past year left without a result');

@@ -34,6 +34,7 @@ const SettingsPage = lazy(() => import('./features/tenant-admin/SettingsPage.tsx
 const PeriodsPage = lazy(() => import('./features/tenant-admin/PeriodsPage.tsx'));
 const AuditPage = lazy(() => import('./features/tenant-admin/AuditPage.tsx'));
 const OpdsPage = lazy(() => import('./features/tenant-admin/OpdsPage.tsx'));
+const UnitsPage = lazy(() => import('./features/units/UnitsPage.tsx'));
 const MembersPage = lazy(() => import('./features/tenant-admin/MembersPage.tsx'));
 const TenantsPage = lazy(() => import('./features/platform/TenantsPage.tsx'));
 // The public catalogue is the product's public entry point: its chunk carries no app shell.
@@ -103,6 +104,7 @@ export function AppRoutes() {
           </Route>
           <Route element={<RequireRole roles={['tenant_admin']} />}>
             <Route path="opd" element={<OpdsPage />} />
+            <Route path="unit" element={<UnitsPage />} />
             <Route path="pengguna" element={<MembersPage />} />
             <Route path="periode" element={<PeriodsPage />} />
             <Route path="pengaturan" element={<SettingsPage />} />

@@ -51,11 +51,13 @@ import { platformRoutes } from './routes/platform.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { publicFileRoutes } from './routes/public-files.ts';
 import { publicationRoutes } from './routes/publication.ts';
+import { reminderRoutes } from './routes/reminders.ts';
 import { replicationRoutes } from './routes/replications.ts';
 import { scoringRoutes } from './routes/scoring.ts';
 import { devRoutes, sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { tenantRoutes } from './routes/tenants.ts';
+import { unitRoutes } from './routes/units.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { assertMayEnterTenant } from './tenancy.ts';
 
@@ -224,6 +226,7 @@ export function createApp(deps: AppDeps) {
     areaRoutes,
     tenantRoutes,
     opdRoutes,
+    unitRoutes,
     memberRoutes,
     innovationRoutes,
     answerRoutes,
@@ -234,6 +237,7 @@ export function createApp(deps: AppDeps) {
     auditRoutes,
     notificationRoutes,
     progressRoutes,
+    reminderRoutes,
     catalogRoutes,
     publicFileRoutes,
     publicationRoutes,

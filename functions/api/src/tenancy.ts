@@ -19,6 +19,7 @@ import {
   TenantProfileRepository,
   TenantSettingsRepository,
   tenantScope,
+  UnitRepository,
 } from '@inovasi/data';
 import { type AppContext, requireActor } from './context.ts';
 import { ApiError } from './errors.ts';
@@ -42,6 +43,8 @@ export interface TenantAccess {
   readonly audit: AuditContext;
   readonly profile: TenantProfileRepository;
   readonly opds: OpdRepository;
+  /** Units below the OPDs: puskesmas, schools, RSUD, kecamatan and their kelurahan/desa (ADR 0036). */
+  readonly units: UnitRepository;
   readonly innovations: InnovationRepository;
   readonly spd: SpdAnswersRepository;
   readonly periods: PeriodRepository;
@@ -115,6 +118,7 @@ export async function tenantAccess(c: AppContext, tenantCode: string, action: Ac
     audit,
     profile,
     opds: new OpdRepository(clients, tenantCode, audit),
+    units: new UnitRepository(clients, tenantCode, audit),
     innovations: new InnovationRepository(clients, tenantCode, audit),
     spd: new SpdAnswersRepository(clients, tenantCode, audit),
     periods: new PeriodRepository(clients, tenantCode, audit),

@@ -13,6 +13,7 @@ export * from './innovation/urusan.ts';
 export * from './oversight/index.ts';
 export * from './periods.ts';
 export * from './records.ts';
+export * from './units/index.ts';
 export * from './workflow/periods.ts';
 export * from './workflow/progress.ts';
 export * from './workflow/state-machine.ts';

@@ -31,6 +31,11 @@ export const opdSchema = z.object({
   kind: z.enum(OPD_KINDS),
   /** Innovations expected from this OPD per period; absent = the region's default target. */
   target: z.number().int().min(0).max(100).optional(),
+  /** The urusan the OPD mainly serves: a target rule's basic-service clause names OPDs by it (ADR 0036). */
+  urusan: z.string().optional(),
+  /** The head of the OPD (kepala OPD), who gets a copy of target reminders by e-mail (ADR 0036). */
+  headName: z.string().optional(),
+  headEmail: z.string().optional(),
   archived: z.boolean(),
   version,
   createdAt: timestamp,
@@ -44,6 +49,8 @@ export const memberSchema = z.object({
   name: z.string(),
   roles: z.array(z.enum(ROLES)),
   opdId: id.optional(),
+  /** The unit below the OPD the member works in (a puskesmas, a school, a kelurahan); ADR 0036. */
+  unitId: id.optional(),
   /**
    * `invited` until the person first sets a password (locally) or signs in (Cognito); `disabled`
    * members are refused on their next request. Absent on records written before statuses existed:
@@ -65,6 +72,8 @@ export const innovationSchema = z.object({
   id,
   tenantCode: z.string(),
   opdId: id,
+  /** The unit below the OPD that owns it; absent = the OPD itself (ADR 0036). */
+  unitId: id.optional(),
   status: z.enum(INNOVATION_STATUSES),
   archived: z.boolean(),
   version,

@@ -62,6 +62,8 @@ export { SpdAnswersRepository } from './repositories/spd.ts';
 export * from './repositories/summaries.ts';
 export type { NewTenant } from './repositories/tenants.ts';
 export { LoginDirectory, PlatformRepository, TenantProfileRepository } from './repositories/tenants.ts';
+export type { NewUnit } from './repositories/units.ts';
+export { UnitRepository } from './repositories/units.ts';
 export type { TransactGuard, TransactItem } from './repositories/versioned.ts';
 export * from './scopes.ts';
 export * from './summary-changes.ts';

@@ -45,6 +45,8 @@ export const keys = {
   tenantProfile: (tenant: string) => key(tenantKeyPrefix(tenant), 'PROFILE'),
   opd: (tenant: string, opdId: string) => key(tenantKeyPrefix(tenant), `OPD#${opdId}`),
   opdSortPrefix: 'OPD#',
+  unit: (tenant: string, unitId: string) => key(tenantKeyPrefix(tenant), `UNIT#${unitId}`),
+  unitSortPrefix: 'UNIT#',
   member: (tenant: string, userId: string) => key(tenantKeyPrefix(tenant), `USER#${userId}`),
   memberSortPrefix: 'USER#',
   memberEmail: (tenant: string, email: string) => key(tenantKeyPrefix(tenant), `EMAIL#${email}`),

@@ -30,6 +30,7 @@ describe('Excel recap', () => {
       'Ringkasan',
       'Rekap Inovasi',
       'Progres OPD',
+      'Progres Unit',
       'Profil Inovasi',
     ]);
     const rows = sheetRecords(workbook, 'Rekap Inovasi');
@@ -79,6 +80,9 @@ describe('Excel recap', () => {
     expect(dinkes).toBeDefined();
     expect(dinkes?.['Jumlah Inovasi']).toBe(rows.filter((row) => row.OPD === 'Dinas Kesehatan').length);
     expect(workbook.getWorksheet('Progres OPD')!.autoFilter).toBeTruthy();
+    // The region's row rolls every OPD up.
+    const region = progress.find((row) => row.OPD === 'Total Daerah');
+    expect(region?.['Jumlah Inovasi']).toBe(rows.length);
 
     const summary = workbook.getWorksheet('Ringkasan')!;
     expect(String(summary.getCell('A1').value)).toContain('Bojonegoro');

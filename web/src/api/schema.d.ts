@@ -598,6 +598,9 @@ export interface paths {
                   | 'rsud'
                   | 'lainnya';
                 target?: number;
+                urusan?: string;
+                headName?: string;
+                headEmail?: string;
                 archived: boolean;
                 version: number;
                 /** Format: date-time */
@@ -691,6 +694,43 @@ export interface paths {
               | 'rsud'
               | 'lainnya';
             target?: number;
+            /** @enum {string} */
+            urusan?:
+              | 'pendidikan'
+              | 'kesehatan'
+              | 'pupr'
+              | 'perkim'
+              | 'trantibumlinmas'
+              | 'sosial'
+              | 'tenaga_kerja'
+              | 'pemberdayaan_perempuan'
+              | 'pangan'
+              | 'pertanahan'
+              | 'lingkungan_hidup'
+              | 'adminduk_capil'
+              | 'pemberdayaan_masyarakat_desa'
+              | 'pengendalian_penduduk_kb'
+              | 'perhubungan'
+              | 'kominfo'
+              | 'koperasi_ukm'
+              | 'penanaman_modal'
+              | 'kepemudaan_olahraga'
+              | 'statistik'
+              | 'persandian'
+              | 'kebudayaan'
+              | 'perpustakaan'
+              | 'kearsipan'
+              | 'kelautan_perikanan'
+              | 'pariwisata'
+              | 'pertanian'
+              | 'kehutanan'
+              | 'esdm'
+              | 'perdagangan'
+              | 'perindustrian'
+              | 'transmigrasi';
+            headName?: string;
+            /** Format: email */
+            headEmail?: string;
           };
         };
       };
@@ -715,6 +755,9 @@ export interface paths {
                 | 'rsud'
                 | 'lainnya';
               target?: number;
+              urusan?: string;
+              headName?: string;
+              headEmail?: string;
               archived: boolean;
               version: number;
               /** Format: date-time */
@@ -847,6 +890,43 @@ export interface paths {
               | 'rsud'
               | 'lainnya';
             target?: number;
+            /** @enum {string} */
+            urusan?:
+              | 'pendidikan'
+              | 'kesehatan'
+              | 'pupr'
+              | 'perkim'
+              | 'trantibumlinmas'
+              | 'sosial'
+              | 'tenaga_kerja'
+              | 'pemberdayaan_perempuan'
+              | 'pangan'
+              | 'pertanahan'
+              | 'lingkungan_hidup'
+              | 'adminduk_capil'
+              | 'pemberdayaan_masyarakat_desa'
+              | 'pengendalian_penduduk_kb'
+              | 'perhubungan'
+              | 'kominfo'
+              | 'koperasi_ukm'
+              | 'penanaman_modal'
+              | 'kepemudaan_olahraga'
+              | 'statistik'
+              | 'persandian'
+              | 'kebudayaan'
+              | 'perpustakaan'
+              | 'kearsipan'
+              | 'kelautan_perikanan'
+              | 'pariwisata'
+              | 'pertanian'
+              | 'kehutanan'
+              | 'esdm'
+              | 'perdagangan'
+              | 'perindustrian'
+              | 'transmigrasi';
+            headName?: string;
+            /** Format: email */
+            headEmail?: string;
           };
         };
       };
@@ -871,6 +951,9 @@ export interface paths {
                 | 'rsud'
                 | 'lainnya';
               target?: number;
+              urusan?: string;
+              headName?: string;
+              headEmail?: string;
               archived: boolean;
               version: number;
               /** Format: date-time */
@@ -1020,6 +1103,9 @@ export interface paths {
                 | 'rsud'
                 | 'lainnya';
               target?: number;
+              urusan?: string;
+              headName?: string;
+              headEmail?: string;
               archived: boolean;
               version: number;
               /** Format: date-time */
@@ -1109,6 +1195,660 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tenants/{code}/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the units below the region’s OPDs (puskesmas, schools, RSUD, kecamatan, kelurahan/desa) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Units */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                opdId: string;
+                /** @enum {string} */
+                kind: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+                name: string;
+                parentUnitId?: string;
+                archived: boolean;
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a unit below an OPD (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @example 01JDEMO00000000000000000000 */
+            opdId: string;
+            /** @enum {string} */
+            kind: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+            name: string;
+            /** @example 01JDEMO00000000000000000000 */
+            parentUnitId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The new unit */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              opdId: string;
+              /** @enum {string} */
+              kind: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+              name: string;
+              parentUnitId?: string;
+              archived: boolean;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/units/{unitId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename a unit or move a kelurahan/desa to another kecamatan of its OPD (tenant admin) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          unitId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /** @example 01JDEMO00000000000000000000 */
+            parentUnitId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The unit */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              opdId: string;
+              /** @enum {string} */
+              kind: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+              name: string;
+              parentUnitId?: string;
+              archived: boolean;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/units/{unitId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive a unit; a kecamatan only once no live kelurahan/desa is under it (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          unitId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The unit */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              opdId: string;
+              /** @enum {string} */
+              kind: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+              name: string;
+              parentUnitId?: string;
+              archived: boolean;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/units/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a unit list (xlsx or csv: Nama Unit, Jenis, OPD, Kecamatan): all rows or none; units already there are kept (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fileName: string;
+            contentBase64: string;
+            /** @default false */
+            dryRun?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Every row with its status; `created` is 0 on a dry run */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rows: {
+                row: number;
+                name: string;
+                /** @enum {string} */
+                kind?: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+                opdId?: string;
+                parentUnitId?: string;
+                /** @enum {string} */
+                status: 'new' | 'exists' | 'invalid';
+                errors: string[];
+                unitId?: string;
+              }[];
+              created: number;
+              existing: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tenants/{code}/members': {
     parameters: {
       query?: never;
@@ -1151,6 +1891,7 @@ export interface paths {
                   | 'peserta'
                 )[];
                 opdId?: string;
+                unitId?: string;
                 /** @enum {string} */
                 status?: 'invited' | 'active' | 'disabled';
                 /** Format: date-time */
@@ -1249,6 +1990,8 @@ export interface paths {
             )[];
             /** @example 01JDEMO00000000000000000000 */
             opdId?: string;
+            /** @example 01JDEMO00000000000000000000 */
+            unitId?: string;
           };
         };
       };
@@ -1274,6 +2017,7 @@ export interface paths {
                 | 'peserta'
               )[];
               opdId?: string;
+              unitId?: string;
               /** @enum {string} */
               status?: 'invited' | 'active' | 'disabled';
               /** Format: date-time */
@@ -1514,6 +2258,8 @@ export interface paths {
             )[];
             /** @example 01JDEMO00000000000000000000 */
             opdId?: string | null;
+            /** @example 01JDEMO00000000000000000000 */
+            unitId?: string | null;
           };
         };
       };
@@ -1539,6 +2285,7 @@ export interface paths {
                 | 'peserta'
               )[];
               opdId?: string;
+              unitId?: string;
               /** @enum {string} */
               status?: 'invited' | 'active' | 'disabled';
               /** Format: date-time */
@@ -1692,6 +2439,7 @@ export interface paths {
                 | 'peserta'
               )[];
               opdId?: string;
+              unitId?: string;
               /** @enum {string} */
               status?: 'invited' | 'active' | 'disabled';
               /** Format: date-time */
@@ -1831,6 +2579,7 @@ export interface paths {
                 | 'peserta'
               )[];
               opdId?: string;
+              unitId?: string;
               /** @enum {string} */
               status?: 'invited' | 'active' | 'disabled';
               /** Format: date-time */
@@ -1970,6 +2719,7 @@ export interface paths {
                 | 'peserta'
               )[];
               opdId?: string;
+              unitId?: string;
               /** @enum {string} */
               status?: 'invited' | 'active' | 'disabled';
               /** Format: date-time */
@@ -2109,6 +2859,7 @@ export interface paths {
                 id: string;
                 tenantCode: string;
                 opdId: string;
+                unitId?: string;
                 /** @enum {string} */
                 status:
                   | 'draft'
@@ -2359,6 +3110,8 @@ export interface paths {
           'application/json': {
             /** @example 01JDEMO00000000000000000000 */
             opdId: string;
+            /** @example 01JDEMO00000000000000000000 */
+            unitId?: string;
             periodYear?: number;
             profile: {
               name: string;
@@ -2482,6 +3235,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -2775,6 +3529,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -3029,6 +3784,8 @@ export interface paths {
           'application/json': {
             /** @example 01JDEMO00000000000000000000 */
             opdId?: string;
+            /** @example 01JDEMO00000000000000000000 */
+            unitId?: string | null;
             profile?: {
               name?: string;
               /** @enum {string|null} */
@@ -3155,6 +3912,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -3461,6 +4219,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -3759,6 +4518,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -4057,6 +4817,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -5443,6 +6204,19 @@ export interface paths {
                 /** Format: date-time */
                 openedAt: string;
                 openedBy: string;
+                targetRule?: {
+                  perOpd?: number;
+                  perUnit?: {
+                    count: number;
+                    kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+                  };
+                  perUrusanOpd?: {
+                    count: number;
+                    urusan: string[];
+                  };
+                  /** @default false */
+                  onlyAtSendThreshold: boolean;
+                };
                 version: number;
               }[];
             };
@@ -5554,6 +6328,19 @@ export interface paths {
               /** Format: date-time */
               openedAt: string;
               openedBy: string;
+              targetRule?: {
+                perOpd?: number;
+                perUnit?: {
+                  count: number;
+                  kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+                };
+                perUrusanOpd?: {
+                  count: number;
+                  urusan: string[];
+                };
+                /** @default false */
+                onlyAtSendThreshold: boolean;
+              };
               version: number;
             };
           };
@@ -5693,6 +6480,19 @@ export interface paths {
               /** Format: date-time */
               openedAt: string;
               openedBy: string;
+              targetRule?: {
+                perOpd?: number;
+                perUnit?: {
+                  count: number;
+                  kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+                };
+                perUrusanOpd?: {
+                  count: number;
+                  urusan: string[];
+                };
+                /** @default false */
+                onlyAtSendThreshold: boolean;
+              };
               version: number;
             };
           };
@@ -5809,6 +6609,19 @@ export interface paths {
               /** Format: date-time */
               openedAt: string;
               openedBy: string;
+              targetRule?: {
+                perOpd?: number;
+                perUnit?: {
+                  count: number;
+                  kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+                };
+                perUrusanOpd?: {
+                  count: number;
+                  urusan: string[];
+                };
+                /** @default false */
+                onlyAtSendThreshold: boolean;
+              };
               version: number;
             };
           };
@@ -5968,6 +6781,19 @@ export interface paths {
               /** Format: date-time */
               openedAt: string;
               openedBy: string;
+              targetRule?: {
+                perOpd?: number;
+                perUnit?: {
+                  count: number;
+                  kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+                };
+                perUrusanOpd?: {
+                  count: number;
+                  urusan: string[];
+                };
+                /** @default false */
+                onlyAtSendThreshold: boolean;
+              };
               version: number;
             };
           };
@@ -6128,6 +6954,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -6444,6 +7271,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -7275,7 +8103,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** OPD progress board: submitted / verified / ready / sent against each OPD’s target, furthest behind first */
+    /** Progress board: submitted / verified / ready / sent per OPD with its units, rolled up to the region, and the period’s target rule judged */
     get: {
       parameters: {
         query?: never;
@@ -7289,7 +8117,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Progress per OPD */
+        /** @description Progress per OPD and unit */
         200: {
           headers: {
             [name: string]: unknown;
@@ -7309,7 +8137,79 @@ export interface paths {
                 ready: number;
                 sent: number;
                 behind: number;
+                direct: {
+                  total: number;
+                  submitted: number;
+                  verified: number;
+                  ready: number;
+                  sent: number;
+                };
+                units: {
+                  unitId: string;
+                  opdId: string;
+                  name: string;
+                  /** @enum {string} */
+                  kind: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+                  parentUnitId?: string;
+                  total: number;
+                  submitted: number;
+                  verified: number;
+                  ready: number;
+                  sent: number;
+                }[];
               }[];
+              region: {
+                total: number;
+                submitted: number;
+                verified: number;
+                ready: number;
+                sent: number;
+                target: number;
+                behind: number;
+              };
+              targetRule: {
+                perOpd?: number;
+                perUnit?: {
+                  count: number;
+                  kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+                };
+                perUrusanOpd?: {
+                  count: number;
+                  urusan: string[];
+                };
+                /** @default false */
+                onlyAtSendThreshold: boolean;
+              } | null;
+              rule: {
+                opds: {
+                  opdId: string;
+                  name: string;
+                  required: number;
+                  counted: number;
+                  countedWithUnits: number;
+                  lacks: number;
+                  meets: boolean;
+                  unitsLack: number;
+                  units: {
+                    unitId: string;
+                    opdId: string;
+                    name: string;
+                    /** @enum {string} */
+                    kind: 'puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa';
+                    required: number;
+                    counted: number;
+                    lacks: number;
+                    meets: boolean;
+                  }[];
+                }[];
+                opdsBound: number;
+                opdsMeeting: number;
+                unitsBound: number;
+                unitsMeeting: number;
+                lacking: number;
+                urusanWithoutOpd: string[];
+              } | null;
+              threshold: number | null;
             };
           };
         };
@@ -7371,6 +8271,313 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}/target-rule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set or clear (null) the period’s target rule; send the period’s version as If-Match (tenant admin) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The version you read, e.g. "3" */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            targetRule: {
+              perOpd?: number;
+              perUnit?: {
+                count: number;
+                kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+              };
+              perUrusanOpd?: {
+                count: number;
+                urusan: string[];
+              };
+              /** @default false */
+              onlyAtSendThreshold?: boolean;
+            } | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The period */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              rubricId: string;
+              /** Format: date */
+              internalDeadline: string;
+              /** Format: date */
+              nationalDeadline: string;
+              extensions: {
+                opdId?: string;
+                /** Format: date */
+                until: string;
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
+              /** Format: date-time */
+              openedAt: string;
+              openedBy: string;
+              targetRule?: {
+                perOpd?: number;
+                perUnit?: {
+                  count: number;
+                  kinds: ('puskesmas' | 'sd' | 'smp' | 'rsud' | 'kecamatan' | 'kelurahan' | 'desa')[];
+                };
+                perUrusanOpd?: {
+                  count: number;
+                  urusan: string[];
+                };
+                /** @default false */
+                onlyAtSendThreshold: boolean;
+              };
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale version or duplicate */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match header required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenants/{code}/periods/{year}/reminders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remind every OPD and unit that does not meet the period’s target (its rule, else each OPD’s target): in-app and e-mail to its operators, a copy to the OPD head; once per day (tenant admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Kemendagri area code, e.g. 35.22 */
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description What was sent; a second call on the same day sends nothing twice */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              laggards: number;
+              notified: number;
+              copies: number;
+              unreached: string[];
+            };
+          };
+        };
+        /** @description Invalid input; `error.field` names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests by this user, region or address; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A data store is unavailable after retries; see Retry-After */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -14429,7 +15636,7 @@ export interface paths {
               items: {
                 id: string;
                 /** @enum {string} */
-                kind: 'national_pack' | 'recap' | 'profile_pdf';
+                kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
                 periodYear: number;
                 innovationId?: string;
                 /** @enum {string} */
@@ -14542,7 +15749,7 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            kind: 'national_pack' | 'recap' | 'profile_pdf';
+            kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
             periodYear?: number;
             innovationId?: string;
           };
@@ -14558,7 +15765,7 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              kind: 'national_pack' | 'recap' | 'profile_pdf';
+              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
               periodYear: number;
               innovationId?: string;
               /** @enum {string} */
@@ -14601,7 +15808,7 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              kind: 'national_pack' | 'recap' | 'profile_pdf';
+              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
               periodYear: number;
               innovationId?: string;
               /** @enum {string} */
@@ -14754,7 +15961,7 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              kind: 'national_pack' | 'recap' | 'profile_pdf';
+              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
               periodYear: number;
               innovationId?: string;
               /** @enum {string} */
@@ -15004,6 +16211,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -15297,6 +16505,7 @@ export interface paths {
               id: string;
               tenantCode: string;
               opdId: string;
+              unitId?: string;
               /** @enum {string} */
               status:
                 | 'draft'
@@ -20549,6 +21758,7 @@ export interface components {
         | 'peserta'
       )[];
       opdId?: string;
+      unitId?: string;
     };
     Projection: {
       year: number;

@@ -11,6 +11,9 @@ export const enExports: { readonly [K in keyof typeof idExports]: string } = {
   'exports.kind.national_pack': 'National-entry pack (ZIP)',
   'exports.kind.recap': 'Excel recap',
   'exports.kind.profile_pdf': 'Innovation profile (PDF)',
+  'exports.kind.rakor_pdf': 'Leadership meeting page (PDF)',
+  'exports.kindHint.rakor_pdf':
+    'One dated page for the rakor: projected index, days left, the OPD league by the target rule, basic-service urusan uncovered, the verification queue.',
   'exports.kindHint.national_pack':
     'A form sheet per innovation marked Ready to send, the evidence renamed per indicator, and the SPD answers.',
   'exports.kindHint.recap': 'One row per innovation, plus a progress sheet per OPD.',

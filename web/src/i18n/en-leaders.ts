@@ -30,6 +30,8 @@ export const enLeaders: { readonly [K in keyof typeof idLeaders]: string } = {
   'leaders.league.opd': 'OPD',
   'leaders.league.submitted': 'Submitted / target',
   'leaders.league.verified': '{count} verified',
+  'leaders.league.rule': 'By the target rule: {rule}.',
+  'leaders.league.unitsBehind': '{count} units not meeting it',
   'leaders.league.met': 'Target met',
   'leaders.league.behind': '{count} short',
   'leaders.league.empty': 'No active OPD yet.',

@@ -6,6 +6,7 @@ import { enJump } from './en-jump.ts';
 import { enLeaders } from './en-leaders.ts';
 import { enOversight } from './en-oversight.ts';
 import { enPolish } from './en-polish.ts';
+import { enUnits } from './en-units.ts';
 import { enWhatIf } from './en-whatif.ts';
 import type { Dictionary } from './id.ts';
 
@@ -43,6 +44,7 @@ export const en: Dictionary = {
   'nav.main': 'Main navigation',
   'nav.innovations': 'Regional innovations',
   'nav.opds': 'Departments (OPD)',
+  'nav.units': 'Units below the OPD',
   'nav.members': 'Users',
   'nav.tenants': 'Registered regions',
 
@@ -974,6 +976,7 @@ export const en: Dictionary = {
   ...enOversight,
   ...enWhatIf,
   ...enLeaders,
+  ...enUnits,
   ...enGaps,
   ...enContests,
   ...enPolish,

@@ -11,6 +11,9 @@ export const idExports = {
   'exports.kind.national_pack': 'Paket isian nasional (ZIP)',
   'exports.kind.recap': 'Rekap Excel',
   'exports.kind.profile_pdf': 'Profil inovasi (PDF)',
+  'exports.kind.rakor_pdf': 'Bahan rakor (PDF)',
+  'exports.kindHint.rakor_pdf':
+    'Satu halaman bertanggal untuk rapat pimpinan: proyeksi indeks, sisa waktu, peringkat OPD menurut aturan target, urusan dasar yang belum terisi, antrean verifikasi.',
   'exports.kindHint.national_pack':
     'Lembar isian per inovasi berstatus Siap dikirim, data dukung yang sudah diberi nama sesuai indikator, dan jawaban SPD.',
   'exports.kindHint.recap': 'Satu baris per inovasi, ditambah lembar progres tiap OPD.',

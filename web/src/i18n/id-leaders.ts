@@ -33,6 +33,8 @@ export const idLeaders = {
   'leaders.league.opd': 'OPD',
   'leaders.league.submitted': 'Diajukan / target',
   'leaders.league.verified': '{count} terverifikasi',
+  'leaders.league.rule': 'Menurut aturan target: {rule}.',
+  'leaders.league.unitsBehind': '{count} unit belum memenuhi',
   'leaders.league.met': 'Target terpenuhi',
   'leaders.league.behind': 'Kurang {count}',
   'leaders.league.empty': 'Belum ada OPD aktif.',

@@ -19,6 +19,7 @@ import type { idMfa } from './id-mfa.ts';
 import type { idOversight } from './id-oversight.ts';
 import type { idPolish } from './id-polish.ts';
 import type { idReplication } from './id-replication.ts';
+import type { idUnits } from './id-units.ts';
 import type { idWhatIf } from './id-whatif.ts';
 
 export const id = {
@@ -54,6 +55,7 @@ export const id = {
   'nav.main': 'Navigasi utama',
   'nav.innovations': 'Inovasi Daerah',
   'nav.opds': 'Perangkat Daerah (OPD)',
+  'nav.units': 'Unit di Bawah OPD',
   'nav.members': 'Pengguna',
   'nav.tenants': 'Pemda Terdaftar',
 
@@ -468,5 +470,6 @@ export type MessageKey =
   | keyof typeof idGaps
   | keyof typeof idField
   | keyof typeof idJump
-  | keyof typeof idContests;
+  | keyof typeof idContests
+  | keyof typeof idUnits;
 export type Dictionary = { readonly [K in MessageKey]: string };

@@ -43,6 +43,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/lomba', label: 'nav.contests', roles: CONTEST_ROLES },
   { to: '/periode', label: 'nav.periods', roles: ['tenant_admin'] },
   { to: '/opd', label: 'nav.opds', roles: ['tenant_admin'] },
+  { to: '/unit', label: 'nav.units', roles: ['tenant_admin'] },
   { to: '/pengguna', label: 'nav.members', roles: ['tenant_admin'] },
   { to: '/pengaturan', label: 'nav.settings', roles: ['tenant_admin'] },
   { to: '/audit', label: 'nav.audit', roles: ['tenant_admin'] },

@@ -11,8 +11,10 @@ import {
   PKPN_LABELS,
   STAGE_LABELS,
   STATUS_LABELS,
+  sumProgress,
   urusanLabel,
 } from '@inovasi/core';
+import { writeUnitSheets } from './recap-units.ts';
 import type { InnovationFacts, RegionData } from './region-data.ts';
 import {
   dateCell,
@@ -194,7 +196,7 @@ export async function writeRecap(
       { header: 'Kurang dari Target', width: 11 },
       { header: 'Capaian Target', width: 10, numFmt: '0%' },
     ],
-    progress.length,
+    progress.length + 1,
   );
   for (const opd of progress) {
     board.add([
@@ -209,7 +211,22 @@ export async function writeRecap(
       opd.target === 0 ? 1 : Math.min(1, opd.submitted / opd.target),
     ]);
   }
+  // The region's total: unit → OPD → region (ADR 0036); a unit's innovations are in its OPD's row.
+  const region = sumProgress(progress);
+  const target = progress.reduce((total, opd) => total + opd.target, 0);
+  board.add([
+    'Total Daerah',
+    target,
+    region.total,
+    region.submitted,
+    region.verified,
+    region.ready,
+    region.sent,
+    progress.reduce((total, opd) => total + opd.behind, 0),
+    target === 0 ? 1 : Math.min(1, region.submitted / target),
+  ]);
   board.done();
+  writeUnitSheets(workbook, data);
   await onProgress(0.7);
 
   const profiles = tableSheet(workbook, 'Profil Inovasi', templateSheetColumns, innovations.length);

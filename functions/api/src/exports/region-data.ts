@@ -5,8 +5,10 @@ import {
   type Opd,
   rubricIdForPeriod,
   type SpdAnswers,
+  type TargetRule,
   type Tenant,
   type TenantSettings,
+  type Unit,
 } from '@inovasi/core';
 import {
   checkEligibility,
@@ -27,6 +29,7 @@ import {
   SpdAnswersRepository,
   TenantProfileRepository,
   TenantSettingsRepository,
+  UnitRepository,
 } from '@inovasi/data';
 import { innovationChecklist } from '../evidence-views.ts';
 import { toProjectionInnovation } from '../projection-state.ts';
@@ -50,6 +53,10 @@ export interface RegionData {
   readonly year: number;
   readonly rubric: Rubric;
   readonly opds: readonly Opd[];
+  /** Units below the OPDs (ADR 0036): the recap rolls progress up through them. */
+  readonly units: readonly Unit[];
+  /** The period's target rule, when it has one. */
+  readonly targetRule: TargetRule | undefined;
   readonly settings: TenantSettings;
   readonly spd: SpdAnswers | undefined;
   /** SPD links of the year, by row code. */
@@ -106,10 +113,12 @@ export async function loadRegionData(
   year: number,
   only?: (innovation: Innovation) => boolean,
 ): Promise<RegionData> {
-  const [tenant, rubric, opds, settings, spd, innovations, links] = await Promise.all([
+  const [tenant, rubric, opds, units, period, settings, spd, innovations, links] = await Promise.all([
     new TenantProfileRepository(clients, tenantCode).get(),
     rubricOf(clients, tenantCode, year),
     new OpdRepository(clients, tenantCode).list(),
+    new UnitRepository(clients, tenantCode).list(),
+    new PeriodRepository(clients, tenantCode).get(year),
     new TenantSettingsRepository(clients, tenantCode).get(),
     new SpdAnswersRepository(clients, tenantCode).get(year),
     new InnovationRepository(clients, tenantCode).listForPeriod(year),
@@ -149,6 +158,8 @@ export async function loadRegionData(
     year,
     rubric,
     opds,
+    units,
+    targetRule: period?.targetRule,
     settings,
     spd,
     spdEvidence: bySpdRow,

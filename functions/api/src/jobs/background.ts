@@ -1,16 +1,18 @@
 import { PassThrough } from 'node:stream';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { ExportJob, ImportJob } from '@inovasi/core';
+import { type ExportJob, type ImportJob, todayInJakarta } from '@inovasi/core';
 import {
   ExportJobRepository,
   ImportPreviewJobs,
   ImportRepository,
   JOB_MAX_ATTEMPTS,
   JobLeaseLostError,
+  PeriodRepository,
   PlatformRepository,
   platformRegistryScope,
   type ScopedClientFactory,
   type ScopedClients,
+  SummaryRepository,
   tenantScope,
 } from '@inovasi/data';
 import pLimit from 'p-limit';
@@ -126,6 +128,31 @@ async function runExport(
       job.id,
       runId,
       { fileName, contentType: XLSX, size: stored.size, innovations: data.innovations.length },
+      stored.objectKey,
+    );
+    return;
+  }
+
+  if (job.kind === 'rakor_pdf') {
+    const { writeRakorPdf } = await import('../exports/rakor-pdf.ts');
+    await report(40, 'Menyusun PDF rakor');
+    const [summary, period] = await Promise.all([
+      new SummaryRepository(clients, tenantCode).get(job.periodYear),
+      new PeriodRepository(clients, tenantCode).get(job.periodYear),
+    ]);
+    const fileName = `rakor-inovasi-${tenantCode}-${job.periodYear}-${todayInJakarta()}.pdf`;
+    const body = new PassThrough();
+    const [stored] = await Promise.all([
+      upload(fileName, 'application/pdf', body),
+      writeRakorPdf({ data, summary, period }, body).catch((error: unknown) => {
+        body.destroy(error as Error);
+        throw error;
+      }),
+    ]);
+    await repository.complete(
+      job.id,
+      runId,
+      { fileName, contentType: 'application/pdf', size: stored.size, innovations: data.innovations.length },
       stored.objectKey,
     );
     return;

@@ -35,6 +35,8 @@ const listQuery = z.object({
 
 const createInput = z.object({
   opdId: idSchema,
+  /** The unit below the OPD that owns it; absent = the OPD itself (ADR 0036). */
+  unitId: idSchema.optional(),
   /** The assessment year; defaults to the current season. */
   periodYear: z.number().int().min(2022).max(2100).optional(),
   profile: innovationProfileSchema,
@@ -53,9 +55,14 @@ const profileChangeSchema = z.object({
 });
 
 const updateInput = z
-  .object({ opdId: idSchema.optional(), profile: profileChangeSchema.optional() })
-  .refine((body) => body.opdId !== undefined || body.profile !== undefined, {
-    message: 'Isi opdId atau profile. / Send opdId or profile.',
+  .object({
+    opdId: idSchema.optional(),
+    /** null: the OPD itself owns it. */
+    unitId: idSchema.nullable().optional(),
+    profile: profileChangeSchema.optional(),
+  })
+  .refine((body) => body.opdId !== undefined || body.profile !== undefined || body.unitId !== undefined, {
+    message: 'Isi opdId, unitId atau profile. / Send opdId, unitId or profile.',
     path: ['profile'],
   });
 
@@ -146,6 +153,21 @@ async function assertLiveOpd(access: TenantAccess, opdId: string) {
   if (!opd || opd.archived) throw new ApiError(400, 'opd_not_found', 'opdId');
 }
 
+/** A unit an innovation may name: live, and below the innovation's own OPD. */
+async function assertUnitOfOpd(access: TenantAccess, unitId: string, opdId: string) {
+  const unit = await access.units.get(unitId);
+  if (!unit || unit.archived || unit.opdId !== opdId) throw new ApiError(400, 'unit_not_found', 'unitId');
+}
+
+/** The caller's own unit, when they are an operator of a unit of this OPD. */
+async function memberUnitFor(access: TenantAccess, opdId: string): Promise<string | undefined> {
+  if (!access.actor.roles.includes('opd_operator')) return undefined;
+  const member = await access.members().get(access.actor.userId);
+  if (!member?.unitId || member.opdId !== opdId) return undefined;
+  const unit = await access.units.get(member.unitId);
+  return unit && !unit.archived && unit.opdId === opdId ? unit.id : undefined;
+}
+
 async function loadInnovation(access: TenantAccess, id: string) {
   const innovation = await access.innovations.get(id);
   if (!innovation) throw new ApiError(404, 'not_found');
@@ -169,11 +191,14 @@ export const innovationRoutes = createRouter()
     const access = await tenantAccess(c, c.req.valid('param').code, 'innovation.create');
     access.authorizeOpd('innovation.create', input.opdId);
     await assertLiveOpd(access, input.opdId);
+    // An operator who belongs to a unit records for that unit unless they name another (ADR 0036).
+    const unitId = input.unitId ?? (await memberUnitFor(access, input.opdId));
+    if (unitId !== undefined) await assertUnitOfOpd(access, unitId, input.opdId);
     const periodYear = input.periodYear ?? defaultAssessmentYear();
     await assertPeriodAllowsEdit(access, periodYear, input.opdId);
     try {
       const result = await access.innovations.create(
-        { ...input, periodYear },
+        { ...input, unitId, periodYear },
         access.actor,
         c.req.valid('header')['idempotency-key'],
       );
@@ -206,16 +231,15 @@ export const innovationRoutes = createRouter()
       access.authorizeOpd('innovation.update', input.opdId);
       await assertLiveOpd(access, input.opdId);
     }
-    // The merged profile must still be a valid profile as a whole.
-    const changed: Record<string, unknown> = { ...current.profile, ...input.profile };
-    for (const [field, value] of Object.entries(changed)) if (value === null) delete changed[field];
-    const merged = innovationProfileSchema.safeParse(changed);
-    if (!merged.success)
-      throw new ApiError(400, 'validation_failed', `profile.${merged.error.issues[0]?.path.join('.')}`);
+    const opdId = input.opdId ?? current.opdId;
+    const unitId = unitAfterUpdate(input.unitId, opdId, current);
+    if (unitId) await assertUnitOfOpd(access, unitId, opdId);
+    const merged = mergedProfile(current.profile, input.profile);
     try {
       const updated = await access.innovations.update(current, version, access.actor, {
         opdId: input.opdId,
-        profile: input.profile ? merged.data : undefined,
+        unitId,
+        profile: input.profile ? merged : undefined,
       });
       c.header('ETag', etag(updated.version));
       return c.json(updated, 200);
@@ -245,6 +269,7 @@ export const innovationRoutes = createRouter()
       .create(
         {
           opdId: previous.opdId,
+          unitId: previous.unitId,
           periodYear: toYear,
           profile: previous.profile,
           previousId: previous.id,
@@ -282,3 +307,23 @@ export const innovationRoutes = createRouter()
     c.header('ETag', etag(archived.version));
     return c.json(archived, 200);
   });
+
+/** A move to another OPD leaves the old OPD's unit behind unless a unit of the new OPD is named. */
+function unitAfterUpdate(
+  requested: string | null | undefined,
+  opdId: string,
+  current: { opdId: string; unitId?: string | undefined },
+): string | null | undefined {
+  if (requested !== undefined) return requested;
+  return opdId !== current.opdId && current.unitId ? null : undefined;
+}
+
+/** The stored profile with the changes applied (null removes a field); it must stay valid as a whole. */
+function mergedProfile(stored: object, changes: object | undefined) {
+  const changed: Record<string, unknown> = { ...stored, ...changes };
+  for (const [field, value] of Object.entries(changed)) if (value === null) delete changed[field];
+  const merged = innovationProfileSchema.safeParse(changed);
+  if (!merged.success)
+    throw new ApiError(400, 'validation_failed', `profile.${merged.error.issues[0]?.path.join('.')}`);
+  return merged.data;
+}

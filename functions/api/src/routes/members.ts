@@ -8,18 +8,29 @@ import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantP
 import { type TenantAccess, tenantAccess } from '../tenancy.ts';
 
 /** Platform administration is never granted from inside a tenant. */
-const tenantRoles = z
-  .array(z.enum(ROLES).exclude(['platform_admin']))
+const TENANT_ROLES = ROLES.filter(
+  (role): role is Exclude<Role, 'platform_admin'> => role !== 'platform_admin',
+);
+/** Any of the tenant roles, each at most once: the cap follows the role list, never a literal. */
+export const tenantRoles = z
+  .array(z.enum(TENANT_ROLES))
   .min(1)
-  .max(4);
+  .max(TENANT_ROLES.length)
+  .refine((roles) => new Set(roles).size === roles.length, { message: 'duplicate role' });
 
 const inviteInput = z.object({
   email: z.email().max(254),
   name: z.string().trim().min(2).max(150),
   roles: tenantRoles,
   opdId: idSchema.optional(),
+  /** The unit below the OPD the member works in; it must belong to `opdId` (ADR 0036). */
+  unitId: idSchema.optional(),
 });
-const changeInput = z.object({ roles: tenantRoles.optional(), opdId: idSchema.nullable().optional() });
+const changeInput = z.object({
+  roles: tenantRoles.optional(),
+  opdId: idSchema.nullable().optional(),
+  unitId: idSchema.nullable().optional(),
+});
 const memberParams = tenantParams.extend({ userId: idSchema });
 
 const disableRoute = createRoute({
@@ -103,17 +114,22 @@ const changeRoute = createRoute({
   },
 });
 
-/** An operator belongs to exactly one live OPD of the same tenant. */
+/** An operator belongs to exactly one live OPD of the same tenant, and perhaps to one of its units. */
 async function assertOpdAssignment(
   access: TenantAccess,
   roles: readonly string[],
   opdId: string | undefined,
+  unitId?: string | undefined,
 ) {
   if (opdId !== undefined) {
     const opd = await access.opds.get(opdId);
     if (!opd || opd.archived) throw new ApiError(400, 'opd_not_found', 'opdId');
   } else if (roles.includes('opd_operator')) {
     throw new ApiError(400, 'opd_required', 'opdId');
+  }
+  if (unitId !== undefined) {
+    const unit = await access.units.get(unitId);
+    if (!unit || unit.archived || unit.opdId !== opdId) throw new ApiError(400, 'unit_not_found', 'unitId');
   }
 }
 
@@ -140,7 +156,7 @@ export const memberRoutes = createRouter()
     const access = await tenantAccess(c, c.req.valid('param').code, 'member.manage');
     const input = c.req.valid('json');
     assertMayGrant(access, input.roles);
-    await assertOpdAssignment(access, input.roles, input.opdId);
+    await assertOpdAssignment(access, input.roles, input.opdId, input.unitId);
     const member = await inviteMember(c.get('deps'), await tenantOf(access), input, access.audit);
     return c.json(member, 201);
   })
@@ -156,8 +172,11 @@ export const memberRoutes = createRouter()
     const roles = input.roles ?? current.roles;
     assertMayGrant(access, roles, current.roles);
     const opdId = input.opdId === null ? undefined : (input.opdId ?? current.opdId);
-    await assertOpdAssignment(access, roles, opdId);
-    const updated = await access.members().update(userId, version, { roles, opdId });
+    // A move to another OPD leaves the old OPD's unit behind unless a unit of the new one is named.
+    const keptUnit = opdId === current.opdId ? current.unitId : undefined;
+    const unitId = input.unitId === null ? undefined : (input.unitId ?? keptUnit);
+    await assertOpdAssignment(access, roles, opdId, unitId);
+    const updated = await access.members().update(userId, version, { roles, opdId, unitId });
     c.get('memberDirectory').forget(updated.email);
     return c.json(updated, 200);
   })

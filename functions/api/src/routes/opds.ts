@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { OPD_KINDS, opdSchema } from '@inovasi/core';
+import { OPD_KINDS, opdSchema, URUSAN_CODES } from '@inovasi/core';
 import { ArchivedError } from '@inovasi/data';
 import { expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -11,6 +11,11 @@ const opdInput = z.object({
   name: z.string().trim().min(2).max(150),
   kind: z.enum(OPD_KINDS),
   target: z.number().int().min(0).max(100).optional(),
+  /** The urusan it mainly serves; a target rule's basic-service clause finds OPDs by it (ADR 0036). */
+  urusan: z.enum(URUSAN_CODES).optional(),
+  /** The kepala OPD: a target reminder's copy goes to this address (ADR 0036). */
+  headName: z.string().trim().min(2).max(150).optional(),
+  headEmail: z.email().max(254).optional(),
 });
 const opdParams = tenantParams.extend({ opdId: idSchema });
 

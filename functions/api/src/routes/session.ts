@@ -23,6 +23,8 @@ const userSchema = z
     tenantCode: z.string(),
     roles: z.array(z.enum(ROLES)),
     opdId: z.string().optional(),
+    /** The unit below the OPD the member works in (ADR 0036). */
+    unitId: z.string().optional(),
   })
   .openapi('User');
 
@@ -92,6 +94,7 @@ export const sessionRoutes = createRouter()
       tenantCode: actor.tenantCode,
       roles: [...actor.roles],
       opdId: actor.opdId,
+      ...(member?.unitId ? { unitId: member.unitId } : {}),
     };
     return c.json({ user, tenant: tenant ?? null }, 200);
   });

@@ -10,9 +10,10 @@ const id = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/);
  * - `national_pack`: the national-entry pack of a period (field-by-field sheet in the order of the
  *   national form, evidence renamed per innovation and indicator, SPD answers with their evidence);
  * - `recap`: the Excel recap for Bappeda (one row per innovation, a sheet per OPD's progress);
- * - `profile_pdf`: the PDF profile of one innovation.
+ * - `profile_pdf`: the PDF profile of one innovation;
+ * - `rakor_pdf`: the command centre's figures on one dated page for the leadership meeting (ADR 0036).
  */
-export const EXPORT_KINDS = ['national_pack', 'recap', 'profile_pdf'] as const;
+export const EXPORT_KINDS = ['national_pack', 'recap', 'profile_pdf', 'rakor_pdf'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** A background job's life: queued → running → done | failed (a crashed run is taken up again). */

@@ -105,6 +105,34 @@ export const ERROR_MESSAGES = {
     id: 'OPD yang dipilih tidak ditemukan atau sudah diarsipkan.',
     en: 'The selected department (OPD) does not exist or is archived.',
   },
+  unit_not_found: {
+    id: 'Unit yang dipilih tidak ditemukan, sudah diarsipkan, atau bukan bagian dari OPD tersebut.',
+    en: 'The selected unit does not exist, is archived, or does not belong to that department (OPD).',
+  },
+  unit_parent_required: {
+    id: 'Kelurahan atau desa harus berada di bawah satu kecamatan.',
+    en: 'A kelurahan or desa must sit under a kecamatan.',
+  },
+  unit_parent_not_allowed: {
+    id: 'Hanya kelurahan dan desa yang berada di bawah kecamatan; unit lain langsung di bawah OPD.',
+    en: 'Only a kelurahan or desa sits under a kecamatan; other units sit directly under their OPD.',
+  },
+  unit_parent_not_kecamatan: {
+    id: 'Induk kelurahan atau desa harus kecamatan yang masih aktif.',
+    en: 'The parent of a kelurahan or desa must be a kecamatan that is not archived.',
+  },
+  unit_has_children: {
+    id: 'Kecamatan ini masih membawahi kelurahan atau desa yang aktif. Arsipkan atau pindahkan dulu.',
+    en: 'This kecamatan still has active kelurahan or desa under it. Archive or move them first.',
+  },
+  import_no_header: {
+    id: 'Berkas tidak memuat baris judul kolom yang dikenal (Nama Unit, Jenis, OPD, Kecamatan).',
+    en: 'The file has no header row with known columns (Nama Unit, Jenis, OPD, Kecamatan).',
+  },
+  unit_import_invalid: {
+    id: 'Beberapa baris daftar unit tidak valid; tidak ada yang disimpan. Perbaiki baris yang ditandai lalu unggah lagi.',
+    en: 'Some rows of the unit list are invalid; nothing was saved. Fix the marked rows and upload again.',
+  },
   opd_required: {
     id: 'Operator OPD harus terhubung dengan satu OPD.',
     en: 'An OPD operator must belong to one department (OPD).',

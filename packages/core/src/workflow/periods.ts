@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { targetRuleSchema } from '../units/target-rule.ts';
 
 const isoDate = z.iso.date();
 
@@ -23,6 +24,8 @@ export const periodSchema = z.object({
   extensions: z.array(periodExtensionSchema),
   openedAt: z.iso.datetime(),
   openedBy: z.string(),
+  /** Who must report how many in this period (ADR 0036); absent = each OPD's own target. */
+  targetRule: targetRuleSchema.optional(),
   version: z.number().int().min(1),
 });
 export type Period = z.infer<typeof periodSchema>;

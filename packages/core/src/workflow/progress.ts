@@ -1,7 +1,7 @@
 import type { InnovationStatus } from './state-machine.ts';
 
 /** How far along the regional workflow a status is; each column counts everything at or beyond it. */
-const STAGE: Record<InnovationStatus, number> = {
+export const STAGE: Record<InnovationStatus, number> = {
   draft: 0,
   returned: 0,
   submitted: 1,

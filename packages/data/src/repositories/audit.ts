@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '@inovasi/core';
 import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
@@ -39,7 +39,9 @@ export type AuditEntity =
   | 'oversight_note'
   | 'export'
   | 'import'
-  | 'contest';
+  | 'contest'
+  | 'unit'
+  | 'reminder';
 
 export interface FieldChange {
   readonly before?: unknown;
@@ -120,6 +122,21 @@ export interface AuditFilter {
   readonly periodYear?: number | undefined;
   readonly cursor?: string | undefined;
   readonly limit: number;
+}
+
+/**
+ * Records an action that changes no record of its own (a reminder sent to the laggards): one
+ * entry, appended after the action's own writes.
+ */
+export async function appendAudit(
+  clients: ScopedClients,
+  tenantCode: string,
+  context: AuditContext,
+  event: AuditEvent,
+): Promise<void> {
+  await clients.table.send(
+    new PutCommand(auditPut(clients.config.tableName, tenantCode, context, event).Put),
+  );
 }
 
 /** Reads a tenant's audit trail; there is no method to change or delete an entry. */

@@ -30,6 +30,8 @@ export interface NewInnovation {
    */
   readonly id?: string | undefined;
   readonly opdId: string;
+  /** The unit below the OPD that owns it (ADR 0036). */
+  readonly unitId?: string | undefined;
   readonly periodYear: number;
   readonly profile: InnovationProfile;
   /** Carried over from an earlier period: the innovation it continues, and its answers to re-confirm. */
@@ -150,6 +152,7 @@ export class InnovationRepository {
       id,
       tenantCode: this.tenantCode,
       opdId: input.opdId,
+      ...(input.unitId ? { unitId: input.unitId } : {}),
       periodYear: input.periodYear,
       status: 'draft',
       archived: false,
@@ -180,7 +183,12 @@ export class InnovationRepository {
         entity: 'innovation',
         entityId: id,
         periodYear: input.periodYear,
-        changes: fieldChanges(undefined, { opdId: input.opdId, status: 'draft', profile: input.profile }),
+        changes: fieldChanges(undefined, {
+          opdId: input.opdId,
+          unitId: input.unitId,
+          status: 'draft',
+          profile: input.profile,
+        }),
       },
       now,
     );
@@ -231,12 +239,20 @@ export class InnovationRepository {
     innovation: InnovationRef,
     expectedVersion: number,
     actor: Actor,
-    changes: { opdId?: string | undefined; profile?: InnovationProfile | undefined },
+    changes: {
+      opdId?: string | undefined;
+      profile?: InnovationProfile | undefined;
+      /** null leaves the unit: the innovation then belongs to its OPD itself. */
+      unitId?: string | null | undefined;
+    },
   ): Promise<Innovation> {
     const current = await this.current(innovation, expectedVersion);
     const innovationId = current.id;
     const set: Record<string, unknown> = {};
     if (changes.profile) set.profile = changes.profile;
+    if (changes.unitId !== undefined && changes.unitId !== (current.unitId ?? null)) {
+      set.unitId = changes.unitId ?? undefined;
+    }
     if (changes.opdId && changes.opdId !== current.opdId) {
       Object.assign(
         set,
@@ -247,6 +263,7 @@ export class InnovationRepository {
     const changed = fieldChanges(current, {
       profile: set.profile ?? current.profile,
       opdId: set.opdId ?? current.opdId,
+      unitId: 'unitId' in set ? set.unitId : current.unitId,
     });
     return this.write(current, expectedVersion, actor, set, {
       action: 'innovation.update',

@@ -14,7 +14,7 @@ import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
 import { type TransactItem, toRecord, updateVersioned } from './versioned.ts';
 
-export type NewMember = Pick<Member, 'email' | 'name' | 'roles' | 'opdId'>;
+export type NewMember = Pick<Member, 'email' | 'name' | 'roles' | 'opdId' | 'unitId'>;
 
 /**
  * Where a signed-in e-mail address belongs, platform-wide. Locally it also holds the person's
@@ -155,7 +155,11 @@ export class MemberRepository {
                 action: 'member.invite',
                 entity: 'member',
                 entityId: id,
-                changes: fieldChanges(undefined, { roles: input.roles, opdId: input.opdId }),
+                changes: fieldChanges(undefined, {
+                  roles: input.roles,
+                  opdId: input.opdId,
+                  unitId: input.unitId,
+                }),
               },
               now,
             ),
@@ -176,7 +180,7 @@ export class MemberRepository {
   async update(
     userId: string,
     expectedVersion: number,
-    changes: Partial<Pick<Member, 'roles' | 'opdId' | 'name'>>,
+    changes: Partial<Pick<Member, 'roles' | 'opdId' | 'unitId' | 'name'>>,
   ): Promise<Member> {
     const current = await this.get(userId);
     if (!current) throw new NotFoundError('member not found');

@@ -6,7 +6,14 @@ import { keys } from '../keys.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { type TransactItem, toRecord } from './versioned.ts';
 
-export type NotificationType = 'returned' | 'queue' | 'deadline' | 'period_opened' | 'verified' | 'result';
+export type NotificationType =
+  | 'returned'
+  | 'queue'
+  | 'deadline'
+  | 'period_opened'
+  | 'verified'
+  | 'result'
+  | 'target_reminder';
 
 export interface Notification {
   readonly id: string;
@@ -148,6 +155,35 @@ export class NotificationRepository {
       }
     }
     return written;
+  }
+
+  /**
+   * One e-mail to someone who may not be a member (an OPD head's copy of a reminder), at most once
+   * per key: the marker and the message are one transaction.
+   */
+  async sendMail(
+    to: string,
+    subject: string,
+    text: string,
+    dedupeKey: string,
+    now = new Date().toISOString(),
+  ): Promise<boolean> {
+    const marker = {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.notificationMarker(this.tenantCode, dedupeKey), at: now },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+    try {
+      await this.clients.table.send(
+        new TransactWriteCommand({ TransactItems: [marker, this.mailItem(to, subject, text, now)] }),
+      );
+      return true;
+    } catch (error) {
+      if (!cancelledConditions(error).includes(0)) throw error;
+      return false;
+    }
   }
 
   async list(

@@ -8,7 +8,7 @@ import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
 import { toRecord, updateVersioned } from './versioned.ts';
 
-export type NewOpd = Pick<Opd, 'name' | 'kind' | 'target'>;
+export type NewOpd = Pick<Opd, 'name' | 'kind' | 'target' | 'urusan' | 'headName' | 'headEmail'>;
 
 /** Departments (OPD) of one tenant; they live in the tenant's own partition. */
 export class OpdRepository {

@@ -95,7 +95,7 @@ export class PeriodRepository {
   async update(
     year: number,
     expectedVersion: number,
-    changes: Partial<Pick<Period, 'internalDeadline' | 'nationalDeadline' | 'extensions'>>,
+    changes: Partial<Pick<Period, 'internalDeadline' | 'nationalDeadline' | 'extensions' | 'targetRule'>>,
   ): Promise<Period> {
     const current = await this.get(year);
     if (!current) throw new NotFoundError('period not found');

@@ -34,7 +34,7 @@ import {
 } from './useExports.ts';
 
 /** The two period-wide files; the profile PDF is requested from an innovation's own page. */
-const PERIOD_KINDS = ['national_pack', 'recap'] as const;
+const PERIOD_KINDS = ['national_pack', 'recap', 'rakor_pdf'] as const;
 type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 const STATUS_COLOR: Record<ExportJob['status'], string> = {

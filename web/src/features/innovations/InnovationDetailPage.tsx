@@ -25,6 +25,7 @@ import { SectionPanel } from '../../components/SectionPanel.tsx';
 import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { answerProgress, eligibilityOf, kematangan } from '../scoring/kematangan.ts';
+import { UnitOwnerPanel } from '../units/UnitOwnerPanel.tsx';
 import { DeadlineNotice } from '../workflow/DeadlineNotice.tsx';
 import { canEditAnswers, canReviewAnswers, workflowActionsFor } from '../workflow/permissions.ts';
 import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx';
@@ -140,6 +141,7 @@ function InnovationDetail({ code, innovation, opds, rubric }: DetailProps) {
 
       {/* Whoever holds the pen (the OPD, while draft or returned) needs to know until when. */}
       {canEdit && <DeadlineNotice code={code} year={innovation.periodYear} opdId={innovation.opdId} />}
+      <UnitOwnerPanel code={code} innovation={innovation} canEdit={canEdit} />
       <WorkflowPanel code={code} innovation={innovation} actions={actions} rubric={rubric} />
 
       {!rubric ? (

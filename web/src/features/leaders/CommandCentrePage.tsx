@@ -1,7 +1,10 @@
 import '../../i18n/id-leaders.ts';
+import '../../i18n/id-units.ts';
 import { URUSAN } from '@inovasi/core/browser';
 import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { currentYear } from '../../api/queries.ts';
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client.ts';
+import { currentYear, queryKeys } from '../../api/queries.ts';
 import type { components } from '../../api/schema.d.ts';
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
 import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
@@ -10,7 +13,8 @@ import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { PREDICATE_THEME_COLOR } from '../dashboard/IndexGauge.tsx';
 import { useRegionSummary } from '../oversight/queries.ts';
-import { leagueOrder, type OpdRow } from './league.ts';
+import { useRuleDescription } from '../units/RulePanel.tsx';
+import { leagueOrder, type OpdRow, ruleLeagueRows } from './league.ts';
 
 type Dashboard = components['schemas']['RegionDashboard'];
 
@@ -27,6 +31,13 @@ export default function CommandCentrePage() {
   const { tenant } = useMe();
   const year = currentYear();
   const dashboard = useRegionSummary(code, year);
+  // The board's reading of the period's target rule: the league ranks by it when there is one.
+  const progress = useQuery({
+    queryKey: queryKeys.progress(code, year),
+    queryFn: () =>
+      unwrap(api.GET('/tenants/{code}/periods/{year}/progress', { params: { path: { code, year } } })),
+  });
+  const describeRule = useRuleDescription();
   usePageTitle(t('leaders.title'));
 
   return (
@@ -54,7 +65,21 @@ export default function CommandCentrePage() {
             <QueuePanel dashboard={dashboard.data} />
           </SimpleGrid>
           <BasicServicesPanel dashboard={dashboard.data} />
-          <LeagueTable rows={dashboard.data.summary.opds.rows} />
+          <LeagueTable
+            rows={
+              progress.data?.rule
+                ? ruleLeagueRows(
+                    progress.data.rule.opds,
+                    new Map(dashboard.data.summary.opds.rows.map((row) => [row.opdId, row.verified])),
+                  )
+                : dashboard.data.summary.opds.rows
+            }
+            rule={
+              progress.data?.targetRule
+                ? describeRule(progress.data.targetRule, progress.data.threshold)
+                : undefined
+            }
+          />
         </>
       )}
     </Stack>
@@ -174,7 +199,11 @@ function BasicServicesPanel({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
-function LeagueTable({ rows }: { rows: readonly OpdRow[] }) {
+type LeagueRow = Pick<OpdRow, 'opdId' | 'name' | 'target' | 'submitted' | 'verified' | 'behind'> & {
+  unitsBehind?: number;
+};
+
+function LeagueTable({ rows, rule }: { rows: readonly LeagueRow[]; rule?: string | undefined }) {
   const t = useT();
   const format = useFormat();
   const ranked = leagueOrder(rows);
@@ -196,6 +225,11 @@ function LeagueTable({ rows }: { rows: readonly OpdRow[] }) {
         ) : (
           <>
             <Text size="sm">{t('leaders.league.intro', { met, total: rows.length })}</Text>
+            {rule && (
+              <Text size="xs" c="dimmed" data-testid="league-rule">
+                {t('leaders.league.rule', { rule })}
+              </Text>
+            )}
             {/* Three columns fit 360 px: the status and the verified count go under the name. */}
             <Table verticalSpacing={6} horizontalSpacing={4} fz="sm" data-testid="league-table">
               <Table.Thead>
@@ -228,6 +262,11 @@ function LeagueTable({ rows }: { rows: readonly OpdRow[] }) {
                         <Text size="xs" c="dimmed">
                           {t('leaders.league.verified', { count: format.number(row.verified) })}
                         </Text>
+                        {row.unitsBehind ? (
+                          <Text size="xs" c="red.9">
+                            {t('leaders.league.unitsBehind', { count: row.unitsBehind })}
+                          </Text>
+                        ) : null}
                       </Group>
                     </Table.Td>
                     <Table.Td

@@ -1,6 +1,7 @@
 import '../../i18n/id-dashboard.ts';
 import '../../i18n/id-board.ts';
 import '../../i18n/id-field.ts';
+import '../../i18n/id-units.ts';
 import {
   Alert,
   Badge,
@@ -26,6 +27,8 @@ import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageSta
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
+import { RemindButton } from '../units/RemindButton.tsx';
+import { RulePanel } from '../units/RulePanel.tsx';
 
 function useProgress(code: string, year: number) {
   return useQuery({
@@ -70,6 +73,19 @@ export default function ProgressBoardPage() {
       ) : (
         <>
           <Deadlines board={progress.data} />
+          <Text size="sm" fw={500} data-testid="progress-region">
+            {t('progress.region', {
+              submitted: progress.data.region.submitted,
+              total: progress.data.region.total,
+              target: progress.data.region.target,
+            })}
+          </Text>
+          <RulePanel
+            code={code}
+            board={progress.data}
+            period={periods.data?.find((period) => period.year === year)}
+            footer={<RemindButton code={code} year={year} />}
+          />
           {progress.data.opds.length === 0 ? (
             <EmptyMessage message={t('opds.empty')} />
           ) : (
@@ -191,6 +207,29 @@ function OpdRow({
             );
           })}
         </SimpleGrid>
+        {row.units.length > 0 && (
+          <details>
+            <summary>
+              <Text span size="sm">
+                {t('progress.units')} ({row.units.length})
+              </Text>
+            </summary>
+            <Stack
+              gap={2}
+              component="ul"
+              p={0}
+              mt={4}
+              style={{ listStyle: 'none' }}
+              data-testid="progress-units"
+            >
+              {row.units.map((unit) => (
+                <Text key={unit.unitId} size="xs" component="li">
+                  {t('progress.unitLine', { name: unit.name, submitted: unit.submitted, total: unit.total })}
+                </Text>
+              ))}
+            </Stack>
+          </details>
+        )}
         {opd && <TargetForm code={code} year={year} opd={opd} target={row.target} />}
       </Stack>
     </Paper>

@@ -1,8 +1,10 @@
+import { URUSAN } from '@inovasi/core/browser';
 import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
 import { OPD_KINDS, type Opd, type OpdKind } from '../../api/model.ts';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
+import '../../i18n/id-units.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import type { OpdInput } from './useOpdMutations.ts';
 
@@ -21,12 +23,24 @@ export function OpdFormModal({ title, opd, pending, error, onSubmit, onClose }: 
   const errorMessage = useErrorMessage();
   const [name, setName] = useState(opd?.name ?? '');
   const [kind, setKind] = useState<OpdKind>(opd?.kind ?? 'dinas');
+  const [urusan, setUrusan] = useState<string | null>(opd?.urusan ?? null);
+  const [headName, setHeadName] = useState(opd?.headName ?? '');
+  const [headEmail, setHeadEmail] = useState(opd?.headEmail ?? '');
   const fieldMessages = error instanceof ApiError ? error.fieldMessages() : {};
-  const generalError = error && !fieldMessages.name && !fieldMessages.kind ? errorMessage(error) : null;
+  const generalError =
+    error && !fieldMessages.name && !fieldMessages.kind && !fieldMessages.urusan && !fieldMessages.headEmail
+      ? errorMessage(error)
+      : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onSubmit({ name: name.trim(), kind });
+    onSubmit({
+      name: name.trim(),
+      kind,
+      ...(urusan ? { urusan: urusan as OpdInput['urusan'] } : {}),
+      ...(headName.trim() ? { headName: headName.trim() } : {}),
+      ...(headEmail.trim() ? { headEmail: headEmail.trim() } : {}),
+    });
   }
 
   return (
@@ -52,6 +66,33 @@ export function OpdFormModal({ title, opd, pending, error, onSubmit, onClose }: 
             allowDeselect={false}
             required
             comboboxProps={{ withinPortal: true }}
+          />
+          <Select
+            label={t('opds.urusan')}
+            description={t('opds.urusanHint')}
+            data={URUSAN.map((entry) => ({ value: entry.code, label: entry.name }))}
+            value={urusan}
+            onChange={setUrusan}
+            error={fieldMessages.urusan}
+            searchable
+            clearable
+            comboboxProps={{ withinPortal: true }}
+          />
+          <TextInput
+            label={t('opds.headName')}
+            value={headName}
+            onChange={(event) => setHeadName(event.currentTarget.value)}
+            error={fieldMessages.headName}
+            maxLength={150}
+          />
+          <TextInput
+            type="email"
+            label={t('opds.headEmail')}
+            description={t('opds.headEmailHint')}
+            value={headEmail}
+            onChange={(event) => setHeadEmail(event.currentTarget.value)}
+            error={fieldMessages.headEmail}
+            maxLength={254}
           />
           {generalError && (
             <Alert color="red" role="alert">

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '../../api/client.ts';
-import type { Opd, OpdKind } from '../../api/model.ts';
+import type { Opd, OpdKind, paths } from '../../api/model.ts';
 import { queryKeys } from '../../api/queries.ts';
 
-export interface OpdInput {
-  name: string;
-  kind: OpdKind;
-}
+/** Name and kind; the urusan the OPD mainly serves, and its head (kepala OPD) for reminder copies (ADR 0036). */
+export type OpdInput = NonNullable<
+  paths['/tenants/{code}/opds']['post']['requestBody']
+>['content']['application/json'] & { kind: OpdKind };
 
 export function useOpdMutations(code: string) {
   const queryClient = useQueryClient();
