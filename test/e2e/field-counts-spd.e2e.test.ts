@@ -1,10 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoApi } from './support/api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
-import { collectPageErrors, DESKTOP, launchChromium, newContext } from './support/browser.ts';
+import { useJourney } from './support/journey.ts';
 import { saveScreenshot, signInAs } from './support/journeys.ts';
-import { type RunningProduct, startProduct } from './support/product.ts';
 
 const VERIFIED_OR_LATER = new Set(['verified', 'ready', 'sent', 'accepted', 'rejected']);
 
@@ -19,26 +17,12 @@ interface SpdAnswers {
  * the region-wide (SPD) answers save as they are entered, with the version check kept.
  */
 describe('counts that agree, and SPD answers saved as entered', () => {
-  let product: RunningProduct;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[];
+  const journey = useJourney();
   let admin: DemoApi;
 
   beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-    context = await newContext(browser, product.url, DESKTOP);
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
-    admin = await DemoApi.signIn(product.url, 'admin.3522@demo.local');
-    await signInAs(page, 'admin.3522@demo.local');
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await product?.stop();
+    admin = await DemoApi.signIn(journey.product.url, 'admin.3522@demo.local');
+    await signInAs(journey.page, 'admin.3522@demo.local');
   });
 
   it('counts “terverifikasi” once, the same on the dashboard and the progress board, and explains it and “pembagi”', async () => {
@@ -62,8 +46,8 @@ describe('counts that agree, and SPD answers saved as entered', () => {
     const verified = own.filter((item) => VERIFIED_OR_LATER.has(item.status)).length;
 
     // Act
-    await page.goto('/dasbor');
-    const row = page.getByTestId('count-verified-count');
+    await journey.page.goto('/dasbor');
+    const row = journey.page.getByTestId('count-verified-count');
     await row.waitFor();
 
     // Assess: the dashboard's count, with what it means beside it
@@ -71,31 +55,34 @@ describe('counts that agree, and SPD answers saved as entered', () => {
       new RegExp(`^${verified} dari \\d+ yang diajukan$`),
     );
     await row.getByText(/Sudah dinyatakan terverifikasi oleh verifikator/).waitFor();
-    await page
+    await journey.page
       .getByTestId('count-divisor')
       .getByText(/rata-rata kematangan dibagi angka ini/)
       .waitFor();
 
     // The progress board's "Terverifikasi" column adds up to the same number, and says so.
-    await page.goto('/progres');
-    await page.getByTestId('board-legend').filter({ hasText: 'angka yang sama dengan dasbor' }).waitFor();
-    await page.getByTestId('progress-row').first().waitFor();
-    const texts = await page.getByText(/^Terverifikasi: \d+ \/ \d+$/).allTextContents();
+    await journey.page.goto('/progres');
+    await journey.page
+      .getByTestId('board-legend')
+      .filter({ hasText: 'angka yang sama dengan dasbor' })
+      .waitFor();
+    await journey.page.getByTestId('progress-row').first().waitFor();
+    const texts = await journey.page.getByText(/^Terverifikasi: \d+ \/ \d+$/).allTextContents();
     expect(texts.length).toBeGreaterThan(0);
     const boardTotal = texts.reduce((sum, text) => sum + Number(/: (\d+)/.exec(text)?.[1]), 0);
     expect(boardTotal).toBe(verified);
-    expect(await page.getByText('Target tercapai', { exact: true }).count()).toBe(0);
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(await journey.page.getByText('Target tercapai', { exact: true }).count()).toBe(0);
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 
   it('saves an SPD level as it is chosen and figures when typing pauses, and keeps a refused entry', async () => {
     const year = new Date().getFullYear();
-    const vision = page.getByTestId('spd-row-spd.1');
-    const budget = page.getByTestId('spd-row-spd.2a');
+    const vision = journey.page.getByTestId('spd-row-spd.1');
+    const budget = journey.page.getByTestId('spd-row-spd.2a');
 
     // Act: a level picked, a figure typed, no button pressed
-    await page.goto('/spd');
+    await journey.page.goto('/spd');
     await vision.waitFor();
     expect(await vision.getByRole('button', { name: /^Simpan jawaban/ }).count()).toBe(0);
     await vision.getByRole('radio').nth(2).click();
@@ -111,14 +98,14 @@ describe('counts that agree, and SPD answers saved as entered', () => {
     const stored = await admin.call<SpdAnswers>('GET', `/periods/${year}/spd`);
     expect(stored.answers['spd.1']?.level).toBe(2);
     expect(stored.answers['spd.2a']?.figures?.count).toBe(3);
-    await page.reload();
+    await journey.page.reload();
     await vision.waitFor();
     expect(await vision.getByRole('radio').nth(2).isChecked()).toBe(true);
 
     // Someone else saves meanwhile: the next choice here is refused visibly, kept, and saved again
     // on top of the latest version.
     await admin.call('PUT', `/periods/${year}/spd/spd.1`, { level: 3 }, stored.version);
-    const other = page.getByTestId('spd-row-spd.12');
+    const other = journey.page.getByTestId('spd-row-spd.12');
     await other.getByRole('radio').nth(1).click();
     await other
       .getByTestId('spd-save-error')
@@ -132,8 +119,8 @@ describe('counts that agree, and SPD answers saved as entered', () => {
     const merged = await admin.call<SpdAnswers>('GET', `/periods/${year}/spd`);
     expect(merged.answers['spd.1']?.level).toBe(3);
     expect(merged.answers['spd.12']?.level).toBe(1);
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await saveScreenshot(page, 'spd-autosave');
-    expect(pageErrors).toEqual([]);
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
+    await saveScreenshot(journey.page, 'spd-autosave');
+    expect(journey.pageErrors).toEqual([]);
   });
 });

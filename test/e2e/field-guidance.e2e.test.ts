@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoApi } from './support/api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
-import { collectPageErrors, DESKTOP, launchChromium, newContext } from './support/browser.ts';
+import { collectPageErrors, DESKTOP, newContext } from './support/browser.ts';
+import { useJourney } from './support/journey.ts';
 import { saveScreenshot, signInAs } from './support/journeys.ts';
-import { type RunningProduct, startProduct } from './support/product.ts';
 
 const STAFF = 'Ketersediaan dan peran SDM terhadap inovasi daerah';
 
@@ -13,26 +12,12 @@ const STAFF = 'Ketersediaan dan peran SDM terhadap inovasi daerah';
  * missing before submitting, and a verifier sees each decision where it was taken.
  */
 describe('guided submission and decisions in place', () => {
-  let product: RunningProduct;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[];
+  const journey = useJourney();
   let operator: DemoApi;
 
   beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-    context = await newContext(browser, product.url, DESKTOP);
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
-    operator = await DemoApi.signIn(product.url, 'opd1.3522@demo.local');
-    await signInAs(page, 'opd1.3522@demo.local');
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await product?.stop();
+    operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
+    await signInAs(journey.page, 'opd1.3522@demo.local');
   });
 
   it('lists the missing mandatory indicators, evidence and threshold before “Ajukan ke verifikator”', async () => {
@@ -44,11 +29,11 @@ describe('guided submission and decisions in place', () => {
     await operator.attachEvidence(created.id, 'sid.16');
 
     // Act
-    await page.goto(`/inovasi/${created.id}`);
-    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await journey.page.goto(`/inovasi/${created.id}`);
+    await journey.page.getByRole('heading', { level: 1, name }).waitFor();
 
     // Assess: the page's own checklist, before any click.
-    const panel = page.getByTestId('submission-checklist-panel');
+    const panel = journey.page.getByTestId('submission-checklist-panel');
     await panel.getByTestId('check-answers').filter({ hasText: '2 dari 20 indikator dijawab.' }).waitFor();
     const mandatory = panel.getByTestId('check-mandatory');
     expect(await mandatory.getAttribute('data-state')).toBe('missing');
@@ -61,28 +46,28 @@ describe('guided submission and decisions in place', () => {
     await panel.getByTestId('check-threshold').waitFor();
 
     // The confirmation says what submitting now means and lists the same gaps.
-    await page.getByRole('button', { name: 'Ajukan ke verifikator' }).click();
-    const dialog = page.getByRole('dialog');
+    await journey.page.getByRole('button', { name: 'Ajukan ke verifikator' }).click();
+    const dialog = journey.page.getByRole('dialog');
     const inDialog = dialog.getByTestId('submission-checklist-dialog');
     await inDialog.getByText('4 indikator wajib belum lengkap:').waitFor();
     await inDialog.getByRole('link', { name: new RegExp(STAFF) }).waitFor();
     await dialog.getByText(/Anda tetap dapat mengajukan sekarang/).waitFor();
     await dialog.getByRole('button', { name: 'Ajukan ke verifikator' }).click();
-    await page.getByTestId('workflow-notice').filter({ hasText: 'Inovasi telah diajukan' }).waitFor();
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await saveScreenshot(page, 'guided-submission');
-    expect(pageErrors).toEqual([]);
+    await journey.page.getByTestId('workflow-notice').filter({ hasText: 'Inovasi telah diajukan' }).waitFor();
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
+    await saveScreenshot(journey.page, 'guided-submission');
+    expect(journey.pageErrors).toEqual([]);
   });
 
   it('saves each answer as it is chosen, and shows a conflict instead of losing the choice', async () => {
     // Prepare
-    const admin = await DemoApi.signIn(product.url, 'admin.3522@demo.local');
+    const admin = await DemoApi.signIn(journey.product.url, 'admin.3522@demo.local');
     const created = await operator.createInnovation(operator.user.opdId ?? '', {
       name: `Jawaban Tersimpan ${Date.now()}`,
     });
-    await page.goto(`/inovasi/${created.id}`);
-    const regulation = page.getByTestId('indicator-sid.16');
-    const claimed = page.getByTestId('kematangan-claimed');
+    await journey.page.goto(`/inovasi/${created.id}`);
+    const regulation = journey.page.getByTestId('indicator-sid.16');
+    const claimed = journey.page.getByTestId('kematangan-claimed');
 
     // Act: a level picked and a note typed, with no save button pressed
     await regulation.getByRole('radio', { name: /Peraturan Kepala Daerah \(Perkada\)/ }).click();
@@ -94,7 +79,7 @@ describe('guided submission and decisions in place', () => {
       .toBe('saved');
 
     // Assess: both survive a reload, read back from the server
-    await page.reload();
+    await journey.page.reload();
     await regulation.getByTestId('answer-save-state').waitFor();
     expect(
       await regulation.getByRole('radio', { name: /Peraturan Kepala Daerah \(Perkada\)/ }).isChecked(),
@@ -112,7 +97,7 @@ describe('guided submission and decisions in place', () => {
     // saved on top of the latest version once it is loaded.
     const latest = await admin.call<{ version: number }>('GET', `/innovations/${created.id}`);
     await admin.answer(created.id, latest.version, 'sid.17', { level: 1 });
-    const other = page.getByTestId('indicator-sid.19');
+    const other = journey.page.getByTestId('indicator-sid.19');
     await other.getByRole('radio').nth(2).click();
     await other.getByTestId('answer-error').filter({ hasText: 'telah diubah di tempat lain' }).waitFor();
     expect(await other.getByTestId('answer-save-state').textContent()).toBe(
@@ -129,11 +114,11 @@ describe('guided submission and decisions in place', () => {
     expect(merged.answers['sid.17']?.level).toBe(1);
     expect(merged.answers['sid.19']?.level).toBe(2);
 
-    // A note typed just before leaving the page is still sent, not dropped with the typing pause.
+    // A note typed just before leaving the journey.page is still sent, not dropped with the typing pause.
     const lastWords = 'Perkada Nomor 12 Tahun 2025, pasal 3.';
     await regulation.getByLabel('Catatan (opsional)').fill(lastWords);
-    await page.getByRole('link', { name: 'Kembali' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Inovasi Daerah' }).waitFor();
+    await journey.page.getByRole('link', { name: 'Kembali' }).click();
+    await journey.page.getByRole('heading', { level: 1, name: 'Inovasi Daerah' }).waitFor();
     await expect
       .poll(
         async () =>
@@ -146,7 +131,7 @@ describe('guided submission and decisions in place', () => {
         { timeout: 10_000 },
       )
       .toBe(lastWords);
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 
   it('shows a verifier’s decision in place, makes changing it explicit, and moves to the next waiting answer', async () => {
@@ -158,9 +143,9 @@ describe('guided submission and decisions in place', () => {
     version = await operator.answer(created.id, version, 'sid.17', { level: 1 });
     await operator.attachEvidence(created.id, 'sid.16');
     version = await operator.transition(created.id, version, { action: 'submit' });
-    const verifierApi = await DemoApi.signIn(product.url, 'verifikator.3522@demo.local');
+    const verifierApi = await DemoApi.signIn(journey.product.url, 'verifikator.3522@demo.local');
     await verifierApi.transition(created.id, version, { action: 'start_review' });
-    const verifierContext = await newContext(browser, product.url, DESKTOP);
+    const verifierContext = await newContext(journey.browser, journey.product.url, DESKTOP);
     const verifier = await verifierContext.newPage();
     const verifierErrors = collectPageErrors(verifier);
     await signInAs(verifier, 'verifikator.3522@demo.local');

@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoApi } from './support/api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
-import { collectPageErrors, launchChromium, newContext, PHONE } from './support/browser.ts';
+import { collectPageErrors, newContext, PHONE } from './support/browser.ts';
+import { useJourney } from './support/journey.ts';
 import { saveScreenshot, signInAs } from './support/journeys.ts';
-import { type RunningProduct, startProduct } from './support/product.ts';
 
 /** The few DOM calls the checks below make in the page (the test project has no DOM types). */
 interface PageElement {
@@ -61,26 +61,12 @@ async function headingVisibleBelowBar(page: Page): Promise<boolean> {
  * verifier to the next answer waiting for review, at 360 px.
  */
 describe('the indicators jump list', () => {
-  let product: RunningProduct;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[];
+  const journey = useJourney({ viewport: PHONE });
   let operator: DemoApi;
 
   beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-    context = await newContext(browser, product.url, PHONE);
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
-    operator = await DemoApi.signIn(product.url, 'opd1.3522@demo.local');
-    await signInAs(page, 'opd1.3522@demo.local');
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await product?.stop();
+    operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
+    await signInAs(journey.page, 'opd1.3522@demo.local');
   });
 
   it('shows each indicator’s state and takes the operator to the next unanswered one, at 360 px', async () => {
@@ -92,8 +78,8 @@ describe('the indicators jump list', () => {
     version = await operator.answer(created.id, version, 'sid.17', { level: 1 });
 
     // Act
-    await page.goto(`/inovasi/${created.id}`);
-    const bar = page.getByTestId('jump-bar');
+    await journey.page.goto(`/inovasi/${created.id}`);
+    const bar = journey.page.getByTestId('jump-bar');
     const toggle = bar.getByRole('button', { name: 'Daftar indikator (2/20)' });
     await toggle.waitFor();
     expect(await bar.getByRole('button', { name: 'Berikutnya menunggu tinjauan' }).count()).toBe(0);
@@ -101,25 +87,27 @@ describe('the indicators jump list', () => {
     await next.click();
 
     // Assess: focus is on an unanswered card, on screen below the bar; the next press goes further down.
-    const order = await cardOrder(page);
+    const order = await cardOrder(journey.page);
     expect(order).toHaveLength(20);
-    const first = await focusedCard(page);
+    const first = await focusedCard(journey.page);
     expect(first).not.toBe('');
     expect(['indicator-sid.16', 'indicator-sid.17']).not.toContain(first);
-    expect(await headingVisibleBelowBar(page)).toBe(true);
+    expect(await headingVisibleBelowBar(journey.page)).toBe(true);
     await next.click();
-    const second = await focusedCard(page);
+    const second = await focusedCard(journey.page);
     expect(order.indexOf(second)).toBeGreaterThan(order.indexOf(first));
-    expect(await headingVisibleBelowBar(page)).toBe(true);
-    // The bar stays in view under the header however far down the page is.
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).scrollY)).toBeGreaterThan(1000);
+    expect(await headingVisibleBelowBar(journey.page)).toBe(true);
+    // The bar stays in view under the header however far down the journey.page is.
+    expect(await journey.page.evaluate(() => (globalThis as unknown as PageGlobals).scrollY)).toBeGreaterThan(
+      1000,
+    );
     const barBox = await bar.boundingBox();
     expect(barBox?.y).toBeGreaterThanOrEqual(0);
     expect(barBox?.y).toBeLessThan(100);
 
     // The list names every state in words: 2 answered, 3 mandatory ones missing, 15 empty.
     await toggle.click();
-    const list = page.getByRole('list', { name: 'Daftar indikator' });
+    const list = journey.page.getByRole('list', { name: 'Daftar indikator' });
     await list.waitFor();
     const states = await list
       .getByRole('listitem')
@@ -128,29 +116,33 @@ describe('the indicators jump list', () => {
     expect(states.filter((state) => state === 'answered')).toHaveLength(2);
     expect(states.filter((state) => state === 'mandatoryMissing')).toHaveLength(3);
     expect(states.filter((state) => state === 'empty')).toHaveLength(15);
-    await page.getByTestId('jump-item-sid.17').getByText('Dijawab').waitFor();
+    await journey.page.getByTestId('jump-item-sid.17').getByText('Dijawab').waitFor();
     await list.locator('[data-state="mandatoryMissing"]').first().getByText('Wajib, belum dijawab').waitFor();
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
     expect(
-      await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth),
+      await journey.page.evaluate(
+        () => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth,
+      ),
     ).toBeLessThanOrEqual(PHONE.width);
-    await saveScreenshot(page, 'jump-list-phone');
+    await saveScreenshot(journey.page, 'jump-list-phone');
 
     // Choosing an entry closes the list and lands on that card.
     const missing = list.locator('[data-state="mandatoryMissing"]').first();
     const missingCode = (await missing.getAttribute('data-testid'))?.slice('jump-item-'.length) ?? '';
     await missing.getByRole('link').click();
     await list.waitFor({ state: 'hidden' });
-    expect(await focusedCard(page)).toBe(`indicator-${missingCode}`);
-    expect(await headingVisibleBelowBar(page)).toBe(true);
+    expect(await focusedCard(journey.page)).toBe(`indicator-${missingCode}`);
+    expect(await headingVisibleBelowBar(journey.page)).toBe(true);
 
     // Answering it there updates its state and the count.
-    const card = page.getByTestId(`indicator-${missingCode}`);
+    const card = journey.page.getByTestId(`indicator-${missingCode}`);
     await card.getByRole('radio').nth(1).click();
     await card.getByTestId('answer-save-state').filter({ hasText: 'Jawaban tersimpan.' }).waitFor();
     await bar.getByRole('button', { name: 'Daftar indikator (3/20)' }).waitFor();
-    expect(await page.getByTestId(`jump-item-${missingCode}`).getAttribute('data-state')).toBe('answered');
-    expect(pageErrors).toEqual([]);
+    expect(await journey.page.getByTestId(`jump-item-${missingCode}`).getAttribute('data-state')).toBe(
+      'answered',
+    );
+    expect(journey.pageErrors).toEqual([]);
   });
 
   it('takes the verifier to the next answer waiting for review and shows each decision in the list', async () => {
@@ -162,9 +154,9 @@ describe('the indicators jump list', () => {
     version = await operator.answer(created.id, version, 'sid.19', { level: 1 });
     await operator.attachEvidence(created.id, 'sid.16');
     version = await operator.transition(created.id, version, { action: 'submit' });
-    const verifierApi = await DemoApi.signIn(product.url, 'verifikator.3522@demo.local');
+    const verifierApi = await DemoApi.signIn(journey.product.url, 'verifikator.3522@demo.local');
     await verifierApi.transition(created.id, version, { action: 'start_review' });
-    const verifierContext = await newContext(browser, product.url, PHONE);
+    const verifierContext = await newContext(journey.browser, journey.product.url, PHONE);
     const verifier = await verifierContext.newPage();
     const verifierErrors = collectPageErrors(verifier);
     await signInAs(verifier, 'verifikator.3522@demo.local');
@@ -177,7 +169,7 @@ describe('the indicators jump list', () => {
     const next = bar.getByRole('button', { name: 'Berikutnya menunggu tinjauan' });
     await next.click();
 
-    // Assess: the first waiting answer in page order, then the other one, then back round.
+    // Assess: the first waiting answer in journey.page order, then the other one, then back round.
     const order = await cardOrder(verifier);
     const waiting = ['indicator-sid.16', 'indicator-sid.19'].sort(
       (a, b) => order.indexOf(a) - order.indexOf(b),

@@ -1,53 +1,35 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './support/axe.ts';
-import { collectPageErrors, DESKTOP, launchChromium, newContext, PHONE } from './support/browser.ts';
+import { collectPageErrors, newContext, PHONE } from './support/browser.ts';
+import { useJourney } from './support/journey.ts';
 import { saveScreenshot, signInAs } from './support/journeys.ts';
-import { type RunningProduct, startProduct } from './support/product.ts';
 
 /**
  * Kota Bengkulu's Bappeda manages the units below its OPDs and chases the Sekda's rule ("two per
  * unit; Satpol PP, Dinkes, Diknas two each"); the Sekda reads the league by that rule (ADR 0036).
  */
 describe('units below the OPD and the period’s target rule', () => {
-  let product: RunningProduct;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct({ scheduledJobs: false }), launchChromium()]);
-    context = await newContext(browser, product.url, DESKTOP);
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await product?.stop();
-  });
+  const journey = useJourney({ product: { scheduledJobs: false } });
 
   it('lets Bappeda add a unit, read who lags under the rule and remind them, in both languages', async () => {
-    await signInAs(page, 'admin.1771@demo.local');
-    await page.goto(`${product.url}/unit`);
-    await page.getByRole('heading', { level: 1, name: 'Unit di Bawah OPD' }).waitFor();
-    const table = page.getByTestId('units-table');
+    await signInAs(journey.page, 'admin.1771@demo.local');
+    await journey.page.goto(`${journey.product.url}/unit`);
+    await journey.page.getByRole('heading', { level: 1, name: 'Unit di Bawah OPD' }).waitFor();
+    const table = journey.page.getByTestId('units-table');
     await table.getByText('UPT Puskesmas Jalan Gedang').waitFor();
     expect(await table.getByTestId('unit-row').count()).toBe(9);
 
     // One unit by hand: a puskesmas of Dinas Kesehatan.
-    await page.getByLabel('Nama unit').fill('UPT Puskesmas Lingkar Barat');
-    await page.getByLabel('OPD induk').selectOption({ label: 'Dinas Kesehatan' });
-    await page.getByRole('button', { name: 'Simpan unit' }).click();
-    await page.getByRole('status').filter({ hasText: 'Unit tersimpan.' }).waitFor();
+    await journey.page.getByLabel('Nama unit').fill('UPT Puskesmas Lingkar Barat');
+    await journey.page.getByLabel('OPD induk').selectOption({ label: 'Dinas Kesehatan' });
+    await journey.page.getByRole('button', { name: 'Simpan unit' }).click();
+    await journey.page.getByRole('status').filter({ hasText: 'Unit tersimpan.' }).waitFor();
     await table.getByText('UPT Puskesmas Lingkar Barat').waitFor();
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
 
     // The board: the rule in words, who lags and by how much, and one action to remind them.
-    await page.goto(`${product.url}/progres`);
-    const rule = page.getByTestId('rule-panel');
+    await journey.page.goto(`${journey.product.url}/progres`);
+    const rule = journey.page.getByTestId('rule-panel');
     await rule.getByTestId('rule-description').waitFor();
     expect(await rule.getByTestId('rule-description').textContent()).toContain('2 inovasi per OPD');
     const laggards = await rule.getByTestId('rule-laggards').textContent();
@@ -55,26 +37,30 @@ describe('units below the OPD and the period’s target rule', () => {
     expect(laggards).toContain('UPT Puskesmas Lingkar Barat (Dinas Kesehatan) kurang 2');
     // The puskesmas with two submitted meets the rule: it is not in the list.
     expect(laggards).not.toContain('UPT Puskesmas Jalan Gedang');
-    expect(await page.getByTestId('progress-region').textContent()).toMatch(/^Seluruh daerah: \d+ diajukan/);
-    await page.getByTestId('remind-button').click();
+    expect(await journey.page.getByTestId('progress-region').textContent()).toMatch(
+      /^Seluruh daerah: \d+ diajukan/,
+    );
+    await journey.page.getByTestId('remind-button').click();
     await expect
-      .poll(async () => (await page.getByTestId('remind-result').textContent()) ?? '', { timeout: 15_000 })
+      .poll(async () => (await journey.page.getByTestId('remind-result').textContent()) ?? '', {
+        timeout: 15_000,
+      })
       .toMatch(/^\d+ pengingat terkirim ke operator/);
-    await saveScreenshot(page, 'units-target-rule');
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(journey.page, 'units-target-rule');
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
 
-    await page.getByRole('button', { name: /^EN/ }).click();
-    await page.getByRole('heading', { level: 2, name: /^Target rule for \d{4}$/ }).waitFor();
+    await journey.page.getByRole('button', { name: /^EN/ }).click();
+    await journey.page.getByRole('heading', { level: 2, name: /^Target rule for \d{4}$/ }).waitFor();
     expect(await rule.getByTestId('rule-description').textContent()).toContain('2 innovations per OPD');
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.goto(`${product.url}/unit`);
-    await page.getByRole('heading', { level: 1, name: 'Units below the OPD' }).waitFor();
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
+    await journey.page.goto(`${journey.product.url}/unit`);
+    await journey.page.getByRole('heading', { level: 1, name: 'Units below the OPD' }).waitFor();
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 
   it('ranks the Sekda’s league by the rule, on a phone', async () => {
-    const phone = await newContext(browser, product.url, PHONE);
+    const phone = await newContext(journey.browser, journey.product.url, PHONE);
     const leaderPage = await phone.newPage();
     const errors = collectPageErrors(leaderPage);
     await signInAs(leaderPage, 'pimpinan.1771@demo.local');
