@@ -19,5 +19,12 @@ export { KEMANFAATAN_CODE } from './rubrics/validate.ts';
 export { countedSidLevel } from './scoring/kematangan.ts';
 export { deriveSpdLevel } from './scoring/spd-derivation.ts';
 export * from './vocabulary.ts';
+export {
+  daysUntil,
+  type PeriodDeadlines,
+  type PeriodLock,
+  periodLock,
+  todayInJakarta,
+} from './workflow/calendar.ts';
 export { isSubmittedOrLater, isVerifiedOrLater } from './workflow/progress.ts';
 export { availableActions, isEditable, REVIEWABLE_STATUSES } from './workflow/state-machine.ts';

@@ -1,4 +1,5 @@
 import '../../i18n/id-admin.ts';
+import { type PeriodLock, periodLock, todayInJakarta } from '@inovasi/core/browser';
 import {
   Alert,
   Badge,
@@ -26,7 +27,6 @@ import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageSta
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
-import { todayInJakarta } from '../workflow/deadline.ts';
 
 export default function PeriodsPage() {
   const t = useT();
@@ -152,21 +152,17 @@ function OpenPeriodForm({ code, existing }: { code: string; existing: number[] }
   );
 }
 
-type Lock = 'open' | 'operators_locked' | 'read_only';
-
-/** The same rule as the server: a deadline day is still open until its end (WIB). */
-function lockOf(period: Period, today: string): Lock {
-  if (today > period.nationalDeadline) return 'read_only';
-  if (today <= period.internalDeadline) return 'open';
-  return 'operators_locked';
-}
-
-const LOCK_COLOR: Record<Lock, string> = { open: 'teal', operators_locked: 'orange', read_only: 'gray' };
+const LOCK_COLOR: Record<PeriodLock, string> = {
+  open: 'teal',
+  operators_locked: 'orange',
+  read_only: 'gray',
+};
 
 function PeriodCard({ code, period, opds }: { code: string; period: Period; opds: Opd[] }) {
   const t = useT();
   const format = useFormat();
-  const lock = lockOf(period, todayInJakarta());
+  // The server's rule for the region as a whole: only an extension for every OPD keeps it open.
+  const lock = periodLock(period, todayInJakarta(), undefined);
   const opdNames = new Map(opds.map((opd) => [opd.id, opd.name]));
   return (
     <Paper
