@@ -4,8 +4,6 @@ import {
   EvidenceObjectMissingError,
   EvidencePartRangeError,
   EvidencePartsIncompleteError,
-  EvidenceQuotaError,
-  EvidenceTooLargeError,
   EvidenceUploadNotFoundError,
   NotFoundError,
 } from '@inovasi/data';
@@ -20,6 +18,7 @@ import {
   evidenceSummary,
   evidenceSummarySchema,
   ownerFor,
+  refusedUploadStart,
   rejected,
   uploadSchema,
 } from './evidence.ts';
@@ -147,15 +146,11 @@ export const evidenceMultipartRoutes = createRouter()
     const input = c.req.valid('json');
     const access = await tenantAccess(c, c.req.valid('param').code, 'evidence.write');
     const opdId = await ownerFor(access, input.opdId);
-    try {
-      const result = await access.evidence.requestMultipartUpload({ ...input, opdId }, access.actor);
-      c.header('ETag', etag(result.evidence.version));
-      return c.json({ ...result, duplicates: result.duplicates.map(evidenceSummary) }, 201);
-    } catch (error) {
-      if (error instanceof EvidenceTooLargeError) throw new ApiError(413, 'evidence_too_large', 'size');
-      if (error instanceof EvidenceQuotaError) throw new ApiError(409, 'evidence_quota_exceeded', 'size');
-      throw error;
-    }
+    const result = await access.evidence
+      .requestMultipartUpload({ ...input, opdId }, access.actor)
+      .catch(refusedUploadStart);
+    c.header('ETag', etag(result.evidence.version));
+    return c.json({ ...result, duplicates: result.duplicates.map(evidenceSummary) }, 201);
   })
   .openapi(signPartRoute, async (c) => {
     const { code, evidenceId, uploadId, partNumber } = c.req.valid('param');

@@ -456,20 +456,23 @@ async function checkTarget(
   }
 }
 
+/** The refusals of an upload's start, in one PUT or in parts: too large, or over the region's quota. */
+export function refusedUploadStart(error: unknown): never {
+  if (error instanceof EvidenceTooLargeError) throw new ApiError(413, 'evidence_too_large', 'size');
+  if (error instanceof EvidenceQuotaError) throw new ApiError(409, 'evidence_quota_exceeded', 'size');
+  throw error;
+}
+
 export const evidenceRoutes = createRouter()
   .openapi(uploadRoute, async (c) => {
     const input = c.req.valid('json');
     const access = await tenantAccess(c, c.req.valid('param').code, 'evidence.write');
     const opdId = await ownerFor(access, input.opdId);
-    try {
-      const result = await access.evidence.requestUpload({ ...input, opdId }, access.actor);
-      c.header('ETag', etag(result.evidence.version));
-      return c.json({ ...result, duplicates: result.duplicates.map(evidenceSummary) }, 201);
-    } catch (error) {
-      if (error instanceof EvidenceTooLargeError) throw new ApiError(413, 'evidence_too_large', 'size');
-      if (error instanceof EvidenceQuotaError) throw new ApiError(409, 'evidence_quota_exceeded', 'size');
-      throw error;
-    }
+    const result = await access.evidence
+      .requestUpload({ ...input, opdId }, access.actor)
+      .catch(refusedUploadStart);
+    c.header('ETag', etag(result.evidence.version));
+    return c.json({ ...result, duplicates: result.duplicates.map(evidenceSummary) }, 201);
   })
   .openapi(urlRoute, async (c) => {
     const input = c.req.valid('json');
