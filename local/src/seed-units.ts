@@ -4,6 +4,8 @@ import {
   InnovationRepository,
   OpdRepository,
   PeriodRepository,
+  PlatformRepository,
+  platformAdminScope,
   type ScopedClientFactory,
   SYSTEM_AUDIT,
   tenantScope,
@@ -83,7 +85,12 @@ async function once(step: () => Promise<unknown>): Promise<void> {
 const inDays = (from: Date, days: number) =>
   new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
+/** Written last: a restart finds it and leaves Bengkulu's demo as the people using it left it. */
+const UNITS_SEED = 'demo-units-1771';
+
 export async function seedDemoUnits(data: ScopedClientFactory, now = new Date()): Promise<void> {
+  const registry = new PlatformRepository(data.forScope(platformAdminScope));
+  if (await registry.hasSeed(UNITS_SEED)) return;
   const clients = data.forScope(tenantScope(CODE));
   const opds = new OpdRepository(clients, CODE);
   for (const { id, ...opd } of EXTRA_OPDS) await once(() => opds.create(opd, SEEDED_AT, id));
@@ -145,4 +152,5 @@ export async function seedDemoUnits(data: ScopedClientFactory, now = new Date())
       );
     }
   }
+  await registry.markSeeded(UNITS_SEED);
 }

@@ -58,7 +58,7 @@ describe('operator uploads evidence to an indicator', () => {
     await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
 
     const result = panel.getByTestId('upload-result');
-    await result.getByText('Berkas lolos pemeriksaan').waitFor({ timeout: 15_000 });
+    await result.getByText('Berkas lolos pemeriksaan').waitFor({ timeout: 60_000 });
     await result.getByText('"SK Bupati Penetapan Inovasi Daerah 2026" diterima dan dilampirkan.').waitFor();
 
     const attached = panel.getByTestId('evidence-attached');
@@ -152,12 +152,12 @@ describe('operator uploads evidence to an indicator', () => {
     });
     await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
     await firstStored;
-    // The connection drops mid-upload: the journey.page says the upload is paused, not failed.
+    // The connection drops mid-upload: the page says the upload is paused, not failed.
     await cdp.send('Network.emulateNetworkConditions', { offline: true, ...conditions });
     const cutAt = Date.now();
     await panel
       .getByText('Koneksi terputus. Unggahan dijeda dan berlanjut sendiri saat koneksi kembali.')
-      .waitFor({ timeout: 15_000 });
+      .waitFor({ timeout: 60_000 });
     await journey.page.waitForTimeout(2_000);
     expect(await panel.getByTestId('upload-error').count()).toBe(0);
     // Back online: it continues by itself and passes intake.
@@ -205,7 +205,7 @@ describe('operator uploads evidence to an indicator', () => {
     });
     await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
     await firstStored;
-    // The tab reloads mid-upload (a phone dropping the journey.page): the parts in flight are lost.
+    // The tab reloads mid-upload (a phone dropping the page): the parts in flight are lost.
     await journey.page.reload();
     const reloadedAt = Date.now();
     await cdp.send('Network.emulateNetworkConditions', {
@@ -252,7 +252,7 @@ describe('operator uploads evidence to an indicator', () => {
       (request) => request.method() === 'DELETE' && request.url().includes('/multipart/'),
     );
     await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
-    await panel.getByText(/^Mengunggah \d+%/).waitFor({ timeout: 15_000 });
+    await panel.getByText(/^Mengunggah \d+%/).waitFor({ timeout: 60_000 });
     await panel.getByRole('button', { name: 'Batalkan unggahan' }).click();
     await panel
       .getByTestId('upload-cancelled')

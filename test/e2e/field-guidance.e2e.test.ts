@@ -114,7 +114,7 @@ describe('guided submission and decisions in place', () => {
     expect(merged.answers['sid.17']?.level).toBe(1);
     expect(merged.answers['sid.19']?.level).toBe(2);
 
-    // A note typed just before leaving the journey.page is still sent, not dropped with the typing pause.
+    // A note typed just before leaving the page is still sent, not dropped with the typing pause.
     const lastWords = 'Perkada Nomor 12 Tahun 2025, pasal 3.';
     await regulation.getByLabel('Catatan (opsional)').fill(lastWords);
     await journey.page.getByRole('link', { name: 'Kembali' }).click();

@@ -97,7 +97,7 @@ describe('the indicators jump list', () => {
     const second = await focusedCard(journey.page);
     expect(order.indexOf(second)).toBeGreaterThan(order.indexOf(first));
     expect(await headingVisibleBelowBar(journey.page)).toBe(true);
-    // The bar stays in view under the header however far down the journey.page is.
+    // The bar stays in view under the header however far down the page is.
     expect(await journey.page.evaluate(() => (globalThis as unknown as PageGlobals).scrollY)).toBeGreaterThan(
       1000,
     );
@@ -169,7 +169,7 @@ describe('the indicators jump list', () => {
     const next = bar.getByRole('button', { name: 'Berikutnya menunggu tinjauan' });
     await next.click();
 
-    // Assess: the first waiting answer in journey.page order, then the other one, then back round.
+    // Assess: the first waiting answer in page order, then the other one, then back round.
     const order = await cardOrder(verifier);
     const waiting = ['indicator-sid.16', 'indicator-sid.19'].sort(
       (a, b) => order.indexOf(a) - order.indexOf(b),

@@ -60,7 +60,7 @@ describe('tenant admin reads the indicator gap map', () => {
     expect(await regulation.getAttribute('title')).toMatch(/^Regulasi Inovasi Daerah: Dikembalikan 1, /);
     expect(await regulation.locator('span[aria-hidden]').textContent()).toBe('D1');
     await saveScreenshot(journey.page, 'gap-analysis-opd');
-    // The wide map scrolls inside its own box; the journey.page itself does not scroll sideways.
+    // The wide map scrolls inside its own box; the page itself does not scroll sideways.
     expect(
       await journey.page.evaluate(() => {
         const root = (

@@ -27,7 +27,7 @@ describe('operator answers indicators and submits', () => {
 
     const claimed = journey.page.getByTestId('kematangan-claimed');
     await expect.poll(() => claimed.textContent()).toBe('0 / 111');
-    // The profile is still empty: the journey.page says why the innovation does not count yet.
+    // The profile is still empty: the page says why the innovation does not count yet.
     await journey.page
       .getByTestId('eligibility')
       .getByText('Inovasi ini belum ikut dihitung karena:')

@@ -79,7 +79,7 @@ describe('province cockpit and the regency’s leadership dashboard', () => {
       .click();
     await journey.page.getByRole('heading', { level: 1, name: 'Kabupaten Magetan' }).waitFor();
     await journey.page.getByTestId('detail-figures').waitFor();
-    // The figures are the regency's summary: the journey.page says when it was computed.
+    // The figures are the regency's summary: the page says when it was computed.
     expect(await journey.page.getByTestId('detail-computed-at').textContent()).toMatch(
       /^Angka dihitung dari data daerah ini pada .+\d{2}[.:]\d{2}/,
     );
@@ -115,7 +115,7 @@ describe('province cockpit and the regency’s leadership dashboard', () => {
     await journey.page.getByTestId('note-saved').waitFor();
     await expect.poll(() => journey.page.getByTestId('note-updated').textContent()).toMatch(/versi 1\)/);
 
-    // Someone else at the province saves meanwhile; this journey.page still holds version 1.
+    // Someone else at the province saves meanwhile; this page still holds version 1.
     const colleague = await DemoApi.signIn(journey.product.url, 'admin.35@demo.local');
     await colleague.call(
       'PUT',

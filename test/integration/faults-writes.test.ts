@@ -34,6 +34,11 @@ const FAULT_RATE = 0.2;
  * Write routes not exercised yet, each with why. Keep this list short: every entry is a write
  * path whose atomicity under faults is unproven.
  */
+const CONTEST_NO_RECIPE =
+  'no recipe yet: a call, its entries and its panel need a set-up this suite does not build (issue 22); test/integration/contests/contest-flow.test.ts covers the routes without faults';
+const MULTIPART_NO_RECIPE =
+  'no recipe yet: needs a started multipart upload with its parts in the store (issue 20); test/integration/evidence/multipart.test.ts covers it without faults';
+
 const NOT_EXERCISED: Record<string, string> = {
   // One transaction per recipient (marker, notification, e-mail) and one audit entry after them:
   // not all-or-nothing by design; the per-day markers make a retry complete it without duplicates
@@ -45,6 +50,21 @@ const NOT_EXERCISED: Record<string, string> = {
   // transaction and resumable (test/integration/exports/jobs.test.ts, imports.test.ts).
   'POST /tenants/{code}/imports/{id}/confirm':
     'queues a background import whose rows the job writes one transaction each, resumably',
+  // Not yet exercised under faults (a gap, not a design choice): recipes are owed.
+  'PUT /tenants/{code}/contests/{callId}': CONTEST_NO_RECIPE,
+  'POST /tenants/{code}/contests/{callId}/publish': CONTEST_NO_RECIPE,
+  'POST /tenants/{code}/contests/{callId}/close-entries': CONTEST_NO_RECIPE,
+  'POST /tenants/{code}/contests/{callId}/entries': CONTEST_NO_RECIPE,
+  'POST /tenants/{code}/contests/{callId}/entries/{entryId}/screening': CONTEST_NO_RECIPE,
+  'POST /tenants/{code}/contests/{callId}/entry-moves': CONTEST_NO_RECIPE,
+  'POST /tenants/{code}/contests/{callId}/judges': CONTEST_NO_RECIPE,
+  'POST /tenants/{code}/contests/{callId}/entries/{entryId}/conflict': CONTEST_NO_RECIPE,
+  'PUT /tenants/{code}/contests/{callId}/entries/{entryId}/scores/{stage}': CONTEST_NO_RECIPE,
+  'POST /tenants/{code}/contests/{callId}/results/approve': CONTEST_NO_RECIPE,
+  'POST /tenants/{code}/contests/{callId}/results/announce': CONTEST_NO_RECIPE,
+  'POST /contest-sign-up': CONTEST_NO_RECIPE,
+  'POST /tenants/{code}/evidence/{evidenceId}/multipart/{uploadId}/complete': MULTIPART_NO_RECIPE,
+  'DELETE /tenants/{code}/evidence/{evidenceId}/multipart/{uploadId}': MULTIPART_NO_RECIPE,
 };
 
 interface Call {
@@ -666,6 +686,10 @@ const RECIPES: Record<string, () => Promise<Call>> = {
   },
   'POST /tenants/{code}/evidence/uploads': async () => ({
     path: `/tenants/${TENANT}/evidence/uploads`,
+    body: await uploadRequest(),
+  }),
+  'POST /tenants/{code}/evidence/uploads/multipart': async () => ({
+    path: `/tenants/${TENANT}/evidence/uploads/multipart`,
     body: await uploadRequest(),
   }),
   'POST /tenants/{code}/evidence/{evidenceId}/complete': async () => ({

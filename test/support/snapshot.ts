@@ -75,6 +75,8 @@ export const normaliseKey = (key: string): string =>
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
     .replace(/\d{4}-\d{2}(?=[#/ ]|$)/g, '<month>')
     .replace(/fz\d+/g, '<n>')
+    // A unit imported from a list takes an id derived from what it is (routes/units.ts).
+    .replace(/#u[0-9a-f]{25}\b/g, '#<unit>')
     .replace(/\d{5,}/g, '<number>');
 
 /**

@@ -111,17 +111,20 @@ describe('the pimpinan role: the region’s standing, read-only', () => {
       ).join('\n');
     // Bodies the generic sample misses (cross-field rules), so each call passes validation and
     // meets the access check: a 400 would prove nothing about the role.
+    const upload = {
+      kind: 'perkada',
+      title: 'Perbup Inovasi',
+      fileName: 'perbup.pdf',
+      mediaType: 'application/pdf',
+      size: 1024,
+      sha256: 'a'.repeat(64),
+    };
     const bodies: Record<string, unknown> = {
       'PATCH /tenants/{code}/innovations/{id}': { opdId: first.opdId },
       'PUT /tenants/{code}/periods/{year}/spd/{row}': { level: 1 },
-      'POST /tenants/{code}/evidence/uploads': {
-        kind: 'perkada',
-        title: 'Perbup Inovasi',
-        fileName: 'perbup.pdf',
-        mediaType: 'application/pdf',
-        size: 1024,
-        sha256: 'a'.repeat(64),
-      },
+      'POST /tenants/{code}/evidence/uploads': upload,
+      'POST /tenants/{code}/evidence/uploads/multipart': upload,
+      'POST /tenants/{code}/contests/{callId}/entries': { categoryId: 'asn', innovationId: first.id },
       'PATCH /tenants/{code}/evidence/{evidenceId}': { title: 'Judul baru' },
       'POST /tenants/{code}/evidence/{evidenceId}/links': {
         type: 'innovation',
