@@ -232,7 +232,11 @@ describe('operator uploads evidence to an indicator', () => {
 
     expect(starts).toHaveLength(1);
     for (const part of storedBefore) expect(parts.attempts.get(part), `part ${part}`).toBe(1);
-    expect([...parts.storedAt.keys()].sort()).toEqual([1, 2, 3, 4]);
+    // A part in flight at the reload may still reach the store although its answer never reaches
+    // the page; the resumed upload lists it and does not send it again. Every part sent after the
+    // reload is one the store did not have, and the whole file arrived: intake checked its SHA-256.
+    const sentAfter = [...parts.storedAt].filter(([, at]) => at > reloadedAt).map(([part]) => part);
+    for (const part of sentAfter) expect(storedBefore, `part ${part} sent twice`).not.toContain(part);
     await cdp.detach();
   });
 

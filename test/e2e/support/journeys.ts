@@ -19,6 +19,8 @@ export async function signInAs(page: Page, email: string): Promise<void> {
 /** Signs in by typing the email, for demo users the list does not show (the platform admin). */
 export async function signInWithEmail(page: Page, email: string): Promise<void> {
   await page.goto('/masuk');
+  // The page arrives prerendered: typing before the app has adopted it would be lost.
+  await page.waitForLoadState('networkidle');
   await page.getByRole('textbox', { name: 'Email pengguna demo' }).fill(email);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await backInTheApp(page);
