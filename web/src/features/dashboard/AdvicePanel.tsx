@@ -1,10 +1,11 @@
-import { Anchor, Badge, Group, List, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AdviceBasis, AdviceLever, AdviceMove } from '../../api/model.ts';
 import { useAdvice } from '../../api/queries.ts';
-import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
+import { EmptyMessage } from '../../components/PageStates.tsx';
 import { useFormat, useI18n } from '../../i18n/I18nProvider.tsx';
+import { BasisPanel } from './BasisPanel.tsx';
 
 /**
  * The advice: region-wide levers first (one document, many innovations, ADR 0029), then the moves
@@ -16,35 +17,24 @@ export function AdvicePanel({ code, year }: { code: string; year: number }) {
   const [basis, setBasis] = useState<AdviceBasis>('verified');
   const advice = useAdvice(code, year, basis);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="saran-judul" data-testid="advice">
-      <Stack gap="sm">
-        <Group justify="space-between" gap="xs">
-          <Title order={2} size="h4" id="saran-judul">
-            {t('dashboard.adviceTitle')}
-          </Title>
-          <SegmentedControl
-            size="xs"
-            value={basis}
-            onChange={(value) => setBasis(value as AdviceBasis)}
-            aria-label={t('dashboard.adviceBasis')}
-            data={[
-              { value: 'verified', label: t('dashboard.verified') },
-              { value: 'claimed', label: t('dashboard.claimed') },
-            ]}
-          />
-        </Group>
-        <Text size="sm">{t('dashboard.adviceIntro')}</Text>
-        {advice.isPending ? (
-          <LoadingState />
-        ) : advice.isError ? (
-          <ErrorState error={advice.error} onRetry={() => advice.refetch()} />
-        ) : advice.data.moves.length === 0 && advice.data.levers.length === 0 ? (
+    <BasisPanel
+      id="saran-judul"
+      testId="advice"
+      title={t('dashboard.adviceTitle')}
+      basisLabel={t('dashboard.adviceBasis')}
+      intro={t('dashboard.adviceIntro')}
+      basis={basis}
+      onBasisChange={setBasis}
+      query={advice}
+    >
+      {(data) =>
+        data.moves.length === 0 && data.levers.length === 0 ? (
           <EmptyMessage message={t('dashboard.adviceEmpty')} />
         ) : (
-          <AdviceLists levers={advice.data.levers} moves={advice.data.moves} />
-        )}
-      </Stack>
-    </Paper>
+          <AdviceLists levers={data.levers} moves={data.moves} />
+        )
+      }
+    </BasisPanel>
   );
 }
 

@@ -1,23 +1,11 @@
 import '../../i18n/id-whatif.ts';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Group,
-  Paper,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AdviceBasis, PortfolioChoice, PortfolioEntry } from '../../api/model.ts';
 import { usePortfolio } from '../../api/queries.ts';
-import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
+import { BasisPanel } from './BasisPanel.tsx';
 import { PREDICATE_THEME_COLOR } from './IndexGauge.tsx';
 
 /**
@@ -29,33 +17,18 @@ export function PortfolioPanel({ code, year }: { code: string; year: number }) {
   const [basis, setBasis] = useState<AdviceBasis>('verified');
   const portfolio = usePortfolio(code, year, basis);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="portofolio-judul" data-testid="portfolio">
-      <Stack gap="sm">
-        <Group justify="space-between" gap="xs">
-          <Title order={2} size="h4" id="portofolio-judul">
-            {t('portfolio.title')}
-          </Title>
-          <SegmentedControl
-            size="xs"
-            value={basis}
-            onChange={(value) => setBasis(value as AdviceBasis)}
-            aria-label={t('portfolio.basis')}
-            data={[
-              { value: 'verified', label: t('dashboard.verified') },
-              { value: 'claimed', label: t('dashboard.claimed') },
-            ]}
-          />
-        </Group>
-        <Text size="sm">{t('portfolio.intro')}</Text>
-        {portfolio.isPending ? (
-          <LoadingState />
-        ) : portfolio.isError ? (
-          <ErrorState error={portfolio.error} onRetry={() => portfolio.refetch()} />
-        ) : (
-          <PortfolioBody year={year} choice={portfolio.data} />
-        )}
-      </Stack>
-    </Paper>
+    <BasisPanel
+      id="portofolio-judul"
+      testId="portfolio"
+      title={t('portfolio.title')}
+      basisLabel={t('portfolio.basis')}
+      intro={t('portfolio.intro')}
+      basis={basis}
+      onBasisChange={setBasis}
+      query={portfolio}
+    >
+      {(data) => <PortfolioBody year={year} choice={data} />}
+    </BasisPanel>
   );
 }
 

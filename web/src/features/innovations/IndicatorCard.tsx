@@ -21,6 +21,7 @@ import {
   type Sid33Basis,
   type SidIndicator,
 } from '../../api/model.ts';
+import { SaveState, saveStatus } from '../../components/SaveState.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { IndicatorEvidencePanel } from '../evidence/IndicatorEvidencePanel.tsx';
@@ -180,17 +181,14 @@ export const IndicatorCard = memo(function IndicatorCard({
   }
 
   const keptOffline = queued !== undefined && !queuedConflict && !save.isPending;
-  const saveState = keptOffline
-    ? t('indicator.keptOffline')
-    : save.isPending
-      ? t('indicator.saving')
-      : save.isError
-        ? t('indicator.saveFailed')
-        : dirty
-          ? t('indicator.unsaved')
-          : save.isSuccess || server
-            ? t('indicator.saved')
-            : '';
+  const saved = save.isSuccess || Boolean(server);
+  const status = saveStatus({
+    keptOffline,
+    pending: save.isPending,
+    failed: save.isError,
+    dirty,
+    saved,
+  });
 
   return (
     <Paper
@@ -334,26 +332,12 @@ export const IndicatorCard = memo(function IndicatorCard({
         )}
 
         {canEdit && (
-          <Group justify="space-between" gap="xs" mih={30}>
-            <Text
-              size="sm"
-              c={keptOffline ? 'orange.9' : save.isError ? 'red.8' : 'dimmed'}
-              role="status"
-              data-testid="answer-save-state"
-              data-state={
-                keptOffline
-                  ? 'kept-offline'
-                  : save.isPending
-                    ? 'saving'
-                    : save.isError
-                      ? 'failed'
-                      : dirty
-                        ? 'unsaved'
-                        : 'saved'
-              }
-            >
-              {saveState}
-            </Text>
+          <SaveState
+            status={status}
+            failedText={t('indicator.saveFailed')}
+            testId="answer-save-state"
+            dataState={status === 'empty' ? 'saved' : undefined}
+          >
             {dirty && !save.isPending && !queued && current.level !== null && (
               <Button
                 size="xs"
@@ -364,7 +348,7 @@ export const IndicatorCard = memo(function IndicatorCard({
                 {save.isError ? t('indicator.retry') : t('indicator.save')}
               </Button>
             )}
-          </Group>
+          </SaveState>
         )}
 
         {canReview && server && <ReviewControls code={code} innovation={innovation} indicator={indicator} />}

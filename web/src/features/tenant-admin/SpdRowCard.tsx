@@ -21,6 +21,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { SpdAnswer, SpdAnswerInput, SpdAnswers, SpdFigures, SpdRow } from '../../api/model.ts';
+import { SaveState, saveStatus } from '../../components/SaveState.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { EvidenceNeeded } from '../innovations/EvidenceNeeded.tsx';
@@ -155,15 +156,12 @@ export function SpdRowCard(props: {
     pending.current?.();
   }
 
-  const saveState = save.isPending
-    ? t('indicator.saving')
-    : save.isError
-      ? t('spd.saveFailed')
-      : draft !== null
-        ? t('indicator.unsaved')
-        : answer
-          ? t('indicator.saved')
-          : '';
+  const status = saveStatus({
+    pending: save.isPending,
+    failed: save.isError,
+    dirty: draft !== null,
+    saved: Boolean(answer),
+  });
 
   return (
     <Paper
@@ -269,25 +267,7 @@ export function SpdRowCard(props: {
           </Alert>
         )}
         {canEdit && (
-          <Group justify="space-between" gap="xs">
-            <Text
-              size="sm"
-              role="status"
-              data-testid="spd-save-state"
-              data-state={
-                save.isPending
-                  ? 'saving'
-                  : save.isError
-                    ? 'failed'
-                    : draft !== null
-                      ? 'unsaved'
-                      : answer
-                        ? 'saved'
-                        : 'empty'
-              }
-            >
-              {saveState}
-            </Text>
+          <SaveState status={status} failedText={t('spd.saveFailed')} testId="spd-save-state">
             {/* Only needed again after a refusal: everything else saves on its own. */}
             {save.isError && draft !== null && (
               <Button
@@ -299,7 +279,7 @@ export function SpdRowCard(props: {
                 {t('indicator.save')}
               </Button>
             )}
-          </Group>
+          </SaveState>
         )}
         {canReview && answer && (
           <Suspense fallback={null}>
