@@ -1,5 +1,5 @@
 import '../../i18n/id-whatif.ts';
-import { Alert, Anchor, Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AdviceBasis, PortfolioChoice, PortfolioEntry } from '../../api/model.ts';
