@@ -1,11 +1,12 @@
 import '../../i18n/id-contests.ts';
-import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
 import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { AdminPanel } from './AdminPanel.tsx';
+import { ContestHeader } from './ContestHeader.tsx';
 import { useContest } from './contestApi.ts';
 import { EntrantPanel } from './EntrantPanel.tsx';
 import { JudgePanel } from './JudgePanel.tsx';
@@ -25,18 +26,12 @@ export default function ContestDetailPage() {
   const admin = user.roles.includes('tenant_admin');
   return (
     <Stack gap="md" maw={1100}>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={1}>{contest.title}</Title>
-          <Text c="dimmed">
-            {contest.year} · {format.date(contest.stageDates.entriesOpen)} –{' '}
-            {format.date(contest.stageDates.announcement)}
-          </Text>
-        </Stack>
-        <Badge size="lg" variant="light">
-          {t(`contests.status.${contest.status}`)}
-        </Badge>
-      </Group>
+      <ContestHeader title={contest.title} status={contest.status}>
+        <Text c="dimmed">
+          {contest.year} · {format.date(contest.stageDates.entriesOpen)} –{' '}
+          {format.date(contest.stageDates.announcement)}
+        </Text>
+      </ContestHeader>
       {contest.status !== 'draft' && (
         <Anchor component={Link} to={`/lomba-publik/${code}/${contest.id}`}>
           {t('contests.publicPage')}

@@ -2,7 +2,6 @@ import '../../i18n/id-contests.ts';
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Checkbox,
   NativeSelect,
@@ -28,16 +27,19 @@ import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageSta
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
-import { categoriesFromLines, contestKeys, criteriaFromLines, linesOf, useContests } from './contestApi.ts';
+import { CategoriesEditor, CriteriaEditor } from './CallEditors.tsx';
+import { ContestHeader, ContestStatusBadge } from './ContestHeader.tsx';
+import {
+  type CategoryDraft,
+  type CriterionDraft,
+  categoriesFromDrafts,
+  criteriaFromDrafts,
+  newCategory,
+  newCriterion,
+  STAGE_DATE_FIELDS,
+} from './callDrafts.ts';
+import { contestKeys, linesOf, useContests } from './contestApi.ts';
 
-const DATE_FIELDS = [
-  'entriesOpen',
-  'entriesClose',
-  'screeningEnd',
-  'deskEnd',
-  'finalEnd',
-  'announcement',
-] as const;
 const METHODS = ['mean', 'trimmed_mean', 'z_score'] as const;
 
 export default function ContestsPage() {
@@ -49,8 +51,9 @@ export default function ContestsPage() {
   const admin = user.roles.includes('tenant_admin');
   return (
     <Stack gap="md" maw={1040}>
-      <Title order={1}>{t('contests.title')}</Title>
-      <Text>{t('contests.intro')}</Text>
+      <ContestHeader title={t('contests.title')}>
+        <Text>{t('contests.intro')}</Text>
+      </ContestHeader>
       {calls.isPending ? (
         <LoadingState />
       ) : calls.isError ? (
@@ -76,7 +79,7 @@ export default function ContestsPage() {
                 </Table.Td>
                 <Table.Td>{call.year}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light">{t(`contests.status.${call.status}`)}</Badge>
+                  <ContestStatusBadge status={call.status} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -96,7 +99,7 @@ function CreateContestForm({ code }: { code: string }) {
   const [year, setYear] = useState<string | number>(currentYear());
   const [description, setDescription] = useState('');
   const [eligibility, setEligibility] = useState('');
-  const [dates, setDates] = useState<Record<(typeof DATE_FIELDS)[number], string>>({
+  const [dates, setDates] = useState<Record<(typeof STAGE_DATE_FIELDS)[number], string>>({
     entriesOpen: '',
     entriesClose: '',
     screeningEnd: '',
@@ -104,9 +107,16 @@ function CreateContestForm({ code }: { code: string }) {
     finalEnd: '',
     announcement: '',
   });
-  const [categories, setCategories] = useState('ASN/OPD\nMasyarakat*');
-  const [desk, setDesk] = useState('Kebaruan=30\nManfaat=40\nKeberlanjutan=30');
-  const [final, setFinal] = useState('Presentasi=50\nKunjungan lapangan=50');
+  const [categories, setCategories] = useState<CategoryDraft[]>(() => [
+    newCategory('ASN/OPD', 'opd'),
+    newCategory('Masyarakat', 'citizen'),
+  ]);
+  const [desk, setDesk] = useState<CriterionDraft[]>(() =>
+    ['Kebaruan', 'Manfaat', 'Keberlanjutan'].map((label) => newCriterion(label)),
+  );
+  const [final, setFinal] = useState<CriterionDraft[]>(() =>
+    ['Presentasi', 'Kunjungan lapangan'].map((label) => newCriterion(label)),
+  );
   const [prizes, setPrizes] = useState('Juara I\nJuara II\nJuara III');
   const [blindMode, setBlindMode] = useState(true);
   const [aggregation, setAggregation] = useState<(typeof METHODS)[number]>('mean');
@@ -122,8 +132,8 @@ function CreateContestForm({ code }: { code: string }) {
             description,
             eligibility,
             stageDates: dates,
-            categories: categoriesFromLines(categories),
-            criteria: { desk: criteriaFromLines(desk), final: criteriaFromLines(final) },
+            categories: categoriesFromDrafts(categories),
+            criteria: { desk: criteriaFromDrafts(desk), final: criteriaFromDrafts(final) },
             prizes: linesOf(prizes).map((label, index) => ({ rank: index + 1, label })),
             blindMode,
             aggregation,
@@ -176,7 +186,7 @@ function CreateContestForm({ code }: { code: string }) {
           minRows={2}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          {DATE_FIELDS.map((field) => (
+          {STAGE_DATE_FIELDS.map((field) => (
             <DateField
               key={field}
               label={t(`contests.field.${field}`)}
@@ -187,40 +197,29 @@ function CreateContestForm({ code }: { code: string }) {
             />
           ))}
         </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Textarea
-            label={t('contests.field.categories')}
-            value={categories}
-            onChange={(e) => setCategories(e.currentTarget.value)}
-            autosize
-            minRows={3}
-            error={fields.categories}
-          />
-          <Textarea
-            label={t('contests.field.prizes')}
-            value={prizes}
-            onChange={(e) => setPrizes(e.currentTarget.value)}
-            autosize
-            minRows={3}
-            error={fields.prizes}
-          />
-          <Textarea
-            label={t('contests.field.deskCriteria')}
-            value={desk}
-            onChange={(e) => setDesk(e.currentTarget.value)}
-            autosize
-            minRows={3}
-            error={fields['criteria.desk']}
-          />
-          <Textarea
-            label={t('contests.field.finalCriteria')}
-            value={final}
-            onChange={(e) => setFinal(e.currentTarget.value)}
-            autosize
-            minRows={3}
-            error={fields['criteria.final']}
-          />
-        </SimpleGrid>
+        <CategoriesEditor value={categories} onChange={setCategories} errors={fields} />
+        <CriteriaEditor
+          legend={t('contests.field.deskCriteria')}
+          path="criteria.desk"
+          value={desk}
+          onChange={setDesk}
+          errors={fields}
+        />
+        <CriteriaEditor
+          legend={t('contests.field.finalCriteria')}
+          path="criteria.final"
+          value={final}
+          onChange={setFinal}
+          errors={fields}
+        />
+        <Textarea
+          label={t('contests.field.prizes')}
+          value={prizes}
+          onChange={(e) => setPrizes(e.currentTarget.value)}
+          autosize
+          minRows={3}
+          error={fields.prizes}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <NativeSelect
             label={t('contests.field.aggregation')}

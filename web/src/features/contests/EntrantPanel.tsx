@@ -2,21 +2,31 @@ import {
   Alert,
   Badge,
   Button,
+  Group,
   NativeSelect,
+  NumberInput,
   Paper,
+  Radio,
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import { useMe } from '../../auth/MeContext.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { type Translate, useT } from '../../i18n/I18nProvider.tsx';
+import {
+  type CategoryField,
+  categoryFieldProblems,
+  categoryFieldValues,
+  type FieldProblem,
+} from './callDrafts.ts';
 import { type ContestCall, contestKeys, useEntries } from './contestApi.ts';
 
 /** An entrant's own entries (with the screening reason and any award) and the entry form. */
@@ -63,6 +73,15 @@ export function EntrantPanel({ code, call }: { code: string; call: ContestCall }
   );
 }
 
+type Source = 'existing' | 'new';
+type ProfileDraft = { name: string; tujuan: string; manfaat: string };
+const EMPTY_PROFILE: ProfileDraft = { name: '', tujuan: '', manfaat: '' };
+
+/**
+ * The entry form. An OPD or unit operator enters one of their OPD's innovations (its profile is
+ * shown, filled from the registry, and the entry references it) or describes a new one; citizens
+ * always describe a new one. The chosen category's own fields are checked before anything is sent.
+ */
 function EntryForm({ code, call }: { code: string; call: ContestCall }) {
   const t = useT();
   const { user } = useMe();
@@ -70,24 +89,53 @@ function EntryForm({ code, call }: { code: string; call: ContestCall }) {
   const queryClient = useQueryClient();
   const kind = user.roles.includes('peserta') ? 'citizen' : 'opd';
   const categories = call.categories.filter((category) => category.entrantKinds.includes(kind));
+  const innovations = useEnterable(code, user.opdId, kind === 'opd');
   const [categoryId, setCategoryId] = useState(categories[0]?.id ?? '');
-  const [name, setName] = useState('');
-  const [extra, setExtra] = useState<Record<string, string>>({});
+  const [chosenSource, setSource] = useState<Source>('existing');
+  const [innovationId, setInnovationId] = useState('');
+  const [profile, setProfile] = useState<ProfileDraft>(EMPTY_PROFILE);
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  // Once a send was tried, the form's own checks follow every keystroke.
+  const [attempted, setAttempted] = useState(false);
   const category = categories.find((candidate) => candidate.id === categoryId);
+  const categoryFields = category?.extraFields ?? [];
+  const enterable = innovations.data ?? [];
+  const source: Source = kind === 'opd' && enterable.length > 0 ? chosenSource : 'new';
+  const chosen = enterable.find((innovation) => innovation.id === innovationId);
   const enter = useMutation({
     mutationFn: () =>
       unwrap(
         api.POST('/tenants/{code}/contests/{callId}/entries', {
           params: { path: { code, callId: call.id } },
-          body: { categoryId, profile: { name }, extraFields: extra },
+          body: {
+            categoryId,
+            ...(source === 'existing' ? { innovationId } : { profile: newProfile(profile) }),
+            extraFields: categoryFieldValues(categoryFields, answers),
+          },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: contestKeys.call(code, call.id) }),
+    onSuccess: () => {
+      setAttempted(false);
+      setInnovationId('');
+      setProfile(EMPTY_PROFILE);
+      setAnswers({});
+      return queryClient.invalidateQueries({ queryKey: contestKeys.call(code, call.id) });
+    },
   });
-  const fields = enter.error instanceof ApiError ? enter.error.fieldMessages() : {};
+  const check = () =>
+    entryProblems(t, {
+      innovationMissing: source === 'existing' && !chosen,
+      nameMissing: source === 'new' && profile.name.trim().length < 3,
+      fieldProblems: categoryFieldProblems(categoryFields, answers),
+    });
+  const problems = attempted ? check() : {};
+  const server = enter.error instanceof ApiError ? enter.error.fieldMessages() : {};
+  const fields: Record<string, string | undefined> = { ...server, ...problems };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    enter.mutate();
+    setAttempted(true);
+    if (Object.keys(check()).length === 0) enter.mutate();
+    else enter.reset();
   };
   if (categories.length === 0) return null;
   return (
@@ -103,26 +151,34 @@ function EntryForm({ code, call }: { code: string; call: ContestCall }) {
           data={categories.map((option) => ({ value: option.id, label: option.label }))}
           error={fields.categoryId}
         />
-        <TextInput
-          label={t('contests.enter.newName')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={fields['profile.name'] ?? fields.profile}
-          required
-        />
-        {category?.extraFields.map((field) => (
-          <TextInput
-            key={field.key}
-            label={field.label}
-            required={field.required}
-            value={extra[field.key] ?? ''}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setExtra((current) => ({ ...current, [field.key]: value }));
-            }}
-            error={fields[`extraFields.${field.key}`]}
+        {enterable.length > 0 && (
+          <InnovationPicker
+            source={source}
+            onSource={setSource}
+            innovations={enterable}
+            innovationId={innovationId}
+            onPick={setInnovationId}
+            error={fields.innovationId}
           />
-        ))}
+        )}
+        <ProfileInputs
+          value={source === 'existing' ? profileOf(chosen) : profile}
+          onChange={(field, value) => setProfile((current) => ({ ...current, [field]: value }))}
+          readOnly={source === 'existing'}
+          errors={fields}
+        />
+        <CategoryFieldInputs
+          scope={categoryId}
+          fields={categoryFields}
+          answers={answers}
+          onAnswer={(key, value) => setAnswers((current) => ({ ...current, [key]: value }))}
+          errors={fields}
+        />
+        {Object.keys(problems).length > 0 && (
+          <Alert color="red" role="alert">
+            {t('contests.enter.check')}
+          </Alert>
+        )}
         {enter.isError && <Alert color="red">{errorMessage(enter.error)}</Alert>}
         {enter.isSuccess && <Alert color="green">{t('contests.enter.done')}</Alert>}
         <Text size="sm" c="dimmed">
@@ -133,5 +189,179 @@ function EntryForm({ code, call }: { code: string; call: ContestCall }) {
         </Button>
       </Stack>
     </Paper>
+  );
+}
+
+/** A new innovation's profile: empty optional texts are left out rather than sent blank. */
+function newProfile(draft: ProfileDraft) {
+  return {
+    name: draft.name.trim(),
+    ...(draft.tujuan.trim() ? { tujuan: draft.tujuan.trim() } : {}),
+    ...(draft.manfaat.trim() ? { manfaat: draft.manfaat.trim() } : {}),
+  };
+}
+
+/** The copy of an innovation's profile the entry form shows read-only. */
+const profileOf = (innovation: { profile: Partial<ProfileDraft> } | undefined): ProfileDraft => ({
+  name: innovation?.profile.name ?? '',
+  tujuan: innovation?.profile.tujuan ?? '',
+  manfaat: innovation?.profile.manfaat ?? '',
+});
+
+/** The form's own findings, keyed by the field paths the server would name. */
+function entryProblems(
+  t: Translate,
+  found: {
+    innovationMissing: boolean;
+    nameMissing: boolean;
+    fieldProblems: Record<string, FieldProblem>;
+  },
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (found.innovationMissing) problems.innovationId = t('contests.enter.problem.innovation');
+  if (found.nameMissing) problems['profile.name'] = t('contests.enter.problem.name');
+  for (const [key, problem] of Object.entries(found.fieldProblems))
+    problems[`extraFields.${key}`] = t(`contests.enter.problem.${problem}`);
+  return problems;
+}
+
+/** The chosen category's own questions, as the call defines them (text or number, maybe required). */
+function CategoryFieldInputs({
+  scope,
+  fields,
+  answers,
+  onAnswer,
+  errors,
+}: {
+  scope: string;
+  fields: readonly CategoryField[];
+  answers: Readonly<Record<string, string>>;
+  onAnswer: (key: string, value: string) => void;
+  errors: Readonly<Record<string, string | undefined>>;
+}) {
+  return fields.map((field) => {
+    const common = {
+      label: field.label,
+      required: field.required,
+      error: errors[`extraFields.${field.key}`],
+      value: answers[field.key] ?? '',
+    };
+    // Keyed by category too: two categories may ask a field with the same key.
+    return field.type === 'number' ? (
+      <NumberInput
+        key={`${scope}-${field.key}`}
+        {...common}
+        onChange={(value) => onAnswer(field.key, String(value))}
+      />
+    ) : (
+      <TextInput
+        key={`${scope}-${field.key}`}
+        {...common}
+        onChange={(e) => onAnswer(field.key, e.currentTarget.value)}
+      />
+    );
+  });
+}
+
+/** The operator's OPD's innovations that can be entered as they are (the server checks the OPD again). */
+function useEnterable(code: string, opdId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['contests', code, 'enterable', opdId ?? ''],
+    queryFn: () =>
+      unwrap(
+        api.GET('/tenants/{code}/innovations', {
+          params: { path: { code }, query: { limit: 100, ...(opdId ? { opdId } : {}) } },
+        }),
+      ).then((page) => page.items),
+    enabled,
+  });
+}
+
+/** The profile fields an entry carries; read-only when they come from the registry. */
+function ProfileInputs({
+  value,
+  onChange,
+  readOnly,
+  errors,
+}: {
+  value: ProfileDraft;
+  onChange: (field: keyof ProfileDraft, value: string) => void;
+  readOnly: boolean;
+  errors: Readonly<Record<string, string | undefined>>;
+}) {
+  const t = useT();
+  return (
+    <>
+      <TextInput
+        label={t('profile.name')}
+        value={value.name}
+        onChange={(e) => onChange('name', e.currentTarget.value)}
+        readOnly={readOnly}
+        error={errors['profile.name'] ?? errors.profile}
+        required
+      />
+      {(['tujuan', 'manfaat'] as const).map((field) => (
+        <Textarea
+          key={field}
+          label={t(`profile.${field}`)}
+          value={value[field]}
+          onChange={(e) => onChange(field, e.currentTarget.value)}
+          readOnly={readOnly}
+          error={errors[`profile.${field}`]}
+          autosize
+          minRows={2}
+          maxRows={6}
+        />
+      ))}
+    </>
+  );
+}
+
+/** New or from the registry, and which one: shown to OPD operators whose OPD has innovations. */
+function InnovationPicker({
+  source,
+  onSource,
+  innovations,
+  innovationId,
+  onPick,
+  error,
+}: {
+  source: Source;
+  onSource: (source: Source) => void;
+  innovations: readonly { id: string; profile: { name: string } }[];
+  innovationId: string;
+  onPick: (id: string) => void;
+  error: string | undefined;
+}) {
+  const t = useT();
+  return (
+    <>
+      <Radio.Group
+        label={t('contests.enter.source')}
+        value={source}
+        onChange={(value) => onSource(value as Source)}
+      >
+        <Group gap="md" mt={4}>
+          <Radio value="existing" label={t('contests.enter.source.existing')} />
+          <Radio value="new" label={t('contests.enter.source.new')} />
+        </Group>
+      </Radio.Group>
+      {source === 'existing' && (
+        <>
+          <NativeSelect
+            label={t('contests.enter.innovation')}
+            value={innovationId}
+            onChange={(e) => onPick(e.currentTarget.value)}
+            data={[
+              { value: '', label: t('contests.enter.pick') },
+              ...innovations.map((innovation) => ({ value: innovation.id, label: innovation.profile.name })),
+            ]}
+            error={error}
+            required
+          />
+          <Text size="sm">{t('contests.enter.prefilled')}</Text>
+        </>
+      )}
+    </>
   );
 }

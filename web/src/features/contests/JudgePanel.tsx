@@ -18,6 +18,7 @@ import { ApiError } from '../../api/errors.ts';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { scoreProblem } from './callDrafts.ts';
 import { type ContestCall, type ContestEntryView, contestKeys, useEntries } from './contestApi.ts';
 
 /** The judge's screen: only the entries assigned to them, in blind mode without who entered. */
@@ -74,10 +75,30 @@ function ScoreCard({ code, call, entry }: { code: string; call: ContestCall; ent
       ),
     onSuccess: refresh,
   });
-  const fields = save.error instanceof ApiError ? save.error.fieldMessages() : {};
+  // Each criterion has its own scale (1–10, 0–100, 1–5…): checked here first, so the judge sees
+  // which score is off before anything is sent, and again by the server.
+  const [attempted, setAttempted] = useState(false);
+  const check = (): Record<string, string> => {
+    const found: Record<string, string> = {};
+    for (const criterion of criteria) {
+      const problem = scoreProblem(criterion, values[criterion.id]);
+      if (problem)
+        found[`criteria.${criterion.id}`] = t(`contests.score.problem.${problem}`, {
+          min: criterion.scaleMin,
+          max: criterion.scaleMax,
+        });
+    }
+    return found;
+  };
+  const fields = {
+    ...(save.error instanceof ApiError ? save.error.fieldMessages() : {}),
+    ...(attempted ? check() : {}),
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    setAttempted(true);
+    if (Object.keys(check()).length === 0) save.mutate();
+    else save.reset();
   };
   const headingId = `nilai-${entry.id}`;
   return (
@@ -98,10 +119,13 @@ function ScoreCard({ code, call, entry }: { code: string; call: ContestCall; ent
               description={t('contests.score.scale', { min: criterion.scaleMin, max: criterion.scaleMax })}
               min={criterion.scaleMin}
               max={criterion.scaleMax}
+              step={1}
+              clampBehavior="none"
+              inputMode="decimal"
               value={values[criterion.id] ?? ''}
               onChange={(value) => setValues((current) => ({ ...current, [criterion.id]: value }))}
               error={fields[`criteria.${criterion.id}`]}
-              w={160}
+              w={{ base: '100%', xs: 170 }}
             />
           ))}
         </Group>

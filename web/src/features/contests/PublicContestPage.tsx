@@ -1,17 +1,5 @@
 import '../../i18n/id-contests.ts';
-import {
-  Alert,
-  Badge,
-  Button,
-  Container,
-  List,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Container, List, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
@@ -22,16 +10,9 @@ import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { PublicShell } from '../catalog/PublicShell.tsx';
+import { ContestHeader } from './ContestHeader.tsx';
+import { STAGE_DATE_FIELDS } from './callDrafts.ts';
 import type { PublicContest } from './contestApi.ts';
-
-const DATE_FIELDS = [
-  'entriesOpen',
-  'entriesClose',
-  'screeningEnd',
-  'deskEnd',
-  'finalEnd',
-  'announcement',
-] as const;
 
 /** The public page of a call, in the catalogue's frame: no sign-in needed to read it or to sign up. */
 export default function PublicContestPage() {
@@ -64,11 +45,11 @@ function ContestBody({ call }: { call: PublicContest }) {
   const takesCitizens = call.categories.some((category) => category.entrantKinds.includes('citizen'));
   return (
     <Stack gap="md">
-      <Text c="dimmed">
-        {t('contests.public.title')} · {call.tenantName}
-      </Text>
-      <Title order={1}>{call.title}</Title>
-      <Badge variant="light">{t(`contests.status.${call.status}`)}</Badge>
+      <ContestHeader
+        title={call.title}
+        eyebrow={`${t('contests.public.title')} · ${call.tenantName}`}
+        status={call.status}
+      />
       {call.description && <Text>{call.description}</Text>}
       {call.eligibility && <Text>{call.eligibility}</Text>}
       <Title order={2} size="h4">
@@ -84,7 +65,7 @@ function ContestBody({ call }: { call: PublicContest }) {
       </Title>
       <Table>
         <Table.Tbody>
-          {DATE_FIELDS.map((field) => (
+          {STAGE_DATE_FIELDS.map((field) => (
             <Table.Tr key={field}>
               <Table.Th scope="row">{t(`contests.field.${field}`)}</Table.Th>
               <Table.Td>{format.date(call.stageDates[field])}</Table.Td>

@@ -44,43 +44,9 @@ export const useEntries = (code: string, callId: string) =>
       ).then((r) => r.items),
   });
 
-/** "Kebaruan=40" lines into criteria with ids derived from the names. */
-export function criteriaFromLines(text: string) {
-  return linesOf(text).map((line, index) => {
-    const [label = '', weight] = line.split('=');
-    return {
-      id: slug(label, index),
-      label: label.trim(),
-      weight: Number(weight ?? 1) || 1,
-      scaleMin: 1,
-      scaleMax: 10,
-    };
-  });
-}
-
-/** Category lines; a trailing "*" opens the category to citizens and students instead of OPDs. */
-export function categoriesFromLines(text: string) {
-  return linesOf(text).map((line, index) => {
-    const citizen = line.endsWith('*');
-    const label = citizen ? line.slice(0, -1).trim() : line;
-    return {
-      id: slug(label, index),
-      label,
-      entrantKinds: [citizen ? 'citizen' : 'opd'] as ('opd' | 'citizen')[],
-      extraFields: [],
-    };
-  });
-}
-
+/** Prize lines, first place first. */
 export const linesOf = (text: string): string[] =>
   text
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
-
-const slug = (label: string, index: number): string =>
-  label
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40) || `k${index + 1}`;
