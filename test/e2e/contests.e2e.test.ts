@@ -1,8 +1,42 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DemoApi } from './support/api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
+import { collectPageErrors, newContext, PHONE } from './support/browser.ts';
 import { useJourney } from './support/journey.ts';
-import { saveScreenshot, signInAs } from './support/journeys.ts';
+import { saveScreenshot, signInAs, signInWithEmail } from './support/journeys.ts';
+
+const STAGE_DATES = {
+  entriesOpen: '2026-03-01',
+  entriesClose: '2026-04-30',
+  screeningEnd: '2026-05-10',
+  deskEnd: '2026-06-10',
+  finalEnd: '2026-07-10',
+  announcement: '2026-08-17',
+};
+
+/** Nothing on the page is wider than the phone: no sideways scrolling at 360 px. */
+const pageWidth = (page: Page) =>
+  page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+        .documentElement.scrollWidth,
+  );
+
+interface ContestView {
+  title: string;
+  categories: { entrantKinds: string[]; extraFields: unknown[] }[];
+  criteria: { desk: { label: string; scaleMin: number; scaleMax: number }[] };
+}
+
+interface EntryView {
+  id: string;
+  version: number;
+  innovationId?: string;
+  profile: { name: string; tujuan?: string };
+  extraFields: Record<string, string | number>;
+  myScore?: { criteria: Record<string, number> };
+}
 
 /**
  * A citizen finds Bojonegoro's open contest on its public page and asks for an entrant account;
@@ -21,14 +55,7 @@ describe('a regional innovation contest in the browser', () => {
         { id: 'opd', label: 'ASN/OPD', entrantKinds: ['opd'] },
         { id: 'masyarakat', label: 'Masyarakat', entrantKinds: ['citizen'] },
       ],
-      stageDates: {
-        entriesOpen: '2026-03-01',
-        entriesClose: '2026-04-30',
-        screeningEnd: '2026-05-10',
-        deskEnd: '2026-06-10',
-        finalEnd: '2026-07-10',
-        announcement: '2026-08-17',
-      },
+      stageDates: STAGE_DATES,
       criteria: {
         desk: [{ id: 'kebaruan', label: 'Kebaruan', weight: 1 }],
         final: [{ id: 'presentasi', label: 'Presentasi', weight: 1 }],
@@ -52,6 +79,150 @@ describe('a regional innovation contest in the browser', () => {
     await journey.page.getByRole('heading', { name: 'Dewan juri' }).waitFor();
     await journey.page.getByRole('button', { name: 'Tutup pendaftaran, mulai penjurian' }).waitFor();
     expect(await seriousA11yViolations(journey.page)).toEqual([]);
+
+    // Bappeda's call editor: a category asks its own required field, a criterion is scored 0–100.
+    await journey.page.goto('/lomba');
+    const form = journey.page.getByRole('form', { name: 'Buat lomba baru' });
+    await form.getByLabel('Judul lomba').fill('Krenova 2026');
+    const labels = {
+      entriesOpen: 'Pendaftaran dibuka',
+      entriesClose: 'Pendaftaran ditutup',
+      screeningEnd: 'Seleksi administrasi selesai',
+      deskEnd: 'Penilaian berkas selesai',
+      finalEnd: 'Final (presentasi/kunjungan) selesai',
+      announcement: 'Pengumuman pemenang',
+    } as const;
+    for (const [field, label] of Object.entries(labels))
+      await form.getByLabel(label).fill(STAGE_DATES[field as keyof typeof labels]);
+    await form.getByRole('button', { name: 'Tambah isian khusus untuk ASN/OPD' }).click();
+    await form.getByLabel('Isian khusus ASN/OPD').fill('Nomor SK');
+    await form.getByRole('checkbox', { name: 'Wajib diisi' }).check();
+    const desk = form.getByTestId('criteria-criteria.desk');
+    await desk.getByLabel('Nilai terendah').first().fill('0');
+    await desk.getByLabel('Nilai tertinggi').first().fill('100');
+    await form.getByRole('button', { name: 'Buat lomba baru' }).click();
+    await journey.page.getByRole('link', { name: 'Krenova 2026' }).waitFor();
+    const calls = await admin.call<{ items: ContestView[] }>('GET', '/contests');
+    const krenova = calls.items.find((item) => item.title === 'Krenova 2026');
+    expect(krenova?.categories[0]?.extraFields).toEqual([
+      { key: 'nomor-sk', label: 'Nomor SK', type: 'text', required: true },
+    ]);
+    expect(krenova?.categories[1]?.entrantKinds).toEqual(['citizen']);
+    expect(krenova?.criteria.desk.map((c) => [c.label, c.scaleMin, c.scaleMax])).toEqual([
+      ['Kebaruan', 0, 100],
+      ['Manfaat', 1, 10],
+      ['Keberlanjutan', 1, 10],
+    ]);
     expect(journey.pageErrors).toEqual([]);
+  });
+
+  it('lets an operator enter an innovation of the registry without retyping, and a judge score on 0–100', async () => {
+    const admin = await DemoApi.signIn(journey.product.url, 'admin.3522@demo.local');
+    const operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
+    const innovation = await operator.createInnovation(operator.user.opdId ?? '', {
+      name: 'Posyandu Lansia Keliling',
+      tujuan: 'Mendekatkan layanan kesehatan kepada warga lansia.',
+      manfaat: 'Warga lansia tidak perlu antre di puskesmas.',
+    });
+    const call = await admin.call<{ id: string }>('POST', '/contests', {
+      title: 'INOTEK Award 2026',
+      year: 2026,
+      categories: [
+        {
+          id: 'opd',
+          label: 'ASN/OPD',
+          entrantKinds: ['opd'],
+          extraFields: [{ key: 'nomor-sk', label: 'Nomor SK tim inovasi', type: 'text', required: true }],
+        },
+      ],
+      stageDates: STAGE_DATES,
+      criteria: {
+        desk: [{ id: 'dampak', label: 'Dampak', weight: 1, scaleMin: 0, scaleMax: 100 }],
+        final: [{ id: 'presentasi', label: 'Presentasi', weight: 1 }],
+      },
+      judgesPerEntry: 1,
+    });
+    await admin.call('POST', `/contests/${call.id}/publish`, undefined, 1);
+    const judgeEmail = 'juri.persen@contoh.ac.id';
+    await admin.call('POST', `/contests/${call.id}/judges`, {
+      name: 'Dr. Rina Juri',
+      email: judgeEmail,
+      external: true,
+    });
+
+    // The operator, on a phone: picks the innovation, and its profile is there without retyping.
+    const operatorContext = await newContext(journey.browser, journey.product.url, PHONE);
+    const page = await operatorContext.newPage();
+    const operatorErrors = collectPageErrors(page);
+    await signInAs(page, 'opd1.3522@demo.local');
+    await page.goto(`/lomba/${call.id}`);
+    await page.getByRole('heading', { level: 1, name: 'INOTEK Award 2026' }).waitFor();
+    await page.getByRole('radio', { name: 'Dari daftar inovasi OPD' }).waitFor();
+    await page.getByLabel('Inovasi dari daftar').selectOption({ label: 'Posyandu Lansia Keliling' });
+    expect(await page.getByLabel('Nama inovasi').inputValue()).toBe('Posyandu Lansia Keliling');
+    expect(await page.getByLabel('Tujuan inovasi').inputValue()).toBe(
+      'Mendekatkan layanan kesehatan kepada warga lansia.',
+    );
+    // The category's required field is checked before anything is sent.
+    await page.getByRole('button', { name: 'Daftarkan' }).click();
+    await page.getByText('Periksa isian yang ditandai.').waitFor();
+    await page.getByText('Wajib diisi.').waitFor();
+    expect(await admin.call<{ items: EntryView[] }>('GET', `/contests/${call.id}/entries`)).toEqual({
+      items: [],
+    });
+    await page.getByLabel('Nomor SK tim inovasi').fill('188/45/412.104/2026');
+    await page.getByRole('button', { name: 'Daftarkan' }).click();
+    await page.getByText('Karya terdaftar dan menunggu seleksi administrasi.').waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'contest-entry-from-registry-phone');
+    expect(operatorErrors).toEqual([]);
+    await operatorContext.close();
+
+    const { items } = await admin.call<{ items: EntryView[] }>('GET', `/contests/${call.id}/entries`);
+    expect(items).toHaveLength(1);
+    const [entry] = items as [EntryView];
+    expect(entry.innovationId).toBe(innovation.id);
+    expect(entry.profile.tujuan).toBe('Mendekatkan layanan kesehatan kepada warga lansia.');
+    expect(entry.extraFields).toEqual({ 'nomor-sk': '188/45/412.104/2026' });
+
+    // Bappeda screens it, closes entries and moves it to desk judging: it goes to the one judge.
+    await admin.call(
+      'POST',
+      `/contests/${call.id}/entries/${entry.id}/screening`,
+      { status: 'complete' },
+      entry.version,
+    );
+    const current = await admin.call<{ version: number }>('GET', `/contests/${call.id}`);
+    await admin.call('POST', `/contests/${call.id}/close-entries`, undefined, current.version);
+    await admin.call('POST', `/contests/${call.id}/entry-moves`, {
+      from: 'screening',
+      to: 'desk',
+      entryIds: [entry.id],
+    });
+
+    // The judge, on a phone: the criterion reads on its own 0–100 scale, and 150 is refused in place.
+    const judgeContext = await newContext(journey.browser, journey.product.url, PHONE);
+    const judgePage = await judgeContext.newPage();
+    const judgeErrors = collectPageErrors(judgePage);
+    await signInWithEmail(judgePage, judgeEmail);
+    await judgePage.goto(`/lomba/${call.id}`);
+    const card = judgePage.getByRole('form', { name: 'Posyandu Lansia Keliling' });
+    await card.getByText('Skala 0–100').waitFor();
+    await card.getByLabel('Dampak').fill('150');
+    await card.getByRole('button', { name: 'Simpan nilai' }).click();
+    await card.getByText('Nilai harus antara 0 dan 100.').waitFor();
+    await card.getByLabel('Dampak').fill('85');
+    await card.getByLabel('Catatan juri').fill('Berdampak luas bagi lansia.');
+    await card.getByRole('button', { name: 'Simpan nilai' }).click();
+    await card.getByText('Nilai tersimpan.').waitFor();
+    expect(await pageWidth(judgePage)).toBeLessThanOrEqual(PHONE.width);
+    expect(await seriousA11yViolations(judgePage)).toEqual([]);
+    await saveScreenshot(judgePage, 'contest-judge-percent-scale-phone');
+    const judge = await DemoApi.signIn(journey.product.url, judgeEmail);
+    const seen = await judge.call<{ items: EntryView[] }>('GET', `/contests/${call.id}/entries`);
+    expect(seen.items.map((item) => item.myScore?.criteria)).toEqual([{ dampak: 85 }]);
+    expect(judgeErrors).toEqual([]);
+    await judgeContext.close();
   });
 });
