@@ -5,9 +5,11 @@ import {
   categoryFieldProblems,
   categoryFieldValues,
   criteriaFromDrafts,
+  draftOf,
   newCategory,
   newCriterion,
   newField,
+  prizesFromLines,
   scoreProblem,
   uniqueIds,
 } from '../src/features/contests/callDrafts.ts';
@@ -87,6 +89,55 @@ describe('the call editor’s rows', () => {
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toContain('criteria.desk.0.scaleMax');
+  });
+});
+
+describe('editing a saved call', () => {
+  it('keeps the ids of categories, fields and criteria, so entries and score sheets still point at them', () => {
+    const saved = contestCallInputSchema.parse({
+      title: 'Krenova 2026',
+      year: 2026,
+      stageDates: dates,
+      categories: [
+        {
+          id: 'k-lama',
+          label: 'Pelajar',
+          entrantKinds: ['opd', 'citizen'],
+          extraFields: [{ key: 'sekolah', label: 'Asal sekolah', type: 'text', required: true }],
+        },
+      ],
+      criteria: {
+        desk: [{ id: 'c1', label: 'Kebaruan', weight: 3, scaleMin: 0, scaleMax: 100 }],
+        final: [{ id: 'c2', label: 'Presentasi', weight: 1 }],
+      },
+      prizes: [{ rank: 1, label: 'Juara I', amount: 5_000_000 }],
+    });
+    const draft = draftOf(saved);
+    expect(draft.categories[0]?.entrants).toBe('both');
+    const renamed = draft.categories.map((category) => ({
+      ...category,
+      label: 'Pelajar dan mahasiswa',
+      fields: [...category.fields, { ...newField(), label: 'Asal sekolah' }],
+    }));
+    expect(categoriesFromDrafts(renamed)).toEqual([
+      {
+        id: 'k-lama',
+        label: 'Pelajar dan mahasiswa',
+        entrantKinds: ['opd', 'citizen'],
+        extraFields: [
+          { key: 'sekolah', label: 'Asal sekolah', type: 'text', required: true },
+          { key: 'asal-sekolah', label: 'Asal sekolah', type: 'text', required: false },
+        ],
+      },
+    ]);
+    expect(criteriaFromDrafts([...draft.desk, newCriterion('Kebaruan')]).map((c) => c.id)).toEqual([
+      'c1',
+      'kebaruan',
+    ]);
+    expect(prizesFromLines(`${draft.prizes}\nJuara II`, saved.prizes)).toEqual([
+      { rank: 1, label: 'Juara I', amount: 5_000_000 },
+      { rank: 2, label: 'Juara II' },
+    ]);
   });
 });
 

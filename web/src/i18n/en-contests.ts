@@ -139,4 +139,9 @@ export const enContests: { readonly [K in keyof typeof idContests]: string } = {
   'contests.enter.check': 'Check the marked fields.',
   'contests.score.problem.required': 'Give a score from {min} to {max}.',
   'contests.score.problem.range': 'The score must be between {min} and {max}.',
+  'contests.edit': 'Edit the contest',
+  'contests.edit.save': 'Save changes',
+  'contests.edit.saved': 'Contest changes saved.',
+  'contests.edit.show': 'Edit categories, criteria and dates',
+  'contests.edit.hide': 'Close the contest editor',
 };

@@ -139,6 +139,11 @@ export const idContests = {
   'contests.enter.check': 'Periksa isian yang ditandai.',
   'contests.score.problem.required': 'Beri nilai {min}–{max}.',
   'contests.score.problem.range': 'Nilai harus antara {min} dan {max}.',
+  'contests.edit': 'Ubah lomba',
+  'contests.edit.save': 'Simpan perubahan',
+  'contests.edit.saved': 'Perubahan lomba tersimpan.',
+  'contests.edit.show': 'Ubah kategori, kriteria, dan jadwal',
+  'contests.edit.hide': 'Tutup pengubah lomba',
 } as const;
 
 addMessages(idContests);

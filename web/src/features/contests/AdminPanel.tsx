@@ -18,6 +18,7 @@ import { useOpds } from '../../api/queries.ts';
 import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { CallForm } from './CallForm.tsx';
 import { type ContestCall, contestKeys, useEntries } from './contestApi.ts';
 import { RankingPanel } from './RankingPanel.tsx';
 
@@ -28,9 +29,24 @@ export function AdminPanel({ code, call }: { code: string; call: ContestCall }) 
   return (
     <Stack gap="lg">
       <StatusActions code={code} call={call} />
+      {(call.status === 'draft' || call.status === 'open') && <EditCall code={code} call={call} />}
       <Panel code={code} call={call} />
       <Entries code={code} call={call} />
       {call.status !== 'draft' && call.status !== 'open' && <RankingPanel code={code} call={call} />}
+    </Stack>
+  );
+}
+
+/** The call editor, folded away: most visits to a running call are about its entries. */
+function EditCall({ code, call }: { code: string; call: ContestCall }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <Stack gap="xs">
+      <Button variant="default" w="fit-content" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t(open ? 'contests.edit.hide' : 'contests.edit.show')}
+      </Button>
+      {open && <CallForm key={call.id} code={code} call={call} />}
     </Stack>
   );
 }

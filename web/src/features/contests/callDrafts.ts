@@ -16,6 +16,8 @@ const rowKey = (): number => {
 
 export interface FieldDraft {
   row: number;
+  /** Kept from the saved call, so answers already given stay attached to the field. */
+  key?: string;
   label: string;
   type: FieldType;
   required: boolean;
@@ -23,6 +25,8 @@ export interface FieldDraft {
 
 export interface CategoryDraft {
   row: number;
+  /** Kept from the saved call: entries name their category by id. */
+  id?: string;
   label: string;
   entrants: EntrantChoice;
   fields: FieldDraft[];
@@ -30,6 +34,8 @@ export interface CategoryDraft {
 
 export interface CriterionDraft {
   row: number;
+  /** Kept from the saved call: score sheets name their criteria by id. */
+  id?: string;
   label: string;
   weight: number | string;
   scaleMin: number | string;
@@ -60,10 +66,19 @@ export const newCategory = (label = '', entrants: EntrantChoice = 'opd'): Catego
   fields: [],
 });
 
-/** Lower-case ids from labels, unique within their list, in the alphabet category fields accept. */
-export function uniqueIds(labels: readonly string[], prefix: string): string[] {
-  const taken = new Set<string>();
+/**
+ * Ids for a list's rows: a row saved before keeps its id; a new one gets a lower-case id from its
+ * label, unique within the list, in the alphabet category fields accept.
+ */
+export function uniqueIds(
+  labels: readonly string[],
+  prefix: string,
+  kept: readonly (string | undefined)[] = [],
+): string[] {
+  const taken = new Set(kept.filter((id): id is string => id !== undefined));
   return labels.map((label, index) => {
+    const saved = kept[index];
+    if (saved !== undefined) return saved;
     const base =
       label
         .toLowerCase()
@@ -88,6 +103,7 @@ export function criteriaFromDrafts(drafts: readonly CriterionDraft[]) {
   const ids = uniqueIds(
     drafts.map((draft) => draft.label),
     'k',
+    drafts.map((draft) => draft.id),
   );
   return drafts.map((draft, index) => ({
     id: ids[index] as string,
@@ -102,11 +118,13 @@ export function categoriesFromDrafts(drafts: readonly CategoryDraft[]) {
   const ids = uniqueIds(
     drafts.map((draft) => draft.label),
     'kategori',
+    drafts.map((draft) => draft.id),
   );
   return drafts.map((draft, index) => {
     const keys = uniqueIds(
       draft.fields.map((field) => field.label),
       'isian',
+      draft.fields.map((field) => field.key),
     );
     return {
       id: ids[index] as string,
@@ -172,4 +190,127 @@ export function scoreProblem(
   const number = Number(value);
   if (!Number.isFinite(number) || number < scale.scaleMin || number > scale.scaleMax) return 'range';
   return undefined;
+}
+
+type Aggregation = 'mean' | 'trimmed_mean' | 'z_score';
+
+/** The call as the editor holds it: free text where people type, rows where the call has lists. */
+export interface CallDraft {
+  title: string;
+  year: number;
+  description: string;
+  eligibility: string;
+  stageDates: Record<(typeof STAGE_DATE_FIELDS)[number], string>;
+  categories: CategoryDraft[];
+  desk: CriterionDraft[];
+  final: CriterionDraft[];
+  prizes: string;
+  blindMode: boolean;
+  aggregation: Aggregation;
+  judgesPerEntry: number;
+}
+
+/** A new call starts from the shape most regional contests share. */
+export const blankDraft = (year: number): CallDraft => ({
+  title: '',
+  year,
+  description: '',
+  eligibility: '',
+  stageDates: {
+    entriesOpen: '',
+    entriesClose: '',
+    screeningEnd: '',
+    deskEnd: '',
+    finalEnd: '',
+    announcement: '',
+  },
+  categories: [newCategory('ASN/OPD', 'opd'), newCategory('Masyarakat', 'citizen')],
+  desk: ['Kebaruan', 'Manfaat', 'Keberlanjutan'].map((label) => newCriterion(label)),
+  final: ['Presentasi', 'Kunjungan lapangan'].map((label) => newCriterion(label)),
+  prizes: 'Juara I\nJuara II\nJuara III',
+  blindMode: true,
+  aggregation: 'mean',
+  judgesPerEntry: 2,
+});
+
+interface SavedCriterion {
+  id: string;
+  label: string;
+  weight: number;
+  scaleMin: number;
+  scaleMax: number;
+}
+
+/** What the editor needs of a saved call. */
+export interface SavedCall {
+  title: string;
+  year: number;
+  description: string;
+  eligibility: string;
+  stageDates: CallDraft['stageDates'];
+  categories: readonly {
+    id: string;
+    label: string;
+    entrantKinds: readonly ('opd' | 'citizen')[];
+    extraFields: readonly { key: string; label: string; type: FieldType; required: boolean }[];
+  }[];
+  criteria: { desk: readonly SavedCriterion[]; final: readonly SavedCriterion[] };
+  prizes: readonly { rank: number; label: string; amount?: number }[];
+  blindMode: boolean;
+  aggregation: Aggregation;
+  judgesPerEntry: number;
+}
+
+const criterionDraft = (criterion: SavedCriterion): CriterionDraft => ({
+  row: rowKey(),
+  id: criterion.id,
+  label: criterion.label,
+  weight: criterion.weight,
+  scaleMin: criterion.scaleMin,
+  scaleMax: criterion.scaleMax,
+});
+
+/** A saved call back into the editor, ids kept. */
+export function draftOf(call: SavedCall): CallDraft {
+  return {
+    title: call.title,
+    year: call.year,
+    description: call.description,
+    eligibility: call.eligibility,
+    stageDates: { ...call.stageDates },
+    categories: call.categories.map((category) => ({
+      row: rowKey(),
+      id: category.id,
+      label: category.label,
+      entrants: category.entrantKinds.length > 1 ? 'both' : (category.entrantKinds[0] ?? 'opd'),
+      fields: category.extraFields.map((field) => ({
+        row: rowKey(),
+        key: field.key,
+        label: field.label,
+        type: field.type,
+        required: field.required,
+      })),
+    })),
+    desk: call.criteria.desk.map(criterionDraft),
+    final: call.criteria.final.map(criterionDraft),
+    prizes: [...call.prizes]
+      .sort((a, b) => a.rank - b.rank)
+      .map((prize) => prize.label)
+      .join('\n'),
+    blindMode: call.blindMode,
+    aggregation: call.aggregation,
+    judgesPerEntry: call.judgesPerEntry,
+  };
+}
+
+/** Prize lines, first place first; an amount set before stays with its rank. */
+export function prizesFromLines(text: string, saved: readonly { rank: number; amount?: number }[]) {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((label, index) => {
+      const amount = saved.find((prize) => prize.rank === index + 1)?.amount;
+      return { rank: index + 1, label, ...(amount !== undefined ? { amount } : {}) };
+    });
 }

@@ -43,10 +43,3 @@ export const useEntries = (code: string, callId: string) =>
         api.GET('/tenants/{code}/contests/{callId}/entries', { params: { path: { code, callId } } }),
       ).then((r) => r.items),
   });
-
-/** Prize lines, first place first. */
-export const linesOf = (text: string): string[] =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
