@@ -24,9 +24,10 @@ const pageWidth = (page: Page) =>
   );
 
 interface ContestView {
+  id: string;
   title: string;
   categories: { entrantKinds: string[]; extraFields: unknown[] }[];
-  criteria: { desk: { label: string; scaleMin: number; scaleMax: number }[] };
+  criteria: { desk: { id: string; label: string; scaleMin: number; scaleMax: number }[] };
 }
 
 interface EntryView {
@@ -113,6 +114,20 @@ describe('a regional innovation contest in the browser', () => {
       ['Manfaat', 1, 10],
       ['Keberlanjutan', 1, 10],
     ]);
+
+    // Editing the draft: the second criterion moves to a 1–5 scale; ids stay as they were.
+    await journey.page.getByRole('link', { name: 'Krenova 2026' }).click();
+    await journey.page.getByRole('button', { name: 'Ubah kategori, kriteria, dan jadwal' }).click();
+    const editor = journey.page.getByRole('form', { name: 'Ubah lomba' });
+    await editor.getByTestId('criteria-criteria.desk').getByLabel('Nilai tertinggi').nth(1).fill('5');
+    await editor.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await editor.getByText('Perubahan lomba tersimpan.').waitFor();
+    const edited = await admin.call<ContestView>('GET', `/contests/${krenova?.id}`);
+    expect(edited.criteria.desk.map((c) => [c.id, c.scaleMin, c.scaleMax])).toEqual(
+      krenova?.criteria.desk.map((c) => [c.id, c.scaleMin, c.label === 'Manfaat' ? 5 : c.scaleMax]),
+    );
+    expect(edited.categories).toEqual(krenova?.categories);
+    expect(await seriousA11yViolations(journey.page)).toEqual([]);
     expect(journey.pageErrors).toEqual([]);
   });
 
