@@ -82,8 +82,13 @@ describe('a regional innovation contest in the browser', () => {
     expect(await seriousA11yViolations(journey.page)).toEqual([]);
 
     // Bappeda's call editor: a category asks its own required field, a criterion is scored 0–100.
+    // … on a phone: every row of the editor wraps within 360 px.
+    await journey.page.setViewportSize(PHONE);
     await journey.page.goto('/lomba');
     const form = journey.page.getByRole('form', { name: 'Buat lomba baru' });
+    await form.getByTestId('categories-editor').waitFor();
+    expect(await pageWidth(journey.page)).toBeLessThanOrEqual(PHONE.width);
+    await saveScreenshot(journey.page, 'contest-call-editor-phone');
     await form.getByLabel('Judul lomba').fill('Krenova 2026');
     const labels = {
       entriesOpen: 'Pendaftaran dibuka',
