@@ -66,7 +66,7 @@ export function CallForm({ code, call }: { code: string; call?: ContestCall }) {
     aggregation,
     judgesPerEntry: Number(judgesPerEntry),
   });
-  const create = useMutation({
+  const save = useMutation({
     mutationFn: () =>
       call
         ? unwrap(
@@ -79,11 +79,11 @@ export function CallForm({ code, call }: { code: string; call?: ContestCall }) {
         : unwrap(api.POST('/tenants/{code}/contests', { params: { path: { code } }, body: input() })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: contestKeys.calls(code) }),
   });
-  const fields = create.error instanceof ApiError ? create.error.fieldMessages() : {};
+  const fields = save.error instanceof ApiError ? save.error.fieldMessages() : {};
   const headingId = call ? 'ubah-lomba' : 'lomba-baru';
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate();
+    save.mutate();
   };
   return (
     <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-labelledby={headingId}>
@@ -178,9 +178,9 @@ export function CallForm({ code, call }: { code: string; call?: ContestCall }) {
           checked={blindMode}
           onChange={(e) => setBlindMode(e.currentTarget.checked)}
         />
-        {create.isError && <Alert color="red">{errorMessage(create.error)}</Alert>}
-        {create.isSuccess && call && <Alert color="green">{t('contests.edit.saved')}</Alert>}
-        <Button type="submit" loading={create.isPending} w="fit-content">
+        {save.isError && <Alert color="red">{errorMessage(save.error)}</Alert>}
+        {save.isSuccess && call && <Alert color="green">{t('contests.edit.saved')}</Alert>}
+        <Button type="submit" loading={save.isPending} w="fit-content">
           {t(call ? 'contests.edit.save' : 'contests.new')}
         </Button>
       </Stack>
