@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path';
 import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import { type BuildOptions, type BuildResult, build, type Plugin } from 'esbuild';
+import { barrelImports } from './barrel-imports.ts';
 import { API_BUNDLE_SCRIPT, API_ENTRY, API_PACKAGE_JSON, REPO_ROOT } from './paths.ts';
+import { zodUnusedApis } from './zod-unused-apis.ts';
 
 /**
  * ESM output needs a real `require` for the CommonJS dependencies esbuild leaves as `require()`
@@ -90,7 +92,8 @@ export const API_BUNDLE_OPTIONS = {
   absWorkingDir: REPO_ROOT,
   metafile: true,
   logLevel: 'warning',
-  plugins: [zodShippedLocales],
+  // docs/decisions/0041: the workspace packages' index files and two zod modules the API never runs.
+  plugins: [zodShippedLocales, zodUnusedApis, barrelImports(REPO_ROOT)],
 } as const satisfies BuildOptions;
 
 /** Resolves where pnpm installed a package, as seen from a package.json. */

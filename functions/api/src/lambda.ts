@@ -1,4 +1,3 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { evidenceLimitsFrom } from '@inovasi/core';
 import { createRateLimitCounters, DATA_ROLE_NAMES, DATA_ROLES } from '@inovasi/data';
 import { handle } from 'hono/aws-lambda';
@@ -6,7 +5,7 @@ import { z } from 'zod';
 import { createApp } from './app.ts';
 import { officialAreas } from './areas.ts';
 import { cognitoTokens } from './auth/cognito.ts';
-import { cognitoIdentityAdmin } from './auth/cognito-admin.ts';
+import { cognitoIdentityAdminOnDemand } from './auth/cognito-admin-on-demand.ts';
 import {
   commaSeparated,
   dataFunctionEnvironment,
@@ -58,7 +57,8 @@ const app = createApp({
     endSessionEndpoint: `${env.COGNITO_DOMAIN_ORIGIN}/logout`,
   },
   firstPlatformAdminEmail: env.FIRST_ADMIN_EMAIL,
-  identityAdmin: cognitoIdentityAdmin(new CognitoIdentityProviderClient({ region }), userPoolId),
+  // Cognito's SDK client is loaded by the first member administration or MFA check (docs/decisions/0041).
+  identityAdmin: cognitoIdentityAdminOnDemand(region, userPoolId),
   areas: officialAreas(),
   logger: createLogger({ serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'inovasi-api' }),
   evidenceLimits: evidenceLimitsFrom(process.env),

@@ -29,7 +29,7 @@ export function totpEnabledIn(user: Pick<AdminGetUserCommandOutput, 'UserMFASett
 export function cognitoIdentityAdmin(
   client: CognitoIdentityProviderClient,
   userPoolId: string,
-): IdentityAdmin {
+): Required<IdentityAdmin> {
   /** Creates the user, or with `resend` sends Cognito's invitation message again. */
   const createUser = (member: Member, invitee: Invitee, resend: boolean) =>
     client.send(

@@ -7,7 +7,13 @@ import {
   catalogReaderScope,
   type ScopedClientFactory,
 } from '@inovasi/data';
-import { CatalogSearchIndex, SnapshotFormatError } from './search/index.ts';
+import type { CatalogSearchIndex } from './search/index.ts';
+
+/**
+ * The search engine is loaded with the index it serves, by the first search of the instance; the
+ * routes that never search (most of them) do not parse it at cold start (docs/decisions/0041).
+ */
+const searchEngine = () => import('./search/index.ts');
 
 export interface CatalogServiceOptions {
   /**
@@ -121,6 +127,7 @@ export class CatalogService {
 
   /** Loads the current snapshot (or starts empty when none was written yet). */
   private async load(): Promise<void> {
+    const { CatalogSearchIndex, SnapshotFormatError } = await searchEngine();
     for (let attempt = 0; attempt < 3; attempt++) {
       const meta = await this.reader.meta();
       if (!meta.snapshot) {
@@ -153,6 +160,7 @@ export class CatalogService {
    * the log's current sequence, then re-applies recent steps the index may not have shown yet.
    */
   private async rebuildIndexFromSource(): Promise<CatalogSearchIndex> {
+    const { CatalogSearchIndex } = await searchEngine();
     const { sequence } = await this.reader.meta();
     const index = new CatalogSearchIndex();
     for await (const entries of this.reader.publishedEntries()) {

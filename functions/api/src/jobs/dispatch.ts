@@ -1,23 +1,42 @@
 import type { AppContext } from '../context.ts';
 import type { AppDeps } from '../deps.ts';
-import { inProcessJobs, type JobDispatcher, type JobRef } from './background.ts';
+import type { JobDispatcher, JobRef } from './job-ref.ts';
 
-const inProcess = new WeakMap<AppDeps, ReturnType<typeof inProcessJobs>>();
+type InProcessRunner = ReturnType<typeof import('./background.ts').inProcessJobs>;
 
-/** The app's dispatcher: the configured one, or one in-process runner per app (local mode, tests). */
-export function jobDispatcher(deps: AppDeps): JobDispatcher {
-  if (deps.jobs) return deps.jobs;
+const inProcess = new WeakMap<AppDeps, Promise<InProcessRunner>>();
+
+/**
+ * The in-process runner, with the job code it runs, is loaded by the first job: in AWS the jobs
+ * worker runs them and the API never needs it (docs/decisions/0041).
+ */
+function inProcessRunner(deps: AppDeps): Promise<InProcessRunner> {
   let runner = inProcess.get(deps);
   if (!runner) {
-    runner = inProcessJobs({ data: deps.data, logger: deps.logger });
+    runner = import('./background.ts').then(({ inProcessJobs }) =>
+      inProcessJobs({ data: deps.data, logger: deps.logger }),
+    );
+    // A failed load is not kept: the next job tries again.
+    runner.catch(() => inProcess.delete(deps));
     inProcess.set(deps, runner);
   }
   return runner;
 }
 
+/** The app's dispatcher: the configured one, or one in-process runner per app (local mode, tests). */
+export function jobDispatcher(deps: AppDeps): JobDispatcher {
+  if (deps.jobs) return deps.jobs;
+  return {
+    async dispatch(ref) {
+      (await inProcessRunner(deps)).dispatch(ref);
+    },
+  };
+}
+
 /** Resolves once the app's in-process runner has nothing left to do (tests, a clean shutdown). */
 export async function jobsIdle(deps: AppDeps): Promise<void> {
-  await inProcess.get(deps)?.idle();
+  const runner = await inProcess.get(deps)?.catch(() => undefined);
+  await runner?.idle();
 }
 
 /**

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AuditRepository, tenantScope } from '@inovasi/data';
-import { csvText } from '../csv.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, jsonContent, tenantParams } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
@@ -125,6 +124,8 @@ export const auditRoutes = createRouter()
       count += page.items.length;
       cursor = page.nextCursor;
     } while (cursor && count < EXPORT_LIMIT);
+    // The CSV writer is loaded by the first export: few requests ask for one (docs/decisions/0041).
+    const { csvText } = await import('../csv.ts');
     c.header('Content-Disposition', `attachment; filename="audit-${code}.csv"`);
     return c.body(csvText(AUDIT_CSV_HEADER, rows), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });

@@ -9,7 +9,7 @@ import {
   catalogEntrySchema,
   parseCatalogId,
 } from '@inovasi/core';
-import { InvalidSearchCursorError } from '../catalog/search/index.ts';
+import { InvalidSearchCursorError } from '../catalog/search/types.ts';
 import { catalogServiceFor } from '../catalog/service.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError, invalidCursorError } from '../errors.ts';

@@ -1,7 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  adviseWithLevers,
-  choosePortfolio,
   getRubric,
   projectRegion,
   RUBRIC_ID_PATTERN,
@@ -18,6 +16,9 @@ import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
 import { periodParams, periodRubric } from './periods.ts';
 import { leverSchema, moveSchema, portfolioSchema, projectionSchema } from './scoring-schemas.ts';
+
+/** The advice search and the portfolio choice are loaded by their first request (docs/decisions/0041). */
+const loadAdvice = () => import('../on-demand/advice.ts');
 
 const simulateRoute = createRoute({
   method: 'post',
@@ -143,6 +144,7 @@ export const scoringRoutes = createRouter()
     const { basis, limit } = c.req.valid('query');
     const access = await tenantAccess(c, code, 'projection.read');
     const period = await loadPeriod(access, year, (await periodRubric(access.periods, year)).id);
+    const { adviseWithLevers } = await loadAdvice();
     const advice = adviseWithLevers(period.state, { basis, limit });
     // `added` carries the assumed new innovation in full; a client needs only the summary fields.
     const moves = advice.moves.map((move) => {
@@ -161,6 +163,7 @@ export const scoringRoutes = createRouter()
     const { basis } = c.req.valid('query');
     const access = await tenantAccess(c, code, 'projection.read');
     const period = await loadPeriod(access, year, (await periodRubric(access.periods, year)).id);
+    const { choosePortfolio } = await loadAdvice();
     const choice = choosePortfolio(period.state, basis);
     const body: z.infer<typeof portfolioSchema> = {
       year,

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   type NewUnitInput,
-  readUnitList,
   UNIT_KINDS,
   type UnitImportRow,
   type UnitKind,
@@ -137,6 +136,8 @@ async function loadUnit(access: TenantAccess, unitId: string) {
 
 /** exceljs is loaded by the first import, not when the function starts (docs/decisions/0013). */
 const loadSpreadsheet = () => import('../exports/spreadsheet.ts');
+/** So is the unit list reader, with the import mapping it shares with the innovation import (0041). */
+const loadUnitList = () => import('../on-demand/unit-list.ts');
 
 async function readList(fileName: string, content: Buffer) {
   const { readSpreadsheet } = await loadSpreadsheet();
@@ -202,7 +203,11 @@ export const unitRoutes = createRouter()
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64))
       throw new ApiError(400, 'validation_failed', 'contentBase64');
     const sheets = await readList(input.fileName, Buffer.from(input.contentBase64, 'base64'));
-    const [opds, units] = await Promise.all([access.opds.list(), access.units.list()]);
+    const [opds, units, { readUnitList }] = await Promise.all([
+      access.opds.list(),
+      access.units.list(),
+      loadUnitList(),
+    ]);
     const { rows, headerFound } = readUnitList(sheets, { opds, units }, (unit) => importedUnitId(code, unit));
     if (!headerFound) throw new ApiError(400, 'import_no_header', 'contentBase64');
     const fresh = rows.filter((row) => row.status === 'new');
