@@ -1,4 +1,5 @@
 import type { Actor, TargetRule, Unit } from '@inovasi/core';
+import { todayInJakarta } from '@inovasi/core';
 import {
   AlreadyExistsError,
   InnovationRepository,
@@ -82,8 +83,9 @@ async function once(step: () => Promise<unknown>): Promise<void> {
   }
 }
 
+// Counted from Jakarta's date, as the standing counts its days: from 17:00 UTC a UTC date is a day behind.
 const inDays = (from: Date, days: number) =>
-  new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  new Date(Date.parse(`${todayInJakarta(from)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Written last: a restart finds it and leaves Bengkulu's demo as the people using it left it. */
 const UNITS_SEED = 'demo-units-1771';
