@@ -40,6 +40,8 @@ export default defineConfig({
       workbox: {
         globPatterns: ['index.html', 'assets/index-*.{js,css}', 'assets/*.css'],
         navigateFallback: null,
+        // Background Sync wakes the open tabs to send queued answers (public/sw-sync.js, ADR 0045).
+        importScripts: ['sw-sync.js'],
         cleanupOutdatedCaches: true,
         runtimeCaching: [
           {
