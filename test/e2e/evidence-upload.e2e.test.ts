@@ -307,18 +307,25 @@ describe('operator uploads evidence to an indicator', () => {
     journey.page.on('request', (request) => {
       if (request.url().endsWith('/evidence/uploads/multipart')) starts.push(request.url());
     });
-    await journey.context.setOffline(true);
-    await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
     const paused = 'Koneksi terputus. Unggahan dijeda dan berlanjut sendiri saat koneksi kembali.';
-    await panel.getByText(paused).waitFor({ timeout: 60_000 });
-    // Still offline, the tab reloads: the page and the queued upload come back from the device.
-    await journey.page.reload();
     const again = journey.page.getByTestId('indicator-sid.16').getByTestId('evidence-panel');
-    await again.getByTestId('upload-restored').waitFor({ timeout: 30_000 });
-    await again.getByText(paused).waitFor({ timeout: 60_000 });
-    expect(starts).toEqual([]);
+    await journey.context.setOffline(true);
+    try {
+      await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
+      await panel.getByText(paused).waitFor({ timeout: 60_000 });
+      // Still offline, the tab reloads: the page and the queued upload come back from the device.
+      await journey.page.reload();
+      await again.getByTestId('upload-restored').waitFor({ timeout: 30_000 });
+      await again.getByText(paused).waitFor({ timeout: 60_000 });
+      expect(starts).toEqual([]);
+    } catch (error) {
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text says where it stopped
+      console.info(`upload panel offline: ${await again.innerText().catch(() => 'no panel')}`);
+      throw error;
+    } finally {
+      await journey.context.setOffline(false);
+    }
 
-    await journey.context.setOffline(false);
     const result = again.getByTestId('upload-result');
     await result.getByText('Berkas lolos pemeriksaan').waitFor({ timeout: 60_000 });
     await result.getByText(`"${title}" diterima dan dilampirkan.`).waitFor();

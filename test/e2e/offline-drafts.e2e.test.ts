@@ -185,6 +185,37 @@ describe('offline drafts', () => {
     expect(new URL(journey.page.url()).pathname).toBe('/tugas');
   });
 
+  it('registers Background Sync for a queued answer; the service worker wakes the open tab, which sends it (#20)', async () => {
+    const operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
+    const created = await operator.createInnovation(operator.user.opdId ?? '', {
+      name: `Sinkron Latar ${Date.now()}`,
+    });
+    const read = () => operator.call<Stored>('GET', `/innovations/${created.id}`);
+    await journey.page.goto(`/inovasi/${created.id}`);
+    const regulation = journey.page.getByTestId('indicator-sid.16');
+    const perkada = /Peraturan Kepala Daerah \(Perkada\)/;
+    await regulation.getByRole('radio', { name: perkada }).waitFor();
+    // Counts the worker's wake-up messages in the page (the file is typed without the DOM).
+    await journey.page.evaluate(`(async () => {
+      window.syncWakes = 0;
+      await navigator.serviceWorker.ready;
+      navigator.serviceWorker.addEventListener('message', (event) => {
+        if (event.data && event.data.type === 'inovasi-queued-changes') window.syncWakes += 1;
+      });
+    })()`);
+    // A connection that fails while the browser believes it is online: the save is dropped on the way.
+    const answers = `**/innovations/${created.id}/answers/**`;
+    await journey.page.route(answers, (route) => route.abort('internetdisconnected'));
+    await regulation.getByRole('radio', { name: perkada }).click();
+    await regulation.getByTestId('answer-save-state').filter({ hasText: KEPT_OFFLINE }).waitFor();
+    // The browser is online, so it fires the sync at once: the worker asks the tab to send.
+    await expect
+      .poll(() => journey.page.evaluate('window.syncWakes'), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await journey.page.unroute(answers);
+    await expect.poll(async () => (await read()).answers['sid.16']?.level, { timeout: 40_000 }).toBe(2);
+  });
+
   it('reloads offline with the innovation read from the device, marked as such; the copy goes at sign-out (#20)', async () => {
     const operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
     const name = `Salinan Luring ${Date.now()}`;

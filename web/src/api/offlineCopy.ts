@@ -57,7 +57,10 @@ export function subjectOf(token: string | null): string | null {
   const payload = token?.split('.')[1];
   if (!payload) return null;
   try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (char) =>
+      char.charCodeAt(0),
+    );
+    const json = new TextDecoder().decode(bytes);
     const subject = (JSON.parse(json) as { sub?: unknown }).sub;
     return typeof subject === 'string' && subject !== '' ? subject : null;
   } catch {

@@ -87,6 +87,9 @@ export default function EvidenceUploader({
   const [dateMissing, setDateMissing] = useState(false);
   const controller = useRef<AbortController | null>(null);
   const upload = useMutation({
+    // Offline, React Query would pause the mutation in memory, where a reload loses it; the upload
+    // keeps its file on the device and waits for the connection itself (resumable.ts, ADR 0045).
+    networkMode: 'always',
     mutationFn: async (input: Chosen): Promise<Outcome> => {
       controller.current = new AbortController();
       if (keptAs && !input.fromDevice) {
