@@ -38,8 +38,12 @@ export default defineConfig({
       registerType: 'autoUpdate',
       manifest: false,
       workbox: {
-        globPatterns: ['index.html', 'assets/index-*.{js,css}', 'assets/*.css'],
+        // The hashing worker (6 KB) too: an upload started offline hashes its file before it waits
+        // for the connection (ADR 0045).
+        globPatterns: ['index.html', 'assets/index-*.{js,css}', 'assets/*.css', 'assets/sha256.worker-*.js'],
         navigateFallback: null,
+        // Background Sync wakes the open tabs to send queued answers (public/sw-sync.js, ADR 0045).
+        importScripts: ['sw-sync.js'],
         cleanupOutdatedCaches: true,
         runtimeCaching: [
           {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DemoApi, eligibleProfile } from './support/api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { PHONE } from './support/browser.ts';
+import { clearStore, storedKeys } from './support/device-stores.ts';
 import { useJourney } from './support/journey.ts';
 import { saveScreenshot, signInAs } from './support/journeys.ts';
 import { RESULTS_DIR } from './support/paths.ts';
@@ -183,6 +184,8 @@ describe('operator uploads evidence to an indicator', () => {
   });
 
   it('resumes after the tab reloads: the same file picked again sends only the missing parts (#20)', async () => {
+    // The path for a file the browser could not keep (over the size limit or the quota): the kept
+    // copy is removed before the reload, so the person picks the file again.
     const file = largePdf('laporan-reload.pdf', 16 * 1024 * 1024);
     const title = `Laporan dilanjutkan ${Date.now()}`;
     const { panel } = await chooseForNewInnovation(file, title);
@@ -205,6 +208,7 @@ describe('operator uploads evidence to an indicator', () => {
     });
     await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
     await firstStored;
+    await clearStore(journey.page, 'inovasi-uploads', 'files');
     // The tab reloads mid-upload (a phone dropping the page): the parts in flight are lost.
     await journey.page.reload();
     const reloadedAt = Date.now();
@@ -238,6 +242,95 @@ describe('operator uploads evidence to an indicator', () => {
     const sentAfter = [...parts.storedAt].filter(([, at]) => at > reloadedAt).map(([part]) => part);
     for (const part of sentAfter) expect(storedBefore, `part ${part} sent twice`).not.toContain(part);
     await cdp.detach();
+  });
+
+  it('survives a reload without picking the file again: the kept file resumes by itself (#20)', async () => {
+    const file = largePdf('laporan-tersimpan.pdf', 16 * 1024 * 1024);
+    const title = `Laporan tersimpan ${Date.now()}`;
+    const { panel } = await chooseForNewInnovation(file, title);
+    const starts: string[] = [];
+    journey.page.on('request', (request) => {
+      if (request.url().endsWith('/evidence/uploads/multipart')) starts.push(request.url());
+    });
+    const parts = watchParts();
+    const cdp = await journey.context.newCDPSession(journey.page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 3 * 1024 * 1024,
+    });
+    const firstStored = journey.page.waitForEvent('requestfinished', {
+      predicate: (request) => request.method() === 'PUT' && request.url().includes('uploadId='),
+      timeout: 60_000,
+    });
+    await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await firstStored;
+    expect(await storedKeys(journey.page, 'inovasi-uploads', 'files')).toHaveLength(1);
+    await journey.page.reload();
+    const reloadedAt = Date.now();
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    const storedBefore = parts.storedBefore(reloadedAt);
+    expect(storedBefore.length).toBeGreaterThan(0);
+    expect(storedBefore.length).toBeLessThan(4);
+
+    // No file picker, no click: the uploader opens with the kept file and goes on.
+    const again = journey.page.getByTestId('indicator-sid.16').getByTestId('evidence-panel');
+    await again
+      .getByTestId('upload-restored')
+      .getByText(/^Melanjutkan unggahan laporan-tersimpan\.pdf/)
+      .waitFor();
+    const result = again.getByTestId('upload-result');
+    await result.getByText('Berkas lolos pemeriksaan').waitFor({ timeout: 60_000 });
+    await result.getByText(`"${title}" diterima dan dilampirkan.`).waitFor();
+
+    expect(starts).toHaveLength(1);
+    for (const part of storedBefore) expect(parts.attempts.get(part), `part ${part}`).toBe(1);
+    const sentAfter = [...parts.storedAt].filter(([, at]) => at > reloadedAt).map(([part]) => part);
+    for (const part of sentAfter) expect(storedBefore, `part ${part} sent twice`).not.toContain(part);
+    // Done: the device keeps no copy of the file.
+    expect(await storedKeys(journey.page, 'inovasi-uploads', 'files')).toEqual([]);
+    await cdp.detach();
+  });
+
+  it('queues an upload started offline, through a reload, and starts it when the connection returns (#20)', async () => {
+    const file = largePdf('laporan-luring.pdf', 6 * 1024 * 1024);
+    const title = `Laporan luring ${Date.now()}`;
+    const { panel } = await chooseForNewInnovation(file, title);
+    const starts: string[] = [];
+    journey.page.on('request', (request) => {
+      if (request.url().endsWith('/evidence/uploads/multipart')) starts.push(request.url());
+    });
+    const paused = 'Koneksi terputus. Unggahan dijeda dan berlanjut sendiri saat koneksi kembali.';
+    const again = journey.page.getByTestId('indicator-sid.16').getByTestId('evidence-panel');
+    await journey.context.setOffline(true);
+    try {
+      await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
+      await panel.getByText(paused).waitFor({ timeout: 60_000 });
+      // Still offline, the tab reloads: the page and the queued upload come back from the device.
+      await journey.page.reload();
+      await again.getByTestId('upload-restored').waitFor({ timeout: 30_000 });
+      await again.getByText(paused).waitFor({ timeout: 60_000 });
+      expect(starts).toEqual([]);
+    } catch (error) {
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text says where it stopped
+      console.info(`upload panel offline: ${await again.innerText().catch(() => 'no panel')}`);
+      throw error;
+    } finally {
+      await journey.context.setOffline(false);
+    }
+
+    const result = again.getByTestId('upload-result');
+    await result.getByText('Berkas lolos pemeriksaan').waitFor({ timeout: 60_000 });
+    await result.getByText(`"${title}" diterima dan dilampirkan.`).waitFor();
+    expect(starts).toHaveLength(1);
+    expect(await storedKeys(journey.page, 'inovasi-uploads', 'files')).toEqual([]);
   });
 
   it('cancels an upload: the parts are dropped and no pending item stays (#20.7)', async () => {

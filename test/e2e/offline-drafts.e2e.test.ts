@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DemoApi } from './support/api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { PHONE } from './support/browser.ts';
+import { storedKeys } from './support/device-stores.ts';
 import { useJourney } from './support/journey.ts';
 import { saveScreenshot, signInAs } from './support/journeys.ts';
 
@@ -157,5 +158,137 @@ describe('offline drafts', () => {
       .waitFor();
     await expect.poll(async () => (await read()).answers['sid.16']?.level).toBe(2);
     expect(journey.pageErrors).toEqual([]);
+  });
+
+  it('sends a queued answer from another page of the app when the connection returns (#20)', async () => {
+    const operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
+    const created = await operator.createInnovation(operator.user.opdId ?? '', {
+      name: `Antrean Aplikasi ${Date.now()}`,
+    });
+    const read = () => operator.call<Stored>('GET', `/innovations/${created.id}`);
+    await journey.page.goto(`/inovasi/${created.id}`);
+    const regulation = journey.page.getByTestId('indicator-sid.16');
+    const perkada = /Peraturan Kepala Daerah \(Perkada\)/;
+    await regulation.getByRole('radio', { name: perkada }).waitFor();
+
+    await journey.context.setOffline(true);
+    await regulation.getByRole('radio', { name: perkada }).click();
+    await regulation.getByTestId('answer-save-state').filter({ hasText: KEPT_OFFLINE }).waitFor();
+    // The operator moves on in the app, still offline: the innovation's page is gone.
+    await journey.page.getByRole('button', { name: 'Buka menu navigasi' }).click();
+    await journey.page.getByRole('link', { name: 'Tugas Saya' }).click();
+    await journey.page.waitForURL(/\/tugas$/);
+    await regulation.waitFor({ state: 'detached' });
+
+    await journey.context.setOffline(false);
+    await expect.poll(async () => (await read()).answers['sid.16']?.level, { timeout: 30_000 }).toBe(2);
+    expect(new URL(journey.page.url()).pathname).toBe('/tugas');
+  });
+
+  it('registers Background Sync for a queued answer; the service worker wakes the open tab, which sends it (#20)', async () => {
+    const operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
+    const created = await operator.createInnovation(operator.user.opdId ?? '', {
+      name: `Sinkron Latar ${Date.now()}`,
+    });
+    const read = () => operator.call<Stored>('GET', `/innovations/${created.id}`);
+    await journey.page.goto(`/inovasi/${created.id}`);
+    const regulation = journey.page.getByTestId('indicator-sid.16');
+    const perkada = /Peraturan Kepala Daerah \(Perkada\)/;
+    await regulation.getByRole('radio', { name: perkada }).waitFor();
+    // Counts the worker's wake-up messages in the page (the file is typed without the DOM).
+    await journey.page.evaluate(`(async () => {
+      window.syncWakes = 0;
+      await navigator.serviceWorker.ready;
+      navigator.serviceWorker.addEventListener('message', (event) => {
+        if (event.data && event.data.type === 'inovasi-queued-changes') window.syncWakes += 1;
+      });
+    })()`);
+    // A connection that fails while the browser believes it is online: the save is dropped on the way.
+    const answers = `**/innovations/${created.id}/answers/**`;
+    await journey.page.route(answers, (route) => route.abort('internetdisconnected'));
+    await regulation.getByRole('radio', { name: perkada }).click();
+    await regulation.getByTestId('answer-save-state').filter({ hasText: KEPT_OFFLINE }).waitFor();
+    // The browser is online, so it fires the sync at once: the worker asks the tab to send.
+    await expect
+      .poll(() => journey.page.evaluate('window.syncWakes'), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await journey.page.unroute(answers);
+    await expect.poll(async () => (await read()).answers['sid.16']?.level, { timeout: 40_000 }).toBe(2);
+  });
+
+  it('reloads offline with the innovation read from the device, marked as such; the copy goes at sign-out (#20)', async () => {
+    const operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
+    const name = `Salinan Luring ${Date.now()}`;
+    const created = await operator.createInnovation(operator.user.opdId ?? '', { name });
+    const read = () => operator.call<Stored>('GET', `/innovations/${created.id}`);
+    await journey.page.goto(`/inovasi/${created.id}`);
+    await journey.page.getByRole('heading', { level: 1, name }).waitFor();
+    const perkada = /Peraturan Kepala Daerah \(Perkada\)/;
+    await journey.page.getByTestId('indicator-sid.16').getByRole('radio', { name: perkada }).waitFor();
+    expect(await journey.page.getByTestId('offline-copy-notice').count()).toBe(0);
+
+    await journey.context.setOffline(true);
+    await journey.page.getByTestId('indicator-sid.16').getByRole('radio', { name: perkada }).click();
+    await journey.page
+      .getByTestId('indicator-sid.16')
+      .getByTestId('answer-save-state')
+      .filter({ hasText: KEPT_OFFLINE })
+      .waitFor();
+    await journey.page.reload();
+
+    // The innovation, from the copy on the device, said to be one; the queued answer on top of it.
+    await journey.page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 30_000 });
+    await journey.page
+      .getByTestId('offline-copy-notice')
+      .getByText(/^Luring — data per .+, dari salinan di perangkat ini\./)
+      .waitFor();
+    const card = journey.page.getByTestId('indicator-sid.16');
+    await card.getByTestId('answer-save-state').filter({ hasText: KEPT_OFFLINE }).waitFor();
+    expect(await card.getByRole('radio', { name: perkada }).isChecked()).toBe(true);
+    await saveScreenshot(journey.page, 'offline-reload-copy');
+
+    await journey.context.setOffline(false);
+    await expect.poll(async () => (await read()).answers['sid.16']?.level, { timeout: 30_000 }).toBe(2);
+    await journey.page.getByTestId('offline-copy-notice').waitFor({ state: 'detached' });
+
+    // Only the person's own copy, and it goes at sign-out.
+    const kept = await storedKeys(journey.page, 'inovasi-offline', 'responses');
+    expect(kept.some((key) => key.endsWith(`/tenants/35.22/innovations/${created.id}`))).toBe(true);
+    expect(
+      kept.every((key) => key === '#owner' || !key.includes('/tenants/') || key.includes('/tenants/35.22/')),
+    ).toBe(true);
+    await journey.page.getByRole('button', { name: 'Buka menu navigasi' }).click();
+    await journey.page.getByRole('button', { name: 'Keluar' }).click();
+    await journey.page.waitForURL(/\/masuk/);
+    await expect.poll(() => storedKeys(journey.page, 'inovasi-offline', 'responses')).toEqual([]);
+  });
+
+  it('deletes the copy of the previous person when someone else signs in on the same browser (#20)', async () => {
+    const operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
+    const name = `Komputer Bersama ${Date.now()}`;
+    const created = await operator.createInnovation(operator.user.opdId ?? '', { name });
+    await signInAs(journey.page, 'opd1.3522@demo.local');
+    await journey.page.goto(`/inovasi/${created.id}`);
+    await journey.page.getByRole('heading', { level: 1, name }).waitFor();
+    const mine = (keys: string[]) => keys.filter((key) => key.includes(`/innovations/${created.id}`));
+    await expect
+      .poll(async () => mine(await storedKeys(journey.page, 'inovasi-offline', 'responses')).length)
+      .toBeGreaterThan(0);
+
+    // The tab closes without signing out; a colleague signs in on the same browser. The provider's
+    // own session (its cookie) would sign the first person in again; the colleague's is their own.
+    await journey.page.close();
+    await journey.context.clearCookies();
+    await journey.reopen();
+    await signInAs(journey.page, 'verifikator.3522@demo.local');
+    expect(
+      await journey.page.evaluate(
+        'JSON.parse(atob(sessionStorage.getItem("inovasi.token").split(".")[1])).sub',
+      ),
+    ).toBe('verifikator.3522@demo.local');
+    await expect
+      .poll(async () => mine(await storedKeys(journey.page, 'inovasi-offline', 'responses')))
+      .toEqual([]);
+    expect(await storedKeys(journey.page, 'inovasi-offline', 'responses')).toContain('#owner');
   });
 });

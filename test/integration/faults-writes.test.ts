@@ -7,6 +7,7 @@ import { ALL_FAULTS, FaultInjector } from '../support/faults.ts';
 import { fillPath, type JsonSchema, type Operation, operationsOf, sampleOf } from '../support/openapi.ts';
 import { changeShape, snapshotStore } from '../support/snapshot.ts';
 import { setStatus } from './exports/support.ts';
+import { multipartRecipes } from './faults/multipart-recipes.ts';
 
 /**
  * Every write either completes or leaves no trace, under faults. For every write route of the
@@ -36,8 +37,6 @@ const FAULT_RATE = 0.2;
  */
 const CONTEST_NO_RECIPE =
   'no recipe yet: a call, its entries and its panel need a set-up this suite does not build (issue 22); test/integration/contests/contest-flow.test.ts covers the routes without faults';
-const MULTIPART_NO_RECIPE =
-  'no recipe yet: needs a started multipart upload with its parts in the store (issue 20); test/integration/evidence/multipart.test.ts covers it without faults';
 
 const NOT_EXERCISED: Record<string, string> = {
   // One transaction per recipient (marker, notification, e-mail) and one audit entry after them:
@@ -63,8 +62,6 @@ const NOT_EXERCISED: Record<string, string> = {
   'POST /tenants/{code}/contests/{callId}/results/approve': CONTEST_NO_RECIPE,
   'POST /tenants/{code}/contests/{callId}/results/announce': CONTEST_NO_RECIPE,
   'POST /contest-sign-up': CONTEST_NO_RECIPE,
-  'POST /tenants/{code}/evidence/{evidenceId}/multipart/{uploadId}/complete': MULTIPART_NO_RECIPE,
-  'DELETE /tenants/{code}/evidence/{evidenceId}/multipart/{uploadId}': MULTIPART_NO_RECIPE,
 };
 
 interface Call {
@@ -736,6 +733,7 @@ const RECIPES: Record<string, () => Promise<Call>> = {
     if (linked.status !== 201) throw new Error(`could not link: ${linked.text.slice(0, 160)}`);
     return { path: `/tenants/${TENANT}/evidence/${id}/unlink`, body: target };
   },
+  ...multipartRecipes({ env: () => env, tenant: TENANT, token: admin, upload: uploadRequest, bytes: PNG }),
 };
 
 /** Builds one valid call of a write route, preparing whatever it needs without faults. */

@@ -2,6 +2,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import { getLanguage } from '../i18n/language.ts';
 import { ApiError, NetworkError } from './errors.ts';
 import type { ApiErrorBody, paths } from './model.ts';
+import { offlineCopyMiddleware } from './offlineCopy.ts';
 import { clearToken, readToken } from './token.ts';
 
 export const API_BASE = '/api/v1';
@@ -64,7 +65,8 @@ const sessionMiddleware: Middleware = {
 };
 
 export const api = createClient<paths>({ baseUrl: API_BASE });
-api.use(sessionMiddleware);
+// Registered after the session: its onError runs first and may answer from the local copy.
+api.use(sessionMiddleware, offlineCopyMiddleware);
 
 interface ApiResult<T> {
   data?: T;

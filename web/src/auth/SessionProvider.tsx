@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { api, onMfaRequired, onSessionRefused, type SessionRefusal, unwrap } from '../api/client.ts';
 import type { Role, SessionUser, Tenant } from '../api/model.ts';
+import { claimOfflineCopies, clearDeviceData } from '../api/offlineCopy.ts';
 import { queryKeys } from '../api/queries.ts';
 import { clearToken, readToken, storeToken, subscribeToken } from '../api/token.ts';
 import { getLanguage } from '../i18n/language.ts';
@@ -45,6 +46,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     onSessionRefused((reason) => {
       setEnded(reason);
       queryClient.clear();
+      // A closed or removed account keeps nothing on the device; an expired session is the same person.
+      if (reason !== 'expired') void clearDeviceData();
       void userManager()
         .then((manager) => manager.removeUser())
         .catch(() => undefined);
@@ -88,6 +91,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     (newToken: string) => {
       queryClient.clear();
       setEnded(null);
+      // Another person's local copy goes before this session reads anything (docs/decisions/0045).
+      void claimOfflineCopies(newToken);
       storeToken(newToken);
     },
     [queryClient],
@@ -116,7 +121,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setEnded(null);
     clearToken();
     queryClient.clear();
-    void signOutAtProvider(idToken).catch(() => undefined);
+    // The device's copies go before the page leaves for the provider (an unload would abort the delete).
+    void clearDeviceData()
+      .then(() => signOutAtProvider(idToken))
+      .catch(() => undefined);
   }, [queryClient]);
 
   const value = useMemo(

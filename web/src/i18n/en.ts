@@ -346,6 +346,8 @@ export const en: Dictionary = {
   'indicator.saveFor': 'Save answer: {name}',
   'indicator.keptOffline':
     'No connection: the answer is kept on this device and sent when the connection returns.',
+  'offline.copyNotice':
+    'Offline — data as of {time}, from the copy on this device. Changes waiting to be sent are shown on top.',
   'indicator.offlineConflictTitle': 'Offline answer not sent yet',
   'indicator.offlineConflict':
     'While you were offline, someone else changed this innovation. Choose which answer to keep; nothing is discarded without your choice.',
@@ -845,6 +847,8 @@ export const en: Dictionary = {
     'The connection dropped. The upload is paused and continues by itself when the connection returns.',
   'evidence.cancelUpload': 'Cancel upload',
   'evidence.uploadCancelled': 'Upload cancelled. No file was kept.',
+  'evidence.restoredHint':
+    'Resuming the upload of {name} from the copy on this device; no need to choose the file again.',
   'evidence.resumeHint':
     'This file was partly uploaded from this browser before; the parts already sent are not sent again.',
   'evidence.phase.requesting': 'Asking for an upload link…',

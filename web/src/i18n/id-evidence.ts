@@ -42,6 +42,8 @@ export const idEvidence = {
   'evidence.phase.offline': 'Koneksi terputus. Unggahan dijeda dan berlanjut sendiri saat koneksi kembali.',
   'evidence.cancelUpload': 'Batalkan unggahan',
   'evidence.uploadCancelled': 'Unggahan dibatalkan. Tidak ada berkas yang tersimpan.',
+  'evidence.restoredHint':
+    'Melanjutkan unggahan {name} dari salinan di perangkat ini; berkas tidak perlu dipilih lagi.',
   'evidence.resumeHint':
     'Berkas ini pernah mulai diunggah dari peramban ini; bagian yang sudah terkirim tidak dikirim ulang.',
   'evidence.phase.requesting': 'Meminta izin unggah…',

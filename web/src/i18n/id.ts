@@ -296,6 +296,8 @@ export const id = {
   'indicator.saveFor': 'Simpan jawaban: {name}',
   'indicator.keptOffline':
     'Tidak ada koneksi: jawaban disimpan di perangkat ini dan dikirim saat koneksi kembali.',
+  'offline.copyNotice':
+    'Luring — data per {time}, dari salinan di perangkat ini. Perubahan yang menunggu dikirim ditampilkan di atasnya.',
   'indicator.offlineConflictTitle': 'Jawaban luring belum terkirim',
   'indicator.offlineConflict':
     'Selama Anda luring, inovasi ini diubah orang lain. Pilih jawaban yang dipakai; tidak ada yang dibuang tanpa pilihan Anda.',

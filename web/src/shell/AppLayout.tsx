@@ -9,6 +9,7 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 import { INNOVATION_ROLES, navItemsFor } from './navigation.ts';
+import { OfflineCopyNotice } from './OfflineCopyNotice.tsx';
 import { RouteErrorBoundary } from './RouteErrorBoundary.tsx';
 
 const MAIN_ID = 'konten-utama';
@@ -33,6 +34,7 @@ export function AppLayout() {
         <RoleNavigation onNavigate={closeNav} />
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+        <OfflineCopyNotice />
         {/* Keyed by path so that leaving a screen that failed also clears the failure. */}
         <RouteErrorBoundary key={pathname}>
           <Suspense fallback={<LoadingState />}>

@@ -8,6 +8,8 @@ import { ErrorState, LoadingState } from '../components/PageStates.tsx';
 
 /** In AWS only, and once per administrator: its chunk (with the QR encoder) loads when needed. */
 const MfaEnrolmentPage = lazy(() => import('../features/signin/MfaEnrolmentPage.tsx'));
+/** Sends answers kept offline from any page (docs/decisions/0045); its own small chunk. */
+const QueuedChangesSender = lazy(() => import('../features/innovations/QueuedChangesSender.tsx'));
 
 /** Everything under it needs a signed-in user; `/me` is loaded once here and shared through context. */
 export function RequireSession() {
@@ -37,6 +39,9 @@ export function RequireSession() {
   }
   return (
     <MeContext.Provider value={me.data}>
+      <Suspense fallback={null}>
+        <QueuedChangesSender />
+      </Suspense>
       <Outlet />
     </MeContext.Provider>
   );

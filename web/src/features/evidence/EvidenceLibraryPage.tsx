@@ -45,6 +45,7 @@ export default function EvidenceLibraryPage() {
         <EvidenceUploader
           code={code}
           inputLabel={t('evidence.chooseFile')}
+          resumeSlot="library"
           onPassed={async () => {
             refresh();
             return [];

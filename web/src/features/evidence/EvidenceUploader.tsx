@@ -2,7 +2,7 @@ import '../../i18n/id-evidence.ts';
 import '../../i18n/id-polish.ts';
 import { Alert, Button, Group, NativeSelect, Paper, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { type ChangeEvent, type FormEvent, useId, useRef, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
 import {
   EVIDENCE_KINDS,
@@ -11,10 +11,12 @@ import {
   type EvidenceKind,
   type EvidenceMediaType,
 } from '../../api/model.ts';
+import { useMe } from '../../auth/MeContext.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FindingList, mergeFindings, useBytes } from './EvidenceBits.tsx';
+import { forgetUpload, keepUpload, keptKey, keptUpload } from './keptFiles.ts';
 import { unfinishedUpload, uploadEvidenceResumable } from './resumable.ts';
 import {
   ACCEPT,
@@ -36,6 +38,11 @@ interface Props {
   defaultKind?: EvidenceKind;
   /** The indicator's level dates its evidence, so an undated file would be flagged: ask for the date. */
   dateRequired?: boolean;
+  /**
+   * Where this uploader sits (an innovation's indicator, the library): with it, the file of an
+   * upload in progress is kept on the device and a reload resumes it without the file picker.
+   */
+  resumeSlot?: string;
 }
 
 interface Chosen {
@@ -44,6 +51,8 @@ interface Chosen {
   title: string;
   kind: EvidenceKind;
   documentDate: string;
+  /** Came back from the device after a reload: already kept there. */
+  fromDevice?: boolean;
 }
 
 interface Outcome extends UploadResult {
@@ -63,7 +72,10 @@ export default function EvidenceUploader({
   inputLabel,
   defaultKind,
   dateRequired = false,
+  resumeSlot,
 }: Props) {
+  const { user } = useMe();
+  const keptAs = resumeSlot ? keptKey(user.id, code, resumeSlot) : null;
   const t = useT();
   const bytes = useBytes();
   const errorMessage = useErrorMessage();
@@ -75,8 +87,15 @@ export default function EvidenceUploader({
   const [dateMissing, setDateMissing] = useState(false);
   const controller = useRef<AbortController | null>(null);
   const upload = useMutation({
+    // Offline, React Query would pause the mutation in memory, where a reload loses it; the upload
+    // keeps its file on the device and waits for the connection itself (resumable.ts, ADR 0045).
+    networkMode: 'always',
     mutationFn: async (input: Chosen): Promise<Outcome> => {
       controller.current = new AbortController();
+      if (keptAs && !input.fromDevice) {
+        const { fromDevice: _kept, ...form } = input;
+        await keepUpload(keptAs, form);
+      }
       const result = await uploadEvidenceResumable(
         {
           code,
@@ -90,11 +109,43 @@ export default function EvidenceUploader({
         setProgress,
         controller.current.signal,
       );
+      if (keptAs) await forgetUpload(keptAs);
       const warnings = onPassed ? await onPassed(result.evidence) : [];
       return { ...result, warnings };
     },
+    onError: (error) => {
+      // Over: rejected by intake or cancelled. Anything else (the connection) may still resume.
+      const over =
+        (error instanceof ApiError && error.status === 422) ||
+        (error instanceof DOMException && error.name === 'AbortError');
+      if (keptAs && over) void forgetUpload(keptAs);
+    },
     onSettled: () => setProgress(null),
   });
+
+  // After a reload: the kept file and its form come back and the upload goes on by itself, from
+  // the parts the store already holds (or waits for the connection if there is none).
+  const resume = upload.mutate;
+  useEffect(() => {
+    if (!keptAs) return;
+    let live = true;
+    void keptUpload(keptAs).then((kept) => {
+      if (!live || !kept) return;
+      const again: Chosen = {
+        file: kept.file,
+        mediaType: kept.mediaType,
+        title: kept.title,
+        kind: kept.kind,
+        documentDate: kept.documentDate,
+        fromDevice: true,
+      };
+      setChosen(again);
+      resume(again);
+    });
+    return () => {
+      live = false;
+    };
+  }, [keptAs, resume]);
 
   function pick(event: ChangeEvent<HTMLInputElement>) {
     upload.reset();
@@ -129,6 +180,7 @@ export default function EvidenceUploader({
   function startOver() {
     upload.reset();
     setChosen(null);
+    if (keptAs) void forgetUpload(keptAs);
     if (inputRef.current) inputRef.current.value = '';
   }
 
@@ -229,7 +281,12 @@ export default function EvidenceUploader({
                   miw={150}
                 />
               </Group>
-              {resumable && (
+              {chosen.fromDevice && (
+                <Text size="xs" role="note" data-testid="upload-restored">
+                  {t('evidence.restoredHint', { name: chosen.file.name })}
+                </Text>
+              )}
+              {resumable && !chosen.fromDevice && (
                 <Text size="xs" role="note" data-testid="upload-resumable">
                   {t('evidence.resumeHint')}
                 </Text>

@@ -1,12 +1,14 @@
 import '../../i18n/id-evidence.ts';
 import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Evidence, IndicatorEvidence, IndicatorEvidenceState } from '../../api/model.ts';
+import { useMe } from '../../auth/MeContext.tsx';
 import { LoadingState } from '../../components/PageStates.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { documentDateRequired } from './documentDate.ts';
 import { EvidencePreview, EvidenceStatusBadge, FindingList } from './EvidenceBits.tsx';
+import { keptKey, useKeptUpload } from './keptFiles.ts';
 import { linkToIndicator } from './upload.ts';
 import { asFindings, useRefreshEvidence, useUnlinkEvidence } from './useEvidence.ts';
 
@@ -43,6 +45,13 @@ export function IndicatorEvidencePanel({ code, innovationId, opdId, indicator, e
   const refresh = useRefreshEvidence(code);
   const unlink = useUnlinkEvidence(code, innovationId, indicator.code);
   const [mode, setMode] = useState<'none' | 'upload' | 'video' | 'library'>('none');
+  // An upload in progress here before a reload: open the uploader, which resumes it by itself.
+  const { user } = useMe();
+  const resumeSlot = `${innovationId}|${indicator.code}`;
+  const { kept } = useKeptUpload(keptKey(user.id, code, resumeSlot));
+  useEffect(() => {
+    if (kept && canEdit) setMode('upload');
+  }, [kept, canEdit]);
   const headingId = `data-dukung-${indicator.code.replace('.', '-')}`;
 
   if (!entry) return null;
@@ -206,6 +215,7 @@ export function IndicatorEvidencePanel({ code, innovationId, opdId, indicator, e
                   onPassed={link}
                   inputLabel={t('evidence.chooseFileFor', { name: indicator.name })}
                   dateRequired={documentDateRequired(dates)}
+                  resumeSlot={resumeSlot}
                 />
               )}
               {mode === 'video' && (

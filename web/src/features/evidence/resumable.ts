@@ -102,6 +102,8 @@ const transient = (error: unknown) =>
 // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 async function persist<T>(step: () => Promise<T>, signal: AbortSignal, onRetry: (attempt: number) => void) {
   for (let attempt = 1; ; attempt++) {
+    // Started or resumed without a connection: the page says the upload waits, not that it asks.
+    if (!navigator.onLine) onRetry(attempt);
     await online(signal);
     try {
       return await step();

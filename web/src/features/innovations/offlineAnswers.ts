@@ -1,6 +1,6 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { createStore, del, get, update } from 'idb-keyval';
-import { useCallback, useEffect, useState } from 'react';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { createStore, del, get, keys, update } from 'idb-keyval';
+import { useEffect, useMemo, useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { AnswerInput, Innovation } from '../../api/model.ts';
@@ -38,8 +38,8 @@ const drafts = () => {
   return opened;
 };
 
-/** How often a kept queue is tried again while the page is open. */
-const RETRY_EVERY_MS = 20_000;
+/** How often kept queues are tried again while the app is open. */
+export const RETRY_EVERY_MS = 20_000;
 
 const listeners = new Set<() => void>();
 const changed = () => {
@@ -47,6 +47,25 @@ const changed = () => {
 };
 
 const queueKey = (userId: string, code: string, innovationId: string) => `${userId}|${code}|${innovationId}`;
+
+/** The tag of the Background Sync registration the service worker answers (public/sw-sync.js). */
+export const SYNC_TAG = 'inovasi-queued-changes';
+
+/**
+ * Asks the browser to wake the service worker when the connection is back, where Background Sync
+ * exists (Chromium). The worker holds no token: it asks the open tabs to send (QueuedChangesSender).
+ */
+export function requestBackgroundSync(): void {
+  const worker = (navigator as { serviceWorker?: ServiceWorkerContainer }).serviceWorker;
+  if (!worker) return;
+  void worker.ready
+    .then((registration) =>
+      (
+        registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }
+      ).sync?.register(SYNC_TAG),
+    )
+    .catch(() => undefined);
+}
 
 export async function queueAnswer(key: string, indicator: string, body: AnswerInput, version: number) {
   await update<AnswerQueue>(
@@ -59,6 +78,7 @@ export async function queueAnswer(key: string, indicator: string, body: AnswerIn
     drafts(),
   );
   changed();
+  requestBackgroundSync();
 }
 
 async function dropAnswer(key: string, indicator: string, nextBase?: number) {
@@ -114,6 +134,51 @@ function flush(
 }
 
 /**
+ * How one innovation's queue is sent: each answer with the session current at that moment (the
+ * API client reads the newest token per request), the result put into React Query's cache.
+ */
+function senderFor(queryClient: QueryClient, code: string, innovationId: string) {
+  const send = async (indicator: string, body: AnswerInput, version: number) => {
+    const saved = await unwrap(
+      api.PUT('/tenants/{code}/innovations/{id}/answers/{indicator}', {
+        params: { path: { code, id: innovationId, indicator } },
+        headers: ifMatch(version),
+        body,
+      }),
+    );
+    queryClient.setQueryData(queryKeys.innovation(code, innovationId), saved);
+    void queryClient.invalidateQueries({ queryKey: [...queryKeys.innovations(code), 'list'] });
+    return saved;
+  };
+  /** The innovation as the server has it now, into the cache; its version. */
+  const latestVersion = async () => {
+    const latest = await unwrap(
+      api.GET('/tenants/{code}/innovations/{id}', { params: { path: { code, id: innovationId } } }),
+    );
+    queryClient.setQueryData(queryKeys.innovation(code, innovationId), latest);
+    return latest.version;
+  };
+  return { send, latestVersion };
+}
+
+/**
+ * Sends every queue the person has kept, whatever page is open (docs/decisions/0045): the app-level
+ * sender calls it when the connection returns, on a timer and when the service worker's Background
+ * Sync asks. A queue in conflict waits for the person on its innovation's page.
+ */
+export async function sendAllQueues(userId: string, queryClient: QueryClient): Promise<void> {
+  if (!navigator.onLine) return;
+  const mine = (await keys(drafts())).filter(
+    (key): key is string => typeof key === 'string' && key.startsWith(`${userId}|`),
+  );
+  for (const key of mine) {
+    const [, code = '', innovationId = ''] = key.split('|');
+    const { send, latestVersion } = senderFor(queryClient, code, innovationId);
+    await flush(key, send, latestVersion).catch(() => undefined);
+  }
+}
+
+/**
  * The offline queue of one innovation for the signed-in person: what is waiting, and the ways to
  * add to it, to send it, and to settle a conflict (send mine on top of the latest, or keep theirs).
  */
@@ -122,31 +187,10 @@ export function useAnswerQueue(code: string, innovationId: string) {
   const queryClient = useQueryClient();
   const key = queueKey(user.id, code, innovationId);
   const [queue, setQueue] = useState<AnswerQueue | undefined>(undefined);
-
-  const send = useCallback(
-    async (indicator: string, body: AnswerInput, version: number) => {
-      const saved = await unwrap(
-        api.PUT('/tenants/{code}/innovations/{id}/answers/{indicator}', {
-          params: { path: { code, id: innovationId, indicator } },
-          headers: ifMatch(version),
-          body,
-        }),
-      );
-      queryClient.setQueryData(queryKeys.innovation(code, innovationId), saved);
-      void queryClient.invalidateQueries({ queryKey: [...queryKeys.innovations(code), 'list'] });
-      return saved;
-    },
-    [code, innovationId, queryClient],
+  const { send, latestVersion } = useMemo(
+    () => senderFor(queryClient, code, innovationId),
+    [queryClient, code, innovationId],
   );
-
-  /** The innovation as the server has it now, into the cache; its version. */
-  const latestVersion = useCallback(async () => {
-    const latest = await unwrap(
-      api.GET('/tenants/{code}/innovations/{id}', { params: { path: { code, id: innovationId } } }),
-    );
-    queryClient.setQueryData(queryKeys.innovation(code, innovationId), latest);
-    return latest.version;
-  }, [code, innovationId, queryClient]);
 
   useEffect(() => {
     let live = true;
@@ -154,20 +198,13 @@ export function useAnswerQueue(code: string, innovationId: string) {
       void get<AnswerQueue>(key, drafts())
         .then((current) => live && setQueue(current))
         .catch(() => undefined);
-    const sendNow = () => {
-      if (navigator.onLine) void flush(key, send, latestVersion).catch(() => undefined);
-    };
     listeners.add(load);
-    window.addEventListener('online', sendNow);
-    // A connection can fail while the browser still believes it is online (no `online` event follows).
-    const retry = setInterval(sendNow, RETRY_EVERY_MS);
     load();
-    sendNow();
+    // Sent at once when the card opens; the app-level sender (QueuedChangesSender) does the rest.
+    if (navigator.onLine) void flush(key, send, latestVersion).catch(() => undefined);
     return () => {
       live = false;
       listeners.delete(load);
-      window.removeEventListener('online', sendNow);
-      clearInterval(retry);
     };
   }, [key, send, latestVersion]);
 
