@@ -13,7 +13,7 @@ import type {
   CatalogSort,
 } from '../../api/model.ts';
 import { queryKeys } from '../../api/queries.ts';
-import { takeFirstData } from './firstData.ts';
+import { captureServerDetail, takeFirstData } from './firstData.ts';
 
 /** The catalogue's facets, in the order the page shows them (the server's order too). */
 export const FACETS: readonly CatalogFacetName[] = [
@@ -129,6 +129,12 @@ export function prefetchPublicData(
   const detail = /^\/katalog\/([^/]+)\/?$/.exec(location.pathname);
   if (detail?.[1]) {
     const options = catalogDetailOptions(decodeURIComponent(detail[1]));
+    // A server-rendered detail carries its data: in the cache before the first render, no request.
+    const served = typeof document === 'undefined' ? undefined : captureServerDetail(location);
+    if (served) {
+      client.setQueryData(options.queryKey, served.data as CatalogDetail);
+      return;
+    }
     void client.prefetchQuery({
       ...options,
       queryFn: async (context) =>
