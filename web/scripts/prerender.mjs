@@ -105,6 +105,8 @@ for (const page of PAGES) {
     const to = html.lastIndexOf('</body>');
     if (from < 0 || to < from) throw new Error('the critical CSS sample could not be removed');
     html = html.slice(0, from) + html.slice(to);
+    // The server finds the container by this prefix (functions/api/src/catalog-detail-page.ts).
+    if (!html.includes('<div data-catalog-detail ')) throw new Error('the detail shell lost its container');
   }
   const handler = `onload="this.media='all'"`;
   if (!html.includes(handler)) throw new Error('beasties no longer defers the stylesheet as expected');

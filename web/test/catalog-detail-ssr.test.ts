@@ -96,7 +96,7 @@ const SHELL = [
   '<!doctype html><html lang="id"><head><title>Inovasi Daerah</title>',
   `<script type="application/json" id="${DETAIL_LABELS_ID}">${JSON.stringify(detailPageLabels())}</script>`,
   '<script src="/prerendered.js" async></script></head>',
-  '<body><div id="root"><main><div data-catalog-detail="" style="display:flex"><div class="loading"><div>Memuat…</div></div></div><p>footer</p></main></div></body></html>',
+  '<body><div id="root"><main><div data-catalog-detail style="display:flex"><div class="loading"><div>Memuat…</div></div></div><p>footer</p></main></div></body></html>',
 ].join('');
 
 function reactMarkup(entry: unknown): string {
@@ -140,7 +140,7 @@ function visibleText(html: string): string[] {
 
 /** What the server put inside the detail's container. */
 function serverContent(html: string): string {
-  const start = html.indexOf('<div data-catalog-detail=""');
+  const start = html.indexOf("<div data-catalog-detail ");
   const end = html.indexOf('<p>footer</p>');
   return html.slice(html.indexOf('>', start) + 1, end);
 }

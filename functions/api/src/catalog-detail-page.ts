@@ -16,7 +16,8 @@ import type { AppDeps } from './deps.ts';
 export const DETAIL_LABELS_ID = 'inovasi-detail-labels';
 /** The data block the app reads before hydrating (web/src/features/catalog/firstData.ts). */
 export const DETAIL_DATA_ID = 'inovasi-first-data';
-const CONTAINER = '<div data-catalog-detail=""';
+// Beasties writes the empty attribute without its value.
+const CONTAINER = '<div data-catalog-detail ';
 
 type Place = { readonly code: string; readonly name: string };
 /** The fields of the API's detail answer (`GET /catalog/innovations/{id}`) the page shows. */
