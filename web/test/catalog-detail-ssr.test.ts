@@ -14,6 +14,7 @@ import type { CatalogDetail } from '../src/api/model.ts';
 import { SessionProvider } from '../src/auth/SessionProvider.tsx';
 import { CatalogDetailContent } from '../src/features/catalog/CatalogDetailPage.tsx';
 import { detailPageLabels } from '../src/features/catalog/detailLabels.ts';
+import { captureServerDetail, serverRenderedDetail } from '../src/features/catalog/firstData.ts';
 import { I18nProvider } from '../src/i18n/I18nProvider.tsx';
 import { cssVariablesResolver, theme } from '../src/theme.ts';
 
@@ -140,7 +141,7 @@ function visibleText(html: string): string[] {
 
 /** What the server put inside the detail's container. */
 function serverContent(html: string): string {
-  const start = html.indexOf("<div data-catalog-detail ");
+  const start = html.indexOf('<div data-catalog-detail ');
   const end = html.indexOf('<p>footer</p>');
   return html.slice(html.indexOf('>', start) + 1, end);
 }
@@ -197,5 +198,37 @@ describe('the server-rendered catalogue detail', () => {
 
   it('serves an older build (a shell without labels) as it is', () => {
     expect(parseDetailShell(SHELL.replace(DETAIL_LABELS_ID, 'other'))).toBeUndefined();
+  });
+});
+
+describe("the app's reading of a server-rendered detail", () => {
+  const fakeDocument = (blockId: string, json: string) =>
+    ({
+      getElementById: (id: string) =>
+        id === 'inovasi-first-data'
+          ? {
+              getAttribute: (name: string) => (name === 'data-catalog-id' ? blockId : null),
+              textContent: json,
+            }
+          : null,
+      querySelector: () => ({ innerHTML: '<h1>Sidoarjo</h1>' }),
+    }) as unknown as Document;
+
+  it('takes the markup and the data of the page it is on, and nothing else', () => {
+    const id = full.catalogId;
+    const served = captureServerDetail(
+      { pathname: `/katalog/${id}` },
+      fakeDocument(id, JSON.stringify(full)),
+    );
+    expect(served?.data).toEqual(full);
+    expect(serverRenderedDetail(id)).toBe('<h1>Sidoarjo</h1>');
+    expect(serverRenderedDetail(sparse.catalogId)).toBeUndefined();
+
+    // Another detail's block, a page that is not a detail, or an unreadable block: nothing taken.
+    expect(
+      captureServerDetail({ pathname: `/katalog/${sparse.catalogId}` }, fakeDocument(id, '{}')),
+    ).toBeUndefined();
+    expect(captureServerDetail({ pathname: '/katalog' }, fakeDocument(id, '{}'))).toBeUndefined();
+    expect(captureServerDetail({ pathname: `/katalog/${id}` }, fakeDocument(id, '{"broken'))).toBeUndefined();
   });
 });

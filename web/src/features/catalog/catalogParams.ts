@@ -130,8 +130,9 @@ export function prefetchPublicData(
   if (detail?.[1]) {
     const options = catalogDetailOptions(decodeURIComponent(detail[1]));
     // A server-rendered detail carries its data: in the cache before the first render, no request.
+    // (A not-found page carries null: the app asks, and shows the API's refusal its own way.)
     const served = typeof document === 'undefined' ? undefined : captureServerDetail(location);
-    if (served) {
+    if (served && served.data !== null) {
       client.setQueryData(options.queryKey, served.data as CatalogDetail);
       return;
     }
