@@ -10,7 +10,6 @@ import { StaticRouter } from 'react-router';
 import { App } from './AppProviders.tsx';
 import type { CatalogDetail } from './api/model.ts';
 import { SessionProvider } from './auth/SessionProvider.tsx';
-import { CatalogDetailContent } from './features/catalog/CatalogDetailPage.tsx';
 import { prerenderDemoDirectory } from './features/signin/prerenderedDemo.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
@@ -71,6 +70,8 @@ export async function renderDetailSample(): Promise<string> {
     replicatedFrom: { catalogId: '00.00~origin', innovationName: 'Asal', regionName: 'Kota' },
     similar: [item],
   } as unknown as CatalogDetail;
+  // Imported here, not at the top: the app loads this page lazily, and a static import would merge it.
+  const { CatalogDetailContent } = await import('./features/catalog/CatalogDetailPage.tsx');
   const queryClient = new QueryClient({ defaultOptions: { queries: { enabled: false, retry: false } } });
   const { prelude } = await prerenderToNodeStream(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
