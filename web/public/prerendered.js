@@ -22,6 +22,8 @@
   const detail = /^\/katalog\/([^/]+)$/.exec(path);
   if (detail) api = `/catalog/innovations/${detail[1]}`;
   if (!api) return;
+  // A detail the server filled in carries its data (functions/api/src/catalog-detail-page.ts).
+  if (detail && document.getElementById('inovasi-first-data')) return;
   let language = 'id';
   try {
     if (localStorage.getItem('inovasi.lang') === 'en') language = 'en';

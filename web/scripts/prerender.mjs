@@ -19,6 +19,8 @@ const PAGES = [
     url: '/katalog/_',
     file: 'katalog-detail.html',
     route: 'src/features/catalog/CatalogDetailPage.tsx',
+    // The server fills this shell with one innovation (functions/api/src/catalog-detail-page.ts).
+    detailShell: true,
   },
   { url: '/masuk', file: 'masuk.html', route: 'src/features/signin/SignInPage.tsx' },
   // Served only by the local server in demo mode (never in AWS): the demo directory's frame included.
@@ -52,7 +54,9 @@ function routePreloads(route) {
   return [...files];
 }
 
-const { render } = await import(pathToFileURL(join(ssrOut, 'prerender.js')).href);
+const { render, detailPageLabels, renderDetailSample } = await import(
+  pathToFileURL(join(ssrOut, 'prerender.js')).href
+);
 const shell = await readFile(join(dist, 'index.html'), 'utf8');
 if (!shell.includes('<div id="root"></div>')) throw new Error('dist/index.html has no empty #root');
 
@@ -78,12 +82,32 @@ for (const page of PAGES) {
       .filter((file) => !alreadyLinked(file))
       .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
   ];
-  const html = await beasties.process(
+  if (page.detailShell) {
+    if (!markup.includes('<div data-catalog-detail=""'))
+      throw new Error('the detail page lost its container');
+    // The template's words: the server has no dictionary of its own.
+    const labels = JSON.stringify(detailPageLabels()).replace(/</g, '\\u003c');
+    head.unshift(`<script type="application/json" id="inovasi-detail-labels">${labels}</script>`);
+  }
+  // A filled-in detail's rules must be in the critical CSS too: a sample detail is rendered beside
+  // the page while beasties picks the rules, and cut off again before the file is written.
+  const sample = page.detailShell
+    ? `<div hidden data-critical-sample>${await renderDetailSample()}</div>`
+    : '';
+  let html = await beasties.process(
     shell
       .replace('<html ', page.demoDirectory ? '<html data-demo ' : '<html ')
       .replace('</head>', `  ${head.join('\n    ')}\n  </head>`)
-      .replace('<div id="root"></div>', `<div id="root">${markup}</div>`),
+      .replace('<div id="root"></div>', `<div id="root">${markup}</div>${sample}`),
   );
+  if (sample) {
+    const from = html.indexOf('<div hidden data-critical-sample');
+    const to = html.lastIndexOf('</body>');
+    if (from < 0 || to < from) throw new Error('the critical CSS sample could not be removed');
+    html = html.slice(0, from) + html.slice(to);
+    // The server finds the container by this prefix (functions/api/src/catalog-detail-page.ts).
+    if (!html.includes('<div data-catalog-detail ')) throw new Error('the detail shell lost its container');
+  }
   const handler = `onload="this.media='all'"`;
   if (!html.includes(handler)) throw new Error('beasties no longer defers the stylesheet as expected');
   await writeFile(join(dist, 'prerendered', page.file), html.replaceAll(handler, 'data-prerendered-styles'));

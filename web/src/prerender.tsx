@@ -3,11 +3,16 @@
  * as in the browser, under a static router, with nobody signed in and no data fetched. What needs
  * data (results, a detail) renders its loading state, exactly as the browser's first render does.
  */
-import { QueryClient } from '@tanstack/react-query';
+import { MantineProvider, Title } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { StaticRouter } from 'react-router';
 import { App } from './AppProviders.tsx';
+import type { CatalogDetail } from './api/model.ts';
+import { SessionProvider } from './auth/SessionProvider.tsx';
 import { prerenderDemoDirectory } from './features/signin/prerenderedDemo.ts';
+import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { cssVariablesResolver, theme } from './theme.ts';
 
 /** `demoDirectory`: the local demo mode's /masuk, with the demo directory's frame (src/features/signin/prerenderedDemo.ts). */
 export async function render(url: string, options: { demoDirectory?: boolean } = {}): Promise<string> {
@@ -19,6 +24,70 @@ export async function render(url: string, options: { demoDirectory?: boolean } =
       queryClient={queryClient}
       router={(routes) => <StaticRouter location={url}>{routes}</StaticRouter>}
     />,
+  );
+  const chunks: Buffer[] = [];
+  for await (const chunk of prelude) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export { detailPageLabels } from './features/catalog/detailLabels.ts';
+
+/**
+ * A catalogue detail with every part present, rendered only so that the detail shell's critical CSS
+ * also covers what the server fills in (functions/api/src/catalog-detail-page.ts); never shipped.
+ */
+export async function renderDetailSample(): Promise<string> {
+  const item = {
+    catalogId: '00.00~sample-similar',
+    innovationId: 'sample-similar',
+    name: 'Sample',
+    region: { code: '00.01', name: 'Kabupaten' },
+    province: { code: '00', name: 'Provinsi' },
+    opdName: 'Dinas',
+    basicService: true,
+    stage: 'penerapan',
+    kind: 'digital',
+    themes: [],
+    year: 2026,
+    kematanganBand: 'tinggi',
+    summary: 'Ringkasan',
+    publishedAt: '2026-01-01T00:00:00.000Z',
+  };
+  const entry = {
+    ...item,
+    catalogId: '00.00~sample',
+    tenantCode: '00.00',
+    opd: { id: 'opd', name: 'Dinas' },
+    urusanMain: 'kesehatan',
+    form: 'pelayanan_publik',
+    themes: ['sdgs'],
+    implementationDate: '2026-01-01',
+    tujuan: 'Tujuan',
+    manfaat: 'Manfaat',
+    hasil: 'Hasil',
+    contactRole: 'Kepala',
+    replicatedByRegions: 1,
+    replicatedFrom: { catalogId: '00.00~origin', innovationName: 'Asal', regionName: 'Kota' },
+    similar: [item],
+  } as unknown as CatalogDetail;
+  // Imported here, not at the top: the app loads this page lazily, and a static import would merge it.
+  const { CatalogDetailContent } = await import('./features/catalog/CatalogDetailPage.tsx');
+  const queryClient = new QueryClient({ defaultOptions: { queries: { enabled: false, retry: false } } });
+  const { prelude } = await prerenderToNodeStream(
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <I18nProvider>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <StaticRouter location="/katalog/00.00~sample">
+              <CatalogDetailContent entry={entry} />
+              <div role="alert">
+                <Title order={1}>-</Title>
+              </div>
+            </StaticRouter>
+          </SessionProvider>
+        </QueryClientProvider>
+      </I18nProvider>
+    </MantineProvider>,
   );
   const chunks: Buffer[] = [];
   for await (const chunk of prelude) chunks.push(Buffer.from(chunk as Uint8Array));

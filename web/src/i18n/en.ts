@@ -684,6 +684,9 @@ export const en: Dictionary = {
   'catalog.band.sedang': 'Medium maturity',
   'catalog.band.tinggi': 'High maturity',
   'catalog.detailTitle': 'Catalogue innovation',
+  'catalog.notFound': 'Innovation not found in the catalogue',
+  'catalog.notFoundHint':
+    'It has not been published, was withdrawn, or the address is wrong. Search the catalogue for another one.',
   'catalog.back': 'Back to the catalogue',
   'catalog.replication': 'Replication',
   'catalog.replicatedBy': 'Already replicated by {count} region(s).',

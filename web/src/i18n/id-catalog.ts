@@ -37,6 +37,9 @@ export const idCatalog = {
   'catalog.band.sedang': 'Kematangan sedang',
   'catalog.band.tinggi': 'Kematangan tinggi',
   'catalog.detailTitle': 'Inovasi di katalog',
+  'catalog.notFound': 'Inovasi tidak ditemukan di katalog',
+  'catalog.notFoundHint':
+    'Inovasi ini belum diterbitkan, sudah ditarik, atau alamatnya keliru. Cari inovasi lain di katalog.',
   'catalog.back': 'Kembali ke katalog',
   'catalog.replication': 'Replikasi',
   'catalog.replicatedBy': 'Sudah direplikasi oleh {count} daerah.',

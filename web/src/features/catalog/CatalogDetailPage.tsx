@@ -11,11 +11,15 @@ import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { CatalogCard } from './CatalogPage.tsx';
 import { catalogDetailOptions } from './catalogParams.ts';
+import { serverRenderedDetail } from './firstData.ts';
 import { facetValueLabel, regionLine, urusanLabel } from './labels.ts';
 import { PublicShell } from './PublicShell.tsx';
 
 // Only a signed-in Bappeda admin of another region asks to replicate: the form is its own chunk.
 const RequestReplication = lazy(() => import('./RequestReplication.tsx'));
+
+/** The detail's sections, spaced as the page's own Stack spaces them; the server fills this element. */
+const DETAIL_STACK = { display: 'flex', flexDirection: 'column', gap: 'var(--mantine-spacing-md)' } as const;
 
 export default function CatalogDetailPage() {
   const { catalogId = '' } = useParams();
@@ -24,25 +28,36 @@ export default function CatalogDetailPage() {
   // The prerendered page (web/scripts/prerender.mjs) has no data yet: hydration starts from the same view.
   const hydrated = useHydrated();
   usePageTitle(detail.data?.name ?? t('catalog.detailTitle'));
+  // The server filled this page's detail in (functions/api/src/catalog-detail-page.ts): React adopts
+  // that markup as it is while hydrating, then renders the same detail itself (docs/decisions/0044).
+  const adopted = hydrated ? undefined : serverRenderedDetail(catalogId);
   return (
     <PublicShell>
       <Stack gap="md" maw={1040}>
         <Anchor component={Link} to="/katalog" size="sm">
           ← {t('catalog.back')}
         </Anchor>
-        {detail.isPending || !hydrated ? (
-          <LoadingState />
-        ) : detail.isError ? (
-          <ErrorState error={detail.error} onRetry={() => detail.refetch()} />
+        {adopted !== undefined ? (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: the page's own server-escaped markup, read back from the DOM
+          <div data-catalog-detail="" style={DETAIL_STACK} dangerouslySetInnerHTML={{ __html: adopted }} />
         ) : (
-          <Detail entry={detail.data} />
+          <div data-catalog-detail="" style={DETAIL_STACK}>
+            {detail.isPending || !hydrated ? (
+              <LoadingState />
+            ) : detail.isError ? (
+              <ErrorState error={detail.error} onRetry={() => detail.refetch()} />
+            ) : (
+              <CatalogDetailContent entry={detail.data} />
+            )}
+          </div>
         )}
       </Stack>
     </PublicShell>
   );
 }
 
-function Detail({ entry }: { entry: CatalogDetail }) {
+/** One published innovation; the server's first HTML shows the same text (functions/api/src/catalog-detail-page.ts). */
+export function CatalogDetailContent({ entry }: { entry: CatalogDetail }) {
   const t = useT();
   const format = useFormat();
   const rows: [string, string][] = [

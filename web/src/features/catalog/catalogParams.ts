@@ -13,7 +13,7 @@ import type {
   CatalogSort,
 } from '../../api/model.ts';
 import { queryKeys } from '../../api/queries.ts';
-import { takeFirstData } from './firstData.ts';
+import { captureServerDetail, takeFirstData } from './firstData.ts';
 
 /** The catalogue's facets, in the order the page shows them (the server's order too). */
 export const FACETS: readonly CatalogFacetName[] = [
@@ -129,6 +129,13 @@ export function prefetchPublicData(
   const detail = /^\/katalog\/([^/]+)\/?$/.exec(location.pathname);
   if (detail?.[1]) {
     const options = catalogDetailOptions(decodeURIComponent(detail[1]));
+    // A server-rendered detail carries its data: in the cache before the first render, no request.
+    // (A not-found page carries null: the app asks, and shows the API's refusal its own way.)
+    const served = typeof document === 'undefined' ? undefined : captureServerDetail(location);
+    if (served && served.data !== null) {
+      client.setQueryData(options.queryKey, served.data as CatalogDetail);
+      return;
+    }
     void client.prefetchQuery({
       ...options,
       queryFn: async (context) =>
