@@ -1,4 +1,4 @@
 export * from './aggregation.ts';
 export * from './assignment.ts';
-export * from './schemas.ts';
 export * from './calendar.ts';
+export * from './schemas.ts';

@@ -114,8 +114,8 @@ describe('score scales other than 1–10', () => {
     expect(scoreSheetProblems([{ ...half, scaleMin: 0, scaleMax: 100, scaleStep: 5 }], { x: 35 })).toEqual(
       [],
     );
-    expect(scoreSheetProblems([{ ...half, scaleMin: 0, scaleMax: 100, scaleStep: 5 }], { x: 36 })).toEqual(
-      ['criteria.x'],
-    );
+    expect(scoreSheetProblems([{ ...half, scaleMin: 0, scaleMax: 100, scaleStep: 5 }], { x: 36 })).toEqual([
+      'criteria.x',
+    ]);
   });
 });

@@ -13,7 +13,7 @@ import { cancelledConditions, NotFoundError, VersionConflictError } from '../err
 import { contestKeys, type TableKey, tenantKeyPrefix } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, type FieldChange, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
-import { toRecord, updateVersioned } from './versioned.ts';
+import { type TransactItem, toRecord, updateVersioned } from './versioned.ts';
 
 /** A write the call's state no longer allows (entries closed, entry not in the stage the move names). */
 export class ContestStateError extends Error {
@@ -115,13 +115,17 @@ export class ContestRepository {
     return call;
   }
 
-  /** A versioned change of the call (its definition, status or approved results), audited as `action`. */
+  /**
+   * A versioned change of the call (its definition, status or approved results), audited as
+   * `action`; `alongside` items (the public copy) are written in the same transaction.
+   */
   async updateCall(
     current: ContestCall,
     expectedVersion: number,
     changes: Partial<ContestCall>,
     action: string,
     now = new Date().toISOString(),
+    alongside: TransactItem[] = [],
   ): Promise<ContestCall> {
     const updated = await updateVersioned<ContestCall>(
       this.clients.table,
@@ -130,7 +134,7 @@ export class ContestRepository {
       expectedVersion,
       { ...changes, updatedAt: now },
       undefined,
-      [this.auditEntry(action, current.id, fieldChanges(current, changes), now)],
+      [this.auditEntry(action, current.id, fieldChanges(current, changes), now), ...alongside],
       current,
     );
     return toRecord<ContestCall>(updated as unknown as Record<string, unknown>);
@@ -192,11 +196,13 @@ export class ContestRepository {
     return entry;
   }
 
+  /** A versioned change of an entry; `alongside` items (an e-mail to the entrant) commit with it. */
   async updateEntry(
     current: ContestEntry,
     expectedVersion: number,
     changes: Partial<ContestEntry>,
     action: string,
+    alongside: TransactItem[] = [],
   ): Promise<ContestEntry> {
     const updated = await updateVersioned<ContestEntry>(
       this.clients.table,
@@ -210,6 +216,7 @@ export class ContestRepository {
           entryId: { after: current.id },
           ...fieldChanges(current, changes),
         }),
+        ...alongside,
       ],
       current,
     );

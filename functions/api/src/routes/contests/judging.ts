@@ -24,6 +24,7 @@ import {
   judgeOf,
   judgeViewSchema,
   requireStatus,
+  requireWindow,
 } from './shared.ts';
 
 const stageParams = entryParams.extend({ stage: z.enum(JUDGED_STAGES).openapi({ example: 'desk' }) });
@@ -207,6 +208,7 @@ export const contestJudgingRoutes = createRouter()
     const input = c.req.valid('json');
     const call = await callOf(access, callId);
     requireStatus(call, 'judging');
+    requireWindow(call, stage);
     const judge = await judgeOf(access, callId);
     const entry = await entryOf(access, callId, entryId);
     if (entry.stage !== stage || !entry.assignments[stage].includes(judge.userId))

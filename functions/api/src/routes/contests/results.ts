@@ -4,7 +4,7 @@ import { etag, expectedVersion } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { createRouter } from '../../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent } from '../../schemas.ts';
-import { type PublicWinner, writePublicCopy } from './calls.ts';
+import { type PublicWinner, updateCallWithCopy } from './calls.ts';
 import { rankingOf } from './ranking.ts';
 import { type ContestAccess, callOf, callParams, contestAccess, requireStatus } from './shared.ts';
 
@@ -128,12 +128,11 @@ export const contestResultRoutes = createRouter()
         categoryId: winner.categoryId,
       });
     }
-    const published = await access.contests.updateCall(
-      call,
-      version,
-      { status: 'winners_published' },
-      'contest.results.announce',
+    const published = await updateCallWithCopy(
+      access,
+      c.get('deps'),
+      { call, version, changes: { status: 'winners_published' }, action: 'contest.results.announce' },
+      announced,
     );
-    await writePublicCopy(access, published, c.get('deps'), announced);
     return c.json(published, 200);
   });
