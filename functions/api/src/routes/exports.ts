@@ -10,7 +10,7 @@ import {
   nationalEntryInputSchema,
   todayInJakarta,
 } from '@inovasi/core';
-import { ExportJobRepository, IdempotencyMismatchError } from '@inovasi/data';
+import { ContestRepository, ExportJobRepository, IdempotencyMismatchError } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { dispatch } from '../jobs/dispatch.ts';
@@ -25,9 +25,14 @@ const innovationParams = tenantParams.extend({ id: idSchema });
 /** How long a download link stays valid: long enough to start a large download, short enough to not leak. */
 const DOWNLOAD_SECONDS = 10 * 60;
 
-/** The pack and the recap are Bappeda's; a profile PDF anyone who works on innovations may print. */
-const actionFor = (kind: ExportJob['kind']): Action =>
-  kind === 'profile_pdf' ? 'export.profile' : 'export.run';
+/**
+ * The pack and the recap are Bappeda's; a profile PDF anyone who works on innovations may print;
+ * contest certificates whoever runs the region's contests.
+ */
+const actionFor = (kind: ExportJob['kind']): Action => {
+  if (kind === 'profile_pdf') return 'export.profile';
+  return kind === 'contest_certificates' ? 'contest.manage' : 'export.run';
+};
 
 const requestRoute = createRoute({
   method: 'post',
@@ -159,13 +164,22 @@ export const exportRoutes = createRouter()
       if (!innovation) throw new ApiError(404, 'not_found', 'innovationId');
       periodYear = innovation.periodYear;
     }
-    await periodRubric(access.periods, periodYear);
+    if (input.kind === 'contest_certificates') {
+      const call = await new ContestRepository(access.clients, code).getCall(input.callId ?? '', true);
+      if (!call) throw new ApiError(404, 'contest_not_found', 'callId');
+      if (call.status !== 'winners_published')
+        throw new ApiError(409, 'contest_results_not_announced', 'callId');
+      periodYear = call.year;
+    } else {
+      await periodRubric(access.periods, periodYear);
+    }
     try {
       const { job, created } = await exportsOf(access).request(
         {
           kind: input.kind,
           periodYear,
           innovationId: input.kind === 'profile_pdf' ? input.innovationId : undefined,
+          callId: input.kind === 'contest_certificates' ? input.callId : undefined,
         },
         access.actor,
         c.req.valid('header')['idempotency-key'],
@@ -186,10 +200,13 @@ export const exportRoutes = createRouter()
     const access = await tenantAccess(c, code, 'export.profile');
     const { cursor, limit } = c.req.valid('query');
     const mayRun = decide(access.actor, 'export.run', { tenantCode: code }).allowed;
+    const runsContests = decide(access.actor, 'contest.manage', { tenantCode: code }).allowed;
     const page = await exportsOf(access).list(limit, cursor);
     return c.json(
       {
-        items: page.items.filter((job) => mayRun || job.kind === 'profile_pdf'),
+        items: page.items.filter((job) =>
+          job.kind === 'contest_certificates' ? runsContests : mayRun || job.kind === 'profile_pdf',
+        ),
         nextCursor: page.nextCursor,
       },
       200,
