@@ -15636,9 +15636,10 @@ export interface paths {
               items: {
                 id: string;
                 /** @enum {string} */
-                kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
+                kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf' | 'contest_certificates';
                 periodYear: number;
                 innovationId?: string;
+                callId?: string;
                 /** @enum {string} */
                 status: 'queued' | 'running' | 'done' | 'failed';
                 progress: number;
@@ -15749,9 +15750,10 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
+            kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf' | 'contest_certificates';
             periodYear?: number;
             innovationId?: string;
+            callId?: string;
           };
         };
       };
@@ -15765,9 +15767,10 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
+              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf' | 'contest_certificates';
               periodYear: number;
               innovationId?: string;
+              callId?: string;
               /** @enum {string} */
               status: 'queued' | 'running' | 'done' | 'failed';
               progress: number;
@@ -15808,9 +15811,10 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
+              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf' | 'contest_certificates';
               periodYear: number;
               innovationId?: string;
+              callId?: string;
               /** @enum {string} */
               status: 'queued' | 'running' | 'done' | 'failed';
               progress: number;
@@ -15961,9 +15965,10 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
+              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf' | 'contest_certificates';
               periodYear: number;
               innovationId?: string;
+              callId?: string;
               /** @enum {string} */
               status: 'queued' | 'running' | 'done' | 'failed';
               progress: number;
@@ -17851,6 +17856,7 @@ export interface paths {
                     scaleMin: number;
                     /** @default 10 */
                     scaleMax: number;
+                    scaleStep?: number;
                   }[];
                   final: {
                     id: string;
@@ -17860,6 +17866,7 @@ export interface paths {
                     scaleMin: number;
                     /** @default 10 */
                     scaleMax: number;
+                    scaleStep?: number;
                   }[];
                 };
                 /** @default [] */
@@ -18011,6 +18018,7 @@ export interface paths {
                 scaleMin?: number;
                 /** @default 10 */
                 scaleMax?: number;
+                scaleStep?: number;
               }[];
               final: {
                 id: string;
@@ -18020,6 +18028,7 @@ export interface paths {
                 scaleMin?: number;
                 /** @default 10 */
                 scaleMax?: number;
+                scaleStep?: number;
               }[];
             };
             /** @default [] */
@@ -18095,6 +18104,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
                 final: {
                   id: string;
@@ -18104,6 +18114,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
               };
               /** @default [] */
@@ -18293,6 +18304,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
                 final: {
                   id: string;
@@ -18302,6 +18314,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
               };
               /** @default [] */
@@ -18455,6 +18468,7 @@ export interface paths {
                 scaleMin?: number;
                 /** @default 10 */
                 scaleMax?: number;
+                scaleStep?: number;
               }[];
               final: {
                 id: string;
@@ -18464,6 +18478,7 @@ export interface paths {
                 scaleMin?: number;
                 /** @default 10 */
                 scaleMax?: number;
+                scaleStep?: number;
               }[];
             };
             /** @default [] */
@@ -18539,6 +18554,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
                 final: {
                   id: string;
@@ -18548,6 +18564,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
               };
               /** @default [] */
@@ -18761,6 +18778,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
                 final: {
                   id: string;
@@ -18770,6 +18788,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
               };
               /** @default [] */
@@ -18964,6 +18983,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
                 final: {
                   id: string;
@@ -18973,6 +18993,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
               };
               /** @default [] */
@@ -20848,6 +20869,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
                 final: {
                   id: string;
@@ -20857,6 +20879,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
               };
               /** @default [] */
@@ -21058,6 +21081,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
                 final: {
                   id: string;
@@ -21067,6 +21091,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
               };
               /** @default [] */
