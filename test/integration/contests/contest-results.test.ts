@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatchOutbox, fileMailSink } from '@inovasi/api/jobs/outbox';
 import { todayInJakarta } from '@inovasi/core';
-import { ContestRepository, tenantScope } from '@inovasi/data';
+import { ContestRepository, EvidenceRepository, tenantScope } from '@inovasi/data';
 import { PDFParse } from 'pdf-parse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contestCallFixture, stageDatesAround } from '../../../packages/core/test/contests/fixtures.ts';
@@ -231,12 +231,54 @@ describe('contest results, dates, mail and atomic public copies', () => {
       headers: ifMatch((await readCall(callId)).version),
     });
     expect(approved.status).toBe(200);
+    // The operator's own answer for awards to innovators, which the announcement must not change.
+    const spd = await env.request('GET', `/tenants/${CODE}/periods/2026/spd`, { token: admin });
+    const answered = await env.request('PUT', `/tenants/${CODE}/periods/2026/spd/spd.12`, {
+      token: admin,
+      headers: { 'if-match': spd.headers.get('etag') ?? '"0"' },
+      body: { level: 1 },
+    });
+    expect(answered.status).toBe(200);
+    // The announcement is interrupted at its last write, then run again: no second evidence item.
+    injector.only = (attempt) =>
+      attempt.operation === 'TransactWriteItems' && attempt.body.includes('CATALOG#META#CONTESTS');
+    injector.kinds = ['server-error'];
+    injector.rate = 1;
+    const interrupted = await env.request('POST', `${base}/results/announce`, {
+      token: admin,
+      headers: ifMatch(approved.json.version),
+      body: {},
+    });
+    injector.rate = 0;
+    injector.only = undefined;
+    expect(interrupted.status).toBeGreaterThanOrEqual(500);
     const announced = await env.request('POST', `${base}/results/announce`, {
       token: admin,
       headers: ifMatch(approved.json.version),
       body: {},
     });
     expect(announced.json.status).toBe('winners_published');
+    const citations = await new EvidenceRepository(env.data.forScope(tenantScope(CODE)), CODE).linksForTarget(
+      {
+        type: 'spd',
+        year: 2026,
+        row: 'spd.12',
+      },
+    );
+    const cited = citations.filter((entry) =>
+      entry.evidence.url?.endsWith(`/lomba-publik/${CODE}/${callId}`),
+    );
+    expect(cited).toHaveLength(1);
+    expect(cited[0]?.passed).toBe(true);
+    expect(cited[0]?.evidence).toMatchObject({ kind: 'sertifikat', title: `Hasil ${CALL.title}` });
+    expect(announced.json.spdCitation).toEqual({
+      year: 2026,
+      row: 'spd.12',
+      evidenceId: cited[0]?.evidence.id,
+      suggestedLevel: 2,
+    });
+    const answers = await env.request('GET', `/tenants/${CODE}/periods/2026/spd`, { token: admin });
+    expect(answers.json.answers['spd.12'].level).toBe(1);
     expect(
       (
         await env.request('POST', `/tenants/${CODE}/exports`, {

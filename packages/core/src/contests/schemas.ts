@@ -163,6 +163,19 @@ export const contestCallSchema = z.object({
   /** Frozen by the admin's approval: the final stage's ranking, method and prizes as approved. */
   results: z.array(approvedResultSchema).optional(),
   resultsApprovedAt: z.string().optional(),
+  /**
+   * Set by the announcement: the evidence item (the public results page) linked to the region's
+   * SPD row for awards to innovators (`spd.12`) of the call's year, and the level it suggests
+   * (1 certificates, 2 certificates and money prizes). The answer's level stays the operator's.
+   */
+  spdCitation: z
+    .object({
+      year: z.number().int(),
+      row: z.string(),
+      evidenceId: z.string(),
+      suggestedLevel: z.number().int().min(1).max(3),
+    })
+    .optional(),
 });
 export type ContestCall = z.infer<typeof contestCallSchema>;
 

@@ -7,6 +7,7 @@ import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent } from '
 import { type PublicWinner, updateCallWithCopy } from './calls.ts';
 import { rankingOf } from './ranking.ts';
 import { type ContestAccess, callOf, callParams, contestAccess, requireStatus } from './shared.ts';
+import { citeAwardForSpd, publicOriginOf } from './spd-award.ts';
 
 const approveRoute = createRoute({
   method: 'post',
@@ -128,10 +129,17 @@ export const contestResultRoutes = createRouter()
         categoryId: winner.categoryId,
       });
     }
+    const deps = c.get('deps');
+    const spdCitation = await citeAwardForSpd(access, call, publicOriginOf(deps.webOrigins, c.req.url));
     const published = await updateCallWithCopy(
       access,
-      c.get('deps'),
-      { call, version, changes: { status: 'winners_published' }, action: 'contest.results.announce' },
+      deps,
+      {
+        call,
+        version,
+        changes: { status: 'winners_published', ...(spdCitation ? { spdCitation } : {}) },
+        action: 'contest.results.announce',
+      },
       announced,
     );
     return c.json(published, 200);
