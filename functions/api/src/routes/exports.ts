@@ -4,6 +4,7 @@ import {
   decide,
   defaultAssessmentYear,
   type ExportJob,
+  type ExportRequest,
   exportJobSchema,
   exportRequestSchema,
   innovationSchema,
@@ -153,26 +154,37 @@ async function loadTickable(access: TenantAccess, id: string) {
   return innovation;
 }
 
+/**
+ * The year a request exports, checked: a profile's innovation's, an announced call's (certificates
+ * need no rubric), otherwise the requested year, which must have a rubric.
+ */
+async function periodYearOf(access: TenantAccess, input: ExportRequest): Promise<number> {
+  if (input.kind === 'contest_certificates') {
+    const call = await new ContestRepository(access.clients, access.tenantCode).getCall(
+      input.callId ?? '',
+      true,
+    );
+    if (!call) throw new ApiError(404, 'contest_not_found', 'callId');
+    if (call.status !== 'winners_published')
+      throw new ApiError(409, 'contest_results_not_announced', 'callId');
+    return call.year;
+  }
+  let periodYear = input.periodYear ?? defaultAssessmentYear();
+  if (input.kind === 'profile_pdf') {
+    const innovation = await access.innovations.get(input.innovationId ?? '');
+    if (!innovation) throw new ApiError(404, 'not_found', 'innovationId');
+    periodYear = innovation.periodYear;
+  }
+  await periodRubric(access.periods, periodYear);
+  return periodYear;
+}
+
 export const exportRoutes = createRouter()
   .openapi(requestRoute, async (c) => {
     const { code } = c.req.valid('param');
     const input = c.req.valid('json');
     const access = await tenantAccess(c, code, actionFor(input.kind));
-    let periodYear = input.periodYear ?? defaultAssessmentYear();
-    if (input.kind === 'profile_pdf') {
-      const innovation = await access.innovations.get(input.innovationId ?? '');
-      if (!innovation) throw new ApiError(404, 'not_found', 'innovationId');
-      periodYear = innovation.periodYear;
-    }
-    if (input.kind === 'contest_certificates') {
-      const call = await new ContestRepository(access.clients, code).getCall(input.callId ?? '', true);
-      if (!call) throw new ApiError(404, 'contest_not_found', 'callId');
-      if (call.status !== 'winners_published')
-        throw new ApiError(409, 'contest_results_not_announced', 'callId');
-      periodYear = call.year;
-    } else {
-      await periodRubric(access.periods, periodYear);
-    }
+    const periodYear = await periodYearOf(access, input);
     try {
       const { job, created } = await exportsOf(access).request(
         {

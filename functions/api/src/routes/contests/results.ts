@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { type ContestCall, contestCallSchema } from '@inovasi/core';
+import { type ContestCall, type ContestEntry, contestCallSchema } from '@inovasi/core';
 import { etag, expectedVersion } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { createRouter } from '../../router.ts';
@@ -66,6 +66,28 @@ async function approvedResults(
   return results;
 }
 
+/**
+ * The winning entry's innovation in the registry: the one it was entered with, or a new one with
+ * the entry's own id (announcing again after an interruption finds it instead of a copy).
+ */
+async function registryInnovationOf(
+  access: ContestAccess,
+  call: ContestCall,
+  entry: ContestEntry,
+  opdId: string | undefined,
+): Promise<string> {
+  if (entry.innovationId) return entry.innovationId;
+  const existing = await access.innovations.get(entry.id, { consistent: true });
+  if (!existing) {
+    const owner = entry.opdId ?? (opdId as string);
+    await access.innovations.create(
+      { id: entry.id, opdId: owner, periodYear: call.year, profile: entry.profile },
+      access.actor,
+    );
+  }
+  return entry.id;
+}
+
 export const contestResultRoutes = createRouter()
   .openapi(approveRoute, async (c) => {
     const { code, callId } = c.req.valid('param');
@@ -102,19 +124,7 @@ export const contestResultRoutes = createRouter()
     for (const [index, winner] of winners.entries()) {
       const entry = entries[index];
       if (!entry || !winner.prize) continue;
-      let innovationId = entry.innovationId;
-      if (!innovationId) {
-        // The entry's own id: announcing again after an interruption finds it instead of a copy.
-        const existing = await access.innovations.get(entry.id, { consistent: true });
-        if (!existing) {
-          const owner = entry.opdId ?? (opdId as string);
-          await access.innovations.create(
-            { id: entry.id, opdId: owner, periodYear: call.year, profile: entry.profile },
-            access.actor,
-          );
-        }
-        innovationId = entry.id;
-      }
+      const innovationId = await registryInnovationOf(access, call, entry, opdId);
       await access.contests.updateEntry(
         entry,
         entry.version,
@@ -131,15 +141,12 @@ export const contestResultRoutes = createRouter()
     }
     const deps = c.get('deps');
     const spdCitation = await citeAwardForSpd(access, call, publicOriginOf(deps.webOrigins, c.req.url));
+    const changes: Partial<ContestCall> = { status: 'winners_published' };
+    if (spdCitation) changes.spdCitation = spdCitation;
     const published = await updateCallWithCopy(
       access,
       deps,
-      {
-        call,
-        version,
-        changes: { status: 'winners_published', ...(spdCitation ? { spdCitation } : {}) },
-        action: 'contest.results.announce',
-      },
+      { call, version, changes, action: 'contest.results.announce' },
       announced,
     );
     return c.json(published, 200);
