@@ -17900,6 +17900,12 @@ export interface paths {
                   prize?: string;
                 }[];
                 resultsApprovedAt?: string;
+                spdCitation?: {
+                  year: number;
+                  row: string;
+                  evidenceId: string;
+                  suggestedLevel: number;
+                };
               }[];
             };
           };
@@ -18148,6 +18154,12 @@ export interface paths {
                 prize?: string;
               }[];
               resultsApprovedAt?: string;
+              spdCitation?: {
+                year: number;
+                row: string;
+                evidenceId: string;
+                suggestedLevel: number;
+              };
             };
           };
         };
@@ -18348,6 +18360,12 @@ export interface paths {
                 prize?: string;
               }[];
               resultsApprovedAt?: string;
+              spdCitation?: {
+                year: number;
+                row: string;
+                evidenceId: string;
+                suggestedLevel: number;
+              };
             };
           };
         };
@@ -18598,6 +18616,12 @@ export interface paths {
                 prize?: string;
               }[];
               resultsApprovedAt?: string;
+              spdCitation?: {
+                year: number;
+                row: string;
+                evidenceId: string;
+                suggestedLevel: number;
+              };
             };
           };
         };
@@ -18822,6 +18846,12 @@ export interface paths {
                 prize?: string;
               }[];
               resultsApprovedAt?: string;
+              spdCitation?: {
+                year: number;
+                row: string;
+                evidenceId: string;
+                suggestedLevel: number;
+              };
             };
           };
         };
@@ -19027,6 +19057,12 @@ export interface paths {
                 prize?: string;
               }[];
               resultsApprovedAt?: string;
+              spdCitation?: {
+                year: number;
+                row: string;
+                evidenceId: string;
+                suggestedLevel: number;
+              };
             };
           };
         };
@@ -20913,6 +20949,12 @@ export interface paths {
                 prize?: string;
               }[];
               resultsApprovedAt?: string;
+              spdCitation?: {
+                year: number;
+                row: string;
+                evidenceId: string;
+                suggestedLevel: number;
+              };
             };
           };
         };
@@ -21125,6 +21167,12 @@ export interface paths {
                 prize?: string;
               }[];
               resultsApprovedAt?: string;
+              spdCitation?: {
+                year: number;
+                row: string;
+                evidenceId: string;
+                suggestedLevel: number;
+              };
             };
           };
         };
