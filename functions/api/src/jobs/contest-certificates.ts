@@ -24,7 +24,7 @@ export async function runContestCertificates(
   await report(10, 'Membaca hasil lomba');
   const contests = new ContestRepository(clients, tenantCode);
   const call = await contests.getCall(job.callId ?? '', true);
-  if (!call || call.status !== 'winners_published') throw new JobInputError('contest_not_announced');
+  if (call?.status !== 'winners_published') throw new JobInputError('contest_not_announced');
   const [entries, tenant] = await Promise.all([
     contests.listEntries(call.id),
     new TenantProfileRepository(clients, tenantCode).get(),
