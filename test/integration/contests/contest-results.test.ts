@@ -124,7 +124,7 @@ describe('contest results, dates, mail and atomic public copies', () => {
     expect(entries.json.items).toEqual([]);
   });
 
-  it('runs a call to its winners: the incomplete entry is mailed, scores follow the judging dates, certificates are a PDF', async () => {
+  it('runs a call to its winners: screening e-mail, judging dates, spd.12 evidence once, certificates as a PDF', async () => {
     const callId = await createCall(CALL);
     const base = `/tenants/${CODE}/contests/${callId}`;
     await env.request('POST', `${base}/publish`, { token: admin, headers: ifMatch(1) });
