@@ -84,10 +84,6 @@ export const CONTEST_ERROR_MESSAGES = {
     id: 'Sertifikat dibuat setelah pemenang diumumkan.',
     en: 'Certificates are made once the winners are announced.',
   },
-  contest_entry_file_not_found: {
-    id: 'Berkas pendukung tidak ditemukan pada karya ini.',
-    en: 'No such supporting file on this entry.',
-  },
   contest_reason_required: {
     id: 'Tuliskan alasan agar peserta tahu apa yang harus dilengkapi.',
     en: 'Give a reason so the entrant knows what to complete.',
