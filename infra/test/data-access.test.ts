@@ -151,6 +151,10 @@ const EXPECTED = {
       auditDeny,
     ],
   },
+  contestCallWriter: {
+    trust: tagged('TenantId'),
+    statements: [items(ITEM_ALL, [`${TENANT}*`, 'CATALOG#META#CONTESTS*']), auditDeny],
+  },
   catalogWriter: {
     trust: untagged,
     statements: [

@@ -9,6 +9,7 @@ import {
   LOGIN_PREFIX,
   NATIONAL_READ_MODEL_PREFIX,
   PLATFORM_PREFIX,
+  PUBLIC_CONTESTS_PARTITION,
   provinceReadModelPrefix,
   replicationPartition,
   summaryPartition,
@@ -201,6 +202,22 @@ export const DATA_ROLES = {
       CATALOG_PUBLISHED_PREFIX,
       auditPrefix(tenant),
     ],
+    objectPrefixes: () => [],
+  },
+  /**
+   * One region's contest call written together with its public copy in one transaction
+   * (docs/decisions/0042): the region's items and the shared partition of public contest copies,
+   * where the guard's `ownItems` rule keeps it to its own `<code>#` items. No objects. After the
+   * catalogue publisher, so the publisher scope of the copies alone keeps that narrower role.
+   */
+  contestCallWriter: {
+    constructId: 'ContestCallWriterRole',
+    envVar: 'CONTEST_CALL_WRITER_ROLE_ARN',
+    description:
+      'Inovasi Daerah: one region (TenantId tag) and its public contest copies, in one transaction',
+    tags: [TENANT_TAG_KEY],
+    readOnly: false,
+    keyPrefixes: (tenant) => [tenantKeyPrefix(tenant), PUBLIC_CONTESTS_PARTITION],
     objectPrefixes: () => [],
   },
   /** Indexing and bulk import of the public catalogue (platform-level); no tenant partition. */

@@ -279,3 +279,16 @@ export const contestPublisherScope = (tenantCode: string): DataScope => ({
     { partitionPrefix: PUBLIC_CONTESTS_PARTITION, sortKeyPrefixes: [publicContestSortPrefix(tenantCode)] },
   ],
 });
+
+/**
+ * A region's contest call and its public copy in one transaction (docs/decisions/0042): the
+ * tenant's partitions and, of the shared public partition, only its own `<code>#` items.
+ */
+export const contestCallWriterScope = (tenantCode: string): DataScope => ({
+  keyPrefixes: [tenantKeyPrefix(tenantCode), PUBLIC_CONTESTS_PARTITION],
+  objectPrefixes: [],
+  readOnly: false,
+  ownItems: [
+    { partitionPrefix: PUBLIC_CONTESTS_PARTITION, sortKeyPrefixes: [publicContestSortPrefix(tenantCode)] },
+  ],
+});

@@ -1,4 +1,6 @@
+import { todayInJakarta } from '@inovasi/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { contestCallFixture } from '../../../packages/core/test/contests/fixtures.ts';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
 
 /**
@@ -8,38 +10,8 @@ import { createTestEnvironment, type TestEnvironment } from '../../support/envir
  * ranking with judge deviations, approval, and the citizen's winning entry becoming an innovation.
  */
 const CODE = '35.22';
-const CALL = {
-  title: 'Bojonegoro Innovative Award 2026',
-  year: 2026,
-  description: 'Lomba inovasi tahunan',
-  categories: [
-    { id: 'opd', label: 'ASN/OPD', entrantKinds: ['opd'] },
-    {
-      id: 'masyarakat',
-      label: 'Masyarakat',
-      entrantKinds: ['citizen'],
-      extraFields: [{ key: 'desa', label: 'Desa', type: 'text', required: true }],
-    },
-  ],
-  stageDates: {
-    entriesOpen: '2026-03-01',
-    entriesClose: '2026-04-30',
-    screeningEnd: '2026-05-10',
-    deskEnd: '2026-06-10',
-    finalEnd: '2026-07-10',
-    announcement: '2026-08-17',
-  },
-  criteria: {
-    desk: [
-      { id: 'kebaruan', label: 'Kebaruan', weight: 40 },
-      { id: 'manfaat', label: 'Manfaat', weight: 60 },
-    ],
-    final: [{ id: 'presentasi', label: 'Presentasi', weight: 1, scaleMin: 0, scaleMax: 100 }],
-  },
-  prizes: [{ rank: 1, label: 'Juara I', amount: 10_000_000 }],
-  blindMode: true,
-  judgesPerEntry: 2,
-};
+/** The shared fixture, every stage on today (the server enforces the stage dates). */
+const CALL = { ...contestCallFixture({ today: todayInJakarta() }), blindMode: true, judgesPerEntry: 2 };
 
 describe('a contest from call to winners', () => {
   let env: TestEnvironment;

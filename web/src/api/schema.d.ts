@@ -15636,9 +15636,10 @@ export interface paths {
               items: {
                 id: string;
                 /** @enum {string} */
-                kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
+                kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf' | 'contest_certificates';
                 periodYear: number;
                 innovationId?: string;
+                callId?: string;
                 /** @enum {string} */
                 status: 'queued' | 'running' | 'done' | 'failed';
                 progress: number;
@@ -15749,9 +15750,10 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
+            kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf' | 'contest_certificates';
             periodYear?: number;
             innovationId?: string;
+            callId?: string;
           };
         };
       };
@@ -15765,9 +15767,10 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
+              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf' | 'contest_certificates';
               periodYear: number;
               innovationId?: string;
+              callId?: string;
               /** @enum {string} */
               status: 'queued' | 'running' | 'done' | 'failed';
               progress: number;
@@ -15808,9 +15811,10 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
+              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf' | 'contest_certificates';
               periodYear: number;
               innovationId?: string;
+              callId?: string;
               /** @enum {string} */
               status: 'queued' | 'running' | 'done' | 'failed';
               progress: number;
@@ -15961,9 +15965,10 @@ export interface paths {
             'application/json': {
               id: string;
               /** @enum {string} */
-              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf';
+              kind: 'national_pack' | 'recap' | 'profile_pdf' | 'rakor_pdf' | 'contest_certificates';
               periodYear: number;
               innovationId?: string;
+              callId?: string;
               /** @enum {string} */
               status: 'queued' | 'running' | 'done' | 'failed';
               progress: number;
@@ -17851,6 +17856,7 @@ export interface paths {
                     scaleMin: number;
                     /** @default 10 */
                     scaleMax: number;
+                    scaleStep?: number;
                   }[];
                   final: {
                     id: string;
@@ -17860,6 +17866,7 @@ export interface paths {
                     scaleMin: number;
                     /** @default 10 */
                     scaleMax: number;
+                    scaleStep?: number;
                   }[];
                 };
                 /** @default [] */
@@ -17893,6 +17900,12 @@ export interface paths {
                   prize?: string;
                 }[];
                 resultsApprovedAt?: string;
+                spdCitation?: {
+                  year: number;
+                  row: string;
+                  evidenceId: string;
+                  suggestedLevel: number;
+                };
               }[];
             };
           };
@@ -18011,6 +18024,7 @@ export interface paths {
                 scaleMin?: number;
                 /** @default 10 */
                 scaleMax?: number;
+                scaleStep?: number;
               }[];
               final: {
                 id: string;
@@ -18020,6 +18034,7 @@ export interface paths {
                 scaleMin?: number;
                 /** @default 10 */
                 scaleMax?: number;
+                scaleStep?: number;
               }[];
             };
             /** @default [] */
@@ -18095,6 +18110,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
                 final: {
                   id: string;
@@ -18104,6 +18120,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
               };
               /** @default [] */
@@ -18137,6 +18154,12 @@ export interface paths {
                 prize?: string;
               }[];
               resultsApprovedAt?: string;
+              spdCitation?: {
+                year: number;
+                row: string;
+                evidenceId: string;
+                suggestedLevel: number;
+              };
             };
           };
         };
@@ -18293,6 +18316,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
                 final: {
                   id: string;
@@ -18302,6 +18326,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
               };
               /** @default [] */
@@ -18335,6 +18360,12 @@ export interface paths {
                 prize?: string;
               }[];
               resultsApprovedAt?: string;
+              spdCitation?: {
+                year: number;
+                row: string;
+                evidenceId: string;
+                suggestedLevel: number;
+              };
             };
           };
         };
@@ -18455,6 +18486,7 @@ export interface paths {
                 scaleMin?: number;
                 /** @default 10 */
                 scaleMax?: number;
+                scaleStep?: number;
               }[];
               final: {
                 id: string;
@@ -18464,6 +18496,7 @@ export interface paths {
                 scaleMin?: number;
                 /** @default 10 */
                 scaleMax?: number;
+                scaleStep?: number;
               }[];
             };
             /** @default [] */
@@ -18539,6 +18572,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
                 final: {
                   id: string;
@@ -18548,6 +18582,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
               };
               /** @default [] */
@@ -18581,6 +18616,12 @@ export interface paths {
                 prize?: string;
               }[];
               resultsApprovedAt?: string;
+              spdCitation?: {
+                year: number;
+                row: string;
+                evidenceId: string;
+                suggestedLevel: number;
+              };
             };
           };
         };
@@ -18761,6 +18802,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
                 final: {
                   id: string;
@@ -18770,6 +18812,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
               };
               /** @default [] */
@@ -18803,6 +18846,12 @@ export interface paths {
                 prize?: string;
               }[];
               resultsApprovedAt?: string;
+              spdCitation?: {
+                year: number;
+                row: string;
+                evidenceId: string;
+                suggestedLevel: number;
+              };
             };
           };
         };
@@ -18964,6 +19013,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
                 final: {
                   id: string;
@@ -18973,6 +19023,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
               };
               /** @default [] */
@@ -19006,6 +19057,12 @@ export interface paths {
                 prize?: string;
               }[];
               resultsApprovedAt?: string;
+              spdCitation?: {
+                year: number;
+                row: string;
+                evidenceId: string;
+                suggestedLevel: number;
+              };
             };
           };
         };
@@ -20848,6 +20905,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
                 final: {
                   id: string;
@@ -20857,6 +20915,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
               };
               /** @default [] */
@@ -20890,6 +20949,12 @@ export interface paths {
                 prize?: string;
               }[];
               resultsApprovedAt?: string;
+              spdCitation?: {
+                year: number;
+                row: string;
+                evidenceId: string;
+                suggestedLevel: number;
+              };
             };
           };
         };
@@ -21058,6 +21123,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
                 final: {
                   id: string;
@@ -21067,6 +21133,7 @@ export interface paths {
                   scaleMin: number;
                   /** @default 10 */
                   scaleMax: number;
+                  scaleStep?: number;
                 }[];
               };
               /** @default [] */
@@ -21100,6 +21167,12 @@ export interface paths {
                 prize?: string;
               }[];
               resultsApprovedAt?: string;
+              spdCitation?: {
+                year: number;
+                row: string;
+                evidenceId: string;
+                suggestedLevel: number;
+              };
             };
           };
         };

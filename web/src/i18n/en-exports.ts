@@ -12,6 +12,7 @@ export const enExports: { readonly [K in keyof typeof idExports]: string } = {
   'exports.kind.recap': 'Excel recap',
   'exports.kind.profile_pdf': 'Innovation profile (PDF)',
   'exports.kind.rakor_pdf': 'Leadership meeting page (PDF)',
+  'exports.kind.contest_certificates': 'Contest winners’ certificates (PDF)',
   'exports.kindHint.rakor_pdf':
     'One dated page for the rakor: projected index, days left, the OPD league by the target rule, basic-service urusan uncovered, the verification queue.',
   'exports.kindHint.national_pack':

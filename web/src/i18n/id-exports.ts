@@ -12,6 +12,7 @@ export const idExports = {
   'exports.kind.recap': 'Rekap Excel',
   'exports.kind.profile_pdf': 'Profil inovasi (PDF)',
   'exports.kind.rakor_pdf': 'Bahan rakor (PDF)',
+  'exports.kind.contest_certificates': 'Sertifikat pemenang lomba (PDF)',
   'exports.kindHint.rakor_pdf':
     'Satu halaman bertanggal untuk rapat pimpinan: proyeksi indeks, sisa waktu, peringkat OPD menurut aturan target, urusan dasar yang belum terisi, antrean verifikasi.',
   'exports.kindHint.national_pack':

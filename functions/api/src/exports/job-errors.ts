@@ -22,6 +22,8 @@ const MESSAGES: Readonly<Record<string, string>> = {
   no_rubric_for_year: 'Belum ada rubrik penilaian untuk tahun ini.',
   import_file_missing: 'Berkas impor tidak ada di penyimpanan.',
   import_preview_missing: 'Pratinjau impor tidak ditemukan; minta pratinjau lagi.',
+  contest_not_announced: 'Lomba tidak ditemukan atau pemenangnya belum diumumkan.',
+  contest_no_winners: 'Lomba ini tidak memiliki pemenang berhadiah, jadi tidak ada sertifikat.',
   internal_error: 'Terjadi kesalahan saat membuat berkas. Pekerjaan akan dicoba lagi otomatis.',
 };
 

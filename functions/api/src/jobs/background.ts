@@ -108,6 +108,14 @@ async function runExport(
     return;
   }
 
+  if (job.kind === 'contest_certificates') {
+    const { runContestCertificates } = await import('./contest-certificates.ts');
+    await runContestCertificates(clients, tenantCode, job, upload, report, (result, objectKey) =>
+      repository.complete(job.id, runId, result, objectKey),
+    );
+    return;
+  }
+
   await report(3, 'Membaca data daerah');
   const data = await loadRegionData(clients, tenantCode, job.periodYear);
 

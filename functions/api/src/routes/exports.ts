@@ -4,13 +4,14 @@ import {
   decide,
   defaultAssessmentYear,
   type ExportJob,
+  type ExportRequest,
   exportJobSchema,
   exportRequestSchema,
   innovationSchema,
   nationalEntryInputSchema,
   todayInJakarta,
 } from '@inovasi/core';
-import { ExportJobRepository, IdempotencyMismatchError } from '@inovasi/data';
+import { ContestRepository, ExportJobRepository, IdempotencyMismatchError } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { dispatch } from '../jobs/dispatch.ts';
@@ -25,9 +26,14 @@ const innovationParams = tenantParams.extend({ id: idSchema });
 /** How long a download link stays valid: long enough to start a large download, short enough to not leak. */
 const DOWNLOAD_SECONDS = 10 * 60;
 
-/** The pack and the recap are Bappeda's; a profile PDF anyone who works on innovations may print. */
-const actionFor = (kind: ExportJob['kind']): Action =>
-  kind === 'profile_pdf' ? 'export.profile' : 'export.run';
+/**
+ * The pack and the recap are Bappeda's; a profile PDF anyone who works on innovations may print;
+ * contest certificates whoever runs the region's contests.
+ */
+const actionFor = (kind: ExportJob['kind']): Action => {
+  if (kind === 'profile_pdf') return 'export.profile';
+  return kind === 'contest_certificates' ? 'contest.manage' : 'export.run';
+};
 
 const requestRoute = createRoute({
   method: 'post',
@@ -148,24 +154,44 @@ async function loadTickable(access: TenantAccess, id: string) {
   return innovation;
 }
 
+/**
+ * The year a request exports, checked: a profile's innovation's, an announced call's (certificates
+ * need no rubric), otherwise the requested year, which must have a rubric.
+ */
+async function periodYearOf(access: TenantAccess, input: ExportRequest): Promise<number> {
+  if (input.kind === 'contest_certificates') {
+    const call = await new ContestRepository(access.clients, access.tenantCode).getCall(
+      input.callId ?? '',
+      true,
+    );
+    if (!call) throw new ApiError(404, 'contest_not_found', 'callId');
+    if (call.status !== 'winners_published')
+      throw new ApiError(409, 'contest_results_not_announced', 'callId');
+    return call.year;
+  }
+  let periodYear = input.periodYear ?? defaultAssessmentYear();
+  if (input.kind === 'profile_pdf') {
+    const innovation = await access.innovations.get(input.innovationId ?? '');
+    if (!innovation) throw new ApiError(404, 'not_found', 'innovationId');
+    periodYear = innovation.periodYear;
+  }
+  await periodRubric(access.periods, periodYear);
+  return periodYear;
+}
+
 export const exportRoutes = createRouter()
   .openapi(requestRoute, async (c) => {
     const { code } = c.req.valid('param');
     const input = c.req.valid('json');
     const access = await tenantAccess(c, code, actionFor(input.kind));
-    let periodYear = input.periodYear ?? defaultAssessmentYear();
-    if (input.kind === 'profile_pdf') {
-      const innovation = await access.innovations.get(input.innovationId ?? '');
-      if (!innovation) throw new ApiError(404, 'not_found', 'innovationId');
-      periodYear = innovation.periodYear;
-    }
-    await periodRubric(access.periods, periodYear);
+    const periodYear = await periodYearOf(access, input);
     try {
       const { job, created } = await exportsOf(access).request(
         {
           kind: input.kind,
           periodYear,
           innovationId: input.kind === 'profile_pdf' ? input.innovationId : undefined,
+          callId: input.kind === 'contest_certificates' ? input.callId : undefined,
         },
         access.actor,
         c.req.valid('header')['idempotency-key'],
@@ -186,10 +212,13 @@ export const exportRoutes = createRouter()
     const access = await tenantAccess(c, code, 'export.profile');
     const { cursor, limit } = c.req.valid('query');
     const mayRun = decide(access.actor, 'export.run', { tenantCode: code }).allowed;
+    const runsContests = decide(access.actor, 'contest.manage', { tenantCode: code }).allowed;
     const page = await exportsOf(access).list(limit, cursor);
     return c.json(
       {
-        items: page.items.filter((job) => mayRun || job.kind === 'profile_pdf'),
+        items: page.items.filter((job) =>
+          job.kind === 'contest_certificates' ? runsContests : mayRun || job.kind === 'profile_pdf',
+        ),
         nextCursor: page.nextCursor,
       },
       200,

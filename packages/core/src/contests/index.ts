@@ -1,3 +1,4 @@
 export * from './aggregation.ts';
 export * from './assignment.ts';
+export * from './calendar.ts';
 export * from './schemas.ts';

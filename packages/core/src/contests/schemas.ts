@@ -47,6 +47,12 @@ export const categorySchema = z.object({
 });
 export type ContestCategory = z.infer<typeof categorySchema>;
 
+/** Whether `offset` is a whole number of `step`s, allowing for binary fractions (0.1 + 0.2). */
+export function onStep(offset: number, step: number): boolean {
+  const steps = offset / step;
+  return Math.abs(steps - Math.round(steps)) < 1e-9;
+}
+
 export const criterionSchema = z
   .object({
     id: shortId,
@@ -55,11 +61,23 @@ export const criterionSchema = z
     weight: z.number().positive().max(100),
     scaleMin: z.number().int().min(0).max(100).default(1),
     scaleMax: z.number().int().min(1).max(100).default(10),
+    /**
+     * The steps a judge may score in (1 for whole points, 0.5 for halves, 5 on a 0–100 scale);
+     * without it any value on the scale is taken. Aggregation maps every scale onto 0–1 anyway.
+     */
+    scaleStep: z.number().positive().max(100).optional(),
   })
   .refine((criterion) => criterion.scaleMax > criterion.scaleMin, {
     message: 'scaleMax must be above scaleMin',
     path: ['scaleMax'],
-  });
+  })
+  .refine(
+    (criterion) =>
+      criterion.scaleStep === undefined ||
+      (criterion.scaleStep <= criterion.scaleMax - criterion.scaleMin &&
+        onStep(criterion.scaleMax - criterion.scaleMin, criterion.scaleStep)),
+    { message: 'scaleStep must divide the scale (scaleMax - scaleMin)', path: ['scaleStep'] },
+  );
 export type Criterion = z.infer<typeof criterionSchema>;
 
 export const stageDatesSchema = z.object({
@@ -145,6 +163,19 @@ export const contestCallSchema = z.object({
   /** Frozen by the admin's approval: the final stage's ranking, method and prizes as approved. */
   results: z.array(approvedResultSchema).optional(),
   resultsApprovedAt: z.string().optional(),
+  /**
+   * Set by the announcement: the evidence item (the public results page) linked to the region's
+   * SPD row for awards to innovators (`spd.12`) of the call's year, and the level it suggests
+   * (1 certificates, 2 certificates and money prizes). The answer's level stays the operator's.
+   */
+  spdCitation: z
+    .object({
+      year: z.number().int(),
+      row: z.string(),
+      evidenceId: z.string(),
+      suggestedLevel: z.number().int().min(1).max(3),
+    })
+    .optional(),
 });
 export type ContestCall = z.infer<typeof contestCallSchema>;
 
@@ -244,7 +275,12 @@ export function scoreSheetProblems(criteria: readonly Criterion[], sheet: Record
   const problems: string[] = [];
   for (const criterion of criteria) {
     const value = sheet[criterion.id];
-    if (value === undefined || value < criterion.scaleMin || value > criterion.scaleMax)
+    if (
+      value === undefined ||
+      value < criterion.scaleMin ||
+      value > criterion.scaleMax ||
+      (criterion.scaleStep !== undefined && !onStep(value - criterion.scaleMin, criterion.scaleStep))
+    )
       problems.push(`criteria.${criterion.id}`);
   }
   for (const id of Object.keys(sheet))

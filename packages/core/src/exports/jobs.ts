@@ -11,9 +11,17 @@ const id = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/);
  *   national form, evidence renamed per innovation and indicator, SPD answers with their evidence);
  * - `recap`: the Excel recap for Bappeda (one row per innovation, a sheet per OPD's progress);
  * - `profile_pdf`: the PDF profile of one innovation;
- * - `rakor_pdf`: the command centre's figures on one dated page for the leadership meeting (ADR 0036).
+ * - `rakor_pdf`: the command centre's figures on one dated page for the leadership meeting (ADR 0036);
+ * - `contest_certificates`: one PDF with a certificate page per winner of an announced contest call
+ *   (ADR 0042).
  */
-export const EXPORT_KINDS = ['national_pack', 'recap', 'profile_pdf', 'rakor_pdf'] as const;
+export const EXPORT_KINDS = [
+  'national_pack',
+  'recap',
+  'profile_pdf',
+  'rakor_pdf',
+  'contest_certificates',
+] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** A background job's life: queued → running → done | failed (a crashed run is taken up again). */
@@ -36,10 +44,15 @@ export const exportRequestSchema = z
     periodYear: z.number().int().min(2022).max(2100).optional(),
     /** The innovation of a profile PDF. */
     innovationId: id.optional(),
+    /** The contest call of the certificates. */
+    callId: id.optional(),
   })
   .superRefine((input, context) => {
     if (input.kind === 'profile_pdf' && input.innovationId === undefined) {
       context.addIssue({ code: 'custom', message: 'Wajib diisi. / Required.', path: ['innovationId'] });
+    }
+    if (input.kind === 'contest_certificates' && input.callId === undefined) {
+      context.addIssue({ code: 'custom', message: 'Wajib diisi. / Required.', path: ['callId'] });
     }
   });
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
@@ -60,6 +73,7 @@ export const exportJobSchema = z.object({
   kind: z.enum(EXPORT_KINDS),
   periodYear: z.number().int(),
   innovationId: z.string().optional(),
+  callId: z.string().optional(),
   status: z.enum(JOB_STATUSES),
   /** 0–100. */
   progress: z.number().int().min(0).max(100),

@@ -61,8 +61,28 @@ export const CONTEST_ERROR_MESSAGES = {
     en: 'This person is already on the contest’s panel.',
   },
   contest_score_invalid: {
-    id: 'Nilai kriteria ini kosong, di luar skala, atau bukan kriteria tahap ini.',
-    en: 'This criterion’s score is missing, off its scale, or not a criterion of this stage.',
+    id: 'Nilai kriteria ini kosong, di luar skala, tidak sesuai kelipatan skala, atau bukan kriteria tahap ini.',
+    en: 'This criterion’s score is missing, off its scale or its steps, or not a criterion of this stage.',
+  },
+  contest_entries_not_yet_open: {
+    id: 'Pendaftaran lomba ini belum dibuka: karya diterima mulai tanggal pembukaan pendaftaran (WIB).',
+    en: 'Entries to this contest are not open yet: they are taken from the entries opening date (WIB).',
+  },
+  contest_entries_closed: {
+    id: 'Pendaftaran lomba ini sudah ditutup: batas akhirnya tanggal penutupan pendaftaran (WIB).',
+    en: 'Entries to this contest have closed: the last day was the entries closing date (WIB).',
+  },
+  contest_judging_not_yet_open: {
+    id: 'Penilaian tahap ini belum dimulai menurut jadwal lomba (WIB).',
+    en: 'Judging of this stage has not started yet by the contest’s dates (WIB).',
+  },
+  contest_judging_closed: {
+    id: 'Penilaian tahap ini sudah berakhir menurut jadwal lomba (WIB).',
+    en: 'Judging of this stage has ended by the contest’s dates (WIB).',
+  },
+  contest_results_not_announced: {
+    id: 'Sertifikat dibuat setelah pemenang diumumkan.',
+    en: 'Certificates are made once the winners are announced.',
   },
   contest_reason_required: {
     id: 'Tuliskan alasan agar peserta tahu apa yang harus dilengkapi.',

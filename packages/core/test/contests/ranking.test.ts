@@ -19,6 +19,16 @@ describe('weightedTotal', () => {
     // 0.4 × 1 + 0.6 × 0 = 40
     expect(weightedTotal(CRITERIA, { kebaruan: 10, manfaat: 1 })).toBeCloseTo(40, 10);
   });
+
+  it('normalises mixed scales (1–5 in halves, 0–100 in fives) before weighing', () => {
+    const mixed: Criterion[] = [
+      { id: 'a', label: 'A', weight: 1, scaleMin: 1, scaleMax: 5, scaleStep: 0.5 },
+      { id: 'b', label: 'B', weight: 1, scaleMin: 0, scaleMax: 100, scaleStep: 5 },
+    ];
+    // (3 − 1) / 4 = 0.5 and 75 / 100 = 0.75: the mean is 62.5 on 0–100.
+    expect(weightedTotal(mixed, { a: 3, b: 75 })).toBeCloseTo(62.5, 10);
+    expect(weightedTotal(mixed, { a: 5, b: 100 })).toBe(100);
+  });
 });
 
 describe('rankStage', () => {

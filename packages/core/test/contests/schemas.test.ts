@@ -1,35 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contestCallInputSchema, entryInputSchema, scoreSheetProblems } from '../../src/contests/index.ts';
+import { contestCallFixture } from './fixtures.ts';
 
-export const SAMPLE_CALL = {
-  title: 'Bojonegoro Innovative Award',
-  year: 2026,
-  categories: [
-    { id: 'opd', label: 'ASN/OPD', entrantKinds: ['opd'] },
-    {
-      id: 'masyarakat',
-      label: 'Masyarakat',
-      entrantKinds: ['citizen'],
-      extraFields: [{ key: 'desa', label: 'Desa', type: 'text', required: true }],
-    },
-  ],
-  stageDates: {
-    entriesOpen: '2026-03-01',
-    entriesClose: '2026-04-30',
-    screeningEnd: '2026-05-10',
-    deskEnd: '2026-06-10',
-    finalEnd: '2026-07-10',
-    announcement: '2026-08-17',
-  },
-  criteria: {
-    desk: [
-      { id: 'kebaruan', label: 'Kebaruan', weight: 50 },
-      { id: 'manfaat', label: 'Manfaat', weight: 50 },
-    ],
-    final: [{ id: 'presentasi', label: 'Presentasi', weight: 1, scaleMin: 0, scaleMax: 100 }],
-  },
-  prizes: [{ rank: 1, label: 'Juara I', amount: 10_000_000 }],
-};
+const SAMPLE_CALL = contestCallFixture();
 
 describe('contest call schema', () => {
   it('accepts a full call and fills the defaults', () => {
@@ -104,6 +77,45 @@ describe('scoreSheetProblems', () => {
       'criteria.kebaruan',
       'criteria.manfaat',
       'criteria.other',
+    ]);
+  });
+});
+
+describe('score scales other than 1–10', () => {
+  const withScale = (criterion: Record<string, unknown>) =>
+    contestCallInputSchema.safeParse({
+      ...SAMPLE_CALL,
+      criteria: { ...SAMPLE_CALL.criteria, final: [{ id: 'x', label: 'X', weight: 1, ...criterion }] },
+    });
+
+  it('takes a step that divides the scale and refuses one that does not', () => {
+    expect(withScale({ scaleMin: 0, scaleMax: 100, scaleStep: 5 }).success).toBe(true);
+    expect(withScale({ scaleMin: 1, scaleMax: 5, scaleStep: 0.5 }).success).toBe(true);
+    expect(withScale({ scaleMin: 0, scaleMax: 10, scaleStep: 3 }).error?.issues[0]?.path).toEqual([
+      'criteria',
+      'final',
+      0,
+      'scaleStep',
+    ]);
+    expect(withScale({ scaleMin: 0, scaleMax: 4, scaleStep: 8 }).success).toBe(false);
+  });
+
+  it('refuses a score between the steps, counted from the scale’s minimum', () => {
+    const [half] = contestCallInputSchema.parse({
+      ...SAMPLE_CALL,
+      criteria: {
+        ...SAMPLE_CALL.criteria,
+        final: [{ id: 'x', label: 'X', weight: 1, scaleMin: 1, scaleMax: 5, scaleStep: 0.5 }],
+      },
+    }).criteria.final;
+    if (!half) throw new Error('no criterion');
+    expect(scoreSheetProblems([half], { x: 3.5 })).toEqual([]);
+    expect(scoreSheetProblems([half], { x: 1.3 })).toEqual(['criteria.x']);
+    expect(scoreSheetProblems([{ ...half, scaleMin: 0, scaleMax: 100, scaleStep: 5 }], { x: 35 })).toEqual(
+      [],
+    );
+    expect(scoreSheetProblems([{ ...half, scaleMin: 0, scaleMax: 100, scaleStep: 5 }], { x: 36 })).toEqual([
+      'criteria.x',
     ]);
   });
 });

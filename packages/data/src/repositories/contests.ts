@@ -13,7 +13,7 @@ import { cancelledConditions, NotFoundError, VersionConflictError } from '../err
 import { contestKeys, type TableKey, tenantKeyPrefix } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, type FieldChange, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
-import { toRecord, updateVersioned } from './versioned.ts';
+import { type TransactItem, toRecord, updateVersioned } from './versioned.ts';
 
 /** A write the call's state no longer allows (entries closed, entry not in the stage the move names). */
 export class ContestStateError extends Error {
@@ -115,13 +115,17 @@ export class ContestRepository {
     return call;
   }
 
-  /** A versioned change of the call (its definition, status or approved results), audited as `action`. */
+  /**
+   * A versioned change of the call (its definition, status or approved results), audited as
+   * `action`; `alongside` items (the public copy) are written in the same transaction.
+   */
   async updateCall(
     current: ContestCall,
     expectedVersion: number,
     changes: Partial<ContestCall>,
     action: string,
     now = new Date().toISOString(),
+    alongside: TransactItem[] = [],
   ): Promise<ContestCall> {
     const updated = await updateVersioned<ContestCall>(
       this.clients.table,
@@ -130,7 +134,7 @@ export class ContestRepository {
       expectedVersion,
       { ...changes, updatedAt: now },
       undefined,
-      [this.auditEntry(action, current.id, fieldChanges(current, changes), now)],
+      [this.auditEntry(action, current.id, fieldChanges(current, changes), now), ...alongside],
       current,
     );
     return toRecord<ContestCall>(updated as unknown as Record<string, unknown>);
@@ -192,11 +196,13 @@ export class ContestRepository {
     return entry;
   }
 
+  /** A versioned change of an entry; `alongside` items (an e-mail to the entrant) commit with it. */
   async updateEntry(
     current: ContestEntry,
     expectedVersion: number,
     changes: Partial<ContestEntry>,
     action: string,
+    alongside: TransactItem[] = [],
   ): Promise<ContestEntry> {
     const updated = await updateVersioned<ContestEntry>(
       this.clients.table,
@@ -210,6 +216,7 @@ export class ContestRepository {
           entryId: { after: current.id },
           ...fieldChanges(current, changes),
         }),
+        ...alongside,
       ],
       current,
     );
@@ -292,29 +299,60 @@ export class ContestRepository {
     return judge;
   }
 
-  async updateJudge(
+  /**
+   * A judge's declared conflict and the entry's new assignment, in one transaction with one audit
+   * entry: the judge is never recorded as conflicted while still assigned, nor the other way round.
+   * Either record changed since it was read: VersionConflictError (409).
+   */
+  async declareConflict(
     callId: string,
-    current: ContestJudge,
-    expectedVersion: number,
-    changes: Partial<ContestJudge>,
-    action: string,
+    judge: ContestJudge,
+    conflicts: ContestJudge['conflicts'],
+    entry: ContestEntry,
+    assignments: ContestEntry['assignments'],
   ): Promise<ContestJudge> {
-    const updated = await updateVersioned<ContestJudge>(
-      this.clients.table,
-      this.tableName,
-      contestKeys.judge(this.tenantCode, callId, current.userId),
-      expectedVersion,
-      changes,
-      undefined,
-      [
-        this.auditEntry(action, callId, {
-          judge: { after: current.userId },
-          ...fieldChanges(current, changes),
+    const versioned = (key: TableKey, version: number, attribute: string, value: unknown) => ({
+      Update: {
+        TableName: this.tableName,
+        Key: key,
+        UpdateExpression: 'SET #a = :value, #version = #version + :one',
+        ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+        ExpressionAttributeNames: { '#a': attribute, '#version': 'version' },
+        ExpressionAttributeValues: { ':value': value, ':one': 1, ':expected': version },
+      },
+    });
+    try {
+      await this.clients.table.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            versioned(
+              contestKeys.judge(this.tenantCode, callId, judge.userId),
+              judge.version,
+              'conflicts',
+              conflicts,
+            ),
+            versioned(
+              contestKeys.entry(this.tenantCode, callId, entry.id),
+              entry.version,
+              'assignments',
+              assignments,
+            ),
+            this.auditEntry('contest.judge.conflict', callId, {
+              judge: { after: judge.userId },
+              entryId: { after: entry.id },
+              conflicts: { before: judge.conflicts, after: conflicts },
+              assignments: { before: entry.assignments, after: assignments },
+            }),
+          ],
         }),
-      ],
-      current,
-    );
-    return toRecord<ContestJudge>(updated as unknown as Record<string, unknown>);
+      );
+    } catch (error) {
+      const failed = cancelledConditions(error);
+      if (failed.includes(0)) throw new VersionConflictError(judge.version);
+      if (failed.includes(1)) throw new VersionConflictError(entry.version);
+      throw error;
+    }
+    return { ...judge, conflicts, version: judge.version + 1 };
   }
 
   // Score sheets

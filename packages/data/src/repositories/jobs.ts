@@ -306,6 +306,7 @@ export interface ExportJobInput {
   readonly kind: ExportKind;
   readonly periodYear: number;
   readonly innovationId?: string | undefined;
+  readonly callId?: string | undefined;
 }
 
 /** A job the runner holds: the record as claimed, and the run's id for every later write. */
@@ -376,7 +377,15 @@ export class ExportJobRepository {
     idempotencyKey?: string,
     now = new Date(),
   ): Promise<{ job: ExportJob; created: boolean }> {
-    const paramsHash = sha256(JSON.stringify([input.kind, input.periodYear, input.innovationId ?? null]));
+    // The call is hashed only when there is one, so the other kinds keep their earlier hashes.
+    const paramsHash = sha256(
+      JSON.stringify([
+        input.kind,
+        input.periodYear,
+        input.innovationId ?? null,
+        ...(input.callId ? [input.callId] : []),
+      ]),
+    );
     // As the innovation idempotency records: the caller's key itself (it ends the sort key).
     const fingerprint = idempotencyKey ? `K#${idempotencyKey}` : `P#${paramsHash}`;
     const requestKey = jobKeys.exportRequest(this.tenantCode, fingerprint);
@@ -401,6 +410,7 @@ export class ExportJobRepository {
         kind: input.kind,
         periodYear: input.periodYear,
         ...(input.innovationId ? { innovationId: input.innovationId } : {}),
+        ...(input.callId ? { callId: input.callId } : {}),
         status: 'queued',
         progress: 0,
         stage: 'Menunggu giliran',

@@ -12,12 +12,20 @@ export class PublicContestWriter {
   ) {}
 
   async put(callId: string, copy: Record<string, unknown>): Promise<void> {
-    await this.clients.table.send(
-      new PutCommand({
+    await this.clients.table.send(new PutCommand(this.putItem(callId, copy).Put));
+  }
+
+  /**
+   * The copy's Put for the call's own transaction (docs/decisions/0042): the clients must reach both
+   * the region and this partition (`contestCallWriterScope`).
+   */
+  putItem(callId: string, copy: Record<string, unknown>) {
+    return {
+      Put: {
         TableName: this.clients.config.tableName,
         Item: { ...contestKeys.publicCall(this.tenantCode, callId), ...copy },
-      }),
-    );
+      },
+    };
   }
 }
 

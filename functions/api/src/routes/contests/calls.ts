@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { type ContestCall, contestCallInputSchema, contestCallSchema } from '@inovasi/core';
-import { contestPublisherScope, PublicContestWriter } from '@inovasi/data';
+import { ContestRepository, contestCallWriterScope, PublicContestWriter } from '@inovasi/data';
 import { etag, expectedVersion } from '../../context.ts';
 import type { AppDeps } from '../../deps.ts';
 import { ApiError } from '../../errors.ts';
@@ -40,18 +40,32 @@ export interface PublicWinner {
   readonly categoryId: string;
 }
 
-export async function writePublicCopy(
+/**
+ * A change of the call together with its public copy, in one transaction (docs/decisions/0042):
+ * the page never shows a call state that was not committed, and a refused change leaves the copy
+ * as it was. The clients reach the region and only its own items of the shared public partition.
+ */
+export async function updateCallWithCopy(
   access: ContestAccess,
-  call: ContestCall,
   deps: AppDeps,
+  update: { call: ContestCall; version: number; changes: Partial<ContestCall>; action: string },
   winners?: PublicWinner[],
-): Promise<void> {
+): Promise<ContestCall> {
+  const { call, version, changes, action } = update;
   const profile = await access.profile.get();
-  const writer = new PublicContestWriter(
-    deps.data.forScope(contestPublisherScope(access.tenantCode)),
-    access.tenantCode,
+  const clients = deps.data.forScope(contestCallWriterScope(access.tenantCode));
+  const copy = new PublicContestWriter(clients, access.tenantCode).putItem(
+    call.id,
+    publicCopy({ ...call, ...changes }, profile?.name ?? access.tenantCode, winners),
   );
-  await writer.put(call.id, publicCopy(call, profile?.name ?? access.tenantCode, winners));
+  return new ContestRepository(clients, access.tenantCode, access.audit).updateCall(
+    call,
+    version,
+    changes,
+    action,
+    undefined,
+    [copy],
+  );
 }
 
 /** A judge or entrant sees the call, not Bappeda's working state before it is announced. */
@@ -172,8 +186,11 @@ export const contestCallRoutes = createRouter()
     const version = expectedVersion(c);
     const call = await callOf(access, callId);
     requireStatus(call, 'draft', 'open');
-    const updated = await access.contests.updateCall(call, version, c.req.valid('json'), 'contest.update');
-    if (updated.status === 'open') await writePublicCopy(access, updated, c.get('deps'));
+    const update = { call, version, changes: c.req.valid('json'), action: 'contest.update' };
+    const updated =
+      call.status === 'open'
+        ? await updateCallWithCopy(access, c.get('deps'), update)
+        : await access.contests.updateCall(call, version, update.changes, update.action);
     return c.json(updated, 200);
   })
   .openapi(publishRoute, async (c) => {
@@ -182,10 +199,12 @@ export const contestCallRoutes = createRouter()
     const version = expectedVersion(c);
     const call = await callOf(access, callId);
     requireStatus(call, 'draft');
-    const opened = await access.contests.updateCall(call, version, { status: 'open' }, 'contest.publish');
-    // The public copy follows the call; publishing again after a failure here is refused as not a
-    // draft, so an edit (PUT) of the open call rewrites the copy.
-    await writePublicCopy(access, opened, c.get('deps'));
+    const opened = await updateCallWithCopy(access, c.get('deps'), {
+      call,
+      version,
+      changes: { status: 'open' },
+      action: 'contest.publish',
+    });
     return c.json(opened, 200);
   })
   .openapi(closeRoute, async (c) => {
@@ -194,12 +213,11 @@ export const contestCallRoutes = createRouter()
     const version = expectedVersion(c);
     const call = await callOf(access, callId);
     requireStatus(call, 'open');
-    const judging = await access.contests.updateCall(
+    const judging = await updateCallWithCopy(access, c.get('deps'), {
       call,
       version,
-      { status: 'judging' },
-      'contest.close_entries',
-    );
-    await writePublicCopy(access, judging, c.get('deps'));
+      changes: { status: 'judging' },
+      action: 'contest.close_entries',
+    });
     return c.json(judging, 200);
   });

@@ -13,6 +13,7 @@ import { expectedVersion } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { createRouter } from '../../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent } from '../../schemas.ts';
+import { incompleteEntryMail } from './mail.ts';
 import {
   answering,
   blinded,
@@ -26,6 +27,7 @@ import {
   judgeOf,
   ownsEntry,
   requireStatus,
+  requireWindow,
   runsContests,
 } from './shared.ts';
 
@@ -169,6 +171,7 @@ export const contestEntryRoutes = createRouter()
     const input = c.req.valid('json');
     const call = await callOf(access, callId);
     requireStatus(call, 'open');
+    requireWindow(call, 'entries');
     checkExtraFields(call, input);
     const entrant = await entrantOf(access, call, input);
     const profile = entrant.profile ?? input.profile;
@@ -233,12 +236,14 @@ export const contestEntryRoutes = createRouter()
     const version = expectedVersion(c);
     const { status, reason } = c.req.valid('json');
     if (status === 'incomplete' && !reason) throw new ApiError(400, 'contest_reason_required', 'reason');
-    await callOf(access, callId);
+    const call = await callOf(access, callId);
     const entry = await entryOf(access, callId, entryId);
     if (entry.stage !== 'screening') throw new ApiError(409, 'contest_entry_not_in_stage', 'entryId');
     const screening = { status, ...(reason ? { reason } : {}) };
+    const mail =
+      status === 'incomplete' && reason ? await incompleteEntryMail(access, call, entry, reason) : [];
     return c.json(
-      await access.contests.updateEntry(entry, version, { screening }, 'contest.entry.screen'),
+      await access.contests.updateEntry(entry, version, { screening }, 'contest.entry.screen', mail),
       200,
     );
   })

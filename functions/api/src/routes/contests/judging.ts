@@ -24,6 +24,7 @@ import {
   judgeOf,
   judgeViewSchema,
   requireStatus,
+  requireWindow,
 } from './shared.ts';
 
 const stageParams = entryParams.extend({ stage: z.enum(JUDGED_STAGES).openapi({ example: 'desk' }) });
@@ -177,28 +178,20 @@ export const contestJudgingRoutes = createRouter()
     const stage = entry.stage === 'desk' || entry.stage === 'final' ? entry.stage : undefined;
     if (!stage || !entry.assignments[stage].includes(judge.userId))
       throw new ApiError(403, 'contest_entry_not_assigned');
-    const declared = await access.contests.updateJudge(
-      callId,
-      judge,
-      judge.version,
-      { conflicts: [...judge.conflicts, { entryId, reason }] },
-      'contest.judge.conflict',
-    );
+    const conflicts = [...judge.conflicts, { entryId, reason }];
     // The entry goes to another eligible judge; the conflicted judge's sheet no longer counts.
     const panel = (await access.contests.listJudges(callId)).map((member) =>
-      member.userId === declared.userId ? declared : member,
+      member.userId === judge.userId ? { ...judge, conflicts } : member,
     );
     const plan = assignJudges(
       [{ id: entry.id, opdId: entry.opdId, assigned: entry.assignments[stage] }],
       panel,
       call.judgesPerEntry,
     );
-    await access.contests.updateEntry(
-      entry,
-      entry.version,
-      { assignments: { ...entry.assignments, [stage]: plan.assignments.get(entry.id) ?? [] } },
-      'contest.entry.reassign',
-    );
+    const declared = await access.contests.declareConflict(callId, judge, conflicts, entry, {
+      ...entry.assignments,
+      [stage]: plan.assignments.get(entry.id) ?? [],
+    });
     return c.json(declared, 200);
   })
   .openapi(scoreRoute, async (c) => {
@@ -207,6 +200,7 @@ export const contestJudgingRoutes = createRouter()
     const input = c.req.valid('json');
     const call = await callOf(access, callId);
     requireStatus(call, 'judging');
+    requireWindow(call, stage);
     const judge = await judgeOf(access, callId);
     const entry = await entryOf(access, callId, entryId);
     if (entry.stage !== stage || !entry.assignments[stage].includes(judge.userId))

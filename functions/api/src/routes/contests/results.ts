@@ -1,12 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { type ContestCall, contestCallSchema } from '@inovasi/core';
+import { type ContestCall, type ContestEntry, contestCallSchema } from '@inovasi/core';
 import { etag, expectedVersion } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { createRouter } from '../../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent } from '../../schemas.ts';
-import { type PublicWinner, writePublicCopy } from './calls.ts';
+import { type PublicWinner, updateCallWithCopy } from './calls.ts';
 import { rankingOf } from './ranking.ts';
 import { type ContestAccess, callOf, callParams, contestAccess, requireStatus } from './shared.ts';
+import { citeAwardForSpd, publicOriginOf } from './spd-award.ts';
 
 const approveRoute = createRoute({
   method: 'post',
@@ -65,6 +66,28 @@ async function approvedResults(
   return results;
 }
 
+/**
+ * The winning entry's innovation in the registry: the one it was entered with, or a new one with
+ * the entry's own id (announcing again after an interruption finds it instead of a copy).
+ */
+async function registryInnovationOf(
+  access: ContestAccess,
+  call: ContestCall,
+  entry: ContestEntry,
+  opdId: string | undefined,
+): Promise<string> {
+  if (entry.innovationId) return entry.innovationId;
+  const existing = await access.innovations.get(entry.id, { consistent: true });
+  if (!existing) {
+    const owner = entry.opdId ?? (opdId as string);
+    await access.innovations.create(
+      { id: entry.id, opdId: owner, periodYear: call.year, profile: entry.profile },
+      access.actor,
+    );
+  }
+  return entry.id;
+}
+
 export const contestResultRoutes = createRouter()
   .openapi(approveRoute, async (c) => {
     const { code, callId } = c.req.valid('param');
@@ -101,19 +124,7 @@ export const contestResultRoutes = createRouter()
     for (const [index, winner] of winners.entries()) {
       const entry = entries[index];
       if (!entry || !winner.prize) continue;
-      let innovationId = entry.innovationId;
-      if (!innovationId) {
-        // The entry's own id: announcing again after an interruption finds it instead of a copy.
-        const existing = await access.innovations.get(entry.id, { consistent: true });
-        if (!existing) {
-          const owner = entry.opdId ?? (opdId as string);
-          await access.innovations.create(
-            { id: entry.id, opdId: owner, periodYear: call.year, profile: entry.profile },
-            access.actor,
-          );
-        }
-        innovationId = entry.id;
-      }
+      const innovationId = await registryInnovationOf(access, call, entry, opdId);
       await access.contests.updateEntry(
         entry,
         entry.version,
@@ -128,12 +139,15 @@ export const contestResultRoutes = createRouter()
         categoryId: winner.categoryId,
       });
     }
-    const published = await access.contests.updateCall(
-      call,
-      version,
-      { status: 'winners_published' },
-      'contest.results.announce',
+    const deps = c.get('deps');
+    const spdCitation = await citeAwardForSpd(access, call, publicOriginOf(deps.webOrigins, c.req.url));
+    const changes: Partial<ContestCall> = { status: 'winners_published' };
+    if (spdCitation) changes.spdCitation = spdCitation;
+    const published = await updateCallWithCopy(
+      access,
+      deps,
+      { call, version, changes, action: 'contest.results.announce' },
+      announced,
     );
-    await writePublicCopy(access, published, c.get('deps'), announced);
     return c.json(published, 200);
   });

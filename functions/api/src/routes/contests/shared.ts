@@ -4,8 +4,11 @@ import {
   type ContestCall,
   type ContestEntry,
   type ContestJudge,
+  type ContestWindow,
   contestEntrySchema,
   contestJudgeSchema,
+  contestWindowState,
+  todayInJakarta,
 } from '@inovasi/core';
 import { ContestRepository, ContestStateError } from '@inovasi/data';
 import type { AppContext } from '../../context.ts';
@@ -64,6 +67,22 @@ export async function judgeOf(access: ContestAccess, callId: string): Promise<Co
 export const requireStatus = (call: ContestCall, ...statuses: ContestCall['status'][]): void => {
   if (!statuses.includes(call.status)) throw new ApiError(409, 'contest_wrong_status');
 };
+
+/**
+ * Entries and scores only on the call's stage days, by the product's calendar (WIB, like the
+ * assessment deadlines): the field named is the stage date that refuses.
+ */
+export function requireWindow(call: ContestCall, window: ContestWindow, now = new Date()): void {
+  const state = contestWindowState(call.stageDates, window, todayInJakarta(now));
+  if (state === 'open') return;
+  if (window === 'entries') {
+    if (state === 'before') throw new ApiError(409, 'contest_entries_not_yet_open', 'stageDates.entriesOpen');
+    throw new ApiError(409, 'contest_entries_closed', 'stageDates.entriesClose');
+  }
+  const [start, end] = window === 'desk' ? ['screeningEnd', 'deskEnd'] : ['deskEnd', 'finalEnd'];
+  if (state === 'before') throw new ApiError(409, 'contest_judging_not_yet_open', `stageDates.${start}`);
+  throw new ApiError(409, 'contest_judging_closed', `stageDates.${end}`);
+}
 
 /** Whether an entry belongs to the caller as its entrant: their own citizen entry, or their OPD's. */
 export const ownsEntry = (access: TenantAccess, entry: ContestEntry): boolean =>

@@ -1,0 +1,161 @@
+import { todayInJakarta } from '@inovasi/core';
+import { contestCallFixture } from '../../../packages/core/test/contests/fixtures.ts';
+import type { TestEnvironment } from '../../support/environment.ts';
+
+/**
+ * Recipes of the contest write routes for test/integration/faults-writes.test.ts (docs/decisions/
+ * 0042): each builds, without faults, a fresh call in the state the route needs (a draft, an open
+ * call with an entry, a judging call with a panel and an entry on a stage) and returns the one call
+ * the suite then sends with and without faults. Every stage date is today, as the server enforces them.
+ */
+export interface ContestRecipeCall {
+  readonly token?: string | undefined;
+  readonly path: string;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+export interface ContestRecipeContext {
+  readonly env: () => TestEnvironment;
+  readonly admin: () => Promise<string>;
+  readonly unique: () => string;
+  readonly tenant: string;
+}
+
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+
+export function contestRecipes(
+  context: ContestRecipeContext,
+): Record<string, () => Promise<ContestRecipeCall>> {
+  const { tenant, unique } = context;
+  const callBody = () => ({
+    ...contestCallFixture({ today: todayInJakarta() }),
+    title: `Lomba uji gangguan ${unique()}`,
+    judgesPerEntry: 1,
+  });
+  const send = async (
+    method: string,
+    path: string,
+    init: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
+    const response = await context.env().request(method, path, { token: await context.admin(), ...init });
+    if (response.status < 200 || response.status >= 300)
+      throw new Error(`${method} ${path}: ${response.status} ${response.text.slice(0, 160)}`);
+    return response.json;
+  };
+  const base = (callId: string) => `/tenants/${tenant}/contests/${callId}`;
+  const version = async (callId: string) => (await send('GET', base(callId))).version as number;
+
+  const draft = async () =>
+    (await send('POST', `/tenants/${tenant}/contests`, { body: callBody() })).id as string;
+  const open = async () => {
+    const callId = await draft();
+    await send('POST', `${base(callId)}/publish`, { headers: ifMatch(1) });
+    return callId;
+  };
+  const opdId = async () => (await send('GET', `/tenants/${tenant}/opds`)).items[0].id as string;
+  const enter = async (callId: string) =>
+    (
+      await send('POST', `${base(callId)}/entries`, {
+        body: { categoryId: 'opd', opdId: await opdId(), profile: { name: `Inovasi lomba ${unique()}` } },
+      })
+    ).id as string;
+  /** A judging call whose one entry passed screening, with one judge on its panel. */
+  const judging = async () => {
+    const callId = await open();
+    const entryId = await enter(callId);
+    const email = `juri.${unique()}@gangguan.test`;
+    await send('POST', `${base(callId)}/judges`, { body: { email, name: 'Juri Uji', external: true } });
+    await send('POST', `${base(callId)}/entries/${entryId}/screening`, {
+      headers: ifMatch(1),
+      body: { status: 'complete' },
+    });
+    await send('POST', `${base(callId)}/close-entries`, { headers: ifMatch(await version(callId)) });
+    return { callId, entryId, judge: await context.env().login(email) };
+  };
+  const atDesk = async () => {
+    const ready = await judging();
+    await send('POST', `${base(ready.callId)}/entry-moves`, {
+      body: { from: 'screening', to: 'desk', entryIds: [ready.entryId] },
+    });
+    return ready;
+  };
+
+  return {
+    'PUT /tenants/{code}/contests/{callId}': async () => ({
+      path: base(await draft()),
+      headers: ifMatch(1),
+      body: { ...callBody(), description: 'Diubah saat uji gangguan' },
+    }),
+    'POST /tenants/{code}/contests/{callId}/publish': async () => ({
+      path: `${base(await draft())}/publish`,
+      headers: ifMatch(1),
+    }),
+    'POST /tenants/{code}/contests/{callId}/close-entries': async () => ({
+      path: `${base(await open())}/close-entries`,
+      headers: ifMatch(2),
+    }),
+    'POST /tenants/{code}/contests/{callId}/entries': async () => ({
+      path: `${base(await open())}/entries`,
+      body: { categoryId: 'opd', opdId: await opdId(), profile: { name: `Inovasi lomba ${unique()}` } },
+    }),
+    'POST /tenants/{code}/contests/{callId}/entries/{entryId}/screening': async () => {
+      const callId = await open();
+      const entryId = await enter(callId);
+      // Incomplete: the verdict and the e-mail to the entrant commit together.
+      return {
+        path: `${base(callId)}/entries/${entryId}/screening`,
+        headers: ifMatch(1),
+        body: { status: 'incomplete', reason: 'Lampirkan dokumen pendukung' },
+      };
+    },
+    'POST /tenants/{code}/contests/{callId}/entry-moves': async () => {
+      const { callId, entryId } = await judging();
+      return {
+        path: `${base(callId)}/entry-moves`,
+        body: { from: 'screening', to: 'desk', entryIds: [entryId] },
+      };
+    },
+    'POST /tenants/{code}/contests/{callId}/entries/{entryId}/conflict': async () => {
+      const { callId, entryId, judge } = await atDesk();
+      return {
+        token: judge,
+        path: `${base(callId)}/entries/${entryId}/conflict`,
+        body: { reason: 'Kerabat peserta' },
+      };
+    },
+    'PUT /tenants/{code}/contests/{callId}/entries/{entryId}/scores/{stage}': async () => {
+      const { callId, entryId, judge } = await atDesk();
+      return {
+        token: judge,
+        path: `${base(callId)}/entries/${entryId}/scores/desk`,
+        body: { criteria: { kebaruan: 7, manfaat: 8 }, comment: 'Cukup baik' },
+      };
+    },
+    'POST /tenants/{code}/contests/{callId}/results/approve': async () => {
+      const { callId, entryId, judge } = await atDesk();
+      await send('PUT', `${base(callId)}/entries/${entryId}/scores/desk`, {
+        token: judge,
+        body: { criteria: { kebaruan: 7, manfaat: 8 } },
+      });
+      await send('POST', `${base(callId)}/entry-moves`, {
+        body: { from: 'desk', to: 'final', entryIds: [entryId] },
+      });
+      await send('PUT', `${base(callId)}/entries/${entryId}/scores/final`, {
+        token: judge,
+        body: { criteria: { presentasi: 80 } },
+      });
+      return { path: `${base(callId)}/results/approve`, headers: ifMatch(await version(callId)) };
+    },
+    'POST /contest-sign-up': async () => ({
+      token: undefined,
+      path: '/contest-sign-up',
+      body: {
+        tenantCode: tenant,
+        callId: await open(),
+        email: `warga.${unique()}@gangguan.test`,
+        name: 'Warga Uji',
+      },
+    }),
+  };
+}
