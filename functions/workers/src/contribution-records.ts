@@ -6,6 +6,7 @@ import {
   innovationOfItem,
   type ScopedClientFactory,
   tenantScope,
+  wholeInnovation,
 } from '@inovasi/data';
 import type { DynamoDBRecord } from 'aws-lambda';
 
@@ -45,6 +46,18 @@ const yearOf = (image: Record<string, { N?: string }> | undefined): number | und
 const versionOf = (image: Record<string, { N?: string }> | undefined): number =>
   Number(image?.version?.N ?? 0) || 0;
 
+/** The item itself, strongly consistent; an item no code could have written is poison. */
+async function readInnovation(data: ScopedClientFactory, tenantCode: string, innovationId: string) {
+  const item = await new InnovationRepository(data.forScope(tenantScope(tenantCode, true)), tenantCode).get(
+    innovationId,
+    { consistent: true },
+  );
+  if (item && !wholeInnovation(item as unknown as Record<string, unknown>)) {
+    throw new Error(`innovation ${tenantCode}/${innovationId} is not a readable innovation item`);
+  }
+  return item;
+}
+
 /** Every period year an image of the records names. */
 function yearsOf(records: readonly DynamoDBRecord[]): Set<number> {
   const years = new Set<number>();
@@ -71,12 +84,7 @@ async function applyInnovation(
   let version = Math.max(versionOf(last?.NewImage), versionOf(last?.OldImage));
   if (last?.NewImage) {
     // An image that is not a whole item (a stream without images): read the item as it is now.
-    current =
-      innovationOfImage(last.NewImage) ??
-      (await new InnovationRepository(data.forScope(tenantScope(tenantCode, true)), tenantCode).get(
-        innovationId,
-        { consistent: true },
-      ));
+    current = innovationOfImage(last.NewImage) ?? (await readInnovation(data, tenantCode, innovationId));
     if (current) version = Math.max(version, current.version);
   }
   const liveYear = current && !current.archived ? current.periodYear : undefined;

@@ -13,6 +13,7 @@ import {
   SummaryContributionStore,
   summaryWriterScope,
   tenantScope,
+  wholeInnovation,
 } from '@inovasi/data';
 
 /**
@@ -111,6 +112,9 @@ export async function syncContributions(
   const puts: (() => Promise<unknown>)[] = [];
   const confirmations: (() => Promise<void>)[] = [];
   for (const innovation of source) {
+    if (!wholeInnovation(innovation as unknown as Record<string, unknown>)) {
+      throw new Error(`innovation ${tenantCode}/${innovation.id} is not a readable innovation item`);
+    }
     const fresh = contributionOf(innovation);
     const row = storedById.get(innovation.id);
     storedById.delete(innovation.id);

@@ -215,6 +215,15 @@ export function innovationOfImage(image: Record<string, unknown> | undefined): I
   } catch {
     return undefined;
   }
+  return wholeInnovation(item);
+}
+
+/**
+ * The item as an innovation when it has the fields a contribution reads, else undefined: an item
+ * no code could have written, which the projector then treats as poison (as the recompute from the
+ * item itself always has).
+ */
+export function wholeInnovation(item: Record<string, unknown>): Innovation | undefined {
   const whole =
     typeof item.id === 'string' &&
     typeof item.opdId === 'string' &&
