@@ -81,6 +81,11 @@ const MONTHLY_REBUILDS = 30;
  * typical month, which has quieter hours too.
  */
 const WRITES_PER_RECOMPUTE = 3;
+/**
+ * Samples of each route's and the projector's in-process time; the Lambda duration line is priced
+ * from their median (one sample on a loaded machine is mostly the load).
+ */
+export const DURATION_SAMPLES = 5;
 
 /**
  * The standard scenario with the summary projector on the stream beside it: after each route has
@@ -101,6 +106,7 @@ export async function measureWithProjector(app: BudgetApp, login: Login, config:
     await projector.ready;
     const projectedRoutes = new Set<string>();
     const { measured } = await routeBudgets(app, login, {
+      samples: DURATION_SAMPLES,
       afterCall: async (route) => {
         const before = recomputes;
         await projector.caughtUp(60_000);
@@ -121,7 +127,7 @@ export async function regencyCost(
   data: ScopedClientFactory,
 ) {
   const { measured, projectedRoutes } = await measureWithProjector(app, login, config);
-  monthlyCost(measured, await readModelUsage(data), projectedRoutes);
+  monthlyCost(measured, await readModelUsage(data, DURATION_SAMPLES), projectedRoutes);
   return measured;
 }
 
@@ -156,8 +162,8 @@ export function monthlyCost(
     calls += perMonth;
     reads += perMonth * usage.read;
     writes += perMonth * usage.write;
-    // Billed duration: the in-process time measured here (a loaded 2-vCPU machine; Lambda arm64 with
-    // 1 GB is usually faster), at least 10 ms.
+    // Billed duration: the in-process time measured here, the median of DURATION_SAMPLES calls (a
+    // loaded 2-vCPU machine; Lambda arm64 with 1 GB is usually faster), at least 10 ms.
     gbSeconds += perMonth * (Math.max(10, usage.ms) / 1000) * PRICES.lambdaMemoryGb;
   }
   const uploads = MONTHLY_CALLS['POST /tenants/{code}/evidence/uploads'] ?? 0;

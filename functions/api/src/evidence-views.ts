@@ -1,4 +1,5 @@
 import {
+  type AnswerReview,
   type Completeness,
   completenessOf,
   type GapAnalysis,
@@ -8,6 +9,7 @@ import {
   indicatorEvidence,
   type Opd,
   type SpdAnswers,
+  type SummaryInnovation,
   sumCompleteness,
 } from '@inovasi/core';
 import {
@@ -25,7 +27,7 @@ const asLinked = (entries: readonly LinkedEvidence[] | undefined) =>
 /** Each SID indicator of one innovation: what its level asks for, what is attached, what is missing. */
 export function innovationChecklist(
   rubric: Rubric,
-  innovation: Innovation,
+  innovation: SummaryInnovation,
   linked: ReadonlyMap<string, readonly LinkedEvidence[]>,
 ): { indicators: IndicatorEvidence[]; completeness: Completeness } {
   const indicators = rubric.sidIndicators.map((indicator) => {
@@ -33,7 +35,13 @@ export function innovationChecklist(
     return indicatorEvidence(
       rubric,
       indicator,
-      answer && { level: answer.level, basis: answer.basis as Sid33Basis | undefined, review: answer.review },
+      answer && {
+        level: answer.level,
+        basis: answer.basis as Sid33Basis | undefined,
+        // A summary's contribution row keeps only the review's status (docs/decisions/0040): the
+        // checklist's state and completeness, all a summary reads of it, depend on nothing else.
+        review: answer.review as AnswerReview | undefined,
+      },
       asLinked(linked.get(indicator.code)),
       innovation.periodYear,
     );
@@ -118,7 +126,7 @@ export function regionGaps(
 export function regionCompleteness(
   rubricId: string,
   year: number,
-  innovations: readonly Innovation[],
+  innovations: readonly SummaryInnovation[],
   spd: SpdAnswers | undefined,
   links: readonly LinkedEvidence[],
 ) {

@@ -1,4 +1,10 @@
-import { type Innovation, isVerified, replicationLevel, type SpdAnswers } from '@inovasi/core';
+import {
+  type Innovation,
+  isVerified,
+  replicationLevel,
+  type SpdAnswers,
+  type SummaryInnovation,
+} from '@inovasi/core';
 
 const REPLICATION_CODE = 'sid.31';
 
@@ -43,7 +49,7 @@ export interface LoadedPeriod {
  * without it only the acceptance is looked at.
  */
 export function toProjectionInnovation(
-  innovation: Innovation,
+  innovation: SummaryInnovation,
   eligible: boolean,
   evidenced?: EvidencedTargets,
 ): ProjectionInnovation {
@@ -89,22 +95,20 @@ function withReplication(innovation: ProjectionInnovation, evidencedRegions: num
   return { ...innovation, answers: { ...innovation.answers, [REPLICATION_CODE]: { level, verified: true } } };
 }
 
-/** Reads one region's period from its own partition and shapes it for the pure scoring core. */
-export async function loadPeriod(
-  access: PeriodSources,
+/**
+ * A period's projection state from its sources, already read: what loadPeriod shapes, and what the
+ * summary projector shapes from the innovations' contribution rows (docs/decisions/0040).
+ */
+export function periodState(
+  rubric: Rubric,
   year: number,
-  rubricId: string,
-  options: { readonly evidenced?: EvidencedTargets | undefined } = {},
-): Promise<LoadedPeriod> {
-  const rubric = getRubric(rubricId);
-  const [innovations, spd, evidenced, replicatedBy] = await Promise.all([
-    access.innovations.listForPeriod(year),
-    access.spd.get(year),
-    options.evidenced ?? access.evidence.evidencedTargets(),
-    access.replications.evidencedRegionsByInnovation(),
-  ]);
-  const eligibility = new Map(innovations.map((item) => [item.id, checkEligibility(item.profile, rubric)]));
-  const state: ProjectionState = {
+  innovations: readonly SummaryInnovation[],
+  eligibility: ReadonlyMap<string, Pick<Eligibility, 'eligible'>>,
+  spd: SpdAnswers | undefined,
+  evidenced: EvidencedTargets,
+  replicatedBy: ReadonlyMap<string, number>,
+): ProjectionState {
+  return {
     rubricId: rubric.id,
     spd: Object.fromEntries(
       Object.entries(spd?.answers ?? {}).map(([code, answer]) => [
@@ -123,5 +127,23 @@ export async function loadPeriod(
       ),
     ),
   };
+}
+
+/** Reads one region's period from its own partition and shapes it for the pure scoring core. */
+export async function loadPeriod(
+  access: PeriodSources,
+  year: number,
+  rubricId: string,
+  options: { readonly evidenced?: EvidencedTargets | undefined } = {},
+): Promise<LoadedPeriod> {
+  const rubric = getRubric(rubricId);
+  const [innovations, spd, evidenced, replicatedBy] = await Promise.all([
+    access.innovations.listForPeriod(year),
+    access.spd.get(year),
+    options.evidenced ?? access.evidence.evidencedTargets(),
+    access.replications.evidencedRegionsByInnovation(),
+  ]);
+  const eligibility = new Map(innovations.map((item) => [item.id, checkEligibility(item.profile, rubric)]));
+  const state = periodState(rubric, year, innovations, eligibility, spd, evidenced, replicatedBy);
   return { rubric, state, innovations, eligibility, spd };
 }

@@ -14,6 +14,11 @@ import type {
   DynamoDBStreamEvent,
 } from 'aws-lambda';
 import { type CatalogueProjected, projectCatalogueEntries } from './catalogue-projection.ts';
+import {
+  applyContributions,
+  type ChangedInnovations,
+  collectInnovationRecord,
+} from './contribution-records.ts';
 
 /**
  * The summary projector (docs/decisions/0018): the region summaries, province rows, drill-downs and
@@ -107,10 +112,13 @@ async function yearsToRecompute(deps: SummaryProjectorDeps, work: RegionWork, no
 }
 
 /**
- * Groups a batch's changes by region and recomputes each affected region once per year from source
- * (then its province and national rows, written with the summary). Recomputing from source is what
- * makes it idempotent: the same batch delivered twice, or out of order with a later one, leaves the
- * same summaries, because each recompute reads everything committed before it began.
+ * Groups a batch's changes by region, brings the changed innovations' contribution rows up to date
+ * from the records' images, and recomputes each affected region once per year from those rows and
+ * the region's other sources (then its province and national rows, written with the summary;
+ * docs/decisions/0040). That is what makes it idempotent: a row is only ever replaced by a later
+ * version of its innovation, so the same batch delivered twice, or out of order with a later one,
+ * leaves the same rows and the same summaries, and each recompute reads everything committed
+ * before it began.
  *
  * Answers `batchItemFailures` with the records of every region whose recompute failed, so the
  * driver retries from the earliest of them (Lambda checkpoints at the lowest sequence number) and
@@ -124,6 +132,7 @@ export function createSummaryProjector(deps: SummaryProjectorDeps) {
     const failures = new Set<DynamoDBRecord>();
     const regions = new Map<string, RegionWork>();
     const catalogue = new Map<string, CatalogueWork>();
+    const contributions = new Map<string, ChangedInnovations>();
     for (const record of event.Records) {
       let change: SummaryChange | undefined;
       try {
@@ -147,6 +156,7 @@ export function createSummaryProjector(deps: SummaryProjectorDeps) {
         entries.records.push(record);
       }
       if (!change) continue;
+      collectInnovationRecord(contributions, record);
       let work = regions.get(change.tenantCode);
       if (!work) {
         work = {
@@ -173,11 +183,17 @@ export function createSummaryProjector(deps: SummaryProjectorDeps) {
       for (let work = queue.shift(); work !== undefined; work = queue.shift()) {
         const started = performance.now();
         try {
+          // The changed innovations' rows first: the recompute reads them (docs/decisions/0040).
+          await applyContributions(deps.data, work.tenantCode, contributions.get(work.tenantCode));
           const years = await yearsToRecompute(deps, work, now());
           const changesThrough =
             work.lastChangeAt === undefined ? undefined : new Date(work.lastChangeAt * 1000).toISOString();
           for (const year of years) {
-            await refreshSummary(deps.data, work.tenantCode, year, { now: now(), changesThrough });
+            await refreshSummary(deps.data, work.tenantCode, year, {
+              now: now(),
+              changesThrough,
+              contributions: true,
+            });
           }
           deps.logger.debug('summaries projected', {
             tenant: work.tenantCode,

@@ -90,5 +90,6 @@ export const tenantSettingsSchema = z.object({
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 
 /** An answer counts in the verified score only once a verifier accepted it. */
-export const isVerified = (answer: { review?: AnswerReview | undefined } | undefined): boolean =>
-  answer?.review?.status === 'accepted';
+export const isVerified = (
+  answer: { review?: Pick<AnswerReview, 'status'> | undefined } | undefined,
+): boolean => answer?.review?.status === 'accepted';

@@ -60,6 +60,7 @@ export {
 export { TenantSettingsRepository } from './repositories/settings.ts';
 export { SpdAnswersRepository } from './repositories/spd.ts';
 export * from './repositories/summaries.ts';
+export * from './repositories/summary-contributions.ts';
 export type { NewTenant } from './repositories/tenants.ts';
 export { LoginDirectory, PlatformRepository, TenantProfileRepository } from './repositories/tenants.ts';
 export type { NewUnit } from './repositories/units.ts';

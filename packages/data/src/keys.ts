@@ -119,6 +119,13 @@ export const summaryKeys = {
   snapshot: (tenant: string, year: number, date: string) =>
     key(summaryPartition(tenant), `DAY#${year}#${date}`),
   snapshotSortPrefix: (year: number) => `DAY#${year}#`,
+  /**
+   * One innovation's contribution to its region's summary of one year (docs/decisions/0040); the
+   * year's header (`CONTRIB#<year>#`, empty id) sorts first and says the rows are complete.
+   */
+  contribution: (tenant: string, year: number, innovationId: string) =>
+    key(summaryPartition(tenant), `CONTRIB#${year}#${innovationId}`),
+  contributionSortPrefix: (year: number) => `CONTRIB#${year}#`,
   provinceRow: (province: string, year: number, tenant: string) =>
     key(`${provinceReadModelPrefix(province)}${year}`, readModelSortKey(tenant)),
   provinceRows: (province: string, year: number) => `${provinceReadModelPrefix(province)}${year}`,

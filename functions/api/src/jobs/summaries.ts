@@ -1,3 +1,4 @@
+import type { Innovation } from '@inovasi/core';
 import {
   PlatformRepository,
   platformRegistryScope,
@@ -6,7 +7,14 @@ import {
   summaryWriterScope,
 } from '@inovasi/data';
 import pLimit from 'p-limit';
-import { computeSummary, driftOf, liveYears, trackedYears } from '../summaries/compute.ts';
+import {
+  computeSummary,
+  contributionStore,
+  driftOf,
+  liveYears,
+  syncContributions,
+  trackedYears,
+} from '../summaries/compute.ts';
 
 /** A stored `sourceAt` further ahead than this is not a clock skew but damage: the rebuild overwrites it. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -60,7 +68,10 @@ async function rebuildTenant(
       const distrustAfter = new Date(Date.now() + FUTURE_TOLERANCE_MS).toISOString();
       const newer = stored.summary && stored.summary.sourceAt > computed.meta.sourceAt;
       if (newer && stored.summary && stored.summary.sourceAt <= distrustAfter && attempt < 2) continue;
-      const drift = driftOf(computed.bundle, stored);
+      const drift = [
+        ...driftOf(computed.bundle, stored),
+        ...(await contributionDrift(data, tenantCode, year, computed.sourceInnovations ?? [], options)),
+      ];
       const repair = drift.length > 0 && !options.check;
       const addSnapshot = !stored.snapshot && !options.check && live.has(year);
       // The projector's progress stays what it was: the rebuild applies no change of its own.
@@ -73,6 +84,24 @@ async function rebuildTenant(
     }
   }
   return entries;
+}
+
+/**
+ * The year's contribution rows against the innovations just read (docs/decisions/0040), repaired
+ * unless `check`: `contributions.<id>` for each row that differed. Rows never built (a region the
+ * projector has not recomputed since they exist) are built, and are not drift.
+ */
+async function contributionDrift(
+  data: ScopedClientFactory,
+  tenantCode: string,
+  year: number,
+  source: readonly Innovation[],
+  options: RebuildOptions,
+): Promise<string[]> {
+  const stored = await contributionStore(data, tenantCode).read(year);
+  if (!stored.complete && options.check) return [];
+  const sync = await syncContributions(data, tenantCode, year, source, stored, { check: options.check });
+  return stored.complete ? sync.drifted.map((id) => `contributions.${id}`) : [];
 }
 
 /** Every onboarded tenant of the platform registry, unless the caller names some. */

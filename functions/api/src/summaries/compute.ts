@@ -4,6 +4,7 @@ import {
   buildRegionSummary,
   daysUntil,
   defaultAssessmentYear,
+  type Innovation,
   type Period,
   provinceRowOf,
   type RoleContact,
@@ -12,6 +13,7 @@ import {
   snapshotOf,
   todayInJakarta,
 } from '@inovasi/core';
+import { getRubric } from '@inovasi/core/scoring';
 import {
   type BundlePart,
   type DerivedMeta,
@@ -37,7 +39,10 @@ import {
   withoutMeta,
 } from '@inovasi/data';
 import { regionCompleteness } from '../evidence-views.ts';
-import { loadPeriod } from '../projection-state.ts';
+import { periodState } from '../projection-state.ts';
+import { fromSource, periodInnovations } from './contributions.ts';
+
+export { contributionStore, syncContributions } from './contributions.ts';
 
 /**
  * A period's summary is derived data (docs/decisions/0010, 0018): computed from the region's own
@@ -52,11 +57,18 @@ export interface ComputeOptions {
   readonly now?: Date | undefined;
   /** The time of the newest change the caller applies (the projector's progress, ADR 0018). */
   readonly changesThrough?: string | undefined;
+  /**
+   * Read the period's innovations from their contribution rows (the summary projector, which keeps
+   * them: docs/decisions/0040); the rebuild reads the innovations themselves.
+   */
+  readonly contributions?: boolean | undefined;
 }
 
 export interface ComputedSummary {
   readonly bundle: SummaryBundle;
   readonly meta: DerivedMeta;
+  /** The period's innovation items, when the computation read them (not their contribution rows). */
+  readonly sourceInnovations?: readonly Innovation[] | undefined;
 }
 
 /** Later computations sort after earlier ones; the suffix breaks ties inside one millisecond. */
@@ -94,7 +106,9 @@ export async function computeSummary(
   // The period's own sources do not depend on its rubric: read them beside everything else, in one
   // round of requests rather than two (the projector's time is billed; docs/decisions/0031).
   const periodReads = {
-    innovations: new InnovationRepository(clients, tenantCode).listForPeriod(year),
+    innovations: options.contributions
+      ? periodInnovations(data, tenantCode, year)
+      : new InnovationRepository(clients, tenantCode).listForPeriod(year).then(fromSource),
     spd: new SpdAnswersRepository(clients, tenantCode).get(year),
     // sid.31: regions that replicated an innovation under an agreement with its document attached.
     replications: new ReplicationRepository(clients, tenantCode).evidencedRegionsByInnovation(),
@@ -118,18 +132,16 @@ export async function computeSummary(
     links.filter((entry) => entry.passed).map((entry) => evidenceTargetKey(entry.link.target)),
   );
   const evidenced: EvidencedTargets = { has: (target) => passed.has(evidenceTargetKey(target)) };
-  const loaded = await loadPeriod(
-    {
-      innovations: { listForPeriod: () => periodReads.innovations },
-      spd: { get: () => periodReads.spd },
-      evidence,
-      replications: { evidencedRegionsByInnovation: () => periodReads.replications },
-    },
-    year,
-    rubricId,
-    { evidenced },
-  );
-  const completeness = regionCompleteness(rubricId, year, loaded.innovations, loaded.spd, links);
+  const rubric = getRubric(rubricId);
+  const [read, spd, replicatedBy] = await Promise.all([
+    periodReads.innovations,
+    periodReads.spd,
+    periodReads.replications,
+  ]);
+  const { innovations } = read;
+  const eligibility = read.eligibility(rubric);
+  const state = periodState(rubric, year, innovations, eligibility, spd, evidenced, replicatedBy);
+  const completeness = regionCompleteness(rubricId, year, innovations, spd, links);
   const derived = buildRegionSummary({
     tenant: {
       code: profile.code,
@@ -138,9 +150,9 @@ export async function computeSummary(
       provinceCode: profile.provinceCode,
     },
     year,
-    state: loaded.state,
-    innovations: loaded.innovations,
-    eligibility: loaded.eligibility,
+    state,
+    innovations,
+    eligibility,
     opds,
     defaultOpdTarget: settings.defaultOpdTarget,
     period,
@@ -165,6 +177,7 @@ export async function computeSummary(
       computedAt: new Date().toISOString(),
       ...(options.changesThrough ? { changesThrough: options.changesThrough } : {}),
     },
+    sourceInnovations: read.items,
   };
 }
 

@@ -3,11 +3,12 @@ import { type Completeness, completenessSchema } from '../evidence/schemas.ts';
 import type { Eligibility } from '../innovation/eligibility.ts';
 import { INNOVATION_STAGES } from '../innovation/profile.ts';
 import { BASIC_SERVICE_URUSAN } from '../innovation/urusan.ts';
-import { INNOVATION_STATUSES, type Innovation, type Opd, TENANT_KINDS, type TenantKind } from '../records.ts';
+import { INNOVATION_STATUSES, type Opd, TENANT_KINDS, type TenantKind } from '../records.ts';
 import { PREDICATES } from '../rubrics/index.ts';
 import { type ProjectedScore, type ProjectionState, projectRegion } from '../scoring/projection.ts';
 import type { Period } from '../workflow/periods.ts';
 import { opdProgress } from '../workflow/progress.ts';
+import type { SummaryInnovation } from './contribution.ts';
 import { type OfficialResult, officialResultView } from './results.ts';
 
 /**
@@ -170,9 +171,9 @@ export interface SummaryInput {
   readonly year: number;
   /** The period's projection state (loadPeriod), every live innovation of the year. */
   readonly state: ProjectionState;
-  /** The same innovations as stored. */
-  readonly innovations: readonly Innovation[];
-  readonly eligibility: ReadonlyMap<string, Eligibility>;
+  /** The same innovations as stored (what the summary reads of them: docs/decisions/0040). */
+  readonly innovations: readonly SummaryInnovation[];
+  readonly eligibility: ReadonlyMap<string, Pick<Eligibility, 'eligible'>>;
   readonly opds: readonly Opd[];
   readonly defaultOpdTarget: number;
   readonly period?: Pick<Period, 'internalDeadline' | 'nationalDeadline'> | undefined;
