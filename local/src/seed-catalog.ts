@@ -5,13 +5,12 @@ import {
   catalogPublisherScope,
   InnovationRepository,
   OpdRepository,
-  PlatformRepository,
-  platformAdminScope,
   type ScopedClientFactory,
   TenantProfileRepository,
   tenantScope,
 } from '@inovasi/data';
 import { DEMO_TENANTS } from './demo-data.ts';
+import { seedOnce } from './seed-steps.ts';
 
 const SEED_NAME = 'demo-catalog-v1';
 const PUBLISHED_FROM = Date.parse('2026-01-06T08:00:00.000Z');
@@ -104,8 +103,11 @@ async function allInnovations(repository: InnovationRepository): Promise<Innovat
  * that was seeded before the catalogue existed.
  */
 export async function seedDemoCatalog(data: ScopedClientFactory, areas: AreaDirectory): Promise<boolean> {
-  const registry = new PlatformRepository(data.forScope(platformAdminScope));
-  if (await registry.hasSeed(SEED_NAME)) return false;
+  return seedOnce(data, SEED_NAME, false, () => publishDemoCatalog(data, areas));
+}
+
+/** The publication itself: true when it published any entry. */
+async function publishDemoCatalog(data: ScopedClientFactory, areas: AreaDirectory): Promise<boolean> {
   let published = 0;
   for (const code of DEMO_TENANTS) {
     const clients = data.forScope(tenantScope(code, true));
@@ -134,6 +136,5 @@ export async function seedDemoCatalog(data: ScopedClientFactory, areas: AreaDire
       published++;
     }
   }
-  await registry.markSeeded(SEED_NAME);
   return published > 0;
 }

@@ -2,8 +2,6 @@ import type { Actor, EvidenceKind, EvidenceMediaType, EvidenceTarget } from '@in
 import {
   EvidenceRepository,
   InnovationRepository,
-  PlatformRepository,
-  platformAdminScope,
   type ScopedClientFactory,
   SpdAnswersRepository,
   TenantProfileRepository,
@@ -12,6 +10,7 @@ import {
 import { demoEmail } from './demo-data.ts';
 import { imageOnlyPdf, sha256Hex, solidPng, textPdf } from './demo-files.ts';
 import { DEMO_SCORING } from './demo-scoring.ts';
+import { seedOnce } from './seed-steps.ts';
 
 const SEED_NAME = 'demo-evidence-v1';
 
@@ -176,26 +175,25 @@ function spread(key: string): number {
  * on a store seeded before evidence existed.
  */
 export async function seedDemoEvidence(data: ScopedClientFactory): Promise<boolean> {
-  const registry = new PlatformRepository(data.forScope(platformAdminScope));
-  if (await registry.hasSeed(SEED_NAME)) return false;
-  // Regions, and the files of a region, are independent: seeding them side by side keeps the
-  // demo seed (which every integration test file runs) fast.
-  await Promise.all(
-    Object.keys(DEMO_SCORING).map(async (tenantCode) => {
-      const profile = new TenantProfileRepository(data.forScope(tenantScope(tenantCode, true)), tenantCode);
-      const tenant = await profile.get();
-      if (!tenant) return;
-      const author: Actor = {
-        userId: `u-${tenantCode.replace('.', '')}-admin`,
-        email: demoEmail('admin', tenantCode),
-        tenantCode,
-        roles: ['tenant_admin'],
-      };
-      await seedRegionEvidence(data, tenantCode, tenant.name, author);
-    }),
-  );
-  await registry.markSeeded(SEED_NAME);
-  return true;
+  return seedOnce(data, SEED_NAME, false, async () => {
+    // Regions, and the files of a region, are independent: seeding them side by side keeps the
+    // demo seed (which every integration test file runs) fast.
+    await Promise.all(
+      Object.keys(DEMO_SCORING).map(async (tenantCode) => {
+        const profile = new TenantProfileRepository(data.forScope(tenantScope(tenantCode, true)), tenantCode);
+        const tenant = await profile.get();
+        if (!tenant) return;
+        const author: Actor = {
+          userId: `u-${tenantCode.replace('.', '')}-admin`,
+          email: demoEmail('admin', tenantCode),
+          tenantCode,
+          roles: ['tenant_admin'],
+        };
+        await seedRegionEvidence(data, tenantCode, tenant.name, author);
+      }),
+    );
+    return true;
+  });
 }
 
 async function seedRegionEvidence(

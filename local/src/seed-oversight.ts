@@ -8,6 +8,7 @@ import {
   VersionConflictError,
 } from '@inovasi/data';
 import { DEMO_TENANTS } from './demo-data.ts';
+import { once } from './seed-steps.ts';
 
 const SEEDED_AT = '2026-01-05T08:00:00.000Z';
 
@@ -59,11 +60,8 @@ export async function seedDemoOversight(data: ScopedClientFactory): Promise<void
   for (const code of DEMO_TENANTS) {
     const results = new OfficialResultRepository(data.forScope(tenantScope(code)), code, SYSTEM_AUDIT);
     for (const [year, input] of Object.entries(DEMO_RESULTS[code] ?? {})) {
-      try {
-        await results.save(Number(year), 0, input, SEEDED_AT);
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-      }
+      // Saved at version 0 once: a later start finds version 1 and leaves it as people changed it.
+      await once(() => results.save(Number(year), 0, input, SEEDED_AT), [VersionConflictError]);
     }
   }
   await rebuildSummaries(data, { tenants: DEMO_TENANTS });

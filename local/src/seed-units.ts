@@ -1,18 +1,16 @@
 import type { Actor, TargetRule, Unit } from '@inovasi/core';
 import { todayInJakarta } from '@inovasi/core';
 import {
-  AlreadyExistsError,
   InnovationRepository,
   OpdRepository,
   PeriodRepository,
-  PlatformRepository,
-  platformAdminScope,
   type ScopedClientFactory,
   SYSTEM_AUDIT,
   tenantScope,
   UnitRepository,
 } from '@inovasi/data';
 import { demoInnovation } from './demo-data.ts';
+import { once, seedOnce } from './seed-steps.ts';
 
 /**
  * Kota Bengkulu's units and target rule (issue 21, ADR 0036): the Sekda's "every unit two
@@ -75,14 +73,6 @@ const UNIT_INNOVATIONS = [
   { unitId: 'unit-kel-jalan-gedang', opd: 'setda', name: 'Lurah Keliling Malam', urusan: 'trantibumlinmas' },
 ] as const;
 
-async function once(step: () => Promise<unknown>): Promise<void> {
-  try {
-    await step();
-  } catch (error) {
-    if (!(error instanceof AlreadyExistsError)) throw error;
-  }
-}
-
 // Counted from Jakarta's date, as the standing counts its days: from 17:00 UTC a UTC date is a day behind.
 const inDays = (from: Date, days: number) =>
   new Date(Date.parse(`${todayInJakarta(from)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -91,8 +81,10 @@ const inDays = (from: Date, days: number) =>
 const UNITS_SEED = 'demo-units-1771';
 
 export async function seedDemoUnits(data: ScopedClientFactory, now = new Date()): Promise<void> {
-  const registry = new PlatformRepository(data.forScope(platformAdminScope));
-  if (await registry.hasSeed(UNITS_SEED)) return;
+  await seedOnce(data, UNITS_SEED, undefined, () => seedBengkuluUnits(data, now));
+}
+
+async function seedBengkuluUnits(data: ScopedClientFactory, now: Date): Promise<void> {
   const clients = data.forScope(tenantScope(CODE));
   const opds = new OpdRepository(clients, CODE);
   for (const { id, ...opd } of EXTRA_OPDS) await once(() => opds.create(opd, SEEDED_AT, id));
@@ -154,5 +146,4 @@ export async function seedDemoUnits(data: ScopedClientFactory, now = new Date())
       );
     }
   }
-  await registry.markSeeded(UNITS_SEED);
 }

@@ -1,7 +1,6 @@
 import type { AreaDirectory } from '@inovasi/api/areas';
 import type { Actor, Member, Role } from '@inovasi/core';
 import {
-  AlreadyExistsError,
   InnovationRepository,
   MemberRepository,
   memberAdminScope,
@@ -24,19 +23,11 @@ import { seedDemoScoring } from './demo-scoring.ts';
 import { seedDemoCatalog } from './seed-catalog.ts';
 import { seedDemoEvidence } from './seed-evidence.ts';
 import { seedDemoOversight } from './seed-oversight.ts';
+import { once } from './seed-steps.ts';
 import { seedDemoUnits } from './seed-units.ts';
 
 const SEED_NAME = 'demo-v1';
 const SEEDED_AT = '2026-01-05T08:00:00.000Z';
-
-/** Re-running a seed step that already happened is fine: each step has a fixed identity. */
-async function once(step: () => Promise<unknown>): Promise<void> {
-  try {
-    await step();
-  } catch (error) {
-    if (!(error instanceof AlreadyExistsError)) throw error;
-  }
-}
 
 const compact = (tenantCode: string) => tenantCode.replace('.', '');
 

@@ -1,6 +1,7 @@
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isTenantCode } from '@inovasi/core';
 import {
   createTableClient,
   type DataConfig,
@@ -53,8 +54,6 @@ const fail = (message: string): never => {
   console.error(message);
   process.exit(2);
 };
-
-const TENANT = /^\d{2}(\.\d{2})?$/;
 
 async function openStore(): Promise<{ config: DataConfig; close: () => Promise<void> }> {
   if (values.aws) {
@@ -111,7 +110,7 @@ async function main() {
       return;
     }
     const tenant = values.tenant ?? fail('--tenant <code> is required');
-    if (!TENANT.test(tenant)) fail(`"${tenant}" is not a Kemendagri area code (35 or 35.22)`);
+    if (!isTenantCode(tenant)) fail(`"${tenant}" is not a Kemendagri area code (35 or 35.22)`);
     const out = fromCaller(values.out ?? `${tenant}.jsonl`);
     if (existsSync(out)) fail(`${out} exists; choose another --out (an export is never overwritten)`);
     if (command === 'export') {

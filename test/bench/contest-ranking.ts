@@ -7,6 +7,7 @@
  */
 import { AGGREGATION_METHODS, assignJudges, type Criterion, rankStage, type ScoreSheet } from '@inovasi/core';
 import { seededRandom } from '../support/random.ts';
+import { timeSync } from './timing.ts';
 
 const ENTRIES = 500;
 const JUDGES = 10;
@@ -37,28 +38,18 @@ const panel = judgeIds.map((userId, index) => ({
 }));
 const entries = entryIds.map((id, index) => ({ id, opdId: `opd-${index % 20}` }));
 
-const median = (values: readonly number[]): number =>
-  [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)] ?? Number.NaN;
-const time = (run: () => unknown): number => {
-  const times: number[] = [];
-  for (let repetition = 0; repetition < REPETITIONS; repetition++) {
-    const started = performance.now();
-    run();
-    times.push(performance.now() - started);
-  }
-  return median(times);
-};
+const time = (name: string, run: () => unknown): number => timeSync(name, run, REPETITIONS).p50;
 
 let slowest = 0;
 console.log(
   `${ENTRIES} entries × ${JUDGES} judges = ${sheets.length} score sheets, ${criteria.length} criteria`,
 );
 for (const method of AGGREGATION_METHODS) {
-  const ms = time(() => rankStage({ criteria, sheets, method, deviationThreshold: 15, entryIds }));
+  const ms = time(method, () => rankStage({ criteria, sheets, method, deviationThreshold: 15, entryIds }));
   slowest = Math.max(slowest, ms);
   console.log(`rank (${method.padEnd(12)}) ${ms.toFixed(1).padStart(7)} ms`);
 }
-const assignMs = time(() => assignJudges(entries, panel, 3));
+const assignMs = time('assign', () => assignJudges(entries, panel, 3));
 console.log(`assign 3 judges/entry   ${assignMs.toFixed(1).padStart(7)} ms`);
 console.log(`slowest ranking ${slowest.toFixed(1)} ms (target < ${TARGET_MS} ms)`);
 if (slowest >= TARGET_MS) process.exitCode = 1;

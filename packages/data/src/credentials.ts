@@ -1,4 +1,5 @@
 import { AssumeRoleCommand, type AssumeRoleCommandOutput, STSClient } from '@aws-sdk/client-sts';
+import { isTenantCode } from '@inovasi/core';
 
 export type { AssumeRoleCommand, AssumeRoleCommandInput } from '@aws-sdk/client-sts';
 
@@ -44,8 +45,6 @@ export interface CredentialPlan {
 /** Key families that name a tenant: its partitions and a province's read model. */
 const TENANT_KEY = /^(?:T|PROV)#([^#]+)#/;
 const TENANT_OBJECT = /^tenants\/([^/]+)\//;
-/** The trust policies admit only tags of this shape; checking here turns a misuse into a clear error. */
-const TENANT_CODE = /^\d{2}(\.\d{2})?$/;
 
 const unique = (values: readonly string[]): string[] => [...new Set(values)].sort();
 
@@ -110,7 +109,8 @@ export function credentialPlanFor(scope: DataScope): CredentialPlan {
   const exactKeys = unique((scope.sortKeyLimited ?? []).map((rule) => rule.partition));
   const tenants = tenantsOf([...keyPrefixes, ...exactKeys], objectPrefixes);
   for (const code of tenants) {
-    if (!TENANT_CODE.test(code)) {
+    // The trust policies admit only tags of this shape; checking here turns a misuse into a clear error.
+    if (!isTenantCode(code)) {
       throw new NoDataRoleError(`"${code}" is not a tenant code a session may be tagged with`);
     }
   }

@@ -1,3 +1,4 @@
+import { isRegencyCode } from '@inovasi/core';
 import {
   auditPrefix,
   CATALOG_ENTRY_PREFIX,
@@ -174,9 +175,6 @@ export const replicationAgreementScope = (sourceTenant: string, replicatorTenant
   objectPrefixes: [],
   readOnly: false,
 });
-
-/** A regency or city code (`35.22`), as opposed to a province (`35`). */
-const isRegencyCode = (tenantCode: string): boolean => /^\d{2}\.\d{2}$/.test(tenantCode);
 
 /**
  * Keeping one region's summaries current (docs/decisions/0010): its own summary partition

@@ -5,6 +5,7 @@ import {
   GetCommand,
   PutCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { isRegencyCode } from '@inovasi/core';
 import type { ScopedClientFactory, ScopedClients } from './clients.ts';
 import {
   auditPrefix,
@@ -58,8 +59,6 @@ export type TransferRecord =
     }
   | { type: 'footer'; items: number; objects: number; sha256: string };
 
-const isRegency = (code: string) => /^\d{2}\.\d{2}$/.test(code);
-
 /**
  * Everything of one tenant an operator may move: its partitions, its registry entry, its members'
  * login entries, its public catalogue entries, its rows in the oversight read models, its objects.
@@ -70,7 +69,7 @@ export const tenantTransferScope = (tenantCode: string): DataScope => ({
     PLATFORM_PREFIX,
     LOGIN_PREFIX,
     catalogEntryPrefix(tenantCode),
-    ...(isRegency(tenantCode) ? [provinceReadModelPrefix(tenantCode.slice(0, 2))] : []),
+    ...(isRegencyCode(tenantCode) ? [provinceReadModelPrefix(tenantCode.slice(0, 2))] : []),
     NATIONAL_READ_MODEL_PREFIX,
     PUBLIC_CONTESTS_PARTITION,
   ],
@@ -172,7 +171,7 @@ export async function tenantItems(clients: ScopedClients, tenantCode: string): P
     .map((item) => Number(String(item.sk).slice(summaryKeys.currentSortPrefix.length)));
   for (const year of years) {
     const rows = [summaryKeys.nationalRow(year, tenantCode)];
-    if (isRegency(tenantCode)) {
+    if (isRegencyCode(tenantCode)) {
       const province = tenantCode.slice(0, 2);
       rows.push(
         summaryKeys.provinceRow(province, year, tenantCode),

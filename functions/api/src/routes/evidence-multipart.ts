@@ -12,16 +12,16 @@ import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { type TenantAccess, tenantAccess } from '../tenancy.ts';
+import { rejected } from './evidence-intake.ts';
 import {
   authorize,
   evidenceIdSchema,
   evidenceSummary,
   evidenceSummarySchema,
   ownerFor,
-  refusedUploadStart,
-  rejected,
   uploadSchema,
-} from './evidence.ts';
+} from './evidence-shared.ts';
+import { refusedUploadStart } from './evidence-uploads.ts';
 
 /**
  * Resumable evidence uploads (docs/decisions/0035): an S3 multipart upload whose parts the browser

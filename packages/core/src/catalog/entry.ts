@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TENANT_CODE_PART } from '../access/tenant-code.ts';
 import type { StoredIndicatorAnswer } from '../answers.ts';
 import {
   INNOVATION_FORMS,
@@ -17,7 +18,7 @@ import { CATALOG_THEME_CODES, suggestThemes } from './themes.ts';
  * the id because the entry's storage key is region-prefixed (so a region's publisher can only ever
  * write its own entries).
  */
-export const CATALOG_ID_PATTERN = /^(\d{2}(?:\.\d{2})?)~([0-9A-Za-z_-]{1,64})$/;
+export const CATALOG_ID_PATTERN = new RegExp(`^(${TENANT_CODE_PART})~([0-9A-Za-z_-]{1,64})$`);
 
 export const catalogIdOf = (tenantCode: string, innovationId: string): string =>
   `${tenantCode}~${innovationId}`;

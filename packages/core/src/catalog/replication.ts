@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TENANT_CODE_PATTERN } from '../access/tenant-code.ts';
 import type { InnovationProfile } from '../innovation/profile.ts';
 import type { Level } from '../rubrics/index.ts';
 import { AGREEMENT_KINDS, REPLICATION_STATUSES } from '../vocabulary.ts';
@@ -21,7 +22,7 @@ export const REPLICATION_DIRECTIONS = ['incoming', 'outgoing'] as const;
 export type ReplicationDirection = (typeof REPLICATION_DIRECTIONS)[number];
 
 const id = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/);
-const tenantCode = z.string().regex(/^\d{2}(\.\d{2})?$/);
+const tenantCode = z.string().regex(TENANT_CODE_PATTERN);
 const timestamp = z.iso.datetime();
 
 /** The person a region names for this agreement; shared with the other region on purpose. */
