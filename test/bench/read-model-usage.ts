@@ -8,8 +8,8 @@
  * (test/bench/regency-cost.ts prices it; test/bench/budgets.ts runs it with the other budgets.)
  */
 
-import { rebuildSummaries } from '@inovasi/api/jobs/summaries';
-import { createLogger } from '@inovasi/api/logging';
+import { rebuildSummaries } from '@inovasi/app/jobs/summaries';
+import { createLogger } from '@inovasi/app/logging';
 import { defaultAssessmentYear } from '@inovasi/core';
 import { keys, type ScopedClientFactory } from '@inovasi/data';
 import { createSummaryProjector } from '@inovasi/workers/summary-projector';

@@ -1,12 +1,5 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { evidenceLimitsFrom } from '@inovasi/core';
-import { createRateLimitCounters, DATA_ROLE_NAMES, DATA_ROLES } from '@inovasi/data';
-import { handle } from 'hono/aws-lambda';
-import { z } from 'zod';
-import { createApp } from './app.ts';
-import { officialAreas } from './areas.ts';
-import { cognitoTokens } from './auth/cognito.ts';
-import { cognitoIdentityAdmin } from './auth/cognito-admin.ts';
+import { officialAreas } from '@inovasi/app/areas';
 import {
   commaSeparated,
   dataFunctionEnvironment,
@@ -15,9 +8,16 @@ import {
   readEnvironment,
   scopedDataFrom,
   setting,
-} from './environment.ts';
-import { lambdaJobDispatcher } from './jobs/lambda-dispatch.ts';
-import { createLogger } from './logging.ts';
+} from '@inovasi/app/environment';
+import { cognitoIdentityAdmin } from '@inovasi/app/identity/cognito-admin';
+import { lambdaJobDispatcher } from '@inovasi/app/jobs/lambda-dispatch';
+import { createLogger } from '@inovasi/app/logging';
+import { evidenceLimitsFrom } from '@inovasi/core';
+import { createRateLimitCounters, DATA_ROLE_NAMES, DATA_ROLES } from '@inovasi/data';
+import { handle } from 'hono/aws-lambda';
+import { z } from 'zod';
+import { createApp } from './app.ts';
+import { cognitoTokens } from './auth/cognito.ts';
 import { sharedRateLimitStore } from './rate-limit.ts';
 
 /** The API's environment, as the CDK app sets it (infra/lib/api.ts). */

@@ -1,24 +1,6 @@
+import { jobDispatcher } from '@inovasi/app/jobs/dispatcher';
+import type { JobRef } from '@inovasi/app/jobs/job-ref';
 import type { AppContext } from '../context.ts';
-import type { AppDeps } from '../deps.ts';
-import { inProcessJobs, type JobDispatcher, type JobRef } from './background.ts';
-
-const inProcess = new WeakMap<AppDeps, ReturnType<typeof inProcessJobs>>();
-
-/** The app's dispatcher: the configured one, or one in-process runner per app (local mode, tests). */
-export function jobDispatcher(deps: AppDeps): JobDispatcher {
-  if (deps.jobs) return deps.jobs;
-  let runner = inProcess.get(deps);
-  if (!runner) {
-    runner = inProcessJobs({ data: deps.data, logger: deps.logger });
-    inProcess.set(deps, runner);
-  }
-  return runner;
-}
-
-/** Resolves once the app's in-process runner has nothing left to do (tests, a clean shutdown). */
-export async function jobsIdle(deps: AppDeps): Promise<void> {
-  await inProcess.get(deps)?.idle();
-}
 
 /**
  * Hands a queued job over. The job is already recorded: if handing it over fails (the worker could

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { csvText } from '@inovasi/app/csv';
 import { AuditRepository, tenantScope } from '@inovasi/data';
-import { csvText } from '../csv.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, jsonContent, tenantParams } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';

@@ -1,4 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { innovationChecklist, regionCompleteness, spdChecklist } from '@inovasi/app/evidence/evidence-views';
+import { assertInnovationEditable, assertPeriodAllowsEdit } from '@inovasi/app/workflow/workflow-guards';
 import {
   type Action,
   completenessSchema,
@@ -35,11 +37,9 @@ import {
 } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError, invalidCursorError } from '../errors.ts';
-import { innovationChecklist, regionCompleteness, spdChecklist } from '../evidence-views.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { DENIAL_ERRORS, type TenantAccess, tenantAccess } from '../tenancy.ts';
-import { assertInnovationEditable, assertPeriodAllowsEdit } from '../workflow-guards.ts';
 import { findPeriodRubric, periodParams, periodRubric } from './periods.ts';
 
 export const evidenceIdSchema = z

@@ -36,8 +36,8 @@ import {
   tenantScope,
   withoutMeta,
 } from '@inovasi/data';
-import { regionCompleteness } from '../evidence-views.ts';
-import { loadPeriod } from '../projection-state.ts';
+import { regionCompleteness } from '../evidence/evidence-views.ts';
+import { loadPeriod } from '../projection/projection-state.ts';
 
 /**
  * A period's summary is derived data (docs/decisions/0010, 0018): computed from the region's own
