@@ -20,6 +20,44 @@ module.exports = {
       to: { path: '^packages/(?!core/)' },
     },
     {
+      name: 'data-stays-below-app',
+      comment: 'The repositories serve the application layer; they never call back into it.',
+      severity: 'error',
+      from: { path: '^packages/data/' },
+      to: { path: '^packages/app/' },
+    },
+    {
+      name: 'app-stays-below-deployables',
+      comment:
+        'The application layer (docs/decisions/0046) is called by the HTTP app, the workers and the local runner; it imports none of them, nor the CDK app or the web app.',
+      severity: 'error',
+      from: { path: '^packages/app/' },
+      to: { path: '^(functions|local|web|infra)/' },
+    },
+    {
+      name: 'workers-do-not-import-the-http-app',
+      comment: 'A worker calls the services in @inovasi/app, never the HTTP package (docs/decisions/0046).',
+      severity: 'error',
+      from: { path: '^functions/workers/' },
+      to: { path: '^functions/api/' },
+    },
+    {
+      name: 'only-local-imports-the-http-app',
+      comment:
+        'The HTTP app is a deployable, not a library: nothing under packages/, infra/lib or web/ imports it (infra bundles it by path).',
+      severity: 'error',
+      from: { path: '^(packages|infra|web)/' },
+      to: { path: '^functions/api/' },
+    },
+    {
+      name: 'local-takes-only-the-http-server',
+      comment:
+        'The local runner composes the embedded runtime: it starts the HTTP app through @inovasi/api/server and takes every service from @inovasi/app.',
+      severity: 'error',
+      from: { path: '^local/' },
+      to: { path: '^functions/api/', pathNot: '^functions/api/src/server\\.ts$' },
+    },
+    {
       name: 'functions-do-not-import-composition-roots',
       comment:
         'Lambda code (tests aside, which share test/support) never imports the local runtime, the CDK app, the web app or the tests.',

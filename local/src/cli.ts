@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { commaSeparated, readEnvironment } from '@inovasi/api/environment';
+import { commaSeparated, readEnvironment } from '@inovasi/app/environment';
 import { z } from 'zod';
 import { DEMO_TENANTS, demoEmail, PLATFORM_ADMIN_EMAIL } from './demo-data.ts';
 import { JavaMissingError } from './java.ts';

@@ -1,10 +1,10 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { officialAreas } from '@inovasi/api/areas';
-import { INVITATION_TTL_MS } from '@inovasi/api/identity-admin';
-import { demoTokenIssuer, localTokenVerifier } from '@inovasi/api/local-tokens';
-import { createLogger } from '@inovasi/api/logging';
 import { startServer } from '@inovasi/api/server';
+import { officialAreas } from '@inovasi/app/areas';
+import { INVITATION_TTL_MS } from '@inovasi/app/identity/identity-admin';
+import { demoTokenIssuer, localTokenVerifier } from '@inovasi/app/identity/local-tokens';
+import { createLogger } from '@inovasi/app/logging';
 import {
   type DataConfig,
   normaliseEmail,

@@ -1,8 +1,8 @@
-import { resumeBackgroundJobs } from '@inovasi/api/jobs/background';
-import { dispatchOutbox, fileMailSink } from '@inovasi/api/jobs/outbox';
-import { runDeadlineReminders } from '@inovasi/api/jobs/reminders';
-import { formatRebuildReport, rebuildSummaries } from '@inovasi/api/jobs/summaries';
-import { createLogger } from '@inovasi/api/logging';
+import { resumeBackgroundJobs } from '@inovasi/app/jobs/background';
+import { dispatchOutbox, fileMailSink } from '@inovasi/app/jobs/outbox';
+import { runDeadlineReminders } from '@inovasi/app/jobs/reminders';
+import { formatRebuildReport, rebuildSummaries } from '@inovasi/app/jobs/summaries';
+import { createLogger } from '@inovasi/app/logging';
 import type { ScopedClientFactory } from '@inovasi/data';
 
 const OUTBOX_EVERY_MS = 15_000;

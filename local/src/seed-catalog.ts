@@ -1,4 +1,4 @@
-import type { AreaDirectory } from '@inovasi/api/areas';
+import type { AreaDirectory } from '@inovasi/app/areas';
 import { buildCatalogEntryContent, type CatalogTheme, type Innovation } from '@inovasi/core';
 import {
   CatalogPublisher,

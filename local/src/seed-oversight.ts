@@ -1,4 +1,4 @@
-import { rebuildSummaries } from '@inovasi/api/jobs/summaries';
+import { rebuildSummaries } from '@inovasi/app/jobs/summaries';
 import type { OfficialResultInput } from '@inovasi/core';
 import {
   OfficialResultRepository,

@@ -1,4 +1,4 @@
-import type { AreaDirectory } from '@inovasi/api/areas';
+import type { AreaDirectory } from '@inovasi/app/areas';
 import type { Actor, Member, Role } from '@inovasi/core';
 import {
   InnovationRepository,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { formatRebuildReport, rebuildSummaries } from '@inovasi/api/jobs/summaries';
+import { formatRebuildReport, rebuildSummaries } from '@inovasi/app/jobs/summaries';
 import { type DataConfig, ScopedClientFactory } from '@inovasi/data';
 import { JavaMissingError } from './java.ts';
 import { RUNNING_STACK_FILE } from './product.ts';

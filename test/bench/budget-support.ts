@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { join, resolve } from 'node:path';
 import { createApp } from '@inovasi/api';
-import { officialAreas } from '@inovasi/api/areas';
-import { rebuildSummaries } from '@inovasi/api/jobs/summaries';
-import { demoIdentity } from '@inovasi/api/local-tokens';
-import { createLogger } from '@inovasi/api/logging';
+import { officialAreas } from '@inovasi/app/areas';
+import { demoIdentity } from '@inovasi/app/identity/local-tokens';
+import { rebuildSummaries } from '@inovasi/app/jobs/summaries';
+import { createLogger } from '@inovasi/app/logging';
 import { ScopedClientFactory, type ScopedClients } from '@inovasi/data';
 import { seedDemoData, startLocalStack } from '@inovasi/local';
 import { growRegion } from './grow-region.ts';

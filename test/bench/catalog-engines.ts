@@ -18,7 +18,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { officialAreas } from '@inovasi/api/areas';
+import { officialAreas } from '@inovasi/app/areas';
 import type { CatalogEntry } from '@inovasi/core';
 import { createEngine, ENGINE_NAMES, type EngineName, parseBenchQuery } from './catalog-engines/engines.ts';
 import { benchmarkQueries, type SyntheticRegion, syntheticEntries } from './synthetic-catalog.ts';

@@ -11,10 +11,10 @@
  */
 import { parseArgs } from 'node:util';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { officialAreas } from '@inovasi/api/areas';
-import { CatalogService } from '@inovasi/api/catalog';
-import { demoIdentity } from '@inovasi/api/local-tokens';
 import { startServer } from '@inovasi/api/server';
+import { officialAreas } from '@inovasi/app/areas';
+import { CatalogService } from '@inovasi/app/catalog/service';
+import { demoIdentity } from '@inovasi/app/identity/local-tokens';
 import {
   CatalogImporter,
   CatalogReader,

@@ -4,9 +4,9 @@
  * `test/bench/evidence.ts`; reads the data configuration from the environment; the benchmark signs in through its demo login.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { officialAreas } from '@inovasi/api/areas';
-import { demoIdentity } from '@inovasi/api/local-tokens';
 import { startServer } from '@inovasi/api/server';
+import { officialAreas } from '@inovasi/app/areas';
+import { demoIdentity } from '@inovasi/app/identity/local-tokens';
 import { evidenceLimitsFrom } from '@inovasi/core';
 import { type DataConfig, ScopedClientFactory } from '@inovasi/data';
 

@@ -17,7 +17,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { officialAreas } from '@inovasi/api/areas';
+import { officialAreas } from '@inovasi/app/areas';
 import { type DataConfig, provisionTable, ScopedClientFactory } from '@inovasi/data';
 import { seedDemoData, sha256Hex, startLocalStack, textPdf } from '@inovasi/local';
 

@@ -21,8 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { officialAreas } from '@inovasi/api/areas';
-import { type JobRef, runBackgroundJob } from '@inovasi/api/jobs/background';
+import { officialAreas } from '@inovasi/app/areas';
+import { type JobRef, runBackgroundJob } from '@inovasi/app/jobs/background';
 import {
   type Actor,
   type Evidence,

@@ -13,11 +13,11 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { officialAreas } from '@inovasi/api/areas';
-import { rebuildSummaries } from '@inovasi/api/jobs/summaries';
-import { demoIdentity } from '@inovasi/api/local-tokens';
 import { startServer } from '@inovasi/api/server';
-import { refreshSummary } from '@inovasi/api/summaries';
+import { officialAreas } from '@inovasi/app/areas';
+import { demoIdentity } from '@inovasi/app/identity/local-tokens';
+import { rebuildSummaries } from '@inovasi/app/jobs/summaries';
+import { refreshSummary } from '@inovasi/app/summaries/compute';
 import type { Innovation, StoredIndicatorAnswer, StoredSpdAnswer } from '@inovasi/core';
 import { getRubric, KEMANFAATAN_CODE } from '@inovasi/core/scoring';
 import {

@@ -23,9 +23,9 @@ import { Agent, request } from 'node:http';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '@inovasi/api';
-import { officialAreas } from '@inovasi/api/areas';
-import { demoIdentity } from '@inovasi/api/local-tokens';
 import { startServer } from '@inovasi/api/server';
+import { officialAreas } from '@inovasi/app/areas';
+import { demoIdentity } from '@inovasi/app/identity/local-tokens';
 import { defaultAssessmentYear } from '@inovasi/core';
 import {
   createTableClient,

@@ -16,10 +16,10 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { officialAreas } from '@inovasi/api/areas';
-import { demoIdentity } from '@inovasi/api/local-tokens';
-import { createLogger } from '@inovasi/api/logging';
 import { startServer } from '@inovasi/api/server';
+import { officialAreas } from '@inovasi/app/areas';
+import { demoIdentity } from '@inovasi/app/identity/local-tokens';
+import { createLogger } from '@inovasi/app/logging';
 import { type DataConfig, ScopedClientFactory } from '@inovasi/data';
 import { seedDemoData, startLocalStack } from '@inovasi/local';
 import { startBenchServer } from './child-server.ts';

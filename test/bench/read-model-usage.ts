@@ -10,8 +10,8 @@
 
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { rebuildSummaries } from '@inovasi/api/jobs/summaries';
-import { createLogger } from '@inovasi/api/logging';
+import { rebuildSummaries } from '@inovasi/app/jobs/summaries';
+import { createLogger } from '@inovasi/app/logging';
 import { defaultAssessmentYear } from '@inovasi/core';
 import { InnovationRepository, keys, type ScopedClientFactory, tenantScope } from '@inovasi/data';
 import { createSummaryProjector } from '@inovasi/workers/summary-projector';

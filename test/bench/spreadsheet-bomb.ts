@@ -19,10 +19,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { officialAreas } from '@inovasi/api/areas';
-import { demoIdentity } from '@inovasi/api/local-tokens';
-import { createLogger } from '@inovasi/api/logging';
 import { startServer } from '@inovasi/api/server';
+import { officialAreas } from '@inovasi/app/areas';
+import { demoIdentity } from '@inovasi/app/identity/local-tokens';
+import { createLogger } from '@inovasi/app/logging';
 import { type DataConfig, ScopedClientFactory } from '@inovasi/data';
 import { seedDemoData, startLocalStack } from '@inovasi/local';
 import { addressedBomb, buildXlsx, issue19Bomb } from '../support/xlsx-bomb.ts';

@@ -5,7 +5,7 @@ import {
   CreateUserPoolCommand,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { cognitoIdentityAdmin } from '@inovasi/api/cognito-admin';
+import { cognitoIdentityAdmin } from '@inovasi/app/identity/cognito-admin';
 import type { Member } from '@inovasi/core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { CognitoCallError, startTotpEnrolment } from '../../web/src/auth/totp.ts';

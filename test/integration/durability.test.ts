@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { createApp } from '@inovasi/api';
-import { officialAreas } from '@inovasi/api/areas';
-import { demoIdentity } from '@inovasi/api/local-tokens';
+import { officialAreas } from '@inovasi/app/areas';
+import { demoIdentity } from '@inovasi/app/identity/local-tokens';
 import { type Actor, defaultAssessmentYear } from '@inovasi/core';
 import {
   MemberRepository,

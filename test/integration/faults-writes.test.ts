@@ -1,5 +1,5 @@
-import { jobsIdle } from '@inovasi/api/jobs/dispatch';
-import { rebuildSummaries } from '@inovasi/api/jobs/summaries';
+import { jobsIdle } from '@inovasi/app/jobs/dispatcher';
+import { rebuildSummaries } from '@inovasi/app/jobs/summaries';
 import { defaultAssessmentYear } from '@inovasi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../support/environment.ts';

@@ -1,9 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { JobRef } from '@inovasi/api/jobs/background';
-import type { MailSink } from '@inovasi/api/jobs/outbox';
-import { sesEmailOf } from '@inovasi/api/jobs/ses-mail';
+import type { JobRef } from '@inovasi/app/jobs/background';
+import type { MailSink } from '@inovasi/app/jobs/outbox';
+import { sesEmailOf } from '@inovasi/app/jobs/ses-mail';
 import { type Actor, defaultAssessmentYear } from '@inovasi/core';
 import {
   ExportJobRepository,

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp } from '@inovasi/api';
-import { officialAreas } from '@inovasi/api/areas';
-import type { JobDispatcher } from '@inovasi/api/jobs/background';
-import { demoIdentity } from '@inovasi/api/local-tokens';
 import type { RateLimitSettings } from '@inovasi/api/rate-limit';
+import { officialAreas } from '@inovasi/app/areas';
+import { demoIdentity } from '@inovasi/app/identity/local-tokens';
+import type { JobDispatcher } from '@inovasi/app/jobs/background';
 import type { EvidenceLimits } from '@inovasi/core';
 import {
   type DataConfig,

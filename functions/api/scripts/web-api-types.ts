@@ -12,12 +12,12 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { officialAreas } from '@inovasi/app/areas';
+import { demoIdentity } from '@inovasi/app/identity/local-tokens';
+import { createLogger } from '@inovasi/app/logging';
 import { ScopedClientFactory } from '@inovasi/data';
 import openapiTS, { astToString, COMMENT_HEADER, type OpenAPI3 } from 'openapi-typescript';
 import { API_BASE, createApp } from '../src/app.ts';
-import { officialAreas } from '../src/areas.ts';
-import { demoIdentity } from '../src/auth/local-tokens.ts';
-import { createLogger } from '../src/logging.ts';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 export const WEB_API_TYPES_FILE = resolve(REPO_ROOT, 'web/src/api/schema.d.ts');

@@ -1,4 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { memberDirectory } from '@inovasi/app/identity/member-directory';
+import { RequestLogger } from '@inovasi/app/logging';
 import { type Language, pickLanguage } from '@inovasi/core';
 import {
   AlreadyExistsError,
@@ -28,8 +30,6 @@ import {
   securityHeaders,
   withGlobalResponses,
 } from './hardening.ts';
-import { memberDirectory } from './identity.ts';
-import { RequestLogger } from './logging.ts';
 import { answerRoutes } from './routes/answers.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { auditRoutes } from './routes/audit.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { catalogServiceFor } from '@inovasi/app/catalog/service';
 import { type CatalogEntry, parseCatalogId, URUSAN } from '@inovasi/core';
-import { catalogServiceFor } from './catalog/service.ts';
 import type { AppDeps } from './deps.ts';
 
 /**

@@ -1,9 +1,9 @@
+import type { MemberDirectory } from '@inovasi/app/identity/member-directory';
+import type { RequestLogger } from '@inovasi/app/logging';
 import type { Actor, Language } from '@inovasi/core';
 import type { Context } from 'hono';
 import type { AppDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
-import type { MemberDirectory } from './identity.ts';
-import type { RequestLogger } from './logging.ts';
 
 export interface AppEnv {
   Variables: {

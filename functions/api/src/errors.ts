@@ -1,18 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { AppError as ApiError, fieldPath } from '@inovasi/app/errors';
 import { type ErrorCode, errorMessage, type Language } from '@inovasi/core';
 import { z } from 'zod';
 
-/** A failure the API answers on purpose: a status, a stable code, and the field it concerns. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 503,
-    readonly code: ErrorCode,
-    readonly field?: string,
-    readonly details?: { field: string; message: string }[],
-  ) {
-    super(code);
-  }
-}
+/**
+ * A failure the API answers on purpose: a status, a stable code, and the field it concerns. It is
+ * the application layer's error (packages/app/src/errors.ts), so a refusal a service throws and one
+ * a route throws are one type; this file keeps the HTTP side: the body and the caller's language.
+ */
+export { ApiError, fieldPath };
 
 export interface ErrorBody {
   error: {
@@ -61,9 +57,6 @@ export const invalidCursorError = (language: Language = languageContext.getStore
   new ApiError(400, 'validation_failed', 'cursor', [
     { field: 'cursor', message: CURSOR_NOT_OF_THIS_LIST[language] },
   ]);
-
-/** The dotted path of the offending field, e.g. `profile.rancangBangun` or `roles.0`. */
-export const fieldPath = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
 export function validationError(error: z.ZodError, prefix?: string): ApiError {
   const details = error.issues.map((issue) => ({

@@ -1,11 +1,4 @@
-import { evidenceLimitsFrom } from '@inovasi/core';
-import { createRateLimitCounters, DATA_ROLE_NAMES, DATA_ROLES } from '@inovasi/data';
-import { handle } from 'hono/aws-lambda';
-import { z } from 'zod';
-import { createApp } from './app.ts';
-import { officialAreas } from './areas.ts';
-import { cognitoTokens } from './auth/cognito.ts';
-import { cognitoIdentityAdminOnDemand } from './auth/cognito-admin-on-demand.ts';
+import { officialAreas } from '@inovasi/app/areas';
 import {
   commaSeparated,
   dataFunctionEnvironment,
@@ -14,9 +7,16 @@ import {
   readEnvironment,
   scopedDataFrom,
   setting,
-} from './environment.ts';
-import { lambdaJobDispatcher } from './jobs/lambda-dispatch.ts';
-import { createLogger } from './logging.ts';
+} from '@inovasi/app/environment';
+import { cognitoIdentityAdminOnDemand } from '@inovasi/app/identity/cognito-admin-on-demand';
+import { lambdaJobDispatcher } from '@inovasi/app/jobs/lambda-dispatch';
+import { createLogger } from '@inovasi/app/logging';
+import { evidenceLimitsFrom } from '@inovasi/core';
+import { createRateLimitCounters, DATA_ROLE_NAMES, DATA_ROLES } from '@inovasi/data';
+import { handle } from 'hono/aws-lambda';
+import { z } from 'zod';
+import { createApp } from './app.ts';
+import { cognitoTokens } from './auth/cognito.ts';
 import { sharedRateLimitStore } from './rate-limit.ts';
 
 /** The API's environment, as the CDK app sets it (infra/lib/api.ts). */

@@ -1,3 +1,4 @@
+import { createLogger, REDACTED, RequestLogger, redactText } from '@inovasi/app/logging';
 import type { Actor } from '@inovasi/core';
 import { ScopedClientFactory } from '@inovasi/data';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -10,7 +11,6 @@ import {
   VIEWER_ADDRESS_HEADER,
   withGlobalResponses,
 } from '../src/hardening.ts';
-import { createLogger, REDACTED, RequestLogger, redactText } from '../src/logging.ts';
 import {
   chargesFor,
   DEFAULT_RATE_LIMITS,

@@ -1,12 +1,12 @@
+import { totpEnabledIn } from '@inovasi/app/identity/cognito-admin';
+import { type IdentityAdmin, recordOnlyIdentityAdmin } from '@inovasi/app/identity/identity-admin';
+import { createLogger } from '@inovasi/app/logging';
 import type { Actor } from '@inovasi/core';
 import { ScopedClientFactory } from '@inovasi/data';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
-import { totpEnabledIn } from '../src/auth/cognito-admin.ts';
-import { type IdentityAdmin, recordOnlyIdentityAdmin } from '../src/auth/identity-admin.ts';
 import { mfaGate } from '../src/auth/mfa-gate.ts';
 import type { AppDeps } from '../src/deps.ts';
-import { createLogger } from '../src/logging.ts';
 import { directoryOf } from './support/directory.ts';
 
 /**

@@ -1,9 +1,9 @@
+import { createLogger } from '@inovasi/app/logging';
 import { ScopedClientFactory } from '@inovasi/data';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppDeps } from '../src/deps.ts';
 import { webSecurityHeaders } from '../src/hardening.ts';
-import { createLogger } from '../src/logging.ts';
 
 /** The web app's headers when the local server serves it: the store it may reach, and nothing may frame it. */
 const STORE = 'http://127.0.0.1:4569';

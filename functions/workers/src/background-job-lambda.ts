@@ -1,5 +1,5 @@
-import { dataFunctionEnvironment, readEnvironment, scopedDataFrom } from '@inovasi/api/environment';
-import { createLogger } from '@inovasi/api/logging';
+import { dataFunctionEnvironment, readEnvironment, scopedDataFrom } from '@inovasi/app/environment';
+import { createLogger } from '@inovasi/app/logging';
 import { type BackgroundJobEvent, createBackgroundJobHandler } from './background-job.ts';
 import { isRuntimeSelfCheck, type RuntimeSelfCheckEvent, runtimeSelfCheck } from './runtime-self-check.ts';
 

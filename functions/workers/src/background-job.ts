@@ -5,7 +5,7 @@ import {
   type RunOutcome,
   resumeBackgroundJobs,
   runBackgroundJob,
-} from '@inovasi/api/jobs/background';
+} from '@inovasi/app/jobs/background';
 import { isTenantCode } from '@inovasi/core';
 import type { ScopedClientFactory } from '@inovasi/data';
 

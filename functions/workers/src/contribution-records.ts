@@ -1,4 +1,4 @@
-import { contributionStore } from '@inovasi/api/summaries';
+import { contributionStore } from '@inovasi/app/summaries/compute';
 import { contributionOf, type Innovation } from '@inovasi/core';
 import {
   InnovationRepository,

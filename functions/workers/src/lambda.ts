@@ -3,8 +3,8 @@ import {
   grantedDataRoleArns,
   readEnvironment,
   scopedDataFrom,
-} from '@inovasi/api/environment';
-import { createLogger } from '@inovasi/api/logging';
+} from '@inovasi/app/environment';
+import { createLogger } from '@inovasi/app/logging';
 import { evidenceLimitsFrom } from '@inovasi/core';
 import { DATA_ROLES } from '@inovasi/data';
 import { createEvidenceObjectHandler } from './evidence-object-created.ts';

@@ -5,10 +5,10 @@ import {
   readEnvironment,
   scopedDataFrom,
   setting,
-} from '@inovasi/api/environment';
-import { lambdaJobDispatcher } from '@inovasi/api/jobs/lambda-dispatch';
-import { sesMailSink } from '@inovasi/api/jobs/ses-mail';
-import { createLogger } from '@inovasi/api/logging';
+} from '@inovasi/app/environment';
+import { lambdaJobDispatcher } from '@inovasi/app/jobs/lambda-dispatch';
+import { sesMailSink } from '@inovasi/app/jobs/ses-mail';
+import { createLogger } from '@inovasi/app/logging';
 import { createScheduledHandler } from './scheduled.ts';
 import { SCHEDULED_WORKER_SERVICE } from './scheduled-jobs.ts';
 

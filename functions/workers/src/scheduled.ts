@@ -1,9 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { type JobDispatcher, type JobRef, resumeBackgroundJobs } from '@inovasi/api/jobs/background';
-import { dispatchOutbox, type MailSink } from '@inovasi/api/jobs/outbox';
-import { runDeadlineReminders } from '@inovasi/api/jobs/reminders';
-import { formatRebuildReport, rebuildSummaries } from '@inovasi/api/jobs/summaries';
+import { type JobDispatcher, type JobRef, resumeBackgroundJobs } from '@inovasi/app/jobs/background';
+import { dispatchOutbox, type MailSink } from '@inovasi/app/jobs/outbox';
+import { runDeadlineReminders } from '@inovasi/app/jobs/reminders';
+import { formatRebuildReport, rebuildSummaries } from '@inovasi/app/jobs/summaries';
 import {
   ExportJobRepository,
   ImportPreviewJobs,

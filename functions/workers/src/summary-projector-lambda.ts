@@ -1,5 +1,5 @@
-import { dataFunctionEnvironment, readEnvironment, scopedDataFrom } from '@inovasi/api/environment';
-import { createLogger } from '@inovasi/api/logging';
+import { dataFunctionEnvironment, readEnvironment, scopedDataFrom } from '@inovasi/app/environment';
+import { createLogger } from '@inovasi/app/logging';
 import { createSummaryProjector } from './summary-projector.ts';
 
 const env = readEnvironment(dataFunctionEnvironment);

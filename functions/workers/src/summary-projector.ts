@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { liveYears, refreshSummary, trackedYears } from '@inovasi/api/summaries';
+import { liveYears, refreshSummary, trackedYears } from '@inovasi/app/summaries/compute';
 import {
   innovationOfItem,
   type ScopedClientFactory,

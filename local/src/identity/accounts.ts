@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { AppDeps } from '@inovasi/api/deps';
-import { loadMember } from '@inovasi/api/identity';
+import type { ServiceDeps } from '@inovasi/app/deps';
+import { loadMember } from '@inovasi/app/identity/member-directory';
 import { memberMayAct } from '@inovasi/core';
 import {
   LoginCredentials,
@@ -60,7 +60,7 @@ function parseInvitationToken(token: string): { email: string; secret: string } 
  * The embedded provider's view of the member directory: who a signed-in address is, password
  * checks with the lockout, and invitations that set a password.
  */
-export function accountDirectory(deps: Pick<AppDeps, 'data'>) {
+export function accountDirectory(deps: Pick<ServiceDeps, 'data'>) {
   const credentials = new LoginCredentials(deps.data.forScope(loginCredentialScope));
 
   async function find(

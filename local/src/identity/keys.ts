@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateSigningKey } from '@inovasi/api/local-tokens';
+import { generateSigningKey } from '@inovasi/app/identity/local-tokens';
 import type { JWK } from 'jose';
 
 export interface ProviderSecrets {

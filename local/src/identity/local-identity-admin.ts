@@ -1,4 +1,4 @@
-import { type IdentityAdmin, INVITATION_TTL_MS } from '@inovasi/api/identity-admin';
+import { type IdentityAdmin, INVITATION_TTL_MS } from '@inovasi/app/identity/identity-admin';
 import { newInvitationToken } from './accounts.ts';
 import { OIDC_PATH } from './provider.ts';
 

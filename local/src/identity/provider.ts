@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppDeps } from '@inovasi/api/deps';
+import type { ServiceDeps } from '@inovasi/app/deps';
 import type { JWK } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { type AccountDirectory, accountDirectory } from './accounts.ts';
@@ -19,7 +19,7 @@ export interface LocalOpenIdProviderOptions {
   readonly origin: string;
   readonly signingKey: JWK;
   readonly cookieKeys: readonly string[];
-  readonly deps: Pick<AppDeps, 'data'>;
+  readonly deps: Pick<ServiceDeps, 'data'>;
   /** Demo mode: demo users sign in without a password (the README's tour). */
   readonly demo: boolean;
   /** How long an ID token lives before the web app renews it (one hour; a test shortens it). */

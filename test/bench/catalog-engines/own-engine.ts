@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '@inovasi/core';
-import { CatalogSearchIndex } from '../../../functions/api/src/catalog/search/index.ts';
+import { CatalogSearchIndex } from '../../../packages/app/src/catalog/search/index.ts';
 import type { BenchAnswer, BenchEngine, BenchQuery } from './engines.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dispatchOutbox, fileMailSink } from '@inovasi/api/jobs/outbox';
-import { runDeadlineReminders } from '@inovasi/api/jobs/reminders';
+import { dispatchOutbox, fileMailSink } from '@inovasi/app/jobs/outbox';
+import { runDeadlineReminders } from '@inovasi/app/jobs/reminders';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
 

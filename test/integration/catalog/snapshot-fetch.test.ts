@@ -1,4 +1,4 @@
-import { CatalogService } from '@inovasi/api/catalog';
+import { CatalogService } from '@inovasi/app/catalog/service';
 import {
   CatalogImporter,
   CatalogIndexWriter,

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dispatchOutbox, fileMailSink } from '@inovasi/api/jobs/outbox';
+import { dispatchOutbox, fileMailSink } from '@inovasi/app/jobs/outbox';
 import { todayInJakarta } from '@inovasi/core';
 import { ContestRepository, EvidenceRepository, tenantScope } from '@inovasi/data';
 import { PDFParse } from 'pdf-parse';

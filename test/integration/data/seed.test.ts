@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { officialAreas } from '@inovasi/api/areas';
+import { officialAreas } from '@inovasi/app/areas';
 import { InnovationRepository, ScopedClientFactory, tenantScope } from '@inovasi/data';
 import { DEMO_TENANTS, seedDemoData, startLocalStack } from '@inovasi/local';
 import { describe, expect, it } from 'vitest';

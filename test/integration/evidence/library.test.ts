@@ -1,8 +1,8 @@
 import { EvidenceRepository, InnovationRepository, tenantScope } from '@inovasi/data';
 import { mp4, solidPng, textPdf } from '@inovasi/local';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertAcceptableEvidence } from '../../../functions/api/src/evidence-gate.ts';
-import type { TenantAccess } from '../../../functions/api/src/tenancy.ts';
+import { assertAcceptableEvidence } from '../../../packages/app/src/evidence/evidence-gate.ts';
+import type { TenantAccess } from '../../../packages/app/src/tenancy.ts';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
 import { uploadAndComplete } from './support.ts';
 

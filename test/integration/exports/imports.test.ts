@@ -1,4 +1,4 @@
-import { resumeBackgroundJobs } from '@inovasi/api/jobs/background';
+import { resumeBackgroundJobs } from '@inovasi/app/jobs/background';
 import { ImportPreviewJobs, tenantScope } from '@inovasi/data';
 import { JOB_OBJECT_IMPORT, jobObjectTagging } from '@inovasi/data/job-objects';
 import ExcelJS from 'exceljs';

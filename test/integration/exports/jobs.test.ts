@@ -1,4 +1,4 @@
-import { resumeBackgroundJobs, runBackgroundJob } from '@inovasi/api/jobs/background';
+import { resumeBackgroundJobs, runBackgroundJob } from '@inovasi/app/jobs/background';
 import type { Actor } from '@inovasi/core';
 import { ExportJobRepository, JobLeaseLostError, tenantScope } from '@inovasi/data';
 import { beforeAll, describe, expect, it } from 'vitest';

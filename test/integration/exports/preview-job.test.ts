@@ -1,4 +1,4 @@
-import type { JobRef } from '@inovasi/api/jobs/background';
+import type { JobRef } from '@inovasi/app/jobs/background';
 import { createBackgroundJobHandler } from '@inovasi/workers/background-job';
 import { createScheduledHandler } from '@inovasi/workers/scheduled';
 import { beforeAll, describe, expect, it } from 'vitest';

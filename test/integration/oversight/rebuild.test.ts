@@ -1,5 +1,5 @@
-import { rebuildSummaries } from '@inovasi/api/jobs/summaries';
-import { computeSummary } from '@inovasi/api/summaries';
+import { rebuildSummaries } from '@inovasi/app/jobs/summaries';
+import { computeSummary } from '@inovasi/app/summaries/compute';
 import type { Actor } from '@inovasi/core';
 import { InnovationRepository, SummaryWriter, summaryWriterScope, tenantScope } from '@inovasi/data';
 import { runSummariesRebuild } from '@inovasi/local/summaries-cli';

@@ -1,5 +1,5 @@
-import { rebuildSummaries } from '@inovasi/api/jobs/summaries';
-import { computeSummary, driftOf } from '@inovasi/api/summaries';
+import { rebuildSummaries } from '@inovasi/app/jobs/summaries';
+import { computeSummary, driftOf } from '@inovasi/app/summaries/compute';
 import { provinceRowOf, todayInJakarta } from '@inovasi/core';
 import { SummaryWriter, summaryWriterScope } from '@inovasi/data';
 import fc from 'fast-check';

@@ -1,8 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { rebuildSummaries } from '@inovasi/api/jobs/summaries';
-import { computeSummary, contributionStore, driftOf } from '@inovasi/api/summaries';
+import { rebuildSummaries } from '@inovasi/app/jobs/summaries';
+import { computeSummary, contributionStore, driftOf } from '@inovasi/app/summaries/compute';
 import {
   type Actor,
   contributionOf,

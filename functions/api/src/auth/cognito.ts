@@ -1,7 +1,7 @@
+import { identityFromClaims } from '@inovasi/app/identity/local-tokens';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import type { TokenVerifier } from '../deps.ts';
-import { identityFromClaims } from './local-tokens.ts';
 
 /**
  * Cognito ID tokens in AWS. aws-jwt-verify caches the pool's JWKS, so a request does not fetch

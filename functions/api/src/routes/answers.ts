@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { assertInnovationEditable, assertPeriodAllowsEdit } from '@inovasi/app/workflow/workflow-guards';
 import {
   type Actor,
   indicatorAnswerInputSchema,
@@ -14,7 +15,6 @@ import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
-import { assertInnovationEditable, assertPeriodAllowsEdit } from '../workflow-guards.ts';
 import { periodParams, periodRubric } from './periods.ts';
 
 const indicatorCode = z

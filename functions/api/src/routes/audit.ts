@@ -125,7 +125,7 @@ export const auditRoutes = createRouter()
       cursor = page.nextCursor;
     } while (cursor && count < EXPORT_LIMIT);
     // The CSV writer is loaded by the first export: few requests ask for one (docs/decisions/0041).
-    const { csvText } = await import('../csv.ts');
+    const { csvText } = await import('@inovasi/app/csv');
     c.header('Content-Disposition', `attachment; filename="audit-${code}.csv"`);
     return c.body(csvText(AUDIT_CSV_HEADER, rows), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });

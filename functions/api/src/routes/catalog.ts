@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
+import { InvalidSearchCursorError } from '@inovasi/app/catalog/search/types';
+import { catalogServiceFor } from '@inovasi/app/catalog/service';
 import {
   CATALOG_FACET_VALUES,
   CATALOG_FACETS,
@@ -9,8 +11,6 @@ import {
   catalogEntrySchema,
   parseCatalogId,
 } from '@inovasi/core';
-import { InvalidSearchCursorError } from '../catalog/search/types.ts';
-import { catalogServiceFor } from '../catalog/service.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError, invalidCursorError } from '../errors.ts';
 import { createRouter } from '../router.ts';

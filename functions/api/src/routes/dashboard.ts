@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { computeSummary } from '@inovasi/app/summaries/compute';
 import {
   bandsOfRubric,
   cockpitRow,
@@ -21,7 +22,6 @@ import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
-import { computeSummary } from '../summaries/compute.ts';
 import { tenantAccess } from '../tenancy.ts';
 import { periodParams, periodRubric } from './periods.ts';
 

@@ -1,4 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { innovationChecklist, regionCompleteness, spdChecklist } from '@inovasi/app/evidence/evidence-views';
+import { assertInnovationEditable, assertPeriodAllowsEdit } from '@inovasi/app/workflow/workflow-guards';
 import {
   completenessSchema,
   type EvidenceTarget,
@@ -12,11 +14,9 @@ import {
 import { KEMANFAATAN_CODE, type Rubric, type Sid33Basis, spdAnswerLevel } from '@inovasi/core/scoring';
 import { EvidenceLinkExistsError, EvidenceStateError } from '@inovasi/data';
 import { ApiError } from '../errors.ts';
-import { innovationChecklist, regionCompleteness, spdChecklist } from '../evidence-views.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { type TenantAccess, tenantAccess } from '../tenancy.ts';
-import { assertInnovationEditable, assertPeriodAllowsEdit } from '../workflow-guards.ts';
 import { authorize, evidenceParams, loadEvidence } from './evidence-shared.ts';
 import { findPeriodRubric, periodParams, periodRubric } from './periods.ts';
 

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
+import { regionGaps } from '@inovasi/app/evidence/evidence-views';
 import { gapAnalysisSchema } from '@inovasi/core';
-import { regionGaps } from '../evidence-views.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonContent } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';

@@ -186,7 +186,7 @@ async function loadImport(access: TenantAccess, id: string): Promise<ImportJob> 
  * exceljs is loaded by the first template, not when the function starts: most cold starts never
  * reach an import route (docs/decisions/0013). Previews parse in the jobs worker (0032).
  */
-const loadSpreadsheetImports = () => import('../exports/imports.ts');
+const loadSpreadsheetImports = () => import('@inovasi/app/exports/imports');
 
 export const importRoutes = createRouter()
   .openapi(templateRoute, async (c) => {

@@ -1,4 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { refreshCatalogSearch } from '@inovasi/app/catalog/service';
+import { assertInnovationEditable, assertPeriodAllowsEdit } from '@inovasi/app/workflow/workflow-guards';
 import {
   defaultAssessmentYear,
   INNOVATION_STAGES,
@@ -12,14 +14,12 @@ import {
   InvalidCursorError,
   VersionConflictError,
 } from '@inovasi/data';
-import { refreshCatalogSearch } from '../catalog/service.ts';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError, invalidCursorError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import type { TenantAccess } from '../tenancy.ts';
 import { tenantAccess } from '../tenancy.ts';
-import { assertInnovationEditable, assertPeriodAllowsEdit } from '../workflow-guards.ts';
 import { periodRubric } from './periods.ts';
 
 const innovationParams = tenantParams.extend({ id: idSchema });

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { identityAdminOf, inviteMember, resendInvitation } from '@inovasi/app/members/members-service';
 import { memberSchema, ROLES, type Role } from '@inovasi/core';
 import { type AppContext, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { identityAdminOf, inviteMember, resendInvitation } from '../members-service.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { type TenantAccess, tenantAccess } from '../tenancy.ts';

@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { periodSchema, rubricForYear, rubricIdForPeriod } from '@inovasi/core';
-import { getRubric, RUBRIC_ID_PATTERN, type Rubric, resolveRubricId } from '@inovasi/core/scoring';
+import { announcePeriod } from '@inovasi/app/notifications/notify';
+import { findPeriodRubric } from '@inovasi/app/projection/period-rubric';
+import { periodSchema, rubricForYear } from '@inovasi/core';
+import { RUBRIC_ID_PATTERN, type Rubric, resolveRubricId } from '@inovasi/core/scoring';
 import { AlreadyExistsError, type PeriodRepository } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { announcePeriod } from '../notify.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
@@ -24,14 +25,7 @@ export async function periodRubric(periods: Pick<PeriodRepository, 'get'>, year:
   return rubric;
 }
 
-/** periodRubric for callers that answer a missing rubric their own way. */
-export async function findPeriodRubric(
-  periods: Pick<PeriodRepository, 'get'>,
-  year: number,
-): Promise<Rubric | undefined> {
-  const rubricId = rubricIdForPeriod(year, await periods.get(year));
-  return rubricId ? getRubric(rubricId) : undefined;
-}
+export { findPeriodRubric };
 
 /** The year's default rubric, for a period about to be opened without naming one. */
 function defaultRubricIdOf(year: number): string {

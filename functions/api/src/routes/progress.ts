@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { periodStanding } from '@inovasi/app/projection/standing';
 import { periodSchema, targetRuleFields, targetRuleSchema, UNIT_KINDS } from '@inovasi/core';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, ifMatchHeader, jsonBody, jsonContent } from '../schemas.ts';
-import { periodStanding } from '../standing.ts';
 import { tenantAccess } from '../tenancy.ts';
 import { periodParams } from './periods.ts';
 

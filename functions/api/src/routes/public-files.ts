@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { catalogServiceFor } from '../catalog/service.ts';
+import { catalogServiceFor } from '@inovasi/app/catalog/service';
 import type { AppContext } from '../context.ts';
 import { createRouter } from '../router.ts';
 

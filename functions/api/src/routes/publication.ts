@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { refreshCatalogSearch } from '@inovasi/app/catalog/service';
 import { buildCatalogEntryContent, catalogEntrySchema, publicationOptionsSchema } from '@inovasi/core';
-import { refreshCatalogSearch } from '../catalog/service.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';

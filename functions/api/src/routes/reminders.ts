@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { longDate } from '@inovasi/app/dates';
+import { type PeriodStanding, periodStanding } from '@inovasi/app/projection/standing';
 import { type Member, memberMayAct, todayInJakarta } from '@inovasi/core';
 import { appendAudit, NotificationRepository, type Recipient } from '@inovasi/data';
-import { longDate } from '../dates.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
-import { type PeriodStanding, periodStanding } from '../standing.ts';
 import { tenantAccess } from '../tenancy.ts';
 import { periodParams } from './periods.ts';
 

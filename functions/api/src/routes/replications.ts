@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { catalogServiceFor } from '@inovasi/app/catalog/service';
 import {
   agreementInputSchema,
   defaultAssessmentYear,
@@ -10,7 +11,6 @@ import {
   replicationSummarySchema,
 } from '@inovasi/core';
 import { ReplicationStateError, type ReplicationStateReason } from '@inovasi/data';
-import { catalogServiceFor } from '../catalog/service.ts';
 import { type AppContext, etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';

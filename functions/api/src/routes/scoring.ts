@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { loadPeriod } from '@inovasi/app/projection/projection-state';
 import {
   getRubric,
   projectRegion,
@@ -10,7 +11,6 @@ import {
 } from '@inovasi/core/scoring';
 import { requireActor } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { loadPeriod } from '../projection-state.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { findIdentity, loadMember } from '@inovasi/app/identity/member-directory';
 import { memberMayAct, ROLES, tenantSchema } from '@inovasi/core';
 import {
   MemberRepository,
@@ -11,7 +12,6 @@ import {
 } from '@inovasi/data';
 import { requireActor } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { findIdentity, loadMember } from '../identity.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
 

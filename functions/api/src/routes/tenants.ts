@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { onboardWithFirstAdmin } from '@inovasi/app/members/members-service';
 import { isTenantCode, type Tenant, tenantSchema } from '@inovasi/core';
 import {
   AlreadyExistsError,
@@ -8,7 +9,6 @@ import {
 } from '@inovasi/data';
 import { requireActor } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { onboardWithFirstAdmin } from '../members-service.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { auditContext, tenantAccess } from '../tenancy.ts';

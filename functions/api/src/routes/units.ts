@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
+import { JobInputError } from '@inovasi/app/exports/job-errors';
 import {
   type NewUnitInput,
   UNIT_KINDS,
@@ -11,7 +12,6 @@ import {
 import { ArchivedError } from '@inovasi/data';
 import { expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { JobInputError } from '../exports/job-errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { type TenantAccess, tenantAccess } from '../tenancy.ts';
@@ -135,7 +135,7 @@ async function loadUnit(access: TenantAccess, unitId: string) {
 }
 
 /** exceljs is loaded by the first import, not when the function starts (docs/decisions/0013). */
-const loadSpreadsheet = () => import('../exports/spreadsheet.ts');
+const loadSpreadsheet = () => import('@inovasi/app/exports/spreadsheet');
 /** So is the unit list reader, with the import mapping it shares with the innovation import (0041). */
 const loadUnitList = () => import('../on-demand/unit-list.ts');
 

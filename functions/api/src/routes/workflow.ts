@@ -1,4 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { assertAcceptableEvidence } from '@inovasi/app/evidence/evidence-gate';
+import { stepNotifications } from '@inovasi/app/notifications/notify';
+import { toProjectionInnovation } from '@inovasi/app/projection/projection-state';
+import { assertPeriodAllowsEdit } from '@inovasi/app/workflow/workflow-guards';
 import {
   type Innovation,
   innovationSchema,
@@ -21,14 +25,10 @@ import {
 } from '@inovasi/core/scoring';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { assertAcceptableEvidence } from '../evidence-gate.ts';
-import { stepNotifications } from '../notify.ts';
-import { toProjectionInnovation } from '../projection-state.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import type { TenantAccess } from '../tenancy.ts';
 import { tenantAccess } from '../tenancy.ts';
-import { assertPeriodAllowsEdit } from '../workflow-guards.ts';
 import { periodParams, periodRubric } from './periods.ts';
 
 const innovationParams = tenantParams.extend({ id: idSchema });

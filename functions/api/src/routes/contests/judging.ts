@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { inviteMember } from '@inovasi/app/members/members-service';
 import {
   AGGREGATION_METHODS,
   assignJudges,
@@ -11,7 +12,6 @@ import {
 } from '@inovasi/core';
 import { normaliseEmail, VersionConflictError } from '@inovasi/data';
 import { ApiError } from '../../errors.ts';
-import { inviteMember } from '../../members-service.ts';
 import { createRouter } from '../../router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../../schemas.ts';
 import { rankingOf, rankingSchema } from './ranking.ts';

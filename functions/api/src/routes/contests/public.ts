@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { inviteMember } from '@inovasi/app/members/members-service';
 import {
   CALL_STATUSES,
   type ContestCategory,
@@ -14,7 +15,6 @@ import {
 } from '@inovasi/data';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
-import { inviteMember } from '../../members-service.ts';
 import { createRouter } from '../../router.ts';
 import { errorResponses, idSchema, jsonBody, jsonContent, tenantCodeSchema } from '../../schemas.ts';
 

@@ -12,7 +12,7 @@ import {
   platformRegistryScope,
   tenantScope,
 } from '@inovasi/data';
-import type { AppDeps, MemberIdentity } from './deps.ts';
+import type { MemberIdentity, ServiceDeps } from '../deps.ts';
 
 export type Identity = MemberIdentity;
 
@@ -26,7 +26,7 @@ export const MAX_MEMBER_CACHE_MS = 60_000;
 
 /** The stored member behind a pointer or a token: a platform administrator or a tenant's member. */
 export async function loadMember(
-  deps: Pick<AppDeps, 'data'>,
+  deps: Pick<ServiceDeps, 'data'>,
   tenantCode: string,
   userId: string,
 ): Promise<Member | undefined> {
@@ -46,7 +46,7 @@ export function actorOf(member: Member, tenantCode: string): Actor {
 }
 
 /** Resolves an e-mail address to the member behind it, through the platform-wide login directory. */
-export async function findIdentity(deps: AppDeps, email: string): Promise<Identity | undefined> {
+export async function findIdentity(deps: ServiceDeps, email: string): Promise<Identity | undefined> {
   const pointer = await new LoginDirectory(deps.data.forScope(loginDirectoryScope)).find(email);
   if (!pointer) return undefined;
   const member = await loadMember(deps, pointer.tenantCode, pointer.userId);
@@ -58,7 +58,7 @@ export async function findIdentity(deps: AppDeps, email: string): Promise<Identi
  * The deploy's first platform administrator has a Cognito account but no member record yet: its
  * first sign-in creates the record, as long as the platform has no administrator at all.
  */
-async function firstPlatformAdmin(deps: AppDeps, email: string): Promise<Identity | undefined> {
+async function firstPlatformAdmin(deps: ServiceDeps, email: string): Promise<Identity | undefined> {
   const configured = deps.firstPlatformAdminEmail;
   if (!configured || normaliseEmail(configured) !== normaliseEmail(email)) return undefined;
   const created = await new PlatformRepository(deps.data.forScope(platformAdminScope)).createFirstAdmin(
@@ -73,7 +73,7 @@ async function firstPlatformAdmin(deps: AppDeps, email: string): Promise<Identit
  * OPD, disabling or removal takes effect within `maxAgeMs` on every instance. Bounded in size;
  * the oldest entry goes first.
  */
-export function memberDirectory(deps: AppDeps, maxAgeMs = MAX_MEMBER_CACHE_MS, maxEntries = 10_000) {
+export function memberDirectory(deps: ServiceDeps, maxAgeMs = MAX_MEMBER_CACHE_MS, maxEntries = 10_000) {
   const ttl = Math.min(Math.max(maxAgeMs, 0), MAX_MEMBER_CACHE_MS);
   const cache = new Map<string, { resolution: MemberResolution; until: number }>();
   const resolve = async (email: string): Promise<MemberResolution> => {

@@ -31,8 +31,8 @@ import {
   TenantSettingsRepository,
   UnitRepository,
 } from '@inovasi/data';
-import { innovationChecklist } from '../evidence-views.ts';
-import { toProjectionInnovation } from '../projection-state.ts';
+import { innovationChecklist } from '../evidence/evidence-views.ts';
+import { toProjectionInnovation } from '../projection/projection-state.ts';
 import { JobInputError } from './job-errors.ts';
 
 /** What one innovation looks like in a file: its OPD, scores, completeness and evidence by indicator. */

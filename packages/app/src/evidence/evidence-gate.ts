@@ -1,6 +1,6 @@
 import type { EvidenceTarget } from '@inovasi/core';
-import { ApiError } from './errors.ts';
-import type { TenantAccess } from './tenancy.ts';
+import { AppError } from '../errors.ts';
+import type { TenantAccess } from '../tenancy.ts';
 
 /**
  * The evidence half of "a level counts in the verified score only when the evidence that the
@@ -11,5 +11,5 @@ import type { TenantAccess } from './tenancy.ts';
  */
 export async function assertAcceptableEvidence(access: TenantAccess, target: EvidenceTarget): Promise<void> {
   const passed = await access.evidence.passedEvidenceFor(target);
-  if (passed.length === 0) throw new ApiError(409, 'evidence_missing', 'evidence');
+  if (passed.length === 0) throw new AppError(409, 'evidence_missing', 'evidence');
 }

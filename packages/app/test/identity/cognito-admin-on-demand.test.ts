@@ -1,7 +1,7 @@
 import type { Member } from '@inovasi/core';
 import { describe, expect, it } from 'vitest';
-import { cognitoIdentityAdminOnDemand } from '../../src/auth/cognito-admin-on-demand.ts';
-import type { IdentityAdmin, InvitationMailer, Invitee } from '../../src/auth/identity-admin.ts';
+import { cognitoIdentityAdminOnDemand } from '../../src/identity/cognito-admin-on-demand.ts';
+import type { IdentityAdmin, InvitationMailer, Invitee } from '../../src/identity/identity-admin.ts';
 
 /**
  * The Lambda entry hands the app a Cognito administration whose SDK client is loaded by its first

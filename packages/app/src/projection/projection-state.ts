@@ -20,7 +20,7 @@ import {
   type Sid33Basis,
 } from '@inovasi/core/scoring';
 import type { EvidencedTargets } from '@inovasi/data';
-import type { TenantAccess } from './tenancy.ts';
+import type { TenantAccess } from '../tenancy.ts';
 
 /** How the regional workflow's statuses enter a projection "as if the period closed now". */
 const PROJECTED_STATUS: Record<Innovation['status'], InnovationStatus> = {

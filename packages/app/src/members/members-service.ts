@@ -14,23 +14,23 @@ import {
   PlatformRepository,
   tenantScope,
 } from '@inovasi/data';
-import { type IdentityAdmin, type Invitee, recordOnlyIdentityAdmin } from './auth/identity-admin.ts';
-import type { AppDeps } from './deps.ts';
-import { ApiError } from './errors.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { type IdentityAdmin, type Invitee, recordOnlyIdentityAdmin } from '../identity/identity-admin.ts';
 
-export const identityAdminOf = (deps: AppDeps): IdentityAdmin =>
+export const identityAdminOf = (deps: ServiceDeps): IdentityAdmin =>
   deps.identityAdmin ?? recordOnlyIdentityAdmin;
 
 /** The refusal of an address never says whether another region holds it (issue: invitations). */
 function inviteRefusal(error: unknown): never {
-  if (error instanceof AlreadyExistsError) throw new ApiError(409, 'member_exists', 'email');
-  if (error instanceof AddressUnavailableError) throw new ApiError(409, 'member_cannot_be_invited', 'email');
+  if (error instanceof AlreadyExistsError) throw new AppError(409, 'member_exists', 'email');
+  if (error instanceof AddressUnavailableError) throw new AppError(409, 'member_cannot_be_invited', 'email');
   throw error;
 }
 
 /** What both a first invitation and a renewed one need: the repositories, the invitee, the delivery. */
 async function invitationFor(
-  deps: AppDeps,
+  deps: ServiceDeps,
   tenant: { code: string; name: string },
   person: { email: string; name: string },
   audit: AuditContext,
@@ -57,7 +57,7 @@ async function invitationFor(
  * admin can simply try again.
  */
 export async function inviteMember(
-  deps: AppDeps,
+  deps: ServiceDeps,
   tenant: { code: string; name: string },
   input: NewMember,
   audit: AuditContext,
@@ -71,7 +71,7 @@ export async function inviteMember(
   } catch (error) {
     deps.logger.error('identity provider refused a new account; invitation withdrawn', { error });
     await members.remove(member.id, member.version);
-    throw new ApiError(503, 'identity_provider_unavailable');
+    throw new AppError(503, 'identity_provider_unavailable');
   }
   return member;
 }
@@ -81,7 +81,7 @@ export async function inviteMember(
  * exists without its admin, nor the admin without the region.
  */
 export async function onboardWithFirstAdmin(
-  deps: AppDeps,
+  deps: ServiceDeps,
   area: NewTenant,
   admin: { email: string; name: string },
   audit: AuditContext,
@@ -106,7 +106,7 @@ export async function onboardWithFirstAdmin(
       if (error instanceof AlreadyExistsError || error instanceof AddressUnavailableError)
         inviteRefusal(error);
       // The only other conditions are the onboarding's own: the region is there already.
-      if (cancelledConditions(error).length > 0) throw new ApiError(409, 'tenant_exists', 'code');
+      if (cancelledConditions(error).length > 0) throw new AppError(409, 'tenant_exists', 'code');
       throw error;
     });
   try {
@@ -115,20 +115,20 @@ export async function onboardWithFirstAdmin(
     // The region stays; its admin can be invited again from the region's members (platform admin).
     deps.logger.error('identity provider refused the first admin; invitation withdrawn', { error });
     await members.remove(member.id, member.version);
-    throw new ApiError(503, 'identity_provider_unavailable');
+    throw new AppError(503, 'identity_provider_unavailable');
   }
   return tenant;
 }
 
 /** A new link (locally) or Cognito's message again, for an invitation that was never accepted. */
 export async function resendInvitation(
-  deps: AppDeps,
+  deps: ServiceDeps,
   tenant: { code: string; name: string },
   member: Member,
   expectedVersion: number,
   audit: AuditContext,
 ): Promise<Member> {
-  if (member.status !== 'invited') throw new ApiError(409, 'invitation_not_pending');
+  if (member.status !== 'invited') throw new AppError(409, 'invitation_not_pending');
   const { identity, members, invitee, prepared } = await invitationFor(deps, tenant, member, audit);
   const renewed = await members
     .renewInvitation(member.id, expectedVersion, prepared.record, prepared.outbox)

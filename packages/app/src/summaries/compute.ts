@@ -38,8 +38,8 @@ import {
   tenantScope,
   withoutMeta,
 } from '@inovasi/data';
-import { regionCompleteness } from '../evidence-views.ts';
-import { periodState } from '../projection-state.ts';
+import { regionCompleteness } from '../evidence/evidence-views.ts';
+import { periodState } from '../projection/projection-state.ts';
 import { fromSource, periodInnovations } from './contributions.ts';
 
 export { contributionStore, syncContributions } from './contributions.ts';

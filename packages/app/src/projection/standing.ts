@@ -14,9 +14,9 @@ import {
   unitProgress,
 } from '@inovasi/core';
 import { innovationKematangan } from '@inovasi/core/scoring';
+import type { TenantAccess } from '../tenancy.ts';
+import { findPeriodRubric } from './period-rubric.ts';
 import { toProjectionInnovation } from './projection-state.ts';
-import { findPeriodRubric } from './routes/periods.ts';
-import type { TenantAccess } from './tenancy.ts';
 
 export interface OpdStanding extends OpdProgress {
   /** What the OPD holds itself, without any unit (where innovations of no unit count). */

@@ -1,7 +1,7 @@
 import type { Innovation, Member } from '@inovasi/core';
 import { NotificationRepository, type Recipient } from '@inovasi/data';
-import { longDate } from './dates.ts';
-import type { TenantAccess } from './tenancy.ts';
+import { longDate } from '../dates.ts';
+import type { TenantAccess } from '../tenancy.ts';
 
 const recipient = (member: Member): Recipient => ({ userId: member.id, email: member.email });
 
