@@ -18,8 +18,8 @@ import { useOpds } from '../../api/queries.ts';
 import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { CallForm } from './CallForm.tsx';
 import { type ContestCall, contestKeys, useEntries } from './contestApi.ts';
+import { LazyCallForm } from './LazyCallForm.tsx';
 import { RankingPanel } from './RankingPanel.tsx';
 
 type Stage = 'screening' | 'desk' | 'final' | 'eliminated';
@@ -46,7 +46,7 @@ function EditCall({ code, call }: { code: string; call: ContestCall }) {
       <Button variant="default" w="fit-content" aria-expanded={open} onClick={() => setOpen(!open)}>
         {t(open ? 'contests.edit.hide' : 'contests.edit.show')}
       </Button>
-      {open && <CallForm key={call.id} code={code} call={call} />}
+      {open && <LazyCallForm key={call.id} code={code} call={call} />}
     </Stack>
   );
 }

@@ -5,9 +5,9 @@ import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
-import { CallForm } from './CallForm.tsx';
 import { ContestHeader, ContestStatusBadge } from './ContestHeader.tsx';
 import { useContests } from './contestApi.ts';
+import { LazyCallForm } from './LazyCallForm.tsx';
 export default function ContestsPage() {
   const t = useT();
   const code = useTenantCode();
@@ -52,7 +52,7 @@ export default function ContestsPage() {
           </Table.Tbody>
         </Table>
       )}
-      {admin && <CallForm code={code} />}
+      {admin && <LazyCallForm code={code} />}
     </Stack>
   );
 }

@@ -13,7 +13,7 @@ import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { PREDICATE_THEME_COLOR } from '../dashboard/IndexGauge.tsx';
 import { useRegionSummary } from '../oversight/queries.ts';
-import { useRuleDescription } from '../units/RulePanel.tsx';
+import { useRuleDescription } from '../units/ruleDescription.ts';
 import { leagueOrder, type OpdRow, ruleLeagueRows } from './league.ts';
 
 type Dashboard = components['schemas']['RegionDashboard'];

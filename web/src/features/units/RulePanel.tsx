@@ -1,56 +1,13 @@
 import '../../i18n/id-units.ts';
-import { URUSAN } from '@inovasi/core/browser';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  MultiSelect,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { api, ifMatch, unwrap } from '../../api/client.ts';
+import { Alert, Button, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
 import type { OpdProgressBoard, Period } from '../../api/model.ts';
-import { queryKeys } from '../../api/queries.ts';
-import { useErrorMessage } from '../../components/useErrorMessage.ts';
+import { LoadingState } from '../../components/PageStates.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { UNIT_KINDS, type UnitKind } from './useUnits.ts';
+import { URUSAN_NAMES, useRuleDescription } from './ruleDescription.ts';
 
-type TargetRule = NonNullable<OpdProgressBoard['targetRule']>;
-const URUSAN_NAMES = new Map(URUSAN.map((urusan) => [urusan.code as string, urusan.name]));
-const BASIC_SERVICE = URUSAN.filter((urusan) => urusan.group === 'wajib_pelayanan_dasar');
-
-/** One line saying what the rule asks, in the reader's language. */
-export function useRuleDescription(): (rule: TargetRule, threshold: number | null) => string {
-  const t = useT();
-  return (rule, threshold) =>
-    [
-      rule.perOpd ? t('rule.describe.perOpd', { count: rule.perOpd }) : undefined,
-      rule.perUnit
-        ? t('rule.describe.perUnit', {
-            count: rule.perUnit.count,
-            kinds: rule.perUnit.kinds.map((kind) => t(`unitKind.${kind}`)).join(', '),
-          })
-        : undefined,
-      rule.perUrusanOpd
-        ? t('rule.describe.perUrusanOpd', {
-            count: rule.perUrusanOpd.count,
-            urusan: rule.perUrusanOpd.urusan.map((code) => URUSAN_NAMES.get(code) ?? code).join(', '),
-          })
-        : undefined,
-      rule.onlyAtSendThreshold && threshold !== null
-        ? t('rule.describe.threshold', { threshold })
-        : undefined,
-    ]
-      .filter(Boolean)
-      .join('; ');
-}
+// The form's multi-selects (with their popovers) are about 35 KB: only the admin who edits needs them.
+const RuleForm = lazy(() => import('./RuleForm.tsx').then((module) => ({ default: module.RuleForm })));
 
 /**
  * The period's target rule on the progress board (ADR 0036): what it asks, who meets it, what each
@@ -133,130 +90,11 @@ export function RulePanel({
           </Button>
         )}
         {period && editing && (
-          <RuleForm code={code} period={period} rule={board.targetRule} onDone={() => setEditing(false)} />
+          <Suspense fallback={<LoadingState />}>
+            <RuleForm code={code} period={period} rule={board.targetRule} onDone={() => setEditing(false)} />
+          </Suspense>
         )}
       </Stack>
     </Paper>
-  );
-}
-
-const asCount = (text: string) => {
-  const value = Number(text);
-  return text.trim() !== '' && Number.isInteger(value) && value >= 1 && value <= 100 ? value : undefined;
-};
-
-function RuleForm({
-  code,
-  period,
-  rule,
-  onDone,
-}: {
-  code: string;
-  period: Period;
-  rule: TargetRule | null;
-  onDone: () => void;
-}) {
-  const t = useT();
-  const errorMessage = useErrorMessage();
-  const queryClient = useQueryClient();
-  const [perOpd, setPerOpd] = useState(String(rule?.perOpd ?? ''));
-  const [perUnit, setPerUnit] = useState(String(rule?.perUnit?.count ?? ''));
-  const [kinds, setKinds] = useState<string[]>(rule?.perUnit?.kinds ?? []);
-  const [perUrusan, setPerUrusan] = useState(String(rule?.perUrusanOpd?.count ?? ''));
-  const [urusan, setUrusan] = useState<string[]>(rule?.perUrusanOpd?.urusan ?? []);
-  const [threshold, setThreshold] = useState(rule?.onlyAtSendThreshold ?? false);
-  const save = useMutation({
-    mutationFn: (targetRule: TargetRule | null) =>
-      unwrap(
-        api.PUT('/tenants/{code}/periods/{year}/target-rule', {
-          params: { path: { code, year: period.year } },
-          headers: ifMatch(period.version),
-          body: { targetRule },
-        }),
-      ),
-    onSuccess: onDone,
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.progress(code, period.year) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.periods(code) });
-    },
-  });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const unitCount = asCount(perUnit);
-    const urusanCount = asCount(perUrusan);
-    save.mutate({
-      ...(asCount(perOpd) ? { perOpd: asCount(perOpd) } : {}),
-      ...(unitCount && kinds.length > 0 ? { perUnit: { count: unitCount, kinds: kinds as UnitKind[] } } : {}),
-      ...(urusanCount && urusan.length > 0 ? { perUrusanOpd: { count: urusanCount, urusan } } : {}),
-      onlyAtSendThreshold: threshold,
-    });
-  }
-
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="xs">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            type="number"
-            label={t('rule.perOpd')}
-            description={t('rule.countHint')}
-            value={perOpd}
-            onChange={(event) => setPerOpd(event.currentTarget.value)}
-            w={160}
-          />
-          <TextInput
-            type="number"
-            label={t('rule.perUnit')}
-            value={perUnit}
-            onChange={(event) => setPerUnit(event.currentTarget.value)}
-            w={160}
-          />
-          <MultiSelect
-            label={t('rule.perUnitKinds')}
-            data={UNIT_KINDS.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }))}
-            value={kinds}
-            onChange={setKinds}
-            w={320}
-          />
-        </Group>
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            type="number"
-            label={t('rule.perUrusanOpd')}
-            value={perUrusan}
-            onChange={(event) => setPerUrusan(event.currentTarget.value)}
-            w={260}
-          />
-          <MultiSelect
-            label={t('rule.urusan')}
-            data={BASIC_SERVICE.map((entry) => ({ value: entry.code, label: entry.name }))}
-            value={urusan}
-            onChange={setUrusan}
-            w={360}
-          />
-        </Group>
-        <Checkbox
-          label={t('rule.threshold')}
-          checked={threshold}
-          onChange={(event) => setThreshold(event.currentTarget.checked)}
-        />
-        <Group gap="xs">
-          <Button type="submit" size="sm" loading={save.isPending}>
-            {t('rule.save')}
-          </Button>
-          {rule && (
-            <Button variant="subtle" color="red" size="sm" onClick={() => save.mutate(null)}>
-              {t('rule.clear')}
-            </Button>
-          )}
-        </Group>
-        {save.isError && (
-          <Alert color="red" role="alert" p="xs">
-            {errorMessage(save.error)}
-          </Alert>
-        )}
-      </Stack>
-    </form>
   );
 }
