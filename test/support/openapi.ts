@@ -1,3 +1,4 @@
+import { TENANT_CODE_PATTERN } from '@inovasi/core';
 /**
  * Reads the API's own OpenAPI document so that suites cover every route, including routes added
  * later, without a hand-kept list.
@@ -93,7 +94,7 @@ export function sampleOf(schema: JsonSchema): unknown {
       return true;
     case 'string': {
       if (schema.format && SAMPLE_STRINGS[schema.format]) return SAMPLE_STRINGS[schema.format];
-      if (schema.pattern === '^\\d{2}(\\.\\d{2})?$') return '35.20';
+      if (schema.pattern === TENANT_CODE_PATTERN.source) return '35.20';
       if (schema.pattern === '^[0-9A-Za-z_-]{1,64}$') return 'contoh-id';
       const text = 'Contoh isian';
       return text.padEnd(schema.minLength ?? 0, 'x').slice(0, schema.maxLength ?? text.length);

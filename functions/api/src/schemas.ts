@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { TENANT_CODE_PATTERN } from '@inovasi/core';
 
 export const errorSchema = z
   .object({
@@ -49,7 +50,7 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
 
 export const tenantCodeSchema = z
   .string()
-  .regex(/^\d{2}(\.\d{2})?$/)
+  .regex(TENANT_CODE_PATTERN)
   .openapi({ description: 'Kemendagri area code, e.g. 35.22', example: '35.22' });
 
 export const idSchema = z

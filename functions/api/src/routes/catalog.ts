@@ -9,7 +9,9 @@ import {
   CATALOG_SORTS,
   type CatalogFacet,
   catalogEntrySchema,
+  PROVINCE_CODE_PATTERN,
   parseCatalogId,
+  TENANT_CODE_PATTERN,
 } from '@inovasi/core';
 import type { AppContext } from '../context.ts';
 import { ApiError, invalidCursorError } from '../errors.ts';
@@ -18,9 +20,9 @@ import { errorResponses, jsonContent } from '../schemas.ts';
 
 /** Values a facet filter accepts, when they are not a fixed list. */
 const OPEN_FACET_PATTERNS: Readonly<Partial<Record<CatalogFacet, RegExp>>> = {
-  province: /^\d{2}$/,
+  province: PROVINCE_CODE_PATTERN,
   // A province is a region too when it publishes its own innovations.
-  region: /^\d{2}(\.\d{2})?$/,
+  region: TENANT_CODE_PATTERN,
   year: /^\d{4}$/,
 };
 

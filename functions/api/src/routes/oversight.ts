@@ -11,7 +11,9 @@ import {
   nextStepSchema,
   nextSteps,
   provinceRowOf,
+  REGENCY_CODE_PATTERN,
   regionSummarySchema,
+  TENANT_CODE_PATTERN,
   TENANT_KINDS,
   todayInJakarta,
   WARNING_CODES,
@@ -41,12 +43,12 @@ import { periodParams } from './periods.ts';
 
 const provinceCodeSchema = z
   .string()
-  .regex(/^\d{2}(\.\d{2})?$/)
+  .regex(TENANT_CODE_PATTERN)
   .openapi({ description: 'Kemendagri code of the province, e.g. 35', example: '35' });
 const yearSchema = z.coerce.number().int().min(2022).max(2100).openapi({ example: 2026 });
 const regencySchema = z
   .string()
-  .regex(/^\d{2}\.\d{2}$/)
+  .regex(REGENCY_CODE_PATTERN)
   .openapi({ description: 'Kemendagri code of a regency or city inside the province', example: '35.22' });
 
 const cockpitParams = z.object({ code: provinceCodeSchema, year: yearSchema });
