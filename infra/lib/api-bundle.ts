@@ -6,7 +6,7 @@ import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import { type BuildOptions, type BuildResult, build, type Plugin } from 'esbuild';
 import { barrelImports } from './barrel-imports.ts';
-import { API_BUNDLE_SCRIPT, API_ENTRY, API_PACKAGE_JSON, REPO_ROOT } from './paths.ts';
+import { API_BUNDLE_SCRIPT, API_ENTRY, APP_PACKAGE_JSON, REPO_ROOT } from './paths.ts';
 import { zodUnusedApis } from './zod-unused-apis.ts';
 
 /**
@@ -109,7 +109,7 @@ const packageDir = (fromPackageJson: string, name: string): string => {
 
 /** Copies the external runtime files into the bundle's `node_modules`. */
 export const copyExternalRuntimeFiles = (outputDir: string): void => {
-  const idnAreaData = packageDir(API_PACKAGE_JSON, 'idn-area-data');
+  const idnAreaData = packageDir(APP_PACKAGE_JSON, 'idn-area-data');
   const sources: Record<keyof typeof EXTERNAL_RUNTIME_FILES, string> = {
     'idn-area-data': idnAreaData,
     papaparse: packageDir(join(idnAreaData, 'package.json'), 'papaparse'),

@@ -7,8 +7,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const API_ENTRY = join(REPO_ROOT, 'functions/api/src/lambda.ts');
 /** Builds the API bundle into the folder named by its argument (infra/lib/api-bundle.ts). */
 export const API_BUNDLE_SCRIPT = join(REPO_ROOT, 'infra/bin/build-api-bundle.ts');
-/** The API workspace package: where idn-area-data is resolved from. */
-export const API_PACKAGE_JSON = join(REPO_ROOT, 'functions/api/package.json');
+/** The application layer declares the services' runtime packages (idn-area-data among them). */
+export const APP_PACKAGE_JSON = join(REPO_ROOT, 'packages/app/package.json');
 /** The evidence worker's Lambda adapter (exports `handler`). */
 export const EVIDENCE_WORKER_ENTRY = join(REPO_ROOT, 'functions/workers/src/lambda.ts');
 /** The jobs worker's Lambda adapter: exports and imports (exports `handler`). */
