@@ -1,3 +1,4 @@
+import { todayInJakarta } from '@inovasi/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DemoApi } from './support/api.ts';
@@ -6,13 +7,15 @@ import { collectPageErrors, newContext, PHONE } from './support/browser.ts';
 import { useJourney } from './support/journey.ts';
 import { saveScreenshot, signInAs, signInWithEmail } from './support/journeys.ts';
 
+// Every stage on today: the server takes entries and scores only inside their stage's dates.
+const TODAY = todayInJakarta();
 const STAGE_DATES = {
-  entriesOpen: '2026-03-01',
-  entriesClose: '2026-04-30',
-  screeningEnd: '2026-05-10',
-  deskEnd: '2026-06-10',
-  finalEnd: '2026-07-10',
-  announcement: '2026-08-17',
+  entriesOpen: TODAY,
+  entriesClose: TODAY,
+  screeningEnd: TODAY,
+  deskEnd: TODAY,
+  finalEnd: TODAY,
+  announcement: TODAY,
 };
 
 /** Nothing on the page is wider than the phone: no sideways scrolling at 360 px. */
