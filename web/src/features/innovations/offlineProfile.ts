@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { del, get, update } from 'idb-keyval';
+import { del, get, set, update } from 'idb-keyval';
 import { api, ifMatch, unwrap } from '../../api/client.ts';
 import { ApiError, NetworkError } from '../../api/errors.ts';
 import type { Innovation, InnovationProfilePatch } from '../../api/model.ts';
@@ -52,22 +52,18 @@ export async function dropQueuedProfile(key: string): Promise<void> {
 /** Answers queued on the same version as a profile edit just sent are the person's own: they follow it. */
 async function carryAnswerBase(profile: string, from: number, to: number) {
   const answers = profile.slice(0, -SUFFIX.length);
-  await update<{ baseVersion: number } | undefined>(
-    answers,
-    (queue) => (queue && queue.baseVersion === from ? { ...queue, baseVersion: to } : queue),
-    draftStore(),
-  );
+  // Read first: idb-keyval's update would write `undefined` under a key that holds nothing.
+  const queue = await get<{ baseVersion: number }>(answers, draftStore());
+  if (queue?.baseVersion === from) await set(answers, { ...queue, baseVersion: to }, draftStore());
 }
 
 /** The reverse: answers sent from `from` to `to` carry a profile edit kept on `from`. */
 export async function carryProfileBase(answersKey: string, from: number, to: number): Promise<void> {
   if (from === to) return;
-  await update<QueuedProfile | undefined>(
-    `${answersKey}${SUFFIX}`,
-    (queued) =>
-      queued && !queued.problem && queued.baseVersion === from ? { ...queued, baseVersion: to } : queued,
-    draftStore(),
-  );
+  const key = `${answersKey}${SUFFIX}`;
+  const queued = await readQueuedProfile(key);
+  if (queued && !queued.problem && queued.baseVersion === from)
+    await set(key, { ...queued, baseVersion: to }, draftStore());
 }
 
 /** The local (localStorage) draft after a send: gone if it holds only what was sent, else based on it. */
