@@ -95,6 +95,80 @@ describe('offline drafts', () => {
     );
   });
 
+  it('keeps a profile saved offline through a reload and sends it from another page when the connection returns (#20)', async () => {
+    const operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
+    const created = await operator.createInnovation(operator.user.opdId ?? '', {
+      name: `Profil Antrean ${Date.now()}`,
+    });
+    const edited = `Pelayanan Keliling Antrean ${Date.now()}`;
+    const read = () => operator.call<Stored>('GET', `/innovations/${created.id}`);
+    const queuedKeys = async () =>
+      (await storedKeys(journey.page, 'inovasi-drafts', 'answers')).filter((key) => key.includes(created.id));
+    await journey.page.goto(`/inovasi/${created.id}/profil`);
+    const name = journey.page.getByRole('textbox', { name: /^Nama inovasi/ });
+    await name.waitFor();
+
+    await journey.context.setOffline(true);
+    await name.fill(edited);
+    await journey.page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    const keptOffline = journey.page
+      .getByTestId('profile-save-state')
+      .filter({ hasText: 'Tidak ada koneksi: perubahan disimpan di perangkat ini' });
+    await keptOffline.waitFor();
+    await expect.poll(queuedKeys).toEqual([expect.stringMatching(/\|profile$/)]);
+
+    // A reload without a connection: the edit is still there, and still said to be waiting.
+    await journey.page.reload();
+    await name.waitFor({ timeout: 30_000 });
+    expect(await name.inputValue()).toBe(edited);
+    await keptOffline.waitFor();
+    expect((await read()).profile.name).not.toBe(edited);
+
+    // The operator moves on in the app, still offline; the connection returns there.
+    await journey.page.getByRole('button', { name: 'Buka menu navigasi' }).click();
+    await journey.page.getByRole('link', { name: 'Tugas Saya' }).click();
+    await journey.page.waitForURL(/\/tugas$/);
+    await journey.context.setOffline(false);
+    await expect.poll(async () => (await read()).profile.name, { timeout: 30_000 }).toBe(edited);
+    await expect.poll(queuedKeys).toEqual([]);
+    expect(new URL(journey.page.url()).pathname).toBe('/tugas');
+  });
+
+  it('never overwrites a change made meanwhile with a profile saved offline: the innovation shows the refusal (#20)', async () => {
+    const operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
+    const admin = await DemoApi.signIn(journey.product.url, 'admin.3522@demo.local');
+    const created = await operator.createInnovation(operator.user.opdId ?? '', {
+      name: `Profil Bentrok ${Date.now()}`,
+    });
+    const theirs = `Nama Dari Admin ${Date.now()}`;
+    const read = () => operator.call<Stored>('GET', `/innovations/${created.id}`);
+    await journey.page.goto(`/inovasi/${created.id}/profil`);
+    const name = journey.page.getByRole('textbox', { name: /^Nama inovasi/ });
+    await name.waitFor();
+
+    await journey.context.setOffline(true);
+    await name.fill('Nama Dari Operator Luring');
+    await journey.page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await journey.page
+      .getByTestId('profile-save-state')
+      .filter({ hasText: 'Tidak ada koneksi: perubahan disimpan di perangkat ini' })
+      .waitFor();
+    await admin.call('PATCH', `/innovations/${created.id}`, { profile: { name: theirs } }, created.version);
+    await journey.page.getByRole('link', { name: 'Kembali' }).click();
+    await journey.page.waitForURL(new RegExp(`/inovasi/${created.id}$`));
+
+    await journey.context.setOffline(false);
+    const refused = journey.page.getByTestId('queued-profile').filter({ hasText: 'server menolaknya' });
+    await refused.waitFor({ timeout: 30_000 });
+    expect((await read()).profile.name).toBe(theirs);
+    await refused.getByRole('link', { name: 'Buka profil' }).click();
+    await journey.page.getByTestId('conflict').waitFor();
+    await journey.page.getByRole('button', { name: 'Muat versi terbaru' }).click();
+    await journey.page.getByTestId('save-notice').waitFor();
+    expect(await name.inputValue()).toBe('Nama Dari Operator Luring');
+    expect((await read()).profile.name).toBe(theirs);
+  });
+
   it('keeps the app shell in a service worker: a reload without a connection still opens the app', async () => {
     const shellCached = await journey.page.evaluate(async () => {
       // The browser's service worker and Cache Storage APIs (this file is typed without the DOM).

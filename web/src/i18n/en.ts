@@ -356,6 +356,12 @@ export const en: Dictionary = {
   'indicator.offlineTheirsNone': 'The answer on the server now: not answered',
   'indicator.offlineSendMine': 'Send my answer',
   'indicator.offlineKeepTheirs': 'Keep the server’s answer',
+  'profile.offlineRefused':
+    'The server refused the profile changes kept on this device while offline. Check the form and save again.',
+  'profile.queuedWaiting': 'Profile changes are kept on this device and sent when the connection returns.',
+  'profile.queuedRefused':
+    'Profile changes kept on this device were not sent: the server refused them (someone may have changed it). Open the profile to choose.',
+  'profile.openQueued': 'Open profile',
   'profile.keptOffline':
     'No connection: your changes are kept on this device and sent when the connection returns.',
   'indicator.saved': 'Answer saved.',

@@ -306,6 +306,12 @@ export const id = {
   'indicator.offlineTheirsNone': 'Jawaban di server sekarang: belum dijawab',
   'indicator.offlineSendMine': 'Kirim jawaban saya',
   'indicator.offlineKeepTheirs': 'Pakai jawaban di server',
+  'profile.offlineRefused':
+    'Server menolak perubahan profil yang disimpan di perangkat ini saat luring. Periksa isian lalu simpan lagi.',
+  'profile.queuedWaiting': 'Perubahan profil disimpan di perangkat ini dan dikirim saat koneksi kembali.',
+  'profile.queuedRefused':
+    'Perubahan profil yang disimpan di perangkat ini belum terkirim: server menolaknya (mungkin ada perubahan lain). Buka profil untuk memilih.',
+  'profile.openQueued': 'Buka profil',
   'profile.keptOffline':
     'Tidak ada koneksi: perubahan disimpan di perangkat ini dan dikirim saat koneksi kembali.',
   'indicator.saved': 'Jawaban tersimpan.',

@@ -30,6 +30,7 @@ import { DeadlineNotice } from '../workflow/DeadlineNotice.tsx';
 import { canEditAnswers, canReviewAnswers, workflowActionsFor } from '../workflow/permissions.ts';
 import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx';
 import { countWords } from './formValues.ts';
+import { QueuedProfileNotice } from './QueuedProfileNotice.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 // Publishing is Bappeda's: operators and verifiers never download it.
@@ -118,6 +119,7 @@ function InnovationDetail({ code, innovation, opds, rubric }: DetailProps) {
           {t('profile.created')}
         </Alert>
       )}
+      <QueuedProfileNotice code={code} innovationId={innovation.id} />
       {innovation.status === 'returned' && (
         <Alert color="orange" title={t('detail.returnedTitle')} data-testid="return-note">
           <Text size="sm">{record.returnNote ?? t('detail.returnedNoNote')}</Text>

@@ -15,9 +15,11 @@ import { draftKey } from './drafts.ts';
 import { emptyFormValues, toFormValues, toProfile, toProfilePatch, validate } from './formValues.ts';
 import { type FieldMessages, InnovationFormFields } from './InnovationFormFields.tsx';
 import { LiveEligibility } from './LiveEligibility.tsx';
+import { dropQueuedProfile, profileKey, queueProfile } from './offlineProfile.ts';
 import { opdOptions } from './options.ts';
 import { useInnovationForm } from './useInnovationForm.ts';
 import { useFetchLatestInnovation, useInnovationMutations } from './useInnovationMutations.ts';
+import { useQueuedProfile } from './useQueuedProfile.ts';
 
 // The archive confirmation (a modal with its focus trap) is rarely used: it loads on its own so the
 // form, which operators open on phones, stays within the first-load budget.
@@ -81,15 +83,24 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
   // back online, through the same version check (a conflict then shows as any other).
   const [waitingForConnection, setWaitingForConnection] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // An edit of an existing innovation saved offline is kept in IndexedDB and sent by the app-level
+  // sender from any page, also after a reload (docs/decisions/0045); the page shows and follows it.
+  const queuedKey = innovation ? profileKey(user.id, code, innovation.id) : null;
+  const queued = useQueuedProfile(queuedKey, (saved) => {
+    form.markSaved(toFormValues(saved), saved.version);
+    setWaitingForConnection(false);
+    setNotice('saved');
+  });
+  // A new innovation is still created by the page itself when the browser is back online.
   useEffect(() => {
-    if (!waitingForConnection) return;
+    if (!waitingForConnection || innovation) return;
     const resend = () => {
       setWaitingForConnection(false);
       formRef.current?.requestSubmit();
     };
     window.addEventListener('online', resend);
     return () => window.removeEventListener('online', resend);
-  }, [waitingForConnection]);
+  }, [waitingForConnection, innovation]);
   const [notice, setNotice] = useState<Notice>(
     (location.state as { created?: boolean } | null)?.created ? 'created' : null,
   );
@@ -100,15 +111,29 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
     : hasRole(user, 'tenant_admin', 'opd_operator');
   // An operator belongs to one OPD and records innovations for it; admins choose.
   const opdLocked = !hasRole(user, 'tenant_admin') && Boolean(user.opdId);
-  // Offline, React Query holds the save and sends it when the browser is back online; the draft is
-  // already on the device (persistNow), so the page says where the changes are.
-  const heldOffline = waitingForConnection || create.isPaused || update.isPaused;
+  // Offline, the save waits on the device (IndexedDB for an edit, React Query for a new innovation)
+  // and is sent when the browser is back online, so the page says where the changes are.
+  const heldOffline =
+    !queued?.problem && (waitingForConnection || create.isPaused || update.isPaused || queued !== undefined);
+  const showConflict = conflict || queued?.problem === 'conflict';
   const saving = (create.isPending || update.isPending) && !heldOffline;
+
+  /** The save found no connection: the request is kept for the app-level sender (a new innovation is not). */
+  function keepOffline() {
+    if (!innovation || !queuedKey) return;
+    void queueProfile(queuedKey, {
+      baseVersion: form.baseVersion ?? innovation.version,
+      opdId: form.values.opdId !== form.base.opdId ? form.values.opdId : undefined,
+      profile: toProfilePatch(form.base, form.values),
+      values: form.values,
+    });
+  }
 
   function handleFailure(error: unknown) {
     // Whatever happens, the input stays: it is in the form and in the local draft.
     form.persistNow();
     if (error instanceof NetworkError) {
+      keepOffline();
       setWaitingForConnection(true);
       return;
     }
@@ -146,20 +171,24 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
       return;
     }
     const opdChanged = form.values.opdId !== form.base.opdId;
-    update.mutate(
-      {
-        id: innovation.id,
-        version: form.baseVersion ?? innovation.version,
-        opdId: opdChanged ? form.values.opdId : undefined,
-        profile: toProfilePatch(form.base, form.values),
-      },
-      {
-        onSuccess: (saved) => {
-          form.markSaved(toFormValues(saved), saved.version);
-          setNotice('saved');
+    // A save now replaces whatever was kept offline (or refused) for this innovation.
+    const replaced = queuedKey && queued ? dropQueuedProfile(queuedKey) : Promise.resolve();
+    void replaced.then(() =>
+      update.mutate(
+        {
+          id: innovation.id,
+          version: form.baseVersion ?? innovation.version,
+          opdId: opdChanged ? form.values.opdId : undefined,
+          profile: toProfilePatch(form.base, form.values),
         },
-        onError: handleFailure,
-      },
+        {
+          onSuccess: (saved) => {
+            form.markSaved(toFormValues(saved), saved.version);
+            setNotice('saved');
+          },
+          onError: handleFailure,
+        },
+      ),
     );
   }
 
@@ -167,6 +196,8 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
     if (!innovation) return;
     try {
       const latest = await fetchLatest(innovation.id);
+      // The kept edit the server refused is settled here: the edits stay in the form, on the latest.
+      if (queuedKey && queued) await dropQueuedProfile(queuedKey);
       form.rebaseOnto(toFormValues(latest), latest.version);
       setConflict(false);
       setNotice('rebased');
@@ -231,7 +262,12 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
           </Alert>
         )}
         <NoticeAlert notice={notice} />
-        {conflict && (
+        {queued?.problem === 'refused' && (
+          <Alert color="red" role="alert" data-testid="profile-offline-refused">
+            {t('profile.offlineRefused')}
+          </Alert>
+        )}
+        {showConflict && (
           <Alert color="orange" title={t('profile.conflictTitle')} role="alert" data-testid="conflict">
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{t('profile.conflict')}</Text>
@@ -291,7 +327,7 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
               >
                 {t('app.back')}
               </Button>
-              <Button type="submit" loading={saving} disabled={conflict}>
+              <Button type="submit" loading={saving} disabled={showConflict}>
                 {t('app.save')}
               </Button>
             </Group>

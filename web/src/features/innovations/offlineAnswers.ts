@@ -1,11 +1,16 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
-import { createStore, del, get, keys, update } from 'idb-keyval';
+import { del, get, keys, update } from 'idb-keyval';
 import { useEffect, useMemo, useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { AnswerInput, Innovation } from '../../api/model.ts';
 import { queryKeys } from '../../api/queries.ts';
 import { useMe } from '../../auth/MeContext.tsx';
+import { draftStore, draftsChanged, onDraftsChanged, requestBackgroundSync } from './draftStore.ts';
+
+export { requestBackgroundSync, SYNC_TAG } from './draftStore.ts';
+
+import { carryProfileBase, isProfileKey, sendQueuedProfile } from './offlineProfile.ts';
 
 /**
  * Answers chosen while the connection is down (docs/decisions/0035). A save that fails for want of
@@ -31,41 +36,15 @@ export interface AnswerQueue {
   readonly conflict?: boolean;
 }
 
-const store = () => createStore('inovasi-drafts', 'answers');
-let opened: ReturnType<typeof createStore> | undefined;
-const drafts = () => {
-  opened ??= store();
-  return opened;
-};
+const drafts = draftStore;
 
 /** How often kept queues are tried again while the app is open. */
 export const RETRY_EVERY_MS = 20_000;
 
-const listeners = new Set<() => void>();
-const changed = () => {
-  for (const listener of listeners) listener();
-};
+const changed = draftsChanged;
 
-const queueKey = (userId: string, code: string, innovationId: string) => `${userId}|${code}|${innovationId}`;
-
-/** The tag of the Background Sync registration the service worker answers (public/sw-sync.js). */
-export const SYNC_TAG = 'inovasi-queued-changes';
-
-/**
- * Asks the browser to wake the service worker when the connection is back, where Background Sync
- * exists (Chromium). The worker holds no token: it asks the open tabs to send (QueuedChangesSender).
- */
-export function requestBackgroundSync(): void {
-  const worker = (navigator as { serviceWorker?: ServiceWorkerContainer }).serviceWorker;
-  if (!worker) return;
-  void worker.ready
-    .then((registration) =>
-      (
-        registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }
-      ).sync?.register(SYNC_TAG),
-    )
-    .catch(() => undefined);
-}
+export const queueKey = (userId: string, code: string, innovationId: string) =>
+  `${userId}|${code}|${innovationId}`;
 
 export async function queueAnswer(key: string, indicator: string, body: AnswerInput, version: number) {
   await update<AnswerQueue>(
@@ -109,6 +88,7 @@ function flush(
   const run = (async () => {
     const queue = await get<AnswerQueue>(key, drafts());
     if (!queue || queue.conflict) return;
+    const startedOn = queue.baseVersion;
     let version = queue.baseVersion;
     for (const [indicator, answer] of Object.entries(queue.answers)) {
       try {
@@ -128,6 +108,8 @@ function flush(
       }
       await dropAnswer(key, indicator, version);
     }
+    // A profile edit kept on the same version is the person's own too: it goes on top of these answers.
+    await carryProfileBase(key, startedOn, version);
   })().finally(() => flushing.delete(key));
   flushing.set(key, run);
   return run;
@@ -171,7 +153,10 @@ export async function sendAllQueues(userId: string, queryClient: QueryClient): P
   const mine = (await keys(drafts())).filter(
     (key): key is string => typeof key === 'string' && key.startsWith(`${userId}|`),
   );
-  for (const key of mine) {
+  // Profiles first: a kept profile edit moves the answer queue of its innovation onto its new version.
+  for (const key of mine.filter(isProfileKey))
+    await sendQueuedProfile(key, queryClient).catch(() => undefined);
+  for (const key of mine.filter((key) => !isProfileKey(key))) {
     const [, code = '', innovationId = ''] = key.split('|');
     const { send, latestVersion } = senderFor(queryClient, code, innovationId);
     await flush(key, send, latestVersion).catch(() => undefined);
@@ -198,13 +183,13 @@ export function useAnswerQueue(code: string, innovationId: string) {
       void get<AnswerQueue>(key, drafts())
         .then((current) => live && setQueue(current))
         .catch(() => undefined);
-    listeners.add(load);
+    const stop = onDraftsChanged(load);
     load();
     // Sent at once when the card opens; the app-level sender (QueuedChangesSender) does the rest.
     if (navigator.onLine) void flush(key, send, latestVersion).catch(() => undefined);
     return () => {
       live = false;
-      listeners.delete(load);
+      stop();
     };
   }, [key, send, latestVersion]);
 

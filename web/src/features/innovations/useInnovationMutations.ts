@@ -36,6 +36,9 @@ export function useInnovationMutations(code: string) {
   });
 
   const update = useMutation({
+    // Offline the request is tried and fails at once: the page then keeps it in IndexedDB for the
+    // app-level sender (docs/decisions/0045) instead of React Query holding it in this tab's memory.
+    networkMode: 'always',
     mutationFn: ({ id, version, opdId, profile }: UpdateInput) =>
       unwrap(
         api.PATCH('/tenants/{code}/innovations/{id}', {
