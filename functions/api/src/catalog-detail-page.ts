@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { catalogServiceFor } from '@inovasi/app/catalog/service';
 import { type CatalogEntry, parseCatalogId, URUSAN } from '@inovasi/core';
 import type { AppDeps } from './deps.ts';
+import type { DetailShell } from './detail-shell.ts';
 
 /**
  * A catalogue detail's first HTML with the innovation itself in it (docs/decisions/0044): the
@@ -36,11 +37,7 @@ export type CatalogDetailView = CatalogEntry & {
   }[];
 };
 
-export interface DetailShell {
-  /** The prerendered detail page without its labels block. */
-  readonly html: string;
-  readonly labels: Readonly<Record<string, string>>;
-}
+export type { DetailShell };
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',

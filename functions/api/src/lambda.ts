@@ -17,6 +17,7 @@ import { handle } from 'hono/aws-lambda';
 import { z } from 'zod';
 import { createApp } from './app.ts';
 import { cognitoTokens } from './auth/cognito.ts';
+import { webBucketDetailShell } from './detail-shell-source.ts';
 import { sharedRateLimitStore } from './rate-limit.ts';
 
 /** The API's environment, as the CDK app sets it (infra/lib/api.ts). */
@@ -29,6 +30,8 @@ const apiEnvironment = dataFunctionEnvironment.extend({
   FIRST_ADMIN_EMAIL: z.preprocess((value) => (value === '' ? undefined : value), z.email().optional()),
   JOBS_FUNCTION_NAME: optionalSetting,
   WEB_ORIGINS: commaSeparated,
+  /** The web bucket: the catalogue detail's shell is read from it (docs/decisions/0044). */
+  WEB_BUCKET_NAME: optionalSetting,
 });
 
 const env = readEnvironment(apiEnvironment);
@@ -72,6 +75,14 @@ const app = createApp({
   ),
   originSecret: env.ORIGIN_VERIFY_SECRET,
   webOrigins: env.WEB_ORIGINS,
+  // CloudFront sends `/katalog/{id}` here: the detail arrives with its innovation (docs/decisions/0044).
+  catalogDetailShell: env.WEB_BUCKET_NAME
+    ? webBucketDetailShell(env.WEB_BUCKET_NAME, {
+        region,
+        // A hung read fails inside the function's timeout, and the next request tries again.
+        requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
+      })
+    : undefined,
 });
 
 export const handler = handle(app);
