@@ -26,6 +26,10 @@ export const CATALOG_DETAIL_FUNCTION = `function handler(event) {
 export function grantCatalogDetailShell(bucket: IBucket, fn: LambdaFunction): void {
   fn.addEnvironment('WEB_BUCKET_NAME', bucket.bucketName);
   fn.addToRolePolicy(
-    new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(DETAIL_SHELL_KEY)] }),
+    new PolicyStatement({
+      sid: 'ReadCatalogDetailShell',
+      actions: ['s3:GetObject'],
+      resources: [bucket.arnForObjects(DETAIL_SHELL_KEY)],
+    }),
   );
 }

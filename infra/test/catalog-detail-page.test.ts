@@ -58,6 +58,7 @@ describe('the catalogue detail behaviour', () => {
     // No web build in this synth: no upload handler, so the API's read is the bucket's only grant.
     expect(reads).toEqual([
       {
+        Sid: 'ReadCatalogDetailShell',
         Effect: 'Allow',
         Action: 's3:GetObject',
         Resource: {

@@ -1,5 +1,5 @@
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
-import { type DetailShell, parseDetailShell } from './catalog-detail-page.ts';
+import type { DetailShell } from './detail-shell.ts';
 
 /** Where the web build puts the catalogue detail's shell (web/scripts/prerender.mjs), in the bucket too. */
 export const DETAIL_SHELL_KEY = 'prerendered/katalog-detail.html';
@@ -23,7 +23,12 @@ export function cachedDetailShell(
   let cached: { readonly at: number; readonly shell: Promise<DetailShell | undefined> } | undefined;
   return () => {
     if (cached && now() - cached.at < ttlMs) return cached.shell;
-    const shell = read().then((html) => (html === undefined ? undefined : parseDetailShell(html)));
+    const shell = read().then(async (html) => {
+      if (html === undefined) return undefined;
+      // The page module is loaded with the first shell, not at cold start (docs/decisions/0013).
+      const { parseDetailShell } = await import('./catalog-detail-page.ts');
+      return parseDetailShell(html);
+    });
     const entry = { at: now(), shell };
     cached = entry;
     shell.catch(() => {

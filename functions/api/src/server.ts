@@ -7,11 +7,10 @@ import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { API_BASE, createApp } from './app.ts';
-import { parseDetailShell } from './catalog-detail-page.ts';
+import { detailPageResponse, parseDetailShell } from './catalog-detail-page.ts';
 import type { AppDeps } from './deps.ts';
 import { webSecurityHeaders } from './hardening.ts';
 import { PUBLIC_FILES, prerenderedPageFor } from './prerendered-pages.ts';
-import { detailPageResponse } from './routes/catalog-page.ts';
 
 /** The prerendered public pages of the build, read once (a build without them serves index.html). */
 async function readPrerenderedPages(webDist: string): Promise<Map<string, string>> {

@@ -1,5 +1,4 @@
-import type { Context, Hono } from 'hono';
-import { catalogDetailFor, type DetailShell, renderDetailPage } from '../catalog-detail-page.ts';
+import type { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorBody } from '../errors.ts';
@@ -13,31 +12,6 @@ import { errorBody } from '../errors.ts';
  * published entries only (catalogDetailFor), which test/integration/catalog/detail-page.test.ts checks.
  */
 export const CATALOG_PAGE_PATH = '/katalog/';
-
-const safeDecode = (text: string): string => {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-};
-
-/** The page for an address's raw (still percent-encoded) id, with its caching headers; a 304 when unchanged. */
-export async function detailPageResponse(
-  c: Context,
-  deps: AppDeps,
-  shell: DetailShell,
-  rawId: string,
-): Promise<Response> {
-  const catalogId = safeDecode(rawId);
-  const page = renderDetailPage(shell, catalogId, await catalogDetailFor(deps, catalogId));
-  // Public, but always revalidated: a withdrawn innovation must disappear at once.
-  c.header('Cache-Control', 'public, no-cache');
-  c.header('ETag', page.etag);
-  c.header('Vary', 'Accept-Encoding');
-  if (page.status === 200 && c.req.header('if-none-match') === page.etag) return c.body(null, 304);
-  return c.html(page.html, page.status);
-}
 
 /** Registers the page when the deployment gives the app the shell (`AppDeps.catalogDetailShell`). */
 export function registerCatalogPage(app: Hono<AppEnv>, deps: AppDeps, base: string): void {
@@ -55,6 +29,8 @@ export function registerCatalogPage(app: Hono<AppEnv>, deps: AppDeps, base: stri
       );
     }
     const rawId = c.req.path.slice(prefix.length).replace(/\/$/, '');
+    // The template is loaded by the first detail page, not at cold start (budget: docs/performance.md).
+    const { detailPageResponse } = await import('../catalog-detail-page.ts');
     return detailPageResponse(c, deps, shell, rawId);
   });
 }
