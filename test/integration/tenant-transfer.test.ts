@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { todayInJakarta } from '@inovasi/core';
 import {
   createTableClient,
   exportTenant,
@@ -87,12 +88,13 @@ async function openContest(env: TestEnvironment) {
       year: 2026,
       categories: [{ id: 'opd', label: 'OPD', entrantKinds: ['opd'] }],
       stageDates: {
-        entriesOpen: '2026-03-01',
-        entriesClose: '2026-04-01',
-        screeningEnd: '2026-04-10',
-        deskEnd: '2026-05-01',
-        finalEnd: '2026-06-01',
-        announcement: '2026-07-01',
+        // Every stage on today: the server takes entries only inside their stage's dates.
+        entriesOpen: todayInJakarta(),
+        entriesClose: todayInJakarta(),
+        screeningEnd: todayInJakarta(),
+        deskEnd: todayInJakarta(),
+        finalEnd: todayInJakarta(),
+        announcement: todayInJakarta(),
       },
       criteria: {
         desk: [{ id: 'manfaat', label: 'Manfaat', weight: 1 }],
