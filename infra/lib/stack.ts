@@ -127,6 +127,9 @@ export class InovasiStack extends Stack {
       },
     });
 
+    // CloudFront sends `/katalog/{id}` to the API, which fills the web build's shell (ADR 0044).
+    this.web.serveCatalogDetailFrom(this.api.function);
+
     // Wiring that needs the web URL, which exists only once the distribution does. The order of
     // CloudFormation dependencies stays acyclic: bucket CORS and the client depend on the
     // distribution, the distribution on the HTTP API resource only, never on the function.

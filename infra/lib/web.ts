@@ -19,9 +19,11 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct, type IConstruct } from 'constructs';
+import { CATALOG_DETAIL_FUNCTION, grantCatalogDetailShell } from './catalog-detail-page.ts';
 import { acknowledge, arnFindingToken } from './nag.ts';
 
 /** Origins (scheme + host) the browser app talks to besides its own. */
@@ -57,7 +59,8 @@ export const contentSecurityPolicy = (sources: CspSources): string =>
 /**
  * Viewer-request function for the SPA: a path whose last segment has no file extension is a client
  * route and gets `index.html`, except the public pages the build prerenders (web/scripts/prerender.mjs),
- * which get their own file so they paint before JavaScript runs (docs/decisions/0034; the local server
+ * which get their own file (a catalogue detail, `/katalog/{id}`, goes to the API instead and
+ * never reaches this function: CATALOG_DETAIL_FUNCTION) so they paint before JavaScript runs (docs/decisions/0034; the local server
  * maps the same addresses in functions/api/src/prerendered-pages.ts). Unlike CloudFront error
  * responses, this never rewrites `/api/*` errors (it is attached to the default behaviour only) and
  * never turns a missing asset into a 200.
@@ -68,8 +71,6 @@ export const SPA_FALLBACK_FUNCTION = `function handler(event) {
   var lastSegment = uri.substring(uri.lastIndexOf('/') + 1);
   if (uri === '/katalog') {
     request.uri = '/prerendered/katalog.html';
-  } else if (/^\\/katalog\\/[^\\/]+$/.test(uri)) {
-    request.uri = '/prerendered/katalog-detail.html';
   } else if (uri === '/masuk') {
     request.uri = '/prerendered/masuk.html';
   } else if (lastSegment.indexOf('.') === -1) {
@@ -192,6 +193,12 @@ export class Web extends Construct {
       comment: 'robots.txt and sitemap.xml from the API',
     });
 
+    const catalogDetail = new EdgeFunction(this, 'CatalogDetail', {
+      code: FunctionCode.fromInline(CATALOG_DETAIL_FUNCTION),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Catalogue details from the API, filled with the innovation',
+    });
+
     const apiOrigin = new HttpOrigin(Fn.parseDomainName(props.apiEndpoint), {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
@@ -238,6 +245,19 @@ export class Web extends Construct {
             },
           ]),
         ),
+        // The detail page from the API (docs/decisions/0044). Its answer is `public, no-cache` with
+        // an ETag: nothing is kept at the edge (a withdrawn innovation disappears at once) and the
+        // viewer's If-None-Match reaches the API, which answers 304 when nothing changed.
+        '/katalog/*': {
+          origin: apiOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: this.responseHeadersPolicy,
+          functionAssociations: [{ function: catalogDetail, eventType: FunctionEventType.VIEWER_REQUEST }],
+          compress: true,
+        },
       },
       ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       enableLogging: true,
@@ -305,6 +325,10 @@ export class Web extends Construct {
     });
     shell.node.addDependency(assets);
     acknowledgeDeploymentHandler(this);
+  }
+  /** The API fills the catalogue detail's shell from this bucket (docs/decisions/0044). */
+  serveCatalogDetailFrom(fn: LambdaFunction): void {
+    grantCatalogDetailShell(this.bucket, fn);
   }
 }
 

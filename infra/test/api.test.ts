@@ -34,6 +34,8 @@ describe('API function', () => {
       RATE_LIMIT_TABLE_NAME: { Ref: logicalId(stack.rateLimits.table) },
       // Export and import jobs run in the jobs worker, invoked asynchronously (ADR 0011).
       JOBS_FUNCTION_NAME: { Ref: logicalId(stack.jobsWorker.function) },
+      // The catalogue detail's shell is read from the web bucket (ADR 0044).
+      WEB_BUCKET_NAME: { Ref: logicalId(stack.web.bucket) },
       WEB_ORIGINS: {
         'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(stack.web.distribution), 'DomainName'] }]],
       },

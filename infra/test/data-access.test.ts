@@ -280,7 +280,7 @@ describe('the API function role', () => {
       JSON.stringify(resource.Properties.Roles) === JSON.stringify([{ Ref: logicalId(role) }]),
   );
 
-  it('may only write its logs, send traces, assume the data roles, invoke the jobs worker, administer the pool’s users and count rate limits: no data access', () => {
+  it('may only write its logs, send traces, assume the data roles, invoke the jobs worker, administer the pool’s users, count rate limits and read the detail shell: no data access', () => {
     expect(policies).toHaveLength(1);
     const logGroup = { 'Fn::GetAtt': [expect.stringMatching(/^ApiFunctionLogs/), 'Arn'] };
     expect(policies[0]?.Properties.PolicyDocument.Statement).toEqual([
@@ -308,6 +308,18 @@ describe('the API function role', () => {
         Effect: 'Allow',
         Action: 'lambda:InvokeFunction',
         Resource: { 'Fn::GetAtt': [logicalId(stack.jobsWorker.function), 'Arn'] },
+      },
+      // The catalogue detail's shell, that one object of the web bucket (docs/decisions/0044).
+      {
+        Sid: 'ReadCatalogDetailShell',
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: {
+          'Fn::Join': [
+            '',
+            [{ 'Fn::GetAtt': [logicalId(stack.web.bucket), 'Arn'] }, '/prerendered/katalog-detail.html'],
+          ],
+        },
       },
       // Invitations, disabling, enabling and removal of members (docs/decisions/0020), and whether
       // an administrator has an authenticator app on (docs/decisions/0024).

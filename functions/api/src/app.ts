@@ -34,6 +34,7 @@ import { answerRoutes } from './routes/answers.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { registerCatalogPage } from './routes/catalog-page.ts';
 import { contestRoutes } from './routes/contests/index.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
@@ -288,6 +289,9 @@ export function createApp(deps: AppDeps) {
     }
     return apiReference(c, next);
   });
+
+  // HTML, outside the OpenAPI document (routes/catalog-page.ts says why).
+  registerCatalogPage(app, deps, API_BASE);
 
   app.notFound((c) => respondWithError(c, new ApiError(404, 'route_not_found')));
   app.onError((error, c) => respondWithError(c, error));

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { catalogServiceFor } from '@inovasi/app/catalog/service';
 import { type CatalogEntry, parseCatalogId, URUSAN } from '@inovasi/core';
+import type { Context } from 'hono';
 import type { AppDeps } from './deps.ts';
+import type { DetailShell } from './detail-shell.ts';
 
 /**
  * A catalogue detail's first HTML with the innovation itself in it (docs/decisions/0044): the
@@ -36,11 +38,7 @@ export type CatalogDetailView = CatalogEntry & {
   }[];
 };
 
-export interface DetailShell {
-  /** The prerendered detail page without its labels block. */
-  readonly html: string;
-  readonly labels: Readonly<Record<string, string>>;
-}
+export type { DetailShell };
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -130,6 +128,31 @@ export async function catalogDetailFor(
   ]);
   if (!entry) return undefined;
   return { ...entry, similar: index.similar(entry.catalogId) };
+}
+
+const safeDecode = (text: string): string => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
+/** The page for an address's raw (still percent-encoded) id, with its caching headers; a 304 when unchanged. */
+export async function detailPageResponse(
+  c: Context,
+  deps: AppDeps,
+  shell: DetailShell,
+  rawId: string,
+): Promise<Response> {
+  const catalogId = safeDecode(rawId);
+  const page = renderDetailPage(shell, catalogId, await catalogDetailFor(deps, catalogId));
+  // Public, but always revalidated: a withdrawn innovation must disappear at once.
+  c.header('Cache-Control', 'public, no-cache');
+  c.header('ETag', page.etag);
+  c.header('Vary', 'Accept-Encoding');
+  if (page.status === 200 && c.req.header('if-none-match') === page.etag) return c.body(null, 304);
+  return c.html(page.html, page.status);
 }
 
 type T = (key: string, params?: Record<string, string | number>) => string;

@@ -1,4 +1,5 @@
 import type { DemoTokens, ServiceDeps, TokenVerifier } from '@inovasi/app/deps';
+import type { DetailShell } from './detail-shell.ts';
 import type { RateLimitSettings, SharedRateLimitStore } from './rate-limit.ts';
 
 export type {
@@ -57,4 +58,11 @@ export interface AppDeps extends ServiceDeps {
    * the way around (docs/decisions/0022). Absent: no check (locally, tests).
    */
   readonly originSecret?: string | undefined;
+  /**
+   * The prerendered catalogue detail shell (docs/decisions/0044), read and cached by the adapter: in
+   * AWS from the web bucket. Present, the app answers `GET /api/v1/katalog/{id}` with the filled page
+   * (CloudFront maps `/katalog/{id}` there); absent, that route does not exist (the local server
+   * fills the shell itself from its web build).
+   */
+  readonly catalogDetailShell?: (() => Promise<DetailShell | undefined>) | undefined;
 }

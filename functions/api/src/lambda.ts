@@ -17,6 +17,7 @@ import { handle } from 'hono/aws-lambda';
 import { z } from 'zod';
 import { createApp } from './app.ts';
 import { cognitoTokens } from './auth/cognito.ts';
+import type { DetailShell } from './detail-shell.ts';
 import { sharedRateLimitStore } from './rate-limit.ts';
 
 /** The API's environment, as the CDK app sets it (infra/lib/api.ts). */
@@ -29,6 +30,8 @@ const apiEnvironment = dataFunctionEnvironment.extend({
   FIRST_ADMIN_EMAIL: z.preprocess((value) => (value === '' ? undefined : value), z.email().optional()),
   JOBS_FUNCTION_NAME: optionalSetting,
   WEB_ORIGINS: commaSeparated,
+  /** The web bucket: the catalogue detail's shell is read from it (docs/decisions/0044). */
+  WEB_BUCKET_NAME: optionalSetting,
 });
 
 const env = readEnvironment(apiEnvironment);
@@ -40,6 +43,24 @@ const clientId = env.COGNITO_CLIENT_ID;
 const granted = grantedDataRoleArns(env);
 const missingRoles = DATA_ROLE_NAMES.filter((name) => !granted[name]).map((name) => DATA_ROLES[name].envVar);
 if (missingRoles.length > 0) throw new Error(`environment variables ${missingRoles.join(', ')} are not set`);
+
+/**
+ * The catalogue detail's shell from the web bucket, through a module loaded by the first detail
+ * page: a cold start that serves none does not load it (budget: docs/performance.md).
+ */
+function detailShellFrom(bucket: string): () => Promise<DetailShell | undefined> {
+  let read: Promise<() => Promise<DetailShell | undefined>> | undefined;
+  return async () => {
+    read ??= import('./detail-shell-source.ts').then(({ webBucketDetailShell }) =>
+      webBucketDetailShell(bucket, {
+        region,
+        // A hung read fails inside the function's timeout, and the next request tries again.
+        requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
+      }),
+    );
+    return (await read)();
+  };
+}
 
 /** The AWS adapter: configuration from the environment, then the same app as locally. */
 const app = createApp({
@@ -72,6 +93,8 @@ const app = createApp({
   ),
   originSecret: env.ORIGIN_VERIFY_SECRET,
   webOrigins: env.WEB_ORIGINS,
+  // CloudFront sends `/katalog/{id}` here: the detail arrives with its innovation (docs/decisions/0044).
+  catalogDetailShell: env.WEB_BUCKET_NAME ? detailShellFrom(env.WEB_BUCKET_NAME) : undefined,
 });
 
 export const handler = handle(app);

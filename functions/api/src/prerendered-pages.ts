@@ -2,7 +2,8 @@
  * The public pages the web build prerenders (web/scripts/prerender.mjs): an address on the left gets
  * that file instead of the bare index.html, so it paints before its JavaScript has run. CloudFront
  * does the same mapping in AWS (SPA_FALLBACK_FUNCTION in infra/lib/web.ts; docs/decisions/0034).
- * The local server fills a detail's shell with the innovation itself (catalog-detail-page.ts, ADR 0044).
+ * A detail's shell is filled with the innovation itself (catalog-detail-page.ts, ADR 0044): by the
+ * local server here, by the API in AWS (CloudFront's CATALOG_DETAIL_FUNCTION, infra/lib/catalog-detail-page.ts).
  */
 export function prerenderedPageFor(path: string, options: { demo?: boolean } = {}): string | undefined {
   const trimmed = path.length > 1 ? path.replace(/\/$/, '') : path;

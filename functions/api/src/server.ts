@@ -7,7 +7,7 @@ import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { API_BASE, createApp } from './app.ts';
-import { catalogDetailFor, parseDetailShell, renderDetailPage } from './catalog-detail-page.ts';
+import { detailPageResponse, parseDetailShell } from './catalog-detail-page.ts';
 import type { AppDeps } from './deps.ts';
 import { webSecurityHeaders } from './hardening.ts';
 import { PUBLIC_FILES, prerenderedPageFor } from './prerendered-pages.ts';
@@ -22,14 +22,6 @@ async function readPrerenderedPages(webDist: string): Promise<Map<string, string
   }
   return pages;
 }
-
-const safeDecode = (text: string): string => {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-};
 
 export interface RunningServer {
   readonly url: string;
@@ -78,16 +70,7 @@ export async function startServer(
       if (c.req.path.startsWith(API_BASE)) return c.notFound();
       // A catalogue detail arrives with its innovation in it (docs/decisions/0044).
       const detailId = /^\/katalog\/([^/]+)\/?$/.exec(c.req.path)?.[1];
-      if (detailId && detailShell) {
-        const catalogId = safeDecode(detailId);
-        const page = renderDetailPage(detailShell, catalogId, await catalogDetailFor(deps, catalogId));
-        // Public, but always revalidated: a withdrawn innovation must disappear at once.
-        c.header('Cache-Control', 'public, no-cache');
-        c.header('ETag', page.etag);
-        c.header('Vary', 'Accept-Encoding');
-        if (page.status === 200 && c.req.header('if-none-match') === page.etag) return c.body(null, 304);
-        return c.html(page.html, page.status);
-      }
+      if (detailId && detailShell) return detailPageResponse(c, deps, detailShell, detailId);
       const page = prerenderedPageFor(c.req.path, { demo: deps.demoTokens !== undefined });
       return c.html((page && pages.get(page)) ?? indexHtml);
     });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { prerenderedPageFor } from '../src/prerendered-pages.ts';
 
-// The same cases as CloudFront's function (infra/test/web.test.ts): both paths serve the same page.
+// The local server's mapping. In AWS, CloudFront's functions map the same addresses (infra/test/web.test.ts),
+// except a detail, which goes to the API (infra/test/catalog-detail-page.test.ts).
 describe('prerendered public pages', () => {
   it.each([
     ['/katalog', 'prerendered/katalog.html'],
