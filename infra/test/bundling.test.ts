@@ -184,6 +184,8 @@ describe('API bundle (real esbuild run)', () => {
       'kecuali yang diperlukan untuk menutup urusan pelayanan dasar',
       // The in-process job runner, which in AWS never runs in the API (the jobs worker does).
       'background job crashed',
+      // The STS client's operation schemas: loaded by the first data-role session a process vends.
+      'GetFederationToken',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { AssumeRoleCommand, type AssumeRoleCommandOutput, STSClient } from '@aws-sdk/client-sts';
+import type { AssumeRoleCommand, AssumeRoleCommandOutput } from '@aws-sdk/client-sts';
 import { isTenantCode } from '@inovasi/core';
 
 export type { AssumeRoleCommand, AssumeRoleCommandInput } from '@aws-sdk/client-sts';
@@ -221,7 +221,7 @@ export class ScopedCredentialVendor implements ScopeCredentialSource {
   private readonly earlyExpiryMs: number;
   private readonly maxSessions: number;
   private readonly now: () => number;
-  private readonly sts: AssumeRoleClient;
+  private sts: AssumeRoleClient | undefined;
   /** STS calls made, for tests and metrics. */
   assumeRoleCalls = 0;
 
@@ -232,7 +232,7 @@ export class ScopedCredentialVendor implements ScopeCredentialSource {
     this.now = options.now ?? Date.now;
     if (!options.sts && !options.region)
       throw new Error('ScopedCredentialVendor needs an STS client or a region');
-    this.sts = options.sts ?? new STSClient({ region: options.region, maxAttempts: 4 });
+    this.sts = options.sts;
     if (this.sessionSeconds * 1000 - this.earlyExpiryMs <= SDK_REFRESH_WINDOW_MS + REFRESH_SLACK_MS) {
       throw new Error('sessionSeconds is too short for earlyExpiryMs and the SDK refresh window');
     }
@@ -295,6 +295,10 @@ export class ScopedCredentialVendor implements ScopeCredentialSource {
     this.assumeRoleCalls++;
     const tags = Object.entries(plan.tags).map(([Key, Value]) => ({ Key, Value }));
     const tenants = Object.values(plan.tags).join('-') || 'platform';
+    // The STS client (with its XML protocol) loads with the first session a process vends, not at
+    // cold start: most warm requests reuse a cached session (docs/decisions/0041).
+    const { AssumeRoleCommand, STSClient } = await import('@aws-sdk/client-sts');
+    this.sts ??= new STSClient({ region: this.options.region, maxAttempts: 4 });
     const output = await this.sts.send(
       new AssumeRoleCommand({
         RoleArn: roleArn,
