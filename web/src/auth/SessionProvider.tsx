@@ -15,7 +15,14 @@ import { claimOfflineCopies, clearDeviceData } from '../api/offlineCopy.ts';
 import { queryKeys } from '../api/queries.ts';
 import { clearToken, readToken, storeToken, subscribeToken } from '../api/token.ts';
 import { getLanguage } from '../i18n/language.ts';
-import { type SignInState, signInSettings, signOutAtProvider, userManager } from './oidc.ts';
+import { afterFirstScreen } from './firstScreen.ts';
+import {
+  type SignInState,
+  signInSettings,
+  signOutAtProvider,
+  userManager,
+  userManagerRequested,
+} from './oidc.ts';
 
 /** Why the person is on the sign-in page again: their session ended, or their account was closed. */
 export type SessionEnd = SessionRefusal;
@@ -57,11 +64,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // Renewal: the library renews with the refresh token shortly before the ID token expires; the
   // API client always sends the newest one. A renewal the provider refuses ends the session.
+  // The library (17 KB gzip) loads after the first screen has its content, not alongside it: the
+  // stored token is all the first screen needs, and the library renews a minute before expiry, so
+  // a few seconds' wait costs nothing (docs/decisions/0051). After the sign-in callback, which has
+  // loaded it already, the listeners go on at once.
   useEffect(() => {
     if (!signedIn) return;
     let cleanup = () => {};
-    void userManager()
+    let stopped = false;
+    void (userManagerRequested() ? Promise.resolve() : afterFirstScreen())
+      .then(() => (stopped ? undefined : userManager()))
       .then(async (manager) => {
+        if (!manager || stopped) return;
         const renewed = (user: { id_token?: string | undefined }) => {
           if (user.id_token) storeToken(user.id_token);
         };
@@ -82,7 +96,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await manager.getUser();
       })
       .catch(() => undefined);
-    return () => cleanup();
+    return () => {
+      stopped = true;
+      cleanup();
+    };
   }, [signedIn, queryClient]);
 
   // Clearing the cache on both edges keeps one user's data from showing in the next session on a

@@ -52,6 +52,14 @@ export function userManager(): Promise<UserManager> {
   return managerPromise;
 }
 
+/**
+ * Whether something on this page has asked for the client already (the sign-in callback has): its
+ * listeners must then be attached at once, or a renewal could land before they are.
+ */
+export function userManagerRequested(): boolean {
+  return managerPromise !== undefined;
+}
+
 /** Ends the session at the provider too, then comes back to the sign-in page. */
 export async function signOutAtProvider(idToken: string | null): Promise<void> {
   const [settings, manager] = await Promise.all([signInSettings(), userManager()]);
