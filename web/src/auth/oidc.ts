@@ -31,7 +31,8 @@ export function signInSettings(): Promise<SignInSettings> {
  * catalogue never needs it, and it kept every signed-in first route over the 200 KB budget.
  */
 export function userManager(): Promise<UserManager> {
-  managerPromise ??= Promise.all([signInSettings(), import('oidc-client-ts')]).then(([settings, oidc]) => {
+  if (managerPromise) return managerPromise;
+  managerPromise = Promise.all([signInSettings(), import('oidc-client-ts')]).then(([settings, oidc]) => {
     const { UserManager, WebStorageStateStore } = oidc;
     const origin = window.location.origin;
     return new UserManager({
@@ -48,6 +49,11 @@ export function userManager(): Promise<UserManager> {
         ? { metadataSeed: { end_session_endpoint: settings.endSessionEndpoint } }
         : {}),
     });
+  });
+  // Asked without a connection (the renewal after the first screen, on a page that went offline): the
+  // next caller, a sign-out or the renewal once the browser is back online, asks again.
+  managerPromise.catch(() => {
+    managerPromise = undefined;
   });
   return managerPromise;
 }
