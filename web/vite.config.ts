@@ -25,9 +25,27 @@ function scrollAreaWithoutFloatingUi(): Plugin {
   };
 }
 
+/**
+ * Mantine's AppShell takes one class name from react-remove-scroll; give it that name (src/vendor/
+ * appShellRemoveScroll.ts, docs/decisions/0051) so the signed-in layout does not download the library.
+ */
+function appShellWithoutRemoveScroll(): Plugin {
+  const replacement = fileURLToPath(new URL('./src/vendor/appShellRemoveScroll.ts', import.meta.url));
+  return {
+    name: 'app-shell-without-remove-scroll',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'react-remove-scroll' && importer?.includes('/@mantine/core/esm/components/AppShell/'))
+        return replacement;
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     scrollAreaWithoutFloatingUi(),
+    appShellWithoutRemoveScroll(),
     react(),
     // The app shell survives a failing connection (docs/decisions/0035): a service worker precaches
     // the entry (HTML, entry chunk, styles), keeps every other chunk once it was used, and answers a

@@ -332,4 +332,36 @@ describe('silent renewal', () => {
     expect(page.url()).not.toMatch(/\/masuk/);
     expect(errors).toEqual([]);
   });
+
+  // A reload (or a new visit with the tab's session) loads the renewal client only once the screen's
+  // own code has arrived (docs/decisions/0051), and the session is renewed all the same.
+  it('after a reload, loads the renewal client behind the screen and still renews', {
+    timeout: 90_000,
+  }, async () => {
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signInAs(page, 'opd1.3522@demo.local');
+    await page.getByRole('navigation').getByRole('link', { name: 'Tugas Saya' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tugas Saya' }).waitFor();
+    const order: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/oidc-client-ts-[^/]+\.js$/.test(request.url())) order.push('renewal client requested');
+    });
+    page.on('requestfinished', (request) => {
+      if (/\/assets\/InnovationQueuePage-[^/]+\.js$/.test(request.url())) order.push('screen loaded');
+    });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Tugas Saya' }).waitFor();
+    const first = await page.evaluate(() => sessionStorage.getItem('inovasi.token'));
+    await expect.poll(() => order, { timeout: 20_000 }).toContain('renewal client requested');
+    expect(order).toEqual(['screen loaded', 'renewal client requested']);
+    await expect
+      .poll(() => page.evaluate(() => sessionStorage.getItem('inovasi.token')), {
+        timeout: 40_000,
+        interval: 1_000,
+      })
+      .not.toBe(first);
+    expect(page.url()).not.toMatch(/\/masuk/);
+    expect(errors).toEqual([]);
+  });
 });

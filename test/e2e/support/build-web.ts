@@ -29,5 +29,12 @@ export default function buildWebWhenStale(): void {
   } else {
     console.log('[e2e] web/dist is missing: building the web app…');
   }
-  execFileSync('pnpm', ['--filter', '@inovasi/web', 'build'], { cwd: WEB_DIR, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, and Vite keeps it: the journeys (and the first-screen budget check,
+  // test/e2e/bundle-budget.e2e.test.ts) ran on React's development build, twice the size of what
+  // people download. Build what production serves.
+  execFileSync('pnpm', ['--filter', '@inovasi/web', 'build'], {
+    cwd: WEB_DIR,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

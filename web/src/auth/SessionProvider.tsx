@@ -16,6 +16,7 @@ import { queryKeys } from '../api/queries.ts';
 import { clearToken, readToken, storeToken, subscribeToken } from '../api/token.ts';
 import { getLanguage } from '../i18n/language.ts';
 import { type SignInState, signInSettings, signOutAtProvider, userManager } from './oidc.ts';
+import { useSessionRenewal } from './useSessionRenewal.ts';
 
 /** Why the person is on the sign-in page again: their session ended, or their account was closed. */
 export type SessionEnd = SessionRefusal;
@@ -55,35 +56,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     onMfaRequired(() => void queryClient.invalidateQueries({ queryKey: queryKeys.me }));
   }, [queryClient]);
 
-  // Renewal: the library renews with the refresh token shortly before the ID token expires; the
-  // API client always sends the newest one. A renewal the provider refuses ends the session.
-  useEffect(() => {
-    if (!signedIn) return;
-    let cleanup = () => {};
-    void userManager()
-      .then(async (manager) => {
-        const renewed = (user: { id_token?: string | undefined }) => {
-          if (user.id_token) storeToken(user.id_token);
-        };
-        const failed = () => {
-          clearToken();
-          setEnded('expired');
-          queryClient.clear();
-        };
-        manager.events.addUserLoaded(renewed);
-        manager.events.addSilentRenewError(failed);
-        manager.events.addAccessTokenExpired(failed);
-        cleanup = () => {
-          manager.events.removeUserLoaded(renewed);
-          manager.events.removeSilentRenewError(failed);
-          manager.events.removeAccessTokenExpired(failed);
-        };
-        // Loading the stored user starts the renewal timers.
-        await manager.getUser();
-      })
-      .catch(() => undefined);
-    return () => cleanup();
-  }, [signedIn, queryClient]);
+  const renewalRefused = useCallback(() => {
+    clearToken();
+    setEnded('expired');
+    queryClient.clear();
+  }, [queryClient]);
+  useSessionRenewal(signedIn, renewalRefused);
 
   // Clearing the cache on both edges keeps one user's data from showing in the next session on a
   // shared office computer.

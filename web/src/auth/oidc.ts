@@ -31,7 +31,8 @@ export function signInSettings(): Promise<SignInSettings> {
  * catalogue never needs it, and it kept every signed-in first route over the 200 KB budget.
  */
 export function userManager(): Promise<UserManager> {
-  managerPromise ??= Promise.all([signInSettings(), import('oidc-client-ts')]).then(([settings, oidc]) => {
+  if (managerPromise) return managerPromise;
+  managerPromise = Promise.all([signInSettings(), import('oidc-client-ts')]).then(([settings, oidc]) => {
     const { UserManager, WebStorageStateStore } = oidc;
     const origin = window.location.origin;
     return new UserManager({
@@ -49,7 +50,20 @@ export function userManager(): Promise<UserManager> {
         : {}),
     });
   });
+  // Asked without a connection (the renewal after the first screen, on a page that went offline): the
+  // next caller, a sign-out or the renewal once the browser is back online, asks again.
+  managerPromise.catch(() => {
+    managerPromise = undefined;
+  });
   return managerPromise;
+}
+
+/**
+ * Whether something on this page has asked for the client already (the sign-in callback has): its
+ * listeners must then be attached at once, or a renewal could land before they are.
+ */
+export function userManagerRequested(): boolean {
+  return managerPromise !== undefined;
 }
 
 /** Ends the session at the provider too, then comes back to the sign-in page. */

@@ -1,7 +1,8 @@
 import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
+import { markFirstScreenShown } from '../auth/firstScreen.ts';
 import { useMe } from '../auth/MeContext.tsx';
 import { hasRole, useSession } from '../auth/SessionProvider.tsx';
 import { LoadingState } from '../components/PageStates.tsx';
@@ -39,11 +40,21 @@ export function AppLayout() {
         <RouteErrorBoundary key={pathname}>
           <Suspense fallback={<LoadingState />}>
             <Outlet />
+            <FirstScreenShown />
           </Suspense>
         </RouteErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/**
+ * Commits together with the route's content, never with the fallback (a suspended boundary commits
+ * none of its children): its effect is the moment the first screen is there (src/auth/firstScreen.ts).
+ */
+function FirstScreenShown() {
+  useEffect(markFirstScreenShown, []);
+  return null;
 }
 
 function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onToggleNav: () => void }) {
