@@ -7,5 +7,5 @@ export * from './seed-catalog.ts';
 export * from './seed-evidence.ts';
 export * from './seed-oversight.ts';
 export * from './stack.ts';
-export * from './stream-poller.ts';
+export * from './stream/poller.ts';
 export * from './summary-projection.ts';

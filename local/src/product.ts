@@ -20,7 +20,7 @@ import { createLocalOpenIdProvider, OIDC_PATH, WEB_CLIENT_ID, WEB_SCOPE } from '
 import { startScheduledJobs } from './scheduled-jobs.ts';
 import { seedDemoData } from './seed.ts';
 import { freePort, startLocalStack } from './stack.ts';
-import type { DeadLetter, StreamPoller } from './stream-poller.ts';
+import type { DeadLetter, StreamPoller } from './stream/poller.ts';
 import { startSummaryProjection } from './summary-projection.ts';
 
 export interface LocalProductOptions {

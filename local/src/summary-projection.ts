@@ -5,7 +5,7 @@ import { createSummaryProjector, type RegionProjected } from '@inovasi/workers/s
 
 export type { RegionProjected };
 
-import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
+import { type StreamPoller, startStreamPoller } from './stream/poller.ts';
 
 /** Beside the data: where the projector resumes after a restart, and what it set aside. */
 export const PROJECTOR_CHECKPOINT_FILE = 'summary-projector-checkpoint.json';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toLambdaAttribute, toLambdaRecord } from '../src/stream-poller.ts';
+import { toLambdaAttribute, toLambdaRecord } from '../src/stream/lambda-records.ts';
 
 /**
  * The local stream poller hands the projector what Lambda's event source mapping would: the SDK's
