@@ -18,7 +18,7 @@ import { useAddressParams } from '../../components/useAddressParams.ts';
 import { useHydrated } from '../../components/useHydrated.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
-import { CatalogCard, FacetPanel } from './CatalogParts.tsx';
+import { CatalogCard, FacetPanel, useLaterCopy } from './CatalogParts.tsx';
 import {
   activeFilterCount,
   apiQuery,
@@ -30,6 +30,9 @@ import {
 import { PublicShell } from './PublicShell.tsx';
 
 export { CatalogCard } from './CatalogParts.tsx';
+
+/** Results in the first commit: more than a phone shows on its first screen. */
+const FIRST_CARDS = 4;
 
 export function useCatalogSearch(query: Record<string, string>) {
   return useInfiniteQuery(catalogSearchOptions(query));
@@ -271,6 +274,8 @@ function ResultsBody({
   actions: SearchActions;
 }) {
   const t = useT();
+  // The first cards fill a phone's screen; the rest follow in a commit of their own (useLaterCopy).
+  const allCards = useLaterCopy(items.length > FIRST_CARDS);
   if (view.pending) return <LoadingState label={t('catalog.loading')} />;
   if (view.failed && items.length === 0) return <ErrorState error={view.error} onRetry={actions.refetch} />;
   const filtered = activeFilterCount(params) > 0 || params.q !== '';
@@ -295,7 +300,7 @@ function ResultsBody({
       aria-busy={view.placeholder}
       data-testid="catalog-results"
     >
-      {items.map((item) => (
+      {(allCards ? items : items.slice(0, FIRST_CARDS)).map((item) => (
         <li key={item.catalogId}>
           <CatalogCard item={item} />
         </li>

@@ -1,6 +1,6 @@
 import '../../i18n/id-catalog.ts';
 import { Anchor, Badge, Box, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { memo, useState } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { CatalogFacetCount, CatalogFacetName, CatalogItem } from '../../api/model.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -23,7 +23,8 @@ export const FacetPanel = memo(function FacetPanel(props: {
 }) {
   const t = useT();
   const filterCount = activeFilterCount(props.params);
-  if (!props.facets) return null;
+  const facets = useLaterCopy(props.facets);
+  if (!facets) return null;
   return (
     <Stack gap="md" component="section" aria-labelledby="katalog-filter-judul">
       <Group justify="space-between" gap="xs">
@@ -40,7 +41,7 @@ export const FacetPanel = memo(function FacetPanel(props: {
         <Facet
           key={facet}
           facet={facet}
-          counts={props.facets?.[facet] ?? []}
+          counts={facets[facet] ?? []}
           selected={props.params.filters[facet] ?? []}
           onToggle={props.onToggle}
         />
@@ -48,6 +49,20 @@ export const FacetPanel = memo(function FacetPanel(props: {
     </Stack>
   );
 });
+
+/**
+ * The value one render later, in a transition of its own: what shows it is committed after the rest
+ * of the render that brought it. The results and the filters (dozens of checkboxes, folded away on
+ * a phone) were one commit of a hundred milliseconds and more on a slow phone; as two, neither
+ * blocks the main thread for long (docs/decisions/0050).
+ */
+export function useLaterCopy<T>(value: T): T {
+  const [copy, setCopy] = useState(value);
+  useEffect(() => {
+    if (copy !== value) startTransition(() => setCopy(() => value));
+  }, [copy, value]);
+  return copy;
+}
 
 function Facet(props: {
   facet: CatalogFacetName;
