@@ -86,7 +86,11 @@ describe('public catalogue and a replication between two regions', () => {
     // A detail the server filled in stays the server's markup once the app has taken over (React
     // rendering the same detail again cost a phone's main thread and repainted its largest text,
     // docs/decisions/0050), and its plain links are followed inside the app, without a reload.
-    await page.goto('/katalog/35.22~01JDEMO00000000000000000000');
+    const detailHref = await page
+      .getByTestId('catalog-results')
+      .getByRole('link', { name: SOURCE_NAME })
+      .getAttribute('href');
+    await page.goto(detailHref ?? '/katalog');
     await page.getByRole('heading', { level: 1, name: SOURCE_NAME }).waitFor();
     await page.evaluate(() => {
       const scope = globalThis as unknown as {
