@@ -13,8 +13,8 @@
  * prints the median with the 3 s target, plus the first-route JavaScript (gzip) with the 200 KB
  * target. Then it runs Lighthouse (mobile preset, simulated throttling) WEB_BENCH_LIGHTHOUSE_RUNS (3)
  * times on /katalog, the newest catalogue detail and /masuk (test/bench/lighthouse.ts) and prints
- * the medians against performance ≥ 95, LCP ≤ 2.5 s, CLS ≤ 0.1. It stops everything and exits
- * non-zero when a target is missed.
+ * the medians against performance ≥ 95, LCP ≤ 2.5 s, CLS ≤ 0.1 (WEB_BENCH_PAGES=/masuk,… runs only
+ * the pages named). It stops everything and exits non-zero when a target is missed.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -30,6 +30,8 @@ const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
 const RUNS = Number(process.env.WEB_BENCH_RUNS ?? 5);
 const LIGHTHOUSE_RUNS = Number(process.env.WEB_BENCH_LIGHTHOUSE_RUNS ?? 3);
+/** Only these Lighthouse pages, by name (`/katalog,/masuk`): for a quicker look at one page. */
+const LIGHTHOUSE_PAGES = process.env.WEB_BENCH_PAGES?.split(',').map((name) => name.trim());
 const TARGET_MS = 3000;
 const TARGET_JS_BYTES = 200 * 1024;
 const NETWORK = {
@@ -223,7 +225,7 @@ async function main(): Promise<void> {
         { name: '/katalog', url: `${proxy.url}/katalog` },
         { name: '/katalog/:id', url: `${proxy.url}/katalog/${detailId}` },
         { name: '/masuk', url: `${proxy.url}/masuk` },
-      ],
+      ].filter((page) => !LIGHTHOUSE_PAGES || LIGHTHOUSE_PAGES.includes(page.name)),
       { runs: LIGHTHOUSE_RUNS, chromiumPath: CHROMIUM },
     );
   } finally {

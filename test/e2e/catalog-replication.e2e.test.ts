@@ -82,6 +82,40 @@ describe('public catalogue and a replication between two regions', () => {
     await expect.poll(() => page.getByRole('searchbox', { name: 'Cari inovasi' }).inputValue()).toBe('sehat');
     await expect.poll(() => page.getByLabel('Urutkan').inputValue()).toBe('recent');
     await results.first().waitFor();
+
+    // A detail the server filled in stays the server's markup once the app has taken over (React
+    // rendering the same detail again cost a phone's main thread and repainted its largest text,
+    // docs/decisions/0050), and its plain links are followed inside the app, without a reload.
+    const detailHref = await page
+      .getByTestId('catalog-results')
+      .getByRole('link', { name: SOURCE_NAME })
+      .getAttribute('href');
+    await page.goto(detailHref ?? '/katalog');
+    await page.getByRole('heading', { level: 1, name: SOURCE_NAME }).waitFor();
+    await page.evaluate(() => {
+      const scope = globalThis as unknown as {
+        document: { querySelector(selector: string): { setAttribute(name: string, value: string): void } };
+        sameDocument: boolean;
+      };
+      scope.document.querySelector('[data-catalog-detail] h1').setAttribute('data-from-server', '');
+      scope.sameDocument = true;
+    });
+    // Hydrated: React has claimed the detail's container (its fiber key), then had time to render again.
+    await page.waitForFunction(() => {
+      const container = (
+        globalThis as unknown as { document: { querySelector(s: string): object | null } }
+      ).document.querySelector('[data-catalog-detail]');
+      return container !== null && Object.keys(container).some((key) => key.startsWith('__reactFiber$'));
+    });
+    await page.waitForTimeout(1000);
+    expect(await page.locator('h1[data-from-server]').textContent()).toBe(SOURCE_NAME);
+    const similar = page.getByTestId('similar').getByRole('link').first();
+    const similarName = (await similar.textContent()) ?? '';
+    await similar.click();
+    await page.getByRole('heading', { level: 1, name: similarName }).waitFor();
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { sameDocument?: boolean }).sameDocument),
+    ).toBe(true);
     expect(errors).toEqual([]);
   });
 

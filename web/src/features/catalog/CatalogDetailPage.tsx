@@ -1,17 +1,17 @@
 import '../../i18n/id-catalog.ts';
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
-import { Link, useParams } from 'react-router';
+import { lazy, type MouseEvent, Suspense } from 'react';
+import { Link, type NavigateFunction, useNavigate, useParams } from 'react-router';
 import type { CatalogDetail } from '../../api/model.ts';
 import { hasRole, useMeQuery, useSession } from '../../auth/SessionProvider.tsx';
 import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useHydrated } from '../../components/useHydrated.ts';
-import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { useFormat, useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { CatalogCard } from './CatalogPage.tsx';
 import { catalogDetailOptions } from './catalogParams.ts';
-import { serverRenderedDetail } from './firstData.ts';
+import { serverRenderedData, serverRenderedDetail } from './firstData.ts';
 import { facetValueLabel, regionLine, urusanLabel } from './labels.ts';
 import { PublicShell } from './PublicShell.tsx';
 
@@ -23,14 +23,22 @@ const DETAIL_STACK = { display: 'flex', flexDirection: 'column', gap: 'var(--man
 
 export default function CatalogDetailPage() {
   const { catalogId = '' } = useParams();
-  const t = useT();
+  const { t, language } = useI18n();
+  const navigate = useNavigate();
+  const { token } = useSession();
   const detail = useQuery(catalogDetailOptions(catalogId));
   // The prerendered page (web/scripts/prerender.mjs) has no data yet: hydration starts from the same view.
   const hydrated = useHydrated();
   usePageTitle(detail.data?.name ?? t('catalog.detailTitle'));
   // The server filled this page's detail in (functions/api/src/catalog-detail-page.ts): React adopts
-  // that markup as it is while hydrating, then renders the same detail itself (docs/decisions/0044).
-  const adopted = hydrated ? undefined : serverRenderedDetail(catalogId);
+  // that markup as it is while hydrating (docs/decisions/0044), and keeps it for as long as it says
+  // what React would render: an anonymous visitor, in Bahasa Indonesia, the very data the server
+  // used. Rendering the same detail again cost a phone a few hundred milliseconds of main thread
+  // and repainted its largest text late (docs/decisions/0050). A session (the replication action
+  // depends on who asks), English or newer data bring React's own rendering.
+  const keepsServerMarkup =
+    !hydrated || (token === null && language === 'id' && detail.data === serverRenderedData(catalogId));
+  const adopted = keepsServerMarkup ? serverRenderedDetail(catalogId) : undefined;
   return (
     <PublicShell>
       <Stack gap="md" maw={1040}>
@@ -38,8 +46,15 @@ export default function CatalogDetailPage() {
           ← {t('catalog.back')}
         </Anchor>
         {adopted !== undefined ? (
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: the page's own server-escaped markup, read back from the DOM
-          <div data-catalog-detail="" style={DETAIL_STACK} dangerouslySetInnerHTML={{ __html: adopted }} />
+          // biome-ignore lint/a11y/noStaticElementInteractions: only catches clicks on the links inside, which keep their own keyboard behaviour
+          // biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a link is a click, which reaches this handler
+          <div
+            data-catalog-detail=""
+            style={DETAIL_STACK}
+            onClick={(event) => followInApp(event, navigate)}
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: the page's own server-escaped markup, read back from the DOM
+            dangerouslySetInnerHTML={{ __html: adopted }}
+          />
         ) : (
           <div data-catalog-detail="" style={DETAIL_STACK}>
             {detail.isPending || !hydrated ? (
@@ -54,6 +69,21 @@ export default function CatalogDetailPage() {
       </Stack>
     </PublicShell>
   );
+}
+
+/**
+ * The server's markup has plain links (a similar innovation, the sign-in page): followed inside the
+ * app, as React's own links are, instead of loading the whole page again. A modified click, a link
+ * to another origin or a new window stays the browser's.
+ */
+function followInApp(event: MouseEvent<HTMLDivElement>, navigate: NavigateFunction): void {
+  const link = event.target instanceof Element ? event.target.closest('a') : null;
+  if (!link || event.defaultPrevented || event.button !== 0 || link.target) return;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const url = new URL(link.href);
+  if (url.origin !== window.location.origin) return;
+  event.preventDefault();
+  navigate(url.pathname + url.search + url.hash);
 }
 
 /** One published innovation; the server's first HTML shows the same text (functions/api/src/catalog-detail-page.ts). */

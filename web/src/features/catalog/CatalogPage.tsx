@@ -1,29 +1,24 @@
 import '../../i18n/id-catalog.ts';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Box,
-  Button,
-  Checkbox,
-  Flex,
-  Group,
-  NativeSelect,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Box, Button, Flex, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import { Link } from 'react-router';
-import type { CatalogFacetCount, CatalogFacetName, CatalogItem } from '../../api/model.ts';
+import {
+  type FormEvent,
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { CatalogFacetName, CatalogItem, CatalogSearch, CatalogSort } from '../../api/model.ts';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useAddressParams } from '../../components/useAddressParams.ts';
 import { useHydrated } from '../../components/useHydrated.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
+import { CatalogCard, FacetPanel, useLaterCopy } from './CatalogParts.tsx';
 import {
   activeFilterCount,
   apiQuery,
@@ -32,17 +27,36 @@ import {
   FACETS,
   readCatalogParams,
 } from './catalogParams.ts';
-import { facetValueLabel, regionLine } from './labels.ts';
 import { PublicShell } from './PublicShell.tsx';
 
-/** Long facets (regions, provinces) show this many values until the user asks for all. */
-const SHORT_FACET = 6;
+export { CatalogCard } from './CatalogParts.tsx';
+
+/** Results in the first commit: more than a phone shows on its first screen. */
+const FIRST_CARDS = 4;
 
 export function useCatalogSearch(query: Record<string, string>) {
   return useInfiniteQuery(catalogSearchOptions(query));
 }
 
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
+/** What the results and the filters show: changes only when the search's answer or state does. */
+interface SearchView {
+  readonly data: { pages: CatalogSearch[] } | undefined;
+  readonly pending: boolean;
+  readonly failed: boolean;
+  readonly error: unknown;
+  readonly placeholder: boolean;
+  readonly hasNextPage: boolean;
+  readonly fetchingNextPage: boolean;
+  readonly nextPageError: boolean;
+}
+
+interface SearchActions {
+  refetch(): void;
+  fetchNextPage(): void;
+  clear(): void;
+  update(change: (next: URLSearchParams) => void): void;
+}
+
 export default function CatalogPage() {
   const t = useT();
   const { params: searchParams, update: updateAddress, clear } = useAddressParams();
@@ -62,29 +76,80 @@ export default function CatalogPage() {
   // Back and forward change the URL; the box follows.
   useEffect(() => setText(params.q), [params.q]);
 
-  const update = (change: (next: URLSearchParams) => void) => updateAddress(change, { replace: false });
+  // The query's answers reach React through a store, which React renders synchronously: with the
+  // results and the facets in that render, one answer was a task of several hundred milliseconds
+  // on a phone. They render from a deferred copy instead, in a background render React splits into
+  // small tasks (docs/decisions/0050); the urgent render only touches the frame and the search box.
+  const { data, isPending, isError, error, isPlaceholderData, hasNextPage, isFetchingNextPage } = search;
+  const { isFetchNextPageError } = search;
+  const view = useMemo<SearchView>(
+    () => ({
+      data: hydrated ? data : undefined,
+      pending: isPending || !hydrated,
+      failed: isError,
+      error,
+      placeholder: isPlaceholderData,
+      hasNextPage,
+      fetchingNextPage: isFetchingNextPage,
+      nextPageError: isFetchNextPageError,
+    }),
+    [
+      data,
+      isPending,
+      hydrated,
+      isError,
+      error,
+      isPlaceholderData,
+      hasNextPage,
+      isFetchingNextPage,
+      isFetchNextPageError,
+    ],
+  );
+  const shown = useDeferredValue(view);
+  const deferredParams = useDeferredValue(params);
+
+  // Stable callbacks, so the memoised parts are not rendered again for a new function.
+  const latest = useRef({ search, updateAddress, clear, params });
+  useLayoutEffect(() => {
+    latest.current = { search, updateAddress, clear, params };
+  });
+  const actions = useMemo<SearchActions>(
+    () => ({
+      refetch: () => void latest.current.search.refetch(),
+      fetchNextPage: () => void latest.current.search.fetchNextPage(),
+      clear: () => latest.current.clear({ replace: false }),
+      update: (change) => latest.current.updateAddress(change, { replace: false }),
+    }),
+    [],
+  );
+  const toggle = useCallback(
+    (facet: CatalogFacetName, value: string, checked: boolean) => {
+      const current = latest.current.params.filters[facet] ?? [];
+      const values = checked ? [...current, value] : current.filter((candidate) => candidate !== value);
+      actions.update((next) => {
+        if (values.length > 0) next.set(facet, values.join(','));
+        else next.delete(facet);
+      });
+    },
+    [actions],
+  );
+  const resetFilters = useCallback(
+    () =>
+      actions.update((next) => {
+        for (const facet of FACETS) next.delete(facet);
+      }),
+    [actions],
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    update((next) => {
+    actions.update((next) => {
       if (text.trim()) next.set('q', text.trim());
       else next.delete('q');
     });
   }
 
-  function toggle(facet: CatalogFacetName, value: string, checked: boolean) {
-    const current = params.filters[facet] ?? [];
-    const values = checked ? [...current, value] : current.filter((candidate) => candidate !== value);
-    update((next) => {
-      if (values.length > 0) next.set(facet, values.join(','));
-      else next.delete(facet);
-    });
-  }
-
-  const items = (hydrated && search.data?.pages.flatMap((page) => page.items)) || [];
-  const first = hydrated ? search.data?.pages[0] : undefined;
   const filterCount = activeFilterCount(params);
-  const sort = params.sort ?? (params.q.trim() ? 'relevance' : 'recent');
 
   return (
     <PublicShell>
@@ -129,220 +194,117 @@ export default function CatalogPage() {
               mt={{ base: 'sm', md: 0 }}
             >
               <FacetPanel
-                params={params}
-                facets={first?.facets}
+                params={deferredParams}
+                facets={shown.data?.pages[0]?.facets}
                 onToggle={toggle}
-                onReset={() =>
-                  update((next) => {
-                    for (const facet of FACETS) next.delete(facet);
-                  })
-                }
+                onReset={resetFilters}
               />
             </Box>
           </Box>
-          <Stack gap="sm" style={{ flex: 1 }} miw={0} w="100%">
-            <Group justify="space-between" align="flex-end" gap="xs">
-              <Text size="sm" role="status" data-testid="catalog-total">
-                {first ? t('catalog.total', { count: first.total }) : ''}
-              </Text>
-              <NativeSelect
-                label={t('catalog.sort')}
-                size="xs"
-                value={sort}
-                onChange={(event) => {
-                  const value = event.currentTarget.value;
-                  update((next) => next.set('urut', value));
-                }}
-                data={[
-                  { value: 'relevance', label: t('catalog.sort.relevance') },
-                  { value: 'recent', label: t('catalog.sort.recent') },
-                ]}
-              />
-            </Group>
-            {first && !first.matchedAllWords && items.length > 0 && (
-              <Alert color="yellow" p="xs">
-                <Text size="sm">{t('catalog.partialMatch')}</Text>
-              </Alert>
-            )}
-            {search.isPending || !hydrated ? (
-              <LoadingState label={t('catalog.loading')} />
-            ) : search.isError && items.length === 0 ? (
-              <ErrorState error={search.error} onRetry={() => search.refetch()} />
-            ) : items.length === 0 ? (
-              <EmptyMessage
-                message={t('catalog.empty')}
-                action={
-                  filterCount > 0 || params.q ? (
-                    <Button variant="light" onClick={() => clear({ replace: false })}>
-                      {t('catalog.resetAll')}
-                    </Button>
-                  ) : undefined
-                }
-              />
-            ) : (
-              <Stack
-                gap="sm"
-                component="ul"
-                p={0}
-                m={0}
-                style={{ listStyle: 'none', opacity: search.isPlaceholderData ? 0.6 : 1 }}
-                aria-busy={search.isPlaceholderData}
-                data-testid="catalog-results"
-              >
-                {items.map((item) => (
-                  <li key={item.catalogId}>
-                    <CatalogCard item={item} />
-                  </li>
-                ))}
-              </Stack>
-            )}
-            {search.isFetchNextPageError && (
-              <ErrorState error={search.error} onRetry={() => search.fetchNextPage()} />
-            )}
-            {search.hasNextPage && (
-              <Button
-                variant="default"
-                onClick={() => search.fetchNextPage()}
-                loading={search.isFetchingNextPage}
-                style={{ alignSelf: 'center' }}
-              >
-                {t('app.loadMore')}
-              </Button>
-            )}
-          </Stack>
+          <CatalogResults view={shown} params={deferredParams} actions={actions} />
         </Flex>
       </Stack>
     </PublicShell>
   );
 }
 
-function FacetPanel(props: {
+const CatalogResults = memo(function CatalogResults({
+  view,
+  params,
+  actions,
+}: {
+  view: SearchView;
   params: CatalogParams;
-  facets: Record<CatalogFacetName, CatalogFacetCount[]> | undefined;
-  onToggle(facet: CatalogFacetName, value: string, checked: boolean): void;
-  onReset(): void;
+  actions: SearchActions;
 }) {
   const t = useT();
-  const filterCount = activeFilterCount(props.params);
-  if (!props.facets) return null;
+  const items = view.data?.pages.flatMap((page) => page.items) ?? [];
+  const first = view.data?.pages[0];
+  const sort: CatalogSort = params.sort ?? (params.q.trim() ? 'relevance' : 'recent');
   return (
-    <Stack gap="md" component="section" aria-labelledby="katalog-filter-judul">
-      <Group justify="space-between" gap="xs">
-        <Title order={2} size="h5" id="katalog-filter-judul">
-          {t('catalog.filters')}
-        </Title>
-        {filterCount > 0 && (
-          <Button variant="subtle" size="compact-sm" onClick={props.onReset}>
-            {t('innovations.filter.reset')}
-          </Button>
-        )}
-      </Group>
-      {FACETS.map((facet) => (
-        <Facet
-          key={facet}
-          facet={facet}
-          counts={props.facets?.[facet] ?? []}
-          selected={props.params.filters[facet] ?? []}
-          onToggle={props.onToggle}
+    <Stack gap="sm" style={{ flex: 1 }} miw={0} w="100%">
+      <Group justify="space-between" align="flex-end" gap="xs">
+        <Text size="sm" role="status" data-testid="catalog-total">
+          {first ? t('catalog.total', { count: first.total }) : ''}
+        </Text>
+        <NativeSelect
+          label={t('catalog.sort')}
+          size="xs"
+          value={sort}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            actions.update((next) => next.set('urut', value));
+          }}
+          data={[
+            { value: 'relevance', label: t('catalog.sort.relevance') },
+            { value: 'recent', label: t('catalog.sort.recent') },
+          ]}
         />
-      ))}
-    </Stack>
-  );
-}
-
-function Facet(props: {
-  facet: CatalogFacetName;
-  counts: CatalogFacetCount[];
-  selected: string[];
-  onToggle(facet: CatalogFacetName, value: string, checked: boolean): void;
-}) {
-  const t = useT();
-  const [all, setAll] = useState(false);
-  const { facet, counts, selected } = props;
-  // A chosen value stays visible (and can be unticked) even when no result carries it any more.
-  const values = [
-    ...counts,
-    ...selected
-      .filter((value) => !counts.some((count) => count.value === value))
-      .map((value) => ({ value, label: value, count: 0 })),
-  ];
-  if (values.length === 0) return null;
-  const shown = all ? values : values.slice(0, SHORT_FACET);
-  const legendId = `facet-${facet}`;
-  return (
-    <Box
-      component="fieldset"
-      m={0}
-      p={0}
-      style={{ border: 0, minWidth: 0 }}
-      aria-labelledby={legendId}
-      data-testid={`facet-${facet}`}
-    >
-      <Text component="legend" size="sm" fw={600} mb={6} id={legendId}>
-        {t(`catalog.facet.${facet}`)}
-      </Text>
-      <Stack gap={6}>
-        {shown.map((count) => (
-          <Checkbox
-            key={count.value}
-            size="sm"
-            checked={selected.includes(count.value)}
-            onChange={(event) => props.onToggle(facet, count.value, event.currentTarget.checked)}
-            label={`${facetValueLabel(t, facet, count.value, count.label)} (${count.count})`}
-          />
-        ))}
-      </Stack>
-      {values.length > SHORT_FACET && (
-        <Button variant="subtle" size="compact-xs" mt={4} px={0} onClick={() => setAll((open) => !open)}>
-          {all ? t('catalog.showFewer') : t('catalog.showAll', { count: values.length })}
+      </Group>
+      {first && !first.matchedAllWords && items.length > 0 && (
+        <Alert color="yellow" p="xs">
+          <Text size="sm">{t('catalog.partialMatch')}</Text>
+        </Alert>
+      )}
+      <ResultsBody view={view} params={params} items={items} actions={actions} />
+      {view.nextPageError && <ErrorState error={view.error} onRetry={actions.fetchNextPage} />}
+      {view.hasNextPage && (
+        <Button
+          variant="default"
+          onClick={actions.fetchNextPage}
+          loading={view.fetchingNextPage}
+          style={{ alignSelf: 'center' }}
+        >
+          {t('app.loadMore')}
         </Button>
       )}
-    </Box>
+    </Stack>
   );
-}
+});
 
-export function CatalogCard({ item }: { item: CatalogItem }) {
+function ResultsBody({
+  view,
+  params,
+  items,
+  actions,
+}: {
+  view: SearchView;
+  params: CatalogParams;
+  items: CatalogItem[];
+  actions: SearchActions;
+}) {
   const t = useT();
-  return (
-    // The whole card is the link's target (its area stretched over the card, web/src/global.css):
-    // one link with the innovation's name, so a thumb anywhere on the card opens it.
-    <Paper withBorder p="sm" component="article" className="catalog-card" data-testid="catalog-result">
-      <Stack gap={6}>
-        <Title order={2} size="h4">
-          <Anchor component={Link} to={`/katalog/${item.catalogId}`} className="catalog-card-link">
-            {item.name}
-          </Anchor>
-        </Title>
-        <Text size="sm">{regionLine(item.region, item.province)}</Text>
-        <Text size="xs" c="dimmed">
-          {item.opdName}
-        </Text>
-        <Group gap={4}>
-          {item.stage && (
-            <Badge size="sm" variant="light">
-              {facetValueLabel(t, 'stage', item.stage, item.stage)}
-            </Badge>
-          )}
-          {item.kind && (
-            <Badge size="sm" variant="light" color="grape">
-              {facetValueLabel(t, 'kind', item.kind, item.kind)}
-            </Badge>
-          )}
-          {item.year && (
-            <Badge size="sm" variant="outline" color="gray">
-              {item.year}
-            </Badge>
-          )}
-          {item.kematanganBand && (
-            <Badge size="sm" variant="light" color="teal">
-              {t(`catalog.band.${item.kematanganBand as 'rendah' | 'sedang' | 'tinggi'}`)}
-            </Badge>
-          )}
-        </Group>
-        <Text size="sm" lineClamp={3}>
-          {item.summary}
-        </Text>
-      </Stack>
-    </Paper>
+  // The first cards fill a phone's screen; the rest follow in a commit of their own (useLaterCopy).
+  const allCards = useLaterCopy(items.length > FIRST_CARDS);
+  if (view.pending) return <LoadingState label={t('catalog.loading')} />;
+  if (view.failed && items.length === 0) return <ErrorState error={view.error} onRetry={actions.refetch} />;
+  const filtered = activeFilterCount(params) > 0 || params.q !== '';
+  return items.length === 0 ? (
+    <EmptyMessage
+      message={t('catalog.empty')}
+      action={
+        filtered ? (
+          <Button variant="light" onClick={actions.clear}>
+            {t('catalog.resetAll')}
+          </Button>
+        ) : undefined
+      }
+    />
+  ) : (
+    <Stack
+      gap="sm"
+      component="ul"
+      p={0}
+      m={0}
+      style={{ listStyle: 'none', opacity: view.placeholder ? 0.6 : 1 }}
+      aria-busy={view.placeholder}
+      data-testid="catalog-results"
+    >
+      {(allCards ? items : items.slice(0, FIRST_CARDS)).map((item) => (
+        <li key={item.catalogId}>
+          <CatalogCard item={item} />
+        </li>
+      ))}
+    </Stack>
   );
 }

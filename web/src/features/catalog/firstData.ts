@@ -54,3 +54,8 @@ export function captureServerDetail(
 export function serverRenderedDetail(catalogId: string): string | undefined {
   return serverDetail?.catalogId === catalogId ? serverDetail.html : undefined;
 }
+
+/** The data the server rendered this detail from (the object put in the query cache); undefined otherwise. */
+export function serverRenderedData(catalogId: string): unknown {
+  return serverDetail?.catalogId === catalogId ? serverDetail.data : undefined;
+}
