@@ -1,6 +1,7 @@
 import { createRouter } from '../../router.ts';
 import { contestCallRoutes } from './calls.ts';
 import { contestEntryRoutes } from './entries.ts';
+import { contestFileRoutes } from './files.ts';
 import { contestJudgingRoutes } from './judging.ts';
 import { contestPublicRoutes } from './public.ts';
 import { contestResultRoutes } from './results.ts';
@@ -9,6 +10,7 @@ import { contestResultRoutes } from './results.ts';
 export const contestRoutes = createRouter()
   .route('/', contestCallRoutes)
   .route('/', contestEntryRoutes)
+  .route('/', contestFileRoutes)
   .route('/', contestJudgingRoutes)
   .route('/', contestResultRoutes)
   .route('/', contestPublicRoutes);
