@@ -82,7 +82,9 @@ export class UnreadableStreamRecord extends Error {
  * contest winner's file kept under `lomba` supports nothing scored, so its changes move no summary.
  */
 const supportsAny = (image: Record<string, AttributeValue> | undefined): boolean =>
-  Object.entries(image?.linkedCodes?.M ?? {}).some(([code, count]) => supportsScoring(code, Number(count.N ?? 0)));
+  Object.entries(image?.linkedCodes?.M ?? {}).some(([code, count]) =>
+    supportsScoring(code, Number(count.N ?? 0)),
+  );
 
 /** The region and years one stream record moves, or undefined when it moves no summary. */
 export function summaryChangeOfRecord(record: DynamoDBRecord): SummaryChange | undefined {

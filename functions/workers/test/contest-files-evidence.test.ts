@@ -13,7 +13,9 @@ const evidenceRecord = (codes: Record<string, number>): DynamoDBRecord => {
   const image = {
     pk: { S: 'T#35.22#EVIDENCE' },
     sk: { S: 'EVIDENCE#ev-1' },
-    linkedCodes: { M: Object.fromEntries(Object.entries(codes).map(([code, n]) => [code, { N: String(n) }])) },
+    linkedCodes: {
+      M: Object.fromEntries(Object.entries(codes).map(([code, n]) => [code, { N: String(n) }])),
+    },
   };
   return {
     eventID: '1',

@@ -176,6 +176,17 @@ export function contestRecipes(
       if (!put.ok) throw new Error(`upload to the object store failed: ${put.status}`);
       return { path: `${files}/${asked.file.evidenceId}/complete` };
     },
+    // The item's soft delete, its audit entry and quota, the entry's check and the record's removal:
+    // one transaction (the object's delete marker follows it, as for every evidence deletion).
+    'DELETE /tenants/{code}/contests/{callId}/entries/{entryId}/files/{evidenceId}': async () => {
+      const callId = await open();
+      const files = `${base(callId)}/entries/${await enter(callId)}/files`;
+      const asked = await send('POST', files, { body: entryFile() });
+      const put = await fetch(asked.upload.url, { method: 'PUT', headers: asked.upload.headers, body: PNG });
+      if (!put.ok) throw new Error(`upload to the object store failed: ${put.status}`);
+      await send('POST', `${files}/${asked.file.evidenceId}/complete`);
+      return { path: `${files}/${asked.file.evidenceId}` };
+    },
     'POST /contest-sign-up': async () => ({
       token: undefined,
       path: '/contest-sign-up',

@@ -103,7 +103,8 @@ export function linkFindings(context: LinkContext, evidence: Evidence): Evidence
   }
   const conflicting = Object.entries(evidence.linkedCodes ?? {})
     .filter(
-      ([other, count]) => supportsScoring(other, count) && other !== 'agreement' && !canShare(rubric, code, other),
+      ([other, count]) =>
+        supportsScoring(other, count) && other !== 'agreement' && !canShare(rubric, code, other),
     )
     .map(([other]) => other)
     .sort();

@@ -8,6 +8,10 @@ export const CONTEST_ERROR_MESSAGES = {
     id: 'Lampiran belum lolos pemeriksaan berkas.',
     en: 'The file has not passed the file checks yet.',
   },
+  contest_innovation_already_entered: {
+    id: 'Inovasi ini sudah didaftarkan pada lomba ini. Satu inovasi hanya dapat didaftarkan sekali.',
+    en: 'This innovation is already entered in this call. An innovation can be entered only once.',
+  },
   contest_entry_files_limit: {
     id: 'Karya ini sudah memiliki lampiran sebanyak batas maksimal (10).',
     en: 'This entry already has the maximum number of files (10).',

@@ -70,6 +70,31 @@ export class ContestFileRepository {
     ];
   }
 
+  /**
+   * For the removal's transaction (the library item's soft delete): the entry is still in screening
+   * and the record goes. An entry moved on meanwhile refuses the whole removal, so a judge never
+   * finds a file gone from an entry they already hold.
+   */
+  fileRemovalItems(file: Pick<ContestEntryFile, 'callId' | 'entryId' | 'evidenceId'>): TransactItem[] {
+    return [
+      {
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: contestKeys.entry(this.tenantCode, file.callId, file.entryId),
+          ConditionExpression: 'stage = :screening',
+          ExpressionAttributeValues: { ':screening': 'screening' },
+        },
+      },
+      {
+        Delete: {
+          TableName: this.tableName,
+          Key: contestFileKey(this.tenantCode, file.callId, file.entryId, file.evidenceId),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+    ];
+  }
+
   /** The entry's files in the order they were added (evidence ids are ULIDs). */
   async list(callId: string, entryId: string): Promise<ContestEntryFile[]> {
     const items = await queryAll(this.clients.table, {

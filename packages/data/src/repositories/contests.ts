@@ -19,7 +19,7 @@ import { type TransactItem, toRecord, updateVersioned } from './versioned.ts';
 export class ContestStateError extends Error {
   override readonly name = 'ContestStateError';
   constructor(
-    readonly reason: 'call_not_open' | 'entry_not_in_stage',
+    readonly reason: 'call_not_open' | 'entry_not_in_stage' | 'innovation_entered',
     readonly entryId?: string,
   ) {
     super(reason);
@@ -176,6 +176,21 @@ export class ContestRepository {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
+            // The innovation's marker: a second entry of it, even sent at the same moment, fails here.
+            ...(entry.innovationId
+              ? [
+                  {
+                    Put: {
+                      TableName: this.tableName,
+                      Item: {
+                        ...contestKeys.enteredInnovation(this.tenantCode, entry.callId, entry.innovationId),
+                        entryId: entry.id,
+                      },
+                      ConditionExpression: 'attribute_not_exists(pk)',
+                    },
+                  },
+                ]
+              : []),
             this.auditEntry(
               'contest.entry.create',
               entry.callId,
@@ -190,7 +205,9 @@ export class ContestRepository {
         }),
       );
     } catch (error) {
-      if (cancelledConditions(error).includes(0)) throw new ContestStateError('call_not_open');
+      const failed = cancelledConditions(error);
+      if (failed.includes(0)) throw new ContestStateError('call_not_open');
+      if (entry.innovationId && failed.includes(2)) throw new ContestStateError('innovation_entered');
       throw error;
     }
     return entry;

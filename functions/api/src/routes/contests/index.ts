@@ -1,5 +1,6 @@
 import { createRouter } from '../../router.ts';
 import { contestCallRoutes } from './calls.ts';
+import { contestEnterableRoutes } from './enterable.ts';
 import { contestEntryRoutes } from './entries.ts';
 import { contestFileRoutes } from './files.ts';
 import { contestJudgingRoutes } from './judging.ts';
@@ -10,6 +11,7 @@ import { contestResultRoutes } from './results.ts';
 export const contestRoutes = createRouter()
   .route('/', contestCallRoutes)
   .route('/', contestEntryRoutes)
+  .route('/', contestEnterableRoutes)
   .route('/', contestFileRoutes)
   .route('/', contestJudgingRoutes)
   .route('/', contestResultRoutes)
