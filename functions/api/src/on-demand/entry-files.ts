@@ -1,4 +1,12 @@
-import { CONTEST_FILES_INDICATOR, type ContestCall, type ContestEntry, type Evidence } from '@inovasi/core';
+import {
+  CONTEST_FILES_INDICATOR,
+  type ContestCall,
+  type ContestEntry,
+  type Evidence,
+  type EvidenceKind,
+  type EvidenceMediaType,
+  type EvidenceStatus,
+} from '@inovasi/core';
 import {
   type ContestEntryFile,
   ContestFileRepository,
@@ -11,7 +19,6 @@ import {
   VersionConflictError,
 } from '@inovasi/data';
 import { ApiError } from '../errors.ts';
-import type { EntryFileInput, EntryFileView } from '../routes/contests/files.ts';
 import {
   type ContestAccess,
   callOf,
@@ -32,6 +39,27 @@ import { refusedUploadStart } from '../routes/evidence-uploads.ts';
  */
 
 type Reader = 'entrant' | 'admin' | 'judge';
+
+/** The upload's description, as the route's schema checked it (routes/contests/files.ts). */
+export interface EntryFileInput {
+  readonly kind: EvidenceKind;
+  readonly title: string;
+  readonly fileName: string;
+  readonly mediaType: EvidenceMediaType;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+/** A file as its reader sees it: for a judge in blind mode a neutral name and no title. */
+export interface EntryFileView {
+  readonly evidenceId: string;
+  readonly fileName: string;
+  readonly title?: string | undefined;
+  readonly mediaType?: string | undefined;
+  readonly size?: number | undefined;
+  readonly status: EvidenceStatus;
+  readonly addedAt?: string | undefined;
+}
 
 /**
  * Who may see the entry's files: its entrant, Bappeda, or a judge assigned to it in its current

@@ -13,6 +13,7 @@ import { cancelledConditions, NotFoundError, VersionConflictError } from '../err
 import { contestKeys, type TableKey, tenantKeyPrefix } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, type FieldChange, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
+import { enteredInnovationItems } from './contest-entered.ts';
 import { type TransactItem, toRecord, updateVersioned } from './versioned.ts';
 
 /** A write the call's state no longer allows (entries closed, entry not in the stage the move names). */
@@ -177,20 +178,7 @@ export class ContestRepository {
               },
             },
             // The innovation's marker: a second entry of it, even sent at the same moment, fails here.
-            ...(entry.innovationId
-              ? [
-                  {
-                    Put: {
-                      TableName: this.tableName,
-                      Item: {
-                        ...contestKeys.enteredInnovation(this.tenantCode, entry.callId, entry.innovationId),
-                        entryId: entry.id,
-                      },
-                      ConditionExpression: 'attribute_not_exists(pk)',
-                    },
-                  },
-                ]
-              : []),
+            ...enteredInnovationItems(this.tableName, this.tenantCode, entry),
             this.auditEntry(
               'contest.entry.create',
               entry.callId,

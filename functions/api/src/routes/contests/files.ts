@@ -46,8 +46,6 @@ const entryFileSchema = z.object({
   status: z.enum(EVIDENCE_STATUSES),
   addedAt: z.string().optional(),
 });
-export type EntryFileView = z.infer<typeof entryFileSchema>;
-export type EntryFileInput = z.infer<typeof fileInputSchema>;
 
 const fileParams = entryParams.extend({ evidenceId: evidenceIdSchema });
 
