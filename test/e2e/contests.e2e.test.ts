@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { todayInJakarta } from '@inovasi/core';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DemoApi } from './support/api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
@@ -17,6 +18,12 @@ const STAGE_DATES = {
   finalEnd: TODAY,
   announcement: TODAY,
 };
+
+/** A small real PNG (1×1): an entry file that passes the server's check. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** Nothing on the page is wider than the phone: no sideways scrolling at 360 px. */
 const pageWidth = (page: Page) =>
@@ -196,6 +203,16 @@ describe('a regional innovation contest in the browser', () => {
     await page.getByLabel('Nomor SK tim inovasi').fill('188/45/412.104/2026');
     await page.getByRole('button', { name: 'Daftarkan' }).click();
     await page.getByText('Karya terdaftar dan menunggu seleksi administrasi.').waitFor();
+    // A file on the entry, through the evidence flow: hashed, sent, checked by its bytes, listed.
+    await page.getByLabel('Pilih lampiran untuk Posyandu Lansia Keliling').setInputFiles({
+      name: 'foto-posyandu.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await page.getByLabel('Judul data dukung').fill('Foto kegiatan posyandu');
+    await page.getByRole('button', { name: 'Unggah' }).click();
+    await page.getByText('Lampiran foto-posyandu.png sudah diperiksa dan tersimpan.').waitFor();
+    await page.getByRole('button', { name: 'Hapus lampiran foto-posyandu.png' }).waitFor();
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await saveScreenshot(page, 'contest-entry-from-registry-phone');
@@ -239,6 +256,13 @@ describe('a regional innovation contest in the browser', () => {
     await card.getByLabel('Catatan juri').fill('Berdampak luas bagi lansia.');
     await card.getByRole('button', { name: 'Simpan nilai' }).click();
     await card.getByText('Nilai tersimpan.').waitFor();
+    // The entry's file, downloaded from the scoring card: the same bytes, under the entrant's name.
+    const [download] = await Promise.all([
+      judgePage.waitForEvent('download') as Promise<Download>,
+      card.getByRole('button', { name: 'Unduh foto-posyandu.png' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('foto-posyandu.png');
+    expect((await readFile((await download.path()) ?? '')).equals(PNG)).toBe(true);
     expect(await pageWidth(judgePage)).toBeLessThanOrEqual(PHONE.width);
     expect(await seriousA11yViolations(judgePage)).toEqual([]);
     await saveScreenshot(judgePage, 'contest-judge-percent-scale-phone');

@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { liveYears, refreshSummary, trackedYears } from '@inovasi/app/summaries/compute';
+import { supportsScoring } from '@inovasi/core';
 import {
   innovationOfItem,
   type ScopedClientFactory,
@@ -76,9 +77,14 @@ export class UnreadableStreamRecord extends Error {
   }
 }
 
-/** Whether an image supports any target: a positive count in its `linkedCodes` (evidence items). */
+/**
+ * Whether an image supports any target: a positive count in its `linkedCodes` (evidence items). A
+ * contest winner's file kept under `lomba` supports nothing scored, so its changes move no summary.
+ */
 const supportsAny = (image: Record<string, AttributeValue> | undefined): boolean =>
-  Object.values(image?.linkedCodes?.M ?? {}).some((count) => Number(count.N ?? 0) > 0);
+  Object.entries(image?.linkedCodes?.M ?? {}).some(([code, count]) =>
+    supportsScoring(code, Number(count.N ?? 0)),
+  );
 
 /** The region and years one stream record moves, or undefined when it moves no summary. */
 export function summaryChangeOfRecord(record: DynamoDBRecord): SummaryChange | undefined {

@@ -25,6 +25,7 @@ export {
   CatalogReader,
   CatalogSequenceContention,
 } from './repositories/catalog.ts';
+export * from './repositories/contest-files.ts';
 export * from './repositories/contests.ts';
 export * from './repositories/evidence.ts';
 export * from './repositories/import-previews.ts';

@@ -154,6 +154,9 @@ export const contestKeys = {
   entry: (tenant: string, callId: string, entryId: string) =>
     key(contestPartition(tenant, callId), `ENTRY#${entryId}`),
   entrySortPrefix: 'ENTRY#',
+  /** One per innovation of the registry entered in the call: the same innovation is entered once. */
+  enteredInnovation: (tenant: string, callId: string, innovationId: string) =>
+    key(contestPartition(tenant, callId), `ENTERED#${innovationId}`),
   judge: (tenant: string, callId: string, userId: string) =>
     key(contestPartition(tenant, callId), `JUDGE#${userId}`),
   judgeSortPrefix: 'JUDGE#',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { todayInJakarta } from '@inovasi/core';
 import { contestCallFixture } from '../../../packages/core/test/contests/fixtures.ts';
 import type { TestEnvironment } from '../../support/environment.ts';
@@ -7,6 +8,7 @@ import type { TestEnvironment } from '../../support/environment.ts';
  * 0042): each builds, without faults, a fresh call in the state the route needs (a draft, an open
  * call with an entry, a judging call with a panel and an entry on a stage) and returns the one call
  * the suite then sends with and without faults. Every stage date is today, as the server enforces them.
+ * Entry files (issue 22): the upload's request and its check, the admin entering for an OPD.
  */
 export interface ContestRecipeCall {
   readonly token?: string | undefined;
@@ -23,6 +25,20 @@ export interface ContestRecipeContext {
 }
 
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+
+/** A small real PNG (1×1): an entry file that passes intake. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+const entryFile = () => ({
+  kind: 'foto',
+  title: 'Foto layanan',
+  fileName: 'layanan.png',
+  mediaType: 'image/png',
+  size: PNG.length,
+  sha256: createHash('sha256').update(PNG).digest('hex'),
+});
 
 export function contestRecipes(
   context: ContestRecipeContext,
@@ -146,6 +162,30 @@ export function contestRecipes(
         body: { criteria: { presentasi: 80 } },
       });
       return { path: `${base(callId)}/results/approve`, headers: ifMatch(await version(callId)) };
+    },
+    // The pending evidence item, its audit entry, the entry's check and the file record: one transaction.
+    'POST /tenants/{code}/contests/{callId}/entries/{entryId}/files': async () => {
+      const callId = await open();
+      return { path: `${base(callId)}/entries/${await enter(callId)}/files`, body: entryFile() };
+    },
+    'POST /tenants/{code}/contests/{callId}/entries/{entryId}/files/{evidenceId}/complete': async () => {
+      const callId = await open();
+      const files = `${base(callId)}/entries/${await enter(callId)}/files`;
+      const asked = await send('POST', files, { body: entryFile() });
+      const put = await fetch(asked.upload.url, { method: 'PUT', headers: asked.upload.headers, body: PNG });
+      if (!put.ok) throw new Error(`upload to the object store failed: ${put.status}`);
+      return { path: `${files}/${asked.file.evidenceId}/complete` };
+    },
+    // The item's soft delete, its audit entry and quota, the entry's check and the record's removal:
+    // one transaction (the object's delete marker follows it, as for every evidence deletion).
+    'DELETE /tenants/{code}/contests/{callId}/entries/{entryId}/files/{evidenceId}': async () => {
+      const callId = await open();
+      const files = `${base(callId)}/entries/${await enter(callId)}/files`;
+      const asked = await send('POST', files, { body: entryFile() });
+      const put = await fetch(asked.upload.url, { method: 'PUT', headers: asked.upload.headers, body: PNG });
+      if (!put.ok) throw new Error(`upload to the object store failed: ${put.status}`);
+      await send('POST', `${files}/${asked.file.evidenceId}/complete`);
+      return { path: `${files}/${asked.file.evidenceId}` };
     },
     'POST /contest-sign-up': async () => ({
       token: undefined,

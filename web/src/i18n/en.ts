@@ -1,3 +1,4 @@
+import { enContestFiles } from './en-contest-files.ts';
 import { enContests } from './en-contests.ts';
 import { enExports } from './en-exports.ts';
 import { enField } from './en-field.ts';
@@ -992,6 +993,7 @@ export const en: Dictionary = {
   ...enUnits,
   ...enGaps,
   ...enContests,
+  ...enContestFiles,
   ...enPolish,
   ...enField,
   ...enJump,

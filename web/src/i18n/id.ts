@@ -7,6 +7,7 @@
 import type { idAdmin } from './id-admin.ts';
 import type { idBoard } from './id-board.ts';
 import type { idCatalog } from './id-catalog.ts';
+import type { idContestFiles } from './id-contest-files.ts';
 import type { idContests } from './id-contests.ts';
 import type { idDashboard } from './id-dashboard.ts';
 import type { idEvidence } from './id-evidence.ts';
@@ -479,5 +480,6 @@ export type MessageKey =
   | keyof typeof idField
   | keyof typeof idJump
   | keyof typeof idContests
+  | keyof typeof idContestFiles
   | keyof typeof idUnits;
 export type Dictionary = { readonly [K in MessageKey]: string };

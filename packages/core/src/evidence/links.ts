@@ -85,3 +85,15 @@ export function parseWebLink(text: string): { canonicalUrl: string } | undefined
   url.hash = '';
   return { canonicalUrl: url.toString() };
 }
+
+/**
+ * The pseudo-indicator under which a contest winner's files are linked to the innovation made from
+ * it (docs/decisions/0042). It is no rubric indicator: the files are kept with the innovation, but
+ * they support no answer, so they count toward no evidence figure, move no summary and do not make
+ * the same file look "shared" when the operator links it to a real indicator.
+ */
+export const CONTEST_FILES_INDICATOR = 'lomba';
+
+/** Whether a `linkedCodes` entry supports something scored (an answer, an SPD row, an agreement). */
+export const supportsScoring = (code: string, count: number): boolean =>
+  count > 0 && code !== CONTEST_FILES_INDICATOR;

@@ -7,6 +7,7 @@ import type {
   Rubric,
   Sid33Basis,
 } from '../rubrics/types.ts';
+import { supportsScoring } from './links.ts';
 import {
   type AttachedEvidence,
   type Completeness,
@@ -101,7 +102,10 @@ export function linkFindings(context: LinkContext, evidence: Evidence): Evidence
     }
   }
   const conflicting = Object.entries(evidence.linkedCodes ?? {})
-    .filter(([other, count]) => count > 0 && other !== 'agreement' && !canShare(rubric, code, other))
+    .filter(
+      ([other, count]) =>
+        supportsScoring(other, count) && other !== 'agreement' && !canShare(rubric, code, other),
+    )
     .map(([other]) => other)
     .sort();
   if (conflicting.length > 0) findings.push({ code: 'shared_across_indicators', refs: conflicting });

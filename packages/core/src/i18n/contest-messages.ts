@@ -1,5 +1,21 @@
 /** Error texts of regional innovation contests (docs/decisions/0037), in both languages. */
 export const CONTEST_ERROR_MESSAGES = {
+  contest_file_not_found: {
+    id: 'Lampiran tidak ditemukan pada karya ini.',
+    en: 'No such file on this entry.',
+  },
+  contest_file_not_ready: {
+    id: 'Lampiran belum lolos pemeriksaan berkas.',
+    en: 'The file has not passed the file checks yet.',
+  },
+  contest_innovation_already_entered: {
+    id: 'Inovasi ini sudah didaftarkan pada lomba ini. Satu inovasi hanya dapat didaftarkan sekali.',
+    en: 'This innovation is already entered in this call. An innovation can be entered only once.',
+  },
+  contest_entry_files_limit: {
+    id: 'Karya ini sudah memiliki lampiran sebanyak batas maksimal (10).',
+    en: 'This entry already has the maximum number of files (10).',
+  },
   contest_not_found: {
     id: 'Lomba tidak ditemukan di daerah ini.',
     en: 'No such contest in this region.',

@@ -13,13 +13,14 @@ import { cancelledConditions, NotFoundError, VersionConflictError } from '../err
 import { contestKeys, type TableKey, tenantKeyPrefix } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, type FieldChange, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
+import { enteredInnovationItems } from './contest-entered.ts';
 import { type TransactItem, toRecord, updateVersioned } from './versioned.ts';
 
 /** A write the call's state no longer allows (entries closed, entry not in the stage the move names). */
 export class ContestStateError extends Error {
   override readonly name = 'ContestStateError';
   constructor(
-    readonly reason: 'call_not_open' | 'entry_not_in_stage',
+    readonly reason: 'call_not_open' | 'entry_not_in_stage' | 'innovation_entered',
     readonly entryId?: string,
   ) {
     super(reason);
@@ -176,6 +177,8 @@ export class ContestRepository {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
+            // The innovation's marker: a second entry of it, even sent at the same moment, fails here.
+            ...enteredInnovationItems(this.tableName, this.tenantCode, entry),
             this.auditEntry(
               'contest.entry.create',
               entry.callId,
@@ -190,7 +193,9 @@ export class ContestRepository {
         }),
       );
     } catch (error) {
-      if (cancelledConditions(error).includes(0)) throw new ContestStateError('call_not_open');
+      const failed = cancelledConditions(error);
+      if (failed.includes(0)) throw new ContestStateError('call_not_open');
+      if (entry.innovationId && failed.includes(2)) throw new ContestStateError('innovation_entered');
       throw error;
     }
     return entry;

@@ -1,3 +1,4 @@
+import '../../i18n/id-contest-files.ts';
 import {
   Alert,
   Button,
@@ -12,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, lazy, Suspense, useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client.ts';
 import { useOpds } from '../../api/queries.ts';
 import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
@@ -23,6 +24,9 @@ import { LazyCallForm } from './LazyCallForm.tsx';
 import { RankingPanel } from './RankingPanel.tsx';
 
 type Stage = 'screening' | 'desk' | 'final' | 'eliminated';
+
+// An entry's files (list and download) load with their own chunk when Bappeda opens them.
+const EntryFiles = lazy(() => import('./EntryFiles.tsx'));
 
 /** Bappeda's screen: the call's steps, the panel with progress, entries with screening and bulk moves. */
 export function AdminPanel({ code, call }: { code: string; call: ContestCall }) {
@@ -201,6 +205,7 @@ function Entries({ code, call }: { code: string; call: ContestCall }) {
   const refresh = useRefresh(code, call.id);
   const entries = useEntries(code, call.id);
   const [selected, setSelected] = useState<string[]>([]);
+  const [opened, setOpened] = useState<string | null>(null);
   const [target, setTarget] = useState<Stage>('desk');
   const all = entries.data ?? [];
   const from = all.find((entry) => entry.id === selected[0])?.stage as Stage | undefined;
@@ -255,57 +260,85 @@ function Entries({ code, call }: { code: string; call: ContestCall }) {
           </Table.Thead>
           <Table.Tbody>
             {all.map((entry) => (
-              <Table.Tr key={entry.id}>
-                <Table.Td>
-                  <Checkbox
-                    aria-label={t('contests.select', { name: entry.profile.name })}
-                    checked={selected.includes(entry.id)}
-                    onChange={(e) => {
-                      const checked = e.currentTarget.checked;
-                      setSelected((current) =>
-                        checked ? [...current, entry.id] : current.filter((id) => id !== entry.id),
-                      );
-                    }}
-                  />
-                </Table.Td>
-                <Table.Td>{entry.profile.name}</Table.Td>
-                <Table.Td>{entry.entrantName}</Table.Td>
-                <Table.Td>{t(`contests.stage.${entry.stage}`)}</Table.Td>
-                <Table.Td>
-                  {entry.stage === 'screening' && entry.screening.status !== 'complete' ? (
-                    <Group gap="xs">
-                      <Button
-                        size="xs"
-                        onClick={() =>
-                          screen.mutate({ entryId: entry.id, version: entry.version, status: 'complete' })
-                        }
-                      >
-                        {t('contests.screen.complete')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => {
-                          const reason = window.prompt(t('contests.screen.reason')) ?? '';
-                          if (reason)
-                            screen.mutate({
-                              entryId: entry.id,
-                              version: entry.version,
-                              status: 'incomplete',
-                              reason,
-                            });
-                        }}
-                      >
-                        {t('contests.screen.incomplete')}
-                      </Button>
-                    </Group>
-                  ) : entry.screening.status === 'incomplete' ? (
-                    t('contests.screening.incomplete', { reason: entry.screening.reason ?? '' })
-                  ) : (
-                    t(`contests.screening.${entry.screening.status}`)
-                  )}
-                </Table.Td>
-              </Table.Tr>
+              <Fragment key={entry.id}>
+                <Table.Tr>
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={t('contests.select', { name: entry.profile.name })}
+                      checked={selected.includes(entry.id)}
+                      onChange={(e) => {
+                        const checked = e.currentTarget.checked;
+                        setSelected((current) =>
+                          checked ? [...current, entry.id] : current.filter((id) => id !== entry.id),
+                        );
+                      }}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    {entry.profile.name}{' '}
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      aria-expanded={opened === entry.id}
+                      aria-label={t('contestFiles.showNamed', { name: entry.profile.name })}
+                      onClick={() => setOpened((current) => (current === entry.id ? null : entry.id))}
+                    >
+                      {opened === entry.id ? t('contestFiles.hide') : t('contestFiles.show')}
+                    </Button>
+                  </Table.Td>
+                  <Table.Td>{entry.entrantName}</Table.Td>
+                  <Table.Td>{t(`contests.stage.${entry.stage}`)}</Table.Td>
+                  <Table.Td>
+                    {entry.stage === 'screening' && entry.screening.status !== 'complete' ? (
+                      <Group gap="xs">
+                        <Button
+                          size="xs"
+                          onClick={() =>
+                            screen.mutate({ entryId: entry.id, version: entry.version, status: 'complete' })
+                          }
+                        >
+                          {t('contests.screen.complete')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => {
+                            const reason = window.prompt(t('contests.screen.reason')) ?? '';
+                            if (reason)
+                              screen.mutate({
+                                entryId: entry.id,
+                                version: entry.version,
+                                status: 'incomplete',
+                                reason,
+                              });
+                          }}
+                        >
+                          {t('contests.screen.incomplete')}
+                        </Button>
+                      </Group>
+                    ) : entry.screening.status === 'incomplete' ? (
+                      t('contests.screening.incomplete', { reason: entry.screening.reason ?? '' })
+                    ) : (
+                      t(`contests.screening.${entry.screening.status}`)
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+                {opened === entry.id && (
+                  <Table.Tr>
+                    <Table.Td colSpan={5}>
+                      <Suspense fallback={<LoadingState />}>
+                        <EntryFiles
+                          code={code}
+                          callId={call.id}
+                          entryId={entry.id}
+                          entryName={entry.profile.name}
+                          mode="admin"
+                        />
+                      </Suspense>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
             ))}
           </Table.Tbody>
         </Table>

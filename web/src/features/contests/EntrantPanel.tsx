@@ -2,11 +2,9 @@ import {
   Alert,
   Badge,
   Button,
-  Group,
   NativeSelect,
   NumberInput,
   Paper,
-  Radio,
   Stack,
   Table,
   Text,
@@ -14,8 +12,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import { useMe } from '../../auth/MeContext.tsx';
@@ -27,7 +25,15 @@ import {
   categoryFieldValues,
   type FieldProblem,
 } from './callDrafts.ts';
-import { type ContestCall, contestKeys, useEntries } from './contestApi.ts';
+import { type ContestCall, type ContestEntryView, contestKeys, useEntries } from './contestApi.ts';
+import { type Enterable, InnovationPicker, type Source, useEnterable } from './InnovationPicker.tsx';
+
+// The entry's files load with their own chunk (the evidence uploader's parts), when an entry exists.
+const EntryFiles = lazy(() => import('./EntryFiles.tsx'));
+
+/** Files may change while entries are open, or after an incomplete screening while still in screening. */
+const filesChangeable = (call: ContestCall, entry: ContestEntryView) =>
+  entry.stage === 'screening' && (call.status === 'open' || entry.screening.status === 'incomplete');
 
 /** An entrant's own entries (with the screening reason and any award) and the entry form. */
 export function EntrantPanel({ code, call }: { code: string; call: ContestCall }) {
@@ -68,12 +74,27 @@ export function EntrantPanel({ code, call }: { code: string; call: ContestCall }
           </Table.Tbody>
         </Table>
       )}
+      {mine.length > 0 && (
+        <Suspense fallback={null}>
+          {mine.map((entry) => (
+            <Paper key={entry.id} withBorder p="sm">
+              <EntryFiles
+                code={code}
+                callId={call.id}
+                entryId={entry.id}
+                entryName={entry.profile.name}
+                mode="entrant"
+                changeable={filesChangeable(call, entry)}
+              />
+            </Paper>
+          ))}
+        </Suspense>
+      )}
       {call.status === 'open' && <EntryForm code={code} call={call} />}
     </Stack>
   );
 }
 
-type Source = 'existing' | 'new';
 type ProfileDraft = { name: string; tujuan: string; manfaat: string };
 const EMPTY_PROFILE: ProfileDraft = { name: '', tujuan: '', manfaat: '' };
 
@@ -89,19 +110,18 @@ function EntryForm({ code, call }: { code: string; call: ContestCall }) {
   const queryClient = useQueryClient();
   const kind = user.roles.includes('peserta') ? 'citizen' : 'opd';
   const categories = call.categories.filter((category) => category.entrantKinds.includes(kind));
-  const innovations = useEnterable(code, user.opdId, kind === 'opd');
+  const innovations = useEnterable(code, call.id, '', kind === 'opd');
   const [categoryId, setCategoryId] = useState(categories[0]?.id ?? '');
   const [chosenSource, setSource] = useState<Source>('existing');
-  const [innovationId, setInnovationId] = useState('');
+  const [chosen, setChosen] = useState<Enterable | undefined>(undefined);
   const [profile, setProfile] = useState<ProfileDraft>(EMPTY_PROFILE);
   const [answers, setAnswers] = useState<Record<string, string>>({});
   // Once a send was tried, the form's own checks follow every keystroke.
   const [attempted, setAttempted] = useState(false);
   const category = categories.find((candidate) => candidate.id === categoryId);
   const categoryFields = category?.extraFields ?? [];
-  const enterable = innovations.data ?? [];
-  const source: Source = kind === 'opd' && enterable.length > 0 ? chosenSource : 'new';
-  const chosen = enterable.find((innovation) => innovation.id === innovationId);
+  const hasInnovations = (innovations.data?.pages[0]?.items.length ?? 0) > 0;
+  const source: Source = kind === 'opd' && hasInnovations ? chosenSource : 'new';
   const enter = useMutation({
     mutationFn: () =>
       unwrap(
@@ -109,14 +129,16 @@ function EntryForm({ code, call }: { code: string; call: ContestCall }) {
           params: { path: { code, callId: call.id } },
           body: {
             categoryId,
-            ...(source === 'existing' ? { innovationId } : { profile: newProfile(profile) }),
+            ...(source === 'existing' && chosen
+              ? { innovationId: chosen.id }
+              : { profile: newProfile(profile) }),
             extraFields: categoryFieldValues(categoryFields, answers),
           },
         }),
       ),
     onSuccess: () => {
       setAttempted(false);
-      setInnovationId('');
+      setChosen(undefined);
       setProfile(EMPTY_PROFILE);
       setAnswers({});
       return queryClient.invalidateQueries({ queryKey: contestKeys.call(code, call.id) });
@@ -151,13 +173,14 @@ function EntryForm({ code, call }: { code: string; call: ContestCall }) {
           data={categories.map((option) => ({ value: option.id, label: option.label }))}
           error={fields.categoryId}
         />
-        {enterable.length > 0 && (
+        {hasInnovations && (
           <InnovationPicker
+            code={code}
+            callId={call.id}
             source={source}
             onSource={setSource}
-            innovations={enterable}
-            innovationId={innovationId}
-            onPick={setInnovationId}
+            chosen={chosen}
+            onPick={setChosen}
             error={fields.innovationId}
           />
         )}
@@ -263,20 +286,6 @@ function CategoryFieldInputs({
   });
 }
 
-/** The operator's OPD's innovations that can be entered as they are (the server checks the OPD again). */
-function useEnterable(code: string, opdId: string | undefined, enabled: boolean) {
-  return useQuery({
-    queryKey: ['contests', code, 'enterable', opdId ?? ''],
-    queryFn: () =>
-      unwrap(
-        api.GET('/tenants/{code}/innovations', {
-          params: { path: { code }, query: { limit: 100, ...(opdId ? { opdId } : {}) } },
-        }),
-      ).then((page) => page.items),
-    enabled,
-  });
-}
-
 /** The profile fields an entry carries; read-only when they come from the registry. */
 function ProfileInputs({
   value,
@@ -298,7 +307,8 @@ function ProfileInputs({
         onChange={(e) => onChange('name', e.currentTarget.value)}
         readOnly={readOnly}
         error={errors['profile.name'] ?? errors.profile}
-        required
+        // A name copied from the registry is not the entrant's to fill: no required mark on it.
+        required={!readOnly}
       />
       {(['tujuan', 'manfaat'] as const).map((field) => (
         <Textarea
@@ -313,55 +323,6 @@ function ProfileInputs({
           maxRows={6}
         />
       ))}
-    </>
-  );
-}
-
-/** New or from the registry, and which one: shown to OPD operators whose OPD has innovations. */
-function InnovationPicker({
-  source,
-  onSource,
-  innovations,
-  innovationId,
-  onPick,
-  error,
-}: {
-  source: Source;
-  onSource: (source: Source) => void;
-  innovations: readonly { id: string; profile: { name: string } }[];
-  innovationId: string;
-  onPick: (id: string) => void;
-  error: string | undefined;
-}) {
-  const t = useT();
-  return (
-    <>
-      <Radio.Group
-        label={t('contests.enter.source')}
-        value={source}
-        onChange={(value) => onSource(value as Source)}
-      >
-        <Group gap="md" mt={4}>
-          <Radio value="existing" label={t('contests.enter.source.existing')} />
-          <Radio value="new" label={t('contests.enter.source.new')} />
-        </Group>
-      </Radio.Group>
-      {source === 'existing' && (
-        <>
-          <NativeSelect
-            label={t('contests.enter.innovation')}
-            value={innovationId}
-            onChange={(e) => onPick(e.currentTarget.value)}
-            data={[
-              { value: '', label: t('contests.enter.pick') },
-              ...innovations.map((innovation) => ({ value: innovation.id, label: innovation.profile.name })),
-            ]}
-            error={error}
-            required
-          />
-          <Text size="sm">{t('contests.enter.prefilled')}</Text>
-        </>
-      )}
     </>
   );
 }

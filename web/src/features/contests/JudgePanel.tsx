@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
@@ -20,6 +20,9 @@ import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { scoreProblem } from './callDrafts.ts';
 import { type ContestCall, type ContestEntryView, contestKeys, useEntries } from './contestApi.ts';
+
+// The entry's files (their list and download) load with their own chunk.
+const EntryFiles = lazy(() => import('./EntryFiles.tsx'));
 
 /** The judge's screen: only the entries assigned to them, in blind mode without who entered. */
 export function JudgePanel({ code, call }: { code: string; call: ContestCall }) {
@@ -111,6 +114,15 @@ function ScoreCard({ code, call, entry }: { code: string; call: ContestCall; ent
           <Badge variant="light">{t(`contests.stage.${stage}`)}</Badge>
         </Group>
         {entry.profile.tujuan && <Text size="sm">{entry.profile.tujuan}</Text>}
+        <Suspense fallback={null}>
+          <EntryFiles
+            code={code}
+            callId={call.id}
+            entryId={entry.id}
+            entryName={entry.profile.name}
+            mode="judge"
+          />
+        </Suspense>
         <Group gap="sm" align="flex-start">
           {criteria.map((criterion) => (
             <NumberInput

@@ -5,6 +5,9 @@ import { api, unwrap } from '../../api/client.ts';
 import type { EvidenceFinding, EvidenceStatus } from '../../api/model.ts';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { formatBytes } from './formatBytes.ts';
+
+export { formatBytes };
 
 const STATUS_COLOR: Record<EvidenceStatus, string> = { passed: 'green', pending: 'blue', rejected: 'red' };
 
@@ -39,13 +42,6 @@ export function FindingList({ findings }: { findings: readonly EvidenceFinding[]
       ))}
     </List>
   );
-}
-
-export function formatBytes(bytes: number, number: (value: number) => string): string {
-  if (bytes < 1024) return `${number(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${number(Math.round(bytes / 1024))} KB`;
-  if (bytes < 1024 ** 3) return `${number(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
-  return `${number(Math.round((bytes / 1024 ** 3) * 10) / 10)} GB`;
 }
 
 export function useBytes(): (bytes: number) => string {

@@ -1,6 +1,6 @@
 import '../../i18n/id-evidence.ts';
 import '../../i18n/id-polish.ts';
-import { Alert, Button, Group, NativeSelect, Paper, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
@@ -18,6 +18,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { FindingList, mergeFindings, useBytes } from './EvidenceBits.tsx';
 import { forgetUpload, keepUpload, keptKey, keptUpload } from './keptFiles.ts';
 import { unfinishedUpload, uploadEvidenceResumable } from './resumable.ts';
+import { UploadProgressBar } from './UploadProgressBar.tsx';
 import {
   ACCEPT,
   guessKind,
@@ -346,32 +347,5 @@ export default function EvidenceUploader({
         </Stack>
       </form>
     </Paper>
-  );
-}
-
-function UploadProgressBar({ progress }: { progress: UploadProgress }) {
-  const t = useT();
-  const label =
-    progress.phase === 'uploading' || progress.phase === 'hashing'
-      ? t(`evidence.phase.${progress.phase}`, { percent: progress.percent })
-      : progress.phase === 'retrying'
-        ? t('evidence.phase.retrying', { attempt: progress.attempt })
-        : t(`evidence.phase.${progress.phase}`);
-  const measured =
-    progress.phase === 'uploading' || progress.phase === 'checking' || progress.phase === 'hashing';
-  return (
-    <Stack gap={2}>
-      <Progress
-        value={measured ? progress.percent : 5}
-        color={progress.phase === 'offline' ? 'orange' : undefined}
-        animated={progress.phase !== 'uploading'}
-        size="lg"
-        aria-label={label}
-        data-testid="upload-progress"
-      />
-      <Text size="xs" role="status">
-        {label}
-      </Text>
-    </Stack>
   );
 }

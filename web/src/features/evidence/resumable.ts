@@ -100,7 +100,11 @@ const transient = (error: unknown) =>
  * online it retries with backoff, up to MAX_ONLINE_ATTEMPTS. `onRetry` lets the page say so.
  */
 // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
-async function persist<T>(step: () => Promise<T>, signal: AbortSignal, onRetry: (attempt: number) => void) {
+export async function persist<T>(
+  step: () => Promise<T>,
+  signal: AbortSignal,
+  onRetry: (attempt: number) => void,
+) {
   for (let attempt = 1; ; attempt++) {
     // Started or resumed without a connection: the page says the upload waits, not that it asks.
     if (!navigator.onLine) onRetry(attempt);
@@ -119,7 +123,11 @@ async function persist<T>(step: () => Promise<T>, signal: AbortSignal, onRetry: 
 }
 
 /** The file's SHA-256 from the worker, streaming; `onHashed` reports bytes done. */
-function hashInWorker(file: File, onHashed: (bytes: number) => void, signal: AbortSignal): Promise<string> {
+export function hashInWorker(
+  file: File,
+  onHashed: (bytes: number) => void,
+  signal: AbortSignal,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./sha256.worker.ts', import.meta.url), { type: 'module' });
     const stop = () => worker.terminate();

@@ -5,6 +5,7 @@ import { ApiError } from '../../errors.ts';
 import { createRouter } from '../../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent } from '../../schemas.ts';
 import { type PublicWinner, updateCallWithCopy } from './calls.ts';
+import { linkEntryFilesToInnovation } from './files.ts';
 import { rankingOf } from './ranking.ts';
 import { type ContestAccess, callOf, callParams, contestAccess, requireStatus } from './shared.ts';
 import { citeAwardForSpd, publicOriginOf } from './spd-award.ts';
@@ -125,6 +126,7 @@ export const contestResultRoutes = createRouter()
       const entry = entries[index];
       if (!entry || !winner.prize) continue;
       const innovationId = await registryInnovationOf(access, call, entry, opdId);
+      await linkEntryFilesToInnovation(access, entry, innovationId);
       await access.contests.updateEntry(
         entry,
         entry.version,

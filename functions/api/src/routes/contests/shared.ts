@@ -105,6 +105,8 @@ export async function answering<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof ContestStateError) {
       if (error.reason === 'call_not_open') throw new ApiError(409, 'contest_not_open');
+      if (error.reason === 'innovation_entered')
+        throw new ApiError(409, 'contest_innovation_already_entered', 'innovationId');
       throw new ApiError(409, 'contest_entry_not_in_stage', 'entryIds');
     }
     throw error;

@@ -223,8 +223,16 @@ export class EvidenceLibrary {
   /**
    * Soft delete: the record keeps who, when and why, and stops counting; the object gets a delete
    * marker (the bucket is versioned, so the bytes stay recoverable until the noncurrent version expires).
+   * `extra` items (a contest entry's file record and its stage check) commit in the same transaction,
+   * after the item's update and its audit entry.
    */
-  async remove(evidenceId: string, expectedVersion: number, actor: Actor, reason: string): Promise<Evidence> {
+  async remove(
+    evidenceId: string,
+    expectedVersion: number,
+    actor: Actor,
+    reason: string,
+    extra: readonly TransactItem[] = [],
+  ): Promise<Evidence> {
     const before = await this.store.getStored(evidenceId, true);
     if (!before) throw new NotFoundError('evidence not found');
     const at = new Date().toISOString();
@@ -246,6 +254,7 @@ export class EvidenceLibrary {
         },
       });
     }
+    alongside.push(...extra);
     const updated = await updateVersioned<Record<string, unknown>>(
       this.store.clients.table,
       this.store.tableName,

@@ -16,6 +16,7 @@ import {
 } from '../../evidence/multipart.ts';
 import { EVIDENCE_STATE_PENDING, EVIDENCE_STATE_TAG } from '../../evidence/object-tags.ts';
 import { evidenceKeys, evidenceObjectKey } from '../../keys.ts';
+import type { TransactItem } from '../versioned.ts';
 import type { EvidenceIntakeWriter } from './intake.ts';
 import { type EvidenceStore, publicEvidence, type StoredEvidence, ttlIn } from './store.ts';
 import {
@@ -51,18 +52,20 @@ export class EvidenceUploads {
    * announced size (Content-Length), type and SHA-256 (S3 verifies the checksum itself), a tag that
    * lets the lifecycle expire it if it never passes intake, and `If-None-Match: *` so the key can be
    * written once only. The item counts only after `complete` (or the bucket's event) checked it.
+   * `alongside` items built from the new item (a contest entry's file record) commit with it.
    */
   async requestUpload(
     input: EvidenceUploadInput,
     actor: Actor,
     now = new Date().toISOString(),
+    alongside: (evidence: Evidence) => TransactItem[] = () => [],
   ): Promise<{ evidence: Evidence; upload: PresignedUpload; duplicates: Evidence[] }> {
     const { evidence, objectKey } = await this.newPendingUpload(input, actor, now);
     const [upload, duplicates] = await Promise.all([
       this.presignUpload(objectKey, evidence.mediaType ?? input.mediaType, input.size, evidence.sha256 ?? ''),
       this.store.findByFingerprint(evidence.sha256 ?? ''),
     ]);
-    await this.recordPending(evidence, objectKey, actor, now, {});
+    await this.recordPending(evidence, objectKey, actor, now, {}, alongside(evidence));
     return { evidence, upload, duplicates };
   }
 
@@ -237,6 +240,7 @@ export class EvidenceUploads {
     actor: Actor,
     now: string,
     multipart: Partial<MultipartTicket>,
+    alongside: TransactItem[] = [],
   ): Promise<void> {
     const { tableName, tenantCode } = this.store;
     const sha256 = evidence.sha256 ?? '';
@@ -259,6 +263,7 @@ export class EvidenceUploads {
             },
           },
           this.store.auditEntry(actor, { action: 'evidence.upload_requested', entityId: evidence.id }, now),
+          ...alongside,
         ],
       }),
     );

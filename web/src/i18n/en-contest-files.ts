@@ -1,0 +1,30 @@
+import type { idContestFiles } from './id-contest-files.ts';
+
+/** English for contest entry files and the innovation picker (merged into `en.ts`). */
+export const enContestFiles: { readonly [K in keyof typeof idContestFiles]: string } = {
+  'contestFiles.title': 'Files: {name}',
+  'contestFiles.none': 'No files yet.',
+  'contestFiles.noneJudge': 'No checked files yet.',
+  'contestFiles.limit': 'This entry already has {max} files, the most it may have.',
+  'contestFiles.name': 'File',
+  'contestFiles.size': 'Size',
+  'contestFiles.status': 'Status',
+  'contestFiles.status.passed': 'Checked',
+  'contestFiles.status.rejected': 'Rejected',
+  'contestFiles.status.pending': 'Awaiting its check',
+  'contestFiles.download': 'Download',
+  'contestFiles.downloadNamed': 'Download {name}',
+  'contestFiles.remove': 'Remove',
+  'contestFiles.removeNamed': 'Remove the file {name}',
+  'contestFiles.add': 'Add a file (PDF, JPG, PNG, MP4)',
+  'contestFiles.choose': 'Choose a file for {name}',
+  'contestFiles.added': 'The file {name} was checked and saved.',
+  'contestFiles.show': 'Files',
+  'contestFiles.hide': 'Close files',
+  'contestFiles.showNamed': 'Show the files of {name}',
+  'contests.enter.search': 'Search your OPD’s innovations',
+  'contests.enter.searchHint': 'Type part of the innovation’s name; the whole OPD list is searched.',
+  'contests.enter.more': 'Load more innovations',
+  'contests.enter.entered': '{name} — already entered',
+  'contests.enter.none': 'No innovation matches.',
+};
