@@ -221,7 +221,8 @@ export class ScopedCredentialVendor implements ScopeCredentialSource {
   private readonly earlyExpiryMs: number;
   private readonly maxSessions: number;
   private readonly now: () => number;
-  private readonly sts: AssumeRoleClient;
+  /** Built by the first STS call: a cold start that serves no data request never constructs it. */
+  private stsClient: AssumeRoleClient | undefined;
   /** STS calls made, for tests and metrics. */
   assumeRoleCalls = 0;
 
@@ -232,10 +233,15 @@ export class ScopedCredentialVendor implements ScopeCredentialSource {
     this.now = options.now ?? Date.now;
     if (!options.sts && !options.region)
       throw new Error('ScopedCredentialVendor needs an STS client or a region');
-    this.sts = options.sts ?? new STSClient({ region: options.region, maxAttempts: 4 });
+    this.stsClient = options.sts;
     if (this.sessionSeconds * 1000 - this.earlyExpiryMs <= SDK_REFRESH_WINDOW_MS + REFRESH_SLACK_MS) {
       throw new Error('sessionSeconds is too short for earlyExpiryMs and the SDK refresh window');
     }
+  }
+
+  private get sts(): AssumeRoleClient {
+    this.stsClient ??= new STSClient({ region: this.options.region, maxAttempts: 4 });
+    return this.stsClient;
   }
 
   providerFor(scope: DataScope): AwsCredentialIdentityProvider {
