@@ -9,6 +9,13 @@ import { clearStore, storedKeys } from './support/device-stores.ts';
 import { useJourney } from './support/journey.ts';
 import { saveScreenshot, signInAs } from './support/journeys.ts';
 import { RESULTS_DIR } from './support/paths.ts';
+import {
+  expectOnlyMissingPartsSent,
+  reloadMidUpload,
+  UNTHROTTLED,
+  watchParts,
+  watchUploadStarts,
+} from './support/resumed-upload.ts';
 
 const INDICATOR = 'Regulasi Inovasi Daerah';
 
@@ -110,36 +117,12 @@ describe('operator uploads evidence to an indicator', () => {
     return file;
   }
 
-  /** Part PUTs to the store: every attempt per part number, and when the store answered 200 to each. */
-  function watchParts() {
-    const attempts = new Map<number, number>();
-    const storedAt = new Map<number, number>();
-    const partOf = (url: string) => Number(new URL(url).searchParams.get('partNumber') ?? 0);
-    const isPart = (method: string, url: string) => method === 'PUT' && url.includes('uploadId=');
-    journey.page.on('request', (request) => {
-      if (!isPart(request.method(), request.url())) return;
-      const part = partOf(request.url());
-      attempts.set(part, (attempts.get(part) ?? 0) + 1);
-    });
-    journey.page.on('requestfinished', async (request) => {
-      if (!isPart(request.method(), request.url())) return;
-      const finishedAt = Date.now();
-      if ((await request.response())?.status() === 200) storedAt.set(partOf(request.url()), finishedAt);
-    });
-    const storedBefore = (moment: number) =>
-      [...storedAt].filter(([, at]) => at <= moment).map(([part]) => part);
-    return { attempts, storedAt, storedBefore };
-  }
-
   it('a resumable upload survives a dropped connection without starting over (#20)', async () => {
     const file = largePdf('laporan-besar.pdf', 16 * 1024 * 1024);
     const title = `Laporan besar ${Date.now()}`;
     const { panel } = await chooseForNewInnovation(file, title);
-    const starts: string[] = [];
-    journey.page.on('request', (request) => {
-      if (request.url().endsWith('/evidence/uploads/multipart')) starts.push(request.url());
-    });
-    const parts = watchParts();
+    const starts = watchUploadStarts(journey);
+    const parts = watchParts(journey);
     // A slow uplink (4 MiB/s), so the connection can be cut while parts are on their way.
     const cdp = await journey.context.newCDPSession(journey.page);
     await cdp.send('Network.enable');
@@ -162,12 +145,7 @@ describe('operator uploads evidence to an indicator', () => {
     await journey.page.waitForTimeout(2_000);
     expect(await panel.getByTestId('upload-error').count()).toBe(0);
     // Back online: it continues by itself and passes intake.
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
+    await cdp.send('Network.emulateNetworkConditions', UNTHROTTLED);
     const result = panel.getByTestId('upload-result');
     await result.getByText('Berkas lolos pemeriksaan').waitFor({ timeout: 60_000 });
     await result.getByText(`"${title}" diterima dan dilampirkan.`).waitFor();
@@ -189,38 +167,9 @@ describe('operator uploads evidence to an indicator', () => {
     const file = largePdf('laporan-reload.pdf', 16 * 1024 * 1024);
     const title = `Laporan dilanjutkan ${Date.now()}`;
     const { panel } = await chooseForNewInnovation(file, title);
-    const starts: string[] = [];
-    journey.page.on('request', (request) => {
-      if (request.url().endsWith('/evidence/uploads/multipart')) starts.push(request.url());
-    });
-    const parts = watchParts();
-    const cdp = await journey.context.newCDPSession(journey.page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 20,
-      downloadThroughput: -1,
-      uploadThroughput: 3 * 1024 * 1024,
-    });
-    const firstStored = journey.page.waitForEvent('requestfinished', {
-      predicate: (request) => request.method() === 'PUT' && request.url().includes('uploadId='),
-      timeout: 60_000,
-    });
-    await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
-    await firstStored;
-    await clearStore(journey.page, 'inovasi-uploads', 'files');
-    // The tab reloads mid-upload (a phone dropping the page): the parts in flight are lost.
-    await journey.page.reload();
-    const reloadedAt = Date.now();
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
-    const storedBefore = parts.storedBefore(reloadedAt);
-    expect(storedBefore.length).toBeGreaterThan(0);
-    expect(storedBefore.length).toBeLessThan(4);
+    const resumed = await reloadMidUpload(journey, panel, () =>
+      clearStore(journey.page, 'inovasi-uploads', 'files'),
+    );
 
     const again = journey.page.getByTestId('indicator-sid.16').getByTestId('evidence-panel');
     await again.getByRole('button', { name: `Unggah berkas data dukung: ${INDICATOR}` }).click();
@@ -234,51 +183,17 @@ describe('operator uploads evidence to an indicator', () => {
       .getByText('Berkas lolos pemeriksaan')
       .waitFor({ timeout: 60_000 });
 
-    expect(starts).toHaveLength(1);
-    for (const part of storedBefore) expect(parts.attempts.get(part), `part ${part}`).toBe(1);
-    // A part in flight at the reload may still reach the store although its answer never reaches
-    // the page; the resumed upload lists it and does not send it again. Every part sent after the
-    // reload is one the store did not have, and the whole file arrived: intake checked its SHA-256.
-    const sentAfter = [...parts.storedAt].filter(([, at]) => at > reloadedAt).map(([part]) => part);
-    for (const part of sentAfter) expect(storedBefore, `part ${part} sent twice`).not.toContain(part);
-    await cdp.detach();
+    expectOnlyMissingPartsSent(resumed);
+    await resumed.cdp.detach();
   });
 
   it('survives a reload without picking the file again: the kept file resumes by itself (#20)', async () => {
     const file = largePdf('laporan-tersimpan.pdf', 16 * 1024 * 1024);
     const title = `Laporan tersimpan ${Date.now()}`;
     const { panel } = await chooseForNewInnovation(file, title);
-    const starts: string[] = [];
-    journey.page.on('request', (request) => {
-      if (request.url().endsWith('/evidence/uploads/multipart')) starts.push(request.url());
+    const resumed = await reloadMidUpload(journey, panel, async () => {
+      expect(await storedKeys(journey.page, 'inovasi-uploads', 'files')).toHaveLength(1);
     });
-    const parts = watchParts();
-    const cdp = await journey.context.newCDPSession(journey.page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 20,
-      downloadThroughput: -1,
-      uploadThroughput: 3 * 1024 * 1024,
-    });
-    const firstStored = journey.page.waitForEvent('requestfinished', {
-      predicate: (request) => request.method() === 'PUT' && request.url().includes('uploadId='),
-      timeout: 60_000,
-    });
-    await panel.getByRole('button', { name: 'Unggah', exact: true }).click();
-    await firstStored;
-    expect(await storedKeys(journey.page, 'inovasi-uploads', 'files')).toHaveLength(1);
-    await journey.page.reload();
-    const reloadedAt = Date.now();
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
-    const storedBefore = parts.storedBefore(reloadedAt);
-    expect(storedBefore.length).toBeGreaterThan(0);
-    expect(storedBefore.length).toBeLessThan(4);
 
     // No file picker, no click: the uploader opens with the kept file and goes on.
     const again = journey.page.getByTestId('indicator-sid.16').getByTestId('evidence-panel');
@@ -290,23 +205,17 @@ describe('operator uploads evidence to an indicator', () => {
     await result.getByText('Berkas lolos pemeriksaan').waitFor({ timeout: 60_000 });
     await result.getByText(`"${title}" diterima dan dilampirkan.`).waitFor();
 
-    expect(starts).toHaveLength(1);
-    for (const part of storedBefore) expect(parts.attempts.get(part), `part ${part}`).toBe(1);
-    const sentAfter = [...parts.storedAt].filter(([, at]) => at > reloadedAt).map(([part]) => part);
-    for (const part of sentAfter) expect(storedBefore, `part ${part} sent twice`).not.toContain(part);
+    expectOnlyMissingPartsSent(resumed);
     // Done: the device keeps no copy of the file.
     expect(await storedKeys(journey.page, 'inovasi-uploads', 'files')).toEqual([]);
-    await cdp.detach();
+    await resumed.cdp.detach();
   });
 
   it('queues an upload started offline, through a reload, and starts it when the connection returns (#20)', async () => {
     const file = largePdf('laporan-luring.pdf', 6 * 1024 * 1024);
     const title = `Laporan luring ${Date.now()}`;
     const { panel } = await chooseForNewInnovation(file, title);
-    const starts: string[] = [];
-    journey.page.on('request', (request) => {
-      if (request.url().endsWith('/evidence/uploads/multipart')) starts.push(request.url());
-    });
+    const starts = watchUploadStarts(journey);
     const paused = 'Koneksi terputus. Unggahan dijeda dan berlanjut sendiri saat koneksi kembali.';
     const again = journey.page.getByTestId('indicator-sid.16').getByTestId('evidence-panel');
     await journey.context.setOffline(true);
@@ -356,12 +265,7 @@ describe('operator uploads evidence to an indicator', () => {
       .getByText('Unggahan dibatalkan. Tidak ada berkas yang tersimpan.')
       .waitFor();
     expect((await (await aborted).response())?.status()).toBe(204);
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
+    await cdp.send('Network.emulateNetworkConditions', UNTHROTTLED);
     await cdp.detach();
 
     const library = await operator.call<{ items: { title: string }[] }>('GET', '/evidence?limit=100');

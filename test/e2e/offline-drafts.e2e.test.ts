@@ -5,6 +5,7 @@ import { PHONE } from './support/browser.ts';
 import { storedKeys } from './support/device-stores.ts';
 import { useJourney } from './support/journey.ts';
 import { saveScreenshot, signInAs } from './support/journeys.ts';
+import { openNewInnovation } from './support/offline-queue.ts';
 
 const KEPT_OFFLINE = 'Tidak ada koneksi: jawaban disimpan di perangkat ini dan dikirim saat koneksi kembali.';
 
@@ -235,15 +236,8 @@ describe('offline drafts', () => {
   });
 
   it('sends a queued answer from another page of the app when the connection returns (#20)', async () => {
-    const operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
-    const created = await operator.createInnovation(operator.user.opdId ?? '', {
-      name: `Antrean Aplikasi ${Date.now()}`,
-    });
-    const read = () => operator.call<Stored>('GET', `/innovations/${created.id}`);
-    await journey.page.goto(`/inovasi/${created.id}`);
-    const regulation = journey.page.getByTestId('indicator-sid.16');
+    const { read, regulation } = await openNewInnovation(journey, 'Antrean Aplikasi');
     const perkada = /Peraturan Kepala Daerah \(Perkada\)/;
-    await regulation.getByRole('radio', { name: perkada }).waitFor();
 
     await journey.context.setOffline(true);
     await regulation.getByRole('radio', { name: perkada }).click();
@@ -260,15 +254,8 @@ describe('offline drafts', () => {
   });
 
   it('registers Background Sync for a queued answer; the service worker wakes the open tab, which sends it (#20)', async () => {
-    const operator = await DemoApi.signIn(journey.product.url, 'opd1.3522@demo.local');
-    const created = await operator.createInnovation(operator.user.opdId ?? '', {
-      name: `Sinkron Latar ${Date.now()}`,
-    });
-    const read = () => operator.call<Stored>('GET', `/innovations/${created.id}`);
-    await journey.page.goto(`/inovasi/${created.id}`);
-    const regulation = journey.page.getByTestId('indicator-sid.16');
+    const { created, read, regulation } = await openNewInnovation(journey, 'Sinkron Latar');
     const perkada = /Peraturan Kepala Daerah \(Perkada\)/;
-    await regulation.getByRole('radio', { name: perkada }).waitFor();
     // Counts the worker's wake-up messages in the page (the file is typed without the DOM).
     await journey.page.evaluate(`(async () => {
       window.syncWakes = 0;

@@ -56,11 +56,19 @@ const TTL_MARGIN_SECONDS = 60;
  * allowance across a window boundary), which a limit against floods can afford.
  */
 export class DynamoWindowCounters {
+  private built: DynamoDBClient | undefined;
+
+  /** `client` may be a function that builds it: then it is built by the first charge, not at start. */
   constructor(
-    private readonly client: DynamoDBClient,
+    private readonly client: DynamoDBClient | (() => DynamoDBClient),
     private readonly tableName: string,
     private readonly now: () => number = Date.now,
   ) {}
+
+  private get table(): DynamoDBClient {
+    this.built ??= typeof this.client === 'function' ? this.client() : this.client;
+    return this.built;
+  }
 
   /**
    * Charges every counter (in parallel) and refuses when any refuses. Counters that accepted keep
@@ -83,7 +91,7 @@ export class DynamoWindowCounters {
     const room = charge.allowance - charge.cost;
     if (room < 0) return wait;
     try {
-      await this.client.send(
+      await this.table.send(
         new UpdateItemCommand({
           TableName: this.tableName,
           Key: {
@@ -120,12 +128,14 @@ export function createRateLimitCounters(config: {
   readonly endpoint?: string | undefined;
   readonly credentials?: DataConfig['credentials'];
 }): DynamoWindowCounters {
-  const client = new DynamoDBClient({
-    region: config.region,
-    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-    ...(config.credentials ? { credentials: config.credentials } : {}),
-    maxAttempts: 2,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 1_000 },
-  });
+  // Built by the first counted request rather than at a cold start.
+  const client = () =>
+    new DynamoDBClient({
+      region: config.region,
+      ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+      ...(config.credentials ? { credentials: config.credentials } : {}),
+      maxAttempts: 2,
+      requestHandler: { connectionTimeout: 1_000, requestTimeout: 1_000 },
+    });
   return new DynamoWindowCounters(client, config.tableName);
 }

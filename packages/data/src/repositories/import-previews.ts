@@ -4,20 +4,15 @@ import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
 import { isConditionFailure } from '../errors.ts';
 import { jobKeys } from '../keys.ts';
-import { queryAll } from '../query-all.ts';
-import { ImportStateError, JOB_LEASE_MS, JOB_MAX_ATTEMPTS, JobLeaseLostError } from './jobs.ts';
+import type { LeaseProtocol } from './jobs/lease-protocol.ts';
+import { previewLease } from './jobs/preview-lease.ts';
+import { ImportStateError } from './jobs.ts';
 import { toRecord } from './versioned.ts';
 
 /** Statuses from which a preview may be asked for: the file is there, nothing is imported yet. */
 const PREVIEWABLE = ['awaiting_upload', 'uploaded', 'previewed'] as const;
 
-/** Why a preview that ran out of attempts stopped: the file is what keeps killing its runs. */
-export const PREVIEW_GIVEN_UP: JobError = {
-  code: 'import_preview_limit',
-  field: 'file',
-  message:
-    'Berkas ini terlalu berat untuk dipratinjau. Hapus baris dan kolom kosong yang berformat, atau bagi berkasnya.',
-};
+export { PREVIEW_GIVEN_UP } from './jobs/preview-lease.ts';
 
 export interface ClaimedPreview {
   readonly job: ImportJob;
@@ -38,10 +33,14 @@ const publicJob = (item: Record<string, unknown>): ImportJob => {
  * is `previewing` meanwhile, and `previewFrom` remembers where a failed preview returns to.
  */
 export class ImportPreviewJobs {
+  private readonly lease: LeaseProtocol;
+
   constructor(
     private readonly clients: ScopedClients,
     private readonly tenantCode: string,
-  ) {}
+  ) {
+    this.lease = previewLease(clients, tenantCode);
+  }
 
   private get tableName() {
     return this.clients.config.tableName;
@@ -85,66 +84,29 @@ export class ImportPreviewJobs {
   /** Takes the preview for one run, unless another run holds a live lease or attempts are spent. */
   async claim(id: string, now = new Date()): Promise<ClaimedPreview | undefined> {
     const runId = ulid(now.getTime());
-    try {
-      const result = await this.clients.table.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: this.key(id),
-          UpdateExpression:
-            'SET runId = :run, leaseUntil = :lease, previewAttempts = previewAttempts + :one, ' +
-            'progress = :progress, stage = :stage, #version = #version + :one',
-          ConditionExpression:
-            '#status = :previewing AND previewAttempts < :max AND ' +
-            '(attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
-          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-          ExpressionAttributeValues: {
-            ':previewing': 'previewing',
-            ':run': runId,
-            ':lease': new Date(now.getTime() + JOB_LEASE_MS).toISOString(),
-            ':now': now.toISOString(),
-            ':max': JOB_MAX_ATTEMPTS,
-            ':one': 1,
-            ':progress': 5,
-            ':stage': 'Membaca berkas',
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      const item = result.Attributes ?? {};
-      return { job: publicJob(item), runId, options: (item.previewOptions ?? {}) as ImportOptions };
-    } catch (error) {
-      if (isConditionFailure(error)) return undefined;
-      throw error;
-    }
+    const item = await this.lease.claim(id, runId, now);
+    if (!item) return undefined;
+    return { job: publicJob(item), runId, options: (item.previewOptions ?? {}) as ImportOptions };
   }
 
   /** Progress for the polling client, renewing the lease. */
-  async progress(
-    id: string,
-    runId: string,
-    progress: number,
-    stage: string,
-    now = new Date(),
-  ): Promise<void> {
-    await this.write(id, runId, 'SET progress = :p, stage = :stage, leaseUntil = :lease', {
-      ':p': Math.max(0, Math.min(99, Math.round(progress))),
-      ':stage': stage,
-      ':lease': new Date(now.getTime() + JOB_LEASE_MS).toISOString(),
-    });
+  progress(id: string, runId: string, progress: number, stage: string, now = new Date()): Promise<void> {
+    return this.lease.progress(id, runId, progress, stage, now);
   }
 
   /** The file cannot be previewed: back to where the import was, with the reason on the record. */
   async fail(id: string, runId: string, error: JobError): Promise<void> {
-    await this.write(id, runId, 'SET #status = previewFrom, #error = :error REMOVE runId, leaseUntil', {
-      ':error': error,
+    await this.lease.write(id, runId, {
+      copy: { status: 'previewFrom' },
+      set: { error },
+      remove: ['runId', 'leaseUntil'],
     });
   }
 
   /** Lets another run try soon (a failure that is not the file's): the lease ends now. */
   async release(id: string, runId: string, now = new Date()): Promise<void> {
-    await this.write(id, runId, 'SET leaseUntil = :now, stage = :stage', {
-      ':now': now.toISOString(),
-      ':stage': 'Menunggu percobaan ulang',
+    await this.lease.write(id, runId, {
+      set: { leaseUntil: now.toISOString(), stage: 'Menunggu percobaan ulang' },
     });
   }
 
@@ -153,76 +115,7 @@ export class ImportPreviewJobs {
    * One that used up its attempts (a file that kills every run) fails with `import_preview_limit`.
    */
   async pending(now = new Date()): Promise<ImportJob[]> {
-    const items = await queryAll(this.clients.table, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :job)',
-      FilterExpression: '#status = :previewing AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':pk': jobKeys.importJobs(this.tenantCode),
-        ':job': jobKeys.jobSortPrefix,
-        ':previewing': 'previewing',
-        ':now': now.toISOString(),
-      },
-    });
-    const runnable: ImportJob[] = [];
-    for (const item of items) {
-      if (Number(item.previewAttempts ?? 0) < JOB_MAX_ATTEMPTS) {
-        runnable.push(publicJob(item));
-        continue;
-      }
-      await this.giveUp(item).catch((error: unknown) => {
-        if (!isConditionFailure(error)) throw error;
-      });
-    }
-    return runnable;
-  }
-
-  private async giveUp(item: Record<string, unknown>): Promise<void> {
-    await this.clients.table.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: this.key(String(item.id)),
-        UpdateExpression:
-          'SET #status = previewFrom, #error = :error, #version = #version + :one REMOVE runId, leaseUntil',
-        ConditionExpression: '#version = :seen AND #status = :previewing',
-        ExpressionAttributeNames: { '#status': 'status', '#error': 'error', '#version': 'version' },
-        ExpressionAttributeValues: {
-          ':error': PREVIEW_GIVEN_UP,
-          ':one': 1,
-          ':seen': item.version,
-          ':previewing': 'previewing',
-        },
-      }),
-    );
-  }
-
-  private async write(
-    id: string,
-    runId: string,
-    expression: string,
-    values: Record<string, unknown>,
-  ): Promise<void> {
-    const [set = '', remove] = expression.split(' REMOVE ');
-    try {
-      await this.clients.table.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: this.key(id),
-          UpdateExpression: `${set}, #version = #version + :one${remove ? ` REMOVE ${remove}` : ''}`,
-          ConditionExpression: '#status = :previewing AND runId = :run',
-          ExpressionAttributeNames: {
-            '#status': 'status',
-            '#version': 'version',
-            ...(expression.includes('#error') ? { '#error': 'error' } : {}),
-          },
-          ExpressionAttributeValues: { ...values, ':previewing': 'previewing', ':run': runId, ':one': 1 },
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error))
-        throw new JobLeaseLostError(`preview of ${id} is no longer held by ${runId}`);
-      throw error;
-    }
+    const items = await this.lease.runnable(jobKeys.importJobs(this.tenantCode), jobKeys.jobSortPrefix, now);
+    return items.map(publicJob);
   }
 }

@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   Actor,
   ImportFormat,
@@ -12,17 +12,14 @@ import type {
 } from '@inovasi/core';
 import { ulid } from 'ulid';
 import type { ScopedClients } from '../../clients.ts';
-import {
-  cancelledConditions,
-  isConditionFailure,
-  NotFoundError,
-  VersionConflictError,
-} from '../../errors.ts';
+import { cancelledConditions, NotFoundError, VersionConflictError } from '../../errors.ts';
 import { IMPORT_OBJECT_EXPIRY_DAYS } from '../../job-object-tags.ts';
 import { jobKeys } from '../../keys.ts';
 import { type AuditContext, auditPut, SYSTEM_AUDIT } from '../audit.ts';
 import { ImportFiles } from './import-files.ts';
-import { JobLeaseLostError, JobLeases } from './leases.ts';
+import type { LeaseProtocol } from './lease-protocol.ts';
+import { JobLeases } from './leases.ts';
+import { previewLease } from './preview-lease.ts';
 import { type ClaimedJob, expiry, listJobs, type PresignedPut, toJob, ttlFrom } from './shared.ts';
 
 /** An import's record and report stay a month. */
@@ -47,6 +44,8 @@ export interface NewImport {
  */
 export class ImportRepository {
   private readonly leases: JobLeases;
+  /** The preview's run writes its result under the preview's lease (`savePreview`). */
+  private readonly previewLease: LeaseProtocol;
   private readonly files: ImportFiles;
 
   constructor(
@@ -55,6 +54,7 @@ export class ImportRepository {
     private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {
     this.leases = new JobLeases(clients, (id) => jobKeys.importJob(tenantCode, id));
+    this.previewLease = previewLease(clients, tenantCode);
     this.files = new ImportFiles(clients, tenantCode);
   }
 
@@ -159,44 +159,25 @@ export class ImportRepository {
   ): Promise<ImportJob> {
     const previewKey = jobKeys.importObject(this.tenantCode, id, `preview-${ulid(now.getTime())}.json`);
     await this.files.putJson(previewKey, preview.rows);
-    try {
-      const result = await this.clients.table.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: jobKeys.importJob(this.tenantCode, id),
-          UpdateExpression:
-            'SET #status = :previewed, fileSha256 = :sha, #options = :options, summary = :summary, ' +
-            'previewedAt = :now, previewKey = :key, progress = :done, stage = :stage, #version = #version + :one ' +
-            'REMOVE runId, leaseUntil, previewFrom, previewOptions, #error',
-          ConditionExpression: 'attribute_exists(pk) AND #status = :previewing AND runId = :run',
-          ExpressionAttributeNames: {
-            '#status': 'status',
-            '#options': 'options',
-            '#version': 'version',
-            '#error': 'error',
-          },
-          ExpressionAttributeValues: {
-            ':previewed': 'previewed',
-            ':previewing': 'previewing',
-            ':run': runId,
-            ':sha': preview.fileSha256,
-            ':key': previewKey,
-            ':options': preview.options,
-            ':summary': preview.summary,
-            ':now': now.toISOString(),
-            ':done': 100,
-            ':stage': 'Pratinjau siap',
-            ':one': 1,
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return toJob<ImportJob>(result.Attributes ?? {});
-    } catch (error) {
-      if (isConditionFailure(error))
-        throw new JobLeaseLostError(`preview of ${id} is no longer held by ${runId}`);
-      throw error;
-    }
+    const item = await this.previewLease.write(
+      id,
+      runId,
+      {
+        set: {
+          status: 'previewed',
+          fileSha256: preview.fileSha256,
+          options: preview.options,
+          summary: preview.summary,
+          previewedAt: now.toISOString(),
+          previewKey,
+          progress: 100,
+          stage: 'Pratinjau siap',
+        },
+        remove: ['runId', 'leaseUntil', 'previewFrom', 'previewOptions', 'error'],
+      },
+      true,
+    );
+    return toJob<ImportJob>(item ?? {});
   }
 
   /** Whether the file is there to be previewed: stored with the record, or uploaded. */
