@@ -7,6 +7,7 @@ import { queryKeys } from '../../api/queries.ts';
 import { draftStore, draftsChanged, requestBackgroundSync } from './draftStore.ts';
 import { draftKey, readDraft, removeDraft, writeDraft } from './drafts.ts';
 import { type InnovationFormValues, toFormValues } from './formValues.ts';
+import { isLocalId } from './offlineCreate.ts';
 
 /**
  * A profile edit saved without a connection (docs/decisions/0045): the PATCH the person asked for,
@@ -96,8 +97,9 @@ export function sendQueuedProfile(key: string, queryClient: QueryClient): Promis
   if (running) return running;
   const run = (async () => {
     const queued = await readQueuedProfile(key);
-    if (!queued || queued.problem) return;
     const [userId = '', code = '', id = ''] = key.split('|');
+    // Kept under a local id: it waits for the create (offlineCreate.ts), which moves it to the real id.
+    if (!queued || queued.problem || isLocalId(id)) return;
     try {
       const saved = await unwrap(
         api.PATCH('/tenants/{code}/innovations/{id}', {
