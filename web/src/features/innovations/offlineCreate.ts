@@ -91,7 +91,7 @@ export async function queueCreate(
 }
 
 /** Profile fields a patch sets to `null` are cleared; the rest replace the kept profile's. */
-function applyPatch(profile: InnovationProfile, patch: Record<string, unknown>): InnovationProfile {
+export function applyPatch(profile: InnovationProfile, patch: Record<string, unknown>): InnovationProfile {
   const next: Record<string, unknown> = { ...profile };
   for (const [field, value] of Object.entries(patch)) {
     if (value === null) delete next[field];
