@@ -119,6 +119,8 @@ describe('an innovation created offline', () => {
         .call<Listed>('GET', '/innovations?limit=100')
         .then((page) => page.items.filter((item) => item.profile.name === name));
     const name = `Jawaban Hilang ${Date.now()}`;
+    // Online, whatever the journey before left behind.
+    await journey.context.setOffline(false);
     await journey.page.goto('/inovasi/baru');
     await journey.page.getByRole('heading', { level: 1, name: 'Inovasi baru' }).waitFor();
 

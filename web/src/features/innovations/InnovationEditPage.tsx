@@ -324,7 +324,8 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
           >
             <Text
               size="sm"
-              c={heldOffline ? 'orange.9' : 'dimmed'}
+              c={heldOffline ? 'dark.7' : 'dimmed'}
+              fw={heldOffline ? 600 : undefined}
               role="status"
               data-testid="profile-save-state"
             >

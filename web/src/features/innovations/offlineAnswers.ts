@@ -76,6 +76,16 @@ async function dropAnswer(key: string, indicator: string, nextBase?: number) {
   changed();
 }
 
+/** Whether an answer queue may go out now. */
+async function mayFlush(key: string): Promise<boolean> {
+  // An innovation created offline takes its answers once the server has made it (offlineCreate.ts).
+  if (isLocalId(key.split('|')[2])) return false;
+  // A profile edit of the same innovation waiting to be sent goes first (sendAllQueues sends it,
+  // then these answers on the version it returns): sent now, one of the two would be refused.
+  const profile = await get<{ problem?: string }>(`${key}|profile`, drafts());
+  return !profile || profile.problem !== undefined;
+}
+
 const flushing = new Map<string, Promise<void>>();
 
 /** Sends the queue once (not twice at a time); stops at a conflict or when the connection fails again. */
@@ -87,8 +97,7 @@ function flush(
   const running = flushing.get(key);
   if (running) return running;
   const run = (async () => {
-    // An innovation created offline takes its answers once the server has made it (offlineCreate.ts).
-    if (isLocalId(key.split('|')[2])) return;
+    if (!(await mayFlush(key))) return;
     const queue = await get<AnswerQueue>(key, drafts());
     if (!queue || queue.conflict) return;
     const startedOn = queue.baseVersion;

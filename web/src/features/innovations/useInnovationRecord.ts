@@ -39,10 +39,14 @@ export function useInnovationRecord(code: string, id: string | undefined) {
     const stopCreated = onLocalCreated((sentId, created) => {
       if (sentId === localId) follow(created.id);
     });
-    const stopChanges = onDraftsChanged(
-      () => void queryClient.invalidateQueries({ queryKey: ['local-innovation', user.id, code, localId] }),
-    );
-    void readForward(user.id, code, localId).then((forward) => forward && follow(forward.id));
+    // Sent meanwhile (by this tab or another): the forwarding record says where it went.
+    const followOrReload = () =>
+      void readForward(user.id, code, localId).then((forward) => {
+        if (forward) follow(forward.id);
+        else void queryClient.invalidateQueries({ queryKey: ['local-innovation', user.id, code, localId] });
+      });
+    const stopChanges = onDraftsChanged(followOrReload);
+    followOrReload();
     return () => {
       live = false;
       stopCreated();
