@@ -99,13 +99,17 @@ describe('an innovation created offline', () => {
     expect((await read()).profile.name).toBe(renamed);
     expect(await named(first)).toEqual([]);
     expect((await named(renamed)).map((item) => item.id)).toEqual([serverId]);
+    const leftovers = async () =>
+      (await storedKeys(journey.page, 'inovasi-drafts', 'answers')).filter(
+        (key) => (key.includes(localId) && !key.endsWith('|created')) || key.includes(serverId),
+      );
     await expect
-      .poll(async () =>
-        (await storedKeys(journey.page, 'inovasi-drafts', 'answers')).filter(
-          (key) => (key.includes(localId) && !key.endsWith('|created')) || key.includes(serverId),
-        ),
-      )
-      .toEqual([]);
+      .poll(leftovers, { timeout: 30_000 })
+      .toEqual([])
+      .catch(async (error) => {
+        console.info(`kept after sending: ${JSON.stringify(await leftovers())}`);
+        throw error;
+      });
     // The old local address, opened again, leads to the innovation on the server.
     await journey.page.goto(localPath);
     await journey.page.waitForURL(new RegExp(`/inovasi/${serverId}$`));

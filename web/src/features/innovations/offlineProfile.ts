@@ -111,8 +111,9 @@ export function sendQueuedProfile(key: string, queryClient: QueryClient): Promis
       queryClient.setQueryData(queryKeys.innovation(code, id), saved);
       void queryClient.invalidateQueries({ queryKey: [...queryKeys.innovations(code), 'list'] });
       settleLocalDraft(userId, code, id, queued, saved);
-      await del(key, draftStore());
+      // The answers move onto the new version before the edit goes: they wait while it is kept.
       await carryAnswerBase(key, queued.baseVersion, saved.version);
+      await del(key, draftStore());
       for (const listener of sentListeners) listener(key, saved);
     } catch (error) {
       if (error instanceof NetworkError || !(error instanceof ApiError)) return;
