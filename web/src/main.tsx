@@ -15,6 +15,9 @@ const queryClient = new QueryClient({
       // A 4xx will not get better by asking again; a flaky mobile connection often will.
       retry: (failureCount, error) => !(error instanceof ApiError && error.status < 500) && failureCount < 2,
       refetchOnWindowFocus: false,
+      // Offline, a query is still tried once: the device's copy of the page's reads answers it
+      // (api/offlineCopy.ts, docs/decisions/0045, 0049); only its retries wait for the connection.
+      networkMode: 'offlineFirst',
     },
   },
 });

@@ -35,7 +35,7 @@ export type {
   InnovationRef,
   NewInnovation,
 } from './repositories/innovations.ts';
-export { InnovationRepository } from './repositories/innovations.ts';
+export { IDEMPOTENCY_TTL_SECONDS, InnovationRepository } from './repositories/innovations.ts';
 export * from './repositories/jobs.ts';
 export type { InvitationRecord, InviteOptions, LoginPointer, NewMember } from './repositories/members.ts';
 export {

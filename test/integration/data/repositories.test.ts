@@ -1,8 +1,11 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '@inovasi/core';
 import {
+  IDEMPOTENCY_TTL_SECONDS,
   IdempotencyMismatchError,
   InnovationRepository,
   InvalidCursorError,
+  keys,
   NotFoundError,
   OpdRepository,
   tenantScope,
@@ -88,6 +91,21 @@ describe('idempotent create', () => {
     expect(second.innovation.id).toBe(first.innovation.id);
     const all = await innovations.list({ limit: 100 });
     expect(all.items.filter((item) => item.profile.name === 'Uji Idempoten')).toHaveLength(1);
+  });
+
+  it('keeps the key for 30 days: a create kept offline may be retried days later (ADR 0049)', async () => {
+    const input = { opdId, periodYear: 2026, profile: { name: 'Uji Kunci Lama' } };
+    const before = Math.floor(Date.now() / 1000);
+    await innovations.create(input, author, 'retry-key-0003');
+    const record = await env.data.forScope(tenantScope('63.03')).table.send(
+      new GetCommand({
+        TableName: env.config.tableName,
+        Key: keys.idempotency('63.03', 'innovation.create', 'retry-key-0003'),
+        ConsistentRead: true,
+      }),
+    );
+    expect(Number(record.Item?.ttl) - before).toBeGreaterThanOrEqual(IDEMPOTENCY_TTL_SECONDS - 5);
+    expect(IDEMPOTENCY_TTL_SECONDS).toBe(30 * 24 * 60 * 60);
   });
 
   it('refuses the same key with a different body', async () => {

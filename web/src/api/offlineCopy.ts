@@ -99,12 +99,23 @@ export async function clearOfflineCopies(): Promise<void> {
   reached();
 }
 
+let fileParts: ReturnType<typeof createStore> | undefined;
+/** The bytes of those files, in slices (docs/decisions/0049): beside them so sign-out deletes them too. */
+export const keptFilePartsStore = () => {
+  fileParts ??= createStore('inovasi-upload-parts', 'parts');
+  return fileParts;
+};
+
 /**
  * Sign-out on a shared office computer: the local copies and the files of unfinished uploads go.
  * Answers kept offline stay (ADR 0035: levels and notes, sent at the person's next sign-in).
  */
 export async function clearDeviceData(): Promise<void> {
-  await Promise.all([clearOfflineCopies(), clear(keptFilesStore()).catch(() => undefined)]);
+  await Promise.all([
+    clearOfflineCopies(),
+    clear(keptFilesStore()).catch(() => undefined),
+    clear(keptFilePartsStore()).catch(() => undefined),
+  ]);
 }
 
 /**

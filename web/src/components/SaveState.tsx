@@ -52,7 +52,9 @@ export function SaveState({
     <Group justify="space-between" gap="xs" mih={30}>
       <Text
         size="sm"
-        c={status === 'kept-offline' ? 'orange.9' : status === 'failed' ? 'red.8' : 'dimmed'}
+        // No orange shade reaches 4.5:1 on white (theme.ts): kept-offline is dark and bold instead.
+        c={status === 'kept-offline' ? 'dark.7' : status === 'failed' ? 'red.8' : 'dimmed'}
+        fw={status === 'kept-offline' ? 600 : undefined}
         role="status"
         data-testid={testId}
         data-state={dataState ?? status}

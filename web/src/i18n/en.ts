@@ -5,6 +5,7 @@ import { enField } from './en-field.ts';
 import { enGaps } from './en-gaps.ts';
 import { enJump } from './en-jump.ts';
 import { enLeaders } from './en-leaders.ts';
+import { enOffline } from './en-offline.ts';
 import { enOversight } from './en-oversight.ts';
 import { enPolish } from './en-polish.ts';
 import { enUnits } from './en-units.ts';
@@ -991,6 +992,7 @@ export const en: Dictionary = {
   ...enWhatIf,
   ...enLeaders,
   ...enUnits,
+  ...enOffline,
   ...enGaps,
   ...enContests,
   ...enContestFiles,

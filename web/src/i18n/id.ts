@@ -17,6 +17,7 @@ import type { idGaps } from './id-gaps.ts';
 import type { idJump } from './id-jump.ts';
 import type { idLeaders } from './id-leaders.ts';
 import type { idMfa } from './id-mfa.ts';
+import type { idOffline } from './id-offline.ts';
 import type { idOversight } from './id-oversight.ts';
 import type { idPolish } from './id-polish.ts';
 import type { idReplication } from './id-replication.ts';
@@ -481,5 +482,6 @@ export type MessageKey =
   | keyof typeof idJump
   | keyof typeof idContests
   | keyof typeof idContestFiles
-  | keyof typeof idUnits;
+  | keyof typeof idUnits
+  | keyof typeof idOffline;
 export type Dictionary = { readonly [K in MessageKey]: string };

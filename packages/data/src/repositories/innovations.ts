@@ -45,8 +45,11 @@ export interface CreateResult {
   readonly replayed: boolean;
 }
 
-/** Idempotency records expire after a day; a client retries within minutes, not days. */
-const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+/**
+ * Idempotency records are kept 30 days: a create kept on a device offline (ADR 0049) is retried when
+ * the connection returns, which in a kecamatan office can be days after an attempt whose answer was lost.
+ */
+export const IDEMPOTENCY_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** Bounds the work of one filtered page, so a sparse filter cannot make a request unbounded. */
 const MAX_QUERY_ROUNDS = 10;
 

@@ -1,5 +1,6 @@
 import '../../i18n/id-evidence.ts';
 import '../../i18n/id-polish.ts';
+import '../../i18n/id-offline.ts';
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
@@ -16,7 +17,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FindingList, mergeFindings, useBytes } from './EvidenceBits.tsx';
-import { forgetUpload, keepUpload, keptKey, keptUpload } from './keptFiles.ts';
+import { forgetUpload, type KeepVerdict, keepUpload, keptKey, keptUpload } from './keptFiles.ts';
 import { unfinishedUpload, uploadEvidenceResumable } from './resumable.ts';
 import { UploadProgressBar } from './UploadProgressBar.tsx';
 import {
@@ -86,6 +87,8 @@ export default function EvidenceUploader({
   const [pickError, setPickError] = useState<string | null>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [dateMissing, setDateMissing] = useState(false);
+  // The browser could not keep this file on the device: after a reload it must be picked again.
+  const [notKept, setNotKept] = useState<Extract<KeepVerdict, { kept: false }> | null>(null);
   const controller = useRef<AbortController | null>(null);
   const upload = useMutation({
     // Offline, React Query would pause the mutation in memory, where a reload loses it; the upload
@@ -95,7 +98,8 @@ export default function EvidenceUploader({
       controller.current = new AbortController();
       if (keptAs && !input.fromDevice) {
         const { fromDevice: _kept, ...form } = input;
-        await keepUpload(keptAs, form);
+        const verdict = await keepUpload(keptAs, form);
+        setNotKept(verdict.kept ? null : verdict);
       }
       const result = await uploadEvidenceResumable(
         {
@@ -290,6 +294,13 @@ export default function EvidenceUploader({
               {resumable && !chosen.fromDevice && (
                 <Text size="xs" role="note" data-testid="upload-resumable">
                   {t('evidence.resumeHint')}
+                </Text>
+              )}
+              {notKept && upload.isPending && (
+                <Text size="xs" c="orange.9" role="note" data-testid="upload-not-kept">
+                  {notKept.free === undefined
+                    ? t('evidence.notKeptUnknown')
+                    : t('evidence.notKept', { size: bytes(notKept.size), free: bytes(notKept.free) })}
                 </Text>
               )}
               {progress && <UploadProgressBar progress={progress} />}

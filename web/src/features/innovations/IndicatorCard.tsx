@@ -31,6 +31,7 @@ import { useReloadInnovation, useReviewAnswer, useSaveAnswer } from '../workflow
 import { EvidenceNeeded } from './EvidenceNeeded.tsx';
 import { OfflineConflict } from './OfflineConflict.tsx';
 import { useAnswerQueue } from './offlineAnswers.ts';
+import { isLocalId } from './offlineCreate.ts';
 import { ReviewBadge } from './ReviewBadge.tsx';
 
 /** Typing a note saves once the person pauses, so each keystroke is not a write. */
@@ -155,6 +156,11 @@ export const IndicatorCard = memo(function IndicatorCard({
       ...(isKemanfaatan && next.basis ? { basis: next.basis } : {}),
       ...(note ? { note } : {}),
     };
+    // Created offline and not on the server yet: the answer waits for it (docs/decisions/0049).
+    if (isLocalId(innovation.id)) {
+      void offline.keep(indicator.code, body, innovation.version);
+      return;
+    }
     save.mutate(
       { indicator: indicator.code, version: innovation.version, body },
       {
@@ -273,7 +279,7 @@ export const IndicatorCard = memo(function IndicatorCard({
           opdId={innovation.opdId}
           indicator={indicator}
           entry={evidence}
-          canEdit={canEdit}
+          canEdit={canEdit && !isLocalId(innovation.id)}
         />
 
         {canEdit ? (

@@ -7,6 +7,7 @@ import { useEvidenceChecklist } from '../evidence/useEvidence.ts';
 import { answerProgress } from '../scoring/kematangan.ts';
 import { IndicatorCard } from './IndicatorCard.tsx';
 import { IndicatorJumpList } from './IndicatorJumpList.tsx';
+import { isLocalId } from './offlineCreate.ts';
 
 /** The innovation page's indicators: the jump list, then one card per SID indicator. */
 export default function IndicatorSection(props: {
@@ -47,7 +48,10 @@ export default function IndicatorSection(props: {
         canEdit={props.canEdit}
         canReview={props.canReview}
       />
-      {checklist.isError && <ErrorState error={checklist.error} onRetry={() => checklist.refetch()} />}
+      {/* Created offline: no evidence before the server has it (docs/decisions/0049). */}
+      {checklist.isError && !isLocalId(innovation.id) && (
+        <ErrorState error={checklist.error} onRetry={() => checklist.refetch()} />
+      )}
       {rubric.sidIndicators.map((indicator) => (
         <IndicatorCard
           key={indicator.code}

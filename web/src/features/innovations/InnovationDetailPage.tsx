@@ -17,7 +17,7 @@ import {
 import { lazy, Suspense } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { type Innovation, type Opd, type Rubric, workflowRecord } from '../../api/model.ts';
-import { useInnovation, useOpds, useSettings, useYearRubric } from '../../api/queries.ts';
+import { useOpds, useSettings, useYearRubric } from '../../api/queries.ts';
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
 import { hasRole } from '../../auth/SessionProvider.tsx';
 import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
@@ -30,8 +30,11 @@ import { DeadlineNotice } from '../workflow/DeadlineNotice.tsx';
 import { canEditAnswers, canReviewAnswers, workflowActionsFor } from '../workflow/permissions.ts';
 import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx';
 import { countWords } from './formValues.ts';
+import { LocalInnovationNotice } from './LocalInnovationNotice.tsx';
+import { isLocalId } from './offlineCreate.ts';
 import { QueuedProfileNotice } from './QueuedProfileNotice.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { useInnovationRecord } from './useInnovationRecord.ts';
 
 // Publishing is Bappeda's: operators and verifiers never download it.
 const PublicationPanel = lazy(() => import('../replication/PublicationPanel.tsx'));
@@ -54,7 +57,7 @@ export default function InnovationDetailPage() {
   const { innovationId = '' } = useParams();
   const code = useTenantCode();
   const t = useT();
-  const innovation = useInnovation(code, innovationId);
+  const innovation = useInnovationRecord(code, innovationId);
   const opds = useOpds(code);
   const rubric = useYearRubric(code, innovation.data?.periodYear);
   usePageTitle(innovation.data?.profile.name ?? t('detail.title'));
@@ -85,6 +88,8 @@ function InnovationDetail({ code, innovation, opds, rubric }: DetailProps) {
   const actions = workflowActionsFor(user, innovation);
   const record = workflowRecord(innovation);
   const opdName = opds.find((opd) => opd.id === innovation.opdId)?.name ?? t('innovations.unknownOpd');
+  // Created offline, not on the server yet: only what can wait on this device is offered.
+  const local = isLocalId(innovation.id);
 
   return (
     <Stack gap="md" maw={1040}>
@@ -100,7 +105,7 @@ function InnovationDetail({ code, innovation, opds, rubric }: DetailProps) {
           </Group>
         </Stack>
         <Group gap="xs" align="flex-start">
-          {hasRole(user, 'tenant_admin', 'verifier', 'opd_operator') && (
+          {!local && hasRole(user, 'tenant_admin', 'verifier', 'opd_operator') && (
             <Suspense fallback={null}>
               <ProfilePdfButton code={code} innovationId={innovation.id} />
             </Suspense>
@@ -119,7 +124,11 @@ function InnovationDetail({ code, innovation, opds, rubric }: DetailProps) {
           {t('profile.created')}
         </Alert>
       )}
-      <QueuedProfileNotice code={code} innovationId={innovation.id} />
+      {local ? (
+        <LocalInnovationNotice code={code} localId={innovation.id} />
+      ) : (
+        <QueuedProfileNotice code={code} innovationId={innovation.id} />
+      )}
       {innovation.status === 'returned' && (
         <Alert color="orange" title={t('detail.returnedTitle')} data-testid="return-note">
           <Text size="sm">{record.returnNote ?? t('detail.returnedNoNote')}</Text>
@@ -143,8 +152,12 @@ function InnovationDetail({ code, innovation, opds, rubric }: DetailProps) {
 
       {/* Whoever holds the pen (the OPD, while draft or returned) needs to know until when. */}
       {canEdit && <DeadlineNotice code={code} year={innovation.periodYear} opdId={innovation.opdId} />}
-      <UnitOwnerPanel code={code} innovation={innovation} canEdit={canEdit} />
-      <WorkflowPanel code={code} innovation={innovation} actions={actions} rubric={rubric} />
+      {!local && (
+        <>
+          <UnitOwnerPanel code={code} innovation={innovation} canEdit={canEdit} />
+          <WorkflowPanel code={code} innovation={innovation} actions={actions} rubric={rubric} />
+        </>
+      )}
 
       {!rubric ? (
         <LoadingState />
@@ -155,7 +168,7 @@ function InnovationDetail({ code, innovation, opds, rubric }: DetailProps) {
             <EligibilityPanel innovation={innovation} rubric={rubric} canEdit={canEdit} />
           </SimpleGrid>
           <ProfileSummary innovation={innovation} />
-          {hasRole(user, 'tenant_admin') && (
+          {!local && hasRole(user, 'tenant_admin') && (
             <Suspense fallback={<LoadingState />}>
               <PublicationPanel code={code} innovation={innovation} />
             </Suspense>

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, NetworkError } from '../../api/errors.ts';
 import type { Innovation, Opd } from '../../api/model.ts';
-import { currentYear, useInnovation, useOpds } from '../../api/queries.ts';
+import { currentYear, useOpds } from '../../api/queries.ts';
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
 import { hasRole } from '../../auth/SessionProvider.tsx';
 import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
@@ -15,10 +15,12 @@ import { draftKey } from './drafts.ts';
 import { emptyFormValues, toFormValues, toProfile, toProfilePatch, validate } from './formValues.ts';
 import { type FieldMessages, InnovationFormFields } from './InnovationFormFields.tsx';
 import { LiveEligibility } from './LiveEligibility.tsx';
+import { isLocalId, queueCreate, queueLocalProfile } from './offlineCreate.ts';
 import { dropQueuedProfile, profileKey, queueProfile } from './offlineProfile.ts';
 import { opdOptions } from './options.ts';
 import { useInnovationForm } from './useInnovationForm.ts';
 import { useFetchLatestInnovation, useInnovationMutations } from './useInnovationMutations.ts';
+import { useInnovationRecord } from './useInnovationRecord.ts';
 import { useQueuedProfile } from './useQueuedProfile.ts';
 
 // The archive confirmation (a modal with its focus trap) is rarely used: it loads on its own so the
@@ -31,7 +33,7 @@ export default function InnovationEditPage() {
   const { innovationId } = useParams();
   const code = useTenantCode();
   const t = useT();
-  const innovation = useInnovation(code, innovationId);
+  const innovation = useInnovationRecord(code, innovationId);
   const opds = useOpds(code);
   usePageTitle(innovationId ? t('profile.editTitle') : t('profile.createTitle'));
 
@@ -82,7 +84,6 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
   // A save that found no connection: the draft is on this device, and is sent when the browser is
   // back online, through the same version check (a conflict then shows as any other).
   const [waitingForConnection, setWaitingForConnection] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
   // An edit of an existing innovation saved offline is kept in IndexedDB and sent by the app-level
   // sender from any page, also after a reload (docs/decisions/0045); the page shows and follows it.
   const queuedKey = innovation ? profileKey(user.id, code, innovation.id) : null;
@@ -91,16 +92,8 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
     setWaitingForConnection(false);
     setNotice('saved');
   });
-  // A new innovation is still created by the page itself when the browser is back online.
-  useEffect(() => {
-    if (!waitingForConnection || innovation) return;
-    const resend = () => {
-      setWaitingForConnection(false);
-      formRef.current?.requestSubmit();
-    };
-    window.addEventListener('online', resend);
-    return () => window.removeEventListener('online', resend);
-  }, [waitingForConnection, innovation]);
+  // Created offline and not sent yet: every save stays on this device until the create goes through.
+  const local = isLocalId(innovation?.id);
   const [notice, setNotice] = useState<Notice>(
     (location.state as { created?: boolean } | null)?.created ? 'created' : null,
   );
@@ -111,16 +104,29 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
     : hasRole(user, 'tenant_admin', 'opd_operator');
   // An operator belongs to one OPD and records innovations for it; admins choose.
   const opdLocked = !hasRole(user, 'tenant_admin') && Boolean(user.opdId);
-  // Offline, the save waits on the device (IndexedDB for an edit, React Query for a new innovation)
-  // and is sent when the browser is back online, so the page says where the changes are.
-  const heldOffline =
-    !queued?.problem && (waitingForConnection || create.isPaused || update.isPaused || queued !== undefined);
+  // Offline, the save waits on the device (IndexedDB, for an edit as for a new innovation) and is
+  // sent when the browser is back online, so the page says where the changes are.
+  const heldOffline = !queued?.problem && (waitingForConnection || local || queued !== undefined);
   const showConflict = conflict || queued?.problem === 'conflict';
   const saving = (create.isPending || update.isPending) && !heldOffline;
 
-  /** The save found no connection: the request is kept for the app-level sender (a new innovation is not). */
+  /** The save found no connection: the request is kept for the app-level sender (docs/decisions/0045, 0049). */
   function keepOffline() {
-    if (!innovation || !queuedKey) return;
+    if (!innovation) {
+      // The server makes the id: the create is kept under a local one, and the page moves there.
+      void queueCreate(user.id, code, {
+        opdId: form.values.opdId,
+        profile: toProfile(form.values),
+        values: form.values,
+        idempotencyKey: form.idempotencyKey,
+      }).then((localId) => navigate(`/inovasi/${localId}`, { replace: true, state: { keptOffline: true } }));
+      return;
+    }
+    if (local) {
+      void queueLocalProfile(user.id, code, innovation.id, form.values);
+      return;
+    }
+    if (!queuedKey) return;
     void queueProfile(queuedKey, {
       baseVersion: form.baseVersion ?? innovation.version,
       opdId: form.values.opdId !== form.base.opdId ? form.values.opdId : undefined,
@@ -157,6 +163,11 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
     if (Object.keys(translated).length > 0) return;
     form.persistNow();
 
+    if (local) {
+      keepOffline();
+      setWaitingForConnection(true);
+      return;
+    }
     if (!innovation) {
       create.mutate(
         { opdId: form.values.opdId, profile: toProfile(form.values), idempotencyKey: form.idempotencyKey },
@@ -208,7 +219,7 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
 
   const title = innovation ? t('profile.editTitle') : t('profile.createTitle');
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={title}>
+    <form onSubmit={submit} noValidate aria-label={title}>
       <Stack gap="md" maw={960}>
         <Group justify="space-between" align="flex-start">
           <Stack gap={4}>
@@ -225,7 +236,7 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
           </Stack>
           <Group gap="xs">
             {innovation?.archived && <Badge color="gray">{t('app.archived')}</Badge>}
-            {innovation && canEdit && isEditable(innovation.status) && (
+            {innovation && !local && canEdit && isEditable(innovation.status) && (
               <Suspense fallback={null}>
                 <ArchiveInnovationButton
                   code={code}
@@ -313,7 +324,8 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
           >
             <Text
               size="sm"
-              c={heldOffline ? 'orange.9' : 'dimmed'}
+              c={heldOffline ? 'dark.7' : 'dimmed'}
+              fw={heldOffline ? 600 : undefined}
               role="status"
               data-testid="profile-save-state"
             >

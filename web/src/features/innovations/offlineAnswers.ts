@@ -10,6 +10,7 @@ import { draftStore, draftsChanged, onDraftsChanged, requestBackgroundSync } fro
 
 export { requestBackgroundSync, SYNC_TAG } from './draftStore.ts';
 
+import { isCreateKey, isForwardKey, isLocalId, sendAllCreates } from './offlineCreate.ts';
 import { carryProfileBase, isProfileKey, sendQueuedProfile } from './offlineProfile.ts';
 
 /**
@@ -75,6 +76,16 @@ async function dropAnswer(key: string, indicator: string, nextBase?: number) {
   changed();
 }
 
+/** Whether an answer queue may go out now. */
+async function mayFlush(key: string): Promise<boolean> {
+  // An innovation created offline takes its answers once the server has made it (offlineCreate.ts).
+  if (isLocalId(key.split('|')[2])) return false;
+  // A profile edit of the same innovation waiting to be sent goes first (sendAllQueues sends it,
+  // then these answers on the version it returns): sent now, one of the two would be refused.
+  const profile = await get<{ problem?: string }>(`${key}|profile`, drafts());
+  return !profile || profile.problem !== undefined;
+}
+
 const flushing = new Map<string, Promise<void>>();
 
 /** Sends the queue once (not twice at a time); stops at a conflict or when the connection fails again. */
@@ -86,6 +97,7 @@ function flush(
   const running = flushing.get(key);
   if (running) return running;
   const run = (async () => {
+    if (!(await mayFlush(key))) return;
     const queue = await get<AnswerQueue>(key, drafts());
     if (!queue || queue.conflict) return;
     const startedOn = queue.baseVersion;
@@ -150,10 +162,17 @@ function senderFor(queryClient: QueryClient, code: string, innovationId: string)
  */
 export async function sendAllQueues(userId: string, queryClient: QueryClient): Promise<void> {
   if (!navigator.onLine) return;
+  // Innovations created offline first: their profile edits and answers move to the server's id.
+  await sendAllCreates(userId, queryClient);
   const mine = (await keys(drafts())).filter(
-    (key): key is string => typeof key === 'string' && key.startsWith(`${userId}|`),
+    (key): key is string =>
+      typeof key === 'string' &&
+      key.startsWith(`${userId}|`) &&
+      !isCreateKey(key) &&
+      !isForwardKey(key) &&
+      !isLocalId(key.split('|')[2]),
   );
-  // Profiles first: a kept profile edit moves the answer queue of its innovation onto its new version.
+  // Profiles next: a kept profile edit moves the answer queue of its innovation onto its new version.
   for (const key of mine.filter(isProfileKey))
     await sendQueuedProfile(key, queryClient).catch(() => undefined);
   for (const key of mine.filter((key) => !isProfileKey(key))) {
@@ -161,6 +180,23 @@ export async function sendAllQueues(userId: string, queryClient: QueryClient): P
     const { send, latestVersion } = senderFor(queryClient, code, innovationId);
     await flush(key, send, latestVersion).catch(() => undefined);
   }
+  await showWaiting(userId);
+}
+
+/**
+ * The app's icon badge (Badging API, installed app): how many of the person's changes still wait on
+ * this device; none clears the badge the service worker set when it could not send (ADR 0049).
+ */
+async function showWaiting(userId: string) {
+  const badge = navigator as Navigator & {
+    setAppBadge?: (count?: number) => Promise<void>;
+    clearAppBadge?: () => Promise<void>;
+  };
+  if (!badge.setAppBadge || !badge.clearAppBadge) return;
+  const waiting = (await keys(drafts())).filter(
+    (key) => typeof key === 'string' && key.startsWith(`${userId}|`) && !isForwardKey(key),
+  ).length;
+  await (waiting > 0 ? badge.setAppBadge(waiting) : badge.clearAppBadge()).catch(() => undefined);
 }
 
 /**

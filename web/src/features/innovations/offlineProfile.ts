@@ -7,6 +7,7 @@ import { queryKeys } from '../../api/queries.ts';
 import { draftStore, draftsChanged, requestBackgroundSync } from './draftStore.ts';
 import { draftKey, readDraft, removeDraft, writeDraft } from './drafts.ts';
 import { type InnovationFormValues, toFormValues } from './formValues.ts';
+import { isLocalId } from './offlineCreate.ts';
 
 /**
  * A profile edit saved without a connection (docs/decisions/0045): the PATCH the person asked for,
@@ -96,8 +97,9 @@ export function sendQueuedProfile(key: string, queryClient: QueryClient): Promis
   if (running) return running;
   const run = (async () => {
     const queued = await readQueuedProfile(key);
-    if (!queued || queued.problem) return;
     const [userId = '', code = '', id = ''] = key.split('|');
+    // Kept under a local id: it waits for the create (offlineCreate.ts), which moves it to the real id.
+    if (!queued || queued.problem || isLocalId(id)) return;
     try {
       const saved = await unwrap(
         api.PATCH('/tenants/{code}/innovations/{id}', {
@@ -109,8 +111,9 @@ export function sendQueuedProfile(key: string, queryClient: QueryClient): Promis
       queryClient.setQueryData(queryKeys.innovation(code, id), saved);
       void queryClient.invalidateQueries({ queryKey: [...queryKeys.innovations(code), 'list'] });
       settleLocalDraft(userId, code, id, queued, saved);
-      await del(key, draftStore());
+      // The answers move onto the new version before the edit goes: they wait while it is kept.
       await carryAnswerBase(key, queued.baseVersion, saved.version);
+      await del(key, draftStore());
       for (const listener of sentListeners) listener(key, saved);
     } catch (error) {
       if (error instanceof NetworkError || !(error instanceof ApiError)) return;

@@ -24,6 +24,9 @@ export function useInnovationMutations(code: string) {
   };
 
   const create = useMutation({
+    // Offline it fails at once and the page keeps the create on the device under a local id
+    // (docs/decisions/0049), rather than React Query holding it in this tab's memory.
+    networkMode: 'always',
     mutationFn: ({ opdId, profile, idempotencyKey }: CreateInput) =>
       unwrap(
         api.POST('/tenants/{code}/innovations', {
