@@ -27,6 +27,7 @@ export {
 } from './repositories/catalog.ts';
 export * from './repositories/contests.ts';
 export * from './repositories/evidence.ts';
+export * from './repositories/for-tenant.ts';
 export * from './repositories/import-previews.ts';
 export type {
   CreateResult,

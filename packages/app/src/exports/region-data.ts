@@ -25,8 +25,8 @@ import {
   type LinkedEvidence,
   OpdRepository,
   PeriodRepository,
-  type ScopedClients,
   SpdAnswersRepository,
+  type TenantClients,
   TenantProfileRepository,
   TenantSettingsRepository,
   UnitRepository,
@@ -79,8 +79,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 }
 
 /** The rubric a period is scored with: the one it pinned, or the year's default. */
-export async function rubricOf(clients: ScopedClients, tenantCode: string, year: number): Promise<Rubric> {
-  const period = await new PeriodRepository(clients, tenantCode).get(year);
+export async function rubricOf(clients: TenantClients, year: number): Promise<Rubric> {
+  const period = await new PeriodRepository(clients).get(year);
   const rubricId = rubricIdForPeriod(year, period);
   if (!rubricId) throw new JobInputError('no_rubric_for_year');
   return getRubric(rubricId);
@@ -108,21 +108,21 @@ export function innovationFacts(
 }
 
 export async function loadRegionData(
-  clients: ScopedClients,
-  tenantCode: string,
+  clients: TenantClients,
   year: number,
   only?: (innovation: Innovation) => boolean,
 ): Promise<RegionData> {
+  const { tenantCode } = clients;
   const [tenant, rubric, opds, units, period, settings, spd, innovations, links] = await Promise.all([
-    new TenantProfileRepository(clients, tenantCode).get(),
-    rubricOf(clients, tenantCode, year),
-    new OpdRepository(clients, tenantCode).list(),
-    new UnitRepository(clients, tenantCode).list(),
-    new PeriodRepository(clients, tenantCode).get(year),
-    new TenantSettingsRepository(clients, tenantCode).get(),
-    new SpdAnswersRepository(clients, tenantCode).get(year),
-    new InnovationRepository(clients, tenantCode).listForPeriod(year),
-    new EvidenceRepository(clients, tenantCode).linksForRegion(),
+    new TenantProfileRepository(clients).get(),
+    rubricOf(clients, year),
+    new OpdRepository(clients).list(),
+    new UnitRepository(clients).list(),
+    new PeriodRepository(clients).get(year),
+    new TenantSettingsRepository(clients).get(),
+    new SpdAnswersRepository(clients).get(year),
+    new InnovationRepository(clients).listForPeriod(year),
+    new EvidenceRepository(clients).linksForRegion(),
   ]);
   const opdNames = new Map(opds.map((opd) => [opd.id, opd.name]));
   const byInnovation = new Map<string, Map<string, LinkedEvidence[]>>();
@@ -169,17 +169,17 @@ export async function loadRegionData(
 
 /** One innovation for its profile: the region's name, the rubric of its period and its evidence. */
 export async function loadInnovationData(
-  clients: ScopedClients,
-  tenantCode: string,
+  clients: TenantClients,
   innovationId: string,
 ): Promise<{ tenantName: string; rubric: Rubric; facts: InnovationFacts }> {
-  const innovation = await new InnovationRepository(clients, tenantCode).get(innovationId);
+  const { tenantCode } = clients;
+  const innovation = await new InnovationRepository(clients).get(innovationId);
   if (!innovation) throw new JobInputError('not_found');
-  const evidence = new EvidenceRepository(clients, tenantCode);
+  const evidence = new EvidenceRepository(clients);
   const [tenant, rubric, opd, links, evidenced] = await Promise.all([
-    new TenantProfileRepository(clients, tenantCode).get(),
-    rubricOf(clients, tenantCode, innovation.periodYear),
-    new OpdRepository(clients, tenantCode).get(innovation.opdId),
+    new TenantProfileRepository(clients).get(),
+    rubricOf(clients, innovation.periodYear),
+    new OpdRepository(clients).get(innovation.opdId),
     evidence.linksForInnovation(innovationId),
     evidence.evidencedTargets(),
   ]);

@@ -32,7 +32,7 @@ export async function loadMember(
 ): Promise<Member | undefined> {
   return tenantCode === PLATFORM_TENANT
     ? new PlatformRepository(deps.data.forScope(platformRegistryScope)).getAdmin(userId)
-    : new MemberRepository(deps.data.forScope(tenantScope(tenantCode, true)), tenantCode).get(userId);
+    : new MemberRepository(deps.data.forScope(tenantScope(tenantCode, true))).get(userId);
 }
 
 /**
@@ -86,7 +86,7 @@ export function memberDirectory(deps: ServiceDeps, maxAgeMs = MAX_MEMBER_CACHE_M
       // Signed in through a provider that ran the invitation itself (Cognito): the invitation is
       // accepted, and the address no longer lapses to another region.
       const tenantCode = identity.actor.tenantCode;
-      await new MemberRepository(deps.data.forScope(memberAdminScope(tenantCode)), tenantCode).markAccepted(
+      await new MemberRepository(deps.data.forScope(memberAdminScope(tenantCode))).markAccepted(
         identity.member,
       );
     }

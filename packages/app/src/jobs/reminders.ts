@@ -44,15 +44,15 @@ export async function runDeadlineReminders(data: ScopedClientFactory, now = new 
   let sent = 0;
   for (const tenant of tenants) {
     const clients = data.forScope(tenantScope(tenant.code));
-    const periods = await new PeriodRepository(clients, tenant.code).list();
+    const periods = await new PeriodRepository(clients).list();
     const due = periods.flatMap((period) =>
       deadlinesOf(period)
         .map((deadline) => ({ period, deadline, days: daysUntil(today, deadline.day) }))
         .filter(({ days }) => REMINDER_DAYS.includes(days)),
     );
     if (due.length === 0) continue;
-    const members = await new MemberRepository(clients, tenant.code).list();
-    const notifications = new NotificationRepository(clients, tenant.code);
+    const members = await new MemberRepository(clients).list();
+    const notifications = new NotificationRepository(clients);
     for (const { period, deadline, days } of due) {
       const recipients = members
         .filter(deadline.concerns)

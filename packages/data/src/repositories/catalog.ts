@@ -13,7 +13,7 @@ import {
   type PublicationOptions,
 } from '@inovasi/core';
 import { ulid } from 'ulid';
-import type { ScopedClients } from '../clients.ts';
+import { type ScopedClients, type TenantClients, tenantOf } from '../clients.ts';
 import { cancelledConditions, isConditionFailure } from '../errors.ts';
 import {
   CATALOG_LOG_PARTITION,
@@ -336,11 +336,14 @@ export class CatalogReader {
  */
 export class CatalogPublisher {
   constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
+    private readonly clients: TenantClients,
     /** Who publishes; the region's audit trail records it in the same transaction. */
     private readonly audit?: AuditContext,
   ) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   private auditEntries(action: 'catalog.publish' | 'catalog.unpublish', innovationId: string, at: string) {
     if (!this.audit) return [];

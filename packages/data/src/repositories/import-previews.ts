@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ImportJob, ImportOptions, JobError } from '@inovasi/core';
 import { ulid } from 'ulid';
-import type { ScopedClients } from '../clients.ts';
+import { type TenantClients, tenantOf } from '../clients.ts';
 import { isConditionFailure } from '../errors.ts';
 import { jobKeys } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
@@ -38,10 +38,11 @@ const publicJob = (item: Record<string, unknown>): ImportJob => {
  * is `previewing` meanwhile, and `previewFrom` remembers where a failed preview returns to.
  */
 export class ImportPreviewJobs {
-  constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
-  ) {}
+  constructor(private readonly clients: TenantClients) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   private get tableName() {
     return this.clients.config.tableName;

@@ -11,7 +11,7 @@ import type {
   JobError,
 } from '@inovasi/core';
 import { ulid } from 'ulid';
-import type { ScopedClients } from '../../clients.ts';
+import { type TenantClients, tenantOf } from '../../clients.ts';
 import {
   cancelledConditions,
   isConditionFailure,
@@ -50,12 +50,15 @@ export class ImportRepository {
   private readonly files: ImportFiles;
 
   constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
+    private readonly clients: TenantClients,
     private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {
-    this.leases = new JobLeases(clients, (id) => jobKeys.importJob(tenantCode, id));
-    this.files = new ImportFiles(clients, tenantCode);
+    this.leases = new JobLeases(clients, (id) => jobKeys.importJob(tenantOf(clients), id));
+    this.files = new ImportFiles(clients);
+  }
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
   }
 
   private get tableName() {
