@@ -19,17 +19,10 @@ import {
 } from '@inovasi/core/scoring';
 import {
   type EvidencedTargets,
-  EvidenceRepository,
   evidenceTargetKey,
-  InnovationRepository,
   type LinkedEvidence,
-  OpdRepository,
-  PeriodRepository,
-  SpdAnswersRepository,
+  repositoriesFor,
   type TenantClients,
-  TenantProfileRepository,
-  TenantSettingsRepository,
-  UnitRepository,
 } from '@inovasi/data';
 import { innovationChecklist } from '../evidence/evidence-views.ts';
 import { toProjectionInnovation } from '../projection/projection-state.ts';
@@ -80,7 +73,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 
 /** The rubric a period is scored with: the one it pinned, or the year's default. */
 export async function rubricOf(clients: TenantClients, year: number): Promise<Rubric> {
-  const period = await new PeriodRepository(clients).get(year);
+  const period = await repositoriesFor(clients).periods.get(year);
   const rubricId = rubricIdForPeriod(year, period);
   if (!rubricId) throw new JobInputError('no_rubric_for_year');
   return getRubric(rubricId);
@@ -113,16 +106,17 @@ export async function loadRegionData(
   only?: (innovation: Innovation) => boolean,
 ): Promise<RegionData> {
   const { tenantCode } = clients;
+  const repositories = repositoriesFor(clients);
   const [tenant, rubric, opds, units, period, settings, spd, innovations, links] = await Promise.all([
-    new TenantProfileRepository(clients).get(),
+    repositories.profile.get(),
     rubricOf(clients, year),
-    new OpdRepository(clients).list(),
-    new UnitRepository(clients).list(),
-    new PeriodRepository(clients).get(year),
-    new TenantSettingsRepository(clients).get(),
-    new SpdAnswersRepository(clients).get(year),
-    new InnovationRepository(clients).listForPeriod(year),
-    new EvidenceRepository(clients).linksForRegion(),
+    repositories.opds.list(),
+    repositories.units.list(),
+    repositories.periods.get(year),
+    repositories.settings.get(),
+    repositories.spd.get(year),
+    repositories.innovations.listForPeriod(year),
+    repositories.evidence.linksForRegion(),
   ]);
   const opdNames = new Map(opds.map((opd) => [opd.id, opd.name]));
   const byInnovation = new Map<string, Map<string, LinkedEvidence[]>>();
@@ -173,13 +167,14 @@ export async function loadInnovationData(
   innovationId: string,
 ): Promise<{ tenantName: string; rubric: Rubric; facts: InnovationFacts }> {
   const { tenantCode } = clients;
-  const innovation = await new InnovationRepository(clients).get(innovationId);
+  const repositories = repositoriesFor(clients);
+  const innovation = await repositories.innovations.get(innovationId);
   if (!innovation) throw new JobInputError('not_found');
-  const evidence = new EvidenceRepository(clients);
+  const evidence = repositories.evidence;
   const [tenant, rubric, opd, links, evidenced] = await Promise.all([
-    new TenantProfileRepository(clients).get(),
+    repositories.profile.get(),
     rubricOf(clients, innovation.periodYear),
-    new OpdRepository(clients).get(innovation.opdId),
+    repositories.opds.get(innovation.opdId),
     evidence.linksForInnovation(innovationId),
     evidence.evidencedTargets(),
   ]);

@@ -10,6 +10,7 @@ import {
   PlatformRepository,
   platformAdminScope,
   platformRegistryScope,
+  repositoriesFor,
   tenantScope,
 } from '@inovasi/data';
 import type { MemberIdentity, ServiceDeps } from '../deps.ts';
@@ -32,7 +33,7 @@ export async function loadMember(
 ): Promise<Member | undefined> {
   return tenantCode === PLATFORM_TENANT
     ? new PlatformRepository(deps.data.forScope(platformRegistryScope)).getAdmin(userId)
-    : new MemberRepository(deps.data.forScope(tenantScope(tenantCode, true))).get(userId);
+    : repositoriesFor(deps.data.forScope(tenantScope(tenantCode, true))).members.get(userId);
 }
 
 /**

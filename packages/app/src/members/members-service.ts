@@ -8,10 +8,10 @@ import {
   memberAdminScope,
   type NewMember,
   type NewTenant,
-  NotificationRepository,
   onboardingScope,
   onboardingWithAdminScope,
   PlatformRepository,
+  repositoriesFor,
   tenantScope,
 } from '@inovasi/data';
 import type { ServiceDeps } from '../deps.ts';
@@ -37,7 +37,7 @@ async function invitationFor(
 ) {
   const identity = identityAdminOf(deps);
   const members = new MemberRepository(deps.data.forScope(memberAdminScope(tenant.code)), audit);
-  const outbox = new NotificationRepository(deps.data.forScope(tenantScope(tenant.code)));
+  const outbox = repositoriesFor(deps.data.forScope(tenantScope(tenant.code))).notifications;
   const invitee: Invitee = {
     email: person.email,
     name: person.name,
