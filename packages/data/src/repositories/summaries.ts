@@ -357,11 +357,6 @@ export function withoutMeta<T extends object>(stored: T & Partial<DerivedMeta>):
 export class ProvinceReadModel {
   constructor(private readonly clients: TenantClients) {}
 
-  /** The province, from its clients' scope. */
-  private get provinceCode(): string {
-    return tenantOf(this.clients);
-  }
-
   /**
    * Every regency row of one year. One partition of a few dozen rows of under 1 KB, so one page
    * (eventually consistent: half the read units; the rows are derived data anyway).
@@ -370,7 +365,7 @@ export class ProvinceReadModel {
     const items = await queryAll(this.clients.table, {
       TableName: this.clients.config.tableName,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': summaryKeys.provinceRows(this.provinceCode, year) },
+      ExpressionAttributeValues: { ':pk': summaryKeys.provinceRows(tenantOf(this.clients), year) },
     });
     return items.map((item) => toRecord<StoredProvinceRow>(item));
   }
@@ -379,7 +374,7 @@ export class ProvinceReadModel {
     const result = await this.clients.table.send(
       new GetCommand({
         TableName: this.clients.config.tableName,
-        Key: summaryKeys.provinceDetail(this.provinceCode, year, regencyCode),
+        Key: summaryKeys.provinceDetail(tenantOf(this.clients), year, regencyCode),
       }),
     );
     return unpackDetail(fromItem<(PackedDetail | StoredDetailItem) & DerivedMeta>(result.Item));
