@@ -124,7 +124,7 @@ export async function seedDemoScoring(
       ? { status: 'accepted' as const, by: verifierId, at }
       : undefined;
 
-  const spd = new SpdAnswersRepository(clients, tenantCode);
+  const spd = new SpdAnswersRepository(clients);
   const spdAnswers: Record<string, StoredSpdAnswer> = {};
   for (const row of rubric.spdRows) {
     const key = `${tenantCode}:${row.code}`;
@@ -137,7 +137,7 @@ export async function seedDemoScoring(
   }
   await spd.save(YEAR, RUBRIC_ID, (await spd.get(YEAR))?.version ?? 0, spdAnswers);
 
-  const innovations = new InnovationRepository(clients, tenantCode);
+  const innovations = new InnovationRepository(clients);
   for (const [index, extra] of profile.extraInnovations.entries()) {
     await innovations.create(
       { opdId: `opd-${extra.opd}`, periodYear: YEAR, profile: extra.profile },

@@ -111,12 +111,12 @@ async function publishDemoCatalog(data: ScopedClientFactory, areas: AreaDirector
   let published = 0;
   for (const code of DEMO_TENANTS) {
     const clients = data.forScope(tenantScope(code, true));
-    const tenant = await new TenantProfileRepository(clients, code).get();
+    const tenant = await new TenantProfileRepository(clients).get();
     if (!tenant) continue;
     const province = await areas.find(tenant.provinceCode);
-    const opds = new OpdRepository(clients, code);
-    const innovations = await allInnovations(new InnovationRepository(clients, code));
-    const publisher = new CatalogPublisher(data.forScope(catalogPublisherScope(code)), code);
+    const opds = new OpdRepository(clients);
+    const innovations = await allInnovations(new InnovationRepository(clients));
+    const publisher = new CatalogPublisher(data.forScope(catalogPublisherScope(code)));
     for (const publication of DEMO_PUBLICATIONS[code]) {
       const innovation = innovations.find((candidate) => candidate.profile.name === publication.name);
       const opd = innovation && (await opds.get(innovation.opdId));

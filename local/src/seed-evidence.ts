@@ -180,7 +180,7 @@ export async function seedDemoEvidence(data: ScopedClientFactory): Promise<boole
     // demo seed (which every integration test file runs) fast.
     await Promise.all(
       Object.keys(DEMO_SCORING).map(async (tenantCode) => {
-        const profile = new TenantProfileRepository(data.forScope(tenantScope(tenantCode, true)), tenantCode);
+        const profile = new TenantProfileRepository(data.forScope(tenantScope(tenantCode, true)));
         const tenant = await profile.get();
         if (!tenant) return;
         const author: Actor = {
@@ -203,10 +203,10 @@ async function seedRegionEvidence(
   author: Actor,
 ): Promise<void> {
   const clients = data.forScope(tenantScope(tenantCode));
-  const evidence = new EvidenceRepository(clients, tenantCode);
+  const evidence = new EvidenceRepository(clients);
   if ((await evidence.list({ limit: 1, includeDeleted: true })).items.length > 0) return;
-  const innovations = await new InnovationRepository(clients, tenantCode).listForPeriod(YEAR);
-  const spd = await new SpdAnswersRepository(clients, tenantCode).get(YEAR);
+  const innovations = await new InnovationRepository(clients).listForPeriod(YEAR);
+  const spd = await new SpdAnswersRepository(clients).get(YEAR);
   const wanted = (key: string, accepted: boolean) => accepted || spread(`evidence:${key}`) < 0.5;
 
   // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes

@@ -58,7 +58,7 @@ export const DEMO_RESULTS: Readonly<Record<string, Readonly<Record<number, Offic
  */
 export async function seedDemoOversight(data: ScopedClientFactory): Promise<void> {
   for (const code of DEMO_TENANTS) {
-    const results = new OfficialResultRepository(data.forScope(tenantScope(code)), code, SYSTEM_AUDIT);
+    const results = new OfficialResultRepository(data.forScope(tenantScope(code)), SYSTEM_AUDIT);
     for (const [year, input] of Object.entries(DEMO_RESULTS[code] ?? {})) {
       // Saved at version 0 once: a later start finds version 1 and leaves it as people changed it.
       await once(() => results.save(Number(year), 0, input, SEEDED_AT), [VersionConflictError]);

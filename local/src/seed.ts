@@ -65,12 +65,12 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
     await once(() => new PlatformRepository(data.forScope(onboardingScope(code))).onboard(area, SEEDED_AT));
 
     const clients = data.forScope(tenantScope(code));
-    const opds = new OpdRepository(clients, code);
+    const opds = new OpdRepository(clients);
     for (const opd of DEMO_OPDS) {
       await once(() => opds.create({ name: opd.name, kind: opd.kind }, SEEDED_AT, `opd-${opd.key}`));
     }
 
-    const members = new MemberRepository(data.forScope(memberAdminScope(code)), code);
+    const members = new MemberRepository(data.forScope(memberAdminScope(code)));
     const tag = compact(code);
     const adminRoles: Role[] = code.includes('.') ? ['tenant_admin'] : ['tenant_admin', 'province_viewer'];
     const people: { id: string; email: string; name: string; roles: Role[]; opdId?: string }[] = [
@@ -105,7 +105,7 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
       await once(() => members.invite(input, { now: SEEDED_AT, id }));
     }
 
-    const innovations = new InnovationRepository(clients, code);
+    const innovations = new InnovationRepository(clients);
     const author: Actor = {
       userId: `u-${tag}-admin`,
       email: demoEmail('admin', code),
@@ -137,7 +137,7 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
  */
 async function seedDemoLeaders(data: ScopedClientFactory): Promise<void> {
   for (const { tenantCode, name } of DEMO_LEADERS) {
-    const members = new MemberRepository(data.forScope(memberAdminScope(tenantCode)), tenantCode);
+    const members = new MemberRepository(data.forScope(memberAdminScope(tenantCode)));
     const input = { email: demoEmail('pimpinan', tenantCode), name, roles: ['pimpinan'] as Role[] };
     await once(() => members.invite(input, { now: SEEDED_AT, id: `u-${compact(tenantCode)}-pimpinan` }));
   }

@@ -123,12 +123,12 @@ async function seedRegion(data: ScopedClientFactory, code: string, innovations: 
     tenantCode: code,
     roles: ['tenant_admin'],
   };
-  const opds = new OpdRepository(clients, code);
+  const opds = new OpdRepository(clients);
   const opdIds: string[] = [];
   for (let index = 0; index < 10; index++) {
     opdIds.push((await opds.create({ name: `Dinas Uji ${index + 1}`, kind: 'dinas' })).id);
   }
-  const repository = new InnovationRepository(clients, code);
+  const repository = new InnovationRepository(clients);
   const perInnovation = files / innovations;
   const targets: { innovationId: string; indicator: string; index: number }[] = [];
   await pool(
@@ -297,7 +297,7 @@ async function main(): Promise<void> {
       const seedStarted = performance.now();
       const { actor, bytes } = await seedRegion(data, code, size.innovations, size.files);
       console.log(`  ${code}: seeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
-      const jobs = new ExportJobRepository(data.forScope(tenantScope(code)), code);
+      const jobs = new ExportJobRepository(data.forScope(tenantScope(code)));
       const { job } = await jobs.request({ kind: 'national_pack', periodYear: YEAR }, actor);
       const result = await runChild(stack.config, { type: 'export', tenantCode: code, id: job.id });
       const finished = await jobs.get(job.id);

@@ -360,7 +360,6 @@ async function main() {
     await projector.caughtUp(120_000);
     const summaries = new SummaryRepository(
       new ScopedClientFactory(stack.config).forScope(tenantScope(TENANT, true)),
-      TENANT,
     );
     const total = async () => (await summaries.get(YEAR))?.innovations.total ?? -1;
     const lags: number[] = [];

@@ -42,7 +42,7 @@ export interface ReadModelUsage {
 async function changeOneInnovation(data: ScopedClientFactory, round: number): Promise<DynamoDBRecord> {
   const year = defaultAssessmentYear();
   const clients = data.forScope(tenantScope(TENANT));
-  const [innovation] = await new InnovationRepository(clients, TENANT).listForPeriod(year);
+  const [innovation] = await new InnovationRepository(clients).listForPeriod(year);
   if (!innovation) throw new Error(`${TENANT} has no innovation in ${year}`);
   const key = keys.innovation(TENANT, innovation.id);
   const lowLevel = { pk: { S: key.pk }, sk: { S: key.sk } };

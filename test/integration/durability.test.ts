@@ -110,7 +110,7 @@ describe('a crash of DynamoDB Local in the middle of a burst of writes', () => {
       updatedAt: now,
     });
     expect((await call('POST', '/tenants', platform, { code: '35.22' })).status).toBe(201);
-    await new MemberRepository(firstData.forScope(memberAdminScope('35.22')), '35.22').invite(
+    await new MemberRepository(firstData.forScope(memberAdminScope('35.22'))).invite(
       { email: admin.email, name: 'Admin Bappeda', roles: ['tenant_admin'] },
       { id: admin.userId },
     );
@@ -239,7 +239,7 @@ describe('a crash of DynamoDB Local in the middle of a burst of writes', () => {
       await projector.stop();
     }
     expect(projector.deadLetters).toEqual([]);
-    const summary = await new SummaryRepository(data.forScope(tenantScope('35.22', true)), '35.22').get(
+    const summary = await new SummaryRepository(data.forScope(tenantScope('35.22', true))).get(
       defaultAssessmentYear(),
     );
     expect(summary?.innovations.total).toBe(listed.length);

@@ -105,7 +105,7 @@ describe('the scheduled worker', () => {
       tenantCode: '63.03',
       roles: ['tenant_admin'],
     };
-    const exports = new ExportJobRepository(env.data.forScope(tenantScope('63.03')), '63.03');
+    const exports = new ExportJobRepository(env.data.forScope(tenantScope('63.03')));
     const { job } = await exports.request({ kind: 'recap', periodYear: 2026 }, actor, 'sweep-test-0001');
     const refs: JobRef[] = [];
     const { handler } = worker({ jobs: refs });
@@ -119,7 +119,7 @@ describe('the scheduled worker', () => {
   it('the nightly rebuild finds and repairs drift the projector did not cause', async () => {
     const season = defaultAssessmentYear();
     const summaryOf = (code: string) =>
-      new SummaryRepository(env.data.forScope(tenantScope(code, true)), code).get(season);
+      new SummaryRepository(env.data.forScope(tenantScope(code, true))).get(season);
     // Whatever earlier tests wrote has reached the summaries.
     await env.projected();
     const before = await summaryOf('35.22');

@@ -46,15 +46,15 @@ export async function projectCatalogueEntries(
   innovationIds: readonly string[],
   now = new Date(),
 ): Promise<CatalogueProjected> {
-  const publisher = new CatalogPublisher(data.forScope(catalogPublisherScope(tenantCode)), tenantCode);
+  const publisher = new CatalogPublisher(data.forScope(catalogPublisherScope(tenantCode)));
   // One batch read answers the common case: none of the changed innovations is public.
   const published = await publisher.publishedAmong(innovationIds);
   if (published.size === 0) return { refreshed: 0, withdrawn: 0 };
 
   const clients = data.forScope(tenantScope(tenantCode, true));
-  const innovations = new InnovationRepository(clients, tenantCode);
-  const opds = new OpdRepository(clients, tenantCode);
-  const tenant = await new TenantProfileRepository(clients, tenantCode).get();
+  const innovations = new InnovationRepository(clients);
+  const opds = new OpdRepository(clients);
+  const tenant = await new TenantProfileRepository(clients).get();
   let refreshed = 0;
   let withdrawn = 0;
   for (const [innovationId, { entry, options }] of published) {

@@ -48,7 +48,7 @@ const versionOf = (image: Record<string, { N?: string }> | undefined): number =>
 
 /** The item itself, strongly consistent; an item no code could have written is poison. */
 async function readInnovation(data: ScopedClientFactory, tenantCode: string, innovationId: string) {
-  const item = await new InnovationRepository(data.forScope(tenantScope(tenantCode, true)), tenantCode).get(
+  const item = await new InnovationRepository(data.forScope(tenantScope(tenantCode, true))).get(
     innovationId,
     { consistent: true },
   );

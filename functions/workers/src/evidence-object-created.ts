@@ -102,7 +102,7 @@ export function createEvidenceObjectHandler(deps: EvidenceWorkerDeps) {
     const parsed = parseEvidenceObjectKey(key);
     if (!parsed || !isTenantCode(parsed.tenantCode)) return ignore('not an evidence object key');
     const { tenantCode, evidenceId } = parsed;
-    const evidence = new EvidenceRepository(deps.data.forScope(tenantScope(tenantCode)), tenantCode, {
+    const evidence = new EvidenceRepository(deps.data.forScope(tenantScope(tenantCode)), {
       limits: deps.limits,
     });
     try {

@@ -53,10 +53,10 @@ async function dispatchResumableJobs(
   for (const tenant of tenants) {
     const clients = data.forScope(tenantScope(tenant.code, true));
     const [exports, imports, previews] = await Promise.all([
-      new ExportJobRepository(clients, tenant.code).resumable(now),
-      new ImportRepository(clients, tenant.code).resumable(now),
+      new ExportJobRepository(clients).resumable(now),
+      new ImportRepository(clients).resumable(now),
       // Previews asked for but never run (a dispatch that failed, a run that died): docs/decisions/0032.
-      new ImportPreviewJobs(clients, tenant.code).pending(now),
+      new ImportPreviewJobs(clients).pending(now),
     ]);
     const refs: JobRef[] = [
       ...exports.map((job) => ({ type: 'export' as const, tenantCode: tenant.code, id: job.id })),

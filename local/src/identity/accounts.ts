@@ -151,10 +151,7 @@ export function accountDirectory(deps: Pick<ServiceDeps, 'data'>) {
           invitation.email,
         );
       }
-      const members = new MemberRepository(
-        deps.data.forScope(memberAdminScope(invitation.tenantCode)),
-        invitation.tenantCode,
-      );
+      const members = new MemberRepository(deps.data.forScope(memberAdminScope(invitation.tenantCode)));
       return members.acceptInvitation(invitation.userId, invitation.secretHash, await hashPassword(password));
     },
   };

@@ -3,23 +3,16 @@ import {
   type AuditContext,
   CatalogPublisher,
   catalogPublisherScope,
-  EvidenceRepository,
-  InnovationRepository,
   MemberRepository,
   memberAdminScope,
-  OpdRepository,
-  PeriodRepository,
   provinceOversightScope,
   ReplicationAgreements,
-  ReplicationRepository,
   replicationAgreementScope,
   replicationRequestScope,
-  type ScopedClients,
-  SpdAnswersRepository,
-  TenantProfileRepository,
-  TenantSettingsRepository,
+  repositoriesFor,
+  type TenantClients,
+  type TenantRepositories,
   tenantScope,
-  UnitRepository,
 } from '@inovasi/data';
 import type { ServiceDeps } from './deps.ts';
 import { AppError } from './errors.ts';
@@ -32,27 +25,19 @@ export const DENIAL_ERRORS = {
   oversight_only: 'province_oversight_only',
 } as const;
 
-/** Repositories bound to one tenant, handed to a service once its caller was authorised. */
-export interface TenantAccess {
+/**
+ * Repositories bound to one tenant (`repositoriesFor` its clients), handed to a service once its
+ * caller was authorised. Reading members is `members()`: the one repository here that is built on
+ * the member administration scope instead.
+ */
+export interface TenantAccess extends Omit<TenantRepositories, 'members'> {
   readonly actor: Actor;
   readonly tenantCode: string;
   readonly readOnly: boolean;
-  /** The guard-scoped clients of this tenant, for repositories a route needs only occasionally. */
-  readonly clients: ScopedClients;
+  /** The guard-scoped clients of this tenant; their `tenantCode` is this access's. */
+  readonly clients: TenantClients;
   /** Who changes data in this request; every repository mutation writes it to the audit trail. */
   readonly audit: AuditContext;
-  readonly profile: TenantProfileRepository;
-  readonly opds: OpdRepository;
-  /** Units below the OPDs: puskesmas, schools, RSUD, kecamatan and their kelurahan/desa (ADR 0036). */
-  readonly units: UnitRepository;
-  readonly innovations: InnovationRepository;
-  readonly spd: SpdAnswersRepository;
-  readonly periods: PeriodRepository;
-  readonly settings: TenantSettingsRepository;
-  /** The region's evidence library: uploads, intake, links to answers, SPD rows and agreements. */
-  readonly evidence: EvidenceRepository;
-  /** This region's replication requests and agreements, and who replicated its innovations. */
-  readonly replications: ReplicationRepository;
   members(): MemberRepository;
   /** This region's own catalogue entries (`CATALOG#ENTRY#<code>#…`) and the shared log. */
   catalogPublisher(): CatalogPublisher;
@@ -91,40 +76,31 @@ export async function openTenantAccess(
   const clients = deps.data.forScope(
     overseeing ? provinceOversightScope(tenantCode) : tenantScope(tenantCode, decision.readOnly),
   );
-  const profile = new TenantProfileRepository(clients, tenantCode);
-  if (tenantCode !== actor.tenantCode && !(await profile.get())) {
+  const { members: _readOnlyMembers, ...repositories } = repositoriesFor(clients, {
+    audit,
+    evidenceLimits: deps.evidenceLimits,
+  });
+  if (tenantCode !== actor.tenantCode && !(await repositories.profile.get())) {
     throw new AppError(404, 'tenant_not_onboarded');
   }
   return {
+    ...repositories,
     actor,
     tenantCode,
     readOnly: decision.readOnly,
     clients,
     audit,
-    profile,
-    opds: new OpdRepository(clients, tenantCode, audit),
-    units: new UnitRepository(clients, tenantCode, audit),
-    innovations: new InnovationRepository(clients, tenantCode, audit),
-    spd: new SpdAnswersRepository(clients, tenantCode, audit),
-    periods: new PeriodRepository(clients, tenantCode, audit),
-    settings: new TenantSettingsRepository(clients, tenantCode, audit),
-    evidence: new EvidenceRepository(clients, tenantCode, { audit, limits: deps.evidenceLimits }),
-    replications: new ReplicationRepository(clients, tenantCode),
     catalogPublisher: () =>
-      new CatalogPublisher(
-        deps.data.forScope(catalogPublisherScope(tenantCode, decision.readOnly)),
-        tenantCode,
-        audit,
-      ),
+      new CatalogPublisher(deps.data.forScope(catalogPublisherScope(tenantCode, decision.readOnly)), audit),
     replicationFlow: (counterpart, kind) => {
       if (decision.readOnly) throw new AppError(403, 'read_only');
       const scope =
         kind === 'agreement'
           ? replicationAgreementScope(tenantCode, counterpart)
           : replicationRequestScope(tenantCode, counterpart);
-      return new ReplicationAgreements(deps.data.forScope(scope), { tenantCode, audit });
+      return new ReplicationAgreements(deps.data.forScope(scope), audit);
     },
-    members: () => new MemberRepository(deps.data.forScope(memberAdminScope(tenantCode)), tenantCode, audit),
+    members: () => new MemberRepository(deps.data.forScope(memberAdminScope(tenantCode)), audit),
     authorizeOpd: (act, opdId) => {
       check(act, opdId);
     },

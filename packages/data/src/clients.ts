@@ -4,7 +4,13 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MiddlewareStack } from '@smithy/types';
 import { type ClientCredentials, type DataConfig, requestTimeouts } from './client-config.ts';
 import type { ScopeCredentialSource } from './credentials.ts';
-import { type DataScope, guardObjects, guardTable } from './tenant-guard.ts';
+import {
+  type DataScope,
+  guardObjects,
+  guardTable,
+  type TenantDataScope,
+  TenantGuardError,
+} from './tenant-guard.ts';
 
 export { type ClientCredentials, type DataConfig, requestTimeouts };
 
@@ -24,6 +30,34 @@ export interface ScopedClients {
   readonly objects: () => Promise<ObjectAccess>;
   readonly config: DataConfig;
   readonly scope: DataScope;
+  /**
+   * The tenant the scope belongs to (`scope.tenantCode`); undefined for a scope of no tenant.
+   * Repositories read their tenant here, so none can be pointed at another tenant than the one
+   * its clients' guard allows (docs/decisions/0048).
+   */
+  readonly tenantCode: string | undefined;
+}
+
+/** Clients of a scope that belongs to one tenant: what every tenant repository is built from. */
+export interface TenantClients extends ScopedClients {
+  readonly scope: TenantDataScope;
+  readonly tenantCode: string;
+}
+
+/** Every pair of clients a factory built; anything else claiming a tenant is refused by `tenantOf`. */
+const issued = new WeakSet<ScopedClients>();
+
+/**
+ * The tenant of clients that a `ScopedClientFactory` issued for a tenant's scope: the only place a
+ * repository learns its tenant. An object put together by hand (`{ ...clients, tenantCode }`) is
+ * refused here, before any key is built, so a repository cannot address another tenant than the
+ * one its clients' guard allows even by a cast (docs/decisions/0048).
+ */
+export function tenantOf(clients: TenantClients): string {
+  if (!issued.has(clients) || !clients.tenantCode) {
+    throw new TenantGuardError('tenant: clients not issued by a ScopedClientFactory for a tenant scope');
+  }
+  return clients.tenantCode;
 }
 
 const TRANSLATE = {
@@ -51,6 +85,7 @@ export function createTableClient(
 /** Every field of a scope is part of its identity: two scopes share clients only if they allow the same. */
 const scopeKey = (scope: DataScope): string =>
   JSON.stringify([
+    scope.tenantCode ?? null,
     scope.keyPrefixes,
     scope.objectPrefixes,
     scope.readOnly,
@@ -96,6 +131,8 @@ export class ScopedClientFactory {
     this.maxCached = options.maxCached ?? 500;
   }
 
+  forScope(scope: TenantDataScope): TenantClients;
+  forScope(scope: DataScope): ScopedClients;
   forScope(scope: DataScope): ScopedClients {
     const cacheKey = scopeKey(scope);
     const cached = this.cache.get(cacheKey);
@@ -123,7 +160,10 @@ export class ScopedClientFactory {
       },
       config: this.config,
       scope,
+      tenantCode: scope.tenantCode,
     };
+    Object.freeze(clients);
+    issued.add(clients);
     this.options.instrument?.(clients);
     if (this.cache.size >= this.maxCached) {
       const oldest = this.cache.keys().next().value;

@@ -28,6 +28,7 @@ export {
 export * from './repositories/contest-files.ts';
 export * from './repositories/contests.ts';
 export * from './repositories/evidence.ts';
+export * from './repositories/for-tenant.ts';
 export * from './repositories/import-previews.ts';
 export type {
   CreateResult,

@@ -23,10 +23,11 @@ import {
   tenantObjectPrefix,
 } from './keys.ts';
 import { INDEXES } from './table-definition.ts';
-import type { DataScope } from './tenant-guard.ts';
+import type { DataScope, TenantDataScope } from './tenant-guard.ts';
 
 /** Everything of one tenant, or only reading it. */
-export const tenantScope = (tenantCode: string, readOnly = false): DataScope => ({
+export const tenantScope = (tenantCode: string, readOnly = false): TenantDataScope => ({
+  tenantCode: tenantCode,
   keyPrefixes: [tenantKeyPrefix(tenantCode)],
   objectPrefixes: [tenantObjectPrefix(tenantCode)],
   readOnly,
@@ -36,21 +37,24 @@ export const tenantScope = (tenantCode: string, readOnly = false): DataScope => 
  * A tenant's member administration also claims e-mail addresses in the login directory; the
  * member repository writes those entries only with conditions that keep other tenants' claims.
  */
-export const memberAdminScope = (tenantCode: string): DataScope => ({
+export const memberAdminScope = (tenantCode: string): TenantDataScope => ({
+  tenantCode: tenantCode,
   keyPrefixes: [tenantKeyPrefix(tenantCode), LOGIN_PREFIX],
   objectPrefixes: [],
   readOnly: false,
 });
 
 /** Onboarding one tenant and inviting its first administrator: registry, tenant, login entries. */
-export const onboardingWithAdminScope = (tenantCode: string): DataScope => ({
+export const onboardingWithAdminScope = (tenantCode: string): TenantDataScope => ({
+  tenantCode: tenantCode,
   keyPrefixes: [PLATFORM_PREFIX, tenantKeyPrefix(tenantCode), LOGIN_PREFIX],
   objectPrefixes: [],
   readOnly: false,
 });
 
 /** Onboarding one tenant: the platform registry plus that tenant's profile, nothing else. */
-export const onboardingScope = (tenantCode: string): DataScope => ({
+export const onboardingScope = (tenantCode: string): TenantDataScope => ({
+  tenantCode: tenantCode,
   keyPrefixes: [PLATFORM_PREFIX, tenantKeyPrefix(tenantCode)],
   objectPrefixes: [],
   readOnly: false,
@@ -101,7 +105,8 @@ export const catalogReaderScope: DataScope = {
  * shared change log and sequence every publication appends to, and its own audit trail. It reads
  * the innovation through its tenant scope, never through this one.
  */
-export const catalogPublisherScope = (tenantCode: string, readOnly = false): DataScope => ({
+export const catalogPublisherScope = (tenantCode: string, readOnly = false): TenantDataScope => ({
+  tenantCode: tenantCode,
   keyPrefixes: [
     catalogEntryPrefix(tenantCode),
     CATALOG_LOG_PARTITION,
@@ -133,7 +138,8 @@ export const catalogImportScope: DataScope = {
  * their replication partitions (`T#<code>#REPL#`) and both audit trails (a step that writes into
  * the other region is recorded there too), nothing else of either.
  */
-export const replicationRequestScope = (acting: string, counterpart: string): DataScope => ({
+export const replicationRequestScope = (acting: string, counterpart: string): TenantDataScope => ({
+  tenantCode: acting,
   keyPrefixes: [
     ...[acting, counterpart].sort().map(replicationPartition),
     ...[acting, counterpart].sort().map(auditPrefix),
@@ -150,7 +156,11 @@ export const replicationRequestScope = (acting: string, counterpart: string): Da
  * it). The source's innovations, and the profiles, members and OPD records of either region, stay
  * out of reach.
  */
-export const replicationAgreementScope = (sourceTenant: string, replicatorTenant: string): DataScope => ({
+export const replicationAgreementScope = (
+  sourceTenant: string,
+  replicatorTenant: string,
+): TenantDataScope => ({
+  tenantCode: sourceTenant,
   keyPrefixes: [
     replicationPartition(sourceTenant),
     replicationPartition(replicatorTenant),
@@ -184,10 +194,11 @@ export const replicationAgreementScope = (sourceTenant: string, replicatorTenant
  * nor overwrite its neighbours. A province writes no province row (it oversees, it is not overseen).
  * It reads the sources through a read-only tenant scope, never through this one.
  */
-export const summaryWriterScope = (tenantCode: string): DataScope => {
+export const summaryWriterScope = (tenantCode: string): TenantDataScope => {
   const own = [readModelSortKey(tenantCode)];
   const province = isRegencyCode(tenantCode) ? [provinceReadModelPrefix(tenantCode.slice(0, 2))] : [];
   return {
+    tenantCode,
     keyPrefixes: [summaryPartition(tenantCode), ...province, NATIONAL_READ_MODEL_PREFIX],
     objectPrefixes: [],
     readOnly: false,
@@ -206,7 +217,8 @@ export const summaryWriterScope = (tenantCode: string): DataScope => {
  * every other partition of the regency (innovations, evidence, audit) and its files are outside:
  * the guard refuses them whatever route asks.
  */
-export const provinceOversightScope = (regencyCode: string): DataScope => ({
+export const provinceOversightScope = (regencyCode: string): TenantDataScope => ({
+  tenantCode: regencyCode,
   keyPrefixes: [summaryPartition(regencyCode)],
   objectPrefixes: [],
   readOnly: true,
@@ -223,7 +235,8 @@ export const provinceOversightScope = (regencyCode: string): DataScope => ({
  * A province reading its cockpit: its own read-model partitions (`PROV#<code>#…`), read-only. No
  * regency partition is reachable, so the cockpit cannot show more than the read model holds.
  */
-export const provinceReaderScope = (provinceCode: string): DataScope => ({
+export const provinceReaderScope = (provinceCode: string): TenantDataScope => ({
+  tenantCode: provinceCode,
   keyPrefixes: [provinceReadModelPrefix(provinceCode)],
   objectPrefixes: [],
   readOnly: true,
@@ -243,9 +256,12 @@ export const nationalReaderScope: DataScope = {
  * IAM cannot limit sort keys: in AWS the session is the province's read-only tenant session and
  * the one item is enforced by the guard's `ownItems` rule (docs/decisions/0015).
  */
-export const provinceNoteReaderScope = (regencyCode: string, year: number): DataScope => {
-  const note = oversightNoteKeys.note(regencyCode.slice(0, 2), year, regencyCode);
+export const provinceNoteReaderScope = (regencyCode: string, year: number): TenantDataScope => {
+  const provinceCode = regencyCode.slice(0, 2);
+  const note = oversightNoteKeys.note(provinceCode, year, regencyCode);
   return {
+    // The note is the province's record (in its partition, read by its repository).
+    tenantCode: provinceCode,
     keyPrefixes: [note.pk],
     objectPrefixes: [],
     readOnly: true,
@@ -269,7 +285,8 @@ export const contestReaderScope: DataScope = {
  * public partition, which it may not query, and its own audit trail. It reads the call through
  * its tenant scope, never through this one.
  */
-export const contestPublisherScope = (tenantCode: string): DataScope => ({
+export const contestPublisherScope = (tenantCode: string): TenantDataScope => ({
+  tenantCode,
   keyPrefixes: [PUBLIC_CONTESTS_PARTITION, auditPrefix(tenantCode)],
   objectPrefixes: [],
   readOnly: false,
@@ -282,7 +299,8 @@ export const contestPublisherScope = (tenantCode: string): DataScope => ({
  * A region's contest call and its public copy in one transaction (docs/decisions/0042): the
  * tenant's partitions and, of the shared public partition, only its own `<code>#` items.
  */
-export const contestCallWriterScope = (tenantCode: string): DataScope => ({
+export const contestCallWriterScope = (tenantCode: string): TenantDataScope => ({
+  tenantCode,
   keyPrefixes: [tenantKeyPrefix(tenantCode), PUBLIC_CONTESTS_PARTITION],
   objectPrefixes: [],
   readOnly: false,

@@ -7,6 +7,13 @@ import { INDEXES, PARTITION_ATTRIBUTES, TABLE_KEY } from './table-definition.ts'
  * A tenant's scope is `T#<code>#` and `tenants/<code>/`; nothing is allowed by default.
  */
 export interface DataScope {
+  /**
+   * The one tenant whose data this scope is for (the regency, for a province's oversight scope),
+   * or absent for a scope that belongs to no tenant (the public catalogue, the platform registry,
+   * the national read model). Repositories take their tenant from here, through the scoped
+   * clients, never as a separate argument (docs/decisions/0048).
+   */
+  readonly tenantCode?: string | undefined;
   readonly keyPrefixes: readonly string[];
   readonly objectPrefixes: readonly string[];
   readonly readOnly: boolean;
@@ -31,6 +38,11 @@ export interface DataScope {
    * partitions (innovations, evidence) stay out of reach.
    */
   readonly sortKeyLimited?: readonly SortKeyLimitedPartition[] | undefined;
+}
+
+/** A scope that belongs to exactly one tenant. */
+export interface TenantDataScope extends DataScope {
+  readonly tenantCode: string;
 }
 
 export interface OwnItemsRule {

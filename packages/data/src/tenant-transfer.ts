@@ -29,7 +29,7 @@ import {
 } from './keys.ts';
 import { queryAll } from './query-all.ts';
 import { INDEXES, TABLE_KEY } from './table-definition.ts';
-import type { DataScope } from './tenant-guard.ts';
+import type { TenantDataScope } from './tenant-guard.ts';
 
 /**
  * Export, import and removal of one tenant's data: the restore procedure for a single region
@@ -63,7 +63,8 @@ export type TransferRecord =
  * Everything of one tenant an operator may move: its partitions, its registry entry, its members'
  * login entries, its public catalogue entries, its rows in the oversight read models, its objects.
  */
-export const tenantTransferScope = (tenantCode: string): DataScope => ({
+export const tenantTransferScope = (tenantCode: string): TenantDataScope => ({
+  tenantCode,
   keyPrefixes: [
     tenantKeyPrefix(tenantCode),
     PLATFORM_PREFIX,

@@ -101,7 +101,7 @@ describe('a 2026 period pinned to the 2027 rubric', () => {
 
   it('keeps a period stored with the provisional rubric’s old id readable', async () => {
     // Prepare: a period pinned before the provisional 2027 rubric got an id of its own
-    await new PeriodRepository(env.data.forScope(tenantScope('35.16')), '35.16').open({
+    await new PeriodRepository(env.data.forScope(tenantScope('35.16'))).open({
       year: 2026,
       rubricId: 'iid-2027',
       internalDeadline: '2027-01-31',

@@ -192,7 +192,7 @@ describe('contest results, dates, mail and atomic public copies', () => {
       env.request('PUT', `${base}/entries/${entryId}/scores/${stage}`, { token: juror, body: { criteria } });
 
     // The calendar moves on (the stored dates, as the server reads them): desk judging not yet, then over.
-    const contests = new ContestRepository(env.data.forScope(tenantScope(CODE)), CODE);
+    const contests = new ContestRepository(env.data.forScope(tenantScope(CODE)));
     const shiftDates = async (stageDates: typeof CALL.stageDates) => {
       const call = await contests.requireCall(callId);
       await contests.updateCall(call, call.version, { stageDates }, 'test.shift_dates');
@@ -258,13 +258,11 @@ describe('contest results, dates, mail and atomic public copies', () => {
       body: {},
     });
     expect(announced.json.status).toBe('winners_published');
-    const citations = await new EvidenceRepository(env.data.forScope(tenantScope(CODE)), CODE).linksForTarget(
-      {
-        type: 'spd',
-        year: 2026,
-        row: 'spd.12',
-      },
-    );
+    const citations = await new EvidenceRepository(env.data.forScope(tenantScope(CODE))).linksForTarget({
+      type: 'spd',
+      year: 2026,
+      row: 'spd.12',
+    });
     const cited = citations.filter((entry) =>
       entry.evidence.url?.endsWith(`/lomba-publik/${CODE}/${callId}`),
     );

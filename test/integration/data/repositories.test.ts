@@ -27,8 +27,8 @@ const author: Actor = {
 beforeAll(async () => {
   env = await createTestEnvironment({ seed: true });
   const clients = env.data.forScope(tenantScope('63.03'));
-  innovations = new InnovationRepository(clients, '63.03');
-  opdId = (await new OpdRepository(clients, '63.03').create({ name: 'Dinas Uji', kind: 'dinas' })).id;
+  innovations = new InnovationRepository(clients);
+  opdId = (await new OpdRepository(clients).create({ name: 'Dinas Uji', kind: 'dinas' })).id;
 });
 
 describe('optimistic locking', () => {
@@ -127,7 +127,7 @@ describe('idempotent create', () => {
 describe('pagination and filters', () => {
   it('pages through every innovation exactly once, newest first', async () => {
     const clients = env.data.forScope(tenantScope('63.03'));
-    const opd = await new OpdRepository(clients, '63.03').create({ name: 'Dinas Halaman', kind: 'dinas' });
+    const opd = await new OpdRepository(clients).create({ name: 'Dinas Halaman', kind: 'dinas' });
     for (let index = 0; index < 23; index++) {
       const createdAt = new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString();
       await innovations.create(
@@ -154,7 +154,7 @@ describe('pagination and filters', () => {
 
   it('filters by stage and status across pages without losing matches', async () => {
     const clients = env.data.forScope(tenantScope('63.03'));
-    const opd = await new OpdRepository(clients, '63.03').create({ name: 'Dinas Saring', kind: 'dinas' });
+    const opd = await new OpdRepository(clients).create({ name: 'Dinas Saring', kind: 'dinas' });
     for (let index = 0; index < 12; index++) {
       const stage = index % 4 === 0 ? 'uji_coba' : 'penerapan';
       await innovations.create(

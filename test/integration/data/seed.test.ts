@@ -9,8 +9,7 @@ import { describe, expect, it } from 'vitest';
 async function countInnovations(data: ScopedClientFactory): Promise<number> {
   let total = 0;
   for (const code of DEMO_TENANTS) {
-    total += (await new InnovationRepository(data.forScope(tenantScope(code)), code).listForPeriod(2026))
-      .length;
+    total += (await new InnovationRepository(data.forScope(tenantScope(code))).listForPeriod(2026)).length;
   }
   return total;
 }

@@ -193,8 +193,9 @@ describe('tenant guard on the DynamoDB client', () => {
   });
 
   it('stops a repository bound to the wrong tenant code from reaching it through a scoped client', async () => {
-    // A repository built with Magetan's code but Bojonegoro's clients: exactly the bug the guard exists for.
-    const buggy = new InnovationRepository(bojonegoro(), '35.20');
+    // A repository takes its tenant from its clients (docs/decisions/0048), so the old bug (Magetan's
+    // code passed beside Bojonegoro's clients) can only be written as clients forged to claim Magetan.
+    const buggy = new InnovationRepository({ ...bojonegoro(), tenantCode: '35.20' });
     await expect(buggy.list({ limit: 5 })).rejects.toThrow(TenantGuardError);
     await expect(buggy.get('anything')).rejects.toThrow(TenantGuardError);
   });

@@ -482,8 +482,12 @@ describe('tenant isolation of evidence', () => {
   });
 
   it('has the data guard refuse presigning or writing under another region’s prefix', async () => {
-    // A repository for 35.22 on clients scoped to 35.20: a bug of this kind fails closed.
-    const misbound = new EvidenceRepository(env.data.forScope(tenantScope('35.20')), TENANT);
+    // A repository takes its region from its clients (docs/decisions/0048); clients forged to claim
+    // 35.22 while their guard is scoped to 35.20 are refused before any key is built or presigned.
+    const misbound = new EvidenceRepository({
+      ...env.data.forScope(tenantScope('35.20')),
+      tenantCode: TENANT,
+    });
     const bytes = textPdf();
     await expect(
       misbound.requestUpload(

@@ -22,7 +22,7 @@ const verifiedIndex = async (token: string, tenant: string): Promise<number> =>
 
 /** Stands for the verifier's review route (the regional workflow's): stores an accepted review. */
 async function accept(tenant: string, innovationId: string, indicator: string) {
-  const innovations = new InnovationRepository(env.data.forScope(tenantScope(tenant)), tenant);
+  const innovations = new InnovationRepository(env.data.forScope(tenantScope(tenant)));
   const innovation = (await innovations.get(innovationId))!;
   const answer = innovation.answers[indicator]!;
   await innovations.setAnswers(
@@ -100,7 +100,7 @@ describe('evidence gates the verified score', () => {
 
     // Act 2: the verifier accepts the answer.
     const access = {
-      evidence: new EvidenceRepository(env.data.forScope(tenantScope('63.03')), '63.03'),
+      evidence: new EvidenceRepository(env.data.forScope(tenantScope('63.03'))),
     } as TenantAccess;
     await expect(
       assertAcceptableEvidence(access, { type: 'innovation', innovationId, indicator }),

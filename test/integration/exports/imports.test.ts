@@ -503,7 +503,7 @@ describe('spreadsheet bombs', () => {
       Buffer.from('Nama Inovasi,Nama OPD\nSapu Bersih,Dinas Kesehatan\n'),
     );
     // Recorded as asked for, but never handed to a runner (a dispatch that failed).
-    const previews = new ImportPreviewJobs(env.data.forScope(tenantScope(CODE)), CODE);
+    const previews = new ImportPreviewJobs(env.data.forScope(tenantScope(CODE)));
     const asked = await previews.request(id, { periodYear: 2026 });
     expect(asked).toMatchObject({ status: 'previewing', progress: 0, stage: 'Menunggu giliran' });
     const pending = await previews.pending();

@@ -17,7 +17,7 @@ const minutes = (start: Date, count: number) => new Date(start.getTime() + count
 
 beforeAll(async () => {
   env = await createTestEnvironment();
-  jobs = new ExportJobRepository(env.data.forScope(tenantScope(CODE)), CODE);
+  jobs = new ExportJobRepository(env.data.forScope(tenantScope(CODE)));
 });
 
 describe('background jobs', () => {

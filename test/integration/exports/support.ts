@@ -118,7 +118,7 @@ export async function setStatus(
   ids: readonly string[],
   status: Innovation['status'],
 ): Promise<void> {
-  const repository = new InnovationRepository(env.data.forScope(tenantScope(code)), code);
+  const repository = new InnovationRepository(env.data.forScope(tenantScope(code)));
   const actor: Actor = {
     userId: `u-${code.replace('.', '')}-admin`,
     email: 'setup@test',

@@ -40,9 +40,9 @@ beforeAll(async () => {
   env = await createTestEnvironment();
   // What exists, read through the regency's own scope: the province must be refused real records.
   const own = env.data.forScope(tenantScope(REGENCY, true));
-  const innovations = await new InnovationRepository(own, REGENCY).listForPeriod(YEAR);
+  const innovations = await new InnovationRepository(own).listForPeriod(YEAR);
   innovationId = innovations[0]?.id ?? '';
-  const library = await new EvidenceRepository(own, REGENCY).list({ limit: 50 });
+  const library = await new EvidenceRepository(own).list({ limit: 50 });
   const id = library.items.find((item) => item.source === 'upload')?.id ?? '';
   // The stored item keeps the file's key (the repository's views leave it out).
   const stored = await own.table.send(
@@ -51,13 +51,13 @@ beforeAll(async () => {
   evidence = { id, objectKey: String(stored.Item?.objectKey) };
   expect(innovationId).not.toBe('');
   expect(evidence.objectKey).toContain(`tenants/${REGENCY}/`);
-  expect(await new SpdAnswersRepository(own, REGENCY).get(YEAR)).toBeDefined();
+  expect(await new SpdAnswersRepository(own).get(YEAR)).toBeDefined();
 });
 
 describe('a province’s clients at a regency inside it', () => {
   it('read what the dashboard needs: profile, period, official results, summary and trend', async () => {
     const clients = province();
-    expect((await new TenantProfileRepository(clients, REGENCY).get())?.code).toBe(REGENCY);
+    expect((await new TenantProfileRepository(clients).get())?.code).toBe(REGENCY);
     const own = env.data.forScope(tenantScope(REGENCY, true));
     // The same answers as the regency's own scope gives. The demo opens no period: store one.
     const period = { ...keys.period(REGENCY, 1999), year: 1999, version: 1 };
@@ -68,27 +68,27 @@ describe('a province’s clients at a regency inside it', () => {
       new GetCommand({ TableName: TableName(), Key: keys.period(REGENCY, 1999) }),
     );
     expect(read.Item).toEqual(period);
-    expect(await new OfficialResultRepository(clients, REGENCY).list()).toEqual(
-      await new OfficialResultRepository(own, REGENCY).list(),
+    expect(await new OfficialResultRepository(clients).list()).toEqual(
+      await new OfficialResultRepository(own).list(),
     );
-    const summary = await new SummaryRepository(clients, REGENCY).get(YEAR);
+    const summary = await new SummaryRepository(clients).get(YEAR);
     expect(summary).toBeDefined();
-    expect(summary).toEqual(await new SummaryRepository(own, REGENCY).get(YEAR));
-    expect(await new SummaryRepository(clients, REGENCY).trend(YEAR)).toEqual(
-      await new SummaryRepository(own, REGENCY).trend(YEAR),
+    expect(summary).toEqual(await new SummaryRepository(own).get(YEAR));
+    expect(await new SummaryRepository(clients).trend(YEAR)).toEqual(
+      await new SummaryRepository(own).trend(YEAR),
     );
   });
 
   it.each([
-    ['an innovation record', () => new InnovationRepository(province(), REGENCY).get(innovationId)],
-    ['the innovations of a period', () => new InnovationRepository(province(), REGENCY).listForPeriod(YEAR)],
-    ['the innovation list', () => new InnovationRepository(province(), REGENCY).list({ limit: 5 })],
-    ['the settings', () => new TenantSettingsRepository(province(), REGENCY).get()],
-    ['the SPD answers', () => new SpdAnswersRepository(province(), REGENCY).get(YEAR)],
-    ['the evidence library', () => new EvidenceRepository(province(), REGENCY).list({ limit: 5 })],
-    ['one evidence item', () => new EvidenceRepository(province(), REGENCY).get(evidence.id)],
-    ['the OPDs', () => new OpdRepository(province(), REGENCY).list()],
-    ['the members', () => new MemberRepository(province(), REGENCY).list()],
+    ['an innovation record', () => new InnovationRepository(province()).get(innovationId)],
+    ['the innovations of a period', () => new InnovationRepository(province()).listForPeriod(YEAR)],
+    ['the innovation list', () => new InnovationRepository(province()).list({ limit: 5 })],
+    ['the settings', () => new TenantSettingsRepository(province()).get()],
+    ['the SPD answers', () => new SpdAnswersRepository(province()).get(YEAR)],
+    ['the evidence library', () => new EvidenceRepository(province()).list({ limit: 5 })],
+    ['one evidence item', () => new EvidenceRepository(province()).get(evidence.id)],
+    ['the OPDs', () => new OpdRepository(province()).list()],
+    ['the members', () => new MemberRepository(province()).list()],
   ])('are refused %s by the guard', async (_label, read) => {
     await expect(read()).rejects.toThrow(TenantGuardError);
   });
@@ -145,8 +145,8 @@ describe('a province’s clients at a regency inside it', () => {
     // The factory caches clients per scope: the two scopes must not collide.
     const own = env.data.forScope(tenantScope(REGENCY, true));
     expect(own).not.toBe(province());
-    expect(await new TenantSettingsRepository(own, REGENCY).get()).toBeDefined();
-    await expect(new TenantSettingsRepository(province(), REGENCY).get()).rejects.toThrow(TenantGuardError);
+    expect(await new TenantSettingsRepository(own).get()).toBeDefined();
+    await expect(new TenantSettingsRepository(province()).get()).rejects.toThrow(TenantGuardError);
   });
 });
 

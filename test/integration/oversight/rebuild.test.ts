@@ -45,7 +45,7 @@ describe('the summary rebuild', () => {
       ...fresh.bundle.provinceRow,
       claimed: { index: 99.99, predicate: 'Sangat Inovatif' as const },
     };
-    await new SummaryWriter(env.data.forScope(summaryWriterScope('35.22')), '35.22').write(
+    await new SummaryWriter(env.data.forScope(summaryWriterScope('35.22'))).write(
       { ...fresh.bundle, provinceRow: tampered },
       { sourceAt: '9999', computedAt: new Date().toISOString() },
       ['provinceRow'],
@@ -77,7 +77,7 @@ describe('the summary rebuild', () => {
       tenantCode: '35.16',
       roles: ['tenant_admin'],
     };
-    await new InnovationRepository(env.data.forScope(tenantScope('35.16')), '35.16').create(
+    await new InnovationRepository(env.data.forScope(tenantScope('35.16'))).create(
       { opdId: 'opd-dinkes', periodYear: YEAR, profile: { name: 'Inovasi Tanpa Penyegaran' } },
       author,
     );

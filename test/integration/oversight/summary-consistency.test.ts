@@ -50,7 +50,7 @@ async function expectNoDrift(): Promise<void> {
   const fresh = await computeSummary(env.data, CODE, YEAR);
   expect(fresh).toBeDefined();
   if (!fresh) return;
-  const stored = await new SummaryWriter(env.data.forScope(summaryWriterScope(CODE)), CODE).read(
+  const stored = await new SummaryWriter(env.data.forScope(summaryWriterScope(CODE))).read(
     YEAR,
     todayInJakarta(),
   );

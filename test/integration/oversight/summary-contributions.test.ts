@@ -50,14 +50,14 @@ function random(seed: number) {
   return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T };
 }
 
-const repository = () => new InnovationRepository(env.data.forScope(tenantScope(REGION)), REGION);
+const repository = () => new InnovationRepository(env.data.forScope(tenantScope(REGION)));
 let raw: DynamoDBDocumentClient;
 let lowLevel: DynamoDBClient;
 
 async function expectExact(year = YEAR) {
   const fresh = await computeSummary(env.data, REGION, year);
   if (!fresh) throw new Error(`${REGION} has no summary for ${year}`);
-  const stored = await new SummaryWriter(env.data.forScope(summaryWriterScope(REGION)), REGION).read(
+  const stored = await new SummaryWriter(env.data.forScope(summaryWriterScope(REGION))).read(
     year,
     todayInJakarta(),
   );

@@ -35,12 +35,12 @@ const NEIGHBOUR = '35.22';
 const silent = new Logger({ serviceName: 'projector-test', logLevel: 'SILENT' });
 
 const storedSummary = (code: string) =>
-  new SummaryRepository(env.data.forScope(tenantScope(code, true)), code).get(YEAR);
+  new SummaryRepository(env.data.forScope(tenantScope(code, true))).get(YEAR);
 
 async function expectNoDrift(code: string) {
   const fresh = await computeSummary(env.data, code, YEAR);
   if (!fresh) throw new Error(`${code} has no summary for ${YEAR}`);
-  const stored = await new SummaryWriter(env.data.forScope(summaryWriterScope(code)), code).read(
+  const stored = await new SummaryWriter(env.data.forScope(summaryWriterScope(code))).read(
     YEAR,
     todayInJakarta(),
   );
@@ -48,7 +48,7 @@ async function expectNoDrift(code: string) {
 }
 
 const addOpd = (code: string, name: string) =>
-  new OpdRepository(env.data.forScope(tenantScope(code)), code).create({ name, kind: 'dinas', target: 2 });
+  new OpdRepository(env.data.forScope(tenantScope(code))).create({ name, kind: 'dinas', target: 2 });
 
 beforeAll(async () => {
   env = await createTestEnvironment();
@@ -149,10 +149,10 @@ describe('the summary projector', () => {
     );
     expect(typeof stored.Item?.body).toBe('string');
     expect(stored.Item?.packed).toBeUndefined();
-    const detail = await new ProvinceReadModel(
-      env.data.forScope(provinceReaderScope(province)),
-      province,
-    ).detail(YEAR, REGION);
+    const detail = await new ProvinceReadModel(env.data.forScope(provinceReaderScope(province))).detail(
+      YEAR,
+      REGION,
+    );
     const fresh = await computeSummary(env.data, REGION, YEAR);
     expect(detail && withoutMeta(detail)).toEqual(JSON.parse(JSON.stringify(fresh?.bundle.detail)));
     // The briefs compress well: the whole item is a fraction of the plain JSON of the detail.

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AuditRepository, tenantScope } from '@inovasi/data';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, jsonContent, tenantParams } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
@@ -87,8 +86,7 @@ const EXPORT_LIMIT = 20_000;
 export const auditRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const { code } = c.req.valid('param');
-    await tenantAccess(c, code, 'audit.read');
-    const audit = new AuditRepository(c.get('deps').data.forScope(tenantScope(code, true)), code);
+    const audit = (await tenantAccess(c, code, 'audit.read')).auditTrail;
     const page = await audit.list(c.req.valid('query'));
     const items = page.items.map((entry) => ({
       ...entry,
@@ -99,8 +97,7 @@ export const auditRoutes = createRouter()
   })
   .openapi(exportRoute, async (c) => {
     const { code } = c.req.valid('param');
-    await tenantAccess(c, code, 'audit.read');
-    const audit = new AuditRepository(c.get('deps').data.forScope(tenantScope(code, true)), code);
+    const audit = (await tenantAccess(c, code, 'audit.read')).auditTrail;
     const rows: unknown[][] = [];
     let cursor: string | undefined;
     let count = 0;

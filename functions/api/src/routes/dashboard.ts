@@ -17,7 +17,6 @@ import {
   todayInJakarta,
   yearBandSchema,
 } from '@inovasi/core';
-import { OfficialResultRepository, SummaryRepository } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
@@ -119,7 +118,7 @@ export const dashboardRoutes = createRouter()
     const { code, year } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'dashboard.read');
     const rubric = await periodRubric(access.periods, year);
-    let stored = await new SummaryRepository(access.clients, code).get(year);
+    let stored = await access.summaries.get(year);
     if (!stored) {
       // Never stored (a year no write of the region touched yet): computed for this answer only.
       // A read writes nothing, whoever reads (a province may not write in a regency at all); the
@@ -152,7 +151,7 @@ export const dashboardRoutes = createRouter()
     const { code, year } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'dashboard.read');
     const rubric = await periodRubric(access.periods, year);
-    const points = await new SummaryRepository(access.clients, code).trend(year);
+    const points = await access.summaries.trend(year);
     return c.json(
       {
         year,
@@ -168,7 +167,7 @@ export const dashboardRoutes = createRouter()
   .openapi(listResultsRoute, async (c) => {
     const { code } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'dashboard.read');
-    const results = await new OfficialResultRepository(access.clients, code).list();
+    const results = await access.officialResults.list();
     // Who typed a result is one of the region's members: not the overseeing province's business.
     const overseer = access.actor.tenantCode !== code;
     const items = results.map(officialResultView);
@@ -181,11 +180,7 @@ export const dashboardRoutes = createRouter()
     if (!isResultYear(year, Number(todayInJakarta().slice(0, 4)))) {
       throw new ApiError(400, 'result_year_unsupported', 'year');
     }
-    const saved = await new OfficialResultRepository(access.clients, code, access.audit).save(
-      year,
-      version,
-      c.req.valid('json'),
-    );
+    const saved = await access.officialResults.save(year, version, c.req.valid('json'));
     c.header('ETag', etag(saved.version));
     return c.json(officialResultView(saved), 200);
   });

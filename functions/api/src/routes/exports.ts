@@ -11,7 +11,7 @@ import {
   nationalEntryInputSchema,
   todayInJakarta,
 } from '@inovasi/core';
-import { ContestRepository, ExportJobRepository, IdempotencyMismatchError } from '@inovasi/data';
+import { IdempotencyMismatchError } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { dispatch } from '../jobs/dispatch.ts';
@@ -132,8 +132,7 @@ const clearEntryRoute = createRoute({
   },
 });
 
-const exportsOf = (access: TenantAccess) =>
-  new ExportJobRepository(access.clients, access.tenantCode, access.audit);
+const exportsOf = (access: TenantAccess) => access.exportJobs;
 
 async function loadJob(access: TenantAccess, id: string): Promise<ExportJob> {
   const job = await exportsOf(access).get(id);
@@ -160,10 +159,7 @@ async function loadTickable(access: TenantAccess, id: string) {
  */
 async function periodYearOf(access: TenantAccess, input: ExportRequest): Promise<number> {
   if (input.kind === 'contest_certificates') {
-    const call = await new ContestRepository(access.clients, access.tenantCode).getCall(
-      input.callId ?? '',
-      true,
-    );
+    const call = await access.contests.getCall(input.callId ?? '', true);
     if (!call) throw new ApiError(404, 'contest_not_found', 'callId');
     if (call.status !== 'winners_published')
       throw new ApiError(409, 'contest_results_not_announced', 'callId');

@@ -12,7 +12,7 @@ import {
   importPreviewRowSchema,
   importReportRowSchema,
 } from '@inovasi/core';
-import { ImportPreviewJobs, ImportRepository, ImportStateError } from '@inovasi/data';
+import { ImportStateError } from '@inovasi/data';
 import { type AppContext, etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { dispatch } from '../jobs/dispatch.ts';
@@ -173,8 +173,7 @@ function formatOf(fileName: string): ImportFormat {
   throw new ApiError(400, 'import_file_type', 'fileName');
 }
 
-const importsOf = (access: TenantAccess) =>
-  new ImportRepository(access.clients, access.tenantCode, access.audit);
+const importsOf = (access: TenantAccess) => access.importJobs;
 
 async function loadImport(access: TenantAccess, id: string): Promise<ImportJob> {
   const job = await importsOf(access).get(id);
@@ -253,12 +252,10 @@ export const importRoutes = createRouter()
       if (!opd || opd.archived) throw new ApiError(400, 'opd_not_found', 'defaultOpdId');
     }
     if (!(await importsOf(access).sourceExists(job))) throw new ApiError(409, 'import_file_missing', 'file');
-    const queued = await new ImportPreviewJobs(access.clients, code)
-      .request(id, options)
-      .catch((error: unknown) => {
-        if (error instanceof ImportStateError) throw new ApiError(409, 'import_wrong_state', 'status');
-        throw error;
-      });
+    const queued = await access.importPreviews.request(id, options).catch((error: unknown) => {
+      if (error instanceof ImportStateError) throw new ApiError(409, 'import_wrong_state', 'status');
+      throw error;
+    });
     await dispatch(c, { type: 'preview', tenantCode: code, id });
     c.header('ETag', etag(queued.version));
     return c.json({ import: withErrorIn(c, queued) }, 202);

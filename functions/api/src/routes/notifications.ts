@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { NotificationRepository, tenantScope } from '@inovasi/data';
+import { repositoriesFor, tenantScope } from '@inovasi/data';
 import type { AppContext } from '../context.ts';
 import { requireActor } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -62,7 +62,7 @@ function ownNotifications(c: AppContext, code: string) {
   if (actor.tenantCode !== code) throw new ApiError(403, 'forbidden_tenant');
   return {
     actor,
-    repository: new NotificationRepository(c.get('deps').data.forScope(tenantScope(code)), code),
+    repository: repositoriesFor(c.get('deps').data.forScope(tenantScope(code))).notifications,
   };
 }
 

@@ -261,7 +261,7 @@ function assertInside(code: string, regency: string): void {
 }
 
 const readModel = (c: AppContext, code: string) =>
-  new ProvinceReadModel(c.get('deps').data.forScope(provinceReaderScope(code)), code);
+  new ProvinceReadModel(c.get('deps').data.forScope(provinceReaderScope(code)));
 
 const SEVERITY = { high: 0, medium: 1, info: 2 } as const;
 
@@ -355,7 +355,7 @@ export const oversightRoutes = createRouter()
     assertInside(code, regency);
     const [detail, note] = await Promise.all([
       readModel(c, code).detail(year, regency),
-      new OversightNoteRepository(access.clients, code).get(year, regency),
+      access.oversightNotes.get(year, regency),
     ]);
     if (!detail) throw new ApiError(404, 'regency_summary_not_found', 'regency');
     const today = todayInJakarta();
@@ -381,7 +381,7 @@ export const oversightRoutes = createRouter()
   .openapi(notesRoute, async (c) => {
     const { code, year } = c.req.valid('param');
     const access = await oversightAccess(c, code, 'oversight.read');
-    const notes = await new OversightNoteRepository(access.clients, code).list(year);
+    const notes = await access.oversightNotes.list(year);
     return c.json(
       { items: notes.filter((note) => isInsideProvince(note.regencyCode, code)).map(stripNote) },
       200,
@@ -391,7 +391,7 @@ export const oversightRoutes = createRouter()
     const { code, year, regency } = c.req.valid('param');
     const access = await oversightAccess(c, code, 'oversight.read');
     assertInside(code, regency);
-    const note = await new OversightNoteRepository(access.clients, code).get(year, regency);
+    const note = await access.oversightNotes.get(year, regency);
     if (!note) throw new ApiError(404, 'not_found');
     c.header('ETag', etag(note.version));
     return c.json(stripNote(note), 200);
@@ -402,7 +402,7 @@ export const oversightRoutes = createRouter()
     assertInside(code, regency);
     const version = expectedVersion(c);
     const { note, pendamping } = c.req.valid('json');
-    const saved = await new OversightNoteRepository(access.clients, code, access.audit).save(
+    const saved = await access.oversightNotes.save(
       year,
       regency,
       version,
@@ -422,7 +422,6 @@ export const oversightRoutes = createRouter()
       ? undefined
       : await new OversightNoteRepository(
           c.get('deps').data.forScope(provinceNoteReaderScope(code, year)),
-          provinceCode,
         ).get(year, code);
     return c.json(
       {

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { longDate } from '@inovasi/app/dates';
 import { type PeriodStanding, periodStanding } from '@inovasi/app/projection/standing';
 import { type Member, memberMayAct, todayInJakarta } from '@inovasi/core';
-import { appendAudit, NotificationRepository, type Recipient } from '@inovasi/data';
+import { appendAudit, type Recipient } from '@inovasi/data';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
@@ -90,7 +90,7 @@ export const reminderRoutes = createRouter().openapi(remindRoute, async (c) => {
   const today = todayInJakarta();
   const laggards = laggardsOf(standing);
   const operators = members.filter((member) => member.roles.includes('opd_operator') && memberMayAct(member));
-  const notifications = new NotificationRepository(access.clients, code);
+  const notifications = access.notifications;
   const deadline = period
     ? {
         id: ` Batas internal: ${longDate(period.internalDeadline, 'id')}.`,

@@ -2,12 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { findIdentity, loadMember } from '@inovasi/app/identity/member-directory';
 import { memberMayAct, ROLES, tenantSchema } from '@inovasi/core';
 import {
-  MemberRepository,
-  OpdRepository,
   PLATFORM_TENANT,
   PlatformRepository,
   platformRegistryScope,
-  TenantProfileRepository,
+  repositoriesFor,
   tenantScope,
 } from '@inovasi/data';
 import { requireActor } from '../context.ts';
@@ -81,10 +79,7 @@ export const sessionRoutes = createRouter()
     const [tenant, member] = await Promise.all([
       platform
         ? undefined
-        : new TenantProfileRepository(
-            c.get('deps').data.forScope(tenantScope(actor.tenantCode, true)),
-            actor.tenantCode,
-          ).get(),
+        : repositoriesFor(c.get('deps').data.forScope(tenantScope(actor.tenantCode, true))).profile.get(),
       loadMember(c.get('deps'), actor.tenantCode, actor.userId),
     ]);
     const user = {
@@ -165,11 +160,8 @@ export const devRoutes = createRouter()
     }));
     const perTenant = await Promise.all(
       tenants.map(async (tenant) => {
-        const clients = deps.data.forScope(tenantScope(tenant.code, true));
-        const [members, opds] = await Promise.all([
-          new MemberRepository(clients, tenant.code).list(),
-          new OpdRepository(clients, tenant.code).list(),
-        ]);
+        const repositories = repositoriesFor(deps.data.forScope(tenantScope(tenant.code, true)));
+        const [members, opds] = await Promise.all([repositories.members.list(), repositories.opds.list()]);
         const opdNames = new Map(opds.map((opd) => [opd.id, opd.name]));
         return members.map((member) => ({
           email: member.email,

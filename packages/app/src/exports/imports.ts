@@ -34,7 +34,7 @@ import {
   InnovationRepository,
   OpdRepository,
   PeriodRepository,
-  type ScopedClients,
+  type TenantClients,
 } from '@inovasi/data';
 import ExcelJS from 'exceljs';
 import { JobInputError } from './job-errors.ts';
@@ -72,13 +72,13 @@ export interface PreviewResult {
  */
 // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function previewImport(
-  clients: ScopedClients,
-  tenantCode: string,
+  clients: TenantClients,
   imports: ImportRepository,
   job: ImportJob,
   options: ImportOptions,
   run: { readonly runId: string; report(progress: number, stage: string): Promise<void> },
 ): Promise<PreviewResult> {
+  const { tenantCode } = clients;
   const bytes = await imports.readSource(job, IMPORT_MAX_BYTES);
   await run.report(15, 'Membaca lembar kerja');
   const table = locateTable(await readSpreadsheet(bytes, job.format));
@@ -90,12 +90,12 @@ export async function previewImport(
     .filter(({ cells }) => !isEmptyRow(cells));
   if (body.length > IMPORT_MAX_ROWS) throw new JobInputError('import_file_too_large');
 
-  const opdRepository = new OpdRepository(clients, tenantCode);
+  const opdRepository = new OpdRepository(clients);
   const opds = await opdRepository.list();
   const defaultOpd = options.defaultOpdId ? opds.find((opd) => opd.id === options.defaultOpdId) : undefined;
   if (options.defaultOpdId && (!defaultOpd || defaultOpd.archived)) throw new JobInputError('opd_not_found');
   const defaultYear = options.periodYear ?? defaultAssessmentYear();
-  const periods = new PeriodRepository(clients, tenantCode);
+  const periods = new PeriodRepository(clients);
   const today = todayInJakarta();
   // A row is judged by its period's pinned rubric, as the answers of that period will be.
   const openedPeriods = new Map((await periods.list()).map((period) => [period.year, period]));
@@ -128,7 +128,7 @@ export async function previewImport(
   const existing = new Map<string, string>();
   const existingIds = new Set<string>();
   const closedYears = new Set<number>();
-  const innovations = new InnovationRepository(clients, tenantCode);
+  const innovations = new InnovationRepository(clients);
   for (const year of years) {
     const period = await periods.get(year);
     if (period && periodLock(period, today, undefined) === 'read_only') closedYears.add(year);
@@ -233,8 +233,7 @@ export interface ImportRunSources {
  */
 // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function runImport(
-  clients: ScopedClients,
-  tenantCode: string,
+  clients: TenantClients,
   job: ImportJob,
   rows: readonly ImportPreviewRow[],
   sources: ImportRunSources,
@@ -249,10 +248,11 @@ export async function runImport(
   };
   rows: ImportReportRow[];
 }> {
+  const { tenantCode } = clients;
   const actor = importActor(tenantCode, job.confirmedBy ?? job.requestedBy);
   const audit = { actor, requestId: `import-${job.id}` };
-  const opds = new OpdRepository(clients, tenantCode, audit);
-  const innovations = new InnovationRepository(clients, tenantCode, audit);
+  const opds = new OpdRepository(clients, audit);
+  const innovations = new InnovationRepository(clients, audit);
   const now = () => new Date().toISOString();
 
   const opdsCreated: string[] = [];

@@ -19,17 +19,10 @@ import {
 } from '@inovasi/core/scoring';
 import {
   type EvidencedTargets,
-  EvidenceRepository,
   evidenceTargetKey,
-  InnovationRepository,
   type LinkedEvidence,
-  OpdRepository,
-  PeriodRepository,
-  type ScopedClients,
-  SpdAnswersRepository,
-  TenantProfileRepository,
-  TenantSettingsRepository,
-  UnitRepository,
+  repositoriesFor,
+  type TenantClients,
 } from '@inovasi/data';
 import { innovationChecklist } from '../evidence/evidence-views.ts';
 import { toProjectionInnovation } from '../projection/projection-state.ts';
@@ -79,8 +72,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 }
 
 /** The rubric a period is scored with: the one it pinned, or the year's default. */
-export async function rubricOf(clients: ScopedClients, tenantCode: string, year: number): Promise<Rubric> {
-  const period = await new PeriodRepository(clients, tenantCode).get(year);
+export async function rubricOf(clients: TenantClients, year: number): Promise<Rubric> {
+  const period = await repositoriesFor(clients).periods.get(year);
   const rubricId = rubricIdForPeriod(year, period);
   if (!rubricId) throw new JobInputError('no_rubric_for_year');
   return getRubric(rubricId);
@@ -108,21 +101,22 @@ export function innovationFacts(
 }
 
 export async function loadRegionData(
-  clients: ScopedClients,
-  tenantCode: string,
+  clients: TenantClients,
   year: number,
   only?: (innovation: Innovation) => boolean,
 ): Promise<RegionData> {
+  const { tenantCode } = clients;
+  const repositories = repositoriesFor(clients);
   const [tenant, rubric, opds, units, period, settings, spd, innovations, links] = await Promise.all([
-    new TenantProfileRepository(clients, tenantCode).get(),
-    rubricOf(clients, tenantCode, year),
-    new OpdRepository(clients, tenantCode).list(),
-    new UnitRepository(clients, tenantCode).list(),
-    new PeriodRepository(clients, tenantCode).get(year),
-    new TenantSettingsRepository(clients, tenantCode).get(),
-    new SpdAnswersRepository(clients, tenantCode).get(year),
-    new InnovationRepository(clients, tenantCode).listForPeriod(year),
-    new EvidenceRepository(clients, tenantCode).linksForRegion(),
+    repositories.profile.get(),
+    rubricOf(clients, year),
+    repositories.opds.list(),
+    repositories.units.list(),
+    repositories.periods.get(year),
+    repositories.settings.get(),
+    repositories.spd.get(year),
+    repositories.innovations.listForPeriod(year),
+    repositories.evidence.linksForRegion(),
   ]);
   const opdNames = new Map(opds.map((opd) => [opd.id, opd.name]));
   const byInnovation = new Map<string, Map<string, LinkedEvidence[]>>();
@@ -169,17 +163,18 @@ export async function loadRegionData(
 
 /** One innovation for its profile: the region's name, the rubric of its period and its evidence. */
 export async function loadInnovationData(
-  clients: ScopedClients,
-  tenantCode: string,
+  clients: TenantClients,
   innovationId: string,
 ): Promise<{ tenantName: string; rubric: Rubric; facts: InnovationFacts }> {
-  const innovation = await new InnovationRepository(clients, tenantCode).get(innovationId);
+  const { tenantCode } = clients;
+  const repositories = repositoriesFor(clients);
+  const innovation = await repositories.innovations.get(innovationId);
   if (!innovation) throw new JobInputError('not_found');
-  const evidence = new EvidenceRepository(clients, tenantCode);
+  const evidence = repositories.evidence;
   const [tenant, rubric, opd, links, evidenced] = await Promise.all([
-    new TenantProfileRepository(clients, tenantCode).get(),
-    rubricOf(clients, tenantCode, innovation.periodYear),
-    new OpdRepository(clients, tenantCode).get(innovation.opdId),
+    repositories.profile.get(),
+    rubricOf(clients, innovation.periodYear),
+    repositories.opds.get(innovation.opdId),
     evidence.linksForInnovation(innovationId),
     evidence.evidencedTargets(),
   ]);

@@ -10,6 +10,7 @@ import {
   PlatformRepository,
   platformAdminScope,
   platformRegistryScope,
+  repositoriesFor,
   tenantScope,
 } from '@inovasi/data';
 import type { MemberIdentity, ServiceDeps } from '../deps.ts';
@@ -32,7 +33,7 @@ export async function loadMember(
 ): Promise<Member | undefined> {
   return tenantCode === PLATFORM_TENANT
     ? new PlatformRepository(deps.data.forScope(platformRegistryScope)).getAdmin(userId)
-    : new MemberRepository(deps.data.forScope(tenantScope(tenantCode, true)), tenantCode).get(userId);
+    : repositoriesFor(deps.data.forScope(tenantScope(tenantCode, true))).members.get(userId);
 }
 
 /**
@@ -86,7 +87,7 @@ export function memberDirectory(deps: ServiceDeps, maxAgeMs = MAX_MEMBER_CACHE_M
       // Signed in through a provider that ran the invitation itself (Cognito): the invitation is
       // accepted, and the address no longer lapses to another region.
       const tenantCode = identity.actor.tenantCode;
-      await new MemberRepository(deps.data.forScope(memberAdminScope(tenantCode)), tenantCode).markAccepted(
+      await new MemberRepository(deps.data.forScope(memberAdminScope(tenantCode))).markAccepted(
         identity.member,
       );
     }

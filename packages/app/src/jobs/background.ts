@@ -11,8 +11,8 @@ import {
   PlatformRepository,
   platformRegistryScope,
   type ScopedClientFactory,
-  type ScopedClients,
   SummaryRepository,
+  type TenantClients,
   tenantScope,
 } from '@inovasi/data';
 import pLimit from 'p-limit';
@@ -70,13 +70,13 @@ function reporter(repository: ProgressSink, id: string, runId: string) {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function runExport(
-  clients: ScopedClients,
-  tenantCode: string,
+  clients: TenantClients,
   repository: ExportJobRepository,
   job: ExportJob,
   runId: string,
   report: (progress: number, stage: string) => Promise<void>,
 ): Promise<void> {
+  const { tenantCode } = clients;
   const upload = (fileName: string, contentType: string, body: PassThrough) =>
     repository.uploadResult(job.id, runId, fileName, contentType, body);
   // The builders (pdfkit, exceljs, yazl) are loaded on the first job, not when the API starts: the
@@ -88,7 +88,7 @@ async function runExport(
     const { writeProfilePdf } = await import('../exports/profile-pdf.ts');
     const { slug } = await import('../exports/pack.ts');
     await report(10, 'Membaca data inovasi');
-    const input = await loadInnovationData(clients, tenantCode, job.innovationId ?? '');
+    const input = await loadInnovationData(clients, job.innovationId ?? '');
     await report(40, 'Menyusun PDF profil');
     const fileName = `profil-inovasi-${slug(input.facts.innovation.profile.name, 60)}.pdf`;
     const body = new PassThrough();
@@ -110,14 +110,14 @@ async function runExport(
 
   if (job.kind === 'contest_certificates') {
     const { runContestCertificates } = await import('./contest-certificates.ts');
-    await runContestCertificates(clients, tenantCode, job, upload, report, (result, objectKey) =>
+    await runContestCertificates(clients, job, upload, report, (result, objectKey) =>
       repository.complete(job.id, runId, result, objectKey),
     );
     return;
   }
 
   await report(3, 'Membaca data daerah');
-  const data = await loadRegionData(clients, tenantCode, job.periodYear);
+  const data = await loadRegionData(clients, job.periodYear);
 
   if (job.kind === 'recap') {
     const { writeRecap } = await import('../exports/recap.ts');
@@ -145,8 +145,8 @@ async function runExport(
     const { writeRakorPdf } = await import('../exports/rakor-pdf.ts');
     await report(40, 'Menyusun PDF rakor');
     const [summary, period] = await Promise.all([
-      new SummaryRepository(clients, tenantCode).get(job.periodYear),
-      new PeriodRepository(clients, tenantCode).get(job.periodYear),
+      new SummaryRepository(clients).get(job.periodYear),
+      new PeriodRepository(clients).get(job.periodYear),
     ]);
     const fileName = `rakor-inovasi-${tenantCode}-${job.periodYear}-${todayInJakarta()}.pdf`;
     const body = new PassThrough();
@@ -196,8 +196,7 @@ async function runExport(
 }
 
 async function runImportJob(
-  clients: ScopedClients,
-  tenantCode: string,
+  clients: TenantClients,
   repository: ImportRepository,
   job: ImportJob,
   runId: string,
@@ -207,7 +206,7 @@ async function runImportJob(
   if (!rows) throw new JobInputError('import_preview_missing');
   const { runImport } = await import('../exports/imports.ts');
   await report(2, 'Mengimpor baris');
-  const result = await runImport(clients, tenantCode, job, rows, {
+  const result = await runImport(clients, job, rows, {
     progress: (done, total) =>
       report(2 + (done / Math.max(1, total)) * 95, `Mengimpor baris (${done} dari ${total})`),
   });
@@ -229,10 +228,7 @@ export async function runBackgroundJob(
   if (ref.type === 'preview') return runImportPreview(deps, ref.tenantCode, ref.id, now);
   const clients = deps.data.forScope(tenantScope(ref.tenantCode));
   const logger = deps.logger;
-  const repository =
-    ref.type === 'export'
-      ? new ExportJobRepository(clients, ref.tenantCode)
-      : new ImportRepository(clients, ref.tenantCode);
+  const repository = ref.type === 'export' ? new ExportJobRepository(clients) : new ImportRepository(clients);
   const claimed = await repository.claim(ref.id, now);
   if (!claimed) return 'skipped';
   const { job, runId } = claimed;
@@ -240,23 +236,9 @@ export async function runBackgroundJob(
   const started = performance.now();
   try {
     if (ref.type === 'export') {
-      await runExport(
-        clients,
-        ref.tenantCode,
-        repository as ExportJobRepository,
-        job as ExportJob,
-        runId,
-        progress.report,
-      );
+      await runExport(clients, repository as ExportJobRepository, job as ExportJob, runId, progress.report);
     } else {
-      await runImportJob(
-        clients,
-        ref.tenantCode,
-        repository as ImportRepository,
-        job as ImportJob,
-        runId,
-        progress.report,
-      );
+      await runImportJob(clients, repository as ImportRepository, job as ImportJob, runId, progress.report);
       // The imported rows reach the summaries through the table's stream (docs/decisions/0018).
     }
     logger.info('background job done', { ...ref, durationMs: Math.round(performance.now() - started) });
@@ -313,9 +295,9 @@ export async function resumeBackgroundJobs(deps: BackgroundJobDeps, now = new Da
   for (const tenant of tenants) {
     const clients = deps.data.forScope(tenantScope(tenant.code));
     const [exports, imports, previews] = await Promise.all([
-      new ExportJobRepository(clients, tenant.code).resumable(now),
-      new ImportRepository(clients, tenant.code).resumable(now),
-      new ImportPreviewJobs(clients, tenant.code).pending(now),
+      new ExportJobRepository(clients).resumable(now),
+      new ImportRepository(clients).resumable(now),
+      new ImportPreviewJobs(clients).pending(now),
     ]);
     const refs: JobRef[] = [
       ...exports.map((job) => ({ type: 'export' as const, tenantCode: tenant.code, id: job.id })),

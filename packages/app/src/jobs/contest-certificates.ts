@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { ExportJob, ExportResult } from '@inovasi/core';
-import { ContestRepository, type ScopedClients, TenantProfileRepository } from '@inovasi/data';
+import { ContestRepository, type TenantClients, TenantProfileRepository } from '@inovasi/data';
 import { JobInputError } from '../exports/job-errors.ts';
 
 /**
@@ -8,8 +8,7 @@ import { JobInputError } from '../exports/job-errors.ts';
  * winning entries, writes one PDF with a page per winner and completes the job with it.
  */
 export async function runContestCertificates(
-  clients: ScopedClients,
-  tenantCode: string,
+  clients: TenantClients,
   job: ExportJob,
   upload: (
     fileName: string,
@@ -19,15 +18,16 @@ export async function runContestCertificates(
   report: (progress: number, stage: string) => Promise<void>,
   complete: (result: ExportResult, objectKey: string) => Promise<void>,
 ): Promise<void> {
+  const { tenantCode } = clients;
   const { certificateWinners, writeContestCertificates } = await import('../exports/contest-certificates.ts');
   const { slug } = await import('../exports/pack.ts');
   await report(10, 'Membaca hasil lomba');
-  const contests = new ContestRepository(clients, tenantCode);
+  const contests = new ContestRepository(clients);
   const call = await contests.getCall(job.callId ?? '', true);
   if (call?.status !== 'winners_published') throw new JobInputError('contest_not_announced');
   const [entries, tenant] = await Promise.all([
     contests.listEntries(call.id),
-    new TenantProfileRepository(clients, tenantCode).get(),
+    new TenantProfileRepository(clients).get(),
   ]);
   const winners = certificateWinners(call, entries);
   if (winners.length === 0) throw new JobInputError('contest_no_winners');

@@ -57,7 +57,7 @@ export async function runImportPreview(
   now = new Date(),
 ): Promise<PreviewOutcome> {
   const clients = deps.data.forScope(tenantScope(tenantCode));
-  const previews = new ImportPreviewJobs(clients, tenantCode);
+  const previews = new ImportPreviewJobs(clients);
   const claimed = await previews.claim(id, now);
   if (!claimed) return 'skipped';
   const { job, runId, options } = claimed;
@@ -65,7 +65,7 @@ export async function runImportPreview(
   try {
     // exceljs and the intake checks load with the first preview, not when a worker starts.
     const { previewImport } = await import('../exports/imports.ts');
-    await previewImport(clients, tenantCode, new ImportRepository(clients, tenantCode), job, options, {
+    await previewImport(clients, new ImportRepository(clients), job, options, {
       runId,
       report: (progress, stage) => previews.progress(id, runId, progress, stage),
     });

@@ -1,10 +1,10 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
-  NotificationRepository,
   type OutboxMessage,
   PlatformRepository,
   platformRegistryScope,
+  repositoriesFor,
   type ScopedClientFactory,
   tenantScope,
 } from '@inovasi/data';
@@ -32,7 +32,7 @@ export async function dispatchOutbox(data: ScopedClientFactory, sink: MailSink):
   const tenants = await new PlatformRepository(data.forScope(platformRegistryScope)).list();
   let sent = 0;
   for (const tenant of tenants) {
-    const outbox = new NotificationRepository(data.forScope(tenantScope(tenant.code)), tenant.code);
+    const outbox = repositoriesFor(data.forScope(tenantScope(tenant.code))).notifications;
     for (const message of await outbox.pendingOutbox()) {
       await sink.send({ ...message, tenantCode: tenant.code });
       if (await outbox.markSent(message)) sent++;

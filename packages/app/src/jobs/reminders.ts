@@ -1,10 +1,8 @@
 import { daysUntil, type Member, type Period, todayInJakarta } from '@inovasi/core';
 import {
-  MemberRepository,
-  NotificationRepository,
-  PeriodRepository,
   PlatformRepository,
   platformRegistryScope,
+  repositoriesFor,
   type ScopedClientFactory,
   tenantScope,
 } from '@inovasi/data';
@@ -43,16 +41,16 @@ export async function runDeadlineReminders(data: ScopedClientFactory, now = new 
   const tenants = await new PlatformRepository(data.forScope(platformRegistryScope)).list();
   let sent = 0;
   for (const tenant of tenants) {
-    const clients = data.forScope(tenantScope(tenant.code));
-    const periods = await new PeriodRepository(clients, tenant.code).list();
+    const repositories = repositoriesFor(data.forScope(tenantScope(tenant.code)));
+    const periods = await repositories.periods.list();
     const due = periods.flatMap((period) =>
       deadlinesOf(period)
         .map((deadline) => ({ period, deadline, days: daysUntil(today, deadline.day) }))
         .filter(({ days }) => REMINDER_DAYS.includes(days)),
     );
     if (due.length === 0) continue;
-    const members = await new MemberRepository(clients, tenant.code).list();
-    const notifications = new NotificationRepository(clients, tenant.code);
+    const members = await repositories.members.list();
+    const notifications = repositories.notifications;
     for (const { period, deadline, days } of due) {
       const recipients = members
         .filter(deadline.concerns)

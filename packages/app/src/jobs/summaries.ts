@@ -54,7 +54,7 @@ async function rebuildTenant(
   options: RebuildOptions,
 ): Promise<RebuildEntry[]> {
   const now = options.now ?? new Date();
-  const writer = new SummaryWriter(data.forScope(summaryWriterScope(tenantCode)), tenantCode);
+  const writer = new SummaryWriter(data.forScope(summaryWriterScope(tenantCode)));
   const entries: RebuildEntry[] = [];
   // Trend points are added only while a season can still change; a closed year's trend is history.
   const live = new Set(await liveYears(data, tenantCode, now));

@@ -8,10 +8,10 @@ import {
   memberAdminScope,
   type NewMember,
   type NewTenant,
-  NotificationRepository,
   onboardingScope,
   onboardingWithAdminScope,
   PlatformRepository,
+  repositoriesFor,
   tenantScope,
 } from '@inovasi/data';
 import type { ServiceDeps } from '../deps.ts';
@@ -36,8 +36,8 @@ async function invitationFor(
   audit: AuditContext,
 ) {
   const identity = identityAdminOf(deps);
-  const members = new MemberRepository(deps.data.forScope(memberAdminScope(tenant.code)), tenant.code, audit);
-  const outbox = new NotificationRepository(deps.data.forScope(tenantScope(tenant.code)), tenant.code);
+  const members = new MemberRepository(deps.data.forScope(memberAdminScope(tenant.code)), audit);
+  const outbox = repositoriesFor(deps.data.forScope(tenantScope(tenant.code))).notifications;
   const invitee: Invitee = {
     email: person.email,
     name: person.name,
@@ -92,11 +92,7 @@ export async function onboardWithFirstAdmin(
     undefined,
     audit,
   );
-  const members = new MemberRepository(
-    deps.data.forScope(onboardingWithAdminScope(area.code)),
-    area.code,
-    audit,
-  );
+  const members = new MemberRepository(deps.data.forScope(onboardingWithAdminScope(area.code)), audit);
   const member = await members
     .invite(
       { ...admin, roles: ['tenant_admin'] },

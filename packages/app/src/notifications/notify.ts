@@ -1,5 +1,5 @@
 import type { Innovation, Member } from '@inovasi/core';
-import { NotificationRepository, type Recipient } from '@inovasi/data';
+import type { Recipient } from '@inovasi/data';
 import { longDate } from '../dates.ts';
 import type { TenantAccess } from '../tenancy.ts';
 
@@ -11,7 +11,7 @@ export async function stepNotifications(
   innovation: Innovation,
   next: Innovation['status'],
 ) {
-  const notifications = new NotificationRepository(access.clients, access.tenantCode);
+  const notifications = access.notifications;
   const link = `/inovasi/${innovation.id}`;
   const name = innovation.profile.name;
   if (next !== 'submitted' && next !== 'returned') return [];
@@ -45,7 +45,7 @@ export async function stepNotifications(
 /** Everyone in the region hears that a season opened (written after the period, in batches). */
 export async function announcePeriod(access: TenantAccess, year: number, internalDeadline: string) {
   const members = await access.members().list();
-  const notifications = new NotificationRepository(access.clients, access.tenantCode);
+  const notifications = access.notifications;
   await notifications.send(members.filter((member) => member.id !== access.actor.userId).map(recipient), {
     type: 'period_opened',
     title_id: `Periode penilaian IID ${year} dibuka; batas waktu internal ${longDate(internalDeadline, 'id')}`,

@@ -18,23 +18,13 @@ import {
   type BundlePart,
   type DerivedMeta,
   type EvidencedTargets,
-  EvidenceRepository,
   evidenceTargetKey,
-  InnovationRepository,
-  MemberRepository,
-  OfficialResultRepository,
-  OpdRepository,
-  PeriodRepository,
-  ReplicationRepository,
+  repositoriesFor,
   type ScopedClientFactory,
-  SpdAnswersRepository,
   type StoredBundle,
   type SummaryBundle,
-  SummaryRepository,
   SummaryWriter,
   summaryWriterScope,
-  TenantProfileRepository,
-  TenantSettingsRepository,
   tenantScope,
   withoutMeta,
 } from '@inovasi/data';
@@ -101,27 +91,27 @@ export async function computeSummary(
   const now = options.now ?? new Date();
   // Taken before the first read: everything committed before this moment is seen.
   const sourceAt = sourceStamp(now);
-  const clients = data.forScope(tenantScope(tenantCode, true));
-  const evidence = new EvidenceRepository(clients, tenantCode);
+  const repositories = repositoriesFor(data.forScope(tenantScope(tenantCode, true)));
+  const evidence = repositories.evidence;
   // The period's own sources do not depend on its rubric: read them beside everything else, in one
   // round of requests rather than two (the projector's time is billed; docs/decisions/0031).
   const periodReads = {
     innovations: options.contributions
       ? periodInnovations(data, tenantCode, year)
-      : new InnovationRepository(clients, tenantCode).listForPeriod(year).then(fromSource),
-    spd: new SpdAnswersRepository(clients, tenantCode).get(year),
+      : repositories.innovations.listForPeriod(year).then(fromSource),
+    spd: repositories.spd.get(year),
     // sid.31: regions that replicated an innovation under an agreement with its document attached.
-    replications: new ReplicationRepository(clients, tenantCode).evidencedRegionsByInnovation(),
+    replications: repositories.replications.evidencedRegionsByInnovation(),
   };
   // Awaited below, or dropped with the rest when the region turns out not to be scored.
   for (const read of Object.values(periodReads)) read.catch(() => undefined);
   const [profile, settings, period, opds, members, results, links] = await Promise.all([
-    new TenantProfileRepository(clients, tenantCode).get(),
-    new TenantSettingsRepository(clients, tenantCode).get(),
-    new PeriodRepository(clients, tenantCode).get(year),
-    new OpdRepository(clients, tenantCode).list(),
-    new MemberRepository(clients, tenantCode).list(),
-    new OfficialResultRepository(clients, tenantCode).list(),
+    repositories.profile.get(),
+    repositories.settings.get(),
+    repositories.periods.get(year),
+    repositories.opds.list(),
+    repositories.members.list(),
+    repositories.officialResults.list(),
     evidence.linksForRegionByQuery(),
   ]);
   // The period's pinned rubric, as every screen of the period uses (core's rubricIdForPeriod).
@@ -190,7 +180,7 @@ export async function refreshSummary(
 ): Promise<ComputedSummary | undefined> {
   const computed = await computeSummary(data, tenantCode, year, options);
   if (!computed) return undefined;
-  await new SummaryWriter(data.forScope(summaryWriterScope(tenantCode)), tenantCode).write(
+  await new SummaryWriter(data.forScope(summaryWriterScope(tenantCode))).write(
     computed.bundle,
     computed.meta,
   );
@@ -209,7 +199,7 @@ function scoredYears(years: ReadonlySet<number>, periods: readonly Period[]): nu
  */
 export async function liveYears(data: ScopedClientFactory, tenantCode: string, now = new Date()) {
   const today = todayInJakarta(now);
-  const periods = await new PeriodRepository(data.forScope(tenantScope(tenantCode, true)), tenantCode).list();
+  const periods = await repositoriesFor(data.forScope(tenantScope(tenantCode, true))).periods.list();
   const years = new Set([defaultAssessmentYear(now)]);
   for (const period of periods) {
     if (daysUntil(today, period.nationalDeadline) >= -RESULTS_WINDOW_DAYS) years.add(period.year);
@@ -219,11 +209,8 @@ export async function liveYears(data: ScopedClientFactory, tenantCode: string, n
 
 /** Every year a region has, or should have, a summary for: what the rebuild walks. */
 export async function trackedYears(data: ScopedClientFactory, tenantCode: string, now = new Date()) {
-  const clients = data.forScope(tenantScope(tenantCode, true));
-  const [periods, stored] = await Promise.all([
-    new PeriodRepository(clients, tenantCode).list(),
-    new SummaryRepository(clients, tenantCode).years(),
-  ]);
+  const repositories = repositoriesFor(data.forScope(tenantScope(tenantCode, true)));
+  const [periods, stored] = await Promise.all([repositories.periods.list(), repositories.summaries.years()]);
   const years = new Set([defaultAssessmentYear(now), ...periods.map((period) => period.year), ...stored]);
   return scoredYears(years, periods);
 }

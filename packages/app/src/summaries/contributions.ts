@@ -32,7 +32,7 @@ export interface PeriodInnovations {
 }
 
 export const contributionStore = (data: ScopedClientFactory, tenantCode: string) =>
-  new SummaryContributionStore(data.forScope(summaryWriterScope(tenantCode)), tenantCode);
+  new SummaryContributionStore(data.forScope(summaryWriterScope(tenantCode)));
 
 /** JSON's view of a record, for comparing a stored row with a fresh one. */
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
@@ -125,7 +125,7 @@ export async function syncContributions(
     drifted.push(innovation.id);
     puts.push(() => store.put(fresh, { repair: true }));
   }
-  const innovations = new InnovationRepository(data.forScope(tenantScope(tenantCode, true)), tenantCode);
+  const innovations = new InnovationRepository(data.forScope(tenantScope(tenantCode, true)));
   for (const row of storedById.values()) {
     confirmations.push(async () => {
       if (await settleExtraRow(store, innovations, year, row, options.check)) drifted.push(row.id);
@@ -150,10 +150,9 @@ export async function periodInnovations(
 ): Promise<PeriodInnovations> {
   const stored = await contributionStore(data, tenantCode).read(year);
   if (usable(stored)) return fromContributions(stored.contributions);
-  const source = await new InnovationRepository(
-    data.forScope(tenantScope(tenantCode, true)),
-    tenantCode,
-  ).listForPeriod(year);
+  const source = await new InnovationRepository(data.forScope(tenantScope(tenantCode, true))).listForPeriod(
+    year,
+  );
   await syncContributions(data, tenantCode, year, source, stored);
   return fromSource(source);
 }

@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '@inovasi/core';
 import { ulid } from 'ulid';
-import type { ScopedClients } from '../clients.ts';
+import { type ScopedClients, type TenantClients, tenantOf } from '../clients.ts';
 import { auditKeys, auditListPartition } from '../keys.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { toRecord } from './versioned.ts';
@@ -141,10 +141,11 @@ export async function appendAudit(
 
 /** Reads a tenant's audit trail; there is no method to change or delete an entry. */
 export class AuditRepository {
-  constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
-  ) {}
+  constructor(private readonly clients: TenantClients) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   async list(filter: AuditFilter): Promise<{ items: AuditEntry[]; nextCursor?: string | undefined }> {
     const { index, value } = auditListPartition(this.tenantCode, filter);

@@ -8,7 +8,7 @@ import type {
   EntryStage,
 } from '@inovasi/core';
 import { ulid } from 'ulid';
-import type { ScopedClients } from '../clients.ts';
+import { type TenantClients, tenantOf } from '../clients.ts';
 import { cancelledConditions, NotFoundError, VersionConflictError } from '../errors.ts';
 import { contestKeys, type TableKey, tenantKeyPrefix } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
@@ -39,10 +39,13 @@ export interface EntryMove {
  */
 export class ContestRepository {
   constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
+    private readonly clients: TenantClients,
     private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   private get tableName() {
     return this.clients.config.tableName;

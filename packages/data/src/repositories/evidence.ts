@@ -1,5 +1,5 @@
 import type { EvidenceLimits } from '@inovasi/core';
-import type { ScopedClients } from '../clients.ts';
+import type { TenantClients } from '../clients.ts';
 import type { AuditContext } from './audit.ts';
 import { EvidenceIntakeWriter } from './evidence/intake.ts';
 import { EvidenceLibrary } from './evidence/library.ts';
@@ -31,11 +31,10 @@ export class EvidenceRepository {
   private readonly links: EvidenceLinks;
 
   constructor(
-    clients: ScopedClients,
-    tenantCode: string,
+    clients: TenantClients,
     options: { audit?: AuditContext | undefined; limits?: EvidenceLimits | undefined } = {},
   ) {
-    this.store = new EvidenceStore(clients, tenantCode, options);
+    this.store = new EvidenceStore(clients, options);
     this.limits = this.store.limits;
     this.library = new EvidenceLibrary(this.store);
     this.intake = new EvidenceIntakeWriter(this.store);

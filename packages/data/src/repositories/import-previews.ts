@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ImportJob, ImportOptions, JobError } from '@inovasi/core';
 import { ulid } from 'ulid';
-import type { ScopedClients } from '../clients.ts';
+import { type TenantClients, tenantOf } from '../clients.ts';
 import { isConditionFailure } from '../errors.ts';
 import { jobKeys } from '../keys.ts';
 import type { LeaseProtocol } from './jobs/lease-protocol.ts';
@@ -35,11 +35,12 @@ const publicJob = (item: Record<string, unknown>): ImportJob => {
 export class ImportPreviewJobs {
   private readonly lease: LeaseProtocol;
 
-  constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
-  ) {
-    this.lease = previewLease(clients, tenantCode);
+  constructor(private readonly clients: TenantClients) {
+    this.lease = previewLease(clients, tenantOf(clients));
+  }
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
   }
 
   private get tableName() {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor, Innovation, InnovationProfile, StoredIndicatorAnswer } from '@inovasi/core';
 import { ulid } from 'ulid';
-import type { ScopedClients } from '../clients.ts';
+import { type TenantClients, tenantOf } from '../clients.ts';
 import { ArchivedError, cancelledConditions, IdempotencyMismatchError, NotFoundError } from '../errors.ts';
 
 /** An innovation's id, or the record the caller read (which saves reading it again, see `current`). */
@@ -62,10 +62,13 @@ const requestFingerprint = (input: NewInnovation): string =>
  */
 export class InnovationRepository {
   constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
+    private readonly clients: TenantClients,
     private readonly audit?: AuditContext,
   ) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   /** The audit entry that goes into the same transaction as a change by `actor`. */
   private auditEntry(actor: Actor, event: AuditEvent, at?: string) {

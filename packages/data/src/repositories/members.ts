@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Member } from '@inovasi/core';
 import { ulid } from 'ulid';
-import type { ScopedClients } from '../clients.ts';
+import { type ScopedClients, type TenantClients, tenantOf } from '../clients.ts';
 import {
   AddressUnavailableError,
   AlreadyExistsError,
@@ -61,10 +61,13 @@ const POINTER_FREE =
  */
 export class MemberRepository {
   constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
+    private readonly clients: TenantClients,
     private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   private get tableName() {
     return this.clients.config.tableName;

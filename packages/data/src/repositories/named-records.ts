@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { ScopedClients } from '../clients.ts';
+import { type TenantClients, tenantOf } from '../clients.ts';
 import { ArchivedError, NotFoundError } from '../errors.ts';
 import type { TableKey } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
@@ -35,10 +35,13 @@ export interface NamedRecordShape {
  */
 export abstract class NamedRecordRepository<T extends NamedRecord, Changes extends object> {
   constructor(
-    protected readonly clients: ScopedClients,
-    protected readonly tenantCode: string,
+    protected readonly clients: TenantClients,
     protected readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {}
+
+  protected get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   protected abstract readonly shape: NamedRecordShape;
 

@@ -1,6 +1,6 @@
 import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { ScopedClients } from '../clients.ts';
+import { type TenantClients, tenantOf } from '../clients.ts';
 import { cancelledConditions, isConditionFailure, NotFoundError } from '../errors.ts';
 import { keys } from '../keys.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -55,10 +55,11 @@ const RETENTION_SECONDS = 183 * 24 * 60 * 60;
 
 /** A member's in-app notifications and the tenant's e-mail outbox. */
 export class NotificationRepository {
-  constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
-  ) {}
+  constructor(private readonly clients: TenantClients) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   private get tableName() {
     return this.clients.config.tableName;

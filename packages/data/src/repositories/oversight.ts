@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficialResult, OfficialResultInput } from '@inovasi/core';
-import type { ScopedClients } from '../clients.ts';
+import { type TenantClients, tenantOf } from '../clients.ts';
 import { oversightNoteKeys, resultKeys } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
@@ -12,10 +12,13 @@ import { saveSingleton, toRecord } from './versioned.ts';
  */
 export class OfficialResultRepository {
   constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
+    private readonly clients: TenantClients,
     private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   private get tableName() {
     return this.clients.config.tableName;
@@ -115,10 +118,14 @@ export type OversightNoteInput = Pick<OversightNote, 'note' | 'pendamping'>;
  */
 export class OversightNoteRepository {
   constructor(
-    private readonly clients: ScopedClients,
-    private readonly provinceCode: string,
+    private readonly clients: TenantClients,
     private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {}
+
+  /** The province, from its clients' scope. */
+  private get provinceCode(): string {
+    return tenantOf(this.clients);
+  }
 
   private get tableName() {
     return this.clients.config.tableName;

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Period, PeriodExtension } from '@inovasi/core';
-import type { ScopedClients } from '../clients.ts';
+import { type TenantClients, tenantOf } from '../clients.ts';
 import { AlreadyExistsError, cancelledConditions, NotFoundError, PeriodReadOnlyError } from '../errors.ts';
 import { keys } from '../keys.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
@@ -11,10 +11,13 @@ export type NewPeriod = Pick<Period, 'year' | 'rubricId' | 'internalDeadline' | 
 /** A region's assessment periods (one per IID year), in its own partition. */
 export class PeriodRepository {
   constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
+    private readonly clients: TenantClients,
     private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   private get tableName() {
     return this.clients.config.tableName;

@@ -1,15 +1,16 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { ScopedClients } from '../clients.ts';
+import { type ScopedClients, type TenantClients, tenantOf } from '../clients.ts';
 import { contestKeys, PUBLIC_CONTESTS_PARTITION, publicContestSortPrefix } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
 import { toRecord } from './versioned.ts';
 
 /** The shared public copies of one region's open calls and winners (docs/decisions/0037). */
 export class PublicContestWriter {
-  constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
-  ) {}
+  constructor(private readonly clients: TenantClients) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   async put(callId: string, copy: Record<string, unknown>): Promise<void> {
     await this.clients.table.send(new PutCommand(this.putItem(callId, copy).Put));

@@ -13,7 +13,7 @@ import {
   replicationLevel,
 } from '@inovasi/core';
 import { ulid } from 'ulid';
-import type { ScopedClients } from '../clients.ts';
+import { type TenantClients, tenantOf } from '../clients.ts';
 import { cancelledConditions, NotFoundError, VersionConflictError } from '../errors.ts';
 import { innovationIndexKeys, keys, replicationPartition } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
@@ -52,10 +52,11 @@ const publicReplication = (item: Record<string, unknown>): Replication => {
 
 /** One region's view of its replications (both directions) and of who replicated its innovations. */
 export class ReplicationRepository {
-  constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
-  ) {}
+  constructor(private readonly clients: TenantClients) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   private get tableName() {
     return this.clients.config.tableName;
@@ -158,9 +159,10 @@ export interface NewReplicationRequest {
  */
 export class ReplicationAgreements {
   constructor(
-    private readonly clients: ScopedClients,
-    /** The acting region and person: each step is recorded in that region's own audit trail. */
-    private readonly actor?: { readonly tenantCode: string; readonly audit: AuditContext },
+    /** The acting region is the scope's tenant: each step is recorded in its own audit trail. */
+    private readonly clients: TenantClients,
+    /** The acting person; without one no step is audited. */
+    private readonly audit?: AuditContext,
   ) {}
 
   private get tableName() {
@@ -177,17 +179,15 @@ export class ReplicationAgreements {
     record: Pick<Replication, 'id' | 'source' | 'replicator'>,
     status?: { before?: string; after: string },
   ) {
-    if (!this.actor) return [];
-    const acting = this.actor.tenantCode;
+    if (!this.audit) return [];
+    const acting = tenantOf(this.clients);
     const changes = status ? { status: { before: status.before, after: status.after } } : undefined;
     const event = { action, entity: 'replication' as const, entityId: record.id, changes };
     const regions = [record.source.tenantCode, record.replicator.tenantCode];
     const other = regions.find((code) => code !== acting);
     return [
-      auditPut(this.tableName, acting, this.actor.audit, event),
-      ...(other
-        ? [auditPut(this.tableName, other, this.actor.audit, { ...event, actorTenantCode: acting })]
-        : []),
+      auditPut(this.tableName, acting, this.audit, event),
+      ...(other ? [auditPut(this.tableName, other, this.audit, { ...event, actorTenantCode: acting })] : []),
     ];
   }
 

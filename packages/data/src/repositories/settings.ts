@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantSettings } from '@inovasi/core';
-import type { ScopedClients } from '../clients.ts';
+import { type TenantClients, tenantOf } from '../clients.ts';
 import { keys } from '../keys.ts';
 import { type AuditContext, auditPut, type FieldChange, SYSTEM_AUDIT } from './audit.ts';
 import { saveSingleton, toRecord } from './versioned.ts';
@@ -11,10 +11,13 @@ const DEFAULTS: TenantSettings = { minKematanganToSend: null, defaultOpdTarget: 
 /** Per-tenant settings; absent means the defaults (version 0). */
 export class TenantSettingsRepository {
   constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
+    private readonly clients: TenantClients,
     private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   async get(): Promise<TenantSettings> {
     const result = await this.clients.table.send(

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SpdAnswers, StoredSpdAnswer } from '@inovasi/core';
-import type { ScopedClients } from '../clients.ts';
+import { type TenantClients, tenantOf } from '../clients.ts';
 import { keys } from '../keys.ts';
 import { type AuditContext, auditPut, type FieldChange, SYSTEM_AUDIT } from './audit.ts';
 import { saveSingleton, toRecord } from './versioned.ts';
@@ -8,10 +8,13 @@ import { saveSingleton, toRecord } from './versioned.ts';
 /** A region's SPD answers for one assessment year: one item, optimistically locked. */
 export class SpdAnswersRepository {
   constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
+    private readonly clients: TenantClients,
     private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   async get(year: number): Promise<SpdAnswers | undefined> {
     const result = await this.clients.table.send(

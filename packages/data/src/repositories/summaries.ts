@@ -7,7 +7,7 @@ import type {
   RegionSummary,
   SummarySnapshot,
 } from '@inovasi/core';
-import type { ScopedClients } from '../clients.ts';
+import { type ScopedClients, type TenantClients, tenantOf } from '../clients.ts';
 import { isConditionFailure } from '../errors.ts';
 import { summaryKeys, type TableKey } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
@@ -193,10 +193,11 @@ const isRegency = (tenantCode: string) => tenantCode.includes('.');
 
 /** A region's own summaries and trend, read through its tenant scope (read-only suffices). */
 export class SummaryRepository {
-  constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
-  ) {}
+  constructor(private readonly clients: TenantClients) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   private get tableName() {
     return this.clients.config.tableName;
@@ -249,10 +250,11 @@ export class SummaryRepository {
  * `summaryWriterScope`, which reaches exactly those items.
  */
 export class SummaryWriter {
-  constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
-  ) {}
+  constructor(private readonly clients: TenantClients) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   private get tableName() {
     return this.clients.config.tableName;
@@ -353,10 +355,7 @@ export function withoutMeta<T extends object>(stored: T & Partial<DerivedMeta>):
 
 /** A province's cockpit: its read-model partition, one query; bound to `provinceReaderScope`. */
 export class ProvinceReadModel {
-  constructor(
-    private readonly clients: ScopedClients,
-    private readonly provinceCode: string,
-  ) {}
+  constructor(private readonly clients: TenantClients) {}
 
   /**
    * Every regency row of one year. One partition of a few dozen rows of under 1 KB, so one page
@@ -366,7 +365,7 @@ export class ProvinceReadModel {
     const items = await queryAll(this.clients.table, {
       TableName: this.clients.config.tableName,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': summaryKeys.provinceRows(this.provinceCode, year) },
+      ExpressionAttributeValues: { ':pk': summaryKeys.provinceRows(tenantOf(this.clients), year) },
     });
     return items.map((item) => toRecord<StoredProvinceRow>(item));
   }
@@ -375,7 +374,7 @@ export class ProvinceReadModel {
     const result = await this.clients.table.send(
       new GetCommand({
         TableName: this.clients.config.tableName,
-        Key: summaryKeys.provinceDetail(this.provinceCode, year, regencyCode),
+        Key: summaryKeys.provinceDetail(tenantOf(this.clients), year, regencyCode),
       }),
     );
     return unpackDetail(fromItem<(PackedDetail | StoredDetailItem) & DerivedMeta>(result.Item));

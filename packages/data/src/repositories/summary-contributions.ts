@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Innovation, SummaryAnswer, SummaryContribution } from '@inovasi/core';
-import type { ScopedClients } from '../clients.ts';
+import { type TenantClients, tenantOf } from '../clients.ts';
 import { isConditionFailure } from '../errors.ts';
 import { summaryKeys } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
@@ -98,10 +98,11 @@ export interface StoredContributions {
 }
 
 export class SummaryContributionStore {
-  constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
-  ) {}
+  constructor(private readonly clients: TenantClients) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   private get tableName() {
     return this.clients.config.tableName;

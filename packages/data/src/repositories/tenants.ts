@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Member, Tenant } from '@inovasi/core';
 import { ulid } from 'ulid';
-import type { ScopedClients } from '../clients.ts';
+import { type ScopedClients, type TenantClients, tenantOf } from '../clients.ts';
 import { AlreadyExistsError, cancelledConditions, isConditionFailure } from '../errors.ts';
 import { keys, PLATFORM_PREFIX, PLATFORM_TENANT } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
@@ -20,10 +20,11 @@ export type NewTenant = Pick<Tenant, 'code' | 'name' | 'kind' | 'provinceCode'>;
 
 /** A tenant reads its own profile through its own scope. */
 export class TenantProfileRepository {
-  constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
-  ) {}
+  constructor(private readonly clients: TenantClients) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   async get(): Promise<Tenant | undefined> {
     const result = await this.clients.table.send(

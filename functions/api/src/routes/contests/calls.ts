@@ -54,18 +54,13 @@ export async function updateCallWithCopy(
   const { call, version, changes, action } = update;
   const profile = await access.profile.get();
   const clients = deps.data.forScope(contestCallWriterScope(access.tenantCode));
-  const copy = new PublicContestWriter(clients, access.tenantCode).putItem(
+  const copy = new PublicContestWriter(clients).putItem(
     call.id,
     publicCopy({ ...call, ...changes }, profile?.name ?? access.tenantCode, winners),
   );
-  return new ContestRepository(clients, access.tenantCode, access.audit).updateCall(
-    call,
-    version,
-    changes,
-    action,
-    undefined,
-    [copy],
-  );
+  return new ContestRepository(clients, access.audit).updateCall(call, version, changes, action, undefined, [
+    copy,
+  ]);
 }
 
 /** A judge or entrant sees the call, not Bappeda's working state before it is announced. */

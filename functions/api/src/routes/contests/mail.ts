@@ -1,5 +1,4 @@
 import type { ContestCall, ContestEntry } from '@inovasi/core';
-import { NotificationRepository } from '@inovasi/data';
 import type { ContestAccess } from './shared.ts';
 
 /**
@@ -34,6 +33,6 @@ export async function incompleteEntryMail(
     `Reason: ${reason}`,
     `Please complete it before ${call.stageDates.screeningEnd} on the contest page, then contact the organisers.`,
   ].join('\n');
-  const outbox = new NotificationRepository(access.clients, access.tenantCode);
+  const outbox = access.notifications;
   return [outbox.mailItem(entrant.email, subject, text)];
 }

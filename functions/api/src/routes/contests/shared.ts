@@ -10,7 +10,7 @@ import {
   contestWindowState,
   todayInJakarta,
 } from '@inovasi/core';
-import { ContestRepository, ContestStateError } from '@inovasi/data';
+import { ContestStateError } from '@inovasi/data';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { idSchema, tenantParams } from '../../schemas.ts';
@@ -32,13 +32,11 @@ export const judgeViewSchema = contestJudgeSchema.extend({
   }),
 });
 
-export interface ContestAccess extends TenantAccess {
-  readonly contests: ContestRepository;
-}
+/** A tenant's access; its `contests` repository is part of every tenant's repositories. */
+export type ContestAccess = TenantAccess;
 
-export async function contestAccess(c: AppContext, code: string, action: Action): Promise<ContestAccess> {
-  const access = await tenantAccess(c, code, action);
-  return { ...access, contests: new ContestRepository(access.clients, code, access.audit) };
+export function contestAccess(c: AppContext, code: string, action: Action): Promise<ContestAccess> {
+  return tenantAccess(c, code, action);
 }
 
 export async function callOf(access: ContestAccess, callId: string): Promise<ContestCall> {

@@ -6,7 +6,7 @@ import {
   type EvidenceLimits,
   type EvidenceLink,
 } from '@inovasi/core';
-import type { ScopedClients } from '../../clients.ts';
+import { type TenantClients, tenantOf } from '../../clients.ts';
 import { cancelledConditions, NotFoundError } from '../../errors.ts';
 import type { ObjectAccess } from '../../evidence/multipart.ts';
 import { evidenceKeys } from '../../keys.ts';
@@ -69,12 +69,16 @@ export class EvidenceStore {
   readonly limits: EvidenceLimits;
 
   constructor(
-    readonly clients: ScopedClients,
-    readonly tenantCode: string,
+    readonly clients: TenantClients,
     options: { audit?: AuditContext | undefined; limits?: EvidenceLimits | undefined } = {},
   ) {
     this.audit = options.audit;
     this.limits = options.limits ?? DEFAULT_EVIDENCE_LIMITS;
+  }
+
+  /** The region, from its clients' scope. */
+  get tenantCode(): string {
+    return tenantOf(this.clients);
   }
 
   get tableName(): string {

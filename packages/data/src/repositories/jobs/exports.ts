@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor, Evidence, ExportJob, ExportKind, ExportResult, JobError } from '@inovasi/core';
 import { ulid } from 'ulid';
-import type { ScopedClients } from '../../clients.ts';
+import { type TenantClients, tenantOf } from '../../clients.ts';
 import { cancelledConditions, IdempotencyMismatchError } from '../../errors.ts';
 import { EXPORT_OBJECT_EXPIRY_DAYS, JOB_OBJECT_EXPORT, jobObjectTagging } from '../../job-object-tags.ts';
 import { evidenceObjectKey, jobKeys } from '../../keys.ts';
@@ -31,11 +31,14 @@ export class ExportJobRepository {
   private readonly leases: JobLeases;
 
   constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
+    private readonly clients: TenantClients,
     private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {
-    this.leases = new JobLeases(clients, (id) => jobKeys.exportJob(tenantCode, id));
+    this.leases = new JobLeases(clients, (id) => jobKeys.exportJob(tenantOf(clients), id));
+  }
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
   }
 
   private get tableName() {

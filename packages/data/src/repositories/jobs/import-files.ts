@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { GetObjectCommandOutput } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ImportFormat, ImportJob } from '@inovasi/core';
-import type { ScopedClients } from '../../clients.ts';
+import { type TenantClients, tenantOf } from '../../clients.ts';
 import { JOB_OBJECT_IMPORT, jobObjectTagging } from '../../job-object-tags.ts';
 import { jobKeys } from '../../keys.ts';
 import type { PresignedPut } from './shared.ts';
@@ -33,10 +33,11 @@ const isMissingObject = (error: unknown): boolean => {
  * lifecycle expires them with the import.
  */
 export class ImportFiles {
-  constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
-  ) {}
+  constructor(private readonly clients: TenantClients) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   private get bucket() {
     return this.clients.config.bucketName;

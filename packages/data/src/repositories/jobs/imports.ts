@@ -11,7 +11,7 @@ import type {
   JobError,
 } from '@inovasi/core';
 import { ulid } from 'ulid';
-import type { ScopedClients } from '../../clients.ts';
+import { type TenantClients, tenantOf } from '../../clients.ts';
 import { cancelledConditions, NotFoundError, VersionConflictError } from '../../errors.ts';
 import { IMPORT_OBJECT_EXPIRY_DAYS } from '../../job-object-tags.ts';
 import { jobKeys } from '../../keys.ts';
@@ -49,13 +49,16 @@ export class ImportRepository {
   private readonly files: ImportFiles;
 
   constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
+    private readonly clients: TenantClients,
     private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {
-    this.leases = new JobLeases(clients, (id) => jobKeys.importJob(tenantCode, id));
-    this.previewLease = previewLease(clients, tenantCode);
-    this.files = new ImportFiles(clients, tenantCode);
+    this.leases = new JobLeases(clients, (id) => jobKeys.importJob(tenantOf(clients), id));
+    this.previewLease = previewLease(clients, tenantOf(clients));
+    this.files = new ImportFiles(clients);
+  }
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
   }
 
   private get tableName() {
