@@ -1,18 +1,13 @@
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type CatalogEntry,
   type CatalogEntryContent,
   catalogEntrySchema,
   type PublicationOptions,
 } from '@inovasi/core';
+import pLimit from 'p-limit';
 import { ulid } from 'ulid';
+import { BATCH_WRITE_LIMIT, batchGetAll, batchWriteAll } from '../batch-all.ts';
 import type { ScopedClients } from '../clients.ts';
 import { cancelledConditions, isConditionFailure } from '../errors.ts';
 import {
@@ -394,37 +389,28 @@ export class CatalogPublisher {
    * The public entries among these innovations (one batch read per 100): what the catalogue
    * projection must keep current. Withdrawn and never-published innovations are absent.
    */
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   async publishedAmong(innovationIds: readonly string[]): Promise<Map<string, PublishedEntry>> {
     const found = new Map<string, PublishedEntry>();
     const ids = [...new Set(innovationIds)];
-    for (let start = 0; start < ids.length; start += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined =
-        {
-          [this.tableName]: {
-            Keys: ids.slice(start, start + 100).map((id) => ({ ...keys.catalogEntry(this.tenantCode, id) })),
-            ConsistentRead: true,
-          },
-        };
-      for (let attempt = 0; request && Object.keys(request).length > 0 && attempt < 8; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-        const result = await this.clients.table.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of result.Responses?.[this.tableName] ?? []) {
-          if (item.published !== true) continue;
-          const entry = publicEntryOf(item);
-          const stored = item.publicationOptions as PublicationOptions | undefined;
-          found.set(entry.innovationId, {
-            entry,
-            options: stored ?? {
-              themes: entry.themes,
-              summary: entry.summary,
-              contactRole: entry.contactRole,
-              publicEvidenceIds: entry.publicEvidenceIds,
-            },
-          });
-        }
-        request = result.UnprocessedKeys as typeof request;
-      }
+    const items = await batchGetAll(
+      this.clients.table,
+      this.tableName,
+      ids.map((id) => ({ ...keys.catalogEntry(this.tenantCode, id) })),
+      { ConsistentRead: true },
+    );
+    for (const item of items) {
+      if (item.published !== true) continue;
+      const entry = publicEntryOf(item);
+      const stored = item.publicationOptions as PublicationOptions | undefined;
+      found.set(entry.innovationId, {
+        entry,
+        options: stored ?? {
+          themes: entry.themes,
+          summary: entry.summary,
+          contactRole: entry.contactRole,
+          publicEvidenceIds: entry.publicEvidenceIds,
+        },
+      });
     }
     return found;
   }
@@ -598,9 +584,9 @@ export class CatalogImporter {
   ): Promise<void> {
     const now = new Date().toISOString();
     const batches: Record<string, unknown>[][] = [];
-    for (let start = 0; start < contents.length; start += 25) {
+    for (let start = 0; start < contents.length; start += BATCH_WRITE_LIMIT) {
       batches.push(
-        contents.slice(start, start + 25).map((content, offset) => {
+        contents.slice(start, start + BATCH_WRITE_LIMIT).map((content, offset) => {
           const publishedAt = options.publishedAtOf?.(start + offset) ?? now;
           return {
             ...keys.catalogEntry(content.tenantCode, content.innovationId),
@@ -618,24 +604,17 @@ export class CatalogImporter {
         }),
       );
     }
-    let next = 0;
-    const worker = async () => {
-      while (next < batches.length) {
-        const batch = batches[next++] ?? [];
-        let pending: Record<string, unknown>[] = batch.map((Item) => ({ PutRequest: { Item } }));
-        for (let attempt = 0; pending.length > 0; attempt++) {
-          if (attempt > 10) throw new Error('bulk import kept being throttled');
-          const result = await this.clients.table.send(
-            new BatchWriteCommand({ RequestItems: { [this.clients.config.tableName]: pending } }),
-          );
-          pending = (result.UnprocessedItems?.[this.clients.config.tableName] ?? []) as Record<
-            string,
-            unknown
-          >[];
-          if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+    const limit = pLimit(options.concurrency ?? 8);
+    await Promise.all(
+      batches.map((batch) =>
+        limit(() =>
+          batchWriteAll(
+            this.clients.table,
+            this.clients.config.tableName,
+            batch.map((Item) => ({ PutRequest: { Item } })),
+          ),
+        ),
+      ),
+    );
   }
 }
