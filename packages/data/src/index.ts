@@ -1,3 +1,4 @@
+export { batchGetAll, batchWriteAll } from './batch-all.ts';
 export * from './clients.ts';
 export * from './credentials.ts';
 export * from './data-roles.ts';

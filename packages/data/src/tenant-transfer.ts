@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
-import {
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isRegencyCode } from '@inovasi/core';
+import { batchWriteAll } from './batch-all.ts';
 import type { ScopedClientFactory, ScopedClients } from './clients.ts';
 import {
   auditPrefix,
@@ -389,16 +385,11 @@ export async function offboardTenant(
       [clients.table, guarded],
       [options.auditPurge, purged],
     ] as const) {
-      let pending: Record<string, unknown>[] = keysToDelete.map((key) => ({ DeleteRequest: { Key: key } }));
-      for (let attempt = 0; pending.length > 0 && attempt < 8; attempt++) {
-        const result = await client.send(
-          new BatchWriteCommand({ RequestItems: { [clients.config.tableName]: pending as never } }),
-        );
-        pending = (result.UnprocessedItems?.[clients.config.tableName] ?? []) as Record<string, unknown>[];
-        if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-      }
-      if (pending.length > 0)
-        throw new Error(`${pending.length} items could not be deleted; run offboarding again`);
+      await batchWriteAll(
+        client,
+        clients.config.tableName,
+        keysToDelete.map((key) => ({ DeleteRequest: { Key: key } })),
+      );
     }
   }
   let objects = 0;

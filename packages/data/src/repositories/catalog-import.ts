@@ -1,6 +1,8 @@
-import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type CatalogEntryContent, catalogEntrySchema } from '@inovasi/core';
+import pLimit from 'p-limit';
 import { ulid } from 'ulid';
+import { BATCH_WRITE_LIMIT, batchWriteAll } from '../batch-all.ts';
 import type { ScopedClients } from '../clients.ts';
 import { isConditionFailure } from '../errors.ts';
 import { catalogIndexKeys, catalogSnapshotObjectKey, keys } from '../keys.ts';
@@ -71,9 +73,9 @@ export class CatalogImporter {
   ): Promise<void> {
     const now = new Date().toISOString();
     const batches: Record<string, unknown>[][] = [];
-    for (let start = 0; start < contents.length; start += 25) {
+    for (let start = 0; start < contents.length; start += BATCH_WRITE_LIMIT) {
       batches.push(
-        contents.slice(start, start + 25).map((content, offset) => {
+        contents.slice(start, start + BATCH_WRITE_LIMIT).map((content, offset) => {
           const publishedAt = options.publishedAtOf?.(start + offset) ?? now;
           return {
             ...keys.catalogEntry(content.tenantCode, content.innovationId),
@@ -91,24 +93,17 @@ export class CatalogImporter {
         }),
       );
     }
-    let next = 0;
-    const worker = async () => {
-      while (next < batches.length) {
-        const batch = batches[next++] ?? [];
-        let pending: Record<string, unknown>[] = batch.map((Item) => ({ PutRequest: { Item } }));
-        for (let attempt = 0; pending.length > 0; attempt++) {
-          if (attempt > 10) throw new Error('bulk import kept being throttled');
-          const result = await this.clients.table.send(
-            new BatchWriteCommand({ RequestItems: { [this.clients.config.tableName]: pending } }),
-          );
-          pending = (result.UnprocessedItems?.[this.clients.config.tableName] ?? []) as Record<
-            string,
-            unknown
-          >[];
-          if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+    const limit = pLimit(options.concurrency ?? 8);
+    await Promise.all(
+      batches.map((batch) =>
+        limit(() =>
+          batchWriteAll(
+            this.clients.table,
+            this.clients.config.tableName,
+            batch.map((Item) => ({ PutRequest: { Item } })),
+          ),
+        ),
+      ),
+    );
   }
 }

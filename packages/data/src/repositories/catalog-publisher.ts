@@ -1,10 +1,11 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type CatalogEntry,
   type CatalogEntryContent,
   catalogEntrySchema,
   type PublicationOptions,
 } from '@inovasi/core';
+import { batchGetAll } from '../batch-all.ts';
 import { type TenantClients, tenantOf } from '../clients.ts';
 import { cancelledConditions } from '../errors.ts';
 import { catalogIndexKeys, keys } from '../keys.ts';
@@ -86,37 +87,28 @@ export class CatalogPublisher {
    * The public entries among these innovations (one batch read per 100): what the catalogue
    * projection must keep current. Withdrawn and never-published innovations are absent.
    */
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   async publishedAmong(innovationIds: readonly string[]): Promise<Map<string, PublishedEntry>> {
     const found = new Map<string, PublishedEntry>();
     const ids = [...new Set(innovationIds)];
-    for (let start = 0; start < ids.length; start += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined =
-        {
-          [this.tableName]: {
-            Keys: ids.slice(start, start + 100).map((id) => ({ ...keys.catalogEntry(this.tenantCode, id) })),
-            ConsistentRead: true,
-          },
-        };
-      for (let attempt = 0; request && Object.keys(request).length > 0 && attempt < 8; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-        const result = await this.clients.table.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of result.Responses?.[this.tableName] ?? []) {
-          if (item.published !== true) continue;
-          const entry = publicEntryOf(item);
-          const stored = item.publicationOptions as PublicationOptions | undefined;
-          found.set(entry.innovationId, {
-            entry,
-            options: stored ?? {
-              themes: entry.themes,
-              summary: entry.summary,
-              contactRole: entry.contactRole,
-              publicEvidenceIds: entry.publicEvidenceIds,
-            },
-          });
-        }
-        request = result.UnprocessedKeys as typeof request;
-      }
+    const items = await batchGetAll(
+      this.clients.table,
+      this.tableName,
+      ids.map((id) => ({ ...keys.catalogEntry(this.tenantCode, id) })),
+      { ConsistentRead: true },
+    );
+    for (const item of items) {
+      if (item.published !== true) continue;
+      const entry = publicEntryOf(item);
+      const stored = item.publicationOptions as PublicationOptions | undefined;
+      found.set(entry.innovationId, {
+        entry,
+        options: stored ?? {
+          themes: entry.themes,
+          summary: entry.summary,
+          contactRole: entry.contactRole,
+          publicEvidenceIds: entry.publicEvidenceIds,
+        },
+      });
     }
     return found;
   }

@@ -1,4 +1,4 @@
-import { BatchGetCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Actor,
   type Evidence,
@@ -6,6 +6,7 @@ import {
   type EvidenceTarget,
   evidencePassed,
 } from '@inovasi/core';
+import { batchGetAll } from '../../batch-all.ts';
 import { cancelledConditions, NotFoundError } from '../../errors.ts';
 import { evidenceKeys, evidenceTargetKey } from '../../keys.ts';
 import { queryAll } from '../../query-all.ts';
@@ -23,15 +24,6 @@ const LINKS_PER_TRANSACTION = 98;
 
 const codeOf = (target: EvidenceTarget): string =>
   target.type === 'innovation' ? target.indicator : target.type === 'spd' ? target.row : 'agreement';
-
-type BatchRequest = Record<
-  string,
-  {
-    Keys: Record<string, unknown>[];
-    ProjectionExpression?: string;
-    ExpressionAttributeNames?: Record<string, string>;
-  }
->;
 
 function groupBy<T>(entries: readonly T[], keyOf: (entry: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -292,27 +284,17 @@ export class EvidenceLinks {
   private async batchGet(ids: readonly string[], projection?: string): Promise<Map<string, Evidence>> {
     const { tableName, tenantCode } = this.store;
     const found = new Map<string, Evidence>();
-    for (let start = 0; start < ids.length; start += 100) {
-      let request: BatchRequest | undefined = {
-        [tableName]: {
-          Keys: ids.slice(start, start + 100).map((id) => ({ ...evidenceKeys.item(tenantCode, id) })),
-          ...(projection
-            ? {
-                ProjectionExpression: projection,
-                ExpressionAttributeNames: { '#status': 'status', '#id': 'id' },
-              }
-            : {}),
-        },
-      };
-      for (let attempt = 0; request && Object.keys(request).length > 0 && attempt < 8; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-        const result = await this.store.clients.table.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of result.Responses?.[tableName] ?? []) {
-          const evidence = toEvidence(item);
-          found.set(evidence.id, evidence);
-        }
-        request = result.UnprocessedKeys as typeof request;
-      }
+    const items = await batchGetAll(
+      this.store.clients.table,
+      tableName,
+      ids.map((id) => ({ ...evidenceKeys.item(tenantCode, id) })),
+      projection
+        ? { ProjectionExpression: projection, ExpressionAttributeNames: { '#status': 'status', '#id': 'id' } }
+        : {},
+    );
+    for (const item of items) {
+      const evidence = toEvidence(item);
+      found.set(evidence.id, evidence);
     }
     return found;
   }

@@ -6,6 +6,7 @@ import {
   type EvidenceLimits,
   type EvidenceLink,
 } from '@inovasi/core';
+import pRetry from 'p-retry';
 import { type TenantClients, tenantOf } from '../../clients.ts';
 import { cancelledConditions, NotFoundError } from '../../errors.ts';
 import type { ObjectAccess } from '../../evidence/multipart.ts';
@@ -159,14 +160,12 @@ export class EvidenceStore {
    * failure is not retried: the caller decides what it means.
    */
   async transact(items: TransactItem[]): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.clients.table.send(new TransactWriteCommand({ TransactItems: items }));
-        return;
-      } catch (error) {
-        if (!isTransactionConflict(error) || attempt >= MAX_CONFLICT_RETRIES) throw error;
-        await new Promise((resolve) => setTimeout(resolve, (10 + Math.random() * 40) * 2 ** attempt));
-      }
-    }
+    await pRetry(() => this.clients.table.send(new TransactWriteCommand({ TransactItems: items })), {
+      retries: MAX_CONFLICT_RETRIES,
+      factor: 2,
+      minTimeout: 10,
+      randomize: true,
+      shouldRetry: ({ error }) => isTransactionConflict(error),
+    });
   }
 }
