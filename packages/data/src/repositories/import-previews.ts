@@ -1,11 +1,12 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ImportJob, ImportOptions, JobError } from '@inovasi/core';
+import { DomainError } from '@inovasi/core';
 import { ulid } from 'ulid';
 import type { ScopedClients } from '../clients.ts';
 import { isConditionFailure } from '../errors.ts';
 import { jobKeys } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
-import { ImportStateError, JOB_LEASE_MS, JOB_MAX_ATTEMPTS, JobLeaseLostError } from './jobs.ts';
+import { JOB_LEASE_MS, JOB_MAX_ATTEMPTS } from './jobs.ts';
 import { toRecord } from './versioned.ts';
 
 /** Statuses from which a preview may be asked for: the file is there, nothing is imported yet. */
@@ -77,7 +78,7 @@ export class ImportPreviewJobs {
       );
       return publicJob(result.Attributes ?? {});
     } catch (error) {
-      if (isConditionFailure(error)) throw new ImportStateError('the import cannot be previewed now');
+      if (isConditionFailure(error)) throw new DomainError('import_wrong_state', 'status');
       throw error;
     }
   }
@@ -220,8 +221,7 @@ export class ImportPreviewJobs {
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error))
-        throw new JobLeaseLostError(`preview of ${id} is no longer held by ${runId}`);
+      if (isConditionFailure(error)) throw new DomainError('job_lease_lost');
       throw error;
     }
   }

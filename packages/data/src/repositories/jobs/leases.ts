@@ -1,5 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { JobError } from '@inovasi/core';
+import { DomainError } from '@inovasi/core';
 import type { ScopedClients } from '../../clients.ts';
 import { isConditionFailure } from '../../errors.ts';
 import { jobKeys, type TableKey } from '../../keys.ts';
@@ -12,11 +13,6 @@ import { queryAll } from '../../query-all.ts';
 export const JOB_LEASE_MS = 2 * 60 * 1000;
 /** Runs that may start for one job before it is given up as failed. */
 export const JOB_MAX_ATTEMPTS = 3;
-
-/** The run no longer holds the job (its lease expired and another run took it): stop, write nothing. */
-export class JobLeaseLostError extends Error {
-  override readonly name = 'JobLeaseLostError';
-}
 
 /**
  * The lease protocol both kinds of job share. A run claims a job with a conditional update (it is
@@ -127,8 +123,7 @@ export class JobLeases {
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error))
-        throw new JobLeaseLostError(`job ${id} is no longer held by run ${runId}`);
+      if (isConditionFailure(error)) throw new DomainError('job_lease_lost');
       throw error;
     }
   }
