@@ -1,12 +1,6 @@
 import { rebuildSummaries } from '@inovasi/app/jobs/summaries';
 import type { OfficialResultInput } from '@inovasi/core';
-import {
-  OfficialResultRepository,
-  type ScopedClientFactory,
-  SYSTEM_AUDIT,
-  tenantScope,
-  VersionConflictError,
-} from '@inovasi/data';
+import { OfficialResultRepository, type ScopedClientFactory, SYSTEM_AUDIT, tenantScope } from '@inovasi/data';
 import { DEMO_TENANTS } from './demo-data.ts';
 import { once } from './seed-steps.ts';
 
@@ -61,7 +55,7 @@ export async function seedDemoOversight(data: ScopedClientFactory): Promise<void
     const results = new OfficialResultRepository(data.forScope(tenantScope(code)), SYSTEM_AUDIT);
     for (const [year, input] of Object.entries(DEMO_RESULTS[code] ?? {})) {
       // Saved at version 0 once: a later start finds version 1 and leaves it as people changed it.
-      await once(() => results.save(Number(year), 0, input, SEEDED_AT), [VersionConflictError]);
+      await once(() => results.save(Number(year), 0, input, SEEDED_AT), ['version_conflict']);
     }
   }
   await rebuildSummaries(data, { tenants: DEMO_TENANTS });

@@ -1,11 +1,8 @@
-import {
-  AlreadyExistsError,
-  PlatformRepository,
-  platformAdminScope,
-  type ScopedClientFactory,
-} from '@inovasi/data';
+import { type DomainErrorCode, isDomainError } from '@inovasi/core';
+import { PlatformRepository, platformAdminScope, type ScopedClientFactory } from '@inovasi/data';
 
-type ErrorClass = abstract new (...args: never[]) => Error;
+/** The refusals of writing a seeded record a second time: it exists already. */
+const ALREADY_THERE: readonly DomainErrorCode[] = ['tenant_exists', 'member_exists', 'period_exists'];
 
 /**
  * One seed step, run once per store (docs/decisions/0047): its marker, written only after the step
@@ -27,15 +24,15 @@ export async function seedOnce<T>(
 
 /**
  * Re-running a write that already happened is fine: each has a fixed identity, so it fails with
- * one of the `tolerated` errors (by default: it exists) instead of making a copy.
+ * one of the `tolerated` codes (by default: it exists) instead of making a copy.
  */
 export async function once(
   write: () => Promise<unknown>,
-  tolerated: readonly ErrorClass[] = [AlreadyExistsError],
+  tolerated: readonly DomainErrorCode[] = ALREADY_THERE,
 ): Promise<void> {
   try {
     await write();
   } catch (error) {
-    if (!tolerated.some((kind) => error instanceof kind)) throw error;
+    if (!isDomainError(error, ...tolerated)) throw error;
   }
 }

@@ -1,16 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { memberDirectory } from '@inovasi/app/identity/member-directory';
 import { RequestLogger } from '@inovasi/app/logging';
-import { type Language, pickLanguage } from '@inovasi/core';
-import {
-  AlreadyExistsError,
-  ArchivedError,
-  InvalidCursorError,
-  NotFoundError,
-  PeriodReadOnlyError,
-  TenantGuardError,
-  VersionConflictError,
-} from '@inovasi/data';
+import { pickLanguage } from '@inovasi/core';
+import { TenantGuardError } from '@inovasi/data';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -19,7 +11,8 @@ import { TrieRouter } from 'hono/router/trie-router';
 import { mfaGate } from './auth/mfa-gate.ts';
 import type { AppContext, AppEnv } from './context.ts';
 import type { AppDeps } from './deps.ts';
-import { ApiError, errorBody, invalidCursorError, withLanguage } from './errors.ts';
+import { httpErrorOf } from './error-map.ts';
+import { ApiError, cursorDetails, errorBody, withLanguage } from './errors.ts';
 import {
   cachedVerifier,
   DEPENDENCY_RETRY_AFTER_SECONDS,
@@ -68,39 +61,35 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 const CLIENT_REQUEST_ID = /^[\w-]{8,64}$/;
 
-/** Known failures from below the routes, mapped once here rather than in every handler. */
-function toApiError(error: unknown, language: Language): ApiError | undefined {
+/** Hono's own refusals of a request, as the one failure type; every other layer throws it already. */
+function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
-  if (error instanceof NotFoundError) return new ApiError(404, 'not_found');
-  if (error instanceof VersionConflictError) return new ApiError(409, 'version_conflict', 'If-Match');
-  if (error instanceof ArchivedError) return new ApiError(409, 'archived');
-  if (error instanceof PeriodReadOnlyError) return new ApiError(409, 'period_read_only');
-  if (error instanceof AlreadyExistsError) return new ApiError(409, 'tenant_exists');
-  if (error instanceof InvalidCursorError) return invalidCursorError(language);
-  if (error instanceof HTTPException && error.status === 400)
-    return new ApiError(400, 'invalid_json', 'body');
+  if (error instanceof HTTPException && error.status === 400) return new ApiError('invalid_json', 'body');
   // The route validator refuses a body whose Content-Type is not the JSON it documents.
   if (error instanceof HTTPException && error.status === 415)
-    return new ApiError(415, 'unsupported_media_type', 'Content-Type');
+    return new ApiError('unsupported_media_type', 'Content-Type');
   return undefined;
 }
 
 function respondWithError(c: AppContext, error: unknown): Response {
   const language = c.get('language') ?? 'id';
   const requestId = c.get('requestId');
-  const known = toApiError(error, language);
+  const known = toApiError(error);
   if (known) {
-    const body = errorBody(known.code, language, { field: known.field, details: known.details, requestId });
-    const first = known.details?.[0];
+    // The central map gives the status and the code the body names (error-map.ts).
+    const { status, code } = httpErrorOf(known.code);
+    const details = known.code === 'invalid_cursor' ? cursorDetails(language) : known.details;
+    const body = errorBody(code, language, { field: known.field, details, requestId });
+    const first = details?.[0];
     // People read `message`: say what is wrong, not only that something is. A rule's refusal (409)
     // already words each detail as a sentence naming its subject (an indicator by its name), so a
     // field path such as `answers.sid.17` would only get in the way; an input's field stays named.
     if (first)
       body.error.message =
-        known.status === 409
+        status === 409
           ? `${body.error.message} ${first.message}`
           : `${body.error.message} ${first.field}: ${first.message}`;
-    return c.json(body, known.status);
+    return c.json(body, status);
   }
   if (error instanceof TenantGuardError) {
     // Authorisation let the request through but the data guard stopped it: a bug, or an attack.
@@ -181,16 +170,16 @@ export function createApp(deps: AppDeps) {
     if (header) {
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
       const identity = token ? await verifier.verify(token) : undefined;
-      if (!identity) throw new ApiError(401, 'unauthenticated');
+      if (!identity) throw new ApiError('unauthenticated');
       // The token proves who the person is; what they may do comes from their member record.
       const resolution = await members.resolve(identity.email);
-      if ('refusal' in resolution) throw new ApiError(403, resolution.refusal);
+      if ('refusal' in resolution) throw new ApiError(resolution.refusal);
       const actor = resolution.identity.actor;
       c.get('logger').appendPersistentKeys({ tenant: actor.tenantCode, user: actor.userId });
       const satisfied = await mfa.satisfied(actor).catch((error: unknown) => {
         c.get('logger').warn('could not read the caller’s MFA settings', { error });
         c.header('Retry-After', String(DEPENDENCY_RETRY_AFTER_SECONDS));
-        throw new ApiError(503, 'identity_provider_unavailable');
+        throw new ApiError('identity_provider_unavailable');
       });
       // An administrator without an authenticator app is treated as signed out, except that every
       // route needing a caller answers 403 mfa_required (the web app's cue to enrol); public
@@ -257,7 +246,7 @@ export function createApp(deps: AppDeps) {
     // The demo directory answers only on a loopback address: a server reachable from elsewhere
     // (a region running the embedded default for real) must never offer a passwordless way in.
     app.use(`${API_BASE}/dev/*`, async (c, next) => {
-      if (!isLoopbackRequest(c.req.url, c.req.header('host'))) throw new ApiError(404, 'not_found');
+      if (!isLoopbackRequest(c.req.url, c.req.header('host'))) throw new ApiError('not_found');
       await next();
     });
     routers.push(devRoutes);
@@ -293,7 +282,7 @@ export function createApp(deps: AppDeps) {
   // HTML, outside the OpenAPI document (routes/catalog-page.ts says why).
   registerCatalogPage(app, deps, API_BASE);
 
-  app.notFound((c) => respondWithError(c, new ApiError(404, 'route_not_found')));
+  app.notFound((c) => respondWithError(c, new ApiError('route_not_found')));
   app.onError((error, c) => respondWithError(c, error));
   return app;
 }

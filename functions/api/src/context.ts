@@ -26,8 +26,8 @@ export type AppContext = Context<AppEnv>;
 export function requireActor(c: AppContext): Actor {
   const actor = c.get('actor');
   if (!actor) {
-    if (c.get('mfaPending')) throw new ApiError(403, 'mfa_required');
-    throw new ApiError(401, 'unauthenticated');
+    if (c.get('mfaPending')) throw new ApiError('mfa_required');
+    throw new ApiError('unauthenticated');
   }
   return actor;
 }
@@ -35,9 +35,9 @@ export function requireActor(c: AppContext): Actor {
 /** Versions travel as ETag / If-Match: `"3"`. Without one a write could overwrite someone's change. */
 export function expectedVersion(c: AppContext): number {
   const header = c.req.header('If-Match');
-  if (!header) throw new ApiError(428, 'precondition_required', 'If-Match');
+  if (!header) throw new ApiError('precondition_required', 'If-Match');
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new ApiError(400, 'validation_failed', 'If-Match');
+  if (!match) throw new ApiError('validation_failed', 'If-Match');
   return Number(match[1]);
 }
 

@@ -4,9 +4,10 @@ import { type ErrorCode, errorMessage, type Language } from '@inovasi/core';
 import { z } from 'zod';
 
 /**
- * A failure the API answers on purpose: a status, a stable code, and the field it concerns. It is
- * the application layer's error (packages/app/src/errors.ts), so a refusal a service throws and one
- * a route throws are one type; this file keeps the HTTP side: the body and the caller's language.
+ * A failure the API answers on purpose: a stable code and the field it concerns. It is the one
+ * failure type (core's `DomainError`, the application layer's `AppError`), so a refusal the data
+ * layer, a service or a route throws is one type; its status comes from the central map
+ * (error-map.ts). This file keeps the HTTP side: the body and the caller's language.
  */
 export { ApiError, fieldPath };
 
@@ -51,17 +52,17 @@ const CURSOR_NOT_OF_THIS_LIST: Record<Language, string> = {
 
 /**
  * A paging cursor the API did not issue for this list (malformed, edited, or another list's or
- * region's): the client's mistake, named as the `cursor` field like any other invalid input.
+ * region's): the client's mistake, named as the `cursor` field like any other invalid input. The
+ * layers below say only `invalid_cursor`; the words are the caller's language, known here.
  */
-export const invalidCursorError = (language: Language = languageContext.getStore() ?? 'id'): ApiError =>
-  new ApiError(400, 'validation_failed', 'cursor', [
-    { field: 'cursor', message: CURSOR_NOT_OF_THIS_LIST[language] },
-  ]);
+export const cursorDetails = (language: Language): { field: string; message: string }[] => [
+  { field: 'cursor', message: CURSOR_NOT_OF_THIS_LIST[language] },
+];
 
 export function validationError(error: z.ZodError, prefix?: string): ApiError {
   const details = error.issues.map((issue) => ({
     field: fieldPath(prefix ? [prefix, ...issue.path] : issue.path),
     message: issue.message,
   }));
-  return new ApiError(400, 'validation_failed', details[0]?.field, details);
+  return new ApiError('validation_failed', details[0]?.field, details);
 }

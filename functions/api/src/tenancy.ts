@@ -20,9 +20,9 @@ export const auditContext = (c: AppContext): AuditContext => ({
 export function assertMayEnterTenant(c: AppContext, tenantCode: string | undefined): void {
   const actor = requireActor(c);
   if (tenantCode === actor.tenantCode) return;
-  if (!canOverseeTenant(actor, tenantCode ?? '')) throw new ApiError(403, 'forbidden_tenant');
+  if (!canOverseeTenant(actor, tenantCode ?? '')) throw new ApiError('forbidden_tenant');
   const reading = c.req.method === 'GET' || c.req.method === 'HEAD';
-  if (!reading && !actor.roles.includes('platform_admin')) throw new ApiError(403, 'province_oversight_only');
+  if (!reading && !actor.roles.includes('platform_admin')) throw new ApiError('province_oversight_only');
 }
 
 /**

@@ -1,10 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { type EvidenceLimits, isTenantCode } from '@inovasi/core';
+import { type EvidenceLimits, isDomainError, isTenantCode } from '@inovasi/core';
 import {
-  EvidenceObjectMismatchError,
-  EvidenceObjectMissingError,
   EvidenceRepository,
-  NotFoundError,
   parseEvidenceObjectKey,
   type ScopedClientFactory,
   tenantScope,
@@ -117,9 +114,9 @@ export function createEvidenceObjectHandler(deps: EvidenceWorkerDeps) {
     } catch (error) {
       // No record (a pending item that expired) or not its upload: the lifecycle rule removes the
       // object, since it stays tagged pending. Gone again already: nothing to check.
-      if (error instanceof NotFoundError) return ignore('no evidence record');
-      if (error instanceof EvidenceObjectMismatchError) return ignore('not the item’s upload key');
-      if (error instanceof EvidenceObjectMissingError) return ignore('object no longer exists');
+      if (isDomainError(error, 'not_found')) return ignore('no evidence record');
+      if (isDomainError(error, 'evidence_object_mismatch')) return ignore('not the item’s upload key');
+      if (isDomainError(error, 'evidence_not_uploaded')) return ignore('object no longer exists');
       throw error;
     }
   }

@@ -65,7 +65,7 @@ export async function openTenantAccess(
   const actor = audit.actor;
   const check = (act: Action, opdId?: string) => {
     const decision = decide(actor, act, { tenantCode, opdId });
-    if (!decision.allowed) throw new AppError(403, DENIAL_ERRORS[decision.reason]);
+    if (!decision.allowed) throw new AppError(DENIAL_ERRORS[decision.reason]);
     return decision;
   };
   const decision = check(action, actor.opdId);
@@ -81,7 +81,7 @@ export async function openTenantAccess(
     evidenceLimits: deps.evidenceLimits,
   });
   if (tenantCode !== actor.tenantCode && !(await repositories.profile.get())) {
-    throw new AppError(404, 'tenant_not_onboarded');
+    throw new AppError('tenant_not_onboarded');
   }
   return {
     ...repositories,
@@ -93,7 +93,7 @@ export async function openTenantAccess(
     catalogPublisher: () =>
       new CatalogPublisher(deps.data.forScope(catalogPublisherScope(tenantCode, decision.readOnly)), audit),
     replicationFlow: (counterpart, kind) => {
-      if (decision.readOnly) throw new AppError(403, 'read_only');
+      if (decision.readOnly) throw new AppError('read_only');
       const scope =
         kind === 'agreement'
           ? replicationAgreementScope(tenantCode, counterpart)

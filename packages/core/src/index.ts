@@ -4,6 +4,7 @@ export * from './access/tenant-code.ts';
 export * from './answers.ts';
 export * from './catalog/index.ts';
 export * from './contests/index.ts';
+export * from './errors.ts';
 export * from './evidence/index.ts';
 export * from './exports/index.ts';
 export * from './i18n/messages.ts';

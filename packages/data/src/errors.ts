@@ -1,44 +1,8 @@
-/** Failures the data layer reports in domain terms; the API maps each to one HTTP answer. */
-export class NotFoundError extends Error {
-  override readonly name = 'NotFoundError';
-}
-
-export class VersionConflictError extends Error {
-  override readonly name = 'VersionConflictError';
-  constructor(readonly currentVersion: number) {
-    super(`version conflict: current version is ${currentVersion}`);
-  }
-}
-
-export class AlreadyExistsError extends Error {
-  override readonly name = 'AlreadyExistsError';
-}
-
 /**
- * The e-mail address is claimed elsewhere on the platform (another region's member, a platform
- * administrator, or an invitation still running). Deliberately says no more than that.
+ * DynamoDB's condition failures, read in the data layer's terms. The failures the repositories
+ * report are core's `DomainError` with a code (docs/decisions/0043); the API maps each code to one
+ * HTTP answer in its central map.
  */
-export class AddressUnavailableError extends Error {
-  override readonly name = 'AddressUnavailableError';
-}
-
-export class IdempotencyMismatchError extends Error {
-  override readonly name = 'IdempotencyMismatchError';
-}
-
-export class InvalidCursorError extends Error {
-  override readonly name = 'InvalidCursorError';
-}
-
-export class ArchivedError extends Error {
-  override readonly name = 'ArchivedError';
-}
-
-/** The period's national deadline passed before the write committed: nobody edits it any more. */
-export class PeriodReadOnlyError extends Error {
-  override readonly name = 'PeriodReadOnlyError';
-}
-
 export const isConditionFailure = (error: unknown): boolean =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
 

@@ -4,7 +4,7 @@ export * from './credentials.ts';
 export * from './data-roles.ts';
 export * from './errors.ts';
 export type { IntakeMeasurement, IntakeOutcome, UploadExpectation } from './evidence/inspect.ts';
-export { EvidenceObjectMissingError, inspectEvidenceObject } from './evidence/inspect.ts';
+export { inspectEvidenceObject } from './evidence/inspect.ts';
 export { Mp4DurationReader } from './evidence/mp4-duration.ts';
 export * from './evidence/object-tags.ts';
 export { PdfTextLayerScanner } from './evidence/pdf-text.ts';
@@ -54,12 +54,8 @@ export * from './repositories/oversight.ts';
 export type { NewPeriod } from './repositories/periods.ts';
 export { PeriodRepository } from './repositories/periods.ts';
 export * from './repositories/public-contests.ts';
-export type { NewReplicationRequest, ReplicationStateReason } from './repositories/replication.ts';
-export {
-  ReplicationAgreements,
-  ReplicationRepository,
-  ReplicationStateError,
-} from './repositories/replication.ts';
+export type { NewReplicationRequest } from './repositories/replication.ts';
+export { ReplicationAgreements, ReplicationRepository } from './repositories/replication.ts';
 export { TenantSettingsRepository } from './repositories/settings.ts';
 export { SpdAnswersRepository } from './repositories/spd.ts';
 export * from './repositories/summaries.ts';

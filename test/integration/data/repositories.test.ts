@@ -1,15 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Actor } from '@inovasi/core';
+import type { Actor, DomainErrorCode } from '@inovasi/core';
 import {
   IDEMPOTENCY_TTL_SECONDS,
-  IdempotencyMismatchError,
   InnovationRepository,
-  InvalidCursorError,
   keys,
-  NotFoundError,
   OpdRepository,
   tenantScope,
-  VersionConflictError,
 } from '@inovasi/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
@@ -17,6 +13,9 @@ import { createTestEnvironment, type TestEnvironment } from '../../support/envir
 let env: TestEnvironment;
 let innovations: InnovationRepository;
 let opdId: string;
+/** The one failure type the repositories throw, with the code a caller tells failures apart by. */
+const failure = (code: DomainErrorCode) => ({ name: 'DomainError', code });
+
 const author: Actor = {
   userId: 'u-test',
   email: 't@demo.local',
@@ -50,7 +49,7 @@ describe('optimistic locking', () => {
     await innovations.update(innovation.id, 1, author, { profile: { name: 'Perubahan pertama' } });
     await expect(
       innovations.update(innovation.id, 1, author, { profile: { name: 'Perubahan basi' } }),
-    ).rejects.toBeInstanceOf(VersionConflictError);
+    ).rejects.toMatchObject(failure('version_conflict'));
     expect((await innovations.get(innovation.id))?.profile.name).toBe('Perubahan pertama');
   });
 
@@ -69,7 +68,7 @@ describe('optimistic locking', () => {
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(2);
     for (const loser of losers)
-      expect((loser as PromiseRejectedResult).reason).toBeInstanceOf(VersionConflictError);
+      expect((loser as PromiseRejectedResult).reason).toMatchObject(failure('version_conflict'));
     const stored = await innovations.get(innovation.id);
     expect(stored?.version).toBe(2);
     expect(stored?.profile.name).toBe(
@@ -78,7 +77,9 @@ describe('optimistic locking', () => {
   });
 
   it('reports a missing record as not found, not as a conflict', async () => {
-    await expect(innovations.archive('does-not-exist', 1, author)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(innovations.archive('does-not-exist', 1, author)).rejects.toMatchObject(
+      failure('not_found'),
+    );
   });
 });
 
@@ -120,7 +121,7 @@ describe('idempotent create', () => {
         author,
         'retry-key-0002',
       ),
-    ).rejects.toBeInstanceOf(IdempotencyMismatchError);
+    ).rejects.toMatchObject(failure('idempotency_mismatch'));
   });
 });
 
@@ -182,9 +183,11 @@ describe('pagination and filters', () => {
     const foreign = Buffer.from(
       JSON.stringify({ gsi1pk: 'T#35.22#INNO', gsi1sk: 'x', pk: 'T#35.22#INNO#x', sk: 'A' }),
     ).toString('base64url');
-    await expect(innovations.list({ limit: 5, cursor: foreign })).rejects.toBeInstanceOf(InvalidCursorError);
-    await expect(innovations.list({ limit: 5, cursor: 'not-base64-json' })).rejects.toBeInstanceOf(
-      InvalidCursorError,
+    await expect(innovations.list({ limit: 5, cursor: foreign })).rejects.toMatchObject(
+      failure('invalid_cursor'),
+    );
+    await expect(innovations.list({ limit: 5, cursor: 'not-base64-json' })).rejects.toMatchObject(
+      failure('invalid_cursor'),
     );
   });
 

@@ -122,7 +122,8 @@ describe('evidence gates the verified score', () => {
     await expect(
       assertAcceptableEvidence(access, { type: 'innovation', innovationId, indicator }),
     ).rejects.toMatchObject({
-      status: 409,
+      // The refusal carries its code; its status (409) is the API's central map's.
+      name: 'DomainError',
       code: 'evidence_missing',
       field: 'evidence',
     });

@@ -1,6 +1,6 @@
 import { resumeBackgroundJobs, runBackgroundJob } from '@inovasi/app/jobs/background';
 import type { Actor } from '@inovasi/core';
-import { ExportJobRepository, JobLeaseLostError, tenantScope } from '@inovasi/data';
+import { ExportJobRepository, tenantScope } from '@inovasi/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
 
@@ -38,9 +38,10 @@ describe('background jobs', () => {
     expect(resumed).toMatchObject({ status: 'done', attempts: 2, progress: 100 });
     expect(resumed?.result?.fileName).toBe(`rekap-inovasi-${CODE}-2026.xlsx`);
 
-    await expect(jobs.progress(job.id, dead!.runId, 50, 'masih hidup?')).rejects.toBeInstanceOf(
-      JobLeaseLostError,
-    );
+    await expect(jobs.progress(job.id, dead!.runId, 50, 'masih hidup?')).rejects.toMatchObject({
+      name: 'DomainError',
+      code: 'job_lease_lost',
+    });
     // Done is done: another run finds nothing to claim.
     expect(await runBackgroundJob(deps, { type: 'export', tenantCode: CODE, id: job.id })).toBe('skipped');
   });

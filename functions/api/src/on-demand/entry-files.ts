@@ -6,17 +6,14 @@ import {
   type EvidenceKind,
   type EvidenceMediaType,
   type EvidenceStatus,
+  isDomainError,
 } from '@inovasi/core';
 import {
   type ContestEntryFile,
   ContestFileRepository,
   cancelledConditions,
-  EvidenceObjectMissingError,
-  EvidenceStateError,
   MAX_ENTRY_FILES,
-  NotFoundError,
   neutralFileName,
-  VersionConflictError,
 } from '@inovasi/data';
 import { ApiError } from '../errors.ts';
 import {
@@ -30,7 +27,6 @@ import {
   runsContests,
 } from '../routes/contests/shared.ts';
 import { rejected } from '../routes/evidence-intake.ts';
-import { refusedUploadStart } from '../routes/evidence-uploads.ts';
 
 /**
  * The handlers of the contest entry-file routes (docs/decisions/0042), loaded by the first request
@@ -68,17 +64,17 @@ export interface EntryFileView {
 async function readerOf(access: ContestAccess, entry: ContestEntry): Promise<Reader> {
   if (runsContests(access)) return 'admin';
   if (ownsEntry(access, entry)) return 'entrant';
-  if (!access.actor.roles.includes('juri')) throw new ApiError(404, 'contest_entry_not_found', 'entryId');
+  if (!access.actor.roles.includes('juri')) throw new ApiError('contest_entry_not_found', 'entryId');
   const judge = await judgeOf(access, entry.callId);
   const stage = entry.stage === 'desk' || entry.stage === 'final' ? entry.stage : undefined;
   if (!stage || !entry.assignments[stage].includes(judge.userId))
-    throw new ApiError(403, 'contest_entry_not_assigned');
+    throw new ApiError('contest_entry_not_assigned');
   return 'judge';
 }
 
 /** Only the entrant (or Bappeda entering for them) adds or removes files. */
 function requireEntrant(access: ContestAccess, entry: ContestEntry): void {
-  if (!ownsEntry(access, entry)) throw new ApiError(404, 'contest_entry_not_found', 'entryId');
+  if (!ownsEntry(access, entry)) throw new ApiError('contest_entry_not_found', 'entryId');
 }
 
 /**
@@ -86,7 +82,7 @@ function requireEntrant(access: ContestAccess, entry: ContestEntry): void {
  * screening, may change what it brings. Adding and removing follow the same rule.
  */
 function requireChangeable(call: ContestCall, entry: ContestEntry): void {
-  if (entry.stage !== 'screening') throw new ApiError(409, 'contest_entry_not_in_stage', 'entryId');
+  if (entry.stage !== 'screening') throw new ApiError('contest_entry_not_in_stage', 'entryId');
   if (entry.screening.status !== 'incomplete') {
     requireStatus(call, 'open');
     requireWindow(call, 'entries');
@@ -124,7 +120,7 @@ async function filesOf(access: ContestAccess, entry: ContestEntry) {
 
 async function fileOf(access: ContestAccess, entry: ContestEntry, evidenceId: string) {
   const found = (await filesOf(access, entry)).find((candidate) => candidate.file.evidenceId === evidenceId);
-  if (!found) throw new ApiError(404, 'contest_file_not_found', 'evidenceId');
+  if (!found) throw new ApiError('contest_file_not_found', 'evidenceId');
   return found;
 }
 
@@ -139,7 +135,7 @@ export async function addEntryFile(
   requireEntrant(access, entry);
   requireChangeable(call, entry);
   const existing = await filesOf(access, entry);
-  if (existing.length >= MAX_ENTRY_FILES) throw new ApiError(409, 'contest_entry_files_limit', 'fileName');
+  if (existing.length >= MAX_ENTRY_FILES) throw new ApiError('contest_entry_files_limit', 'fileName');
   const files = new ContestFileRepository(access.clients, access.tenantCode);
   const now = new Date().toISOString();
   // In blind mode the library's item never carries the entrant's file name: not in its object
@@ -177,9 +173,8 @@ export async function addEntryFile(
     )
     .catch((error: unknown) => {
       // The entry's check is the third item of the upload's transaction: it moved on meanwhile.
-      if (cancelledConditions(error).includes(2))
-        throw new ApiError(409, 'contest_entry_not_in_stage', 'entryId');
-      return refusedUploadStart(error);
+      if (cancelledConditions(error).includes(2)) throw new ApiError('contest_entry_not_in_stage', 'entryId');
+      throw error;
     });
   if (!record) throw new Error('file record not built');
   return { file: viewOf(record, result.evidence, 'entrant', call), upload: result.upload };
@@ -199,8 +194,7 @@ export async function completeEntryFile(
   try {
     evidence = await access.evidence.complete(evidenceId, 'api', { actor: access.actor });
   } catch (error) {
-    if (error instanceof EvidenceObjectMissingError) throw new ApiError(409, 'evidence_not_uploaded', 'file');
-    if (error instanceof NotFoundError) throw new ApiError(404, 'contest_file_not_found', 'evidenceId');
+    if (isDomainError(error, 'not_found')) throw new ApiError('contest_file_not_found', 'evidenceId');
     throw error;
   }
   if (evidence.status === 'rejected') throw rejected(evidence);
@@ -226,7 +220,7 @@ export async function entryFileDownload(
   const entry = await entryOf(access, callId, entryId);
   const reader = await readerOf(access, entry);
   const { file, evidence } = await fileOf(access, entry, evidenceId);
-  if (evidence.status !== 'passed') throw new ApiError(409, 'contest_file_not_ready', 'evidenceId');
+  if (evidence.status !== 'passed') throw new ApiError('contest_file_not_ready', 'evidenceId');
   const link = await access.evidence.downloadUrl(evidence, false);
   const { fileName } = viewOf(file, evidence, reader, call);
   return { url: link.url, expiresAt: link.expiresAt, fileName };
@@ -263,13 +257,14 @@ export async function removeEntryFile(
     );
   } catch (error) {
     // Changed or deleted meanwhile (a second tab): the entrant reads the list again.
-    if (error instanceof VersionConflictError) throw new ApiError(409, 'version_conflict', 'evidenceId');
-    if (error instanceof EvidenceStateError) throw new ApiError(404, 'contest_file_not_found', 'evidenceId');
+    if (isDomainError(error, 'version_conflict')) throw new ApiError('version_conflict', 'evidenceId');
+    if (isDomainError(error, 'not_found', 'evidence_deleted'))
+      throw new ApiError('contest_file_not_found', 'evidenceId');
     // A condition of the extra items failed: the entry moved on, or the record went meanwhile.
     if (cancelledConditions(error).length > 0) {
       const now = await entryOf(access, callId, entryId);
-      if (now.stage !== 'screening') throw new ApiError(409, 'contest_entry_not_in_stage', 'entryId');
-      throw new ApiError(404, 'contest_file_not_found', 'evidenceId');
+      if (now.stage !== 'screening') throw new ApiError('contest_entry_not_in_stage', 'entryId');
+      throw new ApiError('contest_file_not_found', 'evidenceId');
     }
     throw error;
   }

@@ -9,7 +9,6 @@ import {
   spdAnswersSchema,
 } from '@inovasi/core';
 import { KEMANFAATAN_CODE } from '@inovasi/core/scoring';
-import { ArchivedError } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
@@ -72,7 +71,7 @@ export const answerRoutes = createRouter()
     const version = expectedVersion(c);
     const input = c.req.valid('json');
     const innovation = await access.innovations.get(id);
-    if (!innovation) throw new ApiError(404, 'not_found');
+    if (!innovation) throw new ApiError('not_found');
     access.authorizeOpd('innovation.update', innovation.opdId);
     // One read of the period answers both the deadline check and the rubric.
     const period = await access.periods.get(innovation.periodYear);
@@ -80,23 +79,18 @@ export const answerRoutes = createRouter()
 
     const rubric = await periodRubric({ get: async () => period }, innovation.periodYear);
     if (!rubric.sidIndicators.some((candidate) => candidate.code === indicator)) {
-      throw new ApiError(400, 'unknown_indicator', 'indicator');
+      throw new ApiError('unknown_indicator', 'indicator');
     }
     if (indicator === KEMANFAATAN_CODE && input.level > 0 && !input.basis) {
-      throw new ApiError(400, 'basis_required', 'basis');
+      throw new ApiError('basis_required', 'basis');
     }
-    if (indicator !== KEMANFAATAN_CODE && input.basis) throw new ApiError(400, 'basis_not_allowed', 'basis');
+    if (indicator !== KEMANFAATAN_CODE && input.basis) throw new ApiError('basis_not_allowed', 'basis');
 
     // A changed answer must be verified again: its review is dropped with the old level.
     const answers = { ...innovation.answers, [indicator]: { ...input, ...stamp(access.actor) } };
-    try {
-      const updated = await access.innovations.setAnswers(innovation, version, access.actor, answers);
-      c.header('ETag', etag(updated.version));
-      return c.json(updated, 200);
-    } catch (error) {
-      if (error instanceof ArchivedError) throw new ApiError(409, 'archived');
-      throw error;
-    }
+    const updated = await access.innovations.setAnswers(innovation, version, access.actor, answers);
+    c.header('ETag', etag(updated.version));
+    return c.json(updated, 200);
   })
   .openapi(readSpdRoute, async (c) => {
     const { code, year } = c.req.valid('param');
@@ -115,9 +109,9 @@ export const answerRoutes = createRouter()
     const rubric = await periodRubric(access.periods, year);
     const rubricId = rubric.id;
     const rubricRow = rubric.spdRows.find((candidate) => candidate.code === row);
-    if (!rubricRow) throw new ApiError(400, 'unknown_indicator', 'row');
+    if (!rubricRow) throw new ApiError('unknown_indicator', 'row');
     const input = c.req.valid('json');
-    if (input.figures && !rubricRow.derivation) throw new ApiError(400, 'figures_not_allowed', 'figures');
+    if (input.figures && !rubricRow.derivation) throw new ApiError('figures_not_allowed', 'figures');
     await assertPeriodAllowsEdit(access, year, undefined);
     const current = await access.spd.get(year);
     const answer: StoredSpdAnswer = { ...input, ...stamp(access.actor) };

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { InvalidSearchCursorError } from '@inovasi/app/catalog/search/types';
 import { catalogServiceFor } from '@inovasi/app/catalog/service';
 import {
   CATALOG_FACET_VALUES,
@@ -14,7 +13,7 @@ import {
   TENANT_CODE_PATTERN,
 } from '@inovasi/core';
 import type { AppContext } from '../context.ts';
-import { ApiError, invalidCursorError } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonContent } from '../schemas.ts';
 
@@ -167,29 +166,24 @@ export const catalogRoutes = createRouter()
       if (text) filters[facet] = valuesOf(text);
     }
     const index = await catalogServiceFor(c.get('deps').data, c.get('deps').logger).current();
-    try {
-      const result = index.search({
-        text: q,
-        filters,
-        sort: sort ?? (q?.trim() ? 'relevance' : 'recent'),
-        limit,
-        cursor,
-      });
-      return cacheable(c, result) ?? c.json(result, 200);
-    } catch (error) {
-      if (error instanceof InvalidSearchCursorError) throw invalidCursorError();
-      throw error;
-    }
+    const result = index.search({
+      text: q,
+      filters,
+      sort: sort ?? (q?.trim() ? 'relevance' : 'recent'),
+      limit,
+      cursor,
+    });
+    return cacheable(c, result) ?? c.json(result, 200);
   })
   .openapi(detailRoute, async (c) => {
     const address = parseCatalogId(c.req.valid('param').id);
-    if (!address) throw new ApiError(400, 'validation_failed', 'id');
+    if (!address) throw new ApiError('validation_failed', 'id');
     const service = catalogServiceFor(c.get('deps').data, c.get('deps').logger);
     const [entry, index] = await Promise.all([
       service.entries.entry(address.tenantCode, address.innovationId),
       service.current(),
     ]);
-    if (!entry) throw new ApiError(404, 'catalog_not_published');
+    if (!entry) throw new ApiError('catalog_entry_missing');
     const body = { ...entry, similar: index.similar(entry.catalogId) };
     return cacheable(c, body) ?? c.json(body, 200);
   });

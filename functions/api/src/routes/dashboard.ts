@@ -124,7 +124,7 @@ export const dashboardRoutes = createRouter()
       // A read writes nothing, whoever reads (a province may not write in a regency at all); the
       // writes and the scheduled rebuild that can change it store it.
       const computed = await computeSummary(c.get('deps').data, code, year);
-      if (!computed) throw new ApiError(404, 'tenant_not_onboarded');
+      if (!computed) throw new ApiError('tenant_not_onboarded');
       stored = { ...computed.bundle.summary, ...computed.meta };
     }
     const { computedAt, sourceAt: _sourceAt, changesThrough, ...summary } = stored;
@@ -178,7 +178,7 @@ export const dashboardRoutes = createRouter()
     const access = await tenantAccess(c, code, 'results.manage');
     const version = expectedVersion(c);
     if (!isResultYear(year, Number(todayInJakarta().slice(0, 4)))) {
-      throw new ApiError(400, 'result_year_unsupported', 'year');
+      throw new ApiError('result_year_unsupported', 'year');
     }
     const saved = await access.officialResults.save(year, version, c.req.valid('json'));
     c.header('ETag', etag(saved.version));

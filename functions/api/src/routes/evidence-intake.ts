@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
 import { type Evidence, type EvidenceRejection, evidenceSchema } from '@inovasi/core';
-import { EvidenceObjectMissingError, NotFoundError } from '@inovasi/data';
 import { etag } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
@@ -30,11 +29,11 @@ const REJECTIONS: Record<EvidenceRejection, { code: Parameters<typeof rejectionE
   type_not_accepted: { code: 'evidence_type_not_accepted', field: 'mediaType' },
   type_mismatch: { code: 'evidence_type_mismatch', field: 'mediaType' },
   size_mismatch: { code: 'evidence_size_mismatch', field: 'size' },
-  too_large: { code: 'evidence_too_large', field: 'size' },
+  too_large: { code: 'evidence_intake_too_large', field: 'size' },
   hash_mismatch: { code: 'evidence_hash_mismatch', field: 'sha256' },
   video_too_long: { code: 'evidence_video_too_long', field: 'durationSeconds' },
   video_unreadable: { code: 'evidence_video_unreadable', field: 'durationSeconds' },
-  quota_exceeded: { code: 'evidence_quota_exceeded', field: 'size' },
+  quota_exceeded: { code: 'evidence_intake_quota_exceeded', field: 'size' },
 };
 
 export function rejectionError(
@@ -42,15 +41,15 @@ export function rejectionError(
     | 'evidence_type_not_accepted'
     | 'evidence_type_mismatch'
     | 'evidence_size_mismatch'
-    | 'evidence_too_large'
+    | 'evidence_intake_too_large'
     | 'evidence_hash_mismatch'
     | 'evidence_video_too_long'
     | 'evidence_video_unreadable'
-    | 'evidence_quota_exceeded',
+    | 'evidence_intake_quota_exceeded',
   field: string,
   detail?: string,
 ): ApiError {
-  return new ApiError(422, code, field, detail ? [{ field, message: detail }] : undefined);
+  return new ApiError(code, field, detail ? [{ field, message: detail }] : undefined);
 }
 
 /** A rejected item, as the error the caller reads: what was expected and what was found. */
@@ -75,19 +74,12 @@ export function rejected(evidence: Evidence): ApiError {
 export const evidenceIntakeRoutes = createRouter().openapi(completeRoute, async (c) => {
   const { code, evidenceId } = c.req.valid('param');
   const access = await tenantAccess(c, code, 'evidence.write');
-  let evidence: Evidence;
-  try {
-    // One read of the item serves the authorisation (its OPD) and the check.
-    evidence = await access.evidence.complete(evidenceId, 'api', {
-      actor: access.actor,
-      authorize: (item) => authorize(access, 'evidence.write', item.opdId),
-    });
-  } catch (error) {
-    if (error instanceof EvidenceObjectMissingError) throw new ApiError(409, 'evidence_not_uploaded', 'file');
-    if (error instanceof NotFoundError) throw new ApiError(404, 'not_found');
-    throw error;
-  }
-  if (evidence.deleted) throw new ApiError(409, 'evidence_deleted');
+  // One read of the item serves the authorisation (its OPD) and the check.
+  const evidence = await access.evidence.complete(evidenceId, 'api', {
+    actor: access.actor,
+    authorize: (item) => authorize(access, 'evidence.write', item.opdId),
+  });
+  if (evidence.deleted) throw new ApiError('evidence_deleted');
   if (evidence.status === 'rejected') throw rejected(evidence);
   c.header('ETag', etag(evidence.version));
   return c.json(evidence, 200);

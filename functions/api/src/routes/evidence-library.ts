@@ -7,9 +7,8 @@ import {
   evidenceSchema,
   evidenceUpdateInputSchema,
 } from '@inovasi/core';
-import { EvidenceStateError, EvidenceValidityError, InvalidCursorError } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
-import { ApiError, invalidCursorError } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
@@ -126,12 +125,7 @@ export const evidenceLibraryRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const access = await tenantAccess(c, c.req.valid('param').code, 'evidence.read');
     const { includeDeleted, ...query } = c.req.valid('query');
-    try {
-      return c.json(await access.evidence.list({ ...query, includeDeleted: includeDeleted === 'true' }), 200);
-    } catch (error) {
-      if (error instanceof InvalidCursorError) throw invalidCursorError();
-      throw error;
-    }
+    return c.json(await access.evidence.list({ ...query, includeDeleted: includeDeleted === 'true' }), 200);
   })
   .openapi(usageRoute, async (c) => {
     const access = await tenantAccess(c, c.req.valid('param').code, 'evidence.read');
@@ -143,7 +137,7 @@ export const evidenceLibraryRoutes = createRouter()
     const { code, evidenceId } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'evidence.read');
     const found = await access.evidence.getWithLinks(evidenceId);
-    if (!found) throw new ApiError(404, 'not_found');
+    if (!found) throw new ApiError('not_found');
     c.header('ETag', etag(found.evidence.version));
     return c.json(found, 200);
   })
@@ -154,15 +148,9 @@ export const evidenceLibraryRoutes = createRouter()
     const input = c.req.valid('json');
     const current = await loadEvidence(access, evidenceId);
     authorize(access, 'evidence.write', current.opdId);
-    try {
-      const updated = await access.evidence.update(evidenceId, version, access.actor, input);
-      c.header('ETag', etag(updated.version));
-      return c.json(updated, 200);
-    } catch (error) {
-      if (error instanceof EvidenceStateError) throw new ApiError(409, 'evidence_deleted');
-      if (error instanceof EvidenceValidityError) throw new ApiError(400, 'validation_failed', 'validUntil');
-      throw error;
-    }
+    const updated = await access.evidence.update(evidenceId, version, access.actor, input);
+    c.header('ETag', etag(updated.version));
+    return c.json(updated, 200);
   })
   .openapi(deleteRoute, async (c) => {
     const { code, evidenceId } = c.req.valid('param');
@@ -171,20 +159,15 @@ export const evidenceLibraryRoutes = createRouter()
     const { reason } = c.req.valid('json');
     const current = await loadEvidence(access, evidenceId);
     authorize(access, 'evidence.write', current.opdId);
-    try {
-      const deleted = await access.evidence.remove(evidenceId, version, access.actor, reason);
-      c.header('ETag', etag(deleted.version));
-      return c.json(deleted, 200);
-    } catch (error) {
-      if (error instanceof EvidenceStateError) throw new ApiError(409, 'evidence_deleted');
-      throw error;
-    }
+    const deleted = await access.evidence.remove(evidenceId, version, access.actor, reason);
+    c.header('ETag', etag(deleted.version));
+    return c.json(deleted, 200);
   })
   .openapi(downloadRoute, async (c) => {
     const { code, evidenceId } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'evidence.read');
     const evidence = await loadEvidence(access, evidenceId);
-    if (evidence.deleted) throw new ApiError(409, 'evidence_deleted');
-    if (evidence.status !== 'passed') throw new ApiError(409, 'evidence_not_uploaded', 'status');
+    if (evidence.deleted) throw new ApiError('evidence_deleted');
+    if (evidence.status !== 'passed') throw new ApiError('evidence_not_uploaded', 'status');
     return c.json(await access.evidence.downloadUrl(evidence, c.req.valid('query').inline === 'true'), 200);
   });

@@ -12,7 +12,6 @@ import {
   toEvidenceTarget,
 } from '@inovasi/core';
 import { KEMANFAATAN_CODE, type Rubric, type Sid33Basis, spdAnswerLevel } from '@inovasi/core/scoring';
-import { EvidenceLinkExistsError, EvidenceStateError } from '@inovasi/data';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
@@ -144,11 +143,11 @@ async function checkTarget(
   switch (target.type) {
     case 'innovation': {
       const innovation = await access.innovations.get(target.innovationId);
-      if (!innovation || innovation.archived) throw new ApiError(404, 'not_found');
+      if (!innovation || innovation.archived) throw new ApiError('not_found');
       authorize(access, 'innovation.update', innovation.opdId);
       const rubric = await findPeriodRubric(access.periods, innovation.periodYear);
       if (!rubric?.sidIndicators.some((indicator) => indicator.code === target.indicator)) {
-        throw new ApiError(400, 'unknown_indicator', 'indicator');
+        throw new ApiError('unknown_indicator', 'indicator');
       }
       await assertInnovationEditable(access, innovation);
       const answer = innovation.answers?.[target.indicator];
@@ -164,7 +163,7 @@ async function checkTarget(
       authorize(access, 'spd.manage', undefined);
       const rubric = await periodRubric(access.periods, target.year);
       const row = rubric.spdRows.find((candidate) => candidate.code === target.row);
-      if (!row) throw new ApiError(400, 'unknown_indicator', 'row');
+      if (!row) throw new ApiError('unknown_indicator', 'row');
       await assertPeriodAllowsEdit(access, target.year, undefined, 'bappeda');
       const answer = (await access.spd.get(target.year))?.answers[target.row];
       const level = answer
@@ -179,7 +178,7 @@ async function checkTarget(
     case 'agreement': {
       authorize(access, 'replication.document', undefined);
       const agreement = await access.replications.get(target.agreementId);
-      if (!agreement) throw new ApiError(404, 'not_found');
+      if (!agreement) throw new ApiError('not_found');
       // An agreement is no indicator of any rubric: its warnings are the intake's own findings.
       return { code: 'agreement', level: 0, periodYear: new Date().getUTCFullYear(), rubric: undefined };
     }
@@ -196,33 +195,25 @@ export const evidenceLinkRoutes = createRouter()
     // shared ones (no owner, e.g. the regent's decree), never another OPD's.
     if (evidence.opdId !== undefined) authorize(access, 'evidence.write', evidence.opdId);
     const context = await checkTarget(access, target);
-    try {
-      const link = await access.evidence.link(evidenceId, target, access.actor);
-      const after = (await access.evidence.get(evidenceId)) ?? evidence;
-      const { rubric } = context;
-      const indicator =
-        rubric && [...rubric.sidIndicators, ...rubric.spdRows].find((i) => i.code === context.code);
-      const warnings =
-        rubric && indicator
-          ? linkFindings(
-              {
-                rubric,
-                code: context.code,
-                level: context.level,
-                periodYear: context.periodYear,
-                requirement: levelDefinition(indicator, context.level, context.basis)?.evidence,
-              },
-              after,
-            )
-          : (after.intake?.findings ?? []);
-      return c.json({ link, warnings }, 201);
-    } catch (error) {
-      if (error instanceof EvidenceLinkExistsError) throw new ApiError(409, 'evidence_link_exists');
-      if (error instanceof EvidenceStateError) {
-        throw new ApiError(409, error.state === 'deleted' ? 'evidence_deleted' : 'evidence_rejected');
-      }
-      throw error;
-    }
+    const link = await access.evidence.link(evidenceId, target, access.actor);
+    const after = (await access.evidence.get(evidenceId)) ?? evidence;
+    const { rubric } = context;
+    const indicator =
+      rubric && [...rubric.sidIndicators, ...rubric.spdRows].find((i) => i.code === context.code);
+    const warnings =
+      rubric && indicator
+        ? linkFindings(
+            {
+              rubric,
+              code: context.code,
+              level: context.level,
+              periodYear: context.periodYear,
+              requirement: levelDefinition(indicator, context.level, context.basis)?.evidence,
+            },
+            after,
+          )
+        : (after.intake?.findings ?? []);
+    return c.json({ link, warnings }, 201);
   })
   .openapi(unlinkRoute, async (c) => {
     const { code, evidenceId } = c.req.valid('param');
@@ -236,7 +227,7 @@ export const evidenceLinkRoutes = createRouter()
     const { code, id } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'innovation.read');
     const innovation = await access.innovations.get(id);
-    if (!innovation) throw new ApiError(404, 'not_found');
+    if (!innovation) throw new ApiError('not_found');
     const rubric = await periodRubric(access.periods, innovation.periodYear);
     const rubricId = rubric.id;
     const checklist = innovationChecklist(rubric, innovation, await access.evidence.linksForInnovation(id));

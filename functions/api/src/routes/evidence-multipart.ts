@@ -1,12 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { evidenceSchema, evidenceUploadInputSchema } from '@inovasi/core';
-import {
-  EvidenceObjectMissingError,
-  EvidencePartRangeError,
-  EvidencePartsIncompleteError,
-  EvidenceUploadNotFoundError,
-  NotFoundError,
-} from '@inovasi/data';
 import { etag } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
@@ -21,7 +14,6 @@ import {
   ownerFor,
   uploadSchema,
 } from './evidence-shared.ts';
-import { refusedUploadStart } from './evidence-uploads.ts';
 
 /**
  * Resumable evidence uploads (docs/decisions/0035): an S3 multipart upload whose parts the browser
@@ -121,22 +113,6 @@ const abortRoute = createRoute({
   },
 });
 
-/** The repository's refusals, as the API's errors. */
-function translated(error: unknown): never {
-  if (error instanceof NotFoundError) throw new ApiError(404, 'not_found');
-  if (error instanceof EvidenceUploadNotFoundError)
-    throw new ApiError(404, 'evidence_upload_not_found', 'uploadId');
-  if (error instanceof EvidencePartRangeError)
-    throw new ApiError(400, 'evidence_part_out_of_range', 'partNumber');
-  if (error instanceof EvidencePartsIncompleteError) {
-    throw new ApiError(409, 'evidence_parts_incomplete', 'parts', [
-      { field: 'parts', message: error.parts.join(', ') },
-    ]);
-  }
-  if (error instanceof EvidenceObjectMissingError) throw new ApiError(409, 'evidence_not_uploaded', 'file');
-  throw error;
-}
-
 const writer = (access: TenantAccess) => ({
   authorize: (item: { opdId?: string | undefined }) => authorize(access, 'evidence.write', item.opdId),
 });
@@ -146,49 +122,34 @@ export const evidenceMultipartRoutes = createRouter()
     const input = c.req.valid('json');
     const access = await tenantAccess(c, c.req.valid('param').code, 'evidence.write');
     const opdId = await ownerFor(access, input.opdId);
-    const result = await access.evidence
-      .requestMultipartUpload({ ...input, opdId }, access.actor)
-      .catch(refusedUploadStart);
+    const result = await access.evidence.requestMultipartUpload({ ...input, opdId }, access.actor);
     c.header('ETag', etag(result.evidence.version));
     return c.json({ ...result, duplicates: result.duplicates.map(evidenceSummary) }, 201);
   })
   .openapi(signPartRoute, async (c) => {
     const { code, evidenceId, uploadId, partNumber } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'evidence.write');
-    try {
-      return c.json(
-        await access.evidence.signUploadPart(evidenceId, uploadId, partNumber, writer(access)),
-        200,
-      );
-    } catch (error) {
-      return translated(error);
-    }
+    return c.json(
+      await access.evidence.signUploadPart(evidenceId, uploadId, partNumber, writer(access)),
+      200,
+    );
   })
   .openapi(listPartsRoute, async (c) => {
     const { code, evidenceId, uploadId } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'evidence.write');
-    try {
-      return c.json(
-        { parts: await access.evidence.listUploadParts(evidenceId, uploadId, writer(access)) },
-        200,
-      );
-    } catch (error) {
-      return translated(error);
-    }
+    return c.json(
+      { parts: await access.evidence.listUploadParts(evidenceId, uploadId, writer(access)) },
+      200,
+    );
   })
   .openapi(completeRoute, async (c) => {
     const { code, evidenceId, uploadId } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'evidence.write');
-    let evidence: Awaited<ReturnType<typeof access.evidence.completeMultipartUpload>>;
-    try {
-      evidence = await access.evidence.completeMultipartUpload(evidenceId, uploadId, {
-        actor: access.actor,
-        ...writer(access),
-      });
-    } catch (error) {
-      return translated(error);
-    }
-    if (evidence.deleted) throw new ApiError(409, 'evidence_deleted');
+    const evidence = await access.evidence.completeMultipartUpload(evidenceId, uploadId, {
+      actor: access.actor,
+      ...writer(access),
+    });
+    if (evidence.deleted) throw new ApiError('evidence_deleted');
     if (evidence.status === 'rejected') throw rejected(evidence);
     c.header('ETag', etag(evidence.version));
     return c.json(evidence, 200);
@@ -196,10 +157,6 @@ export const evidenceMultipartRoutes = createRouter()
   .openapi(abortRoute, async (c) => {
     const { code, evidenceId, uploadId } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'evidence.write');
-    try {
-      await access.evidence.abortUpload(evidenceId, uploadId, access.actor, writer(access));
-    } catch (error) {
-      return translated(error);
-    }
+    await access.evidence.abortUpload(evidenceId, uploadId, access.actor, writer(access));
     return c.body(null, 204);
   });

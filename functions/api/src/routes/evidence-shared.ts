@@ -38,7 +38,7 @@ export const evidenceSummarySchema = z.object({
 /** The action on a record owned by `opdId` (none: a region-wide item, which only Bappeda manages). */
 export function authorize(access: TenantAccess, action: Action, opdId: string | undefined): void {
   const decision = decide(access.actor, action, { tenantCode: access.tenantCode, opdId });
-  if (!decision.allowed) throw new ApiError(403, DENIAL_ERRORS[decision.reason]);
+  if (!decision.allowed) throw new ApiError(DENIAL_ERRORS[decision.reason]);
 }
 
 /** The owner an item gets: the one asked for (checked), or an operator's own OPD. */
@@ -47,13 +47,13 @@ export async function ownerFor(access: TenantAccess, opdId: string | undefined):
   authorize(access, 'evidence.write', owner);
   if (owner !== undefined) {
     const opd = await access.opds.get(owner);
-    if (!opd || opd.archived) throw new ApiError(400, 'opd_not_found', 'opdId');
+    if (!opd || opd.archived) throw new ApiError('opd_not_found', 'opdId');
   }
   return owner;
 }
 
 export async function loadEvidence(access: TenantAccess, evidenceId: string): Promise<Evidence> {
   const evidence = await access.evidence.get(evidenceId);
-  if (!evidence) throw new ApiError(404, 'not_found');
+  if (!evidence) throw new ApiError('not_found');
   return evidence;
 }

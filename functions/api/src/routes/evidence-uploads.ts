@@ -1,17 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { evidenceSchema, evidenceUploadInputSchema, evidenceUrlInputSchema } from '@inovasi/core';
-import {
-  EvidenceLinkInvalidError,
-  EvidenceQuotaError,
-  EvidenceRejectedError,
-  EvidenceTooLargeError,
-} from '@inovasi/data';
 import { etag } from '../context.ts';
-import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
-import { rejectionError } from './evidence-intake.ts';
 import { evidenceSummary, evidenceSummarySchema, ownerFor, uploadSchema } from './evidence-shared.ts';
 
 /**
@@ -56,21 +48,12 @@ const urlRoute = createRoute({
   },
 });
 
-/** The refusals of an upload's start, in one PUT or in parts: too large, or over the region's quota. */
-export function refusedUploadStart(error: unknown): never {
-  if (error instanceof EvidenceTooLargeError) throw new ApiError(413, 'evidence_too_large', 'size');
-  if (error instanceof EvidenceQuotaError) throw new ApiError(409, 'evidence_quota_exceeded', 'size');
-  throw error;
-}
-
 export const evidenceUploadRoutes = createRouter()
   .openapi(uploadRoute, async (c) => {
     const input = c.req.valid('json');
     const access = await tenantAccess(c, c.req.valid('param').code, 'evidence.write');
     const opdId = await ownerFor(access, input.opdId);
-    const result = await access.evidence
-      .requestUpload({ ...input, opdId }, access.actor)
-      .catch(refusedUploadStart);
+    const result = await access.evidence.requestUpload({ ...input, opdId }, access.actor);
     c.header('ETag', etag(result.evidence.version));
     return c.json({ ...result, duplicates: result.duplicates.map(evidenceSummary) }, 201);
   })
@@ -78,19 +61,7 @@ export const evidenceUploadRoutes = createRouter()
     const input = c.req.valid('json');
     const access = await tenantAccess(c, c.req.valid('param').code, 'evidence.write');
     const opdId = await ownerFor(access, input.opdId);
-    try {
-      const result = await access.evidence.createUrl({ ...input, opdId }, access.actor);
-      c.header('ETag', etag(result.evidence.version));
-      return c.json({ ...result, duplicates: result.duplicates.map(evidenceSummary) }, 201);
-    } catch (error) {
-      if (error instanceof EvidenceLinkInvalidError) throw new ApiError(400, 'evidence_link_invalid', 'url');
-      if (error instanceof EvidenceRejectedError) {
-        throw rejectionError(
-          'evidence_video_too_long',
-          'durationSeconds',
-          `${input.durationSeconds} s > 300 s`,
-        );
-      }
-      throw error;
-    }
+    const result = await access.evidence.createUrl({ ...input, opdId }, access.actor);
+    c.header('ETag', etag(result.evidence.version));
+    return c.json({ ...result, duplicates: result.duplicates.map(evidenceSummary) }, 201);
   });

@@ -13,7 +13,6 @@ export {
   ownerFor,
   uploadSchema,
 } from './evidence-shared.ts';
-export { refusedUploadStart } from './evidence-uploads.ts';
 
 /**
  * The evidence routes (docs/decisions/0047), one file per seam: adding items (uploads and links),

@@ -11,7 +11,6 @@ import {
   nationalEntryInputSchema,
   todayInJakarta,
 } from '@inovasi/core';
-import { IdempotencyMismatchError } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { dispatch } from '../jobs/dispatch.ts';
@@ -136,7 +135,7 @@ const exportsOf = (access: TenantAccess) => access.exportJobs;
 
 async function loadJob(access: TenantAccess, id: string): Promise<ExportJob> {
   const job = await exportsOf(access).get(id);
-  if (!job) throw new ApiError(404, 'not_found');
+  if (!job) throw new ApiError('not_found');
   // A job is visible to those who may run its kind.
   access.authorizeOpd(actionFor(job.kind), access.actor.opdId ?? '');
   return job;
@@ -144,11 +143,11 @@ async function loadJob(access: TenantAccess, id: string): Promise<ExportJob> {
 
 async function loadTickable(access: TenantAccess, id: string) {
   const innovation = await access.innovations.get(id);
-  if (!innovation) throw new ApiError(404, 'not_found');
+  if (!innovation) throw new ApiError('not_found');
   access.authorizeOpd('innovation.national_entry', innovation.opdId);
-  if (innovation.archived) throw new ApiError(409, 'archived');
+  if (innovation.archived) throw new ApiError('archived');
   if (innovation.status !== 'ready' && innovation.status !== 'sent') {
-    throw new ApiError(409, 'national_entry_not_ready', 'status');
+    throw new ApiError('national_entry_not_ready', 'status');
   }
   return innovation;
 }
@@ -160,15 +159,14 @@ async function loadTickable(access: TenantAccess, id: string) {
 async function periodYearOf(access: TenantAccess, input: ExportRequest): Promise<number> {
   if (input.kind === 'contest_certificates') {
     const call = await access.contests.getCall(input.callId ?? '', true);
-    if (!call) throw new ApiError(404, 'contest_not_found', 'callId');
-    if (call.status !== 'winners_published')
-      throw new ApiError(409, 'contest_results_not_announced', 'callId');
+    if (!call) throw new ApiError('contest_not_found', 'callId');
+    if (call.status !== 'winners_published') throw new ApiError('contest_results_not_announced', 'callId');
     return call.year;
   }
   let periodYear = input.periodYear ?? defaultAssessmentYear();
   if (input.kind === 'profile_pdf') {
     const innovation = await access.innovations.get(input.innovationId ?? '');
-    if (!innovation) throw new ApiError(404, 'not_found', 'innovationId');
+    if (!innovation) throw new ApiError('not_found', 'innovationId');
     periodYear = innovation.periodYear;
   }
   await periodRubric(access.periods, periodYear);
@@ -181,27 +179,20 @@ export const exportRoutes = createRouter()
     const input = c.req.valid('json');
     const access = await tenantAccess(c, code, actionFor(input.kind));
     const periodYear = await periodYearOf(access, input);
-    try {
-      const { job, created } = await exportsOf(access).request(
-        {
-          kind: input.kind,
-          periodYear,
-          innovationId: input.kind === 'profile_pdf' ? input.innovationId : undefined,
-          callId: input.kind === 'contest_certificates' ? input.callId : undefined,
-        },
-        access.actor,
-        c.req.valid('header')['idempotency-key'],
-      );
-      if (created) await dispatch(c, { type: 'export', tenantCode: code, id: job.id });
-      else c.header('Idempotent-Replayed', 'true');
-      c.header('Location', `/api/v1/tenants/${code}/exports/${job.id}`);
-      return created ? c.json(job, 202) : c.json(job, 200);
-    } catch (error) {
-      if (error instanceof IdempotencyMismatchError) {
-        throw new ApiError(422, 'idempotency_mismatch', 'Idempotency-Key');
-      }
-      throw error;
-    }
+    const { job, created } = await exportsOf(access).request(
+      {
+        kind: input.kind,
+        periodYear,
+        innovationId: input.kind === 'profile_pdf' ? input.innovationId : undefined,
+        callId: input.kind === 'contest_certificates' ? input.callId : undefined,
+      },
+      access.actor,
+      c.req.valid('header')['idempotency-key'],
+    );
+    if (created) await dispatch(c, { type: 'export', tenantCode: code, id: job.id });
+    else c.header('Idempotent-Replayed', 'true');
+    c.header('Location', `/api/v1/tenants/${code}/exports/${job.id}`);
+    return created ? c.json(job, 202) : c.json(job, 200);
   })
   .openapi(listRoute, async (c) => {
     const { code } = c.req.valid('param');
@@ -229,10 +220,10 @@ export const exportRoutes = createRouter()
     const { code, id } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'export.profile');
     const job = await loadJob(access, id);
-    if (job.status === 'failed') throw new ApiError(409, 'export_failed', 'status');
-    if (job.status !== 'done' || !job.result) throw new ApiError(409, 'export_not_ready', 'status');
+    if (job.status === 'failed') throw new ApiError('export_failed', 'status');
+    if (job.status !== 'done' || !job.result) throw new ApiError('export_not_ready', 'status');
     const link = await exportsOf(access).downloadUrl(job.id, DOWNLOAD_SECONDS);
-    if (!link) throw new ApiError(409, 'export_not_ready', 'status');
+    if (!link) throw new ApiError('export_not_ready', 'status');
     const { fileName, contentType, size } = job.result;
     return c.json({ ...link, fileName, contentType, size }, 200);
   })

@@ -12,7 +12,6 @@ import {
   importPreviewRowSchema,
   importReportRowSchema,
 } from '@inovasi/core';
-import { ImportStateError } from '@inovasi/data';
 import { type AppContext, etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { dispatch } from '../jobs/dispatch.ts';
@@ -170,14 +169,14 @@ function withErrorIn(c: AppContext, job: ImportJob): ImportJob {
 function formatOf(fileName: string): ImportFormat {
   const extension = fileName.toLowerCase().split('.').at(-1);
   if (extension === 'xlsx' || extension === 'csv') return extension;
-  throw new ApiError(400, 'import_file_type', 'fileName');
+  throw new ApiError('import_file_type', 'fileName');
 }
 
 const importsOf = (access: TenantAccess) => access.importJobs;
 
 async function loadImport(access: TenantAccess, id: string): Promise<ImportJob> {
   const job = await importsOf(access).get(id);
-  if (!job) throw new ApiError(404, 'not_found');
+  if (!job) throw new ApiError('not_found');
   return job;
 }
 
@@ -206,7 +205,7 @@ export const importRoutes = createRouter()
     let content: Buffer | undefined;
     if (input.contentBase64 !== undefined) {
       content = Buffer.from(input.contentBase64, 'base64');
-      if (content.length !== input.size) throw new ApiError(400, 'validation_failed', 'size');
+      if (content.length !== input.size) throw new ApiError('validation_failed', 'size');
     }
     const created = await importsOf(access).create(
       { fileName: input.fileName, format, size: input.size, content },
@@ -243,19 +242,16 @@ export const importRoutes = createRouter()
     const options = c.req.valid('json');
     const job = await loadImport(access, id);
     if (!['awaiting_upload', 'uploaded', 'previewed'].includes(job.status)) {
-      throw new ApiError(409, 'import_wrong_state', 'status');
+      throw new ApiError('import_wrong_state', 'status');
     }
     // What is cheap to know is answered now, naming the field; the file itself is read off the
     // request, by the jobs worker (docs/decisions/0032).
     if (options.defaultOpdId) {
       const opd = await access.opds.get(options.defaultOpdId);
-      if (!opd || opd.archived) throw new ApiError(400, 'opd_not_found', 'defaultOpdId');
+      if (!opd || opd.archived) throw new ApiError('opd_not_found', 'defaultOpdId');
     }
-    if (!(await importsOf(access).sourceExists(job))) throw new ApiError(409, 'import_file_missing', 'file');
-    const queued = await access.importPreviews.request(id, options).catch((error: unknown) => {
-      if (error instanceof ImportStateError) throw new ApiError(409, 'import_wrong_state', 'status');
-      throw error;
-    });
+    if (!(await importsOf(access).sourceExists(job))) throw new ApiError('import_file_missing', 'file');
+    const queued = await access.importPreviews.request(id, options);
     await dispatch(c, { type: 'preview', tenantCode: code, id });
     c.header('ETag', etag(queued.version));
     return c.json({ import: withErrorIn(c, queued) }, 202);
@@ -266,17 +262,12 @@ export const importRoutes = createRouter()
     const version = expectedVersion(c);
     const { skipInvalidRows } = c.req.valid('json');
     const job = await loadImport(access, id);
-    if (job.status !== 'previewed' || !job.summary) throw new ApiError(409, 'import_wrong_state', 'status');
-    if (job.version !== version) throw new ApiError(409, 'version_conflict', 'If-Match');
-    if (job.summary.valid === 0) throw new ApiError(409, 'import_nothing_to_import', 'rows');
+    if (job.status !== 'previewed' || !job.summary) throw new ApiError('import_wrong_state', 'status');
+    if (job.version !== version) throw new ApiError('version_conflict', 'If-Match');
+    if (job.summary.valid === 0) throw new ApiError('import_nothing_to_import', 'rows');
     if (job.summary.invalid > 0 && !skipInvalidRows)
-      throw new ApiError(409, 'import_has_errors', 'skipInvalidRows');
-    const confirmed = await importsOf(access)
-      .confirm(id, version, access.actor)
-      .catch((error: unknown) => {
-        if (error instanceof ImportStateError) throw new ApiError(409, 'import_wrong_state', 'status');
-        throw error;
-      });
+      throw new ApiError('import_has_errors', 'skipInvalidRows');
+    const confirmed = await importsOf(access).confirm(id, version, access.actor);
     await dispatch(c, { type: 'import', tenantCode: code, id });
     c.header('ETag', etag(confirmed.version));
     return c.json({ import: confirmed }, 202);

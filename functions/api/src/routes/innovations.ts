@@ -7,15 +7,10 @@ import {
   INNOVATION_STATUSES,
   innovationProfileSchema,
   innovationSchema,
+  isDomainError,
 } from '@inovasi/core';
-import {
-  ArchivedError,
-  IdempotencyMismatchError,
-  InvalidCursorError,
-  VersionConflictError,
-} from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
-import { ApiError, invalidCursorError } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import type { TenantAccess } from '../tenancy.ts';
@@ -150,13 +145,13 @@ const archiveRoute = createRoute({
 
 async function assertLiveOpd(access: TenantAccess, opdId: string) {
   const opd = await access.opds.get(opdId);
-  if (!opd || opd.archived) throw new ApiError(400, 'opd_not_found', 'opdId');
+  if (!opd || opd.archived) throw new ApiError('opd_not_found', 'opdId');
 }
 
 /** A unit an innovation may name: live, and below the innovation's own OPD. */
 async function assertUnitOfOpd(access: TenantAccess, unitId: string, opdId: string) {
   const unit = await access.units.get(unitId);
-  if (!unit || unit.archived || unit.opdId !== opdId) throw new ApiError(400, 'unit_not_found', 'unitId');
+  if (!unit || unit.archived || unit.opdId !== opdId) throw new ApiError('unit_not_found', 'unitId');
 }
 
 /** The caller's own unit, when they are an operator of a unit of this OPD. */
@@ -170,7 +165,7 @@ async function memberUnitFor(access: TenantAccess, opdId: string): Promise<strin
 
 async function loadInnovation(access: TenantAccess, id: string) {
   const innovation = await access.innovations.get(id);
-  if (!innovation) throw new ApiError(404, 'not_found');
+  if (!innovation) throw new ApiError('not_found');
   return innovation;
 }
 
@@ -178,13 +173,8 @@ export const innovationRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const access = await tenantAccess(c, c.req.valid('param').code, 'innovation.read');
     const { archived, ...query } = c.req.valid('query');
-    try {
-      const page = await access.innovations.list({ ...query, archived: archived === 'true' });
-      return c.json(page, 200);
-    } catch (error) {
-      if (error instanceof InvalidCursorError) throw invalidCursorError();
-      throw error;
-    }
+    const page = await access.innovations.list({ ...query, archived: archived === 'true' });
+    return c.json(page, 200);
   })
   .openapi(createInnovationRoute, async (c) => {
     const input = c.req.valid('json');
@@ -196,20 +186,14 @@ export const innovationRoutes = createRouter()
     if (unitId !== undefined) await assertUnitOfOpd(access, unitId, input.opdId);
     const periodYear = input.periodYear ?? defaultAssessmentYear();
     await assertPeriodAllowsEdit(access, periodYear, input.opdId);
-    try {
-      const result = await access.innovations.create(
-        { ...input, unitId, periodYear },
-        access.actor,
-        c.req.valid('header')['idempotency-key'],
-      );
-      if (result.replayed) c.header('Idempotent-Replayed', 'true');
-      c.header('ETag', etag(result.innovation.version));
-      return c.json(result.innovation, 201);
-    } catch (error) {
-      if (error instanceof IdempotencyMismatchError)
-        throw new ApiError(422, 'idempotency_mismatch', 'Idempotency-Key');
-      throw error;
-    }
+    const result = await access.innovations.create(
+      { ...input, unitId, periodYear },
+      access.actor,
+      c.req.valid('header')['idempotency-key'],
+    );
+    if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    c.header('ETag', etag(result.innovation.version));
+    return c.json(result.innovation, 201);
   })
   .openapi(readRoute, async (c) => {
     const { code, id } = c.req.valid('param');
@@ -235,18 +219,13 @@ export const innovationRoutes = createRouter()
     const unitId = unitAfterUpdate(input.unitId, opdId, current);
     if (unitId) await assertUnitOfOpd(access, unitId, opdId);
     const merged = mergedProfile(current.profile, input.profile);
-    try {
-      const updated = await access.innovations.update(current, version, access.actor, {
-        opdId: input.opdId,
-        unitId,
-        profile: input.profile ? merged : undefined,
-      });
-      c.header('ETag', etag(updated.version));
-      return c.json(updated, 200);
-    } catch (error) {
-      if (error instanceof ArchivedError) throw new ApiError(409, 'archived');
-      throw error;
-    }
+    const updated = await access.innovations.update(current, version, access.actor, {
+      opdId: input.opdId,
+      unitId,
+      profile: input.profile ? merged : undefined,
+    });
+    c.header('ETag', etag(updated.version));
+    return c.json(updated, 200);
   })
   .openapi(carryOverRoute, async (c) => {
     const { code, id } = c.req.valid('param');
@@ -254,7 +233,7 @@ export const innovationRoutes = createRouter()
     const access = await tenantAccess(c, code, 'innovation.create');
     const previous = await loadInnovation(access, id);
     access.authorizeOpd('innovation.create', previous.opdId);
-    if (toYear <= previous.periodYear) throw new ApiError(400, 'carry_over_backwards', 'toYear');
+    if (toYear <= previous.periodYear) throw new ApiError('carry_over_backwards', 'toYear');
     await periodRubric(access.periods, toYear);
     await assertLiveOpd(access, previous.opdId);
     await assertPeriodAllowsEdit(access, toYear, previous.opdId);
@@ -280,8 +259,8 @@ export const innovationRoutes = createRouter()
       )
       .catch((error: unknown) => {
         // Carried before, and the original changed since: the earlier copy stands.
-        if (error instanceof IdempotencyMismatchError)
-          throw new ApiError(409, 'already_carried_over', 'toYear');
+        if (isDomainError(error, 'idempotency_mismatch'))
+          throw new ApiError('already_carried_over', 'toYear');
         throw error;
       });
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
@@ -296,7 +275,7 @@ export const innovationRoutes = createRouter()
     access.authorizeOpd('innovation.archive', current.opdId);
     await assertInnovationEditable(access, current);
     // A stale archive must not withdraw anything: refuse it before touching the catalogue.
-    if (current.version !== version) throw new VersionConflictError(current.version);
+    if (current.version !== version) throw new ApiError('version_conflict', 'If-Match');
     // An archived innovation leaves the public catalogue. Withdrawn first: if archiving then
     // fails, the innovation is live and merely unlisted (republishing is one click), never
     // archived while still public; a retry finds nothing left to withdraw.
@@ -324,6 +303,6 @@ function mergedProfile(stored: object, changes: object | undefined) {
   for (const [field, value] of Object.entries(changed)) if (value === null) delete changed[field];
   const merged = innovationProfileSchema.safeParse(changed);
   if (!merged.success)
-    throw new ApiError(400, 'validation_failed', `profile.${merged.error.issues[0]?.path.join('.')}`);
+    throw new ApiError('validation_failed', `profile.${merged.error.issues[0]?.path.join('.')}`);
   return merged.data;
 }

@@ -123,13 +123,13 @@ async function assertOpdAssignment(
 ) {
   if (opdId !== undefined) {
     const opd = await access.opds.get(opdId);
-    if (!opd || opd.archived) throw new ApiError(400, 'opd_not_found', 'opdId');
+    if (!opd || opd.archived) throw new ApiError('opd_not_found', 'opdId');
   } else if (roles.includes('opd_operator')) {
-    throw new ApiError(400, 'opd_required', 'opdId');
+    throw new ApiError('opd_required', 'opdId');
   }
   if (unitId !== undefined) {
     const unit = await access.units.get(unitId);
-    if (!unit || unit.archived || unit.opdId !== opdId) throw new ApiError(400, 'unit_not_found', 'unitId');
+    if (!unit || unit.archived || unit.opdId !== opdId) throw new ApiError('unit_not_found', 'unitId');
   }
 }
 
@@ -143,7 +143,7 @@ const PLATFORM_GRANTED: readonly Role[] = ['province_viewer'];
 function assertMayGrant(access: TenantAccess, roles: readonly Role[], current: readonly Role[] = []) {
   if (access.actor.roles.includes('platform_admin')) return;
   if (roles.some((role) => PLATFORM_GRANTED.includes(role) && !current.includes(role))) {
-    throw new ApiError(403, 'role_platform_granted', 'roles');
+    throw new ApiError('role_platform_granted', 'roles');
   }
 }
 
@@ -165,10 +165,10 @@ export const memberRoutes = createRouter()
     const access = await tenantAccess(c, code, 'member.manage');
     const version = expectedVersion(c);
     // An admin who dropped their own admin role could leave the region with nobody to restore it.
-    if (userId === access.actor.userId) throw new ApiError(400, 'cannot_change_self', 'userId');
+    if (userId === access.actor.userId) throw new ApiError('cannot_change_self', 'userId');
     const input = c.req.valid('json');
     const current = await access.members().get(userId);
-    if (!current) throw new ApiError(404, 'not_found');
+    if (!current) throw new ApiError('not_found');
     const roles = input.roles ?? current.roles;
     assertMayGrant(access, roles, current.roles);
     const opdId = input.opdId === null ? undefined : (input.opdId ?? current.opdId);
@@ -217,9 +217,9 @@ export const memberRoutes = createRouter()
 async function managedMember(c: AppContext, params: { code: string; userId: string }) {
   const access = await tenantAccess(c, params.code, 'member.manage');
   const version = expectedVersion(c);
-  if (params.userId === access.actor.userId) throw new ApiError(400, 'cannot_change_self', 'userId');
+  if (params.userId === access.actor.userId) throw new ApiError('cannot_change_self', 'userId');
   const member = await access.members().get(params.userId);
-  if (!member) throw new ApiError(404, 'not_found');
+  if (!member) throw new ApiError('not_found');
   return { access, member, version };
 }
 

@@ -59,7 +59,7 @@ const readRoute = createRoute({
 /** Notifications are personal: only the member's own, in the member's own tenant. */
 function ownNotifications(c: AppContext, code: string) {
   const actor = requireActor(c);
-  if (actor.tenantCode !== code) throw new ApiError(403, 'forbidden_tenant');
+  if (actor.tenantCode !== code) throw new ApiError('forbidden_tenant');
   return {
     actor,
     repository: repositoriesFor(c.get('deps').data.forScope(tenantScope(code))).notifications,

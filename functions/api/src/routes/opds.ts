@@ -1,8 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { OPD_KINDS, opdSchema, URUSAN_CODES } from '@inovasi/core';
-import { ArchivedError } from '@inovasi/data';
 import { expectedVersion } from '../context.ts';
-import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { tenantAccess } from '../tenancy.ts';
@@ -76,12 +74,7 @@ export const opdRoutes = createRouter()
   .openapi(updateRoute, async (c) => {
     const { code, opdId } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'opd.manage');
-    try {
-      return c.json(await access.opds.update(opdId, expectedVersion(c), c.req.valid('json')), 200);
-    } catch (error) {
-      if (error instanceof ArchivedError) throw new ApiError(409, 'archived');
-      throw error;
-    }
+    return c.json(await access.opds.update(opdId, expectedVersion(c), c.req.valid('json')), 200);
   })
   .openapi(archiveRoute, async (c) => {
     const { code, opdId } = c.req.valid('param');

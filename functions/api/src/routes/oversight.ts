@@ -252,12 +252,12 @@ async function oversightAccess(
   action: 'oversight.read' | 'oversight.note',
 ): Promise<TenantAccess> {
   const access = await tenantAccess(c, code, action);
-  if (!isProvinceCode(code)) throw new ApiError(404, 'not_a_province', 'code');
+  if (!isProvinceCode(code)) throw new ApiError('not_a_province', 'code');
   return access;
 }
 
 function assertInside(code: string, regency: string): void {
-  if (!isInsideProvince(regency, code)) throw new ApiError(403, 'regency_outside_province', 'regency');
+  if (!isInsideProvince(regency, code)) throw new ApiError('regency_outside_province', 'regency');
 }
 
 const readModel = (c: AppContext, code: string) =>
@@ -357,7 +357,7 @@ export const oversightRoutes = createRouter()
       readModel(c, code).detail(year, regency),
       access.oversightNotes.get(year, regency),
     ]);
-    if (!detail) throw new ApiError(404, 'regency_summary_not_found', 'regency');
+    if (!detail) throw new ApiError('regency_summary_not_found', 'regency');
     const today = todayInJakarta();
     return c.json(
       {
@@ -392,7 +392,7 @@ export const oversightRoutes = createRouter()
     const access = await oversightAccess(c, code, 'oversight.read');
     assertInside(code, regency);
     const note = await access.oversightNotes.get(year, regency);
-    if (!note) throw new ApiError(404, 'not_found');
+    if (!note) throw new ApiError('not_found');
     c.header('ETag', etag(note.version));
     return c.json(stripNote(note), 200);
   })

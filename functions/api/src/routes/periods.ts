@@ -3,7 +3,7 @@ import { announcePeriod } from '@inovasi/app/notifications/notify';
 import { findPeriodRubric } from '@inovasi/app/projection/period-rubric';
 import { periodSchema, rubricForYear } from '@inovasi/core';
 import { RUBRIC_ID_PATTERN, type Rubric, resolveRubricId } from '@inovasi/core/scoring';
-import { AlreadyExistsError, type PeriodRepository } from '@inovasi/data';
+import type { PeriodRepository } from '@inovasi/data';
 import { etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
@@ -21,7 +21,7 @@ export const periodParams = tenantParams.extend({
  */
 export async function periodRubric(periods: Pick<PeriodRepository, 'get'>, year: number): Promise<Rubric> {
   const rubric = await findPeriodRubric(periods, year);
-  if (!rubric) throw new ApiError(404, 'no_rubric_for_year', 'year');
+  if (!rubric) throw new ApiError('no_rubric_for_year', 'year');
   return rubric;
 }
 
@@ -30,7 +30,7 @@ export { findPeriodRubric };
 /** The year's default rubric, for a period about to be opened without naming one. */
 function defaultRubricIdOf(year: number): string {
   const rubricId = rubricForYear(year);
-  if (!rubricId) throw new ApiError(404, 'no_rubric_for_year', 'year');
+  if (!rubricId) throw new ApiError('no_rubric_for_year', 'year');
   return rubricId;
 }
 
@@ -108,7 +108,7 @@ const extendRoute = createRoute({
 });
 
 const assertDeadlines = (internal: string, national: string) => {
-  if (internal > national) throw new ApiError(400, 'invalid_deadlines', 'internalDeadline');
+  if (internal > national) throw new ApiError('invalid_deadlines', 'internalDeadline');
 };
 
 export const periodRoutes = createRouter()
@@ -121,22 +121,17 @@ export const periodRoutes = createRouter()
     const input = c.req.valid('json');
     // An old id of a renamed rubric is stored as the rubric's own id.
     const rubricId = resolveRubricId(input.rubricId ?? defaultRubricIdOf(input.year));
-    if (!rubricId) throw new ApiError(400, 'unknown_rubric', 'rubricId');
+    if (!rubricId) throw new ApiError('unknown_rubric', 'rubricId');
     assertDeadlines(input.internalDeadline, input.nationalDeadline);
-    try {
-      const period = await access.periods.open({ ...input, rubricId });
-      await announcePeriod(access, period.year, period.internalDeadline);
-      return c.json(period, 201);
-    } catch (error) {
-      if (error instanceof AlreadyExistsError) throw new ApiError(409, 'period_exists', 'year');
-      throw error;
-    }
+    const period = await access.periods.open({ ...input, rubricId });
+    await announcePeriod(access, period.year, period.internalDeadline);
+    return c.json(period, 201);
   })
   .openapi(readRoute, async (c) => {
     const { code, year } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'period.read');
     const period = await access.periods.get(year);
-    if (!period) throw new ApiError(404, 'period_not_found', 'year');
+    if (!period) throw new ApiError('period_not_found', 'year');
     c.header('ETag', etag(period.version));
     return c.json(period, 200);
   })
@@ -145,7 +140,7 @@ export const periodRoutes = createRouter()
     const access = await tenantAccess(c, code, 'period.manage');
     const version = expectedVersion(c);
     const current = await access.periods.get(year);
-    if (!current) throw new ApiError(404, 'period_not_found', 'year');
+    if (!current) throw new ApiError('period_not_found', 'year');
     const changes = c.req.valid('json');
     assertDeadlines(
       changes.internalDeadline ?? current.internalDeadline,
@@ -159,7 +154,7 @@ export const periodRoutes = createRouter()
     const version = expectedVersion(c);
     const input = c.req.valid('json');
     if (input.opdId !== undefined && !(await access.opds.get(input.opdId))) {
-      throw new ApiError(400, 'opd_not_found', 'opdId');
+      throw new ApiError('opd_not_found', 'opdId');
     }
     const extension = { ...input, by: access.actor.userId, at: new Date().toISOString() };
     return c.json(await access.periods.extend(year, version, extension), 200);

@@ -68,7 +68,7 @@ const average = (values: readonly number[]) =>
 export const platformRoutes = createRouter().openapi(nationalRoute, async (c) => {
   const actor = requireActor(c);
   if (!decide(actor, 'summary.national', { tenantCode: actor.tenantCode }).allowed) {
-    throw new ApiError(403, 'forbidden_role');
+    throw new ApiError('forbidden_role');
   }
   const { year } = c.req.valid('param');
   const data = c.get('deps').data;

@@ -125,8 +125,8 @@ export const progressRoutes = createRouter()
     const { targetRule } = c.req.valid('json');
     // Checked after the caller is authorised: a rule with no clause is a 400 only for who may set one.
     if (targetRule && !targetRuleSchema.safeParse(targetRule).success)
-      throw new ApiError(400, 'validation_failed', 'targetRule.perOpd');
-    if (!(await access.periods.get(year))) throw new ApiError(404, 'period_not_found', 'year');
+      throw new ApiError('validation_failed', 'targetRule.perOpd');
+    if (!(await access.periods.get(year))) throw new ApiError('period_not_found', 'year');
     const updated = await access.periods.update(year, version, { targetRule: targetRule ?? undefined });
     c.header('ETag', etag(updated.version));
     return c.json(updated, 200);

@@ -51,7 +51,7 @@ const unpublishRoute = createRoute({
 
 async function liveInnovation(access: TenantAccess, id: string) {
   const innovation = await access.innovations.get(id);
-  if (!innovation) throw new ApiError(404, 'not_found');
+  if (!innovation) throw new ApiError('not_found');
   return innovation;
 }
 
@@ -71,9 +71,9 @@ export const publicationRoutes = createRouter()
     const options = c.req.valid('json');
     const access = await tenantAccess(c, code, 'catalog.publish');
     const innovation = await liveInnovation(access, id);
-    if (innovation.archived) throw new ApiError(409, 'archived');
+    if (innovation.archived) throw new ApiError('archived');
     const [tenant, opd] = await Promise.all([access.profile.get(), access.opds.get(innovation.opdId)]);
-    if (!tenant || !opd) throw new ApiError(404, 'not_found');
+    if (!tenant || !opd) throw new ApiError('not_found');
     const province = await c.get('deps').areas.find(tenant.provinceCode);
     const content = buildCatalogEntryContent({
       innovation,

@@ -10,7 +10,6 @@ import {
   replicationSchema,
   replicationSummarySchema,
 } from '@inovasi/core';
-import { ReplicationStateError, type ReplicationStateReason } from '@inovasi/data';
 import { type AppContext, etag, expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
@@ -19,23 +18,6 @@ import { type TenantAccess, tenantAccess } from '../tenancy.ts';
 
 const replicationParams = tenantParams.extend({ id: idSchema });
 const replicationOpenApi = replicationSchema;
-
-const STATE_ERRORS: Record<ReplicationStateReason, ApiError> = {
-  exists: new ApiError(409, 'replication_exists', 'sourceInnovationId'),
-  not_pending: new ApiError(409, 'replication_not_pending'),
-  not_accepted: new ApiError(409, 'replication_not_accepted'),
-  not_published: new ApiError(409, 'catalog_not_published'),
-};
-
-/** Domain refusals of the flow become the API's answers; anything else is the app handler's. */
-async function answering<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ReplicationStateError) throw STATE_ERRORS[error.reason];
-    throw error;
-  }
-}
 
 const listRoute = createRoute({
   method: 'get',
@@ -150,12 +132,12 @@ const summaryRoute = createRoute({
 
 async function loadReplication(access: TenantAccess, id: string): Promise<Replication> {
   const record = await access.replications.get(id);
-  if (!record) throw new ApiError(404, 'not_found');
+  if (!record) throw new ApiError('not_found');
   return record;
 }
 
 function requireSide(record: Replication, side: Replication['direction']) {
-  if (record.direction !== side) throw new ApiError(403, 'replication_wrong_side');
+  if (record.direction !== side) throw new ApiError('replication_wrong_side');
 }
 
 const counterpartOf = (record: Replication) =>
@@ -177,27 +159,25 @@ export const replicationRoutes = createRouter()
     const input = c.req.valid('json');
     const access = await tenantAccess(c, code, 'replication.request');
     if (input.sourceTenantCode === code) {
-      throw new ApiError(400, 'replication_own_region', 'sourceTenantCode');
+      throw new ApiError('replication_own_region', 'sourceTenantCode');
     }
     const opd = await access.opds.get(input.opdId);
-    if (!opd || opd.archived) throw new ApiError(400, 'opd_not_found', 'opdId');
+    if (!opd || opd.archived) throw new ApiError('opd_not_found', 'opdId');
     // The request only ever names what the source published: its public entry, nothing else.
     const source = await catalogServiceFor(c.get('deps').data, c.get('deps').logger).entries.entry(
       input.sourceTenantCode,
       input.sourceInnovationId,
     );
-    if (!source) throw new ApiError(404, 'catalog_not_published', 'sourceInnovationId');
+    if (!source) throw new ApiError('catalog_entry_missing', 'sourceInnovationId');
     const tenant = await access.profile.get();
-    const created = await answering(() =>
-      access.replicationFlow(input.sourceTenantCode, 'request').request({
-        source,
-        replicator: { tenantCode: code, regionName: tenant?.name ?? code },
-        replicaOpdId: input.opdId,
-        message: input.message,
-        contact: input.contact,
-        requestedBy: access.actor.userId,
-      }),
-    );
+    const created = await access.replicationFlow(input.sourceTenantCode, 'request').request({
+      source,
+      replicator: { tenantCode: code, regionName: tenant?.name ?? code },
+      replicaOpdId: input.opdId,
+      message: input.message,
+      contact: input.contact,
+      requestedBy: access.actor.userId,
+    });
     c.get('logger').info('replication requested', { replicationId: created.id, source: source.catalogId });
     c.header('ETag', etag(created.version));
     return c.json(created, 201);
@@ -216,12 +196,10 @@ export const replicationRoutes = createRouter()
     requireSide(record, 'incoming');
     const service = catalogServiceFor(c.get('deps').data, c.get('deps').logger);
     const entry = await service.entries.entry(code, record.source.innovationId);
-    if (!entry) throw new ApiError(409, 'catalog_not_published');
-    const accepted = await answering(() =>
-      access
-        .replicationFlow(record.replicator.tenantCode, 'agreement')
-        .accept(record, version, input, access.actor.userId, entry, { periodYear: defaultAssessmentYear() }),
-    );
+    if (!entry) throw new ApiError('catalog_not_published');
+    const accepted = await access
+      .replicationFlow(record.replicator.tenantCode, 'agreement')
+      .accept(record, version, input, access.actor.userId, entry, { periodYear: defaultAssessmentYear() });
     c.get('logger').info('replication accepted', {
       replicationId: id,
       replicator: record.replicator.tenantCode,
@@ -235,11 +213,9 @@ export const replicationRoutes = createRouter()
     const version = expectedVersion(c);
     const record = await loadReplication(access, id);
     requireSide(record, 'incoming');
-    const declined = await answering(() =>
-      access
-        .replicationFlow(counterpartOf(record), 'request')
-        .close(record, version, { status: 'declined', reason, by: access.actor.userId }),
-    );
+    const declined = await access
+      .replicationFlow(counterpartOf(record), 'request')
+      .close(record, version, { status: 'declined', reason, by: access.actor.userId });
     return answer(c, declined);
   })
   .openapi(withdrawRoute, async (c) => {
@@ -248,11 +224,9 @@ export const replicationRoutes = createRouter()
     const version = expectedVersion(c);
     const record = await loadReplication(access, id);
     requireSide(record, 'outgoing');
-    const withdrawn = await answering(() =>
-      access
-        .replicationFlow(counterpartOf(record), 'request')
-        .close(record, version, { status: 'withdrawn', by: access.actor.userId }),
-    );
+    const withdrawn = await access
+      .replicationFlow(counterpartOf(record), 'request')
+      .close(record, version, { status: 'withdrawn', by: access.actor.userId });
     return answer(c, withdrawn);
   })
   .openapi(documentRoute, async (c) => {
@@ -264,19 +238,17 @@ export const replicationRoutes = createRouter()
     // The document is a file of the attaching region's own library that passed intake; an id
     // the region cannot read is not its document, and an unchecked file proves nothing yet.
     const evidence = await access.evidence.get(evidenceId);
-    if (!evidence || evidence.deleted) throw new ApiError(404, 'not_found', 'evidenceId');
-    if (evidence.status === 'rejected') throw new ApiError(409, 'evidence_rejected', 'evidenceId');
-    if (evidence.status !== 'passed') throw new ApiError(409, 'evidence_not_uploaded', 'evidenceId');
-    const updated = await answering(() =>
-      access
-        .replicationFlow(counterpartOf(record), 'request')
-        .attachDocument(record, version, evidenceId, code),
-    );
+    if (!evidence || evidence.deleted) throw new ApiError('not_found', 'evidenceId');
+    if (evidence.status === 'rejected') throw new ApiError('evidence_rejected', 'evidenceId');
+    if (evidence.status !== 'passed') throw new ApiError('evidence_not_uploaded', 'evidenceId');
+    const updated = await access
+      .replicationFlow(counterpartOf(record), 'request')
+      .attachDocument(record, version, evidenceId, code);
     return answer(c, updated);
   })
   .openapi(summaryRoute, async (c) => {
     const { code, id } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'replication.read');
-    if (!(await access.innovations.get(id))) throw new ApiError(404, 'not_found');
+    if (!(await access.innovations.get(id))) throw new ApiError('not_found');
     return c.json(await access.replications.summary(id), 200);
   });

@@ -103,7 +103,7 @@ export const scoringRoutes = createRouter()
     const { id } = c.req.valid('param');
     // An old id of a renamed rubric (a period pinned before the rename) still finds its rubric.
     const rubricId = resolveRubricId(id);
-    if (!rubricId) throw new ApiError(404, 'unknown_rubric', 'id');
+    if (!rubricId) throw new ApiError('rubric_missing', 'id');
     return c.json(getRubric(rubricId) as unknown as Record<string, unknown>, 200);
   })
   .openapi(projectionRoute, async (c) => {

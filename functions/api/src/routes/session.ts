@@ -67,7 +67,7 @@ const signInSettingsRoute = createRoute({
 export const sessionRoutes = createRouter()
   .openapi(signInSettingsRoute, (c) => {
     const deps = c.get('deps');
-    if (!deps.signIn) throw new ApiError(404, 'not_available');
+    if (!deps.signIn) throw new ApiError('not_available');
     c.header('Cache-Control', 'no-store');
     return c.json({ ...deps.signIn, demo: Boolean(deps.demoTokens) }, 200);
   })
@@ -128,9 +128,9 @@ export const devRoutes = createRouter()
   .openapi(loginRoute, async (c) => {
     const deps = c.get('deps');
     const identity = await findIdentity(deps, c.req.valid('json').email);
-    if (!identity || !deps.demoTokens) throw new ApiError(404, 'unknown_user', 'email');
+    if (!identity || !deps.demoTokens) throw new ApiError('unknown_user', 'email');
     const { actor, member } = identity;
-    if (!memberMayAct(member)) throw new ApiError(403, 'account_disabled');
+    if (!memberMayAct(member)) throw new ApiError('account_disabled');
     const token = await deps.demoTokens.issue({ subject: member.id, email: member.email });
     return c.json(
       {

@@ -1,12 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { onboardWithFirstAdmin } from '@inovasi/app/members/members-service';
-import { isTenantCode, type Tenant, tenantSchema } from '@inovasi/core';
-import {
-  AlreadyExistsError,
-  onboardingScope,
-  PlatformRepository,
-  platformRegistryScope,
-} from '@inovasi/data';
+import { isDomainError, isTenantCode, type Tenant, tenantSchema } from '@inovasi/core';
+import { onboardingScope, PlatformRepository, platformRegistryScope } from '@inovasi/data';
 import { requireActor } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
@@ -60,7 +55,7 @@ const readRoute = createRoute({
 
 const requirePlatformAdmin = (c: Parameters<typeof requireActor>[0]) => {
   const actor = requireActor(c);
-  if (!actor.roles.includes('platform_admin')) throw new ApiError(403, 'forbidden_role');
+  if (!actor.roles.includes('platform_admin')) throw new ApiError('forbidden_role');
   return actor;
 };
 
@@ -70,26 +65,19 @@ export const tenantRoutes = createRouter()
     const { code, firstAdmin } = c.req.valid('json');
     const deps = c.get('deps');
     const area = isTenantCode(code) ? await deps.areas.find(code) : undefined;
-    if (!area) throw new ApiError(400, 'unknown_area', 'code');
+    if (!area) throw new ApiError('unknown_area', 'code');
     let tenant: Tenant;
     if (firstAdmin) {
       tenant = await onboardWithFirstAdmin(deps, area, firstAdmin, auditContext(c)).catch(
         (error: unknown) => {
           // The address is the first admin's here, so the refusal names that field.
-          if (error instanceof ApiError && error.field === 'email') {
-            throw new ApiError(error.status, error.code, 'firstAdmin.email');
-          }
+          if (isDomainError(error) && error.field === 'email') throw error.withField('firstAdmin.email');
           throw error;
         },
       );
     } else {
       const platform = new PlatformRepository(deps.data.forScope(onboardingScope(area.code)));
-      try {
-        tenant = await platform.onboard(area, undefined, auditContext(c));
-      } catch (error) {
-        if (error instanceof AlreadyExistsError) throw new ApiError(409, 'tenant_exists', 'code');
-        throw error;
-      }
+      tenant = await platform.onboard(area, undefined, auditContext(c));
     }
     c.get('logger').info('tenant onboarded', { onboarded: tenant.code });
     return c.json(tenant, 201);
@@ -103,6 +91,6 @@ export const tenantRoutes = createRouter()
     const { code } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'tenant.read');
     const tenant = await access.profile.get();
-    if (!tenant) throw new ApiError(404, 'tenant_not_onboarded');
+    if (!tenant) throw new ApiError('tenant_not_onboarded');
     return c.json(tenant, 200);
   });

@@ -9,7 +9,6 @@ import {
   unitPlacementProblem,
   unitSchema,
 } from '@inovasi/core';
-import { ArchivedError } from '@inovasi/data';
 import { expectedVersion } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
@@ -123,14 +122,14 @@ const importedUnitId = (tenantCode: string, unit: NewUnitInput) =>
 async function assertPlacement(access: TenantAccess, kind: UnitKind, opdId: string, parentUnitId?: string) {
   const parent = parentUnitId ? await access.units.get(parentUnitId) : undefined;
   if (parentUnitId && (!parent || parent.opdId !== opdId))
-    throw new ApiError(400, 'unit_not_found', 'parentUnitId');
+    throw new ApiError('unit_not_found', 'parentUnitId');
   const problem = unitPlacementProblem(kind, parent);
-  if (problem) throw new ApiError(400, `unit_${problem}`, 'parentUnitId');
+  if (problem) throw new ApiError(`unit_${problem}`, 'parentUnitId');
 }
 
 async function loadUnit(access: TenantAccess, unitId: string) {
   const unit = await access.units.get(unitId);
-  if (!unit) throw new ApiError(404, 'not_found');
+  if (!unit) throw new ApiError('not_found');
   return unit;
 }
 
@@ -142,14 +141,14 @@ const loadUnitList = () => import('../on-demand/unit-list.ts');
 async function readList(fileName: string, content: Buffer) {
   const { readSpreadsheet } = await loadSpreadsheet();
   const extension = fileName.toLowerCase().split('.').at(-1);
-  if (extension !== 'xlsx' && extension !== 'csv') throw new ApiError(400, 'import_file_type', 'fileName');
+  if (extension !== 'xlsx' && extension !== 'csv') throw new ApiError('import_file_type', 'fileName');
   const format = extension;
   return readSpreadsheet(content, format).catch((error: unknown) => {
     if (error instanceof JobInputError && error.code === 'import_archive_rejected')
-      throw new ApiError(400, 'import_archive_rejected', 'contentBase64');
+      throw new ApiError('import_archive_rejected', 'contentBase64');
     if (error instanceof JobInputError && error.code === 'import_sheet_too_large')
-      throw new ApiError(400, 'import_sheet_too_large', 'contentBase64');
-    throw new ApiError(400, 'import_file_unreadable', 'contentBase64');
+      throw new ApiError('import_sheet_too_large', 'contentBase64');
+    throw new ApiError('import_file_unreadable', 'contentBase64');
   });
 }
 
@@ -164,7 +163,7 @@ export const unitRoutes = createRouter()
     const access = await tenantAccess(c, c.req.valid('param').code, 'opd.manage');
     const input = c.req.valid('json');
     const opd = await access.opds.get(input.opdId);
-    if (!opd || opd.archived) throw new ApiError(400, 'opd_not_found', 'opdId');
+    if (!opd || opd.archived) throw new ApiError('opd_not_found', 'opdId');
     await assertPlacement(access, input.kind, input.opdId, input.parentUnitId);
     return c.json(await access.units.create(input), 201);
   })
@@ -177,12 +176,7 @@ export const unitRoutes = createRouter()
     if (input.parentUnitId !== undefined) {
       await assertPlacement(access, current.kind, current.opdId, input.parentUnitId);
     }
-    try {
-      return c.json(await access.units.update(unitId, version, input), 200);
-    } catch (error) {
-      if (error instanceof ArchivedError) throw new ApiError(409, 'archived');
-      throw error;
-    }
+    return c.json(await access.units.update(unitId, version, input), 200);
   })
   .openapi(archiveRoute, async (c) => {
     const { code, unitId } = c.req.valid('param');
@@ -192,7 +186,7 @@ export const unitRoutes = createRouter()
     if (current.kind === 'kecamatan') {
       const units = await access.units.list();
       if (units.some((unit) => unit.parentUnitId === unitId && !unit.archived))
-        throw new ApiError(409, 'unit_has_children', 'unitId');
+        throw new ApiError('unit_has_children', 'unitId');
     }
     return c.json(await access.units.archive(unitId, version), 200);
   })
@@ -201,7 +195,7 @@ export const unitRoutes = createRouter()
     const access = await tenantAccess(c, code, 'opd.manage');
     const input = c.req.valid('json');
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64))
-      throw new ApiError(400, 'validation_failed', 'contentBase64');
+      throw new ApiError('validation_failed', 'contentBase64');
     const sheets = await readList(input.fileName, Buffer.from(input.contentBase64, 'base64'));
     const [opds, units, { readUnitList }] = await Promise.all([
       access.opds.list(),
@@ -209,13 +203,13 @@ export const unitRoutes = createRouter()
       loadUnitList(),
     ]);
     const { rows, headerFound } = readUnitList(sheets, { opds, units }, (unit) => importedUnitId(code, unit));
-    if (!headerFound) throw new ApiError(400, 'import_no_header', 'contentBase64');
+    if (!headerFound) throw new ApiError('import_no_header', 'contentBase64');
     const fresh = rows.filter((row) => row.status === 'new');
     const existing = rows.filter((row) => row.status === 'exists').length;
     const view = rows.map(rowView);
     if (rows.some((row) => row.status === 'invalid')) {
       if (input.dryRun) return c.json({ rows: view, created: 0, existing }, 200);
-      throw new ApiError(400, 'unit_import_invalid', 'contentBase64');
+      throw new ApiError('unit_import_invalid', 'contentBase64');
     }
     if (!input.dryRun && fresh.length > 0) {
       await access.units.createMany(

@@ -121,7 +121,7 @@ async function assertStepPreconditions(
           language,
         ),
       }));
-    if (pending.length > 0) throw new ApiError(409, 'answers_not_reviewed', pending[0]?.field, pending);
+    if (pending.length > 0) throw new ApiError('answers_not_reviewed', pending[0]?.field, pending);
   }
   if (action === 'mark_ready') {
     const eligibility = checkEligibility(innovation.profile, rubric);
@@ -130,7 +130,7 @@ async function assertStepPreconditions(
         field: `profile.${reason.field}`,
         message: language === 'en' ? reason.message_en : reason.message_id,
       }));
-      throw new ApiError(409, 'not_eligible', details[0]?.field, details);
+      throw new ApiError('not_eligible', details[0]?.field, details);
     }
     const evidenced = await access.evidence.evidencedTargets();
     const gaps = readinessGaps(
@@ -143,7 +143,7 @@ async function assertStepPreconditions(
         field: `answers.${gap.code}`,
         message: readinessGapSentence(gap, language),
       }));
-      throw new ApiError(409, 'mandatory_indicators_incomplete', details[0]?.field, details);
+      throw new ApiError('mandatory_indicators_incomplete', details[0]?.field, details);
     }
     const { minKematanganToSend } = await access.settings.get();
     const kematangan = innovationKematangan(
@@ -152,7 +152,7 @@ async function assertStepPreconditions(
       'verified',
     );
     if (minKematanganToSend !== null && kematangan < minKematanganToSend) {
-      throw new ApiError(409, 'below_send_threshold', 'kematangan', [
+      throw new ApiError('below_send_threshold', 'kematangan', [
         { field: 'kematangan', message: belowThresholdSentence(kematangan, minKematanganToSend, language) },
       ]);
     }
@@ -186,23 +186,23 @@ export const workflowRoutes = createRouter()
     const version = expectedVersion(c);
     const input = c.req.valid('json');
     const innovation = await access.innovations.get(id);
-    if (!innovation) throw new ApiError(404, 'not_found');
+    if (!innovation) throw new ApiError('not_found');
     access.authorizeOpd('workflow.transition', innovation.opdId);
 
     const decision = transition(access.actor.roles, innovation.status, input.action);
     if (!decision.allowed) {
       throw decision.reason === 'role'
-        ? new ApiError(403, 'forbidden_role', 'action')
-        : new ApiError(409, 'transition_not_allowed', 'action');
+        ? new ApiError('forbidden_role', 'action')
+        : new ApiError('transition_not_allowed', 'action');
     }
     for (const field of REQUIRED_FIELDS[input.action] ?? []) {
-      if (input[field] === undefined) throw new ApiError(400, 'validation_failed', field);
+      if (input[field] === undefined) throw new ApiError('validation_failed', field);
     }
     if (input.action === 'return') {
       const returnedAnswers = Object.values(innovation.answers).some(
         (answer) => answer.review?.status === 'returned',
       );
-      if (!input.note && !returnedAnswers) throw new ApiError(400, 'note_required', 'note');
+      if (!input.note && !returnedAnswers) throw new ApiError('note_required', 'note');
     }
     // Submitting is the OPD's edit; Bappeda's steps run until the national deadline; results arrive after it.
     if (input.action !== 'record_result') {
@@ -230,11 +230,11 @@ export const workflowRoutes = createRouter()
     const version = expectedVersion(c);
     const input = c.req.valid('json');
     const innovation = await access.innovations.get(id);
-    if (!innovation) throw new ApiError(404, 'not_found');
-    if (!REVIEWABLE_STATUSES.includes(innovation.status)) throw new ApiError(409, 'not_reviewable', 'status');
+    if (!innovation) throw new ApiError('not_found');
+    if (!REVIEWABLE_STATUSES.includes(innovation.status)) throw new ApiError('not_reviewable', 'status');
     const answer = innovation.answers[indicator];
-    if (!answer) throw new ApiError(404, 'answer_missing', 'indicator');
-    if (input.status === 'returned' && !input.note) throw new ApiError(400, 'note_required', 'note');
+    if (!answer) throw new ApiError('answer_missing', 'indicator');
+    if (input.status === 'returned' && !input.note) throw new ApiError('note_required', 'note');
 
     if (input.status === 'accepted') {
       await assertAcceptableEvidence(access, { type: 'innovation', innovationId: id, indicator });
@@ -263,8 +263,8 @@ export const workflowRoutes = createRouter()
     const input = c.req.valid('json');
     const current = await access.spd.get(year);
     const answer = current?.answers[row];
-    if (!current || !answer) throw new ApiError(404, 'answer_missing', 'row');
-    if (input.status === 'returned' && !input.note) throw new ApiError(400, 'note_required', 'note');
+    if (!current || !answer) throw new ApiError('answer_missing', 'row');
+    if (input.status === 'returned' && !input.note) throw new ApiError('note_required', 'note');
     await assertPeriodAllowsEdit(access, year, undefined, 'bappeda');
     if (input.status === 'accepted') await assertAcceptableEvidence(access, { type: 'spd', year, row });
     const review = { ...input, by: access.actor.userId, at: new Date().toISOString() };

@@ -11,5 +11,5 @@ import type { TenantAccess } from '../tenancy.ts';
  */
 export async function assertAcceptableEvidence(access: TenantAccess, target: EvidenceTarget): Promise<void> {
   const passed = await access.evidence.passedEvidenceFor(target);
-  if (passed.length === 0) throw new AppError(409, 'evidence_missing', 'evidence');
+  if (passed.length === 0) throw new AppError('evidence_missing', 'evidence');
 }

@@ -1,12 +1,11 @@
 import { PassThrough } from 'node:stream';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { type ExportJob, type ImportJob, todayInJakarta } from '@inovasi/core';
+import { type ExportJob, type ImportJob, isDomainError, todayInJakarta } from '@inovasi/core';
 import {
   ExportJobRepository,
   ImportPreviewJobs,
   ImportRepository,
   JOB_MAX_ATTEMPTS,
-  JobLeaseLostError,
   PeriodRepository,
   PlatformRepository,
   platformRegistryScope,
@@ -244,14 +243,14 @@ export async function runBackgroundJob(
     logger.info('background job done', { ...ref, durationMs: Math.round(performance.now() - started) });
     return 'done';
   } catch (error) {
-    if (error instanceof JobLeaseLostError) {
+    if (isDomainError(error, 'job_lease_lost')) {
       logger.warn('background job lost its lease; another run has it', { ...ref });
       return 'skipped';
     }
     const retry = !(error instanceof JobInputError) && job.attempts < JOB_MAX_ATTEMPTS;
     logger.error('background job failed', { ...ref, attempt: job.attempts, retry, error });
     await repository.fail(ref.id, runId, jobErrorOf(error), retry).catch((failure: unknown) => {
-      if (!(failure instanceof JobLeaseLostError)) throw failure;
+      if (!isDomainError(failure, 'job_lease_lost')) throw failure;
     });
     return retry ? 'requeued' : 'failed';
   } finally {

@@ -1,15 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { type ErrorCode, errorMessage, type JobError } from '@inovasi/core';
-import {
-  ImportFileMissingError,
-  ImportFileTooLargeError,
-  ImportPreviewJobs,
-  ImportRepository,
-  ImportStateError,
-  JobLeaseLostError,
-  type ScopedClientFactory,
-  tenantScope,
-} from '@inovasi/data';
+import { type ErrorCode, errorMessage, isDomainError, type JobError } from '@inovasi/core';
+import { ImportPreviewJobs, ImportRepository, type ScopedClientFactory, tenantScope } from '@inovasi/data';
 import { JobInputError } from '../exports/job-errors.ts';
 
 /** What a preview run may end in; the same words as the other jobs' runs. */
@@ -28,8 +19,8 @@ const inputError = (code: ErrorCode, field: string): JobError => ({
  * preview answered with before (docs/decisions/0021): the archive checks and the caps stand.
  */
 export function previewErrorOf(error: unknown): JobError | undefined {
-  if (error instanceof ImportFileMissingError) return inputError('import_file_missing', 'file');
-  if (error instanceof ImportFileTooLargeError) return inputError('import_file_too_large', 'file');
+  if (isDomainError(error, 'import_file_missing')) return inputError('import_file_missing', 'file');
+  if (isDomainError(error, 'import_file_too_large')) return inputError('import_file_too_large', 'file');
   if (!(error instanceof JobInputError)) return undefined;
   switch (error.code) {
     case 'opd_not_found':
@@ -76,7 +67,7 @@ export async function runImportPreview(
     });
     return 'done';
   } catch (error) {
-    if (error instanceof JobLeaseLostError || error instanceof ImportStateError) {
+    if (isDomainError(error, 'job_lease_lost', 'import_wrong_state')) {
       deps.logger.warn('import preview lost its lease; another run has it', { tenantCode, id });
       return 'skipped';
     }
@@ -93,5 +84,5 @@ export async function runImportPreview(
 }
 
 const ignoreLostLease = (error: unknown) => {
-  if (!(error instanceof JobLeaseLostError)) throw error;
+  if (!isDomainError(error, 'job_lease_lost')) throw error;
 };

@@ -1,7 +1,6 @@
 import type { Member, Tenant } from '@inovasi/core';
+import { isDomainError } from '@inovasi/core';
 import {
-  AddressUnavailableError,
-  AlreadyExistsError,
   type AuditContext,
   cancelledConditions,
   MemberRepository,
@@ -20,13 +19,6 @@ import { type IdentityAdmin, type Invitee, recordOnlyIdentityAdmin } from '../id
 
 export const identityAdminOf = (deps: ServiceDeps): IdentityAdmin =>
   deps.identityAdmin ?? recordOnlyIdentityAdmin;
-
-/** The refusal of an address never says whether another region holds it (issue: invitations). */
-function inviteRefusal(error: unknown): never {
-  if (error instanceof AlreadyExistsError) throw new AppError(409, 'member_exists', 'email');
-  if (error instanceof AddressUnavailableError) throw new AppError(409, 'member_cannot_be_invited', 'email');
-  throw error;
-}
 
 /** What both a first invitation and a renewed one need: the repositories, the invitee, the delivery. */
 async function invitationFor(
@@ -63,15 +55,13 @@ export async function inviteMember(
   audit: AuditContext,
 ): Promise<Member> {
   const { identity, members, invitee, prepared } = await invitationFor(deps, tenant, input, audit);
-  const member = await members
-    .invite(input, { invitation: prepared.record, alongside: prepared.outbox })
-    .catch(inviteRefusal);
+  const member = await members.invite(input, { invitation: prepared.record, alongside: prepared.outbox });
   try {
     await identity.created(member, invitee);
   } catch (error) {
     deps.logger.error('identity provider refused a new account; invitation withdrawn', { error });
     await members.remove(member.id, member.version);
-    throw new AppError(503, 'identity_provider_unavailable');
+    throw new AppError('identity_provider_unavailable');
   }
   return member;
 }
@@ -99,10 +89,10 @@ export async function onboardWithFirstAdmin(
       { invitation: prepared.record, alongside: [...prepared.outbox, ...items] },
     )
     .catch((error: unknown) => {
-      if (error instanceof AlreadyExistsError || error instanceof AddressUnavailableError)
-        inviteRefusal(error);
+      // The member's own refusals (the address is taken; never saying where) are the repository's.
       // The only other conditions are the onboarding's own: the region is there already.
-      if (cancelledConditions(error).length > 0) throw new AppError(409, 'tenant_exists', 'code');
+      if (!isDomainError(error) && cancelledConditions(error).length > 0)
+        throw new AppError('tenant_exists', 'code');
       throw error;
     });
   try {
@@ -111,7 +101,7 @@ export async function onboardWithFirstAdmin(
     // The region stays; its admin can be invited again from the region's members (platform admin).
     deps.logger.error('identity provider refused the first admin; invitation withdrawn', { error });
     await members.remove(member.id, member.version);
-    throw new AppError(503, 'identity_provider_unavailable');
+    throw new AppError('identity_provider_unavailable');
   }
   return tenant;
 }
@@ -124,11 +114,9 @@ export async function resendInvitation(
   expectedVersion: number,
   audit: AuditContext,
 ): Promise<Member> {
-  if (member.status !== 'invited') throw new AppError(409, 'invitation_not_pending');
+  if (member.status !== 'invited') throw new AppError('invitation_not_pending');
   const { identity, members, invitee, prepared } = await invitationFor(deps, tenant, member, audit);
-  const renewed = await members
-    .renewInvitation(member.id, expectedVersion, prepared.record, prepared.outbox)
-    .catch(inviteRefusal);
+  const renewed = await members.renewInvitation(member.id, expectedVersion, prepared.record, prepared.outbox);
   await identity.resent(renewed, invitee);
   return renewed;
 }

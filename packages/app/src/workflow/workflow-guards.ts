@@ -29,9 +29,9 @@ export async function assertPeriodAllowsEdit(
   const period = known ? known.period : await access.periods.get(periodYear);
   if (!period) return;
   const lock = periodLock(period, todayInJakarta(), opdId);
-  if (lock === 'read_only') throw new AppError(409, 'period_read_only');
+  if (lock === 'read_only') throw new AppError('period_read_only');
   if (lock === 'operators_locked' && step === 'opd' && !isAdmin(access.actor)) {
-    throw new AppError(409, 'period_locked');
+    throw new AppError('period_locked');
   }
 }
 
@@ -41,6 +41,6 @@ export async function assertInnovationEditable(
   innovation: Innovation,
   known?: { readonly period: Period | undefined },
 ): Promise<void> {
-  if (!isEditable(innovation.status)) throw new AppError(409, 'not_editable', 'status');
+  if (!isEditable(innovation.status)) throw new AppError('not_editable', 'status');
   await assertPeriodAllowsEdit(access, innovation.periodYear, innovation.opdId, 'opd', known);
 }

@@ -1,6 +1,6 @@
 import { type CatalogEntry, catalogEntrySchema } from '@inovasi/core';
 import { describe, expect, it } from 'vitest';
-import { CatalogSearchIndex, InvalidSearchCursorError } from '../../src/catalog/search/index.ts';
+import { CatalogSearchIndex } from '../../src/catalog/search/index.ts';
 
 let counter = 0;
 const entry = (overrides: Partial<CatalogEntry> & { name: string }): CatalogEntry => {
@@ -142,7 +142,7 @@ describe('catalogue search index', () => {
     expect(second.items).toHaveLength(1);
     expect(second.nextCursor).toBeUndefined();
     expect(() => index.search(query('posyandu', {}, { cursor: first.nextCursor }))).toThrow(
-      InvalidSearchCursorError,
+      expect.objectContaining({ name: 'DomainError', code: 'invalid_cursor', field: 'cursor' }),
     );
   });
 

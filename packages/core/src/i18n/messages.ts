@@ -421,6 +421,14 @@ export const ERROR_MESSAGES = {
     id: 'Tidak ada baris baru yang dapat diimpor: semua baris salah atau sudah ada.',
     en: 'There is no new row to import: every row is wrong or already there.',
   },
+  job_lease_lost: {
+    id: 'Pekerjaan latar ini sudah diambil alih oleh proses lain; hasilnya dicatat oleh proses itu.',
+    en: 'Another run took over this background job; that run records its outcome.',
+  },
+  evidence_object_mismatch: {
+    id: 'Berkas yang diterima bukan unggahan dokumen ini.',
+    en: 'The file received is not this item’s upload.',
+  },
   internal_error: {
     id: 'Terjadi kesalahan pada server. Coba lagi sebentar lagi; bila berulang, sampaikan kode permintaan ini kepada admin.',
     en: 'Something went wrong on the server. Try again shortly; if it repeats, give this request id to an admin.',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  DomainError,
   type EvidenceLimits,
   type EvidenceMediaType,
   type EvidenceRejection,
@@ -30,11 +31,6 @@ export interface IntakeMeasurement {
 export type IntakeOutcome =
   | { readonly passed: true; readonly measured: IntakeMeasurement }
   | { readonly passed: false; readonly rejection: EvidenceRejection; readonly measured: IntakeMeasurement };
-
-/** The object is not (yet) in the bucket: the upload did not finish, or never started. */
-export class EvidenceObjectMissingError extends Error {
-  override readonly name = 'EvidenceObjectMissingError';
-}
 
 /** Enough for every magic number `file-type` knows for the accepted kinds. */
 const MAGIC_BYTES = 4100;
@@ -72,7 +68,7 @@ export async function inspectEvidenceObject(
     const head = await client.send(new s3.HeadObjectCommand({ Bucket: bucket, Key: key }));
     size = Number(head.ContentLength ?? 0);
   } catch (error) {
-    if (isMissing(error)) throw new EvidenceObjectMissingError(`no object at ${key}`);
+    if (isMissing(error)) throw new DomainError('evidence_not_uploaded', 'file');
     throw error;
   }
   if (size > maxBytesFor(expected.mediaType, limits)) {

@@ -7,25 +7,15 @@ import type {
   ContestScore,
   EntryStage,
 } from '@inovasi/core';
+import { DomainError } from '@inovasi/core';
 import { ulid } from 'ulid';
 import { type TenantClients, tenantOf } from '../clients.ts';
-import { cancelledConditions, NotFoundError, VersionConflictError } from '../errors.ts';
+import { cancelledConditions } from '../errors.ts';
 import { contestKeys, type TableKey, tenantKeyPrefix } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, type FieldChange, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
 import { enteredInnovationItems } from './contest-entered.ts';
 import { type TransactItem, toRecord, updateVersioned } from './versioned.ts';
-
-/** A write the call's state no longer allows (entries closed, entry not in the stage the move names). */
-export class ContestStateError extends Error {
-  override readonly name = 'ContestStateError';
-  constructor(
-    readonly reason: 'call_not_open' | 'entry_not_in_stage' | 'innovation_entered',
-    readonly entryId?: string,
-  ) {
-    super(reason);
-  }
-}
 
 /** One entry's move in a bulk stage change: where it goes and whom it is assigned to there. */
 export interface EntryMove {
@@ -197,8 +187,9 @@ export class ContestRepository {
       );
     } catch (error) {
       const failed = cancelledConditions(error);
-      if (failed.includes(0)) throw new ContestStateError('call_not_open');
-      if (entry.innovationId && failed.includes(2)) throw new ContestStateError('innovation_entered');
+      if (failed.includes(0)) throw new DomainError('contest_not_open');
+      if (entry.innovationId && failed.includes(2))
+        throw new DomainError('contest_innovation_already_entered', 'innovationId');
       throw error;
     }
     return entry;
@@ -265,7 +256,7 @@ export class ContestRepository {
       await this.clients.table.send(new TransactWriteCommand({ TransactItems: [...updates, audit] }));
     } catch (error) {
       const failed = cancelledConditions(error)[0];
-      if (failed !== undefined) throw new ContestStateError('entry_not_in_stage', moves[failed]?.entryId);
+      if (failed !== undefined) throw new DomainError('contest_entry_not_in_stage', 'entryIds');
       throw error;
     }
   }
@@ -301,7 +292,7 @@ export class ContestRepository {
         }),
       );
     } catch (error) {
-      if (cancelledConditions(error).includes(0)) throw new VersionConflictError(judge.version);
+      if (cancelledConditions(error).includes(0)) throw new DomainError('version_conflict', 'If-Match');
       throw error;
     }
     return judge;
@@ -356,8 +347,8 @@ export class ContestRepository {
       );
     } catch (error) {
       const failed = cancelledConditions(error);
-      if (failed.includes(0)) throw new VersionConflictError(judge.version);
-      if (failed.includes(1)) throw new VersionConflictError(entry.version);
+      if (failed.includes(0)) throw new DomainError('version_conflict', 'If-Match');
+      if (failed.includes(1)) throw new DomainError('version_conflict', 'If-Match');
       throw error;
     }
     return { ...judge, conflicts, version: judge.version + 1 };
@@ -395,7 +386,7 @@ export class ContestRepository {
 
   async requireCall(callId: string): Promise<ContestCall> {
     const call = await this.getCall(callId, true);
-    if (!call) throw new NotFoundError('contest call not found');
+    if (!call) throw new DomainError('not_found');
     return call;
   }
 }

@@ -1,4 +1,4 @@
-import { InvalidCursorError } from '../errors.ts';
+import { DomainError } from '@inovasi/core';
 import { tenantKeyPrefix } from '../keys.ts';
 import { TABLE_KEY } from '../table-definition.ts';
 
@@ -44,28 +44,27 @@ export function decodeCursor(
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new InvalidCursorError('cursor is not one this API issued');
+    throw new DomainError('invalid_cursor', 'cursor');
   }
-  if (!isStringRecord(parsed)) throw new InvalidCursorError('cursor is not one this API issued');
+  if (!isStringRecord(parsed)) throw new DomainError('invalid_cursor', 'cursor');
 
   const partitionName = shape.index?.partition ?? TABLE_KEY.partition;
   const sortName = shape.index?.sort ?? TABLE_KEY.sort;
   const expected = new Set<string>([TABLE_KEY.partition, TABLE_KEY.sort, partitionName, sortName]);
   const names = Object.keys(parsed);
   if (names.length !== expected.size || !names.every((name) => expected.has(name)))
-    throw new InvalidCursorError('cursor does not have the keys of this list');
+    throw new DomainError('invalid_cursor', 'cursor');
   for (const [name, value] of Object.entries(parsed)) {
     const limit =
       name === TABLE_KEY.partition || name === partitionName ? MAX_PARTITION_BYTES : MAX_SORT_BYTES;
     if (value.length === 0 || Buffer.byteLength(value) > limit)
-      throw new InvalidCursorError('cursor holds an impossible key');
+      throw new DomainError('invalid_cursor', 'cursor');
   }
   // Another list, or the same list of another tenant: both are positions this listing never had.
-  if (parsed[partitionName] !== shape.partition)
-    throw new InvalidCursorError('cursor belongs to another list');
+  if (parsed[partitionName] !== shape.partition) throw new DomainError('invalid_cursor', 'cursor');
   if (!parsed[TABLE_KEY.partition]?.startsWith(tenantKeyPrefix(shape.tenantCode)))
-    throw new InvalidCursorError('cursor belongs to another region');
+    throw new DomainError('invalid_cursor', 'cursor');
   if (shape.sortPrefix !== undefined && !parsed[sortName]?.startsWith(shape.sortPrefix))
-    throw new InvalidCursorError('cursor lies outside this list');
+    throw new DomainError('invalid_cursor', 'cursor');
   return parsed;
 }

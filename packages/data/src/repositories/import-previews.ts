@@ -1,12 +1,12 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ImportJob, ImportOptions, JobError } from '@inovasi/core';
+import { DomainError } from '@inovasi/core';
 import { ulid } from 'ulid';
 import { type TenantClients, tenantOf } from '../clients.ts';
 import { isConditionFailure } from '../errors.ts';
 import { jobKeys } from '../keys.ts';
 import type { LeaseProtocol } from './jobs/lease-protocol.ts';
 import { previewLease } from './jobs/preview-lease.ts';
-import { ImportStateError } from './jobs.ts';
 import { toRecord } from './versioned.ts';
 
 /** Statuses from which a preview may be asked for: the file is there, nothing is imported yet. */
@@ -77,7 +77,7 @@ export class ImportPreviewJobs {
       );
       return publicJob(result.Attributes ?? {});
     } catch (error) {
-      if (isConditionFailure(error)) throw new ImportStateError('the import cannot be previewed now');
+      if (isConditionFailure(error)) throw new DomainError('import_wrong_state', 'status');
       throw error;
     }
   }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor, Innovation, InnovationProfile, StoredIndicatorAnswer } from '@inovasi/core';
+import { DomainError } from '@inovasi/core';
 import { ulid } from 'ulid';
 import { type TenantClients, tenantOf } from '../clients.ts';
-import { ArchivedError, cancelledConditions, IdempotencyMismatchError, NotFoundError } from '../errors.ts';
+import { cancelledConditions } from '../errors.ts';
 
 /** An innovation's id, or the record the caller read (which saves reading it again, see `current`). */
 export type InnovationRef = string | Innovation;
@@ -100,7 +101,7 @@ export class InnovationRepository {
   private async current(innovation: InnovationRef, expectedVersion: number): Promise<Innovation> {
     if (typeof innovation !== 'string' && innovation.version === expectedVersion) return innovation;
     const current = await this.get(typeof innovation === 'string' ? innovation : innovation.id);
-    if (!current) throw new NotFoundError('innovation not found');
+    if (!current) throw new DomainError('not_found');
     return current;
   }
 
@@ -233,10 +234,10 @@ export class InnovationRepository {
         new GetCommand({ TableName: this.tableName, Key: recordKey, ConsistentRead: true }),
       );
       if (record.Item?.fingerprint !== fingerprint) {
-        throw new IdempotencyMismatchError('idempotency key reused with another body');
+        throw new DomainError('idempotency_mismatch', 'Idempotency-Key');
       }
       const original = await this.get(String(record.Item.resourceId));
-      if (!original) throw new NotFoundError('the original innovation no longer exists');
+      if (!original) throw new DomainError('not_found');
       return { innovation: original, replayed: true };
     }
   }
@@ -348,7 +349,7 @@ export class InnovationRepository {
       {
         expression: 'archived = :false',
         values: { ':false': false },
-        onFail: () => new ArchivedError('innovation is archived'),
+        onFail: () => new DomainError('archived'),
       },
       [...written, ...guards.map((guard) => guard.item)],
       current,

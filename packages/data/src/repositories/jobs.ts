@@ -3,7 +3,6 @@
  * jobs and their files, import jobs with their files, previews and reports, one module each.
  */
 export { type ExportJobInput, ExportJobRepository } from './jobs/exports.ts';
-export { ImportFileMissingError, ImportFileTooLargeError } from './jobs/import-files.ts';
-export { ImportRepository, ImportStateError, type NewImport } from './jobs/imports.ts';
-export { JOB_LEASE_MS, JOB_MAX_ATTEMPTS, JobLeaseLostError } from './jobs/leases.ts';
+export { ImportRepository, type NewImport } from './jobs/imports.ts';
+export { JOB_LEASE_MS, JOB_MAX_ATTEMPTS } from './jobs/leases.ts';
 export type { ClaimedJob, PresignedPut } from './jobs/shared.ts';

@@ -1,14 +1,9 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Member } from '@inovasi/core';
+import { DomainError } from '@inovasi/core';
 import { ulid } from 'ulid';
 import { type ScopedClients, type TenantClients, tenantOf } from '../clients.ts';
-import {
-  AddressUnavailableError,
-  AlreadyExistsError,
-  cancelledConditions,
-  NotFoundError,
-  VersionConflictError,
-} from '../errors.ts';
+import { cancelledConditions } from '../errors.ts';
 import { keys } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
@@ -172,8 +167,8 @@ export class MemberRepository {
       );
     } catch (error) {
       const failed = cancelledConditions(error);
-      if (failed.includes(0) || failed.includes(1)) throw new AlreadyExistsError(`member ${email} exists`);
-      if (failed.includes(2)) throw new AddressUnavailableError('address unavailable');
+      if (failed.includes(0) || failed.includes(1)) throw new DomainError('member_exists', 'email');
+      if (failed.includes(2)) throw new DomainError('member_cannot_be_invited', 'email');
       // A condition of an item written alongside (e.g. the tenant of an onboarding): the caller's.
       throw error;
     }
@@ -186,7 +181,7 @@ export class MemberRepository {
     changes: Partial<Pick<Member, 'roles' | 'opdId' | 'unitId' | 'name'>>,
   ): Promise<Member> {
     const current = await this.get(userId);
-    if (!current) throw new NotFoundError('member not found');
+    if (!current) throw new DomainError('not_found');
     const updated = await updateVersioned<Member>(
       this.clients.table,
       this.tableName,
@@ -209,7 +204,7 @@ export class MemberRepository {
   /** Disables or re-enables a member; the identity provider's side is the caller's to do. */
   async setEnabled(userId: string, expectedVersion: number, enabled: boolean): Promise<Member> {
     const current = await this.get(userId);
-    if (!current) throw new NotFoundError('member not found');
+    if (!current) throw new DomainError('not_found');
     // Re-enabling an invitation that was never accepted returns it to `invited`, not `active`.
     const status = enabled ? (current.invitationExpiresAt ? 'invited' : 'active') : 'disabled';
     const updated = await updateVersioned<Member>(
@@ -242,7 +237,7 @@ export class MemberRepository {
     alongside: readonly TransactItem[] = [],
   ): Promise<Member> {
     const current = await this.get(userId);
-    if (!current) throw new NotFoundError('member not found');
+    if (!current) throw new DomainError('not_found');
     const now = new Date().toISOString();
     const pointerUpdate: TransactItem = {
       Update: {
@@ -285,7 +280,7 @@ export class MemberRepository {
       );
       return toRecord<Member>(updated);
     } catch (error) {
-      if (cancelledConditions(error).includes(1)) throw new AddressUnavailableError('address unavailable');
+      if (cancelledConditions(error).includes(1)) throw new DomainError('member_cannot_be_invited', 'email');
       throw error;
     }
   }
@@ -296,8 +291,8 @@ export class MemberRepository {
    */
   async remove(userId: string, expectedVersion: number): Promise<Member> {
     const current = await this.get(userId, true);
-    if (!current) throw new NotFoundError('member not found');
-    if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+    if (!current) throw new DomainError('not_found');
+    if (current.version !== expectedVersion) throw new DomainError('version_conflict', 'If-Match');
     const pointer = await this.clients.table.send(
       new GetCommand({ TableName: this.tableName, Key: keys.login(current.email), ConsistentRead: true }),
     );
@@ -333,7 +328,7 @@ export class MemberRepository {
     try {
       await this.clients.table.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      if (cancelledConditions(error).includes(0)) throw new VersionConflictError(current.version);
+      if (cancelledConditions(error).includes(0)) throw new DomainError('version_conflict', 'If-Match');
       throw error;
     }
     return current;

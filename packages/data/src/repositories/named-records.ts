@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '@inovasi/core';
 import { type TenantClients, tenantOf } from '../clients.ts';
-import { ArchivedError, NotFoundError } from '../errors.ts';
 import type { TableKey } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
@@ -70,7 +70,7 @@ export abstract class NamedRecordRepository<T extends NamedRecord, Changes exten
 
   async update(id: string, expectedVersion: number, changes: Partial<Changes>): Promise<T> {
     const current = await this.get(id);
-    if (!current) throw new NotFoundError(`${this.shape.label} not found`);
+    if (!current) throw new DomainError('not_found');
     const updated = await updateVersioned<Record<string, unknown>>(
       this.clients.table,
       this.tableName,
@@ -80,7 +80,7 @@ export abstract class NamedRecordRepository<T extends NamedRecord, Changes exten
       {
         expression: 'archived = :false',
         values: { ':false': false },
-        onFail: () => new ArchivedError(`${this.shape.label} is archived`),
+        onFail: () => new DomainError('archived'),
       },
       [this.auditEntry('update', id, fieldChanges(current as unknown as Record<string, unknown>, changes))],
       this.shape.answerFromRead ? current : undefined,

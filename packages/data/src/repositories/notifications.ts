@@ -1,7 +1,8 @@
 import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '@inovasi/core';
 import { ulid } from 'ulid';
 import { type TenantClients, tenantOf } from '../clients.ts';
-import { cancelledConditions, isConditionFailure, NotFoundError } from '../errors.ts';
+import { cancelledConditions, isConditionFailure } from '../errors.ts';
 import { keys } from '../keys.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { type TransactItem, toRecord } from './versioned.ts';
@@ -245,7 +246,7 @@ export class NotificationRepository {
       }),
     );
     const item = found.Items?.[0];
-    if (!item) throw new NotFoundError('notification not found');
+    if (!item) throw new DomainError('not_found');
     await this.clients.table.send(
       new UpdateCommand({
         TableName: this.tableName,

@@ -1,7 +1,8 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Period, PeriodExtension } from '@inovasi/core';
+import { DomainError } from '@inovasi/core';
 import { type TenantClients, tenantOf } from '../clients.ts';
-import { AlreadyExistsError, cancelledConditions, NotFoundError, PeriodReadOnlyError } from '../errors.ts';
+import { cancelledConditions } from '../errors.ts';
 import { keys } from '../keys.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
 import { type TransactGuard, toRecord, updateVersioned } from './versioned.ts';
@@ -45,7 +46,7 @@ export class PeriodRepository {
           ExpressionAttributeValues: { ':today': today },
         },
       },
-      onFail: () => new PeriodReadOnlyError(`period ${year} is read-only`),
+      onFail: () => new DomainError('period_read_only'),
     };
   }
 
@@ -89,7 +90,7 @@ export class PeriodRepository {
         }),
       );
     } catch (error) {
-      if (cancelledConditions(error).includes(0)) throw new AlreadyExistsError(`period ${input.year} exists`);
+      if (cancelledConditions(error).includes(0)) throw new DomainError('period_exists', 'year');
       throw error;
     }
     return period;
@@ -101,7 +102,7 @@ export class PeriodRepository {
     changes: Partial<Pick<Period, 'internalDeadline' | 'nationalDeadline' | 'extensions' | 'targetRule'>>,
   ): Promise<Period> {
     const current = await this.get(year);
-    if (!current) throw new NotFoundError('period not found');
+    if (!current) throw new DomainError('not_found');
     const updated = await updateVersioned<Period>(
       this.clients.table,
       this.tableName,
@@ -116,7 +117,7 @@ export class PeriodRepository {
 
   async extend(year: number, expectedVersion: number, extension: PeriodExtension): Promise<Period> {
     const current = await this.get(year);
-    if (!current) throw new NotFoundError('period not found');
+    if (!current) throw new DomainError('not_found');
     return this.update(year, expectedVersion, { extensions: [...current.extensions, extension] });
   }
 

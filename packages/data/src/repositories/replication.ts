@@ -4,6 +4,7 @@ import {
   type AgreementInput,
   type CatalogEntry,
   catalogIdOf,
+  DomainError,
   type Innovation,
   type Replication,
   type ReplicationContact,
@@ -14,21 +15,11 @@ import {
 } from '@inovasi/core';
 import { ulid } from 'ulid';
 import { type TenantClients, tenantOf } from '../clients.ts';
-import { cancelledConditions, NotFoundError, VersionConflictError } from '../errors.ts';
+import { cancelledConditions } from '../errors.ts';
 import { innovationIndexKeys, keys, replicationPartition } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut } from './audit.ts';
 import { toRecord } from './versioned.ts';
-
-/** Why a replication step cannot happen in the record's current state. */
-export type ReplicationStateReason = 'exists' | 'not_pending' | 'not_accepted' | 'not_published';
-
-export class ReplicationStateError extends Error {
-  override readonly name = 'ReplicationStateError';
-  constructor(readonly reason: ReplicationStateReason) {
-    super(`replication: ${reason}`);
-  }
-}
 
 /**
  * Each region keeps its own copy of a replication; these fields exist on one side only. The
@@ -252,7 +243,8 @@ export class ReplicationAgreements {
         }),
       );
     } catch (error) {
-      if (cancelledConditions(error).includes(2)) throw new ReplicationStateError('exists');
+      if (cancelledConditions(error).includes(2))
+        throw new DomainError('replication_exists', 'sourceInnovationId');
       throw error;
     }
     return publicReplication(outgoing);
@@ -267,7 +259,7 @@ export class ReplicationAgreements {
           ConsistentRead: true,
         }),
       );
-      if (!result.Item) throw new NotFoundError('replication copy missing');
+      if (!result.Item) throw new DomainError('not_found');
       return toRecord<StoredReplication>(result.Item);
     };
     const [source, replicator] = await Promise.all([
@@ -285,9 +277,11 @@ export class ReplicationAgreements {
   ) {
     const { source } = await this.copies(record);
     if (source.status !== required) {
-      return new ReplicationStateError(required === 'accepted' ? 'not_accepted' : 'not_pending');
+      return new DomainError(
+        required === 'accepted' ? 'replication_not_accepted' : 'replication_not_pending',
+      );
     }
-    if (source.version !== expectedVersion) return new VersionConflictError(source.version);
+    if (source.version !== expectedVersion) return new DomainError('version_conflict', 'If-Match');
     return undefined;
   }
 
@@ -453,7 +447,7 @@ export class ReplicationAgreements {
       );
     } catch (error) {
       const failed = cancelledConditions(error);
-      if (failed.includes(4)) throw new ReplicationStateError('not_published');
+      if (failed.includes(4)) throw new DomainError('catalog_not_published');
       if (failed.includes(0) || failed.includes(1)) {
         throw (await this.explainFailure(record, expectedVersion, 'requested')) ?? error;
       }

@@ -6,9 +6,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Member, Tenant } from '@inovasi/core';
+import { DomainError, isDomainError } from '@inovasi/core';
 import { ulid } from 'ulid';
 import { type ScopedClients, type TenantClients, tenantOf } from '../clients.ts';
-import { AlreadyExistsError, cancelledConditions, isConditionFailure } from '../errors.ts';
+import { cancelledConditions, isConditionFailure } from '../errors.ts';
 import { keys, PLATFORM_PREFIX, PLATFORM_TENANT } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
@@ -54,7 +55,7 @@ export class PlatformRepository {
     try {
       await this.clients.table.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      if (cancelledConditions(error).length > 0) throw new AlreadyExistsError(`tenant ${input.code} exists`);
+      if (cancelledConditions(error).length > 0) throw new DomainError('tenant_exists', 'code');
       throw error;
     }
     return tenant;
@@ -156,7 +157,7 @@ export class PlatformRepository {
         }),
       );
     } catch (error) {
-      if (cancelledConditions(error).length > 0) throw new AlreadyExistsError(`user ${admin.email} exists`);
+      if (cancelledConditions(error).length > 0) throw new DomainError('member_exists', 'email');
       throw error;
     }
   }
@@ -182,7 +183,7 @@ export class PlatformRepository {
       });
       return true;
     } catch (error) {
-      if (error instanceof AlreadyExistsError) return false;
+      if (isDomainError(error, 'member_exists')) return false;
       throw error;
     }
   }

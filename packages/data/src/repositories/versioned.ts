@@ -6,7 +6,8 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { cancelledConditions, isConditionFailure, NotFoundError, VersionConflictError } from '../errors.ts';
+import { DomainError } from '@inovasi/core';
+import { cancelledConditions, isConditionFailure } from '../errors.ts';
 import type { TableKey } from '../keys.ts';
 import { KEY_ATTRIBUTES, tableDefinition } from '../table-definition.ts';
 
@@ -61,8 +62,8 @@ export async function updateVersioned<T>(
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
   };
   const diagnose = (old: Record<string, unknown> | undefined, error: unknown): Error => {
-    if (!old) return new NotFoundError('not found');
-    if (old.version !== expectedVersion) return new VersionConflictError(Number(old.version));
+    if (!old) return new DomainError('not_found');
+    if (old.version !== expectedVersion) return new DomainError('version_conflict', 'If-Match');
     return extraCondition ? extraCondition.onFail(old as T) : (error as Error);
   };
   if (alongside.length === 0) {
@@ -173,8 +174,7 @@ export async function saveSingleton<T extends { version: number }>(
     );
   } catch (error) {
     if (!cancelledConditions(error).includes(0)) throw error;
-    const stored = await table.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-    throw new VersionConflictError(Number(stored.Item?.version ?? 0));
+    throw new DomainError('version_conflict', 'If-Match');
   }
   return created;
 }

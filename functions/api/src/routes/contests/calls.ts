@@ -167,10 +167,10 @@ export const contestCallRoutes = createRouter()
     const access = await contestAccess(c, code, 'contest.read');
     const call = await callOf(access, callId);
     if (!runsContests(access)) {
-      if (call.status === 'draft') throw new ApiError(404, 'contest_not_found', 'callId');
+      if (call.status === 'draft') throw new ApiError('contest_not_found', 'callId');
       if (access.actor.roles.length === 1 && access.actor.roles[0] === 'juri')
         if (!(await access.contests.getJudge(callId, access.actor.userId)))
-          throw new ApiError(404, 'contest_not_found', 'callId');
+          throw new ApiError('contest_not_found', 'callId');
     }
     c.header('ETag', etag(call.version));
     return c.json(forCaller(access, call), 200);

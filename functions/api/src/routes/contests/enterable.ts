@@ -96,7 +96,7 @@ export const contestEnterableRoutes = createRouter().openapi(enterableRoute, asy
   const access = await contestAccess(c, code, 'contest.enter');
   await callOf(access, callId);
   const opdId = askedOpd ?? access.actor.opdId;
-  if (!opdId) throw new ApiError(400, 'validation_failed', 'opdId');
+  if (!opdId) throw new ApiError('validation_failed', 'opdId');
   access.authorizeOpd('contest.enter', opdId);
   const entered = new Map(
     (await access.contests.listEntries(callId)).flatMap((entry) =>

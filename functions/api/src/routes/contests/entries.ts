@@ -15,7 +15,6 @@ import { createRouter } from '../../router.ts';
 import { errorResponses, idSchema, ifMatchHeader, jsonBody, jsonContent } from '../../schemas.ts';
 import { incompleteEntryMail } from './mail.ts';
 import {
-  answering,
   blinded,
   type ContestAccess,
   callOf,
@@ -34,16 +33,16 @@ import {
 /** Category-specific answers: every required one present, none the category does not ask. */
 function checkExtraFields(call: ContestCall, input: EntryInput): void {
   const category = call.categories.find((candidate) => candidate.id === input.categoryId);
-  if (!category) throw new ApiError(400, 'contest_category_not_found', 'categoryId');
+  if (!category) throw new ApiError('contest_category_not_found', 'categoryId');
   for (const key of Object.keys(input.extraFields))
     if (!category.extraFields.some((field) => field.key === key))
-      throw new ApiError(400, 'contest_extra_field_unknown', `extraFields.${key}`);
+      throw new ApiError('contest_extra_field_unknown', `extraFields.${key}`);
   for (const field of category.extraFields) {
     const value = input.extraFields[field.key];
     if (field.required && (value === undefined || value === ''))
-      throw new ApiError(400, 'contest_extra_field_missing', `extraFields.${field.key}`);
+      throw new ApiError('contest_extra_field_missing', `extraFields.${field.key}`);
     if (value !== undefined && typeof value !== (field.type === 'number' ? 'number' : 'string'))
-      throw new ApiError(400, 'validation_failed', `extraFields.${field.key}`);
+      throw new ApiError('validation_failed', `extraFields.${field.key}`);
   }
 }
 
@@ -52,10 +51,9 @@ async function entrantOf(access: ContestAccess, call: ContestCall, input: EntryI
   const category = call.categories.find((candidate) => candidate.id === input.categoryId);
   const citizen = access.actor.roles.includes('peserta') && !runsContests(access);
   const kind = citizen ? ('citizen' as const) : ('opd' as const);
-  if (!category?.entrantKinds.includes(kind))
-    throw new ApiError(400, 'contest_category_closed', 'categoryId');
+  if (!category?.entrantKinds.includes(kind)) throw new ApiError('contest_category_closed', 'categoryId');
   if (citizen) {
-    if (input.innovationId) throw new ApiError(400, 'contest_innovation_not_found', 'innovationId');
+    if (input.innovationId) throw new ApiError('contest_innovation_not_found', 'innovationId');
     const member = await access.members().get(access.actor.userId);
     return {
       entrantKind: kind,
@@ -65,15 +63,14 @@ async function entrantOf(access: ContestAccess, call: ContestCall, input: EntryI
     };
   }
   const opdId = input.opdId ?? access.actor.opdId;
-  if (!opdId) throw new ApiError(400, 'validation_failed', 'opdId');
+  if (!opdId) throw new ApiError('validation_failed', 'opdId');
   access.authorizeOpd('contest.enter', opdId);
   const opd = await access.opds.get(opdId);
-  if (!opd) throw new ApiError(400, 'opd_not_found', 'opdId');
+  if (!opd) throw new ApiError('opd_not_found', 'opdId');
   let innovation: { id: string; profile: ContestEntry['profile'] } | undefined;
   if (input.innovationId) {
     const found = await access.innovations.get(input.innovationId);
-    if (!found || found.opdId !== opdId)
-      throw new ApiError(400, 'contest_innovation_not_found', 'innovationId');
+    if (!found || found.opdId !== opdId) throw new ApiError('contest_innovation_not_found', 'innovationId');
     innovation = found;
   }
   return {
@@ -175,7 +172,7 @@ export const contestEntryRoutes = createRouter()
     checkExtraFields(call, input);
     const entrant = await entrantOf(access, call, input);
     const profile = entrant.profile ?? input.profile;
-    if (!profile) throw new ApiError(400, 'validation_failed', 'profile');
+    if (!profile) throw new ApiError('validation_failed', 'profile');
     const entry: Omit<ContestEntry, 'id'> = {
       callId,
       categoryId: input.categoryId,
@@ -188,7 +185,7 @@ export const contestEntryRoutes = createRouter()
       version: 1,
       createdAt: new Date().toISOString(),
     };
-    return c.json(await answering(() => access.contests.createEntry(entry)), 201);
+    return c.json(await access.contests.createEntry(entry), 201);
   })
   .openapi(listRoute, async (c) => {
     const { code, callId } = c.req.valid('param');
@@ -235,10 +232,10 @@ export const contestEntryRoutes = createRouter()
     const access = await contestAccess(c, code, 'contest.manage');
     const version = expectedVersion(c);
     const { status, reason } = c.req.valid('json');
-    if (status === 'incomplete' && !reason) throw new ApiError(400, 'contest_reason_required', 'reason');
+    if (status === 'incomplete' && !reason) throw new ApiError('contest_reason_required', 'reason');
     const call = await callOf(access, callId);
     const entry = await entryOf(access, callId, entryId);
-    if (entry.stage !== 'screening') throw new ApiError(409, 'contest_entry_not_in_stage', 'entryId');
+    if (entry.stage !== 'screening') throw new ApiError('contest_entry_not_in_stage', 'entryId');
     const screening = { status, ...(reason ? { reason } : {}) };
     const mail =
       status === 'incomplete' && reason ? await incompleteEntryMail(access, call, entry, reason) : [];
@@ -251,25 +248,23 @@ export const contestEntryRoutes = createRouter()
     const { code, callId } = c.req.valid('param');
     const access = await contestAccess(c, code, 'contest.manage');
     const { from, to, entryIds } = c.req.valid('json');
-    if (!MOVES[from]?.includes(to)) throw new ApiError(400, 'contest_stage_move_invalid', 'to');
+    if (!MOVES[from]?.includes(to)) throw new ApiError('contest_stage_move_invalid', 'to');
     const call = await callOf(access, callId);
     requireStatus(call, 'judging');
     const entries = await access.contests.listEntries(callId);
     const moving = entryIds.map((id) => {
       const entry = entries.find((candidate) => candidate.id === id);
-      if (!entry) throw new ApiError(404, 'contest_entry_not_found', 'entryIds');
-      if (entry.stage !== from) throw new ApiError(409, 'contest_entry_not_in_stage', 'entryIds');
+      if (!entry) throw new ApiError('contest_entry_not_found', 'entryIds');
+      if (entry.stage !== from) throw new ApiError('contest_entry_not_in_stage', 'entryIds');
       if (from === 'screening' && to === 'desk' && entry.screening.status !== 'complete')
-        throw new ApiError(409, 'contest_entry_not_screened', 'entryIds');
+        throw new ApiError('contest_entry_not_screened', 'entryIds');
       return entry;
     });
     if (to !== 'desk' && to !== 'final') {
-      await answering(() =>
-        access.contests.moveEntries(
-          callId,
-          from,
-          moving.map((entry) => ({ entryId: entry.id, changes: { stage: to } })),
-        ),
+      await access.contests.moveEntries(
+        callId,
+        from,
+        moving.map((entry) => ({ entryId: entry.id, changes: { stage: to } })),
       );
       return c.json({ moved: moving.length, shortOfJudges: [] }, 200);
     }
@@ -285,18 +280,16 @@ export const contestEntryRoutes = createRouter()
       panel,
       call.judgesPerEntry,
     );
-    await answering(() =>
-      access.contests.moveEntries(
-        callId,
-        from,
-        moving.map((entry) => ({
-          entryId: entry.id,
-          changes: {
-            stage: to,
-            assignments: { ...entry.assignments, [to]: plan.assignments.get(entry.id) ?? [] },
-          },
-        })),
-      ),
+    await access.contests.moveEntries(
+      callId,
+      from,
+      moving.map((entry) => ({
+        entryId: entry.id,
+        changes: {
+          stage: to,
+          assignments: { ...entry.assignments, [to]: plan.assignments.get(entry.id) ?? [] },
+        },
+      })),
     );
     const short = plan.shortOfJudges.filter((id) => entryIds.includes(id));
     return c.json({ moved: moving.length, shortOfJudges: short }, 200);

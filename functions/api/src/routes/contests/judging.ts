@@ -5,12 +5,13 @@ import {
   assignJudges,
   type ContestJudge,
   contestScoreSchema,
+  isDomainError,
   JUDGED_STAGES,
   judgeInputSchema,
   scoreInputSchema,
   scoreSheetProblems,
 } from '@inovasi/core';
-import { normaliseEmail, VersionConflictError } from '@inovasi/data';
+import { normaliseEmail } from '@inovasi/data';
 import { ApiError } from '../../errors.ts';
 import { createRouter } from '../../router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../../schemas.ts';
@@ -107,8 +108,7 @@ export const contestJudgingRoutes = createRouter()
     const access = await contestAccess(c, code, 'contest.manage');
     const input = c.req.valid('json');
     await callOf(access, callId);
-    if (input.opdId && !(await access.opds.get(input.opdId)))
-      throw new ApiError(400, 'opd_not_found', 'opdId');
+    if (input.opdId && !(await access.opds.get(input.opdId))) throw new ApiError('opd_not_found', 'opdId');
     const email = normaliseEmail(input.email);
     const members = access.members();
     let member = (await members.list()).find((candidate) => candidate.email === email);
@@ -135,12 +135,11 @@ export const contestJudgingRoutes = createRouter()
       conflicts: [],
       version: 1,
     };
-    try {
-      await access.contests.addJudge(callId, judge);
-    } catch (error) {
-      if (error instanceof VersionConflictError) throw new ApiError(409, 'contest_judge_exists', 'email');
+    await access.contests.addJudge(callId, judge).catch((error: unknown) => {
+      // The judge's record is keyed by the person: a conflict means they sit on the panel already.
+      if (isDomainError(error, 'version_conflict')) throw new ApiError('contest_judge_exists', 'email');
       throw error;
-    }
+    });
     const none = { assigned: 0, scored: 0 };
     return c.json({ ...judge, progress: { desk: none, final: none } }, 201);
   })
@@ -177,7 +176,7 @@ export const contestJudgingRoutes = createRouter()
     const entry = await entryOf(access, callId, entryId);
     const stage = entry.stage === 'desk' || entry.stage === 'final' ? entry.stage : undefined;
     if (!stage || !entry.assignments[stage].includes(judge.userId))
-      throw new ApiError(403, 'contest_entry_not_assigned');
+      throw new ApiError('contest_entry_not_assigned');
     const conflicts = [...judge.conflicts, { entryId, reason }];
     // The entry goes to another eligible judge; the conflicted judge's sheet no longer counts.
     const panel = (await access.contests.listJudges(callId)).map((member) =>
@@ -204,9 +203,9 @@ export const contestJudgingRoutes = createRouter()
     const judge = await judgeOf(access, callId);
     const entry = await entryOf(access, callId, entryId);
     if (entry.stage !== stage || !entry.assignments[stage].includes(judge.userId))
-      throw new ApiError(403, 'contest_entry_not_assigned');
+      throw new ApiError('contest_entry_not_assigned');
     const [problem] = scoreSheetProblems(call.criteria[stage], input.criteria);
-    if (problem) throw new ApiError(400, 'contest_score_invalid', problem);
+    if (problem) throw new ApiError('contest_score_invalid', problem);
     const score = {
       entryId,
       judgeId: judge.userId,

@@ -4,15 +4,11 @@ import {
   CALL_STATUSES,
   type ContestCategory,
   categorySchema,
+  isDomainError,
   prizeSchema,
   stageDatesSchema,
 } from '@inovasi/core';
-import {
-  AddressUnavailableError,
-  AlreadyExistsError,
-  contestReaderScope,
-  PublicContestReader,
-} from '@inovasi/data';
+import { contestReaderScope, PublicContestReader } from '@inovasi/data';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { createRouter } from '../../router.ts';
@@ -108,14 +104,14 @@ export const contestPublicRoutes = createRouter()
   .openapi(readRoute, async (c) => {
     const { region, callId } = c.req.valid('param');
     const call = (await readerOf(c).get(region, callId)) as PublicCall | undefined;
-    if (!call) throw new ApiError(404, 'contest_not_found', 'callId');
+    if (!call) throw new ApiError('contest_not_found', 'callId');
     return c.json(call, 200);
   })
   .openapi(signUpRoute, async (c) => {
     const input = c.req.valid('json');
     const call = (await readerOf(c).get(input.tenantCode, input.callId)) as PublicCall | undefined;
     if (call?.status !== 'open' || !takesCitizens(call.categories))
-      throw new ApiError(404, 'contest_not_open', 'callId');
+      throw new ApiError('contest_call_missing', 'callId');
     // Nobody is signed in: the trail records the request itself, under the address it names.
     const audit = {
       actor: { userId: 'self-sign-up', email: input.email, tenantCode: input.tenantCode, roles: [] },
@@ -131,11 +127,7 @@ export const contestPublicRoutes = createRouter()
       );
     } catch (error) {
       // Same answer whether or not the address is known: the form must not confirm accounts.
-      const known =
-        error instanceof AlreadyExistsError ||
-        error instanceof AddressUnavailableError ||
-        (error instanceof ApiError && error.status === 409);
-      if (!known) throw error;
+      if (!isDomainError(error, 'member_exists', 'member_cannot_be_invited')) throw error;
     }
     return c.json({ status: 'check_your_email' as const }, 202);
   });

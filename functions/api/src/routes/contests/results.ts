@@ -113,14 +113,14 @@ export const contestResultRoutes = createRouter()
     const { opdId } = c.req.valid('json');
     const call = await callOf(access, callId);
     requireStatus(call, 'results_approved');
-    if (opdId && !(await access.opds.get(opdId))) throw new ApiError(400, 'opd_not_found', 'opdId');
+    if (opdId && !(await access.opds.get(opdId))) throw new ApiError('opd_not_found', 'opdId');
     const winners = (call.results ?? []).filter((result) => result.prize);
     const entries = await Promise.all(
       winners.map((winner) => access.contests.getEntry(callId, winner.entryId, true)),
     );
     // Check every winner first, so a missing OPD refuses the whole announcement before any write.
     if (entries.some((entry) => entry && !entry.innovationId && !entry.opdId && !opdId))
-      throw new ApiError(400, 'contest_winner_needs_opd', 'opdId');
+      throw new ApiError('contest_winner_needs_opd', 'opdId');
     const announced: PublicWinner[] = [];
     for (const [index, winner] of winners.entries()) {
       const entry = entries[index];

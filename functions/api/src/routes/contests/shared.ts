@@ -10,7 +10,6 @@ import {
   contestWindowState,
   todayInJakarta,
 } from '@inovasi/core';
-import { ContestStateError } from '@inovasi/data';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { idSchema, tenantParams } from '../../schemas.ts';
@@ -41,13 +40,13 @@ export function contestAccess(c: AppContext, code: string, action: Action): Prom
 
 export async function callOf(access: ContestAccess, callId: string): Promise<ContestCall> {
   const call = await access.contests.getCall(callId, true);
-  if (!call) throw new ApiError(404, 'contest_not_found', 'callId');
+  if (!call) throw new ApiError('contest_not_found', 'callId');
   return call;
 }
 
 export async function entryOf(access: ContestAccess, callId: string, entryId: string): Promise<ContestEntry> {
   const entry = await access.contests.getEntry(callId, entryId, true);
-  if (!entry) throw new ApiError(404, 'contest_entry_not_found', 'entryId');
+  if (!entry) throw new ApiError('contest_entry_not_found', 'entryId');
   return entry;
 }
 
@@ -58,12 +57,12 @@ export const runsContests = (access: TenantAccess): boolean =>
 /** The caller's place on the call's panel; a judge of another call is refused as not on it. */
 export async function judgeOf(access: ContestAccess, callId: string): Promise<ContestJudge> {
   const judge = await access.contests.getJudge(callId, access.actor.userId, true);
-  if (!judge) throw new ApiError(403, 'contest_not_on_panel');
+  if (!judge) throw new ApiError('contest_not_on_panel');
   return judge;
 }
 
 export const requireStatus = (call: ContestCall, ...statuses: ContestCall['status'][]): void => {
-  if (!statuses.includes(call.status)) throw new ApiError(409, 'contest_wrong_status');
+  if (!statuses.includes(call.status)) throw new ApiError('contest_wrong_status');
 };
 
 /**
@@ -74,12 +73,12 @@ export function requireWindow(call: ContestCall, window: ContestWindow, now = ne
   const state = contestWindowState(call.stageDates, window, todayInJakarta(now));
   if (state === 'open') return;
   if (window === 'entries') {
-    if (state === 'before') throw new ApiError(409, 'contest_entries_not_yet_open', 'stageDates.entriesOpen');
-    throw new ApiError(409, 'contest_entries_closed', 'stageDates.entriesClose');
+    if (state === 'before') throw new ApiError('contest_entries_not_yet_open', 'stageDates.entriesOpen');
+    throw new ApiError('contest_entries_closed', 'stageDates.entriesClose');
   }
   const [start, end] = window === 'desk' ? ['screeningEnd', 'deskEnd'] : ['deskEnd', 'finalEnd'];
-  if (state === 'before') throw new ApiError(409, 'contest_judging_not_yet_open', `stageDates.${start}`);
-  throw new ApiError(409, 'contest_judging_closed', `stageDates.${end}`);
+  if (state === 'before') throw new ApiError('contest_judging_not_yet_open', `stageDates.${start}`);
+  throw new ApiError('contest_judging_closed', `stageDates.${end}`);
 }
 
 /** Whether an entry belongs to the caller as its entrant: their own citizen entry, or their OPD's. */
@@ -94,19 +93,4 @@ export function blinded(entry: ContestEntry): Omit<ContestEntry, 'assignments'> 
   const { entrantName, entrantUserId, opdId, innovationId, assignments, ...rest } = entry;
   const { initiatorName, ...profile } = entry.profile;
   return { ...rest, profile };
-}
-
-/** Refusals of the data layer's contest writes, as the API answers them. */
-export async function answering<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ContestStateError) {
-      if (error.reason === 'call_not_open') throw new ApiError(409, 'contest_not_open');
-      if (error.reason === 'innovation_entered')
-        throw new ApiError(409, 'contest_innovation_already_entered', 'innovationId');
-      throw new ApiError(409, 'contest_entry_not_in_stage', 'entryIds');
-    }
-    throw error;
-  }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { CATALOG_FACETS } from '@inovasi/core';
-import { type CatalogQuery, InvalidSearchCursorError } from './types.ts';
+import { CATALOG_FACETS, DomainError } from '@inovasi/core';
+import type { CatalogQuery } from './types.ts';
 
 /** Where a page ended, in the ranking's total order: fewer typos, higher score, newer, then by id. */
 export interface CursorKey {
@@ -42,5 +42,5 @@ export function decodeSearchCursor(cursor: string, fingerprint: string): CursorK
   } catch {
     // fall through: a cursor this API did not issue for this query
   }
-  throw new InvalidSearchCursorError('cursor does not belong to this search');
+  throw new DomainError('invalid_cursor', 'cursor');
 }

@@ -52,7 +52,3 @@ export interface TextMatches {
   /** Query words each document matched only through a one-letter typo, by document number. */
   readonly typos: Uint8Array;
 }
-
-export class InvalidSearchCursorError extends Error {
-  override readonly name = 'InvalidSearchCursorError';
-}

@@ -3,18 +3,19 @@ import {
   type Actor,
   applyIntake,
   awaitsIntake,
+  DomainError,
   decideIntake,
   type Evidence,
   type IntakeDecision,
   isEvidenceMediaType,
   quotaRefused,
 } from '@inovasi/core';
-import { cancelledConditions, isConditionFailure, NotFoundError } from '../../errors.ts';
+import { cancelledConditions, isConditionFailure } from '../../errors.ts';
 import { inspectEvidenceObject } from '../../evidence/inspect.ts';
 import { EVIDENCE_STATE_CHECKED, EVIDENCE_STATE_TAG } from '../../evidence/object-tags.ts';
 import { evidenceKeys } from '../../keys.ts';
 import { type EvidenceStore, publicEvidence, type StoredEvidence, ttlIn } from './store.ts';
-import { type EvidenceAuthorize, EvidenceObjectMismatchError } from './types.ts';
+import type { EvidenceAuthorize } from './types.ts';
 
 /** A rejected item stays a month, so the operator can see why; its object is removed at once. */
 const REJECTED_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -48,10 +49,10 @@ export class EvidenceIntakeWriter {
   ): Promise<Evidence> {
     const { actor, now = () => new Date().toISOString() } = options;
     const stored = await this.store.getStored(evidenceId, true);
-    if (!stored) throw new NotFoundError('evidence not found');
+    if (!stored) throw new DomainError('not_found');
     options.authorize?.(publicEvidence(stored));
     if (options.objectKey !== undefined && options.objectKey !== stored.objectKey) {
-      throw new EvidenceObjectMismatchError(`${options.objectKey} is not the upload of ${evidenceId}`);
+      throw new DomainError('evidence_object_mismatch', 'objectKey');
     }
     if (!awaitsIntake(stored) || !stored.objectKey) return publicEvidence(stored);
     const { mediaType, size, sha256, objectKey } = stored;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Actor,
+  DomainError,
   type Evidence,
   type EvidenceFinding,
   type EvidenceLink,
@@ -11,20 +12,13 @@ import {
   parseWebLink,
 } from '@inovasi/core';
 import { ulid } from 'ulid';
-import { NotFoundError } from '../../errors.ts';
 import { evidenceKeys } from '../../keys.ts';
 import { queryAll } from '../../query-all.ts';
 import { fieldChanges } from '../audit.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { type TransactItem, updateVersioned } from '../versioned.ts';
 import { type EvidenceStore, publicEvidence, toEvidence, toLink } from './store.ts';
-import {
-  type EvidenceFilter,
-  EvidenceLinkInvalidError,
-  EvidenceRejectedError,
-  EvidenceStateError,
-  EvidenceValidityError,
-} from './types.ts';
+import type { EvidenceFilter } from './types.ts';
 
 const MAX_QUERY_ROUNDS = 10;
 
@@ -120,9 +114,11 @@ export class EvidenceLibrary {
     const video = input.kind === 'video' ? parseVideoLink(input.url) : undefined;
     const web = input.kind === 'video' ? undefined : parseWebLink(input.url);
     const canonicalUrl = video?.canonicalUrl ?? web?.canonicalUrl;
-    if (!canonicalUrl) throw new EvidenceLinkInvalidError('not a recognised link');
+    if (!canonicalUrl) throw new DomainError('evidence_link_invalid', 'url');
     if (video && (input.durationSeconds ?? 0) > this.store.limits.maxVideoSeconds) {
-      throw new EvidenceRejectedError('video_too_long');
+      throw new DomainError('evidence_video_too_long', 'durationSeconds', [
+        { field: 'durationSeconds', message: `${input.durationSeconds} s > 300 s` },
+      ]);
     }
     const fingerprint = fingerprintOfUrl(canonicalUrl);
     const duplicates = await this.store.findByFingerprint(fingerprint);
@@ -182,7 +178,7 @@ export class EvidenceLibrary {
     changes: EvidenceUpdateInput,
   ): Promise<Evidence> {
     const before = await this.store.getStored(evidenceId, true);
-    if (!before) throw new NotFoundError('evidence not found');
+    if (!before) throw new DomainError('not_found');
     const at = new Date().toISOString();
     const set: Record<string, unknown> = { updatedAt: at, updatedBy: actor.userId };
     for (const [field, value] of Object.entries(changes)) {
@@ -191,7 +187,7 @@ export class EvidenceLibrary {
     const validFrom = 'validFrom' in set ? set.validFrom : before.validFrom;
     const validUntil = 'validUntil' in set ? set.validUntil : before.validUntil;
     if (typeof validFrom === 'string' && typeof validUntil === 'string' && validFrom > validUntil) {
-      throw new EvidenceValidityError('validUntil is before validFrom');
+      throw new DomainError('validation_failed', 'validUntil');
     }
     const { updatedAt: _updatedAt, updatedBy: _updatedBy, ...changed } = set;
     const updated = await updateVersioned<Record<string, unknown>>(
@@ -203,7 +199,7 @@ export class EvidenceLibrary {
       {
         expression: 'attribute_not_exists(deleted)',
         values: {},
-        onFail: () => new EvidenceStateError('deleted'),
+        onFail: () => new DomainError('evidence_deleted'),
       },
       [
         this.store.auditEntry(
@@ -234,7 +230,7 @@ export class EvidenceLibrary {
     extra: readonly TransactItem[] = [],
   ): Promise<Evidence> {
     const before = await this.store.getStored(evidenceId, true);
-    if (!before) throw new NotFoundError('evidence not found');
+    if (!before) throw new DomainError('not_found');
     const at = new Date().toISOString();
     const alongside: TransactItem[] = [
       this.store.auditEntry(
@@ -264,7 +260,7 @@ export class EvidenceLibrary {
       {
         expression: 'attribute_not_exists(deleted)',
         values: {},
-        onFail: () => new EvidenceStateError('deleted'),
+        onFail: () => new DomainError('evidence_deleted'),
       },
       alongside,
     );
@@ -281,7 +277,7 @@ export class EvidenceLibrary {
       return { url: evidence.url, expiresAt: evidence.updatedAt, inline: false };
     }
     const stored = await this.store.getStored(evidence.id);
-    if (!stored?.objectKey) throw new NotFoundError('evidence has no object');
+    if (!stored?.objectKey) throw new DomainError('not_found');
     const mediaType = stored.intake?.mediaType ?? stored.mediaType ?? 'application/octet-stream';
     const previewable = inline && ['application/pdf', 'image/jpeg', 'image/png'].includes(mediaType);
     const { downloadUrlSeconds } = this.store.limits;

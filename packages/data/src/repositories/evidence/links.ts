@@ -1,23 +1,19 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Actor,
+  DomainError,
   type Evidence,
   type EvidenceLink,
   type EvidenceTarget,
   evidencePassed,
 } from '@inovasi/core';
 import { batchGetAll } from '../../batch-all.ts';
-import { cancelledConditions, NotFoundError } from '../../errors.ts';
+import { cancelledConditions } from '../../errors.ts';
 import { evidenceKeys, evidenceTargetKey } from '../../keys.ts';
 import { queryAll } from '../../query-all.ts';
 import type { TransactItem } from '../versioned.ts';
 import { type EvidenceStore, toEvidence, toLink } from './store.ts';
-import {
-  type EvidencedTargets,
-  EvidenceLinkExistsError,
-  EvidenceStateError,
-  type LinkedEvidence,
-} from './types.ts';
+import type { EvidencedTargets, LinkedEvidence } from './types.ts';
 
 /** TransactWriteItems takes 100 entries: the item's update, the audit entry and 98 links. */
 const LINKS_PER_TRANSACTION = 98;
@@ -136,11 +132,11 @@ export class EvidenceLinks {
   /** Why a batch of links was refused: a target already linked, or an item deleted or rejected. */
   private async linkRefusal(evidenceId: string, error: unknown): Promise<unknown> {
     const failed = cancelledConditions(error);
-    if (failed.some((index) => index >= 2)) return new EvidenceLinkExistsError('already linked');
+    if (failed.some((index) => index >= 2)) return new DomainError('evidence_link_exists');
     if (!failed.includes(0)) return error;
     const current = await this.store.getStored(evidenceId, true);
-    if (!current) return new NotFoundError('evidence not found');
-    return new EvidenceStateError(current.deleted ? 'deleted' : 'rejected');
+    if (!current) return new DomainError('not_found');
+    return new DomainError(current.deleted ? 'evidence_deleted' : 'evidence_rejected');
   }
 
   /** Detaches the item from one target. A link whose item has expired is removed on its own. */
@@ -158,8 +154,7 @@ export class EvidenceLinks {
           }),
         );
       } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException')
-          throw new NotFoundError('no such link');
+        if ((error as Error).name === 'ConditionalCheckFailedException') throw new DomainError('not_found');
         throw error;
       }
       return;
@@ -184,7 +179,7 @@ export class EvidenceLinks {
         }),
       ]);
     } catch (error) {
-      if (cancelledConditions(error).includes(0)) throw new NotFoundError('no such link');
+      if (cancelledConditions(error).includes(0)) throw new DomainError('not_found');
       throw error;
     }
   }

@@ -2,13 +2,14 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import {
   type Actor,
   DEFAULT_EVIDENCE_LIMITS,
+  DomainError,
   type Evidence,
   type EvidenceLimits,
   type EvidenceLink,
 } from '@inovasi/core';
 import pRetry from 'p-retry';
 import { type TenantClients, tenantOf } from '../../clients.ts';
-import { cancelledConditions, NotFoundError } from '../../errors.ts';
+import { cancelledConditions } from '../../errors.ts';
 import type { ObjectAccess } from '../../evidence/multipart.ts';
 import { evidenceKeys } from '../../keys.ts';
 import { type AuditContext, type AuditEvent, auditPut, SYSTEM_AUDIT } from '../audit.ts';
@@ -109,7 +110,7 @@ export class EvidenceStore {
   /** The item as it is now (strongly consistent), after a write found it changed meanwhile. */
   async current(evidenceId: string): Promise<Evidence> {
     const stored = await this.getStored(evidenceId, true);
-    if (!stored) throw new NotFoundError('evidence not found');
+    if (!stored) throw new DomainError('not_found');
     return publicEvidence(stored);
   }
 

@@ -1,4 +1,4 @@
-import type { Evidence, EvidenceLink, EvidenceRejection, EvidenceTarget } from '@inovasi/core';
+import type { Evidence, EvidenceLink, EvidenceTarget } from '@inovasi/core';
 
 export interface LinkedEvidence {
   readonly evidence: Evidence;
@@ -38,56 +38,3 @@ export interface EvidencedTargets {
 
 /** Called with the item before anything is done to it: the caller's authorisation, in the same read. */
 export type EvidenceAuthorize = (evidence: Evidence) => void;
-
-export class EvidenceTooLargeError extends Error {
-  override readonly name = 'EvidenceTooLargeError';
-}
-export class EvidenceQuotaError extends Error {
-  override readonly name = 'EvidenceQuotaError';
-}
-export class EvidenceLinkInvalidError extends Error {
-  override readonly name = 'EvidenceLinkInvalidError';
-}
-/** Intake refused the item; it is stored as `rejected` with the reason (and its object removed). */
-export class EvidenceRejectedError extends Error {
-  override readonly name = 'EvidenceRejectedError';
-  constructor(
-    readonly rejection: EvidenceRejection,
-    readonly evidence?: Evidence,
-  ) {
-    super(`evidence rejected: ${rejection}`);
-  }
-}
-/** The item cannot be used for this: it was rejected at intake, or deleted. */
-export class EvidenceStateError extends Error {
-  override readonly name = 'EvidenceStateError';
-  constructor(readonly state: 'rejected' | 'deleted') {
-    super(`evidence is ${state}`);
-  }
-}
-export class EvidenceLinkExistsError extends Error {
-  override readonly name = 'EvidenceLinkExistsError';
-}
-/** No pending resumable upload of this item has this upload id (or it was completed or cancelled). */
-export class EvidenceUploadNotFoundError extends Error {
-  override readonly name = 'EvidenceUploadNotFoundError';
-}
-/** A part number outside the upload's layout. */
-export class EvidencePartRangeError extends Error {
-  override readonly name = 'EvidencePartRangeError';
-}
-/** Parts missing, or of another length than the layout gives them: the file is not all there. */
-export class EvidencePartsIncompleteError extends Error {
-  override readonly name = 'EvidencePartsIncompleteError';
-  constructor(readonly parts: readonly number[]) {
-    super(`parts missing or of the wrong length: ${parts.join(', ')}`);
-  }
-}
-/** An object-created event for a key that is not the item's upload (a stray or tampered object). */
-export class EvidenceObjectMismatchError extends Error {
-  override readonly name = 'EvidenceObjectMismatchError';
-}
-/** A metadata change would leave the validity period ending before it starts. */
-export class EvidenceValidityError extends Error {
-  override readonly name = 'EvidenceValidityError';
-}

@@ -1,7 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { type Actor, type Evidence, type EvidenceUploadInput, maxBytesFor } from '@inovasi/core';
+import { type Actor, DomainError, type Evidence, type EvidenceUploadInput, maxBytesFor } from '@inovasi/core';
 import { ulid } from 'ulid';
-import { isConditionFailure, NotFoundError } from '../../errors.ts';
+import { isConditionFailure } from '../../errors.ts';
 import {
   abortMultipart,
   completeMultipart,
@@ -19,16 +19,7 @@ import { evidenceKeys, evidenceObjectKey } from '../../keys.ts';
 import type { TransactItem } from '../versioned.ts';
 import type { EvidenceIntakeWriter } from './intake.ts';
 import { type EvidenceStore, publicEvidence, type StoredEvidence, ttlIn } from './store.ts';
-import {
-  type EvidenceAuthorize,
-  EvidencePartRangeError,
-  EvidencePartsIncompleteError,
-  EvidenceQuotaError,
-  EvidenceTooLargeError,
-  EvidenceUploadNotFoundError,
-  type MultipartTicket,
-  type PresignedUpload,
-} from './types.ts';
+import type { EvidenceAuthorize, MultipartTicket, PresignedUpload } from './types.ts';
 
 /** A pending item whose upload never completes disappears after a day; its object after two (lifecycle). */
 const PENDING_TTL_SECONDS = 24 * 60 * 60;
@@ -99,7 +90,7 @@ export class EvidenceUploads {
   ): Promise<PresignedUpload> {
     const upload = await this.pendingMultipart(evidenceId, uploadId, options.authorize);
     if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > upload.partCount) {
-      throw new EvidencePartRangeError(`part ${partNumber} of ${upload.partCount}`);
+      throw new DomainError('evidence_part_out_of_range', 'partNumber');
     }
     const { uploadUrlSeconds } = this.store.limits;
     const contentLength = partLength(upload.size, upload, partNumber);
@@ -131,7 +122,7 @@ export class EvidenceUploads {
     try {
       return await listParts(await this.store.objectAccess(), upload.objectKey, uploadId);
     } catch (error) {
-      if (isNoSuchUpload(error)) throw new EvidenceUploadNotFoundError(`upload ${uploadId} is gone`);
+      if (isNoSuchUpload(error)) throw new DomainError('evidence_upload_not_found', 'uploadId');
       throw error;
     }
   }
@@ -156,7 +147,10 @@ export class EvidenceUploads {
     }
     if (parts) {
       const wrong = partsOutOfLayout(upload.size, upload, parts);
-      if (wrong.length > 0) throw new EvidencePartsIncompleteError(wrong);
+      if (wrong.length > 0)
+        throw new DomainError('evidence_parts_incomplete', 'parts', [
+          { field: 'parts', message: wrong.join(', ') },
+        ]);
       await completeMultipart(objects, upload.objectKey, uploadId, parts);
     }
     return this.intake.complete(evidenceId, 'api', { actor: options.actor });
@@ -189,7 +183,7 @@ export class EvidenceUploads {
         this.store.auditEntry(actor, { action: 'evidence.upload_cancelled', entityId: evidenceId }, now),
       ]);
     } catch (error) {
-      if (isConditionFailure(error)) throw new EvidenceUploadNotFoundError(`${evidenceId} was decided`);
+      if (isConditionFailure(error)) throw new DomainError('evidence_upload_not_found', 'uploadId');
       throw error;
     }
   }
@@ -201,10 +195,11 @@ export class EvidenceUploads {
     now: string,
   ): Promise<{ evidence: Evidence; objectKey: string }> {
     if (input.size > maxBytesFor(input.mediaType, this.store.limits)) {
-      throw new EvidenceTooLargeError(`${input.size} bytes exceed the limit for ${input.mediaType}`);
+      throw new DomainError('evidence_too_large', 'size');
     }
     const usage = await this.store.usage();
-    if (usage.usedBytes + input.size > usage.quotaBytes) throw new EvidenceQuotaError('quota exceeded');
+    if (usage.usedBytes + input.size > usage.quotaBytes)
+      throw new DomainError('evidence_quota_exceeded', 'size');
 
     const id = ulid();
     const evidence: Evidence = {
@@ -279,7 +274,7 @@ export class EvidenceUploads {
     authorize: EvidenceAuthorize | undefined,
   ): Promise<PendingMultipart> {
     const stored = await this.store.getStored(evidenceId, true);
-    if (!stored) throw new NotFoundError('evidence not found');
+    if (!stored) throw new DomainError('not_found');
     authorize?.(publicEvidence(stored));
     const { objectKey, partSize, partCount, size } = stored;
     if (
@@ -291,7 +286,7 @@ export class EvidenceUploads {
       !partCount ||
       size === undefined
     ) {
-      throw new EvidenceUploadNotFoundError(`no pending upload ${uploadId} for ${evidenceId}`);
+      throw new DomainError('evidence_upload_not_found', 'uploadId');
     }
     return { objectKey, uploadId, partSize, partCount, size };
   }

@@ -2,9 +2,10 @@ import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor, Evidence, ExportJob, ExportKind, ExportResult, JobError } from '@inovasi/core';
+import { DomainError } from '@inovasi/core';
 import { ulid } from 'ulid';
 import { type TenantClients, tenantOf } from '../../clients.ts';
-import { cancelledConditions, IdempotencyMismatchError } from '../../errors.ts';
+import { cancelledConditions } from '../../errors.ts';
 import { EXPORT_OBJECT_EXPIRY_DAYS, JOB_OBJECT_EXPORT, jobObjectTagging } from '../../job-object-tags.ts';
 import { evidenceObjectKey, jobKeys } from '../../keys.ts';
 import { type AuditContext, auditPut, SYSTEM_AUDIT } from '../audit.ts';
@@ -107,7 +108,7 @@ export class ExportJobRepository {
       ).Item;
       if (record) {
         if (idempotencyKey && record.paramsHash !== paramsHash) {
-          throw new IdempotencyMismatchError('idempotency key reused with another export request');
+          throw new DomainError('idempotency_mismatch', 'Idempotency-Key');
         }
         const existing = await this.get(String(record.jobId));
         const active = existing?.status === 'queued' || existing?.status === 'running';

@@ -2,19 +2,11 @@ import type { Readable } from 'node:stream';
 import type { GetObjectCommandOutput } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ImportFormat, ImportJob } from '@inovasi/core';
+import { DomainError } from '@inovasi/core';
 import { type TenantClients, tenantOf } from '../../clients.ts';
 import { JOB_OBJECT_IMPORT, jobObjectTagging } from '../../job-object-tags.ts';
 import { jobKeys } from '../../keys.ts';
 import type { PresignedPut } from './shared.ts';
-
-/** The uploaded spreadsheet is not in the bucket (the presigned upload never happened). */
-export class ImportFileMissingError extends Error {
-  override readonly name = 'ImportFileMissingError';
-}
-
-export class ImportFileTooLargeError extends Error {
-  override readonly name = 'ImportFileTooLargeError';
-}
 
 const CONTENT_TYPES: Readonly<Record<ImportFormat, string>> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -103,13 +95,13 @@ export class ImportFiles {
     try {
       object = await client.send(new s3.GetObjectCommand({ Bucket: this.bucket, Key: this.sourceKey(job) }));
     } catch (error) {
-      if (isMissingObject(error)) throw new ImportFileMissingError('import file not uploaded');
+      if (isMissingObject(error)) throw new DomainError('import_file_missing', 'file');
       throw error;
     }
     const body = object.Body as Readable;
     if ((object.ContentLength ?? 0) > maxBytes) {
       body.destroy();
-      throw new ImportFileTooLargeError(`${object.ContentLength} bytes`);
+      throw new DomainError('import_file_too_large', 'file');
     }
     const chunks: Buffer[] = [];
     let total = 0;
@@ -117,7 +109,7 @@ export class ImportFiles {
       total += (chunk as Buffer).length;
       if (total > maxBytes) {
         body.destroy();
-        throw new ImportFileTooLargeError(`more than ${maxBytes} bytes`);
+        throw new DomainError('import_file_too_large', 'file');
       }
       chunks.push(chunk as Buffer);
     }

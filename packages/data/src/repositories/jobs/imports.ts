@@ -10,9 +10,10 @@ import type {
   ImportSummary,
   JobError,
 } from '@inovasi/core';
+import { DomainError } from '@inovasi/core';
 import { ulid } from 'ulid';
 import { type TenantClients, tenantOf } from '../../clients.ts';
-import { cancelledConditions, NotFoundError, VersionConflictError } from '../../errors.ts';
+import { cancelledConditions } from '../../errors.ts';
 import { IMPORT_OBJECT_EXPIRY_DAYS } from '../../job-object-tags.ts';
 import { jobKeys } from '../../keys.ts';
 import { type AuditContext, auditPut, SYSTEM_AUDIT } from '../audit.ts';
@@ -24,11 +25,6 @@ import { type ClaimedJob, expiry, listJobs, type PresignedPut, toJob, ttlFrom } 
 
 /** An import's record and report stay a month. */
 const IMPORT_TTL_SECONDS = IMPORT_OBJECT_EXPIRY_DAYS * 24 * 60 * 60;
-
-/** An import asked to do something its status does not allow (preview after confirm, confirm before preview). */
-export class ImportStateError extends Error {
-  override readonly name = 'ImportStateError';
-}
 
 export interface NewImport {
   readonly fileName: string;
@@ -253,12 +249,12 @@ export class ImportRepository {
     } catch (error) {
       if (!cancelledConditions(error).includes(0)) throw error;
       const current = await this.get(id);
-      if (!current) throw new NotFoundError('import not found');
-      if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
-      throw new ImportStateError('only a previewed import can be confirmed');
+      if (!current) throw new DomainError('not_found');
+      if (current.version !== expectedVersion) throw new DomainError('version_conflict', 'If-Match');
+      throw new DomainError('import_wrong_state', 'status');
     }
     const confirmed = await this.get(id);
-    if (!confirmed) throw new NotFoundError('import not found');
+    if (!confirmed) throw new DomainError('not_found');
     return confirmed;
   }
 

@@ -1,4 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '@inovasi/core';
 import type { ScopedClients } from '../../clients.ts';
 import { isConditionFailure } from '../../errors.ts';
 import type { TableKey } from '../../keys.ts';
@@ -11,11 +12,6 @@ import { queryAll } from '../../query-all.ts';
 export const JOB_LEASE_MS = 2 * 60 * 1000;
 /** Runs that may start for one job before it is given up as failed. */
 export const JOB_MAX_ATTEMPTS = 3;
-
-/** The run no longer holds the job (its lease expired and another run took it): stop, write nothing. */
-export class JobLeaseLostError extends Error {
-  override readonly name = 'JobLeaseLostError';
-}
 
 /** A fragment of a DynamoDB expression with the placeholders it uses. */
 export interface ExpressionPart {
@@ -159,7 +155,7 @@ export class LeaseProtocol {
   }
 
   /**
-   * A write of the run that holds the item; `JobLeaseLostError` when it no longer does. With
+   * A write of the run that holds the item; a `job_lease_lost` failure when it no longer does (its lease expired and another run took it: stop, write nothing). With
    * `returnItem`, the item as written.
    */
   async write(
@@ -185,8 +181,7 @@ export class LeaseProtocol {
       );
       return result.Attributes;
     } catch (error) {
-      if (isConditionFailure(error))
-        throw new JobLeaseLostError(`${this.shape.describe(id)} is no longer held by run ${runId}`);
+      if (isConditionFailure(error)) throw new DomainError('job_lease_lost');
       throw error;
     }
   }

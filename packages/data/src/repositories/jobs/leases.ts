@@ -3,7 +3,7 @@ import type { ScopedClients } from '../../clients.ts';
 import { jobKeys, type TableKey } from '../../keys.ts';
 import { JOB_MAX_ATTEMPTS, LeaseProtocol } from './lease-protocol.ts';
 
-export { JOB_LEASE_MS, JOB_MAX_ATTEMPTS, JobLeaseLostError } from './lease-protocol.ts';
+export { JOB_LEASE_MS, JOB_MAX_ATTEMPTS } from './lease-protocol.ts';
 
 /**
  * The jobs of the jobs worker (exports, imports) on the shared lease protocol
