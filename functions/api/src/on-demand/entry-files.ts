@@ -8,13 +8,7 @@ import {
   type EvidenceStatus,
   isDomainError,
 } from '@inovasi/core';
-import {
-  type ContestEntryFile,
-  ContestFileRepository,
-  cancelledConditions,
-  MAX_ENTRY_FILES,
-  neutralFileName,
-} from '@inovasi/data';
+import { type ContestEntryFile, cancelledConditions, MAX_ENTRY_FILES, neutralFileName } from '@inovasi/data';
 import { ApiError } from '../errors.ts';
 import {
   type ContestAccess,
@@ -107,10 +101,7 @@ function viewOf(
 
 /** The entry's files with their items; a pending upload that expired, or a deleted item, is left out. */
 async function filesOf(access: ContestAccess, entry: ContestEntry) {
-  const records = await new ContestFileRepository(access.clients, access.tenantCode).list(
-    entry.callId,
-    entry.id,
-  );
+  const records = await access.contestFiles.list(entry.callId, entry.id);
   const found = await Promise.all(records.map((file) => access.evidence.get(file.evidenceId)));
   return records.flatMap((file, index) => {
     const evidence = found[index];
@@ -136,7 +127,7 @@ export async function addEntryFile(
   requireChangeable(call, entry);
   const existing = await filesOf(access, entry);
   if (existing.length >= MAX_ENTRY_FILES) throw new ApiError('contest_entry_files_limit', 'fileName');
-  const files = new ContestFileRepository(access.clients, access.tenantCode);
+  const files = access.contestFiles;
   const now = new Date().toISOString();
   // In blind mode the library's item never carries the entrant's file name: not in its object
   // key, not in the name a judge's download is saved under.
@@ -242,7 +233,7 @@ export async function removeEntryFile(
   requireEntrant(access, entry);
   requireChangeable(call, entry);
   const { evidence } = await fileOf(access, entry, evidenceId);
-  const extra = new ContestFileRepository(access.clients, access.tenantCode).fileRemovalItems({
+  const extra = access.contestFiles.fileRemovalItems({
     callId,
     entryId,
     evidenceId,

@@ -1,5 +1,5 @@
 import type { Evidence } from '@inovasi/core';
-import type { ScopedClients } from '../clients.ts';
+import { type TenantClients, tenantOf } from '../clients.ts';
 import { contestKeys, contestPartition } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
 import { type TransactItem, toRecord } from './versioned.ts';
@@ -36,10 +36,11 @@ export const contestFileKey = (tenant: string, callId: string, entryId: string, 
  * upload in one transaction (`fileRecordItems`), so there is never an item without its entry.
  */
 export class ContestFileRepository {
-  constructor(
-    private readonly clients: ScopedClients,
-    private readonly tenantCode: string,
-  ) {}
+  constructor(private readonly clients: TenantClients) {}
+
+  private get tenantCode(): string {
+    return tenantOf(this.clients);
+  }
 
   private get tableName() {
     return this.clients.config.tableName;

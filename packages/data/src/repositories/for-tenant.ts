@@ -1,6 +1,7 @@
 import type { EvidenceLimits } from '@inovasi/core';
 import type { TenantClients } from '../clients.ts';
 import { type AuditContext, AuditRepository } from './audit.ts';
+import { ContestFileRepository } from './contest-files.ts';
 import { ContestRepository } from './contests.ts';
 import { EvidenceRepository } from './evidence.ts';
 import { ImportPreviewJobs } from './import-previews.ts';
@@ -55,6 +56,8 @@ export interface TenantRepositories {
   /** A province's notes about its regencies, in the province's own partition. */
   readonly oversightNotes: OversightNoteRepository;
   readonly contests: ContestRepository;
+  /** Which entry each contest file belongs to; the files themselves are in `evidence`. */
+  readonly contestFiles: ContestFileRepository;
   /** The tenant's copies of its open calls in the shared public partition (their own sort keys). */
   readonly publicContests: PublicContestWriter;
   readonly exportJobs: ExportJobRepository;
@@ -88,6 +91,7 @@ export function repositoriesFor(
     officialResults: new OfficialResultRepository(clients, audit),
     oversightNotes: new OversightNoteRepository(clients, audit),
     contests: new ContestRepository(clients, audit),
+    contestFiles: new ContestFileRepository(clients),
     publicContests: new PublicContestWriter(clients),
     exportJobs: new ExportJobRepository(clients, audit),
     importJobs: new ImportRepository(clients, audit),
