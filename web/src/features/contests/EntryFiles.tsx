@@ -114,7 +114,7 @@ function FileTable({
                 {file.status === 'passed' && (
                   <Button
                     size="compact-sm"
-                    variant="light"
+                    variant="default"
                     loading={download.isPending && download.variables === file.evidenceId}
                     onClick={() => download.mutate(file.evidenceId)}
                     aria-label={t('contestFiles.downloadNamed', { name: file.fileName })}
