@@ -104,6 +104,15 @@ export class InnovationRepository {
     return current;
   }
 
+  /**
+   * Refuses a cursor that `list` with this OPD (or the whole region) never issued, before a caller
+   * does other work with it: the same check `list` makes (`InvalidCursorError`, a 400 naming `cursor`).
+   */
+  checkCursor(cursor: string | undefined, opdId?: string): void {
+    const { index, value } = innovationListPartition(this.tenantCode, opdId);
+    decodeCursor(cursor, { tenantCode: this.tenantCode, index, partition: value });
+  }
+
   async list(filter: InnovationFilter): Promise<{ items: Innovation[]; nextCursor?: string | undefined }> {
     const { index, value } = innovationListPartition(this.tenantCode, filter.opdId);
     const startKey = decodeCursor(filter.cursor, { tenantCode: this.tenantCode, index, partition: value });

@@ -94,6 +94,8 @@ export const contestEnterableRoutes = createRouter().openapi(enterableRoute, asy
   const { code, callId } = c.req.valid('param');
   const { q, opdId: askedOpd, cursor, limit } = c.req.valid('query');
   const access = await contestAccess(c, code, 'contest.enter');
+  // A cursor this listing never issued is the client's mistake whatever else is wrong.
+  access.innovations.checkCursor(cursor, askedOpd ?? access.actor.opdId);
   await callOf(access, callId);
   const opdId = askedOpd ?? access.actor.opdId;
   if (!opdId) throw new ApiError(400, 'validation_failed', 'opdId');
