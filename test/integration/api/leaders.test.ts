@@ -125,6 +125,13 @@ describe('the pimpinan role: the region’s standing, read-only', () => {
       'POST /tenants/{code}/evidence/uploads': upload,
       'POST /tenants/{code}/evidence/uploads/multipart': upload,
       'POST /tenants/{code}/contests/{callId}/entries': { categoryId: 'asn', innovationId: first.id },
+      'POST /tenants/{code}/contests/{callId}/entries/{entryId}/files': {
+        title: 'Proposal',
+        fileName: 'proposal.pdf',
+        mediaType: 'application/pdf',
+        size: 1024,
+        sha256: 'a'.repeat(64),
+      },
       'PATCH /tenants/{code}/evidence/{evidenceId}': { title: 'Judul baru' },
       'POST /tenants/{code}/evidence/{evidenceId}/links': {
         type: 'innovation',
