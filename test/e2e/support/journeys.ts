@@ -10,7 +10,9 @@ async function backInTheApp(page: Page): Promise<void> {
 
 /** Signs in through the demo directory of the sign-in page, the way a person would in demo mode. */
 export async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto('/');
+  // The app may send the visitor on to the sign-in page before '/' has finished loading (a fresh
+  // browser, or one whose stored session was just cleared): wait only for '/' to be answered.
+  await page.goto('/', { waitUntil: 'commit' });
   await page.waitForURL(/\/masuk/);
   await page.locator(`button[data-email="${email}"]`).click();
   await backInTheApp(page);

@@ -6,6 +6,7 @@ import {
   EVIDENCE_KINDS,
   EVIDENCE_MEDIA_TYPES,
   EVIDENCE_REJECTIONS,
+  type EvidenceMediaType,
   extensionMatches,
 } from './kinds.ts';
 import { VIDEO_HOSTS } from './links.ts';
@@ -39,26 +40,36 @@ const VALIDITY_MESSAGE = {
   path: ['validUntil'],
 };
 
+/** The file an upload announces, which intake checks the stored bytes against (library and contest entries). */
+export const uploadedFileFields = {
+  fileName: z.string().trim().min(1).max(200),
+  mediaType: z.enum(EVIDENCE_MEDIA_TYPES),
+  size: z
+    .number()
+    .int()
+    .min(1)
+    .max(5 * 1024 ** 3),
+  /** Hex SHA-256 of the file's bytes, computed by the client before uploading. */
+  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/),
+};
+
+/** An upload's file name must end in an extension of its announced media type. */
+export const extensionFitsMediaType = (input: { fileName: string; mediaType: EvidenceMediaType }) =>
+  extensionMatches(input.fileName, input.mediaType);
+export const EXTENSION_MESSAGE = {
+  message:
+    'Ekstensi nama berkas tidak sesuai dengan jenis berkas. / The file name extension does not match the media type.',
+  path: ['fileName'],
+};
+
 /** Asking for a presigned upload: what the file is, and what the server will check it against. */
 export const evidenceUploadInputSchema = z
   .object({
     ...metadataFields,
-    fileName: z.string().trim().min(1).max(200),
-    mediaType: z.enum(EVIDENCE_MEDIA_TYPES),
-    size: z
-      .number()
-      .int()
-      .min(1)
-      .max(5 * 1024 ** 3),
-    /** Hex SHA-256 of the file's bytes, computed by the client before uploading. */
-    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/),
+    ...uploadedFileFields,
   })
   .refine(validityInOrder, VALIDITY_MESSAGE)
-  .refine((input) => extensionMatches(input.fileName, input.mediaType), {
-    message:
-      'Ekstensi nama berkas tidak sesuai dengan jenis berkas. / The file name extension does not match the media type.',
-    path: ['fileName'],
-  });
+  .refine(extensionFitsMediaType, EXTENSION_MESSAGE);
 export type EvidenceUploadInput = z.infer<typeof evidenceUploadInputSchema>;
 
 /** A video (kind `video`: YouTube, Google Drive, TikTok, Instagram) or a web page as evidence. */

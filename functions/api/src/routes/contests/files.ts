@@ -1,5 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { EVIDENCE_MEDIA_TYPES, EVIDENCE_STATUSES, extensionMatches } from '@inovasi/core';
+import {
+  EVIDENCE_STATUSES,
+  EXTENSION_MESSAGE,
+  extensionFitsMediaType,
+  uploadedFileFields,
+} from '@inovasi/core';
 import { createRouter } from '../../router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../../schemas.ts';
 import { evidenceIdSchema, uploadSchema } from '../evidence-shared.ts';
@@ -20,20 +25,9 @@ const fileInputSchema = z
   .object({
     kind: z.enum(ENTRY_FILE_KINDS).default('lainnya'),
     title: z.string().trim().min(3).max(200),
-    fileName: z.string().trim().min(1).max(200),
-    mediaType: z.enum(EVIDENCE_MEDIA_TYPES),
-    size: z
-      .number()
-      .int()
-      .min(1)
-      .max(5 * 1024 ** 3),
-    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/),
+    ...uploadedFileFields,
   })
-  .refine((input) => extensionMatches(input.fileName, input.mediaType), {
-    message:
-      'Ekstensi nama berkas tidak sesuai dengan jenis berkas. / The file name extension does not match the media type.',
-    path: ['fileName'],
-  });
+  .refine(extensionFitsMediaType, EXTENSION_MESSAGE);
 
 const entryFileSchema = z.object({
   evidenceId: z.string(),
