@@ -205,6 +205,19 @@ export class Web extends Construct {
       customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originSecret },
     });
 
+    // Public pages the API answers (not cached at the edge: what it says must change at once),
+    // each with the edge function that rewrites the viewer's path into the API's route.
+    const publicPageFromApi = (edgeFunction: EdgeFunction) => ({
+      origin: apiOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: this.responseHeadersPolicy,
+      functionAssociations: [{ function: edgeFunction, eventType: FunctionEventType.VIEWER_REQUEST }],
+      compress: true,
+    });
+
     const custom = props.customDomain;
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `Inovasi Daerah ${Stack.of(this).stackName}`,
@@ -230,34 +243,12 @@ export class Web extends Construct {
           functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
           compress: true,
         },
-        ...Object.fromEntries(
-          ['/robots.txt', '/sitemap.xml'].map((path) => [
-            path,
-            {
-              origin: apiOrigin,
-              viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-              allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
-              cachePolicy: CachePolicy.CACHING_DISABLED,
-              originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-              responseHeadersPolicy: this.responseHeadersPolicy,
-              functionAssociations: [{ function: publicFiles, eventType: FunctionEventType.VIEWER_REQUEST }],
-              compress: true,
-            },
-          ]),
-        ),
+        '/robots.txt': publicPageFromApi(publicFiles),
+        '/sitemap.xml': publicPageFromApi(publicFiles),
         // The detail page from the API (docs/decisions/0044). Its answer is `public, no-cache` with
         // an ETag: nothing is kept at the edge (a withdrawn innovation disappears at once) and the
         // viewer's If-None-Match reaches the API, which answers 304 when nothing changed.
-        '/katalog/*': {
-          origin: apiOrigin,
-          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: this.responseHeadersPolicy,
-          functionAssociations: [{ function: catalogDetail, eventType: FunctionEventType.VIEWER_REQUEST }],
-          compress: true,
-        },
+        '/katalog/*': publicPageFromApi(catalogDetail),
       },
       ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       enableLogging: true,
