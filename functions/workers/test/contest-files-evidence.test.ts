@@ -1,7 +1,8 @@
-import { CONTEST_FILES_INDICATOR, type Evidence, linkFindings } from '@inovasi/core';
+import { CONTEST_FILES_INDICATOR, linkFindings } from '@inovasi/core';
 import { getRubric } from '@inovasi/core/scoring';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { evidenceFixture } from '../../../packages/core/test/fixtures.ts';
 import { summaryChangeOfRecord } from '../src/summary-projector.ts';
 
 /**
@@ -40,24 +41,8 @@ describe('files kept from a contest', () => {
 
   it('linking a winner’s file to an indicator does not flag it as shared with lomba', () => {
     const rubric = getRubric('iid-2026');
-    const item = (linkedCodes: Record<string, number>): Evidence => ({
-      id: 'ev-1',
-      tenantCode: '35.22',
-      source: 'upload',
-      kind: 'laporan',
-      title: 'Proposal lomba',
-      public: false,
-      status: 'passed',
-      fileKind: 'pdf',
-      documentDate: '2026-03-01',
-      linkedCodes,
-      version: 1,
-      createdAt: '2026-01-05T08:00:00.000Z',
-      updatedAt: '2026-01-05T08:00:00.000Z',
-      createdBy: 'u',
-      updatedBy: 'u',
-      intake: { checkedAt: '2026-01-05T08:00:00.000Z', checkedBy: 'api', findings: [] },
-    });
+    const item = (linkedCodes: Record<string, number>) =>
+      evidenceFixture({ kind: 'laporan', title: 'Proposal lomba', documentDate: '2026-03-01', linkedCodes });
     const context = { rubric, code: 'sid.16', level: 1, periodYear: 2026 };
     const codesOf = (linkedCodes: Record<string, number>) =>
       linkFindings(context, item(linkedCodes)).map((finding) => finding.code);

@@ -17,29 +17,12 @@ import {
   windowDates,
 } from '../src/index.ts';
 import { getRubric, type Rubric, validateRubric } from '../src/scoring/index.ts';
+import { evidenceFixture } from './fixtures.ts';
 
 const rubric = getRubric('iid-2026');
 const sid = (code: string) => rubric.sidIndicators.find((indicator) => indicator.code === code)!;
 
-const evidence = (overrides: Partial<Evidence> = {}): Evidence => ({
-  id: 'ev-1',
-  tenantCode: '35.22',
-  source: 'upload',
-  kind: 'sk',
-  title: 'SK Tim Inovasi',
-  public: false,
-  status: 'passed',
-  fileKind: 'pdf',
-  documentDate: '2025-03-01',
-  linkedCodes: {},
-  version: 1,
-  createdAt: '2026-01-05T08:00:00.000Z',
-  updatedAt: '2026-01-05T08:00:00.000Z',
-  createdBy: 'u',
-  updatedBy: 'u',
-  intake: { checkedAt: '2026-01-05T08:00:00.000Z', checkedBy: 'api', findings: [] },
-  ...overrides,
-});
+const evidence = evidenceFixture;
 const linked = (...items: Evidence[]) =>
   items.map((item) => ({ evidence: item, linkedAt: '2026-01-06T00:00:00.000Z' }));
 const accepted = { status: 'accepted' as const, by: 'v', at: '2026-01-07T00:00:00.000Z' };

@@ -1,3 +1,4 @@
+import type { Evidence } from '../src/index.ts';
 import type { Level } from '../src/scoring/index.ts';
 
 /**
@@ -59,3 +60,24 @@ export function urusanFor(position: number, covered: number = FIVE_BASIC_SERVICE
   const urusan = FIVE_BASIC_SERVICES[position % covered];
   return urusan === undefined ? [] : [urusan];
 }
+
+/** An uploaded library item that passed intake, linked to nothing: override what a test is about. */
+export const evidenceFixture = (overrides: Partial<Evidence> = {}): Evidence => ({
+  id: 'ev-1',
+  tenantCode: '35.22',
+  source: 'upload',
+  kind: 'sk',
+  title: 'SK Tim Inovasi',
+  public: false,
+  status: 'passed',
+  fileKind: 'pdf',
+  documentDate: '2025-03-01',
+  linkedCodes: {},
+  version: 1,
+  createdAt: '2026-01-05T08:00:00.000Z',
+  updatedAt: '2026-01-05T08:00:00.000Z',
+  createdBy: 'u',
+  updatedBy: 'u',
+  intake: { checkedAt: '2026-01-05T08:00:00.000Z', checkedBy: 'api', findings: [] },
+  ...overrides,
+});
