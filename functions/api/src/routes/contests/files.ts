@@ -46,21 +46,36 @@ const entryFileSchema = z.object({
 
 const fileParams = entryParams.extend({ evidenceId: evidenceIdSchema });
 
-const addRoute = createRoute({
-  method: 'post',
-  path: '/tenants/{code}/contests/{callId}/entries/{entryId}/files',
-  tags: ['Contests'],
-  summary:
-    'Attach a file (PDF, JPG, PNG, MP4) to one’s own entry: a presigned upload into the region’s evidence library',
-  request: { params: entryParams, body: jsonBody(fileInputSchema) },
-  responses: {
-    201: jsonContent(
-      z.object({ file: entryFileSchema, upload: uploadSchema }),
-      'The pending file and its presigned PUT; then ask for its check (complete)',
-    ),
-    ...errorResponses(400, 401, 403, 404, 409, 413),
-  },
-});
+/**
+ * Announcing a file on one's own entry, answered with how its bytes go up: one presigned PUT, or
+ * a resumable multipart upload (docs/decisions/0054). The description and its checks are one.
+ */
+const announceRoute = <U extends z.ZodType>(path: string, summary: string, upload: U, then: string) =>
+  createRoute({
+    method: 'post',
+    path,
+    tags: ['Contests'],
+    summary,
+    request: { params: entryParams, body: jsonBody(fileInputSchema) },
+    responses: {
+      201: jsonContent(z.object({ file: entryFileSchema, upload }), then),
+      ...errorResponses(400, 401, 403, 404, 409, 413),
+    },
+  });
+
+const addRoute = announceRoute(
+  '/tenants/{code}/contests/{callId}/entries/{entryId}/files',
+  'Attach a file (PDF, JPG, PNG, MP4) to one’s own entry: a presigned upload into the region’s evidence library',
+  uploadSchema,
+  'The pending file and its presigned PUT; then ask for its check (complete)',
+);
+
+const startRoute = announceRoute(
+  '/tenants/{code}/contests/{callId}/entries/{entryId}/files/multipart',
+  'Start a resumable upload of a file (PDF, JPG, PNG, MP4) for one’s own entry: the pending file and an S3 multipart upload',
+  multipartSchema,
+  'The pending file and its multipart upload; then its parts, then complete',
+);
 
 const completeRoute = createRoute({
   method: 'post',
@@ -71,22 +86,6 @@ const completeRoute = createRoute({
   responses: {
     200: jsonContent(entryFileSchema, 'The file, passed intake'),
     ...errorResponses(400, 401, 403, 404, 409, 422),
-  },
-});
-
-const startRoute = createRoute({
-  method: 'post',
-  path: '/tenants/{code}/contests/{callId}/entries/{entryId}/files/multipart',
-  tags: ['Contests'],
-  summary:
-    'Start a resumable upload of a file (PDF, JPG, PNG, MP4) for one’s own entry: the pending file and an S3 multipart upload',
-  request: { params: entryParams, body: jsonBody(fileInputSchema) },
-  responses: {
-    201: jsonContent(
-      z.object({ file: entryFileSchema, upload: multipartSchema }),
-      'The pending file and its multipart upload; then its parts, then complete',
-    ),
-    ...errorResponses(400, 401, 403, 404, 409, 413),
   },
 });
 
