@@ -4,17 +4,21 @@ import { etag } from '../context.ts';
 import { createRouter } from '../router.ts';
 import { errorResponses, jsonBody, jsonContent, tenantParams } from '../schemas.ts';
 import { type TenantAccess, tenantAccess } from '../tenancy.ts';
-import { authorize, evidenceIdSchema, evidenceSummary, evidenceSummarySchema, ownerFor } from './evidence-shared.ts';
+import {
+  authorize,
+  evidenceIdSchema,
+  evidenceSummary,
+  evidenceSummarySchema,
+  ownerFor,
+} from './evidence-shared.ts';
 import {
   abortUpload,
   completeUpload,
   multipartRoutes,
   multipartSchema,
-  partNumberSchema,
   type StartedUpload,
   signPart,
   storedParts,
-  uploadIdSchema,
 } from './multipart-upload.ts';
 
 /**
@@ -25,12 +29,10 @@ import {
  * routes of a started upload and their steps are shared with contest entry files (multipart-upload.ts).
  */
 
-const uploadParams = tenantParams.extend({ evidenceId: evidenceIdSchema, uploadId: uploadIdSchema });
 const started = multipartRoutes({
   item: '/tenants/{code}/evidence/{evidenceId}',
   tag: 'Evidence',
-  uploadParams,
-  partParams: uploadParams.extend({ partNumber: partNumberSchema }),
+  itemParams: tenantParams.extend({ evidenceId: evidenceIdSchema }),
   completed: evidenceSchema,
 });
 
@@ -55,7 +57,10 @@ const createRouteDef = createRoute({
 });
 
 /** The caller's upload, authorised as a library writer of the item's OPD. */
-const writerUpload = (access: TenantAccess, ids: { evidenceId: string; uploadId: string }): StartedUpload => ({
+const writerUpload = (
+  access: TenantAccess,
+  ids: { evidenceId: string; uploadId: string },
+): StartedUpload => ({
   evidence: access.evidence,
   actor: access.actor,
   ...ids,

@@ -1,4 +1,4 @@
-import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Actor, Evidence } from '@inovasi/core';
 import type { EvidenceAuthorize, EvidenceRepository } from '@inovasi/data';
 import { ApiError } from '../errors.ts';
@@ -16,11 +16,11 @@ import { uploadSchema } from './evidence-shared.ts';
  */
 
 /** S3 upload ids are opaque; AWS's are long URL-safe strings, s3rver's 32 hex digits. */
-export const uploadIdSchema = z
+const uploadIdSchema = z
   .string()
   .regex(/^[0-9A-Za-z._~-]{1,1024}$/)
   .openapi({ example: '0123456789abcdef0123456789abcdef' });
-export const partNumberSchema = z.coerce.number().int().min(1).max(10_000).openapi({ example: 1 });
+const partNumberSchema = z.coerce.number().int().min(1).max(10_000).openapi({ example: 1 });
 
 export const multipartSchema = z.object({
   uploadId: z.string(),
@@ -33,21 +33,20 @@ const storedPartsSchema = z.object({
   parts: z.array(z.object({ partNumber: z.number(), etag: z.string(), size: z.number() })),
 });
 
-type Params = NonNullable<NonNullable<RouteConfig['request']>['params']>;
-
 /**
- * The routes of a started upload below `item` (a path ending in `{evidenceId}`): `uploadParams` are
- * the item's params with `uploadId`, `partParams` those with `partNumber` too; `completed` is what
- * completion answers (the library's item, or the entry's file as its entrant sees it).
+ * The routes of a started upload below `item` (a path ending in `{evidenceId}`, whose params are
+ * `itemParams`); `completed` is what completion answers (the library's item, or the entry's file as
+ * its entrant sees it).
  */
-export function multipartRoutes<U extends Params, P extends Params, C extends z.ZodType>(options: {
+export function multipartRoutes<S extends z.ZodRawShape, C extends z.ZodType>(options: {
   readonly item: string;
   readonly tag: string;
-  readonly uploadParams: U;
-  readonly partParams: P;
+  readonly itemParams: z.ZodObject<S>;
   readonly completed: C;
 }) {
-  const { item, tag, uploadParams, partParams } = options;
+  const { item, tag } = options;
+  const uploadParams = options.itemParams.extend({ uploadId: uploadIdSchema });
+  const partParams = uploadParams.extend({ partNumber: partNumberSchema });
   const upload = `${item}/multipart/{uploadId}`;
   return {
     signPart: createRoute({

@@ -8,7 +8,7 @@ import {
 import { createRouter } from '../../router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../../schemas.ts';
 import { evidenceIdSchema, uploadSchema } from '../evidence-shared.ts';
-import { multipartRoutes, multipartSchema, partNumberSchema, uploadIdSchema } from '../multipart-upload.ts';
+import { multipartRoutes, multipartSchema } from '../multipart-upload.ts';
 import { contestAccess, entryParams } from './shared.ts';
 
 /**
@@ -89,12 +89,10 @@ const completeRoute = createRoute({
   },
 });
 
-const uploadParams = fileParams.extend({ uploadId: uploadIdSchema });
 const started = multipartRoutes({
   item: '/tenants/{code}/contests/{callId}/entries/{entryId}/files/{evidenceId}',
   tag: 'Contests',
-  uploadParams,
-  partParams: uploadParams.extend({ partNumber: partNumberSchema }),
+  itemParams: fileParams,
   completed: entryFileSchema,
 });
 
