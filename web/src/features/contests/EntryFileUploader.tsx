@@ -1,6 +1,6 @@
 import '../../i18n/id-evidence.ts';
 import '../../i18n/id-contest-files.ts';
-import { Alert, Button, Group, NativeSelect, Paper, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
@@ -8,7 +8,7 @@ import type { EvidenceMediaType } from '../../api/model.ts';
 import { useMe } from '../../auth/MeContext.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { FileField, KeptFileNotes, type PickedFile } from '../evidence/FileField.tsx';
+import { FileField, KeptFileNotes, KindSelect, type PickedFile } from '../evidence/FileField.tsx';
 import { keptKey } from '../evidence/keptFiles.ts';
 import { UploadProgressBar } from '../evidence/UploadProgressBar.tsx';
 import { formFor, type UploadForm, useKeptUpload } from '../evidence/useKeptUpload.ts';
@@ -89,16 +89,11 @@ export default function EntryFileUploader({
               disabled={upload.isPending}
               miw={180}
             />
-            <NativeSelect
-              label={t('evidence.kind')}
+            <KindSelect
+              kinds={ENTRY_FILE_KINDS}
               value={chosen.kind}
-              onChange={(event) => {
-                const kind = event.currentTarget.value as EntryFileKind;
-                setChosen((current) => current && { ...current, kind });
-              }}
-              data={ENTRY_FILE_KINDS.map((kind) => ({ value: kind, label: t(`evidenceKind.${kind}`) }))}
+              onChange={(kind) => setChosen((current) => current && { ...current, kind })}
               disabled={upload.isPending}
-              miw={150}
             />
           </Group>
         )}

@@ -1,7 +1,7 @@
 import '../../i18n/id-evidence.ts';
 import '../../i18n/id-polish.ts';
 import '../../i18n/id-offline.ts';
-import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
 import { EVIDENCE_KINDS, type Evidence, type EvidenceFinding, type EvidenceKind } from '../../api/model.ts';
@@ -10,7 +10,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FindingList, mergeFindings, useBytes } from './EvidenceBits.tsx';
-import { FileField, KeptFileNotes, type PickedFile } from './FileField.tsx';
+import { FileField, KeptFileNotes, KindSelect, type PickedFile } from './FileField.tsx';
 import { keptKey } from './keptFiles.ts';
 import { unfinishedUpload, uploadEvidenceResumable } from './resumable.ts';
 import { UploadProgressBar } from './UploadProgressBar.tsx';
@@ -161,16 +161,11 @@ export default function EvidenceUploader({
                 disabled={upload.isPending}
               />
               <Group grow gap="xs" align="flex-start" wrap="wrap">
-                <NativeSelect
-                  label={t('evidence.kind')}
+                <KindSelect
+                  kinds={EVIDENCE_KINDS}
                   value={chosen.kind}
-                  onChange={(event) => {
-                    const kind = event.currentTarget.value as EvidenceKind;
-                    setChosen((current) => current && { ...current, kind });
-                  }}
-                  data={EVIDENCE_KINDS.map((kind) => ({ value: kind, label: t(`evidenceKind.${kind}`) }))}
+                  onChange={(kind) => setChosen((current) => current && { ...current, kind })}
                   disabled={upload.isPending}
-                  miw={150}
                 />
                 <DateField
                   label={dateRequired ? t('evidence.documentDateRequired') : t('evidence.documentDate')}

@@ -1,8 +1,8 @@
 import '../../i18n/id-evidence.ts';
 import '../../i18n/id-offline.ts';
-import { Alert, Text } from '@mantine/core';
+import { Alert, NativeSelect, Text } from '@mantine/core';
 import { type ChangeEvent, type Ref, useId, useState } from 'react';
-import type { EvidenceMediaType } from '../../api/model.ts';
+import type { EvidenceKind, EvidenceMediaType } from '../../api/model.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { formatBytes } from './formatBytes.ts';
 import type { KeepVerdict } from './keptFiles.ts';
@@ -102,5 +102,30 @@ export function KeptFileNotes({
         </Text>
       )}
     </>
+  );
+}
+
+/** The kind of an upload, among those its uploader offers (the library's, or an entry's few). */
+export function KindSelect<Kind extends EvidenceKind>({
+  kinds,
+  value,
+  onChange,
+  disabled,
+}: {
+  kinds: readonly Kind[];
+  value: Kind;
+  onChange: (kind: Kind) => void;
+  disabled: boolean;
+}) {
+  const t = useT();
+  return (
+    <NativeSelect
+      label={t('evidence.kind')}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value as Kind)}
+      data={kinds.map((kind) => ({ value: kind, label: t(`evidenceKind.${kind}`) }))}
+      disabled={disabled}
+      miw={150}
+    />
   );
 }
