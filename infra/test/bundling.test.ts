@@ -186,6 +186,8 @@ describe('API bundle (real esbuild run)', () => {
       'background job crashed',
       // The STS client's operation schemas: loaded by the first data-role session a process vends.
       'GetFederationToken',
+      // Contest entry files' handlers, single and resumable uploads alike (docs/decisions/0042, 0054).
+      'Lampiran karya peserta lomba',
     ]);
   });
 

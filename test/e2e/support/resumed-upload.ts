@@ -24,11 +24,14 @@ export function watchParts(journey: Journey) {
   return { attempts, storedAt, storedBefore };
 }
 
-/** Multipart uploads the page starts (each is one POST to this path). */
-export function watchUploadStarts(journey: Journey): string[] {
+/** Where the evidence library starts a multipart upload; a contest entry's file: `/files/multipart`. */
+export const LIBRARY_UPLOAD_START = '/evidence/uploads/multipart';
+
+/** Multipart uploads the page starts (each is one POST to a path ending in `startPath`). */
+export function watchUploadStarts(journey: Journey, startPath = LIBRARY_UPLOAD_START): string[] {
   const starts: string[] = [];
   journey.page.on('request', (request) => {
-    if (request.url().endsWith('/evidence/uploads/multipart')) starts.push(request.url());
+    if (request.method() === 'POST' && request.url().endsWith(startPath)) starts.push(request.url());
   });
   return starts;
 }
@@ -42,8 +45,13 @@ export const UNTHROTTLED = { offline: false, latency: 0, downloadThroughput: -1,
  * lifts the throttle. `beforeReload` runs between the first stored part and the reload. Returns
  * what a resumed upload is then checked against.
  */
-export async function reloadMidUpload(journey: Journey, panel: Locator, beforeReload: () => Promise<void>) {
-  const starts = watchUploadStarts(journey);
+export async function reloadMidUpload(
+  journey: Journey,
+  panel: Locator,
+  beforeReload: () => Promise<void>,
+  startPath = LIBRARY_UPLOAD_START,
+) {
+  const starts = watchUploadStarts(journey, startPath);
   const parts = watchParts(journey);
   const cdp: CDPSession = await journey.context.newCDPSession(journey.page);
   await cdp.send('Network.enable');

@@ -119,19 +119,21 @@ describe('the pimpinan role: the region’s standing, read-only', () => {
       size: 1024,
       sha256: 'a'.repeat(64),
     };
+    const entryFile = {
+      title: 'Proposal',
+      fileName: 'proposal.pdf',
+      mediaType: 'application/pdf',
+      size: 1024,
+      sha256: 'a'.repeat(64),
+    };
     const bodies: Record<string, unknown> = {
       'PATCH /tenants/{code}/innovations/{id}': { opdId: first.opdId },
       'PUT /tenants/{code}/periods/{year}/spd/{row}': { level: 1 },
       'POST /tenants/{code}/evidence/uploads': upload,
       'POST /tenants/{code}/evidence/uploads/multipart': upload,
       'POST /tenants/{code}/contests/{callId}/entries': { categoryId: 'asn', innovationId: first.id },
-      'POST /tenants/{code}/contests/{callId}/entries/{entryId}/files': {
-        title: 'Proposal',
-        fileName: 'proposal.pdf',
-        mediaType: 'application/pdf',
-        size: 1024,
-        sha256: 'a'.repeat(64),
-      },
+      'POST /tenants/{code}/contests/{callId}/entries/{entryId}/files': entryFile,
+      'POST /tenants/{code}/contests/{callId}/entries/{entryId}/files/multipart': entryFile,
       'PATCH /tenants/{code}/evidence/{evidenceId}': { title: 'Judul baru' },
       'POST /tenants/{code}/evidence/{evidenceId}/links': {
         type: 'innovation',

@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import { todayInJakarta } from '@inovasi/core';
 import { contestCallFixture } from '../../../packages/core/test/contests/fixtures.ts';
 import type { TestEnvironment } from '../../support/environment.ts';
+import { startedMultipart } from './multipart-recipes.ts';
 
 /**
  * Recipes of the contest write routes for test/integration/faults-writes.test.ts (docs/decisions/
  * 0042): each builds, without faults, a fresh call in the state the route needs (a draft, an open
  * call with an entry, a judging call with a panel and an entry on a stage) and returns the one call
  * the suite then sends with and without faults. Every stage date is today, as the server enforces them.
- * Entry files (issue 22): the upload's request and its check, the admin entering for an OPD.
+ * Entry files (issue 22): the upload's request and its check, the admin entering for an OPD; in a
+ * resumable upload (docs/decisions/0054), its start, completion and cancel.
  */
 export interface ContestRecipeCall {
   readonly token?: string | undefined;
@@ -95,6 +97,24 @@ export function contestRecipes(
       body: { from: 'screening', to: 'desk', entryIds: [ready.entryId] },
     });
     return ready;
+  };
+
+  /** An entry file's resumable upload with every part stored, just before completion or cancel. */
+  const startedEntryUpload = async () => {
+    const callId = await open();
+    const files = `${base(callId)}/entries/${await enter(callId)}/files`;
+    return startedMultipart(
+      context.env(),
+      await context.admin(),
+      {
+        path: `${files}/multipart`,
+        body: entryFile(),
+        uploadPath: ({ evidenceId, uploadId }) =>
+          `${files}/${evidenceId}/multipart/${encodeURIComponent(uploadId)}`,
+        evidenceIdOf: (answer) => answer.file?.evidenceId ?? '',
+      },
+      PNG,
+    );
   };
 
   return {
@@ -187,6 +207,16 @@ export function contestRecipes(
       await send('POST', `${files}/${asked.file.evidenceId}/complete`);
       return { path: `${files}/${asked.file.evidenceId}` };
     },
+    // The pending item, its audit entry, the entry's check and the file record, with the S3 upload.
+    'POST /tenants/{code}/contests/{callId}/entries/{entryId}/files/multipart': async () => {
+      const callId = await open();
+      return { path: `${base(callId)}/entries/${await enter(callId)}/files/multipart`, body: entryFile() };
+    },
+    'POST /tenants/{code}/contests/{callId}/entries/{entryId}/files/{evidenceId}/multipart/{uploadId}/complete':
+      async () => ({ path: `${await startedEntryUpload()}/complete` }),
+    // S3 drops the parts; the pending item, its audit entry and the entry's record go in one transaction.
+    'DELETE /tenants/{code}/contests/{callId}/entries/{entryId}/files/{evidenceId}/multipart/{uploadId}':
+      async () => ({ path: await startedEntryUpload() }),
     'POST /contest-sign-up': async () => ({
       token: undefined,
       path: '/contest-sign-up',

@@ -6,6 +6,7 @@ import {
   type EvidenceKind,
   type EvidenceMediaType,
   type EvidenceStatus,
+  type EvidenceUploadInput,
   isDomainError,
 } from '@inovasi/core';
 import { type ContestEntryFile, cancelledConditions, MAX_ENTRY_FILES, neutralFileName } from '@inovasi/data';
@@ -21,6 +22,15 @@ import {
   runsContests,
 } from '../routes/contests/shared.ts';
 import { rejected } from '../routes/evidence-intake.ts';
+import {
+  abortUpload,
+  completeUpload,
+  type StartedUpload,
+  signPart,
+  storedParts,
+} from '../routes/multipart-upload.ts';
+
+type TransactItem = ReturnType<ContestAccess['contestFiles']['fileRecordItems']>[number];
 
 /**
  * The handlers of the contest entry-file routes (docs/decisions/0042), loaded by the first request
@@ -115,11 +125,23 @@ async function fileOf(access: ContestAccess, entry: ContestEntry, evidenceId: st
   return found;
 }
 
-export async function addEntryFile(
+/** How an announced file goes up: one presigned PUT, or a resumable multipart upload. */
+type Request<T> = (
+  upload: EvidenceUploadInput,
+  now: string,
+  alongside: (evidence: Evidence) => TransactItem[],
+) => Promise<{ evidence: Evidence; upload: T }>;
+
+/**
+ * The entrant announces a file: the pending library item, its audit entry, the entry's check and
+ * its file record in one transaction, however the bytes then travel.
+ */
+async function announceEntryFile<T>(
   access: ContestAccess,
   callId: string,
   entryId: string,
   input: EntryFileInput,
+  request: Request<T>,
 ) {
   const call = await callOf(access, callId);
   const entry = await entryOf(access, callId, entryId);
@@ -135,40 +157,90 @@ export async function addEntryFile(
     ? neutralFileName(existing.length + 1, { mediaType: input.mediaType })
     : input.fileName;
   let record: ContestEntryFile | undefined;
-  const result = await access.evidence
-    .requestUpload(
-      {
-        kind: input.kind,
-        title: input.title,
-        note: `Lampiran karya peserta lomba ${call.title}`.slice(0, 2000),
-        fileName: storedName,
-        mediaType: input.mediaType,
-        size: input.size,
-        sha256: input.sha256,
-        public: false,
-      },
-      access.actor,
-      now,
-      (evidence) => {
-        record = {
-          callId,
-          entryId,
-          evidenceId: evidence.id,
-          originalName: input.fileName,
-          title: input.title,
-          addedAt: now,
-          addedBy: access.actor.userId,
-        };
-        return files.fileRecordItems(record);
-      },
-    )
-    .catch((error: unknown) => {
-      // The entry's check is the third item of the upload's transaction: it moved on meanwhile.
-      if (cancelledConditions(error).includes(2)) throw new ApiError('contest_entry_not_in_stage', 'entryId');
-      throw error;
-    });
+  const upload = {
+    kind: input.kind,
+    title: input.title,
+    note: `Lampiran karya peserta lomba ${call.title}`.slice(0, 2000),
+    fileName: storedName,
+    mediaType: input.mediaType,
+    size: input.size,
+    sha256: input.sha256,
+    public: false,
+  };
+  const result = await request(upload, now, (evidence) => {
+    record = {
+      callId,
+      entryId,
+      evidenceId: evidence.id,
+      originalName: input.fileName,
+      title: input.title,
+      addedAt: now,
+      addedBy: access.actor.userId,
+    };
+    return files.fileRecordItems(record);
+  }).catch((error: unknown) => {
+    // The entry's check is the third item of the upload's transaction: it moved on meanwhile.
+    if (cancelledConditions(error).includes(2)) throw new ApiError('contest_entry_not_in_stage', 'entryId');
+    throw error;
+  });
   if (!record) throw new Error('file record not built');
   return { file: viewOf(record, result.evidence, 'entrant', call), upload: result.upload };
+}
+
+/** A file in one presigned PUT. */
+export const addEntryFile = (access: ContestAccess, callId: string, entryId: string, input: EntryFileInput) =>
+  announceEntryFile(access, callId, entryId, input, (upload, now, alongside) =>
+    access.evidence.requestUpload(upload, access.actor, now, alongside),
+  );
+
+/** A file in a resumable upload (docs/decisions/0054): the library's multipart upload, on the entry. */
+export const startEntryFileUpload = (
+  access: ContestAccess,
+  callId: string,
+  entryId: string,
+  input: EntryFileInput,
+) =>
+  announceEntryFile(access, callId, entryId, input, (upload, now, alongside) =>
+    access.evidence.requestMultipartUpload(upload, access.actor, now, alongside),
+  );
+
+interface UploadIds {
+  readonly callId: string;
+  readonly entryId: string;
+  readonly evidenceId: string;
+  readonly uploadId: string;
+}
+
+/**
+ * The entrant's started upload of a file of their own entry: only an upload whose item the entry's
+ * record names is reached this way, so a library item or another entry's file is not found.
+ */
+async function reachUpload(access: ContestAccess, ids: UploadIds) {
+  const entry = await entryOf(access, ids.callId, ids.entryId);
+  requireEntrant(access, entry);
+  const records = await access.contestFiles.list(ids.callId, ids.entryId);
+  const record = records.find((file) => file.evidenceId === ids.evidenceId);
+  if (!record) throw new ApiError('contest_file_not_found', 'evidenceId');
+  const { evidenceId, uploadId } = ids;
+  const upload: StartedUpload = { evidence: access.evidence, actor: access.actor, evidenceId, uploadId };
+  return { record, upload };
+}
+
+export const entryFileUpload = async (access: ContestAccess, ids: UploadIds): Promise<StartedUpload> =>
+  (await reachUpload(access, ids)).upload;
+
+export { signPart, storedParts };
+
+/** Assembles the parts and runs intake; answers the file as its entrant sees it. */
+export async function completeEntryFileUpload(access: ContestAccess, ids: UploadIds): Promise<EntryFileView> {
+  const call = await callOf(access, ids.callId);
+  const { record, upload } = await reachUpload(access, ids);
+  return viewOf(record, await completeUpload(upload), 'entrant', call);
+}
+
+/** Cancelled: S3 drops the parts, and the pending item, its audit entry and the entry's record go together. */
+export async function abortEntryFileUpload(access: ContestAccess, ids: UploadIds): Promise<void> {
+  await abortUpload(await entryFileUpload(access, ids), access.contestFiles.cancelledUploadItems(ids));
 }
 
 export async function completeEntryFile(

@@ -96,6 +96,22 @@ export class ContestFileRepository {
     ];
   }
 
+  /**
+   * For a cancelled resumable upload's transaction (the pending item's removal, docs/decisions/
+   * 0054): the record goes with it, whatever the entry's stage. A pending file was never shown to
+   * a judge, and a cancel must always leave nothing behind.
+   */
+  cancelledUploadItems(file: Pick<ContestEntryFile, 'callId' | 'entryId' | 'evidenceId'>): TransactItem[] {
+    return [
+      {
+        Delete: {
+          TableName: this.tableName,
+          Key: contestFileKey(this.tenantCode, file.callId, file.entryId, file.evidenceId),
+        },
+      },
+    ];
+  }
+
   /** The entry's files in the order they were added (evidence ids are ULIDs). */
   async list(callId: string, entryId: string): Promise<ContestEntryFile[]> {
     const items = await queryAll(this.clients.table, {

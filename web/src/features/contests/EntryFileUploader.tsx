@@ -1,30 +1,30 @@
 import '../../i18n/id-evidence.ts';
 import '../../i18n/id-contest-files.ts';
-import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, type FormEvent, useId, useRef, useState } from 'react';
+import { Alert, Button, Group, Paper, Stack, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
 import type { EvidenceMediaType } from '../../api/model.ts';
+import { useMe } from '../../auth/MeContext.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { FileField, KeptFileNotes, KindSelect, type PickedFile } from '../evidence/FileField.tsx';
+import { keptKey } from '../evidence/keptFiles.ts';
 import { UploadProgressBar } from '../evidence/UploadProgressBar.tsx';
-import { ACCEPT, mediaTypeOf, titleFromFileName, type UploadProgress } from '../evidence/upload.ts';
+import { formFor, type UploadForm, useKeptUpload } from '../evidence/useKeptUpload.ts';
 import { contestKeys } from './contestApi.ts';
 import { ENTRY_FILE_KINDS, type EntryFileKind, uploadEntryFile } from './entryFiles.ts';
 
-interface Chosen {
-  file: File;
-  mediaType: EvidenceMediaType;
-  title: string;
-  kind: EntryFileKind;
-}
+type Chosen = UploadForm<EntryFileKind>;
 
 const kindOf = (mediaType: EvidenceMediaType): EntryFileKind =>
   mediaType === 'video/mp4' ? 'video' : mediaType.startsWith('image/') ? 'foto' : 'laporan';
 
 /**
- * Choose a file, name it, and watch it go: the evidence uploader's progress bar and cancel, then the
- * server's check of the bytes (type by sniffing, size, hash) before the file shows on the entry.
+ * Choose a file, name it, and watch it go: the evidence library's resumable upload with its
+ * progress bar and cancel (docs/decisions/0054). The file is kept on the device while it goes up,
+ * so a reload resumes it without picking it again; then the server's check of the bytes (type by
+ * sniffing, size, hash) before the file shows on the entry.
  */
 export default function EntryFileUploader({
   entry,
@@ -34,47 +34,28 @@ export default function EntryFileUploader({
   entryName: string;
 }) {
   const t = useT();
+  const { user } = useMe();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
-  const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const controller = useRef<AbortController | null>(null);
   const [chosen, setChosen] = useState<Chosen | null>(null);
-  const [pickError, setPickError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<UploadProgress | null>(null);
-  const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: [...contestKeys.call(entry.code, entry.callId), 'files'] });
-  const upload = useMutation({
-    networkMode: 'always',
-    mutationFn: (input: Chosen) => {
-      controller.current = new AbortController();
-      return uploadEntryFile(
-        entry,
-        { ...input, title: input.title.trim() },
-        setProgress,
-        controller.current.signal,
-      );
-    },
+  const { upload, progress, notKept, cancel } = useKeptUpload({
+    // One kept upload per person and entry (keptFiles.ts).
+    keptAs: keptKey(user.id, entry.code, `lomba/${entry.callId}/${entry.entryId}`),
+    send: (input: Chosen, onProgress, signal) =>
+      uploadEntryFile(entry, { ...input, title: input.title.trim() }, onProgress, signal),
+    onRestored: setChosen,
     onSuccess: () => {
       setChosen(null);
       if (inputRef.current) inputRef.current.value = '';
     },
-    onSettled: () => {
-      setProgress(null);
-      return refresh();
-    },
+    onSettled: () =>
+      queryClient.invalidateQueries({ queryKey: [...contestKeys.call(entry.code, entry.callId), 'files'] }),
   });
 
-  function pick(event: ChangeEvent<HTMLInputElement>) {
+  function pick(picked: PickedFile | null) {
     upload.reset();
-    const file = event.currentTarget.files?.[0];
-    const mediaType = file ? mediaTypeOf(file) : undefined;
-    setPickError(file && !mediaType ? t('evidence.typeNotAccepted') : null);
-    setChosen(
-      file && mediaType
-        ? { file, mediaType, title: titleFromFileName(file.name), kind: kindOf(mediaType) }
-        : null,
-    );
+    setChosen(picked && formFor(picked, kindOf(picked.mediaType)));
   }
 
   function submit(event: FormEvent) {
@@ -87,30 +68,13 @@ export default function EntryFileUploader({
   return (
     <Paper withBorder p="xs" radius="sm" component="form" onSubmit={submit} noValidate>
       <Stack gap="xs">
-        <div>
-          <Text component="label" htmlFor={inputId} size="sm" fw={500} display="block">
-            {t('contestFiles.add')}
-          </Text>
-          <Text size="xs" c="dimmed" id={`${inputId}-hint`}>
-            {t('evidence.chooseFileHint')}
-          </Text>
-          <input
-            ref={inputRef}
-            id={inputId}
-            type="file"
-            accept={ACCEPT}
-            onChange={pick}
-            aria-label={t('contestFiles.choose', { name: entryName })}
-            aria-describedby={`${inputId}-hint`}
-            disabled={upload.isPending}
-            style={{ marginTop: 4, maxWidth: '100%' }}
-          />
-        </div>
-        {pickError && (
-          <Alert color="red" p="xs" role="alert">
-            {pickError}
-          </Alert>
-        )}
+        <FileField
+          label={t('contestFiles.add')}
+          inputLabel={t('contestFiles.choose', { name: entryName })}
+          inputRef={inputRef}
+          disabled={upload.isPending}
+          onPick={pick}
+        />
         {chosen && (
           <Group grow gap="xs" align="flex-start" wrap="wrap">
             <TextInput
@@ -125,18 +89,19 @@ export default function EntryFileUploader({
               disabled={upload.isPending}
               miw={180}
             />
-            <NativeSelect
-              label={t('evidence.kind')}
+            <KindSelect
+              kinds={ENTRY_FILE_KINDS}
               value={chosen.kind}
-              onChange={(event) => {
-                const kind = event.currentTarget.value as EntryFileKind;
-                setChosen((current) => current && { ...current, kind });
-              }}
-              data={ENTRY_FILE_KINDS.map((kind) => ({ value: kind, label: t(`evidenceKind.${kind}`) }))}
+              onChange={(kind) => setChosen((current) => current && { ...current, kind })}
               disabled={upload.isPending}
-              miw={150}
             />
           </Group>
+        )}
+        {chosen && (
+          <KeptFileNotes
+            restoredName={chosen.fromDevice ? chosen.file.name : undefined}
+            notKept={upload.isPending ? notKept : null}
+          />
         )}
         {progress && <UploadProgressBar progress={progress} />}
         {cancelled && (
@@ -160,7 +125,7 @@ export default function EntryFileUploader({
               {t('evidence.upload')}
             </Button>
             {upload.isPending && (
-              <Button size="sm" variant="default" color="red" onClick={() => controller.current?.abort()}>
+              <Button size="sm" variant="default" color="red" onClick={cancel}>
                 {t('evidence.cancelUpload')}
               </Button>
             )}

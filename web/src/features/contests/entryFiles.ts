@@ -2,14 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { EvidenceMediaType, paths } from '../../api/model.ts';
-import { hashInWorker, persist } from '../evidence/resumable.ts';
+import { type ResumableTarget, uploadResumable } from '../evidence/resumable.ts';
 import type { UploadProgress } from '../evidence/upload.ts';
 import { contestKeys } from './contestApi.ts';
 
 /**
- * Files on a contest entry (docs/decisions/0042): the entrant's upload goes through the evidence
- * flow's own steps (hash in a worker, a presigned PUT, the server's check), with the evidence
- * uploader's progress, retries while the connection drops, and cancelling.
+ * Files on a contest entry (docs/decisions/0042): the entrant's upload is the evidence library's
+ * resumable upload (docs/decisions/0054: hash in a worker, multipart parts, the server's check),
+ * with the evidence uploader's progress, retries while the connection drops, a reload that
+ * resumes, and cancelling.
  */
 
 type FilesPath = paths['/tenants/{code}/contests/{callId}/entries/{entryId}/files'];
@@ -83,56 +84,23 @@ export interface EntryUpload {
   title: string;
 }
 
-const abortError = () => new DOMException('upload cancelled', 'AbortError');
-
-/** The presigned PUT with exactly the headers the server signed, reporting bytes sent. */
-function putSigned(
-  upload: { url: string; headers: Record<string, string> },
-  file: File,
-  onLoaded: (bytes: number) => void,
-  signal: AbortSignal,
-) {
-  return new Promise<void>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('PUT', upload.url);
-    for (const [name, value] of Object.entries(upload.headers))
-      if (name.toLowerCase() !== 'content-length') xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (event) => onLoaded(event.loaded);
-    xhr.onload = () =>
-      xhr.status >= 200 && xhr.status < 300
-        ? resolve()
-        : reject(new ApiError(xhr.status === 403 ? 500 : xhr.status, undefined));
-    xhr.onerror = () => reject(new TypeError('network error'));
-    xhr.onabort = () => reject(abortError());
-    signal.addEventListener('abort', () => xhr.abort(), { once: true });
-    xhr.send(file);
-  });
-}
+/** Scopes the kept ids of an entry's uploads (resumable.ts): the region and the entry. */
+export const entryUploadScope = ({ code, callId, entryId }: EntryRef) => `${code}|lomba|${callId}|${entryId}`;
 
 /**
- * Hash, ask, send, check. A dropped connection waits and retries each step (the evidence flow's
- * `persist`); cancelling aborts what is in flight and takes the pending file off the entry.
+ * An entry's file as a resumable upload target: announced on the entry, completed below the
+ * entry's file. A completion whose answer the connection lost finds the file checked in the list.
  */
-export async function uploadEntryFile(
-  ref: EntryRef,
-  input: EntryUpload,
-  onProgress: (progress: UploadProgress) => void,
-  signal: AbortSignal,
-): Promise<EntryFile> {
-  const retrying = (attempt: number) =>
-    onProgress({ phase: navigator.onLine ? 'retrying' : 'offline', percent: 0, attempt });
-  onProgress({ phase: 'hashing', percent: 0, attempt: 1 });
-  const sha256 = await hashInWorker(
-    input.file,
-    (hashed) =>
-      onProgress({ phase: 'hashing', percent: Math.round((hashed / input.file.size) * 100), attempt: 1 }),
-    signal,
-  );
-  onProgress({ phase: 'requesting', percent: 0, attempt: 1 });
-  const ticket = await persist(
-    () =>
-      unwrap(
-        api.POST('/tenants/{code}/contests/{callId}/entries/{entryId}/files', {
+function entryTarget(ref: EntryRef, input: EntryUpload): ResumableTarget<EntryFile> {
+  return {
+    scope: entryUploadScope(ref),
+    item: {
+      path: '/tenants/{code}/contests/{callId}/entries/{entryId}/files/{evidenceId}',
+      params: { code: ref.code, callId: ref.callId, entryId: ref.entryId },
+    },
+    start: async (sha256) => {
+      const ticket = await unwrap(
+        api.POST('/tenants/{code}/contests/{callId}/entries/{entryId}/files/multipart', {
           params: { path: ref },
           body: {
             kind: input.kind,
@@ -143,47 +111,39 @@ export async function uploadEntryFile(
             sha256,
           },
         }),
-      ),
-    signal,
-    retrying,
-  );
-  const evidenceId = ticket.file.evidenceId;
-  try {
-    await persist(
-      () =>
-        putSigned(
-          ticket.upload,
-          input.file,
-          (loaded) =>
-            onProgress({
-              phase: 'uploading',
-              percent: Math.floor((loaded / input.file.size) * 100),
-              attempt: 1,
-            }),
-          signal,
+      );
+      return { evidenceId: ticket.file.evidenceId, ...ticket.upload };
+    },
+    complete: (upload) =>
+      unwrap(
+        api.POST(
+          '/tenants/{code}/contests/{callId}/entries/{entryId}/files/{evidenceId}/multipart/{uploadId}/complete',
+          {
+            params: { path: { ...ref, evidenceId: upload.evidenceId, uploadId: upload.uploadId } },
+          },
         ),
-      signal,
-      retrying,
-    );
-    onProgress({ phase: 'checking', percent: 100, attempt: 1 });
-    return await persist(
-      () =>
-        unwrap(
-          api.POST('/tenants/{code}/contests/{callId}/entries/{entryId}/files/{evidenceId}/complete', {
-            params: { path: { ...ref, evidenceId } },
-          }),
-        ),
-      signal,
-      retrying,
-    );
-  } catch (error) {
-    // Cancelled after the server recorded it: the pending file goes rather than waiting to expire.
-    if (signal.aborted)
-      await api
-        .DELETE('/tenants/{code}/contests/{callId}/entries/{entryId}/files/{evidenceId}', {
-          params: { path: { ...ref, evidenceId } },
-        })
-        .catch(() => undefined);
-    throw error;
-  }
+      ).catch(async (error: unknown) => {
+        if (!(error instanceof ApiError && error.code === 'evidence_upload_not_found')) throw error;
+        const files = await unwrap(
+          api.GET('/tenants/{code}/contests/{callId}/entries/{entryId}/files', { params: { path: ref } }),
+        );
+        const decided = files.items.find((file) => file.evidenceId === upload.evidenceId);
+        if (decided?.status !== 'passed') throw error;
+        return decided;
+      }),
+  };
+}
+
+/**
+ * Hash, announce, send the parts, check: the evidence library's resumable upload on the entry
+ * (docs/decisions/0054). A dropped connection waits and retries each step, a reload resumes from
+ * the parts the store holds, and cancelling takes the pending file off the entry.
+ */
+export async function uploadEntryFile(
+  ref: EntryRef,
+  input: EntryUpload,
+  onProgress: (progress: UploadProgress) => void,
+  signal: AbortSignal,
+): Promise<EntryFile> {
+  return (await uploadResumable(entryTarget(ref, input), input.file, onProgress, signal)).done;
 }

@@ -1,33 +1,21 @@
 import '../../i18n/id-evidence.ts';
 import '../../i18n/id-polish.ts';
 import '../../i18n/id-offline.ts';
-import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { Alert, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
-import {
-  EVIDENCE_KINDS,
-  type Evidence,
-  type EvidenceFinding,
-  type EvidenceKind,
-  type EvidenceMediaType,
-} from '../../api/model.ts';
+import { EVIDENCE_KINDS, type Evidence, type EvidenceFinding, type EvidenceKind } from '../../api/model.ts';
 import { useMe } from '../../auth/MeContext.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FindingList, mergeFindings, useBytes } from './EvidenceBits.tsx';
-import { forgetUpload, type KeepVerdict, keepUpload, keptKey, keptUpload } from './keptFiles.ts';
+import { FileField, KeptFileNotes, KindSelect, type PickedFile } from './FileField.tsx';
+import { keptKey } from './keptFiles.ts';
 import { unfinishedUpload, uploadEvidenceResumable } from './resumable.ts';
 import { UploadProgressBar } from './UploadProgressBar.tsx';
-import {
-  ACCEPT,
-  guessKind,
-  mediaTypeOf,
-  titleFromFileName,
-  type UploadProgress,
-  type UploadResult,
-} from './upload.ts';
+import { guessKind, type UploadResult } from './upload.ts';
+import { formFor, type UploadForm, useKeptUpload } from './useKeptUpload.ts';
 
 interface Props {
   code: string;
@@ -47,15 +35,7 @@ interface Props {
   resumeSlot?: string;
 }
 
-interface Chosen {
-  file: File;
-  mediaType: EvidenceMediaType;
-  title: string;
-  kind: EvidenceKind;
-  documentDate: string;
-  /** Came back from the device after a reload: already kept there. */
-  fromDevice?: boolean;
-}
+type Chosen = UploadForm;
 
 interface Outcome extends UploadResult {
   warnings: readonly EvidenceFinding[];
@@ -81,26 +61,12 @@ export default function EvidenceUploader({
   const t = useT();
   const bytes = useBytes();
   const errorMessage = useErrorMessage();
-  const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<Chosen | null>(null);
-  const [pickError, setPickError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [dateMissing, setDateMissing] = useState(false);
-  // The browser could not keep this file on the device: after a reload it must be picked again.
-  const [notKept, setNotKept] = useState<Extract<KeepVerdict, { kept: false }> | null>(null);
-  const controller = useRef<AbortController | null>(null);
-  const upload = useMutation({
-    // Offline, React Query would pause the mutation in memory, where a reload loses it; the upload
-    // keeps its file on the device and waits for the connection itself (resumable.ts, ADR 0045).
-    networkMode: 'always',
-    mutationFn: async (input: Chosen): Promise<Outcome> => {
-      controller.current = new AbortController();
-      if (keptAs && !input.fromDevice) {
-        const { fromDevice: _kept, ...form } = input;
-        const verdict = await keepUpload(keptAs, form);
-        setNotKept(verdict.kept ? null : verdict);
-      }
+  const { upload, progress, notKept, cancel, forget } = useKeptUpload({
+    keptAs,
+    send: async (input: Chosen, onProgress, signal): Promise<Outcome> => {
       const result = await uploadEvidenceResumable(
         {
           code,
@@ -111,68 +77,18 @@ export default function EvidenceUploader({
           documentDate: input.documentDate || undefined,
           opdId,
         },
-        setProgress,
-        controller.current.signal,
+        onProgress,
+        signal,
       );
-      if (keptAs) await forgetUpload(keptAs);
       const warnings = onPassed ? await onPassed(result.evidence) : [];
       return { ...result, warnings };
     },
-    onError: (error) => {
-      // Over: rejected by intake or cancelled. Anything else (the connection) may still resume.
-      const over =
-        (error instanceof ApiError && error.status === 422) ||
-        (error instanceof DOMException && error.name === 'AbortError');
-      if (keptAs && over) void forgetUpload(keptAs);
-    },
-    onSettled: () => setProgress(null),
+    onRestored: setChosen,
   });
 
-  // After a reload: the kept file and its form come back and the upload goes on by itself, from
-  // the parts the store already holds (or waits for the connection if there is none).
-  const resume = upload.mutate;
-  useEffect(() => {
-    if (!keptAs) return;
-    let live = true;
-    void keptUpload(keptAs).then((kept) => {
-      if (!live || !kept) return;
-      const again: Chosen = {
-        file: kept.file,
-        mediaType: kept.mediaType,
-        title: kept.title,
-        kind: kept.kind,
-        documentDate: kept.documentDate,
-        fromDevice: true,
-      };
-      setChosen(again);
-      resume(again);
-    });
-    return () => {
-      live = false;
-    };
-  }, [keptAs, resume]);
-
-  function pick(event: ChangeEvent<HTMLInputElement>) {
+  function pick(picked: PickedFile | null) {
     upload.reset();
-    const file = event.currentTarget.files?.[0];
-    if (!file) {
-      setChosen(null);
-      return;
-    }
-    const mediaType = mediaTypeOf(file);
-    if (!mediaType) {
-      setPickError(t('evidence.typeNotAccepted'));
-      setChosen(null);
-      return;
-    }
-    setPickError(null);
-    setChosen({
-      file,
-      mediaType,
-      title: titleFromFileName(file.name),
-      kind: defaultKind ?? guessKind(mediaType),
-      documentDate: '',
-    });
+    setChosen(picked && formFor(picked, defaultKind ?? guessKind(picked.mediaType)));
   }
 
   function submit(event: FormEvent) {
@@ -185,7 +101,7 @@ export default function EvidenceUploader({
   function startOver() {
     upload.reset();
     setChosen(null);
-    if (keptAs) void forgetUpload(keptAs);
+    void forget();
     if (inputRef.current) inputRef.current.value = '';
   }
 
@@ -219,30 +135,13 @@ export default function EvidenceUploader({
     <Paper withBorder p="xs" radius="sm">
       <form onSubmit={submit} noValidate>
         <Stack gap="xs">
-          <div>
-            <Text component="label" htmlFor={inputId} size="sm" fw={500} display="block">
-              {t('evidence.chooseFile')}
-            </Text>
-            <Text size="xs" c="dimmed" id={`${inputId}-hint`}>
-              {t('evidence.chooseFileHint')}
-            </Text>
-            <input
-              ref={inputRef}
-              id={inputId}
-              type="file"
-              accept={ACCEPT}
-              onChange={pick}
-              aria-label={inputLabel}
-              aria-describedby={`${inputId}-hint`}
-              disabled={upload.isPending}
-              style={{ marginTop: 4, maxWidth: '100%' }}
-            />
-          </div>
-          {pickError && (
-            <Alert color="red" p="xs" role="alert">
-              <Text size="sm">{pickError}</Text>
-            </Alert>
-          )}
+          <FileField
+            label={t('evidence.chooseFile')}
+            inputLabel={inputLabel}
+            inputRef={inputRef}
+            disabled={upload.isPending}
+            onPick={pick}
+          />
           {chosen && (
             <>
               <Text size="xs" c="dimmed">
@@ -262,16 +161,11 @@ export default function EvidenceUploader({
                 disabled={upload.isPending}
               />
               <Group grow gap="xs" align="flex-start" wrap="wrap">
-                <NativeSelect
-                  label={t('evidence.kind')}
+                <KindSelect
+                  kinds={EVIDENCE_KINDS}
                   value={chosen.kind}
-                  onChange={(event) => {
-                    const kind = event.currentTarget.value as EvidenceKind;
-                    setChosen((current) => current && { ...current, kind });
-                  }}
-                  data={EVIDENCE_KINDS.map((kind) => ({ value: kind, label: t(`evidenceKind.${kind}`) }))}
+                  onChange={(kind) => setChosen((current) => current && { ...current, kind })}
                   disabled={upload.isPending}
-                  miw={150}
                 />
                 <DateField
                   label={dateRequired ? t('evidence.documentDateRequired') : t('evidence.documentDate')}
@@ -286,23 +180,15 @@ export default function EvidenceUploader({
                   miw={150}
                 />
               </Group>
-              {chosen.fromDevice && (
-                <Text size="xs" role="note" data-testid="upload-restored">
-                  {t('evidence.restoredHint', { name: chosen.file.name })}
-                </Text>
-              )}
               {resumable && !chosen.fromDevice && (
                 <Text size="xs" role="note" data-testid="upload-resumable">
                   {t('evidence.resumeHint')}
                 </Text>
               )}
-              {notKept && upload.isPending && (
-                <Text size="xs" c="orange.9" role="note" data-testid="upload-not-kept">
-                  {notKept.free === undefined
-                    ? t('evidence.notKeptUnknown')
-                    : t('evidence.notKept', { size: bytes(notKept.size), free: bytes(notKept.free) })}
-                </Text>
-              )}
+              <KeptFileNotes
+                restoredName={chosen.fromDevice ? chosen.file.name : undefined}
+                notKept={upload.isPending ? notKept : null}
+              />
               {progress && <UploadProgressBar progress={progress} />}
               {cancelled && (
                 <Alert color="gray" p="xs" role="status" data-testid="upload-cancelled">
@@ -342,7 +228,7 @@ export default function EvidenceUploader({
                     size="sm"
                     variant="default"
                     color="red"
-                    onClick={() => controller.current?.abort()}
+                    onClick={cancel}
                     data-testid="upload-cancel"
                   >
                     {t('evidence.cancelUpload')}

@@ -8,14 +8,17 @@ import {
 import { createRouter } from '../../router.ts';
 import { errorResponses, jsonBody, jsonContent } from '../../schemas.ts';
 import { evidenceIdSchema, uploadSchema } from '../evidence-shared.ts';
+import { multipartRoutes, multipartSchema } from '../multipart-upload.ts';
 import { contestAccess, entryParams } from './shared.ts';
 
 /**
  * Files on contest entries (docs/decisions/0042): the entrant uploads through the evidence
  * library's own flow (presigned PUT, size caps and quota, intake by sniffing the bytes); the item
  * belongs to the region, the entry keeps a record of it. Judges assigned to the entry download it,
- * under a neutral name in blind mode; at announcement a winner's files join its innovation. The
- * handlers' work is in on-demand/entry-files.ts, loaded by the first request that needs it.
+ * under a neutral name in blind mode; at announcement a winner's files join its innovation. A file
+ * may also go up resumably, as the library's do (docs/decisions/0054): the same multipart routes
+ * below the entry's file (multipart-upload.ts). The handlers' work is in on-demand/entry-files.ts,
+ * loaded by the first request that needs it.
  */
 
 /** The evidence kinds an entrant's file may be: what a proposal, its pictures and video are. */
@@ -43,21 +46,36 @@ const entryFileSchema = z.object({
 
 const fileParams = entryParams.extend({ evidenceId: evidenceIdSchema });
 
-const addRoute = createRoute({
-  method: 'post',
-  path: '/tenants/{code}/contests/{callId}/entries/{entryId}/files',
-  tags: ['Contests'],
-  summary:
-    'Attach a file (PDF, JPG, PNG, MP4) to one’s own entry: a presigned upload into the region’s evidence library',
-  request: { params: entryParams, body: jsonBody(fileInputSchema) },
-  responses: {
-    201: jsonContent(
-      z.object({ file: entryFileSchema, upload: uploadSchema }),
-      'The pending file and its presigned PUT; then ask for its check (complete)',
-    ),
-    ...errorResponses(400, 401, 403, 404, 409, 413),
-  },
-});
+/**
+ * Announcing a file on one's own entry, answered with how its bytes go up: one presigned PUT, or
+ * a resumable multipart upload (docs/decisions/0054). The description and its checks are one.
+ */
+const announceRoute = <U extends z.ZodType>(path: string, summary: string, upload: U, then: string) =>
+  createRoute({
+    method: 'post',
+    path,
+    tags: ['Contests'],
+    summary,
+    request: { params: entryParams, body: jsonBody(fileInputSchema) },
+    responses: {
+      201: jsonContent(z.object({ file: entryFileSchema, upload }), then),
+      ...errorResponses(400, 401, 403, 404, 409, 413),
+    },
+  });
+
+const addRoute = announceRoute(
+  '/tenants/{code}/contests/{callId}/entries/{entryId}/files',
+  'Attach a file (PDF, JPG, PNG, MP4) to one’s own entry: a presigned upload into the region’s evidence library',
+  uploadSchema,
+  'The pending file and its presigned PUT; then ask for its check (complete)',
+);
+
+const startRoute = announceRoute(
+  '/tenants/{code}/contests/{callId}/entries/{entryId}/files/multipart',
+  'Start a resumable upload of a file (PDF, JPG, PNG, MP4) for one’s own entry: the pending file and an S3 multipart upload',
+  multipartSchema,
+  'The pending file and its multipart upload; then its parts, then complete',
+);
 
 const completeRoute = createRoute({
   method: 'post',
@@ -69,6 +87,13 @@ const completeRoute = createRoute({
     200: jsonContent(entryFileSchema, 'The file, passed intake'),
     ...errorResponses(400, 401, 403, 404, 409, 422),
   },
+});
+
+const started = multipartRoutes({
+  item: '/tenants/{code}/contests/{callId}/entries/{entryId}/files/{evidenceId}',
+  tag: 'Contests',
+  itemParams: fileParams,
+  completed: entryFileSchema,
 });
 
 const listRoute = createRoute({
@@ -125,6 +150,37 @@ export const contestFileRoutes = createRouter()
     const access = await contestAccess(c, code, 'contest.enter');
     const { completeEntryFile } = await loadEntryFiles();
     return c.json(await completeEntryFile(access, callId, entryId, evidenceId), 200);
+  })
+  .openapi(startRoute, async (c) => {
+    const { code, callId, entryId } = c.req.valid('param');
+    const access = await contestAccess(c, code, 'contest.enter');
+    const { startEntryFileUpload } = await loadEntryFiles();
+    return c.json(await startEntryFileUpload(access, callId, entryId, c.req.valid('json')), 201);
+  })
+  .openapi(started.signPart, async (c) => {
+    const { code, partNumber, ...ids } = c.req.valid('param');
+    const access = await contestAccess(c, code, 'contest.enter');
+    const { entryFileUpload, signPart } = await loadEntryFiles();
+    return c.json(await signPart(await entryFileUpload(access, ids), partNumber), 200);
+  })
+  .openapi(started.listParts, async (c) => {
+    const { code, ...ids } = c.req.valid('param');
+    const access = await contestAccess(c, code, 'contest.enter');
+    const { entryFileUpload, storedParts } = await loadEntryFiles();
+    return c.json(await storedParts(await entryFileUpload(access, ids)), 200);
+  })
+  .openapi(started.complete, async (c) => {
+    const { code, ...ids } = c.req.valid('param');
+    const access = await contestAccess(c, code, 'contest.enter');
+    const { completeEntryFileUpload } = await loadEntryFiles();
+    return c.json(await completeEntryFileUpload(access, ids), 200);
+  })
+  .openapi(started.abort, async (c) => {
+    const { code, ...ids } = c.req.valid('param');
+    const access = await contestAccess(c, code, 'contest.enter');
+    const { abortEntryFileUpload } = await loadEntryFiles();
+    await abortEntryFileUpload(access, ids);
+    return c.body(null, 204);
   })
   .openapi(listRoute, async (c) => {
     const { code, callId, entryId } = c.req.valid('param');

@@ -64,12 +64,14 @@ export class EvidenceUploads {
    * A resumable upload (docs/decisions/0035): the same pending item and limits as `requestUpload`,
    * with an S3 multipart upload at its key whose layout (part size and count) the server fixes, so
    * each part's presigned PUT signs its exact length. The upload id is kept on the item: only this
-   * item's upload can be signed, listed, completed or aborted through it.
+   * item's upload can be signed, listed, completed or aborted through it. `alongside` as for
+   * `requestUpload` (a contest entry's file record, docs/decisions/0054).
    */
   async requestMultipartUpload(
     input: EvidenceUploadInput,
     actor: Actor,
     now = new Date().toISOString(),
+    alongside: (evidence: Evidence) => TransactItem[] = () => [],
   ): Promise<{ evidence: Evidence; upload: MultipartTicket; duplicates: Evidence[] }> {
     const { evidence, objectKey } = await this.newPendingUpload(input, actor, now);
     const layout = partLayoutFor(input.size);
@@ -77,7 +79,7 @@ export class EvidenceUploads {
       this.store.objectAccess().then((objects) => createMultipart(objects, objectKey, input.mediaType)),
       this.store.findByFingerprint(evidence.sha256 ?? ''),
     ]);
-    await this.recordPending(evidence, objectKey, actor, now, { uploadId, ...layout });
+    await this.recordPending(evidence, objectKey, actor, now, { uploadId, ...layout }, alongside(evidence));
     return { evidence, upload: { uploadId, ...layout }, duplicates };
   }
 
@@ -159,12 +161,17 @@ export class EvidenceUploads {
   /**
    * Cancels a resumable upload: S3 drops the parts, and the pending item goes with an audit entry,
    * so nothing half-uploaded stays in the library. An item decided meanwhile is not touched.
+   * `extra` items commit with the removal (a contest entry's file record, docs/decisions/0054).
    */
   async abortUpload(
     evidenceId: string,
     uploadId: string,
     actor: Actor,
-    options: { readonly authorize?: EvidenceAuthorize | undefined; readonly now?: string } = {},
+    options: {
+      readonly authorize?: EvidenceAuthorize | undefined;
+      readonly now?: string;
+      readonly extra?: readonly TransactItem[];
+    } = {},
   ): Promise<void> {
     const upload = await this.pendingMultipart(evidenceId, uploadId, options.authorize);
     await abortMultipart(await this.store.objectAccess(), upload.objectKey, uploadId);
@@ -181,6 +188,7 @@ export class EvidenceUploads {
           },
         },
         this.store.auditEntry(actor, { action: 'evidence.upload_cancelled', entityId: evidenceId }, now),
+        ...(options.extra ?? []),
       ]);
     } catch (error) {
       if (isConditionFailure(error)) throw new DomainError('evidence_upload_not_found', 'uploadId');
