@@ -12,7 +12,8 @@ export * from './keys.ts';
 export * from './provision.ts';
 export { queryAll } from './query-all.ts';
 export * from './rate-limit-table.ts';
-export * from './repositories/audit.ts';
+export type { AuditEntity, AuditEntry, AuditEvent, AuditFilter, FieldChange } from './repositories/audit.ts';
+export { type AuditContext, appendAudit, auditPut, fieldChanges, SYSTEM_AUDIT } from './repositories/audit.ts';
 export type {
   CatalogChange,
   CatalogMeta,
@@ -26,44 +27,85 @@ export {
   CatalogReader,
   CatalogSequenceContention,
 } from './repositories/catalog.ts';
-export * from './repositories/contest-files.ts';
-export * from './repositories/contests.ts';
-export * from './repositories/evidence.ts';
+export {
+  type ContestEntryFile,
+  contestFileKey,
+  MAX_ENTRY_FILES,
+  neutralFileName,
+} from './repositories/contest-files.ts';
+export type { EntryMove } from './repositories/contests.ts';
+export * from './repositories/evidence/types.ts';
 export * from './repositories/for-tenant.ts';
-export * from './repositories/import-previews.ts';
+// The repositories' classes are types outside this package: they are reached through
+// `repositoriesFor` (and `platformRepositoryFor`), never constructed by hand (docs/decisions/0048).
+export type { AuditRepository } from './repositories/audit.ts';
+export type { ContestFileRepository } from './repositories/contest-files.ts';
+export type { ContestRepository } from './repositories/contests.ts';
+export type { EvidenceRepository } from './repositories/evidence.ts';
+export type { ImportPreviewJobs } from './repositories/import-previews.ts';
+export type { InnovationRepository } from './repositories/innovations.ts';
+export type { ExportJobRepository } from './repositories/jobs/exports.ts';
+export type { ImportRepository } from './repositories/jobs/imports.ts';
+export type { MemberRepository } from './repositories/members.ts';
+export type { NotificationRepository } from './repositories/notifications.ts';
+export type { OpdRepository } from './repositories/opds.ts';
+export type { OfficialResultRepository, OversightNoteRepository } from './repositories/oversight.ts';
+export type { PeriodRepository } from './repositories/periods.ts';
+export type { PublicContestWriter } from './repositories/public-contests.ts';
+export type { ReplicationRepository } from './repositories/replication.ts';
+export type { TenantSettingsRepository } from './repositories/settings.ts';
+export type { SpdAnswersRepository } from './repositories/spd.ts';
+export type { SummaryRepository } from './repositories/summaries.ts';
+export type { PlatformRepository, TenantProfileRepository } from './repositories/tenants.ts';
+export type { UnitRepository } from './repositories/units.ts';
+export { type ClaimedPreview, PREVIEW_GIVEN_UP } from './repositories/import-previews.ts';
 export type {
   CreateResult,
   InnovationFilter,
   InnovationRef,
   NewInnovation,
 } from './repositories/innovations.ts';
-export { IDEMPOTENCY_TTL_SECONDS, InnovationRepository } from './repositories/innovations.ts';
-export * from './repositories/jobs.ts';
+export { IDEMPOTENCY_TTL_SECONDS } from './repositories/innovations.ts';
+export type { ExportJobInput } from './repositories/jobs/exports.ts';
+export type { NewImport } from './repositories/jobs/imports.ts';
+export { JOB_LEASE_MS, JOB_MAX_ATTEMPTS } from './repositories/jobs/leases.ts';
+export type { ClaimedJob, PresignedPut } from './repositories/jobs/shared.ts';
 export type { InvitationRecord, InviteOptions, LoginPointer, NewMember } from './repositories/members.ts';
 export {
   LoginCredentials,
   MAX_FAILED_SIGN_INS,
-  MemberRepository,
   normaliseEmail,
   SIGN_IN_LOCK_MS,
 } from './repositories/members.ts';
-export * from './repositories/notifications.ts';
+export type {
+  Notification,
+  NotificationContent,
+  NotificationType,
+  OutboxMessage,
+  Recipient,
+} from './repositories/notifications.ts';
 export type { NewOpd } from './repositories/opds.ts';
-export { OpdRepository } from './repositories/opds.ts';
-export * from './repositories/oversight.ts';
+export type { OversightNote, OversightNoteInput } from './repositories/oversight.ts';
 export type { NewPeriod } from './repositories/periods.ts';
-export { PeriodRepository } from './repositories/periods.ts';
-export * from './repositories/public-contests.ts';
+export { PublicContestReader } from './repositories/public-contests.ts';
 export type { NewReplicationRequest } from './repositories/replication.ts';
-export { ReplicationAgreements, ReplicationRepository } from './repositories/replication.ts';
-export { TenantSettingsRepository } from './repositories/settings.ts';
-export { SpdAnswersRepository } from './repositories/spd.ts';
-export * from './repositories/summaries.ts';
+export { ReplicationAgreements } from './repositories/replication.ts';
+export type {
+  BundlePart,
+  DerivedMeta,
+  StoredBundle,
+  StoredProvinceRow,
+  StoredRegionDetail,
+  StoredSnapshot,
+  StoredSummary,
+  SummaryBundle,
+  WriteOutcome,
+} from './repositories/summaries.ts';
+export { NationalReadModel, ProvinceReadModel, SummaryWriter, withoutMeta } from './repositories/summaries.ts';
 export * from './repositories/summary-contributions.ts';
 export type { NewTenant } from './repositories/tenants.ts';
-export { LoginDirectory, PlatformRepository, TenantProfileRepository } from './repositories/tenants.ts';
+export { LoginDirectory } from './repositories/tenants.ts';
 export type { NewUnit } from './repositories/units.ts';
-export { UnitRepository } from './repositories/units.ts';
 export type { TransactGuard, TransactItem } from './repositories/versioned.ts';
 export * from './scopes.ts';
 export * from './summary-changes.ts';
