@@ -33,10 +33,15 @@ const publicJob = (item: Record<string, unknown>): ImportJob => {
  * is `previewing` meanwhile, and `previewFrom` remembers where a failed preview returns to.
  */
 export class ImportPreviewJobs {
-  private readonly lease: LeaseProtocol;
+  private builtLease: LeaseProtocol | undefined;
 
-  constructor(private readonly clients: TenantClients) {
-    this.lease = previewLease(clients, tenantOf(clients));
+  constructor(private readonly clients: TenantClients) {}
+
+  // Built at first use: `repositoriesFor` builds every repository at once, and clients the guard
+  // refuses must be refused at the request, as the other repositories do, not at construction.
+  private get lease(): LeaseProtocol {
+    this.builtLease ??= previewLease(this.clients, this.tenantCode);
+    return this.builtLease;
   }
 
   private get tenantCode(): string {
