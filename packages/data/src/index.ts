@@ -70,13 +70,14 @@ export type { ExportJobInput } from './repositories/jobs/exports.ts';
 export type { NewImport } from './repositories/jobs/imports.ts';
 export { JOB_LEASE_MS, JOB_MAX_ATTEMPTS } from './repositories/jobs/leases.ts';
 export type { ClaimedJob, PresignedPut } from './repositories/jobs/shared.ts';
-export type { InvitationRecord, InviteOptions, LoginPointer, NewMember } from './repositories/members.ts';
 export {
   LoginCredentials,
+  type LoginPointer,
   MAX_FAILED_SIGN_INS,
   normaliseEmail,
   SIGN_IN_LOCK_MS,
-} from './repositories/members.ts';
+} from './repositories/login-credentials.ts';
+export type { InvitationRecord, InviteOptions, NewMember } from './repositories/member-invitations.ts';
 export type {
   Notification,
   NotificationContent,
