@@ -1,10 +1,6 @@
 import type { Actor, StoredIndicatorAnswer, StoredSpdAnswer } from '@inovasi/core';
 import { getRubric, KEMANFAATAN_CODE, type Level } from '@inovasi/core/scoring';
-import {
-  repositoriesFor,
-  type ScopedClientFactory,
-  tenantScope,
-} from '@inovasi/data';
+import { repositoriesFor, type ScopedClientFactory, tenantScope } from '@inovasi/data';
 import { type DemoInnovation, demoInnovation } from './demo-data.ts';
 
 const RUBRIC_ID = 'iid-2026';

@@ -109,7 +109,11 @@ export async function seedDemoCatalog(data: ScopedClientFactory, areas: AreaDire
 async function publishDemoCatalog(data: ScopedClientFactory, areas: AreaDirectory): Promise<boolean> {
   let published = 0;
   for (const code of DEMO_TENANTS) {
-    const { profile, opds, innovations: repository } = repositoriesFor(data.forScope(tenantScope(code, true)));
+    const {
+      profile,
+      opds,
+      innovations: repository,
+    } = repositoriesFor(data.forScope(tenantScope(code, true)));
     const tenant = await profile.get();
     if (!tenant) continue;
     const province = await areas.find(tenant.provinceCode);

@@ -1,9 +1,5 @@
 import type { Actor, EvidenceKind, EvidenceMediaType, EvidenceTarget } from '@inovasi/core';
-import {
-  repositoriesFor,
-  type ScopedClientFactory,
-  tenantScope,
-} from '@inovasi/data';
+import { repositoriesFor, type ScopedClientFactory, tenantScope } from '@inovasi/data';
 import { demoEmail } from './demo-data.ts';
 import { imageOnlyPdf, sha256Hex, solidPng, textPdf } from './demo-files.ts';
 import { DEMO_SCORING } from './demo-scoring.ts';

@@ -1,9 +1,5 @@
 import { type DomainErrorCode, isDomainError } from '@inovasi/core';
-import {
-  platformAdminScope,
-  platformRepositoryFor,
-  type ScopedClientFactory,
-} from '@inovasi/data';
+import { platformAdminScope, platformRepositoryFor, type ScopedClientFactory } from '@inovasi/data';
 
 /** The refusals of writing a seeded record a second time: it exists already. */
 const ALREADY_THERE: readonly DomainErrorCode[] = ['tenant_exists', 'member_exists', 'period_exists'];

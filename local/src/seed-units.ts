@@ -1,11 +1,6 @@
 import type { Actor, TargetRule, Unit } from '@inovasi/core';
 import { todayInJakarta } from '@inovasi/core';
-import {
-  repositoriesFor,
-  type ScopedClientFactory,
-  SYSTEM_AUDIT,
-  tenantScope,
-} from '@inovasi/data';
+import { repositoriesFor, type ScopedClientFactory, SYSTEM_AUDIT, tenantScope } from '@inovasi/data';
 import { demoInnovation } from './demo-data.ts';
 import { once, seedOnce } from './seed-steps.ts';
 

@@ -358,7 +358,9 @@ async function main() {
     }
     table.destroy();
     await projector.caughtUp(120_000);
-    const summaries = repositoriesFor(new ScopedClientFactory(stack.config).forScope(tenantScope(TENANT, true))).summaries;
+    const summaries = repositoriesFor(
+      new ScopedClientFactory(stack.config).forScope(tenantScope(TENANT, true)),
+    ).summaries;
     const total = async () => (await summaries.get(YEAR))?.innovations.total ?? -1;
     const lags: number[] = [];
     const drafts: { id: string; etag: string }[] = [];

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as data from '../src/index.ts';
 import { describe, expect, it } from 'vitest';
+import * as data from '../src/index.ts';
 
 /**
  * Code outside this package reaches a tenant's repositories through `repositoriesFor` (and the
@@ -35,7 +35,7 @@ describe('repositories are built inside packages/data only', () => {
     // Construction touches neither the clients nor the network, so any object will do here.
     const bundle = data.repositoriesFor({} as data.TenantClients);
     const built = new Map<unknown, string>(
-      Object.entries(bundle).map(([name, repository]) => [repository.constructor, name]),
+      Object.entries(bundle).map(([name, repository]): [unknown, string] => [repository.constructor, name]),
     );
     built.set(data.platformRepositoryFor({} as data.ScopedClients).constructor, 'platform');
     expect(built.size).toBe(Object.keys(bundle).length + 1);

@@ -7,11 +7,11 @@ import { defaultAssessmentYear, todayInJakarta } from '@inovasi/core';
 import {
   evidenceKeys,
   keys,
-  provinceReaderScope,
   ProvinceReadModel,
+  provinceReaderScope,
   repositoriesFor,
-  summaryKeys,
   SummaryWriter,
+  summaryKeys,
   summaryWriterScope,
   tenantScope,
   withoutMeta,

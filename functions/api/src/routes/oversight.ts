@@ -21,9 +21,9 @@ import {
 import { PREDICATES, type Predicate } from '@inovasi/core/scoring';
 import {
   type OversightNote,
+  ProvinceReadModel,
   provinceNoteReaderScope,
   provinceReaderScope,
-  ProvinceReadModel,
   repositoriesFor,
 } from '@inovasi/data';
 import type { AppContext } from '../context.ts';
@@ -420,10 +420,9 @@ export const oversightRoutes = createRouter()
     // A province has no province above it: nobody leaves it a note.
     const note = isProvinceCode(code)
       ? undefined
-      : await repositoriesFor(c.get('deps').data.forScope(provinceNoteReaderScope(code, year))).oversightNotes.get(
-          year,
-          code,
-        );
+      : await repositoriesFor(
+          c.get('deps').data.forScope(provinceNoteReaderScope(code, year)),
+        ).oversightNotes.get(year, code);
     return c.json(
       {
         provinceCode,

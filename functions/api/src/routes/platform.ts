@@ -2,8 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { decide, provinceRowSchema } from '@inovasi/core';
 import { PREDICATES, type Predicate } from '@inovasi/core/scoring';
 import {
-  nationalReaderScope,
   NationalReadModel,
+  nationalReaderScope,
   platformRegistryScope,
   platformRepositoryFor,
 } from '@inovasi/data';

@@ -61,9 +61,7 @@ export async function findIdentity(deps: ServiceDeps, email: string): Promise<Id
 async function firstPlatformAdmin(deps: ServiceDeps, email: string): Promise<Identity | undefined> {
   const configured = deps.firstPlatformAdminEmail;
   if (!configured || normaliseEmail(configured) !== normaliseEmail(email)) return undefined;
-  const created = await platformRepositoryFor(deps.data.forScope(platformAdminScope)).createFirstAdmin(
-    email,
-  );
+  const created = await platformRepositoryFor(deps.data.forScope(platformAdminScope)).createFirstAdmin(email);
   if (created) deps.logger.info('first platform administrator enrolled at first sign-in', { email });
   return findIdentity(deps, email);
 }

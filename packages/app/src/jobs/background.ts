@@ -289,7 +289,9 @@ export async function resumeBackgroundJobs(deps: BackgroundJobDeps, now = new Da
   const tenants = await platformRepositoryFor(deps.data.forScope(platformRegistryScope)).list();
   let ran = 0;
   for (const tenant of tenants) {
-    const { exportJobs, importJobs, importPreviews } = repositoriesFor(deps.data.forScope(tenantScope(tenant.code)));
+    const { exportJobs, importJobs, importPreviews } = repositoriesFor(
+      deps.data.forScope(tenantScope(tenant.code)),
+    );
     const [exports, imports, previews] = await Promise.all([
       exportJobs.resumable(now),
       importJobs.resumable(now),

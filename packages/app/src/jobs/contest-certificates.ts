@@ -25,10 +25,7 @@ export async function runContestCertificates(
   const { contests, profile } = repositoriesFor(clients);
   const call = await contests.getCall(job.callId ?? '', true);
   if (call?.status !== 'winners_published') throw new JobInputError('contest_not_announced');
-  const [entries, tenant] = await Promise.all([
-    contests.listEntries(call.id),
-    profile.get(),
-  ]);
+  const [entries, tenant] = await Promise.all([contests.listEntries(call.id), profile.get()]);
   const winners = certificateWinners(call, entries);
   if (winners.length === 0) throw new JobInputError('contest_no_winners');
   await report(40, `Menyusun sertifikat (${winners.length} pemenang)`);

@@ -151,7 +151,9 @@ export async function periodInnovations(
 ): Promise<PeriodInnovations> {
   const stored = await contributionStore(data, tenantCode).read(year);
   if (usable(stored)) return fromContributions(stored.contributions);
-  const source = await repositoriesFor(data.forScope(tenantScope(tenantCode, true))).innovations.listForPeriod(year);
+  const source = await repositoriesFor(
+    data.forScope(tenantScope(tenantCode, true)),
+  ).innovations.listForPeriod(year);
   await syncContributions(data, tenantCode, year, source, stored);
   return fromSource(source);
 }

@@ -24,7 +24,9 @@ export class MemberRepository {
     private readonly clients: TenantClients,
     private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {
-    this.invitations = new MemberInvitations(clients, audit, (userId, consistent) => this.get(userId, consistent));
+    this.invitations = new MemberInvitations(clients, audit, (userId, consistent) =>
+      this.get(userId, consistent),
+    );
   }
 
   private get tenantCode(): string {

@@ -53,9 +53,12 @@ export async function updateCallWithCopy(
 ): Promise<ContestCall> {
   const { call, version, changes, action } = update;
   const profile = await access.profile.get();
-  const { contests, publicContests } = repositoriesFor(deps.data.forScope(contestCallWriterScope(access.tenantCode)), {
-    audit: access.audit,
-  });
+  const { contests, publicContests } = repositoriesFor(
+    deps.data.forScope(contestCallWriterScope(access.tenantCode)),
+    {
+      audit: access.audit,
+    },
+  );
   const copy = publicContests.putItem(
     call.id,
     publicCopy({ ...call, ...changes }, profile?.name ?? access.tenantCode, winners),
