@@ -33,15 +33,10 @@ const publicJob = (item: Record<string, unknown>): ImportJob => {
  * is `previewing` meanwhile, and `previewFrom` remembers where a failed preview returns to.
  */
 export class ImportPreviewJobs {
-  private builtLease: LeaseProtocol | undefined;
+  private readonly lease: LeaseProtocol;
 
-  constructor(private readonly clients: TenantClients) {}
-
-  // Built at first use: `repositoriesFor` builds every repository at once, and clients the guard
-  // refuses must be refused at the request, as the other repositories do, not at construction.
-  private get lease(): LeaseProtocol {
-    this.builtLease ??= previewLease(this.clients, this.tenantCode);
-    return this.builtLease;
+  constructor(private readonly clients: TenantClients) {
+    this.lease = previewLease(clients);
   }
 
   private get tenantCode(): string {
