@@ -27,6 +27,14 @@ module.exports = {
       to: { path: '^packages/app/' },
     },
     {
+      name: 'repositories-only-through-the-data-entry',
+      comment:
+        'A repository is built by repositoriesFor inside @inovasi/data (docs/decisions/0048); nothing else imports the repository modules by path, where their classes are values.',
+      severity: 'error',
+      from: { pathNot: '^packages/data/' },
+      to: { path: '^packages/data/src/repositories/' },
+    },
+    {
       name: 'app-stays-below-deployables',
       comment:
         'The application layer (docs/decisions/0046) is called by the HTTP app, the workers and the local runner; it imports none of them, nor the CDK app or the web app.',

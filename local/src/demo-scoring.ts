@@ -1,11 +1,6 @@
 import type { Actor, StoredIndicatorAnswer, StoredSpdAnswer } from '@inovasi/core';
 import { getRubric, KEMANFAATAN_CODE, type Level } from '@inovasi/core/scoring';
-import {
-  InnovationRepository,
-  type ScopedClientFactory,
-  SpdAnswersRepository,
-  tenantScope,
-} from '@inovasi/data';
+import { repositoriesFor, type ScopedClientFactory, tenantScope } from '@inovasi/data';
 import { type DemoInnovation, demoInnovation } from './demo-data.ts';
 
 const RUBRIC_ID = 'iid-2026';
@@ -118,13 +113,12 @@ export async function seedDemoScoring(
   const profile = DEMO_SCORING[tenantCode];
   if (!profile) return;
   const rubric = getRubric(RUBRIC_ID);
-  const clients = data.forScope(tenantScope(tenantCode));
+  const { spd, innovations } = repositoriesFor(data.forScope(tenantScope(tenantCode)));
   const review = (key: string) =>
     spread(`review:${key}`) < profile.acceptedShare
       ? { status: 'accepted' as const, by: verifierId, at }
       : undefined;
 
-  const spd = new SpdAnswersRepository(clients);
   const spdAnswers: Record<string, StoredSpdAnswer> = {};
   for (const row of rubric.spdRows) {
     const key = `${tenantCode}:${row.code}`;
@@ -137,7 +131,6 @@ export async function seedDemoScoring(
   }
   await spd.save(YEAR, RUBRIC_ID, (await spd.get(YEAR))?.version ?? 0, spdAnswers);
 
-  const innovations = new InnovationRepository(clients);
   for (const [index, extra] of profile.extraInnovations.entries()) {
     await innovations.create(
       { opdId: `opd-${extra.opd}`, periodYear: YEAR, profile: extra.profile },

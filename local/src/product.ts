@@ -8,8 +8,8 @@ import { createLogger } from '@inovasi/app/logging';
 import {
   type DataConfig,
   normaliseEmail,
-  PlatformRepository,
   platformAdminScope,
+  platformRepositoryFor,
   ScopedClientFactory,
 } from '@inovasi/data';
 import { ulid } from 'ulid';
@@ -85,7 +85,7 @@ async function inviteFirstPlatformAdmin(
   origin: string,
   email: string,
 ): Promise<string | undefined> {
-  const platform = new PlatformRepository(data.forScope(platformAdminScope));
+  const platform = platformRepositoryFor(data.forScope(platformAdminScope));
   if ((await platform.listAdmins()).length > 0) return undefined;
   const { token, secretHash } = newInvitationToken(email);
   const now = new Date().toISOString();

@@ -3,10 +3,9 @@ import { buildCatalogEntryContent, type CatalogTheme, type Innovation } from '@i
 import {
   CatalogPublisher,
   catalogPublisherScope,
-  InnovationRepository,
-  OpdRepository,
+  type InnovationRepository,
+  repositoriesFor,
   type ScopedClientFactory,
-  TenantProfileRepository,
   tenantScope,
 } from '@inovasi/data';
 import { DEMO_TENANTS } from './demo-data.ts';
@@ -110,12 +109,15 @@ export async function seedDemoCatalog(data: ScopedClientFactory, areas: AreaDire
 async function publishDemoCatalog(data: ScopedClientFactory, areas: AreaDirectory): Promise<boolean> {
   let published = 0;
   for (const code of DEMO_TENANTS) {
-    const clients = data.forScope(tenantScope(code, true));
-    const tenant = await new TenantProfileRepository(clients).get();
+    const {
+      profile,
+      opds,
+      innovations: repository,
+    } = repositoriesFor(data.forScope(tenantScope(code, true)));
+    const tenant = await profile.get();
     if (!tenant) continue;
     const province = await areas.find(tenant.provinceCode);
-    const opds = new OpdRepository(clients);
-    const innovations = await allInnovations(new InnovationRepository(clients));
+    const innovations = await allInnovations(repository);
     const publisher = new CatalogPublisher(data.forScope(catalogPublisherScope(code)));
     for (const publication of DEMO_PUBLICATIONS[code]) {
       const innovation = innovations.find((candidate) => candidate.profile.name === publication.name);

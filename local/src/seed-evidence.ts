@@ -1,12 +1,5 @@
 import type { Actor, EvidenceKind, EvidenceMediaType, EvidenceTarget } from '@inovasi/core';
-import {
-  EvidenceRepository,
-  InnovationRepository,
-  type ScopedClientFactory,
-  SpdAnswersRepository,
-  TenantProfileRepository,
-  tenantScope,
-} from '@inovasi/data';
+import { repositoriesFor, type ScopedClientFactory, tenantScope } from '@inovasi/data';
 import { demoEmail } from './demo-data.ts';
 import { imageOnlyPdf, sha256Hex, solidPng, textPdf } from './demo-files.ts';
 import { DEMO_SCORING } from './demo-scoring.ts';
@@ -180,7 +173,7 @@ export async function seedDemoEvidence(data: ScopedClientFactory): Promise<boole
     // demo seed (which every integration test file runs) fast.
     await Promise.all(
       Object.keys(DEMO_SCORING).map(async (tenantCode) => {
-        const profile = new TenantProfileRepository(data.forScope(tenantScope(tenantCode, true)));
+        const { profile } = repositoriesFor(data.forScope(tenantScope(tenantCode, true)));
         const tenant = await profile.get();
         if (!tenant) return;
         const author: Actor = {
@@ -202,11 +195,11 @@ async function seedRegionEvidence(
   regionName: string,
   author: Actor,
 ): Promise<void> {
-  const clients = data.forScope(tenantScope(tenantCode));
-  const evidence = new EvidenceRepository(clients);
+  const repositories = repositoriesFor(data.forScope(tenantScope(tenantCode)));
+  const { evidence } = repositories;
   if ((await evidence.list({ limit: 1, includeDeleted: true })).items.length > 0) return;
-  const innovations = await new InnovationRepository(clients).listForPeriod(YEAR);
-  const spd = await new SpdAnswersRepository(clients).get(YEAR);
+  const innovations = await repositories.innovations.listForPeriod(YEAR);
+  const spd = await repositories.spd.get(YEAR);
   const wanted = (key: string, accepted: boolean) => accepted || spread(`evidence:${key}`) < 0.5;
 
   // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes

@@ -1,6 +1,6 @@
 import { rebuildSummaries } from '@inovasi/app/jobs/summaries';
 import type { OfficialResultInput } from '@inovasi/core';
-import { OfficialResultRepository, type ScopedClientFactory, SYSTEM_AUDIT, tenantScope } from '@inovasi/data';
+import { repositoriesFor, type ScopedClientFactory, SYSTEM_AUDIT, tenantScope } from '@inovasi/data';
 import { DEMO_TENANTS } from './demo-data.ts';
 import { once } from './seed-steps.ts';
 
@@ -52,7 +52,9 @@ export const DEMO_RESULTS: Readonly<Record<string, Readonly<Record<number, Offic
  */
 export async function seedDemoOversight(data: ScopedClientFactory): Promise<void> {
   for (const code of DEMO_TENANTS) {
-    const results = new OfficialResultRepository(data.forScope(tenantScope(code)), SYSTEM_AUDIT);
+    const results = repositoriesFor(data.forScope(tenantScope(code)), {
+      audit: SYSTEM_AUDIT,
+    }).officialResults;
     for (const [year, input] of Object.entries(DEMO_RESULTS[code] ?? {})) {
       // Saved at version 0 once: a later start finds version 1 and leaves it as people changed it.
       await once(() => results.save(Number(year), 0, input, SEEDED_AT), ['version_conflict']);

@@ -1,5 +1,5 @@
 import { type DomainErrorCode, isDomainError } from '@inovasi/core';
-import { PlatformRepository, platformAdminScope, type ScopedClientFactory } from '@inovasi/data';
+import { platformAdminScope, platformRepositoryFor, type ScopedClientFactory } from '@inovasi/data';
 
 /** The refusals of writing a seeded record a second time: it exists already. */
 const ALREADY_THERE: readonly DomainErrorCode[] = ['tenant_exists', 'member_exists', 'period_exists'];
@@ -15,7 +15,7 @@ export async function seedOnce<T>(
   skipped: T,
   step: () => Promise<T>,
 ): Promise<T> {
-  const registry = new PlatformRepository(data.forScope(platformAdminScope));
+  const registry = platformRepositoryFor(data.forScope(platformAdminScope));
   if (await registry.hasSeed(name)) return skipped;
   const result = await step();
   await registry.markSeeded(name);

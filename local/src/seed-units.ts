@@ -1,14 +1,6 @@
 import type { Actor, TargetRule, Unit } from '@inovasi/core';
 import { todayInJakarta } from '@inovasi/core';
-import {
-  InnovationRepository,
-  OpdRepository,
-  PeriodRepository,
-  type ScopedClientFactory,
-  SYSTEM_AUDIT,
-  tenantScope,
-  UnitRepository,
-} from '@inovasi/data';
+import { repositoriesFor, type ScopedClientFactory, SYSTEM_AUDIT, tenantScope } from '@inovasi/data';
 import { demoInnovation } from './demo-data.ts';
 import { once, seedOnce } from './seed-steps.ts';
 
@@ -85,19 +77,18 @@ export async function seedDemoUnits(data: ScopedClientFactory, now = new Date())
 }
 
 async function seedBengkuluUnits(data: ScopedClientFactory, now: Date): Promise<void> {
-  const clients = data.forScope(tenantScope(CODE));
-  const opds = new OpdRepository(clients);
+  const { opds, units, periods, innovations } = repositoriesFor(data.forScope(tenantScope(CODE)), {
+    audit: SYSTEM_AUDIT,
+  });
   for (const { id, ...opd } of EXTRA_OPDS) await once(() => opds.create(opd, SEEDED_AT, id));
   for (const [id, urusan] of Object.entries(OPD_URUSAN)) {
     const current = await opds.get(id);
     if (current && !current.urusan) await opds.update(id, current.version, { urusan });
   }
-  const units = new UnitRepository(clients);
   const existing = new Set((await units.list()).map((unit) => unit.id));
   const missing = UNITS.filter((unit) => !existing.has(unit.id));
   if (missing.length > 0) await units.createMany(missing, SEEDED_AT);
 
-  const periods = new PeriodRepository(clients, SYSTEM_AUDIT);
   await once(() =>
     periods.open(
       {
@@ -112,7 +103,6 @@ async function seedBengkuluUnits(data: ScopedClientFactory, now: Date): Promise<
   const period = await periods.get(YEAR);
   if (period && !period.targetRule) await periods.update(YEAR, period.version, { targetRule: BENGKULU_RULE });
 
-  const innovations = new InnovationRepository(clients);
   const author: Actor = {
     userId: 'u-1771-admin',
     email: 'admin.1771@demo.local',

@@ -1,13 +1,11 @@
 import type { AreaDirectory } from '@inovasi/app/areas';
 import type { Actor, Member, Role } from '@inovasi/core';
 import {
-  InnovationRepository,
-  MemberRepository,
   memberAdminScope,
-  OpdRepository,
   onboardingScope,
-  PlatformRepository,
   platformAdminScope,
+  platformRepositoryFor,
+  repositoriesFor,
   type ScopedClientFactory,
   tenantScope,
 } from '@inovasi/data';
@@ -36,7 +34,7 @@ const compact = (tenantCode: string) => tenantCode.replace('.', '');
  * a restart skip the seed; fixed ids make an interrupted seed safe to run again.
  */
 export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirectory): Promise<boolean> {
-  const registry = new PlatformRepository(data.forScope(platformAdminScope));
+  const registry = platformRepositoryFor(data.forScope(platformAdminScope));
   if (await registry.hasSeed(SEED_NAME)) {
     // A store seeded before the public catalogue existed gets its demo entries on its next start.
     await seedDemoCatalog(data, areas);
@@ -62,15 +60,14 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
   for (const code of DEMO_TENANTS) {
     const area = await areas.find(code);
     if (!area) throw new Error(`demo tenant ${code} is not in the official area list`);
-    await once(() => new PlatformRepository(data.forScope(onboardingScope(code))).onboard(area, SEEDED_AT));
+    await once(() => platformRepositoryFor(data.forScope(onboardingScope(code))).onboard(area, SEEDED_AT));
 
-    const clients = data.forScope(tenantScope(code));
-    const opds = new OpdRepository(clients);
+    const { opds, innovations } = repositoriesFor(data.forScope(tenantScope(code)));
     for (const opd of DEMO_OPDS) {
       await once(() => opds.create({ name: opd.name, kind: opd.kind }, SEEDED_AT, `opd-${opd.key}`));
     }
 
-    const members = new MemberRepository(data.forScope(memberAdminScope(code)));
+    const { members } = repositoriesFor(data.forScope(memberAdminScope(code)));
     const tag = compact(code);
     const adminRoles: Role[] = code.includes('.') ? ['tenant_admin'] : ['tenant_admin', 'province_viewer'];
     const people: { id: string; email: string; name: string; roles: Role[]; opdId?: string }[] = [
@@ -105,7 +102,6 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
       await once(() => members.invite(input, { now: SEEDED_AT, id }));
     }
 
-    const innovations = new InnovationRepository(clients);
     const author: Actor = {
       userId: `u-${tag}-admin`,
       email: demoEmail('admin', code),
@@ -137,7 +133,7 @@ export async function seedDemoData(data: ScopedClientFactory, areas: AreaDirecto
  */
 async function seedDemoLeaders(data: ScopedClientFactory): Promise<void> {
   for (const { tenantCode, name } of DEMO_LEADERS) {
-    const members = new MemberRepository(data.forScope(memberAdminScope(tenantCode)));
+    const { members } = repositoriesFor(data.forScope(memberAdminScope(tenantCode)));
     const input = { email: demoEmail('pimpinan', tenantCode), name, roles: ['pimpinan'] as Role[] };
     await once(() => members.invite(input, { now: SEEDED_AT, id: `u-${compact(tenantCode)}-pimpinan` }));
   }

@@ -32,13 +32,11 @@ import {
 } from '@inovasi/core';
 import {
   type DataConfig,
-  ExportJobRepository,
   evidenceKeys,
   evidenceObjectKey,
-  InnovationRepository,
-  OpdRepository,
   onboardingScope,
-  PlatformRepository,
+  platformRepositoryFor,
+  repositoriesFor,
   ScopedClientFactory,
   tenantScope,
 } from '@inovasi/data';
@@ -115,7 +113,7 @@ async function pool<T>(items: readonly T[], concurrency: number, work: (item: T)
 async function seedRegion(data: ScopedClientFactory, code: string, innovations: number, files: number) {
   const area = await officialAreas().find(code);
   if (!area) throw new Error(`${code} is not an official area`);
-  await new PlatformRepository(data.forScope(onboardingScope(code))).onboard(area);
+  await platformRepositoryFor(data.forScope(onboardingScope(code))).onboard(area);
   const clients = data.forScope(tenantScope(code));
   const actor: Actor = {
     userId: 'bench-admin',
@@ -123,12 +121,12 @@ async function seedRegion(data: ScopedClientFactory, code: string, innovations: 
     tenantCode: code,
     roles: ['tenant_admin'],
   };
-  const opds = new OpdRepository(clients);
+  const opds = repositoriesFor(clients).opds;
   const opdIds: string[] = [];
   for (let index = 0; index < 10; index++) {
     opdIds.push((await opds.create({ name: `Dinas Uji ${index + 1}`, kind: 'dinas' })).id);
   }
-  const repository = new InnovationRepository(clients);
+  const repository = repositoriesFor(clients).innovations;
   const perInnovation = files / innovations;
   const targets: { innovationId: string; indicator: string; index: number }[] = [];
   await pool(
@@ -297,7 +295,7 @@ async function main(): Promise<void> {
       const seedStarted = performance.now();
       const { actor, bytes } = await seedRegion(data, code, size.innovations, size.files);
       console.log(`  ${code}: seeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
-      const jobs = new ExportJobRepository(data.forScope(tenantScope(code)));
+      const jobs = repositoriesFor(data.forScope(tenantScope(code))).exportJobs;
       const { job } = await jobs.request({ kind: 'national_pack', periodYear: YEAR }, actor);
       const result = await runChild(stack.config, { type: 'export', tenantCode: code, id: job.id });
       const finished = await jobs.get(job.id);

@@ -24,14 +24,12 @@ import {
   evidenceKeys,
   innovationIndexKeys,
   keys,
-  MemberRepository,
   memberAdminScope,
-  OpdRepository,
   onboardingScope,
-  PlatformRepository,
+  platformRepositoryFor,
+  repositoriesFor,
   ScopedClientFactory,
   type ScopedClients,
-  SpdAnswersRepository,
   tenantScope,
 } from '@inovasi/data';
 import { startLocalStack } from '@inovasi/local';
@@ -299,22 +297,22 @@ async function main(): Promise<void> {
     let evidenceItems = 0;
     const province = await areas.find(PROVINCE);
     if (!province) throw new Error('province 35 missing from the area list');
-    await new PlatformRepository(data.forScope(onboardingScope(PROVINCE))).onboard(province, SEEDED_AT);
-    await new MemberRepository(data.forScope(memberAdminScope(PROVINCE))).invite(
+    await platformRepositoryFor(data.forScope(onboardingScope(PROVINCE))).onboard(province, SEEDED_AT);
+    await repositoriesFor(data.forScope(memberAdminScope(PROVINCE))).members.invite(
       { email: 'admin.35@bench.local', name: 'Admin Provinsi', roles: ['tenant_admin', 'province_viewer'] },
       { now: SEEDED_AT, id: 'u-35-admin' },
     );
     await Promise.all(
       regencies.map(async (area) => {
-        await new PlatformRepository(data.forScope(onboardingScope(area.code))).onboard(area, SEEDED_AT);
+        await platformRepositoryFor(data.forScope(onboardingScope(area.code))).onboard(area, SEEDED_AT);
         const clients = data.forScope(tenantScope(area.code));
-        const opds = new OpdRepository(clients);
+        const opds = repositoriesFor(clients).opds;
         for (const opd of OPDS)
           await opds.create({ name: `OPD ${opd}`, kind: 'dinas' }, SEEDED_AT, `opd-${opd}`);
         const spd: Record<string, StoredSpdAnswer> = {};
         for (const row of rubric.spdRows)
           spd[row.code] = { level: 2, updatedAt: SEEDED_AT, updatedBy: 'u-bench' };
-        await new SpdAnswersRepository(clients).save(YEAR, rubric.id, 0, spd);
+        await repositoriesFor(clients).spd.save(YEAR, rubric.id, 0, spd);
         const innovations = innovationsOf(area.code, rubric, INNOVATIONS);
         await batchWrite(
           clients,

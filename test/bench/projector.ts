@@ -30,9 +30,9 @@ import { defaultAssessmentYear } from '@inovasi/core';
 import {
   createTableClient,
   keys,
+  repositoriesFor,
   ScopedClientFactory,
   type ScopedClients,
-  SummaryRepository,
   tenantScope,
 } from '@inovasi/data';
 import { seedDemoData, startLocalStack, startSummaryProjection } from '@inovasi/local';
@@ -358,9 +358,9 @@ async function main() {
     }
     table.destroy();
     await projector.caughtUp(120_000);
-    const summaries = new SummaryRepository(
+    const summaries = repositoriesFor(
       new ScopedClientFactory(stack.config).forScope(tenantScope(TENANT, true)),
-    );
+    ).summaries;
     const total = async () => (await summaries.get(YEAR))?.innovations.total ?? -1;
     const lags: number[] = [];
     const drafts: { id: string; etag: string }[] = [];

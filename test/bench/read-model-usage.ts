@@ -13,7 +13,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { rebuildSummaries } from '@inovasi/app/jobs/summaries';
 import { createLogger } from '@inovasi/app/logging';
 import { defaultAssessmentYear } from '@inovasi/core';
-import { InnovationRepository, keys, type ScopedClientFactory, tenantScope } from '@inovasi/data';
+import { keys, repositoriesFor, type ScopedClientFactory, tenantScope } from '@inovasi/data';
 import { createSummaryProjector } from '@inovasi/workers/summary-projector';
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import {
@@ -42,7 +42,7 @@ export interface ReadModelUsage {
 async function changeOneInnovation(data: ScopedClientFactory, round: number): Promise<DynamoDBRecord> {
   const year = defaultAssessmentYear();
   const clients = data.forScope(tenantScope(TENANT));
-  const [innovation] = await new InnovationRepository(clients).listForPeriod(year);
+  const [innovation] = await repositoriesFor(clients).innovations.listForPeriod(year);
   if (!innovation) throw new Error(`${TENANT} has no innovation in ${year}`);
   const key = keys.innovation(TENANT, innovation.id);
   const lowLevel = { pk: { S: key.pk }, sk: { S: key.sk } };

@@ -8,12 +8,11 @@ import { officialAreas } from '@inovasi/app/areas';
 import { demoIdentity } from '@inovasi/app/identity/local-tokens';
 import { type Actor, defaultAssessmentYear } from '@inovasi/core';
 import {
-  MemberRepository,
   memberAdminScope,
-  PlatformRepository,
   platformAdminScope,
+  platformRepositoryFor,
+  repositoriesFor,
   ScopedClientFactory,
-  SummaryRepository,
   tenantScope,
 } from '@inovasi/data';
 import { type LocalStack, startLocalStack, startSummaryProjection } from '@inovasi/local';
@@ -100,7 +99,7 @@ describe('a crash of DynamoDB Local in the middle of a burst of writes', () => {
     // Access comes from member records: the platform administrator and the region's admin exist.
     const firstData = new ScopedClientFactory(first.config);
     const now = new Date().toISOString();
-    await new PlatformRepository(firstData.forScope(platformAdminScope)).createAdmin({
+    await platformRepositoryFor(firstData.forScope(platformAdminScope)).createAdmin({
       id: platform.userId,
       email: platform.email,
       name: 'Admin Platform',
@@ -110,7 +109,7 @@ describe('a crash of DynamoDB Local in the middle of a burst of writes', () => {
       updatedAt: now,
     });
     expect((await call('POST', '/tenants', platform, { code: '35.22' })).status).toBe(201);
-    await new MemberRepository(firstData.forScope(memberAdminScope('35.22'))).invite(
+    await repositoriesFor(firstData.forScope(memberAdminScope('35.22'))).members.invite(
       { email: admin.email, name: 'Admin Bappeda', roles: ['tenant_admin'] },
       { id: admin.userId },
     );
@@ -239,7 +238,7 @@ describe('a crash of DynamoDB Local in the middle of a burst of writes', () => {
       await projector.stop();
     }
     expect(projector.deadLetters).toEqual([]);
-    const summary = await new SummaryRepository(data.forScope(tenantScope('35.22', true))).get(
+    const summary = await repositoriesFor(data.forScope(tenantScope('35.22', true))).summaries.get(
       defaultAssessmentYear(),
     );
     expect(summary?.innovations.total).toBe(listed.length);

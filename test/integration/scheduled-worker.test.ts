@@ -5,13 +5,7 @@ import type { JobRef } from '@inovasi/app/jobs/background';
 import type { MailSink } from '@inovasi/app/jobs/outbox';
 import { sesEmailOf } from '@inovasi/app/jobs/ses-mail';
 import { type Actor, defaultAssessmentYear } from '@inovasi/core';
-import {
-  ExportJobRepository,
-  SummaryRepository,
-  summaryKeys,
-  summaryWriterScope,
-  tenantScope,
-} from '@inovasi/data';
+import { repositoriesFor, summaryKeys, summaryWriterScope, tenantScope } from '@inovasi/data';
 import { createScheduledHandler } from '@inovasi/workers/scheduled';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../support/environment.ts';
@@ -105,7 +99,7 @@ describe('the scheduled worker', () => {
       tenantCode: '63.03',
       roles: ['tenant_admin'],
     };
-    const exports = new ExportJobRepository(env.data.forScope(tenantScope('63.03')));
+    const exports = repositoriesFor(env.data.forScope(tenantScope('63.03'))).exportJobs;
     const { job } = await exports.request({ kind: 'recap', periodYear: 2026 }, actor, 'sweep-test-0001');
     const refs: JobRef[] = [];
     const { handler } = worker({ jobs: refs });
@@ -119,7 +113,7 @@ describe('the scheduled worker', () => {
   it('the nightly rebuild finds and repairs drift the projector did not cause', async () => {
     const season = defaultAssessmentYear();
     const summaryOf = (code: string) =>
-      new SummaryRepository(env.data.forScope(tenantScope(code, true))).get(season);
+      repositoriesFor(env.data.forScope(tenantScope(code, true))).summaries.get(season);
     // Whatever earlier tests wrote has reached the summaries.
     await env.projected();
     const before = await summaryOf('35.22');

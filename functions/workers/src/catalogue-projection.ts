@@ -2,10 +2,8 @@ import { buildCatalogEntryContent } from '@inovasi/core';
 import {
   CatalogPublisher,
   catalogPublisherScope,
-  InnovationRepository,
-  OpdRepository,
+  repositoriesFor,
   type ScopedClientFactory,
-  TenantProfileRepository,
   tenantScope,
 } from '@inovasi/data';
 
@@ -51,10 +49,8 @@ export async function projectCatalogueEntries(
   const published = await publisher.publishedAmong(innovationIds);
   if (published.size === 0) return { refreshed: 0, withdrawn: 0 };
 
-  const clients = data.forScope(tenantScope(tenantCode, true));
-  const innovations = new InnovationRepository(clients);
-  const opds = new OpdRepository(clients);
-  const tenant = await new TenantProfileRepository(clients).get();
+  const { innovations, opds, profile } = repositoriesFor(data.forScope(tenantScope(tenantCode, true)));
+  const tenant = await profile.get();
   let refreshed = 0;
   let withdrawn = 0;
   for (const [innovationId, { entry, options }] of published) {

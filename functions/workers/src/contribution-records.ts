@@ -1,9 +1,9 @@
 import { contributionStore } from '@inovasi/app/summaries/compute';
 import { contributionOf, type Innovation } from '@inovasi/core';
 import {
-  InnovationRepository,
   innovationOfImage,
   innovationOfItem,
+  repositoriesFor,
   type ScopedClientFactory,
   tenantScope,
   wholeInnovation,
@@ -48,10 +48,8 @@ const versionOf = (image: Record<string, { N?: string }> | undefined): number =>
 
 /** The item itself, strongly consistent; an item no code could have written is poison. */
 async function readInnovation(data: ScopedClientFactory, tenantCode: string, innovationId: string) {
-  const item = await new InnovationRepository(data.forScope(tenantScope(tenantCode, true))).get(
-    innovationId,
-    { consistent: true },
-  );
+  const { innovations } = repositoriesFor(data.forScope(tenantScope(tenantCode, true)));
+  const item = await innovations.get(innovationId, { consistent: true });
   if (item && !wholeInnovation(item as unknown as Record<string, unknown>)) {
     throw new Error(`innovation ${tenantCode}/${innovationId} is not a readable innovation item`);
   }

@@ -1,8 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type EvidenceLimits, isDomainError, isTenantCode } from '@inovasi/core';
 import {
-  EvidenceRepository,
   parseEvidenceObjectKey,
+  repositoriesFor,
   type ScopedClientFactory,
   tenantScope,
 } from '@inovasi/data';
@@ -99,8 +99,8 @@ export function createEvidenceObjectHandler(deps: EvidenceWorkerDeps) {
     const parsed = parseEvidenceObjectKey(key);
     if (!parsed || !isTenantCode(parsed.tenantCode)) return ignore('not an evidence object key');
     const { tenantCode, evidenceId } = parsed;
-    const evidence = new EvidenceRepository(deps.data.forScope(tenantScope(tenantCode)), {
-      limits: deps.limits,
+    const { evidence } = repositoriesFor(deps.data.forScope(tenantScope(tenantCode)), {
+      evidenceLimits: deps.limits,
     });
     try {
       const checked = await evidence.complete(evidenceId, 'worker', { objectKey: key });

@@ -5,11 +5,9 @@ import { dispatchOutbox, type MailSink } from '@inovasi/app/jobs/outbox';
 import { runDeadlineReminders } from '@inovasi/app/jobs/reminders';
 import { formatRebuildReport, rebuildSummaries } from '@inovasi/app/jobs/summaries';
 import {
-  ExportJobRepository,
-  ImportPreviewJobs,
-  ImportRepository,
-  PlatformRepository,
   platformRegistryScope,
+  platformRepositoryFor,
+  repositoriesFor,
   type ScopedClientFactory,
   tenantScope,
 } from '@inovasi/data';
@@ -48,15 +46,17 @@ async function dispatchResumableJobs(
   jobs: JobDispatcher,
   now: Date,
 ): Promise<number> {
-  const tenants = await new PlatformRepository(data.forScope(platformRegistryScope)).list();
+  const tenants = await platformRepositoryFor(data.forScope(platformRegistryScope)).list();
   let dispatched = 0;
   for (const tenant of tenants) {
-    const clients = data.forScope(tenantScope(tenant.code, true));
+    const { exportJobs, importJobs, importPreviews } = repositoriesFor(
+      data.forScope(tenantScope(tenant.code, true)),
+    );
     const [exports, imports, previews] = await Promise.all([
-      new ExportJobRepository(clients).resumable(now),
-      new ImportRepository(clients).resumable(now),
+      exportJobs.resumable(now),
+      importJobs.resumable(now),
       // Previews asked for but never run (a dispatch that failed, a run that died): docs/decisions/0032.
-      new ImportPreviewJobs(clients).pending(now),
+      importPreviews.pending(now),
     ]);
     const refs: JobRef[] = [
       ...exports.map((job) => ({ type: 'export' as const, tenantCode: tenant.code, id: job.id })),

@@ -5,12 +5,12 @@ import { memberMayAct } from '@inovasi/core';
 import {
   LoginCredentials,
   loginCredentialScope,
-  MemberRepository,
   memberAdminScope,
   normaliseEmail,
   PLATFORM_TENANT,
-  PlatformRepository,
   platformAdminScope,
+  platformRepositoryFor,
+  repositoriesFor,
 } from '@inovasi/data';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
 
@@ -144,14 +144,14 @@ export function accountDirectory(deps: Pick<ServiceDeps, 'data'>) {
     ): Promise<boolean> {
       if (password.length < MIN_PASSWORD_LENGTH) return false;
       if (invitation.tenantCode === PLATFORM_TENANT) {
-        return new PlatformRepository(deps.data.forScope(platformAdminScope)).acceptAdminInvitation(
+        return platformRepositoryFor(deps.data.forScope(platformAdminScope)).acceptAdminInvitation(
           invitation.userId,
           invitation.secretHash,
           await hashPassword(password),
           invitation.email,
         );
       }
-      const members = new MemberRepository(deps.data.forScope(memberAdminScope(invitation.tenantCode)));
+      const { members } = repositoriesFor(deps.data.forScope(memberAdminScope(invitation.tenantCode)));
       return members.acceptInvitation(invitation.userId, invitation.secretHash, await hashPassword(password));
     },
   };

@@ -3,7 +3,7 @@ import {
   type AuditContext,
   CatalogPublisher,
   catalogPublisherScope,
-  MemberRepository,
+  type MemberRepository,
   memberAdminScope,
   provinceOversightScope,
   ReplicationAgreements,
@@ -100,7 +100,7 @@ export async function openTenantAccess(
           : replicationRequestScope(tenantCode, counterpart);
       return new ReplicationAgreements(deps.data.forScope(scope), audit);
     },
-    members: () => new MemberRepository(deps.data.forScope(memberAdminScope(tenantCode)), audit),
+    members: () => repositoriesFor(deps.data.forScope(memberAdminScope(tenantCode)), { audit }).members,
     authorizeOpd: (act, opdId) => {
       check(act, opdId);
     },

@@ -12,7 +12,23 @@ export * from './keys.ts';
 export * from './provision.ts';
 export { queryAll } from './query-all.ts';
 export * from './rate-limit-table.ts';
-export * from './repositories/audit.ts';
+// The repositories' classes are types outside this package: they are reached through
+// `repositoriesFor` (and `platformRepositoryFor`), never constructed by hand (docs/decisions/0048).
+export type {
+  AuditEntity,
+  AuditEntry,
+  AuditEvent,
+  AuditFilter,
+  AuditRepository,
+  FieldChange,
+} from './repositories/audit.ts';
+export {
+  type AuditContext,
+  appendAudit,
+  auditPut,
+  fieldChanges,
+  SYSTEM_AUDIT,
+} from './repositories/audit.ts';
 export type {
   CatalogChange,
   CatalogMeta,
@@ -26,44 +42,84 @@ export {
   CatalogReader,
   CatalogSequenceContention,
 } from './repositories/catalog.ts';
-export * from './repositories/contest-files.ts';
-export * from './repositories/contests.ts';
-export * from './repositories/evidence.ts';
+export type { ContestFileRepository } from './repositories/contest-files.ts';
+export {
+  type ContestEntryFile,
+  contestFileKey,
+  MAX_ENTRY_FILES,
+  neutralFileName,
+} from './repositories/contest-files.ts';
+export type { ContestRepository, EntryMove } from './repositories/contests.ts';
+export * from './repositories/evidence/types.ts';
+export type { EvidenceRepository } from './repositories/evidence.ts';
 export * from './repositories/for-tenant.ts';
-export * from './repositories/import-previews.ts';
+export type { ImportPreviewJobs } from './repositories/import-previews.ts';
+export { type ClaimedPreview, PREVIEW_GIVEN_UP } from './repositories/import-previews.ts';
 export type {
   CreateResult,
   InnovationFilter,
   InnovationRef,
+  InnovationRepository,
   NewInnovation,
 } from './repositories/innovations.ts';
-export { IDEMPOTENCY_TTL_SECONDS, InnovationRepository } from './repositories/innovations.ts';
-export * from './repositories/jobs.ts';
-export type { InvitationRecord, InviteOptions, LoginPointer, NewMember } from './repositories/members.ts';
+export { IDEMPOTENCY_TTL_SECONDS } from './repositories/innovations.ts';
+export type { ExportJobInput, ExportJobRepository } from './repositories/jobs/exports.ts';
+export type { ImportRepository, NewImport } from './repositories/jobs/imports.ts';
+export { JOB_LEASE_MS, JOB_MAX_ATTEMPTS } from './repositories/jobs/leases.ts';
+export type { ClaimedJob, PresignedPut } from './repositories/jobs/shared.ts';
 export {
   LoginCredentials,
+  type LoginPointer,
   MAX_FAILED_SIGN_INS,
-  MemberRepository,
   normaliseEmail,
   SIGN_IN_LOCK_MS,
-} from './repositories/members.ts';
-export * from './repositories/notifications.ts';
-export type { NewOpd } from './repositories/opds.ts';
-export { OpdRepository } from './repositories/opds.ts';
-export * from './repositories/oversight.ts';
-export type { NewPeriod } from './repositories/periods.ts';
-export { PeriodRepository } from './repositories/periods.ts';
-export * from './repositories/public-contests.ts';
-export type { NewReplicationRequest } from './repositories/replication.ts';
-export { ReplicationAgreements, ReplicationRepository } from './repositories/replication.ts';
-export { TenantSettingsRepository } from './repositories/settings.ts';
-export { SpdAnswersRepository } from './repositories/spd.ts';
-export * from './repositories/summaries.ts';
+} from './repositories/login-credentials.ts';
+export type { InvitationRecord, InviteOptions, NewMember } from './repositories/member-invitations.ts';
+export type { MemberRepository } from './repositories/members.ts';
+export type {
+  Notification,
+  NotificationContent,
+  NotificationRepository,
+  NotificationType,
+  OutboxMessage,
+  Recipient,
+} from './repositories/notifications.ts';
+export type { NewOpd, OpdRepository } from './repositories/opds.ts';
+export type {
+  OfficialResultRepository,
+  OversightNote,
+  OversightNoteInput,
+  OversightNoteRepository,
+} from './repositories/oversight.ts';
+export type { NewPeriod, PeriodRepository } from './repositories/periods.ts';
+export type { PublicContestWriter } from './repositories/public-contests.ts';
+export { PublicContestReader } from './repositories/public-contests.ts';
+export type { NewReplicationRequest, ReplicationRepository } from './repositories/replication.ts';
+export { ReplicationAgreements } from './repositories/replication.ts';
+export type { TenantSettingsRepository } from './repositories/settings.ts';
+export type { SpdAnswersRepository } from './repositories/spd.ts';
+export type {
+  BundlePart,
+  DerivedMeta,
+  StoredBundle,
+  StoredProvinceRow,
+  StoredRegionDetail,
+  StoredSnapshot,
+  StoredSummary,
+  SummaryBundle,
+  SummaryRepository,
+  WriteOutcome,
+} from './repositories/summaries.ts';
+export {
+  NationalReadModel,
+  ProvinceReadModel,
+  SummaryWriter,
+  withoutMeta,
+} from './repositories/summaries.ts';
 export * from './repositories/summary-contributions.ts';
-export type { NewTenant } from './repositories/tenants.ts';
-export { LoginDirectory, PlatformRepository, TenantProfileRepository } from './repositories/tenants.ts';
-export type { NewUnit } from './repositories/units.ts';
-export { UnitRepository } from './repositories/units.ts';
+export type { NewTenant, PlatformRepository, TenantProfileRepository } from './repositories/tenants.ts';
+export { LoginDirectory } from './repositories/tenants.ts';
+export type { NewUnit, UnitRepository } from './repositories/units.ts';
 export type { TransactGuard, TransactItem } from './repositories/versioned.ts';
 export * from './scopes.ts';
 export * from './summary-changes.ts';

@@ -3,8 +3,8 @@ import {
   keys,
   LoginCredentials,
   loginCredentialScope,
-  MemberRepository,
   memberAdminScope,
+  repositoriesFor,
 } from '@inovasi/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
@@ -269,7 +269,7 @@ describe('member administration and access from the member record', () => {
 
   it('honours platform_admin only for members of the platform itself', async () => {
     // Prepare: a tenant record that claims platform administration (written past the API's checks).
-    await new MemberRepository(env.data.forScope(memberAdminScope('35.22'))).invite({
+    await repositoriesFor(env.data.forScope(memberAdminScope('35.22'))).members.invite({
       email: 'penyusup@contoh.go.id',
       name: 'Penyusup',
       roles: ['tenant_admin', 'platform_admin'],
@@ -303,7 +303,7 @@ describe('member administration and access from the member record', () => {
       'bappeda@malangkab.example',
     );
     expect(pointer).toMatchObject({ tenantCode: '35.07' });
-    const firstAdmin = await new MemberRepository(env.data.forScope(memberAdminScope('35.07'))).get(
+    const firstAdmin = await repositoriesFor(env.data.forScope(memberAdminScope('35.07'))).members.get(
       pointer?.userId ?? '',
     );
     expect(firstAdmin).toMatchObject({ roles: ['tenant_admin'], status: 'invited' });

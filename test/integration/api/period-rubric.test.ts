@@ -1,4 +1,4 @@
-import { PeriodRepository, tenantScope } from '@inovasi/data';
+import { repositoriesFor, tenantScope } from '@inovasi/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
 import { exportFile, readWorkbook, sheetRecords } from '../exports/support.ts';
@@ -101,7 +101,7 @@ describe('a 2026 period pinned to the 2027 rubric', () => {
 
   it('keeps a period stored with the provisional rubric’s old id readable', async () => {
     // Prepare: a period pinned before the provisional 2027 rubric got an id of its own
-    await new PeriodRepository(env.data.forScope(tenantScope('35.16'))).open({
+    await repositoriesFor(env.data.forScope(tenantScope('35.16'))).periods.open({
       year: 2026,
       rubricId: 'iid-2027',
       internalDeadline: '2027-01-31',

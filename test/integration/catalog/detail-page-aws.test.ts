@@ -4,6 +4,7 @@ import { DETAIL_SHELL_KEY, webBucketDetailShell } from '@inovasi/api/detail-shel
 import { createObjectClient } from '@inovasi/data/object-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, fileDataConfig, type TestEnvironment } from '../../support/environment.ts';
+import { dataBlock, detailShell, draftOfAnotherRegion, publishedInnovation } from './detail-page-support.ts';
 
 /**
  * The catalogue detail in AWS (docs/decisions/0044): CloudFront sends `/katalog/{id}` to the API as
@@ -15,20 +16,8 @@ let app: ReturnType<typeof createApp>;
 const ORIGIN_SECRET = 'rahasia-cloudfront';
 const FROM_CLOUDFRONT = { 'x-inovasi-origin-verify': ORIGIN_SECRET };
 
-const LABELS = {
-  'app.name': 'Inovasi Daerah',
-  'app.none': '—',
-  'catalog.notFound': 'Inovasi tidak ditemukan di katalog',
-  'catalog.notFoundHint': 'Inovasi ini belum diterbitkan.',
-};
-/** The shell as the web build uploads it (web/scripts/prerender.mjs), reduced to what the API needs. */
-const SHELL = [
-  '<!doctype html><html lang="id"><head><title>Inovasi Daerah</title>',
-  `<script type="application/json" id="inovasi-detail-labels">${JSON.stringify(LABELS)}</script>`,
-  '<script src="/prerendered.js" async></script></head><body><div id="root"><main>',
-  '<div data-catalog-detail style="display:flex"><div role="status"><div>Memuat…</div></div></div>',
-  '</main></div></body></html>',
-].join('');
+/** The shell as the web build uploads it to the web bucket. */
+const SHELL = detailShell();
 
 const s3Settings = (config: TestEnvironment['config']) => ({
   region: config.region,
@@ -64,23 +53,13 @@ afterAll(async () => {
 const errorCode = async (answer: Response) =>
   ((await answer.json()) as { error: { code: string } }).error.code;
 
-const dataBlock = (html: string) =>
-  /<script type="application\/json" id="inovasi-first-data" data-catalog-id="[^"]*">([^<]*)<\/script>/.exec(
-    html,
-  )?.[1];
-
 describe('GET /api/v1/katalog/{id} (the detail page CloudFront serves)', () => {
   it('answers the published innovation as the filled page, revalidated by ETag, and the not-found page once withdrawn', async () => {
     // Prepare: a published innovation whose name is markup.
-    const admin = await env.login('admin.3520@demo.local');
-    const created = await env.request('POST', '/tenants/35.20/innovations', {
-      token: admin,
-      body: { opdId: 'opd-dinkes', profile: { name: 'Posyandu <b>Keliling</b>', stage: 'penerapan' } },
+    const { admin, path, catalogId } = await publishedInnovation(env, {
+      name: 'Posyandu <b>Keliling</b>',
+      stage: 'penerapan',
     });
-    expect(created.status).toBe(201);
-    const path = `/tenants/35.20/innovations/${created.json.id}`;
-    expect((await env.request('PUT', `${path}/publication`, { token: admin, body: {} })).status).toBe(200);
-    const catalogId = `35.20~${created.json.id as string}`;
 
     // Act
     const answer = await app.request(`/api/v1/katalog/${catalogId}`, { headers: FROM_CLOUDFRONT });
@@ -113,13 +92,7 @@ describe('GET /api/v1/katalog/{id} (the detail page CloudFront serves)', () => {
 
   it("answers another region's draft, under any code, and malformed or unknown addresses with the not-found page", async () => {
     // Prepare
-    const admin = await env.login('admin.3522@demo.local');
-    const created = await env.request('POST', '/tenants/35.22/innovations', {
-      token: admin,
-      body: { opdId: 'opd-dinkes', profile: { name: 'Rahasia Draf Daerah Lain', stage: 'uji_coba' } },
-    });
-    expect(created.status).toBe(201);
-    const draftId = created.json.id as string;
+    const draftId = await draftOfAnotherRegion(env, { stage: 'uji_coba' });
 
     for (const catalogId of [
       `35.22~${draftId}`,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startServer } from '@inovasi/api/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
+import { dataBlock, detailShell, draftOfAnotherRegion, publishedInnovation } from './detail-page-support.ts';
 
 /**
  * A catalogue detail's first HTML (docs/decisions/0044): the local server fills the prerendered
@@ -14,21 +15,7 @@ let env: TestEnvironment;
 let server: { url: string; stop(): Promise<void> };
 let webDist: string;
 
-const LABELS = {
-  'app.name': 'Inovasi Daerah',
-  'app.none': '—',
-  'catalog.notFound': 'Inovasi tidak ditemukan di katalog',
-  'catalog.notFoundHint': 'Inovasi ini belum diterbitkan.',
-  'catalog.replication': 'Replikasi',
-};
-/** The shell as the web build writes it (web/scripts/prerender.mjs), reduced to what the server needs. */
-const SHELL = [
-  '<!doctype html><html lang="id"><head><title>Inovasi Daerah</title>',
-  `<script type="application/json" id="inovasi-detail-labels">${JSON.stringify(LABELS)}</script>`,
-  '<script src="/prerendered.js" async></script></head><body><div id="root"><main>',
-  '<div data-catalog-detail style="display:flex"><div role="status"><div>Memuat…</div></div></div>',
-  '</main></div></body></html>',
-].join('');
+const SHELL = detailShell({ 'catalog.replication': 'Replikasi' });
 
 beforeAll(async () => {
   env = await createTestEnvironment();
@@ -46,26 +33,14 @@ afterAll(async () => {
   await rm(webDist, { recursive: true, force: true });
 });
 
-const dataBlock = (html: string) =>
-  /<script type="application\/json" id="inovasi-first-data" data-catalog-id="[^"]*">([^<]*)<\/script>/.exec(
-    html,
-  )?.[1];
-
 describe('the server-rendered catalogue detail', () => {
   it('arrives with the published innovation, escaped, and the data the app hydrates from', async () => {
     // Prepare: a published innovation whose name is markup.
-    const admin = await env.login('admin.3520@demo.local');
-    const created = await env.request('POST', '/tenants/35.20/innovations', {
-      token: admin,
-      body: {
-        opdId: 'opd-dinkes',
-        profile: { name: 'Posyandu <script>alert(1)</script>', stage: 'penerapan', kind: 'digital' },
-      },
+    const { admin, path, catalogId } = await publishedInnovation(env, {
+      name: 'Posyandu <script>alert(1)</script>',
+      stage: 'penerapan',
+      kind: 'digital',
     });
-    expect(created.status).toBe(201);
-    const path = `/tenants/35.20/innovations/${created.json.id}`;
-    expect((await env.request('PUT', `${path}/publication`, { token: admin, body: {} })).status).toBe(200);
-    const catalogId = `35.20~${created.json.id as string}`;
 
     // Act
     const answer = await fetch(`${server.url}/katalog/${catalogId}`);
@@ -98,17 +73,9 @@ describe('the server-rendered catalogue detail', () => {
 
   it("never shows another region's unpublished innovation", async () => {
     // Prepare: a draft of region 35.22, asked for under its own and under another region's code.
-    const admin = await env.login('admin.3522@demo.local');
-    const created = await env.request('POST', '/tenants/35.22/innovations', {
-      token: admin,
-      body: {
-        opdId: 'opd-dinkes',
-        profile: { name: 'Rahasia Draf Daerah Lain', stage: 'uji_coba', kind: 'digital' },
-      },
-    });
-    expect(created.status).toBe(201);
+    const draftId = await draftOfAnotherRegion(env, { stage: 'uji_coba', kind: 'digital' });
 
-    for (const catalogId of [`35.22~${created.json.id as string}`, `35.20~${created.json.id as string}`]) {
+    for (const catalogId of [`35.22~${draftId}`, `35.20~${draftId}`]) {
       // Act
       const answer = await fetch(`${server.url}/katalog/${catalogId}`);
 

@@ -1,28 +1,15 @@
-import { createHash } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { todayInJakarta } from '@inovasi/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEvidenceObjectHandler } from '../../../functions/workers/src/evidence-object-created.ts';
-import { contestCallFixture } from '../../../packages/core/test/contests/fixtures.ts';
-import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
+import type { TestEnvironment } from '../../support/environment.ts';
+import { CODE, contestFilesSetUp, filesCall, PNG, pngFileBody } from './files-support.ts';
 
 /**
  * Issue 22, what the entry-file routes of ADR 0042 left: an entrant removes a file while the entry
  * may change, the bucket's object-created event checks an entry file nobody completed, one
  * innovation is entered once per call, and the picker searches the OPD's innovations on the server.
  */
-const CODE = '35.22';
-const CALL = {
-  ...contestCallFixture({ today: todayInJakarta() }),
-  title: 'Lomba pemilih dan lampiran',
-  blindMode: false,
-  judgesPerEntry: 1,
-};
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const CALL = filesCall('Lomba pemilih dan lampiran', false);
 
 describe('entry files removed and checked by the bucket event; the innovation picker', () => {
   let env: TestEnvironment;
@@ -35,14 +22,8 @@ describe('entry files removed and checked by the bucket event; the innovation pi
   let entryId: string;
   const base = () => `/tenants/${CODE}/contests/${callId}`;
   const files = () => `${base()}/entries/${entryId}/files`;
-  const fileBody = (title: string) => ({
-    kind: 'foto',
-    title,
-    fileName: `${title.toLowerCase().replaceAll(' ', '-')}.png`,
-    mediaType: 'image/png',
-    size: PNG.length,
-    sha256: sha256(PNG),
-  });
+  const fileBody = (title: string) =>
+    pngFileBody({ title, fileName: `${title.toLowerCase().replaceAll(' ', '-')}.png` });
   /** Asks for an upload and PUTs the bytes; the check is left to the caller. */
   const uploadOnly = async (title: string) => {
     const asked = await env.request('POST', files(), { token: opd1, body: fileBody(title) });
@@ -64,11 +45,7 @@ describe('entry files removed and checked by the bucket event; the innovation pi
     );
 
   beforeAll(async () => {
-    env = await createTestEnvironment({ memberCacheMs: 0 });
-    admin = await env.login('admin.3522@demo.local');
-    opd1 = await env.login('opd1.3522@demo.local');
-    opd2 = await env.login('opd2.3522@demo.local');
-    otherRegion = await env.login('admin.3520@demo.local');
+    ({ env, admin, opd1, opd2, otherRegion } = await contestFilesSetUp());
     opd1Id = (await env.request('GET', '/me', { token: opd1 })).json.user.opdId;
   }, 600_000);
 

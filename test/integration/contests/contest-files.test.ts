@@ -1,27 +1,13 @@
-import { createHash } from 'node:crypto';
-import { todayInJakarta } from '@inovasi/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contestCallFixture } from '../../../packages/core/test/contests/fixtures.ts';
-import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
+import type { TestEnvironment } from '../../support/environment.ts';
+import { CODE, contestFilesSetUp, filesCall, PNG, pngFileBody } from './files-support.ts';
 
 /**
  * Files on contest entries (issue 22, docs/decisions/0042): the entrant uploads through the evidence
  * flow (presigned PUT, intake sniffing the bytes, size caps), assigned judges download under a
  * neutral name in blind mode, nobody else reaches them, and a winner's files join its innovation.
  */
-const CODE = '35.22';
-const CALL = {
-  ...contestCallFixture({ today: todayInJakarta() }),
-  title: 'Lomba lampiran uji',
-  blindMode: true,
-  judgesPerEntry: 1,
-};
-/** A small real PNG (1×1): the intake's type, size and hash checks pass on it. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const CALL = filesCall('Lomba lampiran uji', true);
 
 describe('files on contest entries', () => {
   let env: TestEnvironment;
@@ -33,22 +19,11 @@ describe('files on contest entries', () => {
   const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
   const base = () => `/tenants/${CODE}/contests/${callId}`;
   const callVersion = async () => (await env.request('GET', base(), { token: admin })).json.version as number;
-  const fileBody = (overrides: Record<string, unknown> = {}) => ({
-    kind: 'foto',
-    title: 'Foto layanan Dinas Satu',
-    fileName: 'foto-dinas-satu.png',
-    mediaType: 'image/png',
-    size: PNG.length,
-    sha256: sha256(PNG),
-    ...overrides,
-  });
+  const fileBody = (overrides: Record<string, unknown> = {}) =>
+    pngFileBody({ title: 'Foto layanan Dinas Satu', fileName: 'foto-dinas-satu.png', ...overrides });
 
   beforeAll(async () => {
-    env = await createTestEnvironment({ memberCacheMs: 0 });
-    admin = await env.login('admin.3522@demo.local');
-    opd1 = await env.login('opd1.3522@demo.local');
-    opd2 = await env.login('opd2.3522@demo.local');
-    otherRegion = await env.login('admin.3520@demo.local');
+    ({ env, admin, opd1, opd2, otherRegion } = await contestFilesSetUp());
   });
 
   it('uploads, checks, shows to assigned judges only, and brings a winner’s files to its innovation', async () => {

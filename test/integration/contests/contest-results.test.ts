@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatchOutbox, fileMailSink } from '@inovasi/app/jobs/outbox';
 import { todayInJakarta } from '@inovasi/core';
-import { ContestRepository, EvidenceRepository, tenantScope } from '@inovasi/data';
+import { repositoriesFor, tenantScope } from '@inovasi/data';
 import { PDFParse } from 'pdf-parse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contestCallFixture, stageDatesAround } from '../../../packages/core/test/contests/fixtures.ts';
@@ -192,7 +192,7 @@ describe('contest results, dates, mail and atomic public copies', () => {
       env.request('PUT', `${base}/entries/${entryId}/scores/${stage}`, { token: juror, body: { criteria } });
 
     // The calendar moves on (the stored dates, as the server reads them): desk judging not yet, then over.
-    const contests = new ContestRepository(env.data.forScope(tenantScope(CODE)));
+    const contests = repositoriesFor(env.data.forScope(tenantScope(CODE))).contests;
     const shiftDates = async (stageDates: typeof CALL.stageDates) => {
       const call = await contests.requireCall(callId);
       await contests.updateCall(call, call.version, { stageDates }, 'test.shift_dates');
@@ -258,7 +258,7 @@ describe('contest results, dates, mail and atomic public copies', () => {
       body: {},
     });
     expect(announced.json.status).toBe('winners_published');
-    const citations = await new EvidenceRepository(env.data.forScope(tenantScope(CODE))).linksForTarget({
+    const citations = await repositoriesFor(env.data.forScope(tenantScope(CODE))).evidence.linksForTarget({
       type: 'spd',
       year: 2026,
       row: 'spd.12',

@@ -2,9 +2,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor, DomainErrorCode } from '@inovasi/core';
 import {
   IDEMPOTENCY_TTL_SECONDS,
-  InnovationRepository,
+  type InnovationRepository,
   keys,
-  OpdRepository,
+  repositoriesFor,
   tenantScope,
 } from '@inovasi/data';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,8 +26,8 @@ const author: Actor = {
 beforeAll(async () => {
   env = await createTestEnvironment({ seed: true });
   const clients = env.data.forScope(tenantScope('63.03'));
-  innovations = new InnovationRepository(clients);
-  opdId = (await new OpdRepository(clients).create({ name: 'Dinas Uji', kind: 'dinas' })).id;
+  innovations = repositoriesFor(clients).innovations;
+  opdId = (await repositoriesFor(clients).opds.create({ name: 'Dinas Uji', kind: 'dinas' })).id;
 });
 
 describe('optimistic locking', () => {
@@ -128,7 +128,7 @@ describe('idempotent create', () => {
 describe('pagination and filters', () => {
   it('pages through every innovation exactly once, newest first', async () => {
     const clients = env.data.forScope(tenantScope('63.03'));
-    const opd = await new OpdRepository(clients).create({ name: 'Dinas Halaman', kind: 'dinas' });
+    const opd = await repositoriesFor(clients).opds.create({ name: 'Dinas Halaman', kind: 'dinas' });
     for (let index = 0; index < 23; index++) {
       const createdAt = new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString();
       await innovations.create(
@@ -155,7 +155,7 @@ describe('pagination and filters', () => {
 
   it('filters by stage and status across pages without losing matches', async () => {
     const clients = env.data.forScope(tenantScope('63.03'));
-    const opd = await new OpdRepository(clients).create({ name: 'Dinas Saring', kind: 'dinas' });
+    const opd = await repositoriesFor(clients).opds.create({ name: 'Dinas Saring', kind: 'dinas' });
     for (let index = 0; index < 12; index++) {
       const stage = index % 4 === 0 ? 'uji_coba' : 'penerapan';
       await innovations.create(

@@ -2,15 +2,11 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CatalogReader,
   catalogReaderScope,
-  InnovationRepository,
   keys,
-  OpdRepository,
   provinceOversightScope,
   repositoriesFor,
-  SummaryRepository,
   type TenantClients,
   TenantGuardError,
-  TenantProfileRepository,
   tenantOf,
   tenantScope,
 } from '@inovasi/data';
@@ -27,7 +23,7 @@ const BOJONEGORO = '35.22';
 const MAGETAN = '35.20';
 const clientsOf = (code: string) => env.data.forScope(tenantScope(code));
 const opdNames = async (code: string) =>
-  (await new OpdRepository(clientsOf(code)).list()).map((opd) => opd.name);
+  (await repositoriesFor(clientsOf(code)).opds.list()).map((opd) => opd.name);
 const storedOpd = async (code: string, id: string) =>
   (
     await clientsOf(code).table.send(
@@ -40,7 +36,7 @@ describe('a repository and the tenant of its clients', () => {
     const clients = clientsOf(BOJONEGORO);
     expect(clients.tenantCode).toBe(BOJONEGORO);
     expect(tenantOf(clients)).toBe(BOJONEGORO);
-    const created = await new OpdRepository(clients).create({ name: 'Dinas Satu Jalan', kind: 'dinas' });
+    const created = await repositoriesFor(clients).opds.create({ name: 'Dinas Satu Jalan', kind: 'dinas' });
     expect((await storedOpd(BOJONEGORO, created.id))?.name).toBe('Dinas Satu Jalan');
     expect(await opdNames(BOJONEGORO)).toContain('Dinas Satu Jalan');
     expect(await opdNames(MAGETAN)).not.toContain('Dinas Satu Jalan');
@@ -51,28 +47,26 @@ describe('a repository and the tenant of its clients', () => {
     const clients = clientsOf(BOJONEGORO);
     // The compiler refuses a tenant beside the clients (`tsc` checks these lines stay errors); a
     // caller that slips one past it still reaches only the clients' tenant.
-    // @ts-expect-error a profile repository takes its clients only
-    const stray = new TenantProfileRepository(clients, MAGETAN);
-    expect((await stray.get())?.code).toBe(BOJONEGORO);
-    // @ts-expect-error the second argument of a writing repository is the audit context, not a tenant
-    const strayOpds = new OpdRepository(clients, MAGETAN);
-    expect((await strayOpds.list()).map((opd) => opd.name)).toEqual(await opdNames(BOJONEGORO));
+    // @ts-expect-error the options of the bundle are the audit context and the evidence limits, not a tenant
+    const stray = repositoriesFor(clients, { tenantCode: MAGETAN });
+    expect((await stray.profile.get())?.code).toBe(BOJONEGORO);
+    expect((await stray.opds.list()).map((opd) => opd.name)).toEqual(await opdNames(BOJONEGORO));
     // @ts-expect-error the public catalogue's clients belong to no tenant: no tenant repository is built on them
-    await expect(new SummaryRepository(env.data.forScope(catalogReaderScope)).years()).rejects.toThrow(
+    await expect(repositoriesFor(env.data.forScope(catalogReaderScope)).summaries.years()).rejects.toThrow(
       TenantGuardError,
     );
   });
 
   it('refuses clients forged to claim another tenant, before any request, and writes nothing there', async () => {
     const forged: TenantClients = { ...clientsOf(BOJONEGORO), tenantCode: MAGETAN };
-    const opds = new OpdRepository(forged);
+    const { opds } = repositoriesFor(forged);
     await expect(opds.list()).rejects.toThrow(TenantGuardError);
     await expect(opds.create({ name: 'Dinas Salah Alamat', kind: 'dinas' })).rejects.toThrow(
       TenantGuardError,
     );
     // Even with a matching scope object: only clients a factory issued carry a tenant.
     const withScope: TenantClients = { ...forged, scope: tenantScope(MAGETAN) };
-    await expect(new InnovationRepository(withScope).list({ limit: 5 })).rejects.toThrow(TenantGuardError);
+    await expect(repositoriesFor(withScope).innovations.list({ limit: 5 })).rejects.toThrow(TenantGuardError);
     expect(await opdNames(MAGETAN)).not.toContain('Dinas Salah Alamat');
     expect(await opdNames(BOJONEGORO)).not.toContain('Dinas Salah Alamat');
   });

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { officialAreas } from '@inovasi/app/areas';
-import { InnovationRepository, ScopedClientFactory, tenantScope } from '@inovasi/data';
+import { repositoriesFor, ScopedClientFactory, tenantScope } from '@inovasi/data';
 import { DEMO_TENANTS, seedDemoData, startLocalStack } from '@inovasi/local';
 import { describe, expect, it } from 'vitest';
 
 async function countInnovations(data: ScopedClientFactory): Promise<number> {
   let total = 0;
   for (const code of DEMO_TENANTS) {
-    total += (await new InnovationRepository(data.forScope(tenantScope(code))).listForPeriod(2026)).length;
+    total += (await repositoriesFor(data.forScope(tenantScope(code))).innovations.listForPeriod(2026)).length;
   }
   return total;
 }

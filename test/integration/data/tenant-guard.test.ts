@@ -16,11 +16,11 @@ import {
   catalogReaderScope,
   evidenceObjectKey,
   INDEXES,
-  InnovationRepository,
   innovationIndexKeys,
   keys,
   replicationAgreementScope,
   replicationRequestScope,
+  repositoriesFor,
   TenantGuardError,
   tenantScope,
 } from '@inovasi/data';
@@ -195,7 +195,7 @@ describe('tenant guard on the DynamoDB client', () => {
   it('stops a repository bound to the wrong tenant code from reaching it through a scoped client', async () => {
     // A repository takes its tenant from its clients (docs/decisions/0048), so the old bug (Magetan's
     // code passed beside Bojonegoro's clients) can only be written as clients forged to claim Magetan.
-    const buggy = new InnovationRepository({ ...bojonegoro(), tenantCode: '35.20' });
+    const buggy = repositoriesFor({ ...bojonegoro(), tenantCode: '35.20' }).innovations;
     await expect(buggy.list({ limit: 5 })).rejects.toThrow(TenantGuardError);
     await expect(buggy.get('anything')).rejects.toThrow(TenantGuardError);
   });

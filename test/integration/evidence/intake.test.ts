@@ -1,5 +1,5 @@
 import { HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { EvidenceRepository, TenantGuardError, tenantScope } from '@inovasi/data';
+import { repositoriesFor, TenantGuardError, tenantScope } from '@inovasi/data';
 import { imageOnlyPdf, mp4, sha256Hex, solidPng, textPdf } from '@inovasi/local';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
@@ -484,10 +484,10 @@ describe('tenant isolation of evidence', () => {
   it('has the data guard refuse presigning or writing under another region’s prefix', async () => {
     // A repository takes its region from its clients (docs/decisions/0048); clients forged to claim
     // 35.22 while their guard is scoped to 35.20 are refused before any key is built or presigned.
-    const misbound = new EvidenceRepository({
+    const misbound = repositoriesFor({
       ...env.data.forScope(tenantScope('35.20')),
       tenantCode: TENANT,
-    });
+    }).evidence;
     const bytes = textPdf();
     await expect(
       misbound.requestUpload(

@@ -1,4 +1,4 @@
-import { EvidenceRepository, InnovationRepository, tenantScope } from '@inovasi/data';
+import { repositoriesFor, tenantScope } from '@inovasi/data';
 import { mp4, solidPng, textPdf } from '@inovasi/local';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertAcceptableEvidence } from '../../../packages/app/src/evidence/evidence-gate.ts';
@@ -22,7 +22,7 @@ const verifiedIndex = async (token: string, tenant: string): Promise<number> =>
 
 /** Stands for the verifier's review route (the regional workflow's): stores an accepted review. */
 async function accept(tenant: string, innovationId: string, indicator: string) {
-  const innovations = new InnovationRepository(env.data.forScope(tenantScope(tenant)));
+  const innovations = repositoriesFor(env.data.forScope(tenantScope(tenant))).innovations;
   const innovation = (await innovations.get(innovationId))!;
   const answer = innovation.answers[indicator]!;
   await innovations.setAnswers(
@@ -100,7 +100,7 @@ describe('evidence gates the verified score', () => {
 
     // Act 2: the verifier accepts the answer.
     const access = {
-      evidence: new EvidenceRepository(env.data.forScope(tenantScope('63.03'))),
+      evidence: repositoriesFor(env.data.forScope(tenantScope('63.03'))).evidence,
     } as TenantAccess;
     await expect(
       assertAcceptableEvidence(access, { type: 'innovation', innovationId, indicator }),

@@ -1,5 +1,5 @@
 import { resumeBackgroundJobs } from '@inovasi/app/jobs/background';
-import { ImportPreviewJobs, tenantScope } from '@inovasi/data';
+import { repositoriesFor, tenantScope } from '@inovasi/data';
 import { JOB_OBJECT_IMPORT, jobObjectTagging } from '@inovasi/data/job-objects';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -503,7 +503,7 @@ describe('spreadsheet bombs', () => {
       Buffer.from('Nama Inovasi,Nama OPD\nSapu Bersih,Dinas Kesehatan\n'),
     );
     // Recorded as asked for, but never handed to a runner (a dispatch that failed).
-    const previews = new ImportPreviewJobs(env.data.forScope(tenantScope(CODE)));
+    const previews = repositoriesFor(env.data.forScope(tenantScope(CODE))).importPreviews;
     const asked = await previews.request(id, { periodYear: 2026 });
     expect(asked).toMatchObject({ status: 'previewing', progress: 0, stage: 'Menunggu giliran' });
     const pending = await previews.pending();

@@ -1,6 +1,6 @@
 import { resumeBackgroundJobs, runBackgroundJob } from '@inovasi/app/jobs/background';
 import type { Actor } from '@inovasi/core';
-import { ExportJobRepository, tenantScope } from '@inovasi/data';
+import { type ExportJobRepository, repositoriesFor, tenantScope } from '@inovasi/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
 
@@ -17,7 +17,7 @@ const minutes = (start: Date, count: number) => new Date(start.getTime() + count
 
 beforeAll(async () => {
   env = await createTestEnvironment();
-  jobs = new ExportJobRepository(env.data.forScope(tenantScope(CODE)));
+  jobs = repositoriesFor(env.data.forScope(tenantScope(CODE))).exportJobs;
 });
 
 describe('background jobs', () => {

@@ -1,5 +1,5 @@
 import type { Actor, Innovation } from '@inovasi/core';
-import { InnovationRepository, tenantScope } from '@inovasi/data';
+import { repositoriesFor, tenantScope } from '@inovasi/data';
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import yauzl from 'yauzl';
@@ -118,7 +118,7 @@ export async function setStatus(
   ids: readonly string[],
   status: Innovation['status'],
 ): Promise<void> {
-  const repository = new InnovationRepository(env.data.forScope(tenantScope(code)));
+  const repository = repositoriesFor(env.data.forScope(tenantScope(code))).innovations;
   const actor: Actor = {
     userId: `u-${code.replace('.', '')}-admin`,
     email: 'setup@test',

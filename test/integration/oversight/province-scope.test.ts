@@ -1,20 +1,12 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  EvidenceRepository,
   evidenceKeys,
-  InnovationRepository,
   keys,
-  MemberRepository,
-  OfficialResultRepository,
-  OpdRepository,
   provinceOversightScope,
-  SpdAnswersRepository,
-  SummaryRepository,
+  repositoriesFor,
   summaryKeys,
   TenantGuardError,
-  TenantProfileRepository,
-  TenantSettingsRepository,
   tenantKeyPrefix,
   tenantScope,
 } from '@inovasi/data';
@@ -40,9 +32,9 @@ beforeAll(async () => {
   env = await createTestEnvironment();
   // What exists, read through the regency's own scope: the province must be refused real records.
   const own = env.data.forScope(tenantScope(REGENCY, true));
-  const innovations = await new InnovationRepository(own).listForPeriod(YEAR);
+  const innovations = await repositoriesFor(own).innovations.listForPeriod(YEAR);
   innovationId = innovations[0]?.id ?? '';
-  const library = await new EvidenceRepository(own).list({ limit: 50 });
+  const library = await repositoriesFor(own).evidence.list({ limit: 50 });
   const id = library.items.find((item) => item.source === 'upload')?.id ?? '';
   // The stored item keeps the file's key (the repository's views leave it out).
   const stored = await own.table.send(
@@ -51,13 +43,13 @@ beforeAll(async () => {
   evidence = { id, objectKey: String(stored.Item?.objectKey) };
   expect(innovationId).not.toBe('');
   expect(evidence.objectKey).toContain(`tenants/${REGENCY}/`);
-  expect(await new SpdAnswersRepository(own).get(YEAR)).toBeDefined();
+  expect(await repositoriesFor(own).spd.get(YEAR)).toBeDefined();
 });
 
 describe('a province’s clients at a regency inside it', () => {
   it('read what the dashboard needs: profile, period, official results, summary and trend', async () => {
     const clients = province();
-    expect((await new TenantProfileRepository(clients).get())?.code).toBe(REGENCY);
+    expect((await repositoriesFor(clients).profile.get())?.code).toBe(REGENCY);
     const own = env.data.forScope(tenantScope(REGENCY, true));
     // The same answers as the regency's own scope gives. The demo opens no period: store one.
     const period = { ...keys.period(REGENCY, 1999), year: 1999, version: 1 };
@@ -68,27 +60,27 @@ describe('a province’s clients at a regency inside it', () => {
       new GetCommand({ TableName: TableName(), Key: keys.period(REGENCY, 1999) }),
     );
     expect(read.Item).toEqual(period);
-    expect(await new OfficialResultRepository(clients).list()).toEqual(
-      await new OfficialResultRepository(own).list(),
+    expect(await repositoriesFor(clients).officialResults.list()).toEqual(
+      await repositoriesFor(own).officialResults.list(),
     );
-    const summary = await new SummaryRepository(clients).get(YEAR);
+    const summary = await repositoriesFor(clients).summaries.get(YEAR);
     expect(summary).toBeDefined();
-    expect(summary).toEqual(await new SummaryRepository(own).get(YEAR));
-    expect(await new SummaryRepository(clients).trend(YEAR)).toEqual(
-      await new SummaryRepository(own).trend(YEAR),
+    expect(summary).toEqual(await repositoriesFor(own).summaries.get(YEAR));
+    expect(await repositoriesFor(clients).summaries.trend(YEAR)).toEqual(
+      await repositoriesFor(own).summaries.trend(YEAR),
     );
   });
 
   it.each([
-    ['an innovation record', () => new InnovationRepository(province()).get(innovationId)],
-    ['the innovations of a period', () => new InnovationRepository(province()).listForPeriod(YEAR)],
-    ['the innovation list', () => new InnovationRepository(province()).list({ limit: 5 })],
-    ['the settings', () => new TenantSettingsRepository(province()).get()],
-    ['the SPD answers', () => new SpdAnswersRepository(province()).get(YEAR)],
-    ['the evidence library', () => new EvidenceRepository(province()).list({ limit: 5 })],
-    ['one evidence item', () => new EvidenceRepository(province()).get(evidence.id)],
-    ['the OPDs', () => new OpdRepository(province()).list()],
-    ['the members', () => new MemberRepository(province()).list()],
+    ['an innovation record', () => repositoriesFor(province()).innovations.get(innovationId)],
+    ['the innovations of a period', () => repositoriesFor(province()).innovations.listForPeriod(YEAR)],
+    ['the innovation list', () => repositoriesFor(province()).innovations.list({ limit: 5 })],
+    ['the settings', () => repositoriesFor(province()).settings.get()],
+    ['the SPD answers', () => repositoriesFor(province()).spd.get(YEAR)],
+    ['the evidence library', () => repositoriesFor(province()).evidence.list({ limit: 5 })],
+    ['one evidence item', () => repositoriesFor(province()).evidence.get(evidence.id)],
+    ['the OPDs', () => repositoriesFor(province()).opds.list()],
+    ['the members', () => repositoriesFor(province()).members.list()],
   ])('are refused %s by the guard', async (_label, read) => {
     await expect(read()).rejects.toThrow(TenantGuardError);
   });
@@ -145,8 +137,8 @@ describe('a province’s clients at a regency inside it', () => {
     // The factory caches clients per scope: the two scopes must not collide.
     const own = env.data.forScope(tenantScope(REGENCY, true));
     expect(own).not.toBe(province());
-    expect(await new TenantSettingsRepository(own).get()).toBeDefined();
-    await expect(new TenantSettingsRepository(province()).get()).rejects.toThrow(TenantGuardError);
+    expect(await repositoriesFor(own).settings.get()).toBeDefined();
+    await expect(repositoriesFor(province()).settings.get()).rejects.toThrow(TenantGuardError);
   });
 });
 

@@ -1,7 +1,7 @@
 import { rebuildSummaries } from '@inovasi/app/jobs/summaries';
 import { computeSummary } from '@inovasi/app/summaries/compute';
 import type { Actor } from '@inovasi/core';
-import { InnovationRepository, SummaryWriter, summaryWriterScope, tenantScope } from '@inovasi/data';
+import { repositoriesFor, SummaryWriter, summaryWriterScope, tenantScope } from '@inovasi/data';
 import { runSummariesRebuild } from '@inovasi/local/summaries-cli';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
@@ -77,7 +77,7 @@ describe('the summary rebuild', () => {
       tenantCode: '35.16',
       roles: ['tenant_admin'],
     };
-    await new InnovationRepository(env.data.forScope(tenantScope('35.16'))).create(
+    await repositoriesFor(env.data.forScope(tenantScope('35.16'))).innovations.create(
       { opdId: 'opd-dinkes', periodYear: YEAR, profile: { name: 'Inovasi Tanpa Penyegaran' } },
       author,
     );

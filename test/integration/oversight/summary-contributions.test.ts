@@ -13,7 +13,7 @@ import {
   todayInJakarta,
 } from '@inovasi/core';
 import { getRubric } from '@inovasi/core/scoring';
-import { InnovationRepository, keys, SummaryWriter, summaryWriterScope, tenantScope } from '@inovasi/data';
+import { keys, repositoriesFor, SummaryWriter, summaryWriterScope, tenantScope } from '@inovasi/data';
 import { createSummaryProjector } from '@inovasi/workers/summary-projector';
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +50,7 @@ function random(seed: number) {
   return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T };
 }
 
-const repository = () => new InnovationRepository(env.data.forScope(tenantScope(REGION)));
+const repository = () => repositoriesFor(env.data.forScope(tenantScope(REGION))).innovations;
 let raw: DynamoDBDocumentClient;
 let lowLevel: DynamoDBClient;
 

@@ -7,10 +7,9 @@ import { defaultAssessmentYear, todayInJakarta } from '@inovasi/core';
 import {
   evidenceKeys,
   keys,
-  OpdRepository,
   ProvinceReadModel,
   provinceReaderScope,
-  SummaryRepository,
+  repositoriesFor,
   SummaryWriter,
   summaryKeys,
   summaryWriterScope,
@@ -35,7 +34,7 @@ const NEIGHBOUR = '35.22';
 const silent = new Logger({ serviceName: 'projector-test', logLevel: 'SILENT' });
 
 const storedSummary = (code: string) =>
-  new SummaryRepository(env.data.forScope(tenantScope(code, true))).get(YEAR);
+  repositoriesFor(env.data.forScope(tenantScope(code, true))).summaries.get(YEAR);
 
 async function expectNoDrift(code: string) {
   const fresh = await computeSummary(env.data, code, YEAR);
@@ -48,7 +47,7 @@ async function expectNoDrift(code: string) {
 }
 
 const addOpd = (code: string, name: string) =>
-  new OpdRepository(env.data.forScope(tenantScope(code))).create({ name, kind: 'dinas', target: 2 });
+  repositoriesFor(env.data.forScope(tenantScope(code))).opds.create({ name, kind: 'dinas', target: 2 });
 
 beforeAll(async () => {
   env = await createTestEnvironment();

@@ -93,6 +93,15 @@ function requireChangeable(call: ContestCall, entry: ContestEntry): void {
   }
 }
 
+/** The call and the entry whose files are added or removed: the caller's entry, still changeable. */
+async function changeableEntry(access: ContestAccess, callId: string, entryId: string) {
+  const call = await callOf(access, callId);
+  const entry = await entryOf(access, callId, entryId);
+  requireEntrant(access, entry);
+  requireChangeable(call, entry);
+  return { call, entry };
+}
+
 function viewOf(
   file: ContestEntryFile,
   evidence: Evidence,
@@ -143,10 +152,7 @@ async function announceEntryFile<T>(
   input: EntryFileInput,
   request: Request<T>,
 ) {
-  const call = await callOf(access, callId);
-  const entry = await entryOf(access, callId, entryId);
-  requireEntrant(access, entry);
-  requireChangeable(call, entry);
+  const { call, entry } = await changeableEntry(access, callId, entryId);
   const existing = await filesOf(access, entry);
   if (existing.length >= MAX_ENTRY_FILES) throw new ApiError('contest_entry_files_limit', 'fileName');
   const files = access.contestFiles;
@@ -300,10 +306,7 @@ export async function removeEntryFile(
   entryId: string,
   evidenceId: string,
 ) {
-  const call = await callOf(access, callId);
-  const entry = await entryOf(access, callId, entryId);
-  requireEntrant(access, entry);
-  requireChangeable(call, entry);
+  const { entry } = await changeableEntry(access, callId, entryId);
   const { evidence } = await fileOf(access, entry, evidenceId);
   const extra = access.contestFiles.fileRemovalItems({
     callId,

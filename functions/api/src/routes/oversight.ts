@@ -21,10 +21,10 @@ import {
 import { PREDICATES, type Predicate } from '@inovasi/core/scoring';
 import {
   type OversightNote,
-  OversightNoteRepository,
   ProvinceReadModel,
   provinceNoteReaderScope,
   provinceReaderScope,
+  repositoriesFor,
 } from '@inovasi/data';
 import type { AppContext } from '../context.ts';
 import { etag, expectedVersion } from '../context.ts';
@@ -420,9 +420,9 @@ export const oversightRoutes = createRouter()
     // A province has no province above it: nobody leaves it a note.
     const note = isProvinceCode(code)
       ? undefined
-      : await new OversightNoteRepository(
+      : await repositoriesFor(
           c.get('deps').data.forScope(provinceNoteReaderScope(code, year)),
-        ).get(year, code);
+        ).oversightNotes.get(year, code);
     return c.json(
       {
         provinceCode,

@@ -4,8 +4,8 @@ import { PREDICATES, type Predicate } from '@inovasi/core/scoring';
 import {
   NationalReadModel,
   nationalReaderScope,
-  PlatformRepository,
   platformRegistryScope,
+  platformRepositoryFor,
 } from '@inovasi/data';
 import { requireActor } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -74,7 +74,7 @@ export const platformRoutes = createRouter().openapi(nationalRoute, async (c) =>
   const data = c.get('deps').data;
   const [stored, tenants] = await Promise.all([
     new NationalReadModel(data.forScope(nationalReaderScope)).rows(year),
-    new PlatformRepository(data.forScope(platformRegistryScope)).list(),
+    platformRepositoryFor(data.forScope(platformRegistryScope)).list(),
   ]);
   const rows = stored
     .map(({ sourceAt: _sourceAt, ...row }) => row)

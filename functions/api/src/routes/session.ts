@@ -3,8 +3,8 @@ import { findIdentity, loadMember } from '@inovasi/app/identity/member-directory
 import { memberMayAct, ROLES, tenantSchema } from '@inovasi/core';
 import {
   PLATFORM_TENANT,
-  PlatformRepository,
   platformRegistryScope,
+  platformRepositoryFor,
   repositoriesFor,
   tenantScope,
 } from '@inovasi/data';
@@ -149,7 +149,7 @@ export const devRoutes = createRouter()
   })
   .openapi(usersRoute, async (c) => {
     const deps = c.get('deps');
-    const registry = new PlatformRepository(deps.data.forScope(platformRegistryScope));
+    const registry = platformRepositoryFor(deps.data.forScope(platformRegistryScope));
     const [tenants, admins] = await Promise.all([registry.list(), registry.listAdmins()]);
     const platformUsers = admins.map((admin) => ({
       email: admin.email,

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { onboardWithFirstAdmin } from '@inovasi/app/members/members-service';
 import { isDomainError, isTenantCode, type Tenant, tenantSchema } from '@inovasi/core';
-import { onboardingScope, PlatformRepository, platformRegistryScope } from '@inovasi/data';
+import { onboardingScope, platformRegistryScope, platformRepositoryFor } from '@inovasi/data';
 import { requireActor } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { createRouter } from '../router.ts';
@@ -76,7 +76,7 @@ export const tenantRoutes = createRouter()
         },
       );
     } else {
-      const platform = new PlatformRepository(deps.data.forScope(onboardingScope(area.code)));
+      const platform = platformRepositoryFor(deps.data.forScope(onboardingScope(area.code)));
       tenant = await platform.onboard(area, undefined, auditContext(c));
     }
     c.get('logger').info('tenant onboarded', { onboarded: tenant.code });
@@ -84,7 +84,7 @@ export const tenantRoutes = createRouter()
   })
   .openapi(listRoute, async (c) => {
     requirePlatformAdmin(c);
-    const platform = new PlatformRepository(c.get('deps').data.forScope(platformRegistryScope));
+    const platform = platformRepositoryFor(c.get('deps').data.forScope(platformRegistryScope));
     return c.json({ items: await platform.list() }, 200);
   })
   .openapi(readRoute, async (c) => {

@@ -31,9 +31,7 @@ import { getRubric } from '@inovasi/core/scoring';
 import {
   cancelledConditions,
   type ImportRepository,
-  InnovationRepository,
-  OpdRepository,
-  PeriodRepository,
+  repositoriesFor,
   type TenantClients,
 } from '@inovasi/data';
 import ExcelJS from 'exceljs';
@@ -90,12 +88,11 @@ export async function previewImport(
     .filter(({ cells }) => !isEmptyRow(cells));
   if (body.length > IMPORT_MAX_ROWS) throw new JobInputError('import_file_too_large');
 
-  const opdRepository = new OpdRepository(clients);
+  const { opds: opdRepository, periods, innovations } = repositoriesFor(clients);
   const opds = await opdRepository.list();
   const defaultOpd = options.defaultOpdId ? opds.find((opd) => opd.id === options.defaultOpdId) : undefined;
   if (options.defaultOpdId && (!defaultOpd || defaultOpd.archived)) throw new JobInputError('opd_not_found');
   const defaultYear = options.periodYear ?? defaultAssessmentYear();
-  const periods = new PeriodRepository(clients);
   const today = todayInJakarta();
   // A row is judged by its period's pinned rubric, as the answers of that period will be.
   const openedPeriods = new Map((await periods.list()).map((period) => [period.year, period]));
@@ -128,7 +125,6 @@ export async function previewImport(
   const existing = new Map<string, string>();
   const existingIds = new Set<string>();
   const closedYears = new Set<number>();
-  const innovations = new InnovationRepository(clients);
   for (const year of years) {
     const period = await periods.get(year);
     if (period && periodLock(period, today, undefined) === 'read_only') closedYears.add(year);
@@ -251,8 +247,7 @@ export async function runImport(
   const { tenantCode } = clients;
   const actor = importActor(tenantCode, job.confirmedBy ?? job.requestedBy);
   const audit = { actor, requestId: `import-${job.id}` };
-  const opds = new OpdRepository(clients, audit);
-  const innovations = new InnovationRepository(clients, audit);
+  const { opds, innovations } = repositoriesFor(clients, { audit });
   const now = () => new Date().toISOString();
 
   const opdsCreated: string[] = [];

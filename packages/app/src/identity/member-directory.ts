@@ -3,13 +3,12 @@ import { memberMayAct } from '@inovasi/core';
 import {
   LoginDirectory,
   loginDirectoryScope,
-  MemberRepository,
   memberAdminScope,
   normaliseEmail,
   PLATFORM_TENANT,
-  PlatformRepository,
   platformAdminScope,
   platformRegistryScope,
+  platformRepositoryFor,
   repositoriesFor,
   tenantScope,
 } from '@inovasi/data';
@@ -32,7 +31,7 @@ export async function loadMember(
   userId: string,
 ): Promise<Member | undefined> {
   return tenantCode === PLATFORM_TENANT
-    ? new PlatformRepository(deps.data.forScope(platformRegistryScope)).getAdmin(userId)
+    ? platformRepositoryFor(deps.data.forScope(platformRegistryScope)).getAdmin(userId)
     : repositoriesFor(deps.data.forScope(tenantScope(tenantCode, true))).members.get(userId);
 }
 
@@ -62,9 +61,7 @@ export async function findIdentity(deps: ServiceDeps, email: string): Promise<Id
 async function firstPlatformAdmin(deps: ServiceDeps, email: string): Promise<Identity | undefined> {
   const configured = deps.firstPlatformAdminEmail;
   if (!configured || normaliseEmail(configured) !== normaliseEmail(email)) return undefined;
-  const created = await new PlatformRepository(deps.data.forScope(platformAdminScope)).createFirstAdmin(
-    email,
-  );
+  const created = await platformRepositoryFor(deps.data.forScope(platformAdminScope)).createFirstAdmin(email);
   if (created) deps.logger.info('first platform administrator enrolled at first sign-in', { email });
   return findIdentity(deps, email);
 }
@@ -87,9 +84,8 @@ export function memberDirectory(deps: ServiceDeps, maxAgeMs = MAX_MEMBER_CACHE_M
       // Signed in through a provider that ran the invitation itself (Cognito): the invitation is
       // accepted, and the address no longer lapses to another region.
       const tenantCode = identity.actor.tenantCode;
-      await new MemberRepository(deps.data.forScope(memberAdminScope(tenantCode))).markAccepted(
-        identity.member,
-      );
+      const { members } = repositoriesFor(deps.data.forScope(memberAdminScope(tenantCode)));
+      await members.markAccepted(identity.member);
     }
     return { identity };
   };

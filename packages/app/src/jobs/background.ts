@@ -2,15 +2,13 @@ import { PassThrough } from 'node:stream';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type ExportJob, type ImportJob, isDomainError, todayInJakarta } from '@inovasi/core';
 import {
-  ExportJobRepository,
-  ImportPreviewJobs,
-  ImportRepository,
+  type ExportJobRepository,
+  type ImportRepository,
   JOB_MAX_ATTEMPTS,
-  PeriodRepository,
-  PlatformRepository,
   platformRegistryScope,
+  platformRepositoryFor,
+  repositoriesFor,
   type ScopedClientFactory,
-  SummaryRepository,
   type TenantClients,
   tenantScope,
 } from '@inovasi/data';
@@ -143,10 +141,8 @@ async function runExport(
   if (job.kind === 'rakor_pdf') {
     const { writeRakorPdf } = await import('../exports/rakor-pdf.ts');
     await report(40, 'Menyusun PDF rakor');
-    const [summary, period] = await Promise.all([
-      new SummaryRepository(clients).get(job.periodYear),
-      new PeriodRepository(clients).get(job.periodYear),
-    ]);
+    const { summaries, periods } = repositoriesFor(clients);
+    const [summary, period] = await Promise.all([summaries.get(job.periodYear), periods.get(job.periodYear)]);
     const fileName = `rakor-inovasi-${tenantCode}-${job.periodYear}-${todayInJakarta()}.pdf`;
     const body = new PassThrough();
     const [stored] = await Promise.all([
@@ -227,7 +223,8 @@ export async function runBackgroundJob(
   if (ref.type === 'preview') return runImportPreview(deps, ref.tenantCode, ref.id, now);
   const clients = deps.data.forScope(tenantScope(ref.tenantCode));
   const logger = deps.logger;
-  const repository = ref.type === 'export' ? new ExportJobRepository(clients) : new ImportRepository(clients);
+  const { exportJobs, importJobs } = repositoriesFor(clients);
+  const repository = ref.type === 'export' ? exportJobs : importJobs;
   const claimed = await repository.claim(ref.id, now);
   if (!claimed) return 'skipped';
   const { job, runId } = claimed;
@@ -289,14 +286,16 @@ export function inProcessJobs(
  * jobs nobody started and the ones whose run died (expired lease). Returns how many it ran.
  */
 export async function resumeBackgroundJobs(deps: BackgroundJobDeps, now = new Date()): Promise<number> {
-  const tenants = await new PlatformRepository(deps.data.forScope(platformRegistryScope)).list();
+  const tenants = await platformRepositoryFor(deps.data.forScope(platformRegistryScope)).list();
   let ran = 0;
   for (const tenant of tenants) {
-    const clients = deps.data.forScope(tenantScope(tenant.code));
+    const { exportJobs, importJobs, importPreviews } = repositoriesFor(
+      deps.data.forScope(tenantScope(tenant.code)),
+    );
     const [exports, imports, previews] = await Promise.all([
-      new ExportJobRepository(clients).resumable(now),
-      new ImportRepository(clients).resumable(now),
-      new ImportPreviewJobs(clients).pending(now),
+      exportJobs.resumable(now),
+      importJobs.resumable(now),
+      importPreviews.pending(now),
     ]);
     const refs: JobRef[] = [
       ...exports.map((job) => ({ type: 'export' as const, tenantCode: tenant.code, id: job.id })),

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { ExportJob, ExportResult } from '@inovasi/core';
-import { ContestRepository, type TenantClients, TenantProfileRepository } from '@inovasi/data';
+import { repositoriesFor, type TenantClients } from '@inovasi/data';
 import { JobInputError } from '../exports/job-errors.ts';
 
 /**
@@ -22,13 +22,10 @@ export async function runContestCertificates(
   const { certificateWinners, writeContestCertificates } = await import('../exports/contest-certificates.ts');
   const { slug } = await import('../exports/pack.ts');
   await report(10, 'Membaca hasil lomba');
-  const contests = new ContestRepository(clients);
+  const { contests, profile } = repositoriesFor(clients);
   const call = await contests.getCall(job.callId ?? '', true);
   if (call?.status !== 'winners_published') throw new JobInputError('contest_not_announced');
-  const [entries, tenant] = await Promise.all([
-    contests.listEntries(call.id),
-    new TenantProfileRepository(clients).get(),
-  ]);
+  const [entries, tenant] = await Promise.all([contests.listEntries(call.id), profile.get()]);
   const winners = certificateWinners(call, entries);
   if (winners.length === 0) throw new JobInputError('contest_no_winners');
   await report(40, `Menyusun sertifikat (${winners.length} pemenang)`);

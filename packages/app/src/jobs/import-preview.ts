@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type ErrorCode, errorMessage, isDomainError, type JobError } from '@inovasi/core';
-import { ImportPreviewJobs, ImportRepository, type ScopedClientFactory, tenantScope } from '@inovasi/data';
+import { repositoriesFor, type ScopedClientFactory, tenantScope } from '@inovasi/data';
 import { JobInputError } from '../exports/job-errors.ts';
 
 /** What a preview run may end in; the same words as the other jobs' runs. */
@@ -48,7 +48,7 @@ export async function runImportPreview(
   now = new Date(),
 ): Promise<PreviewOutcome> {
   const clients = deps.data.forScope(tenantScope(tenantCode));
-  const previews = new ImportPreviewJobs(clients);
+  const { importPreviews: previews, importJobs } = repositoriesFor(clients);
   const claimed = await previews.claim(id, now);
   if (!claimed) return 'skipped';
   const { job, runId, options } = claimed;
@@ -56,7 +56,7 @@ export async function runImportPreview(
   try {
     // exceljs and the intake checks load with the first preview, not when a worker starts.
     const { previewImport } = await import('../exports/imports.ts');
-    await previewImport(clients, new ImportRepository(clients), job, options, {
+    await previewImport(clients, importJobs, job, options, {
       runId,
       report: (progress, stage) => previews.progress(id, runId, progress, stage),
     });

@@ -2,8 +2,8 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
   type OutboxMessage,
-  PlatformRepository,
   platformRegistryScope,
+  platformRepositoryFor,
   repositoriesFor,
   type ScopedClientFactory,
   tenantScope,
@@ -29,7 +29,7 @@ export function fileMailSink(path: string): MailSink {
  * two concurrent dispatchers from both marking.
  */
 export async function dispatchOutbox(data: ScopedClientFactory, sink: MailSink): Promise<number> {
-  const tenants = await new PlatformRepository(data.forScope(platformRegistryScope)).list();
+  const tenants = await platformRepositoryFor(data.forScope(platformRegistryScope)).list();
   let sent = 0;
   for (const tenant of tenants) {
     const outbox = repositoriesFor(data.forScope(tenantScope(tenant.code))).notifications;

@@ -1,7 +1,7 @@
 import { daysUntil, type Member, type Period, todayInJakarta } from '@inovasi/core';
 import {
-  PlatformRepository,
   platformRegistryScope,
+  platformRepositoryFor,
   repositoriesFor,
   type ScopedClientFactory,
   tenantScope,
@@ -38,7 +38,7 @@ const deadlinesOf = (period: Period): Deadline[] => [
  */
 export async function runDeadlineReminders(data: ScopedClientFactory, now = new Date()): Promise<number> {
   const today = todayInJakarta(now);
-  const tenants = await new PlatformRepository(data.forScope(platformRegistryScope)).list();
+  const tenants = await platformRepositoryFor(data.forScope(platformRegistryScope)).list();
   let sent = 0;
   for (const tenant of tenants) {
     const repositories = repositoriesFor(data.forScope(tenantScope(tenant.code)));

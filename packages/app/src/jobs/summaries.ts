@@ -1,7 +1,7 @@
 import type { Innovation } from '@inovasi/core';
 import {
-  PlatformRepository,
   platformRegistryScope,
+  platformRepositoryFor,
   type ScopedClientFactory,
   SummaryWriter,
   summaryWriterScope,
@@ -108,7 +108,7 @@ async function contributionDrift(
 async function tenantsOf(data: ScopedClientFactory, named: readonly string[] | undefined) {
   return (
     named ??
-    (await new PlatformRepository(data.forScope(platformRegistryScope)).list()).map((tenant) => tenant.code)
+    (await platformRepositoryFor(data.forScope(platformRegistryScope)).list()).map((tenant) => tenant.code)
   );
 }
 

@@ -3,13 +3,12 @@ import { isDomainError } from '@inovasi/core';
 import {
   type AuditContext,
   cancelledConditions,
-  MemberRepository,
   memberAdminScope,
   type NewMember,
   type NewTenant,
   onboardingScope,
   onboardingWithAdminScope,
-  PlatformRepository,
+  platformRepositoryFor,
   repositoriesFor,
   tenantScope,
 } from '@inovasi/data';
@@ -28,7 +27,7 @@ async function invitationFor(
   audit: AuditContext,
 ) {
   const identity = identityAdminOf(deps);
-  const members = new MemberRepository(deps.data.forScope(memberAdminScope(tenant.code)), audit);
+  const { members } = repositoriesFor(deps.data.forScope(memberAdminScope(tenant.code)), { audit });
   const outbox = repositoriesFor(deps.data.forScope(tenantScope(tenant.code))).notifications;
   const invitee: Invitee = {
     email: person.email,
@@ -77,12 +76,12 @@ export async function onboardWithFirstAdmin(
   audit: AuditContext,
 ): Promise<Tenant> {
   const { identity, invitee, prepared } = await invitationFor(deps, area, admin, audit);
-  const { tenant, items } = new PlatformRepository(deps.data.forScope(onboardingScope(area.code))).onboarding(
+  const { tenant, items } = platformRepositoryFor(deps.data.forScope(onboardingScope(area.code))).onboarding(
     area,
     undefined,
     audit,
   );
-  const members = new MemberRepository(deps.data.forScope(onboardingWithAdminScope(area.code)), audit);
+  const { members } = repositoriesFor(deps.data.forScope(onboardingWithAdminScope(area.code)), { audit });
   const member = await members
     .invite(
       { ...admin, roles: ['tenant_admin'] },

@@ -7,7 +7,8 @@ import {
 } from '@inovasi/core';
 import { checkEligibility, type Eligibility, RUBRIC_IDS, type Rubric } from '@inovasi/core/scoring';
 import {
-  InnovationRepository,
+  type InnovationRepository,
+  repositoriesFor,
   type ScopedClientFactory,
   type StoredContributions,
   SummaryContributionStore,
@@ -125,7 +126,7 @@ export async function syncContributions(
     drifted.push(innovation.id);
     puts.push(() => store.put(fresh, { repair: true }));
   }
-  const innovations = new InnovationRepository(data.forScope(tenantScope(tenantCode, true)));
+  const { innovations } = repositoriesFor(data.forScope(tenantScope(tenantCode, true)));
   for (const row of storedById.values()) {
     confirmations.push(async () => {
       if (await settleExtraRow(store, innovations, year, row, options.check)) drifted.push(row.id);
@@ -150,9 +151,9 @@ export async function periodInnovations(
 ): Promise<PeriodInnovations> {
   const stored = await contributionStore(data, tenantCode).read(year);
   if (usable(stored)) return fromContributions(stored.contributions);
-  const source = await new InnovationRepository(data.forScope(tenantScope(tenantCode, true))).listForPeriod(
-    year,
-  );
+  const source = await repositoriesFor(
+    data.forScope(tenantScope(tenantCode, true)),
+  ).innovations.listForPeriod(year);
   await syncContributions(data, tenantCode, year, source, stored);
   return fromSource(source);
 }

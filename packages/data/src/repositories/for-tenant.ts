@@ -1,5 +1,5 @@
 import type { EvidenceLimits } from '@inovasi/core';
-import type { TenantClients } from '../clients.ts';
+import type { ScopedClients, TenantClients } from '../clients.ts';
 import { type AuditContext, AuditRepository } from './audit.ts';
 import { ContestFileRepository } from './contest-files.ts';
 import { ContestRepository } from './contests.ts';
@@ -18,7 +18,7 @@ import { ReplicationRepository } from './replication.ts';
 import { TenantSettingsRepository } from './settings.ts';
 import { SpdAnswersRepository } from './spd.ts';
 import { SummaryRepository } from './summaries.ts';
-import { TenantProfileRepository } from './tenants.ts';
+import { PlatformRepository, TenantProfileRepository } from './tenants.ts';
 import { UnitRepository } from './units.ts';
 
 export interface TenantRepositoryOptions {
@@ -97,4 +97,13 @@ export function repositoriesFor(
     importJobs: new ImportRepository(clients, audit),
     importPreviews: new ImportPreviewJobs(clients),
   };
+}
+
+/**
+ * The platform's registry of regions and its administrators, on whichever platform scope the
+ * caller holds (`platformRegistryScope` to read, `platformAdminScope`, `onboardingScope(code)`).
+ * It belongs to no tenant, so it is not in `repositoriesFor`; like them it is built here only.
+ */
+export function platformRepositoryFor(clients: ScopedClients): PlatformRepository {
+  return new PlatformRepository(clients);
 }

@@ -36,7 +36,7 @@ export class ImportPreviewJobs {
   private readonly lease: LeaseProtocol;
 
   constructor(private readonly clients: TenantClients) {
-    this.lease = previewLease(clients, tenantOf(clients));
+    this.lease = previewLease(clients);
   }
 
   private get tenantCode(): string {

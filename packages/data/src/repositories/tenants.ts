@@ -13,8 +13,8 @@ import { cancelledConditions, isConditionFailure } from '../errors.ts';
 import { keys, PLATFORM_PREFIX, PLATFORM_TENANT } from '../keys.ts';
 import { queryAll } from '../query-all.ts';
 import { type AuditContext, auditPut, fieldChanges, SYSTEM_AUDIT } from './audit.ts';
-import type { InvitationRecord, LoginPointer } from './members.ts';
-import { normaliseEmail } from './members.ts';
+import { type LoginPointer, normaliseEmail } from './login-credentials.ts';
+import type { InvitationRecord } from './member-invitations.ts';
 import { type TransactItem, toRecord } from './versioned.ts';
 
 export type NewTenant = Pick<Tenant, 'code' | 'name' | 'kind' | 'provinceCode'>;

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { type ContestCall, contestCallInputSchema, contestCallSchema } from '@inovasi/core';
-import { ContestRepository, contestCallWriterScope, PublicContestWriter } from '@inovasi/data';
+import { contestCallWriterScope, repositoriesFor } from '@inovasi/data';
 import { etag, expectedVersion } from '../../context.ts';
 import type { AppDeps } from '../../deps.ts';
 import { ApiError } from '../../errors.ts';
@@ -53,14 +53,17 @@ export async function updateCallWithCopy(
 ): Promise<ContestCall> {
   const { call, version, changes, action } = update;
   const profile = await access.profile.get();
-  const clients = deps.data.forScope(contestCallWriterScope(access.tenantCode));
-  const copy = new PublicContestWriter(clients).putItem(
+  const { contests, publicContests } = repositoriesFor(
+    deps.data.forScope(contestCallWriterScope(access.tenantCode)),
+    {
+      audit: access.audit,
+    },
+  );
+  const copy = publicContests.putItem(
     call.id,
     publicCopy({ ...call, ...changes }, profile?.name ?? access.tenantCode, winners),
   );
-  return new ContestRepository(clients, access.audit).updateCall(call, version, changes, action, undefined, [
-    copy,
-  ]);
+  return contests.updateCall(call, version, changes, action, undefined, [copy]);
 }
 
 /** A judge or entrant sees the call, not Bappeda's working state before it is announced. */

@@ -49,7 +49,7 @@ export class ImportRepository {
     private readonly audit: AuditContext = SYSTEM_AUDIT,
   ) {
     this.leases = new JobLeases(clients, (id) => jobKeys.importJob(tenantOf(clients), id));
-    this.previewLease = previewLease(clients, tenantOf(clients));
+    this.previewLease = previewLease(clients);
     this.files = new ImportFiles(clients);
   }
 

@@ -1,5 +1,5 @@
 import type { JobError } from '@inovasi/core';
-import type { ScopedClients } from '../../clients.ts';
+import { type TenantClients, tenantOf } from '../../clients.ts';
 import { jobKeys } from '../../keys.ts';
 import { LeaseProtocol } from './lease-protocol.ts';
 
@@ -17,9 +17,10 @@ export const PREVIEW_GIVEN_UP: JobError = {
  * import's (`previewAttempts`), and a preview whose runs all stopped goes back to where the import
  * was (`previewFrom`) with `import_preview_limit`.
  */
-export const previewLease = (clients: ScopedClients, tenantCode: string) =>
+export const previewLease = (clients: TenantClients) =>
   new LeaseProtocol(clients, {
-    keyOf: (id) => jobKeys.importJob(tenantCode, id),
+    // The tenant is read at each use, as a repository reads it: building the lease touches nothing.
+    keyOf: (id) => jobKeys.importJob(tenantOf(clients), id),
     heldStatus: 'previewing',
     attemptsAttribute: 'previewAttempts',
     claimable: {
