@@ -9,6 +9,7 @@ import { changeShape, snapshotStore } from '../support/snapshot.ts';
 import { setStatus } from './exports/support.ts';
 import { contestRecipes } from './faults/contest-recipes.ts';
 import { multipartRecipes } from './faults/multipart-recipes.ts';
+import { exerciseResumable } from './faults/resumable.ts';
 
 /**
  * Every write either completes or leaves no trace, under faults. For every write route of the
@@ -20,7 +21,8 @@ import { multipartRecipes } from './faults/multipart-recipes.ts';
  * item, an object without its record: each would be a different shape and fail here. A 500 fails.
  *
  * A write route this suite cannot yet bring to success without faults must be listed in
- * NOT_EXERCISED with the reason; any other route that cannot be exercised fails the suite.
+ * NOT_EXERCISED with the reason; any other route that cannot be exercised fails the suite. A recipe
+ * marked resumable (several transactions by design) is held to faults/resumable.ts's rule instead.
  *
  * The summaries are derived data that the projector on the table's change stream recomputes
  * after the write commits (docs/decisions/0018): the suite waits for it after each write and ends
@@ -36,11 +38,6 @@ const FAULT_RATE = 0.2;
  * Write routes not exercised yet, each with why. Keep this list short: every entry is a write
  * path whose atomicity under faults is unproven.
  */
-// Contest recipes live in test/integration/faults/contest-recipes.ts (ADR 0042); these two are
-// several writes by design, each resumable, so a fault may leave the first steps done.
-const CONTEST_MULTI_STEP =
-  'several transactions by design (ADR 0042): the invitation or role change, then the panel record; the announcement: each winner, the SPD evidence, then the call. Repeating the request completes it without copies (test/integration/contests/contest-results.test.ts)';
-
 const NOT_EXERCISED: Record<string, string> = {
   // One transaction per recipient (marker, notification, e-mail) and one audit entry after them:
   // not all-or-nothing by design; the per-day markers make a retry complete it without duplicates
@@ -52,8 +49,6 @@ const NOT_EXERCISED: Record<string, string> = {
   // transaction and resumable (test/integration/exports/jobs.test.ts, imports.test.ts).
   'POST /tenants/{code}/imports/{id}/confirm':
     'queues a background import whose rows the job writes one transaction each, resumably',
-  'POST /tenants/{code}/contests/{callId}/judges': CONTEST_MULTI_STEP,
-  'POST /tenants/{code}/contests/{callId}/results/announce': CONTEST_MULTI_STEP,
 };
 
 interface Call {
@@ -63,6 +58,7 @@ interface Call {
   readonly path: string;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
+  readonly resumable?: true;
 }
 
 let env: TestEnvironment;
@@ -919,6 +915,26 @@ describe('every write under faults completes or leaves no trace', () => {
       const expectedObjects = changeShape(onlyEvidenceObjects(before), onlyEvidenceObjects(after), {
         vary: call.vary ?? [],
       });
+      if (call.resumable) {
+        const resumed = await exerciseResumable(
+          {
+            route,
+            prepare: () => prepare(operation),
+            send: (next) => send(operation, next),
+            snapshot: () => snapshotStore(env.config),
+            injector,
+            ignore: NOT_ATOMIC,
+            notifications: NOTIFICATIONS,
+            rate: FAULT_RATE,
+            rounds: ROUNDS,
+          },
+          { before, after, call },
+        );
+        failures.push(...resumed.failures);
+        report.push(...resumed.notes);
+        for (const status of resumed.statuses) outcomes[status] = (outcomes[status] ?? 0) + 1;
+        continue;
+      }
       for (let round = 0; round < ROUNDS; round++) {
         call = await prepare(operation);
         before = await snapshotStore(env.config);

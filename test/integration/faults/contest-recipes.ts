@@ -11,12 +11,16 @@ import { startedMultipart } from './multipart-recipes.ts';
  * the suite then sends with and without faults. Every stage date is today, as the server enforces them.
  * Entry files (issue 22): the upload's request and its check, the admin entering for an OPD; in a
  * resumable upload (docs/decisions/0054), its start, completion and cancel.
+ * Adding a judge and announcing are several transactions by design: their calls are marked
+ * `resumable` and held to ./resumable.ts's rule (docs/decisions/0055).
  */
 export interface ContestRecipeCall {
   readonly token?: string | undefined;
   readonly path: string;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
+  /** Several transactions by design, each resumable: exercised by ./resumable.ts, not the atomic rule. */
+  readonly resumable?: true;
 }
 
 export interface ContestRecipeContext {
@@ -117,6 +121,24 @@ export function contestRecipes(
     );
   };
 
+  /** A judging call whose one entry has its desk and final scores: ready for approval. */
+  const scored = async () => {
+    const ready = await atDesk();
+    const { callId, entryId, judge } = ready;
+    await send('PUT', `${base(callId)}/entries/${entryId}/scores/desk`, {
+      token: judge,
+      body: { criteria: { kebaruan: 7, manfaat: 8 } },
+    });
+    await send('POST', `${base(callId)}/entry-moves`, {
+      body: { from: 'desk', to: 'final', entryIds: [entryId] },
+    });
+    await send('PUT', `${base(callId)}/entries/${entryId}/scores/final`, {
+      token: judge,
+      body: { criteria: { presentasi: 80 } },
+    });
+    return ready;
+  };
+
   return {
     'PUT /tenants/{code}/contests/{callId}': async () => ({
       path: base(await draft()),
@@ -169,19 +191,30 @@ export function contestRecipes(
       };
     },
     'POST /tenants/{code}/contests/{callId}/results/approve': async () => {
-      const { callId, entryId, judge } = await atDesk();
-      await send('PUT', `${base(callId)}/entries/${entryId}/scores/desk`, {
-        token: judge,
-        body: { criteria: { kebaruan: 7, manfaat: 8 } },
-      });
-      await send('POST', `${base(callId)}/entry-moves`, {
-        body: { from: 'desk', to: 'final', entryIds: [entryId] },
-      });
-      await send('PUT', `${base(callId)}/entries/${entryId}/scores/final`, {
-        token: judge,
-        body: { criteria: { presentasi: 80 } },
-      });
+      const { callId } = await scored();
       return { path: `${base(callId)}/results/approve`, headers: ifMatch(await version(callId)) };
+    },
+    // Adding a judge who is not a member yet: the invitation (member record, e-mail), then the
+    // panel record. An existing member's role change is the other first step
+    // (test/integration/contests/contest-resumable.test.ts).
+    'POST /tenants/{code}/contests/{callId}/judges': async () => ({
+      path: `${base(await open())}/judges`,
+      body: { email: `juri.${unique()}@gangguan.test`, name: 'Juri Uji', external: true },
+      resumable: true,
+    }),
+    // Announcing: the winner's innovation in the registry, the entry's award, the SPD evidence
+    // item and its link to spd.12, then the call with its public copy.
+    'POST /tenants/{code}/contests/{callId}/results/announce': async () => {
+      const { callId } = await scored();
+      const approved = await send('POST', `${base(callId)}/results/approve`, {
+        headers: ifMatch(await version(callId)),
+      });
+      return {
+        path: `${base(callId)}/results/announce`,
+        headers: ifMatch(approved.version as number),
+        body: {},
+        resumable: true,
+      };
     },
     // The pending evidence item, its audit entry, the entry's check and the file record: one transaction.
     'POST /tenants/{code}/contests/{callId}/entries/{entryId}/files': async () => {

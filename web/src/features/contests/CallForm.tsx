@@ -135,20 +135,21 @@ export function CallForm({ code, call }: { code: string; call?: ContestCall }) {
           ))}
         </SimpleGrid>
         <CategoriesEditor value={categories} onChange={setCategories} errors={fields} />
-        <CriteriaEditor
-          legend={t('contests.field.deskCriteria')}
-          path="criteria.desk"
-          value={desk}
-          onChange={setDesk}
-          errors={fields}
-        />
-        <CriteriaEditor
-          legend={t('contests.field.finalCriteria')}
-          path="criteria.final"
-          value={final}
-          onChange={setFinal}
-          errors={fields}
-        />
+        {(
+          [
+            ['desk', desk, setDesk],
+            ['final', final, setFinal],
+          ] as const
+        ).map(([stage, value, onChange]) => (
+          <CriteriaEditor
+            key={stage}
+            legend={t(`contests.field.${stage}Criteria`)}
+            path={`criteria.${stage}`}
+            value={value}
+            onChange={onChange}
+            errors={fields}
+          />
+        ))}
         <Textarea
           label={t('contests.field.prizes')}
           value={prizes}

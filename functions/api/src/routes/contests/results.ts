@@ -81,10 +81,14 @@ async function registryInnovationOf(
   const existing = await access.innovations.get(entry.id, { consistent: true });
   if (!existing) {
     const owner = entry.opdId ?? (opdId as string);
-    await access.innovations.create(
-      { id: entry.id, opdId: owner, periodYear: call.year, profile: entry.profile },
-      access.actor,
-    );
+    await access.innovations
+      .create({ id: entry.id, opdId: owner, periodYear: call.year, profile: entry.profile }, access.actor)
+      .catch(async (error: unknown) => {
+        // Ambiguous (the answer lost after the write, the SDK's resend refused by its condition):
+        // a strongly consistent read tells whether the innovation is there.
+        const written = await access.innovations.get(entry.id, { consistent: true }).catch(() => undefined);
+        if (!written) throw error;
+      });
   }
   return entry.id;
 }
@@ -127,12 +131,20 @@ export const contestResultRoutes = createRouter()
       if (!entry || !winner.prize) continue;
       const innovationId = await registryInnovationOf(access, call, entry, opdId);
       await linkEntryFilesToInnovation(access, entry, innovationId);
-      await access.contests.updateEntry(
-        entry,
-        entry.version,
-        { innovationId, award: { rank: winner.rank, prize: winner.prize } },
-        'contest.entry.award',
-      );
+      const award = { rank: winner.rank, prize: winner.prize };
+      // Awarded by an interrupted announcement already: a second update would audit it twice.
+      const awarded =
+        entry.innovationId === innovationId &&
+        entry.award?.rank === award.rank &&
+        entry.award?.prize === award.prize;
+      if (!awarded) {
+        await access.contests.updateEntry(
+          entry,
+          entry.version,
+          { innovationId, award },
+          'contest.entry.award',
+        );
+      }
       announced.push({
         rank: winner.rank,
         prize: winner.prize,

@@ -1,4 +1,10 @@
-import { type ContestCall, type EvidenceTarget, formatDateId } from '@inovasi/core';
+import {
+  type ContestCall,
+  type EvidenceLink,
+  type EvidenceTarget,
+  formatDateId,
+  isDomainError,
+} from '@inovasi/core';
 import { findPeriodRubric } from '../periods.ts';
 import type { ContestAccess } from './shared.ts';
 
@@ -11,7 +17,8 @@ export const AWARD_SPD_ROW = 'spd.12';
  * results page, linked to the row. The answer itself is the operator's: nothing here sets its
  * level; the call records a suggested level (1: certificates only; 2: certificates and prizes with
  * money) that the SPD screen may show. Idempotent: an item of the same address already linked to
- * the row is reused, so an interrupted announcement that runs again adds no second item.
+ * the row is reused, and the item carries the call's id, so an announcement interrupted after the
+ * item and before its link runs again to one item, linked once.
  * A year without a period (no rubric, no SPD answer to cite) cites nothing.
  */
 export async function citeAwardForSpd(
@@ -24,23 +31,50 @@ export async function citeAwardForSpd(
   const target: EvidenceTarget = { type: 'spd', year: call.year, row: AWARD_SPD_ROW };
   const url = `${publicOrigin}/lomba-publik/${encodeURIComponent(call.tenantCode)}/${call.id}`;
   const suggestedLevel = call.prizes.some((prize) => (prize.amount ?? 0) > 0) ? 2 : 1;
+  const citation = (evidenceId: string) => ({
+    year: call.year,
+    row: AWARD_SPD_ROW,
+    evidenceId,
+    suggestedLevel,
+  });
   const linked = (await access.evidence.linksForTarget(target)).find(
     (entry) => entry.evidence.url === url && !entry.evidence.deleted,
   );
-  if (linked) return { year: call.year, row: AWARD_SPD_ROW, evidenceId: linked.evidence.id, suggestedLevel };
-  const { evidence } = await access.evidence.createUrl(
-    {
-      kind: 'sertifikat',
-      title: `Hasil ${call.title}`.slice(0, 200),
-      note: `Pemenang ${call.title} diumumkan ${formatDateId(call.stageDates.announcement)}; sertifikat pemenang dibuat dari halaman lomba.`,
-      url,
-      documentDate: call.stageDates.announcement,
-      public: true,
-    },
-    access.actor,
-  );
-  await access.evidence.link(evidence.id, target, access.actor);
-  return { year: call.year, row: AWARD_SPD_ROW, evidenceId: evidence.id, suggestedLevel };
+  if (linked) return citation(linked.evidence.id);
+  // The item takes the call's id: an announcement interrupted between the item and its link finds
+  // the item when it runs again and only links it, where a fresh id would leave an orphan and a copy.
+  let item = await access.evidence.getWithLinks(call.id);
+  if (!item) {
+    try {
+      await access.evidence.createUrl(
+        {
+          kind: 'sertifikat',
+          title: `Hasil ${call.title}`.slice(0, 200),
+          note: `Pemenang ${call.title} diumumkan ${formatDateId(call.stageDates.announcement)}; sertifikat pemenang dibuat dari halaman lomba.`,
+          url,
+          documentDate: call.stageDates.announcement,
+          public: true,
+        },
+        access.actor,
+        new Date().toISOString(),
+        call.id,
+      );
+    } catch (error) {
+      // Ambiguous (the answer lost after the write, the SDK's resend refused by the condition): a
+      // strongly consistent read tells whether the item is there.
+      item = await access.evidence.getWithLinks(call.id).catch(() => undefined);
+      if (!item) throw error;
+    }
+  }
+  const cites = (link: EvidenceLink) =>
+    link.target.type === 'spd' && link.target.year === call.year && link.target.row === AWARD_SPD_ROW;
+  if (!item?.links.some(cites)) {
+    await access.evidence.link(call.id, target, access.actor).catch((error: unknown) => {
+      // Linked by an earlier attempt whose answer was lost.
+      if (!isDomainError(error, 'evidence_link_exists')) throw error;
+    });
+  }
+  return citation(call.id);
 }
 
 /**

@@ -105,11 +105,16 @@ export class EvidenceLibrary {
     return { items, nextCursor: encodeCursor(lastKey) };
   }
 
-  /** A video link (form checked, duration as recorded) or a web page; it passes intake at once. */
+  /**
+   * A video link (form checked, duration as recorded) or a web page; it passes intake at once.
+   * `id` lets a caller that must resume after a failure name the item in advance (the award's
+   * citation takes its call's id): a second create of it fails its condition instead of copying it.
+   */
   async createUrl(
     input: EvidenceUrlInput,
     actor: Actor,
     now = new Date().toISOString(),
+    id = ulid(),
   ): Promise<{ evidence: Evidence; duplicates: Evidence[] }> {
     const video = input.kind === 'video' ? parseVideoLink(input.url) : undefined;
     const web = input.kind === 'video' ? undefined : parseWebLink(input.url);
@@ -125,7 +130,6 @@ export class EvidenceLibrary {
     const findings: EvidenceFinding[] =
       duplicates.length > 0 ? [{ code: 'duplicate', refs: duplicates.map((item) => item.id) }] : [];
     const duration = video && input.durationSeconds ? { durationSeconds: input.durationSeconds } : {};
-    const id = ulid();
     const evidence: Evidence = {
       id,
       tenantCode: this.store.tenantCode,
