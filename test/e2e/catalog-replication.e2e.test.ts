@@ -49,6 +49,8 @@ describe('public catalogue and a replication between two regions', () => {
     await bare.getByRole('heading', { level: 1, name: 'Katalog Replikasi Inovasi Daerah' }).waitFor();
     await bare.getByRole('searchbox', { name: 'Cari inovasi' }).waitFor();
     await bare.getByRole('button', { name: /^Filter/ }).waitFor();
+    // The page's own title is in the HTML: the app may load only after the first interaction.
+    expect(await bare.title()).toBe('Katalog Replikasi Inovasi Daerah · Inovasi Daerah');
     await bare.goto('/katalog/35.22~01JDEMO00000000000000000000');
     await bare.getByRole('link', { name: /Kembali ke katalog/ }).waitFor();
     await bare.goto('/masuk');

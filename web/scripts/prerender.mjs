@@ -66,8 +66,14 @@ function routePreloads(route) {
   return [...files];
 }
 
-const { render, detailPageLabels, renderDetailSample, renderCatalogTemplate, catalogTemplateLabels } =
-  await import(pathToFileURL(join(ssrOut, 'prerender.js')).href);
+const {
+  render,
+  detailPageLabels,
+  renderDetailSample,
+  renderCatalogTemplate,
+  catalogTemplateLabels,
+  prerenderedTitle,
+} = await import(pathToFileURL(join(ssrOut, 'prerender.js')).href);
 const shell = await readFile(join(dist, 'index.html'), 'utf8');
 if (!shell.includes('<div id="root"></div>')) throw new Error('dist/index.html has no empty #root');
 
@@ -111,8 +117,13 @@ for (const page of PAGES) {
   const resultSample = resultTemplate
     ? `<div hidden data-critical-results>${resultTemplate}</div><div hidden data-critical-results-end></div>`
     : '';
+  const title = prerenderedTitle(page.url);
+  const escapeHtml = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+  if (title && !shell.includes('<title>Inovasi Daerah</title>'))
+    throw new Error('the shell lost its <title>');
   let html = await beasties.process(
     shell
+      .replace('<title>Inovasi Daerah</title>', title ? `<title>${escapeHtml(title)}</title>` : '$&')
       .replace('<html ', page.demoDirectory ? '<html data-demo ' : '<html ')
       .replace('</head>', `  ${head.join('\n    ')}\n  </head>`)
       .replace('<div id="root"></div>', `<div id="root">${markup}</div>${resultSample}${sample}`),

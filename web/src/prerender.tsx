@@ -35,6 +35,18 @@ export async function render(url: string, options: { demoDirectory?: boolean } =
 
 export { detailPageLabels } from './features/catalog/detailLabels.ts';
 
+/**
+ * The document title the app sets on these pages (usePageTitle), written into the HTML itself: the
+ * app may load only after the first interaction (docs/decisions/0053), and the title is what a
+ * search engine and a screen reader announce first. The detail's is set by the server.
+ */
+export function prerenderedTitle(url: string): string | undefined {
+  const t = createTranslate(id);
+  const titles: Record<string, string> = { '/katalog': t('catalog.title'), '/masuk': t('signIn.title') };
+  const title = titles[url];
+  return title === undefined ? undefined : `${title} · ${t('app.name')}`;
+}
+
 /** Placeholders of the catalogue's result template: a text node holding one is replaced whole. */
 const CARD_TOKENS = {
   catalogId: '__id__',
