@@ -1,8 +1,11 @@
 // The prerendered public pages' only script before the app (docs/decisions/0034, 0053). A classic
 // file, because the Content-Security-Policy allows no inline script or event handler.
 (() => {
-  /** Quiet time after `load` before the app is fetched without an interaction: Time to Interactive's window. */
-  const IDLE_AFTER_MS = 5000;
+  /**
+   * Quiet time after `load` before the app is fetched without an interaction: Time to Interactive's
+   * 5 s window, plus the service worker's precache that follows `load`.
+   */
+  const IDLE_AFTER_MS = 8000;
   const TRIGGERS = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'wheel'];
   const FACETS = ['urusan', 'basicService', 'theme', 'kind', 'form', 'stage', 'province', 'region', 'year'];
 
@@ -154,7 +157,7 @@
 
     // The page has to say something the prerender could not: the app at once.
     if (language !== 'id' || signedIn) start();
-    else whenIdle(state, start);
+    else whenIdle(start);
     if (path === '/katalog' && answer && language === 'id')
       answer.then((data) => parsed(() => fillResults(data, state, start)));
   }
@@ -215,11 +218,10 @@
     typed.clear();
   }
 
-  function whenIdle(state, start) {
+  function whenIdle(start) {
+    // Nothing is fetched before: downloads right after `load` kept the network busy, which delays
+    // what a page's idle moment is.
     const idle = () => {
-      // Downloaded (not run) once the page has loaded, so the first interaction waits for no network.
-      const modules = json('inovasi-app-modules');
-      if (!state.started && modules) addLinks('prefetch', [modules.entry, ...modules.preload]);
       setTimeout(() => {
         if (window.requestIdleCallback) window.requestIdleCallback(start, { timeout: 2000 });
         else start();
