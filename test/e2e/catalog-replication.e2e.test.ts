@@ -49,6 +49,8 @@ describe('public catalogue and a replication between two regions', () => {
     await bare.getByRole('heading', { level: 1, name: 'Katalog Replikasi Inovasi Daerah' }).waitFor();
     await bare.getByRole('searchbox', { name: 'Cari inovasi' }).waitFor();
     await bare.getByRole('button', { name: /^Filter/ }).waitFor();
+    // The page's own title is in the HTML: the app may load only after the first interaction.
+    expect(await bare.title()).toBe('Katalog Replikasi Inovasi Daerah · Inovasi Daerah');
     await bare.goto('/katalog/35.22~01JDEMO00000000000000000000');
     await bare.getByRole('link', { name: /Kembali ke katalog/ }).waitFor();
     await bare.goto('/masuk');
@@ -117,6 +119,91 @@ describe('public catalogue and a replication between two regions', () => {
       await page.evaluate(() => (globalThis as unknown as { sameDocument?: boolean }).sameDocument),
     ).toBe(true);
     expect(errors).toEqual([]);
+  });
+
+  it('the catalogue and the sign-in page work before the app has loaded, which then takes them over unchanged', async () => {
+    const page = await openPage(PHONE);
+    await page.goto('/katalog');
+    const results = page.getByTestId('catalog-results');
+    await page.getByTestId('catalog-result').first().waitFor();
+    // Nobody has touched the page: the results are the page script's, and no React is on it
+    // (docs/decisions/0053).
+    const reactOwns = (selector: string) =>
+      page.evaluate((target) => {
+        const element = (
+          globalThis as unknown as { document: { querySelector(s: string): object | null } }
+        ).document.querySelector(target);
+        return element !== null && Object.keys(element).some((key) => key.startsWith('__reactFiber$'));
+      }, selector);
+    await page.waitForTimeout(500);
+    expect(await reactOwns('[data-island="catalog-results"]')).toBe(false);
+    expect(await page.getByTestId('catalog-total').textContent()).toMatch(/^\d+ inovasi ditemukan$/);
+    const cards = async () => {
+      const boxes = [];
+      for (const card of await page.getByTestId('catalog-result').all())
+        boxes.push({ text: await card.textContent(), box: await card.boundingBox() });
+      return boxes;
+    };
+    const before = await cards();
+    expect(before.length).toBeGreaterThan(1);
+    await page.evaluate(() => {
+      const scope = globalThis as unknown as {
+        document: { querySelector(selector: string): { setAttribute(name: string, value: string): void } };
+      };
+      scope.document.querySelector('[data-testid="catalog-result"]').setAttribute('data-before-app', '');
+    });
+
+    // The first tap (the folded filters) loads the app; it is held back and applied once the app has
+    // adopted the page, and the results stay the very same elements.
+    const filterButton = page.getByRole('button', { name: /^Filter/ });
+    await filterButton.click();
+    await expect.poll(() => filterButton.getAttribute('aria-expanded'), { timeout: 20_000 }).toBe('true');
+    await page.getByTestId('facet-urusan').waitFor();
+    expect(await reactOwns('[data-island="catalog-results"]')).toBe(true);
+    expect(await page.locator('[data-before-app]').count()).toBe(1);
+    await filterButton.click();
+    await expect.poll(() => filterButton.getAttribute('aria-expanded')).toBe('false');
+
+    // The app's own rendering of the same results (the same order, asked for again) looks exactly
+    // like the page script's: same text, same place, same size.
+    await page.evaluate(() => {
+      const scope = globalThis as unknown as {
+        history: { pushState(data: unknown, title: string, url: string): void };
+        dispatchEvent(event: unknown): void;
+        PopStateEvent: new (type: string) => unknown;
+      };
+      scope.history.pushState(null, '', '/katalog?urut=recent');
+      scope.dispatchEvent(new scope.PopStateEvent('popstate'));
+    });
+    await expect.poll(() => page.locator('[data-before-app]').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => reactOwns('[data-testid="catalog-results"]')).toBe(true);
+    await expect.poll(async () => (await cards()).length).toBe(before.length);
+    expect(await cards()).toEqual(before);
+    expect(await results.count()).toBe(1);
+
+    // English before the app: the switch is held back too, then applied.
+    const english = await openPage(PHONE);
+    await english.goto('/katalog');
+    await english.getByTestId('catalog-result').first().waitFor();
+    await english.getByTestId('lang-en').click();
+    await english
+      .getByRole('heading', { level: 1, name: 'Regional Innovation Replication Catalogue' })
+      .waitFor({
+        timeout: 20_000,
+      });
+    await english.getByTestId('catalog-result').first().waitFor();
+
+    // The sign-in page: the demo e-mail typed and sent before the app has loaded still signs in.
+    const visitor = await openPage(DESKTOP);
+    await visitor.goto('/masuk');
+    await visitor.getByRole('textbox', { name: 'Email pengguna demo' }).fill('opd1.3522@demo.local');
+    await visitor.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await visitor.waitForURL(
+      (url) => !url.pathname.startsWith('/masuk') && !url.pathname.startsWith('/oidc'),
+      {
+        timeout: 30_000,
+      },
+    );
   });
 
   it('a visitor searches with a facet and opens a detail page, without signing in', async () => {

@@ -12,9 +12,20 @@ const webRoot = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(webRoot, 'dist');
 const ssrOut = join(webRoot, 'dist-ssr');
 
-/** Address rendered → file written. Detail pages share one view: its data arrives after hydration. */
+/**
+ * Address rendered → file written. Detail pages share one view: its data arrives after hydration.
+ * `island`: the page works before the app has loaded, which public/prerendered.js loads on the first
+ * interaction or once the page has been idle (docs/decisions/0053); `resultTemplate`: with the
+ * template that script fills the catalogue's first results into.
+ */
 const PAGES = [
-  { url: '/katalog', file: 'katalog.html', route: 'src/features/catalog/CatalogPage.tsx' },
+  {
+    url: '/katalog',
+    file: 'katalog.html',
+    route: 'src/features/catalog/CatalogPage.tsx',
+    island: true,
+    resultTemplate: true,
+  },
   {
     url: '/katalog/_',
     file: 'katalog-detail.html',
@@ -22,13 +33,14 @@ const PAGES = [
     // The server fills this shell with one innovation (functions/api/src/catalog-detail-page.ts).
     detailShell: true,
   },
-  { url: '/masuk', file: 'masuk.html', route: 'src/features/signin/SignInPage.tsx' },
+  { url: '/masuk', file: 'masuk.html', route: 'src/features/signin/SignInPage.tsx', island: true },
   // Served only by the local server in demo mode (never in AWS): the demo directory's frame included.
   {
     url: '/masuk',
     file: 'masuk-demo.html',
     route: 'src/features/signin/SignInPage.tsx',
     demoDirectory: true,
+    island: true,
   },
 ];
 
@@ -54,9 +66,14 @@ function routePreloads(route) {
   return [...files];
 }
 
-const { render, detailPageLabels, renderDetailSample } = await import(
-  pathToFileURL(join(ssrOut, 'prerender.js')).href
-);
+const {
+  render,
+  detailPageLabels,
+  renderDetailSample,
+  renderCatalogTemplate,
+  catalogTemplateLabels,
+  prerenderedTitle,
+} = await import(pathToFileURL(join(ssrOut, 'prerender.js')).href);
 const shell = await readFile(join(dist, 'index.html'), 'utf8');
 if (!shell.includes('<div id="root"></div>')) throw new Error('dist/index.html has no empty #root');
 
@@ -94,12 +111,35 @@ for (const page of PAGES) {
   const sample = page.detailShell
     ? `<div hidden data-critical-sample>${await renderDetailSample()}</div>`
     : '';
+  // The same for the results public/prerendered.js fills in; this sample is cut off exactly, and the
+  // template itself is added after beasties has run (a <template>'s content is not in the document).
+  const resultTemplate = page.resultTemplate ? resultListOnly(await renderCatalogTemplate()) : '';
+  const resultSample = resultTemplate
+    ? `<div hidden data-critical-results>${resultTemplate}</div><div hidden data-critical-results-end></div>`
+    : '';
+  const title = prerenderedTitle(page.url);
+  const escapeHtml = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+  if (title && !shell.includes('<title>Inovasi Daerah</title>'))
+    throw new Error('the shell lost its <title>');
   let html = await beasties.process(
     shell
+      .replace('<title>Inovasi Daerah</title>', title ? `<title>${escapeHtml(title)}</title>` : '$&')
       .replace('<html ', page.demoDirectory ? '<html data-demo ' : '<html ')
       .replace('</head>', `  ${head.join('\n    ')}\n  </head>`)
-      .replace('<div id="root"></div>', `<div id="root">${markup}</div>${sample}`),
+      .replace('<div id="root"></div>', `<div id="root">${markup}</div>${resultSample}${sample}`),
   );
+  if (resultSample) {
+    const from = html.indexOf('<div hidden data-critical-results');
+    const endMarker = html.indexOf('<div hidden data-critical-results-end');
+    const to = html.indexOf('</div>', endMarker) + '</div>'.length;
+    if (from < 0 || endMarker < from) throw new Error('the results sample could not be removed');
+    const labels = JSON.stringify(catalogTemplateLabels()).replace(/</g, '\\u003c');
+    html =
+      html.slice(0, from) +
+      `<template id="inovasi-result-template">${resultTemplate}</template>` +
+      `<script type="application/json" id="inovasi-result-labels">${labels}</script>` +
+      html.slice(to);
+  }
   if (sample) {
     const from = html.indexOf('<div hidden data-critical-sample');
     const to = html.lastIndexOf('</body>');
@@ -116,12 +156,47 @@ for (const page of PAGES) {
   // (the detail and the sign-in page painted at 2.0-2.5 s instead of 0.7 s, docs/decisions/0050).
   const modules = (html.match(/<script type="module" |<link rel="modulepreload" /g) ?? []).length;
   if (modules < 2) throw new Error('the shell no longer loads the app as modules: revisit the priorities');
-  html = html
-    .replaceAll('<script type="module" ', '<script type="module" fetchpriority="low" ')
-    .replaceAll('<link rel="modulepreload" ', '<link rel="modulepreload" fetchpriority="low" ');
+  if (page.island) html = islandModules(html);
+  else
+    html = html
+      .replaceAll('<script type="module" ', '<script type="module" fetchpriority="low" ')
+      .replaceAll('<link rel="modulepreload" ', '<link rel="modulepreload" fetchpriority="low" ');
   await writeFile(join(dist, 'prerendered', page.file), html.replaceAll(handler, 'data-prerendered-styles'));
   console.log(
     `prerendered ${page.url} → dist/prerendered/${page.file} (${(html.length / 1024).toFixed(1)} KB)`,
   );
 }
 await rm(ssrOut, { recursive: true, force: true });
+
+/**
+ * An island page does not load the app by itself: its entry and preloads become a list that
+ * public/prerendered.js imports on the first interaction or once the page has been idle
+ * (docs/decisions/0053). Evaluating the entry (react-dom, the router, Mantine) and hydrating was
+ * most of these pages' main-thread time on a phone, while their first view needs none of it.
+ */
+function islandModules(html) {
+  const entries = [];
+  const preload = [];
+  let out = html.replace(/<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>\s*/g, (_, src) => {
+    entries.push(src);
+    return '';
+  });
+  out = out.replace(/<link rel="modulepreload"[^>]*\shref="([^"]+)"[^>]*>\s*/g, (_, href) => {
+    preload.push(href);
+    return '';
+  });
+  if (entries.length !== 1)
+    throw new Error(`an island page needs exactly one entry, found ${entries.length}`);
+  const list = JSON.stringify({ entry: entries[0], preload });
+  return out.replace(
+    '</head>',
+    `<script type="application/json" id="inovasi-app-modules">${list}</script>\n  </head>`,
+  );
+}
+
+/** The rendered list without the theme's <style> elements MantineProvider writes before it. */
+function resultListOnly(markup) {
+  const from = markup.indexOf('<ul');
+  if (from < 0 || !markup.endsWith('</ul>')) throw new Error('the result template is no longer one list');
+  return markup.slice(from);
+}

@@ -6,6 +6,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './AppProviders.tsx';
 import { ApiError } from './api/errors.ts';
+import { captureIslands } from './components/Island.tsx';
 import { prefetchPublicData } from './features/catalog/catalogParams.ts';
 
 const queryClient = new QueryClient({
@@ -33,8 +34,13 @@ const app = <App queryClient={queryClient} router={(routes) => <BrowserRouter>{r
 // of painting again. Either way the first render runs inside a transition, so it is time-sliced and
 // a slow phone's main thread is never blocked for long: a plain hydrateRoot hydrates at a blocking
 // priority in one task, which Lighthouse counted as Total Blocking Time (docs/decisions/0044).
+// On /katalog and /masuk the app may start well after the page (docs/decisions/0053): the parts the
+// page's script filled in meanwhile are read just before React adopts the markup.
 if (root.firstElementChild)
-  void fullStylesheet().then(() => startTransition(() => void hydrateRoot(root, app)));
+  void fullStylesheet().then(() => {
+    captureIslands();
+    startTransition(() => void hydrateRoot(root, app));
+  });
 else startTransition(() => createRoot(root).render(app));
 
 /**

@@ -1,8 +1,8 @@
 import '../../i18n/id-catalog.ts';
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, type MouseEvent, Suspense } from 'react';
-import { Link, type NavigateFunction, useNavigate, useParams } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { CatalogDetail } from '../../api/model.ts';
 import { hasRole, useMeQuery, useSession } from '../../auth/SessionProvider.tsx';
 import { ErrorState, LoadingState } from '../../components/PageStates.tsx';
@@ -12,6 +12,7 @@ import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { CatalogCard } from './CatalogPage.tsx';
 import { catalogDetailOptions } from './catalogParams.ts';
 import { serverRenderedData, serverRenderedDetail } from './firstData.ts';
+import { followInApp } from './followInApp.ts';
 import { facetValueLabel, regionLine, urusanLabel } from './labels.ts';
 import { PublicShell } from './PublicShell.tsx';
 
@@ -69,21 +70,6 @@ export default function CatalogDetailPage() {
       </Stack>
     </PublicShell>
   );
-}
-
-/**
- * The server's markup has plain links (a similar innovation, the sign-in page): followed inside the
- * app, as React's own links are, instead of loading the whole page again. A modified click, a link
- * to another origin or a new window stays the browser's.
- */
-function followInApp(event: MouseEvent<HTMLDivElement>, navigate: NavigateFunction): void {
-  const link = event.target instanceof Element ? event.target.closest('a') : null;
-  if (!link || event.defaultPrevented || event.button !== 0 || link.target) return;
-  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-  const url = new URL(link.href);
-  if (url.origin !== window.location.origin) return;
-  event.preventDefault();
-  navigate(url.pathname + url.search + url.hash);
 }
 
 /** One published innovation; the server's first HTML shows the same text (functions/api/src/catalog-detail-page.ts). */

@@ -12,13 +12,15 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useNavigate } from 'react-router';
 import type { CatalogFacetName, CatalogItem, CatalogSearch, CatalogSort } from '../../api/model.ts';
+import { Island, islandData, useIslandAdopted } from '../../components/Island.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useAddressParams } from '../../components/useAddressParams.ts';
 import { useHydrated } from '../../components/useHydrated.ts';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
-import { CatalogCard, FacetPanel, useLaterCopy } from './CatalogParts.tsx';
+import { FacetPanel, ResultList, useLaterCopy } from './CatalogParts.tsx';
 import {
   activeFilterCount,
   apiQuery,
@@ -27,6 +29,7 @@ import {
   FACETS,
   readCatalogParams,
 } from './catalogParams.ts';
+import { followInApp } from './followInApp.ts';
 import { PublicShell } from './PublicShell.tsx';
 
 export { CatalogCard } from './CatalogParts.tsx';
@@ -75,6 +78,9 @@ export default function CatalogPage() {
 
   // Back and forward change the URL; the box follows.
   useEffect(() => setText(params.q), [params.q]);
+  // What the visitor typed or clicked before the app loaded is replayed once the address's own
+  // search is in place, after the line above (docs/decisions/0053).
+  useIslandAdopted(hydrated);
 
   // The query's answers reach React through a store, which React renders synchronously: with the
   // results and the facets in that render, one answer was a task of several hundred milliseconds
@@ -161,10 +167,12 @@ export default function CatalogPage() {
           </Text>
         </div>
         <search>
-          <form onSubmit={submit} aria-label={t('catalog.searchLabel')}>
+          {/* A plain GET search before the app has loaded: public/prerendered.js leaves it to the browser. */}
+          <form action="/katalog" onSubmit={submit} aria-label={t('catalog.searchLabel')}>
             <Group align="flex-end" gap="xs" wrap="nowrap">
               <TextInput
                 type="search"
+                name="q"
                 label={t('catalog.searchLabel')}
                 placeholder={t('catalog.searchPlaceholder')}
                 value={text}
@@ -225,10 +233,13 @@ const CatalogResults = memo(function CatalogResults({
     <Stack gap="sm" style={{ flex: 1 }} miw={0} w="100%">
       <Group justify="space-between" align="flex-end" gap="xs">
         <Text size="sm" role="status" data-testid="catalog-total">
-          {first ? t('catalog.total', { count: first.total }) : ''}
+          <Island as="span" name="catalog-total" keep={!first}>
+            {first ? t('catalog.total', { count: first.total }) : ''}
+          </Island>
         </Text>
         <NativeSelect
           label={t('catalog.sort')}
+          name="urut"
           size="xs"
           value={sort}
           onChange={(event) => {
@@ -273,13 +284,55 @@ function ResultsBody({
   items: CatalogItem[];
   actions: SearchActions;
 }) {
-  const t = useT();
+  const { language } = useI18n();
+  const navigate = useNavigate();
   // The first cards fill a phone's screen; the rest follow in a commit of their own (useLaterCopy).
   const allCards = useLaterCopy(items.length > FIRST_CARDS);
+  const keep = keepsFirstResults(view, language);
+  return (
+    <Island
+      name="catalog-results"
+      keep={keep}
+      onClick={keep ? (event) => followInApp(event, navigate) : undefined}
+    >
+      <ResultsState
+        view={view}
+        params={params}
+        items={allCards ? items : items.slice(0, FIRST_CARDS)}
+        actions={actions}
+      />
+    </Island>
+  );
+}
+
+/**
+ * Results public/prerendered.js showed before the app loaded stay as they are while they are what
+ * React would show: the same answer, in Bahasa Indonesia (docs/decisions/0053). Rendering them
+ * again would cost a phone's main thread and move nothing.
+ */
+function keepsFirstResults(view: SearchView, language: string): boolean {
+  const shownBefore = islandData('catalog-results');
+  if (shownBefore === undefined || language !== 'id' || view.placeholder) return false;
+  return view.pending || (view.data?.pages.length === 1 && view.data.pages[0] === shownBefore);
+}
+
+function ResultsState({
+  view,
+  params,
+  items,
+  actions,
+}: {
+  view: SearchView;
+  params: CatalogParams;
+  items: CatalogItem[];
+  actions: SearchActions;
+}) {
+  const t = useT();
   if (view.pending) return <LoadingState label={t('catalog.loading')} />;
   if (view.failed && items.length === 0) return <ErrorState error={view.error} onRetry={actions.refetch} />;
+  if (items.length > 0) return <ResultList items={items} placeholder={view.placeholder} />;
   const filtered = activeFilterCount(params) > 0 || params.q !== '';
-  return items.length === 0 ? (
+  return (
     <EmptyMessage
       message={t('catalog.empty')}
       action={
@@ -290,21 +343,5 @@ function ResultsBody({
         ) : undefined
       }
     />
-  ) : (
-    <Stack
-      gap="sm"
-      component="ul"
-      p={0}
-      m={0}
-      style={{ listStyle: 'none', opacity: view.placeholder ? 0.6 : 1 }}
-      aria-busy={view.placeholder}
-      data-testid="catalog-results"
-    >
-      {(allCards ? items : items.slice(0, FIRST_CARDS)).map((item) => (
-        <li key={item.catalogId}>
-          <CatalogCard item={item} />
-        </li>
-      ))}
-    </Stack>
   );
 }

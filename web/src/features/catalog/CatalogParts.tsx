@@ -115,6 +115,30 @@ function Facet(props: {
   );
 }
 
+/**
+ * The list of results. public/prerendered.js fills the prerendered catalogue with this same markup
+ * before the app has loaded (a template the build renders from this component, docs/decisions/0053).
+ */
+export function ResultList({ items, placeholder }: { items: readonly CatalogItem[]; placeholder: boolean }) {
+  return (
+    <Stack
+      gap="sm"
+      component="ul"
+      p={0}
+      m={0}
+      style={{ listStyle: 'none', opacity: placeholder ? 0.6 : 1 }}
+      aria-busy={placeholder}
+      data-testid="catalog-results"
+    >
+      {items.map((item) => (
+        <li key={item.catalogId}>
+          <CatalogCard item={item} />
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
 export function CatalogCard({ item }: { item: CatalogItem }) {
   const t = useT();
   return (

@@ -100,6 +100,17 @@ export function catalogDetailOptions(catalogId: string) {
   });
 }
 
+/**
+ * The API path of a search's first page as public/prerendered.js asks for it (parameters sorted by
+ * name, the page size last among equals), so the app finds the answer that script started.
+ */
+export function firstSearchPath(query: Record<string, string>): string {
+  const entries = Object.entries({ ...query, limit: String(PAGE_SIZE) }).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  return `/catalog/innovations?${new URLSearchParams(entries).toString()}`;
+}
+
 /** The catalogue search for the current address, if it is the catalogue page. */
 export function catalogSearchForLocation(location: { pathname: string; search: string }) {
   if (location.pathname.replace(/\/$/, '') !== '/katalog') return undefined;
@@ -118,11 +129,11 @@ export function prefetchPublicData(
   const search = catalogSearchForLocation(location);
   if (search) {
     const queryFn = search.queryFn;
+    const firstPage = firstSearchPath(apiQuery(readCatalogParams(new URLSearchParams(location.search))));
     void client.prefetchInfiniteQuery({
       ...search,
       queryFn: async (context) =>
-        (context.pageParam === undefined &&
-          (await takeFirstData<CatalogSearch>(`/catalog/innovations?limit=${PAGE_SIZE}`))) ||
+        (context.pageParam === undefined && (await takeFirstData<CatalogSearch>(firstPage))) ||
         (queryFn as (context: unknown) => Promise<CatalogSearch>)(context),
     });
   }

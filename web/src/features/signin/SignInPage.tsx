@@ -20,6 +20,7 @@ import type { DemoUser } from '../../api/model.ts';
 import { queryKeys } from '../../api/queries.ts';
 import { signInSettings } from '../../auth/oidc.ts';
 import { useSession } from '../../auth/SessionProvider.tsx';
+import { useIslandAdopted } from '../../components/Island.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -40,6 +41,9 @@ export default function SignInPage() {
   });
   usePageTitle(t('signIn.title'));
   const prerenderedDemo = usePrerenderedDemo();
+  // The prerendered page works before the app has loaded: a click or the demo e-mail typed
+  // meanwhile is replayed now that React has adopted it (docs/decisions/0053).
+  useIslandAdopted(true);
   const demo = settings.data ? settings.data.demo : prerenderedDemo;
   return (
     <>
