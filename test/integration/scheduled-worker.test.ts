@@ -24,7 +24,7 @@ beforeAll(async () => {
   env = await createTestEnvironment();
 });
 
-function worker(options: { jobs?: JobRef[] } = {}) {
+function worker(options: { jobs?: JobRef[]; now?: () => Date } = {}) {
   const mail: Mail[] = [];
   const metrics = new Metrics({ namespace: 'InovasiDaerah/test', serviceName: 'scheduled-test' });
   const recorded = vi.spyOn(metrics, 'addMetric');
@@ -37,6 +37,7 @@ function worker(options: { jobs?: JobRef[] } = {}) {
     mail: { send: async (message) => void mail.push(message) },
     metrics,
     ...(dispatched ? { jobs: { dispatch: async (ref: JobRef) => void dispatched.push(ref) } } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   return { handler, mail, recorded };
 }
@@ -108,6 +109,29 @@ describe('the scheduled worker', () => {
     expect(refs).toContainEqual({ type: 'export', tenantCode: '63.03', id: job.id });
     // Handed over, not run: the job is still waiting for the worker.
     expect((await exports.get(job.id))?.status).toBe('queued');
+  });
+
+  it('gives up, in the sweep that hands jobs over, a job whose three runs died', async () => {
+    const actor: Actor = {
+      userId: 'u-6303-admin',
+      email: 'admin.6303@demo.local',
+      tenantCode: '63.03',
+      roles: ['tenant_admin'],
+    };
+    const exports = repositoriesFor(env.data.forScope(tenantScope('63.03'))).exportJobs;
+    const { job } = await exports.request({ kind: 'recap', periodYear: 2026 }, actor, 'sweep-dead-0001');
+    const start = Date.now();
+    const minutes = (count: number) => new Date(start + count * 60_000);
+    for (const at of [0, 3, 6]) expect(await exports.claim(job.id, minutes(at))).toBeDefined();
+    const refs: JobRef[] = [];
+    const { handler } = worker({ jobs: refs, now: () => minutes(9) });
+    // Giving the job up is a write: the sweep's data access must allow it (it once listed read-only).
+    await handler({ job: 'jobs-sweep' });
+    expect(refs.map((ref) => ref.id)).not.toContain(job.id);
+    expect(await exports.get(job.id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'attempts_exhausted' },
+    });
   });
 
   it('the nightly rebuild finds and repairs drift the projector did not cause', async () => {

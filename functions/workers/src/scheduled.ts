@@ -1,16 +1,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { type JobDispatcher, type JobRef, resumeBackgroundJobs } from '@inovasi/app/jobs/background';
+import { type JobDispatcher, resumableJobs, resumeBackgroundJobs } from '@inovasi/app/jobs/background';
 import { dispatchOutbox, type MailSink } from '@inovasi/app/jobs/outbox';
 import { runDeadlineReminders } from '@inovasi/app/jobs/reminders';
 import { formatRebuildReport, rebuildSummaries } from '@inovasi/app/jobs/summaries';
-import {
-  platformRegistryScope,
-  platformRepositoryFor,
-  repositoriesFor,
-  type ScopedClientFactory,
-  tenantScope,
-} from '@inovasi/data';
+import type { ScopedClientFactory } from '@inovasi/data';
 import { isScheduledJob, type ScheduledJob, SUMMARY_METRICS } from './scheduled-jobs.ts';
 
 export interface ScheduledWorkerDeps {
@@ -46,27 +40,10 @@ async function dispatchResumableJobs(
   jobs: JobDispatcher,
   now: Date,
 ): Promise<number> {
-  const tenants = await platformRepositoryFor(data.forScope(platformRegistryScope)).list();
   let dispatched = 0;
-  for (const tenant of tenants) {
-    const { exportJobs, importJobs, importPreviews } = repositoriesFor(
-      data.forScope(tenantScope(tenant.code, true)),
-    );
-    const [exports, imports, previews] = await Promise.all([
-      exportJobs.resumable(now),
-      importJobs.resumable(now),
-      // Previews asked for but never run (a dispatch that failed, a run that died): docs/decisions/0032.
-      importPreviews.pending(now),
-    ]);
-    const refs: JobRef[] = [
-      ...exports.map((job) => ({ type: 'export' as const, tenantCode: tenant.code, id: job.id })),
-      ...imports.map((job) => ({ type: 'import' as const, tenantCode: tenant.code, id: job.id })),
-      ...previews.map((job) => ({ type: 'preview' as const, tenantCode: tenant.code, id: job.id })),
-    ];
-    for (const ref of refs) {
-      await jobs.dispatch(ref);
-      dispatched++;
-    }
+  for await (const ref of resumableJobs(data, now)) {
+    await jobs.dispatch(ref);
+    dispatched++;
   }
   return dispatched;
 }

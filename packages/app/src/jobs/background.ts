@@ -286,25 +286,32 @@ export function inProcessJobs(
  * jobs nobody started and the ones whose run died (expired lease). Returns how many it ran.
  */
 export async function resumeBackgroundJobs(deps: BackgroundJobDeps, now = new Date()): Promise<number> {
-  const tenants = await platformRepositoryFor(deps.data.forScope(platformRegistryScope)).list();
   let ran = 0;
+  for await (const ref of resumableJobs(deps.data, now)) {
+    if ((await runBackgroundJob(deps, ref, now)) !== 'skipped') ran++;
+  }
+  return ran;
+}
+
+/**
+ * Every tenant's jobs nobody started and the ones whose run died (expired lease), including
+ * previews asked for but never run (docs/decisions/0032): what the local sweep runs and the
+ * scheduled worker in AWS hands to the dispatcher. Not read-only: listing gives up a job whose
+ * runs died three times (its lease protocol marks it failed).
+ */
+export async function* resumableJobs(data: ScopedClientFactory, now: Date): AsyncGenerator<JobRef> {
+  const tenants = await platformRepositoryFor(data.forScope(platformRegistryScope)).list();
   for (const tenant of tenants) {
     const { exportJobs, importJobs, importPreviews } = repositoriesFor(
-      deps.data.forScope(tenantScope(tenant.code)),
+      data.forScope(tenantScope(tenant.code)),
     );
     const [exports, imports, previews] = await Promise.all([
       exportJobs.resumable(now),
       importJobs.resumable(now),
       importPreviews.pending(now),
     ]);
-    const refs: JobRef[] = [
-      ...exports.map((job) => ({ type: 'export' as const, tenantCode: tenant.code, id: job.id })),
-      ...imports.map((job) => ({ type: 'import' as const, tenantCode: tenant.code, id: job.id })),
-      ...previews.map((job) => ({ type: 'preview' as const, tenantCode: tenant.code, id: job.id })),
-    ];
-    for (const ref of refs) {
-      if ((await runBackgroundJob(deps, ref, now)) !== 'skipped') ran++;
-    }
+    for (const job of exports) yield { type: 'export', tenantCode: tenant.code, id: job.id };
+    for (const job of imports) yield { type: 'import', tenantCode: tenant.code, id: job.id };
+    for (const job of previews) yield { type: 'preview', tenantCode: tenant.code, id: job.id };
   }
-  return ran;
 }
