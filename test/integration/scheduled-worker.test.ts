@@ -15,6 +15,13 @@ import { createTestEnvironment, type TestEnvironment } from '../support/environm
  * local table: what it sends, dispatches and reports, and that a second run finds nothing left.
  */
 let env: TestEnvironment;
+/** Who asks for the exports the sweep then finds. */
+const actor: Actor = {
+  userId: 'u-6303-admin',
+  email: 'admin.6303@demo.local',
+  tenantCode: '63.03',
+  roles: ['tenant_admin'],
+};
 type Mail = Parameters<MailSink['send']>[0];
 
 const addDays = (days: number) =>
@@ -94,12 +101,6 @@ describe('the scheduled worker', () => {
   });
 
   it('hands every queued export to the jobs worker instead of running it', async () => {
-    const actor: Actor = {
-      userId: 'u-6303-admin',
-      email: 'admin.6303@demo.local',
-      tenantCode: '63.03',
-      roles: ['tenant_admin'],
-    };
     const exports = repositoriesFor(env.data.forScope(tenantScope('63.03'))).exportJobs;
     const { job } = await exports.request({ kind: 'recap', periodYear: 2026 }, actor, 'sweep-test-0001');
     const refs: JobRef[] = [];
@@ -112,12 +113,6 @@ describe('the scheduled worker', () => {
   });
 
   it('gives up, in the sweep that hands jobs over, a job whose three runs died', async () => {
-    const actor: Actor = {
-      userId: 'u-6303-admin',
-      email: 'admin.6303@demo.local',
-      tenantCode: '63.03',
-      roles: ['tenant_admin'],
-    };
     const exports = repositoriesFor(env.data.forScope(tenantScope('63.03'))).exportJobs;
     const { job } = await exports.request({ kind: 'recap', periodYear: 2026 }, actor, 'sweep-dead-0001');
     const start = Date.now();

@@ -1,10 +1,9 @@
 import { HeadObjectCommand, ListPartsCommand } from '@aws-sdk/client-s3';
-import { todayInJakarta } from '@inovasi/core';
 import { tenantScope } from '@inovasi/data';
 import { sha256Hex, textPdf } from '@inovasi/local';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contestCallFixture } from '../../../packages/core/test/contests/fixtures.ts';
-import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
+import type { TestEnvironment } from '../../support/environment.ts';
+import { CODE, contestFilesSetUp, filesCall } from './files-support.ts';
 
 /**
  * Entry files in a resumable upload (issue 22, docs/decisions/0054): the evidence library's
@@ -13,13 +12,8 @@ import { createTestEnvironment, type TestEnvironment } from '../../support/envir
  * intake, a judge downloads the same bytes, and a cancel leaves nothing: no item, no record, no
  * parts, no object.
  */
-const CODE = '35.22';
 const MIB = 1024 * 1024;
-const CALL = {
-  ...contestCallFixture({ today: todayInJakarta() }),
-  title: 'Lomba lampiran bersambung',
-  judgesPerEntry: 1,
-};
+const CALL = filesCall('Lomba lampiran bersambung', false);
 const JUDGE = 'juri.bersambung@contoh.ac.id';
 
 interface Started {
@@ -75,11 +69,7 @@ describe('a contest entry file in a resumable upload', () => {
     );
 
   beforeAll(async () => {
-    env = await createTestEnvironment({ memberCacheMs: 0 });
-    admin = await env.login('admin.3522@demo.local');
-    opd1 = await env.login('opd1.3522@demo.local');
-    opd2 = await env.login('opd2.3522@demo.local');
-    otherRegion = await env.login('admin.3520@demo.local');
+    ({ env, admin, opd1, opd2, otherRegion } = await contestFilesSetUp());
     callId = (await env.request('POST', `/tenants/${CODE}/contests`, { token: admin, body: CALL })).json.id;
     await env.request('POST', `${call()}/publish`, { token: admin, headers: ifMatch(1) });
     const judge = await env.request('POST', `${call()}/judges`, {
