@@ -273,17 +273,14 @@ const CatalogResults = memo(function CatalogResults({
   );
 });
 
-function ResultsBody({
-  view,
-  params,
-  items,
-  actions,
-}: {
+interface ResultsProps {
   view: SearchView;
   params: CatalogParams;
   items: CatalogItem[];
   actions: SearchActions;
-}) {
+}
+
+function ResultsBody({ view, params, items, actions }: ResultsProps) {
   const { language } = useI18n();
   const navigate = useNavigate();
   // The first cards fill a phone's screen; the rest follow in a commit of their own (useLaterCopy).
@@ -316,17 +313,7 @@ function keepsFirstResults(view: SearchView, language: string): boolean {
   return view.pending || (view.data?.pages.length === 1 && view.data.pages[0] === shownBefore);
 }
 
-function ResultsState({
-  view,
-  params,
-  items,
-  actions,
-}: {
-  view: SearchView;
-  params: CatalogParams;
-  items: CatalogItem[];
-  actions: SearchActions;
-}) {
+function ResultsState({ view, params, items, actions }: ResultsProps) {
   const t = useT();
   if (view.pending) return <LoadingState label={t('catalog.loading')} />;
   if (view.failed && items.length === 0) return <ErrorState error={view.error} onRetry={actions.refetch} />;
