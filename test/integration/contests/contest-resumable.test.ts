@@ -1,7 +1,7 @@
 import { rebuildSummaries } from '@inovasi/app/jobs/summaries';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../support/environment.ts';
-import { FaultInjector } from '../../support/faults.ts';
+import { ALL_FAULTS, FaultInjector } from '../../support/faults.ts';
 import { snapshotStore } from '../../support/snapshot.ts';
 import { type ContestRecipeCall, contestRecipes } from '../faults/contest-recipes.ts';
 import { exerciseResumable, type ResumableSuite } from '../faults/resumable.ts';
@@ -58,6 +58,17 @@ describe('contest writes of several steps, failed and repeated', () => {
     if (!found) throw new Error(`no recipe for ${route}`);
     return found;
   };
+  /** Sends the call while every attempt of the transaction naming `marker` fails (the SDK gives up). */
+  const sendWhileWriteFails = async (call: ContestRecipeCall, marker: string) => {
+    injector.only = (attempt) => attempt.operation === 'TransactWriteItems' && attempt.body.includes(marker);
+    injector.kinds = ['server-error'];
+    try {
+      return await injector.during(1, () => send(call));
+    } finally {
+      injector.only = undefined;
+      injector.kinds = ALL_FAULTS;
+    }
+  };
   /** Audit entries of one action whose changes name `entryId`, or that concern `entityId`. */
   const audits = async (action: string, about: string) =>
     [...(await snapshotStore(env.config, { objects: false }))].filter(([key, value]) => {
@@ -109,14 +120,7 @@ describe('contest writes of several steps, failed and repeated', () => {
     const call = await recipe(ANNOUNCE)();
     const callId = call.path.split('/')[4] as string;
     // Every attempt of the link to spd.12 fails: the item is written, its link is not.
-    injector.only = (attempt) =>
-      attempt.operation === 'TransactWriteItems' && attempt.body.includes('evidence.linked');
-    injector.kinds = ['server-error'];
-    injector.rate = 1;
-    const interrupted = await send(call).finally(() => {
-      injector.rate = 0;
-      injector.only = undefined;
-    });
+    const interrupted = await sendWhileWriteFails(call, 'evidence.linked');
     expect(interrupted.status).toBe(503);
     expect(interrupted.headers.get('retry-after')).toBeTruthy();
     const announced = await send(call);
@@ -139,14 +143,7 @@ describe('contest writes of several steps, failed and repeated', () => {
   it('awards a winner once when the announcement stopped at its last write and runs again', async () => {
     const call = await recipe(ANNOUNCE)();
     // Every attempt of the call's own write with its public copy fails: the winner is awarded.
-    injector.only = (attempt) =>
-      attempt.operation === 'TransactWriteItems' && attempt.body.includes('CATALOG#META#CONTESTS');
-    injector.kinds = ['server-error'];
-    injector.rate = 1;
-    const interrupted = await send(call).finally(() => {
-      injector.rate = 0;
-      injector.only = undefined;
-    });
+    const interrupted = await sendWhileWriteFails(call, 'CATALOG#META#CONTESTS');
     expect(interrupted.status).toBe(503);
     const announced = await send(call);
     expect(announced.status).toBe(200);
