@@ -193,6 +193,44 @@ describe('public catalogue and a replication between two regions', () => {
       });
     await english.getByTestId('catalog-result').first().waitFor();
 
+    // A search sent while React is taking the page over (its handlers live, the page not yet
+    // adopted) waits for the adoption and searches for the text typed before. Adoption is delayed
+    // here so the search is sure to fall into that moment.
+    const midway = await openPage(PHONE);
+    await midway.addInitScript(() => {
+      const scope = globalThis as unknown as Record<string, unknown> & {
+        setTimeout(run: () => void, ms: number): void;
+      };
+      let runtime: { freeze(): void; adopted(): void } | undefined;
+      Object.defineProperty(scope, 'inovasiIsland', {
+        configurable: true,
+        get: () => runtime,
+        set(value: { freeze(): void; adopted(): void }) {
+          const { freeze, adopted } = value;
+          runtime = Object.assign(value, {
+            freeze() {
+              freeze();
+              scope.reactStarted = true;
+            },
+            adopted() {
+              scope.setTimeout(adopted, 1500);
+            },
+          });
+        },
+      });
+    });
+    await midway.goto('/katalog');
+    await midway.getByTestId('catalog-result').first().waitFor();
+    await midway.getByRole('searchbox', { name: 'Cari inovasi' }).fill('sehat');
+    await midway.waitForFunction(() => (globalThis as Record<string, unknown>).reactStarted === true, null, {
+      timeout: 20_000,
+    });
+    await midway.getByRole('button', { name: 'Cari', exact: true }).click();
+    await midway.waitForURL(/q=sehat/, { timeout: 15_000 });
+    await expect
+      .poll(() => midway.getByRole('searchbox', { name: 'Cari inovasi' }).inputValue())
+      .toBe('sehat');
+
     // The sign-in page: the demo e-mail typed and sent before the app has loaded still signs in.
     const visitor = await openPage(DESKTOP);
     await visitor.goto('/masuk');

@@ -193,8 +193,11 @@
         if (state.adopted) return;
         start();
         const form = event.target;
-        // A form with an action (the catalogue's search) works as a plain GET request.
-        if (!(form instanceof HTMLFormElement) || form.hasAttribute('action')) return;
+        if (!(form instanceof HTMLFormElement)) return;
+        // A form with an action (the catalogue's search) works as a plain GET request until React
+        // has started: from then on React's handler takes the submit, and until the page is adopted
+        // it would send what React knows, without the text typed before.
+        if (form.hasAttribute('action') && !state.frozen) return;
         hold(event, () => form.isConnected && form.requestSubmit());
       },
       true,

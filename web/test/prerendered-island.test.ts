@@ -11,17 +11,53 @@ import { apiQuery, firstSearchPath, readCatalogParams } from '../src/features/ca
  */
 const SCRIPT = readFileSync(new URL('../public/prerendered.js', import.meta.url), 'utf8');
 
+type Listener = (event: unknown) => void;
+
+interface IslandRuntime {
+  freeze(): void;
+  adopted(): void;
+}
+
 interface Run {
   readonly requested: string[];
   readonly firstData: string[];
   readonly documentListeners: string[];
   readonly island: boolean;
   readonly waitsForParse: number;
+  /** The document's listeners, in the order they were added, by event type. */
+  readonly listeners: Map<string, Listener[]>;
+  readonly runtime: IslandRuntime | undefined;
+  /** Runs the timers set so far (the replay waits for one). */
+  runTimers(): void;
 }
+
+/** Stand-ins for the DOM classes the script tells events' targets apart by. */
+class FakeElement {
+  closest(): null {
+    return null;
+  }
+}
+class FakeForm extends FakeElement {
+  readonly isConnected = true;
+  submitted = 0;
+  constructor(private readonly action: boolean) {
+    super();
+  }
+  hasAttribute(name: string): boolean {
+    return name === 'action' && this.action;
+  }
+  requestSubmit(): void {
+    this.submitted += 1;
+  }
+}
+class FakeInput extends FakeElement {}
+class FakeSelect extends FakeElement {}
 
 function runScript(pathname: string, search = '', stored: Record<string, string> = {}): Run {
   const requested: string[] = [];
   const documentListeners: string[] = [];
+  const listeners = new Map<string, Listener[]>();
+  const timers: (() => void)[] = [];
   let waitsForParse = 0;
   const storage = { getItem: (key: string) => stored[key] ?? null };
   const window: Record<string, unknown> = { addEventListener: () => undefined };
@@ -31,7 +67,14 @@ function runScript(pathname: string, search = '', stored: Record<string, string>
     URLSearchParams,
     localStorage: storage,
     sessionStorage: storage,
-    setTimeout: () => 0,
+    setTimeout: (run: () => void) => {
+      timers.push(run);
+      return timers.length;
+    },
+    Element: FakeElement,
+    HTMLFormElement: FakeForm,
+    HTMLInputElement: FakeInput,
+    HTMLSelectElement: FakeSelect,
     fetch: (url: string) => {
       requested.push(url);
       return Promise.resolve({ ok: false });
@@ -41,9 +84,12 @@ function runScript(pathname: string, search = '', stored: Record<string, string>
       querySelectorAll: () => [],
       querySelector: () => null,
       getElementById: () => null,
-      addEventListener: (type: string) => {
+      addEventListener: (type: string, listener: Listener) => {
         if (type === 'DOMContentLoaded') waitsForParse += 1;
-        else documentListeners.push(type);
+        else {
+          documentListeners.push(type);
+          listeners.set(type, [...(listeners.get(type) ?? []), listener]);
+        }
       },
       removeEventListener: () => undefined,
     },
@@ -55,6 +101,11 @@ function runScript(pathname: string, search = '', stored: Record<string, string>
     documentListeners,
     island: window.inovasiIsland !== undefined,
     waitsForParse,
+    listeners,
+    runtime: window.inovasiIsland as IslandRuntime | undefined,
+    runTimers: () => {
+      for (const run of timers.splice(0)) run();
+    },
   };
 }
 
@@ -93,5 +144,40 @@ describe('the prerendered pages’ script', () => {
     expect(english.waitsForParse).toBeGreaterThan(0);
     const signedIn = runScript('/masuk', '', { 'inovasi.token': 'token' });
     expect(signedIn.waitsForParse).toBeGreaterThan(0);
+  });
+
+  it('leaves the GET search to the browser before React starts, and holds it while React takes over', () => {
+    const submitted = (run: Run, form: FakeForm) => {
+      const event = {
+        target: form,
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+        stopPropagation: () => undefined,
+      };
+      for (const listener of run.listeners.get('submit') ?? []) listener(event);
+      return event;
+    };
+
+    const before = runScript('/katalog');
+    expect(submitted(before, new FakeForm(true)).prevented).toBe(false);
+
+    // React has started (its handlers are live) but has not adopted the page: its submit handler
+    // would search for what it knows, not for the text typed before, so the submit waits.
+    const taking = runScript('/katalog');
+    const search = new FakeForm(true);
+    taking.runtime?.freeze();
+    expect(submitted(taking, search).prevented).toBe(true);
+    taking.runtime?.adopted();
+    expect(search.submitted).toBe(0);
+    taking.runTimers();
+    expect(search.submitted).toBe(1);
+
+    // Once adopted, the page's own handlers act for themselves.
+    const adopted = new FakeForm(true);
+    expect(submitted(taking, adopted).prevented).toBe(false);
+    taking.runTimers();
+    expect(adopted.submitted).toBe(0);
   });
 });
