@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DemoApi } from './support/api.ts';
+import { DemoApi, SERVER_POLL } from './support/api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { PHONE } from './support/browser.ts';
 import { storedKeys } from './support/device-stores.ts';
@@ -95,7 +95,9 @@ describe('an innovation created offline', () => {
     );
     const serverId = new URL(journey.page.url()).pathname.split('/')[2] ?? '';
     const read = () => operator.call<Stored>('GET', `/innovations/${serverId}`);
-    await expect.poll(async () => (await read()).answers['sid.16']?.level, { timeout: 30_000 }).toBe(2);
+    await expect
+      .poll(async () => (await read()).answers['sid.16']?.level, { ...SERVER_POLL, timeout: 30_000 })
+      .toBe(2);
     expect((await read()).profile.name).toBe(renamed);
     expect(await named(first)).toEqual([]);
     expect((await named(renamed)).map((item) => item.id)).toEqual([serverId]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DemoApi } from './support/api.ts';
+import { DemoApi, SERVER_POLL } from './support/api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { PHONE } from './support/browser.ts';
 import { storedKeys } from './support/device-stores.ts';
@@ -46,7 +46,7 @@ describe('offline drafts', () => {
     // Back online: it is sent by itself, with the version it was chosen on.
     await journey.context.setOffline(false);
     await regulation.getByTestId('answer-save-state').filter({ hasText: 'Jawaban tersimpan.' }).waitFor();
-    await expect.poll(async () => (await read()).answers['sid.16']?.level).toBe(2);
+    await expect.poll(async () => (await read()).answers['sid.16']?.level, SERVER_POLL).toBe(2);
 
     // Offline again; meanwhile a colleague changes the innovation.
     await journey.context.setOffline(true);
@@ -65,7 +65,7 @@ describe('offline drafts', () => {
     expect(await seriousA11yViolations(journey.page)).toEqual([]);
     await conflict.getByRole('button', { name: 'Kirim jawaban saya' }).click();
     await other.getByTestId('answer-save-state').filter({ hasText: 'Jawaban tersimpan.' }).waitFor();
-    await expect.poll(async () => (await read()).answers['sid.19']?.level).toBe(2);
+    await expect.poll(async () => (await read()).answers['sid.19']?.level, SERVER_POLL).toBe(2);
     expect(await other.getByTestId('offline-conflict').count()).toBe(0);
   });
 
@@ -130,7 +130,9 @@ describe('offline drafts', () => {
     await journey.page.getByRole('link', { name: 'Tugas Saya' }).click();
     await journey.page.waitForURL(/\/tugas$/);
     await journey.context.setOffline(false);
-    await expect.poll(async () => (await read()).profile.name, { timeout: 30_000 }).toBe(edited);
+    await expect
+      .poll(async () => (await read()).profile.name, { ...SERVER_POLL, timeout: 30_000 })
+      .toBe(edited);
     await expect.poll(queuedKeys).toEqual([]);
     expect(new URL(journey.page.url()).pathname).toBe('/tugas');
   });
@@ -231,7 +233,7 @@ describe('offline drafts', () => {
       .getByTestId('answer-save-state')
       .filter({ hasText: 'Jawaban tersimpan.' })
       .waitFor();
-    await expect.poll(async () => (await read()).answers['sid.16']?.level).toBe(2);
+    await expect.poll(async () => (await read()).answers['sid.16']?.level, SERVER_POLL).toBe(2);
     expect(journey.pageErrors).toEqual([]);
   });
 
@@ -249,7 +251,9 @@ describe('offline drafts', () => {
     await regulation.waitFor({ state: 'detached' });
 
     await journey.context.setOffline(false);
-    await expect.poll(async () => (await read()).answers['sid.16']?.level, { timeout: 30_000 }).toBe(2);
+    await expect
+      .poll(async () => (await read()).answers['sid.16']?.level, { ...SERVER_POLL, timeout: 30_000 })
+      .toBe(2);
     expect(new URL(journey.page.url()).pathname).toBe('/tugas');
   });
 
@@ -274,7 +278,9 @@ describe('offline drafts', () => {
       .poll(() => journey.page.evaluate('window.syncWakes'), { timeout: 20_000 })
       .toBeGreaterThan(0);
     await journey.page.unroute(answers);
-    await expect.poll(async () => (await read()).answers['sid.16']?.level, { timeout: 40_000 }).toBe(2);
+    await expect
+      .poll(async () => (await read()).answers['sid.16']?.level, { ...SERVER_POLL, timeout: 40_000 })
+      .toBe(2);
   });
 
   it('reloads offline with the innovation read from the device, marked as such; the copy goes at sign-out (#20)', async () => {
@@ -309,7 +315,9 @@ describe('offline drafts', () => {
     await saveScreenshot(journey.page, 'offline-reload-copy');
 
     await journey.context.setOffline(false);
-    await expect.poll(async () => (await read()).answers['sid.16']?.level, { timeout: 30_000 }).toBe(2);
+    await expect
+      .poll(async () => (await read()).answers['sid.16']?.level, { ...SERVER_POLL, timeout: 30_000 })
+      .toBe(2);
     await journey.page.getByTestId('offline-copy-notice').waitFor({ state: 'detached' });
 
     // Only the person's own copy, and it goes at sign-out.

@@ -4,6 +4,14 @@ import { textPdf } from '@inovasi/local';
 /** The mandatory indicators of iid-2026 besides sid.16 and sid.35, which the journeys answer themselves. */
 const OTHER_MANDATORY = ['sid.17', 'sid.32', 'sid.33'] as const;
 
+/**
+ * How a test waits for the server through its own API client (10 s unless said otherwise): twice a
+ * second rather than expect.poll's every 50 ms. The client signs in as the same person as the page,
+ * and a person's reads are limited (200 at once, then 4 a second: DEFAULT_RATE_LIMITS); a 20-second
+ * wait at 50 ms spent them all, and the page's next load was refused with 429.
+ */
+export const SERVER_POLL = { interval: 500, timeout: 10_000 } as const;
+
 /** Arranges server state over HTTP, so a journey only drives the browser for what it is about. */
 export class DemoApi {
   private constructor(

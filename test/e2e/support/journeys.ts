@@ -11,8 +11,11 @@ async function backInTheApp(page: Page): Promise<void> {
 /** Signs in through the demo directory of the sign-in page, the way a person would in demo mode. */
 export async function signInAs(page: Page, email: string): Promise<void> {
   // The app may send the visitor on to the sign-in page before '/' has finished loading (a fresh
-  // browser, or one whose stored session was just cleared): wait only for '/' to be answered.
-  await page.goto('/', { waitUntil: 'commit' });
+  // browser, or one whose stored session was just cleared), and with '/' answered by the service
+  // worker even before Playwright saw it committed: only the arrival at /masuk counts.
+  await page.goto('/', { waitUntil: 'commit' }).catch((error: unknown) => {
+    if (!(error instanceof Error && error.message.includes('interrupted by another navigation'))) throw error;
+  });
   await page.waitForURL(/\/masuk/);
   await page.locator(`button[data-email="${email}"]`).click();
   await backInTheApp(page);

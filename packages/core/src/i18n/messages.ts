@@ -338,8 +338,8 @@ export const ERROR_MESSAGES = {
     en: 'This service can only be reached through the application’s own address.',
   },
   rate_limited: {
-    id: 'Terlalu banyak permintaan dalam waktu singkat. Tunggu sebentar (lihat header Retry-After), lalu coba lagi.',
-    en: 'Too many requests in a short time. Wait a moment (see the Retry-After header), then try again.',
+    id: 'Terlalu banyak permintaan dalam waktu singkat. Tunggu sebentar, lalu coba lagi.',
+    en: 'Too many requests in a short time. Wait a moment, then try again.',
   },
   service_unavailable: {
     id: 'Layanan penyimpanan data sedang sibuk atau tidak dapat dihubungi. Perubahan Anda mungkin belum tersimpan: muat ulang untuk memeriksa, lalu coba lagi sebentar lagi.',
