@@ -116,20 +116,22 @@ function monthsSince(from: string, now = new Date()): string[] {
 }
 
 /** Every item of a tenant, found without Scan. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function tenantItems(clients: ScopedClients, tenantCode: string): Promise<Item[]> {
   const prefix = tenantKeyPrefix(tenantCode);
   const own = await queryPartition(clients, prefix);
-  const innovationIds = idsOf(await queryPartition(clients, `${prefix}INNO`, INDEXES.byType));
-  const evidenceIds = idsOf(await queryPartition(clients, `${prefix}EVID`, INDEXES.byType));
+  const byId = (items: Item[], field = 'id') => items.map((item) => String(item[field]));
+  const innovationIds = byId(await queryPartition(clients, `${prefix}INNO`, INDEXES.byType));
+  const evidenceIds = byId(await queryPartition(clients, `${prefix}EVID`, INDEXES.byType));
   const memberItems = own.filter((item) => String(item.sk).startsWith(keys.memberSortPrefix));
-  const callIds = idsOf(own.filter((item) => String(item.sk).startsWith(contestKeys.callSortPrefix)));
+  const contestCalls = own.filter((item) => String(item.sk).startsWith(contestKeys.callSortPrefix));
   const profile = own.find((item) => item.sk === 'PROFILE');
   // Audit entries may predate onboarding (imported history); 2020 is before any IID period we keep.
   const earliest = [String(profile?.createdAt ?? '2020-01'), '2020-01'].sort()[0] ?? '2020-01';
   const partitions = [
     `${prefix}REPL#`,
     // Each contest call's entries, panel and score sheets (docs/decisions/0037).
-    ...callIds.map((callId) => contestPartition(tenantCode, callId)),
+    ...byId(contestCalls).map((callId) => contestPartition(tenantCode, callId)),
     summaryPartition(tenantCode),
     `${prefix}NOTIFSENT`,
     `${prefix}OUTBOX`,
@@ -137,27 +139,14 @@ export async function tenantItems(clients: ScopedClients, tenantCode: string): P
     `${prefix}IMPORT#`,
     ...innovationIds.map((id) => `${prefix}INNO#${id}`),
     ...evidenceIds.map((id) => `${prefix}EVID#${id}`),
-    ...idsOf(memberItems).map((userId) => `${prefix}NOTIF#${userId}`),
+    ...byId(memberItems).map((userId) => `${prefix}NOTIF#${userId}`),
     ...monthsSince(earliest).map((month) => `${auditPrefix(tenantCode)}${month}`),
   ];
   const items = [...own];
   for (const partition of partitions) items.push(...(await queryPartition(clients, partition)));
-  items.push(...(await itemsOutsideOwnPartitions(clients, tenantCode, memberItems, innovationIds, callIds)));
-  items.push(...(await readModelRows(clients, tenantCode, items)));
-  return withoutDuplicates(items);
-}
 
-const idsOf = (items: Item[], field = 'id') => items.map((item) => String(item[field]));
-
-/** Outside the tenant's partitions, but the tenant's: registry entry, login claims, catalogue entries, public calls. */
-async function itemsOutsideOwnPartitions(
-  clients: ScopedClients,
-  tenantCode: string,
-  memberItems: readonly Item[],
-  innovationIds: readonly string[],
-  callIds: readonly string[],
-): Promise<Item[]> {
-  const items: Item[] = [];
+  // Outside the tenant's partitions, but the tenant's: registry entry, login claims, catalogue
+  // entries, and its rows in the oversight read models (for each year it has a summary of).
   const registry = await getItem(clients, keys.platformTenant(tenantCode));
   if (registry) items.push(registry);
   for (const member of memberItems) {
@@ -167,44 +156,30 @@ async function itemsOutsideOwnPartitions(
   for (const id of innovationIds) {
     items.push(...(await queryPartition(clients, `${catalogEntryPrefix(tenantCode)}${id}`)));
   }
-  for (const callId of callIds) {
+  for (const callId of byId(contestCalls)) {
     const copy = await getItem(clients, contestKeys.publicCall(tenantCode, callId));
     if (copy) items.push(copy);
   }
-  return items;
-}
-
-/** The tenant's rows in the oversight read models, for each year it has a summary of. */
-async function readModelRows(
-  clients: ScopedClients,
-  tenantCode: string,
-  items: readonly Item[],
-): Promise<Item[]> {
   const years = items
     .filter(
       (item) =>
         item.pk === summaryPartition(tenantCode) && String(item.sk).startsWith(summaryKeys.currentSortPrefix),
     )
     .map((item) => Number(String(item.sk).slice(summaryKeys.currentSortPrefix.length)));
-  const rows: Item[] = [];
   for (const year of years) {
-    const keysOfYear = [summaryKeys.nationalRow(year, tenantCode)];
+    const rows = [summaryKeys.nationalRow(year, tenantCode)];
     if (isRegencyCode(tenantCode)) {
       const province = tenantCode.slice(0, 2);
-      keysOfYear.push(
+      rows.push(
         summaryKeys.provinceRow(province, year, tenantCode),
         summaryKeys.provinceDetail(province, year, tenantCode),
       );
     }
-    for (const key of keysOfYear) {
+    for (const key of rows) {
       const row = await getItem(clients, key);
-      if (row) rows.push(row);
+      if (row) items.push(row);
     }
   }
-  return rows;
-}
-
-function withoutDuplicates(items: readonly Item[]): Item[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     const id = `${item.pk}\u0000${item.sk}`;
