@@ -272,7 +272,6 @@ function assertUpdate(input: Attributes, scope: DataScope, what: string): void {
   }
 }
 
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 function assertTableRequest(command: string, input: Attributes, scope: DataScope): void {
   if (!READ_COMMANDS.has(command) && !WRITE_COMMANDS.has(command)) {
     throw new TenantGuardError(`${command} is not allowed on a tenant-scoped client`);
@@ -280,61 +279,75 @@ function assertTableRequest(command: string, input: Attributes, scope: DataScope
   if (scope.readOnly && WRITE_COMMANDS.has(command)) {
     throw new TenantGuardError(`${command} is not allowed on a read-only client`);
   }
-  switch (command) {
-    case 'GetItem':
-    case 'DeleteItem':
-      assertItem(input.Key as Attributes, scope, command);
-      assertNotAppendOnly(input.Key as Attributes, command);
-      return;
-    case 'PutItem':
-      assertItem(input.Item as Attributes, scope, command);
-      assertAppendOnlyPut(input, command);
-      return;
-    case 'UpdateItem':
-      assertUpdate(input, scope, command);
-      return;
-    case 'Query':
-      assertQuery(input, scope);
-      return;
-    case 'BatchGetItem':
-      for (const request of Object.values(
-        (input.RequestItems ?? {}) as Record<string, { Keys?: Attributes[] }>,
-      )) {
-        for (const itemKey of request.Keys ?? []) assertItem(itemKey, scope, command);
-      }
-      return;
-    case 'BatchWriteItem':
-      for (const requests of Object.values((input.RequestItems ?? {}) as Record<string, Attributes[]>)) {
-        for (const request of requests) {
-          const put = request.PutRequest as { Item?: Attributes } | undefined;
-          const del = request.DeleteRequest as { Key?: Attributes } | undefined;
-          assertItem(put?.Item ?? del?.Key, scope, command);
-          // A batch write has no conditions: it may not touch append-only partitions at all.
-          assertNotAppendOnly(put?.Item ?? del?.Key, command);
-        }
-      }
-      return;
-    case 'TransactGetItems':
-      for (const entry of (input.TransactItems ?? []) as { Get?: { Key?: Attributes } }[]) {
-        assertItem(entry.Get?.Key, scope, command);
-      }
-      return;
-    case 'TransactWriteItems':
-      for (const entry of (input.TransactItems ?? []) as Record<string, Attributes | undefined>[]) {
-        if (entry.Put) {
-          assertItem(entry.Put.Item as Attributes, scope, 'TransactWriteItems Put');
-          assertAppendOnlyPut(entry.Put, 'TransactWriteItems Put');
-        } else if (entry.Update) assertUpdate(entry.Update, scope, 'TransactWriteItems Update');
-        else if (entry.Delete) {
-          assertItem(entry.Delete.Key as Attributes, scope, 'TransactWriteItems Delete');
-          assertNotAppendOnly(entry.Delete.Key as Attributes, 'TransactWriteItems Delete');
-        } else if (entry.ConditionCheck) {
-          assertItem(entry.ConditionCheck.Key as Attributes, scope, 'TransactWriteItems ConditionCheck');
-        } else throw new TenantGuardError('empty transaction entry');
-      }
-      return;
+  TABLE_COMMAND_CHECKS.get(command)?.(input, scope, command);
+}
+
+type TableCommandCheck = (input: Attributes, scope: DataScope, command: string) => void;
+
+function assertKeyNotAppendOnly(input: Attributes, scope: DataScope, command: string): void {
+  assertItem(input.Key as Attributes, scope, command);
+  assertNotAppendOnly(input.Key as Attributes, command);
+}
+
+function assertBatchGet(input: Attributes, scope: DataScope, command: string): void {
+  for (const request of Object.values(
+    (input.RequestItems ?? {}) as Record<string, { Keys?: Attributes[] }>,
+  )) {
+    for (const itemKey of request.Keys ?? []) assertItem(itemKey, scope, command);
   }
 }
+
+function assertBatchWrite(input: Attributes, scope: DataScope, command: string): void {
+  for (const requests of Object.values((input.RequestItems ?? {}) as Record<string, Attributes[]>)) {
+    for (const request of requests) {
+      const put = request.PutRequest as { Item?: Attributes } | undefined;
+      const del = request.DeleteRequest as { Key?: Attributes } | undefined;
+      assertItem(put?.Item ?? del?.Key, scope, command);
+      // A batch write has no conditions: it may not touch append-only partitions at all.
+      assertNotAppendOnly(put?.Item ?? del?.Key, command);
+    }
+  }
+}
+
+function assertTransactGet(input: Attributes, scope: DataScope, command: string): void {
+  for (const entry of (input.TransactItems ?? []) as { Get?: { Key?: Attributes } }[]) {
+    assertItem(entry.Get?.Key, scope, command);
+  }
+}
+
+function assertTransactWrite(input: Attributes, scope: DataScope): void {
+  for (const entry of (input.TransactItems ?? []) as Record<string, Attributes | undefined>[]) {
+    if (entry.Put) {
+      assertItem(entry.Put.Item as Attributes, scope, 'TransactWriteItems Put');
+      assertAppendOnlyPut(entry.Put, 'TransactWriteItems Put');
+    } else if (entry.Update) assertUpdate(entry.Update, scope, 'TransactWriteItems Update');
+    else if (entry.Delete) {
+      assertItem(entry.Delete.Key as Attributes, scope, 'TransactWriteItems Delete');
+      assertNotAppendOnly(entry.Delete.Key as Attributes, 'TransactWriteItems Delete');
+    } else if (entry.ConditionCheck) {
+      assertItem(entry.ConditionCheck.Key as Attributes, scope, 'TransactWriteItems ConditionCheck');
+    } else throw new TenantGuardError('empty transaction entry');
+  }
+}
+
+/** What each allowed table command is checked for, beyond being allowed at all. */
+const TABLE_COMMAND_CHECKS: ReadonlyMap<string, TableCommandCheck> = new Map<string, TableCommandCheck>([
+  ['GetItem', assertKeyNotAppendOnly],
+  ['DeleteItem', assertKeyNotAppendOnly],
+  [
+    'PutItem',
+    (input, scope, command) => {
+      assertItem(input.Item as Attributes, scope, command);
+      assertAppendOnlyPut(input, command);
+    },
+  ],
+  ['UpdateItem', assertUpdate],
+  ['Query', assertQuery],
+  ['BatchGetItem', assertBatchGet],
+  ['BatchWriteItem', assertBatchWrite],
+  ['TransactGetItems', assertTransactGet],
+  ['TransactWriteItems', assertTransactWrite],
+]);
 
 function assertObjectRequest(command: string, input: Attributes, scope: DataScope): void {
   if (!S3_READ_COMMANDS.has(command) && !S3_WRITE_COMMANDS.has(command)) {

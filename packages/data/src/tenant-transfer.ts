@@ -358,7 +358,6 @@ export interface OffboardingRecord {
  * there). Removal is the one exception, so `auditPurge` is a separate, unguarded client the caller
  * must pass on purpose; this function sends it only deletes of keys under `T#<code>#AUDIT#`.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function offboardTenant(
   factory: ScopedClientFactory,
   tenantCode: string,

@@ -89,34 +89,46 @@ function suffixReadings(word: string): string[] {
   return [];
 }
 
+interface PrefixRule {
+  readonly prefixes: readonly string[];
+  /** The stems the word may have once the prefix is off; empty when the letter after it rules it out. */
+  readonly readings: (word: string) => string[];
+}
+
+/** `mem-`/`men-`: dropped before the consonants they assimilate to, the lost consonant restored before a vowel. */
+const nasalPrefix =
+  (keptBefore: string, restoredBeforeVowel: string) =>
+  (word: string): string[] => {
+    const next = word[3];
+    if (keptBefore.includes(next ?? '-')) return [word.slice(3)];
+    return isVowel(next) ? [`${restoredBeforeVowel}${word.slice(3)}`] : [];
+  };
+
+/** Longest prefixes first: the first rule whose prefix the word starts with decides, even with no reading. */
+const PREFIX_RULES: readonly PrefixRule[] = [
+  {
+    prefixes: ['meng', 'peng'],
+    readings: (word) => (isVowel(word[4]) || word[4] === 'g' || word[4] === 'h' ? [word.slice(4)] : []),
+  },
+  { prefixes: ['meny', 'peny'], readings: (word) => (isVowel(word[4]) ? [`s${word.slice(4)}`] : []) },
+  { prefixes: ['mem', 'pem'], readings: nasalPrefix('bpfv', 'p') },
+  { prefixes: ['men', 'pen'], readings: nasalPrefix('cdjzs', 't') },
+  {
+    prefixes: ['per', 'ber', 'ter'],
+    readings: (word) => (isVowel(word[3]) ? [word.slice(3), word.slice(2)] : [word.slice(3)]),
+  },
+  { prefixes: ['me', 'pe'], readings: (word) => ('lrwymn'.includes(word[2] ?? '-') ? [word.slice(2)] : []) },
+  { prefixes: ['di', 'ke', 'se'], readings: (word) => [word.slice(2)] },
+];
+
 /**
  * One round of prefix removal with the usual sound changes (`meny-` → `s`, `mem-` + vowel → `p`, …).
  * `per-`, `ber-` and `ter-` before a vowel are ambiguous (`pe-rumah-an` but `per-izin-an`), so
  * both readings are returned.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 function prefixReadings(word: string): string[] {
-  const rest = (length: number) => word.slice(length);
-  const at = (index: number) => word[index];
-  const readings: string[] = [];
-  if (word.startsWith('meng') || word.startsWith('peng')) {
-    if (isVowel(at(4)) || at(4) === 'g' || at(4) === 'h') readings.push(rest(4));
-  } else if (word.startsWith('meny') || word.startsWith('peny')) {
-    if (isVowel(at(4))) readings.push(`s${rest(4)}`);
-  } else if (word.startsWith('mem') || word.startsWith('pem')) {
-    if ('bpfv'.includes(at(3) ?? '-')) readings.push(rest(3));
-    else if (isVowel(at(3))) readings.push(`p${rest(3)}`);
-  } else if (word.startsWith('men') || word.startsWith('pen')) {
-    if ('cdjzs'.includes(at(3) ?? '-')) readings.push(rest(3));
-    else if (isVowel(at(3))) readings.push(`t${rest(3)}`);
-  } else if (word.startsWith('per') || word.startsWith('ber') || word.startsWith('ter')) {
-    readings.push(rest(3));
-    if (isVowel(at(3))) readings.push(rest(2));
-  } else if (word.startsWith('me') || word.startsWith('pe')) {
-    if ('lrwymn'.includes(at(2) ?? '-')) readings.push(rest(2));
-  } else if (word.startsWith('di') || word.startsWith('ke') || word.startsWith('se')) {
-    readings.push(rest(2));
-  }
+  const rule = PREFIX_RULES.find((candidate) => candidate.prefixes.some((prefix) => word.startsWith(prefix)));
+  const readings = rule?.readings(word) ?? [];
   return readings.filter((reading) => reading.length >= MIN_STEM_LENGTH);
 }
 

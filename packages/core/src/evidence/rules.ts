@@ -72,7 +72,6 @@ export interface LinkContext {
  * against the level's requirement, the document's date against the indicator's years, a regulation
  * no longer in force, and a file that also stands for indicators it cannot share with.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function linkFindings(context: LinkContext, evidence: Evidence): EvidenceFinding[] {
   const findings: EvidenceFinding[] = [...(evidence.intake?.findings ?? [])];
   const { rubric, code, level, periodYear, requirement } = context;
@@ -80,36 +79,46 @@ export function linkFindings(context: LinkContext, evidence: Evidence): Evidence
     findings.push({ code: 'file_kind_not_accepted', refs: [...requirement.fileKinds] });
   }
   const window = dateWindowFor(rubric, code, level);
-  if (window) {
-    const { from, to } = windowDates(window, periodYear);
-    const dated = evidence.source === 'upload';
-    if (dated && (from || to) && !evidence.documentDate) findings.push({ code: 'document_date_missing' });
-    if (
-      evidence.documentDate &&
-      ((from && evidence.documentDate < from) || (to && evidence.documentDate > to))
-    ) {
-      findings.push({ code: 'date_outside_window', refs: [from ?? '', to ?? ''] });
-    }
-    if (window.inForce) {
-      const yearStart = `${periodYear}-01-01`;
-      const yearEnd = `${periodYear}-12-31`;
-      if (
-        (evidence.validUntil && evidence.validUntil < yearStart) ||
-        (evidence.validFrom && evidence.validFrom > yearEnd)
-      ) {
-        findings.push({ code: 'not_valid_in_period' });
-      }
-    }
+  if (window) findings.push(...dateFindings(window, periodYear, evidence));
+  const conflicting = conflictingCodes(rubric, code, evidence);
+  if (conflicting.length > 0) findings.push({ code: 'shared_across_indicators', refs: conflicting });
+  return findings;
+}
+
+/** The document's date against the indicator's years, and a regulation's validity against the period. */
+function dateFindings(window: EvidenceDateWindow, periodYear: number, evidence: Evidence): EvidenceFinding[] {
+  const findings: EvidenceFinding[] = [];
+  const { from, to } = windowDates(window, periodYear);
+  const dated = evidence.source === 'upload';
+  if (dated && (from || to) && !evidence.documentDate) findings.push({ code: 'document_date_missing' });
+  if (
+    evidence.documentDate &&
+    ((from && evidence.documentDate < from) || (to && evidence.documentDate > to))
+  ) {
+    findings.push({ code: 'date_outside_window', refs: [from ?? '', to ?? ''] });
   }
-  const conflicting = Object.entries(evidence.linkedCodes ?? {})
+  if (window.inForce && !validInPeriod(evidence, periodYear)) findings.push({ code: 'not_valid_in_period' });
+  return findings;
+}
+
+function validInPeriod(evidence: Evidence, periodYear: number): boolean {
+  const yearStart = `${periodYear}-01-01`;
+  const yearEnd = `${periodYear}-12-31`;
+  return !(
+    (evidence.validUntil && evidence.validUntil < yearStart) ||
+    (evidence.validFrom && evidence.validFrom > yearEnd)
+  );
+}
+
+/** The other scoring indicators this file also stands for that it may not share with, sorted. */
+function conflictingCodes(rubric: Rubric, code: string, evidence: Evidence): string[] {
+  return Object.entries(evidence.linkedCodes ?? {})
     .filter(
       ([other, count]) =>
         supportsScoring(other, count) && other !== 'agreement' && !canShare(rubric, code, other),
     )
     .map(([other]) => other)
     .sort();
-  if (conflicting.length > 0) findings.push({ code: 'shared_across_indicators', refs: conflicting });
-  return findings;
 }
 
 export interface AnswerFacts {
@@ -128,7 +137,6 @@ export interface LinkedEvidence {
  * what is missing, and where it stands on the way to the verified score. A level counts as verified
  * only when the answer is accepted and at least one attached item passed intake.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function indicatorEvidence(
   rubric: Rubric,
   indicator: Indicator,
@@ -160,39 +168,62 @@ export function indicatorEvidence(
     }));
   const hasPassed = attached.some((item) => item.counts);
   const accepted = isVerified(answer);
+  const missing = missingOf(level, attached, hasPassed, accepted);
+  const state = stateOf(level, attached, hasPassed, accepted, answer);
+  return {
+    code: indicator.code,
+    name: indicator.name,
+    mandatory: indicator.mandatory,
+    level,
+    ...(definition ? { requirement: requirementOf(definition, window, periodYear) } : {}),
+    attached,
+    missing,
+    state,
+    ...(answer?.review ? { review: answer.review } : {}),
+  };
+}
+
+function missingOf(
+  level: number,
+  attached: readonly AttachedEvidence[],
+  hasPassed: boolean,
+  accepted: boolean,
+): IndicatorEvidence['missing'] {
   const missing: IndicatorEvidence['missing'] = [];
   if (level > 0) {
     if (attached.length === 0) missing.push('evidence');
     else if (!hasPassed) missing.push('passed_evidence');
     if (!accepted) missing.push('verification');
   }
-  let state: IndicatorEvidence['state'];
-  if (level === 0) state = 'not_answered';
-  else if (hasPassed && accepted) state = 'verified';
-  else if (answer?.review?.status === 'returned') state = 'returned';
-  else if (hasPassed) state = 'awaiting_verification';
-  else if (attached.some((item) => item.status === 'pending')) state = 'awaiting_intake';
-  else state = 'missing_evidence';
+  return missing;
+}
+
+function stateOf(
+  level: number,
+  attached: readonly AttachedEvidence[],
+  hasPassed: boolean,
+  accepted: boolean,
+  answer: AnswerFacts | undefined,
+): IndicatorEvidence['state'] {
+  if (level === 0) return 'not_answered';
+  if (hasPassed && accepted) return 'verified';
+  if (answer?.review?.status === 'returned') return 'returned';
+  if (hasPassed) return 'awaiting_verification';
+  if (attached.some((item) => item.status === 'pending')) return 'awaiting_intake';
+  return 'missing_evidence';
+}
+
+function requirementOf(
+  definition: LevelDefinition,
+  window: EvidenceDateWindow | undefined,
+  periodYear: number,
+): NonNullable<IndicatorEvidence['requirement']> {
   return {
-    code: indicator.code,
-    name: indicator.name,
-    mandatory: indicator.mandatory,
-    level,
-    ...(definition
-      ? {
-          requirement: {
-            level: definition.level,
-            text: definition.text,
-            description: definition.evidence.description,
-            fileKinds: [...definition.evidence.fileKinds],
-            ...(window ? { dates: windowDates(window, periodYear) } : {}),
-          },
-        }
-      : {}),
-    attached,
-    missing,
-    state,
-    ...(answer?.review ? { review: answer.review } : {}),
+    level: definition.level,
+    text: definition.text,
+    description: definition.evidence.description,
+    fileKinds: [...definition.evidence.fileKinds],
+    ...(window ? { dates: windowDates(window, periodYear) } : {}),
   };
 }
 

@@ -182,39 +182,53 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 const DATE_HINT = 'Tulis tanggal seperti 2024-03-04, 04/03/2024, atau 4 Maret 2024.';
 
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function parseDate(value: CellValue): Parsed<string> {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return fail(`Tanggal tidak sah. ${DATE_HINT}`);
-    // Spreadsheet dates arrive at midnight UTC; a time zone's offset may push them a few hours.
-    const shifted = new Date(value.getTime() + 12 * 3_600_000);
-    return ok(shifted.toISOString().slice(0, 10));
-  }
-  if (typeof value === 'number') {
-    if (value > 20_000 && value < 80_000) {
-      return ok(new Date(EXCEL_EPOCH_MS + Math.floor(value) * 86_400_000).toISOString().slice(0, 10));
-    }
-    return fail(`"${value}" bukan tanggal. ${DATE_HINT}`);
-  }
+  if (value instanceof Date) return parseDateObject(value);
+  if (typeof value === 'number') return parseExcelDay(value);
   const text = cellText(value);
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
-  if (match) {
-    const iso = isoFrom(Number(match[1]), Number(match[2]), Number(match[3]));
-    if (iso) return ok(iso);
+  const iso = isoFromText(text);
+  return iso ? ok(iso) : fail(`"${text}" bukan tanggal yang sah. ${DATE_HINT}`);
+}
+
+function parseDateObject(value: Date): Parsed<string> {
+  if (Number.isNaN(value.getTime())) return fail(`Tanggal tidak sah. ${DATE_HINT}`);
+  // Spreadsheet dates arrive at midnight UTC; a time zone's offset may push them a few hours.
+  const shifted = new Date(value.getTime() + 12 * 3_600_000);
+  return ok(shifted.toISOString().slice(0, 10));
+}
+
+function parseExcelDay(value: number): Parsed<string> {
+  if (value > 20_000 && value < 80_000) {
+    return ok(new Date(EXCEL_EPOCH_MS + Math.floor(value) * 86_400_000).toISOString().slice(0, 10));
   }
-  match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (match) {
+  return fail(`"${value}" bukan tanggal. ${DATE_HINT}`);
+}
+
+/** Written date forms, tried in order; each gives the ISO date, or undefined when it does not apply. */
+const TEXT_DATE_FORMS: readonly ((text: string) => string | undefined)[] = [
+  (text) => {
+    const match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
+    return match ? isoFrom(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
+  },
+  (text) => {
+    const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
     // Indonesia writes day first.
-    const iso = isoFrom(Number(match[3]), Number(match[2]), Number(match[1]));
-    if (iso) return ok(iso);
-  }
-  match = /^(\d{1,2})\s+([\p{L}.]+)\s+(\d{4})$/u.exec(text);
-  if (match) {
+    return match ? isoFrom(Number(match[3]), Number(match[2]), Number(match[1])) : undefined;
+  },
+  (text) => {
+    const match = /^(\d{1,2})\s+([\p{L}.]+)\s+(\d{4})$/u.exec(text);
+    if (!match) return undefined;
     const month = MONTH_INDEX.get(normalizeText(match[2] ?? ''));
-    const iso = month ? isoFrom(Number(match[3]), month, Number(match[1])) : undefined;
-    if (iso) return ok(iso);
+    return month ? isoFrom(Number(match[3]), month, Number(match[1])) : undefined;
+  },
+];
+
+function isoFromText(text: string): string | undefined {
+  for (const form of TEXT_DATE_FORMS) {
+    const iso = form(text);
+    if (iso) return iso;
   }
-  return fail(`"${text}" bukan tanggal yang sah. ${DATE_HINT}`);
+  return undefined;
 }
 
 /**
@@ -222,32 +236,33 @@ export function parseDate(value: CellValue): Parsed<string> {
  * `1,500,000`, `Rp 150.000.000`. The last of `.` / `,` is the decimal mark when both appear; a lone
  * mark followed by groups of exactly three digits groups thousands.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function parseNumber(value: CellValue): Parsed<number> {
   if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : fail('Angka tidak sah.');
-  let text = cellText(value)
+  const written = cellText(value)
     .replace(/^rp\.?\s*/i, '')
     .replace(/\s+/g, '');
-  if (!/^-?[\d.,]+$/.test(text)) return fail(`"${cellText(value)}" bukan angka.`);
+  if (!/^-?[\d.,]+$/.test(written)) return fail(`"${cellText(value)}" bukan angka.`);
+  const text = withDecimalPoint(written);
+  const number = Number(text);
+  return Number.isFinite(number) && text !== '' && text !== '-'
+    ? ok(number)
+    : fail(`"${cellText(value)}" bukan angka.`);
+}
+
+/** Digits with `.` as the only mark, and only as the decimal point: thousands groupings dropped. */
+function withDecimalPoint(text: string): string {
   const lastDot = text.lastIndexOf('.');
   const lastComma = text.lastIndexOf(',');
   if (lastDot >= 0 && lastComma >= 0) {
     const decimal = lastDot > lastComma ? '.' : ',';
     const group = decimal === '.' ? ',' : '.';
-    text = text.split(group).join('').replace(decimal, '.');
-  } else {
-    const mark = lastDot >= 0 ? '.' : lastComma >= 0 ? ',' : undefined;
-    if (mark) {
-      const parts = text.split(mark);
-      const grouping =
-        parts.length > 2 || (parts.length === 2 && /^\d{3}$/.test(parts[1] ?? '') && mark === '.');
-      text = grouping ? parts.join('') : text.replace(mark, '.');
-    }
+    return text.split(group).join('').replace(decimal, '.');
   }
-  const number = Number(text);
-  return Number.isFinite(number) && text !== '' && text !== '-'
-    ? ok(number)
-    : fail(`"${cellText(value)}" bukan angka.`);
+  const mark = lastDot >= 0 ? '.' : lastComma >= 0 ? ',' : undefined;
+  if (!mark) return text;
+  const parts = text.split(mark);
+  const grouping = parts.length > 2 || (parts.length === 2 && /^\d{3}$/.test(parts[1] ?? '') && mark === '.');
+  return grouping ? parts.join('') : text.replace(mark, '.');
 }
 
 /** Latitude and longitude in one cell: `-7.15; 111.88`, `-7.15, 111.88` or `-7,15 111,88`. */

@@ -64,19 +64,33 @@ const labelOf = (field: ProfileField): { id: string; en: string } =>
 
 const formatDate = (isoDate: string): string => isoDate.split('-').reverse().join('-');
 
+type EligibilityRules = Rubric['eligibility'];
+
+/** The age window in both languages' date styles, for the messages. */
+interface WindowText {
+  readonly id: string;
+  readonly en: string;
+}
+
 /**
  * Whether an innovation may be counted under a rubric, and if not, exactly why (decision 6):
  * missing mandatory profile fields, a rancang bangun under the minimum word count, a first
  * application outside the age window (older innovations qualify with a development inside it), and
  * dates after `asOf` when given (ISO date; omitted, no clock is read).
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function checkEligibility(profile: InnovationProfile, rubric: Rubric, asOf?: string): Eligibility {
   const rules = rubric.eligibility;
-  const reasons: EligibilityReason[] = [];
-  const window = `${formatDate(rules.firstAppliedFrom)} s.d. ${formatDate(rules.firstAppliedTo)}`;
-  const windowEn = `${rules.firstAppliedFrom} to ${rules.firstAppliedTo}`;
+  const reasons: EligibilityReason[] = [
+    ...missingFieldReasons(profile, rules),
+    ...rancangBangunReasons(profile, rules),
+    ...ageWindowReasons(profile, rules),
+    ...(asOf === undefined ? [] : futureDateReasons(profile, asOf)),
+  ];
+  return { eligible: reasons.length === 0, reasons };
+}
 
+function missingFieldReasons(profile: InnovationProfile, rules: EligibilityRules): EligibilityReason[] {
+  const reasons: EligibilityReason[] = [];
   for (const field of rules.mandatoryProfileFields) {
     if (!isMissing(profile[field])) continue;
     const label = labelOf(field);
@@ -87,80 +101,114 @@ export function checkEligibility(profile: InnovationProfile, rubric: Rubric, asO
       message_en: `${label.en} is required.`,
     });
   }
+  return reasons;
+}
 
-  if (typeof profile.rancangBangun === 'string' && !isMissing(profile.rancangBangun)) {
-    const words = countWords(profile.rancangBangun);
-    if (words < rules.rancangBangunMinWords) {
-      reasons.push({
-        code: 'rancang_bangun_too_short',
-        field: 'rancangBangun',
-        message_id: `Rancang bangun baru ${words} kata; minimal ${rules.rancangBangunMinWords} kata.`,
-        message_en: `The rancang bangun has ${words} words; at least ${rules.rancangBangunMinWords} are required.`,
-      });
-    }
-  }
+function rancangBangunReasons(profile: InnovationProfile, rules: EligibilityRules): EligibilityReason[] {
+  if (typeof profile.rancangBangun !== 'string' || isMissing(profile.rancangBangun)) return [];
+  const words = countWords(profile.rancangBangun);
+  if (words >= rules.rancangBangunMinWords) return [];
+  return [
+    {
+      code: 'rancang_bangun_too_short',
+      field: 'rancangBangun',
+      message_id: `Rancang bangun baru ${words} kata; minimal ${rules.rancangBangunMinWords} kata.`,
+      message_en: `The rancang bangun has ${words} words; at least ${rules.rancangBangunMinWords} are required.`,
+    },
+  ];
+}
 
+function ageWindowReasons(profile: InnovationProfile, rules: EligibilityRules): EligibilityReason[] {
+  const window: WindowText = {
+    id: `${formatDate(rules.firstAppliedFrom)} s.d. ${formatDate(rules.firstAppliedTo)}`,
+    en: `${rules.firstAppliedFrom} to ${rules.firstAppliedTo}`,
+  };
   // First applied = implementation date; an innovation still in trial counts from its trial date.
   const firstAppliedField: ProfileField =
     profile.implementationDate === undefined && profile.trialDate !== undefined
       ? 'trialDate'
       : 'implementationDate';
   const firstApplied = profile.implementationDate ?? profile.trialDate;
-  const inWindow = (date: string): boolean => date >= rules.firstAppliedFrom && date <= rules.firstAppliedTo;
 
   if (firstApplied === undefined) {
-    reasons.push({
-      code: 'missing_field',
-      field: 'implementationDate',
-      message_id: 'Waktu penerapan (atau waktu uji coba bila belum diterapkan) wajib diisi.',
-      message_en: 'The implementation date (or the trial date if not yet implemented) is required.',
-    });
-  } else if (firstApplied > rules.firstAppliedTo) {
-    reasons.push({
-      code: 'outside_age_window',
-      field: firstAppliedField,
-      message_id: `Inovasi pertama diterapkan ${formatDate(firstApplied)}, setelah rentang penilaian ${window}.`,
-      message_en: `First applied on ${firstApplied}, after the assessment window ${windowEn}.`,
-    });
-  } else if (firstApplied < rules.firstAppliedFrom) {
-    const development = profile.latestDevelopmentDate;
-    if (!rules.olderWithDevelopmentInWindow) {
-      reasons.push({
+    return [
+      {
+        code: 'missing_field',
+        field: 'implementationDate',
+        message_id: 'Waktu penerapan (atau waktu uji coba bila belum diterapkan) wajib diisi.',
+        message_en: 'The implementation date (or the trial date if not yet implemented) is required.',
+      },
+    ];
+  }
+  if (firstApplied > rules.firstAppliedTo) {
+    return [
+      {
         code: 'outside_age_window',
         field: firstAppliedField,
-        message_id: `Inovasi pertama diterapkan ${formatDate(firstApplied)}, sebelum rentang penilaian ${window}.`,
-        message_en: `First applied on ${firstApplied}, before the assessment window ${windowEn}.`,
-      });
-    } else if (development === undefined) {
-      reasons.push({
+        message_id: `Inovasi pertama diterapkan ${formatDate(firstApplied)}, setelah rentang penilaian ${window.id}.`,
+        message_en: `First applied on ${firstApplied}, after the assessment window ${window.en}.`,
+      },
+    ];
+  }
+  if (firstApplied < rules.firstAppliedFrom) {
+    return olderInnovationReasons(profile, rules, window, firstApplied, firstAppliedField);
+  }
+  return [];
+}
+
+/** An innovation first applied before the window counts only with a development inside it, where allowed. */
+function olderInnovationReasons(
+  profile: InnovationProfile,
+  rules: EligibilityRules,
+  window: WindowText,
+  firstApplied: string,
+  firstAppliedField: ProfileField,
+): EligibilityReason[] {
+  const development = profile.latestDevelopmentDate;
+  if (!rules.olderWithDevelopmentInWindow) {
+    return [
+      {
+        code: 'outside_age_window',
+        field: firstAppliedField,
+        message_id: `Inovasi pertama diterapkan ${formatDate(firstApplied)}, sebelum rentang penilaian ${window.id}.`,
+        message_en: `First applied on ${firstApplied}, before the assessment window ${window.en}.`,
+      },
+    ];
+  }
+  if (development === undefined) {
+    return [
+      {
         code: 'development_date_required',
         field: 'latestDevelopmentDate',
-        message_id: `Inovasi diterapkan sebelum ${formatDate(rules.firstAppliedFrom)}: isi waktu pengembangan terbaru dalam rentang ${window}.`,
-        message_en: `Applied before ${rules.firstAppliedFrom}: enter the latest development date within ${windowEn}.`,
-      });
-    } else if (!inWindow(development)) {
-      reasons.push({
-        code: 'outside_age_window',
-        field: 'latestDevelopmentDate',
-        message_id: `Pengembangan terbaru ${formatDate(development)} berada di luar rentang penilaian ${window}.`,
-        message_en: `The latest development on ${development} is outside the assessment window ${windowEn}.`,
-      });
-    }
+        message_id: `Inovasi diterapkan sebelum ${formatDate(rules.firstAppliedFrom)}: isi waktu pengembangan terbaru dalam rentang ${window.id}.`,
+        message_en: `Applied before ${rules.firstAppliedFrom}: enter the latest development date within ${window.en}.`,
+      },
+    ];
   }
+  const inWindow = development >= rules.firstAppliedFrom && development <= rules.firstAppliedTo;
+  if (inWindow) return [];
+  return [
+    {
+      code: 'outside_age_window',
+      field: 'latestDevelopmentDate',
+      message_id: `Pengembangan terbaru ${formatDate(development)} berada di luar rentang penilaian ${window.id}.`,
+      message_en: `The latest development on ${development} is outside the assessment window ${window.en}.`,
+    },
+  ];
+}
 
-  if (asOf !== undefined) {
-    const datedFields = ['trialDate', 'implementationDate', 'latestDevelopmentDate'] as const;
-    for (const field of datedFields) {
-      const date = profile[field];
-      if (date === undefined || date <= asOf) continue;
-      reasons.push({
-        code: 'date_in_future',
-        field,
-        message_id: `${labelOf(field).id} (${formatDate(date)}) belum terjadi per ${formatDate(asOf)}.`,
-        message_en: `${labelOf(field).en} (${date}) is after ${asOf}.`,
-      });
-    }
+function futureDateReasons(profile: InnovationProfile, asOf: string): EligibilityReason[] {
+  const reasons: EligibilityReason[] = [];
+  const datedFields = ['trialDate', 'implementationDate', 'latestDevelopmentDate'] as const;
+  for (const field of datedFields) {
+    const date = profile[field];
+    if (date === undefined || date <= asOf) continue;
+    reasons.push({
+      code: 'date_in_future',
+      field,
+      message_id: `${labelOf(field).id} (${formatDate(date)}) belum terjadi per ${formatDate(asOf)}.`,
+      message_en: `${labelOf(field).en} (${date}) is after ${asOf}.`,
+    });
   }
-
-  return { eligible: reasons.length === 0, reasons };
+  return reasons;
 }

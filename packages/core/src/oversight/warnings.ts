@@ -72,62 +72,75 @@ export function disclaimerRiskOf(row: SendingState, today: string): DisclaimerRi
   return days <= WARNING_RULES.disclaimerWatchDays ? 'watch' : 'none';
 }
 
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function earlyWarnings(row: ProvinceRow, today: string): EarlyWarning[] {
-  const warnings: EarlyWarning[] = [];
+  return [
+    notAssessableWarning(row, today),
+    belowLastYearWarning(row),
+    manyReturnedWarning(row),
+    noPeriodWarning(row),
+  ].filter((warning): warning is EarlyWarning => warning !== undefined);
+}
+
+function notAssessableWarning(row: ProvinceRow, today: string): EarlyWarning | undefined {
   const risk = disclaimerRiskOf(row, today);
-  if (risk === 'high' || risk === 'watch') {
-    const days = row.deadlines ? daysUntil(today, row.deadlines.national) : 0;
-    const when =
-      days < 0
-        ? {
-            id: `batas nasional ${row.deadlines?.national} sudah lewat`,
-            en: `the national deadline ${row.deadlines?.national} has passed`,
-          }
-        : { id: `batas nasional tinggal ${days} hari`, en: `${days} day(s) to the national deadline` };
-    warnings.push({
-      code: 'not_assessable_risk',
-      severity: risk === 'high' ? 'high' : 'medium',
-      message_id: `Belum ada inovasi yang dikirim dan ${when.id}: berisiko "Tidak Dapat Dinilai".`,
-      message_en: `Nothing sent yet and ${when.en}: at risk of "Tidak Dapat Dinilai".`,
-    });
-  }
-  if (row.lastYear && predicateRank(row.verified.predicate) < predicateRank(row.lastYear.predicate)) {
-    const claimedBelow = predicateRank(row.claimed.predicate) < predicateRank(row.lastYear.predicate);
-    warnings.push({
-      code: 'below_last_year',
-      severity: claimedBelow ? 'high' : 'medium',
-      message_id: claimedBelow
-        ? `Proyeksi (${row.claimed.predicate}) di bawah predikat resmi ${row.lastYear.year} (${row.lastYear.predicate}).`
-        : `Proyeksi terverifikasi (${row.verified.predicate}) di bawah predikat resmi ${row.lastYear.year} (${row.lastYear.predicate}); klaim masih ${row.claimed.predicate} bila bukti diterima.`,
-      message_en: claimedBelow
-        ? `The projection (${row.claimed.predicate}) is below the official ${row.lastYear.year} predicate (${row.lastYear.predicate}).`
-        : `The verified projection (${row.verified.predicate}) is below the official ${row.lastYear.year} predicate (${row.lastYear.predicate}); the claim stays ${row.claimed.predicate} once evidence is accepted.`,
-    });
-  }
+  if (risk !== 'high' && risk !== 'watch') return undefined;
+  const days = row.deadlines ? daysUntil(today, row.deadlines.national) : 0;
+  const when =
+    days < 0
+      ? {
+          id: `batas nasional ${row.deadlines?.national} sudah lewat`,
+          en: `the national deadline ${row.deadlines?.national} has passed`,
+        }
+      : { id: `batas nasional tinggal ${days} hari`, en: `${days} day(s) to the national deadline` };
+  return {
+    code: 'not_assessable_risk',
+    severity: risk === 'high' ? 'high' : 'medium',
+    message_id: `Belum ada inovasi yang dikirim dan ${when.id}: berisiko "Tidak Dapat Dinilai".`,
+    message_en: `Nothing sent yet and ${when.en}: at risk of "Tidak Dapat Dinilai".`,
+  };
+}
+
+function belowLastYearWarning(row: ProvinceRow): EarlyWarning | undefined {
+  const { lastYear } = row;
+  if (!lastYear || predicateRank(row.verified.predicate) >= predicateRank(lastYear.predicate))
+    return undefined;
+  const claimedBelow = predicateRank(row.claimed.predicate) < predicateRank(lastYear.predicate);
+  return {
+    code: 'below_last_year',
+    severity: claimedBelow ? 'high' : 'medium',
+    message_id: claimedBelow
+      ? `Proyeksi (${row.claimed.predicate}) di bawah predikat resmi ${lastYear.year} (${lastYear.predicate}).`
+      : `Proyeksi terverifikasi (${row.verified.predicate}) di bawah predikat resmi ${lastYear.year} (${lastYear.predicate}); klaim masih ${row.claimed.predicate} bila bukti diterima.`,
+    message_en: claimedBelow
+      ? `The projection (${row.claimed.predicate}) is below the official ${lastYear.year} predicate (${lastYear.predicate}).`
+      : `The verified projection (${row.verified.predicate}) is below the official ${lastYear.year} predicate (${lastYear.predicate}); the claim stays ${row.claimed.predicate} once evidence is accepted.`,
+  };
+}
+
+function manyReturnedWarning(row: ProvinceRow): EarlyWarning | undefined {
   const { returned, total } = row.innovations;
-  if (
+  const many =
     returned >= WARNING_RULES.manyReturnedCount ||
     (returned >= WARNING_RULES.manyReturnedFloor &&
       total > 0 &&
-      returned / total >= WARNING_RULES.manyReturnedShare)
-  ) {
-    warnings.push({
-      code: 'many_returned',
-      severity: 'medium',
-      message_id: `${returned} dari ${total} inovasi dikembalikan verifikator untuk diperbaiki.`,
-      message_en: `${returned} of ${total} innovations were returned by the verifier for rework.`,
-    });
-  }
-  if (!row.deadlines) {
-    warnings.push({
-      code: 'no_period',
-      severity: 'info',
-      message_id: `Periode ${row.year} belum dibuka: batas waktu belum diketahui.`,
-      message_en: `The ${row.year} period is not opened yet: no deadlines are known.`,
-    });
-  }
-  return warnings;
+      returned / total >= WARNING_RULES.manyReturnedShare);
+  if (!many) return undefined;
+  return {
+    code: 'many_returned',
+    severity: 'medium',
+    message_id: `${returned} dari ${total} inovasi dikembalikan verifikator untuk diperbaiki.`,
+    message_en: `${returned} of ${total} innovations were returned by the verifier for rework.`,
+  };
+}
+
+function noPeriodWarning(row: ProvinceRow): EarlyWarning | undefined {
+  if (row.deadlines) return undefined;
+  return {
+    code: 'no_period',
+    severity: 'info',
+    message_id: `Periode ${row.year} belum dibuka: batas waktu belum diketahui.`,
+    message_en: `The ${row.year} period is not opened yet: no deadlines are known.`,
+  };
 }
 
 export function cockpitRow(

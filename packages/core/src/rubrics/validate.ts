@@ -1,5 +1,6 @@
 import { BASIC_SERVICE_URUSAN } from '../innovation/urusan.ts';
 import {
+  type EvidenceDateWindow,
   type Indicator,
   type LevelDerivation,
   type LevelLadder,
@@ -175,11 +176,20 @@ function checkPredicateBands(rubric: Rubric, problems: string[]): void {
  * equal the weights (SPD 63, kematangan 111, total 250 in 2026), every level has text and evidence,
  * codes are unique, ranges cover every level, and predicate bands tile 0.01–100 without gaps.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function validateRubric(rubric: Rubric): RubricValidation {
   const problems: string[] = [];
-  const indicators: readonly Indicator[] = [...rubric.spdRows, ...rubric.sidIndicators];
+  checkIndicators(rubric, problems);
+  checkFormula(rubric.formula, rubric, problems);
+  checkPredicateBands(rubric, problems);
+  checkEligibility(rubric.eligibility, problems);
+  checkAssumptions(rubric, problems);
+  checkEvidenceRules(rubric, problems);
+  return { valid: problems.length === 0, problems };
+}
 
+/** Codes are unique across both aspects, each indicator is sound, and each list holds only its aspect. */
+function checkIndicators(rubric: Rubric, problems: string[]): void {
+  const indicators: readonly Indicator[] = [...rubric.spdRows, ...rubric.sidIndicators];
   const codes = new Set<string>();
   for (const indicator of indicators) {
     if (codes.has(indicator.code)) problems.push(`code ${indicator.code} is used twice`);
@@ -190,8 +200,10 @@ export function validateRubric(rubric: Rubric): RubricValidation {
   if (rubric.sidIndicators.some((indicator) => indicator.aspect !== 'sid')) {
     problems.push('sidIndicators holds a non-SID indicator');
   }
+}
 
-  const { formula } = rubric;
+/** The stated maxima agree with the weights and with each other, and the formula's counts are sane. */
+function checkFormula(formula: Rubric['formula'], rubric: Rubric, problems: string[]): void {
   const weightSum = (list: readonly Indicator[]): number => list.reduce((sum, item) => sum + item.weight, 0);
   checkSum('SPD maximum (Σ weight × 3)', weightSum(rubric.spdRows) * MAX_LEVEL, formula.maxSpd, problems);
   checkSum(
@@ -222,10 +234,9 @@ export function validateRubric(rubric: Rubric): RubricValidation {
   ) {
     problems.push(`basic-service urusan required must be 0–${BASIC_SERVICE_URUSAN.length}`);
   }
+}
 
-  checkPredicateBands(rubric, problems);
-
-  const { eligibility } = rubric;
+function checkEligibility(eligibility: Rubric['eligibility'], problems: string[]): void {
   if (!ISO_DATE.test(eligibility.firstAppliedFrom) || !ISO_DATE.test(eligibility.firstAppliedTo)) {
     problems.push('age window dates must be ISO dates');
   } else if (eligibility.firstAppliedFrom > eligibility.firstAppliedTo) {
@@ -234,7 +245,10 @@ export function validateRubric(rubric: Rubric): RubricValidation {
   if (!(Number.isInteger(eligibility.rancangBangunMinWords) && eligibility.rancangBangunMinWords > 0)) {
     problems.push('rancang bangun minimum must be a positive number of words');
   }
+}
 
+/** Assumptions are described once each, and every one a derivation or basis cites is described. */
+function checkAssumptions(rubric: Rubric, problems: string[]): void {
   const assumptionIds = new Set<string>();
   for (const assumption of rubric.assumptions) {
     if (assumptionIds.has(assumption.id)) problems.push(`assumption ${assumption.id} is listed twice`);
@@ -251,14 +265,9 @@ export function validateRubric(rubric: Rubric): RubricValidation {
   for (const id of new Set(referenced)) {
     if (!assumptionIds.has(id)) problems.push(`assumption ${id} is referenced but not described`);
   }
-
-  checkEvidenceRules(rubric, problems);
-
-  return { valid: problems.length === 0, problems };
 }
 
 /** Evidence rules name only indicators of the rubric, and a window never ends before it starts. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 function checkEvidenceRules(rubric: Rubric, problems: string[]): void {
   const rules = rubric.evidenceRules;
   if (!rules) return;
@@ -266,16 +275,16 @@ function checkEvidenceRules(rubric: Rubric, problems: string[]): void {
   for (const [code, windows] of Object.entries(rules.dateWindows)) {
     if (!codes.has(code)) problems.push(`evidence date window for unknown indicator ${code}`);
     for (const window of Array.isArray(windows) ? windows : [windows]) {
-      if (
-        window &&
-        window.fromYear !== undefined &&
-        window.toYear !== undefined &&
-        window.fromYear > window.toYear
-      )
-        problems.push(`evidence date window of ${code} ends before it starts`);
+      if (endsBeforeItStarts(window)) problems.push(`evidence date window of ${code} ends before it starts`);
     }
   }
   for (const code of rules.sharingGroups.flat()) {
     if (!codes.has(code)) problems.push(`evidence sharing group names unknown indicator ${code}`);
   }
+}
+
+function endsBeforeItStarts(window: EvidenceDateWindow | null | undefined): boolean {
+  return Boolean(
+    window && window.fromYear !== undefined && window.toYear !== undefined && window.fromYear > window.toYear,
+  );
 }

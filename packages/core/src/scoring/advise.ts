@@ -272,7 +272,6 @@ function levelDefinition(indicator: SidIndicator, level: Level, basis: Sid33Basi
 
 const urusanName = (code: string): string => URUSAN.find((urusan) => urusan.code === code)?.name ?? code;
 
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 function* candidates(
   rubric: Rubric,
   state: ProjectionState,
@@ -280,8 +279,17 @@ function* candidates(
   before: RegionalIndex,
   assumption: NewInnovationAssumption,
 ): Generator<Candidate> {
-  const { formula } = rubric;
+  yield* regionCandidates(rubric, before, assumption);
+  for (const row of rubric.spdRows) yield* spdRowCandidates(row, state.spd[row.code], basis);
+  for (const innovation of state.innovations) yield* innovationCandidates(rubric, innovation, basis);
+}
 
+/** New innovations: one for an empty seat, and those that would cover missing basic-service urusan. */
+function* regionCandidates(
+  rubric: Rubric,
+  before: RegionalIndex,
+  assumption: NewInnovationAssumption,
+): Generator<Candidate> {
   if (before.emptySeats > 0) {
     yield {
       change: {
@@ -294,7 +302,7 @@ function* candidates(
   }
 
   if (!before.basicServiceGateMet) {
-    const needed = formula.basicServiceUrusanRequired - before.basicServicesCovered.length;
+    const needed = rubric.formula.basicServiceUrusanRequired - before.basicServicesCovered.length;
     const urusan = missingBasicServiceUrusan(before.basicServicesCovered).slice(0, needed);
     yield {
       change: {
@@ -307,87 +315,100 @@ function* candidates(
       effort: EFFORT.newInnovation * urusan.length,
     };
   }
+}
 
-  for (const row of rubric.spdRows) {
-    const answer = state.spd[row.code];
-    const claimed = spdAnswerLevel(row, answer);
-    const current = answer === undefined || (basis === 'verified' && !answer.verified) ? 0 : claimed;
-    // Figures decide a quantitative row's level; the only move left is to get them verified.
-    const fromFigures = row.derivation !== undefined && answer?.figures !== undefined;
-    if (row.derivation !== undefined && !fromFigures) continue;
-    for (const { toLevel, effort } of liftTargets(current, claimed)) {
-      if (fromFigures && toLevel !== claimed) continue;
-      const definition = row.levels[toLevel - 1] ?? row.levels[2];
-      yield {
-        change: {
-          kind: 'lift_spd_row',
-          code: row.code,
-          fromLevel: current,
-          toLevel,
-          levelText: definition.text,
-          evidence: definition.evidence,
-        },
-        effort,
-      };
-    }
+function* spdRowCandidates(
+  row: Rubric['spdRows'][number],
+  answer: ProjectionState['spd'][string],
+  basis: ScoreBasis,
+): Generator<Candidate> {
+  const claimed = spdAnswerLevel(row, answer);
+  const current = answer === undefined || (basis === 'verified' && !answer.verified) ? 0 : claimed;
+  // Figures decide a quantitative row's level; the only move left is to get them verified.
+  const fromFigures = row.derivation !== undefined && answer?.figures !== undefined;
+  if (row.derivation !== undefined && !fromFigures) return;
+  for (const { toLevel, effort } of liftTargets(current, claimed)) {
+    if (fromFigures && toLevel !== claimed) continue;
+    const definition = row.levels[toLevel - 1] ?? row.levels[2];
+    yield {
+      change: {
+        kind: 'lift_spd_row',
+        code: row.code,
+        fromLevel: current,
+        toLevel,
+        levelText: definition.text,
+        evidence: definition.evidence,
+      },
+      effort,
+    };
+  }
+}
+
+function* innovationCandidates(
+  rubric: Rubric,
+  innovation: ProjectionInnovation,
+  basis: ScoreBasis,
+): Generator<Candidate> {
+  const treatment = treatmentOf(innovation);
+  // Withdrawing an ineligible draft gains nothing: it is outside n until fixed (decision 6).
+  if (isIneligibleDraft(innovation)) {
+    yield {
+      change: { kind: 'fix_ineligible_draft', innovationId: innovation.id, opdId: innovation.opdId },
+      effort: EFFORT.fixDraft,
+    };
+  }
+  if (treatment !== 'counted') return;
+
+  // Several mandatory gaps: no single lift moves the verified index, completing them all does.
+  const gaps = basis === 'verified' ? mandatoryGaps(rubric, innovation) : [];
+  if (gaps.length > 1) {
+    yield {
+      change: {
+        kind: 'complete_mandatory',
+        innovationId: innovation.id,
+        opdId: innovation.opdId,
+        mandatory: gaps.map(({ code }) => ({
+          code,
+          toLevel: Math.max(innovation.answers[code]?.level ?? 0, 1) as Level,
+        })),
+      },
+      effort: gaps.reduce(
+        (sum, gap) => sum + (gap.state === 'unanswered' ? EFFORT.perLevelStep : EFFORT.verifyClaim),
+        0,
+      ),
+    };
   }
 
-  for (const innovation of state.innovations) {
-    const treatment = treatmentOf(innovation);
-    // Withdrawing an ineligible draft gains nothing: it is outside n until fixed (decision 6).
-    if (isIneligibleDraft(innovation)) {
-      yield {
-        change: { kind: 'fix_ineligible_draft', innovationId: innovation.id, opdId: innovation.opdId },
-        effort: EFFORT.fixDraft,
-      };
-    }
-    if (treatment !== 'counted') continue;
+  for (const indicator of rubric.sidIndicators) yield* indicatorCandidates(indicator, innovation, basis);
+}
 
-    // Several mandatory gaps: no single lift moves the verified index, completing them all does.
-    const gaps = basis === 'verified' ? mandatoryGaps(rubric, innovation) : [];
-    if (gaps.length > 1) {
-      yield {
-        change: {
-          kind: 'complete_mandatory',
-          innovationId: innovation.id,
-          opdId: innovation.opdId,
-          mandatory: gaps.map(({ code }) => ({
-            code,
-            toLevel: Math.max(innovation.answers[code]?.level ?? 0, 1) as Level,
-          })),
-        },
-        effort: gaps.reduce(
-          (sum, gap) => sum + (gap.state === 'unanswered' ? EFFORT.perLevelStep : EFFORT.verifyClaim),
-          0,
-        ),
-      };
-    }
-
-    for (const indicator of rubric.sidIndicators) {
-      const answer = innovation.answers[indicator.code];
-      const isKemanfaatan = indicator.code === KEMANFAATAN_CODE;
-      const hasBasis = innovation.sid33Basis !== undefined;
-      const claimed: Level = answer === undefined || (isKemanfaatan && !hasBasis) ? 0 : answer.level;
-      const current: Level = (answer?.verified ?? false) || basis === 'claimed' ? claimed : 0;
-      const sid33Basis = isKemanfaatan ? (innovation.sid33Basis ?? DEFAULT_SID33_BASIS) : null;
-      for (const { toLevel, effort } of liftTargets(current, claimed)) {
-        const definition = levelDefinition(indicator, toLevel, sid33Basis ?? DEFAULT_SID33_BASIS);
-        yield {
-          change: {
-            kind: 'lift_indicator',
-            innovationId: innovation.id,
-            opdId: innovation.opdId,
-            code: indicator.code,
-            fromLevel: current,
-            toLevel,
-            sid33Basis,
-            levelText: definition.text,
-            evidence: definition.evidence,
-          },
-          effort,
-        };
-      }
-    }
+function* indicatorCandidates(
+  indicator: SidIndicator,
+  innovation: ProjectionInnovation,
+  basis: ScoreBasis,
+): Generator<Candidate> {
+  const answer = innovation.answers[indicator.code];
+  const isKemanfaatan = indicator.code === KEMANFAATAN_CODE;
+  const hasBasis = innovation.sid33Basis !== undefined;
+  const claimed: Level = answer === undefined || (isKemanfaatan && !hasBasis) ? 0 : answer.level;
+  const current: Level = (answer?.verified ?? false) || basis === 'claimed' ? claimed : 0;
+  const sid33Basis = isKemanfaatan ? (innovation.sid33Basis ?? DEFAULT_SID33_BASIS) : null;
+  for (const { toLevel, effort } of liftTargets(current, claimed)) {
+    const definition = levelDefinition(indicator, toLevel, sid33Basis ?? DEFAULT_SID33_BASIS);
+    yield {
+      change: {
+        kind: 'lift_indicator',
+        innovationId: innovation.id,
+        opdId: innovation.opdId,
+        code: indicator.code,
+        fromLevel: current,
+        toLevel,
+        sid33Basis,
+        levelText: definition.text,
+        evidence: definition.evidence,
+      },
+      effort,
+    };
   }
 }
 

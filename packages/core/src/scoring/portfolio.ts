@@ -7,7 +7,7 @@ import {
   type ScoreBasis,
   variantScorer,
 } from './projection.ts';
-import { divisorFor, innovationCountScore, type RegionalIndex } from './regional.ts';
+import { divisorFor, innovationCountScore, type RegionalIndex, type RegionalInnovation } from './regional.ts';
 import { tidy } from './rounding.ts';
 
 /**
@@ -94,6 +94,17 @@ interface Locked {
   readonly mask: number;
 }
 
+/** The locked part with one more innovation already sent or rejected; only one that counts adds more than n. */
+function withLocked(locked: Locked, seen: RegionalInnovation): Locked {
+  const counts = seen.status === 'sent';
+  return {
+    n: locked.n + 1,
+    counted: locked.counted + (counts ? 1 : 0),
+    sum: locked.sum + (counts ? seen.kematangan : 0),
+    mask: locked.mask | (counts ? maskOf(seen.urusan) : 0),
+  };
+}
+
 /** The unrounded total of formula 4.2 for a chosen size, sum and coverage beside the locked part. */
 function totalFor(
   formula: RubricFormula,
@@ -112,93 +123,133 @@ function totalFor(
   );
 }
 
-/**
- * The best subset of counting candidates: positions into `candidates`. Exact (see the module
- * comment); ties go to the smaller set, since sending what does not help is work for nothing.
- */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
-function bestSubset(
-  formula: RubricFormula,
-  spd: number,
-  locked: Locked,
-  candidates: readonly Candidate[],
-): { readonly chosen: readonly Candidate[]; readonly total: number } {
+/** Candidates carrying the same basic-service urusan, best kematangan first, with prefix sums. */
+interface Group {
+  readonly mask: number;
+  readonly sorted: readonly Candidate[];
+  /** prefix[t]: Σ kematangan of the top t members. */
+  readonly prefix: readonly number[];
+}
+
+function groupsByMask(candidates: readonly Candidate[]): Group[] {
   const groups = new Map<number, Candidate[]>();
   for (const candidate of candidates) {
     const group = groups.get(candidate.mask);
     if (group === undefined) groups.set(candidate.mask, [candidate]);
     else group.push(candidate);
   }
-  const groupList = [...groups].map(([mask, members]) => {
+  return [...groups].map(([mask, members]) => {
     const sorted = [...members].sort((a, b) => b.kematangan - a.kematangan || a.position - b.position);
     const prefix = [0];
     for (const member of sorted) prefix.push((prefix.at(-1) ?? 0) + member.kematangan);
     return { mask, sorted, prefix };
   });
+}
 
-  const size = candidates.length + 1;
-  const width = size * MASKS;
+/** The dynamic programme's table after some groups: best sum per (count, mask), and how it was reached. */
+interface Programme {
+  /** best[count * MASKS + mask]: the largest Σ kematangan taking `count` candidates covering `mask`. */
+  readonly best: Float64Array;
+  /** Per group: how many of its members the best state took, and the mask it came from. */
+  readonly takenOf: readonly Uint16Array[];
+  readonly fromOf: readonly Uint8Array[];
+  /** The largest count any state can have. */
+  readonly reached: number;
+}
+
+function runProgramme(lockedMask: number, candidates: number, groups: readonly Group[]): Programme {
+  const width = (candidates + 1) * MASKS;
   let best = new Float64Array(width).fill(Number.NEGATIVE_INFINITY);
-  best[locked.mask] = 0;
-  // Per group: how many of its members the best state took, and the mask it came from.
+  best[lockedMask] = 0;
   const takenOf: Uint16Array[] = [];
   const fromOf: Uint8Array[] = [];
   let reached = 0;
-  for (const { mask: groupMask, prefix } of groupList) {
+  for (const { mask: groupMask, prefix } of groups) {
     const next = new Float64Array(width).fill(Number.NEGATIVE_INFINITY);
     const taken = new Uint16Array(width);
     const from = new Uint8Array(width);
     const members = prefix.length - 1;
-    for (let count = 0; count <= reached; count += 1) {
-      for (let mask = 0; mask < MASKS; mask += 1) {
-        const value = best[count * MASKS + mask] ?? Number.NEGATIVE_INFINITY;
-        if (value === Number.NEGATIVE_INFINITY) continue;
-        for (let take = 0; take <= members; take += 1) {
-          const target = (count + take) * MASKS + (take === 0 ? mask : mask | groupMask);
-          const candidate = value + (prefix[take] ?? 0);
-          if (candidate > (next[target] ?? Number.NEGATIVE_INFINITY)) {
-            next[target] = candidate;
-            taken[target] = take;
-            from[target] = mask;
-          }
+    forEachReachedState(best, reached, (count, mask, value) => {
+      for (let take = 0; take <= members; take += 1) {
+        const target = (count + take) * MASKS + (take === 0 ? mask : mask | groupMask);
+        const candidate = value + (prefix[take] ?? 0);
+        if (candidate > (next[target] ?? Number.NEGATIVE_INFINITY)) {
+          next[target] = candidate;
+          taken[target] = take;
+          from[target] = mask;
         }
       }
-    }
+    });
     reached += members;
     best = next;
     takenOf.push(taken);
     fromOf.push(from);
   }
+  return { best, takenOf, fromOf, reached };
+}
+
+/** Visits every reachable (count, mask) state up to `reached`, count-major, with its best sum. */
+function forEachReachedState(
+  best: Float64Array,
+  reached: number,
+  visit: (count: number, mask: number, sum: number) => void,
+): void {
+  for (let count = 0; count <= reached; count += 1) {
+    for (let mask = 0; mask < MASKS; mask += 1) {
+      const sum = best[count * MASKS + mask] ?? Number.NEGATIVE_INFINITY;
+      if (sum !== Number.NEGATIVE_INFINITY) visit(count, mask, sum);
+    }
+  }
+}
+
+/** Walks the table back from the best final state to the members each group gave it. */
+function traceBack(
+  groups: readonly Group[],
+  programme: Programme,
+  finalCount: number,
+  finalMask: number,
+): Candidate[] {
+  const chosen: Candidate[] = [];
+  let count = finalCount;
+  let mask = finalMask;
+  for (let group = groups.length - 1; group >= 0; group -= 1) {
+    const state = count * MASKS + mask;
+    const take = programme.takenOf[group]?.[state] ?? 0;
+    const previous = programme.fromOf[group]?.[state] ?? mask;
+    chosen.push(...(groups[group]?.sorted.slice(0, take) ?? []));
+    count -= take;
+    mask = previous;
+  }
+  return chosen;
+}
+
+/**
+ * The best subset of counting candidates: positions into `candidates`. Exact (see the module
+ * comment); ties go to the smaller set, since sending what does not help is work for nothing.
+ */
+function bestSubset(
+  formula: RubricFormula,
+  spd: number,
+  locked: Locked,
+  candidates: readonly Candidate[],
+): { readonly chosen: readonly Candidate[]; readonly total: number } {
+  const groups = groupsByMask(candidates);
+  const programme = runProgramme(locked.mask, candidates.length, groups);
 
   let bestTotal = Number.NEGATIVE_INFINITY;
   let bestCount = 0;
   let bestMask = locked.mask;
-  for (let count = 0; count <= reached; count += 1) {
-    for (let mask = 0; mask < MASKS; mask += 1) {
-      const sum = best[count * MASKS + mask] ?? Number.NEGATIVE_INFINITY;
-      if (sum === Number.NEGATIVE_INFINITY) continue;
-      const total = totalFor(formula, spd, locked, count, sum, mask);
-      // Strictly better by more than float noise, so that a tie keeps the smaller set.
-      if (total > bestTotal + 1e-9) {
-        bestTotal = total;
-        bestCount = count;
-        bestMask = mask;
-      }
+  forEachReachedState(programme.best, programme.reached, (count, mask, sum) => {
+    const total = totalFor(formula, spd, locked, count, sum, mask);
+    // Strictly better by more than float noise, so that a tie keeps the smaller set.
+    if (total > bestTotal + 1e-9) {
+      bestTotal = total;
+      bestCount = count;
+      bestMask = mask;
     }
-  }
+  });
 
-  const chosen: Candidate[] = [];
-  let count = bestCount;
-  let mask = bestMask;
-  for (let group = groupList.length - 1; group >= 0; group -= 1) {
-    const state = count * MASKS + mask;
-    const take = takenOf[group]?.[state] ?? 0;
-    const previous = fromOf[group]?.[state] ?? mask;
-    chosen.push(...(groupList[group]?.sorted.slice(0, take) ?? []));
-    count -= take;
-    mask = previous;
-  }
-  return { chosen, total: bestTotal };
+  return { chosen: traceBack(groups, programme, bestCount, bestMask), total: bestTotal };
 }
 
 const formatNumber = (value: number): string => value.toFixed(2);
@@ -221,26 +272,20 @@ export function choosePortfolio(state: ProjectionState, basis: ScoreBasis = 'ver
     regionalInnovation(rubric, innovation, basis, 'withheld'),
   );
   let firstNonCounting: number | undefined;
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   state.innovations.forEach((innovation, position) => {
     const seen = regional[position];
     if (seen === undefined) {
       roles.push('ineligible');
       return;
     }
-    const counts = seen.status === 'sent';
     if (innovation.status !== 'draft') {
       roles.push('locked');
-      locked = {
-        n: locked.n + 1,
-        counted: locked.counted + (counts ? 1 : 0),
-        sum: locked.sum + (counts ? seen.kematangan : 0),
-        mask: locked.mask | (counts ? maskOf(seen.urusan) : 0),
-      };
+      locked = withLocked(locked, seen);
       return;
     }
     roles.push('hold');
-    if (counts) counting.push({ position, kematangan: seen.kematangan, mask: maskOf(seen.urusan) });
+    if (seen.status === 'sent')
+      counting.push({ position, kematangan: seen.kematangan, mask: maskOf(seen.urusan) });
     else firstNonCounting ??= position;
   });
 

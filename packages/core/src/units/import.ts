@@ -111,35 +111,9 @@ function readRows(
   }
 
   const seen: { opdId: string; kind: UnitKind; name: string }[] = [];
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: one row's checks read in order; to split into kind, OPD and kecamatan checks (issue 23)
   return body.slice(0, UNIT_IMPORT_MAX_ROWS + 1).map(({ row, number }, position): UnitImportRow => {
-    const errors: string[] = [];
-    if (position >= UNIT_IMPORT_MAX_ROWS) errors.push(`Lebih dari ${UNIT_IMPORT_MAX_ROWS} baris.`);
-    const name = cell(row, 'name');
-    if (name.length < 2 || name.length > 150) errors.push('Nama unit harus 2–150 karakter.');
-    const kindText = cell(row, 'kind');
-    const kind = unitKindFromWord(kindText);
-    if (!kind)
-      errors.push(
-        `Jenis "${kindText}" tidak dikenal (puskesmas, sd, smp, rsud, kecamatan, kelurahan, desa).`,
-      );
-    const opdText = cell(row, 'opd');
-    let opdId = opdText ? opdByName.get(normalised(opdText)) : undefined;
-    if (opdText && !opdId) errors.push(`OPD "${opdText}" tidak ditemukan.`);
-    let parentUnitId: string | undefined;
-    const parentText = cell(row, 'kecamatan');
-    if (kind && UNIT_KINDS_UNDER_KECAMATAN.includes(kind)) {
-      const parent = kecamatan.get(normalised(parentText));
-      if (!parent) errors.push(`Kecamatan "${parentText}" tidak ditemukan.`);
-      else if (opdId && opdId !== parent.opdId) errors.push('OPD berbeda dengan OPD kecamatannya.');
-      else {
-        parentUnitId = parent.id;
-        opdId = parent.opdId;
-      }
-    } else if (parentText) {
-      errors.push('Hanya kelurahan dan desa yang diisi kecamatannya.');
-    }
-    if (!opdText && !parentUnitId && !errors.length) errors.push('OPD wajib diisi.');
+    const columnText = (column: Column) => cell(row, column);
+    const { name, kind, opdId, parentUnitId, errors } = checkRow(columnText, position, opdByName, kecamatan);
     if (errors.length > 0 || !kind || !opdId)
       return { row: number, name, kind, opdId, status: 'invalid', errors };
     const unit = { opdId, kind, name, ...(parentUnitId ? { parentUnitId } : {}) };
@@ -154,4 +128,67 @@ function readRows(
     if (existing) return { row: number, ...unit, status: 'exists', errors: [], unitId: existing.id };
     return { row: number, ...unit, status: 'new', errors: [], unitId: idFor(unit) };
   });
+}
+
+interface CheckedRow {
+  readonly name: string;
+  readonly kind: UnitKind | undefined;
+  readonly opdId: string | undefined;
+  readonly parentUnitId: string | undefined;
+  readonly errors: string[];
+}
+
+type KecamatanByName = ReadonlyMap<string, { id: string; opdId: string }>;
+
+/** One row's own checks, in the order the person reads the columns: row count, name, kind, then placement. */
+function checkRow(
+  columnText: (column: Column) => string,
+  position: number,
+  opdByName: ReadonlyMap<string, string>,
+  kecamatan: KecamatanByName,
+): CheckedRow {
+  const errors: string[] = [];
+  if (position >= UNIT_IMPORT_MAX_ROWS) errors.push(`Lebih dari ${UNIT_IMPORT_MAX_ROWS} baris.`);
+  const name = columnText('name');
+  if (name.length < 2 || name.length > 150) errors.push('Nama unit harus 2–150 karakter.');
+  const kindText = columnText('kind');
+  const kind = unitKindFromWord(kindText);
+  if (!kind)
+    errors.push(`Jenis "${kindText}" tidak dikenal (puskesmas, sd, smp, rsud, kecamatan, kelurahan, desa).`);
+  const opdText = columnText('opd');
+  const { opdId, parentUnitId } = placeRow(
+    kind,
+    opdText,
+    columnText('kecamatan'),
+    opdByName,
+    kecamatan,
+    errors,
+  );
+  if (!opdText && !parentUnitId && !errors.length) errors.push('OPD wajib diisi.');
+  return { name, kind, opdId, parentUnitId, errors };
+}
+
+/**
+ * The row's OPD, and for a kelurahan or desa its kecamatan, which also decides the OPD. Problems are
+ * added to `errors`.
+ */
+function placeRow(
+  kind: UnitKind | undefined,
+  opdText: string,
+  parentText: string,
+  opdByName: ReadonlyMap<string, string>,
+  kecamatan: KecamatanByName,
+  errors: string[],
+): { opdId: string | undefined; parentUnitId: string | undefined } {
+  const opdId = opdText ? opdByName.get(normalised(opdText)) : undefined;
+  if (opdText && !opdId) errors.push(`OPD "${opdText}" tidak ditemukan.`);
+  if (kind && UNIT_KINDS_UNDER_KECAMATAN.includes(kind)) {
+    const parent = kecamatan.get(normalised(parentText));
+    if (!parent) errors.push(`Kecamatan "${parentText}" tidak ditemukan.`);
+    else if (opdId && opdId !== parent.opdId) errors.push('OPD berbeda dengan OPD kecamatannya.');
+    else return { opdId: parent.opdId, parentUnitId: parent.id };
+  } else if (parentText) {
+    errors.push('Hanya kelurahan dan desa yang diisi kecamatannya.');
+  }
+  return { opdId, parentUnitId: undefined };
 }

@@ -55,27 +55,48 @@ async function* bodyChunks(body: unknown): AsyncGenerator<Uint8Array> {
  * renamed file is refused before the rest is read), then one pass over the body that hashes it and
  * feeds the PDF text-layer scanner or the MP4 header reader. Memory does not grow with the file.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function inspectEvidenceObject(
-  { client, s3 }: ObjectAccess,
+  access: ObjectAccess,
   bucket: string,
   key: string,
   expected: UploadExpectation,
   limits: EvidenceLimits,
 ): Promise<IntakeOutcome> {
-  let size: number;
-  try {
-    const head = await client.send(new s3.HeadObjectCommand({ Bucket: bucket, Key: key }));
-    size = Number(head.ContentLength ?? 0);
-  } catch (error) {
-    if (isMissing(error)) throw new DomainError('evidence_not_uploaded', 'file');
-    throw error;
-  }
+  const size = await storedSize(access, bucket, key);
   if (size > maxBytesFor(expected.mediaType, limits)) {
     return { passed: false, rejection: 'too_large', measured: { size } };
   }
   if (size !== expected.size) return { passed: false, rejection: 'size_mismatch', measured: { size } };
 
+  const mediaType = await detectedMediaType(access, bucket, key);
+  if (!mediaType || !isEvidenceMediaType(mediaType)) {
+    return { passed: false, rejection: 'type_not_accepted', measured: { size, mediaType } };
+  }
+  if (mediaType !== expected.mediaType) {
+    return { passed: false, rejection: 'type_mismatch', measured: { size, mediaType } };
+  }
+
+  const measured = await measuredBody(access, bucket, key, mediaType);
+  return bodyVerdict(measured, expected, limits, mediaType === 'video/mp4');
+}
+
+/** The object's size from a HEAD; a missing object is the uploader's (it never arrived). */
+async function storedSize({ client, s3 }: ObjectAccess, bucket: string, key: string): Promise<number> {
+  try {
+    const head = await client.send(new s3.HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return Number(head.ContentLength ?? 0);
+  } catch (error) {
+    if (isMissing(error)) throw new DomainError('evidence_not_uploaded', 'file');
+    throw error;
+  }
+}
+
+/** The real type, from the magic bytes of a ranged GET. */
+async function detectedMediaType(
+  { client, s3 }: ObjectAccess,
+  bucket: string,
+  key: string,
+): Promise<string | undefined> {
   const range = await client.send(
     new s3.GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${MAGIC_BYTES - 1}` }),
   );
@@ -84,14 +105,16 @@ export async function inspectEvidenceObject(
   // Loaded by the first completion, not at start: the API's cold start need not parse it (ADR 0013).
   const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(Buffer.concat(head));
-  const mediaType = detected?.mime;
-  if (!mediaType || !isEvidenceMediaType(mediaType)) {
-    return { passed: false, rejection: 'type_not_accepted', measured: { size, mediaType } };
-  }
-  if (mediaType !== expected.mediaType) {
-    return { passed: false, rejection: 'type_mismatch', measured: { size, mediaType } };
-  }
+  return detected?.mime;
+}
 
+/** One pass over the body: its hash, and the PDF text layer or the MP4 duration. */
+async function measuredBody(
+  { client, s3 }: ObjectAccess,
+  bucket: string,
+  key: string,
+  mediaType: EvidenceMediaType,
+): Promise<IntakeMeasurement> {
   const hash = createHash('sha256');
   const pdf = mediaType === 'application/pdf' ? new PdfTextLayerScanner() : undefined;
   const mp4 = mediaType === 'video/mp4' ? new Mp4DurationReader() : undefined;
@@ -103,23 +126,30 @@ export async function inspectEvidenceObject(
     pdf?.push(chunk);
     mp4?.push(chunk);
   }
-  const sha256 = hash.digest('hex');
-  const measured: IntakeMeasurement = {
+  return {
     size: read,
     mediaType,
-    sha256,
+    sha256: hash.digest('hex'),
     ...(pdf ? { textLayer: pdf.hasTextLayer } : {}),
     ...(mp4?.durationSeconds !== undefined
       ? { durationSeconds: Math.round(mp4.durationSeconds * 10) / 10 }
       : {}),
   };
+}
+
+function bodyVerdict(
+  measured: IntakeMeasurement,
+  expected: UploadExpectation,
+  limits: EvidenceLimits,
+  isVideo: boolean,
+): IntakeOutcome {
   // The object changed between the HEAD and the read (it cannot be overwritten, but be sure).
-  if (read !== expected.size) return { passed: false, rejection: 'size_mismatch', measured };
-  if (sha256 !== expected.sha256.toLowerCase())
+  if (measured.size !== expected.size) return { passed: false, rejection: 'size_mismatch', measured };
+  if (measured.sha256 !== expected.sha256.toLowerCase())
     return { passed: false, rejection: 'hash_mismatch', measured };
   // Without a readable movie header the rubric's length limit cannot be checked: refuse the file
   // now, with its reason, rather than let it pass unmeasured.
-  if (mp4 && measured.durationSeconds === undefined) {
+  if (isVideo && measured.durationSeconds === undefined) {
     return { passed: false, rejection: 'video_unreadable', measured };
   }
   if (measured.durationSeconds !== undefined && measured.durationSeconds > limits.maxVideoSeconds) {

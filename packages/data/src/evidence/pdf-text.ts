@@ -16,6 +16,32 @@ const MAX_INFLATED_TOTAL = 64 * 1024 * 1024;
 /** How much of the text before `stream` is read to find the stream's dictionary. */
 const DICTIONARY_WINDOW = 2048;
 
+/** The next `stream` keyword that starts a stream (not the tail of an `endstream`). */
+function nextStreamStart(text: string): RegExpExecArray | null {
+  STREAM_START.lastIndex = 0;
+  let match = STREAM_START.exec(text);
+  while (match && text.slice(Math.max(0, match.index - 3), match.index) === 'end') {
+    match = STREAM_START.exec(text);
+  }
+  return match;
+}
+
+/** The dictionary of the stream starting at `index`: the text before it, back to its own object. */
+function streamDictionary(text: string, index: number): string {
+  const dictionary = text.slice(Math.max(0, index - DICTIONARY_WINDOW), index);
+  const lastObject = dictionary.lastIndexOf(' obj');
+  return lastObject >= 0 ? dictionary.slice(lastObject) : dictionary;
+}
+
+/** A Flate stream that is not an image may be page text or an object stream worth inflating. */
+function mayHoldText(dictionary: string): boolean {
+  return (
+    /\/FlateDecode\b/.test(dictionary) &&
+    !/\/Subtype\s*\/Image\b/.test(dictionary) &&
+    !/\/(DCTDecode|JPXDecode|CCITTFaxDecode|JBIG2Decode)\b/.test(dictionary)
+  );
+}
+
 /**
  * Decides, while the bytes stream past, whether a PDF has a text layer, without ever holding the
  * file: a heuristic over the PDF syntax, not a parser. Uncompressed object dictionaries are searched
@@ -37,7 +63,6 @@ export class PdfTextLayerScanner {
     return this.found;
   }
 
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   push(chunk: Uint8Array): void {
     if (this.found) return;
     let text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
@@ -61,24 +86,14 @@ export class PdfTextLayerScanner {
         this.found = true;
         return;
       }
-      STREAM_START.lastIndex = 0;
-      let match = STREAM_START.exec(text);
-      while (match && text.slice(Math.max(0, match.index - 3), match.index) === 'end') {
-        match = STREAM_START.exec(text);
-      }
+      const match = nextStreamStart(text);
       if (!match) {
         this.carry = text.slice(-DICTIONARY_WINDOW);
         return;
       }
-      const dictionary = text.slice(Math.max(0, match.index - DICTIONARY_WINDOW), match.index);
-      const lastObject = dictionary.lastIndexOf(' obj');
-      const own = lastObject >= 0 ? dictionary.slice(lastObject) : dictionary;
       this.inStream = true;
       this.collect =
-        /\/FlateDecode\b/.test(own) &&
-        !/\/Subtype\s*\/Image\b/.test(own) &&
-        !/\/(DCTDecode|JPXDecode|CCITTFaxDecode|JBIG2Decode)\b/.test(own) &&
-        this.inflatedTotal < MAX_INFLATED_TOTAL;
+        mayHoldText(streamDictionary(text, match.index)) && this.inflatedTotal < MAX_INFLATED_TOTAL;
       this.collected = [];
       this.collectedBytes = 0;
       text = text.slice(match.index + match[0].length);

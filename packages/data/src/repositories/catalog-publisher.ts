@@ -20,6 +20,23 @@ import {
 } from './catalog-log.ts';
 import { toRecord } from './versioned.ts';
 
+/** The entry's next version: its first publication and replication count carried over from the stored one. */
+function nextEntry(
+  content: CatalogEntryContent,
+  previous: StoredEntry | undefined,
+  publishedAt: string,
+  now: string,
+): CatalogEntry {
+  return catalogEntrySchema.parse({
+    ...content,
+    version: (previous?.version ?? 0) + 1,
+    firstPublishedAt: previous?.firstPublishedAt ?? now,
+    publishedAt,
+    updatedAt: now,
+    replicatedByRegions: previous?.replicatedByRegions ?? 0,
+  });
+}
+
 /**
  * One region's publications. Bound to that region's publisher scope: it can write
  * `CATALOG#ENTRY#<own code>#…` and append to the shared log, nothing else.
@@ -122,7 +139,6 @@ export class CatalogPublisher {
     return (await this.write(content, now, undefined, atVersion)) !== undefined;
   }
 
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   private async write(
     content: CatalogEntryContent,
     now: string,
@@ -135,14 +151,7 @@ export class CatalogPublisher {
       if (atVersion !== undefined && (!previous?.published || previous.version !== atVersion))
         return undefined;
       const publishedAt = previous?.published ? previous.publishedAt : now;
-      const entry: CatalogEntry = catalogEntrySchema.parse({
-        ...content,
-        version: (previous?.version ?? 0) + 1,
-        firstPublishedAt: previous?.firstPublishedAt ?? now,
-        publishedAt,
-        updatedAt: now,
-        replicatedByRegions: previous?.replicatedByRegions ?? 0,
-      });
+      const entry = nextEntry(content, previous, publishedAt, now);
       try {
         await appendChange(this.clients, { kind: 'upsert', at: now, entry }, () => [
           {

@@ -34,7 +34,6 @@ const isStringRecord = (value: unknown): value is Record<string, string> =>
   !Array.isArray(value) &&
   Object.values(value).every((field) => typeof field === 'string');
 
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function decodeCursor(
   cursor: string | undefined,
   shape: CursorShape,
@@ -46,25 +45,35 @@ export function decodeCursor(
   } catch {
     throw new DomainError('invalid_cursor', 'cursor');
   }
-  if (!isStringRecord(parsed)) throw new DomainError('invalid_cursor', 'cursor');
-
-  const partitionName = shape.index?.partition ?? TABLE_KEY.partition;
-  const sortName = shape.index?.sort ?? TABLE_KEY.sort;
-  const expected = new Set<string>([TABLE_KEY.partition, TABLE_KEY.sort, partitionName, sortName]);
-  const names = Object.keys(parsed);
-  if (names.length !== expected.size || !names.every((name) => expected.has(name)))
-    throw new DomainError('invalid_cursor', 'cursor');
-  for (const [name, value] of Object.entries(parsed)) {
-    const limit =
-      name === TABLE_KEY.partition || name === partitionName ? MAX_PARTITION_BYTES : MAX_SORT_BYTES;
-    if (value.length === 0 || Buffer.byteLength(value) > limit)
-      throw new DomainError('invalid_cursor', 'cursor');
-  }
-  // Another list, or the same list of another tenant: both are positions this listing never had.
-  if (parsed[partitionName] !== shape.partition) throw new DomainError('invalid_cursor', 'cursor');
-  if (!parsed[TABLE_KEY.partition]?.startsWith(tenantKeyPrefix(shape.tenantCode)))
-    throw new DomainError('invalid_cursor', 'cursor');
-  if (shape.sortPrefix !== undefined && !parsed[sortName]?.startsWith(shape.sortPrefix))
+  if (!isStringRecord(parsed) || !isKeyOfListing(parsed, shape))
     throw new DomainError('invalid_cursor', 'cursor');
   return parsed;
+}
+
+function isKeyOfListing(key: Record<string, string>, shape: CursorShape): boolean {
+  const partitionName = shape.index?.partition ?? TABLE_KEY.partition;
+  const sortName = shape.index?.sort ?? TABLE_KEY.sort;
+  return (
+    hasExactlyKeyAttributes(key, partitionName, sortName) &&
+    // Another list, or the same list of another tenant: both are positions this listing never had.
+    key[partitionName] === shape.partition &&
+    Boolean(key[TABLE_KEY.partition]?.startsWith(tenantKeyPrefix(shape.tenantCode))) &&
+    (shape.sortPrefix === undefined || Boolean(key[sortName]?.startsWith(shape.sortPrefix)))
+  );
+}
+
+/** The table's and the index's key attributes, nothing else, each non-empty and within DynamoDB's limits. */
+function hasExactlyKeyAttributes(
+  key: Record<string, string>,
+  partitionName: string,
+  sortName: string,
+): boolean {
+  const expected = new Set<string>([TABLE_KEY.partition, TABLE_KEY.sort, partitionName, sortName]);
+  const names = Object.keys(key);
+  if (names.length !== expected.size || !names.every((name) => expected.has(name))) return false;
+  return Object.entries(key).every(([name, value]) => {
+    const limit =
+      name === TABLE_KEY.partition || name === partitionName ? MAX_PARTITION_BYTES : MAX_SORT_BYTES;
+    return value.length > 0 && Buffer.byteLength(value) <= limit;
+  });
 }

@@ -15,7 +15,6 @@ import { KEY_ATTRIBUTES, tableDefinition } from '../table-definition.ts';
  * Optimistic locking: the write succeeds only while the stored version is the one the caller
  * read. A stale write becomes a VersionConflictError (409), never a silent overwrite.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function updateVersioned<T>(
   table: DynamoDBDocumentClient,
   tableName: string,
@@ -32,33 +31,10 @@ export async function updateVersioned<T>(
    */
   current?: object | undefined,
 ): Promise<T> {
-  const names: Record<string, string> = { '#version': 'version' };
-  const values: Record<string, unknown> = { ':expected': expectedVersion, ':one': 1 };
-  const assignments = ['#version = #version + :one'];
-  const removals: string[] = [];
-  Object.entries(changes).forEach(([attribute, value], index) => {
-    names[`#a${index}`] = attribute;
-    // An explicit undefined clears the attribute.
-    if (value === undefined) {
-      removals.push(`#a${index}`);
-      return;
-    }
-    values[`:v${index}`] = value;
-    assignments.push(`#a${index} = :v${index}`);
-  });
-  const removeClause = removals.length > 0 ? ` REMOVE ${removals.join(', ')}` : '';
-  const condition = ['attribute_exists(pk)', '#version = :expected'];
-  if (extraCondition) {
-    condition.push(`(${extraCondition.expression})`);
-    Object.assign(values, extraCondition.values);
-  }
   const update = {
     TableName: tableName,
     Key: key,
-    UpdateExpression: `SET ${assignments.join(', ')}${removeClause}`,
-    ConditionExpression: condition.join(' AND '),
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
+    ...versionedUpdateExpressions(expectedVersion, changes, extraCondition),
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
   };
   const diagnose = (old: Record<string, unknown> | undefined, error: unknown): Error => {
@@ -82,16 +58,67 @@ export async function updateVersioned<T>(
     throw diagnose(cancellationItem(error, 0), error);
   }
   if (current && (current as { version?: unknown }).version === expectedVersion) {
-    const next: Record<string, unknown> = { ...current, version: expectedVersion + 1 };
-    for (const [attribute, value] of Object.entries(changes)) {
-      if (value === undefined) delete next[attribute];
-      else next[attribute] = value;
-    }
-    return next as T;
+    return withChanges(current, expectedVersion, changes) as T;
   }
   // A transaction returns no values: read the item back, strongly consistent.
   const result = await table.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
   return result.Item as T;
+}
+
+/**
+ * The update's expressions: the changes set (an explicit undefined removes the attribute), the
+ * version bumped, and the condition that the item exists at the expected version (and the extra one).
+ */
+function versionedUpdateExpressions(
+  expectedVersion: number,
+  changes: Record<string, unknown>,
+  extraCondition: { expression: string; values: Record<string, unknown> } | undefined,
+): {
+  UpdateExpression: string;
+  ConditionExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Record<string, unknown>;
+} {
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':expected': expectedVersion, ':one': 1 };
+  const assignments = ['#version = #version + :one'];
+  const removals: string[] = [];
+  Object.entries(changes).forEach(([attribute, value], index) => {
+    names[`#a${index}`] = attribute;
+    // An explicit undefined clears the attribute.
+    if (value === undefined) {
+      removals.push(`#a${index}`);
+      return;
+    }
+    values[`:v${index}`] = value;
+    assignments.push(`#a${index} = :v${index}`);
+  });
+  const removeClause = removals.length > 0 ? ` REMOVE ${removals.join(', ')}` : '';
+  const condition = ['attribute_exists(pk)', '#version = :expected'];
+  if (extraCondition) {
+    condition.push(`(${extraCondition.expression})`);
+    Object.assign(values, extraCondition.values);
+  }
+  return {
+    UpdateExpression: `SET ${assignments.join(', ')}${removeClause}`,
+    ConditionExpression: condition.join(' AND '),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/** The record the update leaves, from the one it was made against: no read-back needed. */
+function withChanges(
+  current: object,
+  expectedVersion: number,
+  changes: Record<string, unknown>,
+): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...current, version: expectedVersion + 1 };
+  for (const [attribute, value] of Object.entries(changes)) {
+    if (value === undefined) delete next[attribute];
+    else next[attribute] = value;
+  }
+  return next;
 }
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

@@ -28,6 +28,36 @@ export interface ExportJobInput {
  * Idempotency-Key always answers with its job, and an identical request while a job for it is
  * queued or running answers with that job instead of starting a second one.
  */
+/** The request's parameters, hashed; the call only when there is one, so the other kinds keep their earlier hashes. */
+function exportParamsHash(input: ExportJobInput): string {
+  return sha256(
+    JSON.stringify([
+      input.kind,
+      input.periodYear,
+      input.innovationId ?? null,
+      ...(input.callId ? [input.callId] : []),
+    ]),
+  );
+}
+
+function queuedExportJob(id: string, input: ExportJobInput, actor: Actor, now: Date): ExportJob {
+  return {
+    id,
+    kind: input.kind,
+    periodYear: input.periodYear,
+    ...(input.innovationId ? { innovationId: input.innovationId } : {}),
+    ...(input.callId ? { callId: input.callId } : {}),
+    status: 'queued',
+    progress: 0,
+    stage: 'Menunggu giliran',
+    attempts: 0,
+    requestedBy: actor.userId,
+    requestedAt: now.toISOString(),
+    expiresAt: expiry(now, EXPORT_TTL_SECONDS),
+    version: 1,
+  };
+}
+
 export class ExportJobRepository {
   private readonly leases: JobLeases;
 
@@ -80,22 +110,13 @@ export class ExportJobRepository {
    * Starts a job for a request, or answers with the one already started for it. `created` tells
    * the caller whether to dispatch a run.
    */
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   async request(
     input: ExportJobInput,
     actor: Actor,
     idempotencyKey?: string,
     now = new Date(),
   ): Promise<{ job: ExportJob; created: boolean }> {
-    // The call is hashed only when there is one, so the other kinds keep their earlier hashes.
-    const paramsHash = sha256(
-      JSON.stringify([
-        input.kind,
-        input.periodYear,
-        input.innovationId ?? null,
-        ...(input.callId ? [input.callId] : []),
-      ]),
-    );
+    const paramsHash = exportParamsHash(input);
     // As the innovation idempotency records: the caller's key itself (it ends the sort key).
     const fingerprint = idempotencyKey ? `K#${idempotencyKey}` : `P#${paramsHash}`;
     const requestKey = jobKeys.exportRequest(this.tenantCode, fingerprint);
@@ -106,30 +127,10 @@ export class ExportJobRepository {
           new GetCommand({ TableName: this.tableName, Key: requestKey, ConsistentRead: true }),
         )
       ).Item;
-      if (record) {
-        if (idempotencyKey && record.paramsHash !== paramsHash) {
-          throw new DomainError('idempotency_mismatch', 'Idempotency-Key');
-        }
-        const existing = await this.get(String(record.jobId));
-        const active = existing?.status === 'queued' || existing?.status === 'running';
-        if (existing && (idempotencyKey || active)) return { job: existing, created: false };
-      }
+      const existing = record ? await this.answeredBy(record, paramsHash, idempotencyKey) : undefined;
+      if (existing) return { job: existing, created: false };
       const id = ulid(now.getTime());
-      const job: ExportJob = {
-        id,
-        kind: input.kind,
-        periodYear: input.periodYear,
-        ...(input.innovationId ? { innovationId: input.innovationId } : {}),
-        ...(input.callId ? { callId: input.callId } : {}),
-        status: 'queued',
-        progress: 0,
-        stage: 'Menunggu giliran',
-        attempts: 0,
-        requestedBy: actor.userId,
-        requestedAt: now.toISOString(),
-        expiresAt: expiry(now, EXPORT_TTL_SECONDS),
-        version: 1,
-      };
+      const job = queuedExportJob(id, input, actor, now);
       const ttl = ttlFrom(now, EXPORT_TTL_SECONDS);
       try {
         await this.clients.table.send(
@@ -174,6 +175,24 @@ export class ExportJobRepository {
       }
     }
     throw new Error('export request could not be recorded: too much contention on one request');
+  }
+
+  /**
+   * The job an earlier request record answers this request with: its job, when the caller sent the
+   * same idempotency key or the job is still queued or running. A key reused for other parameters
+   * is refused.
+   */
+  private async answeredBy(
+    record: Record<string, unknown>,
+    paramsHash: string,
+    idempotencyKey: string | undefined,
+  ): Promise<ExportJob | undefined> {
+    if (idempotencyKey && record.paramsHash !== paramsHash) {
+      throw new DomainError('idempotency_mismatch', 'Idempotency-Key');
+    }
+    const existing = await this.get(String(record.jobId));
+    const active = existing?.status === 'queued' || existing?.status === 'running';
+    return existing && (idempotencyKey || active) ? existing : undefined;
   }
 
   async claim(id: string, now = new Date()): Promise<ClaimedJob<ExportJob> | undefined> {
