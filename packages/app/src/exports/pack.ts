@@ -68,6 +68,13 @@ export interface PackPlan {
 
 export const SPD_FOLDER = 'SPD';
 
+/** `<folder>/<base>.<ext>`, with `-2`, `-3` … from the second file of the same base on. */
+function zipPathOf(folder: string, base: string, evidence: Evidence, taken: Map<string, number>): string {
+  const seen = (taken.get(base) ?? 0) + 1;
+  taken.set(base, seen);
+  return `${folder}/${base}${seen > 1 ? `-${seen}` : ''}.${extensionOf(evidence)}`;
+}
+
 /**
  * Which files go where. For every innovation marked ready (numbered in OPD and name order), each
  * indicator's evidence that passed intake becomes `<no>-<short name>/<code>-<kind>.<ext>`
@@ -81,7 +88,6 @@ export function planPack(data: RegionData): PackPlan {
     code: string,
     links: readonly LinkedEvidence[] | undefined,
     taken: Map<string, number>,
-    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   ): Attachments => {
     const attachments: Attachments = { files: [], links: [] };
     for (const entry of links ?? []) {
@@ -91,13 +97,7 @@ export function planPack(data: RegionData): PackPlan {
         if (evidence.url) attachments.links.push(evidence.url);
         continue;
       }
-      const base = `${code}-${evidence.kind}`;
-      const seen = (taken.get(base) ?? 0) + 1;
-      taken.set(base, seen);
-      const file = {
-        zipPath: `${folder}/${base}${seen > 1 ? `-${seen}` : ''}.${extensionOf(evidence)}`,
-        evidence,
-      };
+      const file = { zipPath: zipPathOf(folder, `${code}-${evidence.kind}`, evidence, taken), evidence };
       attachments.files.push(file);
       files.push(file);
     }
