@@ -1,5 +1,6 @@
 import { CATALOG_THEMES, type CatalogEntry, type KematanganBand, summarise } from '@inovasi/core';
 import { Column, TextColumn } from './columns.ts';
+import { keepTop } from './top.ts';
 import type { CatalogListItem } from './types.ts';
 
 const SNIPPET_CHARS = 200;
@@ -164,7 +165,7 @@ export class DocumentTable {
     const best: Ranked[] = [];
     for (let other = 0; other < this.alive.length; other++) {
       const score = this.similarity(target, other);
-      if (score !== undefined) keepBest(best, limit, { doc: other, score });
+      if (score !== undefined) keepTop(best, limit, { doc: other, score }, byScoreDescending);
     }
     return best.map(({ doc: other }) => this.listItem(other));
   }
@@ -196,18 +197,7 @@ interface Ranked {
   readonly score: number;
 }
 
-/**
- * Puts a candidate into `best` (highest score first, the earlier one first on a tie) when it ranks
- * among the first `limit`.
- */
-function keepBest(best: Ranked[], limit: number, candidate: Ranked): void {
-  const { score } = candidate;
-  if (best.length === limit && score <= (best[limit - 1] as Ranked).score) return;
-  let position = best.length;
-  while (position > 0 && score > (best[position - 1] as Ranked).score) position--;
-  best.splice(position, 0, candidate);
-  if (best.length > limit) best.pop();
-}
+const byScoreDescending = (a: Ranked, b: Ranked) => b.score - a.score;
 
 export const popcount = (value: number): number => {
   let bits = value >>> 0;
