@@ -4,9 +4,10 @@ import {
   formatDateId,
   levelDefinition,
   NATIONAL_FORM_FIELDS,
+  type SpdAnswers,
   STATUS_LABELS,
 } from '@inovasi/core';
-import { type Indicator, type Sid33Basis, spdAnswerLevel } from '@inovasi/core/scoring';
+import { type Indicator, type Sid33Basis, type SpdRow, spdAnswerLevel } from '@inovasi/core/scoring';
 import type { LinkedEvidence } from '@inovasi/data';
 import yazl from 'yazl';
 import type { InnovationFacts, RegionData } from './region-data.ts';
@@ -239,12 +240,21 @@ function levelText(indicator: Indicator, level: number, basis: string | undefine
   return `Level ${level}: ${definition?.text ?? ''}${basisName ? ` (dasar ${basis}: ${basisName})` : ''}`;
 }
 
+/** An SPD row's level as the region answered it (0 unanswered), before any review. */
+const claimedSpdLevel = (row: SpdRow, answer: SpdAnswers['answers'][string] | undefined) =>
+  answer
+    ? spdAnswerLevel(row, {
+        level: answer.level as 0 | 1 | 2 | 3 | undefined,
+        figures: answer.figures,
+        verified: false,
+      })
+    : 0;
+
 /**
  * The workbook an operator copies from: a list of the innovations in the pack, the SPD answers,
  * and one sheet per innovation with the national form's fields in order, then each indicator's
  * chosen level and the names of its files in the ZIP.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 async function writeEntryWorkbook(
   data: RegionData,
   plan: PackPlan,
@@ -317,13 +327,7 @@ async function writeEntryWorkbook(
   );
   for (const row of data.rubric.spdRows) {
     const answer = data.spd?.answers[row.code];
-    const level = answer
-      ? spdAnswerLevel(row, {
-          level: answer.level as 0 | 1 | 2 | 3 | undefined,
-          figures: answer.figures,
-          verified: false,
-        })
-      : 0;
+    const level = claimedSpdLevel(row, answer);
     spdSheet.add([
       row.code,
       row.name,
