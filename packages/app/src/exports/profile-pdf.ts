@@ -288,11 +288,8 @@ function writeProfileFields({ doc, width, ensure, heading }: Layout, facts: Inno
 }
 
 /** Each indicator's level, its review, and its evidence (or that it has none). */
-function writeIndicatorEvidence(
-  { doc, width, ensure, heading }: Layout,
-  rubric: Rubric,
-  facts: InnovationFacts,
-): void {
+function writeIndicatorEvidence(layout: Layout, rubric: Rubric, facts: InnovationFacts): void {
+  const { doc, width, ensure, heading } = layout;
   const { innovation } = facts;
   heading('Indikator dan Data Dukung');
   for (const indicator of rubric.sidIndicators) {
