@@ -77,34 +77,27 @@ const stringList = (node: Node, key: string): string[] => {
   throw new Error(`Context ${key} must be a comma-separated string or a list of strings`);
 };
 
-/** Reads and validates the deployment settings; fails synth early on a malformed value. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
-export const readConfig = (node: Node): DeploymentConfig => {
-  const stage = optionalString(node, CONTEXT_KEYS.stage) ?? 'dev';
-  if (!STAGE.test(stage))
-    throw new Error(`Context ${CONTEXT_KEYS.stage} must match ${STAGE}, got "${stage}"`);
-
-  const extraWebOrigins = stringList(node, CONTEXT_KEYS.webOrigins);
-  for (const origin of extraWebOrigins) {
+const readWebOrigins = (node: Node): string[] => {
+  const origins = stringList(node, CONTEXT_KEYS.webOrigins);
+  for (const origin of origins) {
     if (!ORIGIN.test(origin)) {
       throw new Error(
         `Context ${CONTEXT_KEYS.webOrigins}: "${origin}" is not an https origin or http://localhost`,
       );
     }
   }
+  return origins;
+};
 
-  const authDomainPrefix = optionalString(node, CONTEXT_KEYS.authDomainPrefix);
-  if (authDomainPrefix !== undefined && !DOMAIN_PREFIX.test(authDomainPrefix)) {
-    throw new Error(
-      `Context ${CONTEXT_KEYS.authDomainPrefix} must be lower-case letters, digits and hyphens`,
-    );
-  }
-
+const readAuthFeaturePlan = (node: Node): DeploymentConfig['authFeaturePlan'] => {
   const plan = optionalString(node, CONTEXT_KEYS.authFeaturePlan) ?? 'ESSENTIALS';
   if (plan !== 'ESSENTIALS' && plan !== 'PLUS') {
     throw new Error(`Context ${CONTEXT_KEYS.authFeaturePlan} must be ESSENTIALS or PLUS, got "${plan}"`);
   }
+  return plan;
+};
 
+const readCustomDomain = (node: Node): DeploymentConfig['customDomain'] => {
   const domainName = optionalString(node, CONTEXT_KEYS.webDomainName);
   const certificateArn = optionalString(node, CONTEXT_KEYS.webCertificateArn);
   if ((domainName === undefined) !== (certificateArn === undefined)) {
@@ -115,6 +108,38 @@ export const readConfig = (node: Node): DeploymentConfig => {
   if (certificateArn !== undefined && !certificateArn.startsWith('arn:aws:acm:us-east-1:')) {
     throw new Error(`Context ${CONTEXT_KEYS.webCertificateArn} must be an ACM certificate in us-east-1`);
   }
+  return domainName !== undefined && certificateArn !== undefined
+    ? { domainName, certificateArn }
+    : undefined;
+};
+
+const readWebAclArn = (node: Node): string | undefined => {
+  const webAclArn = optionalString(node, CONTEXT_KEYS.webAclArn);
+  if (webAclArn !== undefined && !WEB_ACL_ARN.test(webAclArn)) {
+    throw new Error(
+      `Context ${CONTEXT_KEYS.webAclArn} must be a CLOUDFRONT web ACL (arn:aws:wafv2:us-east-1:<account>:global/webacl/...)`,
+    );
+  }
+  return webAclArn;
+};
+
+/** Reads and validates the deployment settings, in this order; fails synth early on a malformed value. */
+export const readConfig = (node: Node): DeploymentConfig => {
+  const stage = optionalString(node, CONTEXT_KEYS.stage) ?? 'dev';
+  if (!STAGE.test(stage))
+    throw new Error(`Context ${CONTEXT_KEYS.stage} must match ${STAGE}, got "${stage}"`);
+
+  const extraWebOrigins = readWebOrigins(node);
+
+  const authDomainPrefix = optionalString(node, CONTEXT_KEYS.authDomainPrefix);
+  if (authDomainPrefix !== undefined && !DOMAIN_PREFIX.test(authDomainPrefix)) {
+    throw new Error(
+      `Context ${CONTEXT_KEYS.authDomainPrefix} must be lower-case letters, digits and hyphens`,
+    );
+  }
+
+  const authFeaturePlan = readAuthFeaturePlan(node);
+  const customDomain = readCustomDomain(node);
 
   const adminEmail = optionalString(node, CONTEXT_KEYS.adminEmail);
   const sesSender = optionalString(node, CONTEXT_KEYS.sesSender);
@@ -131,20 +156,14 @@ export const readConfig = (node: Node): DeploymentConfig => {
     throw new Error(`Context ${CONTEXT_KEYS.sesRegion} must be an AWS region such as ${DEFAULT_SES_REGION}`);
   }
 
-  const webAclArn = optionalString(node, CONTEXT_KEYS.webAclArn);
-  if (webAclArn !== undefined && !WEB_ACL_ARN.test(webAclArn)) {
-    throw new Error(
-      `Context ${CONTEXT_KEYS.webAclArn} must be a CLOUDFRONT web ACL (arn:aws:wafv2:us-east-1:<account>:global/webacl/...)`,
-    );
-  }
+  const webAclArn = readWebAclArn(node);
 
   return {
     stage,
     extraWebOrigins,
     authDomainPrefix,
-    authFeaturePlan: plan,
-    customDomain:
-      domainName !== undefined && certificateArn !== undefined ? { domainName, certificateArn } : undefined,
+    authFeaturePlan,
+    customDomain,
     terminationProtection: stage !== 'dev',
     adminEmail,
     sesSender,

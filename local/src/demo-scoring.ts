@@ -1,5 +1,5 @@
 import type { Actor, StoredIndicatorAnswer, StoredSpdAnswer } from '@inovasi/core';
-import { getRubric, KEMANFAATAN_CODE, type Level } from '@inovasi/core/scoring';
+import { getRubric, KEMANFAATAN_CODE, type Level, type SidIndicator } from '@inovasi/core/scoring';
 import { repositoriesFor, type ScopedClientFactory, tenantScope } from '@inovasi/data';
 import { type DemoInnovation, demoInnovation } from './demo-data.ts';
 
@@ -101,8 +101,15 @@ function spread(key: string): number {
 const levelAround = (typical: number, key: string): Level =>
   Math.max(0, Math.min(3, Math.round(typical + (spread(key) - 0.5) * 1.2))) as Level;
 
+/** Who answered and when, and which answers a verifier already accepted. */
+interface AnswerStamp {
+  readonly at: string;
+  readonly userId: string;
+  readonly verifierId: string;
+  readonly review: (key: string) => { status: 'accepted'; by: string; at: string } | undefined;
+}
+
 /** Answers the demo regions' SPD rows and their innovations' indicators, some already accepted. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function seedDemoScoring(
   data: ScopedClientFactory,
   tenantCode: string,
@@ -118,6 +125,7 @@ export async function seedDemoScoring(
     spread(`review:${key}`) < profile.acceptedShare
       ? { status: 'accepted' as const, by: verifierId, at }
       : undefined;
+  const stamp: AnswerStamp = { at, userId: author.userId, verifierId, review };
 
   const spdAnswers: Record<string, StoredSpdAnswer> = {};
   for (const row of rubric.spdRows) {
@@ -140,22 +148,38 @@ export async function seedDemoScoring(
     );
   }
   for (const innovation of await innovations.listForPeriod(YEAR)) {
-    const answers: Record<string, StoredIndicatorAnswer> = {};
-    for (const indicator of rubric.sidIndicators) {
-      const key = `${innovation.profile.name}:${indicator.code}`;
-      const checkedFirst = profile.mandatoryAccepted && indicator.mandatory;
-      const level = checkedFirst
-        ? (Math.max(1, levelAround(profile.sidLevel, key)) as Level)
-        : levelAround(profile.sidLevel, key);
-      if (level === 0) continue;
-      answers[indicator.code] = {
-        level,
-        ...(indicator.code === KEMANFAATAN_CODE ? { basis: 'a' as const } : {}),
-        updatedAt: at,
-        updatedBy: author.userId,
-        review: checkedFirst ? { status: 'accepted' as const, by: verifierId, at } : review(key),
-      };
-    }
+    const answers = indicatorAnswers(rubric.sidIndicators, innovation.profile.name, profile, stamp);
     await innovations.setAnswers(innovation.id, innovation.version, author, answers);
   }
+}
+
+/**
+ * One innovation's indicator answers around the region's typical level (level 0 left unanswered);
+ * the mandatory ones answered and accepted first where the region's verifier works that way.
+ */
+function indicatorAnswers(
+  indicators: readonly SidIndicator[],
+  innovationName: string,
+  profile: ScoringProfile,
+  stamp: AnswerStamp,
+): Record<string, StoredIndicatorAnswer> {
+  const answers: Record<string, StoredIndicatorAnswer> = {};
+  for (const indicator of indicators) {
+    const key = `${innovationName}:${indicator.code}`;
+    const checkedFirst = profile.mandatoryAccepted && indicator.mandatory;
+    const level = checkedFirst
+      ? (Math.max(1, levelAround(profile.sidLevel, key)) as Level)
+      : levelAround(profile.sidLevel, key);
+    if (level === 0) continue;
+    answers[indicator.code] = {
+      level,
+      ...(indicator.code === KEMANFAATAN_CODE ? { basis: 'a' as const } : {}),
+      updatedAt: stamp.at,
+      updatedBy: stamp.userId,
+      review: checkedFirst
+        ? { status: 'accepted' as const, by: stamp.verifierId, at: stamp.at }
+        : stamp.review(key),
+    };
+  }
+  return answers;
 }

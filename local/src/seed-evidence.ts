@@ -1,4 +1,11 @@
-import type { Actor, EvidenceKind, EvidenceMediaType, EvidenceTarget } from '@inovasi/core';
+import type {
+  Actor,
+  EvidenceKind,
+  EvidenceMediaType,
+  EvidenceTarget,
+  Innovation,
+  SpdAnswers,
+} from '@inovasi/core';
 import { repositoriesFor, type ScopedClientFactory, tenantScope } from '@inovasi/data';
 import { demoEmail } from './demo-data.ts';
 import { imageOnlyPdf, sha256Hex, solidPng, textPdf } from './demo-files.ts';
@@ -189,6 +196,51 @@ export async function seedDemoEvidence(data: ScopedClientFactory): Promise<boole
   });
 }
 
+/** A region's answers, which the demo files are linked to. */
+interface RegionAnswers {
+  readonly tenantCode: string;
+  readonly spd: SpdAnswers | undefined;
+  readonly innovations: readonly Innovation[];
+}
+
+type Wanted = (key: string, accepted: boolean) => boolean;
+
+/** The answers a demo file is linked to: the SPD rows and the innovations' indicators it supports. */
+function targetsOf(file: DemoFile, region: RegionAnswers, wanted: Wanted): EvidenceTarget[] {
+  const targets: EvidenceTarget[] = [];
+  for (const support of file.supports) {
+    const [code = '', levels] = support.split('@');
+    const atLevels = levels?.split(',').map(Number);
+    if (code.startsWith('spd.')) {
+      const answer = region.spd?.answers[code];
+      if (answer && wanted(`${region.tenantCode}:${code}`, answer.review?.status === 'accepted')) {
+        targets.push({ type: 'spd', year: YEAR, row: code });
+      }
+      continue;
+    }
+    targets.push(...indicatorTargets(code, atLevels, region.innovations, wanted));
+  }
+  return targets;
+}
+
+/** The innovations whose answer to `code` a file supports (at `atLevels` only, when given). */
+function indicatorTargets(
+  code: string,
+  atLevels: readonly number[] | undefined,
+  innovations: readonly Innovation[],
+  wanted: Wanted,
+): EvidenceTarget[] {
+  const targets: EvidenceTarget[] = [];
+  for (const innovation of innovations) {
+    const answer = innovation.answers[code];
+    if (!answer || answer.level === 0 || (atLevels && !atLevels.includes(answer.level))) continue;
+    if (wanted(`${innovation.id}:${code}`, answer.review?.status === 'accepted')) {
+      targets.push({ type: 'innovation', innovationId: innovation.id, indicator: code });
+    }
+  }
+  return targets;
+}
+
 async function seedRegionEvidence(
   data: ScopedClientFactory,
   tenantCode: string,
@@ -200,29 +252,10 @@ async function seedRegionEvidence(
   if ((await evidence.list({ limit: 1, includeDeleted: true })).items.length > 0) return;
   const innovations = await repositories.innovations.listForPeriod(YEAR);
   const spd = await repositories.spd.get(YEAR);
-  const wanted = (key: string, accepted: boolean) => accepted || spread(`evidence:${key}`) < 0.5;
+  const wanted: Wanted = (key, accepted) => accepted || spread(`evidence:${key}`) < 0.5;
 
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   const uploadOne = async (file: DemoFile): Promise<void> => {
-    const targets: EvidenceTarget[] = [];
-    for (const support of file.supports) {
-      const [code = '', levels] = support.split('@');
-      const atLevels = levels?.split(',').map(Number);
-      if (code.startsWith('spd.')) {
-        const answer = spd?.answers[code];
-        if (answer && wanted(`${tenantCode}:${code}`, answer.review?.status === 'accepted')) {
-          targets.push({ type: 'spd', year: YEAR, row: code });
-        }
-        continue;
-      }
-      for (const innovation of innovations) {
-        const answer = innovation.answers[code];
-        if (!answer || answer.level === 0 || (atLevels && !atLevels.includes(answer.level))) continue;
-        if (wanted(`${innovation.id}:${code}`, answer.review?.status === 'accepted')) {
-          targets.push({ type: 'innovation', innovationId: innovation.id, indicator: code });
-        }
-      }
-    }
+    const targets = targetsOf(file, { tenantCode, spd, innovations }, wanted);
     if (targets.length === 0) return;
     const bytes = file.bytes();
     const { evidence: item, upload } = await evidence.requestUpload(

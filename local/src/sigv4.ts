@@ -88,19 +88,8 @@ function parseCredential(credential: string | undefined) {
   return { accessKeyId, scopeDate, region, service, scope: parts.slice(1).join('/') };
 }
 
-/**
- * Verifies one request against the one key pair the local store knows. `now` is injectable for
- * tests. A CORS preflight carries no signature on S3 either and is not passed here.
- */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
-export function verifySignatureV4(
-  request: SignedRequest,
-  credentials: { readonly accessKeyId: string; readonly secretAccessKey: string },
-  now = Date.now(),
-): Verdict {
-  const queryStart = request.url.indexOf('?');
-  const path = queryStart < 0 ? request.url : request.url.slice(0, queryStart);
-  const rawQuery = queryStart < 0 ? '' : request.url.slice(queryStart + 1);
+/** The query's name and value pairs, decoded, in the order sent; a refusal when one does not decode. */
+function queryPairs(rawQuery: string): [string, string][] | Verdict {
   const pairs: [string, string][] = [];
   for (const part of rawQuery.split('&')) {
     if (part === '') continue;
@@ -110,63 +99,73 @@ export function verifySignatureV4(
     if (name === undefined || value === undefined) return refuse('AccessDenied', 'malformed query string');
     pairs.push([name, value]);
   }
-  const query = new Map(pairs);
-  const header = headerValue(request.headers, 'authorization');
-  const presigned = query.has('X-Amz-Algorithm');
-  if (header !== undefined && presigned) return refuse('AccessDenied', 'two authentication mechanisms');
+  return pairs;
+}
 
-  let auth: Authorization;
-  if (presigned) {
-    if (query.get('X-Amz-Algorithm') !== ALGORITHM) return refuse('AccessDenied', 'unsupported algorithm');
-    const credential = parseCredential(query.get('X-Amz-Credential'));
-    const amzDate = query.get('X-Amz-Date') ?? '';
-    const signedAt = parseAmzDate(amzDate);
-    const expires = Number(query.get('X-Amz-Expires'));
-    if (!credential || signedAt === undefined) return refuse('AccessDenied', 'malformed presigned URL');
-    if (!Number.isInteger(expires) || expires < 1 || expires > MAX_PRESIGNED_SECONDS)
-      return refuse('AccessDenied', 'X-Amz-Expires out of range');
-    if (now > signedAt + expires * 1000) return refuse('AccessDenied', 'Request has expired');
-    if (signedAt - now > MAX_CLOCK_SKEW_MS) return refuse('AccessDenied', 'signed in the future');
-    auth = {
-      ...credential,
-      signedHeaders: (query.get('X-Amz-SignedHeaders') ?? '').split(';'),
-      signature: query.get('X-Amz-Signature') ?? '',
-      amzDate,
-      payloadHash: query.get('X-Amz-Content-Sha256') ?? 'UNSIGNED-PAYLOAD',
-    };
-  } else if (header !== undefined) {
-    const match =
-      /^AWS4-HMAC-SHA256 Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/.exec(
-        header.trim(),
-      );
-    const credential = parseCredential(match?.[1]);
-    const amzDate = headerValue(request.headers, 'x-amz-date') ?? '';
-    const signedAt = parseAmzDate(amzDate);
-    const payloadHash = headerValue(request.headers, 'x-amz-content-sha256');
-    if (!match || !credential || signedAt === undefined || payloadHash === undefined)
-      return refuse('AccessDenied', 'malformed Authorization header');
-    if (Math.abs(now - signedAt) > MAX_CLOCK_SKEW_MS) return refuse('AccessDenied', 'RequestTimeTooSkewed');
-    auth = {
-      ...credential,
-      signedHeaders: (match[2] ?? '').split(';'),
-      signature: match[3] ?? '',
-      amzDate,
-      payloadHash,
-    };
-  } else {
-    return refuse('AccessDenied', 'the request is not signed');
-  }
+/** The authorization a presigned URL's query carries, or why it is refused. */
+function presignedAuthorization(query: ReadonlyMap<string, string>, now: number): Authorization | Verdict {
+  if (query.get('X-Amz-Algorithm') !== ALGORITHM) return refuse('AccessDenied', 'unsupported algorithm');
+  const credential = parseCredential(query.get('X-Amz-Credential'));
+  const amzDate = query.get('X-Amz-Date') ?? '';
+  const signedAt = parseAmzDate(amzDate);
+  const expires = Number(query.get('X-Amz-Expires'));
+  if (!credential || signedAt === undefined) return refuse('AccessDenied', 'malformed presigned URL');
+  if (!Number.isInteger(expires) || expires < 1 || expires > MAX_PRESIGNED_SECONDS)
+    return refuse('AccessDenied', 'X-Amz-Expires out of range');
+  if (now > signedAt + expires * 1000) return refuse('AccessDenied', 'Request has expired');
+  if (signedAt - now > MAX_CLOCK_SKEW_MS) return refuse('AccessDenied', 'signed in the future');
+  return {
+    ...credential,
+    signedHeaders: (query.get('X-Amz-SignedHeaders') ?? '').split(';'),
+    signature: query.get('X-Amz-Signature') ?? '',
+    amzDate,
+    payloadHash: query.get('X-Amz-Content-Sha256') ?? 'UNSIGNED-PAYLOAD',
+  };
+}
 
-  if (auth.accessKeyId !== credentials.accessKeyId) return refuse('InvalidAccessKeyId', 'unknown access key');
+/** The authorization an `Authorization` header carries, or why it is refused. */
+function headerAuthorization(request: SignedRequest, header: string, now: number): Authorization | Verdict {
+  const match =
+    /^AWS4-HMAC-SHA256 Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/.exec(
+      header.trim(),
+    );
+  const credential = parseCredential(match?.[1]);
+  const amzDate = headerValue(request.headers, 'x-amz-date') ?? '';
+  const signedAt = parseAmzDate(amzDate);
+  const payloadHash = headerValue(request.headers, 'x-amz-content-sha256');
+  if (!match || !credential || signedAt === undefined || payloadHash === undefined)
+    return refuse('AccessDenied', 'malformed Authorization header');
+  if (Math.abs(now - signedAt) > MAX_CLOCK_SKEW_MS) return refuse('AccessDenied', 'RequestTimeTooSkewed');
+  return {
+    ...credential,
+    signedHeaders: (match[2] ?? '').split(';'),
+    signature: match[3] ?? '',
+    amzDate,
+    payloadHash,
+  };
+}
+
+/** Why the key, scope or signed headers of an authorization do not fit the store, if they do not. */
+function scopeRefusal(auth: Authorization, accessKeyId: string): Verdict | undefined {
+  if (auth.accessKeyId !== accessKeyId) return refuse('InvalidAccessKeyId', 'unknown access key');
   if (auth.amzDate.slice(0, 8) !== auth.scopeDate || auth.service !== 's3')
     return refuse('AccessDenied', 'credential scope does not match the request');
   // The host always counts: a signature for one endpoint is not one for another.
   if (!auth.signedHeaders.includes('host')) return refuse('AccessDenied', 'host is not signed');
   if ([...auth.signedHeaders].sort().join(';') !== auth.signedHeaders.join(';'))
     return refuse('AccessDenied', 'signed headers are not sorted');
+  return undefined;
+}
 
-  const canonicalQuery = pairs
-    .filter(([name]) => !(presigned && name === 'X-Amz-Signature'))
+/** The signature S3 would compute for the request with the store's secret key. */
+function expectedSignature(
+  request: SignedRequest,
+  signed: { path: string; pairs: readonly [string, string][]; presigned: boolean },
+  auth: Authorization,
+  secretAccessKey: string,
+): Buffer {
+  const canonicalQuery = signed.pairs
+    .filter(([name]) => !(signed.presigned && name === 'X-Amz-Signature'))
     .map(([name, value]) => [encodeRfc3986(name), encodeRfc3986(value)] as const)
     .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0))
     .map(([name, value]) => `${name}=${value}`)
@@ -176,7 +175,7 @@ export function verifySignatureV4(
     .join('');
   const canonicalRequest = [
     request.method.toUpperCase(),
-    path,
+    signed.path,
     canonicalQuery,
     canonicalHeaders,
     auth.signedHeaders.join(';'),
@@ -189,10 +188,40 @@ export function verifySignatureV4(
     createHash('sha256').update(canonicalRequest).digest('hex'),
   ].join('\n');
   const signingKey = hmac(
-    hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, auth.scopeDate), auth.region), auth.service),
+    hmac(hmac(hmac(`AWS4${secretAccessKey}`, auth.scopeDate), auth.region), auth.service),
     'aws4_request',
   );
-  const expected = hmac(signingKey, stringToSign);
+  return hmac(signingKey, stringToSign);
+}
+
+/**
+ * Verifies one request against the one key pair the local store knows. `now` is injectable for
+ * tests. A CORS preflight carries no signature on S3 either and is not passed here.
+ */
+export function verifySignatureV4(
+  request: SignedRequest,
+  credentials: { readonly accessKeyId: string; readonly secretAccessKey: string },
+  now = Date.now(),
+): Verdict {
+  const queryStart = request.url.indexOf('?');
+  const path = queryStart < 0 ? request.url : request.url.slice(0, queryStart);
+  const rawQuery = queryStart < 0 ? '' : request.url.slice(queryStart + 1);
+  const pairs = queryPairs(rawQuery);
+  if (!Array.isArray(pairs)) return pairs;
+  const query = new Map(pairs);
+  const header = headerValue(request.headers, 'authorization');
+  const presigned = query.has('X-Amz-Algorithm');
+  if (header !== undefined && presigned) return refuse('AccessDenied', 'two authentication mechanisms');
+
+  let auth: Authorization | Verdict;
+  if (presigned) auth = presignedAuthorization(query, now);
+  else if (header !== undefined) auth = headerAuthorization(request, header, now);
+  else return refuse('AccessDenied', 'the request is not signed');
+  if ('ok' in auth) return auth;
+  const misfit = scopeRefusal(auth, credentials.accessKeyId);
+  if (misfit) return misfit;
+
+  const expected = expectedSignature(request, { path, pairs, presigned }, auth, credentials.secretAccessKey);
   const provided = Buffer.from(auth.signature, 'hex');
   if (provided.length !== expected.length || !timingSafeEqual(provided, expected))
     return refuse(

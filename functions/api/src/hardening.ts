@@ -253,7 +253,6 @@ type OpenApiOperation = { requestBody?: unknown; responses?: Record<string, unkn
  * that need a caller 403 (an account disabled or removed, or in AWS an administrator without an
  * authenticator app, `mfa_required`: docs/decisions/0024). Routes keep their own descriptions.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function withGlobalResponses<T extends { paths?: unknown; components?: unknown }>(document: T): T {
   const schemas = (document.components as { schemas?: Record<string, unknown> } | undefined)?.schemas;
   const content = schemas?.Error
@@ -263,24 +262,31 @@ export function withGlobalResponses<T extends { paths?: unknown; components?: un
   for (const methods of Object.values(paths)) {
     for (const operation of Object.values(methods)) {
       if (!operation || typeof operation !== 'object' || !operation.responses) continue;
-      const responses = operation.responses;
-      const add = (status: string, description: string) => {
-        responses[status] ??= { description, ...(content ? { content } : {}) };
-      };
-      add('401', 'The bearer token sent is not valid');
-      const needsCaller = !(Array.isArray(operation.security) && operation.security.length === 0);
-      if (needsCaller) {
-        add('403', 'The account may not act: disabled, removed, or an administrator without MFA (AWS)');
-      }
-      if (operation.requestBody) {
-        add('413', 'Body too large');
-        add('415', 'The body is not sent as application/json');
-      }
-      add('429', 'Too many requests by this user, region or address; see Retry-After');
-      add('503', 'A data store is unavailable after retries; see Retry-After');
+      addGlobalResponses(operation, operation.responses, content);
     }
   }
   return document;
+}
+
+function addGlobalResponses(
+  operation: OpenApiOperation,
+  responses: Record<string, unknown>,
+  content: Record<string, unknown> | undefined,
+): void {
+  const add = (status: string, description: string) => {
+    responses[status] ??= { description, ...(content ? { content } : {}) };
+  };
+  add('401', 'The bearer token sent is not valid');
+  const needsCaller = !(Array.isArray(operation.security) && operation.security.length === 0);
+  if (needsCaller) {
+    add('403', 'The account may not act: disabled, removed, or an administrator without MFA (AWS)');
+  }
+  if (operation.requestBody) {
+    add('413', 'Body too large');
+    add('415', 'The body is not sent as application/json');
+  }
+  add('429', 'Too many requests by this user, region or address; see Retry-After');
+  add('503', 'A data store is unavailable after retries; see Retry-After');
 }
 
 /**
@@ -327,7 +333,6 @@ export function cachedVerifier(
   const now = options.now ?? Date.now;
   const cache = new Map<string, { identity: VerifiedIdentity; until: number }>();
   return {
-    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
     async verify(token) {
       const hit = cache.get(token);
       if (hit) {
@@ -341,16 +346,19 @@ export function cachedVerifier(
       if (!identity) return undefined;
       const expiresAt = tokenExpiry(token);
       const until = Math.min(now() + maxAgeMs, expiresAt === undefined ? now() : expiresAt - 5_000);
-      if (until > now()) {
-        if (cache.size >= maxEntries) {
-          const oldest = cache.keys().next().value;
-          if (oldest !== undefined) cache.delete(oldest);
-        }
-        cache.set(token, { identity, until });
-      }
+      if (until > now()) rememberVerified(cache, maxEntries, token, { identity, until });
       return identity;
     },
   };
+}
+
+/** Adds a verified token, first dropping the least recently used one when the cache is full. */
+function rememberVerified<Entry>(cache: Map<string, Entry>, maxEntries: number, token: string, entry: Entry) {
+  if (cache.size >= maxEntries) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  cache.set(token, entry);
 }
 
 /** `exp` of a JWT in milliseconds, read without checking (the token was verified before it is cached). */

@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { type EvidenceLimits, isDomainError, isTenantCode } from '@inovasi/core';
+import { type DomainErrorCode, type EvidenceLimits, isDomainError, isTenantCode } from '@inovasi/core';
 import {
   parseEvidenceObjectKey,
   repositoriesFor,
@@ -77,6 +77,20 @@ export type RecordOutcome =
 const decodeKey = (key: string): string => decodeURIComponent(key.replace(/\+/g, ' '));
 
 /**
+ * No record (a pending item that expired) or not its upload: the lifecycle rule removes the
+ * object, since it stays tagged pending. Gone again already: nothing to check.
+ */
+const IGNORED_FAILURES: readonly (readonly [DomainErrorCode, string])[] = [
+  ['not_found', 'no evidence record'],
+  ['evidence_object_mismatch', 'not the item’s upload key'],
+  ['evidence_not_uploaded', 'object no longer exists'],
+];
+
+/** Why a failed check is no failure of the worker, or undefined when it is one. */
+const ignoredFailure = (error: unknown): string | undefined =>
+  IGNORED_FAILURES.find(([code]) => isDomainError(error, code))?.[1];
+
+/**
  * Runs evidence intake when an object lands in the bucket, so that an upload whose client never
  * calls `complete` is still checked (and a failed one removed) within seconds. It is the same check
  * as the API's: `EvidenceRepository.complete`, through a client scoped to the one tenant the key
@@ -87,7 +101,6 @@ const decodeKey = (key: string): string => decodeURIComponent(key.replace(/\+/g,
 export function createEvidenceObjectHandler(deps: EvidenceWorkerDeps) {
   const bucket = deps.data.config.bucketName;
 
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   async function handleRecord(record: ObjectRecord): Promise<RecordOutcome> {
     const { key } = record;
     const ignore = (reason: string): RecordOutcome => {
@@ -112,11 +125,8 @@ export function createEvidenceObjectHandler(deps: EvidenceWorkerDeps) {
       });
       return { key, outcome: 'checked', tenantCode, evidenceId, status: checked.status };
     } catch (error) {
-      // No record (a pending item that expired) or not its upload: the lifecycle rule removes the
-      // object, since it stays tagged pending. Gone again already: nothing to check.
-      if (isDomainError(error, 'not_found')) return ignore('no evidence record');
-      if (isDomainError(error, 'evidence_object_mismatch')) return ignore('not the item’s upload key');
-      if (isDomainError(error, 'evidence_not_uploaded')) return ignore('object no longer exists');
+      const reason = ignoredFailure(error);
+      if (reason !== undefined) return ignore(reason);
       throw error;
     }
   }

@@ -117,6 +117,90 @@ async function yearsToRecompute(deps: SummaryProjectorDeps, work: RegionWork, no
   return [...years].sort();
 }
 
+/** Notes a record of an innovation for the catalogue projection of its region. */
+function collectCatalogueRecord(catalogue: Map<string, CatalogueWork>, record: DynamoDBRecord): void {
+  const innovation = innovationOfItem({
+    pk: stringOf(record.dynamodb?.Keys?.pk) ?? '',
+    sk: stringOf(record.dynamodb?.Keys?.sk) ?? '',
+  });
+  if (!innovation) return;
+  let entries = catalogue.get(innovation.tenantCode);
+  if (!entries) {
+    entries = { tenantCode: innovation.tenantCode, innovationIds: new Set(), records: [] };
+    catalogue.set(innovation.tenantCode, entries);
+  }
+  entries.innovationIds.add(innovation.innovationId);
+  entries.records.push(record);
+}
+
+/** Adds a record to its region's work, with the years it asks to recompute and when it was written. */
+function collectRegionRecord(
+  regions: Map<string, RegionWork>,
+  change: SummaryChange,
+  record: DynamoDBRecord,
+): void {
+  let work = regions.get(change.tenantCode);
+  if (!work) {
+    work = {
+      tenantCode: change.tenantCode,
+      years: new Set(),
+      live: false,
+      tracked: false,
+      records: [],
+      lastChangeAt: undefined,
+    };
+    regions.set(change.tenantCode, work);
+  }
+  work.records.push(record);
+  if (change.years.kind === 'years') for (const year of change.years.years) work.years.add(year);
+  else if (change.years.kind === 'live') work.live = true;
+  else work.tracked = true;
+  const at = record.dynamodb?.ApproximateCreationDateTime;
+  if (at !== undefined) work.lastChangeAt = Math.max(work.lastChangeAt ?? 0, at);
+}
+
+/** Brings one region's contribution rows and then its summaries up to date with the batch. */
+async function projectRegion(
+  deps: SummaryProjectorDeps,
+  work: RegionWork,
+  changed: ChangedInnovations | undefined,
+  now: () => Date,
+): Promise<void> {
+  const started = performance.now();
+  // The changed innovations' rows first: the recompute reads them (docs/decisions/0040).
+  await applyContributions(deps.data, work.tenantCode, changed);
+  const years = await yearsToRecompute(deps, work, now());
+  const changesThrough =
+    work.lastChangeAt === undefined ? undefined : new Date(work.lastChangeAt * 1000).toISOString();
+  for (const year of years) {
+    await refreshSummary(deps.data, work.tenantCode, year, {
+      now: now(),
+      changesThrough,
+      contributions: true,
+    });
+  }
+  deps.logger.debug('summaries projected', {
+    tenant: work.tenantCode,
+    years,
+    changes: work.records.length,
+    durationMs: Math.round(performance.now() - started),
+  });
+  deps.onRegionProjected?.({
+    tenantCode: work.tenantCode,
+    years,
+    lastChangeAt: work.lastChangeAt === undefined ? undefined : new Date(work.lastChangeAt * 1000),
+  });
+}
+
+/** Brings the catalogue entries of one region's changed innovations up to date. */
+async function projectCatalogue(deps: SummaryProjectorDeps, work: CatalogueWork, now: Date): Promise<void> {
+  const projected = await projectCatalogueEntries(deps.data, work.tenantCode, [...work.innovationIds], now);
+  if (projected.refreshed + projected.withdrawn > 0) {
+    deps.logger.info('catalogue entries projected', { tenant: work.tenantCode, ...projected });
+  }
+  deps.onCatalogueProjected?.(work.tenantCode, projected);
+}
+
 /**
  * Groups a batch's changes by region, brings the changed innovations' contribution rows up to date
  * from the records' images, and recomputes each affected region once per year from those rows and
@@ -133,7 +217,6 @@ async function yearsToRecompute(deps: SummaryProjectorDeps, work: RegionWork, no
 export function createSummaryProjector(deps: SummaryProjectorDeps) {
   const now = deps.now ?? (() => new Date());
 
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   return async function project(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
     const failures = new Set<DynamoDBRecord>();
     const regions = new Map<string, RegionWork>();
@@ -148,77 +231,23 @@ export function createSummaryProjector(deps: SummaryProjectorDeps) {
         failures.add(record);
         continue;
       }
-      const innovation = innovationOfItem({
-        pk: stringOf(record.dynamodb?.Keys?.pk) ?? '',
-        sk: stringOf(record.dynamodb?.Keys?.sk) ?? '',
-      });
-      if (innovation) {
-        let entries = catalogue.get(innovation.tenantCode);
-        if (!entries) {
-          entries = { tenantCode: innovation.tenantCode, innovationIds: new Set(), records: [] };
-          catalogue.set(innovation.tenantCode, entries);
-        }
-        entries.innovationIds.add(innovation.innovationId);
-        entries.records.push(record);
-      }
+      collectCatalogueRecord(catalogue, record);
       if (!change) continue;
       collectInnovationRecord(contributions, record);
-      let work = regions.get(change.tenantCode);
-      if (!work) {
-        work = {
-          tenantCode: change.tenantCode,
-          years: new Set(),
-          live: false,
-          tracked: false,
-          records: [],
-          lastChangeAt: undefined,
-        };
-        regions.set(change.tenantCode, work);
-      }
-      work.records.push(record);
-      if (change.years.kind === 'years') for (const year of change.years.years) work.years.add(year);
-      else if (change.years.kind === 'live') work.live = true;
-      else work.tracked = true;
-      const at = record.dynamodb?.ApproximateCreationDateTime;
-      if (at !== undefined) work.lastChangeAt = Math.max(work.lastChangeAt ?? 0, at);
+      collectRegionRecord(regions, change, record);
     }
 
+    const retryRegion = (message: string, work: RegionWork | CatalogueWork, error: unknown) => {
+      deps.logger.warn(message, { tenant: work.tenantCode, changes: work.records.length, error });
+      for (const record of work.records) failures.add(record);
+    };
     const queue = [...regions.values()];
-    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
     const worker = async () => {
       for (let work = queue.shift(); work !== undefined; work = queue.shift()) {
-        const started = performance.now();
         try {
-          // The changed innovations' rows first: the recompute reads them (docs/decisions/0040).
-          await applyContributions(deps.data, work.tenantCode, contributions.get(work.tenantCode));
-          const years = await yearsToRecompute(deps, work, now());
-          const changesThrough =
-            work.lastChangeAt === undefined ? undefined : new Date(work.lastChangeAt * 1000).toISOString();
-          for (const year of years) {
-            await refreshSummary(deps.data, work.tenantCode, year, {
-              now: now(),
-              changesThrough,
-              contributions: true,
-            });
-          }
-          deps.logger.debug('summaries projected', {
-            tenant: work.tenantCode,
-            years,
-            changes: work.records.length,
-            durationMs: Math.round(performance.now() - started),
-          });
-          deps.onRegionProjected?.({
-            tenantCode: work.tenantCode,
-            years,
-            lastChangeAt: work.lastChangeAt === undefined ? undefined : new Date(work.lastChangeAt * 1000),
-          });
+          await projectRegion(deps, work, contributions.get(work.tenantCode), now);
         } catch (error) {
-          deps.logger.warn('summary projection failed; the region is retried', {
-            tenant: work.tenantCode,
-            changes: work.records.length,
-            error,
-          });
-          for (const record of work.records) failures.add(record);
+          retryRegion('summary projection failed; the region is retried', work, error);
         }
       }
     };
@@ -228,23 +257,9 @@ export function createSummaryProjector(deps: SummaryProjectorDeps) {
     const catalogueWorker = async () => {
       for (let work = entries.shift(); work !== undefined; work = entries.shift()) {
         try {
-          const projected = await projectCatalogueEntries(
-            deps.data,
-            work.tenantCode,
-            [...work.innovationIds],
-            now(),
-          );
-          if (projected.refreshed + projected.withdrawn > 0) {
-            deps.logger.info('catalogue entries projected', { tenant: work.tenantCode, ...projected });
-          }
-          deps.onCatalogueProjected?.(work.tenantCode, projected);
+          await projectCatalogue(deps, work, now());
         } catch (error) {
-          deps.logger.warn('catalogue projection failed; the region is retried', {
-            tenant: work.tenantCode,
-            changes: work.records.length,
-            error,
-          });
-          for (const record of work.records) failures.add(record);
+          retryRegion('catalogue projection failed; the region is retried', work, error);
         }
       }
     };

@@ -57,6 +57,19 @@ function parseInvitationToken(token: string): { email: string; secret: string } 
 }
 
 /**
+ * Refuses an address without a password after the same work as a real check, so the answer's
+ * timing does not tell which addresses exist.
+ */
+async function refusedWithoutPassword(
+  password: string,
+  invited: boolean | undefined,
+): Promise<SignInOutcome> {
+  await verifyPassword(password, await hashPassword('timing-equaliser'));
+  if (invited) return { ok: false, reason: 'not_activated' };
+  return { ok: false, reason: 'wrong_credentials' };
+}
+
+/**
  * The embedded provider's view of the member directory: who a signed-in address is, password
  * checks with the lockout, and invitations that set a password.
  */
@@ -88,18 +101,12 @@ export function accountDirectory(deps: Pick<ServiceDeps, 'data'>) {
   return {
     find,
 
-    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
     async signIn(email: string, password: string, now = Date.now()): Promise<SignInOutcome> {
       const account = await find(email);
       const lockedFor = account?.lockedUntil ? Date.parse(account.lockedUntil) - now : 0;
       if (account && lockedFor > 0)
         return { ok: false, reason: 'locked', minutesLeft: Math.ceil(lockedFor / 60_000) };
-      if (!account?.passwordHash) {
-        // The same work as a real check, so the answer's timing does not tell which addresses exist.
-        await verifyPassword(password, await hashPassword('timing-equaliser'));
-        if (account?.invited) return { ok: false, reason: 'not_activated' };
-        return { ok: false, reason: 'wrong_credentials' };
-      }
+      if (!account?.passwordHash) return refusedWithoutPassword(password, account?.invited);
       if (!(await verifyPassword(password, account.passwordHash))) {
         const { lockedUntil } = await credentials.recordFailure(account.email, now);
         if (lockedUntil)

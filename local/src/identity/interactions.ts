@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Language } from '@inovasi/core';
 import type Provider from 'oidc-provider';
-import type { AccountDirectory, SignInOutcome } from './accounts.ts';
+import type { AccountDirectory, InvitationCheck, SignInOutcome } from './accounts.ts';
 import { alert, escapeHtml, note, page, pageTexts } from './pages.ts';
 import { MIN_PASSWORD_LENGTH } from './passwords.ts';
 
@@ -66,6 +66,35 @@ function signInRefusal(outcome: Exclude<SignInOutcome, { ok: true }>, language: 
   }
 }
 
+type InteractionDetails = Awaited<ReturnType<Provider['interactionDetails']>>;
+
+/** The page's `?lang=`, else the language the client asked the provider for, else the browser's. */
+function interactionLanguage(req: IncomingMessage, url: URL, details: InteractionDetails): Language {
+  const asked = String(details.params.ui_locales ?? '');
+  if (url.searchParams.has('lang') || !asked) return languageOf(req, url);
+  return asked.startsWith('en') ? 'en' : 'id';
+}
+
+/** The page that sets a password, saying what was wrong with the one sent before, if anything. */
+function invitationFormPage(url: URL, language: Language, email: string, error: string | undefined): string {
+  const texts = pageTexts(language);
+  return page({
+    language,
+    title: texts.invitationTitle,
+    switchHref: withLanguage(url, language === 'id' ? 'en' : 'id'),
+    body: `${error ? alert(error) : ''}<p>${escapeHtml(texts.invitationIntro(email))}</p>
+<form method="post" action="${escapeHtml(`${url.pathname}?lang=${language}`)}" novalidate>
+<input type="hidden" name="username" autocomplete="username" value="${escapeHtml(email)}">
+<label for="password">${texts.newPassword}</label>
+<input id="password" name="password" type="password" autocomplete="new-password" minlength="${MIN_PASSWORD_LENGTH}" required aria-describedby="password-rule">
+<p class="hint" id="password-rule">${texts.passwordRule(MIN_PASSWORD_LENGTH)}</p>
+<label for="confirm">${texts.confirmPassword}</label>
+<input id="confirm" name="confirm" type="password" autocomplete="new-password" required>
+<button type="submit">${texts.setPassword}</button>
+</form>`,
+  });
+}
+
 /**
  * The provider's interaction pages (sign-in, with the demo directory's shortcut in demo mode) and
  * the invitation pages that set a password. Everything else under the mount is the protocol.
@@ -100,7 +129,51 @@ ${demo}`,
     });
   }
 
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
+  // Consent for the product's own client is implied (see loadExistingGrant): nothing to ask.
+  async function grantConsent(req: IncomingMessage, res: ServerResponse, details: InteractionDetails) {
+    const accountId = details.session?.accountId;
+    const clientId = String(details.params.client_id ?? '');
+    const grant =
+      (details.grantId ? await provider.Grant.find(details.grantId) : undefined) ??
+      new provider.Grant({ accountId, clientId });
+    grant.addOIDCScope(settings.scope);
+    grant.addOIDCClaims(['email', 'email_verified', 'name']);
+    const grantId = await grant.save();
+    await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+  }
+
+  /** The demo directory's shortcut: signs in the hinted account, if it may act; false when it did not. */
+  async function demoSignIn(
+    req: IncomingMessage,
+    res: ServerResponse,
+    details: InteractionDetails,
+    hint: string | undefined,
+  ): Promise<boolean> {
+    if (!(req.method === 'GET' && settings.demo && details.params.demo === '1' && hint)) return false;
+    const account = await accounts.find(hint);
+    if (!account?.mayAct) return false;
+    await provider.interactionFinished(req, res, { login: { accountId: account.email } });
+    return true;
+  }
+
+  /** The sign-in form as posted: finishes the interaction, or shows the form again with the refusal. */
+  async function submitSignIn(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    language: Language,
+    uid: string,
+  ) {
+    const form = await readForm(req);
+    const email = (form.get('email') ?? '').trim().toLowerCase();
+    const outcome = await accounts.signIn(email, form.get('password') ?? '');
+    if (outcome.ok) {
+      await provider.interactionFinished(req, res, { login: { accountId: outcome.account.email } });
+      return;
+    }
+    sendHtml(res, 200, signInPage(url, language, uid, { email, error: signInRefusal(outcome, language) }));
+  }
+
   async function interaction(
     req: IncomingMessage,
     res: ServerResponse,
@@ -109,9 +182,7 @@ ${demo}`,
     action?: string,
   ) {
     const details = await provider.interactionDetails(req, res);
-    const asked = String(details.params.ui_locales ?? '');
-    const language: Language =
-      url.searchParams.has('lang') || !asked ? languageOf(req, url) : asked.startsWith('en') ? 'en' : 'id';
+    const language = interactionLanguage(req, url, details);
     if (details.uid !== uid) throw new Error('interaction mismatch');
     if (action === '/abort') {
       await provider.interactionFinished(req, res, {
@@ -121,46 +192,34 @@ ${demo}`,
       return;
     }
     if (details.prompt.name !== 'login') {
-      // Consent for the product's own client is implied (see loadExistingGrant): nothing to ask.
-      const accountId = details.session?.accountId;
-      const clientId = String(details.params.client_id ?? '');
-      const grant =
-        (details.grantId ? await provider.Grant.find(details.grantId) : undefined) ??
-        new provider.Grant({ accountId, clientId });
-      grant.addOIDCScope(settings.scope);
-      grant.addOIDCClaims(['email', 'email_verified', 'name']);
-      const grantId = await grant.save();
-      await provider.interactionFinished(
-        req,
-        res,
-        { consent: { grantId } },
-        { mergeWithLastSubmission: true },
-      );
+      await grantConsent(req, res, details);
       return;
     }
     const hint = typeof details.params.login_hint === 'string' ? details.params.login_hint : undefined;
-    if (req.method === 'GET' && settings.demo && details.params.demo === '1' && hint) {
-      const account = await accounts.find(hint);
-      if (account?.mayAct) {
-        await provider.interactionFinished(req, res, { login: { accountId: account.email } });
-        return;
-      }
-    }
+    if (await demoSignIn(req, res, details, hint)) return;
     if (req.method === 'POST' && action === '/login') {
-      const form = await readForm(req);
-      const email = (form.get('email') ?? '').trim().toLowerCase();
-      const outcome = await accounts.signIn(email, form.get('password') ?? '');
-      if (outcome.ok) {
-        await provider.interactionFinished(req, res, { login: { accountId: outcome.account.email } });
-        return;
-      }
-      sendHtml(res, 200, signInPage(url, language, uid, { email, error: signInRefusal(outcome, language) }));
+      await submitSignIn(req, res, url, language, uid);
       return;
     }
     sendHtml(res, 200, signInPage(url, language, uid, { email: hint }));
   }
 
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
+  /**
+   * The new password as posted: set (and the link spent), the link no longer valid, or what is wrong
+   * with the password.
+   */
+  async function submitPassword(
+    req: IncomingMessage,
+    check: Extract<InvitationCheck, { valid: true }>,
+    texts: ReturnType<typeof pageTexts>,
+  ): Promise<'set' | 'link_invalid' | { error: string }> {
+    const form = await readForm(req);
+    const password = form.get('password') ?? '';
+    if (password.length < MIN_PASSWORD_LENGTH) return { error: texts.tooShort(MIN_PASSWORD_LENGTH) };
+    if (password !== form.get('confirm')) return { error: texts.mismatch };
+    return (await accounts.acceptInvitation(check, password)) ? 'set' : 'link_invalid';
+  }
+
   async function invitation(req: IncomingMessage, res: ServerResponse, url: URL, token: string) {
     const language = languageOf(req, url);
     const texts = pageTexts(language);
@@ -184,11 +243,8 @@ ${demo}`,
     }
     let error: string | undefined;
     if (req.method === 'POST') {
-      const form = await readForm(req);
-      const password = form.get('password') ?? '';
-      if (password.length < MIN_PASSWORD_LENGTH) error = texts.tooShort(MIN_PASSWORD_LENGTH);
-      else if (password !== form.get('confirm')) error = texts.mismatch;
-      else if (await accounts.acceptInvitation(check, password)) {
+      const submitted = await submitPassword(req, check, texts);
+      if (submitted === 'set') {
         sendHtml(
           res,
           200,
@@ -200,30 +256,14 @@ ${demo}`,
           }),
         );
         return;
-      } else {
+      }
+      if (submitted === 'link_invalid') {
         invalid();
         return;
       }
+      error = submitted.error;
     }
-    sendHtml(
-      res,
-      error ? 400 : 200,
-      page({
-        language,
-        title: texts.invitationTitle,
-        switchHref,
-        body: `${error ? alert(error) : ''}<p>${escapeHtml(texts.invitationIntro(check.email))}</p>
-<form method="post" action="${escapeHtml(`${url.pathname}?lang=${language}`)}" novalidate>
-<input type="hidden" name="username" autocomplete="username" value="${escapeHtml(check.email)}">
-<label for="password">${texts.newPassword}</label>
-<input id="password" name="password" type="password" autocomplete="new-password" minlength="${MIN_PASSWORD_LENGTH}" required aria-describedby="password-rule">
-<p class="hint" id="password-rule">${texts.passwordRule(MIN_PASSWORD_LENGTH)}</p>
-<label for="confirm">${texts.confirmPassword}</label>
-<input id="confirm" name="confirm" type="password" autocomplete="new-password" required>
-<button type="submit">${texts.setPassword}</button>
-</form>`,
-      }),
-    );
+    sendHtml(res, error ? 400 : 200, invitationFormPage(url, language, check.email, error));
   }
 
   return {

@@ -24,7 +24,6 @@ export function mfaGate(deps: Pick<AppDeps, 'mode' | 'identityAdmin'>, maxAgeMs 
   const enforced = deps.mode === 'aws' && typeof provider?.totpEnrolled === 'function';
   return {
     enforced,
-    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
     async satisfied(actor: Actor): Promise<boolean> {
       if (!enforced || !provider?.totpEnrolled || !mustUseMfa(actor)) return true;
       const now = Date.now();
@@ -32,17 +31,19 @@ export function mfaGate(deps: Pick<AppDeps, 'mode' | 'identityAdmin'>, maxAgeMs 
       if (until !== undefined && until > now) return true;
       enrolledUntil.delete(actor.email);
       const enrolled = await provider.totpEnrolled(actor.email);
-      if (enrolled && ttl > 0) {
-        // Bounded like the member cache: only administrators ever land here, so it stays small.
-        if (enrolledUntil.size >= 10_000) {
-          const oldest = enrolledUntil.keys().next().value;
-          if (oldest !== undefined) enrolledUntil.delete(oldest);
-        }
-        enrolledUntil.set(actor.email, now + ttl);
-      }
+      if (enrolled && ttl > 0) rememberEnrolled(enrolledUntil, actor.email, now + ttl);
       return enrolled;
     },
   };
+}
+
+/** Bounded like the member cache: only administrators ever land here, so it stays small. */
+function rememberEnrolled(enrolledUntil: Map<string, number>, email: string, until: number): void {
+  if (enrolledUntil.size >= 10_000) {
+    const oldest = enrolledUntil.keys().next().value;
+    if (oldest !== undefined) enrolledUntil.delete(oldest);
+  }
+  enrolledUntil.set(email, until);
 }
 
 export type MfaGate = ReturnType<typeof mfaGate>;

@@ -53,22 +53,28 @@ export function rejectionError(
 }
 
 /** A rejected item, as the error the caller reads: what was expected and what was found. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function rejected(evidence: Evidence): ApiError {
   const rejection = evidence.intake?.rejection ?? 'type_not_accepted';
   const { code, field } = REJECTIONS[rejection];
+  return rejectionError(code, field, rejectionDetail(evidence, rejection));
+}
+
+function rejectionDetail(evidence: Evidence, rejection: EvidenceRejection): string | undefined {
   const found = evidence.intake;
-  const detail =
-    rejection === 'type_mismatch' || rejection === 'type_not_accepted'
-      ? `${evidence.mediaType} ≠ ${found?.mediaType ?? 'unknown'}`
-      : rejection === 'size_mismatch' || rejection === 'too_large'
-        ? `${evidence.size} ≠ ${found?.size ?? 'unknown'}`
-        : rejection === 'hash_mismatch'
-          ? `${evidence.sha256} ≠ ${found?.sha256 ?? 'unknown'}`
-          : rejection === 'video_too_long'
-            ? `${found?.durationSeconds ?? '?'} s > 300 s`
-            : undefined;
-  return rejectionError(code, field, detail);
+  switch (rejection) {
+    case 'type_mismatch':
+    case 'type_not_accepted':
+      return `${evidence.mediaType} ≠ ${found?.mediaType ?? 'unknown'}`;
+    case 'size_mismatch':
+    case 'too_large':
+      return `${evidence.size} ≠ ${found?.size ?? 'unknown'}`;
+    case 'hash_mismatch':
+      return `${evidence.sha256} ≠ ${found?.sha256 ?? 'unknown'}`;
+    case 'video_too_long':
+      return `${found?.durationSeconds ?? '?'} s > 300 s`;
+    default:
+      return undefined;
+  }
 }
 
 export const evidenceIntakeRoutes = createRouter().openapi(completeRoute, async (c) => {

@@ -178,8 +178,20 @@ function recordedBy(action: WorkflowAction, input: z.infer<typeof transitionInpu
   }
 }
 
+/** The fields an action needs, and the note a return needs unless some answer is returned itself. */
+function assertTransitionInput(input: z.infer<typeof transitionInput>, innovation: Innovation): void {
+  for (const field of REQUIRED_FIELDS[input.action] ?? []) {
+    if (input[field] === undefined) throw new ApiError('validation_failed', field);
+  }
+  if (input.action === 'return') {
+    const returnedAnswers = Object.values(innovation.answers).some(
+      (answer) => answer.review?.status === 'returned',
+    );
+    if (!input.note && !returnedAnswers) throw new ApiError('note_required', 'note');
+  }
+}
+
 export const workflowRoutes = createRouter()
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   .openapi(transitionRoute, async (c) => {
     const { code, id } = c.req.valid('param');
     const access = await tenantAccess(c, code, 'workflow.transition');
@@ -195,15 +207,7 @@ export const workflowRoutes = createRouter()
         ? new ApiError('forbidden_role', 'action')
         : new ApiError('transition_not_allowed', 'action');
     }
-    for (const field of REQUIRED_FIELDS[input.action] ?? []) {
-      if (input[field] === undefined) throw new ApiError('validation_failed', field);
-    }
-    if (input.action === 'return') {
-      const returnedAnswers = Object.values(innovation.answers).some(
-        (answer) => answer.review?.status === 'returned',
-      );
-      if (!input.note && !returnedAnswers) throw new ApiError('note_required', 'note');
-    }
+    assertTransitionInput(input, innovation);
     // Submitting is the OPD's edit; Bappeda's steps run until the national deadline; results arrive after it.
     if (input.action !== 'record_result') {
       const step = input.action === 'submit' ? 'opd' : 'bappeda';

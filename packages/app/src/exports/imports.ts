@@ -31,6 +31,9 @@ import { getRubric } from '@inovasi/core/scoring';
 import {
   cancelledConditions,
   type ImportRepository,
+  type InnovationRepository,
+  type OpdRepository,
+  type PeriodRepository,
   repositoriesFor,
   type TenantClients,
 } from '@inovasi/data';
@@ -57,6 +60,96 @@ const isEmptyRow = (cells: readonly CellValue[]) =>
 const JUDGE_SLICE_ROWS = 50;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+type MappedRow = ReturnType<typeof mapImportRow>;
+
+/**
+ * What the region already has in the rows' years: ids (a row imported before), names per OPD (a
+ * duplicate), and the years past their national deadline, which take no new innovation.
+ */
+async function regionRecordsOf(
+  periods: PeriodRepository,
+  innovations: InnovationRepository,
+  years: readonly number[],
+  today: string,
+): Promise<{ existing: Map<string, string>; existingIds: Set<string>; closedYears: Set<number> }> {
+  const existing = new Map<string, string>();
+  const existingIds = new Set<string>();
+  const closedYears = new Set<number>();
+  for (const year of years) {
+    const period = await periods.get(year);
+    if (period && periodLock(period, today, undefined) === 'read_only') closedYears.add(year);
+    for (const innovation of await innovations.listForPeriod(year)) {
+      existingIds.add(innovation.id);
+      existing.set(importRowIdentity(year, innovation.opdId, innovation.profile.name), innovation.id);
+    }
+  }
+  return { existing, existingIds, closedYears };
+}
+
+/** A mapped row's preview fields before its status is known: only what the row has. */
+function previewBase(row: MappedRow) {
+  return {
+    rowNumber: row.rowNumber,
+    ...(row.name ? { name: row.name } : {}),
+    ...(row.opdName ? { opdName: row.opdName } : {}),
+    ...(row.opdId ? { opdId: row.opdId } : {}),
+    ...(row.newOpd ? { newOpd: true } : {}),
+    periodYear: row.periodYear,
+    errors: [...row.errors],
+    warnings: row.warnings,
+  };
+}
+
+/**
+ * A mapped row's status: invalid (its own errors, a closed year, or the same as an earlier row of
+ * the file, whose row number `firstRowOf` keeps), already imported, a duplicate, or valid.
+ */
+function judgeRow(
+  row: MappedRow,
+  region: Awaited<ReturnType<typeof regionRecordsOf>>,
+  firstRowOf: Map<string, number>,
+  tenantCode: string,
+): ImportPreviewRow {
+  const base = previewBase(row);
+  if (!row.profile || !row.opdId || row.errors.length > 0) return { ...base, status: 'invalid' as const };
+  if (region.closedYears.has(row.periodYear)) {
+    base.errors.push({
+      column: 'Tahun Penilaian',
+      field: 'periodYear',
+      code: 'period_read_only',
+      message: `Batas waktu nasional periode ${row.periodYear} sudah lewat; inovasi tidak dapat ditambahkan lagi.`,
+    });
+    return { ...base, status: 'invalid' as const };
+  }
+  const identity = importRowIdentity(row.periodYear, row.opdId, row.profile.name);
+  const earlier = firstRowOf.get(identity);
+  if (earlier !== undefined) {
+    base.errors.push({
+      column: 'Nama Inovasi',
+      field: 'name',
+      code: 'duplicate_row',
+      message: `Baris ini sama dengan baris ${earlier} (nama inovasi, OPD dan tahun sama).`,
+    });
+    return { ...base, status: 'invalid' as const };
+  }
+  firstRowOf.set(identity, row.rowNumber);
+  const innovationId = importedInnovationId(tenantCode, identity);
+  if (region.existingIds.has(innovationId)) {
+    return { ...base, status: 'already_imported' as const, innovationId, profile: row.profile };
+  }
+  const same = region.existing.get(identity);
+  if (same) {
+    base.warnings.push({
+      column: 'Nama Inovasi',
+      field: 'name',
+      code: 'duplicate_existing',
+      message: 'OPD ini sudah memiliki inovasi dengan nama yang sama pada tahun ini; baris ini dilewati.',
+    });
+    return { ...base, status: 'duplicate' as const, innovationId: same, profile: row.profile };
+  }
+  return { ...base, status: 'valid' as const, profile: row.profile };
+}
+
 export interface PreviewResult {
   readonly job: ImportJob;
   readonly rows: ImportPreviewRow[];
@@ -68,7 +161,6 @@ export interface PreviewResult {
  * valid, invalid (with its reasons, per column, in Bahasa Indonesia), already imported, or a
  * duplicate of an innovation the region already has.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function previewImport(
   clients: TenantClients,
   imports: ImportRepository,
@@ -120,71 +212,10 @@ export async function previewImport(
     );
   }
 
-  // What the region already has, per year: ids (a row imported before) and names per OPD (a duplicate).
   const years = [...new Set(mapped.map((row) => row.periodYear))];
-  const existing = new Map<string, string>();
-  const existingIds = new Set<string>();
-  const closedYears = new Set<number>();
-  for (const year of years) {
-    const period = await periods.get(year);
-    if (period && periodLock(period, today, undefined) === 'read_only') closedYears.add(year);
-    for (const innovation of await innovations.listForPeriod(year)) {
-      existingIds.add(innovation.id);
-      existing.set(importRowIdentity(year, innovation.opdId, innovation.profile.name), innovation.id);
-    }
-  }
-
+  const region = await regionRecordsOf(periods, innovations, years, today);
   const firstRowOf = new Map<string, number>();
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
-  const rows: ImportPreviewRow[] = mapped.map((row) => {
-    const base = {
-      rowNumber: row.rowNumber,
-      ...(row.name ? { name: row.name } : {}),
-      ...(row.opdName ? { opdName: row.opdName } : {}),
-      ...(row.opdId ? { opdId: row.opdId } : {}),
-      ...(row.newOpd ? { newOpd: true } : {}),
-      periodYear: row.periodYear,
-      errors: [...row.errors],
-      warnings: row.warnings,
-    };
-    if (!row.profile || !row.opdId || row.errors.length > 0) return { ...base, status: 'invalid' as const };
-    if (closedYears.has(row.periodYear)) {
-      base.errors.push({
-        column: 'Tahun Penilaian',
-        field: 'periodYear',
-        code: 'period_read_only',
-        message: `Batas waktu nasional periode ${row.periodYear} sudah lewat; inovasi tidak dapat ditambahkan lagi.`,
-      });
-      return { ...base, status: 'invalid' as const };
-    }
-    const identity = importRowIdentity(row.periodYear, row.opdId, row.profile.name);
-    const earlier = firstRowOf.get(identity);
-    if (earlier !== undefined) {
-      base.errors.push({
-        column: 'Nama Inovasi',
-        field: 'name',
-        code: 'duplicate_row',
-        message: `Baris ini sama dengan baris ${earlier} (nama inovasi, OPD dan tahun sama).`,
-      });
-      return { ...base, status: 'invalid' as const };
-    }
-    firstRowOf.set(identity, row.rowNumber);
-    const innovationId = importedInnovationId(tenantCode, identity);
-    if (existingIds.has(innovationId)) {
-      return { ...base, status: 'already_imported' as const, innovationId, profile: row.profile };
-    }
-    const same = existing.get(identity);
-    if (same) {
-      base.warnings.push({
-        column: 'Nama Inovasi',
-        field: 'name',
-        code: 'duplicate_existing',
-        message: 'OPD ini sudah memiliki inovasi dengan nama yang sama pada tahun ini; baris ini dilewati.',
-      });
-      return { ...base, status: 'duplicate' as const, innovationId: same, profile: row.profile };
-    }
-    return { ...base, status: 'valid' as const, profile: row.profile };
-  });
+  const rows: ImportPreviewRow[] = mapped.map((row) => judgeRow(row, region, firstRowOf, tenantCode));
 
   const count = (status: ImportPreviewRow['status']) => rows.filter((row) => row.status === status).length;
   const summary: ImportSummary = {
@@ -220,6 +251,43 @@ export interface ImportRunSources {
   progress(done: number, total: number): Promise<void>;
 }
 
+/** Creates the OPDs the valid rows named that do not exist yet; answers the names of those it created. */
+async function createNewOpds(
+  opds: OpdRepository,
+  rows: readonly ImportPreviewRow[],
+  now: () => string,
+): Promise<string[]> {
+  const opdsCreated: string[] = [];
+  const newOpds = new Map<string, string>();
+  for (const row of rows) {
+    if (row.status === 'valid' && row.newOpd && row.opdId && row.opdName) newOpds.set(row.opdId, row.opdName);
+  }
+  for (const [id, name] of newOpds) {
+    if (await opds.get(id)) continue;
+    try {
+      await opds.create({ name, kind: opdKindFromName(name) }, now(), id);
+      opdsCreated.push(name);
+    } catch (error) {
+      // Created by an earlier attempt of this run (or a concurrent one) in the meantime.
+      if (!cancelledConditions(error).includes(0)) throw error;
+    }
+  }
+  return opdsCreated;
+}
+
+/** The report of a row the run does not create: its preview status, and its errors in one line. */
+function skippedRowReport(row: ImportPreviewRow, outcome: ImportReportRow['outcome']): ImportReportRow {
+  return {
+    rowNumber: row.rowNumber,
+    ...(row.name ? { name: row.name } : {}),
+    outcome,
+    ...(row.innovationId ? { innovationId: row.innovationId } : {}),
+    ...(row.errors[0]
+      ? { message: row.errors.map((error) => `${error.column}: ${error.message}`).join(' ') }
+      : {}),
+  };
+}
+
 /**
  * Creates what the confirmed preview holds: the OPDs it named that did not exist (with ids derived
  * from their names), then one draft innovation per valid row, each in its own transaction with its
@@ -227,7 +295,6 @@ export interface ImportRunSources {
  * a crash (or a second import of the same rows) finds it there and creates nothing twice; a row
  * that fails writes nothing at all.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function runImport(
   clients: TenantClients,
   job: ImportJob,
@@ -250,37 +317,14 @@ export async function runImport(
   const { opds, innovations } = repositoriesFor(clients, { audit });
   const now = () => new Date().toISOString();
 
-  const opdsCreated: string[] = [];
-  const newOpds = new Map<string, string>();
-  for (const row of rows) {
-    if (row.status === 'valid' && row.newOpd && row.opdId && row.opdName) newOpds.set(row.opdId, row.opdName);
-  }
-  for (const [id, name] of newOpds) {
-    if (await opds.get(id)) continue;
-    try {
-      await opds.create({ name, kind: opdKindFromName(name) }, now(), id);
-      opdsCreated.push(name);
-    } catch (error) {
-      // Created by an earlier attempt of this run (or a concurrent one) in the meantime.
-      if (!cancelledConditions(error).includes(0)) throw error;
-    }
-  }
+  const opdsCreated = await createNewOpds(opds, rows, now);
 
   const report: ImportReportRow[] = [];
   const valid = rows.filter((row) => row.status === 'valid');
   let processed = 0;
   for (const row of rows) {
-    const name = row.name;
     if (row.status !== 'valid') {
-      report.push({
-        rowNumber: row.rowNumber,
-        ...(name ? { name } : {}),
-        outcome: row.status,
-        ...(row.innovationId ? { innovationId: row.innovationId } : {}),
-        ...(row.errors[0]
-          ? { message: row.errors.map((error) => `${error.column}: ${error.message}`).join(' ') }
-          : {}),
-      });
+      report.push(skippedRowReport(row, row.status));
       continue;
     }
     const profile = row.profile;

@@ -4,9 +4,10 @@ import {
   formatDateId,
   levelDefinition,
   NATIONAL_FORM_FIELDS,
+  type SpdAnswers,
   STATUS_LABELS,
 } from '@inovasi/core';
-import { type Indicator, type Sid33Basis, spdAnswerLevel } from '@inovasi/core/scoring';
+import { type Indicator, type Sid33Basis, type SpdRow, spdAnswerLevel } from '@inovasi/core/scoring';
 import type { LinkedEvidence } from '@inovasi/data';
 import yazl from 'yazl';
 import type { InnovationFacts, RegionData } from './region-data.ts';
@@ -68,6 +69,13 @@ export interface PackPlan {
 
 export const SPD_FOLDER = 'SPD';
 
+/** `<folder>/<base>.<ext>`, with `-2`, `-3` … from the second file of the same base on. */
+function zipPathOf(folder: string, base: string, evidence: Evidence, taken: Map<string, number>): string {
+  const seen = (taken.get(base) ?? 0) + 1;
+  taken.set(base, seen);
+  return `${folder}/${base}${seen > 1 ? `-${seen}` : ''}.${extensionOf(evidence)}`;
+}
+
 /**
  * Which files go where. For every innovation marked ready (numbered in OPD and name order), each
  * indicator's evidence that passed intake becomes `<no>-<short name>/<code>-<kind>.<ext>`
@@ -81,7 +89,6 @@ export function planPack(data: RegionData): PackPlan {
     code: string,
     links: readonly LinkedEvidence[] | undefined,
     taken: Map<string, number>,
-    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   ): Attachments => {
     const attachments: Attachments = { files: [], links: [] };
     for (const entry of links ?? []) {
@@ -91,13 +98,7 @@ export function planPack(data: RegionData): PackPlan {
         if (evidence.url) attachments.links.push(evidence.url);
         continue;
       }
-      const base = `${code}-${evidence.kind}`;
-      const seen = (taken.get(base) ?? 0) + 1;
-      taken.set(base, seen);
-      const file = {
-        zipPath: `${folder}/${base}${seen > 1 ? `-${seen}` : ''}.${extensionOf(evidence)}`,
-        evidence,
-      };
+      const file = { zipPath: zipPathOf(folder, `${code}-${evidence.kind}`, evidence, taken), evidence };
       attachments.files.push(file);
       files.push(file);
     }
@@ -239,12 +240,21 @@ function levelText(indicator: Indicator, level: number, basis: string | undefine
   return `Level ${level}: ${definition?.text ?? ''}${basisName ? ` (dasar ${basis}: ${basisName})` : ''}`;
 }
 
+/** An SPD row's level as the region answered it (0 unanswered), before any review. */
+const claimedSpdLevel = (row: SpdRow, answer: SpdAnswers['answers'][string] | undefined) =>
+  answer
+    ? spdAnswerLevel(row, {
+        level: answer.level as 0 | 1 | 2 | 3 | undefined,
+        figures: answer.figures,
+        verified: false,
+      })
+    : 0;
+
 /**
  * The workbook an operator copies from: a list of the innovations in the pack, the SPD answers,
  * and one sheet per innovation with the national form's fields in order, then each indicator's
  * chosen level and the names of its files in the ZIP.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 async function writeEntryWorkbook(
   data: RegionData,
   plan: PackPlan,
@@ -317,13 +327,7 @@ async function writeEntryWorkbook(
   );
   for (const row of data.rubric.spdRows) {
     const answer = data.spd?.answers[row.code];
-    const level = answer
-      ? spdAnswerLevel(row, {
-          level: answer.level as 0 | 1 | 2 | 3 | undefined,
-          figures: answer.figures,
-          verified: false,
-        })
-      : 0;
+    const level = claimedSpdLevel(row, answer);
     spdSheet.add([
       row.code,
       row.name,

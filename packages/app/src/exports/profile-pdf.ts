@@ -8,6 +8,7 @@ import {
   STATUS_LABELS,
 } from '@inovasi/core';
 import type { Rubric, Sid33Basis } from '@inovasi/core/scoring';
+import type { LinkedEvidence } from '@inovasi/data';
 import PDFDocument from 'pdfkit';
 import type { InnovationFacts } from './region-data.ts';
 
@@ -35,12 +36,44 @@ export function pdfText(text: string): string {
 
 const NARRATIVE = new Set(['rancangBangun', 'tujuan', 'manfaat', 'hasil']);
 
+/** The document being written and what every section lays itself out with. */
+interface Layout {
+  readonly doc: PDFKit.PDFDocument;
+  /** The text width between the margins. */
+  readonly width: number;
+  /** Starts a new page unless `height` still fits above the footer. */
+  readonly ensure: (height: number) => void;
+  readonly heading: (title: string) => void;
+}
+
+function layoutOf(doc: PDFKit.PDFDocument): Layout {
+  const width = doc.page.width - 2 * MARGIN;
+  const bottom = () => doc.page.height - MARGIN - 20;
+  const ensure = (height: number) => {
+    if (doc.y + height > bottom()) doc.addPage();
+  };
+  const heading = (title: string) => {
+    ensure(60);
+    doc.moveDown(0.8);
+    doc.font('Helvetica-Bold').fontSize(13).fillColor(NAVY).text(pdfText(title), MARGIN, doc.y, { width });
+    const y = doc.y + 2;
+    doc
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + width, y)
+      .lineWidth(0.8)
+      .strokeColor(NAVY)
+      .stroke();
+    doc.moveDown(0.5);
+    doc.font('Helvetica').fontSize(10).fillColor('black');
+  };
+  return { doc, width, ensure, heading };
+}
+
 /**
  * The profile of one innovation as an A4 PDF in Bahasa Indonesia, for the head-of-region
  * presentation and field validation: the profile as the national form has it, the kematangan
  * (claimed and verified) with charts, and each indicator's level with its evidence.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function writeProfilePdf(
   input: { tenantName: string; rubric: Rubric; facts: InnovationFacts },
   out: Writable,
@@ -68,27 +101,21 @@ export async function writeProfilePdf(
   });
   doc.pipe(out);
 
-  const width = doc.page.width - 2 * MARGIN;
-  const bottom = () => doc.page.height - MARGIN - 20;
-  const ensure = (height: number) => {
-    if (doc.y + height > bottom()) doc.addPage();
-  };
-  const heading = (title: string) => {
-    ensure(60);
-    doc.moveDown(0.8);
-    doc.font('Helvetica-Bold').fontSize(13).fillColor(NAVY).text(pdfText(title), MARGIN, doc.y, { width });
-    const y = doc.y + 2;
-    doc
-      .moveTo(MARGIN, y)
-      .lineTo(MARGIN + width, y)
-      .lineWidth(0.8)
-      .strokeColor(NAVY)
-      .stroke();
-    doc.moveDown(0.5);
-    doc.font('Helvetica').fontSize(10).fillColor('black');
-  };
+  const layout = layoutOf(doc);
+  writeHeader(layout, tenantName, facts);
+  writeKematangan(layout, rubric, facts);
+  writeIndicatorChart(layout, rubric, facts);
+  writeProfileFields(layout, facts);
+  writeIndicatorEvidence(layout, rubric, facts);
+  writeFooters(layout, printedOn, profile.name);
+  doc.end();
+  await finished;
+}
 
-  // Header band.
+/** The header band, the innovation's name, its OPD, status and stage, and its national registration. */
+function writeHeader({ doc, width }: Layout, tenantName: string, facts: InnovationFacts): void {
+  const { innovation } = facts;
+  const profile = innovation.profile;
   doc.rect(0, 0, doc.page.width, 78).fill(NAVY);
   doc
     .font('Helvetica-Bold')
@@ -130,8 +157,10 @@ export async function writeProfilePdf(
       { width },
     );
   }
+}
 
-  // Kematangan.
+/** The claimed and verified kematangan as bars, how complete the answers are, and why it is not eligible. */
+function writeKematangan({ doc, width, heading }: Layout, rubric: Rubric, facts: InnovationFacts): void {
   heading('Kematangan Inovasi');
   const max = rubric.formula.maxKematangan;
   const barX = MARGIN + 150;
@@ -169,8 +198,15 @@ export async function writeProfilePdf(
     doc.moveDown(0.3).fillColor('#a23b00');
     for (const reason of facts.eligibility.reasons) doc.text(pdfText(`• ${reason.message_id}`), { width });
   }
+}
 
-  // Per-indicator chart.
+/** Each indicator's claimed and verified score (weight × level) as a pair of bars. */
+function writeIndicatorChart(
+  { doc, width, ensure, heading }: Layout,
+  rubric: Rubric,
+  facts: InnovationFacts,
+): void {
+  const { innovation } = facts;
   heading('Skor per Indikator (bobot × level)');
   const labelWidth = 190;
   const chartX = MARGIN + labelWidth;
@@ -219,8 +255,11 @@ export async function writeProfilePdf(
       );
     doc.y = y + 14;
   }
+}
 
-  // Profile fields of the national form.
+/** The national form's profile fields: the short ones as a table, then each narrative under its heading. */
+function writeProfileFields({ doc, width, ensure, heading }: Layout, facts: InnovationFacts): void {
+  const profile = facts.innovation.profile;
   heading('Profil Inovasi');
   for (const field of NATIONAL_FORM_FIELDS) {
     if (NARRATIVE.has(field.field) || field.field === 'name') continue;
@@ -246,8 +285,12 @@ export async function writeProfilePdf(
     heading(field.label);
     doc.font('Helvetica').fontSize(10).fillColor('black').text(pdfText(value), { width, align: 'justify' });
   }
+}
 
-  // Indicators and their evidence.
+/** Each indicator's level, its review, and its evidence (or that it has none). */
+function writeIndicatorEvidence(layout: Layout, rubric: Rubric, facts: InnovationFacts): void {
+  const { doc, width, ensure, heading } = layout;
+  const { innovation } = facts;
   heading('Indikator dan Data Dukung');
   for (const indicator of rubric.sidIndicators) {
     const answer = innovation.answers[indicator.code];
@@ -260,12 +303,7 @@ export async function writeProfilePdf(
       .fontSize(10)
       .fillColor('black')
       .text(pdfText(`${indicator.code}  ${indicator.name}`), MARGIN, doc.y, { width });
-    const review =
-      answer?.review?.status === 'accepted'
-        ? 'diterima verifikator'
-        : answer?.review
-          ? 'dikembalikan'
-          : 'belum diperiksa';
+    const review = reviewLabel(answer?.review);
     doc
       .font('Helvetica')
       .fontSize(9.5)
@@ -279,24 +317,33 @@ export async function writeProfilePdf(
     if (links.length === 0 && level > 0) {
       doc.fillColor('#a23b00').text('Belum ada data dukung.', MARGIN + 12, doc.y, { width: width - 12 });
     }
-    for (const entry of links) {
-      const { evidence } = entry;
-      const what = evidence.source === 'url' ? (evidence.url ?? '') : (evidence.fileName ?? '');
-      doc
-        .fillColor(entry.passed ? 'black' : GREY)
-        .text(
-          pdfText(
-            `• ${evidence.title} (${evidence.kind}; ${what})${entry.passed ? '' : ' — belum lolos pemeriksaan'}`,
-          ),
-          MARGIN + 12,
-          doc.y,
-          { width: width - 12 },
-        );
-    }
+    writeEvidenceLines(doc, width, links);
     doc.moveDown(0.4);
   }
+}
 
-  // Footer on every page, once the page count is known.
+const reviewLabel = (review: { readonly status: string } | undefined): string =>
+  review?.status === 'accepted' ? 'diterima verifikator' : review ? 'dikembalikan' : 'belum diperiksa';
+
+function writeEvidenceLines(doc: PDFKit.PDFDocument, width: number, links: readonly LinkedEvidence[]): void {
+  for (const entry of links) {
+    const { evidence } = entry;
+    const what = evidence.source === 'url' ? (evidence.url ?? '') : (evidence.fileName ?? '');
+    doc
+      .fillColor(entry.passed ? 'black' : GREY)
+      .text(
+        pdfText(
+          `• ${evidence.title} (${evidence.kind}; ${what})${entry.passed ? '' : ' — belum lolos pemeriksaan'}`,
+        ),
+        MARGIN + 12,
+        doc.y,
+        { width: width - 12 },
+      );
+  }
+}
+
+/** The footer on every page, once the page count is known. */
+function writeFooters({ doc, width }: Layout, printedOn: string, name: string): void {
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index);
@@ -308,15 +355,13 @@ export async function writeProfilePdf(
       .fillColor(GREY)
       .text(
         pdfText(
-          `Dicetak dari Inovasi Daerah, ${printedOn} · ${profile.name.slice(0, 60)} · Halaman ${index + 1} dari ${range.count}`,
+          `Dicetak dari Inovasi Daerah, ${printedOn} · ${name.slice(0, 60)} · Halaman ${index + 1} dari ${range.count}`,
         ),
         MARGIN,
         doc.page.height - MARGIN + 10,
         { width, align: 'center', lineBreak: false, height: 10 },
       );
   }
-  doc.end();
-  await finished;
 }
 
 const formatNumber = (value: number): string =>

@@ -193,43 +193,64 @@ function delimiterOf(text: string): string {
   return counts[0]?.count ? (counts[0]?.mark ?? ',') : ',';
 }
 
+/** A CSV being read: the rows so far, the row and the field being read, and whether inside quotes. */
+interface CsvReading {
+  readonly rows: string[][];
+  row: string[];
+  field: string;
+  quoted: boolean;
+}
+
 /** RFC 4180: quoted fields may hold separators, line breaks and doubled quotes. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function parseCsv(text: string): string[][] {
   const delimiter = delimiterOf(text);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
+  const csv: CsvReading = { rows: [], row: [], field: '', quoted: false };
   for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"') {
-        if (text[index + 1] === '"') {
-          field += '"';
-          index++;
-        } else quoted = false;
-      } else field += char;
-      continue;
-    }
-    if (char === '"' && field === '') quoted = true;
-    else if (char === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[index + 1] === '\n') index++;
-      row.push(field);
-      rows.push(row);
-      if (rows.length > MAX_READ_ROWS) throw new JobInputError('import_file_too_large');
-      row = [];
-      field = '';
-    } else field += char;
+    index = csv.quoted ? readQuoted(text, index, csv) : readUnquoted(text, index, delimiter, csv);
   }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
+  if (csv.field !== '' || csv.row.length > 0) {
+    csv.row.push(csv.field);
+    csv.rows.push(csv.row);
   }
-  return rows;
+  return csv.rows;
+}
+
+/** Reads the character at `index` outside quotes; answers the index of the last character it took. */
+function readUnquoted(text: string, index: number, delimiter: string, csv: CsvReading): number {
+  const char = text[index];
+  if (char === '"' && csv.field === '') csv.quoted = true;
+  else if (char === delimiter) {
+    csv.row.push(csv.field);
+    csv.field = '';
+  } else if (char === '\n' || char === '\r') {
+    const crlf = char === '\r' && text[index + 1] === '\n';
+    endRow(csv);
+    return crlf ? index + 1 : index;
+  } else csv.field += char;
+  return index;
+}
+
+/** Reads the character at `index` inside quotes; answers the index of the last character it took. */
+function readQuoted(text: string, index: number, csv: CsvReading): number {
+  const char = text[index];
+  if (char !== '"') {
+    csv.field += char;
+    return index;
+  }
+  if (text[index + 1] === '"') {
+    csv.field += '"';
+    return index + 1;
+  }
+  csv.quoted = false;
+  return index;
+}
+
+function endRow(csv: CsvReading): void {
+  csv.row.push(csv.field);
+  csv.rows.push(csv.row);
+  if (csv.rows.length > MAX_READ_ROWS) throw new JobInputError('import_file_too_large');
+  csv.row = [];
+  csv.field = '';
 }
 
 export async function readSpreadsheet(bytes: Buffer, format: ImportFormat): Promise<ReadSheet[]> {

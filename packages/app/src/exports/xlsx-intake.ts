@@ -108,7 +108,6 @@ export function declaredDimension(xmlHead: string): { rows: number; cells: numbe
  * part's compression ratio) and each worksheet's declared dimension, read from the first 64 KiB of
  * the part. Throws a JobInputError the route answers as 400 naming the file; reads no cell.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function inspectXlsxArchive(bytes: Buffer): Promise<void> {
   let zip: yauzl.ZipFile;
   try {
@@ -118,39 +117,48 @@ export async function inspectXlsxArchive(bytes: Buffer): Promise<void> {
   }
   try {
     const entries = await listEntries(zip);
-    let unpacked = 0;
-    for (const entry of entries) {
-      unpacked += entry.uncompressedSize;
-      if (unpacked > XLSX_MAX_UNCOMPRESSED_BYTES) {
-        throw new JobInputError(
-          'import_archive_rejected',
-          `unpacks to more than ${XLSX_MAX_UNCOMPRESSED_BYTES} bytes`,
-        );
-      }
-      if (
-        entry.uncompressedSize > XLSX_RATIO_MIN_BYTES &&
-        entry.uncompressedSize > XLSX_MAX_COMPRESSION_RATIO * entry.compressedSize
-      ) {
-        throw new JobInputError(
-          'import_archive_rejected',
-          `${entry.fileName} packs more than ${XLSX_MAX_COMPRESSION_RATIO}:1`,
-        );
-      }
-    }
-    for (const entry of entries.filter((part) => WORKSHEET_PART.test(part.fileName))) {
-      const dimension = declaredDimension(await readHead(zip, entry, DIMENSION_HEAD_BYTES));
-      if (dimension && (dimension.rows > SHEET_MAX_ROWS || dimension.cells > SHEET_MAX_CELLS)) {
-        throw new JobInputError(
-          'import_sheet_too_large',
-          `${entry.fileName} declares ${dimension.rows} rows, ${dimension.cells} cells`,
-        );
-      }
-    }
+    assertUnpackedSizes(entries);
+    await assertDeclaredDimensions(zip, entries);
   } catch (error) {
     if (error instanceof JobInputError) throw error;
     throw new JobInputError('import_file_unreadable');
   } finally {
     zip.close();
+  }
+}
+
+/** The central directory's promise: all parts together, and each part against its packed size. */
+function assertUnpackedSizes(entries: readonly yauzl.Entry[]): void {
+  let unpacked = 0;
+  for (const entry of entries) {
+    unpacked += entry.uncompressedSize;
+    if (unpacked > XLSX_MAX_UNCOMPRESSED_BYTES) {
+      throw new JobInputError(
+        'import_archive_rejected',
+        `unpacks to more than ${XLSX_MAX_UNCOMPRESSED_BYTES} bytes`,
+      );
+    }
+    if (
+      entry.uncompressedSize > XLSX_RATIO_MIN_BYTES &&
+      entry.uncompressedSize > XLSX_MAX_COMPRESSION_RATIO * entry.compressedSize
+    ) {
+      throw new JobInputError(
+        'import_archive_rejected',
+        `${entry.fileName} packs more than ${XLSX_MAX_COMPRESSION_RATIO}:1`,
+      );
+    }
+  }
+}
+
+async function assertDeclaredDimensions(zip: yauzl.ZipFile, entries: readonly yauzl.Entry[]): Promise<void> {
+  for (const entry of entries.filter((part) => WORKSHEET_PART.test(part.fileName))) {
+    const dimension = declaredDimension(await readHead(zip, entry, DIMENSION_HEAD_BYTES));
+    if (dimension && (dimension.rows > SHEET_MAX_ROWS || dimension.cells > SHEET_MAX_CELLS)) {
+      throw new JobInputError(
+        'import_sheet_too_large',
+        `${entry.fileName} declares ${dimension.rows} rows, ${dimension.cells} cells`,
+      );
+    }
   }
 }
 
@@ -218,7 +226,6 @@ async function sheetNamesByPart(bytes: Buffer): Promise<Map<number, string>> {
  * stops at `maxRowsWithValues` rows holding values per sheet, and at SHEET_MAX_ROWS rows or
  * SHEET_MAX_CELLS cells seen in all (the dimension a sheet declares can lie, or be missing).
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function readXlsxStreaming(bytes: Uint8Array, maxRowsWithValues: number): Promise<ReadSheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     worksheets: 'emit',
@@ -230,30 +237,10 @@ export async function readXlsxStreaming(bytes: Uint8Array, maxRowsWithValues: nu
   });
   const names = await sheetNamesByPart(Buffer.from(bytes)).catch(() => new Map<number, string>());
   const sheets: ReadSheet[] = [];
-  let rowsSeen = 0;
-  let cellsSeen = 0;
+  const seen: SeenInAll = { rows: 0, cells: 0 };
   try {
     for await (const worksheet of reader) {
-      const rows: CellValue[][] = [];
-      let rowsWithValues = 0;
-      for await (const row of worksheet) {
-        rowsSeen++;
-        cellsSeen += row.cellCount;
-        if (rowsSeen > SHEET_MAX_ROWS || cellsSeen > SHEET_MAX_CELLS) {
-          throw new JobInputError(
-            'import_sheet_too_large',
-            `more than ${SHEET_MAX_ROWS} rows or ${SHEET_MAX_CELLS} cells`,
-          );
-        }
-        // Rows with values only: a sheet formatted below its table is not a large file.
-        if (!row.hasValues) continue;
-        if (++rowsWithValues > maxRowsWithValues) throw new JobInputError('import_file_too_large');
-        const cells: CellValue[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, column) => {
-          cells[column - 1] = toCell(cell.value);
-        });
-        rows[row.number - 1] = cells;
-      }
+      const rows = await readRows(worksheet, seen, maxRowsWithValues);
       const { name, id } = worksheet as unknown as { name?: string; id?: string | number };
       sheets.push({
         name: names.get(Number(id)) ?? name ?? `Sheet${id ?? sheets.length + 1}`,
@@ -265,4 +252,39 @@ export async function readXlsxStreaming(bytes: Uint8Array, maxRowsWithValues: nu
     throw new JobInputError('import_file_unreadable');
   }
   return sheets;
+}
+
+/** Rows and cells seen so far in all sheets of a workbook. */
+interface SeenInAll {
+  rows: number;
+  cells: number;
+}
+
+/** One sheet's rows holding values, at their row numbers. */
+async function readRows(
+  worksheet: ExcelJS.stream.xlsx.WorksheetReader,
+  seen: SeenInAll,
+  maxRowsWithValues: number,
+): Promise<CellValue[][]> {
+  const rows: CellValue[][] = [];
+  let rowsWithValues = 0;
+  for await (const row of worksheet) {
+    seen.rows++;
+    seen.cells += row.cellCount;
+    if (seen.rows > SHEET_MAX_ROWS || seen.cells > SHEET_MAX_CELLS) {
+      throw new JobInputError(
+        'import_sheet_too_large',
+        `more than ${SHEET_MAX_ROWS} rows or ${SHEET_MAX_CELLS} cells`,
+      );
+    }
+    // Rows with values only: a sheet formatted below its table is not a large file.
+    if (!row.hasValues) continue;
+    if (++rowsWithValues > maxRowsWithValues) throw new JobInputError('import_file_too_large');
+    const cells: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      cells[column - 1] = toCell(cell.value);
+    });
+    rows[row.number - 1] = cells;
+  }
+  return rows;
 }

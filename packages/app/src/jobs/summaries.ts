@@ -47,7 +47,6 @@ export interface RebuildReport {
   readonly failures: readonly { tenantCode: string; error: string }[];
 }
 
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 async function rebuildTenant(
   data: ScopedClientFactory,
   tenantCode: string,
@@ -59,31 +58,64 @@ async function rebuildTenant(
   // Trend points are added only while a season can still change; a closed year's trend is history.
   const live = new Set(await liveYears(data, tenantCode, now));
   for (const year of await trackedYears(data, tenantCode, now)) {
-    // A write may land while we compare: a stored summary from later sources is not drift, so
-    // compare again (bounded) from sources that include it.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const computed = await computeSummary(data, tenantCode, year, { now });
-      if (!computed) break;
-      const stored = await writer.read(year, computed.bundle.snapshot.date);
-      const distrustAfter = new Date(Date.now() + FUTURE_TOLERANCE_MS).toISOString();
-      const newer = stored.summary && stored.summary.sourceAt > computed.meta.sourceAt;
-      if (newer && stored.summary && stored.summary.sourceAt <= distrustAfter && attempt < 2) continue;
-      const drift = [
-        ...driftOf(computed.bundle, stored),
-        ...(await contributionDrift(data, tenantCode, year, computed.sourceInnovations ?? [], options)),
-      ];
-      const repair = drift.length > 0 && !options.check;
-      const addSnapshot = !stored.snapshot && !options.check && live.has(year);
-      // The projector's progress stays what it was: the rebuild applies no change of its own.
-      const changesThrough = stored.summary?.changesThrough;
-      const meta = changesThrough ? { ...computed.meta, changesThrough } : computed.meta;
-      if (repair) await writer.write(computed.bundle, meta, undefined, { distrustAfter });
-      else if (addSnapshot) await writer.write(computed.bundle, meta, ['snapshot']);
-      entries.push({ tenantCode, year, drift, repaired: repair, snapshotAdded: addSnapshot });
-      break;
-    }
+    const entry = await rebuildYear({ data, writer, tenantCode, year, options }, live.has(year), now);
+    if (entry) entries.push(entry);
   }
   return entries;
+}
+
+/** One tenant's year being rebuilt, and how. */
+interface YearRebuild {
+  readonly data: ScopedClientFactory;
+  readonly writer: SummaryWriter;
+  readonly tenantCode: string;
+  readonly year: number;
+  readonly options: RebuildOptions;
+}
+
+/** Compares a year's stored summary with a recompute; undefined when the year has nothing to compute. */
+async function rebuildYear(
+  rebuild: YearRebuild,
+  live: boolean,
+  now: Date,
+): Promise<RebuildEntry | undefined> {
+  const { data, writer, tenantCode, year } = rebuild;
+  // A write may land while we compare: a stored summary from later sources is not drift, so
+  // compare again (bounded) from sources that include it.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const computed = await computeSummary(data, tenantCode, year, { now });
+    if (!computed) return undefined;
+    const stored = await writer.read(year, computed.bundle.snapshot.date);
+    const distrustAfter = new Date(Date.now() + FUTURE_TOLERANCE_MS).toISOString();
+    const newer = stored.summary && stored.summary.sourceAt > computed.meta.sourceAt;
+    if (newer && stored.summary && stored.summary.sourceAt <= distrustAfter && attempt < 2) continue;
+    return settleYear(rebuild, computed, stored, { live, distrustAfter });
+  }
+  return undefined;
+}
+
+/**
+ * A year's drift, written over with the recompute unless `check`; without drift, today's trend
+ * point where it is missing (also not in check mode).
+ */
+async function settleYear(
+  { data, writer, tenantCode, year, options }: YearRebuild,
+  computed: NonNullable<Awaited<ReturnType<typeof computeSummary>>>,
+  stored: Awaited<ReturnType<SummaryWriter['read']>>,
+  { live, distrustAfter }: { live: boolean; distrustAfter: string },
+): Promise<RebuildEntry> {
+  const drift = [
+    ...driftOf(computed.bundle, stored),
+    ...(await contributionDrift(data, tenantCode, year, computed.sourceInnovations ?? [], options)),
+  ];
+  const repair = drift.length > 0 && !options.check;
+  const addSnapshot = !stored.snapshot && !options.check && live;
+  // The projector's progress stays what it was: the rebuild applies no change of its own.
+  const changesThrough = stored.summary?.changesThrough;
+  const meta = changesThrough ? { ...computed.meta, changesThrough } : computed.meta;
+  if (repair) await writer.write(computed.bundle, meta, undefined, { distrustAfter });
+  else if (addSnapshot) await writer.write(computed.bundle, meta, ['snapshot']);
+  return { tenantCode, year, drift, repaired: repair, snapshotAdded: addSnapshot };
 }
 
 /**

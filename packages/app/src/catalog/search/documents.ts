@@ -1,5 +1,6 @@
 import { CATALOG_THEMES, type CatalogEntry, type KematanganBand, summarise } from '@inovasi/core';
 import { Column, TextColumn } from './columns.ts';
+import { keepTop } from './top.ts';
 import type { CatalogListItem } from './types.ts';
 
 const SNIPPET_CHARS = 200;
@@ -153,34 +154,50 @@ export class DocumentTable {
    * Innovations of other regions that share the entry's urusan or a theme, most alike first:
    * same urusan weighs most, then each shared theme, then kind, form and province.
    */
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   similar(doc: number, limit: number): CatalogListItem[] {
     const { columns, themeMasks } = this;
-    const region = columns.region.codes[doc];
-    const urusan = columns.urusan.codes[doc] ?? 0;
-    const themes = themeMasks[doc] ?? 0;
-    const best: { doc: number; score: number }[] = [];
+    const target = {
+      doc,
+      region: columns.region.codes[doc],
+      urusan: columns.urusan.codes[doc] ?? 0,
+      themes: themeMasks[doc] ?? 0,
+    };
+    const best: Ranked[] = [];
     for (let other = 0; other < this.alive.length; other++) {
-      if (!this.alive[other] || columns.region.codes[other] === region) continue;
-      const sameUrusan = urusan !== 0 && columns.urusan.codes[other] === urusan;
-      const shared = popcount((themeMasks[other] ?? 0) & themes);
-      if (!sameUrusan && shared === 0) continue;
-      const score =
-        (sameUrusan ? 4 : 0) +
-        2 * shared +
-        (columns.kind.codes[other] === columns.kind.codes[doc] ? 1 : 0) +
-        (columns.form.codes[other] === columns.form.codes[doc] ? 1 : 0) +
-        (columns.province.codes[other] === columns.province.codes[doc] ? 0.5 : 0) +
-        (this.publishedAt[other] as number) / 1e15;
-      if (best.length === limit && score <= (best[limit - 1] as { score: number }).score) continue;
-      let position = best.length;
-      while (position > 0 && score > (best[position - 1] as { score: number }).score) position--;
-      best.splice(position, 0, { doc: other, score });
-      if (best.length > limit) best.pop();
+      const score = this.similarity(target, other);
+      if (score !== undefined) keepTop(best, limit, { doc: other, score }, byScoreDescending);
     }
     return best.map(({ doc: other }) => this.listItem(other));
   }
+
+  /** How alike a live document of another region is; undefined when it shares neither urusan nor theme. */
+  private similarity(
+    target: { doc: number; region: number | undefined; urusan: number; themes: number },
+    other: number,
+  ): number | undefined {
+    const { columns, themeMasks } = this;
+    const { doc, urusan } = target;
+    if (!this.alive[other] || columns.region.codes[other] === target.region) return undefined;
+    const sameUrusan = urusan !== 0 && columns.urusan.codes[other] === urusan;
+    const shared = popcount((themeMasks[other] ?? 0) & target.themes);
+    if (!sameUrusan && shared === 0) return undefined;
+    return (
+      (sameUrusan ? 4 : 0) +
+      2 * shared +
+      (columns.kind.codes[other] === columns.kind.codes[doc] ? 1 : 0) +
+      (columns.form.codes[other] === columns.form.codes[doc] ? 1 : 0) +
+      (columns.province.codes[other] === columns.province.codes[doc] ? 0.5 : 0) +
+      (this.publishedAt[other] as number) / 1e15
+    );
+  }
 }
+
+interface Ranked {
+  readonly doc: number;
+  readonly score: number;
+}
+
+const byScoreDescending = (a: Ranked, b: Ranked) => b.score - a.score;
 
 export const popcount = (value: number): number => {
   let bits = value >>> 0;

@@ -12,7 +12,6 @@ export interface CompiledFilters {
   readonly themeMask: number;
 }
 
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function compileFilters(table: DocumentTable, filters: CatalogQuery['filters']): CompiledFilters {
   const single: { facet: SingleFacet; allowed: Set<number> }[] = [];
   let themeMask = 0;
@@ -20,21 +19,33 @@ export function compileFilters(table: DocumentTable, filters: CatalogQuery['filt
     const values = filters[facet];
     if (!values || values.length === 0) continue;
     if (facet === 'theme') {
-      for (const value of values) {
-        const bit = THEME_CODES.indexOf(value);
-        if (bit >= 0) themeMask |= 1 << bit;
-      }
+      themeMask |= themeMaskOf(values);
       continue;
     }
-    const column = table.columns[facet];
-    const allowed = new Set<number>();
-    for (const value of values) {
-      const code = column.find(value);
-      if (code !== undefined && code !== 0) allowed.add(code);
-    }
-    single.push({ facet, allowed });
+    single.push({ facet, allowed: allowedCodes(table, facet, values) });
   }
   return { single, themeMask };
+}
+
+/** The themes' bits; a theme not in THEME_CODES adds none. */
+function themeMaskOf(values: readonly string[]): number {
+  let mask = 0;
+  for (const value of values) {
+    const bit = THEME_CODES.indexOf(value);
+    if (bit >= 0) mask |= 1 << bit;
+  }
+  return mask;
+}
+
+/** The column codes of the values; one the column never saw, or the empty one (code 0), allows nothing. */
+function allowedCodes(table: DocumentTable, facet: SingleFacet, values: readonly string[]): Set<number> {
+  const column = table.columns[facet];
+  const allowed = new Set<number>();
+  for (const value of values) {
+    const code = column.find(value);
+    if (code !== undefined && code !== 0) allowed.add(code);
+  }
+  return allowed;
 }
 
 /** Counters for every facet value, filled while the matches are visited. */

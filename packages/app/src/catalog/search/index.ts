@@ -123,22 +123,26 @@ export class CatalogSearchIndex {
   private wordGroups(text: string): WordGroup[] {
     const words = searchWords(text).slice(0, MAX_QUERY_WORDS);
     const typing = !/\s$/.test(text);
-    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
     return words.map((word, index) => {
       const exact = new Set(wordForms(word));
       if (typing && index === words.length - 1 && word.length >= MIN_PREFIX_LENGTH) {
         for (const term of this.postings.withPrefix(word, MAX_PREFIX_EXPANSIONS)) exact.add(term);
       }
-      const typo = new Set<string>();
-      const reach = [...exact].reduce((sum, term) => sum + this.postings.documentFrequency(term), 0);
-      if (word.length >= MIN_TYPO_LENGTH && reach < TYPOS_BELOW_REACH) {
-        for (const variant of oneEditAway(word)) {
-          if (exact.has(variant) || this.postings.documentFrequency(variant) === 0) continue;
-          for (const form of wordForms(variant)) if (!exact.has(form)) typo.add(form);
-        }
-      }
-      return { exact: [...exact], typo: [...typo] };
+      return { exact: [...exact], typo: this.typoTerms(word, exact) };
     });
+  }
+
+  /** The vocabulary words one edit away and their forms, for a long word found in hardly any entry. */
+  private typoTerms(word: string, exact: ReadonlySet<string>): string[] {
+    const typo = new Set<string>();
+    const reach = [...exact].reduce((sum, term) => sum + this.postings.documentFrequency(term), 0);
+    if (word.length >= MIN_TYPO_LENGTH && reach < TYPOS_BELOW_REACH) {
+      for (const variant of oneEditAway(word)) {
+        if (exact.has(variant) || this.postings.documentFrequency(variant) === 0) continue;
+        for (const form of wordForms(variant)) if (!exact.has(form)) typo.add(form);
+      }
+    }
+    return [...typo];
   }
 
   /**

@@ -1,7 +1,31 @@
 import { type CursorKey, decodeSearchCursor, encodeSearchCursor, queryFingerprint } from './cursor.ts';
 import type { DocumentTable, SingleFacet } from './documents.ts';
-import { compileFilters, FacetCounter } from './facets.ts';
+import { type CompiledFilters, compileFilters, FacetCounter } from './facets.ts';
+import { keepTop } from './top.ts';
 import type { CatalogQuery, CatalogSearchResult, TextMatches } from './types.ts';
+
+const SEVERAL = 'several';
+
+/** The one filter a document fails, SEVERAL when it fails more than one, undefined when it passes all. */
+function failedFilter(
+  table: DocumentTable,
+  { single, themeMask }: CompiledFilters,
+  doc: number,
+): SingleFacet | 'theme' | typeof SEVERAL | undefined {
+  let failed: SingleFacet | 'theme' | undefined;
+  let failures = 0;
+  for (const { facet, allowed } of single) {
+    if (!allowed.has(table.columns[facet].codes[doc] ?? 0)) {
+      failed = facet;
+      if (++failures > 1) return SEVERAL;
+    }
+  }
+  if (themeMask !== 0 && ((table.themeMasks[doc] ?? 0) & themeMask) === 0) {
+    failed = 'theme';
+    if (++failures > 1) return SEVERAL;
+  }
+  return failed;
+}
 
 /**
  * One page of a query's matches (or of every live document when there is no text), with the
@@ -17,8 +41,8 @@ export function rank(
   const fingerprint = queryFingerprint(query);
   const after = query.cursor ? decodeSearchCursor(query.cursor, fingerprint) : undefined;
   const byRelevance = query.sort === 'relevance' && matches !== undefined;
-  const { single, themeMask } = compileFilters(table, query.filters);
-  const { columns, themeMasks, publishedAt, catalogIds } = table;
+  const filters = compileFilters(table, query.filters);
+  const { publishedAt, catalogIds } = table;
   const counter = new FacetCounter(table);
 
   const typosOf = (doc: number) => (matches ? (matches.typos[doc] as number) : 0);
@@ -38,36 +62,24 @@ export function rank(
   const page: number[] = [];
   const keep = query.limit + 1;
   let total = 0;
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   const consider = (doc: number) => {
+    const failed = failedFilter(table, filters, doc);
+    if (failed === SEVERAL) return;
     // Disjunctive facets: a document failing exactly one filter still counts for that facet,
     // so each facet shows what choosing another of its values would give.
-    let failed: SingleFacet | 'theme' | undefined;
-    let failures = 0;
-    for (const { facet, allowed } of single) {
-      if (!allowed.has(columns[facet].codes[doc] ?? 0)) {
-        failed = facet;
-        if (++failures > 1) return;
-      }
+    if (failed === 'theme') {
+      counter.themes(doc);
+      return;
     }
-    if (themeMask !== 0 && ((themeMasks[doc] ?? 0) & themeMask) === 0) {
-      failed = 'theme';
-      if (++failures > 1) return;
-    }
-    if (failures === 1) {
-      if (failed === 'theme') counter.themes(doc);
-      else if (failed) counter.one(failed, doc);
+    if (failed !== undefined) {
+      counter.one(failed, doc);
       return;
     }
     counter.all(doc);
     counter.themes(doc);
     total++;
     if (after && compareToCursor(doc, after) <= 0) return;
-    if (page.length === keep && compareDocs(doc, page[keep - 1] as number) >= 0) return;
-    let position = page.length;
-    while (position > 0 && compareDocs(doc, page[position - 1] as number) < 0) position--;
-    page.splice(position, 0, doc);
-    if (page.length > keep) page.pop();
+    keepTop(page, keep, doc, compareDocs);
   };
 
   if (matches) for (const doc of matches.docs) consider(doc);
