@@ -11,9 +11,10 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, type RefObject, useEffect, useRef, useState } from 'react';
 import { ApiError, NetworkError } from '../../api/errors.ts';
 import {
+  type AnswerReview,
   type IndicatorAnswer,
   type IndicatorEvidence,
   type Innovation,
@@ -389,7 +390,48 @@ function focusNextWaiting(from: HTMLElement | null, innovation: Innovation): boo
  * never silently turn an accepted answer into a returned one. After deciding, the verifier is taken
  * to the next answer still waiting.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
+/** The decision taken, in words, with the step to change it unless changing is under way. */
+function ReviewDecision({
+  decided,
+  decidedAt,
+  changing,
+  indicatorName,
+  decisionRef,
+  onChange,
+}: {
+  decided: AnswerReview;
+  decidedAt: string;
+  changing: boolean;
+  indicatorName: string;
+  decisionRef: RefObject<HTMLParagraphElement | null>;
+  onChange: () => void;
+}) {
+  const t = useT();
+  return (
+    <Group justify="space-between" gap="xs">
+      <Text
+        ref={decisionRef}
+        tabIndex={-1}
+        size="sm"
+        c={decided.status === 'accepted' ? 'teal.9' : 'orange.9'}
+        data-testid="review-decision"
+      >
+        {t(`review.decided.${decided.status}`, { date: decidedAt })}
+      </Text>
+      {!changing && (
+        <Button
+          size="xs"
+          variant="default"
+          onClick={onChange}
+          aria-label={t('review.changeFor', { name: indicatorName })}
+        >
+          {t('review.change')}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
 function ReviewControls({
   code,
   innovation,
@@ -445,27 +487,14 @@ function ReviewControls({
         {t('review.title')}
       </Text>
       {decided && (
-        <Group justify="space-between" gap="xs">
-          <Text
-            ref={decisionRef}
-            tabIndex={-1}
-            size="sm"
-            c={decided.status === 'accepted' ? 'teal.9' : 'orange.9'}
-            data-testid="review-decision"
-          >
-            {t(`review.decided.${decided.status}`, { date: format.dateTime(decided.at) })}
-          </Text>
-          {!changing && (
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => setChanging(true)}
-              aria-label={t('review.changeFor', { name: indicator.name })}
-            >
-              {t('review.change')}
-            </Button>
-          )}
-        </Group>
+        <ReviewDecision
+          decided={decided}
+          decidedAt={format.dateTime(decided.at)}
+          changing={changing}
+          indicatorName={indicator.name}
+          decisionRef={decisionRef}
+          onChange={() => setChanging(true)}
+        />
       )}
       {returning && (
         <Textarea
