@@ -1,21 +1,11 @@
-import {
-  Alert,
-  Button,
-  Group,
-  List,
-  Modal,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, List, Modal, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import '../../i18n/id-polish.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { Innovation, Rubric, TransitionInput, WorkflowAction } from '../../api/model.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
+import { WriteErrorAlert } from '../../components/WriteErrorAlert.tsx';
 import { type Translate, useT } from '../../i18n/I18nProvider.tsx';
 import { BUTTON_STYLE } from './buttonStyle.ts';
 import { todayInJakarta } from './deadline.ts';
@@ -178,15 +168,19 @@ export default function TransitionDialog({ code, innovation, action, rubric, onC
             </>
           )}
           {error !== null && (
-            <TransitionErrorAlert
+            <WriteErrorAlert
               error={error}
               conflict={conflict}
+              conflictText={t('workflow.conflict')}
               errorMessage={errorMessage}
               onLoadLatest={async () => {
                 await reload().catch(() => undefined);
                 transition.reset();
               }}
-            />
+              testId="workflow-error"
+            >
+              {error instanceof ApiError && !conflict && <ErrorDetails error={error} />}
+            </WriteErrorAlert>
           )}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
@@ -199,34 +193,6 @@ export default function TransitionDialog({ code, innovation, action, rubric, onC
         </Stack>
       </form>
     </Modal>
-  );
-}
-
-/** Why the step failed; a version conflict offers to load the latest copy instead of the details. */
-function TransitionErrorAlert({
-  error,
-  conflict,
-  errorMessage,
-  onLoadLatest,
-}: {
-  error: Error;
-  conflict: boolean;
-  errorMessage: (error: unknown) => string;
-  onLoadLatest: () => Promise<void>;
-}) {
-  const t = useT();
-  return (
-    <Alert color={conflict ? 'orange' : 'red'} role="alert" data-testid="workflow-error">
-      <Stack gap="xs" align="flex-start">
-        <Text size="sm">{conflict ? t('workflow.conflict') : errorMessage(error)}</Text>
-        {error instanceof ApiError && !conflict && <ErrorDetails error={error} />}
-        {conflict && (
-          <Button size="xs" variant="light" onClick={onLoadLatest}>
-            {t('profile.loadLatest')}
-          </Button>
-        )}
-      </Stack>
-    </Alert>
   );
 }
 
