@@ -24,6 +24,7 @@ import {
 } from '../../api/model.ts';
 import { SaveState, saveStatus } from '../../components/SaveState.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
+import { WriteErrorAlert } from '../../components/WriteErrorAlert.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { IndicatorEvidencePanel } from '../evidence/IndicatorEvidencePanel.tsx';
 import { countedLevel, KEMANFAATAN_CODE, levelLadder } from '../scoring/kematangan.ts';
@@ -319,23 +320,17 @@ export const IndicatorCard = memo(function IndicatorCard({
           />
         )}
         {saveError !== null && !(saveError instanceof NetworkError && queued) && (
-          <Alert color={versionConflict ? 'orange' : 'red'} role="alert" data-testid="answer-error">
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{versionConflict ? t('indicator.conflict') : errorMessage(saveError)}</Text>
-              {versionConflict && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={async () => {
-                    await reload().catch(() => undefined);
-                    save.reset();
-                  }}
-                >
-                  {t('profile.loadLatest')}
-                </Button>
-              )}
-            </Stack>
-          </Alert>
+          <WriteErrorAlert
+            error={saveError}
+            conflict={versionConflict}
+            conflictText={t('indicator.conflict')}
+            errorMessage={errorMessage}
+            onLoadLatest={async () => {
+              await reload().catch(() => undefined);
+              save.reset();
+            }}
+            testId="answer-error"
+          />
         )}
 
         {canEdit && (
@@ -513,23 +508,16 @@ function ReviewControls({
         />
       )}
       {review.error !== null && (
-        <Alert color={conflict ? 'orange' : 'red'} role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{conflict ? t('indicator.conflict') : errorMessage(review.error)}</Text>
-            {conflict && (
-              <Button
-                size="xs"
-                variant="light"
-                onClick={async () => {
-                  await reload().catch(() => undefined);
-                  review.reset();
-                }}
-              >
-                {t('profile.loadLatest')}
-              </Button>
-            )}
-          </Stack>
-        </Alert>
+        <WriteErrorAlert
+          error={review.error}
+          conflict={conflict}
+          conflictText={t('indicator.conflict')}
+          errorMessage={errorMessage}
+          onLoadLatest={async () => {
+            await reload().catch(() => undefined);
+            review.reset();
+          }}
+        />
       )}
       {showButtons && (
         <Group gap="xs">
