@@ -3,6 +3,17 @@ import type { ReactNode } from 'react';
 import { useT } from '../i18n/I18nProvider.tsx';
 
 /**
+ * `onLoadLatest` for a form whose refused write lives in a mutation: loads the latest copy, then
+ * clears the refusal; a failed load is swallowed, so the alert goes either way.
+ */
+export function reloadThenReset(reload: () => Promise<unknown>, reset: () => void) {
+  return async () => {
+    await reload().catch(() => undefined);
+    reset();
+  };
+}
+
+/**
  * A refused write under the form that sent it. A version conflict (someone saved in between) is
  * orange and offers to load the latest copy; any other failure is red and says why, with `children`
  * for the details a caller has.

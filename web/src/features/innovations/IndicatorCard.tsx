@@ -11,7 +11,7 @@ import type {
 } from '../../api/model.ts';
 import { SaveState, type SaveStatus, saveStatus } from '../../components/SaveState.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
-import { WriteErrorAlert } from '../../components/WriteErrorAlert.tsx';
+import { reloadThenReset, WriteErrorAlert } from '../../components/WriteErrorAlert.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { IndicatorEvidencePanel } from '../evidence/IndicatorEvidencePanel.tsx';
 import { countedLevel, KEMANFAATAN_CODE, levelLadder } from '../scoring/kematangan.ts';
@@ -409,10 +409,7 @@ export const IndicatorCard = memo(function IndicatorCard({
             conflict={versionConflict}
             conflictText={t('indicator.conflict')}
             errorMessage={errorMessage}
-            onLoadLatest={async () => {
-              await reload().catch(() => undefined);
-              save.reset();
-            }}
+            onLoadLatest={reloadThenReset(reload, save.reset)}
             testId="answer-error"
           />
         )}

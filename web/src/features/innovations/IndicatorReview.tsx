@@ -3,7 +3,7 @@ import { type RefObject, useRef, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
 import type { AnswerReview, Innovation, SidIndicator } from '../../api/model.ts';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
-import { WriteErrorAlert } from '../../components/WriteErrorAlert.tsx';
+import { reloadThenReset, WriteErrorAlert } from '../../components/WriteErrorAlert.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { useReloadInnovation, useReviewAnswer } from '../workflow/mutations.ts';
 
@@ -161,10 +161,7 @@ export function ReviewControls({
           conflict={conflict}
           conflictText={t('indicator.conflict')}
           errorMessage={errorMessage}
-          onLoadLatest={async () => {
-            await reload().catch(() => undefined);
-            review.reset();
-          }}
+          onLoadLatest={reloadThenReset(reload, review.reset)}
         />
       )}
       {showButtons && (

@@ -184,33 +184,24 @@ export default function ProvinceCockpitPage() {
 
 /** The regions as a table or a chart, or why there are none: none match the filters, or none yet. */
 function RegionsView({
-  cockpit,
   code,
-  year,
   view,
   predicate,
   warning,
-  sort,
-  order,
-  onSort,
-}: {
-  cockpit: Cockpit;
+  ...table
+}: CockpitTableProps & {
   code: string;
-  year: number;
   view: 'table' | 'chart';
   predicate: string;
   warning: string;
-  sort: CockpitSort;
-  order: 'asc' | 'desc';
-  onSort: (sort: CockpitSort) => void;
 }) {
   const t = useT();
-  if (cockpit.rows.length === 0)
+  if (table.cockpit.rows.length === 0)
     return (
       <EmptyMessage message={predicate || warning ? t('oversight.emptyFiltered') : t('oversight.empty')} />
     );
-  if (view === 'chart') return <CockpitChart cockpit={cockpit} code={code} year={year} />;
-  return <CockpitTable cockpit={cockpit} year={year} sort={sort} order={order} onSort={onSort} />;
+  if (view === 'chart') return <CockpitChart cockpit={table.cockpit} code={code} year={table.year} />;
+  return <CockpitTable {...table} />;
 }
 
 function Overview({ cockpit }: { cockpit: Cockpit }) {
@@ -257,19 +248,15 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
   );
 }
 
-function CockpitTable({
-  cockpit,
-  year,
-  sort,
-  order,
-  onSort,
-}: {
+interface CockpitTableProps {
   cockpit: Cockpit;
   year: number;
   sort: CockpitSort;
   order: 'asc' | 'desc';
   onSort: (sort: CockpitSort) => void;
-}) {
+}
+
+function CockpitTable({ cockpit, year, sort, order, onSort }: CockpitTableProps) {
   const t = useT();
   const format = useFormat();
   const header = (column: (typeof SORTABLE)[number]) => {

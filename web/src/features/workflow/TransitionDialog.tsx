@@ -5,7 +5,7 @@ import { ApiError } from '../../api/errors.ts';
 import type { Innovation, Rubric, TransitionInput, WorkflowAction } from '../../api/model.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
-import { WriteErrorAlert } from '../../components/WriteErrorAlert.tsx';
+import { reloadThenReset, WriteErrorAlert } from '../../components/WriteErrorAlert.tsx';
 import { type Translate, useT } from '../../i18n/I18nProvider.tsx';
 import { BUTTON_STYLE } from './buttonStyle.ts';
 import { todayInJakarta } from './deadline.ts';
@@ -173,10 +173,7 @@ export default function TransitionDialog({ code, innovation, action, rubric, onC
               conflict={conflict}
               conflictText={t('workflow.conflict')}
               errorMessage={errorMessage}
-              onLoadLatest={async () => {
-                await reload().catch(() => undefined);
-                transition.reset();
-              }}
+              onLoadLatest={reloadThenReset(reload, transition.reset)}
               testId="workflow-error"
             >
               {error instanceof ApiError && !conflict && <ErrorDetails error={error} />}
