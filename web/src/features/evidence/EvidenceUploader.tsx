@@ -46,7 +46,6 @@ interface Outcome extends UploadResult {
  * server's intake verdict (type, size and hash checked; a scan without text, a duplicate, a date
  * outside the indicator's window flagged) within seconds.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export default function EvidenceUploader({
   code,
   opdId,
@@ -105,31 +104,10 @@ export default function EvidenceUploader({
     if (inputRef.current) inputRef.current.value = '';
   }
 
-  const fieldErrors = upload.error instanceof ApiError ? upload.error.fieldMessages() : {};
-  const rejected = upload.error instanceof ApiError && upload.error.status === 422;
-  const cancelled = upload.error instanceof DOMException && upload.error.name === 'AbortError';
+  const { fieldErrors, rejected, cancelled } = uploadErrorState(upload.error);
   const resumable = chosen !== null && !upload.isPending && unfinishedUpload(code, chosen.file) !== undefined;
 
-  if (upload.isSuccess) {
-    const { evidence, duplicates, warnings } = upload.data;
-    const findings = mergeFindings(evidence.intake?.findings ?? [], warnings);
-    return (
-      <Alert color="green" title={t('evidence.passedTitle')} role="status" data-testid="upload-result">
-        <Stack gap={6}>
-          <Text size="sm">{t('evidence.passedBody', { title: evidence.title })}</Text>
-          <FindingList findings={findings} />
-          {duplicates.length > 0 && (
-            <Text size="sm" fw={500}>
-              {t('evidence.duplicateOf', { titles: duplicates.map((item) => item.title).join(', ') })}
-            </Text>
-          )}
-          <Button size="compact-sm" variant="light" onClick={startOver} style={{ alignSelf: 'flex-start' }}>
-            {t('evidence.uploadAnother')}
-          </Button>
-        </Stack>
-      </Alert>
-    );
-  }
+  if (upload.isSuccess) return <UploadPassed outcome={upload.data} onAnother={startOver} />;
 
   return (
     <Paper withBorder p="xs" radius="sm">
@@ -196,53 +174,113 @@ export default function EvidenceUploader({
                 </Alert>
               )}
               {upload.isError && !cancelled && (
-                <Alert
-                  color="red"
-                  title={rejected ? t('evidence.rejectedTitle') : undefined}
-                  role="alert"
-                  data-testid="upload-error"
-                >
-                  <Stack gap={4}>
-                    <Text size="sm">
-                      {upload.error instanceof ApiError
-                        ? errorMessage(upload.error)
-                        : t('evidence.transferFailed')}
-                    </Text>
-                    {upload.error instanceof ApiError &&
-                      upload.error.details.map((detail) => (
-                        <Text size="xs" key={`${detail.field}-${detail.message}`}>
-                          {detail.message}
-                        </Text>
-                      ))}
-                  </Stack>
-                </Alert>
+                <UploadFailed error={upload.error} rejected={rejected} errorMessage={errorMessage} />
               )}
-              <Group gap="xs">
-                <Button type="submit" size="sm" loading={upload.isPending}>
-                  {upload.isError && !rejected && !cancelled
-                    ? t('evidence.retryUpload')
-                    : t('evidence.upload')}
-                </Button>
-                {upload.isPending ? (
-                  <Button
-                    size="sm"
-                    variant="default"
-                    color="red"
-                    onClick={cancel}
-                    data-testid="upload-cancel"
-                  >
-                    {t('evidence.cancelUpload')}
-                  </Button>
-                ) : (
-                  <Button size="sm" variant="default" onClick={startOver}>
-                    {t('app.cancel')}
-                  </Button>
-                )}
-              </Group>
+              <UploadActions
+                pending={upload.isPending}
+                retry={upload.isError && !rejected && !cancelled}
+                onCancel={cancel}
+                onStartOver={startOver}
+              />
             </>
           )}
         </Stack>
       </form>
     </Paper>
+  );
+}
+
+/** What a failed upload means for the form: messages under fields, a refusal, or the person's cancel. */
+function uploadErrorState(error: Error | null) {
+  const fieldErrors = error instanceof ApiError ? error.fieldMessages() : {};
+  const rejected = error instanceof ApiError && error.status === 422;
+  const cancelled = error instanceof DOMException && error.name === 'AbortError';
+  return { fieldErrors, rejected, cancelled };
+}
+
+/** Send (or send again after a failure the server did not refuse), and cancel the transfer or the form. */
+function UploadActions({
+  pending,
+  retry,
+  onCancel,
+  onStartOver,
+}: {
+  pending: boolean;
+  retry: boolean;
+  onCancel: () => void;
+  onStartOver: () => void;
+}) {
+  const t = useT();
+  return (
+    <Group gap="xs">
+      <Button type="submit" size="sm" loading={pending}>
+        {retry ? t('evidence.retryUpload') : t('evidence.upload')}
+      </Button>
+      {pending ? (
+        <Button size="sm" variant="default" color="red" onClick={onCancel} data-testid="upload-cancel">
+          {t('evidence.cancelUpload')}
+        </Button>
+      ) : (
+        <Button size="sm" variant="default" onClick={onStartOver}>
+          {t('app.cancel')}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+/** Intake passed: its findings, any earlier copies of the same file, and a way to send another. */
+function UploadPassed({ outcome, onAnother }: { outcome: Outcome; onAnother: () => void }) {
+  const t = useT();
+  const { evidence, duplicates, warnings } = outcome;
+  const findings = mergeFindings(evidence.intake?.findings ?? [], warnings);
+  return (
+    <Alert color="green" title={t('evidence.passedTitle')} role="status" data-testid="upload-result">
+      <Stack gap={6}>
+        <Text size="sm">{t('evidence.passedBody', { title: evidence.title })}</Text>
+        <FindingList findings={findings} />
+        {duplicates.length > 0 && (
+          <Text size="sm" fw={500}>
+            {t('evidence.duplicateOf', { titles: duplicates.map((item) => item.title).join(', ') })}
+          </Text>
+        )}
+        <Button size="compact-sm" variant="light" onClick={onAnother} style={{ alignSelf: 'flex-start' }}>
+          {t('evidence.uploadAnother')}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** The server's refusal with its reasons, or, when the bytes never arrived, that the transfer failed. */
+function UploadFailed({
+  error,
+  rejected,
+  errorMessage,
+}: {
+  error: Error;
+  rejected: boolean;
+  errorMessage: (error: unknown) => string;
+}) {
+  const t = useT();
+  return (
+    <Alert
+      color="red"
+      title={rejected ? t('evidence.rejectedTitle') : undefined}
+      role="alert"
+      data-testid="upload-error"
+    >
+      <Stack gap={4}>
+        <Text size="sm">
+          {error instanceof ApiError ? errorMessage(error) : t('evidence.transferFailed')}
+        </Text>
+        {error instanceof ApiError &&
+          error.details.map((detail) => (
+            <Text size="xs" key={`${detail.field}-${detail.message}`}>
+              {detail.message}
+            </Text>
+          ))}
+      </Stack>
+    </Alert>
   );
 }

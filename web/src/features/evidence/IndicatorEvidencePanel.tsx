@@ -5,7 +5,7 @@ import type { Evidence, IndicatorEvidence, IndicatorEvidenceState } from '../../
 import { useMe } from '../../auth/MeContext.tsx';
 import { LoadingState } from '../../components/PageStates.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
-import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { type Translate, useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { documentDateRequired } from './documentDate.ts';
 import { EvidencePreview, EvidenceStatusBadge, FindingList } from './EvidenceBits.tsx';
 import { keptKey, useKeptUpload } from './keptFiles.ts';
@@ -36,8 +36,18 @@ interface Props {
   canEdit: boolean;
 }
 
+type RequiredDates = NonNullable<NonNullable<IndicatorEvidence['requirement']>['dates']>;
+
+/** The window the evidence must be dated in, whichever of its ends the requirement sets. */
+function dateWindow(dates: RequiredDates, t: Translate, format: ReturnType<typeof useFormat>): string {
+  if (dates.from && dates.to)
+    return t('evidence.dateWindow', { from: format.date(dates.from), to: format.date(dates.to) });
+  if (dates.from) return t('evidence.dateFrom', { from: format.date(dates.from) });
+  if (dates.to) return t('evidence.dateTo', { to: format.date(dates.to) });
+  return '';
+}
+
 /** On an indicator card: what the saved level requires, what is attached, what is still missing. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function IndicatorEvidencePanel({ code, innovationId, opdId, indicator, entry, canEdit }: Props) {
   const t = useT();
   const format = useFormat();
@@ -85,13 +95,7 @@ export function IndicatorEvidencePanel({ code, innovationId, opdId, indicator, e
         </Group>
         {dates && (dates.from || dates.to || dates.inForce) && (
           <Text size="xs">
-            {dates.from && dates.to
-              ? t('evidence.dateWindow', { from: format.date(dates.from), to: format.date(dates.to) })
-              : dates.from
-                ? t('evidence.dateFrom', { from: format.date(dates.from) })
-                : dates.to
-                  ? t('evidence.dateTo', { to: format.date(dates.to) })
-                  : ''}
+            {dateWindow(dates, t, format)}
             {dates.inForce ? ` ${t('evidence.inForce')}` : ''}
           </Text>
         )}

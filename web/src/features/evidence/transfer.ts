@@ -52,10 +52,20 @@ const transient = (error: unknown) =>
   (!(error instanceof ApiError) || error.status >= 500 || error.status === 408 || error.status === 429);
 
 /**
+ * After a failed attempt, rethrows what a retry cannot fix; else the attempts that still count
+ * against MAX_ONLINE_ATTEMPTS (none while offline, since waiting for the connection is no failure).
+ */
+function attemptsCountedAfter(error: unknown, attempt: number, signal: AbortSignal): number {
+  if (signal.aborted) throw abortError();
+  if (!transient(error)) throw error;
+  if (navigator.onLine && attempt >= MAX_ONLINE_ATTEMPTS) throw error;
+  return navigator.onLine ? attempt : 0;
+}
+
+/**
  * Runs `step` until it succeeds: offline it waits for the connection without counting attempts;
  * online it retries with backoff, up to MAX_ONLINE_ATTEMPTS. `onRetry` lets the page say so.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export async function persist<T>(
   step: () => Promise<T>,
   signal: AbortSignal,
@@ -68,10 +78,7 @@ export async function persist<T>(
     try {
       return await step();
     } catch (error) {
-      if (signal.aborted) throw abortError();
-      if (!transient(error)) throw error;
-      if (navigator.onLine && attempt >= MAX_ONLINE_ATTEMPTS) throw error;
-      if (!navigator.onLine) attempt = 0;
+      attempt = attemptsCountedAfter(error, attempt, signal);
       onRetry(attempt + 1);
       await pause(Math.min(10_000, 500 * 2 ** attempt), signal);
     }

@@ -1,34 +1,25 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  Radio,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { memo, useEffect, useRef, useState } from 'react';
 import { ApiError, NetworkError } from '../../api/errors.ts';
-import {
-  type IndicatorAnswer,
-  type IndicatorEvidence,
-  type Innovation,
-  SID33_BASES,
-  type Sid33Basis,
-  type SidIndicator,
+import type {
+  AnswerReview,
+  IndicatorAnswer,
+  IndicatorEvidence,
+  Innovation,
+  Sid33Basis,
+  SidIndicator,
 } from '../../api/model.ts';
-import { SaveState, saveStatus } from '../../components/SaveState.tsx';
+import { SaveState, type SaveStatus, saveStatus } from '../../components/SaveState.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
+import { reloadThenReset, WriteErrorAlert } from '../../components/WriteErrorAlert.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { IndicatorEvidencePanel } from '../evidence/IndicatorEvidencePanel.tsx';
 import { countedLevel, KEMANFAATAN_CODE, levelLadder } from '../scoring/kematangan.ts';
 import { LevelOption } from '../scoring/LevelOption.tsx';
-import { useReloadInnovation, useReviewAnswer, useSaveAnswer } from '../workflow/mutations.ts';
+import { useReloadInnovation, useSaveAnswer } from '../workflow/mutations.ts';
+import { BasisSelect } from './BasisSelect.tsx';
 import { EvidenceNeeded } from './EvidenceNeeded.tsx';
+import { ReviewControls } from './IndicatorReview.tsx';
 import { OfflineConflict } from './OfflineConflict.tsx';
 import { useAnswerQueue } from './offlineAnswers.ts';
 import { isLocalId } from './offlineCreate.ts';
@@ -69,13 +60,163 @@ function sameDraft(a: Draft, b: Draft): boolean {
   return a.level === b.level && a.basis === b.basis && a.note.trim() === b.note.trim();
 }
 
+/** What the card shows: the person's unsent draft, else the answer queued offline, else the server's. */
+function shownDraft(
+  draft: Draft | null,
+  queued: { body: unknown } | undefined,
+  server: IndicatorAnswer | undefined,
+): Draft {
+  return draft ?? (queued ? fromQueued(queued.body as Parameters<typeof fromQueued>[0]) : fromServer(server));
+}
+
+/** The level picked, whose evidence the card lists; none for level 0 or before a choice. */
+function pickedLevel(ladder: ReturnType<typeof levelLadder>, level: number | null) {
+  return level !== null && level > 0 ? ladder[level - 1] : undefined;
+}
+
+/** The indicator's weight, whether it is mandatory, and the score its counted level earns. */
+function IndicatorBadges({
+  indicator,
+  counted,
+  format,
+}: {
+  indicator: SidIndicator;
+  counted: number;
+  format: ReturnType<typeof useFormat>;
+}) {
+  const t = useT();
+  return (
+    <Group gap={6}>
+      <Badge variant="light" color="gray">
+        {t('indicator.weight', { weight: format.decimal(indicator.weight) })}
+      </Badge>
+      {indicator.mandatory && (
+        <Badge variant="light" color="red">
+          {t('indicator.mandatory')}
+        </Badge>
+      )}
+      <Badge variant="light" color={counted > 0 ? 'blue' : 'gray'}>
+        {t('indicator.score', {
+          score: format.decimal(indicator.weight * counted),
+          max: format.decimal(indicator.weight * 3),
+        })}
+      </Badge>
+    </Group>
+  );
+}
+
+/** The answer's note: a field for whoever may edit, else the saved note as text when there is one. */
+function IndicatorNote({
+  canEdit,
+  draftNote,
+  savedNote,
+  onChange,
+  onBlur,
+}: {
+  canEdit: boolean;
+  draftNote: string;
+  savedNote: string | undefined;
+  onChange: (note: string) => void;
+  onBlur: () => void;
+}) {
+  const t = useT();
+  if (canEdit)
+    return (
+      <Textarea
+        label={t('indicator.note')}
+        autosize
+        minRows={1}
+        maxRows={5}
+        maxLength={2000}
+        value={draftNote}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        onBlur={onBlur}
+      />
+    );
+  return (
+    savedNote && (
+      <Text size="sm">
+        <Text span fw={600}>
+          {t('indicator.note')}:
+        </Text>{' '}
+        {savedNote}
+      </Text>
+    )
+  );
+}
+
+/**
+ * Where this answer stands. A queued answer counts as kept offline unless its send conflicted or a
+ * save is on its way; it counts as saved once any save succeeded or the server holds one.
+ */
+function answerStatus(
+  save: { isPending: boolean; isError: boolean; isSuccess: boolean },
+  card: { queued: boolean; queuedConflict: boolean; dirty: boolean; server: IndicatorAnswer | undefined },
+): SaveStatus {
+  const keptOffline = card.queued && !card.queuedConflict && !save.isPending;
+  const saved = save.isSuccess || Boolean(card.server);
+  return saveStatus({
+    keptOffline,
+    pending: save.isPending,
+    failed: save.isError,
+    dirty: card.dirty,
+    saved,
+  });
+}
+
+/** The verifier's note on a returned answer: what the operator is asked to fix. */
+function ReturnedNote({ review }: { review: AnswerReview | undefined }) {
+  const t = useT();
+  if (review?.status !== 'returned') return null;
+  return (
+    <Alert color="orange" title={t('indicator.returnedTitle')} data-testid="review-note">
+      <Text size="sm">{review.note ?? t('indicator.noNote')}</Text>
+    </Alert>
+  );
+}
+
+/** Where the answer stands, with a save button while a choice waits that nothing else will send. */
+function AnswerSaveState({
+  status,
+  canSave,
+  failed,
+  indicatorName,
+  onSave,
+}: {
+  status: SaveStatus;
+  canSave: boolean;
+  failed: boolean;
+  indicatorName: string;
+  onSave: () => void;
+}) {
+  const t = useT();
+  return (
+    <SaveState
+      status={status}
+      failedText={t('indicator.saveFailed')}
+      testId="answer-save-state"
+      dataState={status === 'empty' ? 'saved' : undefined}
+    >
+      {canSave && (
+        <Button
+          size="xs"
+          variant="light"
+          onClick={onSave}
+          aria-label={t('indicator.saveFor', { name: indicatorName })}
+        >
+          {failed ? t('indicator.retry') : t('indicator.save')}
+        </Button>
+      )}
+    </SaveState>
+  );
+}
+
 /**
  * One SID indicator of one innovation: the three level texts to pick from, what evidence the chosen
  * level needs, and the verifier's decision. Each choice saves as it is made (a note once typing
  * pauses), with its state in words; a choice the server refused stays in the card through a
  * conflict, with a way to save it again, while the rest of the page follows the server.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export const IndicatorCard = memo(function IndicatorCard({
   code,
   innovation,
@@ -108,12 +249,11 @@ export const IndicatorCard = memo(function IndicatorCard({
     }
   }, [queued, save.reset]);
 
-  const current =
-    draft ?? (queued ? fromQueued(queued.body as Parameters<typeof fromQueued>[0]) : fromServer(server));
+  const current = shownDraft(draft, queued, server);
   const dirty = draft !== null && !sameDraft(draft, fromServer(server));
   const isKemanfaatan = indicator.code === KEMANFAATAN_CODE;
   const ladder = levelLadder(indicator, current.basis);
-  const chosen = current.level !== null && current.level > 0 ? ladder[current.level - 1] : undefined;
+  const chosen = pickedLevel(ladder, current.level);
   const counted = countedLevel(indicator.code, server, 'claimed');
   const headingId = `indikator-${indicator.code.replace('.', '-')}`;
   const saveError = save.error;
@@ -186,15 +326,7 @@ export const IndicatorCard = memo(function IndicatorCard({
     }
   }
 
-  const keptOffline = queued !== undefined && !queuedConflict && !save.isPending;
-  const saved = save.isSuccess || Boolean(server);
-  const status = saveStatus({
-    keptOffline,
-    pending: save.isPending,
-    failed: save.isError,
-    dirty,
-    saved,
-  });
+  const status = answerStatus(save, { queued: queued !== undefined, queuedConflict, dirty, server });
 
   return (
     <Paper
@@ -211,49 +343,17 @@ export const IndicatorCard = memo(function IndicatorCard({
           </Title>
           <ReviewBadge answer={server} />
         </Group>
-        <Group gap={6}>
-          <Badge variant="light" color="gray">
-            {t('indicator.weight', { weight: format.decimal(indicator.weight) })}
-          </Badge>
-          {indicator.mandatory && (
-            <Badge variant="light" color="red">
-              {t('indicator.mandatory')}
-            </Badge>
-          )}
-          <Badge variant="light" color={counted > 0 ? 'blue' : 'gray'}>
-            {t('indicator.score', {
-              score: format.decimal(indicator.weight * counted),
-              max: format.decimal(indicator.weight * 3),
-            })}
-          </Badge>
-        </Group>
+        <IndicatorBadges indicator={indicator} counted={counted} format={format} />
 
-        {server?.review?.status === 'returned' && (
-          <Alert color="orange" title={t('indicator.returnedTitle')} data-testid="review-note">
-            <Text size="sm">{server.review.note ?? t('indicator.noNote')}</Text>
-          </Alert>
-        )}
+        <ReturnedNote review={server?.review} />
 
         {isKemanfaatan && indicator.bases && (
-          <NativeSelect
-            label={t('indicator.basis')}
-            description={t('indicator.basisHint')}
+          <BasisSelect
+            indicator={indicator}
             disabled={!canEdit}
-            value={current.basis ?? ''}
-            error={basisMissing ? t('indicator.basisRequired') : undefined}
-            onChange={(event) =>
-              change({ basis: (event.currentTarget.value || undefined) as Sid33Basis | undefined })
-            }
-            data={[
-              { value: '', label: t('indicator.basisPlaceholder') },
-              ...SID33_BASES.map((basis) => {
-                const item = indicator.bases?.find((candidate) => candidate.basis === basis);
-                return {
-                  value: basis,
-                  label: item ? `${basis}. ${item.name} (${item.unit})` : basis,
-                };
-              }),
-            ]}
+            value={current.basis}
+            missing={basisMissing}
+            onChange={(basis) => change({ basis })}
           />
         )}
 
@@ -282,29 +382,15 @@ export const IndicatorCard = memo(function IndicatorCard({
           canEdit={canEdit && !isLocalId(innovation.id)}
         />
 
-        {canEdit ? (
-          <Textarea
-            label={t('indicator.note')}
-            autosize
-            minRows={1}
-            maxRows={5}
-            maxLength={2000}
-            value={current.note}
-            onChange={(event) => change({ note: event.currentTarget.value }, 'after_typing')}
-            onBlur={() => {
-              if (dirty) persist(current);
-            }}
-          />
-        ) : (
-          server?.note && (
-            <Text size="sm">
-              <Text span fw={600}>
-                {t('indicator.note')}:
-              </Text>{' '}
-              {server.note}
-            </Text>
-          )
-        )}
+        <IndicatorNote
+          canEdit={canEdit}
+          draftNote={current.note}
+          savedNote={server?.note}
+          onChange={(note) => change({ note }, 'after_typing')}
+          onBlur={() => {
+            if (dirty) persist(current);
+          }}
+        />
 
         {queuedConflict && queued && (
           <OfflineConflict
@@ -318,43 +404,24 @@ export const IndicatorCard = memo(function IndicatorCard({
           />
         )}
         {saveError !== null && !(saveError instanceof NetworkError && queued) && (
-          <Alert color={versionConflict ? 'orange' : 'red'} role="alert" data-testid="answer-error">
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{versionConflict ? t('indicator.conflict') : errorMessage(saveError)}</Text>
-              {versionConflict && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={async () => {
-                    await reload().catch(() => undefined);
-                    save.reset();
-                  }}
-                >
-                  {t('profile.loadLatest')}
-                </Button>
-              )}
-            </Stack>
-          </Alert>
+          <WriteErrorAlert
+            error={saveError}
+            conflict={versionConflict}
+            conflictText={t('indicator.conflict')}
+            errorMessage={errorMessage}
+            onLoadLatest={reloadThenReset(reload, save.reset)}
+            testId="answer-error"
+          />
         )}
 
         {canEdit && (
-          <SaveState
+          <AnswerSaveState
             status={status}
-            failedText={t('indicator.saveFailed')}
-            testId="answer-save-state"
-            dataState={status === 'empty' ? 'saved' : undefined}
-          >
-            {dirty && !save.isPending && !queued && current.level !== null && (
-              <Button
-                size="xs"
-                variant="light"
-                onClick={() => persist(current)}
-                aria-label={t('indicator.saveFor', { name: indicator.name })}
-              >
-                {save.isError ? t('indicator.retry') : t('indicator.save')}
-              </Button>
-            )}
-          </SaveState>
+            canSave={dirty && !save.isPending && !queued && current.level !== null}
+            failed={save.isError}
+            indicatorName={indicator.name}
+            onSave={() => persist(current)}
+          />
         )}
 
         {canReview && server && <ReviewControls code={code} innovation={innovation} indicator={indicator} />}
@@ -362,197 +429,3 @@ export const IndicatorCard = memo(function IndicatorCard({
     </Paper>
   );
 });
-
-/**
- * The sections of the page whose answer still waits for the verifier, in page order, judged on the
- * innovation the server just returned (the page may not have re-rendered yet).
- */
-function focusNextWaiting(from: HTMLElement | null, innovation: Innovation): boolean {
-  const cards = [...document.querySelectorAll<HTMLElement>('section[data-testid^="indicator-"]')];
-  const waiting = (card: HTMLElement) => {
-    const answer = innovation.answers[card.dataset.testid?.slice('indicator-'.length) ?? ''];
-    return answer !== undefined && answer.review === undefined;
-  };
-  const here = from ? cards.indexOf(from) : -1;
-  const next = [...cards.slice(here + 1), ...cards.slice(0, Math.max(here, 0))].find(waiting);
-  const heading = next?.querySelector<HTMLElement>('h3');
-  if (!heading) return false;
-  heading.tabIndex = -1;
-  heading.focus({ preventScroll: true });
-  heading.scrollIntoView({ block: 'start', behavior: 'smooth' });
-  return true;
-}
-
-/**
- * Accept, or return with a note (the note is required: the operator needs to know what to fix).
- * A decision taken stays in view as a sentence; changing it is its own step, so a second click can
- * never silently turn an accepted answer into a returned one. After deciding, the verifier is taken
- * to the next answer still waiting.
- */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
-function ReviewControls({
-  code,
-  innovation,
-  indicator,
-}: {
-  code: string;
-  innovation: Innovation;
-  indicator: SidIndicator;
-}) {
-  const t = useT();
-  const format = useFormat();
-  const errorMessage = useErrorMessage();
-  const review = useReviewAnswer(code, innovation.id);
-  const reload = useReloadInnovation(code, innovation.id);
-  const [returning, setReturning] = useState(false);
-  const [changing, setChanging] = useState(false);
-  const [note, setNote] = useState('');
-  const [noteMissing, setNoteMissing] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const decisionRef = useRef<HTMLParagraphElement>(null);
-  const conflict = review.error instanceof ApiError && review.error.isVersionConflict;
-  const decided = innovation.answers[indicator.code]?.review;
-
-  function decide(status: 'accepted' | 'returned') {
-    if (status === 'returned' && note.trim() === '') {
-      setNoteMissing(true);
-      return;
-    }
-    review.mutate(
-      {
-        indicator: indicator.code,
-        version: innovation.version,
-        status,
-        ...(status === 'returned' ? { note: note.trim() } : {}),
-      },
-      {
-        onSuccess: (saved) => {
-          setReturning(false);
-          setChanging(false);
-          setNote('');
-          const card = rootRef.current?.closest<HTMLElement>('section') ?? null;
-          // With nothing left to review, focus stays on the decision just taken.
-          if (!focusNextWaiting(card, saved)) requestAnimationFrame(() => decisionRef.current?.focus());
-        },
-      },
-    );
-  }
-
-  const showButtons = !decided || changing;
-  return (
-    <Stack ref={rootRef} gap="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-      <Text size="sm" fw={600}>
-        {t('review.title')}
-      </Text>
-      {decided && (
-        <Group justify="space-between" gap="xs">
-          <Text
-            ref={decisionRef}
-            tabIndex={-1}
-            size="sm"
-            c={decided.status === 'accepted' ? 'teal.9' : 'orange.9'}
-            data-testid="review-decision"
-          >
-            {t(`review.decided.${decided.status}`, { date: format.dateTime(decided.at) })}
-          </Text>
-          {!changing && (
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => setChanging(true)}
-              aria-label={t('review.changeFor', { name: indicator.name })}
-            >
-              {t('review.change')}
-            </Button>
-          )}
-        </Group>
-      )}
-      {returning && (
-        <Textarea
-          label={t('review.note')}
-          description={t('review.noteHint')}
-          autosize
-          minRows={2}
-          maxLength={2000}
-          value={note}
-          error={noteMissing ? t('review.noteRequired') : undefined}
-          onChange={(event) => {
-            setNote(event.currentTarget.value);
-            setNoteMissing(false);
-          }}
-          data-autofocus
-        />
-      )}
-      {review.error !== null && (
-        <Alert color={conflict ? 'orange' : 'red'} role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{conflict ? t('indicator.conflict') : errorMessage(review.error)}</Text>
-            {conflict && (
-              <Button
-                size="xs"
-                variant="light"
-                onClick={async () => {
-                  await reload().catch(() => undefined);
-                  review.reset();
-                }}
-              >
-                {t('profile.loadLatest')}
-              </Button>
-            )}
-          </Stack>
-        </Alert>
-      )}
-      {showButtons && (
-        <Group gap="xs">
-          {returning ? (
-            <>
-              <Button
-                size="sm"
-                color="orange"
-                loading={review.isPending}
-                onClick={() => decide('returned')}
-                aria-label={t('review.confirmReturnFor', { name: indicator.name })}
-              >
-                {t('review.confirmReturn')}
-              </Button>
-              <Button size="sm" variant="default" onClick={() => setReturning(false)}>
-                {t('app.cancel')}
-              </Button>
-            </>
-          ) : (
-            <>
-              {decided?.status !== 'accepted' && (
-                <Button
-                  size="sm"
-                  // Shade 9: white on the theme's teal 8 stays under 4.5:1 (WCAG AA).
-                  color="teal.9"
-                  loading={review.isPending}
-                  onClick={() => decide('accepted')}
-                  aria-label={t('review.acceptFor', { name: indicator.name })}
-                >
-                  {t('review.accept')}
-                </Button>
-              )}
-              {decided?.status !== 'returned' && (
-                <Button
-                  size="sm"
-                  variant="outline"
-                  color="orange"
-                  onClick={() => setReturning(true)}
-                  aria-label={t('review.returnFor', { name: indicator.name })}
-                >
-                  {t('review.return')}
-                </Button>
-              )}
-              {changing && (
-                <Button size="sm" variant="default" onClick={() => setChanging(false)}>
-                  {t('app.cancel')}
-                </Button>
-              )}
-            </>
-          )}
-        </Group>
-      )}
-    </Stack>
-  );
-}

@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, NetworkError } from '../../api/errors.ts';
-import type { Innovation, Opd } from '../../api/model.ts';
+import type { Innovation, Opd, SessionUser } from '../../api/model.ts';
 import { currentYear, useOpds } from '../../api/queries.ts';
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
 import { hasRole } from '../../auth/SessionProvider.tsx';
@@ -13,10 +13,11 @@ import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { canEditAnswers, isEditable } from '../workflow/permissions.ts';
 import { draftKey } from './drafts.ts';
 import { emptyFormValues, toFormValues, toProfile, toProfilePatch, validate } from './formValues.ts';
+import { EditorNotices, EditorSaveBar, type Notice } from './InnovationEditorParts.tsx';
 import { type FieldMessages, InnovationFormFields } from './InnovationFormFields.tsx';
 import { LiveEligibility } from './LiveEligibility.tsx';
 import { isLocalId, queueCreate, queueLocalProfile } from './offlineCreate.ts';
-import { dropQueuedProfile, profileKey, queueProfile } from './offlineProfile.ts';
+import { dropQueuedProfile, profileKey, type QueuedProfile, queueProfile } from './offlineProfile.ts';
 import { opdOptions } from './options.ts';
 import { useInnovationForm } from './useInnovationForm.ts';
 import { useFetchLatestInnovation, useInnovationMutations } from './useInnovationMutations.ts';
@@ -57,9 +58,36 @@ interface EditorProps {
   opds: Opd[];
 }
 
-type Notice = 'created' | 'saved' | 'rebased' | null;
+/** The record's values; for a new one, empty but for the OPD when only one fits (the operator's, the only one). */
+function startingValues(innovation: Innovation | undefined, userOpdId: SessionUser['opdId'], opds: Opd[]) {
+  const defaultOpd = userOpdId ?? (opds.length === 1 ? opds[0]?.id : undefined);
+  return innovation ? toFormValues(innovation) : emptyFormValues(defaultOpd ?? '');
+}
 
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
+/** Profile and answers change only while the OPD holds the innovation (draft or returned). */
+function mayEdit(user: SessionUser, innovation: Innovation | undefined): boolean {
+  return innovation ? canEditAnswers(user, innovation) : hasRole(user, 'tenant_admin', 'opd_operator');
+}
+
+/**
+ * Offline, the save waits on the device (IndexedDB, for an edit as for a new innovation) and is
+ * sent when the browser is back online, so the page says where the changes are.
+ */
+function saveSituation(state: {
+  queued: QueuedProfile | undefined;
+  waitingForConnection: boolean;
+  local: boolean;
+  conflict: boolean;
+  creating: boolean;
+  updating: boolean;
+}) {
+  const { queued } = state;
+  const heldOffline = !queued?.problem && (state.waitingForConnection || state.local || queued !== undefined);
+  const showConflict = state.conflict || queued?.problem === 'conflict';
+  const saving = (state.creating || state.updating) && !heldOffline;
+  return { heldOffline, showConflict, saving };
+}
+
 function InnovationEditor({ code, innovation, opds }: EditorProps) {
   const t = useT();
   const format = useFormat();
@@ -71,10 +99,9 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
   const fetchLatest = useFetchLatestInnovation(code);
 
   const storageKey = draftKey(user.id, code, innovation?.id);
-  const defaultOpd = user.opdId ?? (opds.length === 1 ? opds[0]?.id : undefined);
   const form = useInnovationForm(
     storageKey,
-    innovation ? toFormValues(innovation) : emptyFormValues(defaultOpd ?? ''),
+    startingValues(innovation, user.opdId, opds),
     innovation?.version,
   );
 
@@ -98,17 +125,17 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
     (location.state as { created?: boolean } | null)?.created ? 'created' : null,
   );
 
-  // Profile and answers change only while the OPD holds the innovation (draft or returned).
-  const canEdit = innovation
-    ? canEditAnswers(user, innovation)
-    : hasRole(user, 'tenant_admin', 'opd_operator');
+  const canEdit = mayEdit(user, innovation);
   // An operator belongs to one OPD and records innovations for it; admins choose.
   const opdLocked = !hasRole(user, 'tenant_admin') && Boolean(user.opdId);
-  // Offline, the save waits on the device (IndexedDB, for an edit as for a new innovation) and is
-  // sent when the browser is back online, so the page says where the changes are.
-  const heldOffline = !queued?.problem && (waitingForConnection || local || queued !== undefined);
-  const showConflict = conflict || queued?.problem === 'conflict';
-  const saving = (create.isPending || update.isPending) && !heldOffline;
+  const { heldOffline, showConflict, saving } = saveSituation({
+    queued,
+    waitingForConnection,
+    local,
+    conflict,
+    creating: create.isPending,
+    updating: update.isPending,
+  });
 
   /** The save found no connection: the request is kept for the app-level sender (docs/decisions/0045, 0049). */
   function keepOffline() {
@@ -249,45 +276,17 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
           </Group>
         </Group>
 
-        {innovation?.archived && <Alert color="gray">{t('profile.isArchived')}</Alert>}
-        {innovation && !innovation.archived && !canEdit && (
-          <Alert color="gray">
-            <Group justify="space-between" gap="xs">
-              <Text size="sm">{t('profile.readOnly')}</Text>
-              <Button component={Link} to={`/inovasi/${innovation.id}`} size="xs" variant="light">
-                {t('detail.open')}
-              </Button>
-            </Group>
-          </Alert>
-        )}
-        {form.restoredFrom && (
-          <Alert color="blue" role="status">
-            <Group justify="space-between" gap="xs">
-              <Text size="sm">
-                {t('profile.draftRestored', { time: format.dateTime(form.restoredFrom) })}
-              </Text>
-              <Button size="xs" variant="subtle" onClick={form.discardDraft}>
-                {t('profile.discardDraft')}
-              </Button>
-            </Group>
-          </Alert>
-        )}
-        <NoticeAlert notice={notice} />
-        {queued?.problem === 'refused' && (
-          <Alert color="red" role="alert" data-testid="profile-offline-refused">
-            {t('profile.offlineRefused')}
-          </Alert>
-        )}
-        {showConflict && (
-          <Alert color="orange" title={t('profile.conflictTitle')} role="alert" data-testid="conflict">
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{t('profile.conflict')}</Text>
-              <Button size="xs" onClick={loadLatest}>
-                {t('profile.loadLatest')}
-              </Button>
-            </Stack>
-          </Alert>
-        )}
+        <EditorNotices
+          innovation={innovation}
+          canEdit={canEdit}
+          restoredFrom={form.restoredFrom}
+          onDiscardDraft={form.discardDraft}
+          notice={notice}
+          refused={queued?.problem === 'refused'}
+          showConflict={showConflict}
+          onLoadLatest={loadLatest}
+          format={format}
+        />
 
         <InnovationFormFields
           values={form.values}
@@ -312,54 +311,16 @@ function InnovationEditor({ code, innovation, opds }: EditorProps) {
           </Alert>
         )}
         {canEdit && (
-          // Sticky: on a phone the form is several screens long and Save must stay within reach.
-          <Group
-            justify="space-between"
-            gap="sm"
-            pos="sticky"
-            bottom={0}
-            py="sm"
-            bg="var(--mantine-color-body)"
-            style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 1 }}
-          >
-            <Text
-              size="sm"
-              c={heldOffline ? 'dark.7' : 'dimmed'}
-              fw={heldOffline ? 600 : undefined}
-              role="status"
-              data-testid="profile-save-state"
-            >
-              {heldOffline ? t('profile.keptOffline') : form.dirty ? t('profile.draftKept') : ''}
-            </Text>
-            <Group gap="sm">
-              <Button
-                component={Link}
-                to={innovation ? `/inovasi/${innovation.id}` : '/inovasi'}
-                variant="default"
-              >
-                {t('app.back')}
-              </Button>
-              <Button type="submit" loading={saving} disabled={showConflict}>
-                {t('app.save')}
-              </Button>
-            </Group>
-          </Group>
+          <EditorSaveBar
+            innovation={innovation}
+            heldOffline={heldOffline}
+            dirty={form.dirty}
+            saving={saving}
+            showConflict={showConflict}
+          />
         )}
       </Stack>
     </form>
-  );
-}
-
-function NoticeAlert({ notice }: { notice: Notice }) {
-  const t = useT();
-  if (!notice) return null;
-  const message = { created: t('profile.created'), saved: t('profile.saved'), rebased: t('profile.rebased') }[
-    notice
-  ];
-  return (
-    <Alert color={notice === 'rebased' ? 'blue' : 'teal'} role="status" data-testid="save-notice">
-      {message}
-    </Alert>
   );
 }
 

@@ -33,7 +33,6 @@ function isOneOf<T extends string>(list: readonly T[], value: string | null): va
   return list.includes(value as T);
 }
 
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export default function InnovationListPage() {
   const t = useT();
   const code = useTenantCode();
@@ -80,16 +79,7 @@ export default function InnovationListPage() {
       ) : items.length === 0 && list.isError ? (
         <ErrorState error={list.error} onRetry={() => list.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyMessage
-          message={filtered ? t('innovations.emptyFiltered') : t('innovations.empty')}
-          action={
-            canCreate && !filtered ? (
-              <Button component={Link} to="/inovasi/baru" variant="light">
-                {t('innovations.new')}
-              </Button>
-            ) : undefined
-          }
-        />
+        <NoInnovations filtered={filtered} canCreate={canCreate} />
       ) : (
         <>
           <InnovationTable items={items} opdNames={opdNames} draftOwner={{ userId: user.id, code }} />
@@ -113,6 +103,23 @@ export default function InnovationListPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** An empty filtered list says so; an empty register invites whoever may create the first one. */
+function NoInnovations({ filtered, canCreate }: { filtered: boolean; canCreate: boolean }) {
+  const t = useT();
+  return (
+    <EmptyMessage
+      message={filtered ? t('innovations.emptyFiltered') : t('innovations.empty')}
+      action={
+        canCreate && !filtered ? (
+          <Button component={Link} to="/inovasi/baru" variant="light">
+            {t('innovations.new')}
+          </Button>
+        ) : undefined
+      }
+    />
   );
 }
 

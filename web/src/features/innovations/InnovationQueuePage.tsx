@@ -1,12 +1,13 @@
 import { Alert, Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { Innovation, InnovationStatus, Rubric } from '../../api/model.ts';
 import { currentYear, queryKeys, useOpds, useYearRubric } from '../../api/queries.ts';
 import { useMe, useTenantCode } from '../../auth/MeContext.tsx';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/PageStates.tsx';
-import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { type Translate, useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { usePageTitle } from '../../shell/usePageTitle.ts';
 import { answerProgress, eligibilityOf, kematangan } from '../scoring/kematangan.ts';
 import { DeadlineNotice } from '../workflow/DeadlineNotice.tsx';
@@ -22,14 +23,24 @@ const QUEUE_STATUSES: Record<QueueMode, InnovationStatus[]> = {
 
 const QUEUE_LIMIT = 100;
 
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
+/** Oldest first in the verifier's queue (first in, first served); the operator sees returned work first. */
+const QUEUE_ORDER: Record<QueueMode, (a: Innovation, b: Innovation) => number> = {
+  verifier: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
+  operator: (a, b) => statusRank(a.status) - statusRank(b.status) || b.updatedAt.localeCompare(a.updatedAt),
+};
+
+const QUEUE_TEXT = {
+  verifier: { title: 'queue.verifierTitle', intro: 'queue.verifierIntro', empty: 'queue.verifierEmpty' },
+  operator: { title: 'queue.operatorTitle', intro: 'queue.operatorIntro', empty: 'queue.operatorEmpty' },
+} as const satisfies Record<QueueMode, Record<string, string>>;
+
 export default function InnovationQueuePage({ mode }: { mode: QueueMode }) {
   const t = useT();
   const code = useTenantCode();
   const { user } = useMe();
   // An operator sees its own OPD only; the server would refuse nothing here, but the list is its work.
   const opdId = mode === 'operator' ? user.opdId : undefined;
-  const title = mode === 'verifier' ? t('queue.verifierTitle') : t('queue.operatorTitle');
+  const title = t(QUEUE_TEXT[mode].title);
   usePageTitle(title);
   const opds = useOpds(code);
   const rubric = useYearRubric(code, currentYear());
@@ -50,21 +61,14 @@ export default function InnovationQueuePage({ mode }: { mode: QueueMode }) {
 
   const failed = lists.find((list) => list.isError);
   const pending = lists.some((list) => list.isPending);
-  // Oldest first in the verifier's queue (first in, first served); the operator sees returned work first.
-  const items = lists
-    .flatMap((list) => list.data?.items ?? [])
-    .sort((a, b) =>
-      mode === 'verifier'
-        ? a.updatedAt.localeCompare(b.updatedAt)
-        : statusRank(a.status) - statusRank(b.status) || b.updatedAt.localeCompare(a.updatedAt),
-    );
+  const items = lists.flatMap((list) => list.data?.items ?? []).sort(QUEUE_ORDER[mode]);
   const truncated = lists.some((list) => list.data?.nextCursor);
   const opdNames = new Map((opds.data ?? []).map((opd) => [opd.id, opd.name]));
 
   return (
     <Stack gap="md">
       <Title order={1}>{title}</Title>
-      <Text>{mode === 'verifier' ? t('queue.verifierIntro') : t('queue.operatorIntro')}</Text>
+      <Text>{t(QUEUE_TEXT[mode].intro)}</Text>
       {mode === 'operator' && !user.opdId && <Alert color="yellow">{t('queue.noOpd')}</Alert>}
       {mode === 'operator' && <DeadlineNotice code={code} year={currentYear()} opdId={opdId} />}
       {failed ? (
@@ -72,7 +76,7 @@ export default function InnovationQueuePage({ mode }: { mode: QueueMode }) {
       ) : pending ? (
         <LoadingState />
       ) : items.length === 0 ? (
-        <EmptyMessage message={mode === 'verifier' ? t('queue.verifierEmpty') : t('queue.operatorEmpty')} />
+        <EmptyMessage message={t(QUEUE_TEXT[mode].empty)} />
       ) : (
         <>
           <QueueTable items={items} opdNames={opdNames} rubric={rubric.data} mode={mode} />
@@ -88,6 +92,23 @@ export default function InnovationQueuePage({ mode }: { mode: QueueMode }) {
 
 function statusRank(status: InnovationStatus): number {
   return status === 'returned' ? 0 : 1;
+}
+
+/** The verifier sees how far the review got; otherwise whether the profile may be sent yet. */
+function readiness(
+  mode: QueueMode,
+  progress: ReturnType<typeof answerProgress> | null,
+  eligible: boolean | null,
+  t: Translate,
+): ReactNode {
+  if (mode === 'verifier' && progress)
+    return t('queue.reviewed', { done: progress.accepted + progress.returned, total: progress.answered });
+  if (eligible === null) return '…';
+  return (
+    <Badge variant="light" color={eligible ? 'teal' : 'yellow'}>
+      {eligible ? t('queue.eligible') : t('queue.notEligible')}
+    </Badge>
+  );
 }
 
 function QueueTable(props: {
@@ -113,7 +134,6 @@ function QueueTable(props: {
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {/** biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes */}
         {props.items.map((innovation) => {
           const progress = rubric ? answerProgress(rubric, innovation.answers) : null;
           const eligible = rubric ? eligibilityOf(innovation.profile, rubric).eligible : null;
@@ -133,20 +153,7 @@ function QueueTable(props: {
               <Table.Td visibleFrom="sm">
                 {rubric ? format.decimal(kematangan(rubric, innovation.answers, 'claimed')) : '…'}
               </Table.Td>
-              <Table.Td visibleFrom="md">
-                {mode === 'verifier' && progress ? (
-                  t('queue.reviewed', {
-                    done: progress.accepted + progress.returned,
-                    total: progress.answered,
-                  })
-                ) : eligible === null ? (
-                  '…'
-                ) : (
-                  <Badge variant="light" color={eligible ? 'teal' : 'yellow'}>
-                    {eligible ? t('queue.eligible') : t('queue.notEligible')}
-                  </Badge>
-                )}
-              </Table.Td>
+              <Table.Td visibleFrom="md">{readiness(mode, progress, eligible, t)}</Table.Td>
               <Table.Td visibleFrom="md">{format.dateTime(innovation.updatedAt)}</Table.Td>
             </Table.Tr>
           );

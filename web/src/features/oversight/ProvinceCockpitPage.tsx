@@ -81,7 +81,6 @@ function useCockpitParams() {
   };
 }
 
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export default function ProvinceCockpitPage() {
   const t = useT();
   const code = useTenantCode();
@@ -162,15 +161,17 @@ export default function ProvinceCockpitPage() {
                   w={260}
                 />
               </Group>
-              {cockpit.data.rows.length === 0 ? (
-                <EmptyMessage
-                  message={predicate || warning ? t('oversight.emptyFiltered') : t('oversight.empty')}
-                />
-              ) : view === 'chart' ? (
-                <CockpitChart cockpit={cockpit.data} code={code} year={year} />
-              ) : (
-                <CockpitTable cockpit={cockpit.data} year={year} sort={sort} order={order} onSort={sortBy} />
-              )}
+              <RegionsView
+                cockpit={cockpit.data}
+                code={code}
+                year={year}
+                view={view}
+                predicate={predicate}
+                warning={warning}
+                sort={sort}
+                order={order}
+                onSort={sortBy}
+              />
             </Stack>
           </Paper>
           <Worklist cockpit={cockpit.data} year={year} />
@@ -179,6 +180,28 @@ export default function ProvinceCockpitPage() {
       )}
     </Stack>
   );
+}
+
+/** The regions as a table or a chart, or why there are none: none match the filters, or none yet. */
+function RegionsView({
+  code,
+  view,
+  predicate,
+  warning,
+  ...table
+}: CockpitTableProps & {
+  code: string;
+  view: 'table' | 'chart';
+  predicate: string;
+  warning: string;
+}) {
+  const t = useT();
+  if (table.cockpit.rows.length === 0)
+    return (
+      <EmptyMessage message={predicate || warning ? t('oversight.emptyFiltered') : t('oversight.empty')} />
+    );
+  if (view === 'chart') return <CockpitChart cockpit={table.cockpit} code={code} year={table.year} />;
+  return <CockpitTable {...table} />;
 }
 
 function Overview({ cockpit }: { cockpit: Cockpit }) {
@@ -225,19 +248,15 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
   );
 }
 
-function CockpitTable({
-  cockpit,
-  year,
-  sort,
-  order,
-  onSort,
-}: {
+interface CockpitTableProps {
   cockpit: Cockpit;
   year: number;
   sort: CockpitSort;
   order: 'asc' | 'desc';
   onSort: (sort: CockpitSort) => void;
-}) {
+}
+
+function CockpitTable({ cockpit, year, sort, order, onSort }: CockpitTableProps) {
   const t = useT();
   const format = useFormat();
   const header = (column: (typeof SORTABLE)[number]) => {

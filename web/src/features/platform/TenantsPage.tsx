@@ -42,8 +42,19 @@ function areaLabel(area: Pick<Area, 'code' | 'name'>): string {
   return `${area.name} (${area.code})`;
 }
 
+/**
+ * Where a refused onboarding is shown: a duplicate region gets its own notice, a refused code or
+ * first admin goes under its field, anything else in the general alert.
+ */
+function onboardErrors(error: Error | null) {
+  const exists = error instanceof ApiError && error.code === 'tenant_exists';
+  const adminError =
+    error instanceof ApiError && error.field?.startsWith('firstAdmin') ? error.message : undefined;
+  const fieldError = error instanceof ApiError && error.field === 'code' ? error.message : undefined;
+  return { exists, adminError, fieldError };
+}
+
 /** Picks a region from the official Kemendagri list, searched on the server as the user types. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 function OnboardTenantForm({ registered }: { registered: Set<string> }) {
   const t = useT();
   const errorMessage = useErrorMessage();
@@ -103,13 +114,7 @@ function OnboardTenantForm({ registered }: { registered: Set<string> }) {
     if (selected) onboard.mutate(selected.code);
   }
 
-  const exists = onboard.error instanceof ApiError && onboard.error.code === 'tenant_exists';
-  const adminError =
-    onboard.error instanceof ApiError && onboard.error.field?.startsWith('firstAdmin')
-      ? onboard.error.message
-      : undefined;
-  const fieldError =
-    onboard.error instanceof ApiError && onboard.error.field === 'code' ? onboard.error.message : undefined;
+  const { exists, adminError, fieldError } = onboardErrors(onboard.error);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="onboard-title">
       <form onSubmit={submit} noValidate>

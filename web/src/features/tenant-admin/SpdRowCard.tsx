@@ -23,6 +23,7 @@ import { ApiError } from '../../api/errors.ts';
 import type { SpdAnswer, SpdAnswerInput, SpdAnswers, SpdFigures, SpdRow } from '../../api/model.ts';
 import { SaveState, saveStatus } from '../../components/SaveState.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
+import { WriteErrorAlert } from '../../components/WriteErrorAlert.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { EvidenceNeeded } from '../innovations/EvidenceNeeded.tsx';
 import { ReviewBadge } from '../innovations/ReviewBadge.tsx';
@@ -54,6 +55,12 @@ function fromServer(row: SpdRow, answer: SpdAnswer | undefined): RowDraft {
   };
 }
 
+/** The level whose evidence the card lists: the one picked, or in figures mode the level saved on the server. */
+function chosenLevelOf(row: SpdRow, current: RowDraft, answer: SpdAnswer | undefined) {
+  const chosenLevel = current.mode === 'level' ? current.level : (answer?.level ?? null);
+  return chosenLevel ? row.levels[chosenLevel - 1] : undefined;
+}
+
 /**
  * One SPD row: a level or figures and a note, saved as they are entered (ADR 0027's way, for the
  * region-wide answers): a level at once, figures and the note when typing pauses or the field loses
@@ -61,7 +68,6 @@ function fromServer(row: SpdRow, answer: SpdAnswer | undefined): RowDraft {
  * entry with a way to load the latest version and save it again, and the tab asks before closing
  * while an entry is not on the server.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function SpdRowCard(props: {
   code: string;
   year: number;
@@ -95,8 +101,7 @@ export function SpdRowCard(props: {
   });
   const conflict = save.error instanceof ApiError && save.error.isVersionConflict;
   const headingId = `spd-${row.code.replace('.', '-')}`;
-  const chosenLevel = current.mode === 'level' ? current.level : (answer?.level ?? null);
-  const chosen = chosenLevel ? row.levels[chosenLevel - 1] : undefined;
+  const chosen = chosenLevelOf(row, current, answer);
   const unsafe = draft !== null || save.isPending;
 
   // An entry not yet on the server must not vanish when the tab closes or reloads.
@@ -173,32 +178,7 @@ export function SpdRowCard(props: {
       onBlur={flush}
     >
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-          <Title order={2} size="h5" id={headingId}>
-            {row.number}. {row.name}
-          </Title>
-          <ReviewBadge answer={answer} />
-        </Group>
-        <Group gap={6}>
-          <Badge variant="light" color="gray">
-            {t('indicator.weight', { weight: format.decimal(row.weight) })}
-          </Badge>
-          {row.mandatory && (
-            <Badge variant="light" color="red">
-              {t('indicator.mandatory')}
-            </Badge>
-          )}
-          {answer?.level !== undefined && (
-            <Badge variant="light" color="blue">
-              {t('spd.savedLevel', { level: answer.level })}
-            </Badge>
-          )}
-        </Group>
-        {answer?.review?.status === 'returned' && (
-          <Alert color="orange" title={t('indicator.returnedTitle')}>
-            <Text size="sm">{answer.review.note ?? t('indicator.noNote')}</Text>
-          </Alert>
-        )}
+        <RowSummary row={row} answer={answer} headingId={headingId} weight={format.decimal(row.weight)} />
         {row.derivation && canEdit && (
           <SegmentedControl
             size="xs"
@@ -255,16 +235,14 @@ export function SpdRowCard(props: {
           />
         )}
         {save.error !== null && (
-          <Alert color={conflict ? 'orange' : 'red'} role="alert" data-testid="spd-save-error">
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{conflict ? t('spd.conflict') : errorMessage(save.error)}</Text>
-              {conflict && (
-                <Button size="xs" variant="light" onClick={() => void writes.reload()}>
-                  {t('profile.loadLatest')}
-                </Button>
-              )}
-            </Stack>
-          </Alert>
+          <WriteErrorAlert
+            error={save.error}
+            conflict={conflict}
+            conflictText={t('spd.conflict')}
+            errorMessage={errorMessage}
+            onLoadLatest={() => void writes.reload()}
+            testId="spd-save-error"
+          />
         )}
         {canEdit && (
           <SaveState status={status} failedText={t('spd.saveFailed')} testId="spd-save-state">
@@ -288,6 +266,51 @@ export function SpdRowCard(props: {
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** The row's name, weight and standing: mandatory, the level saved, a verifier's note on a return. */
+function RowSummary({
+  row,
+  answer,
+  headingId,
+  weight,
+}: {
+  row: SpdRow;
+  answer: SpdAnswer | undefined;
+  headingId: string;
+  weight: string;
+}) {
+  const t = useT();
+  return (
+    <>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+        <Title order={2} size="h5" id={headingId}>
+          {row.number}. {row.name}
+        </Title>
+        <ReviewBadge answer={answer} />
+      </Group>
+      <Group gap={6}>
+        <Badge variant="light" color="gray">
+          {t('indicator.weight', { weight })}
+        </Badge>
+        {row.mandatory && (
+          <Badge variant="light" color="red">
+            {t('indicator.mandatory')}
+          </Badge>
+        )}
+        {answer?.level !== undefined && (
+          <Badge variant="light" color="blue">
+            {t('spd.savedLevel', { level: answer.level })}
+          </Badge>
+        )}
+      </Group>
+      {answer?.review?.status === 'returned' && (
+        <Alert color="orange" title={t('indicator.returnedTitle')}>
+          <Text size="sm">{answer.review.note ?? t('indicator.noNote')}</Text>
+        </Alert>
+      )}
+    </>
   );
 }
 

@@ -2,7 +2,7 @@ import { Anchor, List, Stack, Text, ThemeIcon, Title, VisuallyHidden } from '@ma
 import type { ReactNode } from 'react';
 import type { Innovation, Rubric } from '../../api/model.ts';
 import { useSettings } from '../../api/queries.ts';
-import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { type Translate, useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { useEvidenceChecklist } from '../evidence/useEvidence.ts';
 import { answerProgress, eligibilityOf, kematangan } from '../scoring/kematangan.ts';
 
@@ -13,6 +13,8 @@ interface Props {
   /** Where the list sits: the page's panel, or the confirmation dialog (ids must not repeat). */
   place: 'panel' | 'dialog';
 }
+
+type EvidenceChecklist = NonNullable<ReturnType<typeof useEvidenceChecklist>['data']>;
 
 interface Gap {
   code: string;
@@ -27,7 +29,6 @@ interface Gap {
  * ready later requires the mandatory indicators with evidence and the region's threshold (ADR 0017),
  * so the operator learns that now rather than from a refusal weeks later (ADR 0026).
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
 export function SubmissionChecklist({ code, innovation, rubric, place }: Props) {
   const t = useT();
   const format = useFormat();
@@ -35,22 +36,7 @@ export function SubmissionChecklist({ code, innovation, rubric, place }: Props) 
   const settings = useSettings(code);
   if (!rubric) return null;
 
-  const evidence = new Map((checklist.data?.indicators ?? []).map((entry) => [entry.code, entry]));
-  const hasPassedEvidence = (indicatorCode: string) => {
-    const entry = evidence.get(indicatorCode);
-    return (
-      entry !== undefined && !entry.missing.includes('evidence') && !entry.missing.includes('passed_evidence')
-    );
-  };
-  const mandatoryGaps: Gap[] = [];
-  for (const indicator of rubric.sidIndicators) {
-    if (!indicator.mandatory) continue;
-    const level = innovation.answers[indicator.code]?.level ?? 0;
-    const { code: indicatorCode, name, number } = indicator;
-    if (level <= 0) mandatoryGaps.push({ code: indicatorCode, name, number, missing: 'unanswered' });
-    else if (checklist.data && !hasPassedEvidence(indicatorCode))
-      mandatoryGaps.push({ code: indicatorCode, name, number, missing: 'no_evidence' });
-  }
+  const mandatoryGaps = findMandatoryGaps(rubric, innovation, checklist.data);
   const progress = answerProgress(rubric, innovation.answers);
   const withoutEvidence = (checklist.data?.indicators ?? []).filter(
     (entry) => entry.level > 0 && !entry.mandatory && entry.missing.includes('evidence'),
@@ -97,18 +83,7 @@ export function SubmissionChecklist({ code, innovation, rubric, place }: Props) 
             : t('submission.evidenceMissing', { count: withoutEvidence })}
         </Item>
         <Item ok={threshold === null || claimed >= threshold} testId="check-threshold">
-          {threshold === null
-            ? t('submission.noThreshold')
-            : claimed >= threshold
-              ? t('submission.thresholdClaimedOk', {
-                  claimed: format.decimal(claimed),
-                  min: format.decimal(threshold),
-                })
-              : t('submission.thresholdShort', {
-                  claimed: format.decimal(claimed),
-                  min: format.decimal(threshold),
-                  gap: format.decimal(threshold - claimed),
-                })}
+          {thresholdText(claimed, threshold, t, format)}
         </Item>
         <Item ok={eligibility.eligible} testId="check-eligibility">
           {eligibility.eligible ? t('submission.eligibleOk') : t('submission.notEligible')}
@@ -121,6 +96,54 @@ export function SubmissionChecklist({ code, innovation, rubric, place }: Props) 
       </Text>
     </Stack>
   );
+}
+
+/**
+ * Mandatory indicators still unanswered, or answered without evidence that passed (known only once
+ * the evidence checklist has loaded), in rubric order.
+ */
+function findMandatoryGaps(
+  rubric: Rubric,
+  innovation: Innovation,
+  checklist: EvidenceChecklist | undefined,
+): Gap[] {
+  const evidence = new Map((checklist?.indicators ?? []).map((entry) => [entry.code, entry]));
+  const hasPassedEvidence = (indicatorCode: string) => {
+    const entry = evidence.get(indicatorCode);
+    return (
+      entry !== undefined && !entry.missing.includes('evidence') && !entry.missing.includes('passed_evidence')
+    );
+  };
+  const mandatoryGaps: Gap[] = [];
+  for (const indicator of rubric.sidIndicators) {
+    if (!indicator.mandatory) continue;
+    const level = innovation.answers[indicator.code]?.level ?? 0;
+    const { code: indicatorCode, name, number } = indicator;
+    if (level <= 0) mandatoryGaps.push({ code: indicatorCode, name, number, missing: 'unanswered' });
+    else if (checklist && !hasPassedEvidence(indicatorCode))
+      mandatoryGaps.push({ code: indicatorCode, name, number, missing: 'no_evidence' });
+  }
+  return mandatoryGaps;
+}
+
+/** The region's threshold beside the kematangan claimed, with the gap still to close when short. */
+function thresholdText(
+  claimed: number,
+  threshold: number | null,
+  t: Translate,
+  format: ReturnType<typeof useFormat>,
+): string {
+  if (threshold === null) return t('submission.noThreshold');
+  if (claimed >= threshold)
+    return t('submission.thresholdClaimedOk', {
+      claimed: format.decimal(claimed),
+      min: format.decimal(threshold),
+    });
+  return t('submission.thresholdShort', {
+    claimed: format.decimal(claimed),
+    min: format.decimal(threshold),
+    gap: format.decimal(threshold - claimed),
+  });
 }
 
 function Item({ ok, testId, children }: { ok: boolean; testId: string; children: ReactNode }) {

@@ -1,22 +1,12 @@
-import {
-  Alert,
-  Button,
-  Group,
-  List,
-  Modal,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, List, Modal, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import '../../i18n/id-polish.ts';
 import { ApiError } from '../../api/errors.ts';
 import type { Innovation, Rubric, TransitionInput, WorkflowAction } from '../../api/model.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { useErrorMessage } from '../../components/useErrorMessage.ts';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { reloadThenReset, WriteErrorAlert } from '../../components/WriteErrorAlert.tsx';
+import { type Translate, useT } from '../../i18n/I18nProvider.tsx';
 import { BUTTON_STYLE } from './buttonStyle.ts';
 import { todayInJakarta } from './deadline.ts';
 import { useReloadInnovation, useTransition } from './mutations.ts';
@@ -31,7 +21,57 @@ interface DialogProps {
   onDone(): void;
 }
 
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
+interface DialogFields {
+  note: string;
+  registrationNumber: string;
+  sentAt: string;
+  result: 'accepted' | 'rejected';
+  finalKematangan: string;
+}
+
+/** The final kematangan as typed, with a decimal comma or point; blank means none was given. */
+function parseKematangan(text: string): number | undefined {
+  return text.trim() === '' ? undefined : Number(text.replace(',', '.'));
+}
+
+/** What the dialog refuses before asking the server, keyed by field; empty when it may be sent. */
+function checkFields(
+  action: WorkflowAction,
+  answersReturned: boolean,
+  fields: DialogFields,
+  kematangan: number | undefined,
+  t: Translate,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (action === 'return' && !answersReturned && fields.note.trim() === '')
+    errors.note = t('workflow.noteRequired');
+  if (action === 'mark_sent' && fields.registrationNumber.trim().length < 3)
+    errors.registrationNumber = t('workflow.registrationRequired');
+  if (action === 'mark_sent' && !fields.sentAt) errors.sentAt = t('validation.required');
+  if (kematangan !== undefined && !(kematangan >= 0 && kematangan <= 111))
+    errors.finalKematangan = t('workflow.finalKematanganHint');
+  return errors;
+}
+
+/** The request body: the note whenever one was written, plus the fields this action carries. */
+function transitionInput(
+  action: WorkflowAction,
+  fields: DialogFields,
+  kematangan: number | undefined,
+): TransitionInput {
+  const input: TransitionInput = { action };
+  if (fields.note.trim()) input.note = fields.note.trim();
+  if (action === 'mark_sent') {
+    input.registrationNumber = fields.registrationNumber.trim();
+    input.sentAt = fields.sentAt;
+  }
+  if (action === 'record_result') {
+    input.result = fields.result;
+    if (kematangan !== undefined) input.finalKematangan = kematangan;
+  }
+  return input;
+}
+
 export default function TransitionDialog({ code, innovation, action, rubric, onClose, onDone }: DialogProps) {
   const t = useT();
   const errorMessage = useErrorMessage();
@@ -50,31 +90,14 @@ export default function TransitionDialog({ code, innovation, action, rubric, onC
   const error = transition.error;
   const conflict = error instanceof ApiError && error.isVersionConflict;
 
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complex before the rule was on (issue 23); split when it next changes
   function submit(event: FormEvent) {
     event.preventDefault();
-    const errors: Record<string, string> = {};
-    if (action === 'return' && !answersReturned && note.trim() === '')
-      errors.note = t('workflow.noteRequired');
-    if (action === 'mark_sent' && registrationNumber.trim().length < 3)
-      errors.registrationNumber = t('workflow.registrationRequired');
-    if (action === 'mark_sent' && !sentAt) errors.sentAt = t('validation.required');
-    const kematangan = finalKematangan.trim() === '' ? undefined : Number(finalKematangan.replace(',', '.'));
-    if (kematangan !== undefined && !(kematangan >= 0 && kematangan <= 111))
-      errors.finalKematangan = t('workflow.finalKematanganHint');
+    const fields = { note, registrationNumber, sentAt, result, finalKematangan };
+    const kematangan = parseKematangan(finalKematangan);
+    const errors = checkFields(action, answersReturned, fields, kematangan, t);
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;
-
-    const input: TransitionInput = { action };
-    if (note.trim()) input.note = note.trim();
-    if (action === 'mark_sent') {
-      input.registrationNumber = registrationNumber.trim();
-      input.sentAt = sentAt;
-    }
-    if (action === 'record_result') {
-      input.result = result;
-      if (kematangan !== undefined) input.finalKematangan = kematangan;
-    }
+    const input = transitionInput(action, fields, kematangan);
     transition.mutate({ version: innovation.version, input }, { onSuccess: onDone });
   }
 
@@ -145,24 +168,16 @@ export default function TransitionDialog({ code, innovation, action, rubric, onC
             </>
           )}
           {error !== null && (
-            <Alert color={conflict ? 'orange' : 'red'} role="alert" data-testid="workflow-error">
-              <Stack gap="xs" align="flex-start">
-                <Text size="sm">{conflict ? t('workflow.conflict') : errorMessage(error)}</Text>
-                {error instanceof ApiError && !conflict && <ErrorDetails error={error} />}
-                {conflict && (
-                  <Button
-                    size="xs"
-                    variant="light"
-                    onClick={async () => {
-                      await reload().catch(() => undefined);
-                      transition.reset();
-                    }}
-                  >
-                    {t('profile.loadLatest')}
-                  </Button>
-                )}
-              </Stack>
-            </Alert>
+            <WriteErrorAlert
+              error={error}
+              conflict={conflict}
+              conflictText={t('workflow.conflict')}
+              errorMessage={errorMessage}
+              onLoadLatest={reloadThenReset(reload, transition.reset)}
+              testId="workflow-error"
+            >
+              {error instanceof ApiError && !conflict && <ErrorDetails error={error} />}
+            </WriteErrorAlert>
           )}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
